@@ -1,0 +1,102 @@
+// Output formats of `policy-lens check`: text (like compilers), json (LSP diagnostics), SARIF 2.1.0, GitHub annotations.
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { DIAGNOSTIC_CODES, DEFAULT_SEVERITY } from '../core/findings';
+
+export interface FileResult {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+const messageOf = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
+
+const NAMES: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+
+export function formatText(results: FileResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${NAMES[d.severity ?? 1]} ${d.code} ${messageOf(d)}`);
+    }
+  }
+  return lines.join('\n') + (lines.length ? '\n' : '');
+}
+
+export function formatJson(results: FileResult[]): string {
+  return JSON.stringify(results, null, 2) + '\n';
+}
+
+function escapeProperty(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function formatGithub(results: FileResult[]): string {
+  const kind = (s?: DiagnosticSeverity) => (s === 1 ? 'error' : s === 2 ? 'warning' : 'notice');
+  const lines: string[] = [];
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      const props = [
+        `file=${escapeProperty(r.file)}`,
+        `line=${d.range.start.line + 1}`,
+        `col=${d.range.start.character + 1}`,
+        `endLine=${d.range.end.line + 1}`,
+        `endColumn=${d.range.end.character + 1}`,
+        `title=${escapeProperty(`policy-lens ${d.code}`)}`,
+      ];
+      lines.push(`::${kind(d.severity)} ${props.join(',')}::${escapeData(messageOf(d))}`);
+    }
+  }
+  return lines.join('\n') + (lines.length ? '\n' : '');
+}
+
+const RULE_TEXT: Record<string, string> = {
+  'unknown-task': 'A reference to a task or table that the source document does not have.',
+  'threshold-mismatch': "A threshold (a share, a term, an amount) that contradicts the source's threshold of the same subject.",
+  misquote: "Quoted text that is close to the cited task's text but not equal to it.",
+  'domain-mismatch': "A domain or category written next to a reference that is not the task's own.",
+  'ambiguous-reference': 'A task number without its table, where the context does not settle which table is meant.',
+};
+
+export function formatSarif(results: FileResult[], version: string): string {
+  const level = (s?: DiagnosticSeverity) => (s === 1 ? 'error' : s === 2 ? 'warning' : 'note');
+  const rules = DIAGNOSTIC_CODES.map((code) => ({
+    id: code,
+    name: code.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
+    shortDescription: { text: RULE_TEXT[code] },
+    fullDescription: { text: RULE_TEXT[code] },
+    defaultConfiguration: { level: level(({ error: 1, warning: 2, information: 3, hint: 4 } as const)[DEFAULT_SEVERITY[code]]) },
+    helpUri: 'https://github.com/policy-lens/policy-lens#diagnostics',
+  }));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'policy-lens', informationUri: 'https://github.com/policy-lens/policy-lens', version, semanticVersion: version, rules } },
+      results: results.flatMap((r) => r.diagnostics.map((d) => {
+        const ruleIndex = DIAGNOSTIC_CODES.indexOf(d.code as (typeof DIAGNOSTIC_CODES)[number]);
+        return {
+          ruleId: String(d.code),
+          ...(ruleIndex >= 0 ? { ruleIndex } : {}),
+          level: level(d.severity),
+          message: { text: messageOf(d) },
+          locations: [{
+            physicalLocation: {
+              artifactLocation: { uri: r.file === '-' ? 'stdin' : r.file.replace(/\\/g, '/') },
+              region: {
+                startLine: d.range.start.line + 1,
+                startColumn: d.range.start.character + 1,
+                endLine: d.range.end.line + 1,
+                endColumn: d.range.end.character + 1,
+              },
+            },
+          }],
+        };
+      })),
+      columnKind: 'utf16CodeUnits',
+    }],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

@@ -1,0 +1,166 @@
+// The server's state: the task index, open documents, settings, and each document's latest analysis.
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { Connection, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Checker, DocumentAnalysis } from './core/analyze';
+import { Locale } from './core/messages';
+import { ResolvedReference, TaskIndex } from './core/taskIndex';
+import { LineIndex } from './core/text';
+import { PolicyIndex } from './core/types';
+import { SourceFiles } from './convert';
+import { loadDefaultIndex, loadExtraSource, projectRoot } from './indexLoader';
+import { DEFAULT_SETTINGS, Settings } from './settings';
+
+export class ServerContext {
+  locale: Locale = 'zh';
+  settings: Settings = DEFAULT_SETTINGS;
+  index: TaskIndex;
+  checker: Checker;
+  readonly sources: SourceFiles;
+  workspaceFolders: string[] = [];
+  /** Set when data/index.json could not be loaded: every feature then answers with nothing. */
+  loadError?: string;
+  private analyses = new Map<string, { version: number; analysis: DocumentAnalysis }>();
+  private base?: PolicyIndex;
+
+  constructor(
+    readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+    readonly root: string = projectRoot(),
+  ) {
+    this.sources = new SourceFiles(root);
+    try {
+      this.base = loadDefaultIndex(root);
+    } catch (e) {
+      this.loadError = (e as Error).message;
+    }
+    this.index = new TaskIndex(this.base ? [this.base] : []);
+    this.checker = new Checker(this.index);
+  }
+
+  get ready(): boolean {
+    return !this.loadError;
+  }
+
+  /** Re-reads policyLens.sources; returns one message per source that failed, the others keep working. */
+  loadSources(sources: Settings['sources']): string[] {
+    if (!this.base) return [];
+    const errors: string[] = [];
+    const extra: PolicyIndex[] = [];
+    for (const s of sources) {
+      const file = this.resolveUserPath(s.path);
+      if (s.prefix && extra.some((x) => x.prefix === s.prefix)) {
+        errors.push(`policyLens.sources: the prefix "${s.prefix}" is used twice; ${file} is skipped`);
+        continue;
+      }
+      try {
+        extra.push(loadExtraSource(file, s.prefix));
+      } catch (e) {
+        errors.push((e as Error).message);
+      }
+    }
+    this.index = new TaskIndex([this.base, ...extra]);
+    this.checker = new Checker(this.index);
+    this.analyses.clear();
+    return errors;
+  }
+
+  private resolveUserPath(p: string): string {
+    if (path.isAbsolute(p) || !this.workspaceFolders.length) return p;
+    return path.join(this.workspaceFolders[0], p);
+  }
+
+  isTooLarge(doc: TextDocument): boolean {
+    return doc.getText().length > this.settings.maxFileSizeKB * 1024;
+  }
+
+  /** The analysis of a document's current version, computed at most once per version. */
+  analysis(doc: TextDocument): DocumentAnalysis {
+    const cached = this.analyses.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached.analysis;
+    const text = doc.getText();
+    const analysis = this.isTooLarge(doc)
+      ? { lines: new LineIndex(text), references: [], findings: [] }
+      : this.checker.analyze(text, { locale: this.locale, severity: this.settings.severity });
+    this.analyses.set(doc.uri, { version: doc.version, analysis });
+    return analysis;
+  }
+
+  forget(uri: string): void {
+    this.analyses.delete(uri);
+  }
+
+  invalidateAll(): void {
+    this.analyses.clear();
+  }
+
+  /** The reference under an offset, if any (a reference's end is inclusive, as the cursor can sit after it). */
+  referenceAt(doc: TextDocument, offset: number): ResolvedReference | undefined {
+    const refs = this.analysis(doc).references;
+    let lo = 0;
+    let hi = refs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = refs[mid].ref;
+      if (offset < r.start) hi = mid - 1;
+      else if (offset > r.end) lo = mid + 1;
+      else return refs[mid];
+    }
+    return undefined;
+  }
+
+  /** Workspace Markdown and text files (not the open ones' stale disk copies), with their text. */
+  *workspaceFiles(): Generator<{ uri: string; text: string }> {
+    const open = new Set(this.documents.keys());
+    for (const doc of this.documents.all()) yield { uri: doc.uri, text: doc.getText() };
+    const seen = new Set<string>();
+    for (const folder of this.workspaceFolders) {
+      for (const file of walk(folder, seen)) {
+        const uri = fileUri(file);
+        if (open.has(uri)) continue;
+        let text: string;
+        try {
+          if (fs.statSync(file).size > this.settings.maxFileSizeKB * 1024) continue;
+          text = fs.readFileSync(file, 'utf8');
+        } catch {
+          continue;
+        }
+        yield { uri, text };
+      }
+    }
+  }
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
+const PLAN_FILE = /\.(md|markdown|txt)$/i;
+
+function* walk(dir: string, seen: Set<string>, depth = 0): Generator<string> {
+  if (depth > 12 || seen.has(dir)) return;
+  seen.add(dir);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) yield* walk(p, seen, depth + 1);
+    } else if (e.isFile() && PLAN_FILE.test(e.name)) yield p;
+  }
+}
+
+export function fileUri(p: string): string {
+  return pathToFileURL(p).toString();
+}
+
+export function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}

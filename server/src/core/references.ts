@@ -1,0 +1,163 @@
+// The reference scanner: finds every written task reference (表1第12项, T1.12, ranges, lists) in a document.
+import { parseInteger } from './text';
+
+/** One written element of a reference: a single number or a range, with its own offsets. */
+export interface ItemSpan {
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+}
+
+export interface TaskReference {
+  /** UTF-16 offsets of the whole reference in the scanned text. */
+  start: number;
+  end: number;
+  text: string;
+  /** Source prefix ('' for the default source). */
+  prefix: string;
+  table: number;
+  /** Offsets of the table number as written. */
+  tableStart: number;
+  tableEnd: number;
+  /** The written elements; a range counts as one element. */
+  spans: ItemSpan[];
+  form: 'table' | 'dash' | 'id';
+}
+
+/** A task number written without its table: 第12项, 任务12, 试点任务第12项. */
+export interface BareTaskNumber {
+  start: number;
+  end: number;
+  text: string;
+  item: number;
+}
+
+const NUM = '[0-9０-９]+|[零〇一二两三四五六七八九十百]+';
+const ARABIC = '[0-9０-９]+';
+const SP = '[ \\t\\u3000]*';
+const RANGE_SEP = '(?:至|到|-|－|—|–|~|～|‐)';
+const LIST_SEP = '(?:、|和|及|与|，|,)';
+const ELEMENT = `(?:${NUM})(?:${SP}${RANGE_SEP}${SP}(?:${NUM}))?`;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Text spans of URLs, in which nothing is a reference. */
+const URL = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>()（）"'“”‘’\]\[]+/gi;
+
+export interface ScanOptions {
+  /** Prefixes of extra sources, e.g. ['SZ']; written before 表 or T (SZ表1第3项, SZ:T1.3). */
+  prefixes?: string[];
+}
+
+const cache = new Map<string, RegExp>();
+
+function referencePattern(prefixes: string[]): RegExp {
+  const key = prefixes.join('\u0000');
+  let re = cache.get(key);
+  if (re) return re;
+  const pre = prefixes.length
+    ? `(?:(${prefixes.slice().sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})[:：]?)?`
+    : '()';
+  const tableForm =
+    `(?:(?:试点)?任务清单${SP})?表${SP}(${NUM})${SP}第${SP}(${ELEMENT}(?:${SP}${LIST_SEP}${SP}${ELEMENT})*)${SP}项` +
+    `(?:${SP}${LIST_SEP}${SP}第${SP}${ELEMENT}${SP}项)*`;
+  const dashForm = `表${SP}(${ARABIC})${SP}[-－.．](${ARABIC})(?![0-9０-９]|[.．][0-9０-９])`;
+  const idForm = `(?<![A-Za-z0-9_./\\\\@#-])[TＴ](${ARABIC})[.．\\-－](${ARABIC})(?![0-9０-９A-Za-z]|[.．][0-9０-９])`;
+  re = new RegExp(`${pre}(?:${tableForm}|${dashForm}|${idForm})`, 'g');
+  cache.set(key, re);
+  return re;
+}
+
+const ELEMENT_RE = new RegExp(`(${NUM})(?:${SP}${RANGE_SEP}${SP}(${NUM}))?`, 'g');
+
+/** Every task reference in `text`, in order. Never throws; offsets are UTF-16 code units. */
+export function scanReferences(text: string, options: ScanOptions = {}): TaskReference[] {
+  const re = referencePattern(options.prefixes ?? []);
+  const urls: [number, number][] = [];
+  for (const m of text.matchAll(URL)) urls.push([m.index!, m.index! + m[0].length]);
+  const inUrl = (s: number, e: number) => urls.some(([a, b]) => s < b && e > a);
+  const refs: TaskReference[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (inUrl(start, end)) continue;
+    const prefix = m[1] ?? '';
+    const whole = m[0];
+    let ref: TaskReference | undefined;
+    if (m[2] !== undefined) ref = tableFormReference(whole, start, prefix, m[2]);
+    else if (m[4] !== undefined) ref = pairReference(whole, start, prefix, m[4], m[5], 'dash');
+    else if (m[6] !== undefined) ref = pairReference(whole, start, prefix, m[6], m[7], 'id');
+    if (ref) refs.push(ref);
+  }
+  return refs;
+}
+
+function tableFormReference(whole: string, start: number, prefix: string, tableText: string): TaskReference | undefined {
+  const table = parseInteger(tableText);
+  if (table === undefined) return undefined;
+  const tableIdx = whole.indexOf(tableText, whole.indexOf('表') + 1);
+  const tableStart = start + tableIdx;
+  const spans: ItemSpan[] = [];
+  // Elements are the numbers after each 第 (a list may repeat 第…项).
+  let cursor = whole.indexOf('第', tableIdx + tableText.length);
+  while (cursor >= 0) {
+    const close = whole.indexOf('项', cursor);
+    const segment = whole.slice(cursor + 1, close);
+    ELEMENT_RE.lastIndex = 0;
+    let e: RegExpExecArray | null;
+    while ((e = ELEMENT_RE.exec(segment))) {
+      const from = parseInteger(e[1]);
+      const to = e[2] !== undefined ? parseInteger(e[2]) : from;
+      if (from === undefined || to === undefined) return undefined;
+      const s = start + cursor + 1 + e.index;
+      spans.push({ from, to, start: s, end: s + e[0].length });
+    }
+    cursor = whole.indexOf('第', close);
+  }
+  if (!spans.length) return undefined;
+  return { start, end: start + whole.length, text: whole, prefix, table, tableStart, tableEnd: tableStart + tableText.length, spans, form: 'table' };
+}
+
+function pairReference(whole: string, start: number, prefix: string, a: string, b: string, form: 'dash' | 'id'): TaskReference | undefined {
+  const table = parseInteger(a);
+  const item = parseInteger(b);
+  if (table === undefined || item === undefined) return undefined;
+  const tableStart = start + whole.search(/[0-9０-９]/);
+  const itemStart = start + whole.length - b.length;
+  return {
+    start, end: start + whole.length, text: whole, prefix, table, tableStart, tableEnd: tableStart + a.length,
+    spans: [{ from: item, to: item, start: itemStart, end: itemStart + b.length }], form,
+  };
+}
+
+/** The item numbers a reference names, ranges expanded (a backwards range names none). */
+export function referencedItems(ref: TaskReference): number[] {
+  const items: number[] = [];
+  for (const s of ref.spans) for (let i = s.from; i <= s.to && i - s.from < 1000; i++) items.push(i);
+  return items;
+}
+
+const BARE = new RegExp(`(?<![表0-9０-９])(?:(?:试点)?任务${SP}(?:第${SP})?(${NUM})${SP}项?|第${SP}(${NUM})${SP}项)`, 'g');
+
+/** Task numbers written without a table (第12项, 任务12, 试点任务第12项) outside any full reference. */
+export function scanBareTaskNumbers(text: string, refs: TaskReference[]): BareTaskNumber[] {
+  const found: BareTaskNumber[] = [];
+  let r = 0;
+  BARE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BARE.exec(text))) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (r < refs.length && refs[r].end <= start) r++;
+    if (r < refs.length && refs[r].start < end) continue;
+    const item = parseInteger(m[1] ?? m[2]);
+    if (item === undefined || item === 0) continue;
+    found.push({ start, end, text: m[0], item });
+  }
+  return found;
+}

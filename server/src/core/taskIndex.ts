@@ -1,0 +1,103 @@
+// The task index over one or more sources: look-up by ID or table, and resolution of written references.
+import { referencedItems, TaskReference } from './references';
+import { PolicyIndex, Task, TaskTable } from './types';
+
+export type ReferenceStyle = 'table' | 'id';
+
+export type ReferenceProblem =
+  | { kind: 'no-source'; start: number; end: number; prefix: string }
+  | { kind: 'no-table'; start: number; end: number; table: number; tables: number[] }
+  | { kind: 'no-task'; start: number; end: number; table: number; item: number; count: number; nearest: Task }
+  | { kind: 'backwards'; start: number; end: number; table: number; from: number; to: number }
+  | { kind: 'past-end'; start: number; end: number; table: number; from: number; to: number; count: number; nearest: Task };
+
+export interface ResolvedReference {
+  ref: TaskReference;
+  source?: PolicyIndex;
+  /** The existing tasks the reference names, in written order. */
+  tasks: Task[];
+  problems: ReferenceProblem[];
+}
+
+export class TaskIndex {
+  private readonly byId = new Map<string, Task>();
+  private readonly byPrefix = new Map<string, PolicyIndex>();
+
+  /** The first source is the default one (prefix ''). */
+  constructor(readonly sources: PolicyIndex[]) {
+    for (const source of sources) {
+      this.byPrefix.set(source.prefix, source);
+      for (const task of source.tasks) this.byId.set(task.id, task);
+    }
+  }
+
+  get prefixes(): string[] {
+    return this.sources.map((s) => s.prefix).filter(Boolean);
+  }
+
+  get tasks(): Task[] {
+    return this.sources.flatMap((s) => s.tasks);
+  }
+
+  source(prefix: string): PolicyIndex | undefined {
+    return this.byPrefix.get(prefix);
+  }
+
+  sourceOf(task: Task): PolicyIndex {
+    const colon = task.id.indexOf(':');
+    return this.byPrefix.get(colon < 0 ? '' : task.id.slice(0, colon))!;
+  }
+
+  task(id: string): Task | undefined {
+    return this.byId.get(id);
+  }
+
+  table(prefix: string, table: number): TaskTable | undefined {
+    return this.byPrefix.get(prefix)?.tables.find((t) => t.number === table);
+  }
+
+  tasksOf(prefix: string, table: number): Task[] {
+    return this.byPrefix.get(prefix)?.tasks.filter((t) => t.table === table) ?? [];
+  }
+
+  taskAt(prefix: string, table: number, item: number): Task | undefined {
+    return this.byId.get(taskId(prefix, table, item));
+  }
+
+  resolve(ref: TaskReference): ResolvedReference {
+    const source = this.byPrefix.get(ref.prefix);
+    if (!source) return { ref, tasks: [], problems: [{ kind: 'no-source', start: ref.start, end: ref.end, prefix: ref.prefix }] };
+    const table = source.tables.find((t) => t.number === ref.table);
+    if (!table) {
+      const tables = source.tables.map((t) => t.number);
+      return { ref, source, tasks: [], problems: [{ kind: 'no-table', start: ref.tableStart, end: ref.tableEnd, table: ref.table, tables }] };
+    }
+    const problems: ReferenceProblem[] = [];
+    const count = table.taskCount;
+    const nearest = (item: number) => this.taskAt(ref.prefix, table.number, Math.min(Math.max(item, 1), count))!;
+    for (const span of ref.spans) {
+      const at = { start: span.start, end: span.end, table: table.number };
+      if (span.from > span.to) problems.push({ kind: 'backwards', ...at, from: span.from, to: span.to });
+      else if (span.from === span.to && (span.from < 1 || span.from > count)) {
+        problems.push({ kind: 'no-task', ...at, item: span.from, count, nearest: nearest(span.from) });
+      } else if (span.from < 1 || span.to > count) {
+        problems.push({ kind: 'past-end', ...at, from: span.from, to: span.to, count, nearest: nearest(span.to) });
+      }
+    }
+    const tasks = referencedItems(ref)
+      .filter((i) => i >= 1 && i <= count)
+      .map((i) => this.taskAt(ref.prefix, table.number, i)!);
+    return { ref, source, tasks, problems };
+  }
+}
+
+export function taskId(prefix: string, table: number, item: number): string {
+  return `${prefix ? prefix + ':' : ''}T${table}.${item}`;
+}
+
+/** The written form of a task reference in the given style: 表1第12项 or T1.12 (SZ表1第3项, SZ:T1.3). */
+export function formatReference(task: Pick<Task, 'table' | 'item' | 'id'>, style: ReferenceStyle = 'table'): string {
+  const colon = task.id.indexOf(':');
+  const prefix = colon < 0 ? '' : task.id.slice(0, colon);
+  return style === 'id' ? `${prefix ? prefix + ':' : ''}T${task.table}.${task.item}` : `${prefix}表${task.table}第${task.item}项`;
+}

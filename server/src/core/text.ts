@@ -1,0 +1,146 @@
+// Small text helpers shared by the parser, the scanner and the checks: widths, spacing, numerals, offsets.
+import { Position, Range } from './types';
+
+/** Full-width ASCII (digits, letters, punctuation) to half-width; everything else unchanged. Keeps the length. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+const CJK = '\\u2e80-\\u2fff\\u3000-\\u303f\\u3040-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u2018-\\u201f\\u2026\\u2014';
+const SPACE_NEXT_TO_CJK = new RegExp(`\\s+(?=[${CJK}])|(?<=[${CJK}])\\s+`, 'g');
+
+/**
+ * Undoes the PDF's spacing: whitespace next to a CJK character or CJK punctuation goes (不低于 67% → 不低于67%,
+ * 全球 IPv6 测试中心 → 全球IPv6测试中心); whitespace between two Latin words stays, collapsed to one space.
+ */
+export function normalizeSpacing(s: string): string {
+  return s.replace(SPACE_NEXT_TO_CJK, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Removes all whitespace: the form in which quotes and task texts are compared. */
+export function squash(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+const CN_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/**
+ * Reads a whole string as a non-negative integer: Arabic or full-width digits, or Chinese numerals up to the
+ * thousands (十二, 一百零五, 五十七, 〇). Returns undefined when the string is not such a number.
+ */
+export function parseInteger(raw: string): number | undefined {
+  const s = toHalfWidth(raw).trim();
+  if (/^[0-9]+$/.test(s)) return Number(s);
+  if (!/^[零〇一二两三四五六七八九十百千]+$/.test(s)) return undefined;
+  if (/^[零〇一二两三四五六七八九]{2,}$/.test(s)) {
+    // digit-by-digit form such as 二〇二二
+    return Number([...s].map((c) => CN_DIGITS[c]).join(''));
+  }
+  let total = 0;
+  let digit: number | undefined;
+  for (const c of s) {
+    if (c in CN_DIGITS) {
+      digit = CN_DIGITS[c];
+    } else {
+      const unit = CN_UNITS[c];
+      total += (digit ?? 1) * unit;
+      digit = undefined;
+    }
+  }
+  return total + (digit ?? 0);
+}
+
+/** Chinese numeral for 0–999, as a drafter writes a task number (12 → 十二). */
+export function toChineseNumeral(n: number): string {
+  const d = '零一二三四五六七八九';
+  if (n < 10) return d[n];
+  if (n < 20) return '十' + (n % 10 ? d[n % 10] : '');
+  if (n < 100) return d[Math.floor(n / 10)] + '十' + (n % 10 ? d[n % 10] : '');
+  const rest = n % 100;
+  const head = d[Math.floor(n / 100)] + '百';
+  if (rest === 0) return head;
+  return head + (rest < 10 ? '零' + d[rest] : rest < 20 ? '一' + toChineseNumeral(rest) : toChineseNumeral(rest));
+}
+
+/** Maps UTF-16 offsets to LSP positions and back; line breaks are \n, \r\n and a lone \r, as in LSP. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  /** Offset just past the line's last character, before its line break. */
+  lineEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    let end = this.starts[line + 1];
+    if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[position.line];
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+/** Character-bigram Dice similarity of two strings (whitespace ignored), 0…1. */
+export function similarity(a: string, b: string): number {
+  const x = squash(a);
+  const y = squash(b);
+  if (x === y) return 1;
+  if (x.length < 2 || y.length < 2) return 0;
+  const counts = new Map<string, number>();
+  for (let i = 0; i < x.length - 1; i++) {
+    const g = x.slice(i, i + 2);
+    counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  let shared = 0;
+  for (let i = 0; i < y.length - 1; i++) {
+    const g = y.slice(i, i + 2);
+    const n = counts.get(g);
+    if (n) {
+      shared++;
+      counts.set(g, n - 1);
+    }
+  }
+  return (2 * shared) / (x.length - 1 + y.length - 1);
+}

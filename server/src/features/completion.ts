@@ -1,0 +1,103 @@
+// Completion of task references from the text before the cursor (never from trigger characters alone, since
+// a Chinese input method does not fire them): after 表1第 / T1. / T1- the tasks of that table, after 表 the tables.
+import { CompletionItem, CompletionItemKind, CompletionList, CompletionParams, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
+import { parseInteger } from '../core/text';
+import { formatReference } from '../core/taskIndex';
+import { ServerContext } from '../context';
+import { describeTask } from './hover';
+
+const AFTER_TABLE_DI = /((?:[A-Za-z\u4e00-\u9fff]{1,8}?)?表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)[ \t\u3000]*第[ \t\u3000]*)([0-9０-９]*)$/;
+const AFTER_ID = /(?<![A-Za-z0-9_./-])((?:([A-Za-z\u4e00-\u9fff]{1,8})[:：])?[TＴ]([0-9０-９]+)([.．\-－]))([0-9０-９]*)$/;
+const AFTER_TABLE = /((?:[A-Za-z\u4e00-\u9fff]{1,8}?)?表)[ \t\u3000]*$/;
+
+export function completion(ctx: ServerContext, params: CompletionParams): CompletionList | null {
+  const doc = ctx.documents.get(params.textDocument.uri);
+  if (!doc || !ctx.ready) return null;
+  const lineStart = doc.offsetAt({ line: params.position.line, character: 0 });
+  const cursor = doc.offsetAt(params.position);
+  const before = doc.getText().slice(Math.max(lineStart, cursor - 200), cursor);
+  const items = tableTaskItems(ctx, before, params) ?? idTaskItems(ctx, before, params) ?? tableItems(ctx, before, params);
+  return items ? { isIncomplete: false, items } : null;
+}
+
+function prefixOf(ctx: ServerContext, head: string): string | undefined {
+  const at = head.indexOf('表');
+  const written = head.slice(0, at);
+  if (!written) return '';
+  // the longest configured prefix the written text ends with; other text before 表 is just prose
+  const p = ctx.index.prefixes.filter((x) => written.endsWith(x)).sort((a, b) => b.length - a.length)[0];
+  return p ?? '';
+}
+
+function tableTaskItems(ctx: ServerContext, before: string, params: CompletionParams): CompletionItem[] | undefined {
+  const m = AFTER_TABLE_DI.exec(before);
+  if (!m) return undefined;
+  const prefix = prefixOf(ctx, m[1]) ?? '';
+  const head = m[1].slice(m[1].indexOf('表') - prefix.length);
+  const table = parseInteger(m[2]);
+  if (table === undefined) return undefined;
+  const replaceStart = { line: params.position.line, character: params.position.character - head.length - m[3].length };
+  return ctx.index.tasksOf(prefix, table).map((task) => {
+    const label = formatReference(task, 'table');
+    return taskItem(ctx, task, label, head + `${task.item}项`, { start: replaceStart, end: params.position }, label);
+  });
+}
+
+function idTaskItems(ctx: ServerContext, before: string, params: CompletionParams): CompletionItem[] | undefined {
+  const m = AFTER_ID.exec(before);
+  if (!m) return undefined;
+  const prefix = m[2] ?? '';
+  const table = parseInteger(m[3]);
+  if (table === undefined) return undefined;
+  const head = m[1];
+  const replaceStart = { line: params.position.line, character: params.position.character - head.length - m[5].length };
+  return ctx.index.tasksOf(prefix, table).map((task) => {
+    const label = `${head}${task.item}`;
+    return taskItem(ctx, task, label, label, { start: replaceStart, end: params.position }, label);
+  });
+}
+
+function taskItem(
+  ctx: ServerContext,
+  task: import('../core/types').Task,
+  label: string,
+  filterText: string,
+  range: { start: { line: number; character: number }; end: { line: number; character: number } },
+  newText: string,
+): CompletionItem {
+  return {
+    label,
+    kind: CompletionItemKind.Reference,
+    detail: task.domain ?? task.category,
+    labelDetails: { description: task.domain ?? shorten(task.category) },
+    documentation: { kind: MarkupKind.Markdown, value: describeTask(ctx, task, false) },
+    sortText: String(task.item).padStart(4, '0'),
+    filterText,
+    textEdit: { range, newText },
+    insertTextFormat: InsertTextFormat.PlainText,
+  };
+}
+
+function tableItems(ctx: ServerContext, before: string, params: CompletionParams): CompletionItem[] | undefined {
+  const m = AFTER_TABLE.exec(before);
+  if (!m) return undefined;
+  const prefix = prefixOf(ctx, m[1]) ?? '';
+  const written = before.length - before.lastIndexOf('表') + prefix.length;
+  const range = { start: { line: params.position.line, character: params.position.character - written }, end: params.position };
+  const source = ctx.index.source(prefix);
+  if (!source) return undefined;
+  return source.tables.map((t) => ({
+    label: `${prefix}表${t.number}`,
+    kind: CompletionItemKind.Module,
+    detail: t.title,
+    labelDetails: { description: `${t.taskCount}` },
+    documentation: `${source.meta.title} · 表${t.number} ${t.title}（${t.taskCount}）`,
+    sortText: String(t.number).padStart(4, '0'),
+    filterText: `${prefix}表${t.number}`,
+    textEdit: { range, newText: `${prefix}表${t.number}第` },
+  }));
+}
+
+function shorten(s: string): string {
+  return s.length > 16 ? s.slice(0, 15) + '…' : s;
+}

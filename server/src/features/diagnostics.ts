@@ -1,0 +1,62 @@
+// Pushes each open document's diagnostics, debounced while the user types (policyLens.diagnostics.debounceMs).
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { messages } from '../core/messages';
+import { SOURCE, toDiagnostic } from '../convert';
+import { ServerContext } from '../context';
+
+export class DiagnosticsPublisher {
+  private timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  /** Schedules a re-check; `now` skips the debounce (on open). */
+  schedule(doc: TextDocument, now = false): void {
+    this.cancel(doc.uri);
+    const delay = now ? 0 : this.ctx.settings.debounceMs;
+    if (delay <= 0) {
+      this.publish(doc);
+      return;
+    }
+    this.timers.set(doc.uri, setTimeout(() => {
+      this.timers.delete(doc.uri);
+      const current = this.ctx.documents.get(doc.uri);
+      if (current) this.publish(current);
+    }, delay));
+  }
+
+  cancel(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+  }
+
+  clear(uri: string): void {
+    this.cancel(uri);
+    void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  publishAll(): void {
+    for (const doc of this.ctx.documents.all()) this.publish(doc);
+  }
+
+  compute(doc: TextDocument): Diagnostic[] {
+    if (!this.ctx.ready) return [];
+    if (this.ctx.isTooLarge(doc)) {
+      const kb = Math.round(doc.getText().length / 1024);
+      return [{
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        source: SOURCE,
+        code: 'file-too-large',
+        message: messages(this.ctx.locale).tooLarge(kb, this.ctx.settings.maxFileSizeKB),
+      }];
+    }
+    const analysis = this.ctx.analysis(doc);
+    return analysis.findings.map((f) => toDiagnostic(f, analysis.lines, this.ctx.sources));
+  }
+
+  private publish(doc: TextDocument): void {
+    void this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: this.compute(doc) });
+  }
+}

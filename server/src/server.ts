@@ -1,0 +1,133 @@
+// The Policy Lens language server: `node dist/server.js --stdio` (or node-ipc when VS Code starts it).
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  InitializeParams,
+  InitializeResult,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { localeOf } from './core/messages';
+import { ServerContext, uriToPath } from './context';
+import { packageVersion } from './indexLoader';
+import { codeActions } from './features/codeActions';
+import { completion } from './features/completion';
+import { definition } from './features/definition';
+import { DiagnosticsPublisher } from './features/diagnostics';
+import { hover } from './features/hover';
+import { references } from './features/references';
+import { readSettings } from './settings';
+
+if (process.argv.includes('--version')) {
+  console.log(packageVersion());
+  process.exit(0);
+}
+if (!process.argv.some((a) => /^--(stdio|node-ipc|socket|pipe)/.test(a))) {
+  console.error('usage: policy-lens-server --stdio   (a language server speaking LSP over stdin/stdout)');
+  process.exit(process.argv.includes('--help') ? 0 : 2);
+}
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const ctx = new ServerContext(connection, documents);
+const diagnostics = new DiagnosticsPublisher(ctx);
+let pullConfiguration = false;
+const reportedProblems = new Set<string>();
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  ctx.locale = localeOf(params.locale);
+  const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : params.rootPath ?? undefined];
+  ctx.workspaceFolders = folders.filter((f): f is string => !!f);
+  pullConfiguration = !!params.capabilities.workspace?.configuration;
+  if (params.initializationOptions && typeof params.initializationOptions === 'object') {
+    applySettings((params.initializationOptions as any).policyLens ?? params.initializationOptions);
+  }
+  if (ctx.loadError) connection.console.error(`Policy Lens: ${ctx.loadError}`);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['第', '.', '-', '表', '@', '．', '－'], resolveProvider: false },
+      definitionProvider: true,
+      referencesProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'policy-lens', version: packageVersion() },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (pullConfiguration) {
+    try {
+      void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    } catch {
+      // the client does not support dynamic registration: it still sends didChangeConfiguration
+    }
+    await refreshSettings();
+  }
+  if (ctx.workspaceFolders.length) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+      ctx.workspaceFolders = ctx.workspaceFolders.filter((f) => !removed.has(f));
+      for (const f of e.added) {
+        const p = uriToPath(f.uri);
+        if (p) ctx.workspaceFolders.push(p);
+      }
+    });
+  }
+});
+
+async function refreshSettings(): Promise<void> {
+  try {
+    const raw = await connection.workspace.getConfiguration('policyLens');
+    applySettings(raw);
+  } catch (e) {
+    connection.console.warn(`Policy Lens: could not read settings: ${(e as Error).message}`);
+  }
+}
+
+function applySettings(raw: unknown): void {
+  const before = JSON.stringify(ctx.settings.sources);
+  const { settings, problems } = readSettings(raw);
+  ctx.settings = settings;
+  for (const p of problems) warnOnce(p);
+  if (JSON.stringify(settings.sources) !== before) for (const e of ctx.loadSources(settings.sources)) showError(e);
+  ctx.invalidateAll();
+  diagnostics.publishAll();
+}
+
+function warnOnce(message: string): void {
+  if (reportedProblems.has(message)) return;
+  reportedProblems.add(message);
+  connection.console.warn(`Policy Lens: ${message}`);
+  void connection.window.showWarningMessage(`Policy Lens: ${message}`);
+}
+
+function showError(message: string): void {
+  connection.console.error(`Policy Lens: ${message}`);
+  void connection.window.showErrorMessage(`Policy Lens: ${message}`);
+}
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (pullConfiguration) await refreshSettings();
+  else applySettings((change.settings as any)?.policyLens ?? {});
+});
+
+documents.onDidOpen((e) => diagnostics.schedule(e.document, true));
+documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
+documents.onDidClose((e) => {
+  ctx.forget(e.document.uri);
+  diagnostics.clear(e.document.uri);
+});
+
+connection.onHover((p) => hover(ctx, p));
+connection.onCompletion((p) => completion(ctx, p));
+connection.onDefinition((p) => definition(ctx, p));
+connection.onReferences((p) => references(ctx, p));
+connection.onCodeAction((p) => codeActions(ctx, p));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,74 @@
+// Reads the `policyLens` settings section into typed values; an invalid value falls back to its default
+// and is reported once.
+import { DIAGNOSTIC_CODES, DiagnosticCode, SeveritySetting } from './core/findings';
+import { ReferenceStyle } from './core/taskIndex';
+import { SourceSetting } from './shared/protocol';
+
+export interface Settings {
+  referenceStyle: ReferenceStyle;
+  completionTrigger: string;
+  inlayHints: boolean;
+  severity: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  debounceMs: number;
+  maxFileSizeKB: number;
+  sources: SourceSetting[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  referenceStyle: 'table',
+  completionTrigger: '@',
+  inlayHints: true,
+  severity: {},
+  debounceMs: 150,
+  maxFileSizeKB: 5120,
+  sources: [],
+};
+
+const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** Parses a raw settings object; `problems` lists each invalid value that was replaced by its default. */
+export function readSettings(raw: unknown): { settings: Settings; problems: string[] } {
+  const problems: string[] = [];
+  const s: Settings = { ...DEFAULT_SETTINGS, severity: {}, sources: [] };
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, any>;
+  const bad = (name: string, value: unknown, expected: string) =>
+    problems.push(`policyLens.${name}: ${JSON.stringify(value)} is not ${expected}; using the default`);
+
+  const style = r.referenceStyle;
+  if (style === 'T1.35' || style === 'id') s.referenceStyle = 'id';
+  else if (style === undefined || style === null || style === '表1第35项' || style === 'table') s.referenceStyle = 'table';
+  else bad('referenceStyle', style, '"表1第35项" or "T1.35"');
+
+  const trigger = r.completion?.trigger;
+  if (typeof trigger === 'string' && trigger.length >= 1 && trigger.length <= 3 && !/\s/.test(trigger)) s.completionTrigger = trigger;
+  else if (trigger !== undefined) bad('completion.trigger', trigger, 'one to three non-space characters');
+
+  const hints = r.inlayHints?.enabled;
+  if (typeof hints === 'boolean') s.inlayHints = hints;
+  else if (hints !== undefined) bad('inlayHints.enabled', hints, 'true or false');
+
+  const diagnostics = r.diagnostics ?? {};
+  for (const code of DIAGNOSTIC_CODES) {
+    const value = diagnostics[code]?.severity;
+    if (value === undefined) continue;
+    if (typeof value === 'string' && SEVERITIES.includes(value)) s.severity[code] = value as SeveritySetting;
+    else bad(`diagnostics.${code}.severity`, value, 'one of ' + SEVERITIES.join(', '));
+  }
+  const debounce = diagnostics.debounceMs;
+  if (typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0 && debounce <= 10000) s.debounceMs = debounce;
+  else if (debounce !== undefined) bad('diagnostics.debounceMs', debounce, 'a number of milliseconds from 0 to 10000');
+
+  const max = r.maxFileSizeKB;
+  if (typeof max === 'number' && Number.isFinite(max) && max > 0) s.maxFileSizeKB = max;
+  else if (max !== undefined) bad('maxFileSizeKB', max, 'a positive number');
+
+  const sources = r.sources;
+  if (Array.isArray(sources)) {
+    for (const item of sources) {
+      if (item && typeof item.path === 'string' && typeof item.prefix === 'string' && /^[A-Za-z\u4e00-\u9fff]{1,8}$/.test(item.prefix)) {
+        s.sources.push({ path: item.path, prefix: item.prefix });
+      } else bad('sources', item, '{ "path": "<file>", "prefix": "<1–8 letters>" }');
+    }
+  } else if (sources !== undefined) bad('sources', sources, 'a list');
+  return { settings: s, problems };
+}
