@@ -1,0 +1,116 @@
+import * as assert from 'assert';
+import { referencedItems, scanBareTaskNumbers, scanReferences, TaskReference } from '../../server/src/core/references';
+import { LineIndex, parseInteger } from '../../server/src/core/text';
+
+function one(text: string): TaskReference {
+  const refs = scanReferences(text);
+  assert.strictEqual(refs.length, 1, `expected one reference in "${text}", found ${JSON.stringify(refs.map((r) => r.text))}`);
+  return refs[0];
+}
+
+function shape(text: string) {
+  const r = one(text);
+  return { table: r.table, items: referencedItems(r), text: r.text };
+}
+
+describe('the reference scanner', () => {
+  const singles: [string, string][] = [
+    ['依据表1第12项开展', '表1第12项'],
+    ['依据表 1 第 12 项开展', '表 1 第 12 项'],
+    ['依据表一第十二项开展', '表一第十二项'],
+    ['依据表１第１２项开展', '表１第１２项'],
+    ['见表1-12。', '表1-12'],
+    ['见表1.12。', '表1.12'],
+    ['见T1.12。', 'T1.12'],
+    ['见T1-12。', 'T1-12'],
+    ['见Ｔ１．１２。', 'Ｔ１．１２'],
+    ['见任务清单表1第12项。', '任务清单表1第12项'],
+    ['见试点任务清单表1第12项。', '试点任务清单表1第12项'],
+    ['(T1.12)', 'T1.12'],
+    ['T1.12', 'T1.12'],
+  ];
+  for (const [text, written] of singles) {
+    it(`finds ${written} as 表1 task 12`, () => {
+      assert.deepStrictEqual(shape(text), { table: 1, items: [12], text: written });
+    });
+  }
+
+  const ranges: string[] = ['表1第12至15项', '表1第12-15项', '表1第12—15项', '表1第12~15项', '表1第12～15项', '表1第十二至十五项', '表1第12到15项'];
+  for (const written of ranges) {
+    it(`reads the range ${written} as tasks 12–15`, () => {
+      const r = one(`推进${written}落地`);
+      assert.deepStrictEqual(referencedItems(r), [12, 13, 14, 15]);
+      assert.strictEqual(r.spans.length, 1);
+      assert.strictEqual(r.text, written);
+    });
+  }
+
+  it('reads the lists 表2第3、5项 and 表2第3项、第5项', () => {
+    assert.deepStrictEqual(shape('落实表2第3、5项'), { table: 2, items: [3, 5], text: '表2第3、5项' });
+    assert.deepStrictEqual(shape('落实表2第3项、第5项'), { table: 2, items: [3, 5], text: '表2第3项、第5项' });
+    assert.deepStrictEqual(shape('落实表2第3项和第5项'), { table: 2, items: [3, 5], text: '表2第3项和第5项' });
+    assert.deepStrictEqual(shape('落实表2第3、5至7项'), { table: 2, items: [3, 5, 6, 7], text: '表2第3、5至7项' });
+  });
+
+  it('keeps one span per written element, with exact offsets', () => {
+    const text = '落实表2第3项、第15项';
+    const r = one(text);
+    assert.deepStrictEqual(r.spans.map((s) => text.slice(s.start, s.end)), ['3', '15']);
+    assert.strictEqual(text.slice(r.tableStart, r.tableEnd), '2');
+  });
+
+  it('keeps a backwards range as written, naming no task', () => {
+    const r = one('表1第15至12项');
+    assert.deepStrictEqual([r.spans[0].from, r.spans[0].to], [15, 12]);
+    assert.deepStrictEqual(referencedItems(r), []);
+  });
+
+  it('finds several references in order with UTF-16 offsets, after astral characters', () => {
+    const text = '😀表1第1项，𠀀T2.3 和表3-4';
+    const refs = scanReferences(text);
+    assert.deepStrictEqual(refs.map((r) => r.text), ['表1第1项', 'T2.3', '表3-4']);
+    assert.strictEqual(refs[0].start, 2, 'an emoji is two UTF-16 code units');
+    assert.strictEqual(text.slice(refs[1].start, refs[1].end), 'T2.3');
+    const lines = new LineIndex('第一行\n' + text);
+    assert.deepStrictEqual(lines.positionAt(4 + refs[0].start), { line: 1, character: 2 });
+  });
+
+  const lookAlikes = [
+    'ST1.12 股票', '版本1.12 发布', 'v1.12', 'https://example.com/T1.12', 'http://x.cn/表1第12项', 'www.example.com/T1-12',
+    'ABCT1.12', 'T1.12.3 版本', 'T1.12a', '表1.12.3', 'file_T1.12', '@T1.12', '表1', '第12项', 'IT1.2', 'T12', '表格第1项', 'a/T1.12',
+  ];
+  for (const text of lookAlikes) {
+    it(`finds nothing in the look-alike "${text}"`, () => {
+      assert.deepStrictEqual(scanReferences(text).map((r) => r.text), []);
+    });
+  }
+
+  it('finds references in a prefixed extra source only with its prefix', () => {
+    const refs = scanReferences('SZ表1第3项与SZ:T1.4及表1第5项', { prefixes: ['SZ'] });
+    assert.deepStrictEqual(refs.map((r) => [r.prefix, r.table, referencedItems(r)[0]]), [['SZ', 1, 3], ['SZ', 1, 4], ['', 1, 5]]);
+  });
+
+  it('finds task numbers written without a table, but not inside full references', () => {
+    const text = '落实第12项、任务3、试点任务第5项，以及表1第12项、第13项。第3季度完成。';
+    const refs = scanReferences(text);
+    assert.deepStrictEqual(scanBareTaskNumbers(text, refs).map((b) => [b.text, b.item]), [['第12项', 12], ['任务3', 3], ['试点任务第5项', 5]]);
+  });
+});
+
+describe('numerals', () => {
+  it('reads Arabic, full-width and Chinese numerals', () => {
+    const cases: [string, number][] = [['12', 12], ['１２', 12], ['十二', 12], ['十', 10], ['二十', 20], ['五十七', 57], ['一百零五', 105], ['〇', 0], ['两', 2], ['二〇二二', 2022]];
+    for (const [s, n] of cases) assert.strictEqual(parseInteger(s), n, s);
+    assert.strictEqual(parseInteger('十二a'), undefined);
+  });
+});
+
+describe('LineIndex', () => {
+  it('treats \\n, \\r\\n and a lone \\r as line breaks, as LSP does', () => {
+    const li = new LineIndex('a\r\nb\rc\nd');
+    assert.strictEqual(li.lineCount, 4);
+    assert.deepStrictEqual(li.positionAt(5), { line: 2, character: 0 });
+    assert.strictEqual(li.offsetAt({ line: 3, character: 0 }), 7);
+    assert.strictEqual(li.offsetAt({ line: 0, character: 99 }), 1, 'clamps to the line end');
+  });
+});
