@@ -1,0 +1,312 @@
+// Quantity reader: finds numbers with unit and comparator (不低于67%, 以5年为限, 两亿美元…) in Chinese text, with exact UTF-16 ranges.
+
+export type Comparator = '>=' | '<=' | '<' | '>' | '=';
+export type Unit = 'percent' | 'year' | 'month' | 'day' | 'USD' | 'CNY' | 'count' | 'none';
+
+export interface QuantityPhrase {
+  value: number;
+  unit: Unit;
+  counter?: string;
+  comparator?: Comparator;
+  comparatorText?: string;
+  start: number; end: number;
+  valueStart: number; valueEnd: number;
+  comparatorStart?: number; comparatorEnd?: number;
+  text: string;
+}
+
+// ---------------------------------------------------------------- vocabulary
+
+const BASE_COMPARATORS: Record<string, Comparator> = {};
+const addWords = (c: Comparator, words: string[]) => { for (const w of words) BASE_COMPARATORS[w] = c; };
+addWords('>=', ['不低于', '不少于', '至少', '不小于', '大于等于', '大于或等于', '不得低于', '不得少于', '不应低于', '最少', '最低', '≥', '⩾', '>=', '＞＝']);
+addWords('<=', ['不超过', '不高于', '不多于', '至多', '不大于', '小于等于', '小于或等于', '不得超过', '不得高于', '不得多于', '不应超过', '未超过', '最多', '最高', '≤', '⩽', '<=', '＜＝']);
+addWords('<', ['低于', '少于', '小于', '不足', '不满', '未满', '不到', '<', '＜']);
+addWords('>', ['高于', '超过', '多于', '大于', '超出', '>', '＞']);
+addWords('=', ['为', '达到', '等于', '=', '＝']);
+
+/** Verbs that may precede a comparator (降为不低于); alone they mean '='. */
+const CMP_PREFIX = '(?:降低?|调整|放宽|提高)[为至到]';
+const COUNTERS = ['个', '家', '项', '人次', '人', '所', '次', '名', '位', '件', '条', '批', '类', '座', '艘', '架', '台', '套',
+  '种', '户', '场', '款', '只', '支', '辆', '篇', '部', '例', '份', '间', '处', '岁'];
+
+const CN_DIGITS: Record<string, number> = { '〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
+const CN_EXP: Record<string, number> = { '十': 1, '百': 2, '千': 3, '万': 4, '亿': 8 };
+
+// ---------------------------------------------------------------- patterns
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const byLength = (a: string, b: string) => b.length - a.length;
+const D = '0-9０-９';
+const CNC = '〇零一二两三四五六七八九十百千万亿';
+const SP = '[ \\t\\u00a0\\u3000]{0,2}';
+const sp = (name: string) => `(?<${name}>${SP})`; // captured, so offsets add up without the 'd' flag
+const ARABIC = `[${D}]+(?:,[${D}]{3}(?![${D}]))*(?:[.．][${D}]+)?`;
+const SCALE = `(?:万亿|[十百千]?[万亿]|千|百(?!分))`;
+const CN = `[${CNC}]+`;
+const NUMBER = `(?:(?<![${D}A-Za-z.．,#])(?<ar>${ARABIC})(?:${sp('s3')}(?<sc>${SCALE}))?|(?<![${D}${CNC}])(?<cn>${CN}))`;
+// ASCII symbols must not be markup (`<p>1.`, `a="2"`)
+const cmpWord = (w: string) => (/^[<>=]+$/.test(w) ? `(?<![A-Za-z0-9"'/=<>-])${esc(w)}` : esc(w));
+const CMP = `(?:${CMP_PREFIX})?(?:${Object.keys(BASE_COMPARATORS).sort(byLength).map(cmpWord).join('|')})|${CMP_PREFIX}`;
+const CURPRE = '(?<![A-Za-z])(?:US\\$|USD|RMB|CNY)|人民币|[$＄￥¥]';
+const UNIT = ['个百分点', '百分点', '%', '％', '个工作日', '工作日', '个月', '年(?!级)', '月', '日', '天', '美元', '美金', 'USD',
+  '元人民币', '元', '人民币', ...COUNTERS.map(esc)].join('|');
+const POST = '(?:[（(]含[)）])?(?:[及或]?(?:以上(?!述)|以下|以内)|之内|内)';
+const QTY = `(?:(?:(?<cmp>${CMP})|(?<yi>以))${sp('s1')})?(?:(?:(?<pct>百分之)|(?<cur>${CURPRE}))${sp('s2')})?${NUMBER}` +
+  `(?:${sp('s4')}(?<unit>${UNIT}))?(?:${sp('s5')}(?<post>${POST}))?(?:${sp('s6')}(?<wx>为限))?`;
+/** Every character of a QTY match lies in exactly one of these groups, in this order. */
+const QTY_GROUPS = ['cmp', 'yi', 's1', 'pct', 'cur', 's2', 'ar', 's3', 'sc', 'cn', 's4', 'unit', 's5', 'post', 's6', 'wx'];
+
+// dates and times: never quantities
+const Y4 = `(?:[12１２][${D}]{3}|[〇零一二三四五六七八九]{4})`;
+const ND = `(?:[${D}]{1,2}|[〇零一二三四五六七八九十]{1,3})`;
+const DATE = `(?<![${D}${CNC}])(?:${Y4}年(?:${ND}月(?:${ND}[日号])?)?` +
+  `|${ND}年${ND}月(?:${ND}[日号])?|${ND}年(?:底|初|末|度|上半年|下半年)` +
+  `|${ND}月(?:${ND}[日号]|底|初|末|[上中下]旬|份|起|前|中|以来)|(?:十[一二]?|[一二三四五六七八九])月` + // 三月 is March; 3个月 a duration
+  `|${Y4}[-/.．][${D}]{1,2}(?:[-/.．][${D}]{1,2})?|[${D}]{1,2}[:：][${D}]{2}|${ND}[时点]${ND}分|${ND}时)`;
+// ordinals and table references, skipped wholesale (digits glued to Latin words, IPv6/T1.12, never start a number)
+const ORD_NUM = `(?:[${D}]+|${CN})`;
+const ORD_LINK = '[ \\t]*(?:[至到、~～\\-－–—]|和|及)[ \\t]*'; // 第4至6项, 第1、3项, 表1-12
+const SKIP = `第[ \\t]*${ORD_NUM}(?:${ORD_LINK}第?[ \\t]*${ORD_NUM})*` +
+  `|(?:(?<![代发])表|附表|附件|附录|图)[ \\t]*[${D}]+(?:(?:[.．]|${ORD_LINK})[${D}]+)*`;
+
+// the leading class lets the engine skip ordinary characters quickly
+const FIRST = `[${D}${CNC}URC以第表附图人$＄￥¥${[...new Set(Object.keys(BASE_COMPARATORS).map(w => w[0]))].map(esc).join('')}降调放提]`;
+const SCAN = new RegExp(`(?=${FIRST})(?:(?<date>${DATE})|${QTY}|(?<skip>${SKIP}))`, 'g');
+const DATE_AT = new RegExp(DATE, 'y');
+const WHOLE_NUMBER = new RegExp(`^(?:(?<ar>${ARABIC})(?:${SP}(?<sc>${SCALE}))?|(?<cn>${CN}))$`);
+const LATIN = /[A-Za-z]/;
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const CN_NUMERAL_CHAR = new RegExp(`[${CNC}]`);
+
+// ---------------------------------------------------------------- numbers
+
+function toAscii(s: string): string {
+  return s.replace(/[０-９．]/g, ch => ch === '．' ? '.' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** Arabic digits times 10^exp, shifted in decimal so 1.5万 is exactly 15000. */
+function arabicValue(digits: string, exp: number): number {
+  return Number(`${toAscii(digits).replace(/,/g, '')}e${exp}`);
+}
+
+function scaleExp(scale: string | undefined): number {
+  let e = 0;
+  for (const ch of scale ?? '') e += CN_EXP[ch] ?? 0;
+  return e;
+}
+
+/** Chinese numerals: 两亿, 一百零五, 五千万, 十二, and digit strings such as 二〇二三. */
+function chineseValue(s: string): number | undefined {
+  if (![...s].some(ch => ch in CN_EXP)) {
+    let v = 0;
+    for (const ch of s) { if (!(ch in CN_DIGITS)) return undefined; v = v * 10 + CN_DIGITS[ch]; }
+    return v;
+  }
+  let total = 0, section = 0, num = 0;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) num = CN_DIGITS[ch];
+    else if (ch === '万') { total += (section + num || 1) * 1e4; section = 0; num = 0; }
+    else if (ch === '亿') { total = (total + section + num || 1) * 1e8; section = 0; num = 0; }
+    else if (ch in CN_EXP) { section += (num || 1) * 10 ** CN_EXP[ch]; num = 0; }
+    else return undefined;
+  }
+  return total + section + num;
+}
+
+/** A whole string that is exactly one number (scales applied), else undefined. Percentages are not numbers here. */
+export function readNumber(s: string): number | undefined {
+  if (typeof s !== 'string') return undefined;
+  const m = WHOLE_NUMBER.exec(s.trim());
+  if (!m?.groups) return undefined;
+  const g = m.groups;
+  return g.ar !== undefined ? arabicValue(g.ar, scaleExp(g.sc)) : chineseValue(g.cn);
+}
+
+function unitOf(word: string): { unit: Unit; counter?: string } {
+  if (word === '%' || word === '％') return { unit: 'percent' };
+  if (word.startsWith('年')) return { unit: 'year' };
+  if (word === '个月' || word === '月') return { unit: 'month' };
+  if (word === '日' || word === '天' || word.endsWith('工作日')) return { unit: 'day' };
+  if (word === '美元' || word === '美金' || word === 'USD' || word === 'US$' || word === '$' || word === '＄') return { unit: 'USD' };
+  if (word.startsWith('元') || word === '人民币' || word === 'RMB' || word === 'CNY' || word === '￥' || word === '¥') return { unit: 'CNY' };
+  return { unit: 'count', counter: word };
+}
+
+const POST_CMP = (w: string): Comparator => (w.endsWith('以上') ? '>=' : '<=');
+
+const LEADING_VERB = new RegExp(`^${CMP_PREFIX}`);
+function comparatorOf(text: string): Comparator {
+  const base = text.replace(LEADING_VERB, '');
+  return base === '' ? '=' : BASE_COMPARATORS[base] ?? '=';
+}
+
+// ---------------------------------------------------------------- scanning
+
+type Span = [number, number] | undefined;
+
+/**
+ * Every quantity in the text, in order, non-overlapping. Skipped: dates and times (2023年3月, 3月底, 三月), ordinals and
+ * references (第3季度, 表1-12, 第4至6项), digits glued to Latin (IPv6, 5G, T1.12), list markers (12.), document numbers
+ * (〔2022〕, 212号) and rankings (500强). 以上/以下/以内 after a number include it (≥/≤, as in 民法典 第1259条), but not 以上述.
+ * Chinese numerals need a unit or an adjacent comparator, may not start with 百/千/万/亿 (千家万户, 千万), and a lone 一/二 before a
+ * counter or 元 is an article or ordinal (一个, 二次开发).
+ */
+export function findQuantities(text: string): QuantityPhrase[] {
+  const out: QuantityPhrase[] = [];
+  if (typeof text !== 'string' || text.length === 0) return out;
+  const re = new RegExp(SCAN.source, SCAN.flags); // own lastIndex: re-entrant
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const g = m.groups!;
+    if (g.date !== undefined || g.skip !== undefined) continue;
+    const ix: Record<string, Span> = {};
+    for (let i = 0, pos = m.index; i < QTY_GROUPS.length; i++) {
+      const part = g[QTY_GROUPS[i]];
+      if (part !== undefined) { ix[QTY_GROUPS[i]] = [pos, pos + part.length]; pos += part.length; }
+    }
+    const numSpan = (ix.ar ? [ix.ar[0], ix.sc ? ix.sc[1] : ix.ar[1]] : ix.cn) as [number, number];
+    const [numStart, numEnd] = numSpan;
+    const resume = (at: number) => { re.lastIndex = Math.max(at, m!.index + 1); };
+    // something (comparator, spaces) before the number: a date there wins
+    if (numStart > m.index) { DATE_AT.lastIndex = numStart; if (DATE_AT.test(text)) { resume(numStart); continue; } }
+    const q = build(text, g, ix, numStart, numEnd);
+    if (!q) { resume(numEnd); continue; }
+    out.push(q);
+    re.lastIndex = Math.max(q.end, m.index + 1);
+  }
+  return out;
+}
+
+function build(text: string, g: Record<string, string | undefined>, ix: Record<string, Span>,
+  numStart: number, numEnd: number): QuantityPhrase | undefined {
+  const cn = g.cn;
+  if ((cn ?? g.ar!).length > 40) return undefined;                                      // not a written number
+  let value = g.ar !== undefined ? arabicValue(g.ar, scaleExp(g.sc)) : chineseValue(cn!);
+  if (value === undefined || !Number.isFinite(value)) return undefined;
+  let unit: Unit = 'none';
+  let counter: string | undefined;
+  const valueStart = (ix.pct ?? ix.cur ?? [numStart])[0];
+  let valueEnd = numEnd;
+  if (g.pct !== undefined) unit = 'percent';
+  else {
+    if (g.cur !== undefined) unit = unitOf(g.cur).unit;
+    if (g.unit !== undefined && !(g.cur !== undefined && unitOf(g.unit).unit === 'count')) {
+      const u = unitOf(g.unit);
+      unit = u.unit; counter = u.counter; valueEnd = ix.unit![1];
+    }
+  }
+  const next = text.charAt(valueEnd);
+  const cmpText = g.cmp;
+  let post = valueEnd === (ix.unit?.[1] ?? numEnd) ? g.post : undefined;
+  if (post !== undefined && post.endsWith('内') && !post.endsWith('以内') && !post.endsWith('之内') &&
+      !(unit === 'year' || unit === 'month' || unit === 'day')) post = undefined;
+  const weixian = g.yi !== undefined && g.wx !== undefined && (post === undefined || ix.post![1] <= ix.wx![0]);
+  const hasCmp = cmpText !== undefined || post !== undefined || weixian;
+
+  // ---- rejections
+  if (LATIN.test(next) && unit !== 'USD' && unit !== 'CNY') return undefined;           // 5G, 3GPP
+  if (cn !== undefined) {
+    if ('百千万亿'.includes(cn[0])) return undefined;                                   // 千家万户, 百万, 万人
+    if (unit === 'none' && !(hasCmp && !CJK.test(next))) return undefined;              // 统一, 十四五, 不低于一流
+    if ((cn === '一' || cn === '二') && (unit === 'count' || unit === 'CNY')) return undefined; // 一个, 一批, 二次开发
+  }
+  if (unit === 'count' && CN_NUMERAL_CHAR.test(next)) return undefined;                // 五位一体
+  if (unit === 'none' && g.cur === undefined && /^[.．、]/.test(next)) return undefined;     // 12. 列表, > 1. (Markdown)
+  if (unit === 'none' && !hasCmp && g.cur === undefined) {
+    if (/^[)）〕\]】号]/.test(next) || /^[ \t\u3000]*强/.test(text.slice(valueEnd, valueEnd + 4))) return undefined; // （1）, 212号, 500强
+    if (/[(（〔[【]/.test(text.charAt(numStart - 1))) return undefined;                 // 〔2022〕, （1）
+  }
+
+  // ---- comparator and ranges
+  let comparator: Comparator | undefined, comparatorText: string | undefined;
+  let comparatorStart: number | undefined, comparatorEnd: number | undefined;
+  let start = valueStart, end = valueEnd;
+  if (cmpText !== undefined) {
+    comparator = comparatorOf(cmpText); comparatorText = cmpText;
+    [comparatorStart, comparatorEnd] = ix.cmp!; start = comparatorStart;
+  } else if (weixian) {
+    comparator = '<='; comparatorText = '以…为限';
+    comparatorStart = ix.yi![0]; comparatorEnd = ix.wx![1]; start = comparatorStart; end = comparatorEnd;
+  } else if (post !== undefined) {
+    comparator = POST_CMP(post); comparatorText = post;
+    [comparatorStart, comparatorEnd] = ix.post!; end = comparatorEnd;
+  }
+  if (unit !== 'count') counter = undefined;
+  value = Number.isInteger(value) ? value : Number(value.toPrecision(15));
+  const q: QuantityPhrase = { value, unit, start, end, valueStart, valueEnd, text: text.slice(start, end) };
+  if (counter !== undefined) q.counter = counter;
+  if (comparator !== undefined) Object.assign(q, { comparator, comparatorText, comparatorStart, comparatorEnd });
+  return q;
+}
+
+// ---------------------------------------------------------------- comparing and formatting
+
+/** Same unit and the same value, tolerant to float noise. */
+export function sameQuantity(a: { value: number; unit: Unit }, b: { value: number; unit: Unit }): boolean {
+  return a.unit === b.unit && closeEnough(a.value, b.value);
+}
+
+function closeEnough(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+function plain(n: number): string {
+  return String(Number(n.toPrecision(12)));
+}
+
+/** 2e8 → '2亿', 15000 → '1.5万', 2e7 → '2000万'; only when the mantissa has at most 2 decimals. */
+function scaled(n: number): string {
+  for (const [s, word] of [[1e8, '亿'], [1e4, '万']] as const) {
+    const x = n / s;
+    if (Math.abs(n) >= s && Math.abs(Math.round(x * 100) - x * 100) < 1e-6) return plain(x) + word;
+  }
+  return plain(n);
+}
+
+/** Canonical Chinese rendering: 67%, 2亿美元, 5年, 6个月, 30日, 5亿元, 10家. */
+export function formatQuantity(q: { value: number; unit: Unit; counter?: string }, _style: 'zh' = 'zh'): string {
+  switch (q.unit) {
+    case 'percent': return `${plain(q.value)}%`;
+    case 'year': return `${plain(q.value)}年`;
+    case 'month': return `${plain(q.value)}个月`;
+    case 'day': return `${plain(q.value)}日`;
+    case 'USD': return `${scaled(q.value)}美元`;
+    case 'CNY': return `${scaled(q.value)}元`;
+    case 'count': return `${scaled(q.value)}${q.counter ?? ''}`;
+    default: return plain(q.value);
+  }
+}
+
+/** Canonical words: '>=' 不低于, '<=' 不超过, '<' 低于, '>' 高于, '=' 为. */
+export function comparatorWords(c: Comparator): string {
+  return { '>=': '不低于', '<=': '不超过', '<': '低于', '>': '高于', '=': '为' }[c];
+}
+
+type Family = 'percent' | 'duration' | 'currency' | 'count' | 'none';
+const FAMILY: Record<Unit, Family> = {
+  percent: 'percent', year: 'duration', month: 'duration', day: 'duration',
+  USD: 'currency', CNY: 'currency', count: 'count', none: 'none',
+};
+
+/**
+ * Does the plan's statement disagree with the source threshold?
+ * Units of different families (percent vs 年) are not about the same thing: false.
+ * 'none' compares by value only; 年/个月 convert (5年 = 60个月); 日 vs 年/月 and USD vs CNY count as a mismatch.
+ * A plan comparator must equal the source's and the value must match; a bare plan number only needs the value.
+ */
+export function contradicts(plan: { comparator?: Comparator; value: number; unit: Unit },
+  source: { comparator: Comparator; value: number; unit: Unit }): boolean {
+  const pf = FAMILY[plan.unit], sf = FAMILY[source.unit];
+  let pv = plan.value, sv = source.value;
+  if (pf !== 'none' && sf !== 'none') {
+    if (pf !== sf) return false;
+    if (plan.unit !== source.unit) {
+      const months = (u: Unit) => (u === 'year' ? 12 : u === 'month' ? 1 : 0);
+      if (!months(plan.unit) || !months(source.unit)) return true;
+      pv *= months(plan.unit); sv *= months(source.unit);
+    }
+  }
+  if (!closeEnough(pv, sv)) return true;
+  return plan.comparator !== undefined && plan.comparator !== source.comparator;
+}
