@@ -1,15 +1,14 @@
 // The Policy Lens CLI: `policy-lens check FILE...`, `policy-lens coverage FILE...`, `policy-lens index [--check]`.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Checker } from './core/analyze';
+import { loadEngine } from './engine';
 import { computeCoverage } from './core/coverage';
 import { localeOf } from './core/messages';
-import { TaskIndex } from './core/taskIndex';
 import { LineIndex } from './core/text';
 import { SourceFiles, toDiagnostic } from './convert';
 import { expandFiles, readInput, UsageError } from './cli/files';
 import { FileResult, formatGithub, formatJson, formatSarif, formatText } from './cli/format';
-import { buildDefaultIndex, INDEX_FILE, loadDefaultIndex, packageVersion, projectRoot, serializeIndex } from './indexLoader';
+import { buildDefaultIndex, INDEX_FILE, packageVersion, projectRoot, serializeIndex } from './indexLoader';
 
 const USAGE = `usage:
   policy-lens check FILE... [--format text|json|sarif|github] [--locale zh|en]
@@ -55,8 +54,7 @@ function requireFormat(o: Options, allowed: string[]): string {
 function check(o: Options): number {
   const format = requireFormat(o, ['text', 'json', 'sarif', 'github']);
   if (!o.files.length) throw new UsageError('check needs at least one FILE');
-  const index = new TaskIndex([loadDefaultIndex()]);
-  const checker = new Checker(index);
+  const { checker } = loadEngine();
   const sources = new SourceFiles();
   const locale = localeOf(o.locale ?? process.env.POLICY_LENS_LOCALE ?? 'zh');
   const results: FileResult[] = [];
@@ -76,8 +74,7 @@ function csvCell(s: string): string {
 function coverage(o: Options): number {
   const format = requireFormat(o, ['text', 'json', 'csv']);
   if (!o.files.length) throw new UsageError('coverage needs at least one FILE');
-  const index = new TaskIndex([loadDefaultIndex()]);
-  const checker = new Checker(index);
+  const { index, checker } = loadEngine();
   const docs = expandFiles(o.files).map((file) => {
     const analysis = checker.analyze(readInput(file), { locale: 'zh' });
     return { references: analysis.references, locate: (r: { ref: { start: number } }) => {

@@ -10,7 +10,9 @@ import { ResolvedReference, TaskIndex } from './core/taskIndex';
 import { LineIndex } from './core/text';
 import { PolicyIndex } from './core/types';
 import { SourceFiles } from './convert';
-import { loadDefaultIndex, loadExtraSource, projectRoot } from './indexLoader';
+import { buildEngine } from './engine';
+import { loadDefaultIndex, loadExtraSource, loadRules, projectRoot } from './indexLoader';
+import { RuleData } from './core/thresholds';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 
 export class ServerContext {
@@ -24,6 +26,7 @@ export class ServerContext {
   loadError?: string;
   private analyses = new Map<string, { version: number; analysis: DocumentAnalysis }>();
   private base?: PolicyIndex;
+  private rules: RuleData = { subjects: [], rules: [] };
 
   constructor(
     readonly connection: Connection,
@@ -33,11 +36,12 @@ export class ServerContext {
     this.sources = new SourceFiles(root);
     try {
       this.base = loadDefaultIndex(root);
+      this.rules = loadRules(root);
     } catch (e) {
       this.loadError = (e as Error).message;
+      this.base = undefined;
     }
-    this.index = new TaskIndex(this.base ? [this.base] : []);
-    this.checker = new Checker(this.index);
+    ({ index: this.index, checker: this.checker } = buildEngine(this.base ? [this.base] : [], this.rules, root));
   }
 
   get ready(): boolean {
@@ -61,8 +65,7 @@ export class ServerContext {
         errors.push((e as Error).message);
       }
     }
-    this.index = new TaskIndex([this.base, ...extra]);
-    this.checker = new Checker(this.index);
+    ({ index: this.index, checker: this.checker } = buildEngine([this.base, ...extra], this.rules, this.root));
     this.analyses.clear();
     return errors;
   }
@@ -82,7 +85,7 @@ export class ServerContext {
     if (cached && cached.version === doc.version) return cached.analysis;
     const text = doc.getText();
     const analysis = this.isTooLarge(doc)
-      ? { lines: new LineIndex(text), references: [], findings: [] }
+      ? { lines: new LineIndex(text), references: [], findings: [], thresholds: [] }
       : this.checker.analyze(text, { locale: this.locale, severity: this.settings.severity });
     this.analyses.set(doc.uri, { version: doc.version, analysis });
     return analysis;

@@ -2,10 +2,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseSeed, SeedParseError, INDEX_VERSION } from './core/seedParser';
+import { RuleData } from './core/thresholds';
 import { PolicyIndex } from './core/types';
 
 export const INDEX_FILE = 'data/index.json';
 export const SEED_FILE = 'seeds/000_a08c9159ea97f61a.txt';
+export const RULES_FILE = 'data/rules.json';
 
 /** The folder that holds data/ and seeds/: the extension or repository root. */
 export function projectRoot(from: string = __dirname): string {
@@ -85,4 +87,29 @@ export function packageVersion(root: string = projectRoot()): string {
   } catch {
     return '0.0.0';
   }
+}
+
+/** The hand-kept rules (subjects of thresholds, rules the text cannot express); missing or broken: an IndexLoadError. */
+export function loadRules(root: string = projectRoot()): RuleData {
+  const file = path.join(root, RULES_FILE);
+  try {
+    const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (!Array.isArray(data.subjects) || !Array.isArray(data.rules)) throw new Error('expected "subjects" and "rules" lists');
+    return data;
+  } catch (e) {
+    throw new IndexLoadError(`cannot load the rules ${file}: ${(e as Error).message}`, file);
+  }
+}
+
+/** The text of each source, by the name the index gives it (for thresholds of the body). */
+export function sourceTexts(indexes: PolicyIndex[], root: string = projectRoot()): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const index of indexes) {
+    try {
+      texts.set(index.sourceFile, fs.readFileSync(sourcePath(index.sourceFile, root), 'utf8'));
+    } catch {
+      // a source that went away: its tasks still work, its body thresholds do not
+    }
+  }
+  return texts;
 }

@@ -6,7 +6,14 @@ import { Locale, messages } from './messages';
 import { scanReferences } from './references';
 import { ResolvedReference, TaskIndex } from './taskIndex';
 import { LineIndex } from './text';
+import { applyEvent, checkAmbiguous, ContextEvent, contextEvents, EMPTY_CONTEXT, TableContext } from './checks/ambiguous';
+import { CheckContext } from './checks/context';
+import { checkDomains } from './checks/domainMismatch';
+import { checkMisquotes } from './checks/misquote';
+import { checkThresholds, ThresholdMatch } from './checks/thresholdMismatch';
 import { checkUnknownTasks } from './checks/unknownTask';
+import { scopesOf } from './scopes';
+import { RuleData } from './thresholds';
 
 export interface AnalyzeOptions {
   locale: Locale;
@@ -22,11 +29,15 @@ export interface DocumentAnalysis {
   lines: LineIndex;
   references: ResolvedReference[];
   findings: Finding[];
+  /** Plan quantities tied to a source threshold, for hover. */
+  thresholds: ThresholdMatch[];
 }
 
 interface ParagraphResult {
   references: ResolvedReference[];
   findings: Finding[];
+  thresholds: ThresholdMatch[];
+  events: ContextEvent[];
 }
 
 /** Blocks of text separated by blank lines: the unit of re-checking. */
@@ -60,38 +71,53 @@ const CACHE_LIMIT = 20000;
 
 export class Checker {
   private cache = new Map<string, ParagraphResult>();
+  readonly context: CheckContext;
 
-  constructor(readonly index: TaskIndex) {}
+  constructor(readonly index: TaskIndex, rules: RuleData = { subjects: [], rules: [] }, seedTexts?: Map<string, string>) {
+    this.context = new CheckContext(index, rules, seedTexts);
+  }
 
   analyze(text: string, options: AnalyzeOptions): DocumentAnalysis {
     const lines = new LineIndex(text);
     const references: ResolvedReference[] = [];
+    const thresholds: ThresholdMatch[] = [];
     let findings: Finding[] = [];
-    const key0 = options.locale + '\u0001';
     const seen = new Map<string, ParagraphResult>();
+    let table: TableContext = EMPTY_CONTEXT;
     for (const p of splitParagraphs(text)) {
       const slice = text.slice(p.start, p.end);
-      const key = key0 + slice;
+      const key = `${options.locale}\u0001${JSON.stringify(table)}\u0001${slice}`;
       let result = this.cache.get(key) ?? seen.get(key);
       if (!result) {
-        result = this.analyzeParagraph(slice, options);
+        result = this.analyzeParagraph(slice, table, options);
         seen.set(key, result);
       }
       for (const r of result.references) references.push(shiftResolved(r, p.start));
       for (const f of result.findings) findings.push(shiftFinding(f, p.start));
+      for (const t of result.thresholds) thresholds.push(p.start ? { ...t, start: t.start + p.start, end: t.end + p.start } : t);
+      for (const e of result.events) table = applyEvent(table, e);
     }
     this.remember(seen);
     findings = applySeverity(findings, options.severity);
     findings = applyDirectives(findings, parseDirectives(text, lines), lines);
-    return { lines, references, findings };
+    return { lines, references, findings, thresholds };
   }
 
-  private analyzeParagraph(text: string, options: AnalyzeOptions): ParagraphResult {
+  private analyzeParagraph(text: string, table: TableContext, options: AnalyzeOptions): ParagraphResult {
     const msg = messages(options.locale);
     const references = scanReferences(text, { prefixes: this.index.prefixes }).map((r) => this.index.resolve(r));
-    const findings = [...checkUnknownTasks(references, msg)];
-    findings.sort((a, b) => a.start - b.start);
-    return { references, findings };
+    const scopes = scopesOf(text);
+    const events = contextEvents(text, references);
+    const thresholds = checkThresholds(text, scopes, references, this.context, msg, options.locale);
+    const findings = [
+      ...checkUnknownTasks(references, msg),
+      ...thresholds.findings,
+      ...checkMisquotes(text, scopes, references, this.index, msg),
+      ...checkDomains(text, scopes, references, this.context, msg),
+      ...checkAmbiguous(text, references, events, table, this.index, msg),
+    ];
+    findings.sort((a, b) => a.start - b.start || a.end - b.end);
+    return { references, findings, thresholds: thresholds.matches, events };
   }
 
   private remember(fresh: Map<string, ParagraphResult>): void {

@@ -28,6 +28,21 @@ const zh = {
   openSource: '在原文中打开',
   bodyWording: '正文表述',
   sourceTask: (ref: string) => `原文 ${ref}`,
+  bodyOf: '原文正文',
+  thresholdMismatch: (plan: string, where: string, source: string) => `“${plan}”与${where}不符：原文为“${source}”`,
+  thresholdRemoved: (plan: string, rule: string) => `“${plan}”与原文不符：${rule}`,
+  loweredNote: '（该项任务要求降低这一资质要求，方案不应提出更高要求）',
+  thresholdHover: (where: string, source: string) => `原文阈值（${where}）：“${source}”`,
+  thresholdAgrees: '与原文一致',
+  thresholdDisagrees: '与原文不符',
+  misquote: (ref: string, diff: string, source: string) => `引文与${ref}原文不一致（${diff}）：原文为“${source}”`,
+  diffMissing: (s: string) => `缺少“${s}”`,
+  diffExtra: (s: string) => `多出“${s}”`,
+  diffChanged: (from: string, to: string) => `“${to}”应为“${from}”`,
+  replaceQuote: '改为原文表述',
+  domainMismatch: (written: string, ref: string, own: string) => `${ref}不属于${written}：该任务属于${own}`,
+  ambiguous: (written: string, candidates: string) => `“${written}”未注明所属的表，可能是：${candidates}`,
+  useCandidate: (ref: string) => `改为 ${ref}`,
 };
 
 export type Messages = typeof zh;
@@ -47,6 +62,21 @@ const en: Messages = {
   openSource: 'Open in the source',
   bodyWording: 'Wording in the body',
   sourceTask: (ref) => `Source ${ref}`,
+  bodyOf: 'the source body',
+  thresholdMismatch: (plan, where, source) => `"${plan}" contradicts ${where}: the source says "${source}"`,
+  thresholdRemoved: (plan, rule) => `"${plan}" contradicts the source: ${rule}`,
+  loweredNote: ' (the task lowers this requirement: a plan should not ask for more)',
+  thresholdHover: (where, source) => `Source threshold (${where}): "${source}"`,
+  thresholdAgrees: 'agrees with the source',
+  thresholdDisagrees: 'contradicts the source',
+  misquote: (ref, diff, source) => `the quotation differs from ${ref} (${diff}): the source says "${source}"`,
+  diffMissing: (s) => `"${s}" is missing`,
+  diffExtra: (s) => `"${s}" is not in the source`,
+  diffChanged: (from, to) => `"${to}" should be "${from}"`,
+  replaceQuote: 'Use the source wording',
+  domainMismatch: (written, ref, own) => `${ref} is not in ${written}: it belongs to ${own}`,
+  ambiguous: (written, candidates) => `"${written}" does not name its table; it may be ${candidates}`,
+  useCandidate: (ref) => `Change to ${ref}`,
 };
 
 export function messages(locale: Locale): Messages {

@@ -172,7 +172,7 @@ function parseTables(lines: string[], start: number, outline: OutlineNode[], pre
       startLine: row.line,
       endLine: row.line,
     };
-    if (columns >= 3) task.domain = state.domain;
+    if (row.cells.length >= 3) task.domain = state.domain;
     tasks.push(task);
   }
   for (const t of tables) {

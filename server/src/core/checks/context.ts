@@ -1,0 +1,60 @@
+// What the checks need from the sources, computed once per index: thresholds, rules, distinctive words, domains.
+import { TaskIndex } from '../taskIndex';
+import { RuleData, SourceThreshold, sourceThresholds, SubjectRule, TaskRule } from '../thresholds';
+import { Task } from '../types';
+
+export class CheckContext {
+  readonly thresholds: SourceThreshold[] = [];
+  readonly byTask = new Map<string, SourceThreshold[]>();
+  /** Thresholds of a body, tied to no task (经过3年试点). */
+  readonly bodyThresholds: SourceThreshold[] = [];
+  readonly rulesByTask = new Map<string, TaskRule[]>();
+  readonly subjects: SubjectRule[];
+  /** Every word that can name a subject: a paragraph without any is skipped by the threshold check. */
+  readonly subjectWords: string[];
+  /** Per task, the character bigrams of its text that at most two tasks share. */
+  readonly distinctive = new Map<string, Set<string>>();
+  /** Domain and category names, longest first, each with the tasks that carry it. */
+  readonly labels: { name: string; kind: 'domain' | 'category'; tasks: Set<string> }[] = [];
+
+  constructor(readonly index: TaskIndex, rules: RuleData, seedTexts: Map<string, string> = new Map()) {
+    this.subjects = rules.subjects;
+    this.subjectWords = [...new Set(rules.subjects.flatMap((s) => [s.head, ...(s.aliases ?? [])]))];
+    for (const source of index.sources) {
+      for (const t of sourceThresholds(source, seedTexts.get(source.sourceFile), rules)) {
+        this.thresholds.push(t);
+        if (t.task) this.byTask.set(t.task, [...(this.byTask.get(t.task) ?? []), t]);
+        else this.bodyThresholds.push(t);
+      }
+    }
+    for (const r of rules.rules) this.rulesByTask.set(r.task, [...(this.rulesByTask.get(r.task) ?? []), r]);
+    this.computeDistinctive(index.tasks);
+    this.computeLabels(index.tasks);
+  }
+
+  private computeDistinctive(tasks: Task[]): void {
+    const df = new Map<string, number>();
+    const grams = new Map<string, Set<string>>();
+    for (const t of tasks) {
+      const set = new Set<string>();
+      const text = t.text.replace(/[，。、；：“”（）《》\s\d%]/g, '|');
+      for (let i = 0; i < text.length - 1; i++) if (!text.slice(i, i + 2).includes('|')) set.add(text.slice(i, i + 2));
+      grams.set(t.id, set);
+      for (const g of set) df.set(g, (df.get(g) ?? 0) + 1);
+    }
+    for (const [id, set] of grams) this.distinctive.set(id, new Set([...set].filter((g) => (df.get(g) ?? 0) <= 2)));
+  }
+
+  private computeLabels(tasks: Task[]): void {
+    const add = (name: string, kind: 'domain' | 'category', id: string) => {
+      let label = this.labels.find((l) => l.name === name);
+      if (!label) this.labels.push((label = { name, kind, tasks: new Set() }));
+      label.tasks.add(id);
+    };
+    for (const t of tasks) {
+      if (t.domain) add(t.domain, 'domain', t.id);
+      if (t.category.length <= 16) add(t.category, 'category', t.id);
+    }
+    this.labels.sort((a, b) => b.name.length - a.name.length);
+  }
+}

@@ -1,0 +1,66 @@
+// domain-mismatch: a domain or category written next to a reference (科技服务领域（表1第12项）, or 商务服务领域：
+// at the head of a list item that cites 表1第12项) that is not the task's own.
+import { Finding } from '../findings';
+import { Messages } from '../messages';
+import { Scope } from '../scopes';
+import { formatReference, ResolvedReference } from '../taskIndex';
+import { Task } from '../types';
+import { CheckContext } from './context';
+
+const ITEM_HEAD = /^[ \t]*(?:[-*+]|\d+[.)、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\|)?[ \t]*(?:\*\*)?/;
+
+export function checkDomains(text: string, scopes: Scope[], refs: ResolvedReference[], ctx: CheckContext, msg: Messages): Finding[] {
+  const findings: Finding[] = [];
+  if (!/领域|服务业|业务/.test(text)) return findings;
+  for (const scope of scopes) {
+    const inScope = refs.filter((r) => r.ref.start >= scope.start && r.ref.end <= scope.end && r.tasks.length);
+    if (!inScope.length) continue;
+    const unit = text.slice(scope.start, scope.end);
+    const head = ITEM_HEAD.exec(unit)![0].length;
+    for (const label of ctx.labels) {
+      let at = unit.indexOf(label.name);
+      while (at >= 0) {
+        const start = scope.start + at;
+        const end = start + label.name.length;
+        const after = text.slice(end, end + 3);
+        let governed: ResolvedReference[] = [];
+        if (/^(?:\*\*)?[（(]/.test(after)) {
+          // 科技服务领域（表1第12项）
+          const open = end + after.search(/[（(]/) + 1;
+          governed = inScope.filter((r) => r.ref.start >= open && r.ref.start <= open + 2);
+        } else if (at === head && /^(?:\*\*)?[：:]/.test(after)) {
+          // 商务服务领域：……表1第12项
+          governed = inScope.filter((r) => r.ref.start > end);
+        }
+        if (governed.length) findings.push(...judge(label, start, end, governed, msg));
+        at = unit.indexOf(label.name, at + label.name.length);
+      }
+    }
+  }
+  return findings;
+}
+
+function judge(
+  label: CheckContext['labels'][number],
+  start: number,
+  end: number,
+  governed: ResolvedReference[],
+  msg: Messages,
+): Finding[] {
+  const own = (t: Task) => (label.kind === 'domain' ? t.domain : t.category);
+  const tasks = governed.flatMap((r) => r.tasks).filter((t) => own(t) !== undefined);
+  const wrong = tasks.filter((t) => !label.tasks.has(t.id));
+  if (!wrong.length) return [];
+  const base = { code: 'domain-mismatch' as const, severity: 'warning' as const, related: [] };
+  if (wrong.length === tasks.length) {
+    const owns = [...new Set(wrong.map(own))] as string[];
+    const fixes = owns.length === 1 ? [{ title: msg.replaceWith(owns[0]), start, end, newText: owns[0], preferred: true }] : [];
+    return [{ ...base, start, end, message: msg.domainMismatch(label.name, wrong.map((t) => formatReference(t)).join('、'), owns.join('、')), fixes }];
+  }
+  return governed
+    .filter((r) => r.tasks.some((t) => wrong.includes(t)))
+    .map((r) => {
+      const t = r.tasks.find((x) => wrong.includes(x))!;
+      return { ...base, start: r.ref.start, end: r.ref.end, message: msg.domainMismatch(label.name, formatReference(t), own(t)!), fixes: [] };
+    });
+}

@@ -1,0 +1,164 @@
+// misquote: quoted text next to a reference that is close to the cited task's text but not equal to it.
+import { Finding } from '../findings';
+import { Messages } from '../messages';
+import { Scope } from '../scopes';
+import { formatReference, ResolvedReference, TaskIndex } from '../taskIndex';
+import { squash, toHalfWidth } from '../text';
+import { Task } from '../types';
+
+const QUOTE = /“([^“”\n]{6,600})”|「([^「」\n]{6,600})」|『([^『』\n]{6,600})』|‘([^‘’\n]{6,600})’|"([^"\n]{6,600})"/g;
+/** At most this share of the quotation may differ for it to count as a quotation of the task. */
+const MAX_DIFFERENCE = 0.3;
+
+interface Normalized {
+  text: string;
+  /** index in `text` → index in the original */
+  map: number[];
+}
+
+function normalize(s: string): Normalized {
+  const half = toHalfWidth(s);
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < half.length; i++) {
+    if (/\s/.test(half[i])) continue;
+    text += half[i];
+    map.push(i);
+  }
+  map.push(s.length);
+  return { text, map };
+}
+
+interface Alignment {
+  distance: number;
+  /** window of the source text (normalized offsets) that the quote matches best */
+  start: number;
+  end: number;
+}
+
+/** Semi-global edit distance: the quote against its best-matching window of the source. */
+export function alignQuote(quote: string, source: string): Alignment {
+  const n = quote.length;
+  const m = source.length;
+  let prev = new Array<number>(m + 1).fill(0);
+  let prevStart = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= n; i++) {
+    const cur = new Array<number>(m + 1);
+    const curStart = new Array<number>(m + 1);
+    cur[0] = i;
+    curStart[0] = 0;
+    for (let j = 1; j <= m; j++) {
+      const sub = prev[j - 1] + (quote[i - 1] === source[j - 1] ? 0 : 1);
+      const del = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      if (sub <= del && sub <= ins) {
+        cur[j] = sub;
+        curStart[j] = prevStart[j - 1];
+      } else if (del <= ins) {
+        cur[j] = del;
+        curStart[j] = prevStart[j];
+      } else {
+        cur[j] = ins;
+        curStart[j] = curStart[j - 1];
+      }
+    }
+    prev = cur;
+    prevStart = curStart;
+  }
+  let best = { distance: Infinity, start: 0, end: 0 };
+  for (let j = 0; j <= m; j++) if (prev[j] < best.distance) best = { distance: prev[j], start: prevStart[j], end: j };
+  return best;
+}
+
+/** The differences between a quotation and the source window, in words for the message. */
+export function describeDifferences(quote: string, source: string, msg: Messages, limit = 3): string {
+  const n = quote.length;
+  const m = source.length;
+  const d: number[][] = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      d[i][j] = Math.min(d[i - 1][j - 1] + (quote[i - 1] === source[j - 1] ? 0 : 1), d[i - 1][j] + 1, d[i][j - 1] + 1);
+    }
+  }
+  // walk back one character at a time, then group the edits between unchanged characters into runs
+  const steps: { same: boolean; from: string; to: string }[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    if (i > 0 && j > 0 && d[i][j] === d[i - 1][j - 1] + (quote[i - 1] === source[j - 1] ? 0 : 1)) {
+      steps.push({ same: quote[i - 1] === source[j - 1], from: source[j - 1], to: quote[i - 1] });
+      i--;
+      j--;
+    } else if (j > 0 && d[i][j] === d[i][j - 1] + 1) {
+      steps.push({ same: false, from: source[j - 1], to: '' });
+      j--;
+    } else {
+      steps.push({ same: false, from: '', to: quote[i - 1] });
+      i--;
+    }
+  }
+  steps.reverse();
+  const runs: { from: string; to: string }[] = [];
+  let open: { from: string; to: string } | undefined;
+  for (const step of steps) {
+    if (step.same) {
+      open = undefined;
+      continue;
+    }
+    if (!open) runs.push((open = { from: '', to: '' }));
+    open.from += step.from;
+    open.to += step.to;
+  }
+  const words = runs.slice(0, limit).map((r) => (!r.to ? msg.diffMissing(r.from) : !r.from ? msg.diffExtra(r.to) : msg.diffChanged(r.from, r.to)));
+  if (runs.length > limit) words.push('…');
+  return words.join('；');
+}
+
+export function checkMisquotes(text: string, scopes: Scope[], refs: ResolvedReference[], index: TaskIndex, msg: Messages): Finding[] {
+  const findings: Finding[] = [];
+  if (!/[“「『‘"]/.test(text)) return findings;
+  for (const scope of scopes) {
+    const tasks = refs.filter((r) => r.ref.start >= scope.start && r.ref.end <= scope.end).flatMap((r) => r.tasks);
+    if (!tasks.length) continue;
+    const unit = text.slice(scope.start, scope.end);
+    for (const m of unit.matchAll(QUOTE)) {
+      const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
+      const innerStart = scope.start + m.index! + 1;
+      const finding = judgeQuote(inner, innerStart, tasks, index, msg);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: TaskIndex, msg: Messages): Finding | undefined {
+  const quote = normalize(inner);
+  if (quote.text.length < 6) return undefined;
+  let best: { task: Task; source: Normalized; original: string; a: Alignment } | undefined;
+  for (const task of tasks) {
+    for (const original of [task.text, task.bodyText].filter((x): x is string => !!x)) {
+      const source = normalize(original);
+      const a = alignQuote(quote.text, source.text);
+      if (a.distance === 0) return undefined; // an exact quotation of the table or the body wording
+      if (!best || a.distance < best.a.distance || (a.distance === best.a.distance && original === task.text && best.original !== task.text)) {
+        best = { task, source, original, a };
+      }
+    }
+  }
+  if (!best || best.a.distance > MAX_DIFFERENCE * quote.text.length) return undefined;
+  // the source wording: the table's text over the matched window (use the table text even when the body matched better)
+  const tableSource = normalize(best.task.text);
+  const window = best.original === best.task.text ? best.a : alignQuote(quote.text, tableSource.text);
+  const exact = best.task.text.slice(tableSource.map[window.start], tableSource.map[window.end - 1] + 1);
+  const ref = formatReference(best.task);
+  const diff = describeDifferences(squash(inner), squash(exact), msg);
+  return {
+    start: innerStart,
+    end: innerStart + inner.length,
+    code: 'misquote',
+    severity: 'warning',
+    message: msg.misquote(ref, diff, exact),
+    related: [{ sourceFile: index.sourceOf(best.task).sourceFile, span: best.task, message: msg.sourceTask(ref) }],
+    fixes: [{ title: msg.replaceQuote, start: innerStart, end: innerStart + inner.length, newText: exact, preferred: true }],
+  };
+}

@@ -1,0 +1,148 @@
+// threshold-mismatch: a share, term or amount in the plan that contradicts the source threshold of the same
+// subject, for the task cited in the same unit (list item, table row, sentence) or, with none cited, for the
+// task whose distinctive words the unit carries.
+import { Finding, Fix } from '../findings';
+import { Locale, Messages } from '../messages';
+import { comparatorWords, contradicts, findQuantities, formatQuantity, QuantityPhrase } from '../quantity';
+import { Scope } from '../scopes';
+import { formatReference, ResolvedReference } from '../taskIndex';
+import { sameSubject, SourceThreshold, Subject, subjectOf } from '../thresholds';
+import { CheckContext } from './context';
+
+/** A plan quantity tied to a source threshold (shown on hover, checked for contradiction). */
+export interface ThresholdMatch {
+  start: number;
+  end: number;
+  planWords: string;
+  source: SourceThreshold;
+  contradicts: boolean;
+}
+
+const MIN_DISTINCTIVE = 2;
+
+export function checkThresholds(
+  text: string,
+  scopes: Scope[],
+  refs: ResolvedReference[],
+  ctx: CheckContext,
+  msg: Messages,
+  locale: Locale,
+): { findings: Finding[]; matches: ThresholdMatch[] } {
+  const findings: Finding[] = [];
+  const matches: ThresholdMatch[] = [];
+  if (!ctx.subjectWords.some((w) => text.includes(w))) return { findings, matches };
+  for (const scope of scopes) {
+    const unit = text.slice(scope.start, scope.end);
+    if (!ctx.subjectWords.some((w) => unit.includes(w))) continue;
+    const cited = refs.filter((r) => r.ref.start >= scope.start && r.ref.end <= scope.end).flatMap((r) => r.tasks);
+    for (const q0 of findQuantities(unit)) {
+      const q = shift(q0, scope.start);
+      const subject = subjectOf(text, q, ctx.subjects);
+      if (!subject) continue;
+      const planWords = text.slice(Math.min(subject.start, q.start), Math.max(subject.end, q.end));
+      const candidates = cited.length
+        ? cited.flatMap((t) => candidatesOf(ctx, t.id, subject))
+        : uncitedCandidates(ctx, unit, subject);
+      if (!candidates.length) continue;
+      // with several candidates, the plan agrees if it agrees with any of them
+      const verdicts = candidates.map((c) => ({ c, bad: judge(q, c) }));
+      const agreeing = verdicts.find((v) => !v.bad);
+      const chosen = agreeing ?? verdicts[0];
+      const source = chosen.c.threshold;
+      matches.push({ start: q.start, end: q.end, planWords, source, contradicts: !agreeing });
+      if (agreeing) continue;
+      findings.push(toFinding(q, planWords, chosen.c, ctx, msg, locale));
+    }
+  }
+  return { findings, matches };
+}
+
+interface Candidate {
+  threshold: SourceThreshold;
+  removed?: { zh: string; en: string };
+}
+
+function candidatesOf(ctx: CheckContext, taskId: string, subject: Subject): Candidate[] {
+  const out: Candidate[] = (ctx.byTask.get(taskId) ?? []).filter((t) => sameSubject(t, subject)).map((threshold) => ({ threshold }));
+  for (const rule of ctx.rulesByTask.get(taskId) ?? []) {
+    if (rule.subject !== subject.head || (rule.side && subject.side && rule.side !== subject.side)) continue;
+    const task = ctx.index.task(taskId)!;
+    const source = ctx.index.sourceOf(task);
+    out.push({
+      removed: rule,
+      threshold: {
+        task: taskId, sourceFile: source.sourceFile, span: { startLine: task.startLine, endLine: task.endLine },
+        subject: rule.subject, side: rule.side, comparator: '=', value: NaN, unit: 'percent', words: task.text,
+      },
+    });
+  }
+  return out;
+}
+
+function uncitedCandidates(ctx: CheckContext, unit: string, subject: Subject): Candidate[] {
+  const body = ctx.bodyThresholds.filter((t) => sameSubject(t, subject)).map((threshold) => ({ threshold }));
+  const scored: { c: Candidate; hits: number }[] = [];
+  const taskIds = new Set([...ctx.byTask.keys(), ...ctx.rulesByTask.keys()]);
+  for (const id of taskIds) {
+    const own = candidatesOf(ctx, id, subject);
+    if (!own.length) continue;
+    const grams = ctx.distinctive.get(id) ?? new Set<string>();
+    let hits = 0;
+    for (let i = 0; i < unit.length - 1; i++) if (grams.has(unit.slice(i, i + 2))) hits++;
+    if (hits >= MIN_DISTINCTIVE) for (const c of own) scored.push({ c, hits });
+  }
+  if (scored.length) {
+    const top = Math.max(...scored.map((s) => s.hits));
+    return scored.filter((s) => s.hits === top).map((s) => s.c);
+  }
+  return body;
+}
+
+/** Does the plan's quantity contradict the candidate? */
+function judge(q: QuantityPhrase, c: Candidate): boolean {
+  if (c.removed) return q.comparator === '<=' || q.comparator === '<';
+  const s = c.threshold;
+  if (s.lowered) {
+    // the task lowers a minimum: asking for more than it, or turning it into a maximum, contradicts it
+    if (q.comparator === '<=' || q.comparator === '<') return true;
+    if (q.unit !== s.unit) return contradicts(q, s);
+    return q.value > s.value;
+  }
+  return contradicts(q, s);
+}
+
+function toFinding(q: QuantityPhrase, planWords: string, c: Candidate, ctx: CheckContext, msg: Messages, locale: Locale): Finding {
+  const s = c.threshold;
+  const task = s.task ? ctx.index.task(s.task) : undefined;
+  const where = task ? formatReference(task) : msg.bodyOf;
+  const related = [{ sourceFile: s.sourceFile, span: s.span, message: task ? msg.sourceTask(where) : msg.bodyOf }];
+  if (c.removed) {
+    return { start: q.start, end: q.end, code: 'threshold-mismatch', severity: 'error', message: msg.thresholdRemoved(planWords, locale === 'en' ? c.removed.en : c.removed.zh), related, fixes: [] };
+  }
+  const fixes: Fix[] = [];
+  const sourceValue = formatQuantity(s);
+  const comparatorDiffers = (q.comparator ?? s.comparator) !== s.comparator || q.comparatorText === '以…为限';
+  if (!comparatorDiffers) {
+    fixes.push({ title: msg.replaceWith(sourceValue), start: q.valueStart, end: q.valueEnd, newText: sourceValue, preferred: true });
+  } else {
+    const phrase = s.comparator === '=' ? sourceValue : comparatorWords(s.comparator) + sourceValue;
+    fixes.push({ title: msg.replaceWith(phrase), start: q.start, end: q.end, newText: phrase, preferred: true });
+  }
+  const detail = s.lowered ? msg.loweredNote : '';
+  return {
+    start: q.start,
+    end: q.end,
+    code: 'threshold-mismatch',
+    severity: 'error',
+    message: msg.thresholdMismatch(planWords, where, s.words) + detail,
+    related,
+    fixes,
+  };
+}
+
+function shift(q: QuantityPhrase, by: number): QuantityPhrase {
+  const out: QuantityPhrase = { ...q, start: q.start + by, end: q.end + by, valueStart: q.valueStart + by, valueEnd: q.valueEnd + by };
+  if (q.comparatorStart !== undefined) out.comparatorStart = q.comparatorStart + by;
+  if (q.comparatorEnd !== undefined) out.comparatorEnd = q.comparatorEnd + by;
+  return out;
+}

@@ -1,0 +1,48 @@
+// The units a check looks within: a list item or table row is one unit, other prose splits into sentences.
+
+export interface Scope {
+  start: number;
+  end: number;
+}
+
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d+[.)、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\|)/;
+const SENTENCE_END = /[。！？!?]/g;
+
+/** Splits a paragraph (offsets relative to it) into list items, table rows and sentences. */
+export function scopesOf(text: string): Scope[] {
+  const scopes: Scope[] = [];
+  let lineStart = 0;
+  let prose: Scope | undefined;
+  const flushProse = () => {
+    if (!prose) return;
+    splitSentences(text, prose, scopes);
+    prose = undefined;
+  };
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    if (LIST_ITEM.test(line)) {
+      flushProse();
+      scopes.push({ start: lineStart, end: lineEnd });
+    } else if (prose) prose.end = lineEnd;
+    else prose = { start: lineStart, end: lineEnd };
+    lineStart = lineEnd + 1;
+  }
+  flushProse();
+  return scopes;
+}
+
+function splitSentences(text: string, within: Scope, out: Scope[]): void {
+  let start = within.start;
+  SENTENCE_END.lastIndex = within.start;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_END.exec(text)) && m.index < within.end) {
+    let end = m.index + 1;
+    while (end < within.end && /[”’」』）)]/.test(text[end])) end++;
+    out.push({ start, end });
+    start = end;
+    SENTENCE_END.lastIndex = end;
+  }
+  if (start < within.end && text.slice(start, within.end).trim()) out.push({ start, end: within.end });
+}

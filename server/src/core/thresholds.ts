@@ -1,0 +1,142 @@
+// Thresholds: what a quantity in a sentence is about (its subject), the thresholds the source sets, and which
+// source threshold a plan's quantity must agree with.
+import { Comparator, findQuantities, QuantityPhrase, Unit } from './quantity';
+import { LineSpan, PolicyIndex } from './types';
+
+export interface SubjectRule {
+  head: string;
+  aliases?: string[];
+  /** The sides a share can belong to (中方/外资) and the words that name each. */
+  sides?: Record<string, string[]>;
+  /** The subject follows the quantity (3年试点), and one of `before` precedes it. */
+  after?: boolean;
+  before?: string[];
+}
+
+export interface TaskRule {
+  task: string;
+  subject: string;
+  side?: string;
+  kind: 'removed';
+  zh: string;
+  en: string;
+}
+
+export interface RuleData {
+  subjects: SubjectRule[];
+  rules: TaskRule[];
+}
+
+export interface Subject {
+  head: string;
+  side?: string;
+  /** Offsets of the subject words as written. */
+  start: number;
+  end: number;
+}
+
+export interface SourceThreshold {
+  /** The task that sets it; undefined for a threshold of the body (经过3年试点). */
+  task?: string;
+  sourceFile: string;
+  span: LineSpan;
+  subject: string;
+  side?: string;
+  comparator: Comparator;
+  value: number;
+  unit: Unit;
+  /** The source's words, subject to quantity: 中方股比不低于67% */
+  words: string;
+  /** The task lowers this requirement (降低…不少于3年的资质要求): a plan may ask for less, not more. */
+  lowered?: boolean;
+}
+
+const CLAUSE_BREAK = /[，,。；;！？!?：:\n\r（(）)]/;
+const SUBJECT_WINDOW = 24;
+
+/** The subject a quantity is about, from the words just before it in its clause (or just after, for 3年试点). */
+export function subjectOf(text: string, q: QuantityPhrase, rules: SubjectRule[]): Subject | undefined {
+  let from = q.start;
+  while (from > 0 && q.start - from < SUBJECT_WINDOW && !CLAUSE_BREAK.test(text[from - 1])) from--;
+  const clause = text.slice(from, q.start);
+  let best: Subject | undefined;
+  for (const rule of rules) {
+    if (rule.after) {
+      const after = text.slice(q.end, q.end + rule.head.length);
+      const lead = rule.before?.find((w) => clause.endsWith(w));
+      if (after === rule.head && lead && !q.comparator) best = { head: rule.head, start: q.end, end: q.end + rule.head.length };
+      continue;
+    }
+    for (const word of [rule.head, ...(rule.aliases ?? [])]) {
+      const at = clause.lastIndexOf(word);
+      if (at < 0) continue;
+      const start = from + at;
+      if (best && best.end > start + word.length) continue;
+      let side: string | undefined;
+      let sideStart = start;
+      for (const [name, words] of Object.entries(rule.sides ?? {})) {
+        for (const w of words) {
+          const s = clause.lastIndexOf(w, at);
+          if (s >= 0 && at - (s + w.length) <= 4 && (side === undefined || from + s > sideStart)) {
+            side = name;
+            sideStart = from + s;
+          }
+        }
+      }
+      best = { head: rule.head, side, start: side ? Math.min(sideStart, start) : start, end: start + word.length };
+    }
+  }
+  return best;
+}
+
+/** Every threshold the source's tasks (and its body) set, with its subject. */
+export function sourceThresholds(index: PolicyIndex, seedText: string | undefined, rules: RuleData): SourceThreshold[] {
+  const out: SourceThreshold[] = [];
+  for (const task of index.tasks) {
+    for (const q of findQuantities(task.text)) {
+      const t = toThreshold(task.text, q, rules.subjects);
+      if (t) out.push({ task: task.id, sourceFile: index.sourceFile, span: { startLine: task.startLine, endLine: task.endLine }, ...t });
+    }
+  }
+  if (seedText) {
+    const lines = seedText.split(/\r\n|\r|\n/);
+    const bodyEnd = Math.min(...index.tables.map((t) => t.startLine), lines.length);
+    for (let i = 0; i < bodyEnd; i++) {
+      for (const q of findQuantities(lines[i])) {
+        const t = toThreshold(lines[i], q, rules.subjects);
+        if (!t) continue;
+        const dup = out.some((o) => o.subject === t.subject && o.side === t.side && o.value === t.value && o.unit === t.unit);
+        if (!dup) out.push({ sourceFile: index.sourceFile, span: { startLine: i, endLine: i }, ...t });
+      }
+    }
+  }
+  return out;
+}
+
+function toThreshold(text: string, q: QuantityPhrase, subjects: SubjectRule[]) {
+  if (q.unit === 'none' || q.unit === 'count') return undefined;
+  const subject = subjectOf(text, q, subjects);
+  if (!subject) return undefined;
+  const clauseStart = Math.min(subject.start, q.start);
+  const lowered = /^(降低|放宽)/.test(clauseBefore(text, clauseStart)) && /^的?[^，。；]{0,6}要求/.test(text.slice(q.end));
+  return {
+    subject: subject.head,
+    side: subject.side,
+    comparator: q.comparator ?? ('=' as Comparator),
+    value: q.value,
+    unit: q.unit,
+    words: text.slice(clauseStart, Math.max(subject.end, q.end)),
+    ...(lowered ? { lowered } : {}),
+  };
+}
+
+function clauseBefore(text: string, at: number): string {
+  let from = at;
+  while (from > 0 && !CLAUSE_BREAK.test(text[from - 1])) from--;
+  return text.slice(from, at);
+}
+
+/** Same subject: same head, and the same side where both name one (中方股比 is not 外资股比). */
+export function sameSubject(a: { subject: string; side?: string }, b: { head: string; side?: string }): boolean {
+  return a.subject === b.head && (a.side === undefined || b.side === undefined || a.side === b.side);
+}

@@ -1,0 +1,21 @@
+// Puts the core together from the project's files: the same engine for the server and the CLI.
+import { Checker } from './core/analyze';
+import { TaskIndex } from './core/taskIndex';
+import { RuleData } from './core/thresholds';
+import { PolicyIndex } from './core/types';
+import { loadDefaultIndex, loadRules, projectRoot, sourceTexts } from './indexLoader';
+
+export interface Engine {
+  index: TaskIndex;
+  checker: Checker;
+}
+
+export function buildEngine(indexes: PolicyIndex[], rules: RuleData, root: string = projectRoot()): Engine {
+  const index = new TaskIndex(indexes);
+  return { index, checker: new Checker(index, rules, sourceTexts(indexes, root)) };
+}
+
+/** The default engine from data/index.json and data/rules.json; throws an IndexLoadError naming a bad file. */
+export function loadEngine(root: string = projectRoot()): Engine {
+  return buildEngine([loadDefaultIndex(root)], loadRules(root), root);
+}
