@@ -1,13 +1,21 @@
 // One function per command the extension contributes.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { CoverageModel } from './coverage';
+import { formatCoverage } from './coverage';
+import { coverageScope } from './config';
 
 export const SEED_FILE = 'seeds/000_a08c9159ea97f61a.txt';
 
-export function registerCommands(context: vscode.ExtensionContext, _client: () => LanguageClient | undefined): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('policyLens.openSource', (line?: number) => openSource(context, line)),
-  );
+export function registerCommands(context: vscode.ExtensionContext, coverage: CoverageModel): void {
+  const register = (id: string, run: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  register('policyLens.openSource', (line?: number) => openSource(context, line));
+  register('policyLens.openSourceAtTask', (id?: string) => openSourceAtTask(context, coverage, id));
+  register('policyLens.showCoverage', () => showCoverage(coverage));
+  register('policyLens.refreshCoverage', () => coverage.refresh());
+  register('policyLens.showUncoveredOnly', () => coverage.setUncoveredOnly(true));
+  register('policyLens.showAllTasks', () => coverage.setUncoveredOnly(false));
+  register('policyLens.toggleCoverageScope', () => toggleScope(coverage));
+  register('policyLens.exportCoverage', (format?: string, target?: vscode.Uri) => exportCoverage(coverage, format, target));
 }
 
 /** Opens the source document, at a (zero-based) line when one is given. */
@@ -16,4 +24,62 @@ export async function openSource(context: vscode.ExtensionContext, line?: number
   const doc = await vscode.workspace.openTextDocument(uri);
   const at = typeof line === 'number' && line >= 0 ? new vscode.Position(Math.min(line, doc.lineCount - 1), 0) : undefined;
   return vscode.window.showTextDocument(doc, { preview: true, selection: at ? new vscode.Range(at, at) : undefined });
+}
+
+async function openSourceAtTask(context: vscode.ExtensionContext, coverage: CoverageModel, id?: string): Promise<void> {
+  const task = coverage.result?.tasks.find((t) => t.id === id);
+  const line = task ? await taskLine(context, task.item, task.table) : undefined;
+  await openSource(context, line);
+}
+
+/** The seed line of a task, found the way the index records it (the row that starts with its number). */
+async function taskLine(context: vscode.ExtensionContext, item: number, table: number): Promise<number | undefined> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(context.extensionUri, SEED_FILE));
+  let current = 0;
+  for (let i = 0; i < doc.lineCount; i++) {
+    const text = doc.lineAt(i).text;
+    const title = /^表\s*(\d+)\s/.exec(text);
+    if (title) current = Number(title[1]);
+    else if (current === table && new RegExp(`(^|\\t)(<p>)?${item}\\.`).test(text)) return i;
+  }
+  return undefined;
+}
+
+async function showCoverage(coverage: CoverageModel): Promise<void> {
+  await vscode.commands.executeCommand('policyLens.coverage.focus');
+  await coverage.refresh();
+}
+
+async function toggleScope(coverage: CoverageModel): Promise<void> {
+  const next = coverageScope() === 'workspace' ? 'activePlan' : 'workspace';
+  await vscode.workspace.getConfiguration('policyLens').update('coverage.scope', next, vscode.ConfigurationTarget.Global);
+  await coverage.refresh();
+}
+
+/** Writes the coverage as Markdown or CSV; asks for the format and the file unless given (as tests do). */
+async function exportCoverage(coverage: CoverageModel, format?: string, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const result = (await coverage.refresh()) ?? coverage.result;
+  if (!result) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Policy Lens: the language server is not ready yet.'));
+    return undefined;
+  }
+  let kind: 'csv' | 'markdown' | undefined = format === 'csv' || format === 'markdown' ? format : undefined;
+  if (!kind) {
+    const pick = await vscode.window.showQuickPick(
+      [{ label: 'Markdown', value: 'markdown' as const }, { label: 'CSV', value: 'csv' as const }],
+      { placeHolder: vscode.l10n.t('Export the coverage as') },
+    );
+    if (!pick) return undefined;
+    kind = pick.value;
+  }
+  const ext = kind === 'csv' ? 'csv' : 'md';
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const uri = target ?? (await vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, `policy-lens-coverage.${ext}`) : undefined,
+    filters: kind === 'csv' ? { CSV: ['csv'] } : { Markdown: ['md'] },
+  }));
+  if (!uri) return undefined;
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(formatCoverage(result, kind)));
+  if (!target) void vscode.window.showInformationMessage(vscode.l10n.t('Policy Lens: coverage written to {0}', vscode.workspace.asRelativePath(uri)));
+  return uri;
 }

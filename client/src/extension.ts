@@ -1,29 +1,35 @@
-// Activates Policy Lens: starts the bundled language server and registers the commands.
+// Activates Policy Lens: starts the bundled language server, the coverage view and the commands.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { CoverageModel } from './coverage';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+export interface PolicyLensApi {
+  client: LanguageClient;
+  coverage: CoverageModel;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<PolicyLensApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'file', language: 'plaintext' },
-      { scheme: 'untitled', language: 'markdown' },
-      { scheme: 'untitled', language: 'plaintext' },
-    ],
+    // by language, whatever the scheme: untitled plans and virtual workspaces get the document features too
+    documentSelector: [{ language: 'markdown' }, { language: 'plaintext' }],
     synchronize: { configurationSection: 'policyLens' },
   };
   client = new LanguageClient('policyLens', 'Policy Lens', serverOptions, clientOptions);
-  registerCommands(context, () => client);
+  const coverage = new CoverageModel(() => client);
+  context.subscriptions.push(coverage, vscode.window.createTreeView('policyLens.coverage', { treeDataProvider: coverage, showCollapseAll: true }));
+  registerCommands(context, coverage);
+  void vscode.commands.executeCommand('setContext', 'policyLens.coverage.uncoveredOnly', false);
   await client.start();
-  return { client };
+  coverage.schedule(0);
+  return { client, coverage };
 }
 
 export async function deactivate(): Promise<void> {

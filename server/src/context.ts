@@ -13,6 +13,7 @@ import { SourceFiles } from './convert';
 import { buildEngine } from './engine';
 import { loadDefaultIndex, loadExtraSource, loadRules, projectRoot } from './indexLoader';
 import { RuleData } from './core/thresholds';
+import { TaskSearch } from './core/search';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 
 export class ServerContext {
@@ -26,6 +27,7 @@ export class ServerContext {
   loadError?: string;
   private analyses = new Map<string, { version: number; analysis: DocumentAnalysis }>();
   private base?: PolicyIndex;
+  private searchCache?: { index: TaskIndex; search: TaskSearch };
   private rules: RuleData = { subjects: [], rules: [] };
 
   constructor(
@@ -73,6 +75,12 @@ export class ServerContext {
   private resolveUserPath(p: string): string {
     if (path.isAbsolute(p) || !this.workspaceFolders.length) return p;
     return path.join(this.workspaceFolders[0], p);
+  }
+
+  /** Fuzzy search over the tasks, built on first use for the current index. */
+  get search(): TaskSearch {
+    if (!this.searchCache || this.searchCache.index !== this.index) this.searchCache = { index: this.index, search: new TaskSearch(this.index.tasks) };
+    return this.searchCache.search;
   }
 
   isTooLarge(doc: TextDocument): boolean {

@@ -19,6 +19,11 @@ import { DiagnosticsPublisher } from './features/diagnostics';
 import { hover } from './features/hover';
 import { references } from './features/references';
 import { readSettings } from './settings';
+import { coverage } from './features/coverage';
+import { documentLinks } from './features/documentLinks';
+import { inlayHints } from './features/inlayHints';
+import { documentSymbols } from './features/symbols';
+import { COVERAGE_REQUEST, CoverageParams } from './shared/protocol';
 
 if (process.argv.includes('--version')) {
   console.log(packageVersion());
@@ -53,6 +58,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      inlayHintProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      documentSymbolProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'policy-lens', version: packageVersion() },
@@ -97,6 +105,7 @@ function applySettings(raw: unknown): void {
   if (JSON.stringify(settings.sources) !== before) for (const e of ctx.loadSources(settings.sources)) showError(e);
   ctx.invalidateAll();
   diagnostics.publishAll();
+  void connection.languages.inlayHint.refresh().catch(() => undefined);
 }
 
 function warnOnce(message: string): void {
@@ -128,6 +137,10 @@ connection.onCompletion((p) => completion(ctx, p));
 connection.onDefinition((p) => definition(ctx, p));
 connection.onReferences((p) => references(ctx, p));
 connection.onCodeAction((p) => codeActions(ctx, p));
+connection.languages.inlayHint.on((p) => inlayHints(ctx, p));
+connection.onDocumentLinks((p) => documentLinks(ctx, p));
+connection.onDocumentSymbol((p) => documentSymbols(ctx, p));
+connection.onRequest(COVERAGE_REQUEST, (p: CoverageParams | null) => coverage(ctx, p));
 
 documents.listen(connection);
 connection.listen();

@@ -47,15 +47,22 @@ const LEAD_VERBS = [
   '加速推进', '加速建设', '加快建成', '加快推动', '加快',
   '允许', '支持', '推动', '探索', '建设', '开展', '鼓励', '推进', '深化', '加强', '实施', '完善', '建立', '健全',
   '发挥', '优化', '落实', '促进', '提升', '规范', '培育', '打造', '扩大', '取消', '放宽', '推广', '依托', '联合',
-  '推行', '研提', '创新', '营造', '强化', '坚持', '引导', '保障', '防控', '加大', '向', '对', '为', '在',
+  '推行', '研提', '创新', '营造', '强化', '坚持', '引导', '保障', '防控', '加大', '作为', '向', '对', '为', '在',
 ];
 /** Words after which the key phrase stops (a second verb or a purpose). */
-const PHRASE_STOPS = ['从事', '作为', '提供', '享受', '开展', '参与', '实现', '通过', '按规定', '依法', '经', '向', '为'];
+const PHRASE_STOPS = ['从事', '作为', '提供', '享受', '开展', '参与', '实现', '通过', '按规定', '依法', '经备案', '经认证'];
+/** Nouns that end a word: a label too long is cut after the last of them that fits. */
+const HEAD_NOUNS = [
+  '中心', '机构', '企业', '公司', '平台', '基地', '业务', '试点', '制度', '机制', '体系', '资格', '产品', '市场', '基金', '银行',
+  '政策', '服务', '模式', '改革', '项目', '城市', '窗口', '科技', '技术', '医疗', '保险', '账户', '合作', '投资', '贸易', '管理',
+  '方式', '人才', '资本', '医院', '标准', '院校', '园区', '节点', '互认', '审批', '品牌', '数据', '经济', '运营',
+];
 /** Trailing words that add nothing to a label. */
 const TRAILING = ['相关工作', '工作', '有关', '相关', '等'];
 
 const CJK_RE = /[\u3400-\u9fff\uf900-\ufaff]/;
 const isCjk = (c: string) => CJK_RE.test(c);
+const isCjkCode = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 
 /** Half-width, lower case, no whitespace: the form in which tasks and queries are compared. */
 function normalize(s: string): string {
@@ -96,10 +103,11 @@ interface Doc {
 }
 
 interface Posting {
-  /** Task index → term frequency in text or body. */
-  tf: Map<number, number>;
-  /** Task indexes whose domain or category contains the gram. */
-  meta: Set<number>;
+  /** Tasks whose text or body holds the gram, with the term frequency (the larger of the two). */
+  docs: number[];
+  tfs: number[];
+  /** Tasks whose domain or category holds the gram and whose text does not. */
+  meta: number[];
 }
 
 interface Variant {
@@ -113,110 +121,163 @@ interface Variant {
 const FUSE_MAX = 32;
 const FUSE_CANDIDATES = 24;
 /** Bitap over the whole field (not only near its start), at most 40% of the pattern wrong. */
-const FUSE_OPTIONS = { ignoreLocation: true, threshold: 0.4, includeMatches: false } as const;
+const FUSE_OPTIONS = { ignoreLocation: true, threshold: 0.4 } as const;
 const MAX_WORDS = 12;
 const MAX_PINYIN_PHRASES = 8;
-const MIN_RELEVANCE = 0.2;
+const MIN_RELEVANCE = 0.12;
 const K1 = 1.2;
 const B = 0.5;
 
 export class TaskSearch {
   private readonly docs: Doc[];
+  /** CJK bigram → postings, built in the constructor; other grams (Latin, single characters) are added on demand. */
   private readonly postings = new Map<string, Posting>();
   private readonly avgLen: number;
-  /** First letter of a syllable → [task index, character position] of every Chinese character with it. */
-  private readonly byInitial = new Map<string, [number, number][]>();
+  /** First letter of a syllable → task index × 65536 + character position, for every Chinese character. */
+  private readonly byInitial = new Map<string, number[]>();
+  /** Every pinyin syllable of the tasks (shu zi ren min bi typed apart is read as one word). */
+  private readonly syllableSet = new Set<string>();
+  private readonly byId = new Map<string, number>();
 
   constructor(private readonly tasks: Task[]) {
-    const pinyinCache = new Map<string, string[]>();
-    this.docs = tasks.map((task, ti) => {
+    this.docs = tasks.map((task) => {
       const text = normalize(task.text);
       const bodyNorm = task.bodyText ? normalize(task.bodyText) : '';
-      const body = bodyNorm === text ? '' : bodyNorm;
       const domain = normalize(task.domain ?? '');
       const category = normalize(task.category);
-      const doc: Doc = { text, body, domain, category, meta: domain + '|' + category, len: text.length, py: syllables(text, pinyinCache) };
+      return { text, body: bodyNorm === text ? '' : bodyNorm, domain, category, meta: domain + '|' + category, len: text.length, py: [] };
+    });
+    const py = syllablesOf(this.docs.map((d) => d.text));
+    this.docs.forEach((doc, ti) => {
+      this.byId.set(this.tasks[ti].id.toLowerCase(), ti);
+      doc.py = py[ti];
       doc.py.forEach((s, pos) => {
         if (!s) return;
+        this.syllableSet.add(s);
         let list = this.byInitial.get(s[0]);
         if (!list) this.byInitial.set(s[0], (list = []));
-        list.push([ti, pos]);
+        list.push(ti * 65536 + pos);
       });
-      this.indexGrams(ti, doc);
-      return doc;
+      this.indexBigrams(ti, doc);
     });
     this.avgLen = this.docs.reduce((n, d) => n + d.len, 0) / Math.max(1, this.docs.length);
   }
 
   /** Tasks matching `query`, best first, at most `limit`. An empty or blank query finds nothing. */
   search(query: string, limit = 10): SearchHit[] {
-    const words = splitQuery(query);
-    if (words.length === 0 || limit <= 0) return [];
+    if (limit <= 0) return [];
+    const words = this.splitQuery(query);
     const n = this.docs.length;
-    const total = new Float64Array(n);
-    const matched = new Uint16Array(n);
-    for (const word of words) {
-      const rel = this.wordRelevance(word);
-      for (let i = 0; i < n; i++) {
-        total[i] += rel[i];
-        if (rel[i] >= 0.3) matched[i]++;
-      }
-    }
     const hits: { i: number; rel: number }[] = [];
-    for (let i = 0; i < n; i++) {
-      // AND-ish: the mean over the words, discounted by the share of words the task leaves unmatched.
-      const rel = (total[i] / words.length) * (0.4 + (0.6 * matched[i]) / words.length);
-      if (rel >= MIN_RELEVANCE) hits.push({ i, rel });
+    // A task ID (T1.35, t1.35, SZ:T1.3) finds that task first.
+    const id = this.byId.get(toHalfWidth(query ?? '').trim().toLowerCase());
+    if (id !== undefined) hits.push({ i: id, rel: 1.01 });
+    if (words.length > 0) {
+      const total = new Float64Array(n);
+      const matched = new Uint16Array(n);
+      for (const word of words) {
+        const rel = this.wordRelevance(word, words.length);
+        for (let i = 0; i < n; i++) {
+          total[i] += rel[i];
+          if (rel[i] >= 0.3) matched[i]++;
+        }
+      }
+      for (let i = 0; i < n; i++) {
+        // AND-ish: the mean over the words, discounted by the share of words the task leaves unmatched.
+        const rel = words.length === 1 ? total[i] : (total[i] / words.length) * (0.4 + (0.6 * matched[i]) / words.length);
+        if (rel >= MIN_RELEVANCE && i !== id) hits.push({ i, rel });
+      }
     }
     hits.sort((a, b) => b.rel - a.rel || a.i - b.i);
     return hits.slice(0, limit).map(({ i, rel }) => ({ task: this.tasks[i], score: Math.max(0, Math.min(1, 1 - rel)) }));
   }
 
-  private indexGrams(ti: number, doc: Doc): void {
-    const seen = new Map<string, number>();
-    for (const g of gramsOf(doc.text)) seen.set(g, (seen.get(g) ?? 0) + 1);
-    for (const c of doc.text) if (isCjk(c)) seen.set(c, (seen.get(c) ?? 0) + 1);
-    if (doc.body) {
-      const bodyCounts = new Map<string, number>();
-      for (const g of gramsOf(doc.body)) bodyCounts.set(g, (bodyCounts.get(g) ?? 0) + 1);
-      for (const [g, c] of bodyCounts) if (c > (seen.get(g) ?? 0)) seen.set(g, c);
+  /**
+   * The words of a query: split at whitespace and punctuation, and between Chinese and Latin runs; single pinyin
+   * syllables typed apart (shu zi ren min bi) joined into one word; at most MAX_WORDS.
+   */
+  private splitQuery(query: string): string[] {
+    const raw = toHalfWidth(query ?? '').toLowerCase().match(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g) ?? [];
+    const words: string[] = [];
+    let run: string[] = [];
+    const flush = () => {
+      if (run.length >= 2) words.push(run.join(''));
+      else words.push(...run);
+      run = [];
+    };
+    for (const w of raw) {
+      if (/^[a-z]+$/.test(w) && (this.syllableSet.has(w) || this.syllableSet.has(w.replace(/u/g, 'v')))) run.push(w);
+      else {
+        flush();
+        words.push(w);
+      }
     }
-    for (const [g, c] of seen) this.posting(g).tf.set(ti, c);
-    for (const g of gramsOf(doc.meta)) this.posting(g).meta.add(ti);
-    for (const c of doc.meta) if (isCjk(c)) this.posting(c).meta.add(ti);
+    flush();
+    return [...new Set(words)].slice(0, MAX_WORDS);
+  }
+
+  private indexBigrams(ti: number, doc: Doc): void {
+    const counts = new Map<string, number>();
+    const count = (s: string, into: Map<string, number>) => {
+      for (let i = 0; i + 1 < s.length; i++) {
+        if (isCjkCode(s.charCodeAt(i)) && isCjkCode(s.charCodeAt(i + 1))) {
+          const g = s.slice(i, i + 2);
+          into.set(g, (into.get(g) ?? 0) + 1);
+        }
+      }
+    };
+    count(doc.text, counts);
+    if (doc.body) {
+      const body = new Map<string, number>();
+      count(doc.body, body);
+      for (const [g, c] of body) if (c > (counts.get(g) ?? 0)) counts.set(g, c);
+    }
+    for (const [g, c] of counts) {
+      const p = this.posting(g);
+      p.docs.push(ti);
+      p.tfs.push(c);
+    }
+    const meta = new Map<string, number>();
+    count(doc.meta, meta);
+    for (const g of meta.keys()) if (!counts.has(g)) this.posting(g).meta.push(ti);
   }
 
   private posting(g: string): Posting {
     let p = this.postings.get(g);
-    if (!p) this.postings.set(g, (p = { tf: new Map(), meta: new Set() }));
+    if (!p) this.postings.set(g, (p = { docs: [], tfs: [], meta: [] }));
     return p;
   }
 
-  /** Postings of a gram; Latin tokens are looked up as substrings (ipv → IPv6) and cached. */
+  /** Postings of a gram: CJK bigrams from the index, anything else (ipv → IPv6, 律) by a scan, then cached. */
   private lookup(g: string): Posting | undefined {
     const p = this.postings.get(g);
-    if (p || isCjk(g[0])) return p;
-    const q: Posting = { tf: new Map(), meta: new Set() };
+    if (p || (g.length === 2 && isCjkCode(g.charCodeAt(0)) && isCjkCode(g.charCodeAt(1)))) return p;
+    const q: Posting = { docs: [], tfs: [], meta: [] };
     this.docs.forEach((d, i) => {
       const c = Math.max(countOf(d.text, g), countOf(d.body, g));
-      if (c) q.tf.set(i, c);
-      if (d.meta.includes(g)) q.meta.add(i);
+      if (c) {
+        q.docs.push(i);
+        q.tfs.push(c);
+      } else if (d.meta.includes(g)) q.meta.push(i);
     });
-    if (this.postings.size < 50000) this.postings.set(g, q);
+    if (this.postings.size < 100000) this.postings.set(g, q);
     return q;
   }
 
+  /** BM25's IDF; a gram no task holds (typically one across a word boundary: 跨境|理财 → 境理) weighs 1. */
   private idf(p: Posting | undefined): number {
     const n = this.docs.length;
-    const df = p ? p.tf.size : 0;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const df = p ? p.docs.length : 0;
+    return df === 0 ? 1 : Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /** Relevance in [0, 1] of one query word to every task: the best over the word's variants. */
-  private wordRelevance(word: string): Float64Array {
+  private wordRelevance(word: string, wordCount: number): Float64Array {
     const best = new Float64Array(this.docs.length);
+    const chunks = Math.ceil(word.length / FUSE_MAX);
+    const budget = Math.max(4, Math.floor(FUSE_CANDIDATES / Math.max(1, wordCount - 1) / chunks));
     for (const v of this.variants(word)) {
-      const rel = this.variantRelevance(v);
+      const rel = this.variantRelevance(v, budget);
       for (let i = 0; i < best.length; i++) if (rel[i] * v.quality > best[i]) best[i] = rel[i] * v.quality;
     }
     return best;
@@ -246,23 +307,24 @@ export class TaskSearch {
     return out;
   }
 
-  private variantRelevance(v: Variant): Float64Array {
+  /** `budget`: how many tasks fuse.js may look at for this variant (long queries get fewer per word and chunk). */
+  private variantRelevance(v: Variant, budget: number): Float64Array {
     const n = this.docs.length;
     const cov = new Float64Array(n);
     const tf = new Float64Array(n);
-    const grams = gramsOf(v.text);
     let idfSum = 0;
-    for (const g of grams) {
+    for (const g of gramsOf(v.text)) {
       const p = this.lookup(g);
       const idf = this.idf(p);
       idfSum += idf;
       if (!p) continue;
-      for (const [i, c] of p.tf) {
+      for (let k = 0; k < p.docs.length; k++) {
+        const i = p.docs[k];
+        const c = p.tfs[k];
         cov[i] += idf;
-        const norm = K1 * (1 - B + (B * this.docs[i].len) / this.avgLen);
-        tf[i] += (idf * c) / (c + norm);
+        tf[i] += (idf * c) / (c + K1 * (1 - B + (B * this.docs[i].len) / this.avgLen));
       }
-      for (const i of p.meta) if (!p.tf.has(i)) cov[i] += 0.5 * idf;
+      for (const i of p.meta) cov[i] += 0.5 * idf;
     }
     const rel = new Float64Array(n);
     if (idfSum === 0) return rel;
@@ -271,28 +333,28 @@ export class TaskSearch {
       const d = this.docs[i];
       exact[i] = d.text.includes(v.text) || (d.body !== '' && d.body.includes(v.text)) ? 1 : d.meta.includes(v.text) ? 0.5 : 0;
     }
-    const fuzzy = v.fuzzy && v.text.length >= 3 ? this.fuseRelevance(v.text, this.candidates(v.text, cov)) : exact;
+    const fuzzy = v.fuzzy && v.text.length >= 3 ? this.fuseRelevance(v.text, this.candidates(v.text, cov, budget)) : exact;
     for (let i = 0; i < n; i++) rel[i] = 0.45 * (cov[i] / idfSum) + 0.2 * exact[i] + 0.15 * (tf[i] / idfSum) + 0.2 * fuzzy[i];
     return rel;
   }
 
   /**
    * The tasks worth asking fuse.js about: those sharing a gram with the word (best covered first), and for a Latin
-   * word those sharing a trigram with it (a typo such as QFPL). At most FUSE_CANDIDATES.
+   * word those sharing a letter pair with it (a typo such as QFPL). At most FUSE_CANDIDATES.
    */
-  private candidates(text: string, cov: Float64Array): number[] {
+  private candidates(text: string, cov: Float64Array, budget: number): number[] {
     const out: number[] = [];
     for (let i = 0; i < cov.length; i++) if (cov[i] > 0) out.push(i);
     out.sort((a, b) => cov[b] - cov[a] || a - b);
-    if (/^[a-z0-9]{4,}$/.test(text)) {
-      const tri: string[] = [];
-      for (let k = 0; k + 3 <= text.length; k++) tri.push(text.slice(k, k + 3));
+    if (/^[a-z0-9]{3,}$/.test(text) && out.length < budget) {
+      const pairs: string[] = [];
+      for (let k = 0; k + 2 <= text.length; k++) pairs.push(text.slice(k, k + 2));
       const have = new Set(out);
       this.docs.forEach((d, i) => {
-        if (!have.has(i) && tri.some((t) => d.text.includes(t))) out.push(i);
+        if (!have.has(i) && pairs.some((t) => d.text.includes(t))) out.push(i);
       });
     }
-    return out.slice(0, FUSE_CANDIDATES);
+    return out.slice(0, budget);
   }
 
   /**
@@ -302,12 +364,17 @@ export class TaskSearch {
   private fuseRelevance(text: string, candidates: number[]): Float64Array {
     const rel = new Float64Array(this.docs.length);
     const chunks: string[] = [];
-    for (let i = 0; i < text.length && chunks.length < 8; i += FUSE_MAX) chunks.push(text.slice(i, i + FUSE_MAX));
+    // Even chunks of at most 32 characters (Bitap's limit), at most 8 of them.
+    const size = Math.ceil(text.length / Math.ceil(text.length / FUSE_MAX));
+    for (let i = 0; i < text.length && chunks.length < 8; i += size) chunks.push(text.slice(i, i + size));
     for (const chunk of chunks) {
       for (const i of candidates) {
         const d = this.docs[i];
         let best = 0;
-        for (const [field, weight] of [[d.text, 1], [d.body, 1], [d.domain, 0.4], [d.category, 0.4]] as const) {
+        const fields = chunk.length <= 16 ? [d.text, d.body, d.domain, d.category] : [d.text, d.body];
+        for (let f = 0; f < fields.length; f++) {
+          const field = fields[f];
+          const weight = f < 2 ? 1 : 0.4;
           if (!field || weight <= best) continue;
           const m = Fuse.match(chunk, field, FUSE_OPTIONS);
           if (m.isMatch) best = Math.max(best, weight * (1 - m.score));
@@ -324,7 +391,9 @@ export class TaskSearch {
    */
   private pinyinPhrases(q: string): { phrase: string; quality: number }[] {
     const found = new Map<string, { quality: number; count: number }>();
-    for (const [ti, pos] of this.byInitial.get(q[0]) ?? []) {
+    for (const at of this.byInitial.get(q[0]) ?? []) {
+      const ti = Math.floor(at / 65536);
+      const pos = at % 65536;
       const doc = this.docs[ti];
       const m = matchPinyin(doc.py, pos, q);
       if (!m || m.end - pos < 2) continue;
@@ -343,17 +412,38 @@ export class TaskSearch {
   }
 }
 
-/** Pinyin of every character of a normalized text, '' for non-Chinese characters; cached per string. */
-function syllables(text: string, cache: Map<string, string[]>): string[] {
-  const hit = cache.get(text);
-  if (hit) return hit;
-  const chars = Array.from(text);
-  let py: string[] = pinyin(text, { toneType: 'none', type: 'array' });
-  if (py.length !== chars.length) py = chars.map((c) => (isCjk(c) ? pinyin(c, { toneType: 'none', type: 'array' })[0] ?? '' : c));
-  // Characters are one UTF-16 unit each here (BMP), so positions in `py` are positions in the string.
-  const out = chars.map((c, i) => (isCjk(c) ? (py[i] ?? '').toLowerCase().replace(/ü/g, 'v') : ''));
-  cache.set(text, out);
-  return out;
+/**
+ * Pinyin of every UTF-16 position of each normalized text ('' for anything not Chinese, ü written v). One call to
+ * pinyin-pro for all texts together (it keeps phrase context such as 银行 yinhang), per text if that misaligns.
+ */
+function syllablesOf(texts: string[]): string[][] {
+  const opts = { toneType: 'none', type: 'array' } as const;
+  const joined = texts.join('\n');
+  const all: string[] = pinyin(joined, opts);
+  const chars = Array.from(joined);
+  const perText: string[][] = [];
+  if (all.length === chars.length) {
+    let k = 0;
+    for (const text of texts) {
+      const n = Array.from(text).length;
+      perText.push(all.slice(k, k + n));
+      k += n + 1;
+    }
+  } else {
+    for (const text of texts) {
+      const py: string[] = pinyin(text, opts);
+      const cs = Array.from(text);
+      perText.push(py.length === cs.length ? py : cs.map((c) => (isCjk(c) ? pinyin(c, opts)[0] ?? '' : c)));
+    }
+  }
+  return texts.map((text, t) => {
+    const out: string[] = [];
+    Array.from(text).forEach((c, i) => {
+      out.push(isCjk(c) ? (perText[t][i] ?? '').toLowerCase().replace(/ü/g, 'v') : '');
+      if (c.length === 2) out.push('');
+    });
+    return out;
+  });
 }
 
 /**
@@ -380,12 +470,6 @@ function matchPinyin(py: string[], start: number, q: string): { end: number; qua
   };
   rec(start, 0, 0, 0, false);
   return best;
-}
-
-/** The words of a query: split at whitespace and punctuation, and between Chinese and Latin runs; at most 12. */
-function splitQuery(query: string): string[] {
-  const norm = toHalfWidth(query ?? '').toLowerCase();
-  return (norm.match(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g) ?? []).slice(0, MAX_WORDS);
 }
 
 /**
@@ -430,7 +514,7 @@ function stripVerbs(s: string): string {
       again = true;
     }
     // 在X开展Y, 在X设立Y → Y
-    const where = /^在[^在]{1,14}?(开展|设立|建立|建设|推行|实施|试点|取消|取得)/.exec(s);
+    const where = /^(?:在|依托|结合|围绕)[^在]{1,14}?(开展|设立|建立|建设|推行|实施|试点|取消|取得)/.exec(s);
     if (where && s.length - where[0].length >= 2) {
       s = s.slice(where[0].length);
       again = true;
@@ -440,11 +524,12 @@ function stripVerbs(s: string): string {
 }
 
 function keyPhrase(text: string, maxChars: number): string {
-  const flat = text.replace(/\s+/g, '').replace(/[（(][^）)]*[）)]/g, '').replace(/[“”"《》]/g, '');
-  const clauses = flat.split(/[，。；：]/).filter((c) => c.length >= 2);
+  const raw = text.replace(/\s+/g, '');
+  const clauses = raw.split(/[，。；：]/).filter((c) => c.length >= 2);
   const isCondition = (c: string) => /(前提下|情况下|基础上)$/.test(c) || /^(按程序|在.*中)$/.test(c);
-  let s = clauses.find((c) => !isCondition(c)) ?? clauses[0] ?? flat;
-  // The object of the first lead verb near the start (支持在广州市设立… → 在广州市设立…).
+  const clause = clauses.find((c) => !isCondition(c)) ?? clauses[0] ?? raw;
+  let s = clause.replace(/[（(][^）)]*[）)]/g, '').replace(/[“”"《》]/g, '');
+  // The object of the first lead verb near the start (鼓励有条件的… → 有条件的…).
   let at = -1;
   let verbLen = 0;
   for (const v of LEAD_VERBS) {
@@ -457,22 +542,53 @@ function keyPhrase(text: string, maxChars: number): string {
   }
   if (at >= 0 && s.length - at - verbLen >= 2) s = s.slice(at + verbLen);
   s = stripVerbs(s);
-  // Drop a leading condition or modifier: …符合条件的X, 具有…的X (when enough is left).
-  const de = s.lastIndexOf('的');
-  if (de >= 0 && s.length - de - 1 >= 4) s = s.slice(de + 1);
+  // A condition before 的 goes (符合条件的外商独资企业 → 外商独资企业); other 的 are just dropped.
+  const cond = /^[^的]*(?:符合|条件|具有|认可|有关|相关|前提|资质)[^的]*的/.exec(s);
+  if (cond && s.length - cond[0].length >= 4) s = s.slice(cond[0].length);
+  s = stripVerbs(s);
+  if (s.length > maxChars) s = s.replace(/的/g, '');
+  // Subject + verb + object: keep the object (证券经营机构…有序开展结售汇业务 → 结售汇业务).
+  const svo = /^.{0,14}?(?:机构|企业|公司|外资|人才|主体)(?:在.{0,8}?)?(?:有序|依法依规|依法合规|依法|可|积极)?(?:开展|设立或参股|设立|参与|申请成为|申请|举办|从事|提供)(.{2,})$/.exec(s);
+  if (s.length > maxChars && svo) s = svo[1];
+  // 基础设施领域不动产投资信托基金 → 不动产投资信托基金
+  const field = s.indexOf('领域');
+  if (s.length > maxChars && field >= 0 && s.length - field - 2 >= 4) s = s.slice(field + 2);
   // Stop at a second verb or an enumeration when the phrase is still long.
   if (s.length > maxChars) {
-    for (const stop of [...PHRASE_STOPS, '、']) {
-      const i = s.indexOf(stop, 2);
+    for (const stop of [...PHRASE_STOPS, ...LEAD_VERBS.filter((v) => v.length >= 2), '、']) {
+      const i = s.indexOf(stop, 4);
       if (i >= 4) s = s.slice(0, i);
       if (s.length <= maxChars) break;
     }
   }
   for (const t of TRAILING) if (s.endsWith(t) && s.length - t.length >= 2) s = s.slice(0, -t.length);
+  for (let again = true; again && s.length > maxChars; ) {
+    again = false;
+    for (const t of ['体系', '试点', '机制', '制度', '建设', '发展', '业务']) {
+      if (s.endsWith(t) && s.length - t.length >= 4) {
+        s = s.slice(0, -t.length);
+        again = true;
+      }
+    }
+  }
   if (s.length > maxChars) {
-    // A noun phrase's head is at its end: keep what follows a conjunction, or else the tail.
+    // Latin abbreviations of the clause say it shortest (QDLP/QFLP).
+    const abbrs = [...(clause.match(/[（(]([A-Za-z][A-Za-z0-9]{1,7})[）)]/g) ?? [])].map((m) => m.slice(1, -1));
+    const short = [...new Set(abbrs)].join('/');
+    if (short && short.length <= maxChars) return short;
+    // A noun phrase's head is at its end: keep what follows a conjunction if that fits, else cut after a noun.
     const and = Math.max(s.lastIndexOf('和'), s.lastIndexOf('与'), s.lastIndexOf('及'));
-    s = and >= 0 && s.length - and - 1 >= 4 && s.length - and - 1 <= maxChars ? s.slice(and + 1) : s.slice(s.length - maxChars);
+    if (and >= 0 && s.length - and - 1 >= 4 && s.length - and - 1 <= maxChars) s = s.slice(and + 1);
+    else {
+      let cut = 0;
+      for (const noun of HEAD_NOUNS) {
+        for (let i = s.indexOf(noun); i >= 0; i = s.indexOf(noun, i + 1)) {
+          const end = i + noun.length;
+          if (end <= maxChars && end > cut) cut = end;
+        }
+      }
+      s = s.slice(0, cut >= 4 ? cut : maxChars);
+    }
   }
   return s;
 }

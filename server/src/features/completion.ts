@@ -5,6 +5,7 @@ import { parseInteger } from '../core/text';
 import { formatReference } from '../core/taskIndex';
 import { ServerContext } from '../context';
 import { describeTask } from './hover';
+import { fuzzyCompletion } from './fuzzyCompletion';
 
 const AFTER_TABLE_DI = /((?:[A-Za-z\u4e00-\u9fff]{1,8}?)?表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)[ \t\u3000]*第[ \t\u3000]*)([0-9０-９]*)$/;
 const AFTER_ID = /(?<![A-Za-z0-9_./-])((?:([A-Za-z\u4e00-\u9fff]{1,8})[:：])?[TＴ]([0-9０-９]+)([.．\-－]))([0-9０-９]*)$/;
@@ -16,6 +17,8 @@ export function completion(ctx: ServerContext, params: CompletionParams): Comple
   const lineStart = doc.offsetAt({ line: params.position.line, character: 0 });
   const cursor = doc.offsetAt(params.position);
   const before = doc.getText().slice(Math.max(lineStart, cursor - 200), cursor);
+  const fuzzy = fuzzyCompletion(ctx, params, before);
+  if (fuzzy) return fuzzy;
   const items = tableTaskItems(ctx, before, params) ?? idTaskItems(ctx, before, params) ?? tableItems(ctx, before, params);
   return items ? { isIncomplete: false, items } : null;
 }

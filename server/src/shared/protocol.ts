@@ -27,9 +27,16 @@ export interface CoverageTask {
   locations: CoverageLocation[];
 }
 
+export interface CoverageTable {
+  number: number;
+  title: string;
+  taskCount: number;
+}
+
 export interface CoverageResult {
   total: number;
   cited: number;
+  tables: CoverageTable[];
   tasks: CoverageTask[];
 }
 

@@ -1,0 +1,55 @@
+// policyLens/coverage: for each task of the default source, where the given documents (or the workspace) cite it.
+import { computeCoverage } from '../core/coverage';
+import { LineIndex } from '../core/text';
+import { scanReferences } from '../core/references';
+import { CoverageLocation, CoverageParams, CoverageResult } from '../shared/protocol';
+import { ServerContext, uriToPath } from '../context';
+import * as fs from 'fs';
+
+export function coverage(ctx: ServerContext, params: CoverageParams | null | undefined): CoverageResult {
+  if (!ctx.ready) return { total: 0, cited: 0, tables: [], tasks: [] };
+  const documents: { uri: string; text: string }[] = [];
+  const uris = params?.uris?.filter((u) => typeof u === 'string') ?? [];
+  if (uris.length) {
+    for (const uri of uris) {
+      const open = ctx.documents.get(uri);
+      if (open) documents.push({ uri, text: open.getText() });
+      else {
+        const file = uriToPath(uri);
+        try {
+          if (file) documents.push({ uri, text: fs.readFileSync(file, 'utf8') });
+        } catch {
+          // a document that cannot be read counts as citing nothing
+        }
+      }
+    }
+  } else {
+    documents.push(...ctx.workspaceFiles());
+  }
+  const inputs = documents.map((d) => {
+    const open = ctx.documents.get(d.uri);
+    const analysis = open ? ctx.analysis(open) : undefined;
+    const lines = analysis?.lines ?? new LineIndex(d.text);
+    const references = analysis?.references ?? scanReferences(d.text, { prefixes: ctx.index.prefixes }).map((r) => ctx.index.resolve(r));
+    return {
+      references,
+      locate: (r: (typeof references)[number]): CoverageLocation => ({ uri: d.uri, range: lines.range(r.ref.start, r.ref.end), text: r.ref.text }),
+    };
+  });
+  const rows = computeCoverage(ctx.index, inputs);
+  return {
+    total: rows.length,
+    cited: rows.filter((r) => r.locations.length).length,
+    tables: (ctx.index.source('')?.tables ?? []).map((t) => ({ number: t.number, title: t.title, taskCount: t.taskCount })),
+    tasks: rows.map((r) => ({
+      id: r.task.id,
+      table: r.task.table,
+      item: r.task.item,
+      reference: r.reference,
+      text: r.task.text,
+      domain: r.task.domain,
+      category: r.task.category,
+      locations: r.locations,
+    })),
+  };
+}

@@ -1,0 +1,21 @@
+// Document links: each reference opens the source at its (first) task.
+import { DocumentLink, DocumentLinkParams } from 'vscode-languageserver';
+import { formatReference } from '../core/taskIndex';
+import { ServerContext } from '../context';
+
+export function documentLinks(ctx: ServerContext, params: DocumentLinkParams): DocumentLink[] {
+  const doc = ctx.documents.get(params.textDocument.uri);
+  if (!doc || !ctx.ready) return [];
+  const analysis = ctx.analysis(doc);
+  return analysis.references
+    .filter((r) => r.tasks.length)
+    .map((r) => {
+      const task = r.tasks[0];
+      const source = ctx.index.sourceOf(task);
+      return {
+        range: analysis.lines.range(r.ref.start, r.ref.end),
+        target: `${ctx.sources.uri(source.sourceFile)}#L${task.startLine + 1}`,
+        tooltip: `${formatReference(task)} · ${source.meta.title}`,
+      };
+    });
+}
