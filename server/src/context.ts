@@ -7,7 +7,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Checker, DocumentAnalysis } from './core/analyze';
 import { Locale } from './core/messages';
 import { ResolvedReference, TaskIndex } from './core/taskIndex';
-import { LineIndex } from './core/text';
 import { PolicyIndex } from './core/types';
 import { SourceFiles } from './convert';
 import { buildEngine } from './engine';
@@ -92,9 +91,11 @@ export class ServerContext {
     const cached = this.analyses.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.analysis;
     const text = doc.getText();
+    // the editor's document keeps its line offsets up to date incrementally: use them rather than a new LineIndex
+    const positions = { positionAt: (o: number) => doc.positionAt(o), offsetAt: (p: { line: number; character: number }) => doc.offsetAt(p) };
     const analysis = this.isTooLarge(doc)
-      ? { lines: new LineIndex(text), references: [], findings: [], thresholds: [] }
-      : this.checker.analyze(text, { locale: this.locale, severity: this.settings.severity });
+      ? DocumentAnalysis.empty(text, positions)
+      : this.checker.analyze(text, { locale: this.locale, severity: this.settings.severity }, positions);
     this.analyses.set(doc.uri, { version: doc.version, analysis });
     return analysis;
   }
@@ -107,19 +108,9 @@ export class ServerContext {
     this.analyses.clear();
   }
 
-  /** The reference under an offset, if any (a reference's end is inclusive, as the cursor can sit after it). */
+  /** The reference under an offset, if any (its end included, as the cursor can sit right after it). */
   referenceAt(doc: TextDocument, offset: number): ResolvedReference | undefined {
-    const refs = this.analysis(doc).references;
-    let lo = 0;
-    let hi = refs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const r = refs[mid].ref;
-      if (offset < r.start) hi = mid - 1;
-      else if (offset > r.end) lo = mid + 1;
-      else return refs[mid];
-    }
-    return undefined;
+    return this.analysis(doc).referenceAt(offset);
   }
 
   /** Workspace Markdown and text files (not the open ones' stale disk copies), with their text. */

@@ -57,7 +57,7 @@ export class SourceFiles {
   }
 }
 
-export function toDiagnostic(f: Finding, lines: LineIndex, sources: SourceFiles): Diagnostic {
+export function toDiagnostic(f: Finding, lines: { range(start: number, end: number): Range }, sources: SourceFiles): Diagnostic {
   const d: Diagnostic = {
     range: lines.range(f.start, f.end),
     severity: SEVERITY[f.severity],

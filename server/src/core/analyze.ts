@@ -1,19 +1,20 @@
-// Runs every check over a document, paragraph by paragraph, with a cache so that an edit re-checks only
-// the paragraphs it touched.
-import { applyDirectives, parseDirectives } from './directives';
-import { DEFAULT_SEVERITY, DiagnosticCode, Finding, SeveritySetting, shiftFinding } from './findings';
-import { Locale, messages } from './messages';
-import { scanReferences } from './references';
-import { ResolvedReference, TaskIndex } from './taskIndex';
-import { LineIndex } from './text';
+// Runs every check over a document, paragraph by paragraph, with a cache so that an edit re-checks only the
+// paragraphs it touched; everything else of a re-check is one regex pass and a few look-ups per paragraph.
 import { applyEvent, checkAmbiguous, ContextEvent, contextEvents, EMPTY_CONTEXT, TableContext } from './checks/ambiguous';
 import { CheckContext } from './checks/context';
 import { checkDomains } from './checks/domainMismatch';
 import { checkMisquotes } from './checks/misquote';
 import { checkThresholds, ThresholdMatch } from './checks/thresholdMismatch';
 import { checkUnknownTasks } from './checks/unknownTask';
+import { applyDirectives, parseDirectives } from './directives';
+import { DEFAULT_SEVERITY, DiagnosticCode, Finding, SeveritySetting, shiftFinding } from './findings';
+import { Locale, messages } from './messages';
+import { scanReferences } from './references';
 import { scopesOf } from './scopes';
+import { ResolvedReference, TaskIndex } from './taskIndex';
+import { LineIndex } from './text';
 import { RuleData } from './thresholds';
+import { Position, Range } from './types';
 
 export interface AnalyzeOptions {
   locale: Locale;
@@ -25,12 +26,10 @@ export interface Paragraph {
   end: number;
 }
 
-export interface DocumentAnalysis {
-  lines: LineIndex;
-  references: ResolvedReference[];
-  findings: Finding[];
-  /** Plan quantities tied to a source threshold, for hover. */
-  thresholds: ThresholdMatch[];
+/** Offsets ↔ positions of the analysed text (a LineIndex, or the editor's own document). */
+export interface Positions {
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
 }
 
 interface ParagraphResult {
@@ -40,67 +39,136 @@ interface ParagraphResult {
   events: ContextEvent[];
 }
 
-/** Blocks of text separated by blank lines: the unit of re-checking. */
+/** Blocks of text separated by blank lines: the unit of re-checking. Leading and trailing blank space is left out. */
 export function splitParagraphs(text: string): Paragraph[] {
+  // one pass over the character codes: this runs on every keystroke over the whole document
   const paragraphs: Paragraph[] = [];
-  const blankLine = /^[ \t\u3000]*$/;
-  let start = -1;
-  let lastEnd = 0;
+  const n = text.length;
+  let start = -1; // start of the current paragraph
+  let lastEnd = -1; // end of its last non-blank character
   let lineStart = 0;
-  const visit = (lineEnd: number) => {
-    const blank = blankLine.test(text.slice(lineStart, lineEnd));
-    if (!blank && start < 0) start = lineStart;
-    if (blank && start >= 0) {
-      paragraphs.push({ start, end: lastEnd });
-      start = -1;
+  let lineBlank = true;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 10;
+    if (c === 10 || c === 13) {
+      if (lineBlank) {
+        if (start >= 0) paragraphs.push({ start, end: lastEnd });
+        start = -1;
+      }
+      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+      lineStart = i + 1;
+      lineBlank = true;
+    } else if (c !== 32 && c !== 9 && c !== 0x3000) {
+      if (lineBlank && start < 0) start = lineStart;
+      lineBlank = false;
+      lastEnd = i + 1;
     }
-    if (!blank) lastEnd = lineEnd;
-  };
-  const breaks = /\r\n|\r|\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = breaks.exec(text))) {
-    visit(m.index);
-    lineStart = m.index + m[0].length;
   }
-  visit(text.length);
   if (start >= 0) paragraphs.push({ start, end: lastEnd });
   return paragraphs;
+}
+
+/** The result of checking one version of a document. Offsets are UTF-16 code units of that text. */
+export class DocumentAnalysis {
+  private _lines?: Positions & { range(start: number, end: number): Range };
+  private _references?: ResolvedReference[];
+  private _thresholds?: ThresholdMatch[];
+
+  constructor(
+    readonly text: string,
+    private readonly parts: { start: number; result: ParagraphResult }[],
+    /** Every finding, severities and directives applied. */
+    readonly findings: Finding[],
+    positions?: Positions,
+  ) {
+    if (positions) {
+      this._lines = {
+        positionAt: (o) => positions.positionAt(o),
+        offsetAt: (p) => positions.offsetAt(p),
+        range: (s, e) => ({ start: positions.positionAt(s), end: positions.positionAt(e) }),
+      };
+    }
+  }
+
+  static empty(text: string, positions?: Positions): DocumentAnalysis {
+    return new DocumentAnalysis(text, [], [], positions);
+  }
+
+  get lines(): Positions & { range(start: number, end: number): Range } {
+    return (this._lines ??= new LineIndex(this.text));
+  }
+
+  /** Every reference, in order. */
+  get references(): ResolvedReference[] {
+    return (this._references ??= this.parts.flatMap((p) => p.result.references.map((r) => shiftResolved(r, p.start))));
+  }
+
+  /** Plan quantities tied to a source threshold (for hover). */
+  get thresholds(): ThresholdMatch[] {
+    return (this._thresholds ??= this.parts.flatMap((p) => p.result.thresholds.map((t) => ({ ...t, start: t.start + p.start, end: t.end + p.start }))));
+  }
+
+  /** The reference under an offset (its end included, as the cursor can sit right after it). */
+  referenceAt(offset: number): ResolvedReference | undefined {
+    let lo = 0;
+    let hi = this.parts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.parts[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const part = this.parts[lo];
+    if (!part) return undefined;
+    const local = offset - part.start;
+    const found = part.result.references.find((r) => local >= r.ref.start && local <= r.ref.end);
+    return found && shiftResolved(found, part.start);
+  }
 }
 
 const CACHE_LIMIT = 20000;
 
 export class Checker {
-  private cache = new Map<string, ParagraphResult>();
+  /** context key → paragraph text → result */
+  private cache = new Map<string, Map<string, ParagraphResult>>();
+  private cached = 0;
   readonly context: CheckContext;
 
   constructor(readonly index: TaskIndex, rules: RuleData = { subjects: [], rules: [] }, seedTexts?: Map<string, string>) {
     this.context = new CheckContext(index, rules, seedTexts);
   }
 
-  analyze(text: string, options: AnalyzeOptions): DocumentAnalysis {
-    const lines = new LineIndex(text);
-    const references: ResolvedReference[] = [];
-    const thresholds: ThresholdMatch[] = [];
+  analyze(text: string, options: AnalyzeOptions, positions?: Positions): DocumentAnalysis {
+    const parts: { start: number; result: ParagraphResult }[] = [];
     let findings: Finding[] = [];
-    const seen = new Map<string, ParagraphResult>();
     let table: TableContext = EMPTY_CONTEXT;
+    let tableKey = '';
     for (const p of splitParagraphs(text)) {
       const slice = text.slice(p.start, p.end);
-      const key = `${options.locale}\u0001${JSON.stringify(table)}\u0001${slice}`;
-      let result = this.cache.get(key) ?? seen.get(key);
+      const key = `${options.locale}|${tableKey}`;
+      let bucket = this.cache.get(key);
+      if (!bucket) this.cache.set(key, (bucket = new Map()));
+      let result = bucket.get(slice);
       if (!result) {
         result = this.analyzeParagraph(slice, table, options);
-        seen.set(key, result);
+        if (this.cached++ > CACHE_LIMIT) {
+          this.cache = new Map([[key, (bucket = new Map())]]);
+          this.cached = 0;
+        }
+        bucket.set(slice, result);
       }
-      for (const r of result.references) references.push(shiftResolved(r, p.start));
+      parts.push({ start: p.start, result });
       for (const f of result.findings) findings.push(shiftFinding(f, p.start));
-      for (const t of result.thresholds) thresholds.push(p.start ? { ...t, start: t.start + p.start, end: t.end + p.start } : t);
-      for (const e of result.events) table = applyEvent(table, e);
+      if (result.events.length) {
+        for (const e of result.events) table = applyEvent(table, e);
+        tableKey = `${table.headings.join(',')}/${table.mention ?? ''}`;
+      }
     }
-    this.remember(seen);
     findings = applySeverity(findings, options.severity);
-    findings = applyDirectives(findings, parseDirectives(text, lines), lines);
-    return { lines, references, findings, thresholds };
+    if (text.includes('policy-lens-')) {
+      const lines = positions ?? new LineIndex(text);
+      findings = applyDirectives(findings, parseDirectives(text, lines), lines);
+    }
+    return new DocumentAnalysis(text, parts, findings, positions);
   }
 
   private analyzeParagraph(text: string, table: TableContext, options: AnalyzeOptions): ParagraphResult {
@@ -119,11 +187,6 @@ export class Checker {
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
     return { references, findings, thresholds: thresholds.matches, events };
   }
-
-  private remember(fresh: Map<string, ParagraphResult>): void {
-    if (this.cache.size + fresh.size > CACHE_LIMIT) this.cache = new Map();
-    for (const [k, v] of fresh) this.cache.set(k, v);
-  }
 }
 
 function shiftResolved(r: ResolvedReference, by: number): ResolvedReference {
@@ -140,7 +203,7 @@ function shiftResolved(r: ResolvedReference, by: number): ResolvedReference {
 }
 
 function applySeverity(findings: Finding[], severity: AnalyzeOptions['severity']): Finding[] {
-  if (!severity) return findings;
+  if (!severity || !Object.keys(severity).length) return findings;
   const out: Finding[] = [];
   for (const f of findings) {
     const s = severity[f.code] ?? DEFAULT_SEVERITY[f.code];

@@ -1,6 +1,10 @@
 // Comment directives that silence checks, as linters do: for the next line, this line, or the rest of the file.
 import { DiagnosticCode, Finding, isDiagnosticCode } from './findings';
-import { LineIndex } from './text';
+import { Position } from './types';
+
+interface Lines {
+  positionAt(offset: number): Position;
+}
 
 const DIRECTIVE = /<!--\s*policy-lens-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
 
@@ -11,7 +15,7 @@ interface Directive {
   codes?: DiagnosticCode[];
 }
 
-export function parseDirectives(text: string, lines: LineIndex): Directive[] {
+export function parseDirectives(text: string, lines: Lines): Directive[] {
   if (!text.includes('policy-lens-')) return [];
   const found: Directive[] = [];
   for (const m of text.matchAll(DIRECTIVE)) {
@@ -23,7 +27,7 @@ export function parseDirectives(text: string, lines: LineIndex): Directive[] {
 }
 
 /** The findings that no directive silences. */
-export function applyDirectives(findings: Finding[], directives: Directive[], lines: LineIndex): Finding[] {
+export function applyDirectives(findings: Finding[], directives: Directive[], lines: Lines): Finding[] {
   if (!directives.length) return findings;
   const covers = (d: Directive, code: DiagnosticCode) => !d.codes || d.codes.includes(code);
   return findings.filter((f) => {

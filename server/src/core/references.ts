@@ -49,12 +49,12 @@ const URL = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>()（）"'“”‘’\]\[]+/
 
 export interface ScanOptions {
   /** Prefixes of extra sources, e.g. ['SZ']; written before 表 or T (SZ表1第3项, SZ:T1.3). */
-  prefixes?: string[];
+  prefixes?: readonly string[];
 }
 
 const cache = new Map<string, RegExp>();
 
-function referencePattern(prefixes: string[]): RegExp {
+function referencePattern(prefixes: readonly string[]): RegExp {
   const key = prefixes.join('\u0000');
   let re = cache.get(key);
   if (re) return re;
