@@ -135,12 +135,12 @@ documents.onDidClose((e) => {
 connection.onHover((p) => hover(ctx, p));
 connection.onCompletion((p) => completion(ctx, p));
 connection.onDefinition((p) => definition(ctx, p));
-connection.onReferences((p) => references(ctx, p));
+connection.onReferences((p, token) => references(ctx, p, token));
 connection.onCodeAction((p) => codeActions(ctx, p));
 connection.languages.inlayHint.on((p) => inlayHints(ctx, p));
 connection.onDocumentLinks((p) => documentLinks(ctx, p));
 connection.onDocumentSymbol((p) => documentSymbols(ctx, p));
-connection.onRequest(COVERAGE_REQUEST, (p: CoverageParams | null) => coverage(ctx, p));
+connection.onRequest(COVERAGE_REQUEST, (p: CoverageParams | null, token) => coverage(ctx, p, token));
 
 documents.listen(connection);
 connection.listen();

@@ -5,8 +5,9 @@ import { scanReferences } from '../core/references';
 import { CoverageLocation, CoverageParams, CoverageResult } from '../shared/protocol';
 import { ServerContext, uriToPath } from '../context';
 import * as fs from 'fs';
+import { CancellationToken } from 'vscode-languageserver';
 
-export function coverage(ctx: ServerContext, params: CoverageParams | null | undefined): CoverageResult {
+export async function coverage(ctx: ServerContext, params: CoverageParams | null | undefined, token?: CancellationToken): Promise<CoverageResult | null> {
   if (!ctx.ready) return { total: 0, cited: 0, tables: [], tasks: [] };
   const documents: { uri: string; text: string }[] = [];
   const uris = params?.uris?.filter((u) => typeof u === 'string') ?? [];
@@ -24,7 +25,13 @@ export function coverage(ctx: ServerContext, params: CoverageParams | null | und
       }
     }
   } else {
-    documents.push(...ctx.workspaceFiles());
+    for (const file of ctx.workspaceFiles()) {
+      documents.push(file);
+      if (documents.length % 50 === 0) {
+        await new Promise((r) => setImmediate(r)); // let a cancellation through
+        if (token?.isCancellationRequested) return null;
+      }
+    }
   }
   const inputs = documents.map((d) => {
     const open = ctx.documents.get(d.uri);

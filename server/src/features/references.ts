@@ -1,10 +1,10 @@
 // Find references: every citation of the task under the cursor in open documents and workspace plans.
-import { Location, ReferenceParams } from 'vscode-languageserver';
+import { CancellationToken, Location, ReferenceParams } from 'vscode-languageserver';
 import { ServerContext } from '../context';
 import { scanReferences } from '../core/references';
 import { LineIndex } from '../core/text';
 
-export function references(ctx: ServerContext, params: ReferenceParams): Location[] | null {
+export async function references(ctx: ServerContext, params: ReferenceParams, token?: CancellationToken): Promise<Location[] | null> {
   const doc = ctx.documents.get(params.textDocument.uri);
   if (!doc || !ctx.ready) return null;
   const offset = ctx.analysis(doc).lines.offsetAt(params.position);
@@ -15,7 +15,15 @@ export function references(ctx: ServerContext, params: ReferenceParams): Locatio
   if (params.context?.includeDeclaration) {
     for (const t of resolved.tasks) found.push(ctx.sources.location(ctx.index.sourceOf(t).sourceFile, t));
   }
-  for (const file of citationsIn(ctx, (ids) => ids.some((id) => wanted.has(id)))) found.push(file);
+  let n = 0;
+  for (const file of citationsIn(ctx, (ids) => ids.some((id) => wanted.has(id)))) {
+    found.push({ uri: file.uri, range: file.range });
+    // let a $/cancelRequest for this (now stale) request through now and then
+    if (++n % 50 === 0) {
+      await new Promise((r) => setImmediate(r));
+      if (token?.isCancellationRequested) return null;
+    }
+  }
   return found;
 }
 
