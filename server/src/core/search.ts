@@ -8,10 +8,11 @@
 //   - fuse.js: the Bitap score of the word over text, body, domain and category, which forgives a missing or
 //     swapped character (外资旅行社 ~ 外商投资旅行社). Long words go to fuse in chunks of at most 32 characters.
 // A word also stands for its synonyms (SYNONYMS) and, when it is all Latin letters, for the Chinese phrases of the
-// tasks whose pinyin (full syllables, initials, a partial last syllable) it spells; pinyin is computed once, in the
-// constructor, and the query is never converted.
+// tasks whose pinyin (full syllables, initials, a partial last syllable, any reading of a 多音字) it spells. The
+// readings of the tasks' characters are looked up once, in the constructor; the query is never converted.
+// The combined relevance r ∈ [0, 1] is returned as score = 1 − r (0 = best).
 import Fuse from 'fuse.js';
-import { pinyin } from 'pinyin-pro';
+import { polyphonic } from 'pinyin-pro';
 import { toHalfWidth } from './text';
 import { Task } from './types';
 
@@ -22,15 +23,15 @@ export interface SearchHit {
 }
 
 /**
- * What a drafter types → what the text says. A key found inside a query word adds a variant of the word with the
- * key replaced by each value; the word itself is always searched too. Keep keys lower-case, half-width.
+ * What a drafter types → what the text says, where bigrams and fuse.js alone do not get there (外资 旅行社 as two
+ * words, VPN, 无人驾驶汽车) or only narrowly. A key found inside a query word adds a variant of the word with the key
+ * replaced by each value; the word itself is always searched too. Keys lower-case, half-width. Small on purpose: move
+ * it to data/synonyms.json if it grows.
  */
 const SYNONYMS: Record<string, string[]> = {
   外资: ['外商投资', '外商'],
-  外企: ['外商投资企业', '外资'],
   外国律师: ['外籍律师'],
   数据跨境: ['跨境数据'],
-  跨境数据流: ['跨境数据流动'],
   数字货币: ['数字人民币'],
   无人驾驶汽车: ['自动驾驶', '智能网联汽车'],
   低空经济: ['低空载人飞行器'],
@@ -38,7 +39,6 @@ const SYNONYMS: Record<string, string[]> = {
   出境游: ['出境旅游'],
   建筑师: ['建筑设计师'],
   vpn: ['虚拟专用网'],
-  云服务: ['云计算'],
 };
 
 /** Verbs (and set phrases) that open a task; the key phrase is what follows them. Longer first where they overlap. */
@@ -101,8 +101,8 @@ interface Doc {
   meta: string;
   /** Length used for the BM25 length norm. */
   len: number;
-  /** Pinyin of each character of `text` (ü as v), '' for anything that is not Chinese. */
-  py: string[];
+  /** Every reading of each character of `text` (ü as v and as u), most common first; [] where not Chinese. */
+  py: string[][];
 }
 
 interface Posting {
@@ -130,13 +130,15 @@ const MAX_PINYIN_PHRASES = 8;
 const MIN_RELEVANCE = 0.12;
 const K1 = 1.2;
 const B = 0.5;
+/** Positions in a task text are below this (packing task index and position into one number). */
+const POS = 1 << 20;
 
 export class TaskSearch {
   private readonly docs: Doc[];
   /** CJK bigram → postings, built in the constructor; other grams (Latin, single characters) are added on demand. */
   private readonly postings = new Map<string, Posting>();
   private readonly avgLen: number;
-  /** First letter of a syllable → task index × 65536 + character position, for every Chinese character. */
+  /** First letter of a reading → task index × POS + character position, for every Chinese character. */
   private readonly byInitial = new Map<string, number[]>();
   /** Every pinyin syllable of the tasks (shu zi ren min bi typed apart is read as one word). */
   private readonly syllableSet = new Set<string>();
@@ -154,12 +156,13 @@ export class TaskSearch {
     this.docs.forEach((doc, ti) => {
       this.byId.set(this.tasks[ti].id.toLowerCase(), ti);
       doc.py = py[ti];
-      doc.py.forEach((s, pos) => {
-        if (!s) return;
-        this.syllableSet.add(s);
-        let list = this.byInitial.get(s[0]);
-        if (!list) this.byInitial.set(s[0], (list = []));
-        list.push(ti * 65536 + pos);
+      doc.py.forEach((readings, pos) => {
+        for (const r of readings) this.syllableSet.add(r);
+        for (const letter of new Set(readings.map((r) => r[0]))) {
+          let list = this.byInitial.get(letter);
+          if (!list) this.byInitial.set(letter, (list = []));
+          list.push(ti * POS + pos);
+        }
       });
       this.indexBigrams(ti, doc);
     });
@@ -200,7 +203,7 @@ export class TaskSearch {
    * syllables typed apart (shu zi ren min bi) joined into one word; at most MAX_WORDS.
    */
   private splitQuery(query: string): string[] {
-    const raw = toHalfWidth(query ?? '').toLowerCase().match(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g) ?? [];
+    const raw = toHalfWidth(query ?? '').toLowerCase().replace(/ü/g, 'v').match(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g) ?? [];
     const words: string[] = [];
     let run: string[] = [];
     const flush = () => {
@@ -263,7 +266,7 @@ export class TaskSearch {
         q.tfs.push(c);
       } else if (d.meta.includes(g)) q.meta.push(i);
     });
-    if (this.postings.size < 100000) this.postings.set(g, q);
+    if (g.length <= 16 && this.postings.size < 100000) this.postings.set(g, q);
     return q;
   }
 
@@ -395,8 +398,8 @@ export class TaskSearch {
   private pinyinPhrases(q: string): { phrase: string; quality: number }[] {
     const found = new Map<string, { quality: number; count: number }>();
     for (const at of this.byInitial.get(q[0]) ?? []) {
-      const ti = Math.floor(at / 65536);
-      const pos = at % 65536;
+      const ti = Math.floor(at / POS);
+      const pos = at % POS;
       const doc = this.docs[ti];
       const m = matchPinyin(doc.py, pos, q);
       if (!m || m.end - pos < 2) continue;
@@ -416,62 +419,67 @@ export class TaskSearch {
 }
 
 /**
- * Pinyin of every UTF-16 position of each normalized text ('' for anything not Chinese, ü written v). One call to
- * pinyin-pro for all texts together (it keeps phrase context such as 银行 yinhang), per text if that misaligns.
+ * Every reading of every UTF-16 position of each text ([] where not Chinese), ü written both v and u. One call to
+ * pinyin-pro's `polyphonic` over the distinct characters (a few ms) instead of converting every text in context
+ * (tens of ms, plus its phrase dictionary on first use); keeping all readings lets 银行 match yinhang (and 旅行 lvxing)
+ * without knowing the context, and forgives a drafter who picks the other reading.
  */
-function syllablesOf(texts: string[]): string[][] {
-  const opts = { toneType: 'none', type: 'array' } as const;
-  const joined = texts.join('\n');
-  const all: string[] = pinyin(joined, opts);
-  const chars = Array.from(joined);
-  const perText: string[][] = [];
-  if (all.length === chars.length) {
-    let k = 0;
-    for (const text of texts) {
-      const n = Array.from(text).length;
-      perText.push(all.slice(k, k + n));
-      k += n + 1;
+function syllablesOf(texts: string[]): string[][][] {
+  const chars = [...new Set(texts.join(''))].filter(isCjk);
+  const all: string[][] = chars.length ? polyphonic(chars.join(''), { toneType: 'none', type: 'array' }) : [];
+  const readings = new Map<string, string[]>();
+  chars.forEach((c, i) => {
+    const forms = new Set<string>();
+    for (const r of all[i] ?? []) {
+      const v = r.toLowerCase().replace(/ü/g, 'v');
+      if (!/^[a-z]+$/.test(v)) continue;
+      forms.add(v);
+      if (v.includes('v')) forms.add(v.replace(/v/g, 'u'));
     }
-  } else {
-    for (const text of texts) {
-      const py: string[] = pinyin(text, opts);
-      const cs = Array.from(text);
-      perText.push(py.length === cs.length ? py : cs.map((c) => (isCjk(c) ? pinyin(c, opts)[0] ?? '' : c)));
+    readings.set(c, [...forms]);
+  });
+  return texts.map((text) => {
+    const out: string[][] = [];
+    for (const c of text) {
+      out.push(readings.get(c) ?? []);
+      if (c.length === 2) out.push([]);
     }
-  }
-  return texts.map((text, t) => {
-    const out: string[] = [];
-    Array.from(text).forEach((c, i) => {
-      out.push(isCjk(c) ? (perText[t][i] ?? '').toLowerCase().replace(/ü/g, 'v') : '');
-      if (c.length === 2) out.push('');
-    });
     return out;
   });
 }
 
 /**
- * Whether `q` spells the pinyin of `py` from `start` on, each syllable given in full or by its first letter, the
- * last one possibly cut short. Returns where the match ends and its quality (1 all full … 0.85 mixed), or null.
+ * Whether `q` spells the pinyin of `py` from `start` on, each syllable given in full or by its first letter (any
+ * reading of the character), the last one possibly cut short. Returns where the match ends and its quality (1 all
+ * in full, main readings … 0.85 mixed), or null.
  */
-function matchPinyin(py: string[], start: number, q: string): { end: number; quality: number } | null {
+function matchPinyin(py: string[][], start: number, q: string): { end: number; quality: number } | null {
   let best: { end: number; quality: number } | null = null;
-  let budget = 200;
-  const rec = (j: number, qi: number, full: number, initials: number, partial: boolean): void => {
+  let budget = 300;
+  const rec = (j: number, qi: number, full: number, initials: number, partial: boolean, other: boolean): void => {
     if (--budget < 0) return;
     if (qi === q.length) {
-      const quality = initials === 0 ? (partial ? 0.95 : 1) : full === 0 && !partial ? 0.9 : 0.85;
+      let quality = initials === 0 ? (partial ? 0.95 : 1) : full === 0 && !partial ? 0.9 : 0.85;
+      if (other) quality -= 0.02;
       if (!best || quality > best.quality || (quality === best.quality && j < best.end)) best = { end: j, quality };
       return;
     }
-    const s = py[j];
-    if (!s) return;
-    const forms = s.includes('v') ? [s, s.replace(/v/g, 'u')] : [s];
-    for (const f of forms) if (q.startsWith(f, qi)) rec(j + 1, qi + f.length, full + 1, initials, partial);
+    const readings = py[j];
+    if (!readings || readings.length === 0) return;
     const rest = q.length - qi;
-    if (rest >= 2) for (const f of forms) if (rest < f.length && f.startsWith(q.slice(qi))) rec(j + 1, q.length, full, initials, true);
-    if (q[qi] === s[0]) rec(j + 1, qi + 1, full, initials + 1, partial);
+    const tail = q.slice(qi);
+    const initialsTried = new Set<string>();
+    readings.forEach((r, k) => {
+      const alt = other || k > 0;
+      if (q.startsWith(r, qi)) rec(j + 1, qi + r.length, full + 1, initials, partial, alt);
+      else if (rest >= 2 && rest < r.length && r.startsWith(tail)) rec(j + 1, q.length, full, initials, true, alt);
+      if (q[qi] === r[0] && !initialsTried.has(r[0])) {
+        initialsTried.add(r[0]);
+        rec(j + 1, qi + 1, full, initials + 1, partial, other);
+      }
+    });
   };
-  rec(start, 0, 0, 0, false);
+  rec(start, 0, 0, 0, false, false);
   return best;
 }
 
