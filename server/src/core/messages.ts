@@ -43,6 +43,7 @@ const zh = {
   domainMismatch: (written: string, ref: string, own: string) => `${ref}不属于${written}：该任务属于${own}`,
   ambiguous: (written: string, candidates: string) => `“${written}”未注明所属的表，可能是：${candidates}`,
   useCandidate: (ref: string) => `改为 ${ref}`,
+  noTableHas: (written: string, item: number) => `“${written}”未注明所属的表，且任务清单中没有哪张表有第${item}项`,
 };
 
 export type Messages = typeof zh;
@@ -77,6 +78,7 @@ const en: Messages = {
   domainMismatch: (written, ref, own) => `${ref} is not in ${written}: it belongs to ${own}`,
   ambiguous: (written, candidates) => `"${written}" does not name its table; it may be ${candidates}`,
   useCandidate: (ref) => `Change to ${ref}`,
+  noTableHas: (written, item) => `"${written}" does not name its table, and no table of the task list has a task ${item}`,
 };
 
 export function messages(locale: Locale): Messages {

@@ -142,7 +142,7 @@ export function referencedItems(ref: TaskReference): number[] {
   return items;
 }
 
-const BARE = new RegExp(`(?<![表0-9０-９])(?:(?:试点)?任务${SP}(?:第${SP})?(${NUM})${SP}项?|第${SP}(${NUM})${SP}项)`, 'g');
+const BARE = new RegExp(`(?<![表0-9０-９])(?:(?:试点)?任务${SP}(?:第${SP})?(${NUM})(?:${SP}项)?|第${SP}(${NUM})${SP}项)`, 'g');
 
 /** Task numbers written without a table (第12项, 任务12, 试点任务第12项) outside any full reference. */
 export function scanBareTaskNumbers(text: string, refs: TaskReference[]): BareTaskNumber[] {

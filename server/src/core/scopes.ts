@@ -22,9 +22,12 @@ export function scopesOf(text: string): Scope[] {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);
+    const last = scopes[scopes.length - 1];
     if (LIST_ITEM.test(line)) {
       flushProse();
       scopes.push({ start: lineStart, end: lineEnd });
+    } else if (!prose && last && last.end === lineStart - 1 && /^[ \t]+\S/.test(line) && !line.trimStart().startsWith('|')) {
+      last.end = lineEnd; // an indented line continues the list item above it
     } else if (prose) prose.end = lineEnd;
     else prose = { start: lineStart, end: lineEnd };
     lineStart = lineEnd + 1;

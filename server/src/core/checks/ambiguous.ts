@@ -85,7 +85,7 @@ function toFinding(b: BareTaskNumber, candidates: ReturnType<TaskIndex['taskAt']
     end: b.end,
     code: 'ambiguous-reference',
     severity: 'information',
-    message: msg.ambiguous(b.text, refs.length ? refs.join('、') : '—'),
+    message: refs.length ? msg.ambiguous(b.text, refs.join('、')) : msg.noTableHas(b.text, b.item),
     related: [],
     fixes: refs.map((r) => ({ title: msg.useCandidate(r), start: b.start, end: b.end, newText: r })),
   };

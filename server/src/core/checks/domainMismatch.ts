@@ -11,7 +11,6 @@ const ITEM_HEAD = /^[ \t]*(?:[-*+]|\d+[.)、．]|[（(][一二三四五六七八
 
 export function checkDomains(text: string, scopes: Scope[], refs: ResolvedReference[], ctx: CheckContext, msg: Messages): Finding[] {
   const findings: Finding[] = [];
-  if (!/领域|服务业|业务/.test(text)) return findings;
   for (const scope of scopes) {
     const inScope = refs.filter((r) => r.ref.start >= scope.start && r.ref.end <= scope.end && r.tasks.length);
     if (!inScope.length) continue;
@@ -31,6 +30,9 @@ export function checkDomains(text: string, scopes: Scope[], refs: ResolvedRefere
         } else if (at === head && /^(?:\*\*)?[：:]/.test(after)) {
           // 商务服务领域：……表1第12项
           governed = inScope.filter((r) => r.ref.start > end);
+        } else if (isCell(unit, at, at + label.name.length)) {
+          // | 科技服务领域 | 表1第12项 |: a label that fills a cell of a table row governs the row
+          governed = inScope;
         }
         if (governed.length) findings.push(...judge(label, start, end, governed, msg));
         at = unit.indexOf(label.name, at + label.name.length);
@@ -63,4 +65,12 @@ function judge(
       const t = r.tasks.find((x) => wrong.includes(x))!;
       return { ...base, start: r.ref.start, end: r.ref.end, message: msg.domainMismatch(label.name, formatReference(t), own(t)!), fixes: [] };
     });
+}
+
+/** Is unit[start, end) the whole content of a Markdown table cell? */
+function isCell(unit: string, start: number, end: number): boolean {
+  if (!unit.trimStart().startsWith('|')) return false;
+  const before = unit.slice(0, start).replace(/[ \t*]+$/, '');
+  const after = unit.slice(end).replace(/^[ \t*]+/, '');
+  return before.endsWith('|') && after.startsWith('|');
 }

@@ -40,9 +40,13 @@ export function checkThresholds(
       const subject = subjectOf(text, q, ctx.subjects);
       if (!subject) continue;
       const planWords = text.slice(Math.min(subject.start, q.start), Math.max(subject.end, q.end));
+      // the words of the threshold itself (subject, comparator, number) say nothing about which task is meant
+      const from = Math.min(subject.start, q.start) - scope.start;
+      const to = Math.max(subject.end, q.end) - scope.start;
+      const context = unit.slice(0, from) + '|' + unit.slice(to);
       const candidates = cited.length
         ? cited.flatMap((t) => candidatesOf(ctx, t.id, subject))
-        : uncitedCandidates(ctx, unit, subject);
+        : uncitedCandidates(ctx, context, subject);
       if (!candidates.length) continue;
       // with several candidates, the plan agrees if it agrees with any of them
       const verdicts = candidates.map((c) => ({ c, bad: judge(q, c) }));
@@ -87,8 +91,12 @@ function uncitedCandidates(ctx: CheckContext, unit: string, subject: Subject): C
     const own = candidatesOf(ctx, id, subject);
     if (!own.length) continue;
     const grams = ctx.distinctive.get(id) ?? new Set<string>();
-    let hits = 0;
-    for (let i = 0; i < unit.length - 1; i++) if (grams.has(unit.slice(i, i + 2))) hits++;
+    const found = new Set<string>();
+    for (let i = 0; i < unit.length - 1; i++) {
+      const g = unit.slice(i, i + 2);
+      if (grams.has(g)) found.add(g);
+    }
+    const hits = found.size;
     if (hits >= MIN_DISTINCTIVE) for (const c of own) scored.push({ c, hits });
   }
   if (scored.length) {
@@ -121,7 +129,7 @@ function toFinding(q: QuantityPhrase, planWords: string, c: Candidate, ctx: Chec
   }
   const fixes: Fix[] = [];
   const sourceValue = formatQuantity(s);
-  const comparatorDiffers = (q.comparator ?? s.comparator) !== s.comparator || q.comparatorText === '以…为限';
+  const comparatorDiffers = (q.comparator ?? s.comparator) !== s.comparator;
   if (!comparatorDiffers) {
     fixes.push({ title: msg.replaceWith(sourceValue), start: q.valueStart, end: q.valueEnd, newText: sourceValue, preferred: true });
   } else {
