@@ -12,7 +12,7 @@ import { SourceFiles } from './convert';
 import { buildEngine } from './engine';
 import { loadDefaultIndex, loadExtraSource, loadRules, projectRoot } from './indexLoader';
 import { RuleData } from './core/thresholds';
-import { TaskSearch } from './core/search';
+import type { TaskSearch } from './core/search';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 
 export class ServerContext {
@@ -78,7 +78,11 @@ export class ServerContext {
 
   /** Fuzzy search over the tasks, built on first use for the current index. */
   get search(): TaskSearch {
-    if (!this.searchCache || this.searchCache.index !== this.index) this.searchCache = { index: this.index, search: new TaskSearch(this.index.tasks) };
+    if (!this.searchCache || this.searchCache.index !== this.index) {
+      // loaded on first use: pinyin-pro's dictionary is most of the server's start-up memory
+      const { TaskSearch } = require('./core/search') as typeof import('./core/search');
+      this.searchCache = { index: this.index, search: new TaskSearch(this.index.tasks) };
+    }
     return this.searchCache.search;
   }
 

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { SearchHit, TaskSearch, taskSummary } from '../../server/src/core/search';
+import { SearchHit, TaskSearch } from '../../server/src/core/search';
+import { taskSummary } from '../../server/src/core/summary';
 import { PolicyIndex, Task } from '../../server/src/core/types';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');

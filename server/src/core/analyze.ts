@@ -125,12 +125,13 @@ export class DocumentAnalysis {
   }
 }
 
-const CACHE_LIMIT = 20000;
+/** Paragraph results are kept for about this many characters of text (a few large plans), then dropped. */
+const CACHE_CHARS = 4_000_000;
 
 export class Checker {
   /** context key → paragraph text → result */
   private cache = new Map<string, Map<string, ParagraphResult>>();
-  private cached = 0;
+  private cachedChars = 0;
   readonly context: CheckContext;
 
   constructor(readonly index: TaskIndex, rules: RuleData = { subjects: [], rules: [] }, seedTexts?: Map<string, string>) {
@@ -150,11 +151,13 @@ export class Checker {
       let result = bucket.get(slice);
       if (!result) {
         result = this.analyzeParagraph(slice, table, options);
-        if (this.cached++ > CACHE_LIMIT) {
+        this.cachedChars += slice.length;
+        if (this.cachedChars > CACHE_CHARS) {
           this.cache = new Map([[key, (bucket = new Map())]]);
-          this.cached = 0;
+          this.cachedChars = slice.length;
         }
-        bucket.set(slice, result);
+        // a key of its own: a slice would keep this whole version of the document alive in the cache
+        bucket.set((slice + ' ').slice(0, -1), result);
       }
       parts.push({ start: p.start, result });
       for (const f of result.findings) findings.push(shiftFinding(f, p.start));

@@ -26,20 +26,50 @@ export function parseDirectives(text: string, lines: Lines): Directive[] {
   return found;
 }
 
-/** The findings that no directive silences. */
+/** The findings that no directive silences. Linear in findings + directives: plans can carry hundreds of each. */
 export function applyDirectives(findings: Finding[], directives: Directive[], lines: Lines): Finding[] {
   if (!directives.length) return findings;
-  const covers = (d: Directive, code: DiagnosticCode) => !d.codes || d.codes.includes(code);
+  const ALL = '*';
+  // one line's own silences (disable-line, and disable-next-line from the line above)
+  const onLine = new Map<number, Set<string>>();
+  const silenceLine = (line: number, codes: readonly string[] | undefined) => {
+    const set = onLine.get(line) ?? new Set<string>();
+    for (const c of codes ?? [ALL]) set.add(c);
+    onLine.set(line, set);
+  };
+  // file-level state after each disable/enable, in line order
+  const ranges: { line: number; state: Map<string, boolean> }[] = [];
+  let state = new Map<string, boolean>();
+  for (const d of [...directives].sort((a, b) => a.line - b.line)) {
+    if (d.kind === 'disable-line') silenceLine(d.line, d.codes);
+    else if (d.kind === 'disable-next-line') silenceLine(d.line + 1, d.codes);
+    else {
+      const disable = d.kind === 'disable';
+      state = d.codes ? new Map(state) : new Map();
+      for (const c of d.codes ?? [ALL]) state.set(c, disable);
+      ranges.push({ line: d.line, state });
+    }
+  }
+  const stateAt = (line: number) => {
+    let lo = 0;
+    let hi = ranges.length - 1;
+    let found: Map<string, boolean> | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid].line <= line) {
+        found = ranges[mid].state;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
   return findings.filter((f) => {
     const line = lines.positionAt(f.start).line;
-    let disabled = false;
-    for (const d of directives) {
-      if (!covers(d, f.code)) continue;
-      if (d.kind === 'disable-next-line' && d.line + 1 === line) return false;
-      if (d.kind === 'disable-line' && d.line === line) return false;
-      if (d.line <= line && d.kind === 'disable') disabled = true;
-      if (d.line <= line && d.kind === 'enable') disabled = false;
-    }
-    return !disabled;
+    const own = onLine.get(line);
+    if (own && (own.has(ALL) || own.has(f.code))) return false;
+    const s = stateAt(line);
+    if (!s) return true;
+    const specific = s.get(f.code);
+    return !(specific ?? s.get(ALL) ?? false);
   });
 }

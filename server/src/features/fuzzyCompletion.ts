@@ -1,7 +1,7 @@
 // `@words` completion: tasks ranked by fuzzy search over their text, domain and category (and pinyin); accepting
 // replaces `@words` with a reference in the configured style. `@@words` inserts the reference and the quoted text.
 import { CompletionItem, CompletionItemKind, CompletionList, CompletionParams, MarkupKind } from 'vscode-languageserver';
-import { taskSummary } from '../core/search';
+import { taskSummary } from '../core/summary';
 import { formatReference } from '../core/taskIndex';
 import { ServerContext } from '../context';
 import { describeTask } from './hover';

@@ -42,7 +42,7 @@ export function describeTask(ctx: ServerContext, task: Task, withLink = true): s
   const source = ctx.index.sourceOf(task);
   const table = source.tables.find((t) => t.number === task.table);
   const lines = [`**${formatReference(task, 'table')} · ${formatReference(task, 'id')}**`, '', escapeMarkdown(task.text), ''];
-  const facts = [`${msg.table}${task.table} ${table?.title ?? ''}`.trim(), `${msg.category}：${task.category}`];
+  const facts = [`表${task.table} ${table?.title ?? ''}`.trim(), `${msg.category}：${task.category}`];
   if (task.domain) facts.push(`${msg.domain}：${task.domain}`);
   lines.push(facts.map(escapeMarkdown).join('  \n'));
   if (task.bodyText) lines.push('', `*${msg.bodyWording}*：${escapeMarkdown(task.bodyText)}`);
