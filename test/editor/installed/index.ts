@@ -1,0 +1,6 @@
+// Entry point for the run against the installed VSIX (no extensionDevelopmentPath on the extension itself).
+import { runMochaIn } from '../suite/index';
+
+export function run(): Promise<void> {
+  return runMochaIn(__dirname);
+}

@@ -1,0 +1,81 @@
+// Neovim as a real LSP client of dist/server.js: the README's config snippet (neovim/policy-lens.lua) is loaded as
+// init.lua in `nvim --headless`, the plan is opened, and neovim/probe.lua reports diagnostics, a hover and a
+// completion as JSON.
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const REPO = path.resolve(__dirname, '../../..');
+const HERE = path.join(REPO, 'test/editor/neovim');
+const PLAN = path.join(REPO, 'test/editor/workspace/plan.md');
+const T4_9_TEXT = '放宽外商设立投资性公司申请条件，申请前一年外国投资者资产总额降为不低于两亿美元，取消对外国投资者在中国境内已设立外商投资企业的数量要求。';
+
+interface Probe {
+  nvim: string;
+  filetype: string;
+  attached: boolean;
+  client?: string;
+  diagnostics_arrived?: boolean;
+  diagnostics?: { lnum: number; col: number; code?: string; source?: string; message: string }[];
+  hover?: string;
+  completion?: string[];
+  errors: string[];
+}
+
+describe('Neovim (nvim --headless) as an LSP client of dist/server.js', function () {
+  let probe: Probe;
+  let planLines: string[];
+
+  before(function () {
+    this.timeout(90000);
+    assert.ok(spawnSync('nvim', ['--version']).status === 0, 'nvim is not installed: run `npm run setup:editor`');
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-nvim-'));
+    try {
+      // The snippet runs `policy-lens-server` from PATH, as after `npm install -g`: point it at this build.
+      const bin = path.join(tmp, 'bin');
+      fs.mkdirSync(bin);
+      fs.writeFileSync(path.join(bin, 'policy-lens-server'), `#!/bin/sh\nexec node ${JSON.stringify(path.join(REPO, 'dist/server.js'))} "$@"\n`, { mode: 0o755 });
+      const outFile = path.join(tmp, 'probe.json');
+      const env = {
+        ...process.env, PATH: `${bin}:${process.env.PATH}`, POLICY_LENS_PROBE_OUT: outFile,
+        XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp, XDG_STATE_HOME: tmp, XDG_CACHE_HOME: tmp,
+      };
+      const args = ['--headless', '-n', '-i', 'NONE', '-u', path.join(HERE, 'policy-lens.lua'), PLAN, '-c', `luafile ${path.join(HERE, 'probe.lua')}`];
+      const run = spawnSync('nvim', args, { cwd: path.dirname(PLAN), env, timeout: 80000, encoding: 'utf8' });
+      assert.ok(fs.existsSync(outFile), `nvim wrote no results (status ${run.status}, signal ${run.signal}): ${run.stderr || run.stdout}`);
+      probe = JSON.parse(fs.readFileSync(outFile, 'utf8'));
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+    planLines = fs.readFileSync(PLAN, 'utf8').split('\n');
+  });
+
+  it('starts the server for a Markdown plan with the README snippet', () => {
+    assert.strictEqual(probe.filetype, 'markdown');
+    assert.ok(probe.attached, `no LSP client attached to the plan (nvim ${probe.nvim})`);
+    assert.strictEqual(probe.client, 'policy-lens');
+  });
+
+  it('receives an unknown-task diagnostic for 表1第58项', () => {
+    assert.ok(probe.diagnostics_arrived, `no unknown-task diagnostic arrived; got ${JSON.stringify(probe.diagnostics)}`);
+    const d = probe.diagnostics!.find((x) => x.code === 'unknown-task')!;
+    assert.strictEqual(d.source, 'policy-lens');
+    assert.ok(planLines[d.lnum].includes('表1第58项'), `unknown-task is on line ${d.lnum + 1}: ${planLines[d.lnum]}`);
+  });
+
+  it('gets the full text of T4.9 in the hover over 表4第9项', () => {
+    assert.ok(probe.hover?.includes(T4_9_TEXT), `hover was: ${probe.hover}; errors: ${probe.errors.join('; ')}`);
+  });
+
+  it('gets 表1第1项 … 表1第57项 as completions after 表1第', () => {
+    const labels = probe.completion ?? [];
+    const missing = Array.from({ length: 57 }, (_, i) => `表1第${i + 1}项`).filter((l) => !labels.includes(l));
+    assert.deepStrictEqual(missing, [], `missing ${missing.length} of 57; got ${labels.slice(0, 10).join(', ')}…`);
+  });
+
+  it('reports no LSP errors', () => {
+    assert.deepStrictEqual(probe.errors, []);
+  });
+});

@@ -1,0 +1,81 @@
+-- Run by test/editor/neovim.test.ts after the plan is open: waits for the language server's diagnostics, asks for a
+-- hover and a completion the way an LSP client does, and writes what came back as JSON to $POLICY_LENS_PROBE_OUT.
+local out = { errors = {} }
+local timeout = tonumber(vim.env.POLICY_LENS_PROBE_TIMEOUT_MS or '20000')
+
+local function clients()
+  if vim.lsp.get_clients then return vim.lsp.get_clients({ bufnr = 0 }) end
+  return vim.tbl_values(vim.lsp.buf_get_clients(0))
+end
+
+-- LSP position of the byte offset `col` (0-based) on 0-based line `row`, in the client's encoding.
+local function lsp_position(client, row, col)
+  local line = vim.api.nvim_buf_get_lines(0, row, row + 1, false)[1]
+  local character = col
+  if client.offset_encoding ~= 'utf-8' then
+    local utf32, utf16 = vim.str_utfindex(line, col)
+    character = client.offset_encoding == 'utf-32' and utf32 or utf16
+  end
+  return { line = row, character = character }
+end
+
+local function find(text, after)
+  for row, line in ipairs(vim.api.nvim_buf_get_lines(0, 0, -1, false)) do
+    local s, e = line:find(text, 1, true)
+    if s then return row - 1, (after and e or s - 1) end
+  end
+end
+
+local function request(client, method, row, col)
+  local params = { textDocument = vim.lsp.util.make_text_document_params(), position = lsp_position(client, row, col) }
+  local responses = vim.lsp.buf_request_sync(0, method, params, 5000) or {}
+  for _, r in pairs(responses) do
+    if r.err then table.insert(out.errors, method .. ': ' .. vim.inspect(r.err)) end
+    if r.result then return r.result end
+  end
+end
+
+local function hover_text(result)
+  if not result then return '' end
+  local c = result.contents
+  if type(c) == 'string' then return c end
+  if c.value then return c.value end
+  local parts = {}
+  for _, part in ipairs(c) do table.insert(parts, type(part) == 'string' and part or part.value) end
+  return table.concat(parts, '\n')
+end
+
+out.nvim = tostring(vim.version().major) .. '.' .. vim.version().minor .. '.' .. vim.version().patch
+out.filetype = vim.bo.filetype
+out.attached = vim.wait(timeout, function() return #clients() > 0 end, 50)
+local client = clients()[1]
+if client then
+  out.client = client.name
+  out.diagnostics_arrived = vim.wait(timeout, function()
+    for _, d in ipairs(vim.diagnostic.get(0)) do if d.code == 'unknown-task' then return true end end
+    return false
+  end, 100)
+  out.diagnostics = {}
+  for _, d in ipairs(vim.diagnostic.get(0)) do
+    table.insert(out.diagnostics, { lnum = d.lnum, col = d.col, code = d.code, source = d.source, message = d.message, severity = d.severity })
+  end
+
+  -- The server answers hovers only once its task index is loaded: ask until the text comes back.
+  local row, col = find('表4第9项')
+  out.hover = ''
+  vim.wait(timeout, function()
+    out.hover = hover_text(request(client, 'textDocument/hover', row, col + 3))
+    return out.hover ~= ''
+  end, 250)
+
+  local crow, ccol = find('参照表1第', true)
+  local completion = request(client, 'textDocument/completion', crow, ccol)
+  local items = completion and (completion.items or completion) or {}
+  out.completion = {}
+  for _, item in ipairs(items) do table.insert(out.completion, item.label) end
+end
+
+local f = assert(io.open(vim.env.POLICY_LENS_PROBE_OUT, 'w'))
+f:write(vim.fn.json_encode(out))
+f:close()
+vim.cmd('qall!')

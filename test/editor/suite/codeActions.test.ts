@@ -1,0 +1,39 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { diagnosticCode, openPlan, poll, rangeOf, serverReady } from '../helpers';
+
+describe('Quick fixes', () => {
+  before(() => serverReady());
+
+  let original: string | undefined;
+  let doc: vscode.TextDocument | undefined;
+
+  after(async () => {
+    // Put the plan back for the other tests (the edit was never saved to disk).
+    if (doc && original !== undefined && doc.getText() !== original) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+      await vscode.workspace.applyEdit(edit);
+      await doc.save();
+    }
+  });
+
+  it('replaces 表1第58项 with the nearest task 表1第57项', async () => {
+    doc = await openPlan();
+    original = doc.getText();
+    const plan = doc;
+    await poll('the unknown-task diagnostic', () => vscode.languages.getDiagnostics(plan.uri),
+      (ds) => ds.some((d) => diagnosticCode(d) === 'unknown-task'), { timeoutMs: 10000 });
+    const range = rangeOf(plan, '表1第58项');
+    const actions = await poll('a quick fix titled with 表1第57项',
+      async () => (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', plan.uri, range)) ?? [],
+      (as) => as.some((a) => a.title.includes('表1第57项')));
+    const fix = actions.find((a): a is vscode.CodeAction => a.title.includes('表1第57项') && 'edit' in a && !!a.edit);
+    assert.ok(fix, `the quick fix has no edit; actions: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(!fix.kind || vscode.CodeActionKind.QuickFix.contains(fix.kind), `kind is ${fix.kind?.value}, not quickfix`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'VS Code refused the quick fix edit');
+    const line = plan.lineAt(range.start.line).text;
+    assert.ok(line.includes('表1第57项'), `after the fix the line reads: ${line}`);
+    assert.ok(!plan.getText().includes('表1第58项'), '表1第58项 is still in the plan');
+  });
+});
