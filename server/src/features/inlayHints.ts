@@ -4,8 +4,6 @@ import { taskSummary } from '../core/summary';
 import { ServerContext } from '../context';
 import { describeTask } from './hover';
 
-const MAX_LISTED = 3;
-
 export function inlayHints(ctx: ServerContext, params: InlayHintParams): InlayHint[] {
   const doc = ctx.documents.get(params.textDocument.uri);
   if (!doc || !ctx.ready || !ctx.settings.inlayHints) return [];
@@ -15,11 +13,12 @@ export function inlayHints(ctx: ServerContext, params: InlayHintParams): InlayHi
   const hints: InlayHint[] = [];
   for (const r of analysis.references) {
     if (r.ref.end < from || r.ref.start > to || !r.tasks.length) continue;
-    const labels = r.tasks.slice(0, MAX_LISTED).map((t) => taskSummary(t));
-    if (r.tasks.length > MAX_LISTED) labels.push(`+${r.tasks.length - MAX_LISTED}`);
+    // a range or list shows its first task and how many more, so the line stays readable
+    const more = r.tasks.length > 1 ? ` +${r.tasks.length - 1}` : '';
+    const label = taskSummary(r.tasks[0]) + more;
     hints.push({
       position: analysis.lines.positionAt(r.ref.end),
-      label: `‹${labels.join(' | ')}›`,
+      label: `‹${label}›`,
       kind: InlayHintKind.Type,
       paddingLeft: true,
       tooltip: { kind: MarkupKind.Markdown, value: describeTask(ctx, r.tasks[0], false) },
