@@ -9,7 +9,7 @@ import { projectRoot, sourcePath } from './indexLoader';
 
 export const SOURCE = 'policy-lens';
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,

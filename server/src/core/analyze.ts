@@ -7,7 +7,7 @@ import { checkMisquotes } from './checks/misquote';
 import { checkThresholds, ThresholdMatch } from './checks/thresholdMismatch';
 import { checkUnknownTasks } from './checks/unknownTask';
 import { applyDirectives, parseDirectives } from './directives';
-import { DEFAULT_SEVERITY, DiagnosticCode, Finding, SeveritySetting, shiftFinding } from './findings';
+import { DiagnosticCode, Finding, Severity, SeveritySetting, shiftFinding } from './findings';
 import { Locale, messages } from './messages';
 import { scanReferences } from './references';
 import { scopesOf } from './scopes';
@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
 export interface Paragraph {
   start: number;
   end: number;
+  /** Zero-based line of `start` (a paragraph always starts a line). */
+  line: number;
 }
 
 /** Offsets ↔ positions of the analysed text (a LineIndex, or the editor's own document). */
@@ -33,6 +35,9 @@ export interface Positions {
 }
 
 interface ParagraphResult {
+  text: string;
+  /** Positions inside the paragraph, made on first use. */
+  lines?: LineIndex;
   references: ResolvedReference[];
   findings: Finding[];
   thresholds: ThresholdMatch[];
@@ -45,27 +50,51 @@ export function splitParagraphs(text: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   const n = text.length;
   let start = -1; // start of the current paragraph
+  let startLine = 0;
   let lastEnd = -1; // end of its last non-blank character
   let lineStart = 0;
+  let line = 0;
   let lineBlank = true;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 10;
     if (c === 10 || c === 13) {
       if (lineBlank) {
-        if (start >= 0) paragraphs.push({ start, end: lastEnd });
+        if (start >= 0) paragraphs.push({ start, end: lastEnd, line: startLine });
         start = -1;
       }
       if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
       lineStart = i + 1;
+      line++;
       lineBlank = true;
     } else if (c !== 32 && c !== 9 && c !== 0x3000) {
-      if (lineBlank && start < 0) start = lineStart;
+      if (lineBlank && start < 0) {
+        start = lineStart;
+        startLine = line;
+      }
       lineBlank = false;
       lastEnd = i + 1;
     }
   }
-  if (start >= 0) paragraphs.push({ start, end: lastEnd });
+  if (start >= 0) paragraphs.push({ start, end: lastEnd, line: startLine });
   return paragraphs;
+}
+
+interface Part {
+  start: number;
+  line: number;
+  result: ParagraphResult;
+}
+
+/** A finding as its paragraph's cached result holds it (offsets relative to the paragraph), kept or not. */
+interface Entry {
+  part: Part;
+  finding: Finding;
+  severity: Severity;
+}
+
+function relativePosition(part: Part, offset: number): Position {
+  const p = (part.result.lines ??= new LineIndex(part.result.text)).positionAt(offset);
+  return { line: part.line + p.line, character: p.character };
 }
 
 /** The result of checking one version of a document. Offsets are UTF-16 code units of that text. */
@@ -73,12 +102,12 @@ export class DocumentAnalysis {
   private _lines?: Positions & { range(start: number, end: number): Range };
   private _references?: ResolvedReference[];
   private _thresholds?: ThresholdMatch[];
+  private _findings?: Finding[];
 
   constructor(
     readonly text: string,
-    private readonly parts: { start: number; result: ParagraphResult }[],
-    /** Every finding, severities and directives applied. */
-    readonly findings: Finding[],
+    private readonly parts: Part[],
+    private readonly entries: Entry[],
     positions?: Positions,
   ) {
     if (positions) {
@@ -96,6 +125,24 @@ export class DocumentAnalysis {
 
   get lines(): Positions & { range(start: number, end: number): Range } {
     return (this._lines ??= new LineIndex(this.text));
+  }
+
+  /** Every finding, severities and directives applied, in offsets of the whole text. */
+  get findings(): Finding[] {
+    return (this._findings ??= this.entries.map((e) => {
+      const f = shiftFinding(e.finding, e.part.start);
+      return e.severity === f.severity ? f : { ...f, severity: e.severity };
+    }));
+  }
+
+  /**
+   * Every finding as its paragraph's cached result holds it (the same object from one edit to the next, so a caller
+   * can keep what it derives from it), with its severity and its range in the whole text.
+   */
+  forEachFinding(visit: (cached: Finding, severity: Severity, range: Range) => void): void {
+    for (const e of this.entries) {
+      visit(e.finding, e.severity, { start: relativePosition(e.part, e.finding.start), end: relativePosition(e.part, e.finding.end) });
+    }
   }
 
   /** Every reference, in order. */
@@ -139,8 +186,9 @@ export class Checker {
   }
 
   analyze(text: string, options: AnalyzeOptions, positions?: Positions): DocumentAnalysis {
-    const parts: { start: number; result: ParagraphResult }[] = [];
-    let findings: Finding[] = [];
+    const parts: Part[] = [];
+    let entries: Entry[] = [];
+    const severity = options.severity ?? {};
     let table: TableContext = EMPTY_CONTEXT;
     let tableKey = '';
     for (const p of splitParagraphs(text)) {
@@ -150,28 +198,31 @@ export class Checker {
       if (!bucket) this.cache.set(key, (bucket = new Map()));
       let result = bucket.get(slice);
       if (!result) {
-        result = this.analyzeParagraph(slice, table, options);
+        result = this.analyzeParagraph((slice + ' ').slice(0, -1), table, options);
         this.cachedChars += slice.length;
         if (this.cachedChars > CACHE_CHARS) {
           this.cache = new Map([[key, (bucket = new Map())]]);
           this.cachedChars = slice.length;
         }
         // a key of its own: a slice would keep this whole version of the document alive in the cache
-        bucket.set((slice + ' ').slice(0, -1), result);
+        bucket.set(result.text, result);
       }
-      parts.push({ start: p.start, result });
-      for (const f of result.findings) findings.push(shiftFinding(f, p.start));
+      const part: Part = { start: p.start, line: p.line, result };
+      parts.push(part);
+      for (const f of result.findings) {
+        const s = severity[f.code] ?? f.severity;
+        if (s !== 'off') entries.push({ part, finding: f, severity: s });
+      }
       if (result.events.length) {
         for (const e of result.events) table = applyEvent(table, e);
         tableKey = `${table.headings.join(',')}/${table.mention ?? ''}`;
       }
     }
-    findings = applySeverity(findings, options.severity);
     if (text.includes('policy-lens-')) {
-      const lines = positions ?? new LineIndex(text);
-      findings = applyDirectives(findings, parseDirectives(text, lines), lines);
+      const directives = parseDirectives(text, positions ?? new LineIndex(text));
+      entries = applyDirectives(entries, directives, (e) => relativePosition(e.part, e.finding.start).line, (e) => e.finding.code);
     }
-    return new DocumentAnalysis(text, parts, findings, positions);
+    return new DocumentAnalysis(text, parts, entries, positions);
   }
 
   private analyzeParagraph(text: string, table: TableContext, options: AnalyzeOptions): ParagraphResult {
@@ -188,7 +239,7 @@ export class Checker {
       ...checkAmbiguous(text, references, events, table, this.index, msg),
     ];
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { references, findings, thresholds: thresholds.matches, events };
+    return { text, references, findings, thresholds: thresholds.matches, events };
   }
 }
 
@@ -203,15 +254,4 @@ function shiftResolved(r: ResolvedReference, by: number): ResolvedReference {
     spans: r.ref.spans.map((s) => ({ ...s, start: s.start + by, end: s.end + by })),
   };
   return { ...r, ref, problems: r.problems.map((p) => ({ ...p, start: p.start + by, end: p.end + by })) };
-}
-
-function applySeverity(findings: Finding[], severity: AnalyzeOptions['severity']): Finding[] {
-  if (!severity || !Object.keys(severity).length) return findings;
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const s = severity[f.code] ?? DEFAULT_SEVERITY[f.code];
-    if (s === 'off') continue;
-    out.push(s === f.severity ? f : { ...f, severity: s });
-  }
-  return out;
 }

@@ -1,5 +1,5 @@
 // Comment directives that silence checks, as linters do: for the next line, this line, or the rest of the file.
-import { DiagnosticCode, Finding, isDiagnosticCode } from './findings';
+import { DiagnosticCode, isDiagnosticCode } from './findings';
 import { Position } from './types';
 
 interface Lines {
@@ -27,8 +27,8 @@ export function parseDirectives(text: string, lines: Lines): Directive[] {
 }
 
 /** The findings that no directive silences. Linear in findings + directives: plans can carry hundreds of each. */
-export function applyDirectives(findings: Finding[], directives: Directive[], lines: Lines): Finding[] {
-  if (!directives.length) return findings;
+export function applyDirectives<T>(items: T[], directives: Directive[], lineOf: (item: T) => number, codeOf: (item: T) => DiagnosticCode): T[] {
+  if (!directives.length) return items;
   const ALL = '*';
   // one line's own silences (disable-line, and disable-next-line from the line above)
   const onLine = new Map<number, Set<string>>();
@@ -63,13 +63,14 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
     }
     return found;
   };
-  return findings.filter((f) => {
-    const line = lines.positionAt(f.start).line;
+  return items.filter((item) => {
+    const line = lineOf(item);
+    const code = codeOf(item);
     const own = onLine.get(line);
-    if (own && (own.has(ALL) || own.has(f.code))) return false;
+    if (own && (own.has(ALL) || own.has(code))) return false;
     const s = stateAt(line);
     if (!s) return true;
-    const specific = s.get(f.code);
+    const specific = s.get(code);
     return !(specific ?? s.get(ALL) ?? false);
   });
 }

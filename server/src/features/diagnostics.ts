@@ -2,11 +2,13 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { messages } from '../core/messages';
-import { SOURCE, toDiagnostic } from '../convert';
+import { Finding } from '../core/findings';
+import { SEVERITY, SOURCE, toDiagnostic } from '../convert';
 import { ServerContext } from '../context';
 
 export class DiagnosticsPublisher {
   private timers = new Map<string, NodeJS.Timeout>();
+  private templates = new WeakMap<Finding, Diagnostic>();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -53,7 +55,17 @@ export class DiagnosticsPublisher {
       }];
     }
     const analysis = this.ctx.analysis(doc);
-    return analysis.findings.map((f) => toDiagnostic(f, analysis.lines, this.ctx.sources));
+    const out: Diagnostic[] = [];
+    analysis.forEachFinding((cached, severity, range) => {
+      // what does not depend on where the paragraph sits (message, related source spans) is made once per finding
+      let template = this.templates.get(cached);
+      if (!template) {
+        template = toDiagnostic(cached, { range: () => range }, this.ctx.sources);
+        this.templates.set(cached, template);
+      }
+      out.push({ ...template, range, severity: SEVERITY[severity] });
+    });
+    return out;
   }
 
   private publish(doc: TextDocument): void {

@@ -114,6 +114,15 @@ export function describeDifferences(quote: string, source: string, msg: Messages
   return words.join('；');
 }
 
+/** Could `quote` be within MAX_DIFFERENCE edits of a window of `source`? A cheap bound on shared bigrams. */
+function mayBeClose(quote: string, source: string): boolean {
+  if (quote.length < 2) return false;
+  let shared = 0;
+  for (let i = 0; i < quote.length - 1; i++) if (source.includes(quote.slice(i, i + 2))) shared++;
+  // each edit spoils at most two of the quotation's bigrams
+  return shared >= quote.length - 1 - 2 * Math.ceil(MAX_DIFFERENCE * quote.length);
+}
+
 export function checkMisquotes(text: string, scopes: Scope[], refs: ResolvedReference[], index: TaskIndex, msg: Messages): Finding[] {
   const findings: Finding[] = [];
   if (!/[“「『‘"]/.test(text)) return findings;
@@ -138,6 +147,9 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
   for (const task of tasks) {
     for (const original of [task.text, task.bodyText].filter((x): x is string => !!x)) {
       const source = normalize(original);
+      if (source.text.includes(quote.text)) return undefined; // an exact quotation of the table or the body wording
+      // most quotations are far from a task or exact: only a close one is worth the alignment
+      if (!mayBeClose(quote.text, source.text)) continue;
       const a = alignQuote(quote.text, source.text);
       if (a.distance === 0) return undefined; // an exact quotation of the table or the body wording
       if (!best || a.distance < best.a.distance || (a.distance === best.a.distance && original === task.text && best.original !== task.text)) {
