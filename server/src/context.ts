@@ -54,6 +54,7 @@ export class ServerContext {
     if (!this.base) return [];
     const errors: string[] = [];
     const extra: PolicyIndex[] = [];
+    const failed: string[] = [];
     for (const s of sources) {
       const file = this.resolveUserPath(s.path);
       if (s.prefix && extra.some((x) => x.prefix === s.prefix)) {
@@ -64,9 +65,10 @@ export class ServerContext {
         extra.push(loadExtraSource(file, s.prefix));
       } catch (e) {
         errors.push((e as Error).message);
+        failed.push(s.prefix);
       }
     }
-    ({ index: this.index, checker: this.checker } = buildEngine([this.base, ...extra], this.rules, this.root));
+    ({ index: this.index, checker: this.checker } = buildEngine([this.base, ...extra], this.rules, this.root, failed));
     this.analyses.clear();
     return errors;
   }
@@ -86,8 +88,18 @@ export class ServerContext {
     return this.searchCache.search;
   }
 
+  /** Above policyLens.maxFileSizeKB, counted in UTF-8 bytes as on disk. */
   isTooLarge(doc: TextDocument): boolean {
-    return doc.getText().length > this.settings.maxFileSizeKB * 1024;
+    const length = doc.getText().length;
+    const limit = this.settings.maxFileSizeKB * 1024;
+    // a UTF-16 unit is 1–3 bytes: count the bytes only when the length alone does not settle it
+    if (length * 3 <= limit) return false;
+    if (length > limit) return true;
+    return this.sizeInBytes(doc) > limit;
+  }
+
+  sizeInBytes(doc: TextDocument): number {
+    return Buffer.byteLength(doc.getText(), 'utf8');
   }
 
   /** The analysis of a document's current version, computed at most once per version. */

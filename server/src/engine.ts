@@ -10,8 +10,8 @@ export interface Engine {
   checker: Checker;
 }
 
-export function buildEngine(indexes: PolicyIndex[], rules: RuleData, root: string = projectRoot()): Engine {
-  const index = new TaskIndex(indexes);
+export function buildEngine(indexes: PolicyIndex[], rules: RuleData, root: string = projectRoot(), unloadedPrefixes: string[] = []): Engine {
+  const index = new TaskIndex(indexes, unloadedPrefixes);
   return { index, checker: new Checker(index, rules, sourceTexts(indexes, root)) };
 }
 

@@ -39,6 +39,8 @@ const documents = new TextDocuments(TextDocument);
 const ctx = new ServerContext(connection, documents);
 const diagnostics = new DiagnosticsPublisher(ctx);
 let pullConfiguration = false;
+let inlayHintRefresh = false;
+let initialized = false;
 const reportedProblems = new Set<string>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -46,6 +48,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : params.rootPath ?? undefined];
   ctx.workspaceFolders = folders.filter((f): f is string => !!f);
   pullConfiguration = !!params.capabilities.workspace?.configuration;
+  inlayHintRefresh = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   if (params.initializationOptions && typeof params.initializationOptions === 'object') {
     applySettings((params.initializationOptions as any).policyLens ?? params.initializationOptions);
   }
@@ -68,6 +71,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(async () => {
+  initialized = true;
   if (pullConfiguration) {
     try {
       void connection.client.register(DidChangeConfigurationNotification.type, undefined);
@@ -104,8 +108,10 @@ function applySettings(raw: unknown): void {
   for (const p of problems) warnOnce(p);
   if (JSON.stringify(settings.sources) !== before) for (const e of ctx.loadSources(settings.sources)) showError(e);
   ctx.invalidateAll();
+  // before `initialized` the client may receive nothing but window messages: it has no documents open yet anyway
+  if (!initialized) return;
   diagnostics.publishAll();
-  void connection.languages.inlayHint.refresh().catch(() => undefined);
+  if (inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
 }
 
 function warnOnce(message: string): void {

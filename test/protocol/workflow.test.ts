@@ -146,11 +146,12 @@ describe('extra policy sources (policyLens.sources)', function () {
       const shown = [...client.notifications, ...client.serverRequests].filter((m) => /window\/showMessage/.test(m.method) && m.params.type === 1);
       assert.strictEqual(shown.length, 1, 'one error for the broken source');
       assert.match(shown[0].params.message, /broken\.txt:7: /);
-      client.open('untitled:p.md', '落实SZ表1第2项和表1第12项，以及SZ:T1.3。');
+      client.open('untitled:p.md', '落实SZ表1第2项和表1第12项，以及SZ:T1.3。见BR表1第1项。');
       const published = await client.waitForDiagnostics('untitled:p.md');
       const unknown = published.diagnostics.filter((d) => d.code === 'unknown-task');
-      assert.strictEqual(unknown.length, 1, JSON.stringify(published.diagnostics));
+      assert.strictEqual(unknown.length, 2, JSON.stringify(published.diagnostics));
       assert.match(unknown[0].message, /SZ:T1\.3/);
+      assert.match(unknown[1].message, /“BR”的政策文件未能加载/, 'a reference to the source that failed is not read as the default source');
       const hover = await client.request('textDocument/hover', { textDocument: { uri: 'untitled:p.md' }, position: { line: 0, character: 4 } });
       assert.ok(hover.contents.value.includes('推进第二项工作'));
       assert.ok(hover.contents.value.includes('sz.txt'));

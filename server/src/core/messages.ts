@@ -11,7 +11,7 @@ export function localeOf(tag: string | undefined | null): Locale {
 const range = (a: number, b: number) => `${a}–${b}`;
 
 const zh = {
-  noSource: (prefix: string) => `没有前缀为“${prefix}”的政策文件`,
+  noSource: (prefix: string) => `前缀为“${prefix}”的政策文件未能加载（请检查 policyLens.sources）`,
   noTable: (table: number, tables: number[]) =>
     `任务清单中没有表${table}：清单共有表${tables[0]}–表${tables[tables.length - 1]}`,
   noTask: (ref: string, table: number, count: number, nearest: string) =>
@@ -48,7 +48,7 @@ const zh = {
 export type Messages = typeof zh;
 
 const en: Messages = {
-  noSource: (prefix) => `no policy document has the prefix "${prefix}"`,
+  noSource: (prefix) => `the policy document with the prefix "${prefix}" could not be loaded (see policyLens.sources)`,
   noTable: (table, tables) => `the task list has no 表${table}: it has 表${tables[0]}–表${tables[tables.length - 1]}`,
   noTask: (ref, table, count, nearest) => `${ref} does not exist: 表${table} has tasks ${range(1, count)}. Did you mean ${nearest}?`,
   backwards: (table, from, to) => `the range "表${table}第${from}至${to}项" runs backwards: write 第${to}至${from}项`,

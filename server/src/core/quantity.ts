@@ -120,7 +120,8 @@ export function readNumber(s: string): number | undefined {
   const m = WHOLE_NUMBER.exec(s.trim());
   if (!m?.groups) return undefined;
   const g = m.groups;
-  return g.ar !== undefined ? arabicValue(g.ar, scaleExp(g.sc)) : chineseValue(g.cn);
+  const value = g.ar !== undefined ? arabicValue(g.ar, scaleExp(g.sc)) : chineseValue(g.cn);
+  return value !== undefined && Number.isFinite(value) ? value : undefined; // 400 digits are not a number a plan means
 }
 
 function unitOf(word: string): { unit: Unit; counter?: string } {

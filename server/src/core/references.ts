@@ -138,7 +138,8 @@ function pairReference(whole: string, start: number, prefix: string, a: string, 
 /** The item numbers a reference names, ranges expanded (a backwards range names none). */
 export function referencedItems(ref: TaskReference): number[] {
   const items: number[] = [];
-  for (const s of ref.spans) for (let i = s.from; i <= s.to && i - s.from < 1000; i++) items.push(i);
+  // counted, not compared: past 2^53 `i + 1 === i`, and a written number can be that large
+  for (const s of ref.spans) for (let i = s.from, n = 0; i <= s.to && n < 1000; i++, n++) items.push(i);
   return items;
 }
 

@@ -13,24 +13,29 @@ export function scopesOf(text: string): Scope[] {
   const scopes: Scope[] = [];
   let lineStart = 0;
   let prose: Scope | undefined;
+  let previousEnd = -1;
   const flushProse = () => {
     if (!prose) return;
     splitSentences(text, prose, scopes);
     prose = undefined;
   };
+  const breaks = /\r\n|\r|\n/g;
   while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
+    breaks.lastIndex = lineStart;
+    const br = breaks.exec(text);
+    const lineEnd = br ? br.index : text.length;
+    const next = br ? br.index + br[0].length : text.length + 1;
     const line = text.slice(lineStart, lineEnd);
     const last = scopes[scopes.length - 1];
     if (LIST_ITEM.test(line)) {
       flushProse();
       scopes.push({ start: lineStart, end: lineEnd });
-    } else if (!prose && last && last.end === lineStart - 1 && /^[ \t]+\S/.test(line) && !line.trimStart().startsWith('|')) {
+    } else if (!prose && last && last.end === previousEnd && /^[ \t]+\S/.test(line) && !line.trimStart().startsWith('|')) {
       last.end = lineEnd; // an indented line continues the list item above it
     } else if (prose) prose.end = lineEnd;
     else prose = { start: lineStart, end: lineEnd };
-    lineStart = lineEnd + 1;
+    previousEnd = lineEnd;
+    lineStart = next;
   }
   flushProse();
   return scopes;

@@ -23,8 +23,11 @@ export class TaskIndex {
   private readonly byId = new Map<string, Task>();
   private readonly byPrefix = new Map<string, PolicyIndex>();
 
-  /** The first source is the default one (prefix ''). */
-  constructor(readonly sources: PolicyIndex[]) {
+  /**
+   * The first source is the default one (prefix ''). `unloaded` are prefixes of configured sources that failed to
+   * load: their references are still recognised (and reported), not mistaken for the default source's.
+   */
+  constructor(readonly sources: PolicyIndex[], private readonly unloaded: readonly string[] = []) {
     for (const source of sources) {
       this.byPrefix.set(source.prefix, source);
       for (const task of source.tasks) this.byId.set(task.id, task);
@@ -32,7 +35,7 @@ export class TaskIndex {
   }
 
   get prefixes(): string[] {
-    return this.sources.map((s) => s.prefix).filter(Boolean);
+    return [...this.sources.map((s) => s.prefix).filter(Boolean), ...this.unloaded];
   }
 
   get tasks(): Task[] {

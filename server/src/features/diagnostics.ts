@@ -9,11 +9,13 @@ import { ServerContext } from '../context';
 export class DiagnosticsPublisher {
   private timers = new Map<string, NodeJS.Timeout>();
   private templates = new WeakMap<Finding, Diagnostic>();
+  private published = new Map<string, number>();
 
   constructor(private readonly ctx: ServerContext) {}
 
-  /** Schedules a re-check; `now` skips the debounce (on open). */
+  /** Schedules a re-check; `now` skips the debounce (on open). A version already published is not published again. */
   schedule(doc: TextDocument, now = false): void {
+    if (this.published.get(doc.uri) === doc.version) return;
     this.cancel(doc.uri);
     const delay = now ? 0 : this.ctx.settings.debounceMs;
     if (delay <= 0) {
@@ -35,9 +37,11 @@ export class DiagnosticsPublisher {
 
   clear(uri: string): void {
     this.cancel(uri);
+    this.published.delete(uri);
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
+  /** Re-publishes every open document (after a settings change: the same versions, new findings). */
   publishAll(): void {
     for (const doc of this.ctx.documents.all()) this.publish(doc);
   }
@@ -45,7 +49,7 @@ export class DiagnosticsPublisher {
   compute(doc: TextDocument): Diagnostic[] {
     if (!this.ctx.ready) return [];
     if (this.ctx.isTooLarge(doc)) {
-      const kb = Math.round(doc.getText().length / 1024);
+      const kb = Math.round(this.ctx.sizeInBytes(doc) / 1024);
       return [{
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: DiagnosticSeverity.Information,
@@ -69,6 +73,7 @@ export class DiagnosticsPublisher {
   }
 
   private publish(doc: TextDocument): void {
+    this.published.set(doc.uri, doc.version);
     void this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: this.compute(doc) });
   }
 }

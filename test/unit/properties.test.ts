@@ -1,0 +1,202 @@
+// Property-based tests of the pure core: the reference scanner, the quantity reader and the checks, fed any string
+// (full Unicode, lone surrogates) and strings built from fragments of real reference and threshold syntax.
+// The checks run in a child process (test/fixtures/hostile/checkerChild.ts): a checker that aborts the process or
+// loops forever then fails its test with the input that did it, and the rest of the run goes on.
+import * as assert from 'assert';
+import { fork, spawnSync } from 'child_process';
+import fc from 'fast-check';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { findQuantities, readNumber } from '../../server/src/core/quantity';
+import { scanReferences } from '../../server/src/core/references';
+import { toChineseNumeral } from '../../server/src/core/text';
+import { CheckerProperty } from '../fixtures/hostile/checkerChild';
+import { assertRange, fullWidth, hostileString, numberFragment, UNRELATED } from '../fixtures/hostile/generators';
+
+const RUNS = 300;
+const CHILD = path.join(__dirname, '..', 'fixtures', 'hostile', 'checkerChild.js');
+const ANALYZE_MODULE = path.join(__dirname, '..', '..', 'server', 'src', 'engine.js');
+
+function shiftRange<T extends { start: number; end: number }>(r: T, by: number): T {
+  return { ...r, start: r.start + by, end: r.end + by };
+}
+
+// ------------------------------------------------------------------ the reference scanner
+
+describe('properties of the reference scanner', () => {
+  const variants: [string, { prefixes?: string[] }][] = [['without prefixes', {}], ['with the prefix SZ', { prefixes: ['SZ'] }]];
+  for (const [name, options] of variants) {
+    it(`never throws and returns ordered, non-overlapping references inside the text on any string (${name})`, () => {
+      fc.assert(
+        fc.property(hostileString, (text) => {
+          const refs = scanReferences(text, options);
+          let last = 0;
+          for (const r of refs) {
+            const what = `reference ${JSON.stringify(r.text)}`;
+            assertRange(text, r.start, r.end, what);
+            assert.ok(r.end > r.start, `an empty reference at ${r.start} in ${JSON.stringify(text)}`);
+            assert.ok(r.start >= last, `${what} at ${r.start} overlaps the previous one ending at ${last} in ${JSON.stringify(text)}`);
+            last = r.end;
+            assert.strictEqual(r.text, text.slice(r.start, r.end), `the text of ${what} is not the text at its offsets`);
+            assertRange(text, r.tableStart, r.tableEnd, `table number of ${what}`);
+            assert.ok(r.tableStart >= r.start && r.tableEnd <= r.end, `the table number of ${what} lies outside the reference`);
+            assert.ok(r.spans.length > 0, `${what} names no element`);
+            for (const s of r.spans) {
+              assertRange(text, s.start, s.end, `element of ${what}`);
+              assert.ok(s.start >= r.start && s.end <= r.end, `an element of ${what} lies outside the reference`);
+              assert.ok(Number.isInteger(s.from) && Number.isInteger(s.to) && s.from >= 0, `the element numbers of ${what} are not whole numbers`);
+            }
+          }
+        }),
+        { numRuns: RUNS, includeErrorInReport: true },
+      );
+    });
+  }
+
+  it('finds the same references, shifted, after an unrelated paragraph', () => {
+    const by = UNRELATED.length;
+    fc.assert(
+      fc.property(hostileString, (text) => {
+        const alone = scanReferences(text).map((r) => ({
+          ...shiftRange(r, by),
+          tableStart: r.tableStart + by,
+          tableEnd: r.tableEnd + by,
+          spans: r.spans.map((s) => shiftRange(s, by)),
+        }));
+        assert.deepStrictEqual(scanReferences(UNRELATED + text), alone, `the references of ${JSON.stringify(text)} change when an unrelated paragraph stands before it`);
+      }),
+      { numRuns: RUNS, includeErrorInReport: true },
+    );
+  });
+});
+
+// ------------------------------------------------------------------ the quantity reader
+
+describe('properties of the quantity reader', () => {
+  it('never throws and returns ordered, non-overlapping quantities with consistent offsets on any string', () => {
+    fc.assert(
+      fc.property(hostileString, (text) => {
+        let last = 0;
+        for (const q of findQuantities(text)) {
+          const what = `quantity ${JSON.stringify(q.text)} in ${JSON.stringify(text)}`;
+          assertRange(text, q.start, q.end, what);
+          assertRange(text, q.valueStart, q.valueEnd, `value of ${what}`);
+          assert.ok(q.start >= last, `${what} at ${q.start} overlaps the previous one ending at ${last}`);
+          last = q.end;
+          assert.ok(q.start <= q.valueStart && q.valueStart < q.valueEnd && q.valueEnd <= q.end, `${what}: its value [${q.valueStart}, ${q.valueEnd}) is not inside [${q.start}, ${q.end})`);
+          assert.strictEqual(q.text, text.slice(q.start, q.end), `${what}: its text is not the text at its offsets`);
+          assert.ok(Number.isFinite(q.value), `${what}: its value ${q.value} is not a finite number`);
+          if (q.comparatorStart !== undefined || q.comparatorEnd !== undefined) {
+            assertRange(text, q.comparatorStart!, q.comparatorEnd!, `comparator of ${what}`);
+            assert.ok(q.comparatorStart! >= q.start && q.comparatorEnd! <= q.end, `${what}: its comparator lies outside it`);
+          }
+        }
+      }),
+      { numRuns: RUNS, includeErrorInReport: true },
+    );
+  });
+
+  it('reads the same quantities, shifted, after an unrelated paragraph', () => {
+    const by = UNRELATED.length;
+    fc.assert(
+      fc.property(hostileString, (text) => {
+        const alone = findQuantities(text).map((q) => {
+          const s = { ...q, start: q.start + by, end: q.end + by, valueStart: q.valueStart + by, valueEnd: q.valueEnd + by };
+          if (q.comparatorStart !== undefined) Object.assign(s, { comparatorStart: q.comparatorStart + by, comparatorEnd: q.comparatorEnd! + by });
+          return s;
+        });
+        assert.deepStrictEqual(findQuantities(UNRELATED + text), alone, `the quantities of ${JSON.stringify(text)} change when an unrelated paragraph stands before it`);
+      }),
+      { numRuns: RUNS, includeErrorInReport: true },
+    );
+  });
+});
+
+describe('properties of the number reader', () => {
+  it('never throws and answers a finite, non-negative number or nothing on any string', () => {
+    const numbers = fc.array(numberFragment, { maxLength: 4 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.oneof(hostileString, numbers), (s) => {
+        const n = readNumber(s);
+        assert.ok(n === undefined || (Number.isFinite(n) && n >= 0), `readNumber(${JSON.stringify(s)}) = ${n}, not a finite non-negative number or undefined`);
+      }),
+      { numRuns: RUNS, includeErrorInReport: true },
+    );
+  });
+
+  it('reads every whole number back from its Arabic, full-width and Chinese spellings', () => {
+    fc.assert(
+      fc.property(fc.nat(999), (n) => {
+        assert.strictEqual(readNumber(String(n)), n, `readNumber("${n}")`);
+        assert.strictEqual(readNumber(fullWidth(n)), n, `readNumber("${fullWidth(n)}")`);
+        assert.strictEqual(readNumber(toChineseNumeral(n)), n, `readNumber("${toChineseNumeral(n)}")`);
+        assert.strictEqual(readNumber(`${n}万`), n * 1e4, `readNumber("${n}万")`);
+      }),
+      { numRuns: RUNS, includeErrorInReport: true },
+    );
+  });
+
+  it('reads a number too large for a double as nothing, never as Infinity', () => {
+    for (const s of ['9'.repeat(400), '1' + '0'.repeat(309)]) {
+      const n = readNumber(s);
+      assert.ok(n === undefined || Number.isFinite(n), `readNumber of a ${s.length}-digit number gives ${n}`);
+    }
+  });
+});
+
+// ------------------------------------------------------------------ the checks
+
+/** Runs one checker property in a child process; a crash or a hang is reported with the input being checked. */
+function runInChild(property: CheckerProperty, runs: number, timeoutMs = 40000): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-prop-'));
+  const lastInputFile = path.join(dir, 'last-input.json');
+  const child = fork(CHILD, [property, String(runs), lastInputFile], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-3000)));
+  const lastInput = () => {
+    try {
+      return fs.readFileSync(lastInputFile, 'utf8');
+    } catch {
+      return '(none)';
+    }
+  };
+  return new Promise<void>((resolve, reject) => {
+    let answer: { ok: boolean; message?: string } | undefined;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the checker did not finish within ${timeoutMs} ms; it was checking ${lastInput()}`));
+    }, timeoutMs);
+    child.on('message', (m: any) => (answer = m));
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      const input = lastInput();
+      fs.rmSync(dir, { recursive: true, force: true });
+      if (answer?.ok) resolve();
+      else if (answer) reject(new Error(answer.message));
+      else reject(new Error(`the checker crashed the process (exit code ${code}, signal ${signal}) while checking ${input}\n${stderr}`));
+    });
+  });
+}
+
+describe('properties of the checks', function () {
+  this.timeout(60000);
+
+  it('check a reference to a task number beyond 2^53 (T1.9999999999999999) without hanging or crashing', () => {
+    // referencedItems counts i++ from the item number: past 2^53, i + 1 === i and the loop never ends
+    const script = `const {loadEngine}=require(${JSON.stringify(ANALYZE_MODULE)});` +
+      `const a=loadEngine().checker.analyze('见T1.9999999999999999和表1第12345678901234567项。',{locale:'zh'});` +
+      `console.log(JSON.stringify(a.findings.map(f=>f.code)));`;
+    const r = spawnSync(process.execPath, ['--max-old-space-size=256', '-e', script], { encoding: 'utf8', timeout: 20000 });
+    assert.ok(r.status === 0 && !r.error, `checking "见T1.9999999999999999和表1第12345678901234567项。" ${r.error ? 'hung (' + r.error.message + ')' : `ended with exit code ${r.status}, signal ${r.signal}`}\n${(r.stderr ?? '').slice(0, 1500)}`);
+    assert.deepStrictEqual(JSON.parse(r.stdout), ['unknown-task', 'unknown-task'], 'both huge task numbers are unknown tasks');
+  });
+
+  it('never throw, and every finding, fix and reference lies inside the document on any string', () => runInChild('inside', RUNS));
+
+  it('report the same findings, shifted by exactly its length, after an unrelated paragraph', () => runInChild('shift', RUNS));
+
+  it('report the same findings with a warm paragraph cache as with a fresh checker', () => runInChild('cache', 150));
+
+  it('report the same findings at the same lines and characters whether lines end in LF, CRLF or a lone CR', () => runInChild('eol', 400));
+});
