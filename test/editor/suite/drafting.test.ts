@@ -1,0 +1,48 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { openPlan, poll, serverReady } from '../helpers';
+
+async function untitledPlan(content: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+describe('Drafting aids', () => {
+  before(() => serverReady());
+
+  it('ranks 表1第35项 first for @数字人民币 in an untitled plan, as the server ordered it', async () => {
+    const doc = await untitledPlan('推动@数字人民币');
+    const end = doc.lineAt(0).range.end;
+    const list = await poll('fuzzy completion items', () =>
+      vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, end),
+      (l) => !!l && l.items.length > 0);
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.strictEqual(labels[0], '表1第35项');
+    const sorted = [...list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+    assert.strictEqual(typeof sorted[0].label === 'string' ? sorted[0].label : sorted[0].label.label, '表1第35项', 'sortText keeps it first');
+  });
+
+  it('labels each reference with an inlay hint', async () => {
+    const doc = await openPlan();
+    const hints = await poll('inlay hints', () =>
+      vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0)),
+      (h) => !!h && h.length > 0);
+    const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+    assert.ok(labels.some((l) => l.startsWith('‹商务服务·')), labels.join(' '));
+  });
+
+  it('links references to the source and lists them under the plan headings', async () => {
+    const doc = await openPlan();
+    const links = await poll('document links', () =>
+      vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri), (l) => !!l && l.length > 0);
+    assert.ok(links.some((l) => l.target?.path.endsWith('seeds/000_a08c9159ea97f61a.txt')));
+    const symbols = await poll('document symbols', () =>
+      vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri), (s) => !!s && s.length > 0);
+    const names = JSON.stringify(symbols.map((s) => s.name));
+    const all: string[] = [];
+    const walk = (s: vscode.DocumentSymbol[]) => s.forEach((x) => { all.push(x.name); walk(x.children ?? []); });
+    walk(symbols);
+    assert.ok(all.includes('表4第9项'), `a symbol for 表4第9项 under the headings ${names}: ${all.join(' / ')}`);
+  });
+});
