@@ -1,5 +1,5 @@
 // The reference scanner: finds every written task reference (表1第12项, T1.12, ranges, lists) in a document.
-import { parseInteger } from './text';
+import { escapeRegExp, parseInteger } from './text';
 
 /** One written element of a reference: a single number or a range, with its own offsets. */
 export interface ItemSpan {
@@ -40,9 +40,6 @@ const RANGE_SEP = '(?:至|到|-|－|—|–|~|～|‐)';
 const LIST_SEP = '(?:、|和|及|与|，|,)';
 const ELEMENT = `(?:${NUM})(?:${SP}${RANGE_SEP}${SP}(?:${NUM}))?`;
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Text spans of URLs, in which nothing is a reference. */
 const URL = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>()（）"'“”‘’\]\[]+/gi;

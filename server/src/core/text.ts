@@ -1,4 +1,5 @@
 // Small text helpers shared by the parser, the scanner and the checks: widths, spacing, numerals, offsets.
+import { readNumber } from './quantity';
 import { Position, Range } from './types';
 
 /** Full-width ASCII (digits, letters, punctuation) to half-width; everything else unchanged. Keeps the length. */
@@ -22,35 +23,13 @@ export function squash(s: string): string {
   return s.replace(/\s+/g, '');
 }
 
-const CN_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
 /**
- * Reads a whole string as a non-negative integer: Arabic or full-width digits, or Chinese numerals up to the
- * thousands (十二, 一百零五, 五十七, 〇). Returns undefined when the string is not such a number.
+ * Reads a whole string as a non-negative integer: Arabic or full-width digits, or Chinese numerals (十二, 一百零五,
+ * 五十七, 〇, 二〇二二). Returns undefined when the string is not such a number. The quantity reader does the reading.
  */
 export function parseInteger(raw: string): number | undefined {
-  const s = toHalfWidth(raw).trim();
-  if (/^[0-9]+$/.test(s)) return Number(s);
-  if (!/^[零〇一二两三四五六七八九十百千]+$/.test(s)) return undefined;
-  if (/^[零〇一二两三四五六七八九]{2,}$/.test(s)) {
-    // digit-by-digit form such as 二〇二二
-    return Number([...s].map((c) => CN_DIGITS[c]).join(''));
-  }
-  let total = 0;
-  let digit: number | undefined;
-  for (const c of s) {
-    if (c in CN_DIGITS) {
-      digit = CN_DIGITS[c];
-    } else {
-      const unit = CN_UNITS[c];
-      total += (digit ?? 1) * unit;
-      digit = undefined;
-    }
-  }
-  return total + (digit ?? 0);
+  const v = readNumber(raw);
+  return v !== undefined && Number.isInteger(v) && v >= 0 ? v : undefined;
 }
 
 /** Chinese numeral for 0–999, as a drafter writes a task number (12 → 十二). */
@@ -63,6 +42,16 @@ export function toChineseNumeral(n: number): string {
   const head = d[Math.floor(n / 100)] + '百';
   if (rest === 0) return head;
   return head + (rest < 10 ? '零' + d[rest] : rest < 20 ? '一' + toChineseNumeral(rest) : toChineseNumeral(rest));
+}
+
+/** Regular-expression source that matches `s` literally. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** At most `max` characters, with an ellipsis when cut. */
+export function shorten(s: string, max = 16): string {
+  return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
 
 /** Maps UTF-16 offsets to LSP positions and back; line breaks are \n, \r\n and a lone \r, as in LSP. */

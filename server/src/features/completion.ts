@@ -1,7 +1,7 @@
 // Completion of task references from the text before the cursor (never from trigger characters alone, since
 // a Chinese input method does not fire them): after 表1第 / T1. / T1- the tasks of that table, after 表 the tables.
 import { CompletionItem, CompletionItemKind, CompletionList, CompletionParams, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
-import { parseInteger } from '../core/text';
+import { parseInteger, shorten } from '../core/text';
 import { formatReference } from '../core/taskIndex';
 import { ServerContext } from '../context';
 import { describeTask } from './hover';
@@ -99,8 +99,4 @@ function tableItems(ctx: ServerContext, before: string, params: CompletionParams
     filterText: `${prefix}表${t.number}`,
     textEdit: { range, newText: `${prefix}表${t.number}第` },
   }));
-}
-
-function shorten(s: string): string {
-  return s.length > 16 ? s.slice(0, 15) + '…' : s;
 }

@@ -3,15 +3,13 @@
 import { CompletionItem, CompletionItemKind, CompletionList, CompletionParams, MarkupKind } from 'vscode-languageserver';
 import { taskSummary } from '../core/summary';
 import { formatReference } from '../core/taskIndex';
+import { escapeRegExp, shorten } from '../core/text';
 import { ServerContext } from '../context';
 import { describeTask } from './hover';
 
 const MAX_QUERY = 40;
 const LIMIT = 20;
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The `@query` the cursor stands after, if any: trigger offset within `before`, and whether it is `@@`. */
 export function triggerQuery(before: string, trigger: string): { at: number; query: string; quote: boolean } | undefined {
@@ -47,8 +45,4 @@ export function fuzzyCompletion(ctx: ServerContext, params: CompletionParams, be
     };
   });
   return { isIncomplete: true, items };
-}
-
-function shorten(s: string): string {
-  return s.length > 16 ? s.slice(0, 15) + '…' : s;
 }
