@@ -14,6 +14,7 @@ import { loadDefaultIndex, loadExtraSource, loadRules, projectRoot } from './ind
 import { RuleData } from './core/thresholds';
 import type { TaskSearch } from './core/search';
 import { DEFAULT_SETTINGS, Settings } from './settings';
+import { PLAN_FILE, walkFiles } from './planFiles';
 
 export class ServerContext {
   locale: Locale = 'zh';
@@ -135,7 +136,7 @@ export class ServerContext {
     for (const doc of this.documents.all()) yield { uri: doc.uri, text: doc.getText() };
     const seen = new Set<string>();
     for (const folder of this.workspaceFolders) {
-      for (const file of walk(folder, seen)) {
+      for (const file of walkFiles(folder, (f) => PLAN_FILE.test(f), seen)) {
         const uri = fileUri(file);
         if (open.has(uri)) continue;
         let text: string;
@@ -148,26 +149,6 @@ export class ServerContext {
         yield { uri, text };
       }
     }
-  }
-}
-
-const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
-const PLAN_FILE = /\.(md|markdown|txt)$/i;
-
-function* walk(dir: string, seen: Set<string>, depth = 0): Generator<string> {
-  if (depth > 12 || seen.has(dir)) return;
-  seen.add(dir);
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) yield* walk(p, seen, depth + 1);
-    } else if (e.isFile() && PLAN_FILE.test(e.name)) yield p;
   }
 }
 

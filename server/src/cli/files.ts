@@ -1,9 +1,7 @@
 // Expands the CLI's file arguments: files, folders (their Markdown and text files), glob patterns, and `-`.
 import * as fs from 'fs';
-import * as path from 'path';
+import { PLAN_FILE, walkFiles } from '../planFiles';
 
-const PLAN_FILE = /\.(md|markdown|txt)$/i;
-const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test']);
 
 export class UsageError extends Error {}
 
@@ -28,20 +26,6 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp('^' + re + '$');
 }
 
-function* walk(dir: string, filter: (p: string) => boolean): Generator<string> {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory() && !SKIP_DIRS.has(e.name)) yield* walk(p, filter);
-    else if (e.isFile() && filter(p)) yield p;
-  }
-}
-
 /** The files the arguments name, in order, without duplicates; `-` stands for standard input. */
 export function expandFiles(args: string[]): string[] {
   const out: string[] = [];
@@ -62,7 +46,7 @@ export function expandFiles(args: string[]): string[] {
       const firstGlob = parts.findIndex((p) => /[*?{]/.test(p));
       const base = parts.slice(0, firstGlob).join('/') || '.';
       const re = globToRegExp(arg.replace(/\\/g, '/').replace(/^\.\//, ''));
-      const matches = [...walk(base, (p) => re.test(p.replace(/\\/g, '/').replace(/^\.\//, '')))];
+      const matches = [...walkFiles(base, (p) => re.test(p.replace(/\\/g, '/').replace(/^\.\//, '')))];
       if (!matches.length) throw new UsageError(`no file matches ${arg}`);
       matches.forEach(add);
       continue;
@@ -73,7 +57,7 @@ export function expandFiles(args: string[]): string[] {
     } catch {
       throw new UsageError(`cannot read ${arg}: no such file or folder`);
     }
-    if (stat.isDirectory()) [...walk(arg, (p) => PLAN_FILE.test(p))].forEach(add);
+    if (stat.isDirectory()) [...walkFiles(arg, (p) => PLAN_FILE.test(p))].forEach(add);
     else add(arg);
   }
   return out;

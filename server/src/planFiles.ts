@@ -1,0 +1,26 @@
+// Walks folders for plan files (Markdown and text), for workspace-wide references, coverage and the CLI.
+import * as fs from 'fs';
+import * as path from 'path';
+
+export const PLAN_FILE = /\.(md|markdown|txt)$/i;
+
+/** Folders no plan lives in: dependencies, version control, build output, editor test installs. */
+const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
+
+/** Files below `dir` that `accept` takes, in name order; hidden and build folders skipped, links followed once. */
+export function* walkFiles(dir: string, accept: (file: string) => boolean, seen = new Set<string>(), depth = 0): Generator<string> {
+  if (depth > 12 || seen.has(dir)) return;
+  seen.add(dir);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) yield* walkFiles(p, accept, seen, depth + 1);
+    } else if (e.isFile() && accept(p)) yield p;
+  }
+}
