@@ -1,0 +1,145 @@
+// The command line: formats, file arguments, exit codes (spawns the built dist/cli.js).
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const SAMPLE = 'examples/sample-plan.md';
+
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, input, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('the CLI', function () {
+  this.timeout(20000);
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-cli-'));
+    fs.mkdirSync(path.join(dir, 'plans', 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'plans', 'good.md'), '落实表4第9项。\n');
+    fs.writeFileSync(path.join(dir, 'plans', 'sub', 'bad.md'), '落实表1第58项。\n');
+    fs.writeFileSync(path.join(dir, 'plans', 'notes.txt'), '见T2.3。\n');
+    fs.writeFileSync(path.join(dir, 'plans', 'image.png'), 'not a plan');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints file:line:col severity code message for the sample plan and exits 1', () => {
+    const r = cli(['check', SAMPLE]);
+    assert.strictEqual(r.code, 1, r.err);
+    const lines = r.out.trim().split('\n');
+    assert.deepStrictEqual(lines.map((l) => l.split(' ').slice(0, 3).join(' ')), [
+      `${SAMPLE}:8:35 error threshold-mismatch`,
+      `${SAMPLE}:9:4 warning domain-mismatch`,
+      `${SAMPLE}:10:6 error unknown-task`,
+      `${SAMPLE}:16:16 warning misquote`,
+      `${SAMPLE}:34:18 information ambiguous-reference`,
+    ], 'exactly the planted mistakes, in order');
+  });
+
+  it('exits 0 when there are only warnings or nothing', () => {
+    const r = cli(['check', '-'], '落实表4第9项。\n');
+    assert.strictEqual(r.code, 0);
+    assert.strictEqual(r.out, '');
+  });
+
+  it('prints LSP diagnostics as JSON with 0-based positions', () => {
+    const r = cli(['check', SAMPLE, '--format', 'json']);
+    const parsed = JSON.parse(r.out);
+    assert.strictEqual(parsed[0].file, SAMPLE);
+    const unknown = parsed[0].diagnostics.find((d: any) => d.code === 'unknown-task');
+    assert.deepStrictEqual(unknown.range.start, { line: 9, character: 5 });
+    assert.strictEqual(unknown.source, 'policy-lens');
+    assert.strictEqual(unknown.severity, 1);
+  });
+
+  it('writes SARIF 2.1.0 with the required fields, rules in the tool section and results pointing at them', () => {
+    const r = cli(['check', SAMPLE, '--format=sarif']);
+    assert.strictEqual(r.code, 1);
+    const sarif = JSON.parse(r.out);
+    // the schema's required properties: sarifLog {version, runs}; run {tool}; tool {driver}; driver {name};
+    // result {message}; message {text or id}; reportingDescriptor {id}; physicalLocation's region startLine ≥ 1
+    assert.strictEqual(sarif.version, '2.1.0');
+    assert.match(sarif.$schema, /sarif-2\.1\.0/);
+    assert.ok(Array.isArray(sarif.runs) && sarif.runs.length === 1);
+    const run = sarif.runs[0];
+    assert.strictEqual(run.tool.driver.name, 'policy-lens');
+    const ruleIds = run.tool.driver.rules.map((x: any) => x.id);
+    assert.deepStrictEqual(ruleIds, ['unknown-task', 'threshold-mismatch', 'misquote', 'domain-mismatch', 'ambiguous-reference']);
+    for (const rule of run.tool.driver.rules) assert.ok(rule.shortDescription.text && rule.defaultConfiguration.level);
+    assert.strictEqual(run.results.length, 5);
+    for (const res of run.results) {
+      assert.ok(typeof res.message.text === 'string' && res.message.text.length > 0);
+      assert.strictEqual(ruleIds[res.ruleIndex], res.ruleId);
+      assert.ok(['error', 'warning', 'note'].includes(res.level));
+      const loc = res.locations[0].physicalLocation;
+      assert.strictEqual(loc.artifactLocation.uri, SAMPLE);
+      assert.ok(loc.region.startLine >= 1 && loc.region.startColumn >= 1);
+    }
+    const unknown = run.results.find((x: any) => x.ruleId === 'unknown-task');
+    assert.deepStrictEqual([unknown.level, unknown.locations[0].physicalLocation.region.startLine], ['error', 10]);
+  });
+
+  it('writes GitHub workflow annotations', () => {
+    const r = cli(['check', SAMPLE, '--format', 'github']);
+    const lines = r.out.trim().split('\n');
+    assert.strictEqual(lines.length, 5);
+    assert.match(lines[2], /^::error file=examples\/sample-plan\.md,line=10,col=6,endLine=10,endColumn=12,title=policy-lens unknown-task::表1第58项不存在/);
+    assert.match(lines[4], /^::notice /);
+  });
+
+  it('takes folders, glob patterns and standard input', () => {
+    const folder = cli(['check', path.join(dir, 'plans')]);
+    assert.strictEqual(folder.code, 1);
+    assert.match(folder.out, /bad\.md:1:3 error unknown-task/);
+    const json = JSON.parse(cli(['check', path.join(dir, 'plans'), '--format', 'json']).out);
+    assert.deepStrictEqual(json.map((f: any) => path.basename(f.file)), ['good.md', 'notes.txt', 'bad.md']);
+    const glob = JSON.parse(cli(['check', `${dir}/plans/**/*.md`, '--format', 'json']).out);
+    assert.deepStrictEqual(glob.map((f: any) => path.basename(f.file)), ['good.md', 'bad.md']);
+    const stdin = cli(['check', '-', '--format', 'json'], '见T3.25。');
+    assert.strictEqual(JSON.parse(stdin.out)[0].file, '-');
+    assert.strictEqual(stdin.code, 1);
+  });
+
+  it('honours --locale en', () => {
+    assert.match(cli(['check', '-', '--locale', 'en'], '见表1第58项').out, /表1 has tasks 1–57/);
+  });
+
+  it('exits 2 with a clear message on usage and I/O errors', () => {
+    for (const [args, message] of [
+      [['check'], /check needs at least one FILE/],
+      [['check', 'no/such/file.md'], /cannot read no\/such\/file\.md/],
+      [['check', SAMPLE, '--format', 'xml'], /--format must be one of text, json, sarif, github/],
+      [['check', `${dir}/nothing/*.md`], /no file matches/],
+      [['frobnicate'], /unknown command "frobnicate"/],
+      [['check', SAMPLE, '--bogus'], /unknown option --bogus/],
+    ] as const) {
+      const r = cli([...args]);
+      assert.strictEqual(r.code, 2, `${args.join(' ')} exits 2`);
+      assert.match(r.err, message);
+      assert.strictEqual(r.out, '');
+    }
+  });
+
+  it('reports coverage as text, JSON and CSV', () => {
+    const text = cli(['coverage', SAMPLE]);
+    assert.strictEqual(text.code, 0);
+    assert.match(text.out, /覆盖 15\/130\n$/);
+    const json = JSON.parse(cli(['coverage', SAMPLE, '--format', 'json']).out);
+    assert.strictEqual(json.total, 130);
+    assert.strictEqual(json.cited, 15);
+    assert.deepStrictEqual(json.tasks.find((t: any) => t.id === 'T4.9').locations, [{ file: SAMPLE, line: 25, column: 21 }]);
+    const csv = cli(['coverage', SAMPLE, '--format', 'csv']).out.trim().split('\n');
+    assert.strictEqual(csv[0], 'task,id,text,cited_at');
+    assert.strictEqual(csv.length, 131);
+    assert.ok(csv.some((l) => l.startsWith('表4第9项,T4.9,') && l.endsWith(`${SAMPLE}:25:21`)));
+  });
+
+  it('checks that data/index.json is up to date', () => {
+    const r = cli(['index', '--check']);
+    assert.strictEqual(r.code, 0, r.err);
+  });
+});
