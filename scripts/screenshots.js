@@ -1,16 +1,25 @@
 #!/usr/bin/env node
 // `npm run screenshots`: the extension at work in a real VS Code (code-server + headless Chromium, installed by
-// `npm run setup:editor`), driven like a user would; writes docs/hover.png, docs/completion.png,
-// docs/problems.png and docs/coverage.png. The plan is a temp copy of examples/*.md: the typing never reaches it.
+// `npm run setup:editor`), driven like a user would; writes docs/hover.png, docs/completion.png, docs/fuzzy.png,
+// docs/threshold-hover.png, docs/quickfix.png, docs/problems.png and docs/coverage.png. The plan is a temp copy of
+// examples/*.md: the typing never reaches it.
+// The editor runs in Chinese (SCREENSHOT_LOCALE=en for English), the language the drafters write plans in: the
+// extension's messages follow VS Code's display language. With no Chinese language pack installed offline, an
+// empty one (no translations: VS Code's own menus stay English) makes VS Code report zh-cn to the extension.
+// The hovers' ✅/❌ need a colour emoji font (Debian: fonts-noto-color-emoji), or they show as empty boxes.
 'use strict';
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { execFileSync } = require('child_process');
 const { startCodeServer, launchBrowser, workbenchUrl } = require('../test/editor/code-server-runner');
 
 const REPO = path.resolve(__dirname, '..');
 const DOCS = path.join(REPO, 'docs');
-const TIMEOUT_MS = 180000;
+const TIMEOUT_MS = 240000;
+const VIEWPORT = { width: 1400, height: 900 };
+const LOCALE = (process.env.SCREENSHOT_LOCALE || 'zh-cn').toLowerCase();
+const ZH = LOCALE.startsWith('zh');
 const t0 = Date.now();
 const say = (...a) => console.log(`[screenshots +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 
@@ -42,6 +51,128 @@ const SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'update.showReleaseNotes': false,
 };
+
+/**
+ * Makes VS Code start in `locale` (read from argv.json on each workbench load) with an empty language pack, which is
+ * what VS Code needs to report that language (vscode.env.language) to extensions. Untranslated strings stay English.
+ */
+function useDisplayLanguage(cs, tmp, locale) {
+  if (locale.startsWith('en')) return;
+  const userDataPath = path.join(cs.dataDir, 'user');
+  const translations = path.join(tmp, `empty-language-pack.${locale}.i18n.json`);
+  fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+  fs.writeFileSync(path.join(userDataPath, 'languagepacks.json'),
+    JSON.stringify({ [locale]: { hash: `screenshots${Date.now()}`, label: locale,
+      extensions: [{ extensionIdentifier: { id: 'policy-lens.screenshots-language-pack' }, version: '0.0.0' }], translations: { vscode: translations } } }));
+  fs.mkdirSync(path.join(userDataPath, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userDataPath, 'User/argv.json'), JSON.stringify({ locale }));
+}
+
+/** Waits until `locator` is there and resolves true, or resolves false after `timeout` ms. */
+function appears(locator, timeout) {
+  return locator.waitFor({ timeout }).then(() => true, () => false);
+}
+
+/** Moves the pointer to an empty spot of the activity bar (list rows and title bar show tooltips). */
+async function parkPointer(page) {
+  const bar = await page.locator('.part.activitybar').boundingBox().catch(() => null);
+  await page.mouse.move(bar ? bar.x + bar.width / 2 : 22, bar ? bar.y + bar.height * 0.6 : VIEWPORT.height * 0.6);
+}
+
+/** Hovers the middle of `text` until a hover containing every one of `expected` shows (the server may still be starting). */
+async function hoverUntil(page, text, expected, attempts = 40) {
+  const [first, ...rest] = expected;
+  let hover = page.locator('.monaco-hover:not(.hidden)', { hasText: first });
+  for (const e of rest) hover = hover.filter({ hasText: e });
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const box = await textBox(page, text);
+    if (!box) throw new Error(`${text} is not visible in the editor`);
+    await page.mouse.move(5, 5);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+    if (await appears(hover.first(), 2500)) return hover.first();
+  }
+  throw new Error(`no hover with ${expected.map((e) => `"${e}"`).join(' and ')} appeared over ${text}`);
+}
+
+/** Drags the mouse from (x, y) by (dx, dy) in small steps, as a user resizing something by its edge. */
+async function drag(page, x, y, dx, dy) {
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
+  await page.mouse.move(x + dx, y + dy, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** The rectangle of the first element matching `selector` whose rectangle passes `test`, or null. */
+function findBox(page, selector, test) {
+  return page.evaluate(({ selector, test }) => {
+    const pass = new Function('r', `return (${test});`);
+    for (const el of document.querySelectorAll(selector)) {
+      const r = el.getBoundingClientRect();
+      if (r.width && r.height && pass(r)) return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }
+    return null;
+  }, { selector, test });
+}
+
+/**
+ * Editor hovers are at most max(editor height / 4, 250 px) tall unless the user makes one taller by its edge, which
+ * VS Code then remembers for every hover: drag the bottom edge of the hover shown to `bottom` (px from the top).
+ */
+async function makeHoversTaller(page, hover, bottom) {
+  const box = await hover.boundingBox();
+  if (!box) return;
+  const sash = await findBox(page, '.monaco-resizable-hover .monaco-sash.horizontal',
+    `Math.abs(r.y + r.height / 2 - ${box.y + box.height}) < 8`);
+  if (!sash) { say('no bottom edge to drag on the hover: it stays at its default height'); return; }
+  const y = sash.y + sash.height / 2;
+  if (bottom > y) await drag(page, box.x + box.width / 2, y, 0, bottom - y);
+}
+
+/** Widens the side bar by dragging its edge, so that the rows of its views are not cut off. */
+async function widenSideBar(page, width) {
+  const bar = await page.locator('.part.sidebar').boundingBox();
+  if (!bar || bar.width >= width) return;
+  const sash = await findBox(page, '.monaco-sash.vertical', `Math.abs(r.x + r.width / 2 - ${bar.x + bar.width}) < 6 && r.height > 200`);
+  if (!sash) { say('no side bar edge to drag: the side bar keeps its width'); return; }
+  await drag(page, sash.x + sash.width / 2, bar.y + bar.height / 2, width - bar.width, 0);
+}
+
+/** Makes the suggest widget show the details (documentation) pane of its focused item: Ctrl+Space toggles it. */
+async function showSuggestDetails(page, detailsText) {
+  const widget = page.locator('.suggest-widget.visible');
+  if (!(await widget.evaluate((el) => el.classList.contains('shows-details')))) await page.keyboard.press('Control+Space');
+  await page.locator('.suggest-widget.visible.shows-details').waitFor({ timeout: 5000 });
+  await page.locator('.suggest-details-container .suggest-details', { hasText: detailsText }).first().waitFor({ timeout: 5000 });
+}
+
+/** Places the cursor at the end of the plan, on a new line, and types `text` (slowly, like a user). */
+async function typeOnNewLastLine(page, text) {
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  // focus the editor, wherever its cursor is (its input is an EditContext element, or a textarea in older VS Codes)
+  await page.locator('.editor-instance .monaco-editor .native-edit-context, .editor-instance .monaco-editor textarea.inputarea').first().focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(text, { delay: 30 });
+}
+
+/** Opens the suggest widget (if typing did not: as with a Chinese input method) until its first row shows `first`. */
+async function suggestWithFirst(page, first) {
+  const row0 = page.locator('.suggest-widget.visible .monaco-list-row[data-index="0"]', { hasText: first });
+  if (!(await appears(row0, 3000))) {
+    await page.keyboard.press('Control+Space');
+    await row0.waitFor({ timeout: 15000 });
+  }
+  return row0;
+}
+
+async function revert(page) {
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'File: Revert File');
+  // the tab loses its dirty dot once the copy on disk is back in the editor
+  await page.locator('.tabs-container .tab.active:not(.dirty)').waitFor({ timeout: 10000 });
+}
 
 async function runCommand(page, title) {
   await page.keyboard.press('F1');
@@ -76,12 +207,21 @@ function textBox(page, text) {
   }, text);
 }
 
+/** Warns when no installed font has ❌ (U+274C): Chromium would draw the hovers' verdicts as empty boxes. */
+function checkEmojiFont() {
+  let fonts = '';
+  try { fonts = execFileSync('fc-list', [':charset=274c'], { encoding: 'utf8' }); } catch { return; /* no fontconfig to ask */ }
+  if (!fonts.trim()) say('WARNING: no font has ❌ (apt-get install fonts-noto-color-emoji): the hovers show boxes instead of ✅/❌');
+}
+
 async function main() {
+  checkEmojiFont();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-screenshots-'));
   const plan = pickPlan(tmp);
-  say('showing a copy of', path.relative(REPO, plan.source));
+  say('showing a copy of', path.relative(REPO, plan.source), 'in VS Code with the display language', LOCALE);
   fs.mkdirSync(DOCS, { recursive: true });
   const cs = await startCodeServer({ workspace: plan.workspace, settings: SETTINGS });
+  useDisplayLanguage(cs, tmp, LOCALE);
   let browser;
   const timer = setTimeout(() => { console.error(`TIMEOUT after ${TIMEOUT_MS / 1000} s`); cleanup(124); }, TIMEOUT_MS);
   async function cleanup(code) {
@@ -90,9 +230,13 @@ async function main() {
     fs.rmSync(tmp, { recursive: true, force: true });
     process.exit(code);
   }
+  const shot = async (page, name) => {
+    await page.screenshot({ path: path.join(DOCS, name) });
+    say(`docs/${name}`);
+  };
   try {
     browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: ZH ? 'zh-CN' : 'en-US' });
     await page.goto(workbenchUrl(cs, { workspace: plan.workspace, extensionDevelopmentPaths: [REPO] }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
     await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60000 }).catch(() => {});
@@ -107,72 +251,84 @@ async function main() {
     await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
 
     // 1. Hover over 表4第9项 — retried until the language server is ready and answers.
-    let hovered = false;
-    for (let attempt = 0; attempt < 40 && !hovered; attempt++) {
-      const box = await textBox(page, '表4第9项');
-      if (!box) throw new Error('表4第9项 is not visible in the editor');
-      await page.mouse.move(5, 5);
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
-      hovered = await page.locator('.monaco-hover:not(.hidden)', { hasText: '放宽外商设立投资性公司' })
-        .first().waitFor({ timeout: 2500 }).then(() => true, () => false);
-    }
-    if (!hovered) throw new Error('no hover with the text of T4.9 appeared over 表4第9项');
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: path.join(DOCS, 'hover.png') });
-    say('docs/hover.png');
+    await hoverUntil(page, '表4第9项', ['放宽外商设立投资性公司']);
+    await page.waitForTimeout(300); // the hover fades in
+    await shot(page, 'hover.png');
 
-    // 2. Completion after typing 表1第 on a new last line.
-    await page.mouse.move(5, 5);
-    await page.keyboard.press('Escape');
-    const anchor = await textBox(page, '表4第9项');
-    await page.mouse.click(anchor.x + 2, anchor.y + anchor.height / 2); // focus the editor
-    await page.keyboard.press('Control+End');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('14. 参照表1第', { delay: 30 });
-    const suggest = page.locator('.suggest-widget.visible', { hasText: '表1第1项' });
-    if (!(await suggest.waitFor({ timeout: 3000 }).then(() => true, () => false))) {
-      // As with a Chinese input method, typing may not trigger suggestions: ask for them.
-      await page.keyboard.press('Control+Space');
-      await suggest.waitFor({ timeout: 15000 });
-    }
-    // Show the task text beside the list (Ctrl+Space again toggles the details pane).
-    await page.keyboard.press('Control+Space');
-    await page.locator('.suggest-details-container .suggest-details', { hasText: '深化' }).first().waitFor({ timeout: 5000 }).catch(() => {});
-    await page.waitForTimeout(700);
-    await page.screenshot({ path: path.join(DOCS, 'completion.png') });
-    say('docs/completion.png');
-    await page.keyboard.press('Escape');
-    await runCommand(page, 'File: Revert File');
-    await page.waitForTimeout(500);
+    // 2. Completion after typing 表1第 on a new last line, the task text beside the list.
+    await typeOnNewLastLine(page, '14. 参照表1第');
+    await suggestWithFirst(page, '表1第1项');
+    await showSuggestDetails(page, '深化');
+    await page.waitForTimeout(300);
+    await shot(page, 'completion.png');
+    await revert(page);
 
-    // 3. The Problems panel.
+    // 3. Fuzzy completion: @ and a few words of a task; the best match first, its text beside the list.
+    await typeOnNewLastLine(page, '推动@数字人民币');
+    await suggestWithFirst(page, '表1第35项');
+    await showSuggestDetails(page, '数字人民币');
+    await page.waitForTimeout(300);
+    await shot(page, 'fuzzy.png');
+    await revert(page);
+
+    // 4. Hover over the threshold 51% of line 8: the source says 67%. The diagnostic's part comes first: make the hover
+    // tall enough for the whole of Policy Lens's part, then hover again.
+    const verdict = ZH ? '与原文不符' : 'contradicts the source';
+    const thresholdHover = await hoverUntil(page, '51%', ['中方股比不低于67%', '表1第12项', verdict]);
+    await page.waitForTimeout(300);
+    await makeHoversTaller(page, thresholdHover, VIEWPORT.height - 60);
+    await parkPointer(page);
+    await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+    await hoverUntil(page, '51%', ['中方股比不低于67%', '表1第12项', verdict]);
+    await page.waitForTimeout(300);
+    await shot(page, 'threshold-hover.png');
+
+    // 5. The quick fix of 51%: Ctrl+. with the cursor on it.
+    const pct = await textBox(page, '51%');
+    await page.mouse.click(pct.x + pct.width / 2, pct.y + pct.height / 2);
+    await parkPointer(page);
+    await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+    const fixTitle = ZH ? '改为 67%' : 'Change to 67%';
+    const menu = page.locator('.action-widget', { hasText: fixTitle });
+    for (let attempt = 0; attempt < 3 && !(await menu.isVisible()); attempt++) {
+      await page.keyboard.press('Control+.');
+      if (await appears(menu, 5000)) break;
+      await page.keyboard.press('Escape');
+    }
+    await menu.waitFor({ timeout: 1000 });
+    await page.waitForTimeout(300);
+    await shot(page, 'quickfix.png');
+    await page.keyboard.press('Escape');
+
+    // 6. The Problems panel.
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: 20000 });
-    await page.mouse.move(22, 500); // to empty activity bar: list rows and title bar show tooltips
+    await parkPointer(page);
     await page.waitForTimeout(700);
-    await page.screenshot({ path: path.join(DOCS, 'problems.png') });
-    say('docs/problems.png');
+    await shot(page, 'problems.png');
 
-    // 4. The Explorer with the coverage view (its title names Policy Lens, when the extension contributes it).
+    // 7. The Explorer with the coverage view (its title names Policy Lens, when the extension contributes it).
     await runCommand(page, 'View: Close Panel').catch(() => {});
     await page.keyboard.press('Control+Shift+E');
     await page.locator('.explorer-viewlet').first().waitFor({ timeout: 20000 });
     const coverageHeader = page.locator('.pane-header', { hasText: /Policy Lens/ }).first();
     if (await coverageHeader.count()) {
-      // Give the view the room of the file list, then wait for its rows.
+      // Give the view the room of the file list, then wait for its rows: cited (✓) and not cited tasks.
       const folderHeader = page.locator('.pane-header', { hasText: path.basename(plan.workspace) }).first();
       if ((await folderHeader.getAttribute('aria-expanded')) === 'true') await folderHeader.click();
       if ((await coverageHeader.getAttribute('aria-expanded')) === 'false') await coverageHeader.click();
+      await widenSideBar(page, 480);
       const coveragePane = page.locator('.pane', { has: coverageHeader });
-      await coveragePane.locator('.monaco-list-row').first().waitFor({ timeout: 20000 })
-        .catch(() => say('the coverage view shows no rows'));
-      await page.mouse.move(22, 500);
-      await page.waitForTimeout(1000);
+      await coveragePane.locator('.monaco-list-row .codicon-pass-filled').first().waitFor({ timeout: 20000 })
+        .catch(() => say('the coverage view shows no cited task'));
+      await page.locator('.statusbar-item', { hasText: /覆盖 \d+\/\d+/ }).first().waitFor({ timeout: 10000 })
+        .catch(() => say('no 覆盖 N/M in the status bar'));
+      await parkPointer(page);
+      await page.waitForTimeout(700);
     } else {
       say('no "Policy Lens" view in the Explorer (yet): docs/coverage.png shows the Explorer only');
     }
-    await page.screenshot({ path: path.join(DOCS, 'coverage.png') });
-    say('docs/coverage.png');
+    await shot(page, 'coverage.png');
     clearTimeout(timer);
     await cleanup(0);
   } catch (e) {

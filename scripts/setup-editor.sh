@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the in-editor tests need, offline apart from Debian's apt and the npm registry:
-# Debian's chromium (headless browser), libkrb5-dev (headers for a native module of code-server), neovim and a
-# Chinese font (fonts-wqy-microhei, 5 MB: without it the screenshots show boxes instead of the plan's text),
+# Debian's chromium (headless browser), libkrb5-dev (headers for a native module of code-server), neovim, and
+# Chinese and emoji fonts (fonts-wqy-microhei, fonts-noto-color-emoji: without them the screenshots show boxes),
 # then code-server (VS Code's server + web workbench) with its own Node 24 in .vscode-test/code-server/.
 # Idempotent: each step is skipped when its result is already there.
 set -euo pipefail
@@ -13,7 +13,7 @@ say() { printf '[setup-editor +%ss] %s\n' "$SECONDS" "$*"; }
 
 # --- Debian packages -------------------------------------------------------------------------------
 missing=()
-for pkg in chromium libkrb5-dev neovim fonts-wqy-microhei; do
+for pkg in chromium libkrb5-dev neovim fonts-wqy-microhei fonts-noto-color-emoji; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if ((${#missing[@]})); then
@@ -22,7 +22,7 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
-  say "Debian packages present (chromium, libkrb5-dev, neovim, fonts-wqy-microhei)"
+  say "Debian packages present (chromium, libkrb5-dev, neovim, fonts-wqy-microhei, fonts-noto-color-emoji)"
 fi
 
 # --- code-server + Node 24 ---------------------------------------------------------------------------

@@ -105,7 +105,8 @@ export class CoverageModel implements vscode.TreeDataProvider<Node>, vscode.Disp
       const cited = t.locations.length > 0;
       const item = new vscode.TreeItem(t.reference, cited ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.id = `task:${t.id}`;
-      item.description = cited ? `${t.domain ?? t.category} · ${vscode.l10n.t('cited {0}×', t.locations.length)}` : `${t.domain ?? t.category} · ${vscode.l10n.t('not cited')}`;
+      const area = t.domain?.replace(/领域$/, '') ?? t.category;
+      item.description = cited ? `${vscode.l10n.t('cited {0}×', t.locations.length)} · ${area}` : `${vscode.l10n.t('not cited')} · ${area}`;
       item.tooltip = new vscode.MarkdownString(`**${t.reference} · ${t.id}**\n\n${t.text}`);
       item.iconPath = new vscode.ThemeIcon(cited ? 'pass-filled' : 'circle-large-outline', new vscode.ThemeColor(cited ? 'testing.iconPassed' : 'disabledForeground'));
       item.contextValue = cited ? 'task.cited' : 'task.uncited';

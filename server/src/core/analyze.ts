@@ -232,7 +232,7 @@ export class Checker {
     const events = contextEvents(text, references);
     const thresholds = checkThresholds(text, scopes, references, this.context, msg, options.locale);
     const findings = [
-      ...checkUnknownTasks(references, msg),
+      ...checkUnknownTasks(references, this.index, msg),
       ...thresholds.findings,
       ...checkMisquotes(text, scopes, references, this.index, msg),
       ...checkDomains(text, scopes, references, this.context, msg),

@@ -4,6 +4,7 @@ import { CompletionItem, CompletionItemKind, CompletionList, CompletionParams, I
 import { parseInteger, shorten } from '../core/text';
 import { formatReference } from '../core/taskIndex';
 import { ServerContext } from '../context';
+import { taskSummary } from '../core/summary';
 import { describeTask } from './hover';
 import { fuzzyCompletion } from './fuzzyCompletion';
 
@@ -72,7 +73,7 @@ function taskItem(
     label,
     kind: CompletionItemKind.Reference,
     detail: task.domain ?? task.category,
-    labelDetails: { description: task.domain ?? shorten(task.category) },
+    labelDetails: { detail: ` ${taskSummary(task)}`, description: task.domain ?? shorten(task.category) },
     documentation: { kind: MarkupKind.Markdown, value: describeTask(ctx, task, false) },
     sortText: String(task.item).padStart(4, '0'),
     filterText,

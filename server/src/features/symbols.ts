@@ -44,7 +44,8 @@ export function documentSymbols(ctx: ServerContext, params: DocumentSymbolParams
     for (const s of stack) s.end = h.start;
     close(h.level);
     const range = lines.range(h.start, h.lineEnd);
-    const symbol: DocumentSymbol = { name: h.name, kind: SymbolKind.Namespace, range, selectionRange: range, children: [] };
+    // headings are strings, as in VS Code's own Markdown outline
+    const symbol: DocumentSymbol = { name: h.name, kind: SymbolKind.String, range, selectionRange: range, children: [] };
     const parent = stack[stack.length - 1];
     if (parent) parent.symbol.children!.push(symbol);
     else roots.push(symbol);

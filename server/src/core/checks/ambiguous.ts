@@ -4,6 +4,8 @@ import { Finding } from '../findings';
 import { Messages } from '../messages';
 import { BareTaskNumber, scanBareTaskNumbers } from '../references';
 import { formatReference, ResolvedReference, TaskIndex } from '../taskIndex';
+import { Task } from '../types';
+import { relatedTask } from './related';
 import { parseInteger } from '../text';
 
 /** The table a reader has in mind: set by headings (by level) and by sentences that name a table. */
@@ -73,20 +75,20 @@ export function checkAmbiguous(
     const table = effectiveTable(context);
     if (table !== null && index.taskAt('', table, b.item)) continue;
     const candidates = source.tables.filter((t) => t.taskCount >= b.item).map((t) => index.taskAt('', t.number, b.item)!);
-    findings.push(toFinding(b, candidates, msg));
+    findings.push(toFinding(b, candidates, index, msg));
   }
   return findings;
 }
 
-function toFinding(b: BareTaskNumber, candidates: ReturnType<TaskIndex['taskAt']>[], msg: Messages): Finding {
-  const refs = candidates.map((t) => formatReference(t!));
+function toFinding(b: BareTaskNumber, candidates: Task[], index: TaskIndex, msg: Messages): Finding {
+  const refs = candidates.map((t) => formatReference(t));
   return {
     start: b.start,
     end: b.end,
     code: 'ambiguous-reference',
     severity: 'information',
     message: refs.length ? msg.ambiguous(b.text, refs.join('、')) : msg.noTableHas(b.text, b.item),
-    related: [],
+    related: candidates.map((t) => relatedTask(index, t, msg)),
     fixes: refs.map((r) => ({ title: msg.useCandidate(r), start: b.start, end: b.end, newText: r })),
   };
 }

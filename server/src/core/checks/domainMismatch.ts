@@ -6,6 +6,7 @@ import { Scope } from '../scopes';
 import { formatReference, ResolvedReference } from '../taskIndex';
 import { Task } from '../types';
 import { CheckContext } from './context';
+import { relatedTask } from './related';
 
 const ITEM_HEAD = /^[ \t]*(?:[-*+]|\d+[.)、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\|)?[ \t]*(?:\*\*)?/;
 
@@ -34,7 +35,7 @@ export function checkDomains(text: string, scopes: Scope[], refs: ResolvedRefere
           // | 科技服务领域 | 表1第12项 |: a label that fills a cell of a table row governs the row
           governed = inScope;
         }
-        if (governed.length) findings.push(...judge(label, start, end, governed, msg));
+        if (governed.length) findings.push(...judge(label, start, end, governed, ctx, msg));
         at = unit.indexOf(label.name, at + label.name.length);
       }
     }
@@ -47,23 +48,26 @@ function judge(
   start: number,
   end: number,
   governed: ResolvedReference[],
+  ctx: CheckContext,
   msg: Messages,
 ): Finding[] {
   const own = (t: Task) => (label.kind === 'domain' ? t.domain : t.category);
   const tasks = governed.flatMap((r) => r.tasks).filter((t) => own(t) !== undefined);
   const wrong = tasks.filter((t) => !label.tasks.has(t.id));
   if (!wrong.length) return [];
-  const base = { code: 'domain-mismatch' as const, severity: 'warning' as const, related: [] };
+  const base = { code: 'domain-mismatch' as const, severity: 'warning' as const };
+  const related = (ts: Task[]) => ts.map((t) => relatedTask(ctx.index, t, msg));
   if (wrong.length === tasks.length) {
     const owns = [...new Set(wrong.map(own))] as string[];
     const fixes = owns.length === 1 ? [{ title: msg.replaceWith(owns[0]), start, end, newText: owns[0], preferred: true }] : [];
-    return [{ ...base, start, end, message: msg.domainMismatch(label.name, wrong.map((t) => formatReference(t)).join('、'), owns.join('、')), fixes }];
+    const message = msg.domainMismatch(label.name, wrong.map((t) => formatReference(t)).join('、'), owns.join('、'));
+    return [{ ...base, start, end, message, related: related(wrong), fixes }];
   }
   return governed
     .filter((r) => r.tasks.some((t) => wrong.includes(t)))
     .map((r) => {
       const t = r.tasks.find((x) => wrong.includes(x))!;
-      return { ...base, start: r.ref.start, end: r.ref.end, message: msg.domainMismatch(label.name, formatReference(t), own(t)!), fixes: [] };
+      return { ...base, start: r.ref.start, end: r.ref.end, message: msg.domainMismatch(label.name, formatReference(t), own(t)!), related: related([t]), fixes: [] };
     });
 }
 

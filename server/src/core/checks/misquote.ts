@@ -4,6 +4,7 @@ import { Messages } from '../messages';
 import { Scope } from '../scopes';
 import { formatReference, ResolvedReference, TaskIndex } from '../taskIndex';
 import { squash, toHalfWidth } from '../text';
+import { relatedTask } from './related';
 import { Task } from '../types';
 
 const QUOTE = /“([^“”\n]{6,600})”|「([^「」\n]{6,600})」|『([^『』\n]{6,600})』|‘([^‘’\n]{6,600})’|"([^"\n]{6,600})"/g;
@@ -170,7 +171,7 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
     code: 'misquote',
     severity: 'warning',
     message: msg.misquote(ref, diff, exact),
-    related: [{ sourceFile: index.sourceOf(best.task).sourceFile, span: best.task, message: msg.sourceTask(ref) }],
+    related: [relatedTask(index, best.task, msg)],
     fixes: [{ title: msg.replaceQuote, start: innerStart, end: innerStart + inner.length, newText: exact, preferred: true }],
   };
 }

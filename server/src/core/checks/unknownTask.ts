@@ -1,9 +1,10 @@
 // unknown-task: a reference to a table or task that the source does not have.
 import { Finding } from '../findings';
 import { Messages } from '../messages';
-import { formatReference, ResolvedReference } from '../taskIndex';
+import { formatReference, ResolvedReference, TaskIndex } from '../taskIndex';
+import { relatedTask } from './related';
 
-export function checkUnknownTasks(resolved: ResolvedReference[], msg: Messages): Finding[] {
+export function checkUnknownTasks(resolved: ResolvedReference[], index: TaskIndex, msg: Messages): Finding[] {
   const findings: Finding[] = [];
   for (const r of resolved) {
     for (const p of r.problems) {
@@ -22,7 +23,7 @@ export function checkUnknownTasks(resolved: ResolvedReference[], msg: Messages):
           findings.push({
             ...base,
             message: msg.noTask(written, p.table, p.count, nearest),
-            related: [{ sourceFile: r.source!.sourceFile, span: p.nearest, message: msg.sourceTask(nearest) }],
+            related: [relatedTask(index, p.nearest, msg)],
             fixes: r.ref.spans.length === 1
               ? [{ title: msg.replaceWith(nearest), start: r.ref.start, end: r.ref.end, newText: nearest, preferred: true }]
               : [{ title: msg.replaceWith(String(p.nearest.item)), start: p.start, end: p.end, newText: String(p.nearest.item), preferred: true }],
