@@ -4,7 +4,7 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Checker, DocumentAnalysis } from './core/analyze';
+import { AnalyzeOptions, Checker, DocumentAnalysis } from './core/analyze';
 import { Locale } from './core/messages';
 import { ResolvedReference, TaskIndex } from './core/taskIndex';
 import { PolicyIndex } from './core/types';
@@ -27,6 +27,7 @@ export class ServerContext {
   loadError?: string;
   private analyses = new Map<string, { version: number; analysis: DocumentAnalysis }>();
   private base?: PolicyIndex;
+  private optionsCache?: AnalyzeOptions;
   private searchCache?: { index: TaskIndex; search: TaskSearch };
   private rules: RuleData = { subjects: [], rules: [] };
 
@@ -79,6 +80,13 @@ export class ServerContext {
     return path.join(this.workspaceFolders[0], p);
   }
 
+  /** The options of every analysis: one object while locale and settings stay, so analyses can build on each other. */
+  private get analyzeOptions(): AnalyzeOptions {
+    const o = this.optionsCache;
+    if (o && o.locale === this.locale && o.severity === this.settings.severity) return o;
+    return (this.optionsCache = { locale: this.locale, severity: this.settings.severity });
+  }
+
   /** Fuzzy search over the tasks, built on first use for the current index. */
   get search(): TaskSearch {
     if (!this.searchCache || this.searchCache.index !== this.index) {
@@ -112,7 +120,7 @@ export class ServerContext {
     const positions = { positionAt: (o: number) => doc.positionAt(o), offsetAt: (p: { line: number; character: number }) => doc.offsetAt(p) };
     const analysis = this.isTooLarge(doc)
       ? DocumentAnalysis.empty(text, positions)
-      : this.checker.analyze(text, { locale: this.locale, severity: this.settings.severity }, positions);
+      : this.checker.analyze(text, this.analyzeOptions, positions, cached?.analysis);
     this.analyses.set(doc.uri, { version: doc.version, analysis });
     return analysis;
   }

@@ -19,6 +19,7 @@ import { DiagnosticsPublisher } from './features/diagnostics';
 import { hover } from './features/hover';
 import { references } from './features/references';
 import { readSettings } from './settings';
+import { stdioTransport } from './transport';
 import { coverage } from './features/coverage';
 import { documentLinks } from './features/documentLinks';
 import { inlayHints } from './features/inlayHints';
@@ -34,7 +35,8 @@ if (!process.argv.some((a) => /^--(stdio|node-ipc|socket|pipe)/.test(a))) {
   process.exit(process.argv.includes('--help') ? 0 : 2);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+// over stdio our own writer encodes large diagnostics lists from cached pieces; node-ipc (VS Code) keeps the default
+const connection = process.argv.includes('--stdio') ? createConnection(ProposedFeatures.all, ...stdioTransport()) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const ctx = new ServerContext(connection, documents);
 const diagnostics = new DiagnosticsPublisher(ctx);

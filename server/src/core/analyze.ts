@@ -83,6 +83,21 @@ interface Part {
   start: number;
   line: number;
   result: ParagraphResult;
+  /** The table context the paragraph was checked in. */
+  before: TableContext;
+}
+
+function contextKey(t: TableContext): string {
+  return `${t.headings.join(',')}/${t.mention ?? ''}`;
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
 }
 
 /** A finding as its paragraph's cached result holds it (offsets relative to the paragraph), kept or not. */
@@ -109,6 +124,8 @@ export class DocumentAnalysis {
     private readonly parts: Part[],
     private readonly entries: Entry[],
     positions?: Positions,
+    /** The options it was made with: a later version can re-use it only with the same. */
+    readonly options?: AnalyzeOptions,
   ) {
     if (positions) {
       this._lines = {
@@ -117,6 +134,11 @@ export class DocumentAnalysis {
         range: (s, e) => ({ start: positions.positionAt(s), end: positions.positionAt(e) }),
       };
     }
+  }
+
+  /** Its paragraphs, for the analysis of the next version. */
+  get partsForReuse(): readonly Part[] {
+    return this.parts;
   }
 
   static empty(text: string, positions?: Positions): DocumentAnalysis {
@@ -185,44 +207,96 @@ export class Checker {
     this.context = new CheckContext(index, rules, seedTexts);
   }
 
-  analyze(text: string, options: AnalyzeOptions, positions?: Positions): DocumentAnalysis {
-    const parts: Part[] = [];
-    let entries: Entry[] = [];
+  /**
+   * Checks a document. Given the analysis of its previous version (same options), only the paragraphs around the
+   * edit are split and looked up again; the others are carried over, moved by the edit's length and lines.
+   */
+  analyze(text: string, options: AnalyzeOptions, positions?: Positions, previous?: DocumentAnalysis): DocumentAnalysis {
+    const parts = (previous && previous.options === options && this.reuse(previous, text, options)) || this.analyzeRange(text, 0, text.length, 0, EMPTY_CONTEXT, options);
     const severity = options.severity ?? {};
-    let table: TableContext = EMPTY_CONTEXT;
-    let tableKey = '';
-    for (const p of splitParagraphs(text)) {
-      const slice = text.slice(p.start, p.end);
-      const key = `${options.locale}|${tableKey}`;
-      let bucket = this.cache.get(key);
-      if (!bucket) this.cache.set(key, (bucket = new Map()));
-      let result = bucket.get(slice);
-      if (!result) {
-        result = this.analyzeParagraph((slice + ' ').slice(0, -1), table, options);
-        this.cachedChars += slice.length;
-        if (this.cachedChars > CACHE_CHARS) {
-          this.cache = new Map([[key, (bucket = new Map())]]);
-          this.cachedChars = slice.length;
-        }
-        // a key of its own: a slice would keep this whole version of the document alive in the cache
-        bucket.set(result.text, result);
-      }
-      const part: Part = { start: p.start, line: p.line, result };
-      parts.push(part);
-      for (const f of result.findings) {
+    let entries: Entry[] = [];
+    for (const part of parts) {
+      for (const f of part.result.findings) {
         const s = severity[f.code] ?? f.severity;
         if (s !== 'off') entries.push({ part, finding: f, severity: s });
-      }
-      if (result.events.length) {
-        for (const e of result.events) table = applyEvent(table, e);
-        tableKey = `${table.headings.join(',')}/${table.mention ?? ''}`;
       }
     }
     if (text.includes('policy-lens-')) {
       const directives = parseDirectives(text, positions ?? new LineIndex(text));
       entries = applyDirectives(entries, directives, (e) => relativePosition(e.part, e.finding.start).line, (e) => e.finding.code);
     }
-    return new DocumentAnalysis(text, parts, entries, positions);
+    return new DocumentAnalysis(text, parts, entries, positions, options);
+  }
+
+  /** The paragraphs of text[from, to), starting at `line` with the table context `table`. */
+  private analyzeRange(text: string, from: number, to: number, line: number, table: TableContext, options: AnalyzeOptions): Part[] {
+    const parts: Part[] = [];
+    for (const p of splitParagraphs(from === 0 && to === text.length ? text : text.slice(from, to))) {
+      const start = p.start + from;
+      const result = this.lookup(text.slice(start, p.end + from), table, options);
+      parts.push({ start, line: p.line + line, result, before: table });
+      for (const e of result.events) table = applyEvent(table, e);
+    }
+    return parts;
+  }
+
+  private lookup(slice: string, table: TableContext, options: AnalyzeOptions): ParagraphResult {
+    const key = `${options.locale}|${contextKey(table)}`;
+    let bucket = this.cache.get(key);
+    if (!bucket) this.cache.set(key, (bucket = new Map()));
+    let result = bucket.get(slice);
+    if (!result) {
+      result = this.analyzeParagraph((slice + ' ').slice(0, -1), table, options);
+      this.cachedChars += slice.length;
+      if (this.cachedChars > CACHE_CHARS) {
+        this.cache = new Map([[key, (bucket = new Map())]]);
+        this.cachedChars = slice.length;
+      }
+      // a key of its own: a slice would keep this whole version of the document alive in the cache
+      bucket.set(result.text, result);
+    }
+    return result;
+  }
+
+  /**
+   * The parts of `text` made from those of the previous version: the text both share at the start and at the end
+   * keeps its paragraphs (moved), the paragraphs around the change (and one on each side, which a removed or added
+   * blank line can join or split) are split and looked up again. Undefined when the edit is not worth it.
+   */
+  private reuse(previous: DocumentAnalysis, text: string, options: AnalyzeOptions): Part[] | undefined {
+    const old = previous.text;
+    const parts = previous.partsForReuse;
+    if (!parts.length) return undefined;
+    const min = Math.min(old.length, text.length);
+    let prefix = 0;
+    while (prefix < min && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix < min - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    const oldEnd = old.length - suffix; // the changed text was old[prefix, oldEnd), is text[prefix, newEnd)
+    const delta = text.length - old.length;
+    // the first part that does not end before the change, the last that does not start after it, one more each side
+    let first = 0;
+    while (first < parts.length && parts[first].result.text.length + parts[first].start < prefix - 1) first++;
+    let last = parts.length - 1;
+    while (last >= 0 && parts[last].start > oldEnd + 1) last--;
+    const i0 = Math.max(0, Math.min(first, last) - 1);
+    const i1 = Math.min(parts.length - 1, Math.max(first, last) + 1);
+    const from = i0 === 0 ? 0 : parts[i0].start;
+    const oldTo = i1 === parts.length - 1 ? old.length : parts[i1].start + parts[i1].result.text.length;
+    const to = oldTo + delta;
+    if (to < from || to - from > text.length / 2) return undefined; // a large edit: start afresh
+    const line = i0 === 0 ? 0 : parts[i0].line;
+    const table = i0 === 0 ? EMPTY_CONTEXT : parts[i0].before;
+    const middle = this.analyzeRange(text, from, to, line, table, options);
+    const lineDelta = countLines(text, from, to) - countLines(old, from, oldTo);
+    let after = middle.length ? middle[middle.length - 1].before : table;
+    if (middle.length) for (const e of middle[middle.length - 1].result.events) after = applyEvent(after, e);
+    const tail = parts.slice(i1 + 1);
+    if (tail.length && contextKey(tail[0].before) !== contextKey(after)) {
+      // the edit changed which table the text is about: what follows is looked up again in the new context
+      return [...parts.slice(0, i0), ...middle, ...this.analyzeRange(text, tail[0].start + delta, text.length, tail[0].line + lineDelta, after, options)];
+    }
+    return [...parts.slice(0, i0), ...middle, ...tail.map((p) => ({ ...p, start: p.start + delta, line: p.line + lineDelta }))];
   }
 
   private analyzeParagraph(text: string, table: TableContext, options: AnalyzeOptions): ParagraphResult {

@@ -4,11 +4,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { messages } from '../core/messages';
 import { Finding } from '../core/findings';
 import { SEVERITY, SOURCE, toDiagnostic } from '../convert';
+import { ENCODED_TAIL, encodeTail } from '../transport';
 import { ServerContext } from '../context';
 
 export class DiagnosticsPublisher {
   private timers = new Map<string, NodeJS.Timeout>();
-  private templates = new WeakMap<Finding, Diagnostic>();
+  private templates = new WeakMap<Finding, { fields: Omit<Diagnostic, 'range' | 'severity'>; tail: Buffer }>();
   private published = new Map<string, number>();
 
   constructor(private readonly ctx: ServerContext) {}
@@ -64,10 +65,11 @@ export class DiagnosticsPublisher {
       // what does not depend on where the paragraph sits (message, related source spans) is made once per finding
       let template = this.templates.get(cached);
       if (!template) {
-        template = toDiagnostic(cached, { range: () => range }, this.ctx.sources);
+        const { range: _range, severity: _severity, ...fields } = toDiagnostic(cached, { range: () => range }, this.ctx.sources);
+        template = { fields, tail: encodeTail(fields) };
         this.templates.set(cached, template);
       }
-      out.push({ ...template, range, severity: SEVERITY[severity] });
+      out.push({ range, severity: SEVERITY[severity], ...template.fields, [ENCODED_TAIL]: template.tail } as Diagnostic);
     });
     return out;
   }
