@@ -4,7 +4,6 @@ import * as path from 'path';
 import { loadEngine } from './engine';
 import { computeCoverage } from './core/coverage';
 import { localeOf } from './core/messages';
-import { LineIndex } from './core/text';
 import { SourceFiles, toDiagnostic } from './convert';
 import { expandFiles, readInput, UsageError } from './cli/files';
 import { FileResult, formatGithub, formatJson, formatSarif, formatText } from './cli/format';

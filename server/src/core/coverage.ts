@@ -2,11 +2,6 @@
 import { formatReference, ResolvedReference, TaskIndex } from './taskIndex';
 import { Task } from './types';
 
-export interface Citation<L> {
-  task: Task;
-  at: L;
-}
-
 export interface TaskCoverage<L> {
   task: Task;
   reference: string;
