@@ -27,16 +27,16 @@ export class TaskIndex {
    * The first source is the default one (prefix ''). `unloaded` are prefixes of configured sources that failed to
    * load: their references are still recognised (and reported), not mistaken for the default source's.
    */
-  constructor(readonly sources: PolicyIndex[], private readonly unloaded: readonly string[] = []) {
+  constructor(readonly sources: PolicyIndex[], unloaded: readonly string[] = []) {
+    this.prefixes = [...sources.map((s) => s.prefix).filter(Boolean), ...unloaded];
     for (const source of sources) {
       this.byPrefix.set(source.prefix, source);
       for (const task of source.tasks) this.byId.set(task.id, task);
     }
   }
 
-  get prefixes(): string[] {
-    return [...this.sources.map((s) => s.prefix).filter(Boolean), ...this.unloaded];
-  }
+  /** Prefixes of the extra sources (loaded or not): what the scanner looks for before 表 and T. */
+  readonly prefixes: readonly string[];
 
   get tasks(): Task[] {
     return this.sources.flatMap((s) => s.tasks);

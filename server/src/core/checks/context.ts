@@ -1,5 +1,6 @@
 // What the checks need from the sources, computed once per index: thresholds, rules, distinctive words, domains.
 import { TaskIndex } from '../taskIndex';
+import { escapeRegExp } from '../text';
 import { RuleData, SourceThreshold, sourceThresholds, SubjectRule, TaskRule } from '../thresholds';
 import { Task } from '../types';
 
@@ -16,6 +17,8 @@ export class CheckContext {
   readonly distinctive = new Map<string, Set<string>>();
   /** Domain and category names, longest first, each with the tasks that carry it. */
   readonly labels: { name: string; kind: 'domain' | 'category'; tasks: Set<string> }[] = [];
+  /** Any of the labels, longest first. */
+  labelPattern = /(?!)/g;
 
   constructor(readonly index: TaskIndex, rules: RuleData, seedTexts: Map<string, string> = new Map()) {
     this.subjects = rules.subjects;
@@ -56,5 +59,6 @@ export class CheckContext {
       if (t.category.length <= 16) add(t.category, 'category', t.id);
     }
     this.labels.sort((a, b) => b.name.length - a.name.length);
+    if (this.labels.length) this.labelPattern = new RegExp(this.labels.map((l) => escapeRegExp(l.name)).join('|'), 'g');
   }
 }

@@ -17,27 +17,25 @@ export function checkDomains(text: string, scopes: Scope[], refs: ResolvedRefere
     if (!inScope.length) continue;
     const unit = text.slice(scope.start, scope.end);
     const head = ITEM_HEAD.exec(unit)![0].length;
-    for (const label of ctx.labels) {
-      let at = unit.indexOf(label.name);
-      while (at >= 0) {
-        const start = scope.start + at;
-        const end = start + label.name.length;
-        const after = text.slice(end, end + 3);
-        let governed: ResolvedReference[] = [];
-        if (/^(?:\*\*)?[（(]/.test(after)) {
-          // 科技服务领域（表1第12项）
-          const open = end + after.search(/[（(]/) + 1;
-          governed = inScope.filter((r) => r.ref.start >= open && r.ref.start <= open + 2);
-        } else if (at === head && /^(?:\*\*)?[：:]/.test(after)) {
-          // 商务服务领域：……表1第12项
-          governed = inScope.filter((r) => r.ref.start > end);
-        } else if (isCell(unit, at, at + label.name.length)) {
-          // | 科技服务领域 | 表1第12项 |: a label that fills a cell of a table row governs the row
-          governed = inScope;
-        }
-        if (governed.length) findings.push(...judge(label, start, end, governed, ctx, msg));
-        at = unit.indexOf(label.name, at + label.name.length);
+    for (const m of unit.matchAll(ctx.labelPattern)) {
+      const label = ctx.labels.find((l) => l.name === m[0])!;
+      const at = m.index!;
+      const start = scope.start + at;
+      const end = start + label.name.length;
+      const after = text.slice(end, end + 3);
+      let governed: ResolvedReference[] = [];
+      if (/^(?:\*\*)?[（(]/.test(after)) {
+        // 科技服务领域（表1第12项）
+        const open = end + after.search(/[（(]/) + 1;
+        governed = inScope.filter((r) => r.ref.start >= open && r.ref.start <= open + 2);
+      } else if (at === head && /^(?:\*\*)?[：:]/.test(after)) {
+        // 商务服务领域：……表1第12项
+        governed = inScope.filter((r) => r.ref.start > end);
+      } else if (isCell(unit, at, at + label.name.length)) {
+        // | 科技服务领域 | 表1第12项 |: a label that fills a cell of a table row governs the row
+        governed = inScope;
       }
+      if (governed.length) findings.push(...judge(label, start, end, governed, ctx, msg));
     }
   }
   return findings;

@@ -1,5 +1,5 @@
 // misquote: quoted text next to a reference that is close to the cited task's text but not equal to it.
-import { Finding } from '../findings';
+import { Finding, shiftFinding } from '../findings';
 import { Messages } from '../messages';
 import { Scope } from '../scopes';
 import { formatReference, ResolvedReference, TaskIndex } from '../taskIndex';
@@ -37,19 +37,21 @@ interface Alignment {
   end: number;
 }
 
-/** Semi-global edit distance: the quote against its best-matching window of the source. */
+/** Semi-global edit distance: the quote against its best-matching window of the source. Two rolling typed rows. */
 export function alignQuote(quote: string, source: string): Alignment {
   const n = quote.length;
   const m = source.length;
-  let prev = new Array<number>(m + 1).fill(0);
-  let prevStart = Array.from({ length: m + 1 }, (_, j) => j);
+  let prev = new Int32Array(m + 1);
+  let prevStart = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  let curStart = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) prevStart[j] = j;
   for (let i = 1; i <= n; i++) {
-    const cur = new Array<number>(m + 1);
-    const curStart = new Array<number>(m + 1);
     cur[0] = i;
     curStart[0] = 0;
+    const q = quote.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
-      const sub = prev[j - 1] + (quote[i - 1] === source[j - 1] ? 0 : 1);
+      const sub = prev[j - 1] + (q === source.charCodeAt(j - 1) ? 0 : 1);
       const del = prev[j] + 1;
       const ins = cur[j - 1] + 1;
       if (sub <= del && sub <= ins) {
@@ -63,8 +65,8 @@ export function alignQuote(quote: string, source: string): Alignment {
         curStart[j] = curStart[j - 1];
       }
     }
-    prev = cur;
-    prevStart = curStart;
+    [prev, cur] = [cur, prev];
+    [prevStart, curStart] = [curStart, prevStart];
   }
   let best = { distance: Infinity, start: 0, end: 0 };
   for (let j = 0; j <= m; j++) if (prev[j] < best.distance) best = { distance: prev[j], start: prevStart[j], end: j };
@@ -75,22 +77,28 @@ export function alignQuote(quote: string, source: string): Alignment {
 export function describeDifferences(quote: string, source: string, msg: Messages, limit = 3): string {
   const n = quote.length;
   const m = source.length;
-  const d: number[][] = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  // one flat table: d(i, j) = table[i * w + j]
+  const w = m + 1;
+  const table = new Int32Array((n + 1) * w);
+  for (let j = 0; j <= m; j++) table[j] = j;
   for (let i = 1; i <= n; i++) {
+    table[i * w] = i;
     for (let j = 1; j <= m; j++) {
-      d[i][j] = Math.min(d[i - 1][j - 1] + (quote[i - 1] === source[j - 1] ? 0 : 1), d[i - 1][j] + 1, d[i][j - 1] + 1);
+      const sub = table[(i - 1) * w + j - 1] + (quote.charCodeAt(i - 1) === source.charCodeAt(j - 1) ? 0 : 1);
+      table[i * w + j] = Math.min(sub, table[(i - 1) * w + j] + 1, table[i * w + j - 1] + 1);
     }
   }
+  const d = (i: number, j: number) => table[i * w + j];
   // walk back one character at a time, then group the edits between unchanged characters into runs
   const steps: { same: boolean; from: string; to: string }[] = [];
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    if (i > 0 && j > 0 && d[i][j] === d[i - 1][j - 1] + (quote[i - 1] === source[j - 1] ? 0 : 1)) {
+    if (i > 0 && j > 0 && d(i, j) === d(i - 1, j - 1) + (quote[i - 1] === source[j - 1] ? 0 : 1)) {
       steps.push({ same: quote[i - 1] === source[j - 1], from: source[j - 1], to: quote[i - 1] });
       i--;
       j--;
-    } else if (j > 0 && d[i][j] === d[i][j - 1] + 1) {
+    } else if (j > 0 && d(i, j) === d(i, j - 1) + 1) {
       steps.push({ same: false, from: source[j - 1], to: '' });
       j--;
     } else {
@@ -124,9 +132,14 @@ function mayBeClose(quote: string, source: string): boolean {
   return shared >= quote.length - 1 - 2 * Math.ceil(MAX_DIFFERENCE * quote.length);
 }
 
+/** Per index, the verdict on a quotation of some tasks, at offset 0 (the same quotation recurs across a long plan). */
+const judgedByIndex = new WeakMap<TaskIndex, Map<string, Finding | null>>();
+
 export function checkMisquotes(text: string, scopes: Scope[], refs: ResolvedReference[], index: TaskIndex, msg: Messages): Finding[] {
   const findings: Finding[] = [];
   if (!/[“「『‘"]/.test(text)) return findings;
+  let judged = judgedByIndex.get(index);
+  if (!judged) judgedByIndex.set(index, (judged = new Map()));
   for (const scope of scopes) {
     const tasks = refs.filter((r) => r.ref.start >= scope.start && r.ref.end <= scope.end).flatMap((r) => r.tasks);
     if (!tasks.length) continue;
@@ -134,8 +147,14 @@ export function checkMisquotes(text: string, scopes: Scope[], refs: ResolvedRefe
     for (const m of unit.matchAll(QUOTE)) {
       const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
       const innerStart = scope.start + m.index! + 1;
-      const finding = judgeQuote(inner, innerStart, tasks, index, msg);
-      if (finding) findings.push(finding);
+      const key = tasks.map((t) => t.id).join(',') + '|' + msg.replaceQuote + '|' + inner;
+      let verdict = judged.get(key);
+      if (verdict === undefined) {
+        verdict = judgeQuote(inner, 0, tasks, index, msg) ?? null;
+        if (judged.size > 2000) judged.clear();
+        judged.set(key, verdict);
+      }
+      if (verdict) findings.push(shiftFinding(verdict, innerStart));
     }
   }
   return findings;

@@ -35,7 +35,7 @@ export function checkThresholds(
     const unit = text.slice(scope.start, scope.end);
     if (!ctx.subjectWords.some((w) => unit.includes(w))) continue;
     const cited = refs.filter((r) => r.ref.start >= scope.start && r.ref.end <= scope.end).flatMap((r) => r.tasks);
-    for (const q0 of findQuantities(unit)) {
+    for (const q0 of quantitiesNearSubjects(unit, ctx.subjectWords)) {
       const q = shift(q0, scope.start);
       const subject = subjectOf(text, q, ctx.subjects);
       if (!subject) continue;
@@ -59,6 +59,37 @@ export function checkThresholds(
     }
   }
   return { findings, matches };
+}
+
+/** Characters around a subject word within which a quantity can be about it (see subjectOf's window). */
+const BEFORE = 40;
+const AFTER = 60;
+
+/**
+ * The quantities of `unit` that a subject word can govern: read only in windows around the subject words, since
+ * reading quantities is the costly part and most of a long list item is about something else.
+ */
+function quantitiesNearSubjects(unit: string, words: string[]): QuantityPhrase[] {
+  const windows: [number, number][] = [];
+  for (const w of words) {
+    for (let at = unit.indexOf(w); at >= 0; at = unit.indexOf(w, at + w.length)) windows.push([Math.max(0, at - BEFORE), Math.min(unit.length, at + w.length + AFTER)]);
+  }
+  windows.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const w of windows) {
+    const last = merged[merged.length - 1];
+    if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+    else merged.push([...w]);
+  }
+  const out: QuantityPhrase[] = [];
+  for (const [from, to] of merged) {
+    for (const q of findQuantities(unit.slice(from, to))) {
+      // a number cut by the window's edge is too far from any subject to matter, and may be misread: leave it
+      if ((from > 0 && q.start < 3) || (to < unit.length && q.end > to - from - 3)) continue;
+      out.push(shift(q, from));
+    }
+  }
+  return out;
 }
 
 interface Candidate {
