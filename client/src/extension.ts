@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { CoverageModel } from './coverage';
+import { INDEX_CHANGED_NOTIFICATION } from '../../server/src/shared/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   registerCommands(context, coverage);
   void vscode.commands.executeCommand('setContext', 'policyLens.coverage.uncoveredOnly', false);
   await client.start();
+  context.subscriptions.push(client.onNotification(INDEX_CHANGED_NOTIFICATION, () => coverage.schedule(0)));
   coverage.schedule(0);
   return { client, coverage };
 }

@@ -1,5 +1,6 @@
 // The Policy Lens language server: `node dist/server.js --stdio` (or node-ipc when VS Code starts it).
 import {
+  CancellationToken,
   createConnection,
   DidChangeConfigurationNotification,
   InitializeParams,
@@ -24,7 +25,7 @@ import { coverage } from './features/coverage';
 import { documentLinks } from './features/documentLinks';
 import { inlayHints } from './features/inlayHints';
 import { documentSymbols } from './features/symbols';
-import { COVERAGE_REQUEST, CoverageParams } from './shared/protocol';
+import { COVERAGE_REQUEST, CoverageParams, INDEX_CHANGED_NOTIFICATION } from './shared/protocol';
 
 if (process.argv.includes('--version')) {
   console.log(packageVersion());
@@ -43,6 +44,18 @@ const diagnostics = new DiagnosticsPublisher(ctx);
 let pullConfiguration = false;
 let inlayHintRefresh = false;
 let initialized = false;
+/**
+ * Settled once the client's settings are in (or known not to come): until then an answer could be computed with
+ * the wrong sources (SZ表1第2项 read as the default 表1第2项), so features and diagnostics wait for it.
+ */
+const SETTINGS_WAIT_MS = 3000;
+let settingsLoaded: () => void = () => undefined;
+const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
+/** Runs a handler once the settings are in. */
+const whenReady = <P, R>(handler: (params: P, token: CancellationToken) => R) => async (params: P, token: CancellationToken): Promise<Awaited<R>> => {
+  await settingsReady;
+  return await handler(params, token);
+};
 const reportedProblems = new Set<string>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -55,6 +68,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     applySettings((params.initializationOptions as any).policyLens ?? params.initializationOptions);
   }
   if (ctx.loadError) connection.console.error(`Policy Lens: ${ctx.loadError}`);
+  // a client that never sends `initialized`, or never answers for its settings, is not kept waiting for long
+  setTimeout(() => settingsLoaded(), SETTINGS_WAIT_MS).unref();
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -82,6 +97,7 @@ connection.onInitialized(async () => {
     }
     await refreshSettings();
   }
+  settingsLoaded();
   if (ctx.workspaceFolders.length) {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
@@ -114,6 +130,8 @@ function applySettings(raw: unknown): void {
   if (!initialized) return;
   diagnostics.publishAll();
   if (inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  // what the client derived from the old answers (coverage) is stale too
+  void connection.sendNotification(INDEX_CHANGED_NOTIFICATION);
 }
 
 function warnOnce(message: string): void {
@@ -133,22 +151,22 @@ connection.onDidChangeConfiguration(async (change) => {
   else applySettings((change.settings as any)?.policyLens ?? {});
 });
 
-documents.onDidOpen((e) => diagnostics.schedule(e.document, true));
-documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
+documents.onDidOpen((e) => void settingsReady.then(() => diagnostics.schedule(e.document, true)));
+documents.onDidChangeContent((e) => void settingsReady.then(() => diagnostics.schedule(e.document)));
 documents.onDidClose((e) => {
   ctx.forget(e.document.uri);
   diagnostics.clear(e.document.uri);
 });
 
-connection.onHover((p) => hover(ctx, p));
-connection.onCompletion((p) => completion(ctx, p));
-connection.onDefinition((p) => definition(ctx, p));
-connection.onReferences((p, token) => references(ctx, p, token));
-connection.onCodeAction((p) => codeActions(ctx, p));
-connection.languages.inlayHint.on((p) => inlayHints(ctx, p));
-connection.onDocumentLinks((p) => documentLinks(ctx, p));
-connection.onDocumentSymbol((p) => documentSymbols(ctx, p));
-connection.onRequest(COVERAGE_REQUEST, (p: CoverageParams | null, token) => coverage(ctx, p, token));
+connection.onHover(whenReady((p) => hover(ctx, p)));
+connection.onCompletion(whenReady((p) => completion(ctx, p)));
+connection.onDefinition(whenReady((p) => definition(ctx, p)));
+connection.onReferences(whenReady((p, token) => references(ctx, p, token)));
+connection.onCodeAction(whenReady((p) => codeActions(ctx, p)));
+connection.languages.inlayHint.on(whenReady((p) => inlayHints(ctx, p)));
+connection.onDocumentLinks(whenReady((p) => documentLinks(ctx, p)));
+connection.onDocumentSymbol(whenReady((p) => documentSymbols(ctx, p)));
+connection.onRequest(COVERAGE_REQUEST, whenReady((p: CoverageParams | null, token) => coverage(ctx, p, token)));
 
 documents.listen(connection);
 connection.listen();

@@ -139,10 +139,15 @@ describe('extra policy sources (policyLens.sources)', function () {
     const client = new LspClient();
     try {
       client.configuration = { sources: [{ path: 'sz.txt', prefix: 'SZ' }, { path: 'broken.txt', prefix: 'BR' }] };
-      const errors: any[] = [];
-      client.waitFor((m) => m.method === 'window/showMessageRequest' || m.method === 'window/showMessage', 8000).then((m) => errors.push(m)).catch(() => undefined);
       await client.initialize({ rootPath: dir, configuration: true });
-      await client.waitFor((m) => (m.method === 'window/showMessage' || m.method === 'window/showMessageRequest') && m.params.type === 1, 8000, 'an error message');
+      // asked at once, before the server has read its settings: the answer must already know the SZ source
+      client.open('untitled:early.md', '对照SZ表1第2项。');
+      const early = await client.request('textDocument/documentLink', { textDocument: { uri: 'untitled:early.md' } });
+      assert.strictEqual(early.length, 1);
+      assert.deepStrictEqual(early[0].range, { start: { line: 0, character: 2 }, end: { line: 0, character: 9 } }, 'the link covers SZ表1第2项');
+      assert.match(early[0].target, /sz\.txt#L7$/);
+      const isError = (m: any) => (m.method === 'window/showMessage' || m.method === 'window/showMessageRequest') && m.params.type === 1;
+      if (![...client.notifications, ...client.serverRequests].some(isError)) await client.waitFor(isError, 8000, 'an error message');
       const shown = [...client.notifications, ...client.serverRequests].filter((m) => /window\/showMessage/.test(m.method) && m.params.type === 1);
       assert.strictEqual(shown.length, 1, 'one error for the broken source');
       assert.match(shown[0].params.message, /broken\.txt:7: /);
@@ -155,6 +160,9 @@ describe('extra policy sources (policyLens.sources)', function () {
       const hover = await client.request('textDocument/hover', { textDocument: { uri: 'untitled:p.md' }, position: { line: 0, character: 4 } });
       assert.ok(hover.contents.value.includes('推进第二项工作'));
       assert.ok(hover.contents.value.includes('sz.txt'));
+      const coverage = await client.request('policyLens/coverage', { uris: ['untitled:p.md'] });
+      assert.deepStrictEqual(coverage.tasks.filter((t: any) => t.locations.length).map((t: any) => t.id), ['T1.12'], 'SZ表1第2项 is not counted as the default 表1第2项');
+      assert.ok(client.notifications.some((m) => m.method === 'policyLens/indexChanged'), 'the client is told that derived answers are stale');
     } finally {
       await client.shutdown();
       fs.rmSync(dir, { recursive: true, force: true });

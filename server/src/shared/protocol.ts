@@ -1,5 +1,8 @@
 // Custom requests and the settings shape, shared by the client and the server (declared once, typed).
 
+/** Server → client: the task index or settings changed, so answers derived from earlier ones (coverage) are stale. */
+export const INDEX_CHANGED_NOTIFICATION = 'policyLens/indexChanged';
+
 /** policyLens/coverage: which of the tasks are cited, and where. */
 export const COVERAGE_REQUEST = 'policyLens/coverage';
 
