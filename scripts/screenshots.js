@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm run screenshots`: the extension at work in a real VS Code (code-server + headless Chromium, installed by
 // `npm run setup:editor`), driven like a user would; writes docs/hover.png, docs/completion.png, docs/fuzzy.png,
-// docs/threshold-hover.png, docs/quickfix.png, docs/problems.png and docs/coverage.png. The plan is a temp copy of
-// examples/*.md: the typing never reaches it.
+// docs/threshold-hover.png, docs/quickfix.png, docs/problems.png, docs/coverage.png, docs/settings.png (the Settings
+// editor filtered to policyLens) and docs/sources.png (a second source, policies/shenzhen.txt under the prefix SZ, set
+// in the workspace's .vscode/settings.json). The plan is a temp copy of examples/*.md: the typing never reaches it,
+// nor do the Shenzhen source, the workspace settings and the line citing SZ表1第2项 (all in the temp workspace).
 // The editor runs in Chinese (SCREENSHOT_LOCALE=en for English), the language the drafters write plans in: the
 // extension's messages follow VS Code's display language. With no Chinese language pack installed offline, an
 // empty one (no translations: VS Code's own menus stay English) makes VS Code report zh-cn to the extension.
@@ -207,6 +209,48 @@ function textBox(page, text) {
   }, text);
 }
 
+/** The second source of docs/sources.png: same format as the seed (title, 表N, tab-separated 类别 and 试点任务). */
+const SHENZHEN = [
+  '深圳市服务业扩大开放试点方案',
+  '',
+  '表 1 第一批试点任务',
+  '',
+  '类别\t试点任务',
+  '金融服务\t1. 支持深圳设立跨境理财试点。',
+  '\t2. 推动数字人民币在前海的应用。',
+  '',
+].join('\n');
+const SZ_LINE = '15. 对照深圳方案SZ表1第2项，推进数字人民币应用。';
+
+/** Writes policies/shenzhen.txt and the workspace settings that load it under the prefix SZ (trust is off in code-server). */
+function writeShenzhenSource(workspace) {
+  fs.mkdirSync(path.join(workspace, 'policies'), { recursive: true });
+  fs.writeFileSync(path.join(workspace, 'policies/shenzhen.txt'), SHENZHEN);
+  fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(workspace, '.vscode/settings.json'),
+    JSON.stringify({ 'policyLens.sources': [{ path: 'policies/shenzhen.txt', prefix: 'SZ' }] }, null, 2) + '\n');
+}
+
+/** Brings the plan's last line (changed on disk) into view: the editor reloads the file, Ctrl+End scrolls to it. */
+async function revealLastLine(page, text) {
+  const input = page.locator('.editor-instance .monaco-editor .native-edit-context, .editor-instance .monaco-editor textarea.inputarea').first();
+  for (let attempt = 0; attempt < 40; attempt++) {
+    await input.focus();
+    await page.keyboard.press('Control+End');
+    if (await textBox(page, text)) return;
+    if (attempt === 10) await runCommand(page, 'File: Revert File').catch(() => {}); // the file watcher missed the change
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`${text} did not show in the editor`);
+}
+
+/** Whether the document link over SZ表1第2项 starts at SZ (a link from before the source loaded starts at 表). */
+function szLinked(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.monaco-editor .view-lines .view-line')]
+    .filter((l) => l.textContent.includes('SZ表1第2项'))
+    .some((l) => [...l.querySelectorAll('span.detected-link')].some((s) => s.textContent.startsWith('SZ'))));
+}
+
 /** Warns when no installed font has ❌ (U+274C): Chromium would draw the hovers' verdicts as empty boxes. */
 function checkEmojiFont() {
   let fonts = '';
@@ -329,6 +373,76 @@ async function main() {
       say('no "Policy Lens" view in the Explorer (yet): docs/coverage.png shows the Explorer only');
     }
     await shot(page, 'coverage.png');
+
+    // 8. The Settings editor filtered to policyLens: the descriptions come from package.nls.<language>.json.
+    await runCommand(page, 'View: Close Primary Side Bar').catch(() => {});
+    await page.keyboard.press('Control+,');
+    const settingsEditor = page.locator('.settings-editor');
+    await settingsEditor.waitFor({ timeout: 20000 });
+    await settingsEditor.locator('.settings-header .suggest-input-container .monaco-editor').first().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('policyLens');
+    const settingRow = (text) => settingsEditor.locator('.setting-item-contents', { hasText: text }).first();
+    // policyLens.completion.trigger (the first row) in both languages: the one shown says which package.nls VS Code read
+    const either = /在补全中开始模糊搜索任务的字符|The character\(s\) that start a fuzzy task search/;
+    const shown = ZH ? '在补全中开始模糊搜索任务的字符' : 'The character(s) that start a fuzzy task search';
+    await settingRow(either).waitFor({ timeout: 20000 });
+    await settingsEditor.locator('.setting-item-contents').nth(5).waitFor({ timeout: 10000 }).catch(() => {});
+    if (!(await settingRow(shown).count())) {
+      say(`WARNING: the Settings editor shows policyLens.completion.trigger as "${
+        (await settingRow(either).innerText()).split('\n').join(' | ')}", not "${shown}…" (${LOCALE})`);
+    }
+    await parkPointer(page);
+    await page.waitForTimeout(700);
+    await shot(page, 'settings.png');
+    // close the Settings tab by its own close button (the plan's tab stays open)
+    const settingsTab = page.locator('.tabs-container .tab', { has: page.locator('.codicon-settings-editor-label-icon, .codicon-settings') })
+      .or(page.locator('.tabs-container .tab.active')).first();
+    await settingsTab.hover();
+    await settingsTab.locator('.tab-actions .action-label').first().click();
+    await settingsEditor.waitFor({ state: 'detached', timeout: 10000 });
+
+    // 9. A second policy source under the prefix SZ (workspace settings, as a user would write them), a line of the
+    // plan citing it, and the hover over that reference with the Shenzhen task.
+    const coverageItem = page.locator('.statusbar-item', { hasText: /覆盖 \d+\/\d+/ }).first();
+    const coverageBefore = (await appears(coverageItem, 10000)) ? (await coverageItem.innerText()).trim() : '';
+    const coverageNow = async () => (await coverageItem.innerText().catch(() => '')).trim();
+    writeShenzhenSource(plan.workspace);
+    fs.appendFileSync(path.join(plan.workspace, plan.file), `${SZ_LINE}\n`);
+    // the Explorer with the workspace's files (policies/shenzhen.txt, .vscode/settings.json) rather than the coverage view
+    await page.keyboard.press('Control+Shift+E');
+    await page.locator('.explorer-viewlet').first().waitFor({ timeout: 20000 });
+    const filesHeader = page.locator('.pane-header', { hasText: path.basename(plan.workspace) }).first();
+    if ((await filesHeader.getAttribute('aria-expanded')) === 'false') await filesHeader.click();
+    if ((await coverageHeader.count()) && (await coverageHeader.getAttribute('aria-expanded')) === 'true') await coverageHeader.click();
+    for (const folder of ['.vscode', 'policies']) { // open both folders: settings.json and shenzhen.txt show
+      const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: folder }).first();
+      if (!(await appears(row, 20000))) { say(`${folder}/ does not show in the Explorer`); continue; }
+      if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+    }
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'shenzhen.txt' }).first().waitFor({ timeout: 10000 })
+      .catch(() => say('policies/shenzhen.txt does not show in the Explorer'));
+    await revealLastLine(page, 'SZ表1第2项');
+    await hoverUntil(page, 'SZ表1第2项', ['推动数字人民币在前海的应用', '深圳市服务业扩大开放试点方案']);
+    // The server now knows SZ, but what VS Code asked for before it did may stay: the link under the reference (without
+    // SZ, to the Guangzhou task) and the 覆盖 count (SZ表1第2项 counted as 表1第2项: one more than before). Neither is
+    // asked for again when the server loads a source; an edit, undone, makes VS Code ask again.
+    const fresh = async () => (await szLinked(page)) && (await coverageNow()) === coverageBefore;
+    if (!(await fresh())) {
+      say(`from before the SZ source loaded: ${(await szLinked(page)) ? '' : 'the link under SZ表1第2项 (it leaves out SZ), '}` +
+        `the status bar's "${await coverageNow()}" (was "${coverageBefore}"); typing and undoing a space to refresh them`);
+      await page.keyboard.press('Escape');
+      await revealLastLine(page, 'SZ表1第2项');
+      await page.keyboard.type(' ');
+      await page.keyboard.press('Control+Z');
+      await page.locator('.tabs-container .tab.active:not(.dirty)').waitFor({ timeout: 10000 });
+      for (let i = 0; i < 40 && !(await fresh()); i++) await page.waitForTimeout(250);
+      if (!(await szLinked(page))) say('WARNING: the link under SZ表1第2项 still leaves out SZ');
+      if ((await coverageNow()) !== coverageBefore) say(`WARNING: the status bar says "${await coverageNow()}", not "${coverageBefore}"`);
+      await hoverUntil(page, 'SZ表1第2项', ['推动数字人民币在前海的应用', '深圳市服务业扩大开放试点方案']);
+    }
+    await page.waitForTimeout(300);
+    await shot(page, 'sources.png');
     clearTimeout(timer);
     await cleanup(0);
   } catch (e) {
