@@ -35,8 +35,7 @@ export function checkThresholds(
     const unit = text.slice(scope.start, scope.end);
     if (!ctx.subjectWords.some((w) => unit.includes(w))) continue;
     const cited = refs.filter((r) => r.ref.start >= scope.start && r.ref.end <= scope.end).flatMap((r) => r.tasks);
-    for (const q0 of quantitiesNearSubjects(unit, ctx.subjectWords)) {
-      const q = shift(q0, scope.start);
+    for (const q of quantitiesNearSubjects(unit, ctx.subjectWords, scope.start)) {
       const subject = subjectOf(text, q, ctx.subjects);
       if (!subject) continue;
       const planWords = text.slice(Math.min(subject.start, q.start), Math.max(subject.end, q.end));
@@ -69,7 +68,7 @@ const AFTER = 60;
  * The quantities of `unit` that a subject word can govern: read only in windows around the subject words, since
  * reading quantities is the costly part and most of a long list item is about something else.
  */
-function quantitiesNearSubjects(unit: string, words: string[]): QuantityPhrase[] {
+function quantitiesNearSubjects(unit: string, words: string[], offset: number): QuantityPhrase[] {
   const windows: [number, number][] = [];
   for (const w of words) {
     for (let at = unit.indexOf(w); at >= 0; at = unit.indexOf(w, at + w.length)) windows.push([Math.max(0, at - BEFORE), Math.min(unit.length, at + w.length + AFTER)]);
@@ -86,7 +85,7 @@ function quantitiesNearSubjects(unit: string, words: string[]): QuantityPhrase[]
     for (const q of findQuantities(unit.slice(from, to))) {
       // a number cut by the window's edge is too far from any subject to matter, and may be misread: leave it
       if ((from > 0 && q.start < 3) || (to < unit.length && q.end > to - from - 3)) continue;
-      out.push(shift(q, from));
+      out.push(shift(q, from + offset));
     }
   }
   return out;
