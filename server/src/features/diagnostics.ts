@@ -16,6 +16,7 @@ export class DiagnosticsPublisher {
 
   /** Schedules a re-check; `now` skips the debounce (on open). A version already published is not published again. */
   schedule(doc: TextDocument, now = false): void {
+    if (!this.ctx.documents.get(doc.uri)) return; // closed while it waited for the settings
     if (this.published.get(doc.uri) === doc.version) return;
     this.cancel(doc.uri);
     const delay = now ? 0 : this.ctx.settings.debounceMs;
