@@ -28,21 +28,7 @@ export async function openSource(context: vscode.ExtensionContext, line?: number
 
 async function openSourceAtTask(context: vscode.ExtensionContext, coverage: CoverageModel, id?: string): Promise<void> {
   const task = coverage.result?.tasks.find((t) => t.id === id);
-  const line = task ? await taskLine(context, task.item, task.table) : undefined;
-  await openSource(context, line);
-}
-
-/** The seed line of a task, found the way the index records it (the row that starts with its number). */
-async function taskLine(context: vscode.ExtensionContext, item: number, table: number): Promise<number | undefined> {
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(context.extensionUri, SEED_FILE));
-  let current = 0;
-  for (let i = 0; i < doc.lineCount; i++) {
-    const text = doc.lineAt(i).text;
-    const title = /^表\s*(\d+)\s/.exec(text);
-    if (title) current = Number(title[1]);
-    else if (current === table && new RegExp(`(^|\\t)(<p>)?${item}\\.`).test(text)) return i;
-  }
-  return undefined;
+  await openSource(context, task?.line);
 }
 
 async function showCoverage(coverage: CoverageModel): Promise<void> {

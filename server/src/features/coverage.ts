@@ -56,6 +56,7 @@ export async function coverage(ctx: ServerContext, params: CoverageParams | null
       text: r.task.text,
       domain: r.task.domain,
       category: r.task.category,
+      line: r.task.startLine,
       locations: r.locations,
     })),
   };

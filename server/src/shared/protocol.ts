@@ -27,6 +27,8 @@ export interface CoverageTask {
   text: string;
   domain?: string;
   category: string;
+  /** Zero-based line of the task in its source text. */
+  line: number;
   locations: CoverageLocation[];
 }
 
