@@ -7,7 +7,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalyzeOptions, Checker, DocumentAnalysis } from './core/analyze';
 import { Locale } from './core/messages';
 import { ResolvedReference, TaskIndex } from './core/taskIndex';
-import { PolicyIndex } from './core/types';
+import { scanReferences } from './core/references';
+import { LineIndex } from './core/text';
+import { PolicyIndex, Range } from './core/types';
 import { SourceFiles } from './convert';
 import { buildEngine } from './engine';
 import { loadDefaultIndex, loadExtraSource, loadRules, projectRoot } from './indexLoader';
@@ -136,6 +138,16 @@ export class ServerContext {
   /** The reference under an offset, if any (its end included, as the cursor can sit right after it). */
   referenceAt(doc: TextDocument, offset: number): ResolvedReference | undefined {
     return this.analysis(doc).referenceAt(offset);
+  }
+
+  /** A document's references and positions: the open document's analysis, else a scan of the file's text. */
+  referencesIn(uri: string, text: string): { references: ResolvedReference[]; lines: { range(start: number, end: number): Range } } {
+    const open = this.documents.get(uri);
+    if (open) {
+      const analysis = this.analysis(open);
+      return { references: analysis.references, lines: analysis.lines };
+    }
+    return { references: scanReferences(text, { prefixes: this.index.prefixes }).map((r) => this.index.resolve(r)), lines: new LineIndex(text) };
   }
 
   /** Workspace Markdown and text files (not the open ones' stale disk copies), with their text. */

@@ -1,7 +1,5 @@
 // policyLens/coverage: for each task of the default source, where the given documents (or the workspace) cite it.
 import { computeCoverage } from '../core/coverage';
-import { LineIndex } from '../core/text';
-import { scanReferences } from '../core/references';
 import { CoverageLocation, CoverageParams, CoverageResult } from '../shared/protocol';
 import { ServerContext, uriToPath } from '../context';
 import * as fs from 'fs';
@@ -34,10 +32,7 @@ export async function coverage(ctx: ServerContext, params: CoverageParams | null
     }
   }
   const inputs = documents.map((d) => {
-    const open = ctx.documents.get(d.uri);
-    const analysis = open ? ctx.analysis(open) : undefined;
-    const lines = analysis?.lines ?? new LineIndex(d.text);
-    const references = analysis?.references ?? scanReferences(d.text, { prefixes: ctx.index.prefixes }).map((r) => ctx.index.resolve(r));
+    const { references, lines } = ctx.referencesIn(d.uri, d.text);
     return {
       references,
       locate: (r: (typeof references)[number]): CoverageLocation => ({ uri: d.uri, range: lines.range(r.ref.start, r.ref.end), text: r.ref.text }),
