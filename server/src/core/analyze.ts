@@ -212,7 +212,7 @@ export class Checker {
    * edit are split and looked up again; the others are carried over, moved by the edit's length and lines.
    */
   analyze(text: string, options: AnalyzeOptions, positions?: Positions, previous?: DocumentAnalysis): DocumentAnalysis {
-    const parts = (previous && previous.options === options && this.reuse(previous, text, options)) || this.analyzeRange(text, 0, text.length, 0, EMPTY_CONTEXT, options);
+    const parts = (previous && previous.options === options && this.reuse(previous, text, options)) || this.analyzeRange(text, 0, text.length, 0, EMPTY_CONTEXT, options).parts;
     const severity = options.severity ?? {};
     let entries: Entry[] = [];
     for (const part of parts) {
@@ -228,8 +228,8 @@ export class Checker {
     return new DocumentAnalysis(text, parts, entries, positions, options);
   }
 
-  /** The paragraphs of text[from, to), starting at `line` with the table context `table`. */
-  private analyzeRange(text: string, from: number, to: number, line: number, table: TableContext, options: AnalyzeOptions): Part[] {
+  /** The paragraphs of text[from, to), starting at `line` with the table context `table`, and the context after them. */
+  private analyzeRange(text: string, from: number, to: number, line: number, table: TableContext, options: AnalyzeOptions): { parts: Part[]; after: TableContext } {
     const parts: Part[] = [];
     for (const p of splitParagraphs(from === 0 && to === text.length ? text : text.slice(from, to))) {
       const start = p.start + from;
@@ -237,7 +237,7 @@ export class Checker {
       parts.push({ start, line: p.line + line, result, before: table });
       for (const e of result.events) table = applyEvent(table, e);
     }
-    return parts;
+    return { parts, after: table };
   }
 
   private lookup(slice: string, table: TableContext, options: AnalyzeOptions): ParagraphResult {
@@ -287,14 +287,12 @@ export class Checker {
     if (to < from || to - from > text.length / 2) return undefined; // a large edit: start afresh
     const line = i0 === 0 ? 0 : parts[i0].line;
     const table = i0 === 0 ? EMPTY_CONTEXT : parts[i0].before;
-    const middle = this.analyzeRange(text, from, to, line, table, options);
+    const { parts: middle, after } = this.analyzeRange(text, from, to, line, table, options);
     const lineDelta = countLines(text, from, to) - countLines(old, from, oldTo);
-    let after = middle.length ? middle[middle.length - 1].before : table;
-    if (middle.length) for (const e of middle[middle.length - 1].result.events) after = applyEvent(after, e);
     const tail = parts.slice(i1 + 1);
     if (tail.length && contextKey(tail[0].before) !== contextKey(after)) {
       // the edit changed which table the text is about: what follows is looked up again in the new context
-      return [...parts.slice(0, i0), ...middle, ...this.analyzeRange(text, tail[0].start + delta, text.length, tail[0].line + lineDelta, after, options)];
+      return [...parts.slice(0, i0), ...middle, ...this.analyzeRange(text, tail[0].start + delta, text.length, tail[0].line + lineDelta, after, options).parts];
     }
     return [...parts.slice(0, i0), ...middle, ...tail.map((p) => ({ ...p, start: p.start + delta, line: p.line + lineDelta }))];
   }
