@@ -56,9 +56,8 @@ const SUBJECT_WINDOW = 24;
 
 /** The subject a quantity is about, from the words just before it in its clause (or just after, for 3年试点). */
 export function subjectOf(text: string, q: QuantityPhrase, rules: SubjectRule[]): Subject | undefined {
-  let from = q.start;
-  while (from > 0 && q.start - from < SUBJECT_WINDOW && !CLAUSE_BREAK.test(text[from - 1])) from--;
-  const clause = text.slice(from, q.start);
+  const clause = clauseBefore(text, q.start, SUBJECT_WINDOW);
+  const from = q.start - clause.length;
   let best: Subject | undefined;
   for (const rule of rules) {
     if (rule.after) {
@@ -130,9 +129,10 @@ function toThreshold(text: string, q: QuantityPhrase, subjects: SubjectRule[]) {
   };
 }
 
-function clauseBefore(text: string, at: number): string {
+/** The text of the clause that ends at `at`, at most `limit` characters of it. */
+function clauseBefore(text: string, at: number, limit = Infinity): string {
   let from = at;
-  while (from > 0 && !CLAUSE_BREAK.test(text[from - 1])) from--;
+  while (from > 0 && at - from < limit && !CLAUSE_BREAK.test(text[from - 1])) from--;
   return text.slice(from, at);
 }
 
