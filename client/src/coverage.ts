@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COVERAGE_REQUEST, CoverageLocation, CoverageParams, CoverageResult, CoverageTask } from '../../server/src/shared/protocol';
 import { coverageScope, isPlan } from './config';
+import { coverageCsv } from '../../server/src/shared/coverageCsv';
 
 type Node =
   | { kind: 'table'; table: number; title: string; tasks: CoverageTask[] }
@@ -129,11 +130,9 @@ export class CoverageModel implements vscode.TreeDataProvider<Node>, vscode.Disp
 
 /** The coverage as a Markdown or CSV table: task, text, where it is cited. */
 export function formatCoverage(result: CoverageResult, format: 'markdown' | 'csv'): string {
-  const where = (t: CoverageTask) => t.locations.map((l) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(l.uri))}:${l.range.start.line + 1}`).join('; ');
-  if (format === 'csv') {
-    const cell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-    return ['task,id,text,cited_at', ...result.tasks.map((t) => [t.reference, t.id, t.text, where(t)].map(cell).join(','))].join('\n') + '\n';
-  }
+  const citedAt = (t: CoverageTask) => t.locations.map((l) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(l.uri))}:${l.range.start.line + 1}`);
+  const where = (t: CoverageTask) => citedAt(t).join('; ');
+  if (format === 'csv') return coverageCsv(result.tasks.map((t) => ({ reference: t.reference, id: t.id, text: t.text, citedAt: citedAt(t) })));
   const md = (s: string) => s.replace(/\|/g, '\\|');
   const lines = [
     `# ${vscode.l10n.t('Coverage {0}/{1}', result.cited, result.total)}`,

@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadEngine } from './engine';
+import { coverageCsv } from './shared/coverageCsv';
 import { computeCoverage } from './core/coverage';
 import { localeOf } from './core/messages';
 import { SourceFiles, toDiagnostic } from './convert';
@@ -66,10 +67,6 @@ function check(o: Options): number {
   return results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
 }
 
-function csvCell(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 function coverage(o: Options): number {
   const format = requireFormat(o, ['text', 'json', 'csv']);
   if (!o.files.length) throw new UsageError('coverage needs at least one FILE');
@@ -89,9 +86,7 @@ function coverage(o: Options): number {
       tasks: rows.map((r) => ({ id: r.task.id, reference: r.reference, text: r.task.text, domain: r.task.domain, category: r.task.category, locations: r.locations })),
     }, null, 2) + '\n');
   } else if (format === 'csv') {
-    const lines = ['task,id,text,cited_at'];
-    for (const r of rows) lines.push([r.reference, r.task.id, r.task.text, r.locations.map((l) => `${l.file}:${l.line}:${l.column}`).join('; ')].map(csvCell).join(','));
-    process.stdout.write(lines.join('\n') + '\n');
+    process.stdout.write(coverageCsv(rows.map((r) => ({ reference: r.reference, id: r.task.id, text: r.task.text, citedAt: r.locations.map((l) => `${l.file}:${l.line}:${l.column}`) }))));
   } else {
     for (const r of rows) {
       const where = r.locations.map((l) => `${l.file}:${l.line}:${l.column}`).join(', ');
