@@ -3,19 +3,20 @@ import { Checker } from './core/analyze';
 import { TaskIndex } from './core/taskIndex';
 import { RuleData } from './core/thresholds';
 import { PolicyIndex } from './core/types';
-import { loadDefaultIndex, loadRules, projectRoot, sourceTexts } from './indexLoader';
+import { loadDefaultIndex, loadRules, projectRoot } from './indexLoader';
 
 export interface Engine {
   index: TaskIndex;
   checker: Checker;
 }
 
-export function buildEngine(indexes: PolicyIndex[], rules: RuleData, root: string = projectRoot(), unloadedPrefixes: string[] = []): Engine {
+/** The engine over indexes already built (each carrying its facts): no source is read again. */
+export function buildEngine(indexes: PolicyIndex[], rules: RuleData, unloadedPrefixes: string[] = []): Engine {
   const index = new TaskIndex(indexes, unloadedPrefixes);
-  return { index, checker: new Checker(index, rules, sourceTexts(indexes, root)) };
+  return { index, checker: new Checker(index, rules) };
 }
 
-/** The default engine from data/index.json and data/rules.json; throws an IndexLoadError naming a bad file. */
+/** The default engine from data/ (index, source facts, rules); throws an IndexLoadError naming a bad file. */
 export function loadEngine(root: string = projectRoot()): Engine {
-  return buildEngine([loadDefaultIndex(root)], loadRules(root), root);
+  return buildEngine([loadDefaultIndex(root)], loadRules(root));
 }

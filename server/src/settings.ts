@@ -26,6 +26,41 @@ export const DEFAULT_SETTINGS: Settings = {
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 
+/**
+ * The `policyLens` section of a settings file as VS Code writes it (`.vscode/settings.json`): flat dotted keys
+ * (`"policyLens.diagnostics.misquote.severity": "off"`) and nested objects (`"policyLens": { "sources": [] }`),
+ * merged into the one object the server receives from the editor. Other keys are ignored.
+ */
+export function settingsSection(file: Record<string, unknown>): Record<string, unknown> {
+  const section: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(file)) {
+    const path = key.split('.');
+    if (path[0] !== 'policyLens') continue;
+    if (path.length === 1) {
+      if (value && typeof value === 'object' && !Array.isArray(value)) mergeInto(section, value as Record<string, unknown>);
+      continue;
+    }
+    let at = section;
+    for (const name of path.slice(1, -1)) {
+      if (!at[name] || typeof at[name] !== 'object' || Array.isArray(at[name])) at[name] = {};
+      at = at[name] as Record<string, unknown>;
+    }
+    const last = path[path.length - 1];
+    if (value && typeof value === 'object' && !Array.isArray(value) && at[last] && typeof at[last] === 'object') mergeInto(at[last] as Record<string, unknown>, value as Record<string, unknown>);
+    else at[last] = value;
+  }
+  return section;
+}
+
+function mergeInto(target: Record<string, unknown>, from: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(from)) {
+    const here = target[key];
+    if (value && typeof value === 'object' && !Array.isArray(value) && here && typeof here === 'object' && !Array.isArray(here)) {
+      mergeInto(here as Record<string, unknown>, value as Record<string, unknown>);
+    } else target[key] = value;
+  }
+}
+
 /** Parses a raw settings object; `problems` lists each invalid value that was replaced by its default. */
 export function readSettings(raw: unknown): { settings: Settings; problems: string[] } {
   const problems: string[] = [];

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseSeed, SeedParseError } from '../../server/src/core/seedParser';
+import { parseSeed, parseSourceText, SeedParseError } from '../../server/src/core/seedParser';
 import { PolicyIndex, Task } from '../../server/src/core/types';
-import { buildDefaultIndex, INDEX_FILE, serializeIndex } from '../../server/src/indexLoader';
+import { buildDefaultIndex, FACTS_FILE, INDEX_FILE, serializeFacts, serializeIndex } from '../../server/src/indexLoader';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SEED = fs.readFileSync(path.join(ROOT, 'seeds', '000_a08c9159ea97f61a.txt'), 'utf8');
@@ -111,8 +111,65 @@ describe('the seed parser', () => {
     assert.throws(() => parseSeed(broken, { sourceFile: 'x.txt' }), (e: unknown) => e instanceof SeedParseError && e.line === 6 && /task 3 where task 2/.test(e.message));
   });
 
-  it('names the problem when a source has no task table', () => {
-    assert.throws(() => parseSeed('只有正文。\n', { sourceFile: 'x.txt' }), /no task table/);
+  it('names the problem when a source has no task list', () => {
+    assert.throws(() => parseSeed('只有正文。\n', { sourceFile: 'x.txt' }), /no task list found/);
+  });
+
+  it('matches the committed data/source-facts.json (run "npm run index" when this fails)', () => {
+    const committed = fs.readFileSync(path.join(ROOT, FACTS_FILE), 'utf8');
+    assert.ok(committed === serializeFacts(buildDefaultIndex(ROOT)), 'data/source-facts.json is stale: run npm run index');
+  });
+
+  it('keeps the body lines that state a quantity, so the body thresholds need no second reading of the seed', () => {
+    const lines = SEED.split('\n');
+    const facts = index.facts!;
+    assert.ok(facts.bodyLines.some((b) => b.text.startsWith('经过3年试点')), 'the line of 经过3年试点 is kept');
+    for (const b of facts.bodyLines) assert.strictEqual(b.text, lines[b.line], `body line ${b.line} is the seed's own text`);
+    assert.ok(facts.bodyLines.every((b) => b.line < index.tables[0].startLine), 'only lines before the task list');
+    assert.deepStrictEqual(facts.lineLengths, lines.map((l) => l.length), 'one length per line of the seed');
+  });
+
+  it('leaves the facts out of data/index.json', () => {
+    assert.ok(!('facts' in JSON.parse(serializeIndex(index))), 'data/index.json keeps its shape');
+  });
+
+  it('reads a table title without a space (表1推动…), with 附表, in Chinese numerals, or on the line after the number', () => {
+    const doc = (title: string) => `某方案\n\n${title}\n\n类别\t试点任务\n甲类\t1. 第一项任务。\n`;
+    for (const [title, name] of [['表1推动开放', '推动开放'], ['附表1 推动开放', '推动开放'], ['附表1：推动开放', '推动开放'], ['表一 推动开放', '推动开放'], ['附表1\n推动开放', '推动开放'], ['表1', '']]) {
+      const idx = parseSeed(doc(title), { sourceFile: 'x.txt' });
+      assert.deepStrictEqual(idx.tables.map((t) => [t.number, t.title, t.taskCount]), [[1, name, 1]], `the title "${title}"`);
+    }
+  });
+
+  it('does not take a reference in the body (表1第12项) for a table title', () => {
+    const doc = '某方案\n\n表1第2项另有规定。\n\n表 1 推动开放\n\n类别\t试点任务\n甲类\t1. 第一项任务。\n';
+    assert.deepStrictEqual(parseSeed(doc, { sourceFile: 'x.txt' }).tables.map((t) => t.startLine), [4]);
+  });
+
+  it('maps columns by their header names and keeps other columns as fields of the task', () => {
+    const doc = '某方案\n\n表 1 推动开放\n\n序号\t领域\t试点任务\t牵头单位\n1\t金融领域\t支持设立试点。\t市金融局\n2\t\t推进第二项工作。\t市商务局\n';
+    const idx = parseSeed(doc, { sourceFile: 'x.txt' });
+    assert.deepStrictEqual(idx.tasks.map((t) => [t.id, t.text, t.domain, t.fields]), [
+      ['T1.1', '支持设立试点。', '金融领域', { 牵头单位: '市金融局' }],
+      ['T1.2', '推进第二项工作。', '金融领域', { 牵头单位: '市商务局' }],
+    ]);
+  });
+
+  it('reads a Markdown table whose title is followed by a note, and ends it at a 注 or the next heading', () => {
+    const doc = [
+      '# 某方案', '', '## 附表1 推动开放', '', '（按领域排列）', '',
+      '| 序号 | 类别 | 任务 |', '| --- | --- | --- |', '| 1 | 甲类 | 第一项\\|任务。 |', '| 2 | | 第二项<br>任务。 |', '',
+      '注：甲类为试点类别。', '', '## 附表2 优化环境', '', '| 类别 | 任务 |', '|:--|:--|', '| 乙类 | 1. 第三项任务。 |', '', '## 三、组织实施', '', '| 备注 | 无 |',
+    ].join('\n');
+    const idx = parseSourceText(doc, 'x.md', { sourceFile: 'x.md' });
+    assert.deepStrictEqual(idx.tables.map((t) => [t.number, t.title, t.taskCount, t.endLine]), [[1, '推动开放', 2, 9], [2, '优化环境', 1, 17]]);
+    assert.deepStrictEqual(idx.tasks.map((t) => [t.id, t.text, t.category]), [['T1.1', '第一项|任务。', '甲类'], ['T1.2', '第二项任务。', '甲类'], ['T2.1', '第三项任务。', '乙类']]);
+  });
+
+  it('continues a table under 续表1 instead of calling it a second 表1', () => {
+    const doc = '某方案\n\n表 1 推动开放\n\n类别\t试点任务\n甲类\t1. 第一项任务。\n\n续表1\n\n类别\t试点任务\n\t2. 第二项任务。\n';
+    const idx = parseSeed(doc, { sourceFile: 'x.txt' });
+    assert.deepStrictEqual([idx.tables.length, idx.tasks.map((t) => t.id)], [1, ['T1.1', 'T1.2']]);
   });
 
   it('parses a second document in the same format under a prefix', () => {

@@ -22,9 +22,52 @@ export interface TaskRule {
   en: string;
 }
 
+/** The rules of one source, keyed by the prefix it is loaded under ('' for the default source). */
+export interface SourceRules {
+  prefix: string;
+  /** The source's 文号 or title: the rules apply only to that document, whatever prefix a user gives another. */
+  document?: string;
+  /** The subjects of this source's thresholds, in place of the shared list. */
+  subjects?: SubjectRule[];
+  /** What tasks say beyond their numbers, by bare task ID (T1.50). */
+  rules?: TaskRule[];
+}
+
 export interface RuleData {
+  /** The shared subject list: for every source without its own. */
   subjects: SubjectRule[];
-  rules: TaskRule[];
+  sources?: SourceRules[];
+}
+
+/** The subjects and task rules that apply to a source; task rules come back with the source's task IDs. */
+export function rulesFor(source: PolicyIndex, data: RuleData): { subjects: SubjectRule[]; rules: TaskRule[] } {
+  const own = (data.sources ?? []).find(
+    (r) => r.prefix === source.prefix && (!r.document || r.document === source.meta.docNumber || r.document === source.meta.title),
+  );
+  const id = (task: string) => (source.prefix ? `${source.prefix}:${task}` : task);
+  return { subjects: own?.subjects ?? data.subjects, rules: (own?.rules ?? []).map((r) => ({ ...r, task: id(r.task) })) };
+}
+
+/** One list of every source's subjects: a plan's quantity may be about any of them. Same head: words merged. */
+export function mergeSubjects(lists: SubjectRule[][]): SubjectRule[] {
+  const byHead = new Map<string, SubjectRule>();
+  for (const rule of lists.flat()) {
+    const seen = byHead.get(rule.head);
+    if (!seen) {
+      byHead.set(rule.head, rule);
+      continue;
+    }
+    if (seen === rule) continue;
+    const sides: Record<string, string[]> = { ...seen.sides };
+    for (const [name, words] of Object.entries(rule.sides ?? {})) sides[name] = [...new Set([...(sides[name] ?? []), ...words])];
+    byHead.set(rule.head, {
+      ...seen,
+      aliases: [...new Set([...(seen.aliases ?? []), ...(rule.aliases ?? [])])],
+      ...(Object.keys(sides).length ? { sides } : {}),
+      ...(seen.before || rule.before ? { before: [...new Set([...(seen.before ?? []), ...(rule.before ?? [])])] } : {}),
+    });
+  }
+  return [...byHead.values()];
 }
 
 export interface Subject {
@@ -89,24 +132,20 @@ export function subjectOf(text: string, q: QuantityPhrase, rules: SubjectRule[])
 }
 
 /** Every threshold the source's tasks (and its body) set, with its subject. */
-export function sourceThresholds(index: PolicyIndex, seedText: string | undefined, rules: RuleData): SourceThreshold[] {
+export function sourceThresholds(index: PolicyIndex, subjects: SubjectRule[]): SourceThreshold[] {
   const out: SourceThreshold[] = [];
   for (const task of index.tasks) {
     for (const q of findQuantities(task.text)) {
-      const t = toThreshold(task.text, q, rules.subjects);
+      const t = toThreshold(task.text, q, subjects);
       if (t) out.push({ task: task.id, sourceFile: index.sourceFile, span: { startLine: task.startLine, endLine: task.endLine }, ...t });
     }
   }
-  if (seedText) {
-    const lines = seedText.split(/\r\n|\r|\n/);
-    const bodyEnd = Math.min(...index.tables.map((t) => t.startLine), lines.length);
-    for (let i = 0; i < bodyEnd; i++) {
-      for (const q of findQuantities(lines[i])) {
-        const t = toThreshold(lines[i], q, rules.subjects);
-        if (!t) continue;
-        const dup = out.some((o) => o.subject === t.subject && o.side === t.side && o.value === t.value && o.unit === t.unit);
-        if (!dup) out.push({ sourceFile: index.sourceFile, span: { startLine: i, endLine: i }, ...t });
-      }
+  for (const { line, text } of index.facts?.bodyLines ?? []) {
+    for (const q of findQuantities(text)) {
+      const t = toThreshold(text, q, subjects);
+      if (!t) continue;
+      const dup = out.some((o) => o.subject === t.subject && o.side === t.side && o.value === t.value && o.unit === t.unit);
+      if (!dup) out.push({ sourceFile: index.sourceFile, span: { startLine: line, endLine: line }, ...t });
     }
   }
   return out;

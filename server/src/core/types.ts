@@ -47,6 +47,8 @@ export interface Task extends LineSpan {
   /** The body's wording of the same task, where it differs from the table's. */
   bodyText?: string;
   bodySpan?: LineSpan;
+  /** Other columns of the task's row, by their header (牵头单位). */
+  fields?: Record<string, string>;
 }
 
 export interface OutlineNode extends LineSpan {
@@ -68,4 +70,19 @@ export interface PolicyIndex {
   tables: TaskTable[];
   tasks: Task[];
   outline: OutlineNode[];
+  /** What the checks and locations need from the source text, so it is never read again (not in data/index.json). */
+  facts?: SourceFacts;
+}
+
+/** A line of a source's body that states a quantity. */
+export interface BodyLine {
+  line: number;
+  text: string;
+}
+
+export interface SourceFacts {
+  /** The body's lines (before the task list) that state a share, term or amount: its thresholds are read from them. */
+  bodyLines: BodyLine[];
+  /** The length of each line of the source text, so a location can end where its line ends. */
+  lineLengths: number[];
 }

@@ -1,0 +1,102 @@
+// The CLI's configuration: the editor's `policyLens.*` settings, from .vscode/settings.json or --config FILE (a
+// settings file or a .code-workspace).
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { buildEngine, Engine } from '../engine';
+import { loadDefaultIndex, loadRules, loadSources, projectRoot } from '../indexLoader';
+import { readSettings, settingsSection, Settings } from '../settings';
+
+/** Where VS Code keeps a folder's settings. */
+export const WORKSPACE_SETTINGS = path.join('.vscode', 'settings.json');
+
+export interface CliConfig {
+  /** The settings file that was read; none when the folder has no .vscode/settings.json. */
+  file?: string;
+  /** The folder that relative source paths resolve against, as the editor resolves them against its workspace. */
+  folder: string;
+  settings: Settings;
+  /** Invalid values, each replaced by its default (the editor shows the same warnings). */
+  problems: string[];
+}
+
+/** A settings file that is missing or not JSON with comments, or a source that cannot be loaded. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** `--config FILE` when given (it must exist), else `.vscode/settings.json` in `cwd` when there is one. */
+export function readCliConfig(cwd: string, configFile?: string): CliConfig {
+  if (configFile !== undefined) {
+    const file = path.resolve(cwd, configFile);
+    const dir = path.dirname(file);
+    const content = readJsonc(file);
+    if (isWorkspaceFile(content)) {
+      // a .code-workspace file: the editor resolves source paths against its first folder
+      const first = content.folders.map((f) => f?.path).find((p): p is string => typeof p === 'string');
+      const folder = first !== undefined ? path.resolve(dir, first) : dir;
+      return { file, folder, ...readSettings(settingsSection(content.settings ?? {})) };
+    }
+    // a workspace's own settings file: its paths are relative to the workspace folder, as in the editor
+    const folder = path.basename(dir) === '.vscode' ? path.dirname(dir) : dir;
+    return { file, folder, ...readSettings(settingsSection(content)) };
+  }
+  const file = path.join(cwd, WORKSPACE_SETTINGS);
+  if (!fs.existsSync(file)) return { folder: cwd, ...readSettings({}) };
+  return { file, folder: cwd, ...readSettingsFile(file) };
+}
+
+/** The `policyLens` settings of a JSONC settings file, as readSettings parses them. */
+export function readSettingsFile(file: string): { settings: Settings; problems: string[] } {
+  return readSettings(settingsSection(readJsonc(file)));
+}
+
+interface WorkspaceFile {
+  folders: { path?: unknown }[];
+  settings?: Record<string, unknown>;
+}
+
+/** A multi-root workspace (`.code-workspace`): its folders, and its settings under `settings`. */
+function isWorkspaceFile(content: Record<string, unknown>): content is Record<string, unknown> & WorkspaceFile {
+  return Array.isArray(content.folders) && (content.settings === undefined || (typeof content.settings === 'object' && content.settings !== null && !Array.isArray(content.settings)));
+}
+
+function readJsonc(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ConfigError(`cannot read the settings ${file}: ${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message}`);
+  }
+  return parseSettingsText(text, file);
+}
+
+/** JSON with comments and trailing commas, as VS Code writes settings; any other error names its line and column. */
+export function parseSettingsText(text: string, file: string): Record<string, unknown> {
+  // VS Code reads an empty settings file as no settings
+  if (!text.trim()) return {};
+  const errors: ParseError[] = [];
+  const value = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length) {
+    const e = errors[0];
+    const before = text.slice(0, e.offset);
+    const line = before.split('\n').length;
+    const column = e.offset - (before.lastIndexOf('\n') + 1) + 1;
+    throw new ConfigError(`cannot read the settings ${file}:${line}:${column}: ${printParseErrorCode(e.error)}`);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`cannot read the settings ${file}: expected an object of settings`);
+  return value;
+}
+
+/** The engine the editor would build for these settings: the default source and every configured one. */
+export async function loadConfiguredEngine(config: CliConfig, root: string = projectRoot()): Promise<Engine> {
+  const base = loadDefaultIndex(root);
+  const rules = loadRules(root);
+  const { indexes, errors } = await loadSources(config.settings.sources, config.folder);
+  if (errors.length) throw new ConfigError(errors.join('\n'));
+  return buildEngine([base, ...indexes], rules);
+}

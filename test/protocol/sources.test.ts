@@ -1,0 +1,119 @@
+// A sibling source (a Markdown 总体方案 with 附表, 序号 and 牵头单位 columns, its own subjects) checked end to end:
+// the editor's diagnostics over LSP and `policy-lens check` with the same settings must be the same.
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { LspClient, positionOf, ROOT } from '../support/lspClient';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'sources');
+/** A plan with a wrong 外资比例 for SZ表1第3项, a wrong 从业年限, an unknown SZ task and a misquote of 表1第12项. */
+const PLAN = fs.readFileSync(path.join(FIXTURES, 'shenzhen-plan.md'), 'utf8') +
+  '\n六、落实表1第12项：“允许外商投资社会调查，中方股比不低于67%，法定代表人应具有中国国籍”。\n';
+
+/** The editor's settings section, as VS Code sends it for the flat keys of .vscode/settings.json below. */
+const SECTION = {
+  sources: [{ path: 'policies/shenzhen.md', prefix: 'SZ' }],
+  diagnostics: { 'unknown-task': { severity: 'warning' }, misquote: { severity: 'off' } },
+};
+const SETTINGS_JSON = `{
+  // Policy Lens: the Shenzhen 总体方案 next to the default source
+  "policyLens.sources": [{ "path": "policies/shenzhen.md", "prefix": "SZ" }],
+  "policyLens.diagnostics.unknown-task.severity": "warning",
+  "policyLens.diagnostics.misquote.severity": "off",
+}
+`;
+
+const byPosition = (a: any, b: any) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+describe('a sibling source through the server and the CLI', function () {
+  this.timeout(30000);
+  let dir: string;
+  let client: LspClient;
+  let planUri: string;
+  let editor: any[];
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-sibling-'));
+    fs.mkdirSync(path.join(dir, 'policies'));
+    fs.mkdirSync(path.join(dir, '.vscode'));
+    fs.copyFileSync(path.join(FIXTURES, 'shenzhen.md'), path.join(dir, 'policies', 'shenzhen.md'));
+    fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), SETTINGS_JSON);
+    fs.writeFileSync(path.join(dir, 'plan.md'), PLAN);
+    planUri = pathToFileURL(path.join(dir, 'plan.md')).toString();
+    client = new LspClient();
+    client.configuration = SECTION;
+    await client.initialize({ rootPath: dir, configuration: true });
+    client.open(planUri, PLAN);
+    editor = (await client.waitForDiagnostics(planUri)).diagnostics.slice().sort(byPosition);
+  });
+
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reports the wrong 外资比例 of SZ表1第3项 against the sibling source, in the editor', () => {
+    const mismatch = editor.filter((d) => d.code === 'threshold-mismatch');
+    assert.deepStrictEqual(mismatch.map((d) => d.range.start), [positionOf(PLAN, '不超过60%'), positionOf(PLAN, '不少于3年')], JSON.stringify(editor));
+    assert.match(mismatch[0].message, /与SZ表1第3项不符：原文为“外资比例不超过49%”/);
+    assert.strictEqual(mismatch[0].relatedInformation[0].location.uri, pathToFileURL(path.join(dir, 'policies', 'shenzhen.md')).toString(), 'the related location is the sibling source');
+  });
+
+  it('follows the severities of the settings: unknown-task a warning, misquote off', () => {
+    const unknown = editor.filter((d) => d.code === 'unknown-task');
+    assert.strictEqual(unknown.length, 1, JSON.stringify(editor));
+    assert.strictEqual(unknown[0].severity, 2, 'unknown-task is a warning');
+    assert.ok(!editor.some((d) => d.code === 'misquote'), 'misquote is off');
+    fs.writeFileSync(path.join(dir, 'lens.json'), JSON.stringify({ 'policyLens.sources': SECTION.sources }));
+    const r = spawnSync(process.execPath, [CLI, 'check', 'plan.md', '--config', 'lens.json'], { cwd: dir, encoding: 'utf8' });
+    assert.match(r.stdout, /warning misquote/, 'without the setting the plan has a misquote to turn off');
+  });
+
+  it('shows a task of the sibling source on hover', async () => {
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: planUri }, position: positionOf(PLAN, 'SZ表1第3项', 3) });
+    assert.ok(hover.contents.value.includes('支持外商投资设立律师事务所联营机构'), hover.contents.value);
+  });
+
+  it('gives exactly the editor diagnostics from policy-lens check in the folder (.vscode/settings.json)', () => {
+    const r = spawnSync(process.execPath, [CLI, 'check', 'plan.md', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    assert.strictEqual(r.status, 1, r.stderr);
+    const cli = JSON.parse(r.stdout)[0].diagnostics.slice().sort(byPosition);
+    assert.deepStrictEqual(cli, editor, 'the CLI and the editor agree');
+  });
+
+  it('gives exactly the editor diagnostics from policy-lens check --config elsewhere', () => {
+    const r = spawnSync(process.execPath, [CLI, 'check', path.join(dir, 'plan.md'), '--format', 'json', '--config', path.join(dir, '.vscode', 'settings.json')], { cwd: ROOT, encoding: 'utf8' });
+    assert.strictEqual(r.status, 1, r.stderr);
+    assert.deepStrictEqual(JSON.parse(r.stdout)[0].diagnostics.slice().sort(byPosition), editor, 'the CLI and the editor agree');
+  });
+});
+
+describe('a sibling source without a task list, in the editor and the CLI', function () {
+  this.timeout(30000);
+  it('gives one error naming the file and why in both', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-notasks-'));
+    const client = new LspClient();
+    try {
+      fs.writeFileSync(path.join(dir, 'notes.md'), '# 会议纪要\n\n只有正文。\n');
+      fs.writeFileSync(path.join(dir, 'plan.md'), '落实表4第9项。\n');
+      fs.writeFileSync(path.join(dir, 'lens.json'), JSON.stringify({ 'policyLens.sources': [{ path: 'notes.md', prefix: 'NO' }] }));
+      const why = `${path.join(dir, 'notes.md')}:1: no task list found`;
+      client.configuration = { sources: [{ path: 'notes.md', prefix: 'NO' }] };
+      await client.initialize({ rootPath: dir, configuration: true });
+      const isError = (m: any) => /^window\/showMessage/.test(m.method) && m.params.type === 1;
+      const seen = () => [...client.notifications, ...client.serverRequests].find(isError);
+      const shown = seen() ?? (await client.waitFor(isError, 8000, 'an error message'));
+      assert.ok(shown.params.message.includes(why), shown.params.message);
+      const r = spawnSync(process.execPath, [CLI, 'check', 'plan.md', '--config', 'lens.json'], { cwd: dir, encoding: 'utf8' });
+      assert.strictEqual(r.status, 2);
+      assert.ok(r.stderr.includes(why), r.stderr);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
