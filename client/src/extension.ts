@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { CoverageModel } from './coverage';
+import { registerWordPlanView } from './wordPlan';
+import { registerAssignmentsExport } from './assignmentsExport';
 import { INDEX_CHANGED_NOTIFICATION } from '../../server/src/shared/protocol';
 
 let client: LanguageClient | undefined;
@@ -27,6 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   const coverage = new CoverageModel(() => client);
   context.subscriptions.push(coverage, vscode.window.createTreeView('policyLens.coverage', { treeDataProvider: coverage, showCollapseAll: true }));
   registerCommands(context, coverage);
+  registerWordPlanView(context, () => client);
+  registerAssignmentsExport(context, () => client);
   void vscode.commands.executeCommand('setContext', 'policyLens.coverage.uncoveredOnly', false);
   await client.start();
   context.subscriptions.push(client.onNotification(INDEX_CHANGED_NOTIFICATION, () => coverage.schedule(0)));

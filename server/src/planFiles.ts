@@ -1,8 +1,9 @@
-// Walks folders for plan files (Markdown and text), for workspace-wide references, coverage and the CLI.
+// Walks folders for plan files (Markdown, text and Word), for workspace-wide references, coverage and the CLI.
 import * as fs from 'fs';
 import * as path from 'path';
 
-export const PLAN_FILE = /\.(md|markdown|txt)$/i;
+/** A plan file by its name; Word's lock files (`~$plan.docx`, left next to an open document) are not plans. */
+export const PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx)$/i;
 
 /** Folders no plan lives in: dependencies, version control, build output, editor test installs. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);

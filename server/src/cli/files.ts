@@ -1,7 +1,8 @@
-// Expands the CLI's file arguments: files, folders (their Markdown and text files), glob patterns, and `-`.
+// Expands the CLI's file arguments: files, folders (their Markdown, text and Word files), glob patterns, and `-`; reads each.
 import * as fs from 'fs';
 import { PLAN_FILE, walkFiles } from '../planFiles';
-
+import { PlanSource, readPlanBytes, readPlanFile } from '../readers/planFile';
+import { UnreadableFileError } from '../readers/unreadable';
 
 export class UsageError extends Error {}
 
@@ -46,7 +47,7 @@ export function expandFiles(args: string[]): string[] {
       const firstGlob = parts.findIndex((p) => /[*?{]/.test(p));
       const base = parts.slice(0, firstGlob).join('/') || '.';
       const re = globToRegExp(arg.replace(/\\/g, '/').replace(/^\.\//, ''));
-      const matches = [...walkFiles(base, (p) => re.test(p.replace(/\\/g, '/').replace(/^\.\//, '')))];
+      const matches = [...walkFiles(base, (p) => PLAN_FILE.test(p) && re.test(p.replace(/\\/g, '/').replace(/^\.\//, '')))];
       if (!matches.length) throw new UsageError(`no file matches ${arg}`);
       matches.forEach(add);
       continue;
@@ -57,17 +58,23 @@ export function expandFiles(args: string[]): string[] {
     } catch {
       throw new UsageError(`cannot read ${arg}: no such file or folder`);
     }
-    if (stat.isDirectory()) [...walkFiles(arg, (p) => PLAN_FILE.test(p))].forEach(add);
-    else add(arg);
+    if (stat.isDirectory()) {
+      const plans = [...walkFiles(arg, (p) => PLAN_FILE.test(p))];
+      if (!plans.length) throw new UsageError(`no plan files in ${arg}`);
+      plans.forEach(add);
+    } else add(arg);
   }
   return out;
 }
 
-export function readInput(file: string): string {
+/** Reads one expanded argument (`-` is standard input, decoded like a file); unreadable input throws UnreadableFileError. */
+export async function readInput(file: string): Promise<PlanSource> {
+  if (file !== '-') return readPlanFile(file);
+  let bytes: Buffer;
   try {
-    const text = file === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(file, 'utf8');
-    return text.replace(/^\uFEFF/, '');
+    bytes = fs.readFileSync(0);
   } catch (e) {
-    throw new UsageError(`cannot read ${file === '-' ? 'standard input' : file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UnreadableFileError(`cannot read standard input: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+  return readPlanBytes(bytes, 'standard input');
 }

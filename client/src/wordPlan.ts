@@ -1,0 +1,67 @@
+// The read-only view of a Word plan: its text extracted by the server, opened as Markdown so every feature works on it.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { EXTRACT_PLAN_REQUEST, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
+
+/** The view of a .docx file: the same path under the Word plan scheme (the server maps it back the same way). */
+export function wordPlanUri(file: vscode.Uri): vscode.Uri {
+  return file.with({ scheme: WORD_PLAN_SCHEME });
+}
+
+class WordPlanContent implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly client: () => LanguageClient | undefined) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const client = this.client();
+    if (!client) throw new Error(vscode.l10n.t('Policy Lens: the language server is not ready yet.'));
+    const result = await client.sendRequest(EXTRACT_PLAN_REQUEST, { uri: uri.with({ scheme: 'file' }).toString() });
+    if ('error' in result) throw new Error(result.error);
+    return result.text;
+  }
+
+  /** The file on disk changed: an open view of it re-reads it. */
+  refresh(file: vscode.Uri): void {
+    const view = wordPlanUri(file);
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === view.toString())) this.changed.fire(view);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** Serves the views' text, and keeps open views in step with their files. */
+export function registerWordPlanView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+  const content = new WordPlanContent(client);
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.docx', true, false, true);
+  watcher.onDidChange((file) => content.refresh(file));
+  context.subscriptions.push(content, watcher, vscode.workspace.registerTextDocumentContentProvider(WORD_PLAN_SCHEME, content));
+}
+
+/**
+ * Opens the extracted text of a Word plan (the Explorer's file, else one the user picks) as a read-only Markdown
+ * document; a file that cannot be read is reported to the user. Resolves to the editor, for tests.
+ */
+export async function openWordPlan(file?: vscode.Uri): Promise<vscode.TextEditor | undefined> {
+  if (!(file instanceof vscode.Uri)) {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      filters: { [vscode.l10n.t('Word documents')]: ['docx'] },
+      openLabel: vscode.l10n.t('Open Word Plan'),
+    });
+    if (!picked?.length) return undefined;
+    file = picked[0];
+  }
+  try {
+    let doc = await vscode.workspace.openTextDocument(wordPlanUri(file));
+    // the client's features follow the language, and the extracted text is Markdown
+    if (doc.languageId !== 'markdown') doc = await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+    return await vscode.window.showTextDocument(doc, { preview: false });
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Policy Lens: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+}

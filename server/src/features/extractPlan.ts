@@ -1,0 +1,16 @@
+// policyLens/extractPlan: a plan file's text as the checker reads it (a Word .docx extracted, any text decoded), for the client's Word plan view.
+import { ExtractPlanParams, ExtractPlanResult } from '../shared/protocol';
+import { uriToPath } from '../context';
+import { readPlanFile } from '../readers/planFile';
+
+export async function extractPlan(params: ExtractPlanParams | null | undefined): Promise<ExtractPlanResult> {
+  const uri = typeof params?.uri === 'string' ? params.uri : '';
+  const file = uriToPath(uri);
+  if (!file) return { error: `cannot read ${uri || 'a plan without a URI'}: only files on disk (file: URIs) can be read` };
+  try {
+    const plan = await readPlanFile(file);
+    return { text: plan.text, paragraphOfLine: plan.paragraphOfLine };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}

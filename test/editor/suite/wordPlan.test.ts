@@ -1,0 +1,67 @@
+// In VS Code: Policy Lens: Open Word Plan shows a .docx as read-only Markdown in which the checks and hovers work.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { describeDiagnostics, diagnosticCode, extension, hoverText, poll, positionOf, serverReady } from '../helpers';
+import { makeDocx, WORD_PLAN, WORD_PLAN_MARKDOWN } from '../../support/docxFixture';
+
+describe('Open Word Plan', () => {
+  let folder: vscode.Uri;
+  const created: vscode.Uri[] = [];
+
+  before(async () => {
+    await serverReady();
+    const workspace = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(workspace, 'VS Code was started without the test workspace folder');
+    folder = workspace.uri;
+    // made here, in the run's copy of the workspace: the repository keeps no binary fixture
+    const plan = vscode.Uri.joinPath(folder, 'plan.docx');
+    await vscode.workspace.fs.writeFile(plan, await makeDocx(WORD_PLAN));
+    const fake = vscode.Uri.joinPath(folder, 'fake.docx');
+    await vscode.workspace.fs.writeFile(fake, new TextEncoder().encode('落实表1第1项。'));
+    created.push(plan, fake);
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of created) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
+
+  it('is offered in the Explorer\'s context menu of .docx files', () => {
+    const menu: { command: string; when?: string }[] = extension().packageJSON.contributes?.menus?.['explorer/context'] ?? [];
+    assert.ok(menu.some((m) => m.command === 'policyLens.openWordPlan' && m.when === 'resourceExtname == .docx'), JSON.stringify(menu));
+  });
+
+  it('opens the extracted plan as Markdown, with policy-lens diagnostics and hovers in it', async () => {
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('policyLens.openWordPlan', vscode.Uri.joinPath(folder, 'plan.docx'));
+    assert.ok(editor, 'the command opened no editor');
+    const doc = editor.document;
+    assert.strictEqual(doc.uri.scheme, 'policy-lens-word');
+    assert.strictEqual(doc.languageId, 'markdown');
+    assert.strictEqual(doc.getText(), WORD_PLAN_MARKDOWN, 'the view does not show the extracted Markdown');
+    const diags = await poll('policy-lens diagnostics in the Word plan view', () => vscode.languages.getDiagnostics(doc.uri),
+      (ds) => ds.some((d) => d.source === 'policy-lens' && diagnosticCode(d) === 'unknown-task'));
+    const unknown = diags.find((d) => diagnosticCode(d) === 'unknown-task')!;
+    assert.strictEqual(doc.getText(unknown.range), '表1第58项', describeDiagnostics(diags));
+    const hover = await poll('a hover on 表4第9项 in the Word plan view', () => hoverText(doc, positionOf(doc, '表4第9项', 2)), (h) => h.includes('外国投资者资产总额'));
+    assert.match(hover, /T4\.9/);
+  });
+
+  it('completes references and counts coverage in the Word plan view', async () => {
+    const editor = vscode.window.activeTextEditor;
+    assert.strictEqual(editor?.document.uri.scheme, 'policy-lens-word', 'the Word plan view is not the active editor');
+    const doc = editor.document;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, positionOf(doc, '表1第58项', 3));
+    assert.ok(list.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === '表1第57项'), 'no completion after 表1第 in the view');
+    const api = extension().exports as { coverage: { result?: { tasks: { id: string; locations: { uri: string }[] }[] } } };
+    const result = await poll('coverage of the Word plan view', () => vscode.commands.executeCommand('policyLens.refreshCoverage').then(() => api.coverage.result),
+      (r) => !!r?.tasks.find((t) => t.id === 'T1.49')?.locations.length);
+    const places = result!.tasks.find((t) => t.id === 'T1.49')!.locations.map((l) => vscode.Uri.parse(l.uri).scheme);
+    assert.deepStrictEqual(places, ['policy-lens-word'], 'T1.49 is not counted in the view');
+  });
+
+  it('tells the user when a file is not a Word document, and opens nothing', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('policyLens.openWordPlan', vscode.Uri.joinPath(folder, 'fake.docx'));
+    assert.strictEqual(editor, undefined, 'an editor was opened on a file that is not a .docx');
+    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'policy-lens-word'), 'a Word plan view is open');
+  });
+});

@@ -1,0 +1,80 @@
+// Protocol tests of reading plans from disk: policyLens/extractPlan, the Word plan view, and workspace plans in any encoding.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as iconv from 'iconv-lite';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { EXTRACT_PLAN_REQUEST, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
+import { LspClient, positionOf } from '../support/lspClient';
+import { makeDocx, WORD_PLAN, WORD_PLAN_MARKDOWN, WORD_PLAN_PARAGRAPHS } from '../support/docxFixture';
+
+describe('plans read from disk, over the protocol', function () {
+  this.timeout(20000);
+  let client: LspClient;
+  let workspace: string;
+  const file = (name: string) => path.join(workspace, name);
+  const uri = (name: string) => pathToFileURL(file(name)).toString();
+  /** The client's view of a Word plan, as VS Code writes its URI. */
+  const view = (name: string) => `${WORD_PLAN_SCHEME}:${uri(name).slice('file://'.length)}`;
+  const citedAt = (coverage: any, id: string) => coverage.tasks.find((t: any) => t.id === id).locations.map((l: any) => l.uri);
+
+  before(async () => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-extract-'));
+    fs.writeFileSync(file('plan.docx'), await makeDocx(WORD_PLAN));
+    fs.writeFileSync(file('~$plan.docx'), Buffer.from([0x0b, 0x41, 0x00, 0x64]));
+    fs.writeFileSync(file('gb.md'), iconv.encode('# 区方案\n\n落实表2第7项。\n', 'gb18030'));
+    fs.writeFileSync(file('broken.md'), Buffer.from('89504e470d0a1a0a0000', 'hex'));
+    fs.writeFileSync(file('fake.docx'), '落实表1第1项。');
+    client = new LspClient();
+    await client.initialize({ rootPath: workspace });
+  });
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('answers policyLens/extractPlan with the Markdown of a Word plan and the paragraph of each line', async () => {
+    const result = await client.request(EXTRACT_PLAN_REQUEST.method, { uri: uri('plan.docx') });
+    assert.deepStrictEqual(result, { text: WORD_PLAN_MARKDOWN, paragraphOfLine: WORD_PLAN_PARAGRAPHS });
+  });
+
+  it('answers with the decoded text of a GB18030 plan', async () => {
+    const result = await client.request(EXTRACT_PLAN_REQUEST.method, { uri: uri('gb.md') });
+    assert.strictEqual(result.text, '# 区方案\n\n落实表2第7项。\n');
+  });
+
+  it('answers with the reason when a file cannot be read, and never fails the request', async () => {
+    assert.deepStrictEqual(await client.request(EXTRACT_PLAN_REQUEST.method, { uri: uri('fake.docx') }),
+      { error: `cannot read ${file('fake.docx')}: not a Word .docx document` });
+    assert.deepStrictEqual(await client.request(EXTRACT_PLAN_REQUEST.method, { uri: uri('broken.md') }),
+      { error: `cannot read ${file('broken.md')}: not UTF-8, UTF-16 or GB18030 text` });
+    assert.match((await client.request(EXTRACT_PLAN_REQUEST.method, { uri: uri('missing.docx') })).error, /^cannot read .*missing\.docx: ENOENT$/);
+    assert.match((await client.request(EXTRACT_PLAN_REQUEST.method, { uri: 'untitled:x.docx' })).error, /^cannot read untitled:x\.docx: /);
+    assert.match((await client.request(EXTRACT_PLAN_REQUEST.method, null)).error, /^cannot read /);
+  });
+
+  it('counts Word and GB18030 plans in workspace coverage, skipping files it cannot read, and places Word citations in the view', async () => {
+    const coverage = await client.request('policyLens/coverage', {});
+    assert.deepStrictEqual(citedAt(coverage, 'T2.7'), [uri('gb.md')], 'the GB18030 plan is not read');
+    assert.deepStrictEqual(citedAt(coverage, 'T1.49'), [view('plan.docx')], 'the Word plan\'s citation is not in its view');
+    assert.deepStrictEqual(citedAt(coverage, 'T1.1'), [], 'a fake .docx was read as text');
+  });
+
+  it('checks the open Word plan view like any plan, and counts the file once while it is open', async () => {
+    const { text } = await client.request(EXTRACT_PLAN_REQUEST.method, { uri: uri('plan.docx') });
+    client.open(view('plan.docx'), text);
+    const published = await client.waitForDiagnostics(view('plan.docx'));
+    const codes = published.diagnostics.map((d: any) => d.code).sort();
+    assert.deepStrictEqual(codes, ['domain-mismatch', 'threshold-mismatch', 'threshold-mismatch', 'unknown-task'], JSON.stringify(published.diagnostics));
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: view('plan.docx') }, position: positionOf(text, '表4第9项', 2) });
+    assert.match(hover.contents.value, /外国投资者资产总额/, 'no hover on 表4第9项 in the Word plan view');
+    const coverage = await client.request('policyLens/coverage', {});
+    assert.deepStrictEqual(citedAt(coverage, 'T1.49'), [view('plan.docx')], 'the open view and its file are counted twice');
+    const refs = await client.request('textDocument/references', {
+      textDocument: { uri: view('plan.docx') }, position: positionOf(text, 'T1.49', 1), context: { includeDeclaration: false },
+    });
+    assert.deepStrictEqual(refs.map((r: any) => r.uri), [view('plan.docx')]);
+    client.notify('textDocument/didClose', { textDocument: { uri: view('plan.docx') } });
+  });
+});

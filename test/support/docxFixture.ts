@@ -1,0 +1,89 @@
+// Writes real Word files for the reader tests with the `docx` package: a plan with headings, paragraphs, lists and a table.
+import * as docx from 'docx';
+
+/** One block of a test document, in the order it appears. */
+export type Block =
+  | { heading: 1 | 2 | 3; text: string }
+  | { paragraph: string | string[] }
+  | { numbered: string; level?: number }
+  | { bullet: string }
+  | { table: (string | { text: string | string[]; columnSpan?: number; rowSpan?: number })[][] };
+
+const HEADINGS = { 1: docx.HeadingLevel.HEADING_1, 2: docx.HeadingLevel.HEADING_2, 3: docx.HeadingLevel.HEADING_3 } as const;
+
+function paragraphOf(block: Exclude<Block, { table: unknown }>): docx.Paragraph {
+  if ('heading' in block) return new docx.Paragraph({ text: block.text, heading: HEADINGS[block.heading] });
+  if ('numbered' in block) return new docx.Paragraph({ text: block.numbered, numbering: { reference: 'plan-numbers', level: block.level ?? 0 } });
+  if ('bullet' in block) return new docx.Paragraph({ text: block.bullet, bullet: { level: 0 } });
+  const lines = typeof block.paragraph === 'string' ? [block.paragraph] : block.paragraph;
+  // a manual line break (Shift+Enter) between the lines of one paragraph
+  return new docx.Paragraph({ children: lines.map((text, i) => new docx.TextRun({ text, break: i ? 1 : 0 })) });
+}
+
+/** The bytes of a .docx holding `blocks`; numbered paragraphs use Word's automatic numbering (1., 2., …). */
+export async function makeDocx(blocks: Block[]): Promise<Buffer> {
+  const children: (docx.Paragraph | docx.Table)[] = blocks.map((block) => {
+    if (!('table' in block)) return paragraphOf(block);
+    return new docx.Table({
+      rows: block.table.map((row) => new docx.TableRow({
+        children: row.map((cell) => {
+          const c = typeof cell === 'string' ? { text: cell } : cell;
+          const texts = typeof c.text === 'string' ? [c.text] : c.text;
+          return new docx.TableCell({ children: texts.map((t) => new docx.Paragraph(t)), columnSpan: c.columnSpan, rowSpan: c.rowSpan });
+        }),
+      })),
+    });
+  });
+  const levels = [0, 1, 2].map((level) => ({ level, format: docx.LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: docx.AlignmentType.START }));
+  const document = new docx.Document({
+    numbering: { config: [{ reference: 'plan-numbers', levels }] },
+    sections: [{ children }],
+  });
+  return docx.Packer.toBuffer(document);
+}
+
+/** A district plan as drafters write it in Word, with the same kinds of planted mistakes as examples/sample-plan.md. */
+export const WORD_PLAN: Block[] = [
+  { heading: 1, text: '黄埔区落实服务业扩大开放综合试点实施方案' },
+  { paragraph: '为贯彻落实商务部《广州市服务业扩大开放综合试点总体方案》（商资发〔2022〕212号），经过3年试点，制定本实施方案。' },
+  { heading: 2, text: '一、商务服务' },
+  { numbered: '商务服务领域：落实表1第12项，允许外商投资社会调查，中方股比不低于51%，由区商务局牵头。' },
+  { numbered: '居民服务领域：支持外商投资旅行社从事出境旅游业务（表1第13项）。' },
+  { numbered: '落实表1第58项，推动会展业高质量发展。' },
+  { heading: 2, text: '二、任务分工' },
+  {
+    table: [
+      ['序号', '任务', '牵头单位'],
+      ['1', '放宽外商设立投资性公司申请条件（表4第9项），申请前一年外国投资者资产总额不低于两亿美元。', '区商务局'],
+      ['2', { text: ['向外资开放国内互联网虚拟专用网业务，', '外资股比不超过60%（T1.49）。'] }, '区工信局|区科技局'],
+    ],
+  },
+  { paragraph: ['开展金融领域管理信息共享（第15项），', '由区金融局牵头。'] },
+];
+
+/** What readDocx makes of WORD_PLAN: the Markdown a drafter would have written. */
+export const WORD_PLAN_MARKDOWN = [
+  '# 黄埔区落实服务业扩大开放综合试点实施方案',
+  '',
+  '为贯彻落实商务部《广州市服务业扩大开放综合试点总体方案》（商资发〔2022〕212号），经过3年试点，制定本实施方案。',
+  '',
+  '## 一、商务服务',
+  '',
+  '1. 商务服务领域：落实表1第12项，允许外商投资社会调查，中方股比不低于51%，由区商务局牵头。',
+  '2. 居民服务领域：支持外商投资旅行社从事出境旅游业务（表1第13项）。',
+  '3. 落实表1第58项，推动会展业高质量发展。',
+  '',
+  '## 二、任务分工',
+  '',
+  '| 序号 | 任务 | 牵头单位 |',
+  '| --- | --- | --- |',
+  '| 1 | 放宽外商设立投资性公司申请条件（表4第9项），申请前一年外国投资者资产总额不低于两亿美元。 | 区商务局 |',
+  '| 2 | 向外资开放国内互联网虚拟专用网业务， 外资股比不超过60%（T1.49）。 | 区工信局\\|区科技局 |',
+  '',
+  '开展金融领域管理信息共享（第15项），',
+  '由区金融局牵头。',
+  '',
+].join('\n');
+
+/** The Word paragraph (¶) of each line of WORD_PLAN_MARKDOWN; 0 for blank lines. */
+export const WORD_PLAN_PARAGRAPHS = [1, 0, 2, 0, 3, 0, 4, 5, 6, 0, 7, 0, 8, 8, 9, 10, 0, 11, 11, 0];

@@ -1,0 +1,133 @@
+// The CLI reads plans as people have them: every encoding and Word file gives the findings of its UTF-8 Markdown twin.
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as iconv from 'iconv-lite';
+import * as os from 'os';
+import * as path from 'path';
+import { makeDocx, WORD_PLAN, WORD_PLAN_MARKDOWN, WORD_PLAN_PARAGRAPHS } from '../support/docxFixture';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const SAMPLE = fs.readFileSync(path.join(ROOT, 'examples', 'sample-plan.md'), 'utf8');
+
+function cli(args: string[], input?: Buffer) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, input });
+  return { code: r.status, out: r.stdout.toString('utf8'), err: r.stderr.toString('utf8') };
+}
+
+/** The diagnostics `check --format json` gives for one file. */
+function findings(file: string): any[] {
+  const r = cli(['check', file, '--format', 'json']);
+  assert.ok(r.code === 0 || r.code === 1, `check ${path.basename(file)} exited ${r.code}: ${r.err}`);
+  const parsed = JSON.parse(r.out);
+  assert.strictEqual(parsed.length, 1, `one result for ${file}`);
+  return parsed[0].diagnostics;
+}
+
+const brief = (ds: any[]) => ds.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`);
+
+describe('the CLI reading plans in every supported form', function () {
+  this.timeout(30000);
+  let dir: string;
+  const at = (...parts: string[]) => path.join(dir, ...parts);
+  let twin: any[];
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-reading-'));
+    fs.writeFileSync(at('utf8.md'), SAMPLE);
+    fs.writeFileSync(at('utf8-bom.md'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE, 'utf8')]));
+    fs.writeFileSync(at('gb18030.md'), iconv.encode(SAMPLE, 'gb18030'));
+    fs.writeFileSync(at('utf16le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE, 'utf16le')]));
+    fs.writeFileSync(at('utf16be.md'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(SAMPLE, 'utf16le').swap16()]));
+    fs.writeFileSync(at('binary.md'), Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex'));
+    fs.writeFileSync(at('latin1.txt'), iconv.encode('Plan für Müller: café, naïve, résumé.\n', 'latin1'));
+    fs.mkdirSync(at('word'));
+    fs.writeFileSync(at('word', 'plan.docx'), await makeDocx(WORD_PLAN));
+    fs.writeFileSync(at('word', '~$plan.docx'), Buffer.from([0x0b, 0x41, 0x00, 0x64])); // Word's lock file: not a plan
+    fs.writeFileSync(at('twin.md'), WORD_PLAN_MARKDOWN);
+    fs.mkdirSync(at('empty'));
+    twin = findings(path.join(ROOT, 'examples', 'sample-plan.md'));
+    assert.ok(twin.length > 0, 'the sample plan has its planted mistakes, or the comparisons below prove nothing');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  for (const name of ['utf8.md', 'utf8-bom.md', 'gb18030.md', 'utf16le.txt', 'utf16be.md']) {
+    it(`gives a ${name.replace(/\..*/, '')} plan the same findings as its UTF-8 twin`, () => {
+      assert.deepStrictEqual(findings(at(name)), twin, `${name} is not checked like examples/sample-plan.md`);
+    });
+  }
+
+  it('decodes standard input the same way', () => {
+    const r = cli(['check', '-', '--format', 'json'], iconv.encode(SAMPLE, 'gb18030'));
+    assert.strictEqual(r.code, 1, r.err);
+    assert.deepStrictEqual(JSON.parse(r.out)[0].diagnostics, twin, 'GB18030 on standard input is not checked like its twin');
+  });
+
+  it('gives a Word plan the findings of the Markdown it extracts, at the same lines of that text', () => {
+    const word = findings(at('word', 'plan.docx'));
+    const markdown = findings(at('twin.md'));
+    assert.ok(markdown.length >= 4, `the twin has its planted mistakes: ${brief(markdown).join('\n')}`);
+    assert.deepStrictEqual(brief(word), brief(markdown), 'the .docx and its twin differ');
+  });
+
+  it('prints a Word plan\'s findings as file.docx:¶N:col, N being the Word paragraph of the line', () => {
+    const r = cli(['check', at('word', 'plan.docx')]);
+    assert.strictEqual(r.code, 1, r.err);
+    const expected = findings(at('twin.md')).map((d) =>
+      `${at('word', 'plan.docx')}:¶${WORD_PLAN_PARAGRAPHS[d.range.start.line]}:${d.range.start.character + 1} ${d.code}`);
+    const printed = r.out.trim().split('\n').map((l) => l.replace(/ (error|warning|information|hint) /, ' ').split(' ').slice(0, 2).join(' '));
+    assert.deepStrictEqual(printed, expected, `the text format does not locate by paragraph:\n${r.out}`);
+    assert.match(r.out, /plan\.docx:¶10:\d+ error threshold-mismatch/, 'the table row (¶10) has its threshold mismatch');
+  });
+
+  it('keeps 1-based lines of the extracted text in SARIF for a Word plan', () => {
+    const sarif = JSON.parse(cli(['check', at('word', 'plan.docx'), '--format', 'sarif']).out);
+    const lines = sarif.runs[0].results.map((x: any) => x.locations[0].physicalLocation.region.startLine);
+    assert.deepStrictEqual(lines, findings(at('twin.md')).map((d) => d.range.start.line + 1));
+  });
+
+  for (const [name, what] of [['binary.md', 'a binary file'], ['latin1.txt', 'a Latin-1 file']]) {
+    it(`refuses ${what} with one message and exit code 2, still checking the other files`, () => {
+      const r = cli(['check', at(name), at('utf8.md')]);
+      assert.strictEqual(r.code, 2, `exit code 2 wins over the 1 of utf8.md's errors (got ${r.code})`);
+      assert.strictEqual(r.err, `policy-lens: cannot read ${at(name)}: not UTF-8, UTF-16 or GB18030 text\n`);
+      assert.strictEqual(r.out.trim().split('\n').filter((l) => l.startsWith(at('utf8.md'))).length, twin.length, `utf8.md was not checked:\n${r.out}`);
+      assert.ok(!r.out.includes(name), `${name} has findings although it could not be read`);
+    });
+  }
+
+  it('refuses a file named .docx that is not a Word document', () => {
+    fs.writeFileSync(at('fake.docx'), SAMPLE);
+    const r = cli(['check', at('fake.docx')]);
+    assert.strictEqual(r.code, 2);
+    assert.strictEqual(r.err, `policy-lens: cannot read ${at('fake.docx')}: not a Word .docx document\n`);
+  });
+
+  it('takes the .docx files of a folder and skips Word\'s lock files', () => {
+    const r = cli(['check', at('word'), '--format', 'json']);
+    assert.strictEqual(r.code, 1, `the lock file was read: ${r.err}`);
+    assert.deepStrictEqual(JSON.parse(r.out).map((f: any) => path.basename(f.file)), ['plan.docx']);
+    const glob = cli(['check', `${dir}/word/*.docx`, '--format', 'json']);
+    assert.strictEqual(glob.code, 1, `the glob took the lock file: ${glob.err}`);
+    assert.deepStrictEqual(JSON.parse(glob.out).map((f: any) => path.basename(f.file)), ['plan.docx']);
+  });
+
+  it('treats an empty folder and a glob that matches nothing as usage errors', () => {
+    const empty = cli(['check', at('empty')]);
+    assert.strictEqual(empty.code, 2);
+    assert.match(empty.err, new RegExp(`^policy-lens: no plan files in ${at('empty').replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}\\n`));
+    const glob = cli(['check', `${dir}/**/*.rst`]);
+    assert.strictEqual(glob.code, 2);
+    assert.match(glob.err, /^policy-lens: no file matches .*\*\*\/\*\.rst\n/);
+  });
+
+  it('counts the citations of a Word plan in coverage, located by paragraph', () => {
+    const r = cli(['coverage', at('word', 'plan.docx')]);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.match(r.out, /✓ 表1第49项\u3000* \S*plan\.docx:¶10:\d+/, `T1.49 is cited in the table row ¶10:\n${r.out}`);
+    const unreadable = cli(['coverage', at('binary.md'), at('utf8.md')]);
+    assert.strictEqual(unreadable.code, 2, 'coverage exits 2 when a file cannot be read');
+    assert.match(unreadable.out, /覆盖 \d+\/130/, 'the readable file is still counted');
+  });
+});

@@ -1,0 +1,184 @@
+// The plan readers on real bytes: encodings detected and decoded, binary and foreign text refused, Word turned into Markdown.
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import * as fs from 'fs';
+import * as iconv from 'iconv-lite';
+import * as os from 'os';
+import * as path from 'path';
+import { decodePlanBytes } from '../../server/src/readers/encoding';
+import { readDocx } from '../../server/src/readers/docx';
+import { readPlanBytes, readPlanFile, readPlanTextFileSync } from '../../server/src/readers/planFile';
+import { UnreadableFileError } from '../../server/src/readers/unreadable';
+import { PLAN_FILE } from '../../server/src/planFiles';
+import { makeDocx, WORD_PLAN, WORD_PLAN_MARKDOWN, WORD_PLAN_PARAGRAPHS } from '../support/docxFixture';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const SAMPLE = fs.readFileSync(path.join(ROOT, 'examples', 'sample-plan.md'), 'utf8');
+const NOT_TEXT = (name: string) => `cannot read ${name}: not UTF-8, UTF-16 or GB18030 text`;
+
+const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+const withBom = (bom: number[], body: Buffer) => Buffer.concat([Buffer.from(bom), body]);
+
+function refuses(run: () => unknown, message: string, what: string): void {
+  assert.throws(run, (e: unknown) => {
+    assert.ok(e instanceof UnreadableFileError, `${what}: threw ${String(e)} instead of an UnreadableFileError`);
+    assert.strictEqual(e.message, message, `${what}: wrong message`);
+    return true;
+  }, `${what} was read as text`);
+}
+
+describe('decodePlanBytes', () => {
+  it('reads a plan in UTF-8 without a BOM as utf-8', () => {
+    assert.deepStrictEqual(decodePlanBytes(Buffer.from(SAMPLE, 'utf8'), 'plan.md'), { text: SAMPLE, encoding: 'utf-8' });
+  });
+
+  it('reads UTF-8 with a BOM and strips the BOM from the text', () => {
+    assert.deepStrictEqual(decodePlanBytes(withBom([0xef, 0xbb, 0xbf], Buffer.from(SAMPLE, 'utf8')), 'plan.md'), { text: SAMPLE, encoding: 'utf-8-bom' });
+  });
+
+  it('reads UTF-16 LE and BE with their BOMs', () => {
+    assert.deepStrictEqual(decodePlanBytes(withBom([0xff, 0xfe], Buffer.from(SAMPLE, 'utf16le')), 'le.md'), { text: SAMPLE, encoding: 'utf-16le' });
+    assert.deepStrictEqual(decodePlanBytes(withBom([0xfe, 0xff], utf16be(SAMPLE)), 'be.md'), { text: SAMPLE, encoding: 'utf-16be' });
+  });
+
+  it('reads a GB18030 plan as saved by WPS', () => {
+    assert.deepStrictEqual(decodePlanBytes(iconv.encode(SAMPLE, 'gb18030'), 'gb.md'), { text: SAMPLE, encoding: 'gb18030' });
+  });
+
+  it('reads short GB18030 files as GB18030, including bytes that happen to be valid UTF-8', () => {
+    // 陆 is C2 BD in GBK, which is also UTF-8 for ½ (实十 for ʵʮ, 小学 for Сѧ); 落实 and 表1第58项 are not valid UTF-8 at all
+    for (const text of ['陆', '落实', '表1第58项', '中文\n', '第十二项：', '（一）', '陆海', '实十', '小学']) {
+      const bytes = iconv.encode(text, 'gb18030');
+      assert.deepStrictEqual(decodePlanBytes(bytes, 'short.txt'), { text, encoding: 'gb18030' }, `GB18030 ${JSON.stringify(text)} (${bytes.toString('hex')})`);
+    }
+  });
+
+  it('keeps valid UTF-8 as UTF-8, whether Chinese, European or empty', () => {
+    for (const text of ['', 'plain ASCII', 'café', 'naïve résumé', 'Москва', 'Ελλάδα', '落实表4第9项。', '¥200 万元', '25°C', 'm²', 'Größe', 'Ελλάδα και Κύπρος', 'Привет, мир']) {
+      assert.deepStrictEqual(decodePlanBytes(Buffer.from(text, 'utf8'), 'u.md'), { text, encoding: 'utf-8' }, `UTF-8 ${JSON.stringify(text)}`);
+    }
+  });
+
+  it('refuses binary files: NUL bytes, control characters, a PNG header', () => {
+    refuses(() => decodePlanBytes(Buffer.from([0x25, 0x50, 0x00, 0x44, 0x46]), 'nul.md'), NOT_TEXT('nul.md'), 'a file with a NUL byte');
+    refuses(() => decodePlanBytes(Buffer.from('ab\x01\x02\x03cd'), 'ctl.md'), NOT_TEXT('ctl.md'), 'a file of control characters');
+    refuses(() => decodePlanBytes(Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 'image.md'), NOT_TEXT('image.md'), 'a PNG');
+    refuses(() => decodePlanBytes(Buffer.from(SAMPLE, 'utf16le'), 'nobom.md'), NOT_TEXT('nobom.md'), 'UTF-16 without a BOM (its ASCII has NUL bytes)');
+  });
+
+  it('refuses a Latin-1 file, which is none of UTF-8, UTF-16 or GB18030', () => {
+    const latin1 = iconv.encode('Müller café naïve résumé, Größe: 12 m²\n', 'latin1');
+    refuses(() => decodePlanBytes(latin1, 'latin.txt'), NOT_TEXT('latin.txt'), 'a Latin-1 file');
+    refuses(() => decodePlanBytes(iconv.encode('Müller\n', 'latin1'), 'name.txt'), NOT_TEXT('name.txt'), 'Latin-1 ü before a letter (a valid but rare GBK character)');
+  });
+
+  it('refuses broken encodings behind a BOM rather than guessing', () => {
+    refuses(() => decodePlanBytes(withBom([0xff, 0xfe], Buffer.from([0x41, 0x00, 0x42])), 'odd.md'), NOT_TEXT('odd.md'), 'UTF-16 with an odd number of bytes');
+    refuses(() => decodePlanBytes(withBom([0xff, 0xfe], Buffer.from([0x00, 0xd8, 0x41, 0x00])), 'lone.md'), NOT_TEXT('lone.md'), 'UTF-16 with a lone surrogate');
+    refuses(() => decodePlanBytes(withBom([0xef, 0xbb, 0xbf], iconv.encode('落实', 'gb18030')), 'mixed.md'), NOT_TEXT('mixed.md'), 'a UTF-8 BOM before GBK bytes');
+  });
+
+  it('reads any Chinese plan text back exactly from GB18030, UTF-16 and UTF-8', () => {
+    // hanzi next to Latin letters are left out: `牵a` is also valid UTF-8 (`ǣa`), which is then kept
+    const chars = [...'落实表第项一二三四五六七八九十外资股比不低于万元年月日区商务局牵头陆海服务业扩大开放（）：；，。、“”《》', '1', ' ', '\n', '%'];
+    const planText = fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 60 }).map((a) => a.join(''));
+    fc.assert(fc.property(planText, (text) => {
+      const gb = decodePlanBytes(iconv.encode(text, 'gb18030'), 'p.md');
+      assert.strictEqual(gb.text, text, `GB18030 ${JSON.stringify(text)} read back differently`);
+      assert.strictEqual(decodePlanBytes(withBom([0xfe, 0xff], utf16be(text)), 'p.md').text, text, 'UTF-16 BE read back differently');
+      const utf8 = decodePlanBytes(Buffer.from(text, 'utf8'), 'p.md');
+      assert.deepStrictEqual(utf8, { text, encoding: 'utf-8' }, `UTF-8 ${JSON.stringify(text)} not kept as UTF-8`);
+    }), { numRuns: 1000 });
+  });
+});
+
+describe('readDocx', () => {
+  it('turns headings, paragraphs, numbered items and a table into Markdown, with each line\'s Word paragraph', async () => {
+    const plan = await readDocx(await makeDocx(WORD_PLAN), 'plan.docx');
+    assert.strictEqual(plan.text, WORD_PLAN_MARKDOWN, 'the extracted Markdown differs');
+    assert.deepStrictEqual(plan.paragraphOfLine, WORD_PLAN_PARAGRAPHS, 'a line has the wrong ¶');
+    assert.strictEqual(plan.paragraphOfLine.length, plan.text.split('\n').length, 'one paragraph number per line');
+  });
+
+  it('writes bullets as "- ", keeps visible numbering typed in the text, and indents nested numbered items', async () => {
+    const plan = await readDocx(await makeDocx([
+      { bullet: '完善工作机制' },
+      { bullet: '（一）加强组织领导' },
+      { paragraph: '正文' },
+      { numbered: '推进试点' },
+      { numbered: '试点细则', level: 1 },
+      { numbered: '总结经验' },
+    ]), 'lists.docx');
+    assert.strictEqual(plan.text, '- 完善工作机制\n（一）加强组织领导\n\n正文\n\n1. 推进试点\n   1. 试点细则\n2. 总结经验\n');
+    assert.deepStrictEqual(plan.paragraphOfLine, [1, 2, 0, 3, 0, 4, 5, 6, 0]);
+  });
+
+  it('keeps table columns aligned across merged cells, counts each row as one paragraph and escapes | in cells', async () => {
+    const plan = await readDocx(await makeDocx([
+      { table: [
+        ['序号', { text: '任务与单位', columnSpan: 2 }],
+        [{ text: '1', rowSpan: 2 }, 'a|b', 'x'],
+        ['y', 'z & <w>'],
+      ] },
+    ]), 'merged.docx');
+    assert.strictEqual(plan.text, '| 序号 | 任务与单位 | |\n| --- | --- | --- |\n| 1 | a\\|b | x |\n| | y | z & <w> |\n');
+    assert.deepStrictEqual(plan.paragraphOfLine, [1, 1, 2, 3, 0]);
+  });
+
+  it('gives an empty document no text', async () => {
+    const plan = await readDocx(await makeDocx([]), 'empty.docx');
+    assert.deepStrictEqual(plan, { text: '', paragraphOfLine: [0] });
+  });
+
+  it('refuses files that are not a Word document: text, a truncated .docx, a ZIP without a document', async () => {
+    const whole = await makeDocx(WORD_PLAN);
+    const JSZip = require('jszip');
+    const zip = new JSZip();
+    zip.file('readme.txt', 'not a document');
+    const otherZip: Buffer = await zip.generateAsync({ type: 'nodebuffer' });
+    for (const [bytes, what] of [[Buffer.from(SAMPLE), 'Markdown'], [whole.subarray(0, whole.length / 2), 'a truncated .docx'], [otherZip, 'a ZIP without word/document.xml']] as const) {
+      await assert.rejects(readDocx(bytes, 'bad.docx'), (e: unknown) => {
+        assert.ok(e instanceof UnreadableFileError, `${what}: ${String(e)}`);
+        assert.strictEqual(e.message, 'cannot read bad.docx: not a Word .docx document');
+        return true;
+      }, `${what} was read as a Word document`);
+    }
+  });
+});
+
+describe('readPlanFile', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-readers-'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('dispatches on the extension: .docx to the Word reader, .md and .txt to the decoder', async () => {
+    fs.writeFileSync(path.join(dir, 'plan.docx'), await makeDocx(WORD_PLAN));
+    fs.writeFileSync(path.join(dir, 'plan.md'), iconv.encode(SAMPLE, 'gb18030'));
+    fs.writeFileSync(path.join(dir, 'plan.txt'), withBom([0xff, 0xfe], Buffer.from(SAMPLE, 'utf16le')));
+    const word = await readPlanFile(path.join(dir, 'plan.docx'));
+    assert.deepStrictEqual({ ...word, name: path.basename(word.name) }, { name: 'plan.docx', text: WORD_PLAN_MARKDOWN, format: 'docx', paragraphOfLine: WORD_PLAN_PARAGRAPHS });
+    const md = await readPlanFile(path.join(dir, 'plan.md'));
+    assert.deepStrictEqual([md.format, md.encoding, md.text === SAMPLE], ['markdown', 'gb18030', true]);
+    const txt = readPlanTextFileSync(path.join(dir, 'plan.txt'));
+    assert.deepStrictEqual([txt.format, txt.encoding, txt.text === SAMPLE], ['text', 'utf-16le', true]);
+  });
+
+  it('reads Word bytes without a name by their ZIP signature (standard input)', async () => {
+    const plan = await readPlanBytes(await makeDocx(WORD_PLAN), 'standard input');
+    assert.strictEqual(plan.format, 'docx');
+    assert.strictEqual(plan.text, WORD_PLAN_MARKDOWN);
+  });
+
+  it('reports a missing file as unreadable, naming it', async () => {
+    const missing = path.join(dir, 'missing.md');
+    await assert.rejects(readPlanFile(missing), (e: unknown) => e instanceof UnreadableFileError && e.message === `cannot read ${missing}: ENOENT`);
+  });
+
+  it('counts Word files as plan files but not the lock files Word leaves next to them', () => {
+    assert.ok(PLAN_FILE.test(path.join('plans', '方案.docx')), '.docx is a plan file');
+    assert.ok(!PLAN_FILE.test(path.join('plans', '~$方案.docx')), 'a Word lock file is not a plan');
+    assert.ok(PLAN_FILE.test('plan.md') && PLAN_FILE.test('notes.TXT') && !PLAN_FILE.test('image.png'));
+  });
+});
