@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { CoverageModel } from './coverage';
 import { formatCoverage } from './coverage';
 import { coverageScope } from './config';
+import { openWordPlan } from './wordPlan';
 
 export const SEED_FILE = 'seeds/000_a08c9159ea97f61a.txt';
 
@@ -16,6 +17,7 @@ export function registerCommands(context: vscode.ExtensionContext, coverage: Cov
   register('policyLens.showAllTasks', () => coverage.setUncoveredOnly(false));
   register('policyLens.toggleCoverageScope', () => toggleScope(coverage));
   register('policyLens.exportCoverage', (format?: string, target?: vscode.Uri) => exportCoverage(coverage, format, target));
+  register('policyLens.openWordPlan', (file?: vscode.Uri) => openWordPlan(file));
 }
 
 /** Opens the source document, at a (zero-based) line when one is given. */

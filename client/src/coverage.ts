@@ -6,7 +6,8 @@ import { coverageScope, isPlan } from './config';
 import { coverageCsv } from '../../server/src/shared/coverageCsv';
 
 type Node =
-  | { kind: 'table'; table: number; title: string; tasks: CoverageTask[] }
+  | { kind: 'source'; prefix: string; title: string; tasks: CoverageTask[] }
+  | { kind: 'table'; prefix: string; table: number; title: string; tasks: CoverageTask[] }
   | { kind: 'task'; task: CoverageTask }
   | { kind: 'location'; task: CoverageTask; location: CoverageLocation };
 
@@ -67,7 +68,8 @@ export class CoverageModel implements vscode.TreeDataProvider<Node>, vscode.Disp
       this.status.hide();
       return;
     }
-    this.status.text = `$(checklist) 覆盖 ${this.result.cited}/${this.result.total}`; // the drafters' own word, in every locale
+    // the drafters' own words, in every locale
+    this.status.text = `$(checklist) 覆盖 ${this.result.cited}/${this.result.total}${this.result.restated ? ` · 复述 ${this.result.restated}` : ''}`;
     this.status.tooltip = vscode.l10n.t('Tasks of the source cited in this plan. Click to open the Policy Lens task view.');
     this.status.show();
   }
@@ -80,37 +82,61 @@ export class CoverageModel implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   getChildren(node?: Node): Node[] {
     if (!this.result) return [];
-    const visible = (t: CoverageTask) => !this.uncoveredOnly || t.locations.length === 0;
-    if (!node) {
+    const visible = (t: CoverageTask) => !this.uncoveredOnly || t.state !== 'cited';
+    const tablesOf = (prefix: string, tasks: CoverageTask[]): Node[] => {
       const tables = new Map<number, CoverageTask[]>();
-      for (const t of this.result.tasks) tables.set(t.table, [...(tables.get(t.table) ?? []), t]);
-      return [...tables.entries()].map(([table, tasks]) => ({ kind: 'table', table, title: this.result!.tables.find((t) => t.number === table)?.title ?? '', tasks }));
+      for (const t of tasks) tables.set(t.table, [...(tables.get(t.table) ?? []), t]);
+      const source = this.result!.sources?.find((x) => x.prefix === prefix);
+      return [...tables.entries()].map(([table, own]) => ({ kind: 'table', prefix, table, title: source?.tables.find((t) => t.number === table)?.title ?? '', tasks: own }));
+    };
+    if (!node) {
+      const sources = this.result.sources ?? [];
+      // one source: its tables at the top; several: a node per source (the default one first)
+      if (sources.length <= 1) return tablesOf('', this.result.tasks);
+      return sources.map((x) => ({ kind: 'source', prefix: x.prefix, title: x.title, tasks: this.result!.tasks.filter((t) => t.prefix === x.prefix) }));
     }
+    if (node.kind === 'source') return tablesOf(node.prefix, node.tasks);
     if (node.kind === 'table') return node.tasks.filter(visible).map((task) => ({ kind: 'task', task }));
-    if (node.kind === 'task') return node.task.locations.map((location) => ({ kind: 'location', task: node.task, location }));
+    if (node.kind === 'task') {
+      const places = node.task.state === 'restated' ? node.task.restatedAt : node.task.locations;
+      return places.map((location) => ({ kind: 'location', task: node.task, location }));
+    }
     return [];
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'source') {
+      const cited = node.tasks.filter((t) => t.state === 'cited').length;
+      const item = new vscode.TreeItem(node.prefix || node.title, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = `${cited}/${node.tasks.length}${node.prefix ? ` · ${node.title}` : ''}`;
+      item.tooltip = node.title;
+      item.iconPath = new vscode.ThemeIcon('book');
+      item.contextValue = 'source';
+      return item;
+    }
     if (node.kind === 'table') {
-      const cited = node.tasks.filter((t) => t.locations.length).length;
-      const item = new vscode.TreeItem(`表${node.table}`, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${cited}/${node.tasks.length} · ${node.title}`;
-      item.tooltip = `表${node.table} ${node.title}`;
+      const cited = node.tasks.filter((t) => t.state === 'cited').length;
+      const restated = node.tasks.filter((t) => t.state === 'restated').length;
+      const item = new vscode.TreeItem(`${node.prefix}表${node.table}`, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = `${cited}/${node.tasks.length}${restated ? ` (≈${restated})` : ''} · ${node.title}`;
+      item.tooltip = `${node.prefix}表${node.table} ${node.title}`;
       item.iconPath = new vscode.ThemeIcon('table');
       item.contextValue = 'table';
       return item;
     }
     if (node.kind === 'task') {
       const t = node.task;
-      const cited = t.locations.length > 0;
-      const item = new vscode.TreeItem(t.reference, cited ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(t.reference, t.state === 'missing' ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `task:${t.id}`;
       const area = t.domain?.replace(/领域$/, '') ?? t.category;
-      item.description = cited ? `${vscode.l10n.t('cited {0}×', t.locations.length)} · ${area}` : `${vscode.l10n.t('not cited')} · ${area}`;
+      const state = t.state === 'cited'
+        ? vscode.l10n.t('cited {0}×', t.locations.length)
+        : t.state === 'restated' ? vscode.l10n.t('restated, not cited') : vscode.l10n.t('not cited');
+      item.description = `${state} · ${area}`;
       item.tooltip = new vscode.MarkdownString(`**${t.reference} · ${t.id}**\n\n${t.text}`);
-      item.iconPath = new vscode.ThemeIcon(cited ? 'pass-filled' : 'circle-large-outline', new vscode.ThemeColor(cited ? 'testing.iconPassed' : 'disabledForeground'));
-      item.contextValue = cited ? 'task.cited' : 'task.uncited';
+      const icon = { cited: ['pass-filled', 'testing.iconPassed'], restated: ['circle-large-filled', 'editorWarning.foreground'], missing: ['circle-large-outline', 'disabledForeground'] }[t.state];
+      item.iconPath = new vscode.ThemeIcon(icon[0], new vscode.ThemeColor(icon[1]));
+      item.contextValue = t.state === 'cited' ? 'task.cited' : t.state === 'restated' ? 'task.restated' : 'task.uncited';
       item.command = { command: 'policyLens.openSourceAtTask', title: vscode.l10n.t('Open in the source'), arguments: [t.id] };
       return item;
     }
@@ -128,18 +154,21 @@ export class CoverageModel implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 }
 
-/** The coverage as a Markdown or CSV table: task, text, where it is cited. */
+/** The coverage as a Markdown or CSV table: task, state, text, where it is cited or restated. */
 export function formatCoverage(result: CoverageResult, format: 'markdown' | 'csv'): string {
-  const citedAt = (t: CoverageTask) => t.locations.map((l) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(l.uri))}:${l.range.start.line + 1}`);
-  const where = (t: CoverageTask) => citedAt(t).join('; ');
-  if (format === 'csv') return coverageCsv(result.tasks.map((t) => ({ reference: t.reference, id: t.id, text: t.text, citedAt: citedAt(t) })));
+  const places = (ls: CoverageTask['locations']) => ls.map((l) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(l.uri))}:${l.range.start.line + 1}`);
+  if (format === 'csv') {
+    return coverageCsv(result.tasks.map((t) => ({ reference: t.reference, id: t.id, state: t.state, text: t.text, citedAt: places(t.locations), restatedAt: places(t.restatedAt ?? []) })));
+  }
   const md = (s: string) => s.replace(/\|/g, '\\|');
+  const state = { cited: '✓', restated: '≈', missing: '✗' } as const;
+  const where = (t: CoverageTask) => (t.state === 'restated' ? places(t.restatedAt) : places(t.locations)).join('; ');
   const lines = [
-    `# ${vscode.l10n.t('Coverage {0}/{1}', result.cited, result.total)}`,
+    `# ${vscode.l10n.t('Coverage {0}/{1}', result.cited, result.total)}${result.restated ? ` (≈ ${result.restated})` : ''}`,
     '',
-    `| ${vscode.l10n.t('Task')} | ${vscode.l10n.t('Text')} | ${vscode.l10n.t('Cited at')} |`,
-    '| --- | --- | --- |',
-    ...result.tasks.map((t) => `| ${t.reference} | ${md(t.text)} | ${md(where(t)) || '—'} |`),
+    `| ${vscode.l10n.t('Task')} | | ${vscode.l10n.t('Text')} | ${vscode.l10n.t('Cited at')} |`,
+    '| --- | --- | --- | --- |',
+    ...result.tasks.map((t) => `| ${t.reference} | ${state[t.state]} | ${md(t.text)} | ${md(where(t)) || '—'} |`),
   ];
   return lines.join('\n') + '\n';
 }

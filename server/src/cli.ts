@@ -1,28 +1,43 @@
 // The Policy Lens CLI: `policy-lens check FILE...`, `policy-lens coverage FILE...`, `policy-lens index [--check]`.
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadEngine } from './engine';
+import { CliConfig, loadConfiguredEngine, readCliConfig } from './cli/configuration';
 import { coverageCsv } from './shared/coverageCsv';
-import { computeCoverage } from './core/coverage';
+import { computeCoverage, coverageCounts } from './core/coverage';
 import { localeOf } from './core/messages';
 import { SourceFiles, toDiagnostic } from './convert';
 import { expandFiles, readInput, UsageError } from './cli/files';
+import { PlanSource } from './readers/planFile';
+import { UnreadableFileError } from './readers/unreadable';
 import { FileResult, formatGithub, formatJson, formatSarif, formatText } from './cli/format';
-import { buildDefaultIndex, INDEX_FILE, packageVersion, projectRoot, serializeIndex } from './indexLoader';
+import { buildDefaultIndex, FACTS_FILE, INDEX_FILE, packageVersion, projectRoot, serializeFacts, serializeIndex } from './indexLoader';
+import { assignmentsCommand, reportCommand } from './cli/reviewCommands';
 
 const USAGE = `usage:
-  policy-lens check FILE... [--format text|json|sarif|github] [--locale zh|en]
-  policy-lens coverage FILE... [--format text|json|csv]
+  policy-lens check FILE... [--format text|json|sarif|github] [--locale zh|en] [--config FILE]
+  policy-lens coverage FILE... [--format text|json|csv] [--config FILE]
   policy-lens index [--check]
+  policy-lens report FILE... [--out report.html] [--config FILE]
+  policy-lens assignments FILE... [--format md|csv|json|xlsx] [--out FILE] [--config FILE]
 
-FILE may be a file, a folder (its .md and .txt files), a glob pattern ("plans/**/*.md"), or - for standard input.
-check exits 1 when an error is found, 2 on a usage or I/O error, else 0.`;
+FILE may be a file, a folder (its .md, .txt and .docx files), a glob pattern ("plans/**/*.md"; plan files only), or -
+for standard input. Text is read as UTF-8 (with or without BOM), UTF-16 with BOM or GB18030; a Word .docx as the
+Markdown it converts to. A file that cannot be read is reported and the others are still checked.
+The text format locates a Word plan's findings by paragraph (plan.docx:¶12:5); json and sarif keep the 0-based
+(sarif: 1-based) lines of the extracted text.
+The policyLens.* settings (extra sources, severities) are the editor's: from .vscode/settings.json in the current
+folder, or from --config FILE; relative source paths resolve against the folder that holds .vscode/ (or FILE).
+check exits 1 when an error is found, 2 on a usage error or a file that cannot be read (2 wins over 1), else 0.
+report writes the reviewer's page (findings, the task matrix, lead units; one HTML file, no network) to --out or
+standard output; assignments writes each plan's 任务分工表 (xlsx needs --out). Both exit 2 when a file cannot be read.`;
 
 interface Options {
   command: string;
   files: string[];
   format?: string;
   locale?: string;
+  config?: string;
+  out?: string;
   check: boolean;
 }
 
@@ -38,11 +53,20 @@ function parseArgs(argv: string[]): Options {
     };
     if (a === '--format' || a.startsWith('--format=')) o.format = value('--format');
     else if (a === '--locale' || a.startsWith('--locale=')) o.locale = value('--locale');
+    else if (a === '--config' || a.startsWith('--config=')) o.config = value('--config');
+    else if (a === '--out' || a.startsWith('--out=')) o.out = value('--out');
     else if (a === '--check') o.check = true;
     else if (a.startsWith('--') ) throw new UsageError(`unknown option ${a}`);
     else o.files.push(a);
   }
   return o;
+}
+
+/** The editor's settings for this folder; an invalid value is warned about, as the editor does, and defaulted. */
+function configuration(o: Options): CliConfig {
+  const config = readCliConfig(process.cwd(), o.config);
+  for (const p of config.problems) process.stderr.write(`policy-lens: warning: ${p}\n`);
+  return config;
 }
 
 function requireFormat(o: Options, allowed: string[]): string {
@@ -51,79 +75,124 @@ function requireFormat(o: Options, allowed: string[]): string {
   return f;
 }
 
-function check(o: Options): number {
+async function check(o: Options): Promise<number> {
   const format = requireFormat(o, ['text', 'json', 'sarif', 'github']);
   if (!o.files.length) throw new UsageError('check needs at least one FILE');
-  const { checker } = loadEngine();
+  const config = configuration(o);
+  const { checker } = await loadConfiguredEngine(config);
   const sources = new SourceFiles();
   const locale = localeOf(o.locale ?? process.env.POLICY_LENS_LOCALE ?? 'zh');
   const results: FileResult[] = [];
-  for (const file of expandFiles(o.files)) {
-    const analysis = checker.analyze(readInput(file), { locale });
-    results.push({ file, diagnostics: analysis.findings.map((f) => toDiagnostic(f, analysis.lines, sources)) });
+  const { plans, unreadable } = await readPlans(expandFiles(o.files));
+  for (const { file, plan } of plans) {
+    const analysis = checker.analyze(plan.text, { locale, severity: config.settings.severity, referenceStyle: config.settings.referenceStyle });
+    results.push({ file, diagnostics: analysis.findings.map((f) => toDiagnostic(f, analysis.lines, sources)), paragraphOfLine: plan.paragraphOfLine });
   }
   const out = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, packageVersion()) : format === 'github' ? formatGithub(results) : formatText(results);
   process.stdout.write(out);
+  if (unreadable) return 2;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
 }
 
-function coverage(o: Options): number {
+/** Reads every file; one that cannot be read is reported on stderr and left out, and the others are still read. */
+async function readPlans(files: string[]): Promise<{ plans: { file: string; plan: PlanSource }[]; unreadable: number }> {
+  const plans: { file: string; plan: PlanSource }[] = [];
+  let unreadable = 0;
+  for (const file of files) {
+    try {
+      plans.push({ file, plan: await readInput(file) });
+    } catch (e) {
+      if (!(e instanceof UnreadableFileError)) throw e;
+      process.stderr.write(`policy-lens: ${e.message}\n`);
+      unreadable++;
+    }
+  }
+  return { plans, unreadable };
+}
+
+async function coverage(o: Options): Promise<number> {
   const format = requireFormat(o, ['text', 'json', 'csv']);
   if (!o.files.length) throw new UsageError('coverage needs at least one FILE');
-  const { index, checker } = loadEngine();
-  const docs = expandFiles(o.files).map((file) => {
-    const analysis = checker.analyze(readInput(file), { locale: 'zh' });
-    return { references: analysis.references, locate: (r: { ref: { start: number } }) => {
-      const p = analysis.lines.positionAt(r.ref.start);
-      return { file, line: p.line + 1, column: p.character + 1 };
-    } };
+  const { index, checker } = await loadConfiguredEngine(configuration(o));
+  const { plans, unreadable } = await readPlans(expandFiles(o.files));
+  const docs = plans.map(({ file, plan }) => {
+    const analysis = checker.analyze(plan.text, { locale: 'zh' });
+    return {
+      references: analysis.references,
+      restatements: analysis.restatements,
+      locate: (at: { start: number }) => {
+        const p = analysis.lines.positionAt(at.start);
+        return { file, line: p.line + 1, column: p.character + 1, paragraph: plan.paragraphOfLine?.[p.line] };
+      },
+    };
   });
   const rows = computeCoverage(index, docs);
-  const cited = rows.filter((r) => r.locations.length).length;
+  const { total, cited, restated } = coverageCounts(rows);
+  // a Word plan is located by its paragraph (file.docx:¶12:5), as in check's text output
+  const place = (l: { file: string; line: number; column: number; paragraph?: number }) => `${l.file}:${l.paragraph !== undefined ? `¶${l.paragraph}` : l.line}:${l.column}`;
   if (format === 'json') {
     process.stdout.write(JSON.stringify({
-      total: rows.length, cited,
-      tasks: rows.map((r) => ({ id: r.task.id, reference: r.reference, text: r.task.text, domain: r.task.domain, category: r.task.category, locations: r.locations })),
+      total, cited, restated,
+      tasks: rows.map((r) => ({
+        id: r.task.id, reference: r.reference, state: r.state, text: r.task.text, domain: r.task.domain, category: r.task.category,
+        locations: r.locations, restatedAt: r.restatedAt,
+      })),
     }, null, 2) + '\n');
   } else if (format === 'csv') {
-    process.stdout.write(coverageCsv(rows.map((r) => ({ reference: r.reference, id: r.task.id, text: r.task.text, citedAt: r.locations.map((l) => `${l.file}:${l.line}:${l.column}`) }))));
+    process.stdout.write(coverageCsv(rows.map((r) => ({ reference: r.reference, id: r.task.id, state: r.state, text: r.task.text, citedAt: r.locations.map(place), restatedAt: r.restatedAt.map(place) }))));
   } else {
+    const mark = { cited: '✓', restated: '≈', missing: '✗' } as const;
     for (const r of rows) {
-      const where = r.locations.map((l) => `${l.file}:${l.line}:${l.column}`).join(', ');
-      process.stdout.write(`${r.locations.length ? '✓' : '✗'} ${r.reference.padEnd(9, '\u3000')} ${where || '—'}\n`);
+      const where = r.state === 'restated' ? `${r.restatedAt.map(place).join(', ')}（复述，未引用）` : r.locations.map(place).join(', ');
+      process.stdout.write(`${mark[r.state]} ${r.reference.padEnd(9, '\u3000')} ${where || '—'}\n`);
     }
-    process.stdout.write(`覆盖 ${cited}/${rows.length}\n`);
+    if (index.sources.length > 1) {
+      for (const source of index.sources) {
+        const own = coverageCounts(rows.filter((r) => r.prefix === source.prefix));
+        process.stdout.write(`${source.prefix || source.meta.title}: 覆盖 ${own.cited}/${own.total}${own.restated ? `，复述 ${own.restated}` : ''}\n`);
+      }
+    }
+    process.stdout.write(`覆盖 ${cited}/${total}${restated ? `，复述 ${restated}` : ''}\n`);
   }
-  return 0;
+  return unreadable ? 2 : 0;
 }
 
 function index(o: Options): number {
   const root = projectRoot();
-  const fresh = serializeIndex(buildDefaultIndex(root));
-  const file = path.join(root, INDEX_FILE);
+  const built = buildDefaultIndex(root);
+  // data/index.json keeps its shape; what the checks need beyond it goes to data/source-facts.json
+  const outputs = [
+    { name: INDEX_FILE, fresh: serializeIndex(built) },
+    { name: FACTS_FILE, fresh: serializeFacts(built) },
+  ];
   if (o.check) {
-    const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    if (current !== fresh) {
-      process.stderr.write(`${INDEX_FILE} is out of date: run "npm run index" and commit it\n`);
-      return 1;
-    }
-    process.stdout.write(`${INDEX_FILE} is up to date\n`);
+    const stale = outputs.filter(({ name, fresh }) => {
+      const file = path.join(root, name);
+      return (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '') !== fresh;
+    });
+    for (const { name } of stale) process.stderr.write(`${name} is out of date: run "npm run index" and commit it\n`);
+    if (stale.length) return 1;
+    process.stdout.write(`${outputs.map((x) => x.name).join(' and ')} are up to date\n`);
     return 0;
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, fresh);
-  const parsed = JSON.parse(fresh);
-  process.stdout.write(`wrote ${INDEX_FILE}: ${parsed.tasks.length} tasks in ${parsed.tables.length} tables\n`);
+  for (const { name, fresh } of outputs) {
+    const file = path.join(root, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, fresh);
+  }
+  process.stdout.write(`wrote ${INDEX_FILE}: ${built.tasks.length} tasks in ${built.tables.length} tables, and ${FACTS_FILE}\n`);
   return 0;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   try {
     const o = parseArgs(argv);
     switch (o.command) {
-      case 'check': return check(o);
-      case 'coverage': return coverage(o);
+      case 'check': return await check(o);
+      case 'coverage': return await coverage(o);
       case 'index': return index(o);
+      case 'report': return await reportCommand(o);
+      case 'assignments': return await assignmentsCommand(o);
       case '--version': process.stdout.write(packageVersion() + '\n'); return 0;
       case '--help': case '-h': case 'help': process.stdout.write(USAGE + '\n'); return 0;
       default:
@@ -139,4 +208,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

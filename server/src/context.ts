@@ -7,9 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalyzeOptions, Checker, DocumentAnalysis } from './core/analyze';
 import { Locale } from './core/messages';
 import { ResolvedReference, TaskIndex } from './core/taskIndex';
-import { scanReferences } from './core/references';
-import { LineIndex } from './core/text';
-import { PolicyIndex, Range } from './core/types';
+import { PolicyIndex, Range, Task } from './core/types';
 import { SourceFiles } from './convert';
 import { buildEngine } from './engine';
 import { loadDefaultIndex, loadExtraSource, loadRules, projectRoot } from './indexLoader';
@@ -17,6 +15,8 @@ import { RuleData } from './core/thresholds';
 import type { TaskSearch } from './core/search';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 import { PLAN_FILE, walkFiles } from './planFiles';
+import { PlanSource, readPlanFile } from './readers/planFile';
+import { WORD_PLAN_SCHEME } from './shared/protocol';
 
 export class ServerContext {
   locale: Locale = 'zh';
@@ -31,7 +31,7 @@ export class ServerContext {
   private base?: PolicyIndex;
   private optionsCache?: AnalyzeOptions;
   private searchCache?: { index: TaskIndex; search: TaskSearch };
-  private rules: RuleData = { subjects: [], rules: [] };
+  private rules: RuleData = { subjects: [] };
 
   constructor(
     readonly connection: Connection,
@@ -46,7 +46,7 @@ export class ServerContext {
       this.loadError = (e as Error).message;
       this.base = undefined;
     }
-    ({ index: this.index, checker: this.checker } = buildEngine(this.base ? [this.base] : [], this.rules, root));
+    ({ index: this.index, checker: this.checker } = buildEngine(this.base ? [this.base] : [], this.rules));
   }
 
   get ready(): boolean {
@@ -72,7 +72,7 @@ export class ServerContext {
         failed.push(s.prefix);
       }
     }
-    ({ index: this.index, checker: this.checker } = buildEngine([this.base, ...extra], this.rules, this.root, failed));
+    ({ index: this.index, checker: this.checker } = buildEngine([this.base, ...extra], this.rules, failed));
     this.analyses.clear();
     return errors;
   }
@@ -83,10 +83,11 @@ export class ServerContext {
   }
 
   /** The options of every analysis: one object while locale and settings stay, so analyses can build on each other. */
-  private get analyzeOptions(): AnalyzeOptions {
+  get analyzeOptions(): AnalyzeOptions {
     const o = this.optionsCache;
-    if (o && o.locale === this.locale && o.severity === this.settings.severity) return o;
-    return (this.optionsCache = { locale: this.locale, severity: this.settings.severity });
+    const { severity, referenceStyle } = this.settings;
+    if (o && o.locale === this.locale && o.severity === severity && o.referenceStyle === referenceStyle) return o;
+    return (this.optionsCache = { locale: this.locale, severity, referenceStyle });
   }
 
   /** Fuzzy search over the tasks, built on first use for the current index. */
@@ -141,35 +142,57 @@ export class ServerContext {
   }
 
   /** A document's references and positions: the open document's analysis, else a scan of the file's text. */
-  referencesIn(uri: string, text: string): { references: ResolvedReference[]; lines: { range(start: number, end: number): Range } } {
+  referencesIn(uri: string, text: string): {
+    references: ResolvedReference[];
+    restatements: { task: Task; start: number; end: number }[];
+    lines: { range(start: number, end: number): Range };
+  } {
     const open = this.documents.get(uri);
-    if (open) {
-      const analysis = this.analysis(open);
-      return { references: analysis.references, lines: analysis.lines };
-    }
-    return { references: scanReferences(text, { prefixes: this.index.prefixes }).map((r) => this.index.resolve(r)), lines: new LineIndex(text) };
+    // a file on disk is analysed like an open one (its paragraphs are cached): coverage needs its restatements too
+    const analysis = open ? this.analysis(open) : this.checker.analyze(text, this.analyzeOptions);
+    return { references: analysis.references, restatements: analysis.restatements, lines: analysis.lines };
   }
 
-  /** Workspace Markdown and text files (not the open ones' stale disk copies), with their text. */
-  *workspaceFiles(): Generator<{ uri: string; text: string }> {
-    const open = new Set(this.documents.keys());
+  /**
+   * Workspace plans (Markdown, text in any supported encoding, Word) with their text; not the open ones' stale disk
+   * copies, nor a Word file whose extracted view is open. A file that cannot be read is skipped: it is not the
+   * user's open document, so there is no one to tell.
+   */
+  async *workspaceFiles(): AsyncGenerator<{ uri: string; text: string }> {
+    const open = new Set<string>();
+    for (const uri of this.documents.keys()) {
+      open.add(uri);
+      const viewed = wordPlanFile(uri);
+      if (viewed) open.add(fileUri(viewed));
+    }
     for (const doc of this.documents.all()) yield { uri: doc.uri, text: doc.getText() };
     const seen = new Set<string>();
     for (const folder of this.workspaceFolders) {
       for (const file of walkFiles(folder, (f) => PLAN_FILE.test(f), seen)) {
-        const uri = fileUri(file);
-        if (open.has(uri)) continue;
-        let text: string;
+        if (open.has(fileUri(file))) continue;
+        let plan: PlanSource;
         try {
           if (fs.statSync(file).size > this.settings.maxFileSizeKB * 1024) continue;
-          text = fs.readFileSync(file, 'utf8');
+          plan = await readPlanFile(file);
         } catch {
           continue;
         }
-        yield { uri, text };
+        // a Word plan's places are lines of its extracted text: they open in the client's view of it, not in Word
+        yield { uri: plan.format === 'docx' ? wordPlanUri(file) : fileUri(file), text: plan.text };
       }
     }
   }
+}
+
+/** The client's read-only view of a Word plan on disk. */
+export function wordPlanUri(file: string): string {
+  return `${WORD_PLAN_SCHEME}:${fileUri(file).slice('file://'.length)}`;
+}
+
+/** The .docx file behind the client's read-only view of a Word plan (`policy-lens-word:/path/plan.docx`). */
+export function wordPlanFile(uri: string): string | undefined {
+  const prefix = `${WORD_PLAN_SCHEME}:`;
+  return uri.startsWith(prefix) ? uriToPath(`file://${uri.slice(prefix.length)}`) : undefined;
 }
 
 export function fileUri(p: string): string {

@@ -25,7 +25,10 @@ import { coverage } from './features/coverage';
 import { documentLinks } from './features/documentLinks';
 import { inlayHints } from './features/inlayHints';
 import { documentSymbols } from './features/symbols';
-import { COVERAGE_REQUEST, CoverageParams, INDEX_CHANGED_NOTIFICATION } from './shared/protocol';
+import { COVERAGE_REQUEST, CoverageParams, EXTRACT_PLAN_REQUEST, ExtractPlanParams, INDEX_CHANGED_NOTIFICATION } from './shared/protocol';
+import { extractPlan } from './features/extractPlan';
+import { assignments } from './features/assignments';
+import { ASSIGNMENTS_REQUEST, AssignmentsParams } from './shared/protocol';
 
 if (process.argv.includes('--version')) {
   console.log(packageVersion());
@@ -167,6 +170,9 @@ connection.languages.inlayHint.on(whenReady((p) => inlayHints(ctx, p)));
 connection.onDocumentLinks(whenReady((p) => documentLinks(ctx, p)));
 connection.onDocumentSymbol(whenReady((p) => documentSymbols(ctx, p)));
 connection.onRequest(COVERAGE_REQUEST, whenReady((p: CoverageParams | null, token) => coverage(ctx, p, token)));
+// by method name: the server's vscode-jsonrpc is an older copy than the shared RequestType's, and its types differ
+connection.onRequest(EXTRACT_PLAN_REQUEST.method, (p: ExtractPlanParams | null) => extractPlan(p));
+connection.onRequest(ASSIGNMENTS_REQUEST.method, whenReady((p: AssignmentsParams | null) => assignments(ctx, p)));
 
 documents.listen(connection);
 connection.listen();

@@ -161,7 +161,9 @@ describe('extra policy sources (policyLens.sources)', function () {
       assert.ok(hover.contents.value.includes('推进第二项工作'));
       assert.ok(hover.contents.value.includes('sz.txt'));
       const coverage = await client.request('policyLens/coverage', { uris: ['untitled:p.md'] });
-      assert.deepStrictEqual(coverage.tasks.filter((t: any) => t.locations.length).map((t: any) => t.id), ['T1.12'], 'SZ表1第2项 is not counted as the default 表1第2项');
+      assert.deepStrictEqual(coverage.tasks.filter((t: any) => t.locations.length).map((t: any) => t.id), ['T1.12', 'SZ:T1.2'],
+        'SZ表1第2项 is counted under its own source, not as the default 表1第2项');
+      assert.deepStrictEqual(coverage.sources.map((s: any) => s.prefix), ['', 'SZ'], 'coverage groups the tasks by source');
       assert.ok(client.notifications.some((m) => m.method === 'policyLens/indexChanged'), 'the client is told that derived answers are stale');
     } finally {
       await client.shutdown();

@@ -36,7 +36,8 @@ describe('the CLI', function () {
       `${SAMPLE}:9:4 warning domain-mismatch`,
       `${SAMPLE}:10:6 error unknown-task`,
       `${SAMPLE}:16:16 warning misquote`,
-      `${SAMPLE}:34:18 information ambiguous-reference`,
+      `${SAMPLE}:31:36 warning reference-mismatch`,
+      `${SAMPLE}:35:7 information ambiguous-reference`,
     ], 'exactly the planted mistakes, in order');
   });
 
@@ -68,9 +69,12 @@ describe('the CLI', function () {
     const run = sarif.runs[0];
     assert.strictEqual(run.tool.driver.name, 'policy-lens');
     const ruleIds = run.tool.driver.rules.map((x: any) => x.id);
-    assert.deepStrictEqual(ruleIds, ['unknown-task', 'threshold-mismatch', 'misquote', 'domain-mismatch', 'ambiguous-reference']);
+    assert.deepStrictEqual(ruleIds, [
+      'unknown-task', 'threshold-mismatch', 'misquote', 'domain-mismatch', 'ambiguous-reference', 'reference-mismatch', 'uncited-task',
+      'missing-lead-unit', 'deadline-outside-pilot', 'invalid-deadline',
+    ]);
     for (const rule of run.tool.driver.rules) assert.ok(rule.shortDescription.text && rule.defaultConfiguration.level);
-    assert.strictEqual(run.results.length, 5);
+    assert.strictEqual(run.results.length, 6);
     for (const res of run.results) {
       assert.ok(typeof res.message.text === 'string' && res.message.text.length > 0);
       assert.strictEqual(ruleIds[res.ruleIndex], res.ruleId);
@@ -86,9 +90,10 @@ describe('the CLI', function () {
   it('writes GitHub workflow annotations', () => {
     const r = cli(['check', SAMPLE, '--format', 'github']);
     const lines = r.out.trim().split('\n');
-    assert.strictEqual(lines.length, 5);
+    assert.strictEqual(lines.length, 6);
     assert.match(lines[2], /^::error file=examples\/sample-plan\.md,line=10,col=6,endLine=10,endColumn=12,title=policy-lens unknown-task::表1第58项不存在/);
-    assert.match(lines[4], /^::notice /);
+    assert.match(lines[4], /^::warning .*title=policy-lens reference-mismatch::/);
+    assert.match(lines[5], /^::notice /);
   });
 
   it('takes folders, glob patterns and standard input', () => {
@@ -127,15 +132,31 @@ describe('the CLI', function () {
   it('reports coverage as text, JSON and CSV', () => {
     const text = cli(['coverage', SAMPLE]);
     assert.strictEqual(text.code, 0);
-    assert.match(text.out, /覆盖 15\/130\n$/);
+    assert.match(text.out, /覆盖 16\/130\n$/);
     const json = JSON.parse(cli(['coverage', SAMPLE, '--format', 'json']).out);
     assert.strictEqual(json.total, 130);
-    assert.strictEqual(json.cited, 15);
+    assert.strictEqual(json.cited, 16);
+    assert.strictEqual(json.restated, 0);
     assert.deepStrictEqual(json.tasks.find((t: any) => t.id === 'T4.9').locations, [{ file: SAMPLE, line: 25, column: 21 }]);
+    assert.strictEqual(json.tasks.find((t: any) => t.id === 'T4.9').state, 'cited');
     const csv = cli(['coverage', SAMPLE, '--format', 'csv']).out.trim().split('\n');
-    assert.strictEqual(csv[0], 'task,id,text,cited_at');
+    assert.strictEqual(csv[0], 'task,id,state,text,cited_at,restated_at');
     assert.strictEqual(csv.length, 131);
-    assert.ok(csv.some((l) => l.startsWith('表4第9项,T4.9,') && l.endsWith(`${SAMPLE}:25:21`)));
+    assert.ok(csv.some((l) => l.startsWith('表4第9项,T4.9,cited,') && l.endsWith(`${SAMPLE}:25:21,`)));
+  });
+
+  it('shows a task an item restates without citing it as restated, a third state', () => {
+    const plan = path.join(dir, 'restated.md');
+    fs.writeFileSync(plan, '# 方案\n\n1. 在白云机场试点前置安检，增加货运航班时刻供给。\n2. 落实表4第9项。\n');
+    const text = cli(['coverage', plan]);
+    assert.match(text.out, new RegExp(`^≈ 表1第17项\\s+${plan.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:1（复述，未引用）$`, 'm'));
+    assert.match(text.out, /覆盖 1\/130，复述 1\n$/);
+    const json = JSON.parse(cli(['coverage', plan, '--format', 'json']).out);
+    assert.strictEqual(json.restated, 1);
+    const t117 = json.tasks.find((t: any) => t.id === 'T1.17');
+    assert.strictEqual(t117.state, 'restated');
+    assert.deepStrictEqual(t117.locations, []);
+    assert.strictEqual(t117.restatedAt[0].line, 3);
   });
 
   it('checks that data/index.json is up to date', () => {

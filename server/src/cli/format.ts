@@ -1,10 +1,12 @@
 // Output formats of `policy-lens check`: text (like compilers), json (LSP diagnostics), SARIF 2.1.0, GitHub annotations.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { DIAGNOSTIC_CODES, DEFAULT_SEVERITY } from '../core/findings';
+import { DIAGNOSTIC_CODES, DEFAULT_SEVERITY, DiagnosticCode } from '../core/findings';
 
 export interface FileResult {
   file: string;
   diagnostics: Diagnostic[];
+  /** A Word plan's paragraph (¶N) of each 0-based line of its extracted text: the text format prints `file:¶N:col`. */
+  paragraphOfLine?: number[];
 }
 
 const messageOf = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
@@ -15,14 +17,15 @@ export function formatText(results: FileResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
     for (const d of r.diagnostics) {
-      lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${NAMES[d.severity ?? 1]} ${d.code} ${messageOf(d)}`);
+      const line = r.paragraphOfLine ? `¶${r.paragraphOfLine[d.range.start.line] ?? 0}` : String(d.range.start.line + 1);
+      lines.push(`${r.file}:${line}:${d.range.start.character + 1} ${NAMES[d.severity ?? 1]} ${d.code} ${messageOf(d)}`);
     }
   }
   return lines.join('\n') + (lines.length ? '\n' : '');
 }
 
 export function formatJson(results: FileResult[]): string {
-  return JSON.stringify(results, null, 2) + '\n';
+  return JSON.stringify(results.map(({ file, diagnostics }) => ({ file, diagnostics })), null, 2) + '\n';
 }
 
 function escapeProperty(s: string): string {
@@ -52,12 +55,17 @@ export function formatGithub(results: FileResult[]): string {
   return lines.join('\n') + (lines.length ? '\n' : '');
 }
 
-const RULE_TEXT: Record<string, string> = {
+const RULE_TEXT: Record<DiagnosticCode, string> = {
   'unknown-task': 'A reference to a task or table that the source document does not have.',
   'threshold-mismatch': "A threshold (a share, a term, an amount) that contradicts the source's threshold of the same subject.",
   misquote: "Quoted text that is close to the cited task's text but not equal to it.",
   'domain-mismatch': "A domain or category written next to a reference that is not the task's own.",
-  'ambiguous-reference': 'A task number without its table, where the context does not settle which table is meant.',
+  'ambiguous-reference': 'A task number without its table, where neither the context nor the content settles which table is meant.',
+  'reference-mismatch': 'A valid reference whose sentence is clearly about another task and not about the cited one.',
+  'uncited-task': 'A list item or table row that restates a task without citing it.',
+  'missing-lead-unit': 'A task item without a lead unit, in a plan that assigns lead units elsewhere.',
+  'deadline-outside-pilot': "A deadline before the source's date or after its pilot period.",
+  'invalid-deadline': 'A date that does not exist.',
 };
 
 export function formatSarif(results: FileResult[], version: string): string {

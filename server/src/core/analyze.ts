@@ -1,24 +1,23 @@
 // Runs every check over a document, paragraph by paragraph, with a cache so that an edit re-checks only the
 // paragraphs it touched; everything else of a re-check is one regex pass and a few look-ups per paragraph.
-import { applyEvent, checkAmbiguous, ContextEvent, contextEvents, EMPTY_CONTEXT, TableContext } from './checks/ambiguous';
+import { BareReference } from './bareNumbers';
 import { CheckContext } from './checks/context';
-import { checkDomains } from './checks/domainMismatch';
-import { checkMisquotes } from './checks/misquote';
-import { checkThresholds, ThresholdMatch } from './checks/thresholdMismatch';
-import { checkUnknownTasks } from './checks/unknownTask';
+import { CHECKS, CheckRun } from './checks/registry';
+import { readThresholds, ThresholdMatch } from './checks/thresholdMismatch';
 import { applyDirectives, parseDirectives } from './directives';
 import { DiagnosticCode, Finding, Severity, SeveritySetting, shiftFinding } from './findings';
 import { Locale, messages } from './messages';
-import { scanReferences } from './references';
-import { scopesOf } from './scopes';
-import { ResolvedReference, TaskIndex } from './taskIndex';
+import { applyEvent, buildParagraphModel, contextKey, EMPTY_CONTEXT, ParagraphModel, PlanContext } from './planModel';
+import { ResolvedReference, ReferenceStyle, TaskIndex } from './taskIndex';
 import { LineIndex } from './text';
 import { RuleData } from './thresholds';
-import { Position, Range } from './types';
+import { Position, Range, Task } from './types';
 
 export interface AnalyzeOptions {
   locale: Locale;
   severity?: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  /** How quick fixes write a new reference (policyLens.referenceStyle); 表1第35项 by default. */
+  referenceStyle?: ReferenceStyle;
 }
 
 export interface Paragraph {
@@ -38,10 +37,8 @@ interface ParagraphResult {
   text: string;
   /** Positions inside the paragraph, made on first use. */
   lines?: LineIndex;
-  references: ResolvedReference[];
+  model: ParagraphModel;
   findings: Finding[];
-  thresholds: ThresholdMatch[];
-  events: ContextEvent[];
 }
 
 /** Blocks of text separated by blank lines: the unit of re-checking. Leading and trailing blank space is left out. */
@@ -83,12 +80,8 @@ interface Part {
   start: number;
   line: number;
   result: ParagraphResult;
-  /** The table context the paragraph was checked in. */
-  before: TableContext;
-}
-
-function contextKey(t: TableContext): string {
-  return `${t.headings.join(',')}/${t.mention ?? ''}`;
+  /** The context the paragraph was checked in. */
+  before: PlanContext;
 }
 
 function countLines(text: string, from: number, to: number): number {
@@ -169,16 +162,16 @@ export class DocumentAnalysis {
 
   /** Every reference, in order. */
   get references(): ResolvedReference[] {
-    return (this._references ??= this.parts.flatMap((p) => p.result.references.map((r) => shiftResolved(r, p.start))));
+    return (this._references ??= this.parts.flatMap((p) => p.result.model.references.map((r) => shiftResolved(r, p.start))));
   }
 
   /** Plan quantities tied to a source threshold (for hover). */
   get thresholds(): ThresholdMatch[] {
-    return (this._thresholds ??= this.parts.flatMap((p) => p.result.thresholds.map((t) => ({ ...t, start: t.start + p.start, end: t.end + p.start }))));
+    return (this._thresholds ??= this.parts.flatMap((p) => (p.result.model.thresholds ?? []).map((t) => ({ ...t, start: t.start + p.start, end: t.end + p.start }))));
   }
 
-  /** The reference under an offset (its end included, as the cursor can sit right after it). */
-  referenceAt(offset: number): ResolvedReference | undefined {
+  /** The paragraph that holds an offset, with the offset relative to it. */
+  private partAt(offset: number): { part: Part; local: number } | undefined {
     let lo = 0;
     let hi = this.parts.length - 1;
     while (lo < hi) {
@@ -187,10 +180,48 @@ export class DocumentAnalysis {
       else hi = mid - 1;
     }
     const part = this.parts[lo];
-    if (!part) return undefined;
-    const local = offset - part.start;
-    const found = part.result.references.find((r) => local >= r.ref.start && local <= r.ref.end);
-    return found && shiftResolved(found, part.start);
+    return part && { part, local: offset - part.start };
+  }
+
+  /** The task number without a table under an offset (its end included), with what it was resolved to. */
+  bareAt(offset: number): BareReference | undefined {
+    const at = this.partAt(offset);
+    if (!at) return undefined;
+    const b = at.part.result.model.bare.find((x) => at.local >= x.start && at.local <= x.end);
+    return b && { ...b, start: b.start + at.part.start, end: b.end + at.part.start };
+  }
+
+  /** Every task number without a table, in document offsets. */
+  get bareReferences(): BareReference[] {
+    return this.parts.flatMap((p) => p.result.model.bare.map((b) => ({ ...b, start: b.start + p.start, end: b.end + p.start })));
+  }
+
+  /** The paragraph model under an offset and the offset within it (for features that judge a reference's text). */
+  modelAt(offset: number): { model: ParagraphModel; local: number; start: number } | undefined {
+    const at = this.partAt(offset);
+    return at && { model: at.part.result.model, local: at.local, start: at.part.start };
+  }
+
+  /** The tasks that uncited list items and table rows restate, with the item's offsets. */
+  get restatements(): { task: Task; start: number; end: number }[] {
+    const out: { task: Task; start: number; end: number }[] = [];
+    for (const p of this.parts) {
+      for (const b of p.result.model.blocks) if (b.restates) out.push({ task: b.restates.task, start: b.start + p.start, end: b.end + p.start });
+    }
+    return out;
+  }
+
+  /** Every paragraph model with its start offset, in order. */
+  get paragraphs(): { start: number; model: ParagraphModel }[] {
+    return this.parts.map((p) => ({ start: p.start, model: p.result.model }));
+  }
+
+  /** The reference under an offset (its end included, as the cursor can sit right after it). */
+  referenceAt(offset: number): ResolvedReference | undefined {
+    const at = this.partAt(offset);
+    if (!at) return undefined;
+    const found = at.part.result.model.references.find((r) => at.local >= r.ref.start && at.local <= r.ref.end);
+    return found && shiftResolved(found, at.part.start);
   }
 }
 
@@ -203,8 +234,8 @@ export class Checker {
   private cachedChars = 0;
   readonly context: CheckContext;
 
-  constructor(readonly index: TaskIndex, rules: RuleData = { subjects: [], rules: [] }, seedTexts?: Map<string, string>) {
-    this.context = new CheckContext(index, rules, seedTexts);
+  constructor(readonly index: TaskIndex, rules: RuleData = { subjects: [] }) {
+    this.context = new CheckContext(index, rules);
   }
 
   /**
@@ -229,19 +260,19 @@ export class Checker {
   }
 
   /** The paragraphs of text[from, to), starting at `line` with the table context `table`, and the context after them. */
-  private analyzeRange(text: string, from: number, to: number, line: number, table: TableContext, options: AnalyzeOptions): { parts: Part[]; after: TableContext } {
+  private analyzeRange(text: string, from: number, to: number, line: number, table: PlanContext, options: AnalyzeOptions): { parts: Part[]; after: PlanContext } {
     const parts: Part[] = [];
     for (const p of splitParagraphs(from === 0 && to === text.length ? text : text.slice(from, to))) {
       const start = p.start + from;
       const result = this.lookup(text.slice(start, p.end + from), table, options);
       parts.push({ start, line: p.line + line, result, before: table });
-      for (const e of result.events) table = applyEvent(table, e);
+      for (const e of result.model.events) table = applyEvent(table, e);
     }
     return { parts, after: table };
   }
 
-  private lookup(slice: string, table: TableContext, options: AnalyzeOptions): ParagraphResult {
-    const key = `${options.locale}|${contextKey(table)}`;
+  private lookup(slice: string, table: PlanContext, options: AnalyzeOptions): ParagraphResult {
+    const key = `${options.locale}|${options.referenceStyle ?? 'table'}|${contextKey(table)}`;
     let bucket = this.cache.get(key);
     if (!bucket) this.cache.set(key, (bucket = new Map()));
     let result = bucket.get(slice);
@@ -297,21 +328,16 @@ export class Checker {
     return [...parts.slice(0, i0), ...middle, ...tail.map((p) => ({ ...p, start: p.start + delta, line: p.line + lineDelta }))];
   }
 
-  private analyzeParagraph(text: string, table: TableContext, options: AnalyzeOptions): ParagraphResult {
+  private analyzeParagraph(text: string, table: PlanContext, options: AnalyzeOptions): ParagraphResult {
     const msg = messages(options.locale);
-    const references = scanReferences(text, { prefixes: this.index.prefixes }).map((r) => this.index.resolve(r));
-    const scopes = scopesOf(text);
-    const events = contextEvents(text, references);
-    const thresholds = checkThresholds(text, scopes, references, this.context, msg, options.locale);
-    const findings = [
-      ...checkUnknownTasks(references, this.index, msg),
-      ...thresholds.findings,
-      ...checkMisquotes(text, scopes, references, this.index, msg),
-      ...checkDomains(text, scopes, references, this.context, msg),
-      ...checkAmbiguous(text, references, events, table, this.index, msg),
-    ];
+    const ctx = this.context;
+    const model = buildParagraphModel(text, table, this.index, ctx.matcher);
+    model.thresholds = readThresholds(text, model.blocks, model.references, ctx, msg, options.locale);
+    const run: CheckRun = { model, context: ctx, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table' };
+    const findings: Finding[] = [];
+    for (const check of CHECKS) for (const block of model.blocks) findings.push(...check.check(block, run));
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { text, references, findings, thresholds: thresholds.matches, events };
+    return { text, model, findings };
   }
 }
 

@@ -7,6 +7,11 @@ export const DIAGNOSTIC_CODES = [
   'misquote',
   'domain-mismatch',
   'ambiguous-reference',
+  'reference-mismatch',
+  'uncited-task',
+  'missing-lead-unit',
+  'deadline-outside-pilot',
+  'invalid-deadline',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -19,6 +24,11 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   misquote: 'warning',
   'domain-mismatch': 'warning',
   'ambiguous-reference': 'information',
+  'reference-mismatch': 'warning',
+  'uncited-task': 'hint',
+  'missing-lead-unit': 'warning',
+  'deadline-outside-pilot': 'warning',
+  'invalid-deadline': 'error',
 };
 
 /** A text edit a quick fix applies, in offsets of the checked text. */

@@ -43,6 +43,16 @@ const zh = {
   ambiguous: (written: string, candidates: string) => `“${written}”未注明所属的表，可能是：${candidates}`,
   useCandidate: (ref: string) => `改为 ${ref}`,
   noTableHas: (written: string, item: number) => `“${written}”未注明所属的表，且任务清单中没有哪张表有第${item}项`,
+  referenceMismatch: (cited: string, citedLabel: string, better: string, betterLabel: string, terms: string[]) =>
+    `该句内容与${cited}（${citedLabel}）不符，更接近${better}（${betterLabel}）${terms.length ? `：匹配“${terms.join('”“')}”` : ''}`,
+  uncitedTask: (ref: string, label: string, terms: string[]) =>
+    `该条目复述了${ref}（${label}）${terms.length ? `（匹配“${terms.join('”“')}”）` : ''}，但未注明引用`,
+  addReference: (ref: string) => `补充引用 ${ref}`,
+  matchedTerms: '匹配词',
+  closerTo: (ref: string, label: string) => `内容更接近 ${ref}（${label}）`,
+  bareInferred: (ref: string, how: string) => `推断为 ${ref}（${how}）`,
+  bareBy: { sentence: '同句注明了表', heading: '标题注明了表', content: '根据内容推断', context: '根据上文引用的表推断' } as Record<string, string>,
+  bareCandidates: '候选',
 };
 
 export type Messages = typeof zh;
@@ -77,6 +87,15 @@ const en: Messages = {
   ambiguous: (written, candidates) => `"${written}" does not name its table; it may be ${candidates}`,
   useCandidate: (ref) => `Change to ${ref}`,
   noTableHas: (written, item) => `"${written}" does not name its table, and no table of the task list has a task ${item}`,
+  referenceMismatch: (cited, citedLabel, better, betterLabel, terms) =>
+    `this sentence does not fit ${cited} (${citedLabel}); it is closer to ${better} (${betterLabel})${terms.length ? `: it shares "${terms.join('", "')}"` : ''}`,
+  uncitedTask: (ref, label, terms) => `this item restates ${ref} (${label})${terms.length ? ` (it shares "${terms.join('", "')}")` : ''} without citing it`,
+  addReference: (ref) => `Cite ${ref}`,
+  matchedTerms: 'Matching words',
+  closerTo: (ref, label) => `The text is closer to ${ref} (${label})`,
+  bareInferred: (ref, how) => `Read as ${ref} (${how})`,
+  bareBy: { sentence: 'the sentence names the table', heading: 'the heading names the table', content: 'inferred from the content', context: 'inferred from the table cited earlier' },
+  bareCandidates: 'Candidates',
 };
 
 export function messages(locale: Locale): Messages {

@@ -25,6 +25,11 @@ addWords('<', ['低于', '少于', '小于', '不足', '不满', '未满', '不�
 addWords('>', ['高于', '超过', '多于', '大于', '超出', '>', '＞']);
 addWords('=', ['为', '达到', '等于', '=', '＝']);
 
+/** Every word that compares (不低于, 不超过, 以上…): a threshold's form, which says nothing about its topic. */
+export function comparatorVocabulary(): string[] {
+  return Object.keys(BASE_COMPARATORS).filter((w) => w.length >= 2);
+}
+
 /** Verbs that may precede a comparator (降为不低于); alone they mean '='. */
 const CMP_PREFIX = '(?:降低?|调整|放宽|提高)[为至到]';
 const COUNTERS = ['个', '家', '项', '人次', '人', '所', '次', '名', '位', '件', '条', '批', '类', '座', '艘', '架', '台', '套',

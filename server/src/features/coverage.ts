@@ -1,12 +1,12 @@
 // policyLens/coverage: for each task of the default source, where the given documents (or the workspace) cite it.
-import { computeCoverage } from '../core/coverage';
+import { computeCoverage, coverageCounts } from '../core/coverage';
 import { CoverageLocation, CoverageParams, CoverageResult } from '../shared/protocol';
 import { ServerContext, uriToPath } from '../context';
-import * as fs from 'fs';
+import { readPlanFile } from '../readers/planFile';
 import { CancellationToken } from 'vscode-languageserver';
 
 export async function coverage(ctx: ServerContext, params: CoverageParams | null | undefined, token?: CancellationToken): Promise<CoverageResult | null> {
-  if (!ctx.ready) return { total: 0, cited: 0, tables: [], tasks: [] };
+  if (!ctx.ready) return { total: 0, cited: 0, restated: 0, tables: [], sources: [], tasks: [] };
   const documents: { uri: string; text: string }[] = [];
   const uris = params?.uris?.filter((u) => typeof u === 'string') ?? [];
   if (uris.length) {
@@ -16,14 +16,14 @@ export async function coverage(ctx: ServerContext, params: CoverageParams | null
       else {
         const file = uriToPath(uri);
         try {
-          if (file) documents.push({ uri, text: fs.readFileSync(file, 'utf8') });
+          if (file) documents.push({ uri, text: (await readPlanFile(file)).text });
         } catch {
           // a document that cannot be read counts as citing nothing
         }
       }
     }
   } else {
-    for (const file of ctx.workspaceFiles()) {
+    for await (const file of ctx.workspaceFiles()) {
       documents.push(file);
       if (documents.length % 50 === 0) {
         await new Promise((r) => setImmediate(r)); // let a cancellation through
@@ -32,27 +32,36 @@ export async function coverage(ctx: ServerContext, params: CoverageParams | null
     }
   }
   const inputs = documents.map((d) => {
-    const { references, lines } = ctx.referencesIn(d.uri, d.text);
+    const { references, restatements, lines } = ctx.referencesIn(d.uri, d.text);
     return {
       references,
-      locate: (r: (typeof references)[number]): CoverageLocation => ({ uri: d.uri, range: lines.range(r.ref.start, r.ref.end), text: r.ref.text }),
+      restatements,
+      locate: (at: { start: number; end: number; text?: string }): CoverageLocation => ({ uri: d.uri, range: lines.range(at.start, at.end), text: at.text ?? d.text.slice(at.start, at.end) }),
     };
   });
   const rows = computeCoverage(ctx.index, inputs);
+  const counts = coverageCounts(rows);
   return {
-    total: rows.length,
-    cited: rows.filter((r) => r.locations.length).length,
+    ...counts,
     tables: (ctx.index.source('')?.tables ?? []).map((t) => ({ number: t.number, title: t.title, taskCount: t.taskCount })),
+    sources: ctx.index.sources.map((s) => ({
+      prefix: s.prefix,
+      title: s.meta.title,
+      tables: s.tables.map((t) => ({ number: t.number, title: t.title, taskCount: t.taskCount })),
+    })),
     tasks: rows.map((r) => ({
       id: r.task.id,
+      prefix: r.prefix,
       table: r.task.table,
       item: r.task.item,
       reference: r.reference,
+      state: r.state,
       text: r.task.text,
       domain: r.task.domain,
       category: r.task.category,
       line: r.task.startLine,
       locations: r.locations,
+      restatedAt: r.restatedAt,
     })),
   };
 }

@@ -3,6 +3,9 @@ import { Hover, HoverParams, MarkupKind } from 'vscode-languageserver';
 import { DocumentAnalysis } from '../core/analyze';
 import { messages } from '../core/messages';
 import { formatReference } from '../core/taskIndex';
+import { blockAt } from '../core/planModel';
+import { judgeReference } from '../core/topics';
+import { taskLabel } from '../core/checks/labels';
 import { Task } from '../core/types';
 import { ServerContext } from '../context';
 
@@ -14,13 +17,49 @@ export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   const analysis = ctx.analysis(doc);
   const offset = analysis.lines.offsetAt(params.position);
   const resolved = ctx.referenceAt(doc, offset);
-  if (!resolved || !resolved.tasks.length) return thresholdHover(ctx, analysis, offset);
+  if (!resolved || !resolved.tasks.length) return bareHover(ctx, analysis, offset) ?? thresholdHover(ctx, analysis, offset);
   const shown = resolved.tasks.slice(0, MAX_TASKS).map((t) => describeTask(ctx, t));
   if (resolved.tasks.length > MAX_TASKS) shown.push(`… +${resolved.tasks.length - MAX_TASKS}`);
+  const topic = topicNote(ctx, analysis, offset);
   return {
-    contents: { kind: MarkupKind.Markdown, value: shown.join('\n\n---\n\n') },
+    contents: { kind: MarkupKind.Markdown, value: [...(topic ? [topic] : []), ...shown].join('\n\n---\n\n') },
     range: analysis.lines.range(resolved.ref.start, resolved.ref.end),
   };
+}
+
+/** Whether the reference's sentence fits its task: the words they share, or the task it is closer to. */
+function topicNote(ctx: ServerContext, analysis: DocumentAnalysis, offset: number): string | undefined {
+  const at = analysis.modelAt(offset);
+  if (!at) return undefined;
+  const block = blockAt(at.model.blocks, at.local);
+  const ref = block?.references.find((r) => at.local >= r.ref.start && at.local <= r.ref.end);
+  if (!block || !ref) return undefined;
+  const matcher = ctx.checker.context.matcher;
+  const verdict = judgeReference(at.model, block, ref, matcher);
+  if (!verdict) return undefined;
+  const msg = messages(ctx.locale);
+  const span = at.model.text.slice(verdict.span.start, verdict.span.end);
+  if (verdict.better) {
+    const terms = matcher.explain(span, verdict.better.id, 5).terms;
+    return `⚠️ **${escapeMarkdown(msg.closerTo(formatReference(verdict.better), taskLabel(verdict.better)))}**  \n${msg.matchedTerms}：${terms.map((t) => `“${escapeMarkdown(t)}”`).join(' ')}`;
+  }
+  const terms = matcher.explain(span, verdict.cited.id, 5).terms;
+  return terms.length ? `${msg.matchedTerms}：${terms.map((t) => `“${escapeMarkdown(t)}”`).join(' ')}` : undefined;
+}
+
+/** Hover on a task number without its table: the task it was read as and how, or the candidates best first. */
+function bareHover(ctx: ServerContext, analysis: DocumentAnalysis, offset: number): Hover | null {
+  const bare = analysis.bareAt(offset);
+  if (!bare) return null;
+  const msg = messages(ctx.locale);
+  const range = analysis.lines.range(bare.start, bare.end);
+  if (bare.resolved) {
+    const head = `**${escapeMarkdown(msg.bareInferred(formatReference(bare.resolved), msg.bareBy[bare.by ?? 'content']))}**`;
+    return { contents: { kind: MarkupKind.Markdown, value: `${head}\n\n---\n\n${describeTask(ctx, bare.resolved)}` }, range };
+  }
+  const lines = bare.candidates.map((c) => `- ${formatReference(c.task)} · ${escapeMarkdown(taskLabel(c.task))}`);
+  const head = `**${escapeMarkdown(msg.ambiguous(bare.text, bare.candidates.map((c) => formatReference(c.task)).join('、')))}**`;
+  return { contents: { kind: MarkupKind.Markdown, value: `${head}\n\n${msg.bareCandidates}：\n\n${lines.join('\n')}` }, range };
 }
 
 /** Hover on a plan quantity tied to a source threshold: the source's words and its task. */

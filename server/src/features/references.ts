@@ -14,7 +14,7 @@ export async function references(ctx: ServerContext, params: ReferenceParams, to
     for (const t of resolved.tasks) found.push(ctx.sources.location(ctx.index.sourceOf(t).sourceFile, t));
   }
   let n = 0;
-  for (const location of citationsOf(ctx, wanted)) {
+  for await (const location of citationsOf(ctx, wanted)) {
     found.push(location);
     // let a $/cancelRequest for this (now stale) request through now and then
     if (++n % 50 === 0) {
@@ -26,8 +26,8 @@ export async function references(ctx: ServerContext, params: ReferenceParams, to
 }
 
 /** Locations of every reference in the workspace that names one of `ids`. */
-function* citationsOf(ctx: ServerContext, ids: Set<string>): Generator<Location> {
-  for (const file of ctx.workspaceFiles()) {
+async function* citationsOf(ctx: ServerContext, ids: Set<string>): AsyncGenerator<Location> {
+  for await (const file of ctx.workspaceFiles()) {
     const { references, lines } = ctx.referencesIn(file.uri, file.text);
     for (const r of references) if (r.tasks.some((t) => ids.has(t.id))) yield { uri: file.uri, range: lines.range(r.ref.start, r.ref.end) };
   }

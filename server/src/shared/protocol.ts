@@ -1,4 +1,5 @@
 // Custom requests and the settings shape, shared by the client and the server (declared once, typed).
+import { RequestType } from 'vscode-jsonrpc';
 
 /** Server → client: the task index or settings changed, so answers derived from earlier ones (coverage) are stale. */
 export const INDEX_CHANGED_NOTIFICATION = 'policyLens/indexChanged';
@@ -20,6 +21,8 @@ export interface CoverageLocation {
 
 export interface CoverageTask {
   id: string;
+  /** The prefix of the task's source ('' for the default one). */
+  prefix: string;
   table: number;
   item: number;
   /** 表1第12项 */
@@ -29,7 +32,11 @@ export interface CoverageTask {
   category: string;
   /** Zero-based line of the task in its source text. */
   line: number;
+  /** cited: a document cites it; restated: none cites it but an uncited item restates it; missing: neither. */
+  state: 'cited' | 'restated' | 'missing';
   locations: CoverageLocation[];
+  /** The uncited items that restate it. */
+  restatedAt: CoverageLocation[];
 }
 
 export interface CoverageTable {
@@ -38,10 +45,20 @@ export interface CoverageTable {
   taskCount: number;
 }
 
+export interface CoverageSource {
+  prefix: string;
+  title: string;
+  tables: CoverageTable[];
+}
+
 export interface CoverageResult {
   total: number;
   cited: number;
+  restated: number;
+  /** The default source's tables. */
   tables: CoverageTable[];
+  /** Every loaded source, the default one first. */
+  sources: CoverageSource[];
   tasks: CoverageTask[];
 }
 
@@ -61,3 +78,35 @@ export interface PolicyLensSettings {
   maxFileSizeKB: number;
   sources: SourceSetting[];
 }
+
+/** The scheme of the client's read-only view of a Word plan: `policy-lens-word:` + the .docx file's path. */
+export const WORD_PLAN_SCHEME = 'policy-lens-word';
+
+export interface ExtractPlanParams {
+  /** The `file:` URI of a plan on disk (a Word .docx, or a text file in any supported encoding). */
+  uri: string;
+}
+
+/** The plan's text as the checker reads it, or why it cannot be read (`cannot read plan.docx: not a Word .docx document`). */
+export type ExtractPlanResult = { text: string; paragraphOfLine?: number[] } | { error: string };
+
+/** policyLens/extractPlan: the text of a plan file as the server reads it, for the client's Word plan view. */
+export const EXTRACT_PLAN_REQUEST = new RequestType<ExtractPlanParams, ExtractPlanResult, void>('policyLens/extractPlan');
+
+/** The formats of the 任务分工表 export. */
+export type AssignmentsFormat = 'md' | 'csv' | 'json' | 'xlsx';
+
+export interface AssignmentsParams {
+  /** Plans to export; none (or an empty list) exports every plan of the workspace. */
+  uris?: string[];
+  format: AssignmentsFormat;
+}
+
+/**
+ * The export as the file's content: text (md, csv with its BOM, json) as it is, an xlsx workbook in base64 (JSON-RPC
+ * carries no bytes); or why there is none.
+ */
+export type AssignmentsResult = { content: string; encoding: 'utf8' | 'base64'; plans: number; rows: number } | { error: string };
+
+/** policyLens/assignments: the plans' 任务分工表 (序号 … 检查结果), rendered by the server in the asked format. */
+export const ASSIGNMENTS_REQUEST = new RequestType<AssignmentsParams, AssignmentsResult, void>('policyLens/assignments');

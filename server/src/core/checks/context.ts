@@ -1,7 +1,10 @@
 // What the checks need from the sources, computed once per index: thresholds, rules, distinctive words, domains.
+import { TaskMatcher } from '../matcher';
+import { comparatorVocabulary } from '../quantity';
+import { GENERIC_TERMS } from '../genericTerms';
 import { TaskIndex } from '../taskIndex';
 import { escapeRegExp } from '../text';
-import { RuleData, SourceThreshold, sourceThresholds, SubjectRule, TaskRule } from '../thresholds';
+import { mergeSubjects, RuleData, rulesFor, SourceThreshold, sourceThresholds, SubjectRule, TaskRule } from '../thresholds';
 import { Task } from '../types';
 
 export class CheckContext {
@@ -19,18 +22,23 @@ export class CheckContext {
   readonly labels: { name: string; kind: 'domain' | 'category'; tasks: Set<string> }[] = [];
   /** Any of the labels, longest first. */
   labelPattern = /(?!)/g;
+  /** Which tasks a span of plan text is about. */
+  readonly matcher: TaskMatcher;
 
-  constructor(readonly index: TaskIndex, rules: RuleData, seedTexts: Map<string, string> = new Map()) {
-    this.subjects = rules.subjects;
-    this.subjectWords = [...new Set(rules.subjects.flatMap((s) => [s.head, ...(s.aliases ?? [])]))];
-    for (const source of index.sources) {
-      for (const t of sourceThresholds(source, seedTexts.get(source.sourceFile), rules)) {
+  constructor(readonly index: TaskIndex, rules: RuleData) {
+    const perSource = index.sources.map((source) => ({ source, ...rulesFor(source, rules) }));
+    // a plan's quantity may be about a subject of any source: the plan side reads with all of them
+    this.subjects = mergeSubjects([rules.subjects, ...perSource.map((p) => p.subjects)]);
+    this.subjectWords = [...new Set(this.subjects.flatMap((s) => [s.head, ...(s.aliases ?? [])]))];
+    for (const { source, subjects, rules: taskRules } of perSource) {
+      for (const t of sourceThresholds(source, subjects)) {
         this.thresholds.push(t);
         if (t.task) this.byTask.set(t.task, [...(this.byTask.get(t.task) ?? []), t]);
         else this.bodyThresholds.push(t);
       }
+      for (const r of taskRules) this.rulesByTask.set(r.task, [...(this.rulesByTask.get(r.task) ?? []), r]);
     }
-    for (const r of rules.rules) this.rulesByTask.set(r.task, [...(this.rulesByTask.get(r.task) ?? []), r]);
+    this.matcher = new TaskMatcher(index.tasks, [...this.subjectWords, ...comparatorVocabulary(), ...GENERIC_TERMS]);
     this.computeDistinctive(index.tasks);
     this.computeLabels(index.tasks);
   }

@@ -16,21 +16,26 @@ export interface ThresholdMatch {
   planWords: string;
   source: SourceThreshold;
   contradicts: boolean;
+  /** The threshold-mismatch finding of a contradicted threshold. */
+  finding?: Finding;
 }
 
 const MIN_DISTINCTIVE = 2;
 
-export function checkThresholds(
+/**
+ * The plan's quantities tied to a source threshold, each with its verdict and, where it contradicts the source, its
+ * finding. Read with the plan model, since hover shows them too; the check reports the contradicted ones.
+ */
+export function readThresholds(
   text: string,
   scopes: Scope[],
   refs: ResolvedReference[],
   ctx: CheckContext,
   msg: Messages,
   locale: Locale,
-): { findings: Finding[]; matches: ThresholdMatch[] } {
-  const findings: Finding[] = [];
+): ThresholdMatch[] {
   const matches: ThresholdMatch[] = [];
-  if (!ctx.subjectWords.some((w) => text.includes(w))) return { findings, matches };
+  if (!ctx.subjectWords.some((w) => text.includes(w))) return matches;
   for (const scope of scopes) {
     const unit = text.slice(scope.start, scope.end);
     if (!ctx.subjectWords.some((w) => unit.includes(w))) continue;
@@ -52,12 +57,12 @@ export function checkThresholds(
       const agreeing = verdicts.find((v) => !v.bad);
       const chosen = agreeing ?? verdicts[0];
       const source = chosen.c.threshold;
-      matches.push({ start: q.start, end: q.end, planWords, source, contradicts: !agreeing });
-      if (agreeing) continue;
-      findings.push(toFinding(q, planWords, chosen.c, ctx, msg, locale));
+      const match: ThresholdMatch = { start: q.start, end: q.end, planWords, source, contradicts: !agreeing };
+      if (!agreeing) match.finding = toFinding(q, planWords, chosen.c, ctx, msg, locale);
+      matches.push(match);
     }
   }
-  return { findings, matches };
+  return matches;
 }
 
 /** Characters around a subject word within which a quantity can be about it (see subjectOf's window). */

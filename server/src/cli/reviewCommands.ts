@@ -1,0 +1,76 @@
+// The reviewer's commands: `policy-lens report FILE... --out report.html` and `policy-lens assignments FILE... --format md|csv|json|xlsx`.
+import * as fs from 'fs';
+import { localeOf } from '../core/messages';
+import { assignmentsCsv, assignmentsJson, assignmentsMarkdown, assignmentTable } from '../report/assignmentTable';
+import { assignmentsWorkbook } from '../report/assignmentWorkbook';
+import { AnalysedPlan, collectReview } from '../report/collectReview';
+import { ReviewReport } from '../report/reportModel';
+import { renderReviewHtml } from '../report/reviewHtml';
+import { UnreadableFileError } from '../readers/unreadable';
+import { loadConfiguredEngine, readCliConfig } from './configuration';
+import { expandFiles, readInput, UsageError } from './files';
+
+export interface ReviewOptions {
+  files: string[];
+  format?: string;
+  out?: string;
+  config?: string;
+  locale?: string;
+}
+
+/** Reads and checks every plan; one that cannot be read is reported on stderr and left out (exit code 2 at the end). */
+async function review(o: ReviewOptions, command: string): Promise<{ report: ReviewReport; unreadable: number }> {
+  if (!o.files.length) throw new UsageError(`${command} needs at least one FILE`);
+  const config = readCliConfig(process.cwd(), o.config);
+  for (const p of config.problems) process.stderr.write(`policy-lens: warning: ${p}\n`);
+  const { index, checker } = await loadConfiguredEngine(config);
+  const locale = localeOf(o.locale ?? process.env.POLICY_LENS_LOCALE ?? 'zh');
+  const plans: AnalysedPlan[] = [];
+  let unreadable = 0;
+  for (const file of expandFiles(o.files)) {
+    try {
+      const plan = await readInput(file);
+      plans.push({ file, analysis: checker.analyze(plan.text, { locale, severity: config.settings.severity }), paragraphOfLine: plan.paragraphOfLine });
+    } catch (e) {
+      if (!(e instanceof UnreadableFileError)) throw e;
+      process.stderr.write(`policy-lens: ${e.message}\n`);
+      unreadable++;
+    }
+  }
+  return { report: collectReview(index, plans), unreadable };
+}
+
+function write(out: string | undefined, content: string | Buffer): void {
+  if (out === undefined || out === '-') {
+    process.stdout.write(content);
+    return;
+  }
+  try {
+    fs.writeFileSync(out, content);
+  } catch (e) {
+    throw new UsageError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** The HTML report; to --out FILE, else to standard output. Exit 2 when a plan could not be read, else 0. */
+export async function reportCommand(o: ReviewOptions): Promise<number> {
+  if (o.format !== undefined && o.format !== 'html') throw new UsageError(`--format must be html, not "${o.format}"`);
+  const { report, unreadable } = await review(o, 'report');
+  write(o.out, renderReviewHtml(report, { generatedAt: new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') }));
+  if (o.out && o.out !== '-') process.stderr.write(`policy-lens: wrote ${o.out} (${report.plans.length} plan(s))\n`);
+  return unreadable ? 2 : 0;
+}
+
+const ASSIGNMENT_FORMATS = ['md', 'csv', 'json', 'xlsx'];
+
+/** The 任务分工表 of each plan. xlsx is a binary workbook: it needs --out. */
+export async function assignmentsCommand(o: ReviewOptions): Promise<number> {
+  const format = o.format ?? 'md';
+  if (!ASSIGNMENT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${ASSIGNMENT_FORMATS.join(', ')}, not "${format}"`);
+  if (format === 'xlsx' && (o.out === undefined || o.out === '-')) throw new UsageError('--format xlsx writes a binary workbook: give --out FILE.xlsx');
+  const { report, unreadable } = await review(o, 'assignments');
+  const tables = report.plans.map(assignmentTable);
+  if (format === 'xlsx') write(o.out, await assignmentsWorkbook(tables));
+  else write(o.out, format === 'csv' ? assignmentsCsv(tables) : format === 'json' ? assignmentsJson(tables) : assignmentsMarkdown(tables));
+  return unreadable ? 2 : 0;
+}

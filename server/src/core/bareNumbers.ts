@@ -1,0 +1,131 @@
+// Task numbers written without their table (第7项, 任务清单第13项, 任务12): which task each one means. A heading or
+// the same sentence that names the table settles it; otherwise the content decides among the tables that have that
+// number, with the table of the nearest earlier reference as a tie-breaker.
+import { TaskMatcher } from './matcher';
+import { applyEvent, Block, blockAt, ContextEvent, headingTable, PlanContext, sentenceAround } from './planModel';
+import { scanBareTaskNumbers } from './references';
+import { ResolvedReference, TaskIndex } from './taskIndex';
+import { Task } from './types';
+
+export type BareResolution = 'sentence' | 'heading' | 'content' | 'context';
+
+export interface BareCandidate {
+  task: Task;
+  score: number;
+}
+
+export interface BareReference {
+  /** Offsets relative to the paragraph. */
+  start: number;
+  end: number;
+  text: string;
+  item: number;
+  /** Every table's task with that number, best first. */
+  candidates: BareCandidate[];
+  /** The task it was resolved to, if any, and how. */
+  resolved?: Task;
+  by?: BareResolution;
+  /** The table the context named (a tie-breaker), if any. */
+  contextTable?: number;
+}
+
+/**
+ * How clearly the content must pick a candidate: at least this much matched weight (a few distinctive terms) and
+ * this many times the next candidate's. Chosen on the labelled set (test/fixtures/meaning): see the README there.
+ */
+export const BARE_MIN_SCORE = 12;
+export const BARE_RATIO = 2;
+/** An earlier table wins a tie unless the content favours another candidate by more than this factor. */
+export const CONTEXT_TOLERANCE = 1.5;
+/** Below this a candidate's score is noise (one shared common bigram): candidates keep the table order. */
+const RANK_NOISE = 5;
+
+export function resolveBareNumbers(
+  text: string,
+  refs: ResolvedReference[],
+  blocks: Block[],
+  events: ContextEvent[],
+  incoming: PlanContext,
+  index: TaskIndex,
+  matcher: TaskMatcher,
+): BareReference[] {
+  const bare = scanBareTaskNumbers(text, refs.map((r) => r.ref));
+  if (!bare.length) return [];
+  const out: BareReference[] = [];
+  let context = incoming;
+  let e = 0;
+  for (const b of bare) {
+    const sentence = sentenceAround(text, b.start, Math.max(0, b.start - 200), Math.min(text.length, b.end + 200));
+    const sentenceStart = sentence.start;
+    // the context up to the start of the number's sentence, and the tables named earlier in the sentence itself
+    while (e < events.length && events[e].at < sentenceStart) context = applyEvent(context, events[e++]);
+    let inSentence: number | null = null;
+    for (let k = e; k < events.length && events[k].at < b.start; k++) {
+      const ev = events[k];
+      if (ev.kind === 'mention') inSentence = ev.table;
+    }
+    const candidates: BareCandidate[] = [];
+    for (const source of index.sources) {
+      if (source.prefix) continue; // a bare number is written in the default source's numbering
+      for (const t of source.tables) if (t.taskCount >= b.item) candidates.push({ task: index.taskAt(source.prefix, t.number, b.item)!, score: 0 });
+    }
+    const result: BareReference = { start: b.start, end: b.end, text: b.text, item: b.item, candidates };
+    out.push(result);
+    const settle = (table: number | null, by: BareResolution): boolean => {
+      if (table === null) return false;
+      const task = index.taskAt('', table, b.item);
+      if (!task) return false;
+      result.resolved = task;
+      result.by = by;
+      const i = candidates.findIndex((c) => c.task === task);
+      if (i > 0) candidates.unshift(...candidates.splice(i, 1));
+      return true;
+    };
+    if (settle(inSentence, 'sentence') || settle(headingTable(context), 'heading')) continue;
+    const block = blockAt(blocks, b.start);
+    const span = topicText(text, block && block.end - block.start <= 400 ? block : sentence, refs, b);
+    const scores = matcher.scoreOf(span, candidates.map((c) => c.task.id));
+    candidates.forEach((c, i) => (c.score = scores[i] >= RANK_NOISE ? scores[i] : 0));
+    const contextTable = context.mention;
+    if (contextTable !== null) result.contextTable = contextTable;
+    candidates.sort((x, y) => y.score - x.score || (x.task.table === contextTable ? -1 : y.task.table === contextTable ? 1 : 0) || x.task.table - y.task.table);
+    const [best, second] = candidates;
+    if (!best) continue;
+    if (best.score >= BARE_MIN_SCORE && best.score >= BARE_RATIO * (second?.score ?? 0)) {
+      result.resolved = best.task;
+      result.by = 'content';
+      continue;
+    }
+    const fromContext = contextTable === null ? undefined : candidates.find((c) => c.task.table === contextTable);
+    if (fromContext && (best.score < BARE_MIN_SCORE || fromContext.score * CONTEXT_TOLERANCE >= best.score)) {
+      result.resolved = fromContext.task;
+      result.by = 'context';
+      candidates.unshift(...candidates.splice(candidates.indexOf(fromContext), 1));
+    }
+  }
+  return out;
+}
+
+/** The words of a span that can say what it is about: the references and the bare number themselves left out. */
+export function topicText(text: string, span: { start: number; end: number }, refs: ResolvedReference[], skip?: { start: number; end: number }): string {
+  let out = '';
+  let at = span.start;
+  // refs are in text order: only those inside the span are cut (a binary search keeps long lines linear)
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (refs[mid].ref.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const cuts: { start: number; end: number }[] = [];
+  for (let i = lo; i < refs.length && refs[i].ref.start < span.end; i++) if (refs[i].ref.end <= span.end) cuts.push(refs[i].ref);
+  if (skip) cuts.push(skip);
+  cuts.sort((a, b) => a.start - b.start);
+  for (const c of cuts) {
+    if (c.start < at) continue;
+    out += text.slice(at, c.start) + '|';
+    at = c.end;
+  }
+  return out + text.slice(at, span.end);
+}

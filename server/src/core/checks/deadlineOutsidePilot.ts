@@ -1,0 +1,67 @@
+// deadline-outside-pilot: a deadline before the source was issued or after its pilot period, both read from the
+// source itself (its date, and 经过3年试点), the end overridable by policyLens.structure.pilotEnd.
+import { DatePhrase, formatWindow, pilotWindow, PilotWindow, placeInWindow, readDates, readPilotYears } from '../deadlines';
+import { Finding } from '../findings';
+import { Block } from '../planModel';
+import { cellSpans, isAssignmentHeader, ResponsibilityRun } from '../responsibility';
+import { responsibilityMessages } from '../responsibilityMessages';
+import { TaskIndex } from '../taskIndex';
+import type { Check, CheckRun } from './registry';
+
+/** Per index, per pilotEnd setting: the window (computed once; the source does not change under a check). */
+const windows = new WeakMap<TaskIndex, Map<string, PilotWindow | undefined>>();
+
+/**
+ * The pilot window of the plan's main source (the one loaded without a prefix), or undefined when the source states
+ * no date or no pilot length and nothing overrides the end, or when the override cannot be read (the settings report
+ * that; see parseYearMonth).
+ */
+export function sourceWindow(index: TaskIndex, pilotEnd?: string): PilotWindow | undefined {
+  let perIndex = windows.get(index);
+  if (!perIndex) windows.set(index, (perIndex = new Map()));
+  const key = pilotEnd ?? '';
+  if (perIndex.has(key)) return perIndex.get(key);
+  const source = index.sources.find((s) => !s.prefix) ?? index.sources[0];
+  let window: PilotWindow | undefined;
+  if (source) {
+    const years = readPilotYears((source.facts?.bodyLines ?? []).map((l) => l.text).join('\n'));
+    try {
+      window = pilotWindow(source.meta, years, pilotEnd);
+    } catch {
+      window = undefined;
+    }
+  }
+  perIndex.set(key, window);
+  return window;
+}
+
+/** Every date of a block, offsets into the paragraph; a row's cells under a deadline header read as standalone. */
+export function datesOfBlock(text: string, block: Block): DatePhrase[] {
+  if (block.tableHeader) return [];
+  const own = text.slice(block.start, block.end);
+  if (block.kind !== 'row' || !block.cells) return readDates(own).map((d) => ({ ...d, start: d.start + block.start, end: d.end + block.start }));
+  const spans = cellSpans(own);
+  return spans.flatMap(([a, b], i) => {
+    const standalone = !!block.header?.[i] && isAssignmentHeader(block.header[i]) && /时/.test(block.header[i]);
+    return readDates(own.slice(a, b), { standalone }).map((d) => ({ ...d, start: d.start + block.start + a, end: d.end + block.start + a }));
+  });
+}
+
+export function checkDeadlineOutsidePilot(block: Block, run: CheckRun & { structure?: ResponsibilityRun }): Finding[] {
+  const window = sourceWindow(run.context.index, run.structure?.pilotEnd);
+  if (!window) return [];
+  const msg = responsibilityMessages(run.locale);
+  const findings: Finding[] = [];
+  for (const d of datesOfBlock(run.model.text, block)) {
+    if (!d.deadline) continue;
+    const place = placeInWindow(d, window);
+    if (!place) continue;
+    const date = `${window.from.year}年${window.from.month}月${window.from.day}日`;
+    const message = place === 'after' ? msg.deadlineAfter(d.text, formatWindow(window)) : msg.deadlineBefore(d.text, formatWindow(window), date);
+    findings.push({ start: d.start, end: d.end, code: 'deadline-outside-pilot', severity: 'warning', message, related: [], fixes: [] });
+  }
+  return findings;
+}
+
+/** The entry of the check registry. */
+export const DEADLINE_OUTSIDE_PILOT: Check = { code: 'deadline-outside-pilot', severity: 'warning', check: checkDeadlineOutsidePilot };

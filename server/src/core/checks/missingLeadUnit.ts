@@ -1,0 +1,57 @@
+// missing-lead-unit: a task item (a list item or table row that cites or restates a task) with no lead unit — not in
+// its text, the labelled lines after it, its table's columns or its heading — in a plan that names lead units elsewhere.
+import { Finding } from '../findings';
+import { Block } from '../planModel';
+import { blockAssignment, cellSpans, ResponsibilityRun } from '../responsibility';
+import { responsibilityMessages } from '../responsibilityMessages';
+import { formatReference } from '../taskIndex';
+import { restatementOf } from '../topics';
+import type { Check, CheckRun } from './registry';
+
+const ITEM_MARKER = /^[ \t]*(?:[-*+]|\d+[.)、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\|)?[ \t]*/;
+
+/** The task an item or row is about: the first it cites, or the one it restates; undefined when it is no task item. */
+function taskOf(block: Block, run: CheckRun): { ref: string } | undefined {
+  if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader) return undefined;
+  const cited = block.references.find((r) => r.tasks.length);
+  if (cited) return { ref: formatReference(cited.tasks[0]) };
+  if (block.bare.length) return { ref: '' };
+  const restated = restatementOf(run.model, block, run.context.matcher);
+  return restated && { ref: formatReference(restated.task) };
+}
+
+/** An item's first line without its list marker; a row's cell that cites the task (or its longest cell). */
+function findingRange(text: string, block: Block): { start: number; end: number } {
+  if (block.kind === 'row') {
+    const spans = cellSpans(text.slice(block.start, block.end)).map(([a, b]) => [block.start + a, block.start + b] as const);
+    const at = block.references[0]?.ref.start;
+    const cell = spans.find(([a, b]) => at !== undefined && at >= a && at < b)
+      ?? spans.reduce((best, s) => (s[1] - s[0] > best[1] - best[0] ? s : best), spans[0]);
+    return { start: cell[0], end: cell[1] };
+  }
+  const start = block.start + ITEM_MARKER.exec(text.slice(block.start, block.end))![0].length;
+  const line = text.slice(start, block.end).search(/[\r\n]/);
+  let end = line < 0 ? block.end : start + line;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+export function checkMissingLeadUnit(block: Block, run: CheckRun & { structure?: ResponsibilityRun }): Finding[] {
+  const structure = run.structure;
+  if (!structure || structure.requireLeadUnit === 'off') return [];
+  if (structure.requireLeadUnit === 'auto' && !structure.planAssignsLeads) return [];
+  const task = taskOf(block, run);
+  if (!task) return [];
+  const text = run.model.text;
+  const assignment = blockAssignment(text, run.model.blocks, block, structure.firstLeads, structure);
+  if (assignment.lead) return [];
+  const msg = responsibilityMessages(run.locale);
+  const { start, end } = findingRange(text, block);
+  const message = assignment.named?.length
+    ? msg.namedWithoutLead(assignment.named.map((u) => u.name).join('、'))
+    : structure.requireLeadUnit === 'always' ? msg.missingLeadUnitAlways(task.ref) : msg.missingLeadUnit(task.ref);
+  return [{ start, end, code: 'missing-lead-unit', severity: 'warning', message, related: [], fixes: [] }];
+}
+
+/** The entry of the check registry. */
+export const MISSING_LEAD_UNIT: Check = { code: 'missing-lead-unit', severity: 'warning', check: checkMissingLeadUnit };

@@ -1,0 +1,35 @@
+// reference-mismatch: the span that cites a task is clearly about another task and not about the cited one
+// (支持外商投资旅行社从事出境旅游业务（表1第31项）: 表1第31项 is 金融标准, the sentence is 表1第13项's).
+import { Finding } from '../findings';
+import { Block } from '../planModel';
+import { formatReference } from '../taskIndex';
+import { judgeReference, TOPIC_THRESHOLDS } from '../topics';
+import { relatedTask } from './related';
+import { taskLabel } from './labels';
+import type { CheckRun } from './registry';
+
+export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
+  const findings: Finding[] = [];
+  const { index, matcher } = run.context;
+  if (!block.references.length) return findings;
+  // a span is part of its block: a block without enough topic words cannot be clearly about another task
+  if (matcher.contentOf(run.model.text.slice(block.start, block.end)) < TOPIC_THRESHOLDS.mismatchMinScore) return findings;
+  for (const r of block.references) {
+    const verdict = judgeReference(run.model, block, r, matcher);
+    if (!verdict?.better) continue;
+    const style = r.ref.form === 'id' ? 'id' : 'table';
+    const cited = r.tasks.length === 1 ? formatReference(r.tasks[0]) : r.ref.text.trim();
+    const better = formatReference(verdict.better, style);
+    const terms = matcher.explain(run.model.text.slice(verdict.span.start, verdict.span.end), verdict.better.id, 3).terms;
+    findings.push({
+      start: r.ref.start,
+      end: r.ref.end,
+      code: 'reference-mismatch',
+      severity: 'warning',
+      message: run.msg.referenceMismatch(cited, taskLabel(verdict.cited), formatReference(verdict.better), taskLabel(verdict.better), terms),
+      related: [relatedTask(index, verdict.better, run.msg), ...r.tasks.slice(0, 3).map((t) => relatedTask(index, t, run.msg))],
+      fixes: [{ title: run.msg.replaceWith(better), start: r.ref.start, end: r.ref.end, newText: better, preferred: true }],
+    });
+  }
+  return findings;
+}

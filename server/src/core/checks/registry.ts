@@ -1,0 +1,46 @@
+// The check registry: every check is one entry (its code, its default severity, a function of a block of the plan
+// model and the run's context). The analyser runs the list over every block; adding a check touches no other.
+import { CheckContext } from './context';
+import { Finding, Severity } from '../findings';
+import { Locale, Messages } from '../messages';
+import { Block, ParagraphModel } from '../planModel';
+import { ReferenceStyle } from '../taskIndex';
+import { checkUnknownTasks } from './unknownTask';
+import { checkMisquotes } from './misquote';
+import { checkDomains } from './domainMismatch';
+import { checkAmbiguous } from './ambiguous';
+import { checkReferenceMismatch } from './referenceMismatch';
+import { checkUncitedTask } from './uncitedTask';
+
+/** What a check sees besides its block: the paragraph's model, the sources' facts, the messages. */
+export interface CheckRun {
+  model: ParagraphModel;
+  context: CheckContext;
+  msg: Messages;
+  locale: Locale;
+  referenceStyle: ReferenceStyle;
+}
+
+export interface Check {
+  code: Finding['code'];
+  severity: Severity;
+  check(block: Block, run: CheckRun): Finding[];
+}
+
+const inBlock = (block: Block, at: number) => at >= block.start && at < block.end;
+
+/** In the order their findings are listed when two start and end at the same place. */
+export const CHECKS: readonly Check[] = [
+  { code: 'unknown-task', severity: 'error', check: (block, run) => checkUnknownTasks(block.references, run.context.index, run.msg) },
+  {
+    code: 'threshold-mismatch',
+    severity: 'error',
+    // the quantities tied to source thresholds are read with the model (hover shows them too); this reports the contradicted
+    check: (block, run) => (run.model.thresholds ?? []).filter((m) => m.finding && inBlock(block, m.start)).map((m) => m.finding!),
+  },
+  { code: 'misquote', severity: 'warning', check: (block, run) => checkMisquotes(run.model.text, [block], block.references, run.context.index, run.msg) },
+  { code: 'domain-mismatch', severity: 'warning', check: (block, run) => checkDomains(run.model.text, [block], block.references, run.context, run.msg) },
+  { code: 'ambiguous-reference', severity: 'information', check: checkAmbiguous },
+  { code: 'reference-mismatch', severity: 'warning', check: checkReferenceMismatch },
+  { code: 'uncited-task', severity: 'hint', check: checkUncitedTask },
+];

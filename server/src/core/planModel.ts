@@ -1,0 +1,205 @@
+// The plan model: a paragraph parsed once into blocks (heading, list item, table row with its header cells,
+// sentence), each with the references it holds, and the context a reader carries from one paragraph to the next
+// (the headings above, the table last named). Every check reads this model; none re-parses the text.
+import { BareReference, resolveBareNumbers } from './bareNumbers';
+import type { ThresholdMatch } from './checks/thresholdMismatch';
+import { Restatement, restatementOf } from './topics';
+import { TaskMatcher } from './matcher';
+import { scanReferences } from './references';
+import { scopesOf } from './scopes';
+import { ResolvedReference, TaskIndex } from './taskIndex';
+import { parseInteger } from './text';
+
+export interface Heading {
+  level: number;
+  title: string;
+  /** The table the heading names (## 表2 …), if any. */
+  table: number | null;
+}
+
+/** What a reader has in mind at a point of the plan: the headings above it, and the table last named. */
+export interface PlanContext {
+  /** By level (index 0 = level 1); null where the plan skipped a level. */
+  headings: (Heading | null)[];
+  /** The table of the nearest earlier reference or mention in the same section. */
+  mention: number | null;
+}
+
+export const EMPTY_CONTEXT: PlanContext = { headings: [], mention: null };
+
+/** A string that identifies a context: paragraphs are cached per context. */
+export function contextKey(c: PlanContext): string {
+  return `${c.headings.map((h) => (h ? `${h.level}:${h.table ?? ''}:${h.title}` : '-')).join('\u0001')}/${c.mention ?? ''}`;
+}
+
+/** The innermost heading that names a table. */
+export function headingTable(c: PlanContext): number | null {
+  for (let i = c.headings.length - 1; i >= 0; i--) {
+    const t = c.headings[i]?.table;
+    if (t !== null && t !== undefined) return t;
+  }
+  return null;
+}
+
+/** Something in a paragraph that changes the context, at an offset. */
+export type ContextEvent = { at: number; kind: 'heading'; heading: Heading } | { at: number; kind: 'mention'; table: number };
+
+const HEADING = /^(#{1,6})[ \t]+(.*)$/gm;
+const TABLE_NAME = /表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)/;
+const TABLE_MENTION = /(?<![A-Za-z0-9])表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)(?![0-9０-９.．\-－]?[0-9０-９])/g;
+
+export function contextEvents(text: string, refs: ResolvedReference[]): ContextEvent[] {
+  const events: ContextEvent[] = [];
+  const headingLines: [number, number][] = [];
+  for (const m of text.matchAll(HEADING)) {
+    const at = m.index!;
+    headingLines.push([at, at + m[0].length]);
+    const named = TABLE_NAME.exec(m[2]);
+    const title = m[2].replace(/[ \t]*#*[ \t]*$/, '').trim();
+    events.push({ at, kind: 'heading', heading: { level: m[1].length, title, table: named ? parseInteger(named[1]) ?? null : null } });
+  }
+  const inHeading = (at: number) => headingLines.some(([a, b]) => at >= a && at < b);
+  for (const m of text.matchAll(TABLE_MENTION)) {
+    if (inHeading(m.index!)) continue;
+    const table = parseInteger(m[1]);
+    if (table !== undefined) events.push({ at: m.index!, kind: 'mention', table });
+  }
+  for (const r of refs) if (!r.ref.prefix && !inHeading(r.ref.start)) events.push({ at: r.ref.start, kind: 'mention', table: r.ref.table });
+  return events.sort((a, b) => a.at - b.at);
+}
+
+export function applyEvent(c: PlanContext, e: ContextEvent): PlanContext {
+  if (e.kind === 'mention') return { headings: c.headings, mention: e.table };
+  const level = e.heading.level;
+  const headings = c.headings.slice(0, level);
+  while (headings.length < level) headings.push(null);
+  headings[level - 1] = e.heading;
+  return { headings, mention: null };
+}
+
+export type BlockKind = 'heading' | 'item' | 'row' | 'sentence';
+
+/** A unit of a paragraph that a check judges: offsets relative to the paragraph. */
+export interface Block {
+  kind: BlockKind;
+  start: number;
+  end: number;
+  /** The titles of the headings above the block, outermost first. */
+  headings: string[];
+  /** A table row: its cells, trimmed. */
+  cells?: string[];
+  /** A table row: the header cells of its table (absent for the header row itself and tables without one). */
+  header?: string[];
+  /** A table's header or separator row, which holds no content of its own. */
+  tableHeader?: boolean;
+  /** The references that start in the block. */
+  references: ResolvedReference[];
+  /** The task numbers written without a table that the block holds. */
+  bare: BareReference[];
+  /** The context at the block's start. */
+  context: PlanContext;
+  /** An uncited list item or table row: the task it clearly restates, if any. */
+  restates?: Restatement;
+}
+
+/** One paragraph of a plan, parsed: what every check reads. */
+export interface ParagraphModel {
+  text: string;
+  references: ResolvedReference[];
+  blocks: Block[];
+  bare: BareReference[];
+  events: ContextEvent[];
+  /** The quantities tied to a source threshold (read with the sources' facts, after the blocks). */
+  thresholds?: ThresholdMatch[];
+}
+
+const SEPARATOR_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+function cellsOf(line: string): string[] {
+  let s = line.trim();
+  if (s.startsWith('|')) s = s.slice(1);
+  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
+  return s.split(/(?<!\\)\|/).map((c) => c.trim());
+}
+
+/** Parses a paragraph (checked in `incoming`) into its model. */
+export function buildParagraphModel(text: string, incoming: PlanContext, index: TaskIndex, matcher: TaskMatcher): ParagraphModel {
+  const references = scanReferences(text, { prefixes: index.prefixes }).map((r) => index.resolve(r));
+  const events = contextEvents(text, references);
+  const blocks: Block[] = [];
+  let context = incoming;
+  let e = 0;
+  let r = 0;
+  let table: { header?: string[]; rows: number } | undefined;
+  for (const scope of scopesOf(text)) {
+    while (e < events.length && events[e].at < scope.start) context = applyEvent(context, events[e++]);
+    const line = text.slice(scope.start, scope.end);
+    const first = line.trimStart();
+    let kind: BlockKind = 'sentence';
+    const block: Block = { kind, start: scope.start, end: scope.end, headings: [], references: [], bare: [], context };
+    if (/^#{1,6}[ \t]/.test(first)) kind = 'heading';
+    else if (first.startsWith('|')) {
+      kind = 'row';
+      // a Markdown table: its first row is the header when a separator row follows it
+      const atLineStart = scope.start === 0 || text[scope.start - 1] === '\n' || text[scope.start - 1] === '\r';
+      if (!table || !atLineStart) table = { rows: 0 };
+      const next = nextLine(text, scope.end);
+      if (SEPARATOR_ROW.test(line)) block.tableHeader = true;
+      else if (table.rows === 0 && next !== undefined && SEPARATOR_ROW.test(next)) {
+        block.tableHeader = true;
+        table.header = cellsOf(line);
+      } else {
+        block.cells = cellsOf(line);
+        if (table.header) block.header = table.header;
+      }
+      table.rows++;
+    } else if (/^[ \t]*(?:[-*+]|\d+[.)、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)/.test(line)) kind = 'item';
+    if (kind !== 'row') table = undefined;
+    block.kind = kind;
+    block.headings = context.headings.filter((h): h is Heading => !!h).map((h) => h.title);
+    while (r < references.length && references[r].ref.start < scope.start) r++;
+    while (r < references.length && references[r].ref.start < scope.end) block.references.push(references[r++]);
+    blocks.push(block);
+  }
+  const bare = resolveBareNumbers(text, references, blocks, events, incoming, index, matcher);
+  for (const b of bare) blockAt(blocks, b.start)?.bare.push(b);
+  const model: ParagraphModel = { text, references, blocks, bare, events };
+  for (const block of blocks) block.restates = restatementOf(model, block, matcher);
+  return model;
+}
+
+/** The block that holds an offset (blocks are in text order and do not overlap). */
+export function blockAt(blocks: readonly Block[], offset: number): Block | undefined {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].end <= offset) lo = mid + 1;
+    else if (blocks[mid].start > offset) hi = mid - 1;
+    else return blocks[mid];
+  }
+  return undefined;
+}
+
+function nextLine(text: string, from: number): string | undefined {
+  const m = /\r\n|\r|\n/y;
+  m.lastIndex = from;
+  if (!m.exec(text)) return undefined;
+  const start = m.lastIndex;
+  const end = text.slice(start).search(/\r|\n/);
+  return end < 0 ? text.slice(start) : text.slice(start, start + end);
+}
+
+/** Characters that end a sentence (。！？!?；;) or a line. */
+function endsSentence(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 0xff1b || c === 59 || c === 10 || c === 13;
+}
+
+/** The sentence of `text` that holds `offset`, within [from, to): bounds of the text between sentence ends. */
+export function sentenceAround(text: string, offset: number, from = 0, to = text.length): { start: number; end: number } {
+  let start = offset;
+  while (start > from && !endsSentence(text.charCodeAt(start - 1))) start--;
+  let end = offset;
+  while (end < to && !endsSentence(text.charCodeAt(end))) end++;
+  return { start, end: Math.min(to, end + 1) };
+}

@@ -1,0 +1,715 @@
+// Who does a task item and by when: its lead unit (牵头单位), partners (配合单位) and deadline, in the conventions
+// plans use — labelled lines, a closing parenthesis, in-sentence 由…牵头/会同…, a heading's parenthesis, table columns.
+import { closingParenthesis, Deadline, readDeadlines } from './deadlines';
+
+/** An organisation named in the plan. Offsets are UTF-16 offsets into the text it was read from. */
+export interface Unit {
+  name: string;
+  start: number;
+  end: number;
+  /** For a table row: the index of the cell the offsets are in. */
+  cell?: number;
+}
+
+export interface Assignment {
+  lead?: Unit;
+  /** Further lead units, when several are named as leads (牵头单位：市商务局、市发展改革委). */
+  coLeads?: Unit[];
+  partners: Unit[];
+  /** Units named without a role (（市科技局、市经信局） in a plan that has not said the first one leads). */
+  named?: Unit[];
+  deadline?: Deadline & { cell?: number };
+}
+
+// ---------------------------------------------------------------- unit names
+
+/** The endings of an organisation's name. */
+const UNIT_ENDING = new RegExp(
+  '(?:局|委|办|厅|院|部|署|中心|公司|集团|政府|管委会|委员会|银行|分行|支行|海关|办公室|交易所|研究所|事务所|协会|商会|联合会|' +
+    '工商联|妇联|侨联|残联|文联|科协|工会|街道|街道办事处|镇|大学|学院|(?:有关|相关|成员|职能|主管|责任)(?:单位|部门))$',
+);
+/** Words that end like an organisation but are not one (总部, 内部, 全部, 东部…). */
+const NOT_A_UNIT = /(?:全部|内部|外部|总部|干部|局部|东部|西部|南部|北部|中部|大部|顶部|底部|头部|本部|细部|小镇|特色镇|城镇|乡镇)$/;
+/** The collective names plans use for all units of a kind (各镇街, 各区, 各有关单位). */
+const COLLECTIVE = /^各(?:镇街|镇（街）|镇\(街\)|镇|街道|街|区|县|区县|县区|园区|功能区|片区|开发区|成员单位|有关单位|相关单位|有关部门|相关部门|部门|单位)$/;
+/** Verbs and function words that never occur inside an organisation's name: a candidate holding one is a clause. */
+const CLAUSE_WORD = /推进|建设|加快|支持|开展|推动|落实|鼓励|探索|完善|深化|实施|负责|牵头|配合|会同|做好|加强|按照|根据|试点|要求|进一步|积极|以及|或者|我们|包括|不含|例如|比如|诸如|其中|的/;
+/** What may follow a name without being part of it: 区商务局等, 区财政局等部门. */
+const TRAILING_ETC = /等(?:有关|相关)?(?:单位|部门)?$/;
+
+/** Is the whole string the name of an organisation (or a collective of them)? */
+export function isUnitName(s: string): boolean {
+  const name = s.trim();
+  if (name.length < 2 || name.length > 40) return false;
+  if (COLLECTIVE.test(name)) return true;
+  if (!/^[\u4e00-\u9fffA-Za-z0-9（）()·]+$/.test(name)) return false;
+  if (CLAUSE_WORD.test(name) || NOT_A_UNIT.test(name)) return false;
+  if (/^[（(]|[（(][^）)]*$/.test(name)) return false;
+  return UNIT_ENDING.test(name);
+}
+
+type Role = 'lead' | 'partner';
+
+/** Role words that may follow a unit list: 区商务局牵头, 区财政局配合. Longest first. */
+const ROLE_AFTER: [RegExp, Role][] = [
+  [/牵头负责|牵头/, 'lead'],
+  [/负责/, 'lead'],
+  [/配合|参与|协助|协办/, 'partner'],
+];
+const ROLE_WORD = /牵头负责|牵头|负责|配合|参与|协助|协办/g;
+
+/**
+ * The units of text[start, end) when that span is wholly a list of units (区商务局、区财政局等, also joined by 和/及
+ * where both sides are units); undefined otherwise. A unit marked （牵头） comes back as `marked`.
+ */
+export function readUnitList(text: string, start = 0, end = text.length): { units: Unit[]; marked?: Unit } | undefined {
+  // trim spaces, bold markers and 由 at the start
+  while (start < end && /[\s*]/.test(text[start])) start++;
+  while (end > start && /[\s*。.]/.test(text[end - 1])) end--;
+  if (text.startsWith('由', start)) start++;
+  const etc = TRAILING_ETC.exec(text.slice(start, end));
+  if (etc && etc.index > 0) end = start + etc.index;
+  if (start >= end) return undefined;
+  const units: Unit[] = [];
+  let marked: Unit | undefined;
+  let pieceStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && !/[、，,／/]/.test(text[i])) continue;
+    let a = pieceStart;
+    let b = i;
+    while (a < b && /\s/.test(text[a])) a++;
+    while (b > a && /\s/.test(text[b - 1])) b--;
+    pieceStart = i + 1;
+    let isMarked = false;
+    const mark = /[（(]牵头[）)]$/.exec(text.slice(a, b));
+    if (mark) {
+      b = a + mark.index;
+      isMarked = true;
+    }
+    const piece = text.slice(a, b);
+    // 区财政局和区税务局 splits where every part is a unit; 区文化和旅游局 does not
+    const found = splitJoined(text, a, b) ?? (isUnitName(piece) ? [{ name: piece, start: a, end: b }] : undefined);
+    if (!found) return undefined;
+    units.push(...found);
+    if (isMarked && !marked) marked = found[0];
+  }
+  return units.length ? { units, marked } : undefined;
+}
+
+/** 区商务局和区财政局 → both, when every part is a unit (区文化和旅游局 stays whole, as it is a unit itself). */
+function splitJoined(text: string, a: number, b: number): Unit[] | undefined {
+  const piece = text.slice(a, b);
+  const parts: Unit[] = [];
+  let from = 0;
+  for (const m of piece.matchAll(/以及|和|及|与/g)) {
+    const left = piece.slice(from, m.index);
+    if (!isUnitName(left)) continue;
+    parts.push({ name: left, start: a + from, end: a + m.index! });
+    from = m.index! + m[0].length;
+  }
+  const rest = piece.slice(from);
+  if (!parts.length || !isUnitName(rest)) return undefined;
+  parts.push({ name: rest, start: a + from, end: b });
+  return parts;
+}
+
+/** The longest unit list looked for at the start of a clause, in characters (a few names). */
+const MAX_LIST_LENGTH = 120;
+
+/** The longest start of text[start, end) that is a unit list (会同区财政局推进… → 区财政局). */
+function leadingUnitList(text: string, start: number, end: number): Unit[] | undefined {
+  for (let b = Math.min(end, start + MAX_LIST_LENGTH); b > start + 1; b--) {
+    if (!UNIT_ENDING.test(text.slice(start, b)) && !/[各]/.test(text[start])) continue;
+    const list = readUnitList(text, start, b);
+    if (list) return list.units;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- declarations
+
+const FIRST_LEADS = /(?:列|排|位)(?:在|于)?(?:第一位|第一|首位)的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)|第一个?(?:单位|部门)为牵头(?:单位|部门)|首位(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/;
+
+/**
+ * Does the text declare that the first unit of a list leads (（市科技局、市经信局，列第一位的为牵头单位，下同）)?
+ * Such a declaration applies from there on in the document.
+ */
+export function declaresFirstLeads(text: string): boolean {
+  return FIRST_LEADS.test(text);
+}
+
+// ---------------------------------------------------------------- labels
+
+const LABEL = /(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|完成时限|完成时间|完成期限|时间节点)[ \t]*(?:\*\*)?[ \t]*[：:][ \t]*(?:\*\*)?/g;
+const LEAD_LABEL = /^牵头/;
+const RESPONSIBLE_LABEL = /^责任/;
+const PARTNER_LABEL = /^(?:配合|协办|参与)/;
+
+interface Labelled {
+  label: string;
+  start: number;
+  /** The value: from after the colon to the next ；/。/line end/label or the end of the enclosing parenthesis. */
+  valueStart: number;
+  valueEnd: number;
+}
+
+function readLabels(text: string): Labelled[] {
+  const found: Labelled[] = [];
+  for (const m of text.matchAll(LABEL)) {
+    found.push({ label: m[1], start: m.index!, valueStart: m.index! + m[0].length, valueEnd: text.length });
+  }
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i];
+    let end = i + 1 < found.length ? found[i + 1].start : text.length;
+    const stop = /[；;。\n]/.exec(text.slice(f.valueStart, end));
+    if (stop) end = f.valueStart + stop.index;
+    // （责任单位：区商务局）: the value ends with the parenthesis that holds the label
+    let depth = 0;
+    for (let j = f.valueStart; j < end; j++) {
+      if (text[j] === '（' || text[j] === '(') depth++;
+      else if (text[j] === '）' || text[j] === ')') {
+        if (depth === 0) {
+          end = j;
+          break;
+        }
+        depth--;
+      }
+    }
+    // 牵头单位：区商务局，配合单位：…: a comma before the next label ends this one too
+    while (end > f.valueStart && /[，,\s]/.test(text[end - 1])) end--;
+    f.valueEnd = end;
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------- clauses
+
+interface RoleUnits {
+  role: Role | undefined;
+  units: Unit[];
+  at: number;
+}
+
+/**
+ * The units of a clause and their role: 区商务局牵头, 由区商务局负责推进…, 由区商务局会同区财政局负责, 区财政局配合,
+ * 会同区财政局. A clause that is only a unit list comes back with no role.
+ */
+function readClause(text: string, start: number, end: number): RoleUnits[] {
+  const out: RoleUnits[] = [];
+  const clause = text.slice(start, end);
+  if (!UNIT_CHAR.test(clause)) return out;
+  const plain = readUnitList(text, start, end);
+  if (plain) {
+    if (!plain.marked) return [{ role: undefined, units: plain.units, at: start }];
+    // 市经信局、市科技局（牵头）: the marked unit leads, the others partner
+    out.push({ role: 'lead', units: [plain.marked], at: plain.marked.start });
+    const others = plain.units.filter((u) => u !== plain.marked);
+    if (others.length) out.push({ role: 'partner', units: others, at: start });
+    return out;
+  }
+  ROLE_WORD.lastIndex = 0;
+  const role = ROLE_WORD.exec(clause);
+  let chunkStart = start;
+  const by = clause.lastIndexOf('由', role ? role.index : clause.length);
+  if (by >= 0) chunkStart = start + by + 1;
+  if (role) {
+    const chunkEnd = start + role.index;
+    const kind = ROLE_AFTER.find(([re]) => re.test(role[0]))![1];
+    const together = text.slice(chunkStart, chunkEnd).indexOf('会同');
+    if (together >= 0) {
+      // 由区商务局会同区财政局负责: the first leads, the others partner
+      const first = readUnitList(text, chunkStart, chunkStart + together);
+      const others = readUnitList(text, chunkStart + together + 2, chunkEnd);
+      if (first && others) {
+        out.push({ role: kind, units: first.units, at: chunkStart });
+        out.push({ role: 'partner', units: others.units, at: chunkStart + together + 2 });
+        return out;
+      }
+    }
+    const list = readUnitList(text, chunkStart, chunkEnd);
+    if (list) {
+      out.push({ role: kind, units: list.units, at: chunkStart });
+      return out;
+    }
+  }
+  // 区商务局会同区财政局推进… / …，会同区财政局制定…
+  const together = clause.indexOf('会同');
+  if (together >= 0) {
+    const before = readUnitList(text, chunkStart, start + together);
+    if (before) out.push({ role: 'lead', units: before.units, at: chunkStart });
+    const after = leadingUnitList(text, start + together + 2, end);
+    if (after) out.push({ role: 'partner', units: after, at: start + together + 2 });
+  }
+  return out;
+}
+
+/** A clause without any of these characters names no unit: the last characters of every unit ending, and 各. */
+const UNIT_CHAR = /[局委办厅院部署心司团府行关室所会联协镇道学位门处各]/;
+
+/** Clause boundaries: punctuation that ends a phrase, and brackets. */
+const CLAUSE_BREAK = /[，,。；;：:（）()\n！？!?]/;
+const MARKED_LEAD = /^[（(]牵头[）)]/;
+
+function clausesOf(text: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  let s = from;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text[i] : '';
+    if ((c === '（' || c === '(') && MARKED_LEAD.test(text.slice(i, i + 4))) {
+      i += 3; // 市科技局（牵头） is one unit, not a clause break
+      continue;
+    }
+    if (i === to || CLAUSE_BREAK.test(c)) {
+      if (i > s) out.push([s, i]);
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- assignments
+
+/** The text with the given ordered, disjoint spans replaced by spaces (offsets unchanged). */
+function blank(text: string, spans: [number, number][]): string {
+  if (!spans.length) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const [a, b] of spans) {
+    parts.push(text.slice(at, a), ' '.repeat(b - a));
+    at = b;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+function dedupe(units: Unit[], except: (Unit | undefined)[] = []): Unit[] {
+  const seen = new Set(except.filter(Boolean).map((u) => u!.name));
+  return units.filter((u) => !seen.has(u.name) && (seen.add(u.name), true));
+}
+
+/**
+ * The lead unit, partners and deadline of a task item (a list item with its continuation lines, a sentence, or a
+ * heading). Labelled values come first (牵头单位：…；配合单位：…；完成时限：…), then roles in the text (由…牵头, …配合,
+ * 会同…), then a parenthesis that closes the item and only lists units: with `firstLeads` (or a declaration in the
+ * item itself) its first unit leads and the rest partner; a lone unit there leads; several without a declaration are
+ * `named`. The deadline is a labelled one, else the first deadline in the text (see readDeadlines).
+ */
+export function readAssignment(text: string, options: { firstLeads: boolean }): Assignment {
+  const firstLeads = options.firstLeads || declaresFirstLeads(text);
+  let lead: Unit | undefined;
+  const coLeads: Unit[] = [];
+  const partners: Unit[] = [];
+  const responsible: Unit[] = [];
+  let named: Unit[] = [];
+  let deadline: Deadline | undefined;
+
+  // labelled values
+  const labels = readLabels(text);
+  const hasLeadLabel = labels.some((l) => LEAD_LABEL.test(l.label));
+  for (const l of labels) {
+    if (/时限|时间|期限|节点/.test(l.label)) {
+      deadline ??= readDeadlines(text.slice(l.valueStart, l.valueEnd), { standalone: true }).map((d) => shift(d, l.valueStart))[0];
+      continue;
+    }
+    const roles = clausesOf(text, l.valueStart, l.valueEnd).flatMap(([a, b]) => readClause(text, a, b));
+    for (const r of roles) {
+      const role: Role | 'responsible' | undefined = r.role ?? (LEAD_LABEL.test(l.label) ? 'lead' : PARTNER_LABEL.test(l.label) ? 'partner' : RESPONSIBLE_LABEL.test(l.label) ? (hasLeadLabel ? 'partner' : 'responsible') : undefined);
+      if (role === 'lead') {
+        if (!lead) lead = r.units[0];
+        coLeads.push(...r.units.filter((u) => u !== lead));
+      } else if (role === 'partner') partners.push(...r.units);
+      else if (role === 'responsible') responsible.push(...r.units);
+    }
+  }
+  if (!lead && responsible.length) {
+    // 责任单位 alone names the lead first
+    lead = responsible[0];
+    (firstLeads ? partners : coLeads).push(...responsible.slice(1));
+  } else partners.push(...responsible);
+
+  // roles in the text
+  const rest = blank(text, labels.map((l) => [l.start, l.valueEnd] as [number, number]));
+  const closing = closingParenthesis(rest);
+  for (const [a, b] of clausesOf(rest, 0, rest.length)) {
+    const inClosing = closing !== undefined && a >= closing[0] && b <= closing[1];
+    for (const r of readClause(rest, a, b)) {
+      if (r.role === 'lead') {
+        if (!lead) lead = r.units[0];
+        else if (lead.name !== r.units[0].name) coLeads.push(r.units[0]);
+        coLeads.push(...r.units.slice(1));
+      } else if (r.role === 'partner') partners.push(...r.units);
+      else if (inClosing) {
+        // （区商务局） / （市科技局、市经信局，列第一位的为牵头单位）
+        if (r.units.length === 1 || firstLeads) {
+          if (!lead) lead = r.units[0];
+          partners.push(...r.units.slice(1));
+        } else named = named.concat(r.units);
+      }
+    }
+  }
+  deadline ??= readDeadlines(text)[0];
+
+  const result: Assignment = { partners: dedupe(partners, [lead]) };
+  if (lead) result.lead = lead;
+  const co = dedupe(coLeads, [lead]);
+  if (co.length) result.coLeads = co;
+  named = dedupe(named, [lead, ...partners]);
+  if (named.length) result.named = named;
+  if (deadline) result.deadline = deadline;
+  return result;
+}
+
+function shift<T extends { start: number; end: number }>(x: T, by: number): T {
+  return { ...x, start: x.start + by, end: x.end + by };
+}
+
+/**
+ * The assignment a heading gives the items under it: 一、商务服务（区商务局牵头）, （二）金融服务（牵头单位：区金融局）.
+ * Only its closing parenthesis and labels count: a heading's own words are a title, not a sentence.
+ */
+export function readHeadingAssignment(title: string, options: { firstLeads: boolean } = { firstLeads: false }): Assignment {
+  const closing = closingParenthesis(title);
+  const hasLabel = new RegExp(LABEL.source).test(title);
+  if (!closing && !hasLabel) return { partners: [] };
+  const from = closing && !hasLabel ? closing[0] - 1 : 0;
+  return readAssignment(blank(title, [[0, from]]), options);
+}
+
+// ---------------------------------------------------------------- table rows
+
+/** Column headers of a responsibility table, by what their cells hold. */
+const LEAD_HEADER = /^(?:牵头单位|牵头部门|牵头)$/;
+const RESPONSIBLE_HEADER = /^(?:责任单位|责任部门|主责单位|负责单位)$/;
+const PARTNER_HEADER = /^(?:配合单位|配合部门|协办单位|参与单位)$/;
+const DEADLINE_HEADER = /^(?:完成时限|完成时间|完成期限|时间|时间节点|时限)$/;
+
+function headerName(h: string): string {
+  return h.replace(/[\s*]/g, '');
+}
+
+/** Is this header a column of a responsibility table (牵头单位, 责任单位, 配合单位, 完成时限, 时间…)? */
+export function isAssignmentHeader(h: string): boolean {
+  const name = headerName(h);
+  return [LEAD_HEADER, RESPONSIBLE_HEADER, PARTNER_HEADER, DEADLINE_HEADER].some((re) => re.test(name));
+}
+
+/**
+ * The assignment of a table row, its columns found by their header. Offsets are into the cell the unit or deadline is
+ * in, named by `cell`. With both 牵头单位 and 责任单位 columns, 责任单位 are partners; 责任单位 alone names the lead first.
+ * Cells of other columns are read as text (a task cell ending with （区商务局牵头）) when the columns name no lead.
+ */
+export function readRowAssignment(header: string[], cells: string[], options: { firstLeads: boolean } = { firstLeads: false }): Assignment {
+  const names = header.map(headerName);
+  const column = (re: RegExp) => names.findIndex((n) => re.test(n));
+  const inCell = (i: number) => <T extends { start: number; end: number }>(x: T): T & { cell: number } => ({ ...x, cell: i });
+  const leadCol = column(LEAD_HEADER);
+  const respCol = column(RESPONSIBLE_HEADER);
+  const partnerCol = column(PARTNER_HEADER);
+  const deadlineCol = column(DEADLINE_HEADER);
+  const cellText = (i: number) => (i >= 0 && i < cells.length ? cells[i] : '');
+
+  const unitsOf = (i: number) => {
+    if (i < 0) return { lead: undefined, units: [] as Unit[], assigned: undefined as Assignment | undefined };
+    const text = cellText(i);
+    const a = readAssignment(text, options);
+    const list = readUnitList(text);
+    return { lead: a.lead && inCell(i)(a.lead), units: (list?.units ?? []).map(inCell(i)), assigned: a };
+  };
+  const leadCell = unitsOf(leadCol);
+  const respCell = unitsOf(respCol);
+  const partnerCell = unitsOf(partnerCol);
+
+  let lead: Unit | undefined;
+  const coLeads: Unit[] = [];
+  const partners: Unit[] = [];
+  if (leadCol >= 0 && leadCell.units.length) {
+    lead = leadCell.units[0];
+    coLeads.push(...leadCell.units.slice(1));
+    partners.push(...respCell.units);
+  } else if (leadCol >= 0 && leadCell.lead) {
+    lead = leadCell.lead;
+    partners.push(...(leadCell.assigned?.partners ?? []).map(inCell(leadCol)), ...respCell.units);
+  } else if (respCol >= 0) {
+    const own = respCell.assigned;
+    if (own?.lead && !readUnitList(cellText(respCol))) {
+      // 责任单位 | 区商务局牵头，区财政局配合
+      lead = inCell(respCol)(own.lead);
+      partners.push(...own.partners.map(inCell(respCol)));
+    } else if (respCell.units.length) {
+      lead = respCell.units[0];
+      partners.push(...respCell.units.slice(1));
+    }
+  }
+  partners.push(...partnerCell.units);
+
+  let deadline: (Deadline & { cell?: number }) | undefined;
+  if (deadlineCol >= 0) deadline = readDeadlines(cellText(deadlineCol), { standalone: true }).map(inCell(deadlineCol))[0];
+
+  // the other cells: a task text may carry its own parenthesis or labels
+  const used = new Set([leadCol, respCol, partnerCol, deadlineCol]);
+  for (let i = 0; i < cells.length; i++) {
+    if (used.has(i)) continue;
+    if (!lead || !deadline) {
+      const a = readAssignment(cells[i], options);
+      if (!lead && a.lead) {
+        lead = inCell(i)(a.lead);
+        partners.push(...a.partners.map(inCell(i)));
+      }
+      if (!deadline && deadlineCol < 0 && a.deadline) deadline = inCell(i)(a.deadline);
+    }
+  }
+
+  const result: Assignment = { partners: dedupe(partners, [lead]) };
+  if (lead) result.lead = lead;
+  const co = dedupe(coLeads, [lead]);
+  if (co.length) result.coLeads = co;
+  if (deadline) result.deadline = deadline;
+  return result;
+}
+
+// ---------------------------------------------------------------- blocks of the plan model
+
+/**
+ * Where a block's assignment was found: its own text, the labelled lines after it in its paragraph, its table row,
+ * the labelled lines of the next paragraph (`following`), or a heading.
+ */
+export type AssignmentSource = 'own' | 'lines' | 'row' | 'following' | 'heading';
+
+export interface BlockAssignment extends Assignment {
+  /**
+   * Where the lead unit came from; for `heading` the lead's offsets are into `heading`, for `following` into the
+   * following lines, otherwise into the paragraph.
+   */
+  leadFrom?: AssignmentSource;
+  /** The heading (or heading-like item of the paragraph) that gave the lead. */
+  heading?: string;
+}
+
+/** The document-wide facts the responsibility checks need besides their block. */
+export interface ResponsibilityRun {
+  /** policyLens.structure.requireLeadUnit */
+  requireLeadUnit: 'auto' | 'always' | 'off';
+  /** policyLens.structure.pilotEnd (`YYYY-MM`), when set. */
+  pilotEnd?: string;
+  /** Whether the plan names a lead unit anywhere (planAssignsLeadUnits over the whole document). */
+  planAssignsLeads: boolean;
+  /** Whether a paragraph before this one declared that the first unit of a list leads (declaresFirstLeads). */
+  firstLeads: boolean;
+  /** The labelled lines that follow this paragraph across blank lines (labelLinesAfter): its last item's. */
+  following?: string;
+  /** The heading-like paragraphs above this one (一、…, （一）…), outermost first (nextOutline). */
+  outline?: string[];
+}
+
+const LABEL_LINE = /^[ \t]*(?:\*\*)?[ \t]*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|完成时限|完成时间|完成期限|时间节点)[ \t]*(?:\*\*)?[ \t]*[：:]/;
+/** How far back a block looks for a heading-like item in its paragraph. */
+const MAX_LOOK_BACK = 400;
+
+/** The last two texts asked about and where they declare (the analyser asks about a document, its blocks about a paragraph). */
+const declared: { text: string; at: number }[] = [];
+
+/**
+ * Where the text first declares that the first unit of a list leads (Infinity: nowhere); it applies from there on.
+ */
+export function firstLeadsDeclaredAt(text: string): number {
+  const known = declared.find((d) => d.text === text);
+  if (known) return known.at;
+  const m = FIRST_LEADS.exec(text);
+  const at = m ? m.index : Infinity;
+  declared.unshift({ text, at });
+  declared.length = Math.min(declared.length, 2);
+  return at;
+}
+
+const SUB_ITEM_MARKER = /^[ \t]+[-*+][ \t]+/;
+const CN_HEADING_ITEM = /^[ \t]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
+
+/** The cells of a Markdown table row as [start, end) spans of their trimmed text, relative to the row. */
+export function cellSpans(row: string): [number, number][] {
+  const pipes: number[] = [];
+  for (let i = 0; i < row.length; i++) if (row[i] === '|' && row[i - 1] !== '\\') pipes.push(i);
+  if (!pipes.length) return [[0, row.length]];
+  const bounds: [number, number][] = [];
+  if (row.slice(0, pipes[0]).trim()) bounds.push([0, pipes[0]]);
+  for (let k = 0; k + 1 < pipes.length; k++) bounds.push([pipes[k] + 1, pipes[k + 1]]);
+  const last = pipes[pipes.length - 1];
+  if (row.slice(last + 1).trim()) bounds.push([last + 1, row.length]);
+  return bounds.map(([a, b]) => {
+    while (a < b && /\s/.test(row[a])) a++;
+    while (b > a && /\s/.test(row[b - 1])) b--;
+    return [a, b];
+  });
+}
+
+interface BlockLike {
+  kind: string;
+  start: number;
+  end: number;
+  headings: string[];
+  cells?: string[];
+  header?: string[];
+  tableHeader?: boolean;
+}
+
+function shiftAssignment(a: Assignment, by: (x: { start: number; end: number; cell?: number }) => number): Assignment {
+  const move = <T extends { start: number; end: number; cell?: number }>(x: T): T => {
+    const d = by(x);
+    const { cell: _, ...rest } = x;
+    return { ...(rest as T), start: x.start + d, end: x.end + d };
+  };
+  const out: Assignment = { partners: a.partners.map(move) };
+  if (a.lead) out.lead = move(a.lead);
+  if (a.coLeads) out.coLeads = a.coLeads.map(move);
+  if (a.named) out.named = a.named.map(move);
+  if (a.deadline) out.deadline = move(a.deadline);
+  return out;
+}
+
+/**
+ * The assignment of a block of a paragraph (offsets into the paragraph): its own text or table columns, then the
+ * labelled lines that follow it in the paragraph (牵头单位：…), then, for the lead, the heading-like items above it in
+ * the paragraph (一、商务服务（区商务局牵头）) and its Markdown headings, innermost first. `firstLeads`: declared before
+ * the paragraph; a declaration earlier in the paragraph counts too.
+ */
+export function blockAssignment(
+  text: string,
+  blocks: readonly BlockLike[],
+  block: BlockLike,
+  firstLeads: boolean,
+  around: { following?: string; outline?: string[] } = {},
+): BlockAssignment {
+  const options = { firstLeads: firstLeads || firstLeadsDeclaredAt(text) < block.end };
+  const own = text.slice(block.start, block.end);
+  let result: BlockAssignment;
+  if (block.kind === 'row' && block.cells) {
+    const spans = cellSpans(own);
+    result = shiftAssignment(readRowAssignment(block.header ?? [], block.cells, options), (x) => block.start + (spans[x.cell ?? 0]?.[0] ?? 0));
+    if (result.lead) result.leadFrom = 'row';
+  } else {
+    result = shiftAssignment(readAssignment(own, options), () => block.start);
+    if (result.lead) result.leadFrom = 'own';
+  }
+  // 牵头单位：…；完成时限：… on the lines after a list item
+  const i = blocks.indexOf(block);
+  const add = (more: Assignment, from: AssignmentSource) => {
+    if (!result.lead && more.lead) {
+      result.lead = more.lead;
+      result.leadFrom = from;
+    }
+    if (more.coLeads) result.coLeads = [...(result.coLeads ?? []), ...more.coLeads];
+    result.partners = dedupe([...result.partners, ...more.partners], [result.lead]);
+    result.deadline ??= more.deadline;
+  };
+  if (block.kind === 'item') {
+    let j = i + 1;
+    for (; j < blocks.length && (blocks[j].kind === 'sentence' || blocks[j].kind === 'item'); j++) {
+      // a line of its own or a sub-item (   - 牵头单位：区商务局)
+      const line = text.slice(blocks[j].start, blocks[j].end);
+      if (!LABEL_LINE.test(blocks[j].kind === 'item' ? line.replace(SUB_ITEM_MARKER, '') : line)) break;
+      add(shiftAssignment(readAssignment(line, options), () => blocks[j].start), 'lines');
+    }
+    // the paragraph's last item: its labelled lines may follow after a blank line (a Word plan's next paragraph)
+    if (j === blocks.length && around.following) add(readAssignment(around.following, options), 'following');
+  }
+  if (!result.lead) {
+    // the nearest item above of each other numbering level (一、 / （一）), back over the rows of the block's table
+    const level = (m: RegExpExecArray | null) => m?.[0].trim().replace(/[一二三四五六七八九十]+/, '一');
+    const levels = new Set([level(CN_HEADING_ITEM.exec(own))]);
+    const above: string[] = [];
+    for (let j = i - 1; j >= 0 && i - j <= MAX_LOOK_BACK; j--) {
+      const b = blocks[j];
+      if (b.kind === 'row' || b.kind === 'sentence') continue;
+      if (b.kind !== 'item') break;
+      const line = text.slice(b.start, b.end);
+      const m = CN_HEADING_ITEM.exec(line);
+      const l = level(m);
+      if (m && !levels.has(l)) {
+        levels.add(l);
+        above.push(line.slice(m[0].length));
+      }
+    }
+    for (const title of [...above, ...[...(around.outline ?? [])].reverse(), ...[...block.headings].reverse()]) {
+      const h = readHeadingAssignment(title, options);
+      if (h.lead) {
+        result.lead = h.lead;
+        result.leadFrom = 'heading';
+        result.heading = title;
+        if (!result.partners.length) result.partners = h.partners;
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+/**
+ * Does the plan name a lead unit anywhere (a labelled 牵头单位/责任单位, a role such as 由…牵头, a closing parenthesis,
+ * a heading's, or a filled lead column of a table)? In `auto` mode, only such a plan is checked for items without one.
+ */
+export function planAssignsLeadUnits(text: string): boolean {
+  let header: string[] | undefined;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const trimmed = line.trim();
+    if (trimmed.startsWith('|')) {
+      const cells = cellSpans(trimmed).map(([a, b]) => trimmed.slice(a, b));
+      if (/^[\s|:-]+$/.test(trimmed)) continue;
+      if (!header) {
+        header = cells;
+        continue;
+      }
+      if (readRowAssignment(header, cells, { firstLeads: true }).lead) return true;
+      continue;
+    }
+    header = undefined;
+    if (!/牵头|负责|责任单位|[）)]/.test(line)) continue;
+    if (readAssignment(line, { firstLeads: true }).lead) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- across paragraphs
+
+/**
+ * The labelled lines (牵头单位：…, 完成时限：…) that start text[from…] after blank lines, up to the first line that is
+ * not one; '' when there are none. Word plans put them in a paragraph of their own after the item they assign.
+ */
+export function labelLinesAfter(text: string, from: number): string {
+  const lines: string[] = [];
+  const line = /[^\r\n]*/y;
+  let at = from;
+  while (at < text.length) {
+    line.lastIndex = at;
+    const l = line.exec(text)![0];
+    if (l.trim()) {
+      if (!LABEL_LINE.test(l.replace(SUB_ITEM_MARKER, ''))) break;
+      lines.push(l);
+    } else if (lines.length && !l.trim()) break; // the labels' own paragraph ends at a blank line
+    at += l.length;
+    if (text[at] === '\r' && text[at + 1] === '\n') at += 2;
+    else if (at < text.length) at++;
+  }
+  return lines.join('\n');
+}
+
+/** A paragraph that is one heading-like line (一、商务服务（区商务局牵头）, （一）金融服务): its level and title. */
+export function headingLikeLine(paragraph: string): { level: 1 | 2; title: string } | undefined {
+  const text = paragraph.trim();
+  if (/[\r\n]/.test(text) || text.length > MAX_HEADING_LENGTH || /[。；;]$/.test(text)) return undefined;
+  const m = /^(?:([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+)[）)])/.exec(text);
+  if (!m) return undefined;
+  return { level: m[1] ? 1 : 2, title: text.slice(m[0].length).trim() };
+}
+
+/** Heading-like lines are short: a line longer than this is a paragraph of prose that starts with 一、. */
+const MAX_HEADING_LENGTH = 60;
+
+/**
+ * The outline after a paragraph: a 一、 line replaces it, a （一） line replaces its second level, a Markdown heading
+ * (which the plan model carries itself) clears it.
+ */
+export function nextOutline(outline: string[], paragraph: string): string[] {
+  if (/^#{1,6}[ \t]/m.test(paragraph)) return [];
+  const h = headingLikeLine(paragraph);
+  if (!h) return outline;
+  return h.level === 1 ? [h.title] : [...outline.slice(0, 1), h.title];
+}

@@ -1,0 +1,57 @@
+// The sentences of the responsibility checks (lead units, deadlines), in Chinese and English; merged into messages.ts.
+import type { Assignment } from './responsibility';
+
+const zh = {
+  missingLeadUnit: (ref: string) => `${ref ? `${ref}的` : ''}任务条目未明确牵头单位（方案其他条目均写明了牵头单位）`,
+  missingLeadUnitAlways: (ref: string) => `${ref ? `${ref}的` : ''}任务条目未明确牵头单位`,
+  namedWithoutLead: (units: string) => `（${units}）未说明哪个单位牵头：可写明“××牵头”，或声明“列第一位的为牵头单位”`,
+  deadlineBefore: (deadline: string, window: string, date: string) => `完成时限“${deadline}”早于原文印发日期${date}（试点期：${window}）`,
+  deadlineAfter: (deadline: string, window: string) => `完成时限“${deadline}”超出试点期（${window}）`,
+  invalidDate: (date: string, why: string) => `日期“${date}”不存在：${why}`,
+  noSuchMonth: (month: number) => `一年只有12个月，没有${month}月`,
+  noSuchDay: (year: number, month: number, day: number, days: number) => `${year}年${month}月只有${days}天，没有${day}日`,
+  noSuchQuarter: (quarter: string) => `一年只有四个季度，没有第${quarter}季度`,
+  owner: '牵头单位',
+  partners: '配合单位',
+  deadline: '完成时限',
+  fromHeading: (heading: string) => `（见标题“${heading}”）`,
+  none: '未明确',
+  colon: '：',
+};
+
+export type ResponsibilityMessages = typeof zh;
+
+const en: ResponsibilityMessages = {
+  missingLeadUnit: (ref) => `this task item${ref ? ` (${ref})` : ''} names no lead unit (牵头单位), while the plan's other items do`,
+  missingLeadUnitAlways: (ref) => `this task item${ref ? ` (${ref})` : ''} names no lead unit (牵头单位)`,
+  namedWithoutLead: (units) => `(${units}) does not say which unit leads: write "××牵头", or declare "列第一位的为牵头单位"`,
+  deadlineBefore: (deadline, window, date) => `the deadline "${deadline}" is before the source was issued (${date}; pilot period ${window})`,
+  deadlineAfter: (deadline, window) => `the deadline "${deadline}" is after the pilot period (${window})`,
+  invalidDate: (date, why) => `the date "${date}" does not exist: ${why}`,
+  noSuchMonth: (month) => `a year has 12 months, not ${month}`,
+  noSuchDay: (year, month, day, days) => `${year}-${String(month).padStart(2, '0')} has ${days} days, not ${day}`,
+  noSuchQuarter: (quarter) => `a year has four quarters, not 第${quarter}季度`,
+  owner: 'Lead unit',
+  partners: 'Partners',
+  deadline: 'Deadline',
+  fromHeading: (heading) => ` (from the heading "${heading}")`,
+  none: 'not named',
+  colon: ': ',
+};
+
+export function responsibilityMessages(locale: 'zh' | 'en'): ResponsibilityMessages {
+  return locale === 'en' ? en : zh;
+}
+
+/**
+ * A task item's owner and deadline as hover shows them, one line each: 牵头单位：区商务局（见标题“…”）/ 配合单位：… /
+ * 完成时限：2025年6月. Partners and the deadline are left out when the item names none.
+ */
+export function formatAssignment(a: Assignment & { heading?: string }, msg: ResponsibilityMessages): string[] {
+  const colon = msg.colon;
+  const lead = a.lead ? [a.lead, ...(a.coLeads ?? [])].map((u) => u.name).join('、') + (a.heading ? msg.fromHeading(a.heading) : '') : msg.none;
+  const lines = [`${msg.owner}${colon}${lead}`];
+  if (a.partners.length) lines.push(`${msg.partners}${colon}${a.partners.map((u) => u.name).join('、')}`);
+  if (a.deadline) lines.push(`${msg.deadline}${colon}${a.deadline.text}`);
+  return lines;
+}

@@ -1,0 +1,106 @@
+// What a block is about, by the matcher: whether the text around a reference fits the cited task or clearly another
+// one, and which task an uncited list item or table row restates. Shared by the checks, hover and coverage.
+import { topicText } from './bareNumbers';
+import { TaskMatcher } from './matcher';
+import { Block, ParagraphModel, sentenceAround } from './planModel';
+import { ResolvedReference } from './taskIndex';
+import { Task } from './types';
+
+/**
+ * The constants of the judgements below, chosen on the labelled set (test/fixtures/meaning, see its README) by a
+ * grid search, each in the middle of the range where precision stays at its best and recall does not drop. A
+ * weight of 16 is about four bigrams that a single task carries (数字人民币); "clearly about another task" also
+ * needs three times the cited task's score, and a cited task with 20 or more fits however well another does.
+ */
+export const TOPIC_THRESHOLDS = {
+  mismatchMinScore: 16,
+  mismatchRatio: 3,
+  /** A cited task that shares this much with the span fits it, whatever else fits better. */
+  fitsScore: 20,
+  restatedMinScore: 18,
+  restatedRatio: 1.5,
+};
+export type TopicThresholds = typeof TOPIC_THRESHOLDS;
+
+export interface ReferenceVerdict {
+  /** The text judged (the reference's sentence, or its whole list item or row). */
+  span: { start: number; end: number };
+  /** The best-fitting cited task and its score. */
+  cited: Task;
+  citedScore: number;
+  /** The task the span is clearly about instead, when it is not about any cited one. */
+  better?: Task;
+  betterScore?: number;
+}
+
+/** At most this many characters on each side of a reference are read to judge it (a hostile line can be huge). */
+const MAX_REACH = 200;
+
+/**
+ * The text a reference is judged by: its whole block when the block's references all stand in one sentence, else
+ * the sentence around it (a list item that cites two tasks in two sentences is two claims).
+ */
+export function judgedSpan(text: string, block: Block, ref: ResolvedReference): { start: number; end: number } {
+  const from = Math.max(block.start, ref.ref.start - MAX_REACH);
+  const to = Math.min(block.end, ref.ref.end + MAX_REACH);
+  const sentence = sentenceAround(text, ref.ref.start, from, to);
+  const refs = block.references;
+  const alone = refs[0].ref.start >= sentence.start && refs[refs.length - 1].ref.start < sentence.end;
+  return alone && block.end - block.start <= 2 * MAX_REACH ? { start: block.start, end: block.end } : sentence;
+}
+
+/** The tasks cited by the references that start in [start, end) of a block (its references are in text order). */
+function citedIn(block: Block, start: number, end: number): Set<string> {
+  const refs = block.references;
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (refs[mid].ref.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out = new Set<string>();
+  for (let i = lo; i < refs.length && refs[i].ref.start < end; i++) for (const t of refs[i].tasks) out.add(t.id);
+  return out;
+}
+
+/** Does the text around `ref` fit the tasks it cites, or clearly another task? Undefined for a reference to nothing. */
+export function judgeReference(
+  model: ParagraphModel,
+  block: Block,
+  ref: ResolvedReference,
+  matcher: TaskMatcher,
+  t: TopicThresholds = TOPIC_THRESHOLDS,
+): ReferenceVerdict | undefined {
+  if (!ref.tasks.length || ref.problems.length) return undefined;
+  const span = judgedSpan(model.text, block, ref);
+  const words = topicText(model.text, span, block.references);
+  const cited = ref.tasks.length > 40 ? ref.tasks.slice(0, 40) : ref.tasks;
+  const scores = matcher.scoreOf(words, cited.map((x) => x.id));
+  let bestCited = 0;
+  for (let i = 1; i < scores.length; i++) if (scores[i] > scores[bestCited]) bestCited = i;
+  const verdict: ReferenceVerdict = { span, cited: cited[bestCited], citedScore: scores[bestCited] };
+  if (verdict.citedScore >= t.fitsScore) return verdict;
+  // every task cited in the span counts as cited: a sentence about two tasks may cite both
+  const citedHere = citedIn(block, span.start, span.end);
+  const other = matcher.match(words, 8).find((m) => !citedHere.has(m.task.id));
+  if (other && other.score >= t.mismatchMinScore && other.score >= t.mismatchRatio * Math.max(verdict.citedScore, 1)) {
+    verdict.better = other.task;
+    verdict.betterScore = other.score;
+  }
+  return verdict;
+}
+
+export interface Restatement {
+  task: Task;
+  score: number;
+}
+
+/** The task an uncited list item or table row clearly restates, if any. */
+export function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher, t: TopicThresholds = TOPIC_THRESHOLDS): Restatement | undefined {
+  if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader || block.references.length || block.bare.length) return undefined;
+  const words = model.text.slice(block.start, block.end);
+  const [best, second] = matcher.match(words, 2);
+  if (!best || best.score < t.restatedMinScore || best.score < t.restatedRatio * (second?.score ?? 0)) return undefined;
+  return { task: best.task, score: best.score };
+}

@@ -1,0 +1,61 @@
+// policyLens/assignments: the 任务分工表 of the given plans (or of the workspace), rendered in the asked format.
+import * as path from 'path';
+import { DocumentAnalysis } from '../core/analyze';
+import { ServerContext, uriToPath, wordPlanFile } from '../context';
+import { readPlanFile } from '../readers/planFile';
+import { assignmentsCsv, assignmentsJson, assignmentsMarkdown, assignmentTable } from '../report/assignmentTable';
+import { assignmentsWorkbook } from '../report/assignmentWorkbook';
+import { AnalysedPlan, collectReview } from '../report/collectReview';
+import { AssignmentsParams, AssignmentsResult } from '../shared/protocol';
+
+const FORMATS = ['md', 'csv', 'json', 'xlsx'];
+
+export async function assignments(ctx: ServerContext, params: AssignmentsParams | null | undefined): Promise<AssignmentsResult> {
+  const format = params?.format;
+  if (!format || !FORMATS.includes(format)) return { error: `unknown format ${String(format)}: one of ${FORMATS.join(', ')}` };
+  if (!ctx.ready) return { error: 'the task index is not loaded' };
+  const plans: AnalysedPlan[] = [];
+  const uris = params.uris?.filter((u) => typeof u === 'string') ?? [];
+  if (uris.length) {
+    for (const uri of uris) {
+      const plan = await analysed(ctx, uri);
+      // a plan the user asked for and that cannot be read is said so, not left out of the table in silence
+      if ('error' in plan) return plan;
+      plans.push(plan);
+    }
+  } else {
+    for await (const file of ctx.workspaceFiles()) plans.push(analysedText(ctx, file.uri, file.text));
+  }
+  const tables = collectReview(ctx.index, plans).plans.map(assignmentTable);
+  const rows = tables.reduce((n, t) => n + t.rows.length, 0);
+  if (format === 'xlsx') return { content: (await assignmentsWorkbook(tables)).toString('base64'), encoding: 'base64', plans: tables.length, rows };
+  const content = format === 'csv' ? assignmentsCsv(tables) : format === 'json' ? assignmentsJson(tables) : assignmentsMarkdown(tables);
+  return { content, encoding: 'utf8', plans: tables.length, rows };
+}
+
+async function analysed(ctx: ServerContext, uri: string): Promise<AnalysedPlan | { error: string }> {
+  const open = ctx.documents.get(uri);
+  if (open) return { file: displayName(ctx, uri), analysis: ctx.analysis(open) };
+  const file = wordPlanFile(uri) ?? uriToPath(uri);
+  if (!file) return { error: `cannot read ${uri}: not a file` };
+  try {
+    const plan = await readPlanFile(file);
+    return { ...analysedText(ctx, uri, plan.text), paragraphOfLine: plan.paragraphOfLine };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+function analysedText(ctx: ServerContext, uri: string, text: string): AnalysedPlan {
+  const open = ctx.documents.get(uri);
+  const analysis: DocumentAnalysis = open ? ctx.analysis(open) : ctx.checker.analyze(text, { locale: ctx.locale, severity: ctx.settings.severity });
+  return { file: displayName(ctx, uri), analysis };
+}
+
+/** The plan's path relative to its workspace folder, as the user sees it in the Explorer; else the URI. */
+function displayName(ctx: ServerContext, uri: string): string {
+  const file = wordPlanFile(uri) ?? uriToPath(uri);
+  if (!file) return uri;
+  const folder = ctx.workspaceFolders.find((f) => !path.relative(f, file).startsWith('..'));
+  return folder ? path.relative(folder, file).split(path.sep).join('/') : file;
+}

@@ -1,0 +1,263 @@
+// The 任务分工表: its rows from a plan, as Markdown, CSV, JSON and an Excel workbook read back with exceljs; the CLI end to end.
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { loadEngine } from '../../server/src/engine';
+import {
+  ASSIGNMENT_HEADERS, assignmentCells, assignmentsCsv, assignmentsJson, assignmentsMarkdown, AssignmentTable, assignmentTable, PASSED,
+} from '../../server/src/report/assignmentTable';
+import { ASSIGNMENT_WIDTHS, assignmentsWorkbook } from '../../server/src/report/assignmentWorkbook';
+import { collectReview } from '../../server/src/report/collectReview';
+import { makeDocx } from '../support/docxFixture';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const SAMPLE = 'examples/sample-plan.md';
+const TABLE_PLAN = 'test/fixtures/plans/district-table-plan.md';
+const { index, checker } = loadEngine(ROOT);
+
+function tableOf(file: string, text = fs.readFileSync(path.join(ROOT, file), 'utf8')): AssignmentTable {
+  return assignmentTable(collectReview(index, [{ file, analysis: checker.analyze(text, { locale: 'zh' }) }]).plans[0]);
+}
+
+/** RFC 4180, as a spreadsheet reads it: quoted cells may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    } else cell += c;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+function cli(args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('the 任务分工表 rows', () => {
+  const sample = tableOf(SAMPLE);
+  const tablePlan = tableOf(TABLE_PLAN);
+
+  it('has one row per task item, numbered from 1, with the tasks it cites', () => {
+    assert.deepStrictEqual(sample.rows.map((r) => r.number), sample.rows.map((_r, i) => i + 1), 'numbered in order');
+    const row = sample.rows.find((r) => r.tasks.some((t) => t.id === 'T1.12'));
+    assert.ok(row, 'a row for 表1第12项');
+    assert.deepStrictEqual(row.tasks, [{ id: 'T1.12', reference: '表1第12项', state: 'cited' }]);
+    assert.strictEqual(row.line, 7, 'its 0-based line');
+  });
+
+  it('reads the lead unit, partners and deadline of a table row by its header', () => {
+    const row = tablePlan.rows[0];
+    assert.deepStrictEqual(assignmentCells(row), ['1', '落实表1第12项，允许外商投资社会调查，中方股比不低于67%。', '表1第12项', '区商务局', '区市场监管局、区司法局', '2024年6月', PASSED]);
+  });
+
+  it('reads them from the lines after an item and from a sentence', () => {
+    const stats = tablePlan.rows.find((r) => r.tasks.some((t) => t.id === 'T2.1'));
+    assert.deepStrictEqual([stats?.lead, stats?.partners, stats?.deadline], ['区统计局', ['区发展改革局', '区科工信局'], '2025年6月']);
+    const commerce = sample.rows.find((r) => r.tasks.some((t) => t.id === 'T1.12'));
+    assert.deepStrictEqual([commerce?.lead, commerce?.deadline], ['区商务局', '2023年3月前'], '由区商务局牵头，2023年3月前出台细则');
+  });
+
+  it('reads the lead from a closing parenthesis and from the heading above', () => {
+    const clinic = tablePlan.rows.find((r) => r.tasks.some((t) => t.id === 'T1.42'));
+    assert.deepStrictEqual([clinic?.lead, clinic?.partners, clinic?.deadline], ['区卫生健康局', ['区民政局'], '2025年底前'], '（区卫生健康局牵头，区民政局配合，2025年底前完成）');
+    const airport = tablePlan.rows.find((r) => r.tasks.some((t) => t.id === 'T1.17'));
+    assert.strictEqual(airport?.lead, '区交通运输局', 'the heading 三、口岸与医疗（区交通运输局牵头） leads the items under it');
+  });
+
+  it('lists a task the item restates without citing, marked （复述）', () => {
+    const airport = tablePlan.rows.find((r) => r.tasks.some((t) => t.id === 'T1.17'));
+    assert.deepStrictEqual(airport?.tasks, [{ id: 'T1.17', reference: '表1第17项', state: 'restated' }]);
+    assert.strictEqual(assignmentCells(airport)[2], '表1第17项（复述）');
+  });
+
+  it('puts each finding of the item in 检查结果 as code：message, and 通过 when there is none', () => {
+    const cells = sample.rows.map(assignmentCells);
+    const threshold = cells.find((c) => c[2] === '表1第12项');
+    assert.match(threshold?.[6] ?? '', /^threshold-mismatch：“中方股比不低于51%”与表1第12项不符/);
+    const misquote = cells.find((c) => c[2] === '表1第53项')?.[6] ?? '';
+    assert.ok(misquote.startsWith('misquote：') && misquote.length <= 'misquote：'.length + 60, `a long message is shortened: ${misquote}`);
+    assert.strictEqual(cells.find((c) => c[2] === '表4第9项')?.[6], PASSED);
+  });
+
+  it('marks a task the item restates without citing', () => {
+    const row = { ...sample.rows[0], tasks: [...sample.rows[0].tasks, { id: 'T1.2', reference: '表1第2项', state: 'restated' as const }] };
+    assert.strictEqual(assignmentCells(row)[2], '表1第1项、表1第2项（复述）');
+  });
+});
+
+describe('the 任务分工表 as text', () => {
+  const tables = [tableOf(SAMPLE), tableOf(TABLE_PLAN)];
+
+  it('writes Markdown: a section and table per plan, pipes and markup escaped', () => {
+    const md = assignmentsMarkdown(tables);
+    assert.strictEqual((md.match(/^## 任务分工表：/gm) ?? []).length, 2, 'one section per plan');
+    assert.ok(md.includes(`| ${ASSIGNMENT_HEADERS.join(' | ')} |`), 'the header row');
+    const rows = md.split('\n').filter((l) => /^\| \d+ \|/.test(l));
+    assert.strictEqual(rows.length, tables[0].rows.length + tables[1].rows.length, 'one line per row');
+    for (const r of rows) assert.strictEqual(r.replace(/\\\|/g, '').split('|').length, ASSIGNMENT_HEADERS.length + 2, `seven cells: ${r}`);
+    assert.ok(md.includes('&lt;b>上级通知&lt;/b>'), 'markup in plan text is not read as HTML');
+    assert.ok(md.includes('指标体系 &amp; 评价体系'), 'an ampersand is escaped');
+    const piped = assignmentsMarkdown([{ ...tables[0], rows: [{ ...tables[0].rows[0], item: 'a|b' }] }]);
+    assert.ok(piped.includes('a\\|b'), 'a pipe in a cell is escaped');
+  });
+
+  it('writes CSV as UTF-8 with BOM, CRLF and RFC 4180 quoting that a spreadsheet reads back cell for cell', () => {
+    const one = [{ ...tables[0], rows: [{ ...tables[0].rows[0], item: '含“引号",逗号\n和换行', findings: [{ code: 'a', severity: 'error', message: 'x' }, { code: 'b', severity: 'warning', message: 'y' }] }] }];
+    const csv = assignmentsCsv(one);
+    assert.ok(csv.startsWith('\uFEFF序号,方案条目,对应试点任务,牵头单位,配合单位,完成时限,检查结果\r\n'), 'BOM and header');
+    const parsed = parseCsv(csv.slice(1));
+    assert.deepStrictEqual(parsed[1], assignmentCells(one[0].rows[0]), 'the row reads back as its cells');
+    assert.strictEqual(parsed[1][6], 'a：x\nb：y', 'several findings, one a line');
+  });
+
+  it('names the plan of each CSV row when there are several plans', () => {
+    const parsed = parseCsv(assignmentsCsv(tables).slice(1));
+    assert.deepStrictEqual(parsed[0], ['方案文件', ...ASSIGNMENT_HEADERS]);
+    assert.strictEqual(parsed.length, 1 + tables[0].rows.length + tables[1].rows.length);
+    assert.strictEqual(parsed[parsed.length - 1][0], TABLE_PLAN);
+  });
+
+  it('writes JSON: per plan its file, title and rows with tasks, units, deadline and findings', () => {
+    const json = JSON.parse(assignmentsJson(tables));
+    assert.deepStrictEqual(Object.keys(json[1]), ['file', 'title', 'rows']);
+    assert.deepStrictEqual(json[1].rows[0], {
+      number: 1, line: 6, item: '落实表1第12项，允许外商投资社会调查，中方股比不低于67%。', tasks: [{ id: 'T1.12', reference: '表1第12项', state: 'cited' }],
+      lead: '区商务局', partners: ['区市场监管局', '区司法局'], deadline: '2024年6月', findings: [],
+    });
+  });
+});
+
+describe('the 任务分工表 as an Excel workbook', () => {
+  let book: ExcelJS.Workbook;
+  const tables = [tableOf(SAMPLE), tableOf(TABLE_PLAN)];
+
+  before(async () => {
+    book = new ExcelJS.Workbook();
+    await book.xlsx.load(await assignmentsWorkbook(tables) as unknown as ArrayBuffer);
+  });
+
+  it('has a sheet per plan, named after it', () => {
+    assert.deepStrictEqual(book.worksheets.map((s) => s.name), [tables[0].title.slice(0, 28), tables[1].title.slice(0, 28)]);
+  });
+
+  it('has a bold, filled header row that is frozen in view', () => {
+    const sheet = book.worksheets[1];
+    const header = sheet.getRow(1);
+    assert.deepStrictEqual((header.values as unknown[]).slice(1), [...ASSIGNMENT_HEADERS]);
+    assert.strictEqual(header.getCell(1).font?.bold, true, 'bold header');
+    const fill = header.getCell(7).fill as ExcelJS.FillPattern;
+    assert.strictEqual(fill.pattern, 'solid', 'filled header');
+    assert.ok(fill.fgColor?.argb, 'with a colour');
+    assert.deepStrictEqual([sheet.views[0]?.state, (sheet.views[0] as ExcelJS.WorksheetViewFrozen).ySplit], ['frozen', 1], 'the header stays in view');
+  });
+
+  it('sets the column widths and wraps the text', () => {
+    const sheet = book.worksheets[1];
+    assert.deepStrictEqual(sheet.columns.map((c) => c.width), ASSIGNMENT_WIDTHS);
+    assert.strictEqual(sheet.getRow(2).getCell(2).alignment?.wrapText, true, 'a long 方案条目 wraps');
+  });
+
+  it('holds each row\'s cells, the 序号 as a number', () => {
+    const sheet = book.worksheets[1];
+    assert.strictEqual(sheet.rowCount, 1 + tables[1].rows.length);
+    assert.deepStrictEqual((sheet.getRow(2).values as unknown[]).slice(1), [1, ...assignmentCells(tables[1].rows[0]).slice(1)]);
+    const threshold = book.worksheets[0].getColumn(7).values.find((v) => typeof v === 'string' && v.startsWith('threshold-mismatch'));
+    assert.ok(threshold, 'the sample plan\'s finding is in 检查结果');
+  });
+
+  it('keeps Excel\'s rules for sheet names when titles clash or carry forbidden characters', async () => {
+    const t = { file: 'a.md', title: '方案：第1/2期[草稿]', rows: [] };
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load(await assignmentsWorkbook([t, t]) as unknown as ArrayBuffer);
+    const names = again.worksheets.map((s) => s.name);
+    assert.strictEqual(new Set(names).size, 2, `unique names: ${names.join(', ')}`);
+    for (const n of names) assert.doesNotMatch(n, /[:\\/?*[\]]/, `no forbidden character in ${n}`);
+  });
+});
+
+describe('policy-lens assignments and report (the built CLI)', function () {
+  this.timeout(30000);
+  let dir: string;
+  before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-assignments-'))));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the workbook of two plans to --out, one sheet each', async () => {
+    const out = path.join(dir, 'fengong.xlsx');
+    const r = cli(['assignments', SAMPLE, TABLE_PLAN, '--format', 'xlsx', '--out', out]);
+    assert.strictEqual(r.code, 0, r.err);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    assert.strictEqual(book.worksheets.length, 2);
+    assert.strictEqual(book.worksheets[1].getRow(2).getCell(4).value, '区商务局', 'the first row\'s lead unit');
+  });
+
+  it('refuses to write a workbook to the terminal', () => {
+    const r = cli(['assignments', SAMPLE, '--format', 'xlsx']);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /--out/, 'the message says to give --out');
+    assert.strictEqual(r.out, '', 'nothing binary on standard output');
+  });
+
+  it('prints Markdown by default and CSV with its BOM to standard output', () => {
+    const md = cli(['assignments', SAMPLE]);
+    assert.strictEqual(md.code, 0, md.err);
+    assert.match(md.out, /^## 任务分工表：/);
+    const csv = cli(['assignments', SAMPLE, '--format=csv']);
+    assert.ok(csv.out.startsWith('\uFEFF序号,'), 'CSV with BOM');
+  });
+
+  it('rejects an unknown format and exits 2 on a file it cannot read', () => {
+    assert.strictEqual(cli(['assignments', SAMPLE, '--format', 'docx']).code, 2);
+    const missing = cli(['assignments', SAMPLE, path.join(dir, 'missing.md')]);
+    assert.strictEqual(missing.code, 2, 'a missing file is an error, not a silent pass');
+    assert.match(missing.err, /missing\.md/);
+    const binary = path.join(dir, 'binary.md');
+    fs.writeFileSync(binary, Buffer.from(Array.from({ length: 512 }, (_v, i) => (i * 37) % 256)));
+    const r = cli(['assignments', SAMPLE, binary, '--format', 'json']);
+    assert.strictEqual(r.code, 2, 'a file that is not text is an error, not a silent pass');
+    assert.match(r.err, /binary\.md/);
+    assert.strictEqual(JSON.parse(r.out).length, 1, 'the readable plan is still written');
+  });
+
+  it('reads a Word plan and places its rows and findings by paragraph', async () => {
+    const docx = path.join(dir, 'plan.docx');
+    fs.writeFileSync(docx, await makeDocx([
+      { heading: 1, text: '某区实施方案' },
+      { paragraph: '说明。' },
+      { numbered: '落实表1第12项，中方股比不低于51%。由区商务局牵头，2024年6月前完成。' },
+    ]));
+    const r = cli(['assignments', docx, '--format', 'json']);
+    assert.strictEqual(r.code, 0, r.err);
+    const [row] = JSON.parse(r.out)[0].rows;
+    assert.deepStrictEqual([row.paragraph, row.lead, row.findings[0]?.code], [3, '区商务局', 'threshold-mismatch'], 'the third Word paragraph');
+    const page = path.join(dir, 'word.html');
+    assert.strictEqual(cli(['report', docx, '--out', page]).code, 0);
+    assert.match(fs.readFileSync(page, 'utf8'), /<td class="place">¶3<\/td>/, 'the report places the finding at ¶3');
+  });
+
+  it('writes the report page with the whole matrix to --out', () => {
+    const out = path.join(dir, 'report.html');
+    const r = cli(['report', SAMPLE, TABLE_PLAN, '--out', out]);
+    assert.strictEqual(r.code, 0, r.err);
+    const html = fs.readFileSync(out, 'utf8');
+    assert.strictEqual((html.match(/<tr class="task"/g) ?? []).length, index.tasks.length);
+    assert.strictEqual((html.match(/<article class="plan"/g) ?? []).length, 2);
+  });
+});

@@ -1,0 +1,431 @@
+// Lead units, partners and deadlines: the labelled fixtures of test/fixtures/responsibilities/*.json through the pure
+// readers, the pilot window from the source, and the three checks over test/fixtures/responsibilities/checks/*.md.
+import * as assert from 'assert';
+import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { splitParagraphs } from '../../server/src/core/analyze';
+import { checkDeadlineOutsidePilot, sourceWindow } from '../../server/src/core/checks/deadlineOutsidePilot';
+import { checkInvalidDeadline } from '../../server/src/core/checks/invalidDeadline';
+import { checkMissingLeadUnit } from '../../server/src/core/checks/missingLeadUnit';
+import type { CheckRun } from '../../server/src/core/checks/registry';
+import { parseYearMonth, pilotWindow, placeInWindow, readDates, readDeadlines, readPilotYears } from '../../server/src/core/deadlines';
+import { Finding } from '../../server/src/core/findings';
+import { messages } from '../../server/src/core/messages';
+import { applyEvent, buildParagraphModel, EMPTY_CONTEXT } from '../../server/src/core/planModel';
+import {
+  Assignment, blockAssignment, declaresFirstLeads, firstLeadsDeclaredAt, headingLikeLine, isUnitName, labelLinesAfter, nextOutline, planAssignsLeadUnits, readAssignment, readHeadingAssignment, readRowAssignment, ResponsibilityRun,
+} from '../../server/src/core/responsibility';
+import { formatAssignment, responsibilityMessages } from '../../server/src/core/responsibilityMessages';
+import { loadEngine } from '../../server/src/engine';
+import { offsetOf, ROOT } from '../fixtures/checks/cases';
+
+const DIR = path.join(ROOT, 'test', 'fixtures', 'responsibilities');
+const read = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(DIR, file), 'utf8')) as T;
+
+interface Expected {
+  lead: string | null;
+  coLeads?: string[];
+  partners: string[];
+  named?: string[];
+  deadline?: string | null;
+}
+
+/** Every unit and the deadline sit where their offsets say, in the text (or cell) they were read from. */
+function assertOffsets(where: string, a: Assignment, textOf: (cell: number | undefined) => string): void {
+  const all = [a.lead, ...(a.coLeads ?? []), ...a.partners, ...(a.named ?? [])].filter((u) => u !== undefined);
+  for (const u of all) {
+    const at = textOf(u!.cell).slice(u!.start, u!.end);
+    assert.strictEqual(at, u!.name, `${where}: the unit "${u!.name}" is said to be at ${u!.start}–${u!.end}, where the text is "${at}"`);
+  }
+  if (a.deadline) {
+    const at = textOf(a.deadline.cell).slice(a.deadline.start, a.deadline.end);
+    assert.strictEqual(at, a.deadline.text, `${where}: the deadline "${a.deadline.text}" is said to be at ${a.deadline.start}–${a.deadline.end}, where the text is "${at}"`);
+  }
+}
+
+function assertAssignment(where: string, a: Assignment, e: Expected): void {
+  const names = (us: { name: string }[] | undefined) => (us ?? []).map((u) => u.name);
+  assert.strictEqual(a.lead?.name ?? null, e.lead, `${where}: the lead is ${a.lead?.name ?? 'none'}, the fixture says ${e.lead ?? 'none'}`);
+  assert.deepStrictEqual(names(a.partners), e.partners, `${where}: the partners are ${JSON.stringify(names(a.partners))}`);
+  if (e.coLeads) assert.deepStrictEqual(names(a.coLeads), e.coLeads, `${where}: the co-leads are ${JSON.stringify(names(a.coLeads))}`);
+  if (e.named) assert.deepStrictEqual(names(a.named), e.named, `${where}: the units named without a role are ${JSON.stringify(names(a.named))}`);
+  if (e.deadline !== undefined) {
+    assert.strictEqual(a.deadline?.text ?? null, e.deadline, `${where}: the deadline is ${a.deadline?.text ?? 'none'}, the fixture says ${e.deadline ?? 'none'}`);
+  }
+}
+
+const assignments = read<{ case: string; text: string; firstLeads?: boolean; expect: Expected }[]>('assignments.json');
+const headings = read<{ case: string; text: string; expect: Expected }[]>('headings.json');
+const rows = read<{ case: string; header: string[]; cells: string[]; expect: Expected }[]>('rows.json');
+const dates = read<{ case: string; text: string; standalone?: boolean; expect: Record<string, unknown>[] }[]>('dates.json');
+const windows = read<{ case: string; text: string; pilotEnd?: string; expect: 'inside' | 'before' | 'after' }[]>('windows.json');
+
+describe('responsibility fixtures', () => {
+  it('hold at least 60 labelled cases across the conventions', () => {
+    const total = assignments.length + headings.length + rows.length + dates.length + windows.length;
+    assert.ok(total >= 60, `only ${total} fixtures`);
+    assert.ok(assignments.some((c) => c.expect.lead === null), 'no unowned item among the assignment fixtures');
+    assert.ok(dates.some((c) => c.expect.some((d) => d.valid === false)), 'no invalid date among the date fixtures');
+    assert.ok(dates.some((c) => c.expect.some((d) => d.deadline === false)), 'no date that is not a deadline among the date fixtures');
+    assert.ok(windows.some((c) => c.expect === 'after') && windows.some((c) => c.expect === 'before'), 'the window fixtures lack a case outside it');
+  });
+});
+
+describe('readAssignment', () => {
+  for (const c of assignments) {
+    it(c.case, () => {
+      const a = readAssignment(c.text, { firstLeads: !!c.firstLeads });
+      assertAssignment(`"${c.text}"`, a, c.expect);
+      assertOffsets(`"${c.text}"`, a, () => c.text);
+    });
+  }
+});
+
+describe('readHeadingAssignment', () => {
+  for (const c of headings) {
+    it(c.case, () => {
+      const a = readHeadingAssignment(c.text);
+      assertAssignment(`"${c.text}"`, a, c.expect);
+      assertOffsets(`"${c.text}"`, a, () => c.text);
+    });
+  }
+});
+
+describe('readRowAssignment', () => {
+  for (const c of rows) {
+    it(c.case, () => {
+      const a = readRowAssignment(c.header, c.cells);
+      const where = `| ${c.cells.join(' | ')} |`;
+      assertAssignment(where, a, c.expect);
+      assertOffsets(where, a, (cell) => {
+        assert.notStrictEqual(cell, undefined, `${where}: a unit or deadline of a row does not say which cell it is in`);
+        return c.cells[cell!];
+      });
+    });
+  }
+});
+
+describe('readDates', () => {
+  for (const c of dates) {
+    it(c.case, () => {
+      const found = readDates(c.text, { standalone: c.standalone });
+      assert.strictEqual(found.length, c.expect.length, `"${c.text}": found ${JSON.stringify(found.map((d) => d.text))}, the fixture expects ${c.expect.length} dates`);
+      c.expect.forEach((e, i) => {
+        for (const [key, value] of Object.entries(e)) {
+          assert.deepStrictEqual((found[i] as unknown as Record<string, unknown>)[key], value, `"${c.text}": date ${i + 1} ("${found[i].text}") has ${key} = ${JSON.stringify((found[i] as unknown as Record<string, unknown>)[key])}, not ${JSON.stringify(value)}`);
+        }
+        assert.strictEqual(c.text.slice(found[i].start, found[i].end), found[i].text, `"${c.text}": date ${i + 1} is not at its offsets`);
+      });
+    });
+  }
+
+  it('readDeadlines keeps exactly the deadlines', () => {
+    const text = '根据2022年12月29日印发的总体方案，2025年6月底前完成，截至2023年底已建成3个。';
+    assert.deepStrictEqual(readDeadlines(text).map((d) => d.text), ['2025年6月底前'], 'only the phrase ending with 底前 is a deadline');
+  });
+});
+
+describe('the pilot window', () => {
+  const source = { date: '2022-12-29' };
+  const window = pilotWindow(source, 3)!;
+
+  it('runs from the source date through the same month as many years later as the source says', () => {
+    assert.deepStrictEqual(window, { from: { year: 2022, month: 12, day: 29 }, to: { year: 2025, month: 12 } });
+    assert.deepStrictEqual(pilotWindow({ date: '2019-06-15' }, 2), { from: { year: 2019, month: 6, day: 15 }, to: { year: 2021, month: 6 } },
+      'another date and length give another window: nothing is fixed to this source');
+  });
+
+  it('reads the pilot length from the source text, in Arabic or Chinese numerals', () => {
+    assert.strictEqual(readPilotYears('经过3年试点，通过放宽市场准入'), 3);
+    assert.strictEqual(readPilotYears('经过五年试点'), 5);
+    assert.strictEqual(readPilotYears('试点期为两年'), 2);
+    assert.strictEqual(readPilotYears('放宽市场准入'), undefined, 'a text that states no pilot length has none');
+  });
+
+  it('is read from the loaded source itself: 2022年12月29日 and 经过3年试点', () => {
+    const { index } = loadEngine(ROOT);
+    assert.deepStrictEqual(sourceWindow(index), window, 'the window of data/index.json and its facts');
+    assert.deepStrictEqual(sourceWindow(index, '2026-12')?.to, { year: 2026, month: 12 }, 'policyLens.structure.pilotEnd overrides the end');
+  });
+
+  it('has its end overridden by pilotEnd, and refuses an override it cannot read', () => {
+    assert.deepStrictEqual(pilotWindow(source, 3, '2026-12')!.to, { year: 2026, month: 12 });
+    assert.deepStrictEqual(pilotWindow(source, undefined, '2026-12')!.to, { year: 2026, month: 12 }, 'an override needs no pilot length');
+    assert.throws(() => pilotWindow(source, 3, '2026年12月'), /YYYY-MM/, 'an unreadable override is an explicit error');
+    assert.throws(() => parseYearMonth('2026-13'), /YYYY-MM/, 'month 13 is no month');
+    assert.throws(() => pilotWindow({ date: '29.12.2022' }, 3), /source's date/, 'an unreadable source date is an explicit error');
+  });
+
+  it('is undefined when the source gives no date, or neither a length nor an override', () => {
+    assert.strictEqual(pilotWindow({ date: '' }, 3), undefined);
+    assert.strictEqual(pilotWindow(source, undefined), undefined);
+  });
+
+  for (const c of windows) {
+    it(`places deadlines: ${c.case}`, () => {
+      const w = c.pilotEnd ? pilotWindow(source, 3, c.pilotEnd)! : window;
+      const [d] = readDates(c.text, { standalone: true });
+      assert.ok(d, `"${c.text}" is not read as a date`);
+      assert.strictEqual(placeInWindow(d, w) ?? 'inside', c.expect, `"${c.text}" against ${JSON.stringify(w)}`);
+    });
+  }
+});
+
+describe('an assignment as hover shows it', () => {
+  it('lists the lead, the partners and the deadline in the editor\'s language', () => {
+    const a = readAssignment('牵头单位：区发展改革局；配合单位：区财政局、区税务局；完成时限：2025年6月。', { firstLeads: false });
+    assert.deepStrictEqual(formatAssignment(a, responsibilityMessages('zh')), ['牵头单位：区发展改革局', '配合单位：区财政局、区税务局', '完成时限：2025年6月']);
+    assert.deepStrictEqual(formatAssignment(a, responsibilityMessages('en')), ['Lead unit: 区发展改革局', 'Partners: 区财政局、区税务局', 'Deadline: 2025年6月']);
+  });
+
+  it('says where a lead comes from a heading, and when there is none', () => {
+    const h = readHeadingAssignment('一、商务服务（区商务局牵头）');
+    assert.deepStrictEqual(formatAssignment({ ...h, heading: '一、商务服务（区商务局牵头）' }, responsibilityMessages('zh')), ['牵头单位：区商务局（见标题“一、商务服务（区商务局牵头）”）']);
+    assert.deepStrictEqual(formatAssignment({ partners: [] }, responsibilityMessages('zh')), ['牵头单位：未明确']);
+  });
+});
+
+describe('declarations and plans', () => {
+  it('recognises the declarations that the first unit of a list leads', () => {
+    for (const t of ['（市科技局、市经信局，列第一位的为牵头单位，下同）', '列在第一位的单位为牵头单位', '排在首位的为牵头部门', '第一个单位为牵头单位']) {
+      assert.ok(declaresFirstLeads(t), `"${t}" declares that the first unit leads`);
+    }
+    for (const t of ['（市科技局、市经信局）', '牵头单位：市科技局', '列入第一批试点']) assert.ok(!declaresFirstLeads(t), `"${t}" declares nothing`);
+  });
+
+  it('tells organisations from other words', () => {
+    for (const u of ['区发展改革局', '市委网信办', '区卫生健康委', '各镇街', '各区', '各有关单位', '广州海关', '中国银行广州分行', '广州期货交易所', '区政务服务中心']) {
+      assert.ok(isUnitName(u), `"${u}" is an organisation`);
+    }
+    for (const u of ['总部', '推进改革区商务局', '外资', '企业', '全部', '特色小镇', '社会资本']) assert.ok(!isUnitName(u), `"${u}" is not an organisation`);
+  });
+
+  it('reads the labelled lines that follow a paragraph across a blank line, and only those', () => {
+    const text = '1. 落实表1第12项。\n\n牵头单位：区商务局；\n完成时限：2025年6月。\n\n2. 落实表1第14项。';
+    const from = text.indexOf('\n');
+    assert.strictEqual(labelLinesAfter(text, from), '牵头单位：区商务局；\n完成时限：2025年6月。');
+    assert.strictEqual(labelLinesAfter(text, text.indexOf('2.')), '', 'an item is no labelled line');
+    assert.strictEqual(labelLinesAfter('1. 甲\r\n\r\n   - 牵头单位：区商务局\r\n', 5), '   - 牵头单位：区商务局', 'CRLF line ends and labelled sub-items');
+  });
+
+  it('knows heading-like paragraphs and carries them as an outline', () => {
+    assert.deepStrictEqual(headingLikeLine('一、商务服务（区商务局牵头）'), { level: 1, title: '商务服务（区商务局牵头）' });
+    assert.deepStrictEqual(headingLikeLine('（二）金融服务'), { level: 2, title: '金融服务' });
+    assert.strictEqual(headingLikeLine('一、加快推进服务业扩大开放。'), undefined, 'a sentence that ends with 。 is prose');
+    assert.strictEqual(headingLikeLine('1. 落实表1第12项'), undefined, 'a numbered item is no heading');
+    let outline = nextOutline([], '一、商务服务（区商务局牵头）');
+    outline = nextOutline(outline, '（一）会展服务');
+    assert.deepStrictEqual(outline, ['商务服务（区商务局牵头）', '会展服务']);
+    assert.deepStrictEqual(nextOutline(outline, '（二）旅游服务'), ['商务服务（区商务局牵头）', '旅游服务'], 'a second-level line replaces the second level');
+    assert.deepStrictEqual(nextOutline(outline, '二、金融服务'), ['金融服务'], 'a first-level line replaces the outline');
+    assert.deepStrictEqual(nextOutline(outline, '## 金融服务'), [], 'a Markdown heading clears it');
+    assert.strictEqual(nextOutline(outline, '1. 落实表1第12项。'), outline, 'other paragraphs leave it');
+  });
+
+  it('knows whether a plan assigns lead units at all', () => {
+    assert.ok(planAssignsLeadUnits('1. 落实表1第12项。\n   牵头单位：区商务局'), 'a labelled lead');
+    assert.ok(planAssignsLeadUnits('1. 落实表1第12项（区商务局牵头）。'), 'a lead in a closing parenthesis');
+    assert.ok(planAssignsLeadUnits('| 任务 | 牵头单位 |\n| --- | --- |\n| 表1第12项 | 区商务局 |'), 'a lead column');
+    assert.ok(!planAssignsLeadUnits('1. 落实表1第12项。\n2. 落实表1第13项。'), 'no lead anywhere');
+    assert.ok(!planAssignsLeadUnits('| 任务 | 牵头单位 |\n| --- | --- |\n| 表1第12项 |  |'), 'an empty lead column');
+  });
+});
+
+// ---------------------------------------------------------------- the checks, over their fixture files
+
+interface CheckCase {
+  file: string;
+  line: number;
+  name: string;
+  locale: 'zh' | 'en';
+  text: string;
+  expect: { code: string; start: number; end: number; anchor: string; message: string[] }[];
+}
+
+const MY_CODES = ['missing-lead-unit', 'deadline-outside-pilot', 'invalid-deadline'];
+
+/** The check fixtures' format (test/fixtures/checks/README.md), limited to the fields these cases use. */
+function parseCheckCases(file: string): CheckCase[] {
+  const out: CheckCase[] = [];
+  const lines = fs.readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').split('\n');
+  let chunk: { n: number; text: string }[] = [];
+  const flush = () => {
+    const h = chunk.findIndex((l) => /^<!--\s*case:/.test(l.text));
+    if (h >= 0) {
+      const body = chunk.slice(h + 1).map((l) => l.text);
+      while (body.length && !body[0].trim()) body.shift();
+      while (body.length && !body[body.length - 1].trim()) body.pop();
+      const text = body.join('\n');
+      const fields = new Map<string, string>();
+      const parts = /^<!--\s*case:(.*)-->\s*$/.exec(chunk[h].text)![1].split(' | ');
+      fields.set('case', parts[0].trim());
+      for (const p of parts.slice(1)) {
+        const m = /^\s*(\w+):\s*(.*?)\s*$/.exec(p);
+        assert.ok(m, `${path.basename(file)}:${chunk[h].n}: cannot read the header field "${p}"`);
+        fields.set(m[1], m[2]);
+      }
+      const expectField = fields.get('expect') ?? 'none';
+      const messageItems = fields.get('message')?.split(';').map((s) => s.trim());
+      const expect = expectField === 'none' ? [] : expectField.split(';').map((item, i) => {
+        const m = /^([a-z-]+)@(.+?)(?:#(\d+))?$/.exec(item.trim());
+        assert.ok(m, `${path.basename(file)}:${chunk[h].n}: "${item}" is not code@anchor`);
+        const start = offsetOf(text, m[2], m[3] ? Number(m[3]) : 1);
+        assert.ok(start >= 0, `${path.basename(file)}:${chunk[h].n}: the anchor "${m[2]}" is not in the text`);
+        return { code: m[1], anchor: m[2], start, end: start + m[2].length, message: messageItems?.[i]?.split(' & ').map((s) => s.trim()) ?? [] };
+      });
+      out.push({ file: path.basename(file), line: chunk[h].n, name: fields.get('case')!, locale: (fields.get('locale') ?? 'zh') as 'zh' | 'en', text, expect });
+    }
+    chunk = [];
+  };
+  lines.forEach((text, i) => (/^---\s*$/.test(text) ? flush() : chunk.push({ n: i + 1, text })));
+  flush();
+  return out;
+}
+
+describe('the responsibility checks', () => {
+  const engine = loadEngine(ROOT);
+  const ctx = engine.checker.context;
+
+  /** The three checks over a document, paragraph by paragraph as the analyser runs them, in document offsets. */
+  function check(text: string, locale: 'zh' | 'en' = 'zh', settings: Partial<ResponsibilityRun> = {}): Finding[] {
+    const findings: Finding[] = [];
+    let context = EMPTY_CONTEXT;
+    let outline: string[] = [];
+    // the document-wide facts, as the analyser gives them to each paragraph
+    const planAssignsLeads = planAssignsLeadUnits(text);
+    const declaredAt = firstLeadsDeclaredAt(text);
+    for (const p of splitParagraphs(text)) {
+      const slice = text.slice(p.start, p.end);
+      const model = buildParagraphModel(slice, context, ctx.index, ctx.matcher);
+      const structure: ResponsibilityRun = {
+        requireLeadUnit: 'auto', planAssignsLeads, firstLeads: declaredAt < p.start, following: labelLinesAfter(text, p.end), outline, ...settings,
+      };
+      const run: CheckRun & { structure: ResponsibilityRun } = { model, context: ctx, msg: messages(locale), locale, referenceStyle: 'table', structure };
+      for (const block of model.blocks) {
+        for (const f of [...checkMissingLeadUnit(block, run), ...checkDeadlineOutsidePilot(block, run), ...checkInvalidDeadline(block, run)]) {
+          findings.push({ ...f, start: f.start + p.start, end: f.end + p.start });
+        }
+      }
+      for (const e of model.events) context = applyEvent(context, e);
+      outline = nextOutline(outline, slice);
+    }
+    return findings;
+  }
+
+  const files = fs.readdirSync(path.join(DIR, 'checks')).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
+  const cases = files.flatMap((f) => parseCheckCases(path.join(DIR, 'checks', f)));
+
+  it('have fixtures for each of the three codes, with and without findings', () => {
+    for (const code of MY_CODES) assert.ok(cases.some((c) => c.expect.some((e) => e.code === code)), `no case expects ${code}`);
+    assert.ok(cases.filter((c) => !c.expect.length).length >= 10, 'fewer than 10 cases expect nothing');
+  });
+
+  for (const c of cases) {
+    it(`${c.file}: ${c.name}`, () => {
+      const seen = check(c.text, c.locale);
+      const left = seen.slice();
+      const missing: string[] = [];
+      // the other checks' expectations (a case may also expect an uncited-task) are for the full analyser
+      for (const e of c.expect.filter((x) => MY_CODES.includes(x.code))) {
+        const i = left.findIndex((s) => s.code === e.code && s.start === e.start && s.end === e.end);
+        if (i < 0) {
+          missing.push(`${e.code}@“${e.anchor}”`);
+          continue;
+        }
+        const f = left.splice(i, 1)[0];
+        for (const part of e.message) assert.ok(f.message.includes(part), `${c.file}:${c.line}: the message ${JSON.stringify(f.message)} does not contain ${JSON.stringify(part)}`);
+      }
+      const show = (f: Finding) => `${f.code}@“${c.text.slice(f.start, f.end)}” ${JSON.stringify(f.message)}`;
+      assert.ok(!missing.length && !left.length,
+        `${c.file}:${c.line} "${c.name}": missing ${JSON.stringify(missing)}, unexpected ${JSON.stringify(left.map(show))}; all: ${JSON.stringify(seen.map(show))}`);
+    });
+  }
+
+  it('find each block\'s assignment where the paragraph holds it: own text, lines after, table columns, headings', () => {
+    const paragraph = [
+      '一、商务服务（区商务局牵头）',
+      '1. 允许外商投资社会调查（表1第12项）。',
+      '2. 支持企业依托综合保税区开展保税展示交易业务（表1第14项）。',
+      '牵头单位：区发展改革局；配合单位：区财政局；完成时限：2025年6月。',
+      '',
+      '| 任务 | 牵头单位 | 完成时限 |',
+      '| --- | --- | --- |',
+      '| 表1第13项 | 区文化广电旅游局 | 2024年底前 |',
+    ].join('\n');
+    const [first, second] = splitParagraphs(paragraph);
+    const expected: [string, string, string | undefined][] = [['区商务局', 'heading', undefined], ['区发展改革局', 'lines', '2025年6月']];
+    for (const p of [first, second]) {
+      const slice = paragraph.slice(p.start, p.end);
+      const model = buildParagraphModel(slice, EMPTY_CONTEXT, ctx.index, ctx.matcher);
+      for (const block of model.blocks.filter((b) => b.references.length)) {
+        const a = blockAssignment(slice, model.blocks, block, false);
+        const where = JSON.stringify(slice.slice(block.start, block.end));
+        if (block.kind === 'row') {
+          assert.strictEqual(a.leadFrom, 'row', `${where}: the lead comes from its column`);
+          assert.strictEqual(slice.slice(a.lead!.start, a.lead!.end), '区文化广电旅游局', `${where}: the lead's offsets are in the paragraph`);
+          assert.strictEqual(slice.slice(a.deadline!.start, a.deadline!.end), '2024年底前', `${where}: the deadline's offsets are in the paragraph`);
+          continue;
+        }
+        const [lead, from, deadline] = expected.shift()!;
+        assert.strictEqual(a.lead?.name, lead, `${where}: the lead`);
+        assert.strictEqual(a.leadFrom, from, `${where}: where the lead comes from`);
+        if (from === 'heading') assert.strictEqual(a.heading, '商务服务（区商务局牵头）', `${where}: the heading that owns it`);
+        else assert.strictEqual(slice.slice(a.lead!.start, a.lead!.end), lead, `${where}: the lead's offsets are in the paragraph`);
+        assert.strictEqual(a.deadline?.text, deadline, `${where}: the deadline`);
+      }
+    }
+    assert.strictEqual(expected.length, 0, 'both list items were checked');
+  });
+
+  it('flag an unowned item in a plan that assigns none only when a lead is always required', () => {
+    const plan = '1. 落实表1第12项，允许外商投资社会调查。\n2. 落实表1第13项。';
+    assert.strictEqual(check(plan).length, 0, 'auto: a plan that assigns no lead unit is not flagged');
+    assert.deepStrictEqual(check(plan, 'zh', { requireLeadUnit: 'always' }).map((f) => f.code), ['missing-lead-unit', 'missing-lead-unit'], 'always: both items are flagged');
+    const owned = '1. 落实表1第12项（区商务局牵头）。\n2. 落实表1第13项。';
+    assert.strictEqual(check(owned, 'zh', { requireLeadUnit: 'off' }).length, 0, 'off: nothing is flagged');
+  });
+
+  it('take the end of the window from pilotEnd', () => {
+    const plan = '落实表1第12项，2026年6月底前完成。';
+    assert.deepStrictEqual(check(plan).map((f) => f.code), ['deadline-outside-pilot'], 'the source window ends in 2025年12月');
+    assert.strictEqual(check(plan, 'zh', { pilotEnd: '2026-12' }).length, 0, 'an extended programme through 2026-12 takes it in');
+  });
+});
+
+describe('the readers on arbitrary text', () => {
+  // pieces plans are made of, in any order: units, roles, labels, dates (valid or not), brackets and punctuation
+  const piece = fc.constantFrom(
+    '区商务局', '区财政局', '各镇街', '区文化和旅游局', '和', '、', '，', '；', '。', '（', '）', '(', ')', '\n', '|', ' ', '由', '牵头', '配合',
+    '负责', '会同', '等', '牵头单位：', '责任单位:', '完成时限：', '2025年', '6月', '底前', '14月', '31日', '第五季度', '二〇二五年', '２０２５年',
+    '截至', '已', '前', '完成', '列第一位的为牵头单位', '推进改革', '表1第12项',
+  );
+  const plan = fc.array(piece, { maxLength: 30 }).map((a) => a.join(''));
+
+  it('never throw, and every unit and date they return is where its offsets say', () => {
+    fc.assert(
+      fc.property(plan, fc.boolean(), (text, firstLeads) => {
+        const a = readAssignment(text, { firstLeads });
+        assertOffsets(JSON.stringify(text), a, () => text);
+        assertOffsets(JSON.stringify(text), readHeadingAssignment(text), () => text);
+        for (const d of readDates(text)) assert.strictEqual(text.slice(d.start, d.end), d.text, `${JSON.stringify(text)}: a date is not at its offsets`);
+        const cells = text.split('|');
+        const row = readRowAssignment(['任务', '牵头单位', '配合单位', '完成时限'].slice(0, cells.length), cells);
+        assertOffsets(JSON.stringify(cells), row, (cell) => cells[cell ?? 0]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('name a unit only where the text holds an organisation', () => {
+    fc.assert(
+      fc.property(plan, (text) => {
+        const a = readAssignment(text, { firstLeads: true });
+        for (const u of [a.lead, ...a.partners, ...(a.coLeads ?? []), ...(a.named ?? [])]) {
+          if (u) assert.ok(isUnitName(u.name), `${JSON.stringify(text)}: "${u.name}" was taken for a unit`);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
