@@ -85,7 +85,7 @@ async function check(o: Options): Promise<number> {
   const results: FileResult[] = [];
   const { plans, unreadable } = await readPlans(expandFiles(o.files));
   for (const { file, plan } of plans) {
-    const analysis = checker.analyze(plan.text, { locale, severity: config.settings.severity, referenceStyle: config.settings.referenceStyle });
+    const analysis = checker.analyze(plan.text, { locale, severity: config.settings.severity, referenceStyle: config.settings.referenceStyle, structure: config.settings.structure });
     results.push({ file, diagnostics: analysis.findings.map((f) => toDiagnostic(f, analysis.lines, sources)), paragraphOfLine: plan.paragraphOfLine });
   }
   const out = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, packageVersion()) : format === 'github' ? formatGithub(results) : formatText(results);

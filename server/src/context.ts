@@ -85,9 +85,9 @@ export class ServerContext {
   /** The options of every analysis: one object while locale and settings stay, so analyses can build on each other. */
   get analyzeOptions(): AnalyzeOptions {
     const o = this.optionsCache;
-    const { severity, referenceStyle } = this.settings;
-    if (o && o.locale === this.locale && o.severity === severity && o.referenceStyle === referenceStyle) return o;
-    return (this.optionsCache = { locale: this.locale, severity, referenceStyle });
+    const { severity, referenceStyle, structure } = this.settings;
+    if (o && o.locale === this.locale && o.severity === severity && o.referenceStyle === referenceStyle && o.structure === structure) return o;
+    return (this.optionsCache = { locale: this.locale, severity, referenceStyle, structure });
   }
 
   /** Fuzzy search over the tasks, built on first use for the current index. */

@@ -11,6 +11,8 @@ export interface Settings {
   severity: Partial<Record<DiagnosticCode, SeveritySetting>>;
   debounceMs: number;
   maxFileSizeKB: number;
+  /** policyLens.structure.*: when a task item needs a lead unit; the pilot period's last month (YYYY-MM) if set. */
+  structure: { requireLeadUnit: 'auto' | 'always' | 'off'; pilotEnd?: string };
   sources: SourceSetting[];
 }
 
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   severity: {},
   debounceMs: 150,
   maxFileSizeKB: 5120,
+  structure: { requireLeadUnit: 'auto' },
   sources: [],
 };
 
@@ -64,7 +67,7 @@ function mergeInto(target: Record<string, unknown>, from: Record<string, unknown
 /** Parses a raw settings object; `problems` lists each invalid value that was replaced by its default. */
 export function readSettings(raw: unknown): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
-  const s: Settings = { ...DEFAULT_SETTINGS, severity: {}, sources: [] };
+  const s: Settings = { ...DEFAULT_SETTINGS, severity: {}, sources: [], structure: { requireLeadUnit: 'auto' } };
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, any>;
   const bad = (name: string, value: unknown, expected: string) =>
     problems.push(`policyLens.${name}: ${JSON.stringify(value)} is not ${expected}; using the default`);
@@ -92,6 +95,13 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
   const debounce = diagnostics.debounceMs;
   if (typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0 && debounce <= 10000) s.debounceMs = debounce;
   else if (debounce !== undefined) bad('diagnostics.debounceMs', debounce, 'a number of milliseconds from 0 to 10000');
+
+  const require = r.structure?.requireLeadUnit;
+  if (require === 'auto' || require === 'always' || require === 'off') s.structure.requireLeadUnit = require;
+  else if (require !== undefined) bad('structure.requireLeadUnit', require, '"auto", "always" or "off"');
+  const pilotEnd = r.structure?.pilotEnd;
+  if (typeof pilotEnd === 'string' && /^\d{4}-(0?[1-9]|1[0-2])$/.test(pilotEnd.trim())) s.structure.pilotEnd = pilotEnd.trim();
+  else if (pilotEnd !== undefined && pilotEnd !== '') bad('structure.pilotEnd', pilotEnd, 'a month as "YYYY-MM"');
 
   const max = r.maxFileSizeKB;
   if (typeof max === 'number' && Number.isFinite(max) && max > 0) s.maxFileSizeKB = max;

@@ -3,7 +3,7 @@
 //   1. dev      — the in-editor suite (out/test/editor/suite) in a real VS Code, extension in development mode;
 //   2. vsix     — `npm run package`, the VSIX installed into a fresh VS Code, out/test/editor/installed run there;
 //   3. neovim   — Debian's Neovim as an LSP client of dist/server.js (out/test/editor/neovim.test.js);
-//   4. report   — the HTML report of `policy-lens report` in headless Chromium (out/test/editor/report.test.js).
+//   4. report   — the HTML report of `policy-lens report` in headless Chromium (out/test/editor/reportInChromium.test.js).
 // `node test/editor/run.js dev neovim` runs only the named parts. The VS Code is code-server's, started by
 // test/editor/code-server-runner.js, which @vscode/test-electron launches as if it were VS Code's executable.
 'use strict';
@@ -23,7 +23,7 @@ let WORKSPACE;
 const RUNNER = path.join(__dirname, 'code-server-runner.js');
 const PARTS = ['dev', 'vsix', 'neovim', 'report'];
 
-const BUILT = { dev: 'out/test/editor/suite/index.js', vsix: 'out/test/editor/installed/index.js', neovim: 'out/test/editor/neovim.test.js', report: 'out/test/editor/report.test.js' };
+const BUILT = { dev: 'out/test/editor/suite/index.js', vsix: 'out/test/editor/installed/index.js', neovim: 'out/test/editor/neovim.test.js', report: 'out/test/editor/reportInChromium.test.js' };
 
 function requireBuilt(wanted) {
   const missing = ['dist/extension.js', 'dist/server.js', ...wanted.map((p) => BUILT[p])].filter((f) => !fs.existsSync(path.join(REPO, f)));
@@ -88,7 +88,7 @@ const parts = {
   report: () => {
     console.log('\n=== The HTML report in Chromium ===');
     const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 60000 });
-    mocha.addFile(path.join(OUT, 'report.test.js'));
+    mocha.addFile(path.join(OUT, 'reportInChromium.test.js'));
     return new Promise((resolve) => mocha.run((failures) => resolve(failures === 0)));
   },
 };

@@ -70,7 +70,7 @@ describe('the 任务分工表 rows', () => {
   it('reads them from the lines after an item and from a sentence', () => {
     const stats = tablePlan.rows.find((r) => r.tasks.some((t) => t.id === 'T2.1'));
     assert.deepStrictEqual([stats?.lead, stats?.partners, stats?.deadline], ['区统计局', ['区发展改革局', '区科工信局'], '2025年6月']);
-    const commerce = sample.rows.find((r) => r.tasks.some((t) => t.id === 'T1.12'));
+    const commerce = tableOf('sentence.md', '1. 落实表1第12项，允许外商投资社会调查。由区商务局牵头，2023年3月前出台细则。\n').rows[0];
     assert.deepStrictEqual([commerce?.lead, commerce?.deadline], ['区商务局', '2023年3月前'], '由区商务局牵头，2023年3月前出台细则');
   });
 
@@ -90,10 +90,10 @@ describe('the 任务分工表 rows', () => {
   it('puts each finding of the item in 检查结果 as code：message, and 通过 when there is none', () => {
     const cells = sample.rows.map(assignmentCells);
     const threshold = cells.find((c) => c[2] === '表1第12项');
-    assert.match(threshold?.[6] ?? '', /^threshold-mismatch：“中方股比不低于51%”与表1第12项不符/);
-    const misquote = cells.find((c) => c[2] === '表1第53项')?.[6] ?? '';
-    assert.ok(misquote.startsWith('misquote：') && misquote.length <= 'misquote：'.length + 60, `a long message is shortened: ${misquote}`);
-    assert.strictEqual(cells.find((c) => c[2] === '表4第9项')?.[6], PASSED);
+    assert.match(threshold?.[6] ?? '', /(^|\n)threshold-mismatch：“中方股比不低于51%”与表1第12项不符/);
+    const misquote = (cells.find((c) => c[2] === '表1第53项')?.[6] ?? '').split('\n').find((l) => l.startsWith('misquote：')) ?? '';
+    assert.ok(misquote.endsWith('…') && misquote.length <= 'misquote：'.length + 60, `a long message is shortened: ${misquote}`);
+    assert.strictEqual(tablePlan.rows.map(assignmentCells).find((c) => c[2] === '表4第1项')?.[6], PASSED, 'an owned row without findings');
   });
 
   it('marks a task the item restates without citing', () => {
@@ -182,6 +182,18 @@ describe('the 任务分工表 as an Excel workbook', () => {
     assert.ok(threshold, 'the sample plan\'s finding is in 检查结果');
   });
 
+  it('colours 检查结果 by the worst finding of the row and prints landscape with the header on each page', () => {
+    const sample = book.worksheets[0];
+    const colourOf = (sheet: ExcelJS.Worksheet, reference: string) => {
+      let colour: string | undefined;
+      sheet.eachRow((row) => row.getCell(3).value === reference && (colour = row.getCell(7).font?.color?.argb));
+      return colour;
+    };
+    assert.strictEqual(colourOf(sample, '表1第12项'), 'FFC00000', 'a row with an error is red');
+    assert.strictEqual(colourOf(book.worksheets[1], '表4第1项'), 'FF2E7D32', 'a row that passes is green');
+    assert.deepStrictEqual([sample.pageSetup.orientation, sample.pageSetup.printTitlesRow], ['landscape', '1:1']);
+  });
+
   it('keeps Excel\'s rules for sheet names when titles clash or carry forbidden characters', async () => {
     const t = { file: 'a.md', title: '方案：第1/2期[草稿]', rows: [] };
     const again = new ExcelJS.Workbook();
@@ -250,6 +262,15 @@ describe('policy-lens assignments and report (the built CLI)', function () {
     const page = path.join(dir, 'word.html');
     assert.strictEqual(cli(['report', docx, '--out', page]).code, 0);
     assert.match(fs.readFileSync(page, 'utf8'), /<td class="place">¶3<\/td>/, 'the report places the finding at ¶3');
+  });
+
+  it('writes the report of a plan read from standard input to standard output, and takes no other format', () => {
+    const r = spawnSync(process.execPath, [CLI, 'report', '-'], { cwd: ROOT, input: '落实表1第12项。\n', encoding: 'utf8' });
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^<!DOCTYPE html>/, 'the page on standard output');
+    assert.match(r.stdout, /data-task="T1\.12"[^\n]*data-covering="1"/, 'the plan read from standard input cites 表1第12项');
+    assert.strictEqual(cli(['report', SAMPLE, '--format', 'pdf']).code, 2, 'report writes HTML only');
+    assert.strictEqual(cli(['report']).code, 2, 'report needs a FILE');
   });
 
   it('writes the report page with the whole matrix to --out', () => {

@@ -36,6 +36,8 @@ describe('the CLI', function () {
       `${SAMPLE}:9:4 warning domain-mismatch`,
       `${SAMPLE}:10:6 error unknown-task`,
       `${SAMPLE}:16:16 warning misquote`,
+      `${SAMPLE}:21:4 warning missing-lead-unit`,
+      `${SAMPLE}:26:48 warning deadline-outside-pilot`,
       `${SAMPLE}:31:36 warning reference-mismatch`,
       `${SAMPLE}:35:7 information ambiguous-reference`,
     ], 'exactly the planted mistakes, in order');
@@ -74,7 +76,7 @@ describe('the CLI', function () {
       'missing-lead-unit', 'deadline-outside-pilot', 'invalid-deadline',
     ]);
     for (const rule of run.tool.driver.rules) assert.ok(rule.shortDescription.text && rule.defaultConfiguration.level);
-    assert.strictEqual(run.results.length, 6);
+    assert.strictEqual(run.results.length, 8);
     for (const res of run.results) {
       assert.ok(typeof res.message.text === 'string' && res.message.text.length > 0);
       assert.strictEqual(ruleIds[res.ruleIndex], res.ruleId);
@@ -90,10 +92,10 @@ describe('the CLI', function () {
   it('writes GitHub workflow annotations', () => {
     const r = cli(['check', SAMPLE, '--format', 'github']);
     const lines = r.out.trim().split('\n');
-    assert.strictEqual(lines.length, 6);
+    assert.strictEqual(lines.length, 8);
     assert.match(lines[2], /^::error file=examples\/sample-plan\.md,line=10,col=6,endLine=10,endColumn=12,title=policy-lens unknown-task::表1第58项不存在/);
-    assert.match(lines[4], /^::warning .*title=policy-lens reference-mismatch::/);
-    assert.match(lines[5], /^::notice /);
+    assert.match(lines[6], /^::warning .*title=policy-lens reference-mismatch::/);
+    assert.match(lines[7], /^::notice /);
   });
 
   it('takes folders, glob patterns and standard input', () => {

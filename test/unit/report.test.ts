@@ -68,14 +68,15 @@ describe('the review collector', () => {
 
 describe('the lead units\' load', () => {
   it('counts the items and distinct tasks each unit leads, the items it supports, and the items nobody leads', () => {
-    const report = collectReview(index, [analyse('sample.md', SAMPLE), analyse('table.md', TABLE_PLAN)]);
+    const other = '# 另一方案\n\n1. 落实表1第12项，由区商务局牵头。\n2. 落实表1第13项。\n';
+    const report = collectReview(index, [analyse('other.md', other), analyse('table.md', TABLE_PLAN)]);
     const { loads, unowned } = leadLoads(report.plans);
     const commerce = loads.find((l) => l.lead === '区商务局');
     assert.ok(commerce, '区商务局 leads items');
     assert.strictEqual(commerce.items, 2, 'one item in each plan');
     assert.strictEqual(commerce.tasks, 1, 'both are 表1第12项');
     assert.strictEqual(commerce.partnerItems, 1, 'it supports 表1第35项 in the table plan');
-    assert.deepStrictEqual(commerce.plans, [{ file: 'sample.md', items: 1 }, { file: 'table.md', items: 1 }]);
+    assert.deepStrictEqual(commerce.plans, [{ file: 'other.md', items: 1 }, { file: 'table.md', items: 1 }]);
     const items = report.plans.reduce((n, p) => n + p.items.length, 0);
     assert.strictEqual(loads.reduce((n, l) => n + l.items, 0) + unowned, items, 'every item is led by one unit or counted as unowned');
     assert.deepStrictEqual(loads.map((l) => l.items), [...loads.map((l) => l.items)].sort((a, b) => b - a), 'the busiest unit first');

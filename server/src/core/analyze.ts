@@ -2,7 +2,7 @@
 // paragraphs it touched; everything else of a re-check is one regex pass and a few look-ups per paragraph.
 import { BareReference } from './bareNumbers';
 import { CheckContext } from './checks/context';
-import { CHECKS, CheckRun } from './checks/registry';
+import { Check, CHECKS, CheckRun } from './checks/registry';
 import { readThresholds, ThresholdMatch } from './checks/thresholdMismatch';
 import { applyDirectives, parseDirectives } from './directives';
 import { DiagnosticCode, Finding, Severity, SeveritySetting, shiftFinding } from './findings';
@@ -12,12 +12,19 @@ import { ResolvedReference, ReferenceStyle, TaskIndex } from './taskIndex';
 import { LineIndex } from './text';
 import { RuleData } from './thresholds';
 import { Position, Range, Task } from './types';
+import { declaresFirstLeads, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun } from './responsibility';
+
+function paragraphFacts(text: string): ParagraphFacts {
+  return { assignsLead: planAssignsLeadUnits(text), declaresFirstLeads: declaresFirstLeads(text), leadingLabels: labelLinesAfter(text, 0) };
+}
 
 export interface AnalyzeOptions {
   locale: Locale;
   severity?: Partial<Record<DiagnosticCode, SeveritySetting>>;
   /** How quick fixes write a new reference (policyLens.referenceStyle); 表1第35项 by default. */
   referenceStyle?: ReferenceStyle;
+  /** policyLens.structure: when a task item needs a lead unit, and the end of the pilot period if set. */
+  structure?: { requireLeadUnit?: 'auto' | 'always' | 'off'; pilotEnd?: string };
 }
 
 export interface Paragraph {
@@ -39,7 +46,22 @@ interface ParagraphResult {
   lines?: LineIndex;
   model: ParagraphModel;
   findings: Finding[];
+  /** What the paragraph tells the plan-level checks about the plan (read on first use). */
+  facts?: ParagraphFacts;
+  /** The findings of the plan-level checks, for the plan facts they were made with. */
+  planFindings?: { key: string; findings: Finding[] };
 }
+
+/** What one paragraph contributes to the facts of the whole plan that structure checks need. */
+interface ParagraphFacts {
+  assignsLead: boolean;
+  declaresFirstLeads: boolean;
+  /** Labelled lines (牵头单位：…) at its start, which assign the previous paragraph's last item. */
+  leadingLabels: string;
+}
+
+const PARAGRAPH_CHECKS = CHECKS.filter((c) => c.scope !== 'plan');
+const PLAN_CHECKS = CHECKS.filter((c) => c.scope === 'plan');
 
 /** Blocks of text separated by blank lines: the unit of re-checking. Leading and trailing blank space is left out. */
 export function splitParagraphs(text: string): Paragraph[] {
@@ -245,18 +267,62 @@ export class Checker {
   analyze(text: string, options: AnalyzeOptions, positions?: Positions, previous?: DocumentAnalysis): DocumentAnalysis {
     const parts = (previous && previous.options === options && this.reuse(previous, text, options)) || this.analyzeRange(text, 0, text.length, 0, EMPTY_CONTEXT, options).parts;
     const severity = options.severity ?? {};
+    const planChecks = PLAN_CHECKS.filter((c) => (severity[c.code] ?? c.severity) !== 'off');
     let entries: Entry[] = [];
-    for (const part of parts) {
-      for (const f of part.result.findings) {
-        const s = severity[f.code] ?? f.severity;
-        if (s !== 'off') entries.push({ part, finding: f, severity: s });
-      }
+    const keep = (part: Part, f: Finding) => {
+      const s = severity[f.code] ?? f.severity;
+      if (s !== 'off') entries.push({ part, finding: f, severity: s });
+    };
+    if (!planChecks.length) {
+      for (const part of parts) for (const f of part.result.findings) keep(part, f);
+    } else {
+      const plan = this.planFindings(parts, planChecks, options);
+      parts.forEach((part, i) => {
+        const own = plan[i];
+        const all = own.length ? [...part.result.findings, ...own].sort((a, b) => a.start - b.start || a.end - b.end) : part.result.findings;
+        for (const f of all) keep(part, f);
+      });
     }
     if (text.includes('policy-lens-')) {
       const directives = parseDirectives(text, positions ?? new LineIndex(text));
       entries = applyDirectives(entries, directives, (e) => relativePosition(e.part, e.finding.start).line, (e) => e.finding.code);
     }
     return new DocumentAnalysis(text, parts, entries, positions, options);
+  }
+
+  /**
+   * The findings of the plan-level checks, per paragraph: each paragraph is checked with what the rest of the plan
+   * says (whether it names lead units anywhere, a declaration that the first unit leads, the heading-like lines above,
+   * the labelled lines that follow), and keeps its findings while those stay the same, so an edit costs a pass over
+   * the paragraphs' cached facts.
+   */
+  private planFindings(parts: readonly Part[], checks: readonly Check[], options: AnalyzeOptions): Finding[][] {
+    const facts = parts.map((p) => (p.result.facts ??= paragraphFacts(p.result.text)));
+    const planAssignsLeads = facts.some((f) => f.assignsLead);
+    const msg = messages(options.locale);
+    const settings = options.structure ?? {};
+    let firstLeads = false;
+    let outline: string[] = [];
+    return parts.map((part, i) => {
+      const structure: ResponsibilityRun = {
+        requireLeadUnit: settings.requireLeadUnit ?? 'auto',
+        pilotEnd: settings.pilotEnd || undefined,
+        planAssignsLeads,
+        firstLeads,
+        following: facts[i + 1]?.leadingLabels || undefined,
+        outline,
+      };
+      firstLeads ||= facts[i].declaresFirstLeads;
+      outline = nextOutline(outline, part.result.text);
+      const key = `${checks.map((c) => c.code).join(',')}|${options.locale}|${JSON.stringify(structure)}`;
+      const memo = part.result.planFindings;
+      if (memo && memo.key === key) return memo.findings;
+      const run: CheckRun = { model: part.result.model, context: this.context, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table', structure };
+      const findings: Finding[] = [];
+      for (const check of checks) for (const block of part.result.model.blocks) findings.push(...check.check(block, run));
+      part.result.planFindings = { key, findings };
+      return findings;
+    });
   }
 
   /** The paragraphs of text[from, to), starting at `line` with the table context `table`, and the context after them. */
@@ -335,7 +401,7 @@ export class Checker {
     model.thresholds = readThresholds(text, model.blocks, model.references, ctx, msg, options.locale);
     const run: CheckRun = { model, context: ctx, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table' };
     const findings: Finding[] = [];
-    for (const check of CHECKS) for (const block of model.blocks) findings.push(...check.check(block, run));
+    for (const check of PARAGRAPH_CHECKS) for (const block of model.blocks) findings.push(...check.check(block, run));
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
     return { text, model, findings };
   }

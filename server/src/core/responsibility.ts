@@ -26,14 +26,14 @@ export interface Assignment {
 /** The endings of an organisation's name. */
 const UNIT_ENDING = new RegExp(
   '(?:局|委|办|厅|院|部|署|中心|公司|集团|政府|管委会|委员会|银行|分行|支行|海关|办公室|交易所|研究所|事务所|协会|商会|联合会|' +
-    '工商联|妇联|侨联|残联|文联|科协|工会|街道|街道办事处|镇|大学|学院|(?:有关|相关|成员|职能|主管|责任)(?:单位|部门))$',
+    '贸促会|促进会|工商联|妇联|侨联|残联|文联|科协|工会|支队|大队|总队|街道|街道办事处|镇|大学|学院|(?:有关|相关|成员|职能|主管|责任)(?:单位|部门))$',
 );
 /** Words that end like an organisation but are not one (总部, 内部, 全部, 东部…). */
 const NOT_A_UNIT = /(?:全部|内部|外部|总部|干部|局部|东部|西部|南部|北部|中部|大部|顶部|底部|头部|本部|细部|小镇|特色镇|城镇|乡镇)$/;
 /** The collective names plans use for all units of a kind (各镇街, 各区, 各有关单位). */
 const COLLECTIVE = /^各(?:镇街|镇（街）|镇\(街\)|镇|街道|街|区|县|区县|县区|园区|功能区|片区|开发区|成员单位|有关单位|相关单位|有关部门|相关部门|部门|单位)$/;
 /** Verbs and function words that never occur inside an organisation's name: a candidate holding one is a clause. */
-const CLAUSE_WORD = /推进|建设|加快|支持|开展|推动|落实|鼓励|探索|完善|深化|实施|负责|牵头|配合|会同|做好|加强|按照|根据|试点|要求|进一步|积极|以及|或者|我们|包括|不含|例如|比如|诸如|其中|的/;
+const CLAUSE_WORD = /推进|加快|支持|开展|推动|落实|鼓励|探索|完善|深化|实施|负责|牵头|配合|会同|做好|加强|按照|根据|试点|要求|进一步|积极|以及|或者|我们|包括|不含|例如|比如|诸如|其中|的/;
 /** What may follow a name without being part of it: 区商务局等, 区财政局等部门. */
 const TRAILING_ETC = /等(?:有关|相关)?(?:单位|部门)?$/;
 
@@ -213,7 +213,9 @@ function readClause(text: string, start: number, end: number): RoleUnits[] {
   const by = clause.lastIndexOf('由', role ? role.index : clause.length);
   if (by >= 0) chunkStart = start + by + 1;
   if (role) {
-    const chunkEnd = start + role.index;
+    // 市商务局、市发展改革委按职责分工负责: the manner before the role word is not part of the names
+    const manner = MANNER.exec(text.slice(chunkStart, start + role.index));
+    const chunkEnd = start + role.index - (manner ? manner[0].length : 0);
     const kind = ROLE_AFTER.find(([re]) => re.test(role[0]))![1];
     const together = text.slice(chunkStart, chunkEnd).indexOf('会同');
     if (together >= 0) {
@@ -243,8 +245,11 @@ function readClause(text: string, start: number, end: number): RoleUnits[] {
   return out;
 }
 
+/** How units do a task, written between their names and the role word (按职责分工负责, 共同牵头). */
+const MANNER = /(?:按照?职责分工|按照?职责|依职责|分别|共同|联合)$/;
+
 /** A clause without any of these characters names no unit: the last characters of every unit ending, and 各. */
-const UNIT_CHAR = /[局委办厅院部署心司团府行关室所会联协镇道学位门处各]/;
+const UNIT_CHAR = /[局委办厅院部署心司团府行关室所会联协镇道学位门处队各]/;
 
 /** Clause boundaries: punctuation that ends a phrase, and brackets. */
 const CLAUSE_BREAK = /[，,。；;：:（）()\n！？!?]/;
@@ -422,13 +427,16 @@ export function readRowAssignment(header: string[], cells: string[], options: { 
   let lead: Unit | undefined;
   const coLeads: Unit[] = [];
   const partners: Unit[] = [];
-  if (leadCol >= 0 && leadCell.units.length) {
-    lead = leadCell.units[0];
-    coLeads.push(...leadCell.units.slice(1));
+  if (leadCol >= 0) {
+    // a 牵头单位 column decides, empty or not; 责任单位 beside it partner
+    if (leadCell.units.length) {
+      lead = leadCell.units[0];
+      coLeads.push(...leadCell.units.slice(1));
+    } else if (leadCell.lead) {
+      lead = leadCell.lead;
+      partners.push(...(leadCell.assigned?.partners ?? []).map(inCell(leadCol)));
+    }
     partners.push(...respCell.units);
-  } else if (leadCol >= 0 && leadCell.lead) {
-    lead = leadCell.lead;
-    partners.push(...(leadCell.assigned?.partners ?? []).map(inCell(leadCol)), ...respCell.units);
   } else if (respCol >= 0) {
     const own = respCell.assigned;
     if (own?.lead && !readUnitList(cellText(respCol))) {

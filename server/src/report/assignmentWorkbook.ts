@@ -6,6 +6,8 @@ import { ASSIGNMENT_HEADERS, AssignmentTable, assignmentCells } from './assignme
 export const ASSIGNMENT_WIDTHS = [6, 60, 22, 18, 24, 16, 48];
 
 const HEADER_FILL = 'FFDDEBF7';
+const RESULT_COLOURS: [string, string][] = [['error', 'FFC00000'], ['warning', 'FF9C5700'], ['information', 'FF1F4E79'], ['hint', 'FF1F4E79']];
+const PASSED_COLOUR = 'FF2E7D32';
 
 /** Excel's rules for a sheet name: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
 function sheetName(title: string, taken: Set<string>): string {
@@ -28,7 +30,10 @@ export async function assignmentsWorkbook(tables: AssignmentTable[]): Promise<Bu
     for (const row of table.rows) {
       const cells: (string | number)[] = assignmentCells(row);
       cells[0] = row.number;
-      sheet.addRow(cells);
+      const added = sheet.addRow(cells);
+      // 检查结果 in the colour of its worst finding, so a printed table shows what needs work
+      const worst = RESULT_COLOURS.find(([severity]) => row.findings.some((f) => f.severity === severity));
+      added.getCell(ASSIGNMENT_HEADERS.length).font = { color: { argb: worst ? worst[1] : PASSED_COLOUR } };
     }
     sheet.eachRow((row, n) => {
       row.alignment = { wrapText: true, vertical: 'top', horizontal: n === 1 ? 'center' : undefined };
@@ -38,6 +43,8 @@ export async function assignmentsWorkbook(tables: AssignmentTable[]): Promise<Bu
       }
     });
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ASSIGNMENT_HEADERS.length } };
+    // printed for the approving office: landscape, as wide as the page, the header on every page
+    sheet.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

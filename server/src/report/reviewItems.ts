@@ -7,10 +7,9 @@ import { blockAssignment, cellSpans, declaresFirstLeads } from '../core/responsi
 import { Task } from '../core/types';
 import { TaskItem } from './reportModel';
 
-/** The task items of an analysed plan. Swap for `analysis.taskItems` once the plan model has it. */
+/** The task items of an analysed plan. Swap for `analysis.taskItems` once the plan model has it (same shape). */
 export function taskItemsOf(analysis: DocumentAnalysis): TaskItem[] {
-  const model = (analysis as unknown as { taskItems?: TaskItem[] }).taskItems;
-  return Array.isArray(model) ? model : readTaskItems(analysis);
+  return readTaskItems(analysis);
 }
 
 /** Tasks the plan restates without citing. */

@@ -1,23 +1,23 @@
 // missing-lead-unit: a task item (a list item or table row that cites or restates a task) with no lead unit — not in
-// its text, the labelled lines after it, its table's columns or its heading — in a plan that names lead units elsewhere.
+// its text, the labelled lines after it, its table's columns or its headings — in a plan that names lead units elsewhere.
 import { Finding } from '../findings';
 import { Block } from '../planModel';
 import { blockAssignment, cellSpans, ResponsibilityRun } from '../responsibility';
 import { responsibilityMessages } from '../responsibilityMessages';
 import { formatReference } from '../taskIndex';
-import { restatementOf } from '../topics';
+import { Task } from '../types';
+import { relatedTask } from './related';
 import type { Check, CheckRun } from './registry';
 
 const ITEM_MARKER = /^[ \t]*(?:[-*+]|\d+[.)、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\|)?[ \t]*/;
 
 /** The task an item or row is about: the first it cites, or the one it restates; undefined when it is no task item. */
-function taskOf(block: Block, run: CheckRun): { ref: string } | undefined {
+function taskOf(block: Block): { task?: Task } | undefined {
   if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader) return undefined;
   const cited = block.references.find((r) => r.tasks.length);
-  if (cited) return { ref: formatReference(cited.tasks[0]) };
-  if (block.bare.length) return { ref: '' };
-  const restated = restatementOf(run.model, block, run.context.matcher);
-  return restated && { ref: formatReference(restated.task) };
+  if (cited) return { task: cited.tasks[0] };
+  if (block.bare.length) return { task: block.bare.find((b) => b.resolved)?.resolved };
+  return block.restates && { task: block.restates.task };
 }
 
 /** An item's first line without its list marker; a row's cell that cites the task (or its longest cell). */
@@ -40,17 +40,19 @@ export function checkMissingLeadUnit(block: Block, run: CheckRun & { structure?:
   const structure = run.structure;
   if (!structure || structure.requireLeadUnit === 'off') return [];
   if (structure.requireLeadUnit === 'auto' && !structure.planAssignsLeads) return [];
-  const task = taskOf(block, run);
+  const task = taskOf(block);
   if (!task) return [];
   const text = run.model.text;
   const assignment = blockAssignment(text, run.model.blocks, block, structure.firstLeads, structure);
   if (assignment.lead) return [];
   const msg = responsibilityMessages(run.locale);
   const { start, end } = findingRange(text, block);
+  const ref = task.task ? formatReference(task.task) : '';
   const message = assignment.named?.length
     ? msg.namedWithoutLead(assignment.named.map((u) => u.name).join('、'))
-    : structure.requireLeadUnit === 'always' ? msg.missingLeadUnitAlways(task.ref) : msg.missingLeadUnit(task.ref);
-  return [{ start, end, code: 'missing-lead-unit', severity: 'warning', message, related: [], fixes: [] }];
+    : structure.requireLeadUnit === 'always' ? msg.missingLeadUnitAlways(ref) : msg.missingLeadUnit(ref);
+  const related = task.task ? [relatedTask(run.context.index, task.task, run.msg)] : [];
+  return [{ start, end, code: 'missing-lead-unit', severity: 'warning', message, related, fixes: [] }];
 }
 
 /** The entry of the check registry. */

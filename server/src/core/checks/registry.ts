@@ -11,6 +11,10 @@ import { checkDomains } from './domainMismatch';
 import { checkAmbiguous } from './ambiguous';
 import { checkReferenceMismatch } from './referenceMismatch';
 import { checkUncitedTask } from './uncitedTask';
+import { checkMissingLeadUnit } from './missingLeadUnit';
+import { checkDeadlineOutsidePilot } from './deadlineOutsidePilot';
+import { checkInvalidDeadline } from './invalidDeadline';
+import type { ResponsibilityRun } from '../responsibility';
 
 /** What a check sees besides its block: the paragraph's model, the sources' facts, the messages. */
 export interface CheckRun {
@@ -19,11 +23,18 @@ export interface CheckRun {
   msg: Messages;
   locale: Locale;
   referenceStyle: ReferenceStyle;
+  /** For checks of the plan's structure: what the rest of the plan says (who leads elsewhere, what follows). */
+  structure?: ResponsibilityRun;
 }
 
 export interface Check {
   code: Finding['code'];
   severity: Severity;
+  /**
+   * 'plan': the check needs facts of the whole plan (run.structure), so it runs after every paragraph is read, its
+   * findings kept per paragraph and per those facts.
+   */
+  scope?: 'plan';
   check(block: Block, run: CheckRun): Finding[];
 }
 
@@ -43,4 +54,7 @@ export const CHECKS: readonly Check[] = [
   { code: 'ambiguous-reference', severity: 'information', check: checkAmbiguous },
   { code: 'reference-mismatch', severity: 'warning', check: checkReferenceMismatch },
   { code: 'uncited-task', severity: 'hint', check: checkUncitedTask },
+  { code: 'missing-lead-unit', severity: 'warning', scope: 'plan', check: checkMissingLeadUnit },
+  { code: 'deadline-outside-pilot', severity: 'warning', scope: 'plan', check: checkDeadlineOutsidePilot },
+  { code: 'invalid-deadline', severity: 'error', scope: 'plan', check: checkInvalidDeadline },
 ];
