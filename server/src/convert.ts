@@ -1,9 +1,7 @@
 // Turns core findings into LSP diagnostics and source spans into LSP locations (shared by the server and the CLI).
-import * as fs from 'fs';
 import { pathToFileURL } from 'url';
 import { Diagnostic, DiagnosticSeverity, Location, Range } from 'vscode-languageserver';
 import { Finding, Severity } from './core/findings';
-import { LineIndex } from './core/text';
 import { LineSpan } from './core/types';
 import { projectRoot, sourcePath } from './indexLoader';
 
@@ -16,10 +14,8 @@ export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Source documents (seeds) by their index name: URI and line ranges of spans, read once. */
+/** Source documents (seeds) by their index name: their URI and the ranges of spans, without reading them. */
 export class SourceFiles {
-  private lines = new Map<string, LineIndex | null>();
-
   constructor(readonly root: string = projectRoot()) {}
 
   path(sourceFile: string): string {
@@ -30,26 +26,12 @@ export class SourceFiles {
     return pathToFileURL(this.path(sourceFile)).toString();
   }
 
-  text(sourceFile: string): string | undefined {
-    return this.lineIndex(sourceFile)?.text;
-  }
-
-  private lineIndex(sourceFile: string): LineIndex | undefined {
-    if (!this.lines.has(sourceFile)) {
-      try {
-        this.lines.set(sourceFile, new LineIndex(fs.readFileSync(this.path(sourceFile), 'utf8')));
-      } catch {
-        this.lines.set(sourceFile, null);
-      }
-    }
-    return this.lines.get(sourceFile) ?? undefined;
-  }
-
-  /** The lines of a span, from the first character of its first line to the end of its last line. */
-  range(sourceFile: string, span: LineSpan): Range {
-    const li = this.lineIndex(sourceFile);
-    const end = li ? li.lineEnd(span.endLine) - li.lineStart(span.endLine) : 0;
-    return { start: { line: span.startLine, character: 0 }, end: { line: span.endLine, character: end } };
+  /**
+   * The whole lines of a span: from the start of its first line to the start of the line after its last. Nothing
+   * is read from the source file: its line ends are not needed to select whole lines.
+   */
+  range(_sourceFile: string, span: LineSpan): Range {
+    return { start: { line: span.startLine, character: 0 }, end: { line: span.endLine + 1, character: 0 } };
   }
 
   location(sourceFile: string, span: LineSpan): Location {

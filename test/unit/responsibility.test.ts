@@ -422,6 +422,19 @@ describe('the readers on arbitrary text', () => {
     );
   });
 
+  it('call a date valid exactly when the calendar has it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2199 }), fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 33 }), (y, m, d) => {
+        const [date] = readDates(`${y}年${m}月${d}日前完成`);
+        const real = new Date(Date.UTC(y, m - 1, d));
+        const exists = m >= 1 && m <= 12 && d >= 1 && real.getUTCMonth() === m - 1 && real.getUTCDate() === d;
+        assert.ok(date, `${y}年${m}月${d}日 is not read as a date`);
+        assert.strictEqual(date.valid, exists, `${y}年${m}月${d}日 is said to be ${date.valid ? 'valid' : 'invalid'}`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('name a unit only where the text holds an organisation', () => {
     fc.assert(
       fc.property(plan, (text) => {

@@ -81,15 +81,22 @@ export function readDates(text: string, options: { standalone?: boolean } = {}):
   let found = recent.get(key);
   if (!found) {
     // the checks and the assignment reader ask about the same block in turn: read it once
-    if (recent.size >= RECENT_LIMIT) recent.clear();
+    recentChars += key.length;
+    if (recent.size >= RECENT_LIMIT || recentChars > RECENT_CHARS) {
+      recent.clear();
+      recentChars = key.length;
+    }
     recent.set(key, (found = Object.freeze(scanDates(text, options))));
   }
   return found;
 }
 
 const NONE: readonly DatePhrase[] = Object.freeze([]);
+/** The texts remembered: a few paragraphs' blocks, and never more than this many characters of them. */
 const RECENT_LIMIT = 4096;
+const RECENT_CHARS = 1_000_000;
 const recent = new Map<string, readonly DatePhrase[]>();
+let recentChars = 0;
 
 function scanDates(text: string, options: { standalone?: boolean }): DatePhrase[] {
   const half = /[\uff01-\uff5e\u3000]/.test(text) ? toHalfWidth(text) : text;

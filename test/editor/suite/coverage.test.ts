@@ -30,7 +30,7 @@ describe('Coverage', () => {
   it('exports the coverage as CSV and as Markdown', async () => {
     await openPlan();
     const folder = vscode.workspace.workspaceFolders![0].uri;
-    for (const [format, name, header] of [['csv', 'coverage.csv', 'task,id,text,cited_at'], ['markdown', 'coverage.md', '| 表4第9项 |']] as const) {
+    for (const [format, name, header] of [['csv', 'coverage.csv', 'task,id,state,text,cited_at,restated_at'], ['markdown', 'coverage.md', '| 表4第9项 |']] as const) {
       const target = vscode.Uri.joinPath(folder, name);
       const written = await vscode.commands.executeCommand<vscode.Uri>('policyLens.exportCoverage', format, target);
       assert.strictEqual(written?.toString(), target.toString());

@@ -20,7 +20,8 @@ export interface ThresholdMatch {
   finding?: Finding;
 }
 
-const MIN_DISTINCTIVE = 2;
+/** How much of a task's topic an uncited unit must carry for its thresholds to apply (two distinctive bigrams). */
+const MIN_TOPIC_SCORE = 8;
 
 /**
  * The plan's quantities tied to a source threshold, each with its verdict and, where it contradicts the source, its
@@ -118,27 +119,18 @@ function candidatesOf(ctx: CheckContext, taskId: string, subject: Subject): Cand
   return out;
 }
 
+/**
+ * With no task cited, the thresholds of the task the unit is about, by the matcher (the same judgement as every
+ * check of meaning); failing that, the body's thresholds of that subject.
+ */
 function uncitedCandidates(ctx: CheckContext, unit: string, subject: Subject): Candidate[] {
   const body = ctx.bodyThresholds.filter((t) => sameSubject(t, subject)).map((threshold) => ({ threshold }));
-  const scored: { c: Candidate; hits: number }[] = [];
-  const taskIds = new Set([...ctx.byTask.keys(), ...ctx.rulesByTask.keys()]);
-  for (const id of taskIds) {
-    const own = candidatesOf(ctx, id, subject);
-    if (!own.length) continue;
-    const grams = ctx.distinctive.get(id) ?? new Set<string>();
-    const found = new Set<string>();
-    for (let i = 0; i < unit.length - 1; i++) {
-      const g = unit.slice(i, i + 2);
-      if (grams.has(g)) found.add(g);
-    }
-    const hits = found.size;
-    if (hits >= MIN_DISTINCTIVE) for (const c of own) scored.push({ c, hits });
-  }
-  if (scored.length) {
-    const top = Math.max(...scored.map((s) => s.hits));
-    return scored.filter((s) => s.hits === top).map((s) => s.c);
-  }
-  return body;
+  const ids = [...new Set([...ctx.byTask.keys(), ...ctx.rulesByTask.keys()])].filter((id) => candidatesOf(ctx, id, subject).length);
+  if (!ids.length) return body;
+  const scores = ctx.matcher.scoreOf(unit, ids);
+  const top = Math.max(...scores);
+  if (top < MIN_TOPIC_SCORE) return body;
+  return ids.filter((_, i) => scores[i] === top).flatMap((id) => candidatesOf(ctx, id, subject));
 }
 
 /** Does the plan's quantity contradict the candidate? */
