@@ -1,6 +1,5 @@
 // The server's state: the task index, open documents, settings, and each document's latest analysis.
 import * as fs from 'fs';
-import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,7 +9,7 @@ import { ResolvedReference, TaskIndex } from './core/taskIndex';
 import { PolicyIndex, Range, Task } from './core/types';
 import { SourceFiles } from './convert';
 import { buildEngine } from './engine';
-import { loadDefaultIndex, loadExtraSource, loadRules, projectRoot } from './indexLoader';
+import { loadDefaultIndex, loadRules, loadSources, projectRoot } from './indexLoader';
 import { RuleData } from './core/thresholds';
 import type { TaskSearch } from './core/search';
 import { DEFAULT_SETTINGS, Settings } from './settings';
@@ -27,7 +26,8 @@ export class ServerContext {
   workspaceFolders: string[] = [];
   /** Set when data/index.json could not be loaded: every feature then answers with nothing. */
   loadError?: string;
-  private analyses = new Map<string, { version: number; analysis: DocumentAnalysis }>();
+  /** Each open document's latest analysis, and the one before it (whose paragraphs the checker's cache keeps too). */
+  private analyses = new Map<string, { version: number; analysis: DocumentAnalysis; previous?: DocumentAnalysis }>();
   private base?: PolicyIndex;
   private optionsCache?: AnalyzeOptions;
   private searchCache?: { index: TaskIndex; search: TaskSearch };
@@ -54,32 +54,13 @@ export class ServerContext {
   }
 
   /** Re-reads policyLens.sources; returns one message per source that failed, the others keep working. */
-  loadSources(sources: Settings['sources']): string[] {
+  async loadSources(sources: Settings['sources']): Promise<string[]> {
     if (!this.base) return [];
-    const errors: string[] = [];
-    const extra: PolicyIndex[] = [];
-    const failed: string[] = [];
-    for (const s of sources) {
-      const file = this.resolveUserPath(s.path);
-      if (s.prefix && extra.some((x) => x.prefix === s.prefix)) {
-        errors.push(`policyLens.sources: the prefix "${s.prefix}" is used twice; ${file} is skipped`);
-        continue;
-      }
-      try {
-        extra.push(loadExtraSource(file, s.prefix));
-      } catch (e) {
-        errors.push((e as Error).message);
-        failed.push(s.prefix);
-      }
-    }
-    ({ index: this.index, checker: this.checker } = buildEngine([this.base, ...extra], this.rules, failed));
+    // the same loader as the CLI's: any format (text in any encoding, Markdown, Word), one error per failed source
+    const { indexes, errors, failed } = await loadSources(sources, this.workspaceFolders[0]);
+    ({ index: this.index, checker: this.checker } = buildEngine([this.base, ...indexes], this.rules, failed));
     this.analyses.clear();
     return errors;
-  }
-
-  private resolveUserPath(p: string): string {
-    if (path.isAbsolute(p) || !this.workspaceFolders.length) return p;
-    return path.join(this.workspaceFolders[0], p);
   }
 
   /** The options of every analysis: one object while locale and settings stay, so analyses can build on each other. */
@@ -124,12 +105,26 @@ export class ServerContext {
     const analysis = this.isTooLarge(doc)
       ? DocumentAnalysis.empty(text, positions)
       : this.checker.analyze(text, this.analyzeOptions, positions, cached?.analysis);
-    this.analyses.set(doc.uri, { version: doc.version, analysis });
+    this.analyses.set(doc.uri, { version: doc.version, analysis, previous: cached?.analysis });
+    if (this.checker.wantsPruning) this.pruneCache();
     return analysis;
   }
 
+  /** Releases a closed document's analyses, and the cached paragraph results only it used. */
   forget(uri: string): void {
-    this.analyses.delete(uri);
+    if (this.analyses.delete(uri)) this.pruneCache();
+  }
+
+  /** Keeps the checker's cached paragraph results of the open documents' current and previous versions only. */
+  private pruneCache(): void {
+    const live: DocumentAnalysis[] = [];
+    for (const [uri, a] of this.analyses) {
+      // an analysis of a document that is no longer open (closed before forget ran) is not live
+      if (!this.documents.get(uri)) continue;
+      live.push(a.analysis);
+      if (a.previous) live.push(a.previous);
+    }
+    this.checker.retainOnly(live);
   }
 
   invalidateAll(): void {

@@ -67,8 +67,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   ctx.workspaceFolders = folders.filter((f): f is string => !!f);
   pullConfiguration = !!params.capabilities.workspace?.configuration;
   inlayHintRefresh = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+  // a client that can pull diagnostics gets them when it asks (and no pushes); the others get them pushed
+  const pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+  if (pullDiagnostics) diagnostics.usePull(!!params.capabilities.workspace?.diagnostics?.refreshSupport);
   if (params.initializationOptions && typeof params.initializationOptions === 'object') {
-    applySettings((params.initializationOptions as any).policyLens ?? params.initializationOptions);
+    void applySettings((params.initializationOptions as any).policyLens ?? params.initializationOptions);
   }
   if (ctx.loadError) connection.console.error(`Policy Lens: ${ctx.loadError}`);
   // a client that never sends `initialized`, or never answers for its settings, is not kept waiting for long
@@ -84,6 +87,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       inlayHintProvider: true,
       documentLinkProvider: { resolveProvider: false },
       documentSymbolProvider: true,
+      ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'policy-lens', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'policy-lens', version: packageVersion() },
@@ -100,6 +104,7 @@ connection.onInitialized(async () => {
     }
     await refreshSettings();
   }
+  await sourcesLoading;
   settingsLoaded();
   if (ctx.workspaceFolders.length) {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
@@ -116,18 +121,27 @@ connection.onInitialized(async () => {
 async function refreshSettings(): Promise<void> {
   try {
     const raw = await connection.workspace.getConfiguration('policyLens');
-    applySettings(raw);
+    await applySettings(raw);
   } catch (e) {
     connection.console.warn(`Policy Lens: could not read settings: ${(e as Error).message}`);
   }
 }
 
-function applySettings(raw: unknown): void {
+/** The loading of the sources last configured (a Word source is read asynchronously). */
+let sourcesLoading: Promise<void> = Promise.resolve();
+
+async function applySettings(raw: unknown): Promise<void> {
   const before = JSON.stringify(ctx.settings.sources);
   const { settings, problems } = readSettings(raw);
   ctx.settings = settings;
   for (const p of problems) warnOnce(p);
-  if (JSON.stringify(settings.sources) !== before) for (const e of ctx.loadSources(settings.sources)) showError(e);
+  if (JSON.stringify(settings.sources) !== before) {
+    // one load at a time, in the order the settings came: the last configuration wins
+    sourcesLoading = sourcesLoading.then(async () => {
+      for (const e of await ctx.loadSources(ctx.settings.sources)) showError(e);
+    });
+    await sourcesLoading;
+  }
   ctx.invalidateAll();
   // before `initialized` the client may receive nothing but window messages: it has no documents open yet anyway
   if (!initialized) return;
@@ -151,7 +165,7 @@ function showError(message: string): void {
 
 connection.onDidChangeConfiguration(async (change) => {
   if (pullConfiguration) await refreshSettings();
-  else applySettings((change.settings as any)?.policyLens ?? {});
+  else await applySettings((change.settings as any)?.policyLens ?? {});
 });
 
 documents.onDidOpen((e) => void settingsReady.then(() => diagnostics.schedule(e.document, true)));
@@ -161,6 +175,7 @@ documents.onDidClose((e) => {
   diagnostics.clear(e.document.uri);
 });
 
+connection.languages.diagnostics.on(whenReady((p) => diagnostics.report(p)));
 connection.onHover(whenReady((p) => hover(ctx, p)));
 connection.onCompletion(whenReady((p) => completion(ctx, p)));
 connection.onDefinition(whenReady((p) => definition(ctx, p)));

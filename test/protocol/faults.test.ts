@@ -328,6 +328,9 @@ describe('the server when a configured source file is missing or disappears', fu
     await next;
     client.notify('workspace/didChangeConfiguration', { settings: { policyLens: { sources: [{ path: file, prefix: 'SZ' }, { path: path.join(dir, 'also-missing.txt'), prefix: 'GZ' }] } } });
     await assertAlive(client, 'its source file was deleted and the sources were re-read');
+    // the sources are read asynchronously (a Word source takes a while): wait for the error rather than race it
+    const isError = (m: any) => /window\/showMessage/.test(m.method) && m.params.type === 1 && m.params.message.includes(file);
+    if (![...client.notifications, ...client.serverRequests].some(isError)) await client.waitFor(isError, 8000, `an error naming ${file}`);
     const errors = shown(client).filter((m) => m.type === 1 && m.message.includes(file));
     assert.ok(errors.length >= 1, `re-reading the sources says that ${file} cannot be read: ${JSON.stringify(shown(client))}`);
     await askEverything(client, uri, at);

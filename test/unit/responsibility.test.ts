@@ -1,20 +1,16 @@
 // Lead units, partners and deadlines: the labelled fixtures of test/fixtures/responsibilities/*.json through the pure
-// readers, the pilot window from the source, and the three checks over test/fixtures/responsibilities/checks/*.md.
+// readers, the pilot window from the source, and the three checks over test/fixtures/checks/{missing-lead-unit,deadline-outside-pilot,invalid-deadline}.md.
 import * as assert from 'assert';
 import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { splitParagraphs } from '../../server/src/core/analyze';
-import { checkDeadlineOutsidePilot, sourceWindow } from '../../server/src/core/checks/deadlineOutsidePilot';
-import { checkInvalidDeadline } from '../../server/src/core/checks/invalidDeadline';
-import { checkMissingLeadUnit } from '../../server/src/core/checks/missingLeadUnit';
-import type { CheckRun } from '../../server/src/core/checks/registry';
+import { sourceWindow } from '../../server/src/core/checks/deadlineOutsidePilot';
 import { parseYearMonth, pilotWindow, placeInWindow, readDates, readDeadlines, readPilotYears } from '../../server/src/core/deadlines';
 import { Finding } from '../../server/src/core/findings';
-import { messages } from '../../server/src/core/messages';
-import { applyEvent, buildParagraphModel, EMPTY_CONTEXT } from '../../server/src/core/planModel';
+import { buildParagraphModel, EMPTY_CONTEXT } from '../../server/src/core/planModel';
 import {
-  Assignment, blockAssignment, declaresFirstLeads, firstLeadsDeclaredAt, headingLikeLine, isUnitName, labelLinesAfter, nextOutline, planAssignsLeadUnits, readAssignment, readHeadingAssignment, readRowAssignment, ResponsibilityRun,
+  Assignment, blockAssignment, declaresFirstLeads, headingLikeLine, isUnitName, labelLinesAfter, nextOutline, planAssignsLeadUnits, readAssignment, readHeadingAssignment, readRowAssignment, ResponsibilityRun,
 } from '../../server/src/core/responsibility';
 import { formatAssignment, responsibilityMessages } from '../../server/src/core/responsibilityMessages';
 import { loadEngine } from '../../server/src/engine';
@@ -292,34 +288,16 @@ describe('the responsibility checks', () => {
   const engine = loadEngine(ROOT);
   const ctx = engine.checker.context;
 
-  /** The three checks over a document, paragraph by paragraph as the analyser runs them, in document offsets. */
+  /** The three checks' findings on a document, through the analyser (which gives them the plan's facts). */
   function check(text: string, locale: 'zh' | 'en' = 'zh', settings: Partial<ResponsibilityRun> = {}): Finding[] {
-    const findings: Finding[] = [];
-    let context = EMPTY_CONTEXT;
-    let outline: string[] = [];
-    // the document-wide facts, as the analyser gives them to each paragraph
-    const planAssignsLeads = planAssignsLeadUnits(text);
-    const declaredAt = firstLeadsDeclaredAt(text);
-    for (const p of splitParagraphs(text)) {
-      const slice = text.slice(p.start, p.end);
-      const model = buildParagraphModel(slice, context, ctx.index, ctx.matcher);
-      const structure: ResponsibilityRun = {
-        requireLeadUnit: 'auto', planAssignsLeads, firstLeads: declaredAt < p.start, following: labelLinesAfter(text, p.end), outline, ...settings,
-      };
-      const run: CheckRun & { structure: ResponsibilityRun } = { model, context: ctx, msg: messages(locale), locale, referenceStyle: 'table', structure };
-      for (const block of model.blocks) {
-        for (const f of [...checkMissingLeadUnit(block, run), ...checkDeadlineOutsidePilot(block, run), ...checkInvalidDeadline(block, run)]) {
-          findings.push({ ...f, start: f.start + p.start, end: f.end + p.start });
-        }
-      }
-      for (const e of model.events) context = applyEvent(context, e);
-      outline = nextOutline(outline, slice);
-    }
-    return findings;
+    const structure = { requireLeadUnit: settings.requireLeadUnit ?? 'auto', pilotEnd: settings.pilotEnd };
+    return engine.checker.analyze(text, { locale, structure }).findings.filter((f) => MY_CODES.includes(f.code as (typeof MY_CODES)[number]));
   }
 
-  const files = fs.readdirSync(path.join(DIR, 'checks')).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
-  const cases = files.flatMap((f) => parseCheckCases(path.join(DIR, 'checks', f)));
+  // the fixtures of the three checks live with every check's, in test/fixtures/checks/
+  const CHECK_DIR = path.join(ROOT, 'test', 'fixtures', 'checks');
+  const files = MY_CODES.map((code) => `${code}.md`);
+  const cases = files.flatMap((f) => parseCheckCases(path.join(CHECK_DIR, f)));
 
   it('have fixtures for each of the three codes, with and without findings', () => {
     for (const code of MY_CODES) assert.ok(cases.some((c) => c.expect.some((e) => e.code === code)), `no case expects ${code}`);

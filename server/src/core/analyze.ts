@@ -14,8 +14,30 @@ import { RuleData } from './thresholds';
 import { Position, Range, Task } from './types';
 import { declaresFirstLeads, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun } from './responsibility';
 
+/** Stands for "the outline before" in a paragraph's outline step (see paragraphFacts). */
+const OUTLINE_BEFORE = ['\u0000'];
+
 function paragraphFacts(text: string): ParagraphFacts {
-  return { assignsLead: planAssignsLeadUnits(text), declaresFirstLeads: declaresFirstLeads(text), leadingLabels: labelLinesAfter(text, 0) };
+  return {
+    assignsLead: planAssignsLeadUnits(text),
+    declaresFirstLeads: declaresFirstLeads(text),
+    leadingLabels: labelLinesAfter(text, 0),
+    // what nextOutline does with this paragraph, worked out once: run on a stand-in for the outline before it
+    outlineStep: nextOutline(OUTLINE_BEFORE, text),
+  };
+}
+
+/** nextOutline(outline, paragraph) from the paragraph's outline step. */
+function applyOutlineStep(outline: string[], step: string[]): string[] {
+  if (step === OUTLINE_BEFORE) return outline;
+  return step[0] === OUTLINE_BEFORE[0] ? [...outline.slice(0, 1), step[1]] : step;
+}
+
+function sameOutline(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export interface AnalyzeOptions {
@@ -48,8 +70,8 @@ interface ParagraphResult {
   findings: Finding[];
   /** What the paragraph tells the plan-level checks about the plan (read on first use). */
   facts?: ParagraphFacts;
-  /** The findings of the plan-level checks, for the plan facts they were made with. */
-  planFindings?: { key: string; findings: Finding[] };
+  /** The findings of the plan-level checks, for the checks, locale and plan facts they were made with. */
+  planFindings?: { checks: readonly Check[]; locale: Locale; structure: ResponsibilityRun; findings: Finding[] };
 }
 
 /** What one paragraph contributes to the facts of the whole plan that structure checks need. */
@@ -58,6 +80,8 @@ interface ParagraphFacts {
   declaresFirstLeads: boolean;
   /** Labelled lines (牵头单位：…) at its start, which assign the previous paragraph's last item. */
   leadingLabels: string;
+  /** nextOutline of this paragraph applied to OUTLINE_BEFORE: the same array (no change), [] or the new levels. */
+  outlineStep: string[];
 }
 
 const PARAGRAPH_CHECKS = CHECKS.filter((c) => c.scope !== 'plan');
@@ -104,6 +128,13 @@ interface Part {
   result: ParagraphResult;
   /** The context the paragraph was checked in. */
   before: PlanContext;
+}
+
+function sameChecks(a: readonly Check[], b: readonly Check[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function countLines(text: string, from: number, to: number): number {
@@ -247,17 +278,54 @@ export class DocumentAnalysis {
   }
 }
 
-/** Paragraph results are kept for about this many characters of text (a few large plans), then dropped. */
+/** Without a caller that says which analyses are live (the CLI), results are kept for about this many characters. */
 const CACHE_CHARS = 4_000_000;
+/** Results beyond those of the live analyses that may pile up (typing, closed documents) before they are dropped. */
+const CACHE_SLACK_CHARS = 64_000;
 
 export class Checker {
   /** context key → paragraph text → result */
   private cache = new Map<string, Map<string, ParagraphResult>>();
   private cachedChars = 0;
+  /** The characters of the results kept by the last retainOnly; undefined until a caller manages the cache. */
+  private retainedChars?: number;
   readonly context: CheckContext;
 
-  constructor(readonly index: TaskIndex, rules: RuleData = { subjects: [] }) {
-    this.context = new CheckContext(index, rules);
+  /** `context` may be shared with another checker (it holds no per-document state): a checker with a cache of its own. */
+  constructor(readonly index: TaskIndex, rules: RuleData = { subjects: [] }, context?: CheckContext) {
+    this.context = context ?? new CheckContext(index, rules);
+  }
+
+  /** Whether the cache holds enough results that no live analysis uses for retainOnly to be worth it. */
+  get wantsPruning(): boolean {
+    return this.cachedChars > 2 * (this.retainedChars ?? 0) + CACHE_SLACK_CHARS;
+  }
+
+  /** How many characters of paragraph text the cache holds results for. */
+  get cacheSize(): number {
+    return this.cachedChars;
+  }
+
+  /**
+   * Drops every cached paragraph result but those of `live` (the open documents' current and previous versions): the
+   * cache is then bounded by what the open documents are worth, not by every version ever typed.
+   */
+  retainOnly(live: Iterable<DocumentAnalysis>): void {
+    const cache = new Map<string, Map<string, ParagraphResult>>();
+    let chars = 0;
+    for (const analysis of live) {
+      if (!analysis.options) continue;
+      for (const part of analysis.partsForReuse) {
+        const key = cacheKey(analysis.options, part.before);
+        let bucket = cache.get(key);
+        if (!bucket) cache.set(key, (bucket = new Map()));
+        if (bucket.has(part.result.text)) continue;
+        bucket.set(part.result.text, part.result);
+        chars += part.result.text.length;
+      }
+    }
+    this.cache = cache;
+    this.cachedChars = this.retainedChars = chars;
   }
 
   /**
@@ -301,28 +369,32 @@ export class Checker {
     const planAssignsLeads = facts.some((f) => f.assignsLead);
     const msg = messages(options.locale);
     const settings = options.structure ?? {};
+    const requireLeadUnit = settings.requireLeadUnit ?? 'auto';
+    const pilotEnd = settings.pilotEnd || undefined;
     let firstLeads = false;
     let outline: string[] = [];
-    return parts.map((part, i) => {
-      const structure: ResponsibilityRun = {
-        requireLeadUnit: settings.requireLeadUnit ?? 'auto',
-        pilotEnd: settings.pilotEnd || undefined,
-        planAssignsLeads,
-        firstLeads,
-        following: facts[i + 1]?.leadingLabels || undefined,
-        outline,
-      };
-      firstLeads ||= facts[i].declaresFirstLeads;
-      outline = nextOutline(outline, part.result.text);
-      const key = `${checks.map((c) => c.code).join(',')}|${options.locale}|${JSON.stringify(structure)}`;
+    const out: Finding[][] = new Array(parts.length);
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
+      const following = facts[i + 1]?.leadingLabels || undefined;
       const memo = part.result.planFindings;
-      if (memo && memo.key === key) return memo.findings;
-      const run: CheckRun = { model: part.result.model, context: this.context, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table', structure };
-      const findings: Finding[] = [];
-      for (const check of checks) for (const block of part.result.model.blocks) findings.push(...check.check(block, run));
-      part.result.planFindings = { key, findings };
-      return findings;
-    });
+      // compared field by field: this runs for every paragraph on every keystroke
+      const s = memo?.structure;
+      if (memo && memo.locale === options.locale && sameChecks(memo.checks, checks) && s!.requireLeadUnit === requireLeadUnit && s!.pilotEnd === pilotEnd &&
+        s!.planAssignsLeads === planAssignsLeads && s!.firstLeads === firstLeads && s!.following === following && sameOutline(s!.outline!, outline)) {
+        out[i] = memo.findings;
+      } else {
+        const structure: ResponsibilityRun = { requireLeadUnit, pilotEnd, planAssignsLeads, firstLeads, following, outline };
+        const run: CheckRun = { model: part.result.model, context: this.context, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table', structure };
+        const findings: Finding[] = [];
+        for (const check of checks) for (const block of part.result.model.blocks) findings.push(...check.check(block, run));
+        part.result.planFindings = { checks, locale: options.locale, structure, findings };
+        out[i] = findings;
+      }
+      firstLeads ||= facts[i].declaresFirstLeads;
+      outline = applyOutlineStep(outline, facts[i].outlineStep);
+    }
+    return out;
   }
 
   /** The paragraphs of text[from, to), starting at `line` with the table context `table`, and the context after them. */
@@ -338,14 +410,14 @@ export class Checker {
   }
 
   private lookup(slice: string, table: PlanContext, options: AnalyzeOptions): ParagraphResult {
-    const key = `${options.locale}|${options.referenceStyle ?? 'table'}|${contextKey(table)}`;
+    const key = cacheKey(options, table);
     let bucket = this.cache.get(key);
     if (!bucket) this.cache.set(key, (bucket = new Map()));
     let result = bucket.get(slice);
     if (!result) {
       result = this.analyzeParagraph((slice + ' ').slice(0, -1), table, options);
       this.cachedChars += slice.length;
-      if (this.cachedChars > CACHE_CHARS) {
+      if (this.retainedChars === undefined && this.cachedChars > CACHE_CHARS) {
         this.cache = new Map([[key, (bucket = new Map())]]);
         this.cachedChars = slice.length;
       }
@@ -405,6 +477,11 @@ export class Checker {
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
     return { text, model, findings };
   }
+}
+
+/** What a paragraph's result depends on besides its text. */
+function cacheKey(options: AnalyzeOptions, table: PlanContext): string {
+  return `${options.locale}|${options.referenceStyle ?? 'table'}|${contextKey(table)}`;
 }
 
 function shiftResolved(r: ResolvedReference, by: number): ResolvedReference {

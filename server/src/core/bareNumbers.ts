@@ -65,8 +65,8 @@ export function resolveBareNumbers(
       if (ev.kind === 'mention') inSentence = ev.table;
     }
     const candidates: BareCandidate[] = [];
+    // every loaded source's tables with that number (the default source first); the fix writes each with its prefix
     for (const source of index.sources) {
-      if (source.prefix) continue; // a bare number is written in the default source's numbering
       for (const t of source.tables) if (t.taskCount >= b.item) candidates.push({ task: index.taskAt(source.prefix, t.number, b.item)!, score: 0 });
     }
     const result: BareReference = { start: b.start, end: b.end, text: b.text, item: b.item, candidates };
@@ -88,7 +88,9 @@ export function resolveBareNumbers(
     candidates.forEach((c, i) => (c.score = scores[i] >= RANK_NOISE ? scores[i] : 0));
     const contextTable = context.mention;
     if (contextTable !== null) result.contextTable = contextTable;
-    candidates.sort((x, y) => y.score - x.score || (x.task.table === contextTable ? -1 : y.task.table === contextTable ? 1 : 0) || x.task.table - y.task.table);
+    const isContext = (c: BareCandidate) => c.task.table === contextTable && !c.task.id.includes(':');
+    // Array.prototype.sort is stable: equal scores keep the sources' and tables' order
+    candidates.sort((x, y) => y.score - x.score || (isContext(x) ? -1 : isContext(y) ? 1 : 0));
     const [best, second] = candidates;
     if (!best) continue;
     if (best.score >= BARE_MIN_SCORE && best.score >= BARE_RATIO * (second?.score ?? 0)) {
@@ -96,7 +98,7 @@ export function resolveBareNumbers(
       result.by = 'content';
       continue;
     }
-    const fromContext = contextTable === null ? undefined : candidates.find((c) => c.task.table === contextTable);
+    const fromContext = contextTable === null ? undefined : candidates.find(isContext);
     if (fromContext && (best.score < BARE_MIN_SCORE || fromContext.score * CONTEXT_TOLERANCE >= best.score)) {
       result.resolved = fromContext.task;
       result.by = 'context';

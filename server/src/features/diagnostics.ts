@@ -1,5 +1,6 @@
-// Pushes each open document's diagnostics, debounced while the user types (policyLens.diagnostics.debounceMs).
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+// Each open document's diagnostics: pushed, debounced while the user types (policyLens.diagnostics.debounceMs), or
+// pulled (textDocument/diagnostic) by a client that asks for them, which then gets no pushes.
+import { Diagnostic, DiagnosticSeverity, DocumentDiagnosticParams, DocumentDiagnosticReport, DocumentDiagnosticReportKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { messages } from '../core/messages';
 import { Finding } from '../core/findings';
@@ -11,11 +12,34 @@ export class DiagnosticsPublisher {
   private timers = new Map<string, NodeJS.Timeout>();
   private templates = new WeakMap<Finding, { fields: Omit<Diagnostic, 'range' | 'severity'>; tail: Buffer }>();
   private published = new Map<string, number>();
+  /** Set when the client pulls diagnostics; `refresh` when it can be told to pull again after a settings change. */
+  private pull?: { refresh: boolean };
+  /** Bumped when the same versions get new findings (settings): part of every pulled report's resultId. */
+  private generation = 0;
 
   constructor(private readonly ctx: ServerContext) {}
 
+  /** The client pulls diagnostics (it has textDocument.diagnostic): no pushes from now on. */
+  usePull(refresh: boolean): void {
+    this.pull = { refresh };
+  }
+
+  get pulled(): boolean {
+    return !!this.pull;
+  }
+
+  /** The answer to textDocument/diagnostic: `unchanged` when the client already has this version's report. */
+  report(params: DocumentDiagnosticParams): DocumentDiagnosticReport {
+    const doc = this.ctx.documents.get(params.textDocument.uri);
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const resultId = `${this.generation}.${doc.version}`;
+    if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.compute(doc) };
+  }
+
   /** Schedules a re-check; `now` skips the debounce (on open). A version already published is not published again. */
   schedule(doc: TextDocument, now = false): void {
+    if (this.pull) return; // the client asks when it wants them
     if (!this.ctx.documents.get(doc.uri)) return; // closed while it waited for the settings
     if (this.published.get(doc.uri) === doc.version) return;
     this.cancel(doc.uri);
@@ -40,11 +64,17 @@ export class DiagnosticsPublisher {
   clear(uri: string): void {
     this.cancel(uri);
     this.published.delete(uri);
+    if (this.pull) return; // a pulling client drops a closed document's report itself
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   /** Re-publishes every open document (after a settings change: the same versions, new findings). */
   publishAll(): void {
+    this.generation++;
+    if (this.pull) {
+      if (this.pull.refresh) void this.ctx.connection.languages.diagnostics.refresh().catch(() => undefined);
+      return;
+    }
     for (const doc of this.ctx.documents.all()) this.publish(doc);
   }
 

@@ -1,4 +1,4 @@
-// What the checks need from the sources, computed once per index: thresholds, rules, distinctive words, domains.
+// What the checks need from the sources, computed once per index: thresholds, rules, the matcher, domains.
 import { TaskMatcher } from '../matcher';
 import { comparatorVocabulary } from '../quantity';
 import { GENERIC_TERMS } from '../genericTerms';
@@ -16,8 +16,6 @@ export class CheckContext {
   readonly subjects: SubjectRule[];
   /** Every word that can name a subject: a paragraph without any is skipped by the threshold check. */
   readonly subjectWords: string[];
-  /** Per task, the character bigrams of its text that at most two tasks share. */
-  readonly distinctive = new Map<string, Set<string>>();
   /** Domain and category names, longest first, each with the tasks that carry it. */
   readonly labels: { name: string; kind: 'domain' | 'category'; tasks: Set<string> }[] = [];
   /** Any of the labels, longest first. */
@@ -39,21 +37,7 @@ export class CheckContext {
       for (const r of taskRules) this.rulesByTask.set(r.task, [...(this.rulesByTask.get(r.task) ?? []), r]);
     }
     this.matcher = new TaskMatcher(index.tasks, [...this.subjectWords, ...comparatorVocabulary(), ...GENERIC_TERMS]);
-    this.computeDistinctive(index.tasks);
     this.computeLabels(index.tasks);
-  }
-
-  private computeDistinctive(tasks: Task[]): void {
-    const df = new Map<string, number>();
-    const grams = new Map<string, Set<string>>();
-    for (const t of tasks) {
-      const set = new Set<string>();
-      const text = t.text.replace(/[，。、；：“”（）《》\s\d%]/g, '|');
-      for (let i = 0; i < text.length - 1; i++) if (!text.slice(i, i + 2).includes('|')) set.add(text.slice(i, i + 2));
-      grams.set(t.id, set);
-      for (const g of set) df.set(g, (df.get(g) ?? 0) + 1);
-    }
-    for (const [id, set] of grams) this.distinctive.set(id, new Set([...set].filter((g) => (df.get(g) ?? 0) <= 2)));
   }
 
   private computeLabels(tasks: Task[]): void {

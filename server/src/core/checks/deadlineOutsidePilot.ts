@@ -6,7 +6,7 @@ import { Block } from '../planModel';
 import { cellSpans, isAssignmentHeader, ResponsibilityRun } from '../responsibility';
 import { responsibilityMessages } from '../responsibilityMessages';
 import { TaskIndex } from '../taskIndex';
-import type { Check, CheckRun } from './registry';
+import type { CheckRun } from './registry';
 
 /** Per index, per pilotEnd setting: the window (computed once; the source does not change under a check). */
 const windows = new WeakMap<TaskIndex, Map<string, PilotWindow | undefined>>();
@@ -62,6 +62,3 @@ export function checkDeadlineOutsidePilot(block: Block, run: CheckRun & { struct
   }
   return findings;
 }
-
-/** The entry of the check registry. */
-export const DEADLINE_OUTSIDE_PILOT: Check = { code: 'deadline-outside-pilot', severity: 'warning', check: checkDeadlineOutsidePilot };

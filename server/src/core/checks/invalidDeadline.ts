@@ -4,7 +4,7 @@ import { Finding } from '../findings';
 import { Block } from '../planModel';
 import { responsibilityMessages } from '../responsibilityMessages';
 import { datesOfBlock } from './deadlineOutsidePilot';
-import type { Check, CheckRun } from './registry';
+import type { CheckRun } from './registry';
 
 export function checkInvalidDeadline(block: Block, run: CheckRun): Finding[] {
   const msg = responsibilityMessages(run.locale);
@@ -19,6 +19,3 @@ export function checkInvalidDeadline(block: Block, run: CheckRun): Finding[] {
   }
   return findings;
 }
-
-/** The entry of the check registry. */
-export const INVALID_DEADLINE: Check = { code: 'invalid-deadline', severity: 'error', check: checkInvalidDeadline };

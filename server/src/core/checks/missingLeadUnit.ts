@@ -7,7 +7,7 @@ import { responsibilityMessages } from '../responsibilityMessages';
 import { formatReference } from '../taskIndex';
 import { Task } from '../types';
 import { relatedTask } from './related';
-import type { Check, CheckRun } from './registry';
+import type { CheckRun } from './registry';
 
 const ITEM_MARKER = /^[ \t]*(?:[-*+]|\d+[.)、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\|)?[ \t]*/;
 
@@ -54,6 +54,3 @@ export function checkMissingLeadUnit(block: Block, run: CheckRun & { structure?:
   const related = task.task ? [relatedTask(run.context.index, task.task, run.msg)] : [];
   return [{ start, end, code: 'missing-lead-unit', severity: 'warning', message, related, fixes: [] }];
 }
-
-/** The entry of the check registry. */
-export const MISSING_LEAD_UNIT: Check = { code: 'missing-lead-unit', severity: 'warning', check: checkMissingLeadUnit };
