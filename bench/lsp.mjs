@@ -7,6 +7,17 @@ import { performance } from 'node:perf_hooks';
 
 export const now = () => performance.now();
 
+const PUBLISH = Buffer.from('{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics"');
+const isPublish = (body) => body.subarray(0, PUBLISH.length).equals(PUBLISH);
+
+/** A publishDiagnostics message with its uri and version only (skipDiagnosticsBodies: the list is not parsed). */
+function publishHead(body) {
+  const head = body.subarray(0, 2048).toString('utf8');
+  const uri = JSON.parse(/"uri":("(?:[^"\\]|\\.)*")/.exec(head)[1]);
+  const version = /"version":(\d+)/.exec(head);
+  return { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version: version ? Number(version[1]) : undefined, diagnostics: null } };
+}
+
 export class LspProcess {
   /**
    * @param {string[]} args arguments of `node` (the script and its options)
@@ -60,11 +71,12 @@ export class LspProcess {
       this.chunks = rest.length ? [rest] : [];
       this.total = rest.length;
       this.bodyLength = -1;
-      this.dispatch(JSON.parse(body.toString('utf8')), at, bytes);
+      this.dispatch(this.skipDiagnosticsBodies && isPublish(body) ? publishHead(body) : JSON.parse(body.toString('utf8')), at, bytes);
     }
   }
 
   dispatch(msg, at, bytes) {
+    if (msg.method === 'textDocument/publishDiagnostics') (this.lastPublished ??= {})[msg.params.uri] = msg.params.version;
     if (msg.id !== undefined && msg.method === undefined) {
       const p = this.pending.get(msg.id);
       if (!p) return;
@@ -123,6 +135,12 @@ export class LspProcess {
       }, timeoutMs);
       this.listeners.push(listener);
     });
+  }
+
+  /** Resolves once the diagnostics of `version` (or a later one) of `uri` have arrived, at once if they have. */
+  async diagnosticsUpTo(uri, version, timeoutMs) {
+    if ((this.lastPublished?.[uri] ?? -1) >= version) return;
+    await this.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version >= version, `diagnostics of ${uri} version ${version}`, timeoutMs);
   }
 
   waitForDiagnostics(uri, version, timeoutMs) {

@@ -120,6 +120,7 @@ async function coverage(o: Options): Promise<number> {
     return {
       references: analysis.references,
       restatements: analysis.restatements,
+      resolvedBare: analysis.bareReferences,
       locate: (at: { start: number }) => {
         const p = analysis.lines.positionAt(at.start);
         return { file, line: p.line + 1, column: p.character + 1, paragraph: plan.paragraphOfLine?.[p.line] };

@@ -7,6 +7,7 @@ import { AnalyzeOptions, Checker, DocumentAnalysis } from './core/analyze';
 import { Locale } from './core/messages';
 import { ResolvedReference, TaskIndex } from './core/taskIndex';
 import { PolicyIndex, Range, Task } from './core/types';
+import { BareReference } from './core/bareNumbers';
 import { SourceFiles } from './convert';
 import { buildEngine } from './engine';
 import { loadDefaultIndex, loadRules, loadSources, projectRoot } from './indexLoader';
@@ -140,12 +141,13 @@ export class ServerContext {
   referencesIn(uri: string, text: string): {
     references: ResolvedReference[];
     restatements: { task: Task; start: number; end: number }[];
+    resolvedBare: BareReference[];
     lines: { range(start: number, end: number): Range };
   } {
     const open = this.documents.get(uri);
     // a file on disk is analysed like an open one (its paragraphs are cached): coverage needs its restatements too
     const analysis = open ? this.analysis(open) : this.checker.analyze(text, this.analyzeOptions);
-    return { references: analysis.references, restatements: analysis.restatements, lines: analysis.lines };
+    return { references: analysis.references, restatements: analysis.restatements, resolvedBare: analysis.bareReferences.filter((b) => b.resolved), lines: analysis.lines };
   }
 
   /**

@@ -1,4 +1,5 @@
 // The Policy Lens language server: `node dist/server.js --stdio` (or node-ipc when VS Code starts it).
+import './heapLimits';
 import {
   CancellationToken,
   createConnection,

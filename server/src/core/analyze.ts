@@ -13,9 +13,40 @@ import { LineIndex } from './text';
 import { RuleData } from './thresholds';
 import { Position, Range, Task } from './types';
 import { declaresFirstLeads, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun } from './responsibility';
+import { TaskItem, taskItemsOf } from './taskItems';
 
 /** Stands for "the outline before" in a paragraph's outline step (see paragraphFacts). */
 const OUTLINE_BEFORE = ['\u0000'];
+
+/**
+ * What the rest of the plan tells each paragraph (whether it names lead units anywhere, a declaration that the
+ * first unit leads, the heading-like lines above, the labelled lines that follow), from the paragraphs' cached facts.
+ */
+function planStructures(parts: readonly Part[], options: AnalyzeOptions | undefined): ResponsibilityRun[] {
+  const facts = parts.map((p) => (p.result.facts ??= paragraphFacts(p.result.text)));
+  const planAssignsLeads = facts.some((f) => f.assignsLead);
+  const settings = options?.structure ?? {};
+  let firstLeads = false;
+  let outline: string[] = [];
+  return parts.map((_part, i) => {
+    const structure: ResponsibilityRun = {
+      requireLeadUnit: settings.requireLeadUnit ?? 'auto',
+      pilotEnd: settings.pilotEnd || undefined,
+      planAssignsLeads,
+      firstLeads,
+      following: facts[i + 1]?.leadingLabels || undefined,
+      outline,
+    };
+    firstLeads ||= facts[i].declaresFirstLeads;
+    outline = applyOutlineStep(outline, facts[i].outlineStep);
+    return structure;
+  });
+}
+
+function sameStructure(a: ResponsibilityRun, b: ResponsibilityRun): boolean {
+  return a.requireLeadUnit === b.requireLeadUnit && a.pilotEnd === b.pilotEnd && a.planAssignsLeads === b.planAssignsLeads &&
+    a.firstLeads === b.firstLeads && a.following === b.following && sameOutline(a.outline ?? [], b.outline ?? []);
+}
 
 function paragraphFacts(text: string): ParagraphFacts {
   return {
@@ -71,8 +102,22 @@ interface ParagraphResult {
   /** What the paragraph tells the plan-level checks about the plan (read on first use). */
   facts?: ParagraphFacts;
   /** The findings of the plan-level checks, for the checks, locale and plan facts they were made with. */
-  planFindings?: { checks: readonly Check[]; locale: Locale; structure: ResponsibilityRun; findings: Finding[] };
+  planFindings?: PlanMemo[];
 }
+
+/** Plan-level findings of a paragraph for the checks, locale and plan facts they were made with. */
+interface PlanMemo {
+  checks: readonly Check[];
+  locale: Locale;
+  structure: ResponsibilityRun;
+  findings: Finding[];
+}
+
+/**
+ * How many plan facts a paragraph's result keeps findings for: one result serves every copy of its text, and copies
+ * can sit under different headings or before different labels (a plan that repeats a paragraph).
+ */
+const PLAN_MEMOS = 4;
 
 /** What one paragraph contributes to the facts of the whole plan that structure checks need. */
 interface ParagraphFacts {
@@ -164,6 +209,7 @@ export class DocumentAnalysis {
   private _references?: ResolvedReference[];
   private _thresholds?: ThresholdMatch[];
   private _findings?: Finding[];
+  private _taskItems?: TaskItem[];
 
   constructor(
     readonly text: string,
@@ -264,6 +310,20 @@ export class DocumentAnalysis {
     return out;
   }
 
+  /** The list items and table rows that cite or restate a task, with their lead unit, partners and deadline. */
+  get taskItems(): TaskItem[] {
+    if (!this._taskItems) {
+      const structures = planStructures(this.parts, this.options);
+      this._taskItems = this.parts.flatMap((p, i) => taskItemsOf(p.result.model, p.start, structures[i], (o) => this.lines.positionAt(o).line));
+    }
+    return this._taskItems;
+  }
+
+  /** The task item under an offset, if any. */
+  taskItemAt(offset: number): TaskItem | undefined {
+    return this.taskItems.find((t) => offset >= t.start && offset <= t.end);
+  }
+
   /** Every paragraph model with its start offset, in order. */
   get paragraphs(): { start: number; model: ParagraphModel }[] {
     return this.parts.map((p) => ({ start: p.start, model: p.result.model }));
@@ -281,7 +341,7 @@ export class DocumentAnalysis {
 /** Without a caller that says which analyses are live (the CLI), results are kept for about this many characters. */
 const CACHE_CHARS = 4_000_000;
 /** Results beyond those of the live analyses that may pile up (typing, closed documents) before they are dropped. */
-const CACHE_SLACK_CHARS = 64_000;
+const CACHE_SLACK_CHARS = 8_000;
 
 export class Checker {
   /** context key → paragraph text → result */
@@ -298,7 +358,8 @@ export class Checker {
 
   /** Whether the cache holds enough results that no live analysis uses for retainOnly to be worth it. */
   get wantsPruning(): boolean {
-    return this.cachedChars > 2 * (this.retainedChars ?? 0) + CACHE_SLACK_CHARS;
+    const retained = this.retainedChars ?? 0;
+    return this.cachedChars > retained + (retained >> 1) + CACHE_SLACK_CHARS;
   }
 
   /** How many characters of paragraph text the cache holds results for. */
@@ -365,36 +426,20 @@ export class Checker {
    * the paragraphs' cached facts.
    */
   private planFindings(parts: readonly Part[], checks: readonly Check[], options: AnalyzeOptions): Finding[][] {
-    const facts = parts.map((p) => (p.result.facts ??= paragraphFacts(p.result.text)));
-    const planAssignsLeads = facts.some((f) => f.assignsLead);
     const msg = messages(options.locale);
-    const settings = options.structure ?? {};
-    const requireLeadUnit = settings.requireLeadUnit ?? 'auto';
-    const pilotEnd = settings.pilotEnd || undefined;
-    let firstLeads = false;
-    let outline: string[] = [];
-    const out: Finding[][] = new Array(parts.length);
-    for (let i = 0; i < parts.length; i++) {
+    return planStructures(parts, options).map((structure, i) => {
       const part = parts[i];
-      const following = facts[i + 1]?.leadingLabels || undefined;
-      const memo = part.result.planFindings;
-      // compared field by field: this runs for every paragraph on every keystroke
-      const s = memo?.structure;
-      if (memo && memo.locale === options.locale && sameChecks(memo.checks, checks) && s!.requireLeadUnit === requireLeadUnit && s!.pilotEnd === pilotEnd &&
-        s!.planAssignsLeads === planAssignsLeads && s!.firstLeads === firstLeads && s!.following === following && sameOutline(s!.outline!, outline)) {
-        out[i] = memo.findings;
-      } else {
-        const structure: ResponsibilityRun = { requireLeadUnit, pilotEnd, planAssignsLeads, firstLeads, following, outline };
-        const run: CheckRun = { model: part.result.model, context: this.context, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table', structure };
-        const findings: Finding[] = [];
-        for (const check of checks) for (const block of part.result.model.blocks) findings.push(...check.check(block, run));
-        part.result.planFindings = { checks, locale: options.locale, structure, findings };
-        out[i] = findings;
+      const memos = (part.result.planFindings ??= []);
+      for (const memo of memos) {
+        if (memo.locale === options.locale && sameChecks(memo.checks, checks) && sameStructure(memo.structure, structure)) return memo.findings;
       }
-      firstLeads ||= facts[i].declaresFirstLeads;
-      outline = applyOutlineStep(outline, facts[i].outlineStep);
-    }
-    return out;
+      const run: CheckRun = { model: part.result.model, context: this.context, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table', structure };
+      const findings: Finding[] = [];
+      for (const check of checks) for (const block of part.result.model.blocks) findings.push(...check.check(block, run));
+      if (memos.length >= PLAN_MEMOS) memos.shift();
+      memos.push({ checks, locale: options.locale, structure, findings });
+      return findings;
+    });
   }
 
   /** The paragraphs of text[from, to), starting at `line` with the table context `table`, and the context after them. */

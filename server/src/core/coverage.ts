@@ -18,6 +18,8 @@ export interface TaskCoverage<L> {
 
 export interface CoveredDocument<L> {
   references: ResolvedReference[];
+  /** Task numbers written without their table that a heading, the sentence, the content or context resolved. */
+  resolvedBare?: { resolved?: Task; start: number; end: number; text: string }[];
   /** Tasks that uncited items restate (DocumentAnalysis.restatements). */
   restatements?: { task: Task; start: number; end: number }[];
   locate: (at: { start: number; end: number; text?: string }) => L;
@@ -40,6 +42,7 @@ export function computeCoverage<L>(index: TaskIndex, documents: CoveredDocument<
       const at = doc.locate({ start: r.ref.start, end: r.ref.end, text: r.ref.text });
       for (const t of r.tasks) byId.get(t.id)?.locations.push(at);
     }
+    for (const b of doc.resolvedBare ?? []) if (b.resolved) byId.get(b.resolved.id)?.locations.push(doc.locate(b));
     for (const x of doc.restatements ?? []) byId.get(x.task.id)?.restatedAt.push(doc.locate(x));
   }
   for (const c of byId.values()) c.state = c.locations.length ? 'cited' : c.restatedAt.length ? 'restated' : 'missing';

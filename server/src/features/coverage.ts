@@ -32,10 +32,11 @@ export async function coverage(ctx: ServerContext, params: CoverageParams | null
     }
   }
   const inputs = documents.map((d) => {
-    const { references, restatements, lines } = ctx.referencesIn(d.uri, d.text);
+    const { references, restatements, resolvedBare, lines } = ctx.referencesIn(d.uri, d.text);
     return {
       references,
       restatements,
+      resolvedBare,
       locate: (at: { start: number; end: number; text?: string }): CoverageLocation => ({ uri: d.uri, range: lines.range(at.start, at.end), text: at.text ?? d.text.slice(at.start, at.end) }),
     };
   });

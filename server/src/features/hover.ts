@@ -6,6 +6,7 @@ import { formatReference } from '../core/taskIndex';
 import { blockAt } from '../core/planModel';
 import { judgeReference } from '../core/topics';
 import { taskLabel } from '../core/checks/labels';
+import { responsibilityMessages } from '../core/responsibilityMessages';
 import { Task } from '../core/types';
 import { ServerContext } from '../context';
 
@@ -17,12 +18,13 @@ export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   const analysis = ctx.analysis(doc);
   const offset = analysis.lines.offsetAt(params.position);
   const resolved = ctx.referenceAt(doc, offset);
-  if (!resolved || !resolved.tasks.length) return bareHover(ctx, analysis, offset) ?? thresholdHover(ctx, analysis, offset);
+  if (!resolved || !resolved.tasks.length) return bareHover(ctx, analysis, offset) ?? thresholdHover(ctx, analysis, offset) ?? itemHover(ctx, analysis, offset);
   const shown = resolved.tasks.slice(0, MAX_TASKS).map((t) => describeTask(ctx, t));
   if (resolved.tasks.length > MAX_TASKS) shown.push(`… +${resolved.tasks.length - MAX_TASKS}`);
   const topic = topicNote(ctx, analysis, offset);
+  const owner = ownerNote(ctx, analysis, offset);
   return {
-    contents: { kind: MarkupKind.Markdown, value: [...(topic ? [topic] : []), ...shown].join('\n\n---\n\n') },
+    contents: { kind: MarkupKind.Markdown, value: [...(topic ? [topic] : []), ...(owner ? [owner] : []), ...shown].join('\n\n---\n\n') },
     range: analysis.lines.range(resolved.ref.start, resolved.ref.end),
   };
 }
@@ -39,12 +41,36 @@ function topicNote(ctx: ServerContext, analysis: DocumentAnalysis, offset: numbe
   if (!verdict) return undefined;
   const msg = messages(ctx.locale);
   const span = at.model.text.slice(verdict.span.start, verdict.span.end);
+  const colon = ctx.locale === 'en' ? ': ' : '：';
+  const words = (terms: string[]) => `${msg.matchedTerms}${colon}${terms.map((t) => `“${escapeMarkdown(t)}”`).join(' ')}`;
   if (verdict.better) {
     const terms = matcher.explain(span, verdict.better.id, 5).terms;
-    return `⚠️ **${escapeMarkdown(msg.closerTo(formatReference(verdict.better), taskLabel(verdict.better)))}**  \n${msg.matchedTerms}：${terms.map((t) => `“${escapeMarkdown(t)}”`).join(' ')}`;
+    return `⚠️ **${escapeMarkdown(msg.closerTo(formatReference(verdict.better), taskLabel(verdict.better)))}**  \n${words(terms)}`;
   }
   const terms = matcher.explain(span, verdict.cited.id, 5).terms;
-  return terms.length ? `${msg.matchedTerms}：${terms.map((t) => `“${escapeMarkdown(t)}”`).join(' ')}` : undefined;
+  return terms.length ? words(terms) : undefined;
+}
+
+/** The owner and deadline of the task item at an offset: 牵头单位, 配合单位, 完成时限. */
+function ownerNote(ctx: ServerContext, analysis: DocumentAnalysis, offset: number): string | undefined {
+  const item = analysis.taskItemAt(offset);
+  if (!item) return undefined;
+  const msg = responsibilityMessages(ctx.locale);
+  const lines = [`${msg.owner}${msg.colon}${item.lead ?? msg.none}`];
+  if (item.partners.length) lines.push(`${msg.partners}${msg.colon}${item.partners.join('、')}`);
+  if (item.deadline) lines.push(`${msg.deadline}${msg.colon}${item.deadline}`);
+  return lines.map(escapeMarkdown).join('  \n');
+}
+
+/** Hover on a task item's list marker (or a table row's first cell): its tasks, owner and deadline. */
+function itemHover(ctx: ServerContext, analysis: DocumentAnalysis, offset: number): Hover | null {
+  const item = analysis.taskItemAt(offset);
+  if (!item) return null;
+  const head = analysis.text.slice(item.start, item.end).match(/^[ \t]*(?:[-*+]|\d+[.)、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\|[^|\n]*\|)/);
+  if (!head || offset > item.start + head[0].length) return null;
+  const tasks = [...item.cited, ...item.restated].map((t) => formatReference(t)).join('、');
+  const value = `**${escapeMarkdown(tasks)}**\n\n${ownerNote(ctx, analysis, offset)}`;
+  return { contents: { kind: MarkupKind.Markdown, value }, range: analysis.lines.range(item.start, item.start + head[0].length) };
 }
 
 /** Hover on a task number without its table: the task it was read as and how, or the candidates best first. */

@@ -6,17 +6,8 @@ import { Task } from '../core/types';
  * A numbered list item or table row of a plan that cites or restates source tasks, with its owner and deadline.
  * The plan model's own shape (DocumentAnalysis.taskItems); offsets and the 0-based line are of the plan text.
  */
-export interface TaskItem {
-  start: number;
-  end: number;
-  line: number;
-  text: string;
-  cited: Task[];
-  restated: Task[];
-  lead?: string;
-  partners: string[];
-  deadline?: string;
-}
+export type { TaskItem } from '../core/taskItems';
+import type { TaskItem } from '../core/taskItems';
 
 /** How a plan covers a source task: by its number, by its words alone, or not at all. */
 export type CoverageState = 'cited' | 'restated' | 'missing';

@@ -2,8 +2,30 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { extension, openPlan, poll, serverReady } from '../helpers';
 
+interface ViewNode {
+  kind: string;
+  task?: { id: string; state: string };
+}
+
 interface Api {
-  coverage: { result?: { total: number; cited: number; tasks: { id: string; locations: unknown[] }[] }; uncoveredOnly: boolean };
+  coverage: {
+    result?: { total: number; cited: number; tasks: { id: string; state: string; locations: unknown[] }[] };
+    uncoveredOnly: boolean;
+    getChildren(node?: ViewNode): ViewNode[];
+  };
+}
+
+/** The task items the coverage view shows, under every source and table node. */
+function shownTasks(api: Api): { id: string; state: string }[] {
+  const out: { id: string; state: string }[] = [];
+  const walk = (node?: ViewNode) => {
+    for (const child of api.coverage.getChildren(node)) {
+      if (child.kind === 'task') out.push(child.task!);
+      else if (child.kind === 'source' || child.kind === 'table') walk(child);
+    }
+  };
+  walk();
+  return out;
 }
 
 describe('Coverage', () => {
@@ -21,10 +43,18 @@ describe('Coverage', () => {
 
   it('filters the view to uncovered tasks and back', async () => {
     const api = extension().exports as Api;
+    const all = shownTasks(api);
+    const result = api.coverage.result!;
+    assert.strictEqual(all.length, result.total, `the view shows every task before filtering: ${all.length} of ${result.total}`);
+    const cited = all.filter((t) => t.state === 'cited').map((t) => t.id);
+    assert.ok(cited.includes('T4.9') && cited.includes('T1.12'), `the unfiltered view shows the cited tasks, cited: ${cited.join(' ')}`);
     await vscode.commands.executeCommand('policyLens.showUncoveredOnly');
-    assert.strictEqual(api.coverage.uncoveredOnly, true);
+    const uncovered = shownTasks(api);
+    assert.deepStrictEqual(uncovered.filter((t) => t.state === 'cited').map((t) => t.id), [], 'the filtered view shows no cited task');
+    assert.strictEqual(uncovered.length, result.total - cited.length, `the filtered view shows every task that is not cited: ${uncovered.length}, expected ${result.total - cited.length}`);
+    assert.ok(!uncovered.some((t) => t.id === 'T4.9'), 'T4.9, cited by the plan, is filtered out');
     await vscode.commands.executeCommand('policyLens.showAllTasks');
-    assert.strictEqual(api.coverage.uncoveredOnly, false);
+    assert.strictEqual(shownTasks(api).length, result.total, 'showing all tasks again brings back every task');
   });
 
   it('exports the coverage as CSV and as Markdown', async () => {

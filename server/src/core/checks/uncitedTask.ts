@@ -45,5 +45,10 @@ function insertionPoint(text: string, block: Block): number {
   let end = block.end;
   while (end > block.start && /\s/.test(text[end - 1])) end--;
   while (end > block.start && /[。；;.]/.test(text[end - 1])) end--;
+  // the task's words end before a closing parenthesis that assigns it (（区交通运输局牵头）): cite them there
+  if (text[end - 1] === '）' || text[end - 1] === ')') {
+    const open = Math.max(text.lastIndexOf('（', end), text.lastIndexOf('(', end));
+    if (open > block.start && /牵头|负责|配合|责任|完成|前/.test(text.slice(open, end))) return open;
+  }
   return end;
 }

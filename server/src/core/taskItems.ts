@@ -1,0 +1,69 @@
+// The plan's task items: the list items and table rows that cite or restate a source task, each with its lead unit,
+// partners and deadline as the responsibility reader finds them (with the plan's facts: headings, following lines).
+import { Block, ParagraphModel } from './planModel';
+import { blockAssignment, cellSpans, ResponsibilityRun } from './responsibility';
+import { Task } from './types';
+
+export interface TaskItem {
+  /** Offsets and zero-based line of the item in the document. */
+  start: number;
+  end: number;
+  line: number;
+  /** The item as written, on one line, without its list marker and its labelled assignment lines. */
+  text: string;
+  cited: Task[];
+  restated: Task[];
+  lead?: string;
+  partners: string[];
+  deadline?: string;
+}
+
+const LABEL_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?[ \t]*(?:牵头|责任|配合|协办|参与|完成时|完成期|时间节点)[^：:\n]{0,4}[：:]/;
+const ITEM_MARKER = /^[ \t]*(?:[-*+]|\d+[.)、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)?[ \t]*/;
+
+/** The task items of one paragraph (offsets in the document: `start` is the paragraph's). */
+export function taskItemsOf(
+  model: ParagraphModel,
+  start: number,
+  structure: ResponsibilityRun,
+  lineOf: (offset: number) => number,
+): TaskItem[] {
+  const items: TaskItem[] = [];
+  for (const block of model.blocks) {
+    if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader) continue;
+    const cited: Task[] = [];
+    for (const r of block.references) for (const t of r.tasks) if (!cited.includes(t)) cited.push(t);
+    for (const b of block.bare) if (b.resolved && !cited.includes(b.resolved)) cited.push(b.resolved);
+    const restated = block.restates && !cited.includes(block.restates.task) ? [block.restates.task] : [];
+    if (!cited.length && !restated.length) continue;
+    const assignment = blockAssignment(model.text, model.blocks, block, structure.firstLeads, structure);
+    items.push({
+      start: start + block.start,
+      end: start + block.end,
+      line: lineOf(start + block.start),
+      text: itemText(model.text, block),
+      cited,
+      restated,
+      lead: assignment.lead?.name,
+      partners: [...(assignment.coLeads ?? []), ...assignment.partners].map((u) => u.name),
+      deadline: assignment.deadline?.text,
+    });
+  }
+  return items;
+}
+
+/** An item without its list marker, on one line; a row's cell that cites the task, else its longest cell. */
+function itemText(text: string, block: Block): string {
+  const own = text.slice(block.start, block.end);
+  if (block.kind === 'row') {
+    const spans = cellSpans(own);
+    const at = block.references[0]?.ref.start;
+    const cell = spans.find(([a, b]) => at !== undefined && at >= block.start + a && at < block.start + b)
+      ?? spans.reduce((best, s) => (s[1] - s[0] > best[1] - best[0] ? s : best), spans[0]);
+    return own.slice(cell[0], cell[1]).trim();
+  }
+  // the labelled lines after it (牵头单位：…) are its assignment, shown in their own columns
+  const lines = own.replace(ITEM_MARKER, '').split(/\r\n|\r|\n/);
+  const labels = lines.findIndex((l, i) => i > 0 && LABEL_LINE.test(l));
+  return (labels < 0 ? lines : lines.slice(0, labels)).map((l) => l.trim()).join(' ').trim();
+}
