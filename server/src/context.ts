@@ -77,7 +77,8 @@ export class ServerContext {
     if (!this.searchCache || this.searchCache.index !== this.index) {
       // loaded on first use: pinyin-pro's dictionary is most of the server's start-up memory
       const { TaskSearch } = require('./core/search') as typeof import('./core/search');
-      this.searchCache = { index: this.index, search: new TaskSearch(this.index.tasks) };
+      const matcher = this.checker.context.matcher;
+      this.searchCache = { index: this.index, search: new TaskSearch(this.index.tasks, (text) => matcher.scoreAll(text)) };
     }
     return this.searchCache.search;
   }

@@ -4,31 +4,44 @@ import { Message, StreamMessageReader, StreamMessageWriter } from 'vscode-langua
 
 /** Set on a diagnostic: the UTF-8 JSON of everything but its range and severity, starting with a comma. */
 export const ENCODED_TAIL = Symbol('policy-lens.encodedTail');
+/** Set on a diagnostic instead: its whole UTF-8 JSON (encodeDiagnostic), kept by the caller from one publish to the next. */
+export const ENCODED = Symbol('policy-lens.encoded');
 
-type Encodable = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity?: number; [ENCODED_TAIL]?: Buffer };
+type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+type Encodable = { range: Range; severity?: number; [ENCODED_TAIL]?: Buffer; [ENCODED]?: Buffer };
 
 /** The UTF-8 JSON of a diagnostic's fields other than range and severity, as `,"code":…}`. */
 export function encodeTail(fields: object): Buffer {
   return Buffer.from(',' + JSON.stringify(fields).slice(1), 'utf8');
 }
 
+function encodeHead(r: Range, severity: number | undefined): string {
+  const s = severity === undefined ? '' : `,"severity":${severity}`;
+  return `{"range":{"start":{"line":${r.start.line},"character":${r.start.character}},"end":{"line":${r.end.line},"character":${r.end.character}}}${s}`;
+}
+
+/** The UTF-8 JSON of a whole diagnostic from its range, severity and encodeTail. */
+export function encodeDiagnostic(range: Range, severity: number | undefined, tail: Buffer): Buffer {
+  const head = encodeHead(range, severity);
+  const out = Buffer.allocUnsafe(head.length + tail.length);
+  out.write(head, 0, 'latin1'); // ASCII: numbers and punctuation only
+  tail.copy(out, head.length);
+  return out;
+}
+
 export function encodePublish(msg: { method: string; params: { uri: string; version?: number; diagnostics: Encodable[] } }): Buffer | undefined {
   const { uri, version, diagnostics } = msg.params;
-  if (!diagnostics.every((d) => d[ENCODED_TAIL])) return undefined;
+  if (!diagnostics.every((d) => d[ENCODED] || d[ENCODED_TAIL])) return undefined;
   const head = `{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":${JSON.stringify(uri)}${version === undefined ? '' : `,"version":${version}`},"diagnostics":[`;
-  const prefixes = diagnostics.map((d, i) => {
-    const r = d.range;
-    const severity = d.severity === undefined ? '' : `,"severity":${d.severity}`;
-    return `${i ? ',' : ''}{"range":{"start":{"line":${r.start.line},"character":${r.start.character}},"end":{"line":${r.end.line},"character":${r.end.character}}}${severity}`;
-  });
   const headBytes = Buffer.from(head, 'utf8');
-  let size = headBytes.length + 3;
-  for (let i = 0; i < diagnostics.length; i++) size += prefixes[i].length + diagnostics[i][ENCODED_TAIL]!.length;
+  const pieces: Buffer[] = diagnostics.map((d) => d[ENCODED] ?? encodeDiagnostic(d.range, d.severity, d[ENCODED_TAIL]!));
+  let size = headBytes.length + 3 + Math.max(0, pieces.length - 1);
+  for (const p of pieces) size += p.length;
   const out = Buffer.allocUnsafe(size);
   let at = headBytes.copy(out, 0);
-  for (let i = 0; i < diagnostics.length; i++) {
-    at += out.write(prefixes[i], at, 'latin1'); // ASCII: numbers and punctuation only
-    at += diagnostics[i][ENCODED_TAIL]!.copy(out, at);
+  for (let i = 0; i < pieces.length; i++) {
+    if (i) out[at++] = 0x2c; // ,
+    at += pieces[i].copy(out, at);
   }
   out.write(']}}', at, 'latin1');
   return out;

@@ -63,6 +63,19 @@ describe('a sibling source through the server and the CLI', function () {
     assert.strictEqual(mismatch[0].relatedInformation[0].location.uri, pathToFileURL(path.join(dir, 'policies', 'shenzhen.md')).toString(), 'the related location is the sibling source');
   });
 
+  it('shows on hover the sibling task with its source\'s own columns (牵头单位)', async () => {
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: planUri }, position: positionOf(PLAN, 'SZ表1第3项', 3) });
+    assert.match(hover.contents.value, /外资比例不超过49%/);
+    assert.match(hover.contents.value, /牵头单位：市司法局/);
+  });
+
+  it('counts the sibling source\'s tasks in the coverage, under their prefix', async () => {
+    const coverage = await client.request('policyLens/coverage', { uris: [planUri] });
+    assert.deepStrictEqual(coverage.sources.map((x: any) => x.prefix), ['', 'SZ']);
+    assert.strictEqual(coverage.tasks.find((t: any) => t.id === 'SZ:T1.3').state, 'cited');
+    assert.strictEqual(coverage.total, 130 + coverage.tasks.filter((t: any) => t.prefix === 'SZ').length);
+  });
+
   it('follows the severities of the settings: unknown-task a warning, misquote off', () => {
     const unknown = editor.filter((d) => d.code === 'unknown-task');
     assert.strictEqual(unknown.length, 1, JSON.stringify(editor));

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { SearchHit, TaskSearch } from '../../server/src/core/search';
+import { loadEngine } from '../../server/src/engine';
 import { taskSummary } from '../../server/src/core/summary';
 import { PolicyIndex, Task } from '../../server/src/core/types';
 
@@ -131,7 +132,9 @@ const task = (id: string): Task => {
 describe('TaskSearch', () => {
   let search: TaskSearch;
   before(() => {
-    search = new TaskSearch(index.tasks);
+    // as the server builds it: with the matcher of the checks of meaning blended in
+    const { checker } = loadEngine(path.resolve(__dirname, '..', '..', '..'));
+    search = new TaskSearch(index.tasks, (text) => checker.context.matcher.scoreAll(text));
   });
 
   describe('ranking on queries a drafter types', () => {

@@ -115,6 +115,11 @@ export class TaskMatcher {
     return scores;
   }
 
+  /** The score of every task for `text`, in the order of the tasks the matcher was built from. */
+  scoreAll(text: string): Float64Array {
+    return this.scores(text);
+  }
+
   /** The tasks `text` is about, best first (ties in index order), at most `limit`; only tasks with a positive score. */
   match(text: string, limit = 5): TopicMatch[] {
     const scores = this.scores(text);

@@ -106,6 +106,8 @@ const FUSE_OPTIONS = { ignoreLocation: true, threshold: 0.4 } as const;
 const MAX_WORDS = 12;
 const MAX_PINYIN_PHRASES = 8;
 const MIN_RELEVANCE = 0.12;
+/** The share of the relevance the matcher's judgement adds (the best-matching task gets all of it). */
+const TOPIC_SHARE = 0.15;
 const K1 = 1.2;
 const B = 0.5;
 /** Positions in a task text are below this (packing task index and position into one number). */
@@ -122,7 +124,11 @@ export class TaskSearch {
   private readonly syllableSet = new Set<string>();
   private readonly byId = new Map<string, number>();
 
-  constructor(private readonly tasks: Task[]) {
+  /**
+   * `topics`: the matcher's score of every task (in `tasks` order) for a text — the same judgement as the checks of
+   * meaning — blended into the relevance.
+   */
+  constructor(private readonly tasks: Task[], private readonly topics?: (text: string) => Float64Array) {
     this.docs = tasks.map((task) => {
       const text = normalize(task.text);
       const bodyNorm = task.bodyText ? normalize(task.bodyText) : '';
@@ -166,9 +172,15 @@ export class TaskSearch {
           if (rel[i] >= 0.3) matched[i]++;
         }
       }
+      // what the checks of meaning say the words are about (the matcher): a share of the relevance, so the search and
+      // the checks agree on the task a phrase names; the best-matching task gets the whole share
+      const topic = this.topics?.(query);
+      let top = 0;
+      if (topic) for (let i = 0; i < n; i++) top = Math.max(top, topic[i]);
       for (let i = 0; i < n; i++) {
         // AND-ish: the mean over the words, discounted by the share of words the task leaves unmatched.
-        const rel = words.length === 1 ? total[i] : (total[i] / words.length) * (0.4 + (0.6 * matched[i]) / words.length);
+        let rel = words.length === 1 ? total[i] : (total[i] / words.length) * (0.4 + (0.6 * matched[i]) / words.length);
+        if (topic && top > 0 && rel >= MIN_RELEVANCE) rel += TOPIC_SHARE * (topic[i] / top);
         if (rel >= MIN_RELEVANCE && i !== id) hits.push({ i, rel });
       }
     }

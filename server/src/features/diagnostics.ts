@@ -1,21 +1,23 @@
 // Each open document's diagnostics: pushed, debounced while the user types (policyLens.diagnostics.debounceMs), or
 // pulled (textDocument/diagnostic) by a client that asks for them, which then gets no pushes.
-import { Diagnostic, DiagnosticSeverity, DocumentDiagnosticParams, DocumentDiagnosticReport, DocumentDiagnosticReportKind } from 'vscode-languageserver';
+import { Diagnostic, DiagnosticSeverity, DocumentDiagnosticParams, DocumentDiagnosticReport, DocumentDiagnosticReportKind, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { messages } from '../core/messages';
 import { Finding } from '../core/findings';
 import { SEVERITY, SOURCE, toDiagnostic } from '../convert';
-import { ENCODED_TAIL, encodeTail } from '../transport';
+import { ENCODED, encodeDiagnostic, encodeTail } from '../transport';
 import { ServerContext } from '../context';
 
 export class DiagnosticsPublisher {
   private timers = new Map<string, NodeJS.Timeout>();
-  private templates = new WeakMap<Finding, { fields: Omit<Diagnostic, 'range' | 'severity'>; tail: Buffer }>();
+  private templates = new WeakMap<Finding, Template>();
+  /** Counts the lists computed: an encoding not used by the last two is dropped. */
+  private generation = 0;
   private published = new Map<string, number>();
   /** Set when the client pulls diagnostics; `refresh` when it can be told to pull again after a settings change. */
   private pull?: { refresh: boolean };
   /** Bumped when the same versions get new findings (settings): part of every pulled report's resultId. */
-  private generation = 0;
+  private settingsGeneration = 0;
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -32,7 +34,7 @@ export class DiagnosticsPublisher {
   report(params: DocumentDiagnosticParams): DocumentDiagnosticReport {
     const doc = this.ctx.documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const resultId = `${this.generation}.${doc.version}`;
+    const resultId = `${this.settingsGeneration}.${doc.version}`;
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.compute(doc) };
   }
@@ -70,7 +72,7 @@ export class DiagnosticsPublisher {
 
   /** Re-publishes every open document (after a settings change: the same versions, new findings). */
   publishAll(): void {
-    this.generation++;
+    this.settingsGeneration++;
     if (this.pull) {
       if (this.pull.refresh) void this.ctx.connection.languages.diagnostics.refresh().catch(() => undefined);
       return;
@@ -92,15 +94,17 @@ export class DiagnosticsPublisher {
     }
     const analysis = this.ctx.analysis(doc);
     const out: Diagnostic[] = [];
+    const generation = ++this.generation;
     analysis.forEachFinding((cached, severity, range) => {
       // what does not depend on where the paragraph sits (message, related source spans) is made once per finding
       let template = this.templates.get(cached);
       if (!template) {
         const { range: _range, severity: _severity, ...fields } = toDiagnostic(cached, { range: () => range }, this.ctx.sources);
-        template = { fields, tail: encodeTail(fields) };
+        template = { fields, tail: encodeTail(fields), encoded: new Map() };
         this.templates.set(cached, template);
       }
-      out.push({ range, severity: SEVERITY[severity], ...template.fields, [ENCODED_TAIL]: template.tail } as Diagnostic);
+      const lsp = SEVERITY[severity];
+      out.push({ range, severity: lsp, ...template.fields, [ENCODED]: encoded(template, range, lsp, generation) } as Diagnostic);
     });
     return out;
   }
@@ -109,4 +113,32 @@ export class DiagnosticsPublisher {
     this.published.set(doc.uri, doc.version);
     void this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: this.compute(doc) });
   }
+}
+
+interface Template {
+  fields: Omit<Diagnostic, 'range' | 'severity'>;
+  /** The JSON of `fields`, for encodeDiagnostic. */
+  tail: Buffer;
+  /**
+   * Its whole JSON where it was last published, by start line (a paragraph's result serves every copy of its text, so
+   * a finding can stand on several lines): an edit re-encodes only the diagnostics it moved.
+   */
+  encoded: Map<number, { range: Range; severity: number; bytes: Buffer; used: number }>;
+}
+
+function encoded(template: Template, range: Range, severity: number, generation: number): Buffer {
+  const known = template.encoded.get(range.start.line);
+  if (known && known.severity === severity && sameRange(known.range, range)) {
+    known.used = generation;
+    return known.bytes;
+  }
+  // encodings no recent list used (the finding moved away) go, so that an edit storm does not pile them up
+  if (template.encoded.size >= 4) for (const [line, e] of template.encoded) if (e.used < generation - 1) template.encoded.delete(line);
+  const bytes = encodeDiagnostic(range, severity, template.tail);
+  template.encoded.set(range.start.line, { range, severity, bytes, used: generation });
+  return bytes;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

@@ -109,6 +109,8 @@ export function describeTask(ctx: ServerContext, task: Task, withLink = true): s
   const lines = [`**${formatReference(task, 'table')} · ${formatReference(task, 'id')}**`, '', escapeMarkdown(task.text), ''];
   const facts = [`表${task.table} ${table?.title ?? ''}`.trim(), `${msg.category}：${task.category}`];
   if (task.domain) facts.push(`${msg.domain}：${task.domain}`);
+  // the source's own extra columns (牵头单位, 完成时限…), as its table gives them
+  for (const [name, value] of Object.entries(task.fields ?? {})) if (value) facts.push(`${name}：${value}`);
   lines.push(facts.map(escapeMarkdown).join('  \n'));
   if (task.bodyText) lines.push('', `*${msg.bodyWording}*：${escapeMarkdown(task.bodyText)}`);
   if (withLink) {
