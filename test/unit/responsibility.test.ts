@@ -9,9 +9,8 @@ import { sourceWindow } from '../../server/src/core/checks/deadlineOutsidePilot'
 import { parseYearMonth, pilotWindow, placeInWindow, readDates, readDeadlines, readPilotYears } from '../../server/src/core/deadlines';
 import { Finding } from '../../server/src/core/findings';
 import { buildParagraphModel, EMPTY_CONTEXT } from '../../server/src/core/planModel';
-import {
-  Assignment, blockAssignment, declaresFirstLeads, headingLikeLine, isUnitName, labelLinesAfter, nextOutline, planAssignsLeadUnits, readAssignment, readHeadingAssignment, readRowAssignment, ResponsibilityRun,
-} from '../../server/src/core/responsibility';
+import { Assignment, declaresFirstLeads, isUnitName, readAssignment, readHeadingAssignment, readRowAssignment } from '../../server/src/core/responsibility';
+import { blockAssignment, headingLikeLine, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun } from '../../server/src/core/itemAssignment';
 import { formatAssignment, responsibilityMessages } from '../../server/src/core/responsibilityMessages';
 import { loadEngine } from '../../server/src/engine';
 import { offsetOf, ROOT } from '../fixtures/checks/cases';

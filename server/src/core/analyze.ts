@@ -12,7 +12,8 @@ import { ResolvedReference, ReferenceStyle, TaskIndex } from './taskIndex';
 import { LineIndex } from './text';
 import { RuleData } from './thresholds';
 import { Position, Range, Task } from './types';
-import { declaresFirstLeads, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun } from './responsibility';
+import { declaresFirstLeads } from './responsibility';
+import { labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun } from './itemAssignment';
 import { TaskItem, taskItemsOf } from './taskItems';
 
 /** Stands for "the outline before" in a paragraph's outline step (see paragraphFacts). */

@@ -1,7 +1,7 @@
 // The plan's task items: the list items and table rows that cite or restate a source task, each with its lead unit,
 // partners and deadline as the responsibility reader finds them (with the plan's facts: headings, following lines).
 import { Block, ParagraphModel } from './planModel';
-import { blockAssignment, cellSpans, ResponsibilityRun } from './responsibility';
+import { blockAssignment, cellSpans, ResponsibilityRun } from './itemAssignment';
 import { Task } from './types';
 
 export interface TaskItem {

@@ -3,7 +3,8 @@
 import { DatePhrase, formatWindow, pilotWindow, PilotWindow, placeInWindow, readDates, readPilotYears } from '../deadlines';
 import { Finding } from '../findings';
 import { Block } from '../planModel';
-import { cellSpans, isAssignmentHeader, ResponsibilityRun } from '../responsibility';
+import { isAssignmentHeader } from '../responsibility';
+import { cellSpans, ResponsibilityRun } from '../itemAssignment';
 import { responsibilityMessages } from '../responsibilityMessages';
 import { TaskIndex } from '../taskIndex';
 import type { CheckRun } from './registry';

@@ -2,7 +2,7 @@
 // its text, the labelled lines after it, its table's columns or its headings — in a plan that names lead units elsewhere.
 import { Finding } from '../findings';
 import { Block } from '../planModel';
-import { blockAssignment, cellSpans, ResponsibilityRun } from '../responsibility';
+import { blockAssignment, cellSpans, ResponsibilityRun } from '../itemAssignment';
 import { responsibilityMessages } from '../responsibilityMessages';
 import { formatReference } from '../taskIndex';
 import { Task } from '../types';

@@ -14,7 +14,7 @@ import { checkUncitedTask } from './uncitedTask';
 import { checkMissingLeadUnit } from './missingLeadUnit';
 import { checkDeadlineOutsidePilot } from './deadlineOutsidePilot';
 import { checkInvalidDeadline } from './invalidDeadline';
-import type { ResponsibilityRun } from '../responsibility';
+import type { ResponsibilityRun } from '../itemAssignment';
 
 /** What a check sees besides its block: the paragraph's model, the sources' facts, the messages. */
 export interface CheckRun {

@@ -1,0 +1,244 @@
+// A task item's assignment in the plan model: its own words, the labelled lines after it, its table row, the lines
+// that follow in the next paragraph and the headings above; and the facts of the whole plan that decide them.
+import type { Block } from './planModel';
+import { Assignment, dedupe, FIRST_LEADS, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
+
+// ---------------------------------------------------------------- blocks of the plan model
+
+/**
+ * Where a block's assignment was found: its own text, the labelled lines after it in its paragraph, its table row,
+ * the labelled lines of the next paragraph (`following`), or a heading.
+ */
+export type AssignmentSource = 'own' | 'lines' | 'row' | 'following' | 'heading';
+
+export interface BlockAssignment extends Assignment {
+  /**
+   * Where the lead unit came from; for `heading` the lead's offsets are into `heading`, for `following` into the
+   * following lines, otherwise into the paragraph.
+   */
+  leadFrom?: AssignmentSource;
+  /** The heading (or heading-like item of the paragraph) that gave the lead. */
+  heading?: string;
+}
+
+/** The document-wide facts the responsibility checks need besides their block. */
+export interface ResponsibilityRun {
+  /** policyLens.structure.requireLeadUnit */
+  requireLeadUnit: 'auto' | 'always' | 'off';
+  /** policyLens.structure.pilotEnd (`YYYY-MM`), when set. */
+  pilotEnd?: string;
+  /** Whether the plan names a lead unit anywhere (planAssignsLeadUnits over the whole document). */
+  planAssignsLeads: boolean;
+  /** Whether a paragraph before this one declared that the first unit of a list leads (declaresFirstLeads). */
+  firstLeads: boolean;
+  /** The labelled lines that follow this paragraph across blank lines (labelLinesAfter): its last item's. */
+  following?: string;
+  /** The heading-like paragraphs above this one (一、…, （一）…), outermost first (nextOutline). */
+  outline?: string[];
+}
+
+const LABEL_LINE = /^[ \t]*(?:\*\*)?[ \t]*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|完成时限|完成时间|完成期限|时间节点)[ \t]*(?:\*\*)?[ \t]*[：:]/;
+/** How far back a block looks for a heading-like item in its paragraph. */
+const MAX_LOOK_BACK = 400;
+
+/** The last two texts asked about and where they declare (the analyser asks about a document, its blocks about a paragraph). */
+const declared: { text: string; at: number }[] = [];
+
+/**
+ * Where the text first declares that the first unit of a list leads (Infinity: nowhere); it applies from there on.
+ */
+export function firstLeadsDeclaredAt(text: string): number {
+  const known = declared.find((d) => d.text === text);
+  if (known) return known.at;
+  const m = FIRST_LEADS.exec(text);
+  const at = m ? m.index : Infinity;
+  declared.unshift({ text, at });
+  declared.length = Math.min(declared.length, 2);
+  return at;
+}
+
+const SUB_ITEM_MARKER = /^[ \t]+[-*+][ \t]+/;
+const CN_HEADING_ITEM = /^[ \t]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
+
+/** The cells of a Markdown table row as [start, end) spans of their trimmed text, relative to the row. */
+export function cellSpans(row: string): [number, number][] {
+  const pipes: number[] = [];
+  for (let i = 0; i < row.length; i++) if (row[i] === '|' && row[i - 1] !== '\\') pipes.push(i);
+  if (!pipes.length) return [[0, row.length]];
+  const bounds: [number, number][] = [];
+  if (row.slice(0, pipes[0]).trim()) bounds.push([0, pipes[0]]);
+  for (let k = 0; k + 1 < pipes.length; k++) bounds.push([pipes[k] + 1, pipes[k + 1]]);
+  const last = pipes[pipes.length - 1];
+  if (row.slice(last + 1).trim()) bounds.push([last + 1, row.length]);
+  return bounds.map(([a, b]) => {
+    while (a < b && /\s/.test(row[a])) a++;
+    while (b > a && /\s/.test(row[b - 1])) b--;
+    return [a, b];
+  });
+}
+
+/** What the reader needs of a block of the plan model. */
+type BlockLike = Pick<Block, 'kind' | 'start' | 'end' | 'headings' | 'cells' | 'header' | 'tableHeader'>;
+
+function shiftAssignment(a: Assignment, by: (x: { start: number; end: number; cell?: number }) => number): Assignment {
+  const move = <T extends { start: number; end: number; cell?: number }>(x: T): T => {
+    const d = by(x);
+    const { cell: _, ...rest } = x;
+    return { ...(rest as T), start: x.start + d, end: x.end + d };
+  };
+  const out: Assignment = { partners: a.partners.map(move) };
+  if (a.lead) out.lead = move(a.lead);
+  if (a.coLeads) out.coLeads = a.coLeads.map(move);
+  if (a.named) out.named = a.named.map(move);
+  if (a.deadline) out.deadline = move(a.deadline);
+  return out;
+}
+
+/**
+ * The assignment of a block of a paragraph (offsets into the paragraph): its own text or table columns, then the
+ * labelled lines that follow it in the paragraph (牵头单位：…), then, for the lead, the heading-like items above it in
+ * the paragraph (一、商务服务（区商务局牵头）) and its Markdown headings, innermost first. `firstLeads`: declared before
+ * the paragraph; a declaration earlier in the paragraph counts too.
+ */
+export function blockAssignment(
+  text: string,
+  blocks: readonly BlockLike[],
+  block: BlockLike,
+  firstLeads: boolean,
+  around: { following?: string; outline?: string[] } = {},
+): BlockAssignment {
+  const options = { firstLeads: firstLeads || firstLeadsDeclaredAt(text) < block.end };
+  const own = text.slice(block.start, block.end);
+  let result: BlockAssignment;
+  if (block.kind === 'row' && block.cells) {
+    const spans = cellSpans(own);
+    result = shiftAssignment(readRowAssignment(block.header ?? [], block.cells, options), (x) => block.start + (spans[x.cell ?? 0]?.[0] ?? 0));
+    if (result.lead) result.leadFrom = 'row';
+  } else {
+    result = shiftAssignment(readAssignment(own, options), () => block.start);
+    if (result.lead) result.leadFrom = 'own';
+  }
+  // 牵头单位：…；完成时限：… on the lines after a list item
+  const i = blocks.indexOf(block);
+  const add = (more: Assignment, from: AssignmentSource) => {
+    if (!result.lead && more.lead) {
+      result.lead = more.lead;
+      result.leadFrom = from;
+    }
+    if (more.coLeads) result.coLeads = [...(result.coLeads ?? []), ...more.coLeads];
+    result.partners = dedupe([...result.partners, ...more.partners], [result.lead]);
+    result.deadline ??= more.deadline;
+  };
+  if (block.kind === 'item') {
+    let j = i + 1;
+    for (; j < blocks.length && (blocks[j].kind === 'sentence' || blocks[j].kind === 'item'); j++) {
+      // a line of its own or a sub-item (   - 牵头单位：区商务局)
+      const line = text.slice(blocks[j].start, blocks[j].end);
+      if (!LABEL_LINE.test(blocks[j].kind === 'item' ? line.replace(SUB_ITEM_MARKER, '') : line)) break;
+      add(shiftAssignment(readAssignment(line, options), () => blocks[j].start), 'lines');
+    }
+    // the paragraph's last item: its labelled lines may follow after a blank line (a Word plan's next paragraph)
+    if (j === blocks.length && around.following) add(readAssignment(around.following, options), 'following');
+  }
+  if (!result.lead) {
+    // the nearest item above of each other numbering level (一、 / （一）), back over the rows of the block's table
+    const level = (m: RegExpExecArray | null) => m?.[0].trim().replace(/[一二三四五六七八九十]+/, '一');
+    const levels = new Set([level(CN_HEADING_ITEM.exec(own))]);
+    const above: string[] = [];
+    for (let j = i - 1; j >= 0 && i - j <= MAX_LOOK_BACK; j--) {
+      const b = blocks[j];
+      if (b.kind === 'row' || b.kind === 'sentence') continue;
+      if (b.kind !== 'item') break;
+      const line = text.slice(b.start, b.end);
+      const m = CN_HEADING_ITEM.exec(line);
+      const l = level(m);
+      if (m && !levels.has(l)) {
+        levels.add(l);
+        above.push(line.slice(m[0].length));
+      }
+    }
+    for (const title of [...above, ...[...(around.outline ?? [])].reverse(), ...[...block.headings].reverse()]) {
+      const h = readHeadingAssignment(title, options);
+      if (h.lead) {
+        result.lead = h.lead;
+        result.leadFrom = 'heading';
+        result.heading = title;
+        if (!result.partners.length) result.partners = h.partners;
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+/**
+ * Does the plan name a lead unit anywhere (a labelled 牵头单位/责任单位, a role such as 由…牵头, a closing parenthesis,
+ * a heading's, or a filled lead column of a table)? In `auto` mode, only such a plan is checked for items without one.
+ */
+export function planAssignsLeadUnits(text: string): boolean {
+  let header: string[] | undefined;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const trimmed = line.trim();
+    if (trimmed.startsWith('|')) {
+      const cells = cellSpans(trimmed).map(([a, b]) => trimmed.slice(a, b));
+      if (/^[\s|:-]+$/.test(trimmed)) continue;
+      if (!header) {
+        header = cells;
+        continue;
+      }
+      if (readRowAssignment(header, cells, { firstLeads: true }).lead) return true;
+      continue;
+    }
+    header = undefined;
+    if (!/牵头|负责|责任单位|[）)]/.test(line)) continue;
+    if (readAssignment(line, { firstLeads: true }).lead) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- across paragraphs
+
+/**
+ * The labelled lines (牵头单位：…, 完成时限：…) that start text[from…] after blank lines, up to the first line that is
+ * not one; '' when there are none. Word plans put them in a paragraph of their own after the item they assign.
+ */
+export function labelLinesAfter(text: string, from: number): string {
+  const lines: string[] = [];
+  const line = /[^\r\n]*/y;
+  let at = from;
+  while (at < text.length) {
+    line.lastIndex = at;
+    const l = line.exec(text)![0];
+    if (l.trim()) {
+      if (!LABEL_LINE.test(l.replace(SUB_ITEM_MARKER, ''))) break;
+      lines.push(l);
+    } else if (lines.length && !l.trim()) break; // the labels' own paragraph ends at a blank line
+    at += l.length;
+    if (text[at] === '\r' && text[at + 1] === '\n') at += 2;
+    else if (at < text.length) at++;
+  }
+  return lines.join('\n');
+}
+
+/** A paragraph that is one heading-like line (一、商务服务（区商务局牵头）, （一）金融服务): its level and title. */
+export function headingLikeLine(paragraph: string): { level: 1 | 2; title: string } | undefined {
+  const text = paragraph.trim();
+  if (/[\r\n]/.test(text) || text.length > MAX_HEADING_LENGTH || /[。；;]$/.test(text)) return undefined;
+  const m = /^(?:([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+)[）)])/.exec(text);
+  if (!m) return undefined;
+  return { level: m[1] ? 1 : 2, title: text.slice(m[0].length).trim() };
+}
+
+/** Heading-like lines are short: a line longer than this is a paragraph of prose that starts with 一、. */
+const MAX_HEADING_LENGTH = 60;
+
+/**
+ * The outline after a paragraph: a 一、 line replaces it, a （一） line replaces its second level, a Markdown heading
+ * (which the plan model carries itself) clears it.
+ */
+export function nextOutline(outline: string[], paragraph: string): string[] {
+  if (/^#{1,6}[ \t]/m.test(paragraph)) return [];
+  const h = headingLikeLine(paragraph);
+  if (!h) return outline;
+  return h.level === 1 ? [h.title] : [...outline.slice(0, 1), h.title];
+}
