@@ -1,7 +1,7 @@
 // The Policy Lens CLI: `policy-lens check FILE...`, `policy-lens coverage FILE...`, `policy-lens index [--check]`.
 import * as fs from 'fs';
 import * as path from 'path';
-import { CliConfig, loadConfiguredEngine, readCliConfig } from './cli/configuration';
+import { analyzeOptionsOf, CliConfig, loadConfiguredEngine, readCliConfig } from './cli/configuration';
 import { coverageCsv } from './shared/coverageCsv';
 import { computeCoverage, coverageCounts } from './core/coverage';
 import { localeOf } from './core/messages';
@@ -85,7 +85,7 @@ async function check(o: Options): Promise<number> {
   const results: FileResult[] = [];
   const { plans, unreadable } = await readPlans(expandFiles(o.files));
   for (const { file, plan } of plans) {
-    const analysis = checker.analyze(plan.text, { locale, severity: config.settings.severity, referenceStyle: config.settings.referenceStyle, structure: config.settings.structure });
+    const analysis = checker.analyze(plan.text, analyzeOptionsOf(config, locale));
     results.push({ file, diagnostics: analysis.findings.map((f) => toDiagnostic(f, analysis.lines, sources)), paragraphOfLine: plan.paragraphOfLine });
   }
   const out = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, packageVersion()) : format === 'github' ? formatGithub(results) : formatText(results);
@@ -113,10 +113,11 @@ async function readPlans(files: string[]): Promise<{ plans: { file: string; plan
 async function coverage(o: Options): Promise<number> {
   const format = requireFormat(o, ['text', 'json', 'csv']);
   if (!o.files.length) throw new UsageError('coverage needs at least one FILE');
-  const { index, checker } = await loadConfiguredEngine(configuration(o));
+  const config = configuration(o);
+  const { index, checker } = await loadConfiguredEngine(config);
   const { plans, unreadable } = await readPlans(expandFiles(o.files));
   const docs = plans.map(({ file, plan }) => {
-    const analysis = checker.analyze(plan.text, { locale: 'zh' });
+    const analysis = checker.analyze(plan.text, analyzeOptionsOf(config, 'zh'));
     return {
       references: analysis.references,
       restatements: analysis.restatements,

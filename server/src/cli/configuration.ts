@@ -1,5 +1,7 @@
 // The CLI's configuration: the editor's `policyLens.*` settings, from .vscode/settings.json or --config FILE (a
 // settings file or a .code-workspace).
+import type { AnalyzeOptions } from '../core/analyze';
+import type { Locale } from '../core/messages';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
@@ -99,4 +101,10 @@ export async function loadConfiguredEngine(config: CliConfig, root: string = pro
   const { indexes, errors } = await loadSources(config.settings.sources, config.folder);
   if (errors.length) throw new ConfigError(errors.join('\n'));
   return buildEngine([base, ...indexes], rules);
+}
+
+/** The options of every analysis the CLI makes: the editor's, from the same settings (so both report the same). */
+export function analyzeOptionsOf(config: CliConfig, locale: Locale): AnalyzeOptions {
+  const { severity, referenceStyle, structure } = config.settings;
+  return { locale, severity, referenceStyle, structure };
 }

@@ -7,7 +7,7 @@ import { AnalysedPlan, collectReview } from '../report/collectReview';
 import { ReviewReport } from '../report/reportModel';
 import { renderReviewHtml } from '../report/reviewHtml';
 import { UnreadableFileError } from '../readers/unreadable';
-import { loadConfiguredEngine, readCliConfig } from './configuration';
+import { loadConfiguredEngine, readCliConfig, analyzeOptionsOf } from './configuration';
 import { expandFiles, readInput, UsageError } from './files';
 
 export interface ReviewOptions {
@@ -30,7 +30,7 @@ async function review(o: ReviewOptions, command: string): Promise<{ report: Revi
   for (const file of expandFiles(o.files)) {
     try {
       const plan = await readInput(file);
-      plans.push({ file, analysis: checker.analyze(plan.text, { locale, severity: config.settings.severity }), paragraphOfLine: plan.paragraphOfLine });
+      plans.push({ file, analysis: checker.analyze(plan.text, analyzeOptionsOf(config, locale)), paragraphOfLine: plan.paragraphOfLine });
     } catch (e) {
       if (!(e instanceof UnreadableFileError)) throw e;
       process.stderr.write(`policy-lens: ${e.message}\n`);
