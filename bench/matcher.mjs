@@ -25,12 +25,12 @@ function spansOf(text) {
   return spans;
 }
 
-/** µs per span of TaskMatcher.match (median of a few passes over every span, after a warm-up pass). */
-export async function matcherCost({ passes = 9 } = {}) {
+/** µs per span of TaskMatcher.match (median of passes over every span, after warm-up passes). */
+export async function matcherCost({ passes = 31, plugins = [], name = 'engine-bench' } = {}) {
   const esbuild = await import('esbuild');
   const dir = join(BENCH, 'profiles');
   mkdirSync(dir, { recursive: true });
-  const outfile = join(dir, 'engine-bench.cjs');
+  const outfile = join(dir, `${name}.cjs`);
   await esbuild.build({
     stdin: { contents: "export { loadEngine } from './server/src/engine';", resolveDir: ROOT, loader: 'ts' },
     bundle: true,
@@ -39,6 +39,7 @@ export async function matcherCost({ passes = 9 } = {}) {
     outfile,
     logLevel: 'error',
     alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+    plugins,
   });
   const { loadEngine } = createRequire(import.meta.url)(outfile);
   const { checker } = loadEngine(ROOT);
@@ -50,7 +51,7 @@ export async function matcherCost({ passes = 9 } = {}) {
     for (const s of spans) found += matcher.match(s).length;
     return now() - t0;
   };
-  pass();
+  for (let i = 0; i < 5; i++) pass(); // warm-up: the JIT
   const times = Array.from({ length: passes }, pass).sort((a, b) => a - b);
   const ms = times[times.length >> 1];
   return { spans: spans.length, usPerSpan: (1000 * ms) / spans.length, meanChars: spans.reduce((n, s) => n + s.length, 0) / spans.length, found };

@@ -16,6 +16,9 @@ export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** Source documents (seeds) by their index name: their URI and the ranges of spans, without reading them. */
 export class SourceFiles {
+  /** URIs by index name: every related span of every diagnostic names one. */
+  private uris = new Map<string, string>();
+
   constructor(readonly root: string = projectRoot()) {}
 
   path(sourceFile: string): string {
@@ -23,7 +26,9 @@ export class SourceFiles {
   }
 
   uri(sourceFile: string): string {
-    return pathToFileURL(this.path(sourceFile)).toString();
+    let uri = this.uris.get(sourceFile);
+    if (uri === undefined) this.uris.set(sourceFile, (uri = pathToFileURL(this.path(sourceFile)).toString()));
+    return uri;
   }
 
   /**

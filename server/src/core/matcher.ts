@@ -36,23 +36,35 @@ interface Gram {
  * half-width folding keeps every character's place.
  */
 function gramsOf(text: string): Gram[] {
-  const s = toHalfWidth(text).toLowerCase();
   const out: Gram[] = [];
+  visitGrams(text, (key, start, end) => out.push({ key, start, end }));
+  return out;
+}
+
+/** gramsOf without the list: each gram's key and offsets in turn (scoring runs for every sentence of a plan). */
+function visitGrams(text: string, visit: (key: GramKey, start: number, end: number) => void): void {
+  const s = toHalfWidth(text).toLowerCase();
   const n = s.length;
   for (let i = 0; i < n; ) {
     const c = s.charCodeAt(i);
     if (isCjkCode(c)) {
-      if (i + 1 < n && isCjkCode(s.charCodeAt(i + 1))) out.push({ key: c * 65536 + s.charCodeAt(i + 1), start: i, end: i + 2 });
+      if (i + 1 < n && isCjkCode(s.charCodeAt(i + 1))) visit(c * 65536 + s.charCodeAt(i + 1), i, i + 2);
       i++;
     } else if (isLatinCode(c)) {
       let j = i;
       let letter = false;
       for (; j < n && isLatinCode(s.charCodeAt(j)); j++) if (s.charCodeAt(j) >= 97) letter = true;
-      if (j - i >= 2 && letter) out.push({ key: s.slice(i, j), start: i, end: j });
+      if (j - i >= 2 && letter) visit(s.slice(i, j), i, j);
       i = j;
     } else i++;
   }
-  return out;
+}
+
+/** A gram some task has: the tasks that have it, its weight, and the last scoring that counted it (for distinctness). */
+interface GramEntry {
+  list: Int32Array;
+  weight: number;
+  counted: number;
 }
 
 export class TaskMatcher {
@@ -65,6 +77,12 @@ export class TaskMatcher {
   private readonly order = new Map<string, number>();
   /** Each task's text and body wording as grams are read (half-width, lower case), for explanations. */
   private readonly folded: string[];
+  /** postings and weights in one look-up, for scoring */
+  private readonly entries = new Map<GramKey, GramEntry>();
+  /** Bumped by each scoring: a gram entry whose `counted` equals it was counted already. */
+  private scoring = 0;
+  /** The last text scored and its scores: a reference is judged by scoreOf and then match on the same words. */
+  private last?: { text: string; scores: Float64Array };
 
   /**
    * `neutral`: words whose grams say nothing of a span's topic though few tasks have them — the form of a threshold
@@ -91,6 +109,7 @@ export class TaskMatcher {
       const weight = Math.log(n / list.length);
       this.postings.set(key, Int32Array.from(list));
       this.weights.set(key, weight);
+      this.entries.set(key, { list: this.postings.get(key)!, weight, counted: 0 });
       for (const i of list) this.taskWeight[i] += weight;
     }
   }
@@ -100,24 +119,25 @@ export class TaskMatcher {
     return this.weights.get(key) ?? 0;
   }
 
-  /** Per task (by index), the summed weight of the distinct grams it shares with `text`. */
+  /** Per task (by index), the summed weight of the distinct grams it shares with `text`. Read-only: it may be re-used. */
   private scores(text: string): Float64Array {
+    if (this.last && this.last.text === text) return this.last.scores;
     const scores = new Float64Array(this.tasks.length);
-    const seen = new Set<GramKey>();
-    for (const g of gramsOf(text)) {
-      if (seen.has(g.key)) continue;
-      seen.add(g.key);
-      const list = this.postings.get(g.key);
-      if (!list) continue;
-      const w = this.weightOf(g.key);
-      for (let k = 0; k < list.length; k++) scores[list[k]] += w;
-    }
+    const scoring = ++this.scoring;
+    visitGrams(text, (key) => {
+      const e = this.entries.get(key);
+      if (!e || e.counted === scoring) return;
+      e.counted = scoring;
+      const { list, weight } = e;
+      for (let k = 0; k < list.length; k++) scores[list[k]] += weight;
+    });
+    this.last = { text, scores };
     return scores;
   }
 
   /** The score of every task for `text`, in the order of the tasks the matcher was built from. */
   scoreAll(text: string): Float64Array {
-    return this.scores(text);
+    return this.scores(text).slice(); // a copy: the scores are kept for the next call on the same text
   }
 
   /** The tasks `text` is about, best first (ties in index order), at most `limit`; only tasks with a positive score. */
@@ -141,12 +161,13 @@ export class TaskMatcher {
   /** How much topic `text` carries at all: the summed weight of its distinct grams that some task has. */
   contentOf(text: string): number {
     let total = 0;
-    const seen = new Set<GramKey>();
-    for (const g of gramsOf(text)) {
-      if (seen.has(g.key)) continue;
-      seen.add(g.key);
-      total += this.weightOf(g.key);
-    }
+    const scoring = ++this.scoring;
+    visitGrams(text, (key) => {
+      const e = this.entries.get(key);
+      if (!e || e.counted === scoring) return; // a gram no task has weighs nothing
+      e.counted = scoring;
+      total += e.weight;
+    });
     return total;
   }
 
