@@ -140,9 +140,8 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
     if (/^#{1,6}[ \t]/.test(first)) kind = 'heading';
     else if (first.startsWith('|')) {
       kind = 'row';
-      // a Markdown table: its first row is the header when a separator row follows it
-      const atLineStart = scope.start === 0 || text[scope.start - 1] === '\n' || text[scope.start - 1] === '\r';
-      if (!table || !atLineStart) table = { rows: 0 };
+      // a Markdown table (consecutive rows): its first row is the header when a separator row follows it
+      table ??= { rows: 0 };
       const next = nextLine(text, scope.end);
       if (SEPARATOR_ROW.test(line)) block.tableHeader = true;
       else if (table.rows === 0 && next !== undefined && SEPARATOR_ROW.test(next)) {
