@@ -411,7 +411,8 @@ export function readRowAssignment(header: string[], cells: string[], options: { 
   const respCol = column(RESPONSIBLE_HEADER);
   const partnerCol = column(PARTNER_HEADER);
   const deadlineCol = column(DEADLINE_HEADER);
-  const cellText = (i: number) => (i >= 0 && i < cells.length ? cells[i] : '');
+  // a | inside a cell (escaped \| in Markdown, as a Word cell's own | becomes) separates units like 、; same length, same offsets
+  const cellText = (i: number) => (i >= 0 && i < cells.length ? cells[i].replace(/\\\|/g, '、 ') : '');
 
   const unitsOf = (i: number) => {
     if (i < 0) return { lead: undefined, units: [] as Unit[], assigned: undefined as Assignment | undefined };
