@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LspProcess } from './lsp.mjs';
+import { LspProcess, memprobe } from './lsp.mjs';
 import { buildPlan, loadPieces, variant } from './plan.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -73,18 +73,6 @@ async function session(nodeArgs, plan) {
   return lsp;
 }
 
-/** memoryUsage and heap spaces before and after a full GC, from bench/memprobe.cjs. */
-async function probe(lsp) {
-  const from = lsp.stderr.length;
-  lsp.proc.kill('SIGUSR2');
-  for (let waited = 0; waited < 10000; waited += 50) {
-    await sleep(50);
-    const m = /memprobe (\{.*\})\n/.exec(lsp.stderr.slice(from));
-    if (m) return JSON.parse(m[1]);
-  }
-  throw new Error('no answer from bench/memprobe.cjs');
-}
-
 function printProbe(label, vmrss, p) {
   const row = (u) =>
     `rss ${mb(u.rss)} | heap total ${mb(u.heapTotal)} used ${mb(u.heapUsed)} | external ${mb(u.external)} (array buffers ${mb(u.arrayBuffers).trim()})`;
@@ -118,7 +106,7 @@ async function main() {
       await sleep(350);
     }
     const vmrss = lsp.memory().rss;
-    printProbe(label, vmrss, await probe(lsp));
+    printProbe(label, vmrss, await memprobe(lsp));
     await lsp.shutdown();
   }
   const echo = new LspProcess([join(BENCH, 'echo-server.mjs')]);

@@ -6,8 +6,8 @@
 //   node bench/longSession.mjs [--edits 50000] [--seed 20261202]      (after npm run build)
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LspProcess, now } from './lsp.mjs';
-import { buildPlan, loadPieces } from './plan.mjs';
+import { LspProcess, memprobe, now } from './lsp.mjs';
+import { buildPlan, loadPieces, positionAt } from './plan.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(BENCH, '..');
@@ -36,17 +36,6 @@ function boundary(text, offset) {
     else break;
   }
   return offset;
-}
-
-/** LSP position of an offset; the texts here end lines with \n or \r\n only, and no offset sits inside a CRLF. */
-function positionAt(text, offset) {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: offset - lineStart };
 }
 
 /** The edits of the session, made as they are sent (each depends on the text the previous ones left). */
@@ -85,17 +74,6 @@ function* editsOf(text, count, seed) {
   }
 }
 
-async function memprobe(lsp) {
-  const from = lsp.stderr.length;
-  lsp.proc.kill('SIGUSR2');
-  for (let waited = 0; waited < 20000; waited += 50) {
-    await sleep(50);
-    const m = /memprobe (\{.*\})\n/.exec(lsp.stderr.slice(from));
-    if (m) return JSON.parse(m[1]);
-  }
-  throw new Error('no answer from bench/memprobe.cjs');
-}
-
 /**
  * Runs the session on a fresh server. `edits` re-checks, one hover per 10 edits, a completion and a code action per
  * 50. Returns memory in MB and the session's length.
@@ -121,7 +99,7 @@ export async function longSession({ edits = 50000, seed = 20261202, planBytes = 
   await lsp.request('textDocument/completion', { textDocument: docId, position: plan.tableCompletion });
   await lsp.request('textDocument/codeAction', { textDocument: docId, range: { start: plan.hover, end: plan.hover }, context: { diagnostics: [] } });
   await sleep(200);
-  const start = { ...lsp.memory(), probe: await memprobe(lsp) };
+  const start = { ...lsp.memory(), probe: await memprobe(lsp, 20000) };
   const t0 = now();
   let version = 1;
   let tenth;
@@ -140,7 +118,7 @@ export async function longSession({ edits = 50000, seed = 20261202, planBytes = 
     if (i === Math.floor(edits / 10)) {
       await lsp.diagnosticsUpTo(uri, version, 60000);
       await sleep(100);
-      tenth = { rss: lsp.memory().rss, probe: await memprobe(lsp) };
+      tenth = { rss: lsp.memory().rss, probe: await memprobe(lsp, 20000) };
     }
   }
   await lsp.diagnosticsUpTo(uri, version, 60000);
@@ -149,7 +127,7 @@ export async function longSession({ edits = 50000, seed = 20261202, planBytes = 
   const rssEnd = lsp.memory().rss;
   // and after a pause, as the drafter makes: V8's memory reducer returns the heap's slack to the system
   await sleep(idleMs);
-  const end = { rss: rssEnd, idle: lsp.memory().rss, hwm: lsp.memory().hwm, probe: await memprobe(lsp) };
+  const end = { rss: rssEnd, idle: lsp.memory().rss, hwm: lsp.memory().hwm, probe: await memprobe(lsp, 20000) };
   await lsp.shutdown();
   const MB = 1048576;
   return {

@@ -209,3 +209,18 @@ export class LspProcess {
     }
   }
 }
+
+/**
+ * memoryUsage and heap spaces before and after a full GC, which bench/memprobe.cjs (preloaded into the server with
+ * --require) prints on SIGUSR2.
+ */
+export async function memprobe(lsp, timeoutMs = 10000) {
+  const from = lsp.stderr.length;
+  lsp.proc.kill('SIGUSR2');
+  for (let waited = 0; waited < timeoutMs; waited += 50) {
+    await new Promise((r) => setTimeout(r, 50));
+    const m = /memprobe (\{.*\})\n/.exec(lsp.stderr.slice(from));
+    if (m) return JSON.parse(m[1]);
+  }
+  throw new Error('no answer from bench/memprobe.cjs');
+}

@@ -70,7 +70,8 @@ export function smallPlan(pieces) {
   return { text, copies: 1, ...probes(text) };
 }
 
-function positionAt(text, offset) {
+/** LSP position of an offset in a text whose lines end with \n or \r\n (no offset inside a CRLF). */
+export function positionAt(text, offset) {
   let line = 0;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {

@@ -339,9 +339,15 @@ export class DocumentAnalysis {
     return this._taskItems;
   }
 
-  /** The task item under an offset, if any. */
+  /** The task item under an offset, if any: only its paragraph's items are read (hover asks after every edit). */
   taskItemAt(offset: number): TaskItem | undefined {
-    return this.taskItems.find((t) => offset >= t.start && offset <= t.end);
+    if (this._taskItems) return this._taskItems.find((t) => offset >= t.start && offset <= t.end);
+    const at = this.partAt(offset);
+    if (!at) return undefined;
+    const i = this.parts.indexOf(at.part);
+    const structure = planStructures(this.parts, this.options)[i];
+    const items = taskItemsOf(at.part.result.model, at.part.start, structure, (o) => this.lines.positionAt(o).line);
+    return items.find((t) => offset >= t.start && offset <= t.end);
   }
 
   /** Every paragraph model with its start offset, in order. */

@@ -2,7 +2,7 @@
 // the same sentence that names the table settles it; otherwise the content decides among the tables that have that
 // number, with the table of the nearest earlier reference as a tie-breaker.
 import { TaskMatcher } from './matcher';
-import { applyEvent, Block, blockAt, ContextEvent, headingTable, PlanContext, sentenceAround } from './planModel';
+import { applyEvent, Block, blockAt, ContextEvent, firstReferenceFrom, headingTable, PlanContext, sentenceAround } from './planModel';
 import { scanBareTaskNumbers } from './references';
 import { ResolvedReference, TaskIndex } from './taskIndex';
 import { Task } from './types';
@@ -113,15 +113,8 @@ export function topicText(text: string, span: { start: number; end: number }, re
   let out = '';
   let at = span.start;
   // refs are in text order: only those inside the span are cut (a binary search keeps long lines linear)
-  let lo = 0;
-  let hi = refs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (refs[mid].ref.start < span.start) lo = mid + 1;
-    else hi = mid;
-  }
   const cuts: { start: number; end: number }[] = [];
-  for (let i = lo; i < refs.length && refs[i].ref.start < span.end; i++) if (refs[i].ref.end <= span.end) cuts.push(refs[i].ref);
+  for (let i = firstReferenceFrom(refs, span.start); i < refs.length && refs[i].ref.start < span.end; i++) if (refs[i].ref.end <= span.end) cuts.push(refs[i].ref);
   if (skip) cuts.push(skip);
   cuts.sort((a, b) => a.start - b.start);
   for (const c of cuts) {

@@ -1,6 +1,6 @@
 // A task item's assignment in the plan model: its own words, the labelled lines after it, its table row, the lines
 // that follow in the next paragraph and the headings above; and the facts of the whole plan that decide them.
-import type { Block } from './planModel';
+import { Block, cellSpans } from './planModel';
 import { Assignment, dedupe, FIRST_LEADS, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
 // ---------------------------------------------------------------- blocks of the plan model
@@ -59,23 +59,6 @@ export function firstLeadsDeclaredAt(text: string): number {
 
 const SUB_ITEM_MARKER = /^[ \t]+[-*+][ \t]+/;
 const CN_HEADING_ITEM = /^[ \t]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
-
-/** The cells of a Markdown table row as [start, end) spans of their trimmed text, relative to the row. */
-export function cellSpans(row: string): [number, number][] {
-  const pipes: number[] = [];
-  for (let i = 0; i < row.length; i++) if (row[i] === '|' && row[i - 1] !== '\\') pipes.push(i);
-  if (!pipes.length) return [[0, row.length]];
-  const bounds: [number, number][] = [];
-  if (row.slice(0, pipes[0]).trim()) bounds.push([0, pipes[0]]);
-  for (let k = 0; k + 1 < pipes.length; k++) bounds.push([pipes[k] + 1, pipes[k + 1]]);
-  const last = pipes[pipes.length - 1];
-  if (row.slice(last + 1).trim()) bounds.push([last + 1, row.length]);
-  return bounds.map(([a, b]) => {
-    while (a < b && /\s/.test(row[a])) a++;
-    while (b > a && /\s/.test(row[b - 1])) b--;
-    return [a, b];
-  });
-}
 
 /** What the reader needs of a block of the plan model. */
 type BlockLike = Pick<Block, 'kind' | 'start' | 'end' | 'headings' | 'cells' | 'header' | 'tableHeader'>;

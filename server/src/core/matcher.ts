@@ -68,16 +68,12 @@ interface GramEntry {
 }
 
 export class TaskMatcher {
-  /** gram → indexes of the tasks whose text (or body wording) holds it */
-  private readonly postings = new Map<GramKey, Int32Array>();
-  /** gram → weight: ln(N / df), 0 for a gram every task has */
-  private readonly weights = new Map<GramKey, number>();
   /** Per task, the sum of the weights of its grams (for the share of a task a span covers). */
   private readonly taskWeight: Float64Array;
   private readonly order = new Map<string, number>();
   /** Each task's text and body wording as grams are read (half-width, lower case), for explanations. */
   private readonly folded: string[];
-  /** postings and weights in one look-up, for scoring */
+  /** gram → the tasks whose text (or body wording) holds it and its weight, ln(N / df) (0 for a gram every task has) */
   private readonly entries = new Map<GramKey, GramEntry>();
   /** Bumped by each scoring: a gram entry whose `counted` equals it was counted already. */
   private scoring = 0;
@@ -107,17 +103,11 @@ export class TaskMatcher {
     this.taskWeight = new Float64Array(tasks.length);
     for (const [key, list] of lists) {
       const weight = Math.log(n / list.length);
-      this.postings.set(key, Int32Array.from(list));
-      this.weights.set(key, weight);
-      this.entries.set(key, { list: this.postings.get(key)!, weight, counted: 0 });
+      this.entries.set(key, { list: Int32Array.from(list), weight, counted: 0 });
       for (const i of list) this.taskWeight[i] += weight;
     }
   }
 
-  /** The weight of a gram in this set of tasks; 0 for one no task has. */
-  private weightOf(key: GramKey): number {
-    return this.weights.get(key) ?? 0;
-  }
 
   /** Per task (by index), the summed weight of the distinct grams it shares with `text`. Read-only: it may be re-used. */
   private scores(text: string): Float64Array {
@@ -186,11 +176,11 @@ export class TaskMatcher {
     let score = 0;
     const folded = toHalfWidth(text).toLowerCase();
     for (const g of gramsOf(text)) {
-      const list = this.postings.get(g.key);
+      const e = this.entries.get(g.key);
       // a gram without weight (支持, 试点) still joins the words around it into one term when the task has it
-      const shared = list ? includes(list, i) : this.folded[i].includes(folded.slice(g.start, g.end));
+      const shared = e ? includes(e.list, i) : this.folded[i].includes(folded.slice(g.start, g.end));
       if (!shared) continue;
-      const w = list ? this.weightOf(g.key) : 0;
+      const w = e ? e.weight : 0;
       if (!counted.has(g.key)) {
         counted.add(g.key);
         score += w;

@@ -6,7 +6,7 @@ import type { ThresholdMatch } from './checks/thresholdMismatch';
 import { Restatement, restatementOf } from './topics';
 import { TaskMatcher } from './matcher';
 import { scanReferences } from './references';
-import { scopesOf } from './scopes';
+import { LIST_MARKER, scopesOf } from './scopes';
 import { ResolvedReference, TaskIndex } from './taskIndex';
 import { parseInteger } from './text';
 
@@ -115,11 +115,25 @@ export interface ParagraphModel {
 
 const SEPARATOR_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
+/** The cells of a Markdown table row as [start, end) spans of their trimmed text, relative to the row. */
+export function cellSpans(row: string): [number, number][] {
+  const pipes: number[] = [];
+  for (let i = 0; i < row.length; i++) if (row[i] === '|' && row[i - 1] !== '\\') pipes.push(i);
+  if (!pipes.length) return [[0, row.length]];
+  const bounds: [number, number][] = [];
+  if (row.slice(0, pipes[0]).trim()) bounds.push([0, pipes[0]]);
+  for (let k = 0; k + 1 < pipes.length; k++) bounds.push([pipes[k] + 1, pipes[k + 1]]);
+  const last = pipes[pipes.length - 1];
+  if (row.slice(last + 1).trim()) bounds.push([last + 1, row.length]);
+  return bounds.map(([a, b]) => {
+    while (a < b && /\s/.test(row[a])) a++;
+    while (b > a && /\s/.test(row[b - 1])) b--;
+    return [a, b];
+  });
+}
+
 function cellsOf(line: string): string[] {
-  let s = line.trim();
-  if (s.startsWith('|')) s = s.slice(1);
-  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
-  return s.split(/(?<!\\)\|/).map((c) => c.trim());
+  return cellSpans(line).map(([a, b]) => line.slice(a, b));
 }
 
 /** Parses a paragraph (checked in `incoming`) into its model. */
@@ -152,7 +166,7 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
         if (table.header) block.header = table.header;
       }
       table.rows++;
-    } else if (/^[ \t]*(?:[-*+]|\d+[.)、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)/.test(line)) kind = 'item';
+    } else if (LIST_MARKER.test(line)) kind = 'item';
     if (kind !== 'row') table = undefined;
     block.kind = kind;
     block.headings = context.headings.filter((h): h is Heading => !!h).map((h) => h.title);
@@ -165,6 +179,18 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
   const model: ParagraphModel = { text, references, blocks, bare, events };
   for (const block of blocks) block.restates = restatementOf(model, block, matcher);
   return model;
+}
+
+/** The index of the first reference (of references in text order) that starts at or after `offset`. */
+export function firstReferenceFrom(refs: readonly ResolvedReference[], offset: number): number {
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (refs[mid].ref.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The block that holds an offset (blocks are in text order and do not overlap). */

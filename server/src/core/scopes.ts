@@ -5,7 +5,15 @@ export interface Scope {
   end: number;
 }
 
-const LIST_ITEM = /^[ \t]*(?:[-*+]|\d+[.)、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\|)/;
+/** The markers that open a list item: - 1. 1) 1、 （一） (1) 一、. A table row opens with | instead. */
+export const LIST_MARKER_SOURCE = String.raw`[-*+]|\d+[.)、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、`;
+/** A line that opens a list item (its marker). */
+export const LIST_MARKER = new RegExp(String.raw`^[ \t]*(?:${LIST_MARKER_SOURCE})`);
+/** The opening of a list item or table row: its marker or pipe, if any, and the blanks after it. */
+export const ITEM_OPENING = new RegExp(String.raw`^[ \t]*(?:${LIST_MARKER_SOURCE}|\|)?[ \t]*`);
+/** The opening of a list item (its marker, if any, and the blanks after it). */
+export const MARKER_OPENING = new RegExp(String.raw`^[ \t]*(?:${LIST_MARKER_SOURCE})?[ \t]*`);
+const LIST_ITEM = new RegExp(String.raw`^[ \t]*(?:${LIST_MARKER_SOURCE}|\|)`);
 const SENTENCE_END = /[。！？!?]/g;
 
 /** Splits a paragraph (offsets relative to it) into list items, table rows and sentences. */

@@ -1,7 +1,8 @@
 // The plan's task items: the list items and table rows that cite or restate a source task, each with its lead unit,
 // partners and deadline as the responsibility reader finds them (with the plan's facts: headings, following lines).
-import { Block, ParagraphModel } from './planModel';
-import { blockAssignment, cellSpans, ResponsibilityRun } from './itemAssignment';
+import { Block, cellSpans, ParagraphModel } from './planModel';
+import { MARKER_OPENING } from './scopes';
+import { blockAssignment, ResponsibilityRun } from './itemAssignment';
 import { Task } from './types';
 
 export interface TaskItem {
@@ -19,7 +20,6 @@ export interface TaskItem {
 }
 
 const LABEL_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?[ \t]*(?:牵头|责任|配合|协办|参与|完成时|完成期|时间节点)[^：:\n]{0,4}[：:]/;
-const ITEM_MARKER = /^[ \t]*(?:[-*+]|\d+[.)、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)?[ \t]*/;
 
 /** The task items of one paragraph (offsets in the document: `start` is the paragraph's). */
 export function taskItemsOf(
@@ -63,7 +63,7 @@ function itemText(text: string, block: Block): string {
     return own.slice(cell[0], cell[1]).trim();
   }
   // the labelled lines after it (牵头单位：…) are its assignment, shown in their own columns
-  const lines = own.replace(ITEM_MARKER, '').split(/\r\n|\r|\n/);
+  const lines = own.replace(MARKER_OPENING, '').split(/\r\n|\r|\n/);
   const labels = lines.findIndex((l, i) => i > 0 && LABEL_LINE.test(l));
   return (labels < 0 ? lines : lines.slice(0, labels)).map((l) => l.trim()).join(' ').trim();
 }

@@ -2,7 +2,7 @@
 // one, and which task an uncited list item or table row restates. Shared by the checks, hover and coverage.
 import { topicText } from './bareNumbers';
 import { TaskMatcher } from './matcher';
-import { Block, ParagraphModel, sentenceAround } from './planModel';
+import { Block, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
 import { ResolvedReference } from './taskIndex';
 import { Task } from './types';
 
@@ -52,15 +52,8 @@ export function judgedSpan(text: string, block: Block, ref: ResolvedReference): 
 /** The tasks cited by the references that start in [start, end) of a block (its references are in text order). */
 function citedIn(block: Block, start: number, end: number): Set<string> {
   const refs = block.references;
-  let lo = 0;
-  let hi = refs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (refs[mid].ref.start < start) lo = mid + 1;
-    else hi = mid;
-  }
   const out = new Set<string>();
-  for (let i = lo; i < refs.length && refs[i].ref.start < end; i++) for (const t of refs[i].tasks) out.add(t.id);
+  for (let i = firstReferenceFrom(refs, start); i < refs.length && refs[i].ref.start < end; i++) for (const t of refs[i].tasks) out.add(t.id);
   return out;
 }
 

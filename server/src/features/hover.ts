@@ -7,6 +7,10 @@ import { blockAt } from '../core/planModel';
 import { judgeReference } from '../core/topics';
 import { taskLabel } from '../core/checks/labels';
 import { responsibilityMessages } from '../core/responsibilityMessages';
+import { LIST_MARKER_SOURCE } from '../core/scopes';
+
+/** A list item's marker, or a table row's first cell: where hover shows the item's owner. */
+const ITEM_HEAD = new RegExp(String.raw`^[ \t]*(?:${LIST_MARKER_SOURCE}|\|[^|\n]*\|)`);
 import { Task } from '../core/types';
 import { ServerContext } from '../context';
 
@@ -66,7 +70,7 @@ function ownerNote(ctx: ServerContext, analysis: DocumentAnalysis, offset: numbe
 function itemHover(ctx: ServerContext, analysis: DocumentAnalysis, offset: number): Hover | null {
   const item = analysis.taskItemAt(offset);
   if (!item) return null;
-  const head = analysis.text.slice(item.start, item.end).match(/^[ \t]*(?:[-*+]|\d+[.)、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\|[^|\n]*\|)/);
+  const head = analysis.text.slice(item.start, item.end).match(ITEM_HEAD);
   if (!head || offset > item.start + head[0].length) return null;
   const tasks = [...item.cited, ...item.restated].map((t) => formatReference(t)).join('、');
   const value = `**${escapeMarkdown(tasks)}**\n\n${ownerNote(ctx, analysis, offset)}`;

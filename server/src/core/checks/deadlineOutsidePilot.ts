@@ -2,9 +2,9 @@
 // source itself (its date, and 经过3年试点), the end overridable by policyLens.structure.pilotEnd.
 import { DatePhrase, formatWindow, pilotWindow, PilotWindow, placeInWindow, readDates, readPilotYears } from '../deadlines';
 import { Finding } from '../findings';
-import { Block } from '../planModel';
+import { Block, cellSpans } from '../planModel';
 import { isAssignmentHeader } from '../responsibility';
-import { cellSpans, ResponsibilityRun } from '../itemAssignment';
+import { ResponsibilityRun } from '../itemAssignment';
 import { responsibilityMessages } from '../responsibilityMessages';
 import { TaskIndex } from '../taskIndex';
 import type { CheckRun } from './registry';

@@ -2,13 +2,14 @@
 // at the head of a list item that cites 表1第12项) that is not the task's own.
 import { Finding } from '../findings';
 import { Messages } from '../messages';
-import { Scope } from '../scopes';
+import { ITEM_OPENING, Scope } from '../scopes';
 import { formatReference, ResolvedReference } from '../taskIndex';
 import { Task } from '../types';
 import { CheckContext } from './context';
 import { relatedTask } from './related';
 
-const ITEM_HEAD = /^[ \t]*(?:[-*+]|\d+[.)、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\|)?[ \t]*(?:\*\*)?/;
+/** An item's opening and the bold that may start its text. */
+const ITEM_HEAD = new RegExp(ITEM_OPENING.source + String.raw`(?:\*\*)?`);
 
 export function checkDomains(text: string, scopes: Scope[], refs: ResolvedReference[], ctx: CheckContext, msg: Messages): Finding[] {
   const findings: Finding[] = [];

@@ -1,15 +1,15 @@
 // missing-lead-unit: a task item (a list item or table row that cites or restates a task) with no lead unit — not in
 // its text, the labelled lines after it, its table's columns or its headings — in a plan that names lead units elsewhere.
 import { Finding } from '../findings';
-import { Block } from '../planModel';
-import { blockAssignment, cellSpans, ResponsibilityRun } from '../itemAssignment';
+import { ITEM_OPENING } from '../scopes';
+import { blockAssignment, ResponsibilityRun } from '../itemAssignment';
+import { Block, cellSpans } from '../planModel';
 import { responsibilityMessages } from '../responsibilityMessages';
 import { formatReference } from '../taskIndex';
 import { Task } from '../types';
 import { relatedTask } from './related';
 import type { CheckRun } from './registry';
 
-const ITEM_MARKER = /^[ \t]*(?:[-*+]|\d+[.)、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\|)?[ \t]*/;
 
 /** The task an item or row is about: the first it cites, or the one it restates; undefined when it is no task item. */
 function taskOf(block: Block): { task?: Task } | undefined {
@@ -29,7 +29,7 @@ function findingRange(text: string, block: Block): { start: number; end: number 
       ?? spans.reduce((best, s) => (s[1] - s[0] > best[1] - best[0] ? s : best), spans[0]);
     return { start: cell[0], end: cell[1] };
   }
-  const start = block.start + ITEM_MARKER.exec(text.slice(block.start, block.end))![0].length;
+  const start = block.start + ITEM_OPENING.exec(text.slice(block.start, block.end))![0].length;
   const line = text.slice(start, block.end).search(/[\r\n]/);
   let end = line < 0 ? block.end : start + line;
   while (end > start && /\s/.test(text[end - 1])) end--;

@@ -1,7 +1,8 @@
 // uncited-task: a list item or table row without any reference whose content clearly restates one task; the
 // quick fix appends the reference in the configured style.
 import { Finding } from '../findings';
-import { Block } from '../planModel';
+import { ITEM_OPENING } from '../scopes';
+import { Block, cellSpans } from '../planModel';
 import { formatReference } from '../taskIndex';
 import { relatedTask } from './related';
 import { taskLabel } from './labels';
@@ -15,7 +16,7 @@ export function checkUncitedTask(block: Block, run: CheckRun): Finding[] {
   const at = insertionPoint(text, block);
   const terms = run.context.matcher.explain(text.slice(block.start, block.end), restated.task.id, 3).terms;
   // the finding covers the item's words, not its list marker or the row's pipes
-  const lead = /^[ \t]*(?:[-*+]|\d+[.)、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\|)?[ \t]*/.exec(text.slice(block.start, block.end))![0].length;
+  const lead = ITEM_OPENING.exec(text.slice(block.start, block.end))![0].length;
   let end = block.end;
   while (end > block.start + lead && /[\s|]/.test(text[end - 1])) end--;
   return [{
@@ -32,15 +33,9 @@ export function checkUncitedTask(block: Block, run: CheckRun): Finding[] {
 /** Where the reference goes: before the item's closing full stop, or at the end of a row's longest cell. */
 function insertionPoint(text: string, block: Block): number {
   if (block.kind === 'row') {
-    let best = { start: block.end, length: -1 };
-    const line = text.slice(block.start, block.end);
-    const pipes: number[] = [];
-    for (let i = 0; i < line.length; i++) if (line[i] === '|' && line[i - 1] !== '\\') pipes.push(i);
-    for (let k = 0; k + 1 < pipes.length; k++) {
-      const cell = line.slice(pipes[k] + 1, pipes[k + 1]);
-      if (cell.trim().length > best.length) best = { start: block.start + pipes[k] + 1 + cell.trimEnd().length, length: cell.trim().length };
-    }
-    return best.start;
+    let best: [number, number] | undefined;
+    for (const cell of cellSpans(text.slice(block.start, block.end))) if (!best || cell[1] - cell[0] > best[1] - best[0]) best = cell;
+    return best ? block.start + best[1] : block.end;
   }
   let end = block.end;
   while (end > block.start && /\s/.test(text[end - 1])) end--;
