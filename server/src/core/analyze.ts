@@ -230,6 +230,8 @@ export class DocumentAnalysis {
   private _thresholds?: ThresholdMatch[];
   private _findings?: Finding[];
   private _taskItems?: TaskItem[];
+  private _structures?: ResponsibilityRun[];
+  private _itemsByPart?: Map<number, TaskItem[]>;
 
   constructor(
     readonly text: string,
@@ -290,7 +292,7 @@ export class DocumentAnalysis {
   }
 
   /** The paragraph that holds an offset, with the offset relative to it. */
-  private partAt(offset: number): { part: Part; local: number } | undefined {
+  private partAt(offset: number): { part: Part; index: number; local: number } | undefined {
     let lo = 0;
     let hi = this.parts.length - 1;
     while (lo < hi) {
@@ -299,7 +301,7 @@ export class DocumentAnalysis {
       else hi = mid - 1;
     }
     const part = this.parts[lo];
-    return part && { part, local: offset - part.start };
+    return part && { part, index: lo, local: offset - part.start };
   }
 
   /** The task number without a table under an offset (its end included), with what it was resolved to. */
@@ -332,22 +334,25 @@ export class DocumentAnalysis {
 
   /** The list items and table rows that cite or restate a task, with their lead unit, partners and deadline. */
   get taskItems(): TaskItem[] {
-    if (!this._taskItems) {
-      const structures = planStructures(this.parts, this.options);
-      this._taskItems = this.parts.flatMap((p, i) => taskItemsOf(p.result.model, p.start, structures[i], (o) => this.lines.positionAt(o).line));
-    }
-    return this._taskItems;
+    return (this._taskItems ??= this.parts.flatMap((_p, i) => this.taskItemsOfPart(i)));
   }
 
   /** The task item under an offset, if any: only its paragraph's items are read (hover asks after every edit). */
   taskItemAt(offset: number): TaskItem | undefined {
-    if (this._taskItems) return this._taskItems.find((t) => offset >= t.start && offset <= t.end);
     const at = this.partAt(offset);
     if (!at) return undefined;
-    const i = this.parts.indexOf(at.part);
-    const structure = planStructures(this.parts, this.options)[i];
-    const items = taskItemsOf(at.part.result.model, at.part.start, structure, (o) => this.lines.positionAt(o).line);
-    return items.find((t) => offset >= t.start && offset <= t.end);
+    return this.taskItemsOfPart(at.index).find((t) => offset >= t.start && offset <= t.end);
+  }
+
+  /** The task items of one paragraph, read once per analysis (with the plan's facts for it). */
+  private taskItemsOfPart(i: number): TaskItem[] {
+    this._structures ??= planStructures(this.parts, this.options);
+    const items = (this._itemsByPart ??= new Map()).get(i);
+    if (items) return items;
+    const part = this.parts[i];
+    const read = taskItemsOf(part.result.model, part.start, this._structures[i], (o) => this.lines.positionAt(o).line);
+    this._itemsByPart.set(i, read);
+    return read;
   }
 
   /** Every paragraph model with its start offset, in order. */
