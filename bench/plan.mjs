@@ -104,8 +104,12 @@ function probes(text) {
 }
 
 /**
- * A transform for buildPlan: a marker line `<!--K.N-->` (text K, copy N) at the start of every paragraph. The same
- * checks and findings, but every paragraph is one the server has never seen (it caches results by paragraph
- * text, and the plain plan repeats its copies), as when a real plan, whose paragraphs all differ, is first opened.
+ * A transform for buildPlan: a comment `<!--K.N.P-->` (text K, copy N, paragraph P) at the end of every paragraph.
+ * Every paragraph is then one the server has never seen (it caches results by paragraph text, and the plain plan
+ * repeats its copies), as when a real plan, whose paragraphs all differ, is first opened; and as the checks read
+ * an HTML comment as blanks, the findings are exactly those of the same copies without the comments.
  */
-export const variant = (k) => (text, copy) => text.replace(/(^|\n[ \t\u3000]*\n)(?=[^\s])/g, `$1<!--${k}.${copy}-->\n`);
+export const variant = (k) => (text, copy) => {
+  let p = 0;
+  return text.replace(/(\S)(?=[ \t]*(?:\n[ \t\u3000]*\n|$))/g, (_m, c) => `${c}<!--${k}.${copy}.${++p}-->`);
+};

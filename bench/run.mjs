@@ -480,7 +480,7 @@ async function main() {
     `cold first requests: hover ${ms(sv.hover.cold)}, 表1第 ${ms(sv.table.cold)}, @数字人民币 ${ms(sv.fuzzy.cold)}; ` +
       `completion answers: 表1第 ${(sv.table.first ? JSON.stringify(sv.table.first).length / 1024 : 0).toFixed(0)} KB, @ ${(sv.fuzzy.first ? JSON.stringify(sv.fuzzy.first).length / 1024 : 0).toFixed(0)} KB`,
     `diagnostics after each edit: ${[...new Set(sv.edit.counts)].join(', ')} (open: ${sv.firstOpen.count}); of each new text: ${sv.freshCount} ` +
-      `(${(v.bytes / 1024).toFixed(0)} KB, ${v.copies} copies, every paragraph made unique by a marker line); start-up diagnostics of sample-plan.md: ${st.diagnostics}`,
+      `(${(v.bytes / 1024).toFixed(0)} KB, ${v.copies} copies, every paragraph made unique by a trailing comment); start-up diagnostics of sample-plan.md: ${st.diagnostics}`,
   ];
   const elapsed = (now() - t0) / 1000;
   const load = [loadBefore, loadavg()[0]];

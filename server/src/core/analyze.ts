@@ -4,7 +4,7 @@ import { BareReference } from './bareNumbers';
 import { CheckContext } from './checks/context';
 import { Check, CHECKS, CheckRun } from './checks/registry';
 import { readThresholds, ThresholdMatch } from './checks/thresholdMismatch';
-import { applyDirectives, parseDirectives } from './directives';
+import { applyDirectives, blankComments, parseDirectives } from './directives';
 import { DiagnosticCode, Finding, Severity, SeveritySetting, shiftFinding } from './findings';
 import { Locale, messages } from './messages';
 import { applyEvent, buildParagraphModel, contextKey, EMPTY_CONTEXT, ParagraphModel, PlanContext } from './planModel';
@@ -24,7 +24,7 @@ const OUTLINE_BEFORE = ['\u0000'];
  * first unit leads, the heading-like lines above, the labelled lines that follow), from the paragraphs' cached facts.
  */
 function planStructures(parts: readonly Part[], options: AnalyzeOptions | undefined): ResponsibilityRun[] {
-  const facts = parts.map((p) => (p.result.facts ??= paragraphFacts(p.result.text)));
+  const facts = parts.map((p) => (p.result.facts ??= paragraphFacts(p.result.model.text)));
   const planAssignsLeads = facts.some((f) => f.assignsLead);
   const settings = options?.structure ?? {};
   let firstLeads = false;
@@ -237,7 +237,7 @@ export class DocumentAnalysis {
     readonly text: string,
     private readonly parts: Part[],
     private readonly entries: Entry[],
-    positions?: Positions,
+    private readonly positions?: Positions,
     /** The options it was made with: a later version can re-use it only with the same. */
     readonly options?: AnalyzeOptions,
   ) {
@@ -276,8 +276,14 @@ export class DocumentAnalysis {
    * can keep what it derives from it), with its severity and its range in the whole text.
    */
   forEachFinding(visit: (cached: Finding, severity: Severity, range: Range) => void): void {
+    const positions = this.positions;
     for (const e of this.entries) {
-      visit(e.finding, e.severity, { start: relativePosition(e.part, e.finding.start), end: relativePosition(e.part, e.finding.end) });
+      const { part, finding } = e;
+      // the editor's document has its line offsets already; without it, each paragraph's own lines are enough
+      const range = positions
+        ? { start: positions.positionAt(part.start + finding.start), end: positions.positionAt(part.start + finding.end) }
+        : { start: relativePosition(part, finding.start), end: relativePosition(part, finding.end) };
+      visit(finding, e.severity, range);
     }
   }
 
@@ -543,8 +549,10 @@ export class Checker {
   private analyzeParagraph(text: string, table: PlanContext, options: AnalyzeOptions): ParagraphResult {
     const msg = messages(options.locale);
     const ctx = this.context;
-    const model = buildParagraphModel(text, table, this.index, ctx.matcher);
-    model.thresholds = readThresholds(text, model.blocks, model.references, ctx, msg, options.locale);
+    // an HTML comment is not part of the plan as it reads (Markdown shows none): the checks see blanks in its place
+    const shown = blankComments(text);
+    const model = buildParagraphModel(shown, table, this.index, ctx.matcher);
+    model.thresholds = readThresholds(shown, model.blocks, model.references, ctx, msg, options.locale);
     const run: CheckRun = { model, context: ctx, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table' };
     const findings: Finding[] = [];
     for (const check of PARAGRAPH_CHECKS) for (const block of model.blocks) findings.push(...check.check(block, run));

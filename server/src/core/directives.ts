@@ -15,6 +15,15 @@ interface Directive {
   codes?: DiagnosticCode[];
 }
 
+/**
+ * The text with every HTML comment (`<!-- … -->`, directives included) turned into spaces, line breaks kept: the
+ * same offsets and lines, and nothing of what a Markdown reader never sees.
+ */
+export function blankComments(text: string): string {
+  if (!text.includes('<!--')) return text;
+  return text.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\r\n]/g, ' '));
+}
+
 export function parseDirectives(text: string, lines: Lines): Directive[] {
   if (!text.includes('policy-lens-')) return [];
   const found: Directive[] = [];
