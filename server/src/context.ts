@@ -108,9 +108,18 @@ export class ServerContext {
       ? DocumentAnalysis.empty(text, positions)
       : this.checker.analyze(text, this.analyzeOptions, positions, cached?.analysis);
     this.analyses.set(doc.uri, { version: doc.version, analysis, previous: cached?.analysis });
-    if (this.checker.wantsPruning) this.pruneCache();
+    // after the caller has used it (published its diagnostics): pruning walks every live paragraph
+    if (this.checker.wantsPruning && !this.pruneScheduled) {
+      this.pruneScheduled = true;
+      setImmediate(() => {
+        this.pruneScheduled = false;
+        this.pruneCache();
+      });
+    }
     return analysis;
   }
+
+  private pruneScheduled = false;
 
   /** Releases a closed document's analyses, and the cached paragraph results only it used. */
   forget(uri: string): void {
