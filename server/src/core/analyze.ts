@@ -174,6 +174,12 @@ interface Part {
   result: ParagraphResult;
   /** The context the paragraph was checked in. */
   before: PlanContext;
+  /**
+   * Its plan-level findings where it stands in this version, and all its findings merged with them: the next version
+   * keeps both while the paragraph and what the plan tells it stay the same (a copy of a paragraph elsewhere in the
+   * plan can have other plan facts, so the result's own memos are not enough).
+   */
+  plan?: { memo: PlanMemo; merged: readonly Finding[] };
 }
 
 /** Compared a block at a time first: string equality runs natively, a loop over character codes does not. */
@@ -444,9 +450,13 @@ export class Checker {
     } else {
       const plan = this.planFindings(parts, planChecks, options);
       parts.forEach((part, i) => {
-        const own = plan[i];
-        const all = own.length ? [...part.result.findings, ...own].sort((a, b) => a.start - b.start || a.end - b.end) : part.result.findings;
-        for (const f of all) keep(part, f);
+        const memo = plan[i];
+        if (part.plan?.memo !== memo) {
+          const own = memo.findings;
+          const merged = own.length ? [...part.result.findings, ...own].sort((a, b) => a.start - b.start || a.end - b.end) : part.result.findings;
+          part.plan = { memo, merged };
+        }
+        for (const f of part.plan.merged) keep(part, f);
       });
     }
     if (text.includes('policy-lens-')) {
@@ -462,20 +472,23 @@ export class Checker {
    * the labelled lines that follow), and keeps its findings while those stay the same, so an edit costs a pass over
    * the paragraphs' cached facts.
    */
-  private planFindings(parts: readonly Part[], checks: readonly Check[], options: AnalyzeOptions): Finding[][] {
+  private planFindings(parts: readonly Part[], checks: readonly Check[], options: AnalyzeOptions): PlanMemo[] {
     const msg = messages(options.locale);
+    const fits = (memo: PlanMemo, structure: ResponsibilityRun) =>
+      memo.locale === options.locale && sameChecks(memo.checks, checks) && sameStructure(memo.structure, structure);
     return planStructures(parts, options).map((structure, i) => {
       const part = parts[i];
+      // where it stood in the previous version, with the same plan facts: nothing to look up
+      if (part.plan && fits(part.plan.memo, structure)) return part.plan.memo;
       const memos = (part.result.planFindings ??= []);
-      for (const memo of memos) {
-        if (memo.locale === options.locale && sameChecks(memo.checks, checks) && sameStructure(memo.structure, structure)) return memo.findings;
-      }
+      for (const memo of memos) if (fits(memo, structure)) return memo;
       const run: CheckRun = { model: part.result.model, context: this.context, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table', structure };
       const findings: Finding[] = [];
       for (const check of checks) for (const block of part.result.model.blocks) findings.push(...check.check(block, run));
       if (memos.length >= PLAN_MEMOS) memos.shift();
-      memos.push({ checks, locale: options.locale, structure, findings });
-      return findings;
+      const memo = { checks, locale: options.locale, structure, findings };
+      memos.push(memo);
+      return memo;
     });
   }
 
