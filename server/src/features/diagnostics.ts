@@ -103,8 +103,7 @@ export class DiagnosticsPublisher {
         template = { fields, tail: encodeTail(fields), encoded: new Map() };
         this.templates.set(cached, template);
       }
-      const lsp = SEVERITY[severity];
-      out.push({ range, severity: lsp, ...template.fields, [ENCODED]: encoded(template, range, lsp, generation) } as Diagnostic);
+      out.push(diagnosticOf(template, range, SEVERITY[severity], generation));
     });
     return out;
   }
@@ -123,20 +122,21 @@ interface Template {
    * Its whole JSON where it was last published, by start line (a paragraph's result serves every copy of its text, so
    * a finding can stand on several lines): an edit re-encodes only the diagnostics it moved.
    */
-  encoded: Map<number, { range: Range; severity: number; bytes: Buffer; used: number }>;
+  encoded: Map<number, { diagnostic: Diagnostic; used: number }>;
 }
 
-function encoded(template: Template, range: Range, severity: number, generation: number): Buffer {
+/** The diagnostic of a finding at a range, with its JSON: the same object as last time when it has not moved. */
+function diagnosticOf(template: Template, range: Range, severity: number, generation: number): Diagnostic {
   const known = template.encoded.get(range.start.line);
-  if (known && known.severity === severity && sameRange(known.range, range)) {
+  if (known && known.diagnostic.severity === severity && sameRange(known.diagnostic.range, range)) {
     known.used = generation;
-    return known.bytes;
+    return known.diagnostic;
   }
   // encodings no recent list used (the finding moved away) go, so that an edit storm does not pile them up
   if (template.encoded.size >= 4) for (const [line, e] of template.encoded) if (e.used < generation - 1) template.encoded.delete(line);
-  const bytes = encodeDiagnostic(range, severity, template.tail);
-  template.encoded.set(range.start.line, { range, severity, bytes, used: generation });
-  return bytes;
+  const diagnostic = { range, severity, ...template.fields, [ENCODED]: encodeDiagnostic(range, severity, template.tail) } as Diagnostic;
+  template.encoded.set(range.start.line, { diagnostic, used: generation });
+  return diagnostic;
 }
 
 function sameRange(a: Range, b: Range): boolean {
