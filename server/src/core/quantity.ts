@@ -62,6 +62,32 @@ const QTY = `(?:(?:(?<cmp>${CMP})|(?<yi>以))${sp('s1')})?(?:(?:(?<pct>百分之
 /** Every character of a QTY match lies in exactly one of these groups, in this order. */
 const QTY_GROUPS = ['cmp', 'yi', 's1', 'pct', 'cur', 's2', 'ar', 's3', 'sc', 'cn', 's4', 'unit', 's5', 'post', 's6', 'wx'];
 
+/**
+ * A pattern with its named groups made plain, and each name's group number: exec then builds no `groups` object, which
+ * for a pattern of many groups is most of what a match costs. Escapes and classes are copied as they are.
+ */
+function numberGroups(named: string): { source: string; groups: Record<string, number> } {
+  const groups: Record<string, number> = {};
+  let source = '', n = 0, inClass = false;
+  for (let i = 0; i < named.length; i++) {
+    const ch = named[i];
+    if (ch === '\\') { source += ch + named[++i]; continue; }
+    if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(' && named[i + 1] !== '?') n++;
+    else if (ch === '(' && named[i + 2] === '<' && named[i + 3] !== '=' && named[i + 3] !== '!') {
+      const close = named.indexOf('>', i);
+      groups[named.slice(i + 3, close)] = ++n;
+      source += '(';
+      i = close;
+      continue;
+    }
+    source += ch;
+  }
+  if (new RegExp(`${source}|`).exec('')!.length !== n + 1) throw new Error('numberGroups: groups miscounted');
+  return { source, groups };
+}
+
 // dates and times: never quantities
 const Y4 = `(?:[12１２][${D}]{3}|[〇零一二三四五六七八九]{4})`;
 const ND = `(?:[${D}]{1,2}|[〇零一二三四五六七八九十]{1,3})`;
@@ -77,7 +103,9 @@ const SKIP = `第[ \\t]*${ORD_NUM}(?:${ORD_LINK}第?[ \\t]*${ORD_NUM})*` +
 
 // the leading class lets the engine skip ordinary characters quickly
 const FIRST = `[${D}${CNC}URC以第表附图人$＄￥¥${[...new Set(Object.keys(BASE_COMPARATORS).map(w => w[0]))].map(esc).join('')}降调放提]`;
-const SCAN = new RegExp(`(?=${FIRST})(?:(?<date>${DATE})|${QTY}|(?<skip>${SKIP}))`, 'g');
+const NUMBERED_SCAN = numberGroups(`(?=${FIRST})(?:(?<date>${DATE})|${QTY}|(?<skip>${SKIP}))`);
+const SCAN = new RegExp(NUMBERED_SCAN.source, 'g');
+const SCAN_GROUPS = NUMBERED_SCAN.groups;
 const DATE_AT = new RegExp(DATE, 'y');
 const WHOLE_NUMBER = new RegExp(`^(?:(?<ar>${ARABIC})(?:${SP}(?<sc>${SCALE}))?|(?<cn>${CN}))$`);
 const LATIN = /[A-Za-z]/;
@@ -86,13 +114,27 @@ const CN_NUMERAL_CHAR = new RegExp(`[${CNC}]`);
 
 // ---------------------------------------------------------------- numbers
 
+const FULL_WIDTH_DIGIT = /[０-９．]/;
+
 function toAscii(s: string): string {
-  return s.replace(/[０-９．]/g, ch => ch === '．' ? '.' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  return FULL_WIDTH_DIGIT.test(s) ? s.replace(/[０-９．]/g, ch => ch === '．' ? '.' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)) : s;
 }
 
 /** Arabic digits times 10^exp, shifted in decimal so 1.5万 is exactly 15000. */
 function arabicValue(digits: string, exp: number): number {
-  return Number(`${toAscii(digits).replace(/,/g, '')}e${exp}`);
+  let ascii = toAscii(digits);
+  if (ascii.includes(',')) ascii = ascii.replace(/,/g, '');
+  return Number(exp === 0 ? ascii : `${ascii}e${exp}`); // 'e0' changes nothing: both read the same decimal
+}
+
+/** A short run of ASCII digits only (12, 007): a number exactly, read by Number alone. */
+function isShortDigitRun(s: string): boolean {
+  if (s.length === 0 || s.length > 15) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function scaleExp(scale: string | undefined): number {
@@ -122,6 +164,7 @@ function chineseValue(s: string): number | undefined {
 /** A whole string that is exactly one number (scales applied), else undefined. Percentages are not numbers here. */
 export function readNumber(s: string): number | undefined {
   if (typeof s !== 'string') return undefined;
+  if (isShortDigitRun(s)) return Number(s); // most reads: a table or item number (表12, 第3项), as the pattern would read it
   const m = WHOLE_NUMBER.exec(s.trim());
   if (!m?.groups) return undefined;
   const g = m.groups;
@@ -129,14 +172,15 @@ export function readNumber(s: string): number | undefined {
   return value !== undefined && Number.isFinite(value) ? value : undefined; // 400 digits are not a number a plan means
 }
 
-function unitOf(word: string): { unit: Unit; counter?: string } {
-  if (word === '%' || word === '％') return { unit: 'percent' };
-  if (word.startsWith('年')) return { unit: 'year' };
-  if (word === '个月' || word === '月') return { unit: 'month' };
-  if (word === '日' || word === '天' || word.endsWith('工作日')) return { unit: 'day' };
-  if (word === '美元' || word === '美金' || word === 'USD' || word === 'US$' || word === '$' || word === '＄') return { unit: 'USD' };
-  if (word.startsWith('元') || word === '人民币' || word === 'RMB' || word === 'CNY' || word === '￥' || word === '¥') return { unit: 'CNY' };
-  return { unit: 'count', counter: word };
+/** The unit a unit word or currency sign names; a counter (家, 项) is its own word. */
+function unitOf(word: string): Unit {
+  if (word === '%' || word === '％') return 'percent';
+  if (word.startsWith('年')) return 'year';
+  if (word === '个月' || word === '月') return 'month';
+  if (word === '日' || word === '天' || word.endsWith('工作日')) return 'day';
+  if (word === '美元' || word === '美金' || word === 'USD' || word === 'US$' || word === '$' || word === '＄') return 'USD';
+  if (word.startsWith('元') || word === '人民币' || word === 'RMB' || word === 'CNY' || word === '￥' || word === '¥') return 'CNY';
+  return 'count';
 }
 
 const POST_CMP = (w: string): Comparator => (w.endsWith('以上') ? '>=' : '<=');
@@ -149,7 +193,12 @@ function comparatorOf(text: string): Comparator {
 
 // ---------------------------------------------------------------- scanning
 
-type Span = [number, number] | undefined;
+// SCAN's groups by number (see numberGroups), and where each QTY group of the current match starts: -1 when it did
+// not take part. Scratch shared by every call (findQuantities calls nothing that scans again), so no spans are
+// allocated per match.
+const G = SCAN_GROUPS;
+const QTY_NUMBERS = QTY_GROUPS.map((name) => G[name]);
+const at = new Int32Array(Math.max(...QTY_NUMBERS) + 1);
 
 /**
  * Every quantity in the text, in order, non-overlapping. Skipped: dates and times (2023年3月, 3月底, 三月), ordinals and
@@ -161,53 +210,53 @@ type Span = [number, number] | undefined;
 export function findQuantities(text: string): QuantityPhrase[] {
   const out: QuantityPhrase[] = [];
   if (typeof text !== 'string' || text.length === 0) return out;
-  const re = new RegExp(SCAN.source, SCAN.flags); // own lastIndex: re-entrant
+  const re = SCAN; // one shared pattern: nothing in the loop scans with it again
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const g = m.groups!;
-    if (g.date !== undefined || g.skip !== undefined) continue;
-    const ix: Record<string, Span> = {};
-    for (let i = 0, pos = m.index; i < QTY_GROUPS.length; i++) {
-      const part = g[QTY_GROUPS[i]];
-      if (part !== undefined) { ix[QTY_GROUPS[i]] = [pos, pos + part.length]; pos += part.length; }
+    if (m[G.date] !== undefined || m[G.skip] !== undefined) continue;
+    for (let i = 0, pos = m.index; i < QTY_NUMBERS.length; i++) {
+      const part = m[QTY_NUMBERS[i]];
+      if (part === undefined) at[QTY_NUMBERS[i]] = -1;
+      else { at[QTY_NUMBERS[i]] = pos; pos += part.length; }
     }
-    const numSpan = (ix.ar ? [ix.ar[0], ix.sc ? ix.sc[1] : ix.ar[1]] : ix.cn) as [number, number];
-    const [numStart, numEnd] = numSpan;
-    const resume = (at: number) => { re.lastIndex = Math.max(at, m!.index + 1); };
+    const ar = m[G.ar];
+    const numStart = ar !== undefined ? at[G.ar] : at[G.cn];
+    const numEnd = ar === undefined ? numStart + m[G.cn].length : m[G.sc] !== undefined ? at[G.sc] + m[G.sc].length : numStart + ar.length;
+    const from = m.index + 1; // never resume where this match started
     // something (comparator, spaces) before the number: a date there wins
-    if (numStart > m.index) { DATE_AT.lastIndex = numStart; if (DATE_AT.test(text)) { resume(numStart); continue; } }
-    const q = build(text, g, ix, numStart, numEnd);
-    if (!q) { resume(numEnd); continue; }
+    if (numStart > m.index) { DATE_AT.lastIndex = numStart; if (DATE_AT.test(text)) { re.lastIndex = Math.max(numStart, from); continue; } }
+    const q = build(text, m, numStart, numEnd);
+    if (!q) { re.lastIndex = Math.max(numEnd, from); continue; }
     out.push(q);
-    re.lastIndex = Math.max(q.end, m.index + 1);
+    re.lastIndex = Math.max(q.end, from);
   }
   return out;
 }
 
-function build(text: string, g: Record<string, string | undefined>, ix: Record<string, Span>,
-  numStart: number, numEnd: number): QuantityPhrase | undefined {
-  const cn = g.cn;
-  if ((cn ?? g.ar!).length > 40) return undefined;                                      // not a written number
-  let value = g.ar !== undefined ? arabicValue(g.ar, scaleExp(g.sc)) : chineseValue(cn!);
+/** The quantity of a QTY match, or undefined when it is not one; `at` holds where its groups start. */
+function build(text: string, m: RegExpExecArray, numStart: number, numEnd: number): QuantityPhrase | undefined {
+  const cn = m[G.cn], ar = m[G.ar], cur = m[G.cur], unitWord = m[G.unit], cmpText = m[G.cmp];
+  if ((cn ?? ar).length > 40) return undefined;                                         // not a written number
+  let value = ar !== undefined ? arabicValue(ar, scaleExp(m[G.sc])) : chineseValue(cn);
   if (value === undefined || !Number.isFinite(value)) return undefined;
   let unit: Unit = 'none';
   let counter: string | undefined;
-  const valueStart = (ix.pct ?? ix.cur ?? [numStart])[0];
+  const valueStart = at[G.pct] >= 0 ? at[G.pct] : at[G.cur] >= 0 ? at[G.cur] : numStart;
+  const unitEnd = unitWord !== undefined ? at[G.unit] + unitWord.length : numEnd;
   let valueEnd = numEnd;
-  if (g.pct !== undefined) unit = 'percent';
+  if (m[G.pct] !== undefined) unit = 'percent';
   else {
-    if (g.cur !== undefined) unit = unitOf(g.cur).unit;
-    if (g.unit !== undefined && !(g.cur !== undefined && unitOf(g.unit).unit === 'count')) {
-      const u = unitOf(g.unit);
-      unit = u.unit; counter = u.counter; valueEnd = ix.unit![1];
+    if (cur !== undefined) unit = unitOf(cur);
+    if (unitWord !== undefined && !(cur !== undefined && unitOf(unitWord) === 'count')) {
+      unit = unitOf(unitWord); counter = unitWord; valueEnd = unitEnd;
     }
   }
   const next = text.charAt(valueEnd);
-  const cmpText = g.cmp;
-  let post = valueEnd === (ix.unit?.[1] ?? numEnd) ? g.post : undefined;
+  let post = valueEnd === unitEnd ? m[G.post] : undefined;
   if (post !== undefined && post.endsWith('内') && !post.endsWith('以内') && !post.endsWith('之内') &&
       !(unit === 'year' || unit === 'month' || unit === 'day')) post = undefined;
-  const weixian = g.yi !== undefined && g.wx !== undefined && (post === undefined || ix.post![1] <= ix.wx![0]);
+  const weixian = m[G.yi] !== undefined && m[G.wx] !== undefined && (post === undefined || at[G.post] + post.length <= at[G.wx]);
   const hasCmp = cmpText !== undefined || post !== undefined || weixian;
 
   // ---- rejections
@@ -218,31 +267,33 @@ function build(text: string, g: Record<string, string | undefined>, ix: Record<s
     if ((cn === '一' || cn === '二') && (unit === 'count' || unit === 'CNY')) return undefined; // 一个, 一批, 二次开发
   }
   if (unit === 'count' && CN_NUMERAL_CHAR.test(next)) return undefined;                // 五位一体
-  if (unit === 'none' && g.cur === undefined && /^[.．、]/.test(next)) return undefined;     // 12. 列表, > 1. (Markdown)
-  if (unit === 'none' && !hasCmp && g.cur === undefined) {
+  if (unit === 'none' && cur === undefined && /^[.．、]/.test(next)) return undefined;     // 12. 列表, > 1. (Markdown)
+  if (unit === 'none' && !hasCmp && cur === undefined) {
     if (/^[)）〕\]】号]/.test(next) || /^[ \t\u3000]*强/.test(text.slice(valueEnd, valueEnd + 4))) return undefined; // （1）, 212号, 500强
     if (/[(（〔[【]/.test(text.charAt(numStart - 1))) return undefined;                 // 〔2022〕, （1）
   }
 
   // ---- comparator and ranges
   let comparator: Comparator | undefined, comparatorText: string | undefined;
-  let comparatorStart: number | undefined, comparatorEnd: number | undefined;
+  let comparatorStart = 0, comparatorEnd = 0;
   let start = valueStart, end = valueEnd;
   if (cmpText !== undefined) {
     comparator = comparatorOf(cmpText); comparatorText = cmpText;
-    [comparatorStart, comparatorEnd] = ix.cmp!; start = comparatorStart;
+    comparatorStart = at[G.cmp]; comparatorEnd = comparatorStart + cmpText.length; start = comparatorStart;
   } else if (weixian) {
     comparator = '<='; comparatorText = '以…为限';
-    comparatorStart = ix.yi![0]; comparatorEnd = ix.wx![1]; start = comparatorStart; end = comparatorEnd;
+    comparatorStart = at[G.yi]; comparatorEnd = at[G.wx] + m[G.wx].length; start = comparatorStart; end = comparatorEnd;
   } else if (post !== undefined) {
     comparator = POST_CMP(post); comparatorText = post;
-    [comparatorStart, comparatorEnd] = ix.post!; end = comparatorEnd;
+    comparatorStart = at[G.post]; comparatorEnd = comparatorStart + post.length; end = comparatorEnd;
   }
   if (unit !== 'count') counter = undefined;
   value = Number.isInteger(value) ? value : Number(value.toPrecision(15));
   const q: QuantityPhrase = { value, unit, start, end, valueStart, valueEnd, text: text.slice(start, end) };
   if (counter !== undefined) q.counter = counter;
-  if (comparator !== undefined) Object.assign(q, { comparator, comparatorText, comparatorStart, comparatorEnd });
+  if (comparator !== undefined) {
+    q.comparator = comparator; q.comparatorText = comparatorText; q.comparatorStart = comparatorStart; q.comparatorEnd = comparatorEnd;
+  }
   return q;
 }
 
@@ -258,6 +309,8 @@ function closeEnough(a: number, b: number): boolean {
 }
 
 function plain(n: number): string {
+  // an integer of at most 12 digits (67, 2e8) is its own 12-digit rounding: no detour through toPrecision
+  if (Number.isInteger(n) && Math.abs(n) < 1e12) return String(n);
   return String(Number(n.toPrecision(12)));
 }
 

@@ -2,9 +2,24 @@
 import { readNumber } from './quantity';
 import { Position, Range } from './types';
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
+
 /** Full-width ASCII (digits, letters, punctuation) to half-width; everything else unchanged. Keeps the length. */
 export function toHalfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  // The matcher folds every span it scores, and most spans have a few full-width characters (，（）：) or none: the
+  // pattern finds them (test() allocates no match; each is one code unit, just before lastIndex) and the runs between
+  // them are copied; a text without any comes back as it is.
+  FULL_WIDTH.lastIndex = 0;
+  if (!FULL_WIDTH.test(s)) return s;
+  let out = '';
+  let last = 0;
+  do {
+    const at = FULL_WIDTH.lastIndex - 1;
+    const c = s.charCodeAt(at);
+    out += s.slice(last, at) + (c === 0x3000 ? ' ' : String.fromCharCode(c - 0xfee0));
+    last = at + 1;
+  } while (FULL_WIDTH.test(s));
+  return out + s.slice(last);
 }
 
 const CJK = '\\u2e80-\\u2fff\\u3000-\\u303f\\u3040-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u2018-\\u201f\\u2026\\u2014';
@@ -59,6 +74,11 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
+    if (text.indexOf('\r') < 0) {
+      // only \n breaks (the usual case): the native search jumps from one to the next
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {

@@ -94,31 +94,75 @@ export interface SourceThreshold {
   lowered?: boolean;
 }
 
-const CLAUSE_BREAK = /[，,。；;！？!?：:\n\r（(）)]/;
+/** The characters that end a clause, by code: tested per character, so no one-character strings are made. */
+const CLAUSE_BREAK = new Set([...'，,。；;！？!?：:\n\r（(）)'].map((ch) => ch.charCodeAt(0)));
 const SUBJECT_WINDOW = 24;
+
+/** A rule list's words, found in a clause in one pass (see subjectOf): built once per list, kept while it lives. */
+interface RuleWords {
+  /** The head, then the aliases, of each rule that is not `after`, rule by rule. */
+  words: string[];
+  /** Rule r's words are words[first[r]] up to words[first[r + 1]]. */
+  first: number[];
+  /** By first character, the indexes of the words that start with it. */
+  byFirst: Map<number, number[]>;
+}
+const ruleWordsCache = new WeakMap<SubjectRule[], RuleWords>();
+
+function ruleWordsOf(rules: SubjectRule[]): RuleWords {
+  let found = ruleWordsCache.get(rules);
+  if (!found) {
+    const words: string[] = [];
+    const first: number[] = [];
+    for (const rule of rules) {
+      first.push(words.length);
+      if (!rule.after) words.push(rule.head, ...(rule.aliases ?? []));
+    }
+    first.push(words.length);
+    const byFirst = new Map<number, number[]>();
+    words.forEach((w, k) => byFirst.set(w.charCodeAt(0), [...(byFirst.get(w.charCodeAt(0)) ?? []), k]));
+    ruleWordsCache.set(rules, (found = { words, first, byFirst }));
+  }
+  return found;
+}
+
+/** Scratch for subjectOf: where each word last occurs in the clause (-1: nowhere). */
+let lastAt = new Int32Array(64);
 
 /** The subject a quantity is about, from the words just before it in its clause (or just after, for 3年试点). */
 export function subjectOf(text: string, q: QuantityPhrase, rules: SubjectRule[]): Subject | undefined {
   const clause = clauseBefore(text, q.start, SUBJECT_WINDOW);
   const from = q.start - clause.length;
+  // where each word last occurs in the clause, as lastIndexOf would say, in one pass over its characters (a
+  // lastIndexOf per word and quantity was most of the cost)
+  const { words, first, byFirst } = ruleWordsOf(rules);
+  if (lastAt.length < words.length) lastAt = new Int32Array(words.length);
+  for (let k = 0; k < words.length; k++) lastAt[k] = words[k] === '' ? clause.length : -1;
+  for (let p = 0; p < clause.length; p++) {
+    const starting = byFirst.get(clause.charCodeAt(p));
+    if (starting) for (const k of starting) if (clause.startsWith(words[k], p)) lastAt[k] = p;
+  }
   let best: Subject | undefined;
-  for (const rule of rules) {
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r];
     if (rule.after) {
-      const after = text.slice(q.end, q.end + rule.head.length);
-      const lead = rule.before?.find((w) => clause.endsWith(w));
-      if (after === rule.head && lead && !q.comparator) best = { head: rule.head, start: q.end, end: q.end + rule.head.length };
+      // 3年试点: the head right after the quantity, one of `before` ending the clause, no comparator
+      if (!q.comparator && text.startsWith(rule.head, q.end) && rule.before?.find((w) => clause.endsWith(w))) {
+        best = { head: rule.head, start: q.end, end: q.end + rule.head.length };
+      }
       continue;
     }
-    for (const word of [rule.head, ...(rule.aliases ?? [])]) {
-      const at = clause.lastIndexOf(word);
+    for (let k = first[r]; k < first[r + 1]; k++) {
+      const at = lastAt[k];
       if (at < 0) continue;
+      const word = words[k];
       const start = from + at;
       if (best && best.end > start + word.length) continue;
       let side: string | undefined;
       let sideStart = start;
-      for (const [name, words] of Object.entries(rule.sides ?? {})) {
-        for (const w of words) {
-          const s = clause.lastIndexOf(w, at);
+      for (const [name, sideWords] of Object.entries(rule.sides ?? {})) {
+        for (const w of sideWords) {
+          const s = clause.includes(w) ? clause.lastIndexOf(w, at) : -1; // includes: the cheap answer, mostly no
           if (s >= 0 && at - (s + w.length) <= 4 && (side === undefined || from + s > sideStart)) {
             side = name;
             sideStart = from + s;
@@ -171,7 +215,7 @@ function toThreshold(text: string, q: QuantityPhrase, subjects: SubjectRule[]) {
 /** The text of the clause that ends at `at`, at most `limit` characters of it. */
 function clauseBefore(text: string, at: number, limit = Infinity): string {
   let from = at;
-  while (from > 0 && at - from < limit && !CLAUSE_BREAK.test(text[from - 1])) from--;
+  while (from > 0 && at - from < limit && !CLAUSE_BREAK.has(text.charCodeAt(from - 1))) from--;
   return text.slice(from, at);
 }
 

@@ -13,12 +13,18 @@ const ITEM_HEAD = new RegExp(ITEM_OPENING.source + String.raw`(?:\*\*)?`);
 
 export function checkDomains(text: string, scopes: Scope[], refs: ResolvedReference[], ctx: CheckContext, msg: Messages): Finding[] {
   const findings: Finding[] = [];
+  if (!refs.length) return findings; // nothing cited, nothing to govern (most blocks)
+  const labels = ctx.labelPattern;
   for (const scope of scopes) {
     const inScope = refs.filter((r) => r.ref.start >= scope.start && r.ref.end <= scope.end && r.tasks.length);
     if (!inScope.length) continue;
     const unit = text.slice(scope.start, scope.end);
     const head = ITEM_HEAD.exec(unit)![0].length;
-    for (const m of unit.matchAll(ctx.labelPattern)) {
+    // exec on the context's global pattern, stepping past an empty match as matchAll does (which would copy the long
+    // pattern for every block); nothing below uses the pattern
+    labels.lastIndex = 0;
+    for (let m = labels.exec(unit); m !== null; m = labels.exec(unit)) {
+      if (m[0] === '') labels.lastIndex++;
       const label = ctx.labels.find((l) => l.name === m[0])!;
       const at = m.index!;
       const start = scope.start + at;
@@ -54,19 +60,20 @@ function judge(
   const tasks = governed.flatMap((r) => r.tasks).filter((t) => own(t) !== undefined);
   const wrong = tasks.filter((t) => !label.tasks.has(t.id));
   if (!wrong.length) return [];
-  const base = { code: 'domain-mismatch' as const, severity: 'warning' as const };
+  const code = 'domain-mismatch' as const;
+  const severity = 'warning' as const;
   const related = (ts: Task[]) => ts.map((t) => relatedTask(ctx.index, t, msg));
   if (wrong.length === tasks.length) {
     const owns = [...new Set(wrong.map(own))] as string[];
     const fixes = owns.length === 1 ? [{ title: msg.replaceWith(owns[0]), start, end, newText: owns[0], preferred: true }] : [];
     const message = msg.domainMismatch(label.name, wrong.map((t) => formatReference(t)).join('、'), owns.join('、'));
-    return [{ ...base, start, end, message, related: related(wrong), fixes }];
+    return [{ code, severity, start, end, message, related: related(wrong), fixes }];
   }
   return governed
     .filter((r) => r.tasks.some((t) => wrong.includes(t)))
     .map((r) => {
       const t = r.tasks.find((x) => wrong.includes(x))!;
-      return { ...base, start: r.ref.start, end: r.ref.end, message: msg.domainMismatch(label.name, formatReference(t), own(t)!), related: related([t]), fixes: [] };
+      return { code, severity, start: r.ref.start, end: r.ref.end, message: msg.domainMismatch(label.name, formatReference(t), own(t)!), related: related([t]), fixes: [] };
     });
 }
 

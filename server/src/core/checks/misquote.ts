@@ -7,6 +7,7 @@ import { squash, toHalfWidth } from '../text';
 import { relatedTask } from './related';
 import { Task } from '../types';
 
+const QUOTE_MARK = /[“「『‘"]/;
 const QUOTE = /“([^“”\n]{6,600})”|「([^「」\n]{6,600})」|『([^『』\n]{6,600})』|‘([^‘’\n]{6,600})’|"([^"\n]{6,600})"/g;
 /** At most this share of the quotation may differ for it to count as a quotation of the task. */
 const MAX_DIFFERENCE = 0.3;
@@ -137,17 +138,22 @@ const judgedByIndex = new WeakMap<TaskIndex, Map<string, Finding | null>>();
 
 export function checkMisquotes(text: string, scopes: Scope[], refs: ResolvedReference[], index: TaskIndex, msg: Messages): Finding[] {
   const findings: Finding[] = [];
-  if (!/[“「『‘"]/.test(text)) return findings;
-  let judged = judgedByIndex.get(index);
-  if (!judged) judgedByIndex.set(index, (judged = new Map()));
+  if (!refs.length) return findings; // nothing cited: nothing quoted from a task (most blocks)
   for (const scope of scopes) {
+    // the scope's text, not the paragraph's, is looked at: a long table is called once per row
+    const unit = text.slice(scope.start, scope.end);
+    if (!QUOTE_MARK.test(unit)) continue;
     const tasks = refs.filter((r) => r.ref.start >= scope.start && r.ref.end <= scope.end).flatMap((r) => r.tasks);
     if (!tasks.length) continue;
-    const unit = text.slice(scope.start, scope.end);
-    for (const m of unit.matchAll(QUOTE)) {
+    let judged = judgedByIndex.get(index);
+    if (!judged) judgedByIndex.set(index, (judged = new Map()));
+    const ids = tasks.map((t) => t.id).join(',');
+    // exec on the shared pattern (matchAll would copy it); nothing in the loop uses it
+    QUOTE.lastIndex = 0;
+    for (let m = QUOTE.exec(unit); m !== null; m = QUOTE.exec(unit)) {
       const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
-      const innerStart = scope.start + m.index! + 1;
-      const key = tasks.map((t) => t.id).join(',') + '|' + msg.replaceQuote + '|' + inner;
+      const innerStart = scope.start + m.index + 1;
+      const key = ids + '|' + msg.replaceQuote + '|' + inner;
       let verdict = judged.get(key);
       if (verdict === undefined) {
         verdict = judgeQuote(inner, 0, tasks, index, msg) ?? null;

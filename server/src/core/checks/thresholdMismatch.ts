@@ -6,6 +6,8 @@ import { Locale, Messages } from '../messages';
 import { comparatorWords, contradicts, findQuantities, formatQuantity, QuantityPhrase } from '../quantity';
 import { Scope } from '../scopes';
 import { formatReference, ResolvedReference } from '../taskIndex';
+import { Task } from '../types';
+import { escapeRegExp } from '../text';
 import { sameSubject, SourceThreshold, Subject, subjectOf } from '../thresholds';
 import { CheckContext } from './context';
 
@@ -36,65 +38,130 @@ export function readThresholds(
   locale: Locale,
 ): ThresholdMatch[] {
   const matches: ThresholdMatch[] = [];
-  if (!ctx.subjectWords.some((w) => text.includes(w))) return matches;
+  const words = subjectWordsOf(ctx.subjectWords);
+  words.any.lastIndex = 0;
+  if (!words.any.test(text)) return matches;
+  let inOrder: boolean | undefined; // are the references in text order? Asked at the first unit with quantities
   for (const scope of scopes) {
     const unit = text.slice(scope.start, scope.end);
-    if (!ctx.subjectWords.some((w) => unit.includes(w))) continue;
-    const cited = refs.filter((r) => r.ref.start >= scope.start && r.ref.end <= scope.end).flatMap((r) => r.tasks);
-    for (const q of quantitiesNearSubjects(unit, ctx.subjectWords, scope.start)) {
+    const quantities = quantitiesNearSubjects(unit, words, scope.start); // none in a unit without a subject word
+    if (!quantities.length) continue;
+    inOrder ??= refs.every((r, i) => r.ref.start <= r.ref.end && (i === 0 || refs[i - 1].ref.start <= r.ref.start));
+    const cited = citedIn(refs, inOrder, scope);
+    for (const q of quantities) {
       const subject = subjectOf(text, q, ctx.subjects);
       if (!subject) continue;
       const planWords = text.slice(Math.min(subject.start, q.start), Math.max(subject.end, q.end));
-      // the words of the threshold itself (subject, comparator, number) say nothing about which task is meant
-      const from = Math.min(subject.start, q.start) - scope.start;
-      const to = Math.max(subject.end, q.end) - scope.start;
-      const context = unit.slice(0, from) + '|' + unit.slice(to);
-      const candidates = cited.length
-        ? cited.flatMap((t) => candidatesOf(ctx, t.id, subject))
-        : uncitedCandidates(ctx, context, subject);
+      let candidates: Candidate[];
+      if (cited.length) candidates = cited.flatMap((t) => candidatesOf(ctx, t.id, subject));
+      else {
+        // the words of the threshold itself (subject, comparator, number) say nothing about which task is meant
+        const from = Math.min(subject.start, q.start) - scope.start;
+        const to = Math.max(subject.end, q.end) - scope.start;
+        candidates = uncitedCandidates(ctx, unit.slice(0, from) + '|' + unit.slice(to), subject);
+      }
       if (!candidates.length) continue;
       // with several candidates, the plan agrees if it agrees with any of them
-      const verdicts = candidates.map((c) => ({ c, bad: judge(q, c) }));
-      const agreeing = verdicts.find((v) => !v.bad);
-      const chosen = agreeing ?? verdicts[0];
-      const source = chosen.c.threshold;
+      const agreeing = candidates.find((c) => !judge(q, c));
+      const chosen = agreeing ?? candidates[0];
+      const source = chosen.threshold;
       const match: ThresholdMatch = { start: q.start, end: q.end, planWords, source, contradicts: !agreeing };
-      if (!agreeing) match.finding = toFinding(q, planWords, chosen.c, ctx, msg, locale);
+      if (!agreeing) match.finding = toFinding(q, planWords, chosen, ctx, msg, locale);
       matches.push(match);
     }
   }
   return matches;
 }
 
+/**
+ * The tasks the references inside `scope` cite, in order. References in text order (as a model lists them) are found
+ * by bisection, not by filtering all of a long table's references for each of its rows.
+ */
+function citedIn(refs: ResolvedReference[], inOrder: boolean, scope: Scope): Task[] {
+  if (!inOrder) return refs.filter((r) => r.ref.start >= scope.start && r.ref.end <= scope.end).flatMap((r) => r.tasks);
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (refs[mid].ref.start < scope.start) lo = mid + 1;
+    else hi = mid;
+  }
+  // past a reference that starts after the scope's end, none can end inside it (each ends after it starts)
+  const out: Task[] = [];
+  for (let i = lo; i < refs.length && refs[i].ref.start <= scope.end; i++) if (refs[i].ref.end <= scope.end) out.push(...refs[i].tasks);
+  return out;
+}
+
 /** Characters around a subject word within which a quantity can be about it (see subjectOf's window). */
 const BEFORE = 40;
 const AFTER = 60;
+
+/** A context's subject words, ready to be found in one scan of a text. */
+interface SubjectWords {
+  words: readonly string[];
+  /** Any of the words: a native scan finds where the next one starts (much faster than one indexOf per word). */
+  any: RegExp;
+  /** By first character, the indexes in `words` of the words that start with it. */
+  byFirst: Map<number, number[]>;
+}
+
+/** Per word list (a context's, built once): kept only while the list lives. */
+const subjectWordsCache = new WeakMap<readonly string[], SubjectWords>();
+
+function subjectWordsOf(words: readonly string[]): SubjectWords {
+  let found = subjectWordsCache.get(words);
+  if (!found) {
+    const byFirst = new Map<number, number[]>();
+    words.forEach((w, i) => byFirst.set(w.charCodeAt(0), [...(byFirst.get(w.charCodeAt(0)) ?? []), i]));
+    const any = words.length ? new RegExp(words.map(escapeRegExp).join('|'), 'g') : /(?!)/g;
+    subjectWordsCache.set(words, (found = { words, any, byFirst }));
+  }
+  return found;
+}
 
 /**
  * The quantities of `unit` that a subject word can govern: read only in windows around the subject words, since
  * reading quantities is the costly part and most of a long list item is about something else.
  */
-function quantitiesNearSubjects(unit: string, words: string[], offset: number): QuantityPhrase[] {
-  const windows: [number, number][] = [];
-  for (const w of words) {
-    for (let at = unit.indexOf(w); at >= 0; at = unit.indexOf(w, at + w.length)) windows.push([Math.max(0, at - BEFORE), Math.min(unit.length, at + w.length + AFTER)]);
-  }
-  windows.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const w of windows) {
-    const last = merged[merged.length - 1];
-    if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
-    else merged.push([...w]);
-  }
+function quantitiesNearSubjects(unit: string, subjects: SubjectWords, offset: number): QuantityPhrase[] {
+  const { words, any, byFirst } = subjects;
   const out: QuantityPhrase[] = [];
-  for (const [from, to] of merged) {
-    for (const q of findQuantities(unit.slice(from, to))) {
-      // a number cut by the window's edge is too far from any subject to matter, and may be misread: leave it
-      if ((from > 0 && q.start < 3) || (to < unit.length && q.end > to - from - 3)) continue;
-      out.push(shift(q, from + offset));
+  // Every place where some word starts, in order; there, each word found as a scan of that word alone would find it:
+  // not overlapping its own previous occurrence (`next`). The windows then come in order of their starts and merge as
+  // they come, where they meet or overlap.
+  let next: number[] | undefined; // made at the first word found: most units have none
+  let from = -1;
+  let to = -1;
+  any.lastIndex = 0;
+  for (let m = any.exec(unit); m !== null; m = any.exec(unit)) {
+    const at = m.index;
+    next ??= new Array<number>(words.length).fill(0);
+    for (const i of byFirst.get(unit.charCodeAt(at))!) {
+      const w = words[i];
+      if (at < next[i] || !unit.startsWith(w, at)) continue;
+      next[i] = at + w.length;
+      const start = Math.max(0, at - BEFORE);
+      const end = Math.min(unit.length, at + w.length + AFTER);
+      if (from >= 0 && start <= to) to = Math.max(to, end);
+      else {
+        if (from >= 0) readWindow(unit, from, to, offset, out);
+        from = start;
+        to = end;
+      }
     }
+    any.lastIndex = at + 1;
   }
+  if (from >= 0) readWindow(unit, from, to, offset, out);
   return out;
+}
+
+/** The quantities of unit[from, to), placed at `offset` in the paragraph. */
+function readWindow(unit: string, from: number, to: number, offset: number, out: QuantityPhrase[]): void {
+  for (const q of findQuantities(unit.slice(from, to))) {
+    // a number cut by the window's edge is too far from any subject to matter, and may be misread: leave it
+    if ((from > 0 && q.start < 3) || (to < unit.length && q.end > to - from - 3)) continue;
+    out.push(shift(q, from + offset));
+  }
 }
 
 interface Candidate {
@@ -103,7 +170,8 @@ interface Candidate {
 }
 
 function candidatesOf(ctx: CheckContext, taskId: string, subject: Subject): Candidate[] {
-  const out: Candidate[] = (ctx.byTask.get(taskId) ?? []).filter((t) => sameSubject(t, subject)).map((threshold) => ({ threshold }));
+  const out: Candidate[] = [];
+  for (const threshold of ctx.byTask.get(taskId) ?? []) if (sameSubject(threshold, subject)) out.push({ threshold });
   for (const rule of ctx.rulesByTask.get(taskId) ?? []) {
     if (rule.subject !== subject.head || (rule.side && subject.side && rule.side !== subject.side)) continue;
     const task = ctx.index.task(taskId)!;
@@ -175,9 +243,13 @@ function toFinding(q: QuantityPhrase, planWords: string, c: Candidate, ctx: Chec
   };
 }
 
+/** Moves a quantity by `by`, in place (each comes fresh from findQuantities). */
 function shift(q: QuantityPhrase, by: number): QuantityPhrase {
-  const out: QuantityPhrase = { ...q, start: q.start + by, end: q.end + by, valueStart: q.valueStart + by, valueEnd: q.valueEnd + by };
-  if (q.comparatorStart !== undefined) out.comparatorStart = q.comparatorStart + by;
-  if (q.comparatorEnd !== undefined) out.comparatorEnd = q.comparatorEnd + by;
-  return out;
+  q.start += by;
+  q.end += by;
+  q.valueStart += by;
+  q.valueEnd += by;
+  if (q.comparatorStart !== undefined) q.comparatorStart += by;
+  if (q.comparatorEnd !== undefined) q.comparatorEnd += by;
+  return q;
 }
