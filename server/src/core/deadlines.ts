@@ -67,8 +67,12 @@ function yearValue(raw: string): number {
 }
 
 function daysIn(year: number, month: number): number {
+  // only February depends on the year (and Date.UTC's reading of years 0–99 stays the judge of that)
+  if (month !== 2 && month >= 1 && month <= 12) return MONTH_DAYS[month];
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * Every date phrase of the text (a year with or without month, day, quarter or half year, in Arabic, full-width or
@@ -77,16 +81,18 @@ function daysIn(year: number, month: number): number {
  */
 export function readDates(text: string, options: { standalone?: boolean } = {}): readonly DatePhrase[] {
   if (!text.includes('年')) return NONE;
-  const key = (options.standalone ? '1' : '0') + text;
-  let found = recent.get(key);
+  // one map per option, keyed by the text itself: a key made by prefixing the text would be copied to be hashed
+  const recent = options.standalone ? recentStandalone : recentPlain;
+  let found = recent.get(text);
   if (!found) {
     // the checks and the assignment reader ask about the same block in turn: read it once
-    recentChars += key.length;
-    if (recent.size >= RECENT_LIMIT || recentChars > RECENT_CHARS) {
-      recent.clear();
-      recentChars = key.length;
+    recentChars += text.length + 1;
+    if (recentPlain.size + recentStandalone.size >= RECENT_LIMIT || recentChars > RECENT_CHARS) {
+      recentPlain.clear();
+      recentStandalone.clear();
+      recentChars = text.length + 1;
     }
-    recent.set(key, (found = Object.freeze(scanDates(text, options))));
+    recent.set(text, (found = Object.freeze(scanDates(text, options))));
   }
   return found;
 }
@@ -95,7 +101,8 @@ const NONE: readonly DatePhrase[] = Object.freeze([]);
 /** The texts remembered: a few paragraphs' blocks, and never more than this many characters of them. */
 const RECENT_LIMIT = 4096;
 const RECENT_CHARS = 1_000_000;
-const recent = new Map<string, readonly DatePhrase[]>();
+const recentPlain = new Map<string, readonly DatePhrase[]>();
+const recentStandalone = new Map<string, readonly DatePhrase[]>();
 let recentChars = 0;
 
 function scanDates(text: string, options: { standalone?: boolean }): DatePhrase[] {
@@ -156,6 +163,16 @@ export function readDeadlines(text: string, options: { standalone?: boolean } = 
   return readDates(text, options)
     .filter((d) => d.deadline)
     .map(({ deadline: _, ...d }) => d);
+}
+
+/** readDeadlines(text, options)[0], without building the others. */
+export function firstDeadline(text: string, options: { standalone?: boolean } = {}): Deadline | undefined {
+  for (const d of readDates(text, options)) {
+    if (!d.deadline) continue;
+    const { deadline: _, ...first } = d;
+    return first;
+  }
+  return undefined;
 }
 
 /**
@@ -242,7 +259,7 @@ const ymd = (x: { year: number; month: number; day?: number }) => x.year * 10000
 export function placeInWindow(d: Deadline, window: PilotWindow): 'before' | 'after' | undefined {
   if (!d.valid) return undefined;
   if (ymd(periodEnd(d)) < ymd(window.from)) return 'before';
-  if (ymd(periodStart(d)) > ymd({ ...window.to, day: 99 })) return 'after';
+  if (ymd(periodStart(d)) > window.to.year * 10000 + window.to.month * 100 + 99) return 'after';
   return undefined;
 }
 

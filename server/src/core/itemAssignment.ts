@@ -1,7 +1,7 @@
 // A task item's assignment in the plan model: its own words, the labelled lines after it, its table row, the lines
 // that follow in the next paragraph and the headings above; and the facts of the whole plan that decide them.
 import { Block, cellSpans } from './planModel';
-import { Assignment, dedupe, FIRST_LEADS, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
+import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
 // ---------------------------------------------------------------- blocks of the plan model
 
@@ -50,7 +50,8 @@ const declared: { text: string; at: number }[] = [];
 export function firstLeadsDeclaredAt(text: string): number {
   const known = declared.find((d) => d.text === text);
   if (known) return known.at;
-  const m = FIRST_LEADS.exec(text);
+  // every declaration ends with 牵头单位/牵头部门 (see declaresFirstLeads)
+  const m = text.includes('牵头') ? FIRST_LEADS.exec(text) : null;
   const at = m ? m.index : Infinity;
   declared.unshift({ text, at });
   declared.length = Math.min(declared.length, 2);
@@ -140,16 +141,21 @@ export function blockAssignment(
         above.push(line.slice(m[0].length));
       }
     }
-    for (const title of [...above, ...[...(around.outline ?? [])].reverse(), ...[...block.headings].reverse()]) {
+    // innermost first: the items above, the outline's lines, the Markdown headings (without copying them to reverse)
+    const fromHeading = (title: string) => {
       const h = readHeadingAssignment(title, options);
-      if (h.lead) {
-        result.lead = h.lead;
-        result.leadFrom = 'heading';
-        result.heading = title;
-        if (!result.partners.length) result.partners = h.partners;
-        break;
-      }
-    }
+      if (!h.lead) return false;
+      result.lead = h.lead;
+      result.leadFrom = 'heading';
+      result.heading = title;
+      if (!result.partners.length) result.partners = h.partners;
+      return true;
+    };
+    const outline = around.outline ?? [];
+    let found = false;
+    for (let k = 0; k < above.length && !found; k++) found = fromHeading(above[k]);
+    for (let k = outline.length - 1; k >= 0 && !found; k--) found = fromHeading(outline[k]);
+    for (let k = block.headings.length - 1; k >= 0 && !found; k--) found = fromHeading(block.headings[k]);
   }
   return result;
 }
@@ -159,22 +165,47 @@ export function blockAssignment(
  * a heading's, or a filled lead column of a table)? In `auto` mode, only such a plan is checked for items without one.
  */
 export function planAssignsLeadUnits(text: string): boolean {
+  // one regex pass finds the lines that hold a hint; from the first line with a | (perhaps a table row), the lines
+  // are read one by one, as a table's rows need its header. Before it there is no table, so both ways agree.
+  LEAD_HINT.lastIndex = 0;
+  for (let m = LEAD_HINT.exec(text); m; m = LEAD_HINT.exec(text)) {
+    // the line around the hint, as split(/\r\n|\r|\n/) would give it
+    let start = m.index;
+    while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
+    if (m[0] === '|') return linesAssignLeads(start ? text.slice(start) : text);
+    let end = m.index + m[0].length;
+    while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
+    // a line without a unit's character names no lead (often a parenthesis: （表1第12项）)
+    if (hasUnitChar(text, start, end) && readAssignment(text.slice(start, end), { firstLeads: true }).lead) return true;
+    LEAD_HINT.lastIndex = end;
+  }
+  return false;
+}
+
+/** What a line that names a lead holds (a role word, a label or a closing parenthesis), or a | of a table row. */
+const LEAD_HINT = /牵头|负责|责任单位|[）)|]/g;
+
+const isLineBreak = (c: number) => c === 0x0a || c === 0x0d;
+
+/** planAssignsLeadUnits line by line, for a text that may hold tables. */
+function linesAssignLeads(text: string): boolean {
   let header: string[] | undefined;
   for (const line of text.split(/\r\n|\r|\n/)) {
     const trimmed = line.trim();
     if (trimmed.startsWith('|')) {
-      const cells = cellSpans(trimmed).map(([a, b]) => trimmed.slice(a, b));
       if (/^[\s|:-]+$/.test(trimmed)) continue;
+      const readCells = () => cellSpans(trimmed).map(([a, b]) => trimmed.slice(a, b));
       if (!header) {
-        header = cells;
+        header = readCells();
         continue;
       }
-      if (readRowAssignment(header, cells, { firstLeads: true }).lead) return true;
+      // a row without a unit's character names no lead
+      if (hasUnitChar(trimmed, 0, trimmed.length) && readRowAssignment(header, readCells(), { firstLeads: true }).lead) return true;
       continue;
     }
     header = undefined;
     if (!/牵头|负责|责任单位|[）)]/.test(line)) continue;
-    if (readAssignment(line, { firstLeads: true }).lead) return true;
+    if (hasUnitChar(line, 0, line.length) && readAssignment(line, { firstLeads: true }).lead) return true;
   }
   return false;
 }

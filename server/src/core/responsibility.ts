@@ -1,6 +1,6 @@
 // Who does a task item and by when: its lead unit (牵头单位), partners (配合单位) and deadline, in the conventions
 // plans use — labelled lines, a closing parenthesis, in-sentence 由…牵头/会同…, a heading's parenthesis, table columns.
-import { closingParenthesis, Deadline, readDeadlines } from './deadlines';
+import { closingParenthesis, Deadline, firstDeadline } from './deadlines';
 
 /** An organisation named in the plan. Offsets are UTF-16 offsets into the text it was read from. */
 export interface Unit {
@@ -34,13 +34,13 @@ const NOT_A_UNIT = /(?:全部|内部|外部|总部|干部|局部|东部|西部|�
 const COLLECTIVE = /^各(?:镇街|镇（街）|镇\(街\)|镇|街道|街|区|县|区县|县区|园区|功能区|片区|开发区|成员单位|有关单位|相关单位|有关部门|相关部门|部门|单位)$/;
 /** Verbs and function words that never occur inside an organisation's name: a candidate holding one is a clause. */
 const CLAUSE_WORD = /推进|加快|支持|开展|推动|落实|鼓励|探索|完善|深化|实施|负责|牵头|配合|会同|做好|加强|按照|根据|试点|要求|进一步|积极|以及|或者|我们|包括|不含|例如|比如|诸如|其中|的/;
-/** What may follow a name without being part of it: 区商务局等, 区财政局等部门. */
-const TRAILING_ETC = /等(?:有关|相关)?(?:单位|部门)?$/;
 
 /** Is the whole string the name of an organisation (or a collective of them)? */
 export function isUnitName(s: string): boolean {
   const name = s.trim();
   if (name.length < 2 || name.length > 40) return false;
+  // most candidates are clauses: only a collective (各…) or a name with a unit's last character can pass
+  if (name.charCodeAt(0) !== GE && !isUnitLast(name.charCodeAt(name.length - 1))) return false;
   if (COLLECTIVE.test(name)) return true;
   if (!/^[\u4e00-\u9fffA-Za-z0-9（）()·]+$/.test(name)) return false;
   if (CLAUSE_WORD.test(name) || NOT_A_UNIT.test(name)) return false;
@@ -63,29 +63,30 @@ const ROLE_WORD = /牵头负责|牵头|负责|配合|参与|协助|协办/g;
  * where both sides are units); undefined otherwise. A unit marked （牵头） comes back as `marked`.
  */
 export function readUnitList(text: string, start = 0, end = text.length): { units: Unit[]; marked?: Unit } | undefined {
-  // trim spaces, bold markers and 由 at the start
-  while (start < end && /[\s*]/.test(text[start])) start++;
-  while (end > start && /[\s*。.]/.test(text[end - 1])) end--;
+  // trim spaces, bold markers and 由 at the start (on character codes: this runs on every clause of every block)
+  while (start < end && (isSpace(text.charCodeAt(start)) || text.charCodeAt(start) === STAR)) start++;
+  while (end > start && isListTrailer(text.charCodeAt(end - 1))) end--;
   if (text.startsWith('由', start)) start++;
-  const etc = TRAILING_ETC.exec(text.slice(start, end));
-  if (etc && etc.index > 0) end = start + etc.index;
+  const etc = trailingEtc(text, start, end);
+  if (etc > start) end = etc;
   if (start >= end) return undefined;
   const units: Unit[] = [];
   let marked: Unit | undefined;
   let pieceStart = start;
   for (let i = start; i <= end; i++) {
-    if (i < end && !/[、，,／/]/.test(text[i])) continue;
+    if (i < end && (CHAR_CLASS[text.charCodeAt(i)] & LIST_SEPARATOR) === 0) continue;
     let a = pieceStart;
     let b = i;
-    while (a < b && /\s/.test(text[a])) a++;
-    while (b > a && /\s/.test(text[b - 1])) b--;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
     pieceStart = i + 1;
     let isMarked = false;
-    const mark = /[（(]牵头[）)]$/.exec(text.slice(a, b));
-    if (mark) {
-      b = a + mark.index;
+    if (endsWithLeadMark(text, a, b)) {
+      b -= 4;
       isMarked = true;
     }
+    // a piece that can be neither a unit nor units joined by 和 ends the list before it is cut out
+    if (!mayNameUnits(text, a, b)) return undefined;
     const piece = text.slice(a, b);
     // 区财政局和区税务局 splits where every part is a unit; 区文化和旅游局 does not
     const found = splitJoined(text, a, b) ?? (isUnitName(piece) ? [{ name: piece, start: a, end: b }] : undefined);
@@ -99,6 +100,7 @@ export function readUnitList(text: string, start = 0, end = text.length): { unit
 /** 区商务局和区财政局 → both, when every part is a unit (区文化和旅游局 stays whole, as it is a unit itself). */
 function splitJoined(text: string, a: number, b: number): Unit[] | undefined {
   const piece = text.slice(a, b);
+  if (!JOINER_CHAR.test(piece)) return undefined;
   const parts: Unit[] = [];
   let from = 0;
   for (const m of piece.matchAll(/以及|和|及|与/g)) {
@@ -113,13 +115,91 @@ function splitJoined(text: string, a: number, b: number): Unit[] | undefined {
   return parts;
 }
 
+/** A character of every joiner splitJoined splits at (以及, 和, 及, 与): without one, a piece is not split. */
+const JOINER_CHAR = /[和及与]/;
+
+const GE = 0x5404; // 各
+const STAR = 0x2a;
+
+/**
+ * Classes of characters by UTF-16 code, a bit each: the readers test every character of every block, and a table
+ * look-up costs less than a regex (or a set) per character.
+ */
+const CHAR_CLASS = new Uint8Array(0x10000);
+/** The last characters of the unit endings (UNIT_ENDING): a name ends with one of them. */
+const UNIT_LAST = 1;
+/** What separates the names of a list: 、，,／/ */
+const LIST_SEPARATOR = 2;
+/** Clause boundaries: punctuation that ends a phrase, and brackets. */
+const CLAUSE_BREAK = 4;
+for (const [chars, bit] of [['局委办厅院部署心司团府行关室所会联协镇道学位门处队', UNIT_LAST], ['、，,／/', LIST_SEPARATOR], ['，,。；;：:（）()\n！？!?', CLAUSE_BREAK]] as const) {
+  for (const c of chars) CHAR_CLASS[c.charCodeAt(0)] |= bit;
+}
+const isUnitLast = (c: number) => (CHAR_CLASS[c] & UNIT_LAST) !== 0;
+
+/** Does the character code match /\s/ (JavaScript's white space and line terminators)? */
+function isSpace(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** What is trimmed off the end of a unit list: /[\s*。.]/ */
+function isListTrailer(c: number): boolean {
+  return isSpace(c) || c === STAR || c === 0x3002 || c === 0x2e;
+}
+
+/**
+ * What may follow a name without being part of it (区商务局等, 区财政局等部门): /等(?:有关|相关)?(?:单位|部门)?$/, as
+ * the tails after its 等, longest first.
+ */
+const ETC_TAILS = ['有关单位', '有关部门', '相关单位', '相关部门', '有关', '相关', '单位', '部门', ''];
+
+/**
+ * Where that pattern matches text[start, end) (an absolute offset), or -1: the leftmost match that reaches the end is
+ * the longest tail, so the tails are tried longest first; no slice, no regex.
+ */
+function trailingEtc(text: string, start: number, end: number): number {
+  const last = text.charCodeAt(end - 1);
+  // the match ends with 等, 单位, 部门, 有关 or 相关
+  if (end <= start || (last !== 0x7b49 && last !== 0x4f4d && last !== 0x95e8 && last !== 0x5173)) return -1;
+  for (const tail of ETC_TAILS) {
+    const at = end - 1 - tail.length;
+    if (at >= start && text.charCodeAt(at) === 0x7b49 /* 等 */ && text.startsWith(tail, at + 1)) return at;
+  }
+  return -1;
+}
+
+/** Does text[a, b) end with （牵头） (/[（(]牵头[）)]$/)? */
+function endsWithLeadMark(text: string, a: number, b: number): boolean {
+  if (b - a < 4) return false;
+  const open = text.charCodeAt(b - 4);
+  const close = text.charCodeAt(b - 1);
+  return (open === 0xff08 || open === 0x28) && (close === 0xff09 || close === 0x29) && text.startsWith('牵头', b - 3);
+}
+
+/**
+ * Can text[a, b) (trimmed) be a unit or units joined by 和? Only when it ends with a unit's last character or holds a
+ * 各 (a collective, whole or joined): isUnitName and splitJoined would both refuse it otherwise.
+ */
+function mayNameUnits(text: string, a: number, b: number): boolean {
+  // as isUnitName trims (a piece that held （牵头） may end with a space)
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  if (b - a < 2) return false;
+  if (isUnitLast(text.charCodeAt(b - 1))) return true;
+  for (let i = a; i < b; i++) if (text.charCodeAt(i) === GE) return true;
+  return false;
+}
+
 /** The longest unit list looked for at the start of a clause, in characters (a few names). */
 const MAX_LIST_LENGTH = 120;
 
 /** The longest start of text[start, end) that is a unit list (会同区财政局推进… → 区财政局). */
 function leadingUnitList(text: string, start: number, end: number): Unit[] | undefined {
+  const collective = text.charCodeAt(start) === GE;
   for (let b = Math.min(end, start + MAX_LIST_LENGTH); b > start + 1; b--) {
-    if (!UNIT_ENDING.test(text.slice(start, b)) && !/[各]/.test(text[start])) continue;
+    // UNIT_ENDING needs a unit's last character at b - 1: test that before cutting out the candidate
+    if (!collective && (!isUnitLast(text.charCodeAt(b - 1)) || !UNIT_ENDING.test(text.slice(start, b)))) continue;
     const list = readUnitList(text, start, b);
     if (list) return list.units;
   }
@@ -135,7 +215,8 @@ export const FIRST_LEADS = /(?:列|排|位)(?:在|于)?(?:第一位|第一|首�
  * Such a declaration applies from there on in the document.
  */
 export function declaresFirstLeads(text: string): boolean {
-  return FIRST_LEADS.test(text);
+  // every declaration ends with 牵头单位/牵头部门: a string search rules out most texts sooner than the regex
+  return text.includes('牵头') && FIRST_LEADS.test(text);
 }
 
 // ---------------------------------------------------------------- labels
@@ -155,8 +236,11 @@ interface Labelled {
 
 function readLabels(text: string): Labelled[] {
   const found: Labelled[] = [];
-  for (const m of text.matchAll(LABEL)) {
-    found.push({ label: m[1], start: m.index!, valueStart: m.index! + m[0].length, valueEnd: text.length });
+  // every label has a colon; most texts have none
+  if (!text.includes('：') && !text.includes(':')) return found;
+  LABEL.lastIndex = 0;
+  for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
+    found.push({ label: m[1], start: m.index, valueStart: m.index + m[0].length, valueEnd: text.length });
   }
   for (let i = 0; i < found.length; i++) {
     const f = found[i];
@@ -194,10 +278,10 @@ interface RoleUnits {
  * The units of a clause and their role: 区商务局牵头, 由区商务局负责推进…, 由区商务局会同区财政局负责, 区财政局配合,
  * 会同区财政局. A clause that is only a unit list comes back with no role.
  */
-function readClause(text: string, start: number, end: number): RoleUnits[] {
+function readClause(text: string, start: number, end: number): readonly RoleUnits[] {
+  if (!hasUnitChar(text, start, end)) return NO_ROLES;
   const out: RoleUnits[] = [];
   const clause = text.slice(start, end);
-  if (!UNIT_CHAR.test(clause)) return out;
   const plain = readUnitList(text, start, end);
   if (plain) {
     if (!plain.marked) return [{ role: undefined, units: plain.units, at: start }];
@@ -248,24 +332,34 @@ function readClause(text: string, start: number, end: number): RoleUnits[] {
 /** How units do a task, written between their names and the role word (按职责分工负责, 共同牵头). */
 const MANNER = /(?:按照?职责分工|按照?职责|依职责|分别|共同|联合)$/;
 
-/** A clause without any of these characters names no unit: the last characters of every unit ending, and 各. */
-const UNIT_CHAR = /[局委办厅院部署心司团府行关室所会联协镇道学位门处队各]/;
+const NO_ROLES: readonly RoleUnits[] = Object.freeze([]);
 
-/** Clause boundaries: punctuation that ends a phrase, and brackets. */
-const CLAUSE_BREAK = /[，,。；;：:（）()\n！？!?]/;
-const MARKED_LEAD = /^[（(]牵头[）)]/;
+/**
+ * A clause without any of these characters names no unit: the last characters of every unit ending (UNIT_LAST), and
+ * 各. Tested on character codes, as most clauses have none and need not be cut out. Every unit the readers return
+ * passed this test, so a text without such a character has no lead.
+ */
+export function hasUnitChar(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isUnitLast(c) || c === GE) return true;
+  }
+  return false;
+}
 
-function clausesOf(text: string, from: number, to: number): [number, number][] {
-  const out: [number, number][] = [];
+/** The clauses of text[from, to), as flat [start, end, start, end, …] (one array, not one per clause). */
+function clausesOf(text: string, from: number, to: number): number[] {
+  const out: number[] = [];
   let s = from;
+  // on character codes: this runs over every character of every block
   for (let i = from; i <= to; i++) {
-    const c = i < to ? text[i] : '';
-    if ((c === '（' || c === '(') && MARKED_LEAD.test(text.slice(i, i + 4))) {
+    const c = i < to ? text.charCodeAt(i) : -1;
+    if ((c === 0xff08 || c === 0x28) && endsWithLeadMark(text, i, i + 4)) {
       i += 3; // 市科技局（牵头） is one unit, not a clause break
       continue;
     }
-    if (i === to || CLAUSE_BREAK.test(c)) {
-      if (i > s) out.push([s, i]);
+    if (i === to || (CHAR_CLASS[c] & CLAUSE_BREAK) !== 0) {
+      if (i > s) out.push(s, i);
       s = i + 1;
     }
   }
@@ -288,8 +382,23 @@ function blank(text: string, spans: [number, number][]): string {
 }
 
 export function dedupe(units: Unit[], except: (Unit | undefined)[] = []): Unit[] {
-  const seen = new Set(except.filter(Boolean).map((u) => u!.name));
-  return units.filter((u) => !seen.has(u.name) && (seen.add(u.name), true));
+  const out: Unit[] = [];
+  if (!units.length) return out;
+  if (units.length > 16) {
+    const seen = new Set(except.filter(Boolean).map((u) => u!.name));
+    for (const u of units) {
+      if (seen.has(u.name)) continue;
+      seen.add(u.name);
+      out.push(u);
+    }
+    return out;
+  }
+  // the usual few units: comparing names beats building a set
+  for (const u of units) {
+    if (except.some((e) => e !== undefined && e.name === u.name) || out.some((o) => o.name === u.name)) continue;
+    out.push(u);
+  }
+  return out;
 }
 
 /**
@@ -313,10 +422,15 @@ export function readAssignment(text: string, options: { firstLeads: boolean }): 
   const hasLeadLabel = labels.some((l) => LEAD_LABEL.test(l.label));
   for (const l of labels) {
     if (/时限|时间|期限|节点/.test(l.label)) {
-      deadline ??= readDeadlines(text.slice(l.valueStart, l.valueEnd), { standalone: true }).map((d) => shift(d, l.valueStart))[0];
+      if (!deadline) {
+        const d = firstDeadline(text.slice(l.valueStart, l.valueEnd), { standalone: true });
+        if (d) deadline = shift(d, l.valueStart);
+      }
       continue;
     }
-    const roles = clausesOf(text, l.valueStart, l.valueEnd).flatMap(([a, b]) => readClause(text, a, b));
+    const clauses = clausesOf(text, l.valueStart, l.valueEnd);
+    const roles: RoleUnits[] = [];
+    for (let k = 0; k < clauses.length; k += 2) roles.push(...readClause(text, clauses[k], clauses[k + 1]));
     for (const r of roles) {
       const role: Role | 'responsible' | undefined = r.role ?? (LEAD_LABEL.test(l.label) ? 'lead' : PARTNER_LABEL.test(l.label) ? 'partner' : RESPONSIBLE_LABEL.test(l.label) ? (hasLeadLabel ? 'partner' : 'responsible') : undefined);
       if (role === 'lead') {
@@ -333,9 +447,12 @@ export function readAssignment(text: string, options: { firstLeads: boolean }): 
   } else partners.push(...responsible);
 
   // roles in the text
-  const rest = blank(text, labels.map((l) => [l.start, l.valueEnd] as [number, number]));
+  const rest = labels.length ? blank(text, labels.map((l) => [l.start, l.valueEnd] as [number, number])) : text;
   const closing = closingParenthesis(rest);
-  for (const [a, b] of clausesOf(rest, 0, rest.length)) {
+  const clauses = clausesOf(rest, 0, rest.length);
+  for (let k = 0; k < clauses.length; k += 2) {
+    const a = clauses[k];
+    const b = clauses[k + 1];
     const inClosing = closing !== undefined && a >= closing[0] && b <= closing[1];
     for (const r of readClause(rest, a, b)) {
       if (r.role === 'lead') {
@@ -352,13 +469,13 @@ export function readAssignment(text: string, options: { firstLeads: boolean }): 
       }
     }
   }
-  deadline ??= readDeadlines(text)[0];
+  deadline ??= firstDeadline(text);
 
   const result: Assignment = { partners: dedupe(partners, [lead]) };
   if (lead) result.lead = lead;
   const co = dedupe(coLeads, [lead]);
   if (co.length) result.coLeads = co;
-  named = dedupe(named, [lead, ...partners]);
+  if (named.length) named = dedupe(named, [lead, ...partners]);
   if (named.length) result.named = named;
   if (deadline) result.deadline = deadline;
   return result;
@@ -374,11 +491,14 @@ function shift<T extends { start: number; end: number }>(x: T, by: number): T {
  */
 export function readHeadingAssignment(title: string, options: { firstLeads: boolean } = { firstLeads: false }): Assignment {
   const closing = closingParenthesis(title);
-  const hasLabel = new RegExp(LABEL.source).test(title);
+  const hasLabel = HAS_LABEL.test(title);
   if (!closing && !hasLabel) return { partners: [] };
   const from = closing && !hasLabel ? closing[0] - 1 : 0;
   return readAssignment(blank(title, [[0, from]]), options);
 }
+
+/** LABEL without its global flag, for a test (made once, not per heading). */
+const HAS_LABEL = new RegExp(LABEL.source);
 
 // ---------------------------------------------------------------- table rows
 
@@ -412,7 +532,11 @@ export function readRowAssignment(header: string[], cells: string[], options: { 
   const partnerCol = column(PARTNER_HEADER);
   const deadlineCol = column(DEADLINE_HEADER);
   // a | inside a cell (escaped \| in Markdown, as a Word cell's own | becomes) separates units like 、; same length, same offsets
-  const cellText = (i: number) => (i >= 0 && i < cells.length ? cells[i].replace(/\\\|/g, '、 ') : '');
+  const cellText = (i: number) => {
+    if (i < 0 || i >= cells.length) return '';
+    // most cells hold no \|, and need no regex
+    return cells[i].includes('\\|') ? cells[i].replace(/\\\|/g, '、 ') : cells[i];
+  };
 
   const unitsOf = (i: number) => {
     if (i < 0) return { lead: undefined, units: [] as Unit[], assigned: undefined as Assignment | undefined };
@@ -452,7 +576,10 @@ export function readRowAssignment(header: string[], cells: string[], options: { 
   partners.push(...partnerCell.units);
 
   let deadline: (Deadline & { cell?: number }) | undefined;
-  if (deadlineCol >= 0) deadline = readDeadlines(cellText(deadlineCol), { standalone: true }).map(inCell(deadlineCol))[0];
+  if (deadlineCol >= 0) {
+    const d = firstDeadline(cellText(deadlineCol), { standalone: true });
+    if (d) deadline = inCell(deadlineCol)(d);
+  }
 
   // the other cells: a task text may carry its own parenthesis or labels
   const used = new Set([leadCol, respCol, partnerCol, deadlineCol]);

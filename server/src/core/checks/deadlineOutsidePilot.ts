@@ -36,9 +36,41 @@ export function sourceWindow(index: TaskIndex, pilotEnd?: string): PilotWindow |
   return window;
 }
 
-/** Every date of a block, offsets into the paragraph; a row's cells under a deadline header read as standalone. */
+/**
+ * Every date of a block, offsets into the paragraph; a row's cells under a deadline header read as standalone. Both
+ * date checks ask about every block in turn: the second gets the first's answer (the array is shared, not to be changed).
+ */
 export function datesOfBlock(text: string, block: Block): DatePhrase[] {
   if (block.tableHeader) return [];
+  // every date has a 年 (see readDates): most blocks have none, and need not be cut out or remembered
+  const year = nextYear(text, block.start);
+  if (year < 0 || year >= block.end) return [];
+  const known = blockDates.get(block);
+  if (known && known.text === text) return known.dates;
+  const dates = readBlockDates(text, block);
+  blockDates.set(block, { text, dates });
+  return dates;
+}
+
+/**
+ * Where the first 年 at or after `from` is (-1: none). The checks ask about a paragraph's blocks in order: the answer
+ * for one block holds for the next ones until they pass it, so a paragraph is searched about once per check.
+ */
+function nextYear(text: string, from: number): number {
+  const last = lastYear;
+  if (last.text === text && from >= last.from && (last.at < 0 || from <= last.at)) return last.at;
+  const at = text.indexOf('年', from);
+  lastYear = { text, from, at };
+  return at;
+}
+
+/** The last answer of nextYear (one paragraph's text is held). */
+let lastYear: { text: string; from: number; at: number } = { text: '', from: 0, at: -1 };
+
+/** The dates of the blocks last asked about, by block (a block belongs to one paragraph's model: weakly held). */
+const blockDates = new WeakMap<Block, { text: string; dates: DatePhrase[] }>();
+
+function readBlockDates(text: string, block: Block): DatePhrase[] {
   const own = text.slice(block.start, block.end);
   if (block.kind !== 'row' || !block.cells) return readDates(own).map((d) => ({ ...d, start: d.start + block.start, end: d.end + block.start }));
   const spans = cellSpans(own);
@@ -49,11 +81,14 @@ export function datesOfBlock(text: string, block: Block): DatePhrase[] {
 }
 
 export function checkDeadlineOutsidePilot(block: Block, run: CheckRun & { structure?: ResponsibilityRun }): Finding[] {
+  // the dates first: most blocks have none, and finding the window is two look-ups
+  const dates = datesOfBlock(run.model.text, block);
+  if (!dates.length) return [];
   const window = sourceWindow(run.context.index, run.structure?.pilotEnd);
   if (!window) return [];
   const msg = responsibilityMessages(run.locale);
   const findings: Finding[] = [];
-  for (const d of datesOfBlock(run.model.text, block)) {
+  for (const d of dates) {
     if (!d.deadline) continue;
     const place = placeInWindow(d, window);
     if (!place) continue;

@@ -30,8 +30,9 @@ function findingRange(text: string, block: Block): { start: number; end: number 
     return { start: cell[0], end: cell[1] };
   }
   const start = block.start + ITEM_OPENING.exec(text.slice(block.start, block.end))![0].length;
-  const line = text.slice(start, block.end).search(/[\r\n]/);
-  let end = line < 0 ? block.end : start + line;
+  // the end of the first line, found without cutting out the rest of the item
+  let end = start;
+  while (end < block.end && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
   while (end > start && /\s/.test(text[end - 1])) end--;
   return { start, end };
 }
