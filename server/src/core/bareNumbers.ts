@@ -49,6 +49,8 @@ export function resolveBareNumbers(
   index: TaskIndex,
   matcher: TaskMatcher,
 ): BareReference[] {
+  // every bare number is written with 第 or 任务: a paragraph with neither is not scanned (nor its references listed)
+  if (!text.includes('第') && !text.includes('任务')) return [];
   const bare = scanBareTaskNumbers(text, refs.map((r) => r.ref));
   if (!bare.length) return [];
   const out: BareReference[] = [];

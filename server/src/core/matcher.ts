@@ -17,10 +17,27 @@ export interface TopicExplanation {
   terms: string[];
 }
 
-const isCjkCode = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 const isLatinCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
-/** A gram's key: a CJK bigram as a number (two code units), a Latin token as its string. */
+/** The CJK characters grams are read from (U+3400–U+9FFF, U+F900–U+FAFF), numbered 0…CJK_COUNT-1; -1 for others. */
+const CJK_COUNT = 0x6c00 + 0x200;
+const cjkIndex = (c: number) => (c >= 0x3400 && c <= 0x9fff ? c - 0x3400 : c >= 0xf900 && c <= 0xfaff ? c - 0xf900 + 0x6c00 : -1);
+
+/**
+ * A character as grams read it: half-width (as toHalfWidth) and lower case. For one code unit, toLowerCase turns
+ * only A–Z and the Kelvin sign (into k) into a letter or digit, and nothing into CJK; İ, which it turns into two
+ * code units, is handled by the caller.
+ */
+function foldCode(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+  else if (c === 0x212a) return 107;
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/**
+ * A gram's key: a CJK bigram as a number (the two characters' indices, below 2^30 so that V8 keeps it a small
+ * integer and a look-up allocates nothing), a Latin token as its string.
+ */
 type GramKey = number | string;
 
 interface Gram {
@@ -37,24 +54,39 @@ interface Gram {
  */
 function gramsOf(text: string): Gram[] {
   const out: Gram[] = [];
-  visitGrams(text, (key, start, end) => out.push({ key, start, end }));
+  visitGrams(text, (key, start, end) => {
+    out.push({ key, start, end });
+  });
   return out;
 }
 
-/** gramsOf without the list: each gram's key and offsets in turn (scoring runs for every sentence of a plan). */
-function visitGrams(text: string, visit: (key: GramKey, start: number, end: number) => void): void {
-  const s = toHalfWidth(text).toLowerCase();
+/**
+ * gramsOf without the list: each gram's key and offsets in turn (scoring runs for every sentence of a plan), until
+ * `visit` returns true. The text is read as toHalfWidth(text).toLowerCase() but folded a character at a time,
+ * without that copy; a text with İ is copied so, since lower case lengthens it and the offsets are those of the copy.
+ */
+function visitGrams(text: string, visit: (key: GramKey, start: number, end: number) => boolean | void): void {
+  const s = text.includes('\u0130') ? toHalfWidth(text).toLowerCase() : text;
   const n = s.length;
   for (let i = 0; i < n; ) {
-    const c = s.charCodeAt(i);
-    if (isCjkCode(c)) {
-      if (i + 1 < n && isCjkCode(s.charCodeAt(i + 1))) visit(c * 65536 + s.charCodeAt(i + 1), i, i + 2);
+    const c = foldCode(s.charCodeAt(i));
+    const a = cjkIndex(c);
+    if (a >= 0) {
+      const b = i + 1 < n ? cjkIndex(s.charCodeAt(i + 1)) : -1;
+      if (b >= 0 && visit(a * CJK_COUNT + b, i, i + 2) === true) return;
       i++;
     } else if (isLatinCode(c)) {
       let j = i;
       let letter = false;
-      for (; j < n && isLatinCode(s.charCodeAt(j)); j++) if (s.charCodeAt(j) >= 97) letter = true;
-      if (j - i >= 2 && letter) visit(s.slice(i, j), i, j);
+      let folded = false; // a character of the token is not yet a lower-case ASCII letter or digit
+      for (; j < n; j++) {
+        const raw = s.charCodeAt(j);
+        const d = foldCode(raw);
+        if (!isLatinCode(d)) break;
+        if (d >= 97) letter = true;
+        if (d !== raw) folded = true;
+      }
+      if (j - i >= 2 && letter && visit(folded ? toHalfWidth(s.slice(i, j)).toLowerCase() : s.slice(i, j), i, j) === true) return;
       i = j;
     } else i++;
   }
@@ -67,6 +99,47 @@ interface GramEntry {
   counted: number;
 }
 
+/**
+ * CJK bigram keys (small non-negative integers) → values, by open addressing over a power-of-two table at most half
+ * full: scoring looks up every pair of adjacent characters of a plan, and that look-up in a Map cost more than the
+ * rest of the scoring.
+ */
+class BigramTable<T> {
+  /** key + 1 by slot; 0 marks an empty slot (which ends a probe). */
+  private readonly keys: Int32Array;
+  private readonly values: (T | undefined)[];
+  private readonly shift: number;
+
+  constructor(entries: readonly (readonly [number, T])[]) {
+    let bits = 4;
+    while (1 << bits < 2 * entries.length) bits++;
+    this.shift = 32 - bits;
+    this.keys = new Int32Array(1 << bits);
+    this.values = new Array<T | undefined>(1 << bits).fill(undefined);
+    const mask = this.keys.length - 1;
+    for (const [key, value] of entries) {
+      let i = this.slot(key);
+      while (this.keys[i] !== 0) i = (i + 1) & mask;
+      this.keys[i] = key + 1;
+      this.values[i] = value;
+    }
+  }
+
+  /** The first slot to probe: the top bits of a multiplicative (Fibonacci) hash. */
+  private slot(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> this.shift;
+  }
+
+  get(key: number): T | undefined {
+    const mask = this.keys.length - 1;
+    for (let i = this.slot(key); ; i = (i + 1) & mask) {
+      const k = this.keys[i];
+      if (k === key + 1) return this.values[i];
+      if (k === 0) return undefined;
+    }
+  }
+}
+
 export class TaskMatcher {
   /** Per task, the sum of the weights of its grams (for the share of a task a span covers). */
   private readonly taskWeight: Float64Array;
@@ -75,10 +148,22 @@ export class TaskMatcher {
   private readonly folded: string[];
   /** gram → the tasks whose text (or body wording) holds it and its weight, ln(N / df) (0 for a gram every task has) */
   private readonly entries = new Map<GramKey, GramEntry>();
+  /** The entries of the CJK bigrams, for the look-ups of scoring (see entryOf). */
+  private readonly bigrams: BigramTable<GramEntry>;
   /** Bumped by each scoring: a gram entry whose `counted` equals it was counted already. */
   private scoring = 0;
-  /** The last text scored and its scores: a reference is judged by scoreOf and then match on the same words. */
-  private last?: { text: string; scores: Float64Array };
+  /** The distinct grams with an entry of the text being scored, in the order they occur (reused by every scoring). */
+  private readonly found: GramEntry[] = [];
+  /** The summed weight of `found`, added in its order, and the sum at which collecting stops (see hasContent). */
+  private foundWeight = 0;
+  private stopAt = Infinity;
+  /** Collects a gram into `found`: made once, so that scoring a text allocates no closure. True to stop. */
+  private readonly collect: (key: GramKey) => boolean;
+  /** The scores of the last text scored, reused: a reference is judged by scoreOf and then match on the same words. */
+  private readonly buffer: Float64Array;
+  private lastText?: string;
+  /** The tasks with a positive score in `buffer`, in no particular order: all others are 0. */
+  private readonly scored: number[] = [];
 
   /**
    * `neutral`: words whose grams say nothing of a span's topic though few tasks have them — the form of a threshold
@@ -101,27 +186,59 @@ export class TaskMatcher {
     this.folded = tasks.map((t) => toHalfWidth(t.text + '|' + (t.bodyText ?? '')).toLowerCase());
     const n = Math.max(1, tasks.length);
     this.taskWeight = new Float64Array(tasks.length);
+    this.buffer = new Float64Array(tasks.length);
     for (const [key, list] of lists) {
       const weight = Math.log(n / list.length);
       this.entries.set(key, { list: Int32Array.from(list), weight, counted: 0 });
       for (const i of list) this.taskWeight[i] += weight;
     }
+    const bigrams: [number, GramEntry][] = [];
+    for (const [key, e] of this.entries) if (typeof key === 'number') bigrams.push([key, e]);
+    this.bigrams = new BigramTable(bigrams);
+    this.collect = (key) => {
+      const e = this.entryOf(key);
+      if (!e || e.counted === this.scoring) return false; // a gram no task has weighs nothing
+      e.counted = this.scoring;
+      this.found.push(e);
+      return (this.foundWeight += e.weight) >= this.stopAt;
+    };
   }
 
+  /** The entry of a gram: entries.get(key), a bigram's from the table. */
+  private entryOf(key: GramKey): GramEntry | undefined {
+    return typeof key === 'number' ? this.bigrams.get(key) : this.entries.get(key);
+  }
 
-  /** Per task (by index), the summed weight of the distinct grams it shares with `text`. Read-only: it may be re-used. */
+  /**
+   * The distinct grams of `text` that some task has, into `found`, in the order they first occur, and their summed
+   * weight into `foundWeight`; it stops at the gram that brings that sum to `stopAt`.
+   */
+  private collectGrams(text: string, stopAt = Infinity): GramEntry[] {
+    this.found.length = 0;
+    this.foundWeight = 0;
+    this.stopAt = stopAt;
+    this.scoring++;
+    visitGrams(text, this.collect);
+    return this.found;
+  }
+
+  /** Per task (by index), the summed weight of the distinct grams it shares with `text`. Read-only: it is re-used. */
   private scores(text: string): Float64Array {
-    if (this.last && this.last.text === text) return this.last.scores;
-    const scores = new Float64Array(this.tasks.length);
-    const scoring = ++this.scoring;
-    visitGrams(text, (key) => {
-      const e = this.entries.get(key);
-      if (!e || e.counted === scoring) return;
-      e.counted = scoring;
-      const { list, weight } = e;
-      for (let k = 0; k < list.length; k++) scores[list[k]] += weight;
-    });
-    this.last = { text, scores };
+    const scores = this.buffer;
+    if (this.lastText === text) return scores;
+    const scored = this.scored;
+    for (const i of scored) scores[i] = 0;
+    scored.length = 0;
+    // each task's weights are added in the order of the text's grams, as ever: the sums stay bit for bit the same
+    for (const { list, weight } of this.collectGrams(text)) {
+      if (weight === 0) continue; // a gram every task has adds nothing to any
+      for (let k = 0; k < list.length; k++) {
+        const i = list[k];
+        if (scores[i] === 0) scored.push(i);
+        scores[i] += weight;
+      }
+    }
+    this.lastText = text;
     return scores;
   }
 
@@ -133,10 +250,18 @@ export class TaskMatcher {
   /** The tasks `text` is about, best first (ties in index order), at most `limit`; only tasks with a positive score. */
   match(text: string, limit = 5): TopicMatch[] {
     const scores = this.scores(text);
-    const order: number[] = [];
-    for (let i = 0; i < scores.length; i++) if (scores[i] > 0) order.push(i);
-    order.sort((a, b) => scores[b] - scores[a] || a - b);
-    return order.slice(0, limit).map((i) => ({ task: this.tasks[i], score: scores[i] }));
+    // the best `limit` of the tasks with a score, by insertion: higher score first, then lower index (what a stable
+    // sort of every positive score would give, at more cost)
+    const before = (i: number, j: number) => scores[i] > scores[j] || (scores[i] === scores[j] && i < j);
+    const best: number[] = [];
+    for (const i of this.scored) {
+      if (best.length >= limit && !before(i, best[best.length - 1])) continue;
+      let at = best.length;
+      while (at > 0 && before(i, best[at - 1])) at--;
+      best.splice(at, 0, i);
+      if (best.length > limit) best.pop();
+    }
+    return best.map((i) => ({ task: this.tasks[i], score: scores[i] }));
   }
 
   /** The score of each of the given tasks for `text` (0 for a task this matcher does not know). */
@@ -150,15 +275,18 @@ export class TaskMatcher {
 
   /** How much topic `text` carries at all: the summed weight of its distinct grams that some task has. */
   contentOf(text: string): number {
-    let total = 0;
-    const scoring = ++this.scoring;
-    visitGrams(text, (key) => {
-      const e = this.entries.get(key);
-      if (!e || e.counted === scoring) return; // a gram no task has weighs nothing
-      e.counted = scoring;
-      total += e.weight;
-    });
-    return total;
+    this.collectGrams(text);
+    return this.foundWeight;
+  }
+
+  /**
+   * Whether contentOf(text) >= min, reading only as far as needed: the weights are never negative, so the running
+   * sum (added in the same order) only grows, and once it reaches `min` the whole sum does too.
+   */
+  hasContent(text: string, min: number): boolean {
+    if (0 >= min) return true; // (an empty sum reaches it)
+    this.collectGrams(text, min);
+    return this.foundWeight >= min;
   }
 
   /** The summed weight of all of a task's grams: what a span would score that covered the whole task. */

@@ -27,9 +27,20 @@ export interface PlanContext {
 
 export const EMPTY_CONTEXT: PlanContext = { headings: [], mention: null };
 
+/**
+ * The part of contextKey for a list of headings, by list: the contexts of a section (and of the paragraphs in it)
+ * share their list, which is never changed once made (applyEvent makes a new one).
+ */
+const headingsKeys = new WeakMap<PlanContext['headings'], string>();
+
 /** A string that identifies a context: paragraphs are cached per context. */
 export function contextKey(c: PlanContext): string {
-  return `${c.headings.map((h) => (h ? `${h.level}:${h.table ?? ''}:${h.title}` : '-')).join('\u0001')}/${c.mention ?? ''}`;
+  let headings = headingsKeys.get(c.headings);
+  if (headings === undefined) {
+    headings = c.headings.map((h) => (h ? `${h.level}:${h.table ?? ''}:${h.title}` : '-')).join('\u0001');
+    headingsKeys.set(c.headings, headings);
+  }
+  return `${headings}/${c.mention ?? ''}`;
 }
 
 /** The innermost heading that names a table. */
@@ -45,27 +56,38 @@ export function headingTable(c: PlanContext): number | null {
 export type ContextEvent = { at: number; kind: 'heading'; heading: Heading } | { at: number; kind: 'mention'; table: number };
 
 const HEADING = /^(#{1,6})[ \t]+(.*)$/gm;
+/** The closing sequence of an ATX heading (## 标题 ##). */
+const CLOSING_HASHES = /[ \t]*#*[ \t]*$/;
 const TABLE_NAME = /表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)/;
 const TABLE_MENTION = /(?<![A-Za-z0-9])表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)(?![0-9０-９.．\-－]?[0-9０-９])/g;
 
 export function contextEvents(text: string, refs: ResolvedReference[]): ContextEvent[] {
   const events: ContextEvent[] = [];
   const headingLines: [number, number][] = [];
-  for (const m of text.matchAll(HEADING)) {
-    const at = m.index!;
-    headingLines.push([at, at + m[0].length]);
-    const named = TABLE_NAME.exec(m[2]);
-    const title = m[2].replace(/[ \t]*#*[ \t]*$/, '').trim();
-    events.push({ at, kind: 'heading', heading: { level: m[1].length, title, table: named ? parseInteger(named[1]) ?? null : null } });
+  // exec loops rather than matchAll (which copies the RegExp each call); a paragraph without # or 表 has neither
+  if (text.includes('#')) {
+    HEADING.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = HEADING.exec(text)); ) {
+      const at = m.index;
+      headingLines.push([at, at + m[0].length]);
+      const named = TABLE_NAME.exec(m[2]);
+      const title = m[2].replace(CLOSING_HASHES, '').trim();
+      events.push({ at, kind: 'heading', heading: { level: m[1].length, title, table: named ? parseInteger(named[1]) ?? null : null } });
+    }
   }
-  const inHeading = (at: number) => headingLines.some(([a, b]) => at >= a && at < b);
-  for (const m of text.matchAll(TABLE_MENTION)) {
-    if (inHeading(m.index!)) continue;
-    const table = parseInteger(m[1]);
-    if (table !== undefined) events.push({ at: m.index!, kind: 'mention', table });
+  const inHeading = (at: number) => headingLines.length > 0 && headingLines.some(([a, b]) => at >= a && at < b);
+  if (text.includes('表')) {
+    TABLE_MENTION.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = TABLE_MENTION.exec(text)); ) {
+      if (inHeading(m.index)) continue;
+      const table = parseInteger(m[1]);
+      if (table !== undefined) events.push({ at: m.index, kind: 'mention', table });
+    }
   }
   for (const r of refs) if (!r.ref.prefix && !inHeading(r.ref.start)) events.push({ at: r.ref.start, kind: 'mention', table: r.ref.table });
-  return events.sort((a, b) => a.at - b.at);
+  // the sort is stable: when the events are in order already (most paragraphs), it would leave them as they are
+  for (let i = 1; i < events.length; i++) if (events[i].at < events[i - 1].at) return events.sort((a, b) => a.at - b.at);
+  return events;
 }
 
 export function applyEvent(c: PlanContext, e: ContextEvent): PlanContext {
@@ -113,7 +135,10 @@ export interface ParagraphModel {
   thresholds?: ThresholdMatch[];
 }
 
+const HEADING_LINE = /^#{1,6}[ \t]/;
 const SEPARATOR_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+const SPACE = /\s/;
 
 /** The cells of a Markdown table row as [start, end) spans of their trimmed text, relative to the row. */
 export function cellSpans(row: string): [number, number][] {
@@ -125,11 +150,15 @@ export function cellSpans(row: string): [number, number][] {
   for (let k = 0; k + 1 < pipes.length; k++) bounds.push([pipes[k] + 1, pipes[k + 1]]);
   const last = pipes[pipes.length - 1];
   if (row.slice(last + 1).trim()) bounds.push([last + 1, row.length]);
-  return bounds.map(([a, b]) => {
-    while (a < b && /\s/.test(row[a])) a++;
-    while (b > a && /\s/.test(row[b - 1])) b--;
-    return [a, b];
-  });
+  for (const cell of bounds) {
+    let a = cell[0];
+    let b = cell[1];
+    while (a < b && SPACE.test(row[a])) a++;
+    while (b > a && SPACE.test(row[b - 1])) b--;
+    cell[0] = a;
+    cell[1] = b;
+  }
+  return bounds;
 }
 
 function cellsOf(line: string): string[] {
@@ -145,20 +174,27 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
   let e = 0;
   let r = 0;
   let table: { header?: string[]; rows: number } | undefined;
+  let titlesOf: PlanContext['headings'] | undefined;
+  let titles: string[] = [];
   for (const scope of scopesOf(text)) {
     while (e < events.length && events[e].at < scope.start) context = applyEvent(context, events[e++]);
     const line = text.slice(scope.start, scope.end);
     const first = line.trimStart();
     let kind: BlockKind = 'sentence';
-    const block: Block = { kind, start: scope.start, end: scope.end, headings: [], references: [], bare: [], context };
-    if (/^#{1,6}[ \t]/.test(first)) kind = 'heading';
+    // blocks under the same headings share their titles (read-only): a mention changes the context, not its headings
+    if (context.headings !== titlesOf) titles = (titlesOf = context.headings).filter((h): h is Heading => !!h).map((h) => h.title);
+    while (r < references.length && references[r].ref.start < scope.start) r++;
+    const r0 = r;
+    while (r < references.length && references[r].ref.start < scope.end) r++;
+    const block: Block = { kind, start: scope.start, end: scope.end, headings: titles, references: references.slice(r0, r), bare: [], context };
+    if (HEADING_LINE.test(first)) kind = 'heading';
     else if (first.startsWith('|')) {
       kind = 'row';
-      // a Markdown table (consecutive rows): its first row is the header when a separator row follows it
+      // a Markdown table (consecutive rows): its first row is the header when a separator row follows it (the next
+      // line is read for a first row only)
       table ??= { rows: 0 };
-      const next = nextLine(text, scope.end);
       if (SEPARATOR_ROW.test(line)) block.tableHeader = true;
-      else if (table.rows === 0 && next !== undefined && SEPARATOR_ROW.test(next)) {
+      else if (table.rows === 0 && SEPARATOR_ROW.test(nextLine(text, scope.end) ?? '')) {
         block.tableHeader = true;
         table.header = cellsOf(line);
       } else {
@@ -169,9 +205,6 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
     } else if (LIST_MARKER.test(line)) kind = 'item';
     if (kind !== 'row') table = undefined;
     block.kind = kind;
-    block.headings = context.headings.filter((h): h is Heading => !!h).map((h) => h.title);
-    while (r < references.length && references[r].ref.start < scope.start) r++;
-    while (r < references.length && references[r].ref.start < scope.end) block.references.push(references[r++]);
     blocks.push(block);
   }
   const bare = resolveBareNumbers(text, references, blocks, events, incoming, index, matcher);
@@ -206,13 +239,15 @@ export function blockAt(blocks: readonly Block[], offset: number): Block | undef
   return undefined;
 }
 
+const LINE_BREAK_AT = /\r\n|\r|\n/y;
+
 function nextLine(text: string, from: number): string | undefined {
-  const m = /\r\n|\r|\n/y;
-  m.lastIndex = from;
-  if (!m.exec(text)) return undefined;
-  const start = m.lastIndex;
-  const end = text.slice(start).search(/\r|\n/);
-  return end < 0 ? text.slice(start) : text.slice(start, start + end);
+  LINE_BREAK_AT.lastIndex = from;
+  if (!LINE_BREAK_AT.exec(text)) return undefined;
+  const start = LINE_BREAK_AT.lastIndex;
+  let end = start;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return text.slice(start, end);
 }
 
 /** Characters that end a sentence (。！？!?；;) or a line. */

@@ -43,6 +43,7 @@ const ELEMENT = `(?:${NUM})(?:${SP}${RANGE_SEP}${SP}(?:${NUM}))?`;
 
 /** Text spans of URLs, in which nothing is a reference. */
 const URL = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>()（）"'“”‘’\]\[]+/gi;
+const WWW = /www\./i;
 
 export interface ScanOptions {
   /** Prefixes of extra sources, e.g. ['SZ']; written before 表 or T (SZ表1第3项, SZ:T1.3). */
@@ -72,11 +73,17 @@ const ELEMENT_RE = new RegExp(`(${NUM})(?:${SP}${RANGE_SEP}${SP}(${NUM}))?`, 'g'
 
 /** Every task reference in `text`, in order. Never throws; offsets are UTF-16 code units. */
 export function scanReferences(text: string, options: ScanOptions = {}): TaskReference[] {
+  const refs: TaskReference[] = [];
+  // every form of reference holds 表 or T: a paragraph with neither holds none
+  if (!text.includes('表') && !text.includes('T') && !text.includes('Ｔ')) return refs;
   const re = referencePattern(options.prefixes ?? []);
   const urls: [number, number][] = [];
-  for (const m of text.matchAll(URL)) urls.push([m.index!, m.index! + m[0].length]);
-  const inUrl = (s: number, e: number) => urls.some(([a, b]) => s < b && e > a);
-  const refs: TaskReference[] = [];
+  // a URL holds :// or www. (an exec loop: matchAll would copy the RegExp)
+  if (text.includes('://') || WWW.test(text)) {
+    URL.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = URL.exec(text)); ) urls.push([m.index, m.index + m[0].length]);
+  }
+  const inUrl = (s: number, e: number) => urls.length > 0 && urls.some(([a, b]) => s < b && e > a);
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -132,11 +139,14 @@ function pairReference(whole: string, start: number, prefix: string, a: string, 
   };
 }
 
+/** At most this many items of one range are named (a written range can be huge). */
+export const MAX_RANGE_ITEMS = 1000;
+
 /** The item numbers a reference names, ranges expanded (a backwards range names none). */
 export function referencedItems(ref: TaskReference): number[] {
   const items: number[] = [];
   // counted, not compared: past 2^53 `i + 1 === i`, and a written number can be that large
-  for (const s of ref.spans) for (let i = s.from, n = 0; i <= s.to && n < 1000; i++, n++) items.push(i);
+  for (const s of ref.spans) for (let i = s.from, n = 0; i <= s.to && n < MAX_RANGE_ITEMS; i++, n++) items.push(i);
   return items;
 }
 

@@ -14,7 +14,12 @@ export const ITEM_OPENING = new RegExp(String.raw`^[ \t]*(?:${LIST_MARKER_SOURCE
 /** The opening of a list item (its marker, if any, and the blanks after it). */
 export const MARKER_OPENING = new RegExp(String.raw`^[ \t]*(?:${LIST_MARKER_SOURCE})?[ \t]*`);
 const LIST_ITEM = new RegExp(String.raw`^[ \t]*(?:${LIST_MARKER_SOURCE}|\|)`);
-const SENTENCE_END = /[。！？!?]/g;
+/** 。！？!? */
+const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63;
+/** An indented line, which continues the list item above it. */
+const INDENTED = /^[ \t]+\S/;
+/** What may follow a sentence's end and still belong to it (a closing quote or parenthesis). */
+const CLOSING = /[”’」』）)]/;
 
 /** Splits a paragraph (offsets relative to it) into list items, table rows and sentences. */
 export function scopesOf(text: string): Scope[] {
@@ -27,18 +32,22 @@ export function scopesOf(text: string): Scope[] {
     splitSentences(text, prose, scopes);
     prose = undefined;
   };
-  const breaks = /\r\n|\r|\n/g;
-  while (lineStart <= text.length) {
-    breaks.lastIndex = lineStart;
-    const br = breaks.exec(text);
-    const lineEnd = br ? br.index : text.length;
-    const next = br ? br.index + br[0].length : text.length + 1;
+  const n = text.length;
+  // the next \n and \r at or after the line's start (-1: none left), each searched for again only once passed: a
+  // line ends at \r\n, \r or \n (a regex would allocate a match for each line)
+  let lf = -2;
+  let cr = -2;
+  while (lineStart <= n) {
+    if (lf !== -1 && lf < lineStart) lf = text.indexOf('\n', lineStart);
+    if (cr !== -1 && cr < lineStart) cr = text.indexOf('\r', lineStart);
+    const lineEnd = lf < 0 ? (cr < 0 ? n : cr) : cr < 0 ? lf : Math.min(lf, cr);
+    const next = lineEnd === n ? n + 1 : lineEnd + (lineEnd === cr && lf === cr + 1 ? 2 : 1);
     const line = text.slice(lineStart, lineEnd);
     const last = scopes[scopes.length - 1];
     if (LIST_ITEM.test(line)) {
       flushProse();
       scopes.push({ start: lineStart, end: lineEnd });
-    } else if (!prose && last && last.end === previousEnd && /^[ \t]+\S/.test(line) && !line.trimStart().startsWith('|')) {
+    } else if (!prose && last && last.end === previousEnd && INDENTED.test(line) && !line.trimStart().startsWith('|')) {
       last.end = lineEnd; // an indented line continues the list item above it
     } else if (prose) prose.end = lineEnd;
     else prose = { start: lineStart, end: lineEnd };
@@ -51,14 +60,13 @@ export function scopesOf(text: string): Scope[] {
 
 function splitSentences(text: string, within: Scope, out: Scope[]): void {
   let start = within.start;
-  SENTENCE_END.lastIndex = within.start;
-  let m: RegExpExecArray | null;
-  while ((m = SENTENCE_END.exec(text)) && m.index < within.end) {
-    let end = m.index + 1;
-    while (end < within.end && /[”’」』）)]/.test(text[end])) end++;
+  for (let i = within.start; i < within.end; i++) {
+    if (!isSentenceEnd(text.charCodeAt(i))) continue;
+    let end = i + 1;
+    while (end < within.end && CLOSING.test(text[end])) end++;
     out.push({ start, end });
     start = end;
-    SENTENCE_END.lastIndex = end;
+    i = end - 1;
   }
   if (start < within.end && text.slice(start, within.end).trim()) out.push({ start, end: within.end });
 }

@@ -1,5 +1,5 @@
 // The task index over one or more sources: look-up by ID or table, and resolution of written references.
-import { referencedItems, TaskReference } from './references';
+import { MAX_RANGE_ITEMS, TaskReference } from './references';
 import { PolicyIndex, Task, TaskTable } from './types';
 
 export type ReferenceStyle = 'table' | 'id';
@@ -70,16 +70,24 @@ export class TaskIndex {
   resolve(ref: TaskReference): ResolvedReference {
     const source = this.byPrefix.get(ref.prefix);
     if (!source) return { ref, tasks: [], problems: [{ kind: 'no-source', start: ref.start, end: ref.end, prefix: ref.prefix }] };
-    const table = source.tables.find((t) => t.number === ref.table);
+    let table: TaskTable | undefined; // source.tables.find, without a closure for each reference
+    for (const t of source.tables) {
+      if (t.number !== ref.table) continue;
+      table = t;
+      break;
+    }
     if (!table) {
       const tables = source.tables.map((t) => t.number);
       return { ref, source, tasks: [], problems: [{ kind: 'no-table', start: ref.tableStart, end: ref.tableEnd, table: ref.table, tables }] };
     }
     const problems: ReferenceProblem[] = [];
     const count = table.taskCount;
-    const nearest = (item: number) => this.taskAt(ref.prefix, table.number, Math.min(Math.max(item, 1), count))!;
+    const number = table.number;
     for (const span of ref.spans) {
-      const at = { start: span.start, end: span.end, table: table.number };
+      // (a span within the table, the usual case, makes no objects)
+      if (span.from <= span.to && span.from >= 1 && span.to <= count) continue;
+      const at = { start: span.start, end: span.end, table: number };
+      const nearest = (item: number) => this.taskAt(ref.prefix, number, Math.min(Math.max(item, 1), count))!;
       if (span.from > span.to) problems.push({ kind: 'backwards', ...at, from: span.from, to: span.to });
       else if (span.from === span.to && (span.from < 1 || span.from > count)) {
         problems.push({ kind: 'no-task', ...at, item: span.from, count, nearest: nearest(span.from) });
@@ -87,9 +95,11 @@ export class TaskIndex {
         problems.push({ kind: 'past-end', ...at, from: span.from, to: span.to, count, nearest: nearest(span.to) });
       }
     }
-    const tasks = referencedItems(ref)
-      .filter((i) => i >= 1 && i <= count)
-      .map((i) => this.taskAt(ref.prefix, table.number, i)!);
+    // referencedItems(ref) that the table has, without the intermediate lists
+    const tasks: Task[] = [];
+    for (const s of ref.spans) {
+      for (let i = s.from, n = 0; i <= s.to && n < MAX_RANGE_ITEMS; i++, n++) if (i >= 1 && i <= count) tasks.push(this.taskAt(ref.prefix, number, i)!);
+    }
     return { ref, source, tasks, problems };
   }
 }

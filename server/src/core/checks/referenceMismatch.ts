@@ -13,7 +13,7 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
   const { index, matcher } = run.context;
   if (!block.references.length) return findings;
   // a span is part of its block: a block without enough topic words cannot be clearly about another task
-  if (matcher.contentOf(run.model.text.slice(block.start, block.end)) < TOPIC_THRESHOLDS.mismatchMinScore) return findings;
+  if (!matcher.hasContent(run.model.text.slice(block.start, block.end), TOPIC_THRESHOLDS.mismatchMinScore)) return findings;
   for (const r of block.references) {
     const verdict = judgeReference(run.model, block, r, matcher);
     if (!verdict?.better) continue;
