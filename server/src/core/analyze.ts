@@ -576,8 +576,16 @@ export class Checker {
 
 /** What a paragraph's result depends on besides its text. */
 function cacheKey(options: AnalyzeOptions, table: PlanContext): string {
-  return `${options.locale}|${options.referenceStyle ?? 'table'}|${contextKey(table)}`;
+  // one context is shared by the paragraphs between two headings or table mentions: its key is made once
+  const known = cacheKeys.get(table);
+  if (known && known.options === options) return known.key;
+  const key = `${options.locale}|${options.referenceStyle ?? 'table'}|${contextKey(table)}`;
+  cacheKeys.set(table, { options, key });
+  return key;
 }
+
+/** cacheKey by context (weakly held), for the options it was made with. */
+const cacheKeys = new WeakMap<PlanContext, { options: AnalyzeOptions; key: string }>();
 
 function shiftResolved(r: ResolvedReference, by: number): ResolvedReference {
   if (by === 0) return r;
