@@ -172,8 +172,9 @@ interface Part {
   start: number;
   line: number;
   result: ParagraphResult;
-  /** The context the paragraph was checked in. */
+  /** The context the paragraph was checked in, and its cache key (with the options): pruning needs it for every part. */
   before: PlanContext;
+  key: string;
   /**
    * Its plan-level findings where it stands in this version, and all its findings merged with them: the next version
    * keeps both while the paragraph and what the plan tells it stay the same (a copy of a paragraph elsewhere in the
@@ -420,9 +421,8 @@ export class Checker {
     for (const analysis of live) {
       if (!analysis.options) continue;
       for (const part of analysis.partsForReuse) {
-        const key = cacheKey(analysis.options, part.before);
-        let bucket = cache.get(key);
-        if (!bucket) cache.set(key, (bucket = new Map()));
+        let bucket = cache.get(part.key);
+        if (!bucket) cache.set(part.key, (bucket = new Map()));
         if (bucket.has(part.result.text)) continue;
         bucket.set(part.result.text, part.result);
         chars += part.result.text.length;
@@ -495,17 +495,23 @@ export class Checker {
   /** The paragraphs of text[from, to), starting at `line` with the table context `table`, and the context after them. */
   private analyzeRange(text: string, from: number, to: number, line: number, table: PlanContext, options: AnalyzeOptions): { parts: Part[]; after: PlanContext } {
     const parts: Part[] = [];
+    // a context is shared by the paragraphs between two headings or table mentions: its key is made once
+    let keyed: PlanContext | undefined;
+    let key = '';
     for (const p of splitParagraphs(from === 0 && to === text.length ? text : text.slice(from, to))) {
       const start = p.start + from;
-      const result = this.lookup(text.slice(start, p.end + from), table, options);
-      parts.push({ start, line: p.line + line, result, before: table });
+      if (table !== keyed) {
+        key = cacheKey(options, table);
+        keyed = table;
+      }
+      const result = this.lookup(text.slice(start, p.end + from), key, table, options);
+      parts.push({ start, line: p.line + line, result, before: table, key });
       for (const e of result.model.events) table = applyEvent(table, e);
     }
     return { parts, after: table };
   }
 
-  private lookup(slice: string, table: PlanContext, options: AnalyzeOptions): ParagraphResult {
-    const key = cacheKey(options, table);
+  private lookup(slice: string, key: string, table: PlanContext, options: AnalyzeOptions): ParagraphResult {
     let bucket = this.cache.get(key);
     if (!bucket) this.cache.set(key, (bucket = new Map()));
     let result = bucket.get(slice);
@@ -576,16 +582,8 @@ export class Checker {
 
 /** What a paragraph's result depends on besides its text. */
 function cacheKey(options: AnalyzeOptions, table: PlanContext): string {
-  // one context is shared by the paragraphs between two headings or table mentions: its key is made once
-  const known = cacheKeys.get(table);
-  if (known && known.options === options) return known.key;
-  const key = `${options.locale}|${options.referenceStyle ?? 'table'}|${contextKey(table)}`;
-  cacheKeys.set(table, { options, key });
-  return key;
+  return `${options.locale}|${options.referenceStyle ?? 'table'}|${contextKey(table)}`;
 }
-
-/** cacheKey by context (weakly held), for the options it was made with. */
-const cacheKeys = new WeakMap<PlanContext, { options: AnalyzeOptions; key: string }>();
 
 function shiftResolved(r: ResolvedReference, by: number): ResolvedReference {
   if (by === 0) return r;
