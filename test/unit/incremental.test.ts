@@ -42,7 +42,9 @@ describe('incremental re-checking', function () {
       assert.strictEqual(signature(incremental), signature(fresh), `edit ${i}: ${JSON.stringify(inserted)} at ${at}, ${removed} removed`);
       const lines = new LineIndex(text);
       const ranges: string[] = [];
-      incremental.forEachFinding((_f, _s, range) => ranges.push(JSON.stringify(range)));
+      incremental.forEachFinding((_f, _s, line, r) =>
+        ranges.push(JSON.stringify({ start: { line: line + r.start.line, character: r.start.character }, end: { line: line + r.end.line, character: r.end.character } })),
+      );
       assert.deepStrictEqual(ranges, incremental.findings.map((f) => JSON.stringify(lines.range(f.start, f.end))), `edit ${i}: finding positions`);
       previous = incremental;
     }

@@ -225,6 +225,18 @@ interface Entry {
   severity: Severity;
 }
 
+/** Each finding's range relative to its paragraph's first line, made once (a finding belongs to one paragraph's result). */
+const relativeRanges = new WeakMap<Finding, Range>();
+
+function relativeRange(part: Part, finding: Finding): Range {
+  let range = relativeRanges.get(finding);
+  if (!range) {
+    const lines = (part.result.lines ??= new LineIndex(part.result.text));
+    relativeRanges.set(finding, (range = { start: lines.positionAt(finding.start), end: lines.positionAt(finding.end) }));
+  }
+  return range;
+}
+
 function relativePosition(part: Part, offset: number): Position {
   const p = (part.result.lines ??= new LineIndex(part.result.text)).positionAt(offset);
   return { line: part.line + p.line, character: p.character };
@@ -244,7 +256,7 @@ export class DocumentAnalysis {
     readonly text: string,
     private readonly parts: Part[],
     private readonly entries: Entry[],
-    private readonly positions?: Positions,
+    positions?: Positions,
     /** The options it was made with: a later version can re-use it only with the same. */
     readonly options?: AnalyzeOptions,
   ) {
@@ -280,18 +292,12 @@ export class DocumentAnalysis {
 
   /**
    * Every finding as its paragraph's cached result holds it (the same object from one edit to the next, so a caller
-   * can keep what it derives from it), with its severity and its range in the whole text.
+   * can keep what it derives from it), with its severity, the line its paragraph starts on and its range relative to
+   * that line (the same object for the same finding). Its range in the whole text is the relative one moved down by
+   * `line` lines (a paragraph starts a line): a caller can tell a finding that has not moved without making a range.
    */
-  forEachFinding(visit: (cached: Finding, severity: Severity, range: Range) => void): void {
-    const positions = this.positions;
-    for (const e of this.entries) {
-      const { part, finding } = e;
-      // the editor's document has its line offsets already; without it, each paragraph's own lines are enough
-      const range = positions
-        ? { start: positions.positionAt(part.start + finding.start), end: positions.positionAt(part.start + finding.end) }
-        : { start: relativePosition(part, finding.start), end: relativePosition(part, finding.end) };
-      visit(finding, e.severity, range);
-    }
+  forEachFinding(visit: (cached: Finding, severity: Severity, line: number, relative: Range) => void): void {
+    for (const e of this.entries) visit(e.finding, e.severity, e.part.line, relativeRange(e.part, e.finding));
   }
 
   /** Every reference, in order. */

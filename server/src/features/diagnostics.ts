@@ -95,15 +95,15 @@ export class DiagnosticsPublisher {
     const analysis = this.ctx.analysis(doc);
     const out: Diagnostic[] = [];
     const generation = ++this.generation;
-    analysis.forEachFinding((cached, severity, range) => {
+    analysis.forEachFinding((cached, severity, line, relative) => {
       // what does not depend on where the paragraph sits (message, related source spans) is made once per finding
       let template = this.templates.get(cached);
       if (!template) {
-        const { range: _range, severity: _severity, ...fields } = toDiagnostic(cached, { range: () => range }, this.ctx.sources);
+        const { range: _range, severity: _severity, ...fields } = toDiagnostic(cached, { range: () => relative }, this.ctx.sources);
         template = { fields, tail: encodeTail(fields), encoded: new Map() };
         this.templates.set(cached, template);
       }
-      out.push(diagnosticOf(template, range, SEVERITY[severity], generation));
+      out.push(diagnosticAt(template, line, relative, SEVERITY[severity], generation));
     });
     return out;
   }
@@ -125,20 +125,24 @@ interface Template {
   encoded: Map<number, { diagnostic: Diagnostic; used: number }>;
 }
 
-/** The diagnostic of a finding at a range, with its JSON: the same object as last time when it has not moved. */
-function diagnosticOf(template: Template, range: Range, severity: number, generation: number): Diagnostic {
-  const known = template.encoded.get(range.start.line);
-  if (known && known.diagnostic.severity === severity && sameRange(known.diagnostic.range, range)) {
+/**
+ * The diagnostic of a finding whose paragraph starts on `line`, with its JSON: the same object as last time when it has
+ * not moved (a finding's range relative to its paragraph never changes, so its start line says where it is).
+ */
+function diagnosticAt(template: Template, line: number, relative: Range, severity: number, generation: number): Diagnostic {
+  const startLine = line + relative.start.line;
+  const known = template.encoded.get(startLine);
+  if (known && known.diagnostic.severity === severity) {
     known.used = generation;
     return known.diagnostic;
   }
   // encodings no recent list used (the finding moved away) go, so that an edit storm does not pile them up
-  if (template.encoded.size >= 4) for (const [line, e] of template.encoded) if (e.used < generation - 1) template.encoded.delete(line);
+  if (template.encoded.size >= 4) for (const [at, e] of template.encoded) if (e.used < generation - 1) template.encoded.delete(at);
+  const range = {
+    start: { line: startLine, character: relative.start.character },
+    end: { line: line + relative.end.line, character: relative.end.character },
+  };
   const diagnostic = { range, severity, ...template.fields, [ENCODED]: encodeDiagnostic(range, severity, template.tail) } as Diagnostic;
-  template.encoded.set(range.start.line, { diagnostic, used: generation });
+  template.encoded.set(startLine, { diagnostic, used: generation });
   return diagnostic;
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
