@@ -237,11 +237,6 @@ function relativeRange(part: Part, finding: Finding): Range {
   return range;
 }
 
-function relativePosition(part: Part, offset: number): Position {
-  const p = (part.result.lines ??= new LineIndex(part.result.text)).positionAt(offset);
-  return { line: part.line + p.line, character: p.character };
-}
-
 /** The result of checking one version of a document. Offsets are UTF-16 code units of that text. */
 export class DocumentAnalysis {
   private _lines?: Positions & { range(start: number, end: number): Range };
@@ -467,7 +462,7 @@ export class Checker {
     }
     if (text.includes('policy-lens-')) {
       const directives = parseDirectives(text, positions ?? new LineIndex(text));
-      entries = applyDirectives(entries, directives, (e) => relativePosition(e.part, e.finding.start).line, (e) => e.finding.code);
+      entries = applyDirectives(entries, directives, (e) => e.part.line + relativeRange(e.part, e.finding).start.line, (e) => e.finding.code);
     }
     return new DocumentAnalysis(text, parts, entries, positions, options);
   }
