@@ -21,25 +21,53 @@ const OUTLINE_BEFORE = ['\u0000'];
 
 /**
  * What the rest of the plan tells each paragraph (whether it names lead units anywhere, a declaration that the
- * first unit leads, the heading-like lines above, the labelled lines that follow), from the paragraphs' cached facts.
+ * first unit leads, the heading-like lines above, the labelled lines that follow), from the paragraphs' cached facts:
+ * walked in order, so that a caller can compare a paragraph's structure with one it has before making it an object.
  */
+class StructureWalk {
+  private readonly facts: ParagraphFacts[];
+  private readonly planAssignsLeads: boolean;
+  private readonly requireLeadUnit: ResponsibilityRun['requireLeadUnit'];
+  private readonly pilotEnd: string | undefined;
+  private firstLeads = false;
+  private outline: string[] = [];
+
+  constructor(parts: readonly Part[], options: AnalyzeOptions | undefined) {
+    this.facts = parts.map((p) => (p.result.facts ??= paragraphFacts(p.result.model.text)));
+    this.planAssignsLeads = this.facts.some((f) => f.assignsLead);
+    const settings = options?.structure ?? {};
+    this.requireLeadUnit = settings.requireLeadUnit ?? 'auto';
+    this.pilotEnd = settings.pilotEnd || undefined;
+  }
+
+  /** Whether paragraph i (the next one of the walk) has the structure `s`. */
+  is(i: number, s: ResponsibilityRun): boolean {
+    return s.requireLeadUnit === this.requireLeadUnit && s.pilotEnd === this.pilotEnd && s.planAssignsLeads === this.planAssignsLeads &&
+      s.firstLeads === this.firstLeads && s.following === this.following(i) && sameOutline(s.outline ?? [], this.outline);
+  }
+
+  /** The structure of paragraph i (the next one of the walk). */
+  at(i: number): ResponsibilityRun {
+    const { requireLeadUnit, pilotEnd, planAssignsLeads, firstLeads, outline } = this;
+    return { requireLeadUnit, pilotEnd, planAssignsLeads, firstLeads, following: this.following(i), outline };
+  }
+
+  /** Past paragraph i. */
+  next(i: number): void {
+    this.firstLeads ||= this.facts[i].declaresFirstLeads;
+    this.outline = applyOutlineStep(this.outline, this.facts[i].outlineStep);
+  }
+
+  private following(i: number): string | undefined {
+    return this.facts[i + 1]?.leadingLabels || undefined;
+  }
+}
+
 function planStructures(parts: readonly Part[], options: AnalyzeOptions | undefined): ResponsibilityRun[] {
-  const facts = parts.map((p) => (p.result.facts ??= paragraphFacts(p.result.model.text)));
-  const planAssignsLeads = facts.some((f) => f.assignsLead);
-  const settings = options?.structure ?? {};
-  let firstLeads = false;
-  let outline: string[] = [];
+  const walk = new StructureWalk(parts, options);
   return parts.map((_part, i) => {
-    const structure: ResponsibilityRun = {
-      requireLeadUnit: settings.requireLeadUnit ?? 'auto',
-      pilotEnd: settings.pilotEnd || undefined,
-      planAssignsLeads,
-      firstLeads,
-      following: facts[i + 1]?.leadingLabels || undefined,
-      outline,
-    };
-    firstLeads ||= facts[i].declaresFirstLeads;
-    outline = applyOutlineStep(outline, facts[i].outlineStep);
+    const structure = walk.at(i);
+    walk.next(i);
     return structure;
   });
 }
@@ -475,21 +503,25 @@ export class Checker {
    */
   private planFindings(parts: readonly Part[], checks: readonly Check[], options: AnalyzeOptions): PlanMemo[] {
     const msg = messages(options.locale);
-    const fits = (memo: PlanMemo, structure: ResponsibilityRun) =>
-      memo.locale === options.locale && sameChecks(memo.checks, checks) && sameStructure(memo.structure, structure);
-    return planStructures(parts, options).map((structure, i) => {
-      const part = parts[i];
-      // where it stood in the previous version, with the same plan facts: nothing to look up
-      if (part.plan && fits(part.plan.memo, structure)) return part.plan.memo;
-      const memos = (part.result.planFindings ??= []);
-      for (const memo of memos) if (fits(memo, structure)) return memo;
-      const run: CheckRun = { model: part.result.model, context: this.context, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table', structure };
-      const findings: Finding[] = [];
-      for (const check of checks) for (const block of part.result.model.blocks) findings.push(...check.check(block, run));
-      if (memos.length >= PLAN_MEMOS) memos.shift();
-      const memo = { checks, locale: options.locale, structure, findings };
-      memos.push(memo);
-      return memo;
+    const fits = (memo: PlanMemo) => memo.locale === options.locale && sameChecks(memo.checks, checks);
+    const walk = new StructureWalk(parts, options);
+    return parts.map((part, i) => {
+      try {
+        // where it stood in the previous version, with the same plan facts: nothing to look up or make
+        if (part.plan && fits(part.plan.memo) && walk.is(i, part.plan.memo.structure)) return part.plan.memo;
+        const structure = walk.at(i);
+        const memos = (part.result.planFindings ??= []);
+        for (const memo of memos) if (fits(memo) && sameStructure(memo.structure, structure)) return memo;
+        const run: CheckRun = { model: part.result.model, context: this.context, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table', structure };
+        const findings: Finding[] = [];
+        for (const check of checks) for (const block of part.result.model.blocks) findings.push(...check.check(block, run));
+        if (memos.length >= PLAN_MEMOS) memos.shift();
+        const memo = { checks, locale: options.locale, structure, findings };
+        memos.push(memo);
+        return memo;
+      } finally {
+        walk.next(i);
+      }
     });
   }
 
