@@ -29,6 +29,8 @@ export class ServerContext {
   loadError?: string;
   /** Each open document's latest analysis, and the one before it (whose paragraphs the checker's cache keeps too). */
   private analyses = new Map<string, { version: number; analysis: DocumentAnalysis; previous?: DocumentAnalysis }>();
+  /** A pruning of the checker's cache waits to run after the diagnostics it was due with are published. */
+  private pruneScheduled = false;
   private base?: PolicyIndex;
   private optionsCache?: AnalyzeOptions;
   private searchCache?: { index: TaskIndex; search: TaskSearch };
@@ -118,8 +120,6 @@ export class ServerContext {
     }
     return analysis;
   }
-
-  private pruneScheduled = false;
 
   /** Releases a closed document's analyses, and the cached paragraph results only it used. */
   forget(uri: string): void {
