@@ -29,7 +29,11 @@ export function encodeDiagnostic(range: Range, severity: number | undefined, tai
   return out;
 }
 
-export function encodePublish(msg: { method: string; params: { uri: string; version?: number; diagnostics: Encodable[] } }): Buffer | undefined {
+/**
+ * `encodePublish` with `into`: writes into that buffer when it is large enough (the caller knows it is free again)
+ * and returns a view of it; a large list is otherwise a new buffer of megabytes on every keystroke.
+ */
+export function encodePublish(msg: { method: string; params: { uri: string; version?: number; diagnostics: Encodable[] } }, into?: Buffer): Buffer | undefined {
   const { uri, version, diagnostics } = msg.params;
   if (!diagnostics.every((d) => d[ENCODED] || d[ENCODED_TAIL])) return undefined;
   const head = `{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":${JSON.stringify(uri)}${version === undefined ? '' : `,"version":${version}`},"diagnostics":[`;
@@ -37,7 +41,7 @@ export function encodePublish(msg: { method: string; params: { uri: string; vers
   const pieces: Buffer[] = diagnostics.map((d) => d[ENCODED] ?? encodeDiagnostic(d.range, d.severity, d[ENCODED_TAIL]!));
   let size = headBytes.length + 3 + Math.max(0, pieces.length - 1);
   for (const p of pieces) size += p.length;
-  const out = Buffer.allocUnsafe(size);
+  const out = into && into.length >= size ? into.subarray(0, size) : Buffer.allocUnsafe(size);
   let at = headBytes.copy(out, 0);
   for (let i = 0; i < pieces.length; i++) {
     if (i) out[at++] = 0x2c; // ,
@@ -47,19 +51,38 @@ export function encodePublish(msg: { method: string; params: { uri: string; vers
   return out;
 }
 
-const encoder = {
-  name: 'application/json',
-  encode(msg: Message, options: { charset: string }): Promise<Uint8Array> {
-    try {
-      const m = msg as unknown as { method?: string; params?: unknown };
-      const fast = m.method === 'textDocument/publishDiagnostics' ? encodePublish(m as never) : undefined;
-      return Promise.resolve(fast ?? Buffer.from(JSON.stringify(msg), options.charset as BufferEncoding));
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  },
-};
+/** Lists at least this large are encoded into a buffer kept from one publish to the next. */
+const REUSED_BYTES = 256 * 1024;
+
+/**
+ * The encoder of the stdio transport. A large diagnostics list is written into the buffer of the previous one when
+ * `output` has nothing queued (so that buffer has been handed to the system and is free): megabytes allocated on every
+ * keystroke are otherwise what makes V8 stop for its external-memory collections.
+ */
+export function encoderFor(output: NodeJS.WritableStream & { writableLength: number }) {
+  let spare: Buffer | undefined;
+  return {
+    name: 'application/json',
+    encode(msg: Message, options: { charset: string }): Promise<Uint8Array> {
+      try {
+        const m = msg as unknown as { method?: string; params?: unknown };
+        if (m.method === 'textDocument/publishDiagnostics') {
+          const fast = encodePublish(m as never, output.writableLength === 0 ? spare : undefined);
+          if (fast) {
+            // kept while the lists are large (a big plan open); a small list lets it go
+            if (fast.length < REUSED_BYTES) spare = undefined;
+            else if (fast.buffer !== spare?.buffer) spare = Buffer.from(fast.buffer, fast.byteOffset, fast.length);
+            return Promise.resolve(fast);
+          }
+        }
+        return Promise.resolve(Buffer.from(JSON.stringify(msg), options.charset as BufferEncoding));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    },
+  };
+}
 
 export function stdioTransport(): [StreamMessageReader, StreamMessageWriter] {
-  return [new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: encoder })];
+  return [new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: encoderFor(process.stdout) })];
 }

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { encodePublish, encodeTail, ENCODED_TAIL } from '../../server/src/transport';
+import { encodePublish, encoderFor, encodeTail, ENCODED_TAIL } from '../../server/src/transport';
 
 describe('the stdio encoder of diagnostics', () => {
   const fields = { code: 'misquote', source: 'policy-lens', message: '引文与“表1第53项”不一致 "quoted" \\ 😀', relatedInformation: [{ location: { uri: 'file:///s.txt', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } } }, message: '原文 表1第53项' }] };
@@ -25,5 +25,28 @@ describe('the stdio encoder of diagnostics', () => {
   it('writes an empty list', () => {
     const fast = encodePublish({ method: 'textDocument/publishDiagnostics', params: { uri: 'untitled:a', diagnostics: [] } })!;
     assert.deepStrictEqual(JSON.parse(fast.toString()), { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'untitled:a', diagnostics: [] } });
+  });
+
+  it('writes a large list into the buffer of the previous one only when the output has nothing queued', async () => {
+    const output = { writableLength: 0 } as unknown as NodeJS.WritableStream & { writableLength: number };
+    const encoder = encoderFor(output);
+    const list = (n: number, version: number) => ({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///p.md', version, diagnostics: Array.from({ length: n }, (_, i) => diagnostic(i, 2)) } });
+    const encode = async (msg: object) => Buffer.from((await encoder.encode(msg as never, { charset: 'utf-8' })) as Uint8Array);
+    const big = await encoder.encode(list(1500, 1) as never, { charset: 'utf-8' });
+    assert.ok(big.byteLength >= 256 * 1024, `${big.byteLength} bytes: a list large enough to be kept`);
+    // nothing queued: the same memory, the right bytes (a shorter list: a view of it)
+    const again = await encoder.encode(list(1400, 2) as never, { charset: 'utf-8' });
+    assert.strictEqual(again.buffer, big.buffer);
+    assert.deepStrictEqual(JSON.parse(Buffer.from(again).toString('utf8')), JSON.parse(encodePublish(list(1400, 2))!.toString('utf8')));
+    // the previous list still being written: new memory
+    (output as { writableLength: number }).writableLength = 10;
+    const queued = await encoder.encode(list(1400, 3) as never, { charset: 'utf-8' });
+    assert.notStrictEqual(queued.buffer, big.buffer);
+    // a small list lets the kept buffer go
+    (output as { writableLength: number }).writableLength = 0;
+    await encode(list(1, 4));
+    const after = await encoder.encode(list(1400, 5) as never, { charset: 'utf-8' });
+    assert.notStrictEqual(after.buffer, big.buffer);
+    assert.notStrictEqual(after.buffer, queued.buffer);
   });
 });
