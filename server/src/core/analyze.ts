@@ -72,11 +72,6 @@ function planStructures(parts: readonly Part[], options: AnalyzeOptions | undefi
   });
 }
 
-function sameStructure(a: ResponsibilityRun, b: ResponsibilityRun): boolean {
-  return a.requireLeadUnit === b.requireLeadUnit && a.pilotEnd === b.pilotEnd && a.planAssignsLeads === b.planAssignsLeads &&
-    a.firstLeads === b.firstLeads && a.following === b.following && sameOutline(a.outline ?? [], b.outline ?? []);
-}
-
 function paragraphFacts(text: string): ParagraphFacts {
   return {
     assignsLead: planAssignsLeadUnits(text),
@@ -509,9 +504,9 @@ export class Checker {
       try {
         // where it stood in the previous version, with the same plan facts: nothing to look up or make
         if (part.plan && fits(part.plan.memo) && walk.is(i, part.plan.memo.structure)) return part.plan.memo;
-        const structure = walk.at(i);
         const memos = (part.result.planFindings ??= []);
-        for (const memo of memos) if (fits(memo) && sameStructure(memo.structure, structure)) return memo;
+        for (const memo of memos) if (fits(memo) && walk.is(i, memo.structure)) return memo;
+        const structure = walk.at(i);
         const run: CheckRun = { model: part.result.model, context: this.context, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table', structure };
         const findings: Finding[] = [];
         for (const check of checks) for (const block of part.result.model.blocks) findings.push(...check.check(block, run));
