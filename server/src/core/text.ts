@@ -64,6 +64,18 @@ export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** By the code of their first character, the indexes of `words` that start with it (to find many words in one pass). */
+export function indexByFirstCode(words: readonly string[]): Map<number, number[]> {
+  const index = new Map<number, number[]>();
+  words.forEach((w, i) => {
+    const c = w.charCodeAt(0);
+    const list = index.get(c);
+    if (list) list.push(i);
+    else index.set(c, [i]);
+  });
+  return index;
+}
+
 /** At most `max` characters, with an ellipsis when cut. */
 export function shorten(s: string, max = 16): string {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;

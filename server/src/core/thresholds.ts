@@ -2,6 +2,7 @@
 // source threshold a plan's quantity must agree with.
 import { Comparator, findQuantities, QuantityPhrase, Unit } from './quantity';
 import { LineSpan, PolicyIndex } from './types';
+import { indexByFirstCode } from './text';
 
 export interface SubjectRule {
   head: string;
@@ -119,9 +120,7 @@ function ruleWordsOf(rules: SubjectRule[]): RuleWords {
       if (!rule.after) words.push(rule.head, ...(rule.aliases ?? []));
     }
     first.push(words.length);
-    const byFirst = new Map<number, number[]>();
-    words.forEach((w, k) => byFirst.set(w.charCodeAt(0), [...(byFirst.get(w.charCodeAt(0)) ?? []), k]));
-    ruleWordsCache.set(rules, (found = { words, first, byFirst }));
+    ruleWordsCache.set(rules, (found = { words, first, byFirst: indexByFirstCode(words) }));
   }
   return found;
 }

@@ -7,7 +7,7 @@ import { comparatorWords, contradicts, findQuantities, formatQuantity, QuantityP
 import { Scope } from '../scopes';
 import { formatReference, ResolvedReference } from '../taskIndex';
 import { Task } from '../types';
-import { escapeRegExp } from '../text';
+import { escapeRegExp, indexByFirstCode } from '../text';
 import { sameSubject, SourceThreshold, Subject, subjectOf } from '../thresholds';
 import { CheckContext } from './context';
 
@@ -111,8 +111,7 @@ const subjectWordsCache = new WeakMap<readonly string[], SubjectWords>();
 function subjectWordsOf(words: readonly string[]): SubjectWords {
   let found = subjectWordsCache.get(words);
   if (!found) {
-    const byFirst = new Map<number, number[]>();
-    words.forEach((w, i) => byFirst.set(w.charCodeAt(0), [...(byFirst.get(w.charCodeAt(0)) ?? []), i]));
+    const byFirst = indexByFirstCode(words);
     const any = words.length ? new RegExp(words.map(escapeRegExp).join('|'), 'g') : /(?!)/g;
     subjectWordsCache.set(words, (found = { words, any, byFirst }));
   }
