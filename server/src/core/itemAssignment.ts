@@ -1,6 +1,7 @@
 // A task item's assignment in the plan model: its own words, the labelled lines after it, its table row, the lines
 // that follow in the next paragraph and the headings above; and the facts of the whole plan that decide them.
 import { Block, cellSpans } from './planModel';
+import { lineEndFrom } from './text';
 import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
 // ---------------------------------------------------------------- blocks of the plan model
@@ -173,8 +174,7 @@ export function planAssignsLeadUnits(text: string): boolean {
     let start = m.index;
     while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
     if (m[0] === '|') return linesAssignLeads(start ? text.slice(start) : text);
-    let end = m.index + m[0].length;
-    while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
+    const end = lineEndFrom(text, m.index + m[0].length);
     // a line without a unit's character names no lead (often a parenthesis: （表1第12项）)
     if (hasUnitChar(text, start, end) && readAssignment(text.slice(start, end), { firstLeads: true }).lead) return true;
     LEAD_HINT.lastIndex = end;

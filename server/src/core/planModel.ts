@@ -8,7 +8,7 @@ import { TaskMatcher } from './matcher';
 import { scanReferences } from './references';
 import { LIST_MARKER, scopesOf } from './scopes';
 import { ResolvedReference, TaskIndex } from './taskIndex';
-import { parseInteger } from './text';
+import { lineEndFrom, parseInteger } from './text';
 
 export interface Heading {
   level: number;
@@ -245,9 +245,7 @@ function nextLine(text: string, from: number): string | undefined {
   LINE_BREAK_AT.lastIndex = from;
   if (!LINE_BREAK_AT.exec(text)) return undefined;
   const start = LINE_BREAK_AT.lastIndex;
-  let end = start;
-  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-  return text.slice(start, end);
+  return text.slice(start, lineEndFrom(text, start));
 }
 
 /** Characters that end a sentence (。！？!?；;) or a line. */

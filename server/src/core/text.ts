@@ -76,6 +76,13 @@ export function indexByFirstCode(words: readonly string[]): Map<number, number[]
   return index;
 }
 
+/** The end of the line `from` is on (the first \n or \r at or after it), at most `to`: no slice, no regex. */
+export function lineEndFrom(text: string, from: number, to = text.length): number {
+  let end = from;
+  while (end < to && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
+  return end;
+}
+
 /** At most `max` characters, with an ellipsis when cut. */
 export function shorten(s: string, max = 16): string {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;

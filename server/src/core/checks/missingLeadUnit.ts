@@ -6,6 +6,7 @@ import { blockAssignment, ResponsibilityRun } from '../itemAssignment';
 import { Block, cellSpans } from '../planModel';
 import { responsibilityMessages } from '../responsibilityMessages';
 import { formatReference } from '../taskIndex';
+import { lineEndFrom } from '../text';
 import { Task } from '../types';
 import { relatedTask } from './related';
 import type { CheckRun } from './registry';
@@ -31,8 +32,7 @@ function findingRange(text: string, block: Block): { start: number; end: number 
   }
   const start = block.start + ITEM_OPENING.exec(text.slice(block.start, block.end))![0].length;
   // the end of the first line, found without cutting out the rest of the item
-  let end = start;
-  while (end < block.end && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
+  let end = lineEndFrom(text, start, block.end);
   while (end > start && /\s/.test(text[end - 1])) end--;
   return { start, end };
 }
