@@ -160,19 +160,17 @@ function scanDates(text: string, options: { standalone?: boolean }): DatePhrase[
 
 /** The date phrases of the text that are deadlines. */
 export function readDeadlines(text: string, options: { standalone?: boolean } = {}): Deadline[] {
-  return readDates(text, options)
-    .filter((d) => d.deadline)
-    .map(({ deadline: _, ...d }) => d);
+  return readDates(text, options).filter((d) => d.deadline).map(asDeadline);
 }
 
 /** readDeadlines(text, options)[0], without building the others. */
 export function firstDeadline(text: string, options: { standalone?: boolean } = {}): Deadline | undefined {
-  for (const d of readDates(text, options)) {
-    if (!d.deadline) continue;
-    const { deadline: _, ...first } = d;
-    return first;
-  }
-  return undefined;
+  const first = readDates(text, options).find((d) => d.deadline);
+  return first && asDeadline(first);
+}
+
+function asDeadline({ deadline: _, ...d }: DatePhrase): Deadline {
+  return d;
 }
 
 /**
