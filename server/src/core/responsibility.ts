@@ -383,19 +383,11 @@ function blank(text: string, spans: [number, number][]): string {
 
 export function dedupe(units: Unit[], except: (Unit | undefined)[] = []): Unit[] {
   const out: Unit[] = [];
-  if (!units.length) return out;
-  if (units.length > 16) {
-    const seen = new Set(except.filter(Boolean).map((u) => u!.name));
-    for (const u of units) {
-      if (seen.has(u.name)) continue;
-      seen.add(u.name);
-      out.push(u);
-    }
-    return out;
-  }
-  // the usual few units: comparing names beats building a set
+  if (!units.length) return out; // most blocks name none
+  const seen = new Set(except.filter(Boolean).map((u) => u!.name));
   for (const u of units) {
-    if (except.some((e) => e !== undefined && e.name === u.name) || out.some((o) => o.name === u.name)) continue;
+    if (seen.has(u.name)) continue;
+    seen.add(u.name);
     out.push(u);
   }
   return out;
