@@ -119,6 +119,8 @@ export interface Positions {
 
 interface ParagraphResult {
   text: string;
+  /** The mark of the last retainOnly that kept it. */
+  retained?: number;
   /** Positions inside the paragraph, made on first use. */
   lines?: LineIndex;
   model: ParagraphModel;
@@ -134,7 +136,8 @@ interface PlanMemo {
   checks: readonly Check[];
   locale: Locale;
   structure: ResponsibilityRun;
-  findings: Finding[];
+  /** The paragraph's own findings and those of the plan-level checks, in order: what a part it fits reports. */
+  merged: readonly Finding[];
 }
 
 /**
@@ -199,11 +202,11 @@ interface Part {
   before: PlanContext;
   key: string;
   /**
-   * Its plan-level findings where it stands in this version, and all its findings merged with them: the next version
-   * keeps both while the paragraph and what the plan tells it stay the same (a copy of a paragraph elsewhere in the
-   * plan can have other plan facts, so the result's own memos are not enough).
+   * Its plan-level findings where it stands in this version (one of its result's memos): the next version keeps it
+   * while the paragraph and what the plan tells it stay the same (a copy of a paragraph elsewhere in the plan can
+   * have other plan facts, so which of the result's memos fits is the part's to know).
    */
-  plan?: { memo: PlanMemo; merged: readonly Finding[] };
+  plan?: PlanMemo;
 }
 
 /** Compared a block at a time first: string equality runs natively, a loop over character codes does not. */
@@ -239,6 +242,12 @@ function countLines(text: string, from: number, to: number): number {
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
   }
   return n;
+}
+
+/** The cached results of one context (options and plan context, as `key`), by paragraph text. */
+interface Bucket {
+  readonly key: string;
+  readonly results: Map<string, ParagraphResult>;
 }
 
 /** A finding as its paragraph's cached result holds it (offsets relative to the paragraph), kept or not. */
@@ -412,8 +421,10 @@ const CACHE_CHARS = 4_000_000;
 const CACHE_SLACK_CHARS = 8_000;
 
 export class Checker {
-  /** context key → paragraph text → result */
-  private cache = new Map<string, Map<string, ParagraphResult>>();
+  /** context key → the results of the paragraphs checked in that context, by paragraph text */
+  private cache = new Map<string, Bucket>();
+  /** Stamped on the results the last retainOnly kept. */
+  private retainMark = 0;
   private cachedChars = 0;
   /** The characters of the results kept by the last retainOnly; undefined until a caller manages the cache. */
   private retainedChars?: number;
@@ -440,19 +451,28 @@ export class Checker {
    * cache is then bounded by what the open documents are worth, not by every version ever typed.
    */
   retainOnly(live: Iterable<DocumentAnalysis>): void {
-    const cache = new Map<string, Map<string, ParagraphResult>>();
-    let chars = 0;
+    // marks what the live parts use (putting back any the cache lost when it overflowed), then sweeps the rest out
+    // in place: no new maps for a cache that mostly stays
+    const mark = ++this.retainMark;
     for (const analysis of live) {
       if (!analysis.options) continue;
       for (const part of analysis.partsForReuse) {
-        let bucket = cache.get(part.key);
-        if (!bucket) cache.set(part.key, (bucket = new Map()));
-        if (bucket.has(part.result.text)) continue;
-        bucket.set(part.result.text, part.result);
-        chars += part.result.text.length;
+        const result = part.result;
+        if (result.retained === mark) continue;
+        result.retained = mark;
+        const bucket = this.bucket(part.key).results;
+        const cached = bucket.get(result.text);
+        if (cached !== result && cached?.retained !== mark) bucket.set(result.text, result);
       }
     }
-    this.cache = cache;
+    let chars = 0;
+    for (const [key, { results }] of this.cache) {
+      results.forEach((result, text) => {
+        if (result.retained === mark) chars += text.length;
+        else results.delete(text);
+      });
+      if (!results.size) this.cache.delete(key);
+    }
     this.cachedChars = this.retainedChars = chars;
   }
 
@@ -474,13 +494,8 @@ export class Checker {
     } else {
       const plan = this.planFindings(parts, planChecks, options);
       parts.forEach((part, i) => {
-        const memo = plan[i];
-        if (part.plan?.memo !== memo) {
-          const own = memo.findings;
-          const merged = own.length ? [...part.result.findings, ...own].sort((a, b) => a.start - b.start || a.end - b.end) : part.result.findings;
-          part.plan = { memo, merged };
-        }
-        for (const f of part.plan.merged) keep(part, f);
+        const memo = (part.plan = plan[i]);
+        for (const f of memo.merged) keep(part, f);
       });
     }
     if (text.includes('policy-lens-')) {
@@ -503,7 +518,7 @@ export class Checker {
     return parts.map((part, i) => {
       try {
         // where it stood in the previous version, with the same plan facts: nothing to look up or make
-        if (part.plan && fits(part.plan.memo) && walk.is(i, part.plan.memo.structure)) return part.plan.memo;
+        if (part.plan && fits(part.plan) && walk.is(i, part.plan.structure)) return part.plan;
         const memos = (part.result.planFindings ??= []);
         for (const memo of memos) if (fits(memo) && walk.is(i, memo.structure)) return memo;
         const structure = walk.at(i);
@@ -511,7 +526,9 @@ export class Checker {
         const findings: Finding[] = [];
         for (const check of checks) for (const block of part.result.model.blocks) findings.push(...check.check(block, run));
         if (memos.length >= PLAN_MEMOS) memos.shift();
-        const memo = { checks, locale: options.locale, structure, findings };
+        const own = part.result.findings;
+        const merged = findings.length ? [...own, ...findings].sort((a, b) => a.start - b.start || a.end - b.end) : own;
+        const memo = { checks, locale: options.locale, structure, merged };
         memos.push(memo);
         return memo;
       } finally {
@@ -523,35 +540,42 @@ export class Checker {
   /** The paragraphs of text[from, to), starting at `line` with the table context `table`, and the context after them. */
   private analyzeRange(text: string, from: number, to: number, line: number, table: PlanContext, options: AnalyzeOptions): { parts: Part[]; after: PlanContext } {
     const parts: Part[] = [];
-    // a context is shared by the paragraphs between two headings or table mentions: its key is made once
+    // a context is shared by the paragraphs between two headings or table mentions: its bucket is looked up once, and
+    // its parts share the bucket's key (one string per context, not one per run of paragraphs)
     let keyed: PlanContext | undefined;
-    let key = '';
+    let bucket: Bucket | undefined;
     for (const p of splitParagraphs(from === 0 && to === text.length ? text : text.slice(from, to))) {
       const start = p.start + from;
-      if (table !== keyed) {
-        key = cacheKey(options, table);
+      if (table !== keyed || !bucket) {
+        bucket = this.bucket(cacheKey(options, table));
         keyed = table;
       }
-      const result = this.lookup(text.slice(start, p.end + from), key, table, options);
-      parts.push({ start, line: p.line + line, result, before: table, key });
+      const result = this.lookup(text.slice(start, p.end + from), bucket, table, options);
+      parts.push({ start, line: p.line + line, result, before: table, key: bucket.key });
       for (const e of result.model.events) table = applyEvent(table, e);
     }
     return { parts, after: table };
   }
 
-  private lookup(slice: string, key: string, table: PlanContext, options: AnalyzeOptions): ParagraphResult {
+  private bucket(key: string): Bucket {
     let bucket = this.cache.get(key);
-    if (!bucket) this.cache.set(key, (bucket = new Map()));
-    let result = bucket.get(slice);
+    if (!bucket) this.cache.set(key, (bucket = { key, results: new Map() }));
+    return bucket;
+  }
+
+  private lookup(slice: string, bucket: Bucket, table: PlanContext, options: AnalyzeOptions): ParagraphResult {
+    let result = bucket.results.get(slice);
     if (!result) {
       result = this.analyzeParagraph((slice + ' ').slice(0, -1), table, options);
       this.cachedChars += slice.length;
       if (this.retainedChars === undefined && this.cachedChars > CACHE_CHARS) {
-        this.cache = new Map([[key, (bucket = new Map())]]);
+        // no caller manages the cache (the CLI over many files): start it afresh, but for this context
+        bucket.results.clear();
+        this.cache = new Map([[bucket.key, bucket]]);
         this.cachedChars = slice.length;
       }
       // a key of its own: a slice would keep this whole version of the document alive in the cache
-      bucket.set(result.text, result);
+      bucket.results.set(result.text, result);
     }
     return result;
   }
