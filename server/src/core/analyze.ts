@@ -551,7 +551,7 @@ export class Checker {
         keyed = table;
       }
       const result = this.lookup(text.slice(start, p.end + from), bucket, table, options);
-      parts.push({ start, line: p.line + line, result, before: table, key: bucket.key });
+      parts.push({ start, line: p.line + line, result, before: table, key: bucket.key, plan: undefined });
       for (const e of result.model.events) table = applyEvent(table, e);
     }
     return { parts, after: table };
@@ -612,9 +612,11 @@ export class Checker {
     const tail = parts.slice(i1 + 1);
     if (tail.length && contextKey(tail[0].before) !== contextKey(after)) {
       // the edit changed which table the text is about: what follows is looked up again in the new context
-      return [...parts.slice(0, i0), ...middle, ...this.analyzeRange(text, tail[0].start + delta, text.length, tail[0].line + lineDelta, after, options).parts];
+      return parts.slice(0, i0).concat(middle, this.analyzeRange(text, tail[0].start + delta, text.length, tail[0].line + lineDelta, after, options).parts);
     }
-    return [...parts.slice(0, i0), ...middle, ...tail.map((p) => ({ ...p, start: p.start + delta, line: p.line + lineDelta }))];
+    // every field written out: an object spread of each of the thousands of parts behind a keystroke is most of its cost
+    const moved = tail.map((p): Part => ({ start: p.start + delta, line: p.line + lineDelta, result: p.result, before: p.before, key: p.key, plan: p.plan }));
+    return parts.slice(0, i0).concat(middle, moved);
   }
 
   private analyzeParagraph(text: string, table: PlanContext, options: AnalyzeOptions): ParagraphResult {
