@@ -53,14 +53,24 @@ export function encodePublish(msg: { method: string; params: { uri: string; vers
 
 /** Lists at least this large are encoded into a buffer kept from one publish to the next. */
 const REUSED_BYTES = 256 * 1024;
+/** How long the buffer of a large list is kept without another large list: through a pause in typing, not for days. */
+const KEEP_MS = 2000;
 
 /**
  * The encoder of the stdio transport. A large diagnostics list is written into the buffer of the previous one when
  * `output` has nothing queued (so that buffer has been handed to the system and is free): megabytes allocated on every
- * keystroke are otherwise what makes V8 stop for its external-memory collections.
+ * keystroke are otherwise what makes V8 stop for its external-memory collections. The buffer goes when the lists get
+ * small, or after `keepMs` without a large one (a plan open but not being edited holds no copy of its list).
  */
-export function encoderFor(output: NodeJS.WritableStream & { writableLength: number }) {
+export function encoderFor(output: NodeJS.WritableStream & { writableLength: number }, keepMs = KEEP_MS) {
   let spare: Buffer | undefined;
+  let release: NodeJS.Timeout | undefined;
+  const keep = (buffer: Buffer | undefined) => {
+    spare = buffer;
+    if (release) clearTimeout(release);
+    release = buffer ? setTimeout(() => (spare = release = undefined), keepMs) : undefined;
+    release?.unref();
+  };
   return {
     name: 'application/json',
     encode(msg: Message, options: { charset: string }): Promise<Uint8Array> {
@@ -69,9 +79,9 @@ export function encoderFor(output: NodeJS.WritableStream & { writableLength: num
         if (m.method === 'textDocument/publishDiagnostics') {
           const fast = encodePublish(m as never, output.writableLength === 0 ? spare : undefined);
           if (fast) {
-            // kept while the lists are large (a big plan open); a small list lets it go
-            if (fast.length < REUSED_BYTES) spare = undefined;
-            else if (fast.buffer !== spare?.buffer) spare = Buffer.from(fast.buffer, fast.byteOffset, fast.length);
+            // kept while the lists are large (a big plan being edited); a small list lets it go
+            if (fast.length < REUSED_BYTES) keep(undefined);
+            else keep(fast.buffer === spare?.buffer ? spare : Buffer.from(fast.buffer, fast.byteOffset, fast.length));
             return Promise.resolve(fast);
           }
         }

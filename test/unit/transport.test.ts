@@ -49,4 +49,23 @@ describe('the stdio encoder of diagnostics', () => {
     assert.notStrictEqual(after.buffer, big.buffer);
     assert.notStrictEqual(after.buffer, queued.buffer);
   });
+
+  it('lets the buffer of a large list go after a while without another', async () => {
+    const output = { writableLength: 0 } as unknown as NodeJS.WritableStream & { writableLength: number };
+    const encoder = encoderFor(output, 1000);
+    const list = (version: number) => ({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///p.md', version, diagnostics: Array.from({ length: 1500 }, (_, i) => diagnostic(i, 2)) } });
+    const first = await encoder.encode(list(1) as never, { charset: 'utf-8' });
+    // lists in quick succession (typing) share the buffer, and each keeps it a while longer
+    await new Promise((r) => setTimeout(r, 50));
+    const second = await encoder.encode(list(2) as never, { charset: 'utf-8' });
+    assert.strictEqual(second.buffer, first.buffer);
+    await new Promise((r) => setTimeout(r, 50));
+    const third = await encoder.encode(list(3) as never, { charset: 'utf-8' });
+    assert.strictEqual(third.buffer, first.buffer, 'kept: the last list was 50 ms ago');
+    // a pause: the buffer is gone, the next list has memory of its own
+    await new Promise((r) => setTimeout(r, 1500));
+    const later = await encoder.encode(list(4) as never, { charset: 'utf-8' });
+    assert.notStrictEqual(later.buffer, first.buffer);
+    assert.deepStrictEqual(JSON.parse(Buffer.from(later).toString('utf8')), JSON.parse(encodePublish(list(4))!.toString('utf8')));
+  });
 });
