@@ -12,7 +12,12 @@ type Encodable = { range: Range; severity?: number; [ENCODED_TAIL]?: Buffer; [EN
 
 /** The UTF-8 JSON of a diagnostic's fields other than range and severity, as `,"code":…}`. */
 export function encodeTail(fields: object): Buffer {
-  return Buffer.from(',' + JSON.stringify(fields).slice(1), 'utf8');
+  // the object's JSON with its opening brace turned into the comma: no second string made of it
+  const json = JSON.stringify(fields);
+  const out = Buffer.allocUnsafe(Buffer.byteLength(json, 'utf8'));
+  out.write(json, 0, 'utf8');
+  out[0] = 0x2c; // ,
+  return out;
 }
 
 function encodeHead(r: Range, severity: number | undefined): string {
@@ -27,6 +32,19 @@ export function encodeDiagnostic(range: Range, severity: number | undefined, tai
   out.write(head, 0, 'latin1'); // ASCII: numbers and punctuation only
   tail.copy(out, head.length);
   return out;
+}
+
+/**
+ * encodeDiagnostic from the JSON of the fields (JSON.stringify of them) rather than their tail: the diagnostic's JSON
+ * and, as a view of it, the tail later encodings of the same fields start from (no second copy of its bytes).
+ */
+export function encodeFirst(range: Range, severity: number | undefined, fieldsJson: string): { encoded: Buffer; tail: Buffer } {
+  const head = encodeHead(range, severity);
+  const out = Buffer.allocUnsafe(head.length + Buffer.byteLength(fieldsJson, 'utf8'));
+  out.write(head, 0, 'latin1');
+  out.write(fieldsJson, head.length, 'utf8');
+  out[head.length] = 0x2c; // the fields' opening brace becomes the comma after the severity
+  return { encoded: out, tail: out.subarray(head.length) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { encodePublish, encoderFor, encodeTail, ENCODED_TAIL } from '../../server/src/transport';
+import { encodeDiagnostic, encodeFirst, encodePublish, encoderFor, encodeTail, ENCODED_TAIL } from '../../server/src/transport';
 
 describe('the stdio encoder of diagnostics', () => {
   const fields = { code: 'misquote', source: 'policy-lens', message: '引文与“表1第53项”不一致 "quoted" \\ 😀', relatedInformation: [{ location: { uri: 'file:///s.txt', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } } }, message: '原文 表1第53项' }] };
@@ -20,6 +20,18 @@ describe('the stdio encoder of diagnostics', () => {
   it('falls back to JSON.stringify when a diagnostic has no pre-encoded tail', () => {
     const msg = { method: 'textDocument/publishDiagnostics', params: { uri: 'file:///p.md', diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x' }] } };
     assert.strictEqual(encodePublish(msg as never), undefined);
+  });
+
+  it('encodes a diagnostic from its fields\' JSON with its tail as a view of the same bytes', () => {
+    const range = { start: { line: 4, character: 2 }, end: { line: 5, character: 0 } };
+    const { encoded, tail } = encodeFirst(range, 2, JSON.stringify(fields));
+    assert.deepStrictEqual(encoded, encodeDiagnostic(range, 2, encodeTail(fields)));
+    assert.deepStrictEqual(JSON.parse(encoded.toString('utf8')), { range, severity: 2, ...fields });
+    assert.deepStrictEqual(tail, encodeTail(fields));
+    assert.strictEqual(tail.buffer, encoded.buffer, 'no copy of the tail');
+    // a later encoding of the same fields elsewhere, from the view
+    const moved = { start: { line: 40, character: 2 }, end: { line: 41, character: 0 } };
+    assert.deepStrictEqual(JSON.parse(encodeDiagnostic(moved, 1, tail).toString('utf8')), { range: moved, severity: 1, ...fields });
   });
 
   it('writes an empty list', () => {

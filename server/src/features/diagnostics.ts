@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { messages } from '../core/messages';
 import { Finding } from '../core/findings';
 import { SEVERITY, SOURCE, toDiagnostic } from '../convert';
-import { ENCODED, encodeDiagnostic, encodeTail } from '../transport';
+import { ENCODED, encodeDiagnostic, encodeFirst } from '../transport';
 import { ServerContext } from '../context';
 
 export class DiagnosticsPublisher {
@@ -100,7 +100,7 @@ export class DiagnosticsPublisher {
       let template = this.templates.get(cached);
       if (!template) {
         const { range: _range, severity: _severity, ...fields } = toDiagnostic(cached, { range: () => relative }, this.ctx.sources);
-        template = { fields, tail: encodeTail(fields), encoded: new Map() };
+        template = { fields, tail: undefined, encoded: [] };
         this.templates.set(cached, template);
       }
       out.push(diagnosticAt(template, line, relative, SEVERITY[severity], generation));
@@ -116,13 +116,19 @@ export class DiagnosticsPublisher {
 
 interface Template {
   fields: Omit<Diagnostic, 'range' | 'severity'>;
-  /** The JSON of `fields`, for encodeDiagnostic. */
-  tail: Buffer;
+  /** The JSON of `fields` for encodeDiagnostic: a view of its first encoding, made with it. */
+  tail: Buffer | undefined;
   /**
    * Its whole JSON where it was last published, by start line (a paragraph's result serves every copy of its text, so
-   * a finding can stand on several lines): an edit re-encodes only the diagnostics it moved.
+   * a finding can stand on several lines): an edit re-encodes only the diagnostics it moved. A few at most: a list.
    */
-  encoded: Map<number, { diagnostic: Diagnostic; used: number }>;
+  encoded: Encoded[];
+}
+
+interface Encoded {
+  line: number;
+  diagnostic: Diagnostic;
+  used: number;
 }
 
 /**
@@ -131,18 +137,23 @@ interface Template {
  */
 function diagnosticAt(template: Template, line: number, relative: Range, severity: number, generation: number): Diagnostic {
   const startLine = line + relative.start.line;
-  const known = template.encoded.get(startLine);
-  if (known && known.diagnostic.severity === severity) {
-    known.used = generation;
-    return known.diagnostic;
+  for (const known of template.encoded) {
+    if (known.line === startLine && known.diagnostic.severity === severity) {
+      known.used = generation;
+      return known.diagnostic;
+    }
   }
-  // encodings no recent list used (the finding moved away) go, so that an edit storm does not pile them up
-  if (template.encoded.size >= 4) for (const [at, e] of template.encoded) if (e.used < generation - 1) template.encoded.delete(at);
+  // encodings no recent list used (the finding moved away) go, so that an edit storm does not pile them up; and the
+  // one at this line, of another severity
+  if (template.encoded.length) template.encoded = template.encoded.filter((e) => e.line !== startLine && (template.encoded.length < 4 || e.used >= generation - 1));
   const range = {
     start: { line: startLine, character: relative.start.character },
     end: { line: line + relative.end.line, character: relative.end.character },
   };
-  const diagnostic = { range, severity, ...template.fields, [ENCODED]: encodeDiagnostic(range, severity, template.tail) } as Diagnostic;
-  template.encoded.set(startLine, { diagnostic, used: generation });
+  let encoded: Buffer;
+  if (template.tail) encoded = encodeDiagnostic(range, severity, template.tail);
+  else ({ encoded, tail: template.tail } = encodeFirst(range, severity, JSON.stringify(template.fields)));
+  const diagnostic = { range, severity, ...template.fields, [ENCODED]: encoded } as Diagnostic;
+  template.encoded.push({ line: startLine, diagnostic, used: generation });
   return diagnostic;
 }
