@@ -20,8 +20,33 @@ interface Directive {
  * same offsets and lines, and nothing of what a Markdown reader never sees.
  */
 export function blankComments(text: string): string {
-  if (!text.includes('<!--')) return text;
-  return text.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\r\n]/g, ' '));
+  // indexOf and slices rather than a RegExp replace with a replacer: this runs on every new paragraph
+  let open = text.indexOf('<!--');
+  if (open < 0) return text;
+  let out = '';
+  let from = 0;
+  while (open >= 0) {
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) break; // never closed: left as it is
+    out += text.slice(from, open) + blanks(text, open, close + 3);
+    from = close + 3;
+    open = text.indexOf('<!--', from);
+  }
+  return from ? out + text.slice(from) : text;
+}
+
+/** text[start, end) with every character but line breaks a space. */
+function blanks(text: string, start: number, end: number): string {
+  let out = '';
+  let run = start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      out += ' '.repeat(i - run) + text[i];
+      run = i + 1;
+    }
+  }
+  return out + ' '.repeat(end - run);
 }
 
 export function parseDirectives(text: string, lines: Lines): Directive[] {
