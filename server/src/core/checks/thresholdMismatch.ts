@@ -7,7 +7,7 @@ import { comparatorWords, contradicts, findQuantities, formatQuantity, QuantityP
 import { Scope } from '../scopes';
 import { formatReference, ResolvedReference } from '../taskIndex';
 import { Task } from '../types';
-import { escapeRegExp, indexByFirstCode } from '../text';
+import { indexByFirstCode } from '../text';
 import { sameSubject, SourceThreshold, Subject, subjectOf } from '../thresholds';
 import { CheckContext } from './context';
 
@@ -99,7 +99,10 @@ const AFTER = 60;
 /** A context's subject words, ready to be found in one scan of a text. */
 interface SubjectWords {
   words: readonly string[];
-  /** Any of the words: a native scan finds where the next one starts (much faster than one indexOf per word). */
+  /**
+   * The words' first characters: a native scan finds where the next word may start (much faster than one indexOf per
+   * word), and test() makes no match array.
+   */
   any: RegExp;
   /** By first character, the indexes in `words` of the words that start with it. */
   byFirst: Map<number, number[]>;
@@ -112,7 +115,8 @@ function subjectWordsOf(words: readonly string[]): SubjectWords {
   let found = subjectWordsCache.get(words);
   if (!found) {
     const byFirst = indexByFirstCode(words);
-    const any = words.length ? new RegExp(words.map(escapeRegExp).join('|'), 'g') : /(?!)/g;
+    const firsts = [...byFirst.keys()].filter((c) => c === c); // (NaN: an empty word, which starts nowhere)
+    const any = firsts.length ? new RegExp(`[${firsts.map((c) => '\\u' + c.toString(16).padStart(4, '0')).join('')}]`, 'g') : /(?!)/g;
     subjectWordsCache.set(words, (found = { words, any, byFirst }));
   }
   return found;
@@ -125,19 +129,19 @@ function subjectWordsOf(words: readonly string[]): SubjectWords {
 function quantitiesNearSubjects(unit: string, subjects: SubjectWords, offset: number): QuantityPhrase[] {
   const { words, any, byFirst } = subjects;
   const out: QuantityPhrase[] = [];
-  // Every place where some word starts, in order; there, each word found as a scan of that word alone would find it:
-  // not overlapping its own previous occurrence (`next`). The windows then come in order of their starts and merge as
-  // they come, where they meet or overlap.
+  // Every place where some word's first character stands, in order; there, each word found as a scan of that word
+  // alone would find it: not overlapping its own previous occurrence (`next`). The windows then come in order of their
+  // starts and merge as they come, where they meet or overlap.
   let next: number[] | undefined; // made at the first word found: most units have none
   let from = -1;
   let to = -1;
   any.lastIndex = 0;
-  for (let m = any.exec(unit); m !== null; m = any.exec(unit)) {
-    const at = m.index;
-    next ??= new Array<number>(words.length).fill(0);
+  while (any.test(unit)) {
+    const at = any.lastIndex - 1; // one character matched: the scan goes on from the next
     for (const i of byFirst.get(unit.charCodeAt(at))!) {
       const w = words[i];
-      if (at < next[i] || !unit.startsWith(w, at)) continue;
+      if (!unit.startsWith(w, at) || (next && at < next[i])) continue;
+      next ??= new Array<number>(words.length).fill(0);
       next[i] = at + w.length;
       const start = Math.max(0, at - BEFORE);
       const end = Math.min(unit.length, at + w.length + AFTER);
@@ -148,7 +152,6 @@ function quantitiesNearSubjects(unit: string, subjects: SubjectWords, offset: nu
         to = end;
       }
     }
-    any.lastIndex = at + 1;
   }
   if (from >= 0) readWindow(unit, from, to, offset, out);
   return out;
