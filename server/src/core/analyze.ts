@@ -7,7 +7,7 @@ import { readThresholds, ThresholdMatch } from './checks/thresholdMismatch';
 import { applyDirectives, blankComments, parseDirectives } from './directives';
 import { DiagnosticCode, Finding, Severity, SeveritySetting, shiftFinding } from './findings';
 import { Locale, messages } from './messages';
-import { applyEvent, buildParagraphModel, contextKey, EMPTY_CONTEXT, ParagraphModel, PlanContext } from './planModel';
+import { applyEvent, buildParagraphModel, contextKey, EMPTY_CONTEXT, headingsKey, ParagraphModel, PlanContext } from './planModel';
 import { ResolvedReference, ReferenceStyle, TaskIndex } from './taskIndex';
 import { LineIndex } from './text';
 import { RuleData } from './thresholds';
@@ -198,9 +198,10 @@ interface Part {
   start: number;
   line: number;
   result: ParagraphResult;
-  /** The context the paragraph was checked in, and its cache key (with the options): pruning needs it for every part. */
+  /** The context the paragraph was checked in, and where its result is cached: pruning needs it for every part. */
   before: PlanContext;
-  key: string;
+  /** Where its result is cached (the bucket of its options and `before`). */
+  bucket: Bucket;
   /**
    * Its plan-level findings where it stands in this version (one of its result's memos): the next version keeps it
    * while the paragraph and what the plan tells it stay the same (a copy of a paragraph elsewhere in the plan can
@@ -244,11 +245,19 @@ function countLines(text: string, from: number, to: number): number {
   return n;
 }
 
-/** The cached results of one context (options and plan context, as `key`), by paragraph text. */
+/**
+ * The cached results of one context, by paragraph text: the options that matter to a paragraph's result (`prefix`), the
+ * headings above it (headingsKey) and the table last mentioned.
+ */
 interface Bucket {
-  readonly key: string;
+  readonly prefix: string;
+  readonly headings: string;
+  readonly mention: number | null;
   readonly results: Map<string, ParagraphResult>;
 }
+
+/** The cache: options prefix → headings key → mention → bucket. No key strings are made per context. */
+type BucketTree = Map<string, Map<string, Map<number | null, Bucket>>>;
 
 /** A finding as its paragraph's cached result holds it (offsets relative to the paragraph), kept or not. */
 interface Entry {
@@ -324,7 +333,13 @@ export class DocumentAnalysis {
    * `line` lines (a paragraph starts a line): a caller can tell a finding that has not moved without making a range.
    */
   forEachFinding(visit: (cached: Finding, severity: Severity, line: number, relative: Range) => void): void {
-    for (const e of this.entries) visit(e.finding, e.severity, e.part.line, relativeRange(e.part, e.finding));
+    // indexed loops here and in the other passes over every part: a loop that V8 has not optimized yet (a large
+    // plan's first check, a re-open) otherwise makes an iterator result per element
+    const entries = this.entries;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      visit(e.finding, e.severity, e.part.line, relativeRange(e.part, e.finding));
+    }
   }
 
   /** Every reference, in order. */
@@ -420,11 +435,12 @@ const CACHE_CHARS = 4_000_000;
 /** Results beyond those of the live analyses that may pile up (typing, closed documents) before they are dropped. */
 const CACHE_SLACK_CHARS = 8_000;
 
+/** Stamped by retainOnly on the results it keeps: counted across checkers, so a result another made is never taken for marked. */
+let retainMarks = 0;
+
 export class Checker {
-  /** context key → the results of the paragraphs checked in that context, by paragraph text */
-  private cache = new Map<string, Bucket>();
-  /** Stamped on the results the last retainOnly kept. */
-  private retainMark = 0;
+  /** The results of the paragraphs checked, by context and text. */
+  private cache: BucketTree = new Map();
   private cachedChars = 0;
   /** The characters of the results kept by the last retainOnly; undefined until a caller manages the cache. */
   private retainedChars?: number;
@@ -453,26 +469,38 @@ export class Checker {
   retainOnly(live: Iterable<DocumentAnalysis>): void {
     // marks what the live parts use (putting back any the cache lost when it overflowed), then sweeps the rest out
     // in place: no new maps for a cache that mostly stays
-    const mark = ++this.retainMark;
+    const mark = ++retainMarks;
     for (const analysis of live) {
       if (!analysis.options) continue;
-      for (const part of analysis.partsForReuse) {
+      const parts = analysis.partsForReuse;
+      // the bucket in the cache now of the parts' bucket (the same one but after an overflow), looked up once a run
+      let from: Bucket | undefined;
+      let into: Bucket | undefined;
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
         const result = part.result;
         if (result.retained === mark) continue;
         result.retained = mark;
-        const bucket = this.bucket(part.key).results;
+        if (part.bucket !== from) into = this.bucketAt((from = part.bucket).prefix, from.headings, from.mention);
+        const bucket = into!.results;
         const cached = bucket.get(result.text);
         if (cached !== result && cached?.retained !== mark) bucket.set(result.text, result);
       }
     }
     let chars = 0;
-    for (const [key, { results }] of this.cache) {
-      results.forEach((result, text) => {
-        if (result.retained === mark) chars += text.length;
-        else results.delete(text);
+    this.cache.forEach((byHeadings, prefix) => {
+      byHeadings.forEach((byMention, headings) => {
+        byMention.forEach(({ results }, mention) => {
+          results.forEach((result, text) => {
+            if (result.retained === mark) chars += text.length;
+            else results.delete(text);
+          });
+          if (!results.size) byMention.delete(mention);
+        });
+        if (!byMention.size) byHeadings.delete(headings);
       });
-      if (!results.size) this.cache.delete(key);
-    }
+      if (!byHeadings.size) this.cache.delete(prefix);
+    });
     this.cachedChars = this.retainedChars = chars;
   }
 
@@ -490,12 +518,16 @@ export class Checker {
       if (s !== 'off') entries.push({ part, finding: f, severity: s });
     };
     if (!planChecks.length) {
-      for (const part of parts) for (const f of part.result.findings) keep(part, f);
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        const findings = part.result.findings;
+        for (let j = 0; j < findings.length; j++) keep(part, findings[j]);
+      }
     } else {
       const plan = this.planFindings(parts, planChecks, options);
       parts.forEach((part, i) => {
-        const memo = (part.plan = plan[i]);
-        for (const f of memo.merged) keep(part, f);
+        const merged = (part.plan = plan[i]).merged;
+        for (let j = 0; j < merged.length; j++) keep(part, merged[j]);
       });
     }
     if (text.includes('policy-lens-')) {
@@ -540,26 +572,33 @@ export class Checker {
   /** The paragraphs of text[from, to), starting at `line` with the table context `table`, and the context after them. */
   private analyzeRange(text: string, from: number, to: number, line: number, table: PlanContext, options: AnalyzeOptions): { parts: Part[]; after: PlanContext } {
     const parts: Part[] = [];
-    // a context is shared by the paragraphs between two headings or table mentions: its bucket is looked up once, and
-    // its parts share the bucket's key (one string per context, not one per run of paragraphs)
+    // a context is shared by the paragraphs between two headings or table mentions: its bucket is looked up once
+    const prefix = cachePrefix(options);
     let keyed: PlanContext | undefined;
     let bucket: Bucket | undefined;
-    for (const p of splitParagraphs(from === 0 && to === text.length ? text : text.slice(from, to))) {
+    const paragraphs = splitParagraphs(from === 0 && to === text.length ? text : text.slice(from, to));
+    for (let i = 0; i < paragraphs.length; i++) {
+      const p = paragraphs[i];
       const start = p.start + from;
       if (table !== keyed || !bucket) {
-        bucket = this.bucket(cacheKey(options, table));
+        bucket = this.bucketAt(prefix, headingsKey(table.headings), table.mention);
         keyed = table;
       }
       const result = this.lookup(text.slice(start, p.end + from), bucket, table, options);
-      parts.push({ start, line: p.line + line, result, before: table, key: bucket.key, plan: undefined });
-      for (const e of result.model.events) table = applyEvent(table, e);
+      parts.push({ start, line: p.line + line, result, before: table, bucket, plan: undefined });
+      const events = result.model.events;
+      for (let j = 0; j < events.length; j++) table = applyEvent(table, events[j]);
     }
     return { parts, after: table };
   }
 
-  private bucket(key: string): Bucket {
-    let bucket = this.cache.get(key);
-    if (!bucket) this.cache.set(key, (bucket = { key, results: new Map() }));
+  private bucketAt(prefix: string, headings: string, mention: number | null): Bucket {
+    let byHeadings = this.cache.get(prefix);
+    if (!byHeadings) this.cache.set(prefix, (byHeadings = new Map()));
+    let byMention = byHeadings.get(headings);
+    if (!byMention) byHeadings.set(headings, (byMention = new Map()));
+    let bucket = byMention.get(mention);
+    if (!bucket) byMention.set(mention, (bucket = { prefix, headings, mention, results: new Map() }));
     return bucket;
   }
 
@@ -571,7 +610,7 @@ export class Checker {
       if (this.retainedChars === undefined && this.cachedChars > CACHE_CHARS) {
         // no caller manages the cache (the CLI over many files): start it afresh, but for this context
         bucket.results.clear();
-        this.cache = new Map([[bucket.key, bucket]]);
+        this.cache = new Map([[bucket.prefix, new Map([[bucket.headings, new Map([[bucket.mention, bucket]])]])]]);
         this.cachedChars = slice.length;
       }
       // a key of its own: a slice would keep this whole version of the document alive in the cache
@@ -615,7 +654,7 @@ export class Checker {
       return parts.slice(0, i0).concat(middle, this.analyzeRange(text, tail[0].start + delta, text.length, tail[0].line + lineDelta, after, options).parts);
     }
     // every field written out: an object spread of each of the thousands of parts behind a keystroke is most of its cost
-    const moved = tail.map((p): Part => ({ start: p.start + delta, line: p.line + lineDelta, result: p.result, before: p.before, key: p.key, plan: p.plan }));
+    const moved = tail.map((p): Part => ({ start: p.start + delta, line: p.line + lineDelta, result: p.result, before: p.before, bucket: p.bucket, plan: p.plan }));
     return parts.slice(0, i0).concat(middle, moved);
   }
 
@@ -634,9 +673,9 @@ export class Checker {
   }
 }
 
-/** What a paragraph's result depends on besides its text. */
-function cacheKey(options: AnalyzeOptions, table: PlanContext): string {
-  return `${options.locale}|${options.referenceStyle ?? 'table'}|${contextKey(table)}`;
+/** What a paragraph's result depends on besides its text and context: the options that are part of every cache key. */
+function cachePrefix(options: AnalyzeOptions): string {
+  return `${options.locale}|${options.referenceStyle ?? 'table'}`;
 }
 
 function shiftResolved(r: ResolvedReference, by: number): ResolvedReference {

@@ -33,14 +33,19 @@ export const EMPTY_CONTEXT: PlanContext = { headings: [], mention: null };
  */
 const headingsKeys = new WeakMap<PlanContext['headings'], string>();
 
+/** A string that identifies a context's headings (made once per list). */
+export function headingsKey(headings: PlanContext['headings']): string {
+  let key = headingsKeys.get(headings);
+  if (key === undefined) {
+    key = headings.map((h) => (h ? `${h.level}:${h.table ?? ''}:${h.title}` : '-')).join('\u0001');
+    headingsKeys.set(headings, key);
+  }
+  return key;
+}
+
 /** A string that identifies a context: paragraphs are cached per context. */
 export function contextKey(c: PlanContext): string {
-  let headings = headingsKeys.get(c.headings);
-  if (headings === undefined) {
-    headings = c.headings.map((h) => (h ? `${h.level}:${h.table ?? ''}:${h.title}` : '-')).join('\u0001');
-    headingsKeys.set(c.headings, headings);
-  }
-  return `${headings}/${c.mention ?? ''}`;
+  return `${headingsKey(c.headings)}/${c.mention ?? ''}`;
 }
 
 /** The innermost heading that names a table. */
