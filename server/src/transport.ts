@@ -58,7 +58,7 @@ export function encodePublish(msg: { method: string; params: { uri: string; vers
   const headBytes = Buffer.from(head, 'utf8');
   const pieces: Buffer[] = diagnostics.map((d) => d[ENCODED] ?? encodeDiagnostic(d.range, d.severity, d[ENCODED_TAIL]!));
   let size = headBytes.length + 3 + Math.max(0, pieces.length - 1);
-  for (const p of pieces) size += p.length;
+  for (let i = 0; i < pieces.length; i++) size += pieces[i].length;
   const out = into && into.length >= size ? into.subarray(0, size) : Buffer.allocUnsafe(size);
   let at = headBytes.copy(out, 0);
   for (let i = 0; i < pieces.length; i++) {

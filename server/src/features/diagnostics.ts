@@ -137,7 +137,8 @@ interface Encoded {
  */
 function diagnosticAt(template: Template, line: number, relative: Range, severity: number, generation: number): Diagnostic {
   const startLine = line + relative.start.line;
-  for (const known of template.encoded) {
+  for (let i = 0; i < template.encoded.length; i++) {
+    const known = template.encoded[i];
     if (known.line === startLine && known.diagnostic.severity === severity) {
       known.used = generation;
       return known.diagnostic;
