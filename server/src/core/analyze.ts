@@ -161,23 +161,31 @@ const PLAN_CHECKS = CHECKS.filter((c) => c.scope === 'plan');
 
 /** Blocks of text separated by blank lines: the unit of re-checking. Leading and trailing blank space is left out. */
 export function splitParagraphs(text: string): Paragraph[] {
-  // one pass over the character codes: this runs on every keystroke over the whole document
   const paragraphs: Paragraph[] = [];
-  const n = text.length;
+  forEachParagraph(text, 0, text.length, (start, end, line) => paragraphs.push({ start, end, line }));
+  return paragraphs;
+}
+
+/**
+ * The paragraphs of text[from, to) as splitParagraphs finds them in that slice, without making the slice or an object
+ * per paragraph: `visit` gets each one's offsets in `text` and its line counted from `from`'s.
+ */
+function forEachParagraph(text: string, from: number, to: number, visit: (start: number, end: number, line: number) => void): void {
+  // one pass over the character codes: this runs on every keystroke over the whole document
   let start = -1; // start of the current paragraph
   let startLine = 0;
   let lastEnd = -1; // end of its last non-blank character
-  let lineStart = 0;
+  let lineStart = from;
   let line = 0;
   let lineBlank = true;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 10;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 10;
     if (c === 10 || c === 13) {
       if (lineBlank) {
-        if (start >= 0) paragraphs.push({ start, end: lastEnd, line: startLine });
+        if (start >= 0) visit(start, lastEnd, startLine);
         start = -1;
       }
-      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+      if (c === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10) i++;
       lineStart = i + 1;
       line++;
       lineBlank = true;
@@ -190,8 +198,7 @@ export function splitParagraphs(text: string): Paragraph[] {
       lastEnd = i + 1;
     }
   }
-  if (start >= 0) paragraphs.push({ start, end: lastEnd, line: startLine });
-  return paragraphs;
+  if (start >= 0) visit(start, lastEnd, startLine);
 }
 
 interface Part {
@@ -576,19 +583,16 @@ export class Checker {
     const prefix = cachePrefix(options);
     let keyed: PlanContext | undefined;
     let bucket: Bucket | undefined;
-    const paragraphs = splitParagraphs(from === 0 && to === text.length ? text : text.slice(from, to));
-    for (let i = 0; i < paragraphs.length; i++) {
-      const p = paragraphs[i];
-      const start = p.start + from;
+    forEachParagraph(text, from, to, (start, end, paragraphLine) => {
       if (table !== keyed || !bucket) {
         bucket = this.bucketAt(prefix, headingsKey(table.headings), table.mention);
         keyed = table;
       }
-      const result = this.lookup(text.slice(start, p.end + from), bucket, table, options);
-      parts.push({ start, line: p.line + line, result, before: table, bucket, plan: undefined });
+      const result = this.lookup(text.slice(start, end), bucket, table, options);
+      parts.push({ start, line: paragraphLine + line, result, before: table, bucket, plan: undefined });
       const events = result.model.events;
       for (let j = 0; j < events.length; j++) table = applyEvent(table, events[j]);
-    }
+    });
     return { parts, after: table };
   }
 
