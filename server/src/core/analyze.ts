@@ -201,20 +201,28 @@ function forEachParagraph(text: string, from: number, to: number, visit: (start:
   if (start >= 0) visit(start, lastEnd, startLine);
 }
 
+/**
+ * A paragraph of a version as the checks saw it. Where it stands (its start offset and line) is kept by the analysis
+ * beside it, not in it: a part an edit only moves is the same object in the next version.
+ */
 interface Part {
-  start: number;
-  line: number;
   result: ParagraphResult;
   /** The context the paragraph was checked in, and where its result is cached: pruning needs it for every part. */
   before: PlanContext;
-  /** Where its result is cached (the bucket of its options and `before`). */
   bucket: Bucket;
   /**
-   * Its plan-level findings where it stands in this version (one of its result's memos): the next version keeps it
-   * while the paragraph and what the plan tells it stay the same (a copy of a paragraph elsewhere in the plan can
-   * have other plan facts, so which of the result's memos fits is the part's to know).
+   * Its plan-level findings where it last stood (one of its result's memos): the next version keeps it while the
+   * paragraph and what the plan tells it stay the same (a copy of a paragraph elsewhere in the plan can have other plan
+   * facts, so which of the result's memos fits is the part's to know).
    */
   plan?: PlanMemo;
+}
+
+/** The parts of a version and, beside them, where each starts: its offset and its (zero-based) line. */
+interface Layout {
+  parts: Part[];
+  starts: Int32Array;
+  lines: Int32Array;
 }
 
 /** Compared a block at a time first: string equality runs natively, a loop over character codes does not. */
@@ -268,7 +276,8 @@ type BucketTree = Map<string, Map<string, Map<number | null, Bucket>>>;
 
 /** A finding as its paragraph's cached result holds it (offsets relative to the paragraph), kept or not. */
 interface Entry {
-  part: Part;
+  /** The index of its part. */
+  index: number;
   finding: Finding;
   severity: Severity;
 }
@@ -276,10 +285,10 @@ interface Entry {
 /** Each finding's range relative to its paragraph's first line, made once (a finding belongs to one paragraph's result). */
 const relativeRanges = new WeakMap<Finding, Range>();
 
-function relativeRange(part: Part, finding: Finding): Range {
+function relativeRange(result: ParagraphResult, finding: Finding): Range {
   let range = relativeRanges.get(finding);
   if (!range) {
-    const lines = (part.result.lines ??= new LineIndex(part.result.text));
+    const lines = (result.lines ??= new LineIndex(result.text));
     relativeRanges.set(finding, (range = { start: lines.positionAt(finding.start), end: lines.positionAt(finding.end) }));
   }
   return range;
@@ -295,14 +304,21 @@ export class DocumentAnalysis {
   private _structures?: ResponsibilityRun[];
   private _itemsByPart?: Map<number, TaskItem[]>;
 
+  private readonly parts: Part[];
+  private readonly starts: Int32Array;
+  private readonly lineOf: Int32Array;
+
   constructor(
     readonly text: string,
-    private readonly parts: Part[],
+    private readonly layout: Layout,
     private readonly entries: Entry[],
     positions?: Positions,
     /** The options it was made with: a later version can re-use it only with the same. */
     readonly options?: AnalyzeOptions,
   ) {
+    this.parts = layout.parts;
+    this.starts = layout.starts;
+    this.lineOf = layout.lines;
     if (positions) {
       this._lines = {
         positionAt: (o) => positions.positionAt(o),
@@ -312,13 +328,13 @@ export class DocumentAnalysis {
     }
   }
 
-  /** Its paragraphs, for the analysis of the next version. */
-  get partsForReuse(): readonly Part[] {
-    return this.parts;
+  /** Its paragraphs and where they stand, for the analysis of the next version. */
+  get layoutForReuse(): Readonly<Layout> {
+    return this.layout;
   }
 
   static empty(text: string, positions?: Positions): DocumentAnalysis {
-    return new DocumentAnalysis(text, [], [], positions);
+    return new DocumentAnalysis(text, EMPTY_LAYOUT, [], positions);
   }
 
   get lines(): Positions & { range(start: number, end: number): Range } {
@@ -328,7 +344,7 @@ export class DocumentAnalysis {
   /** Every finding, severities and directives applied, in offsets of the whole text. */
   get findings(): Finding[] {
     return (this._findings ??= this.entries.map((e) => {
-      const f = shiftFinding(e.finding, e.part.start);
+      const f = shiftFinding(e.finding, this.starts[e.index]);
       return e.severity === f.severity ? f : { ...f, severity: e.severity };
     }));
   }
@@ -345,31 +361,31 @@ export class DocumentAnalysis {
     const entries = this.entries;
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i];
-      visit(e.finding, e.severity, e.part.line, relativeRange(e.part, e.finding));
+      visit(e.finding, e.severity, this.lineOf[e.index], relativeRange(this.parts[e.index].result, e.finding));
     }
   }
 
   /** Every reference, in order. */
   get references(): ResolvedReference[] {
-    return (this._references ??= this.parts.flatMap((p) => p.result.model.references.map((r) => shiftResolved(r, p.start))));
+    return (this._references ??= this.parts.flatMap((p, i) => p.result.model.references.map((r) => shiftResolved(r, this.starts[i]))));
   }
 
   /** Plan quantities tied to a source threshold (for hover). */
   get thresholds(): ThresholdMatch[] {
-    return (this._thresholds ??= this.parts.flatMap((p) => (p.result.model.thresholds ?? []).map((t) => ({ ...t, start: t.start + p.start, end: t.end + p.start }))));
+    return (this._thresholds ??= this.parts.flatMap((p, i) => (p.result.model.thresholds ?? []).map((t) => ({ ...t, start: t.start + this.starts[i], end: t.end + this.starts[i] }))));
   }
 
   /** The paragraph that holds an offset, with the offset relative to it. */
-  private partAt(offset: number): { part: Part; index: number; local: number } | undefined {
+  private partAt(offset: number): { part: Part; index: number; start: number; local: number } | undefined {
     let lo = 0;
     let hi = this.parts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.parts[mid].start <= offset) lo = mid;
+      if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
     const part = this.parts[lo];
-    return part && { part, index: lo, local: offset - part.start };
+    return part && { part, index: lo, start: this.starts[lo], local: offset - this.starts[lo] };
   }
 
   /** The task number without a table under an offset (its end included), with what it was resolved to. */
@@ -377,26 +393,27 @@ export class DocumentAnalysis {
     const at = this.partAt(offset);
     if (!at) return undefined;
     const b = at.part.result.model.bare.find((x) => at.local >= x.start && at.local <= x.end);
-    return b && { ...b, start: b.start + at.part.start, end: b.end + at.part.start };
+    return b && { ...b, start: b.start + at.start, end: b.end + at.start };
   }
 
   /** Every task number without a table, in document offsets. */
   get bareReferences(): BareReference[] {
-    return this.parts.flatMap((p) => p.result.model.bare.map((b) => ({ ...b, start: b.start + p.start, end: b.end + p.start })));
+    return this.parts.flatMap((p, i) => p.result.model.bare.map((b) => ({ ...b, start: b.start + this.starts[i], end: b.end + this.starts[i] })));
   }
 
   /** The paragraph model under an offset and the offset within it (for features that judge a reference's text). */
   modelAt(offset: number): { model: ParagraphModel; local: number; start: number } | undefined {
     const at = this.partAt(offset);
-    return at && { model: at.part.result.model, local: at.local, start: at.part.start };
+    return at && { model: at.part.result.model, local: at.local, start: at.start };
   }
 
   /** The tasks that uncited list items and table rows restate, with the item's offsets. */
   get restatements(): { task: Task; start: number; end: number }[] {
     const out: { task: Task; start: number; end: number }[] = [];
-    for (const p of this.parts) {
-      for (const b of p.result.model.blocks) if (b.restates) out.push({ task: b.restates.task, start: b.start + p.start, end: b.end + p.start });
-    }
+    this.parts.forEach((p, i) => {
+      const at = this.starts[i];
+      for (const b of p.result.model.blocks) if (b.restates) out.push({ task: b.restates.task, start: b.start + at, end: b.end + at });
+    });
     return out;
   }
 
@@ -418,14 +435,14 @@ export class DocumentAnalysis {
     const items = (this._itemsByPart ??= new Map()).get(i);
     if (items) return items;
     const part = this.parts[i];
-    const read = taskItemsOf(part.result.model, part.start, this._structures[i], (o) => this.lines.positionAt(o).line);
+    const read = taskItemsOf(part.result.model, this.starts[i], this._structures[i], (o) => this.lines.positionAt(o).line);
     this._itemsByPart.set(i, read);
     return read;
   }
 
   /** Every paragraph model with its start offset, in order. */
   get paragraphs(): { start: number; model: ParagraphModel }[] {
-    return this.parts.map((p) => ({ start: p.start, model: p.result.model }));
+    return this.parts.map((p, i) => ({ start: this.starts[i], model: p.result.model }));
   }
 
   /** The reference under an offset (its end included, as the cursor can sit right after it). */
@@ -433,7 +450,7 @@ export class DocumentAnalysis {
     const at = this.partAt(offset);
     if (!at) return undefined;
     const found = at.part.result.model.references.find((r) => at.local >= r.ref.start && at.local <= r.ref.end);
-    return found && shiftResolved(found, at.part.start);
+    return found && shiftResolved(found, at.start);
   }
 }
 
@@ -479,7 +496,7 @@ export class Checker {
     const mark = ++retainMarks;
     for (const analysis of live) {
       if (!analysis.options) continue;
-      const parts = analysis.partsForReuse;
+      const parts = analysis.layoutForReuse.parts;
       // the bucket in the cache now of the parts' bucket (the same one but after an overflow), looked up once a run
       let from: Bucket | undefined;
       let into: Bucket | undefined;
@@ -516,32 +533,32 @@ export class Checker {
    * edit are split and looked up again; the others are carried over, moved by the edit's length and lines.
    */
   analyze(text: string, options: AnalyzeOptions, positions?: Positions, previous?: DocumentAnalysis): DocumentAnalysis {
-    const parts = (previous && previous.options === options && this.reuse(previous, text, options)) || this.analyzeRange(text, 0, text.length, 0, EMPTY_CONTEXT, options).parts;
+    const layout = (previous && previous.options === options && this.reuse(previous, text, options)) || laidOut(this.analyzeRange(text, 0, text.length, 0, EMPTY_CONTEXT, options));
+    const { parts, lines } = layout;
     const severity = options.severity ?? {};
     const planChecks = PLAN_CHECKS.filter((c) => (severity[c.code] ?? c.severity) !== 'off');
     let entries: Entry[] = [];
-    const keep = (part: Part, f: Finding) => {
+    const keep = (index: number, f: Finding) => {
       const s = severity[f.code] ?? f.severity;
-      if (s !== 'off') entries.push({ part, finding: f, severity: s });
+      if (s !== 'off') entries.push({ index, finding: f, severity: s });
     };
     if (!planChecks.length) {
       for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
-        const findings = part.result.findings;
-        for (let j = 0; j < findings.length; j++) keep(part, findings[j]);
+        const findings = parts[i].result.findings;
+        for (let j = 0; j < findings.length; j++) keep(i, findings[j]);
       }
     } else {
       const plan = this.planFindings(parts, planChecks, options);
-      parts.forEach((part, i) => {
-        const merged = (part.plan = plan[i]).merged;
-        for (let j = 0; j < merged.length; j++) keep(part, merged[j]);
-      });
+      for (let i = 0; i < parts.length; i++) {
+        const merged = (parts[i].plan = plan[i]).merged;
+        for (let j = 0; j < merged.length; j++) keep(i, merged[j]);
+      }
     }
     if (text.includes('policy-lens-')) {
       const directives = parseDirectives(text, positions ?? new LineIndex(text));
-      entries = applyDirectives(entries, directives, (e) => e.part.line + relativeRange(e.part, e.finding).start.line, (e) => e.finding.code);
+      entries = applyDirectives(entries, directives, (e) => lines[e.index] + relativeRange(parts[e.index].result, e.finding).start.line, (e) => e.finding.code);
     }
-    return new DocumentAnalysis(text, parts, entries, positions, options);
+    return new DocumentAnalysis(text, layout, entries, positions, options);
   }
 
   /**
@@ -577,8 +594,10 @@ export class Checker {
   }
 
   /** The paragraphs of text[from, to), starting at `line` with the table context `table`, and the context after them. */
-  private analyzeRange(text: string, from: number, to: number, line: number, table: PlanContext, options: AnalyzeOptions): { parts: Part[]; after: PlanContext } {
+  private analyzeRange(text: string, from: number, to: number, line: number, table: PlanContext, options: AnalyzeOptions): Checked {
     const parts: Part[] = [];
+    const starts: number[] = [];
+    const lines: number[] = [];
     // a context is shared by the paragraphs between two headings or table mentions: its bucket is looked up once
     const prefix = cachePrefix(options);
     let keyed: PlanContext | undefined;
@@ -589,11 +608,13 @@ export class Checker {
         keyed = table;
       }
       const result = this.lookup(text.slice(start, end), bucket, table, options);
-      parts.push({ start, line: paragraphLine + line, result, before: table, bucket, plan: undefined });
+      parts.push({ result, before: table, bucket, plan: undefined });
+      starts.push(start);
+      lines.push(paragraphLine + line);
       const events = result.model.events;
       for (let j = 0; j < events.length; j++) table = applyEvent(table, events[j]);
     });
-    return { parts, after: table };
+    return { parts, starts, lines, after: table };
   }
 
   private bucketAt(prefix: string, headings: string, mention: number | null): Bucket {
@@ -628,10 +649,11 @@ export class Checker {
    * keeps its paragraphs (moved), the paragraphs around the change (and one on each side, which a removed or added
    * blank line can join or split) are split and looked up again. Undefined when the edit is not worth it.
    */
-  private reuse(previous: DocumentAnalysis, text: string, options: AnalyzeOptions): Part[] | undefined {
+  private reuse(previous: DocumentAnalysis, text: string, options: AnalyzeOptions): Layout | undefined {
     const old = previous.text;
-    const parts = previous.partsForReuse;
-    if (!parts.length) return undefined;
+    const { parts, starts, lines } = previous.layoutForReuse;
+    const n = parts.length;
+    if (!n) return undefined;
     const min = Math.min(old.length, text.length);
     const prefix = commonPrefix(old, text, min);
     const suffix = commonSuffix(old, text, min - prefix);
@@ -639,28 +661,27 @@ export class Checker {
     const delta = text.length - old.length;
     // the first part that does not end before the change, the last that does not start after it, one more each side
     let first = 0;
-    while (first < parts.length && parts[first].result.text.length + parts[first].start < prefix - 1) first++;
-    let last = parts.length - 1;
-    while (last >= 0 && parts[last].start > oldEnd + 1) last--;
+    while (first < n && parts[first].result.text.length + starts[first] < prefix - 1) first++;
+    let last = n - 1;
+    while (last >= 0 && starts[last] > oldEnd + 1) last--;
     const i0 = Math.max(0, Math.min(first, last) - 1);
-    const i1 = Math.min(parts.length - 1, Math.max(first, last) + 1);
-    const from = i0 === 0 ? 0 : parts[i0].start;
-    const oldTo = i1 === parts.length - 1 ? old.length : parts[i1].start + parts[i1].result.text.length;
+    const i1 = Math.min(n - 1, Math.max(first, last) + 1);
+    const from = i0 === 0 ? 0 : starts[i0];
+    const oldTo = i1 === n - 1 ? old.length : starts[i1] + parts[i1].result.text.length;
     const to = oldTo + delta;
     if (to < from || to - from > text.length / 2) return undefined; // a large edit: start afresh
-    const line = i0 === 0 ? 0 : parts[i0].line;
-    const table = i0 === 0 ? EMPTY_CONTEXT : parts[i0].before;
-    const { parts: middle, after } = this.analyzeRange(text, from, to, line, table, options);
+    const middle = this.analyzeRange(text, from, to, i0 === 0 ? 0 : lines[i0], i0 === 0 ? EMPTY_CONTEXT : parts[i0].before, options);
     const lineDelta = countLines(text, from, to) - countLines(old, from, oldTo);
-    const tail = parts.slice(i1 + 1);
-    if (tail.length && contextKey(tail[0].before) !== contextKey(after)) {
+    const t = i1 + 1; // the first part of the tail, after the re-checked ones
+    if (t < n && contextKey(parts[t].before) !== contextKey(middle.after)) {
       // the edit changed which table the text is about: what follows is looked up again in the new context
-      return parts.slice(0, i0).concat(middle, this.analyzeRange(text, tail[0].start + delta, text.length, tail[0].line + lineDelta, after, options).parts);
+      const rest = this.analyzeRange(text, starts[t] + delta, text.length, lines[t] + lineDelta, middle.after, options);
+      return joined(previous.layoutForReuse, i0, middle, rest, n, 0, 0);
     }
-    // every field written out: an object spread of each of the thousands of parts behind a keystroke is most of its cost
-    const moved = tail.map((p): Part => ({ start: p.start + delta, line: p.line + lineDelta, result: p.result, before: p.before, bucket: p.bucket, plan: p.plan }));
-    return parts.slice(0, i0).concat(middle, moved);
+    // the tail's parts are the same objects, moved: only their offsets and lines change, in the layout beside them
+    return joined(previous.layoutForReuse, i0, middle, undefined, t, delta, lineDelta);
   }
+
 
   private analyzeParagraph(text: string, table: PlanContext, options: AnalyzeOptions): ParagraphResult {
     const msg = messages(options.locale);
@@ -675,6 +696,54 @@ export class Checker {
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
     return { text, model, findings };
   }
+}
+
+/** The parts analyzeRange made, where they stand, and the context after them. */
+interface Checked {
+  parts: Part[];
+  starts: number[];
+  lines: number[];
+  after: PlanContext;
+}
+
+const EMPTY_LAYOUT: Layout = { parts: [], starts: new Int32Array(0), lines: new Int32Array(0) };
+
+/** The layout of a whole text analyzeRange went through. */
+function laidOut(range: Checked): Layout {
+  return { parts: range.parts, starts: Int32Array.from(range.starts), lines: Int32Array.from(range.lines) };
+}
+
+/**
+ * A new version's layout: the previous one's parts before `i0`, the re-checked `middle`, then either `rest` (checked
+ * afresh to the end) or the previous parts from `tail` on, moved by `delta` characters and `lineDelta` lines.
+ */
+function joined(previous: Layout, i0: number, middle: Checked, rest: Checked | undefined, tail: number, delta: number, lineDelta: number): Layout {
+  const after = rest ? rest.parts.length : previous.parts.length - tail;
+  const n = i0 + middle.parts.length + after;
+  const starts = new Int32Array(n);
+  const lines = new Int32Array(n);
+  starts.set(previous.starts.subarray(0, i0));
+  lines.set(previous.lines.subarray(0, i0));
+  let at = i0;
+  for (let i = 0; i < middle.parts.length; i++, at++) {
+    starts[at] = middle.starts[i];
+    lines[at] = middle.lines[i];
+  }
+  let parts: Part[];
+  if (rest) {
+    for (let i = 0; i < rest.parts.length; i++, at++) {
+      starts[at] = rest.starts[i];
+      lines[at] = rest.lines[i];
+    }
+    parts = previous.parts.slice(0, i0).concat(middle.parts, rest.parts);
+  } else {
+    for (let i = tail; i < previous.parts.length; i++, at++) {
+      starts[at] = previous.starts[i] + delta;
+      lines[at] = previous.lines[i] + lineDelta;
+    }
+    parts = previous.parts.slice(0, i0).concat(middle.parts, previous.parts.slice(tail));
+  }
+  return { parts, starts, lines };
 }
 
 /** What a paragraph's result depends on besides its text and context: the options that are part of every cache key. */
