@@ -676,12 +676,11 @@ export class Checker {
     if (t < n && contextKey(parts[t].before) !== contextKey(middle.after)) {
       // the edit changed which table the text is about: what follows is looked up again in the new context
       const rest = this.analyzeRange(text, starts[t] + delta, text.length, lines[t] + lineDelta, middle.after, options);
-      return joined(previous.layoutForReuse, i0, middle, rest, n, 0, 0);
+      return joined(previous.layoutForReuse, i0, middle, rest);
     }
     // the tail's parts are the same objects, moved: only their offsets and lines change, in the layout beside them
-    return joined(previous.layoutForReuse, i0, middle, undefined, t, delta, lineDelta);
+    return joined(previous.layoutForReuse, i0, middle, { from: t, delta, lineDelta });
   }
-
 
   private analyzeParagraph(text: string, table: PlanContext, options: AnalyzeOptions): ParagraphResult {
     const msg = messages(options.locale);
@@ -713,37 +712,37 @@ function laidOut(range: Checked): Layout {
   return { parts: range.parts, starts: Int32Array.from(range.starts), lines: Int32Array.from(range.lines) };
 }
 
+/** The previous version's parts from `from` on, moved by `delta` characters and `lineDelta` lines. */
+interface MovedTail {
+  from: number;
+  delta: number;
+  lineDelta: number;
+}
+
 /**
- * A new version's layout: the previous one's parts before `i0`, the re-checked `middle`, then either `rest` (checked
- * afresh to the end) or the previous parts from `tail` on, moved by `delta` characters and `lineDelta` lines.
+ * A new version's layout: the previous one's parts before `i0`, the re-checked `middle`, then the rest: checked afresh
+ * to the end, or the previous version's tail moved.
  */
-function joined(previous: Layout, i0: number, middle: Checked, rest: Checked | undefined, tail: number, delta: number, lineDelta: number): Layout {
-  const after = rest ? rest.parts.length : previous.parts.length - tail;
-  const n = i0 + middle.parts.length + after;
-  const starts = new Int32Array(n);
-  const lines = new Int32Array(n);
+function joined(previous: Layout, i0: number, middle: Checked, rest: Checked | MovedTail): Layout {
+  const checked = 'after' in rest;
+  const restParts = checked ? rest.parts : previous.parts.slice(rest.from);
+  const at = i0 + middle.parts.length;
+  const starts = new Int32Array(at + restParts.length);
+  const lines = new Int32Array(at + restParts.length);
   starts.set(previous.starts.subarray(0, i0));
   lines.set(previous.lines.subarray(0, i0));
-  let at = i0;
-  for (let i = 0; i < middle.parts.length; i++, at++) {
-    starts[at] = middle.starts[i];
-    lines[at] = middle.lines[i];
-  }
-  let parts: Part[];
-  if (rest) {
-    for (let i = 0; i < rest.parts.length; i++, at++) {
-      starts[at] = rest.starts[i];
-      lines[at] = rest.lines[i];
-    }
-    parts = previous.parts.slice(0, i0).concat(middle.parts, rest.parts);
+  starts.set(middle.starts, i0);
+  lines.set(middle.lines, i0);
+  if (checked) {
+    starts.set(rest.starts, at);
+    lines.set(rest.lines, at);
   } else {
-    for (let i = tail; i < previous.parts.length; i++, at++) {
-      starts[at] = previous.starts[i] + delta;
-      lines[at] = previous.lines[i] + lineDelta;
+    for (let i = 0; i < restParts.length; i++) {
+      starts[at + i] = previous.starts[rest.from + i] + rest.delta;
+      lines[at + i] = previous.lines[rest.from + i] + rest.lineDelta;
     }
-    parts = previous.parts.slice(0, i0).concat(middle.parts, previous.parts.slice(tail));
   }
-  return { parts, starts, lines };
+  return { parts: previous.parts.slice(0, i0).concat(middle.parts, restParts), starts, lines };
 }
 
 /** What a paragraph's result depends on besides its text and context: the options that are part of every cache key. */
