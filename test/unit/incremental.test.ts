@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Checker, DocumentAnalysis } from '../../server/src/core/analyze';
-import { LineIndex } from '../../server/src/core/text';
+import { LineIndex, NONE } from '../../server/src/core/text';
 import { loadEngine } from '../../server/src/engine';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -48,5 +48,17 @@ describe('incremental re-checking', function () {
       assert.deepStrictEqual(ranges, incremental.findings.map((f) => JSON.stringify(lines.range(f.start, f.end))), `edit ${i}: finding positions`);
       previous = incremental;
     }
+  });
+
+  it('shares one empty list among the cached results that have nothing, and keeps the others at their length', () => {
+    // a 1 MB plan holds ten thousand paragraph results: a dozen private empty or push-grown lists each were a fifth of them
+    const analysis = new Checker(checker.index, undefined, checker.context).analyze('推进服务业扩大开放。\n\n落实表1第12项，中方股比不低于51%。\n', { locale: 'zh' });
+    const [plain, cited] = analysis.paragraphs.map((p) => p.model);
+    for (const list of [plain.references, plain.bare, plain.events, plain.thresholds, plain.blocks[0].references, plain.blocks[0].bare, cited.bare]) assert.strictEqual(list, NONE);
+    assert.throws(() => (plain.bare as unknown[]).push(1), TypeError, 'the shared list is frozen: a push on it must not reach every other result');
+    assert.strictEqual(cited.references.length, 1);
+    assert.deepStrictEqual(cited.references[0].tasks.map((t) => t.id), ['T1.12']);
+    assert.strictEqual(cited.references[0].problems, NONE);
+    assert.strictEqual(cited.blocks[0].references[0], cited.references[0]);
   });
 });

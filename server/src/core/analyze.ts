@@ -9,7 +9,7 @@ import { DiagnosticCode, Finding, Severity, SeveritySetting, shiftFinding } from
 import { Locale, messages } from './messages';
 import { applyEvent, buildParagraphModel, contextKey, EMPTY_CONTEXT, headingsKey, ParagraphModel, PlanContext } from './planModel';
 import { ResolvedReference, ReferenceStyle, TaskIndex } from './taskIndex';
-import { LineIndex } from './text';
+import { exact, LineIndex } from './text';
 import { RuleData } from './thresholds';
 import { Position, Range, Task } from './types';
 import { declaresFirstLeads } from './responsibility';
@@ -575,17 +575,17 @@ export class Checker {
       try {
         // where it stood in the previous version, with the same plan facts: nothing to look up or make
         if (part.plan && fits(part.plan) && walk.is(i, part.plan.structure)) return part.plan;
-        const memos = (part.result.planFindings ??= []);
-        for (const memo of memos) if (fits(memo) && walk.is(i, memo.structure)) return memo;
+        const memos = part.result.planFindings;
+        if (memos) for (const memo of memos) if (fits(memo) && walk.is(i, memo.structure)) return memo;
         const structure = walk.at(i);
         const run: CheckRun = { model: part.result.model, context: this.context, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table', structure };
         const findings: Finding[] = [];
         for (const check of checks) for (const block of part.result.model.blocks) findings.push(...check.check(block, run));
-        if (memos.length >= PLAN_MEMOS) memos.shift();
         const own = part.result.findings;
         const merged = findings.length ? [...own, ...findings].sort((a, b) => a.start - b.start || a.end - b.end) : own;
         const memo = { checks, locale: options.locale, structure, merged };
-        memos.push(memo);
+        // the last few, each list at its length (a result keeps it for its life)
+        part.result.planFindings = memos ? [...memos.slice(memos.length >= PLAN_MEMOS ? 1 : 0), memo] : [memo];
         return memo;
       } finally {
         walk.next(i);
@@ -688,12 +688,12 @@ export class Checker {
     // an HTML comment is not part of the plan as it reads (Markdown shows none): the checks see blanks in its place
     const shown = blankComments(text);
     const model = buildParagraphModel(shown, table, this.index, ctx.matcher);
-    model.thresholds = readThresholds(shown, model.blocks, model.references, ctx, msg, options.locale);
+    model.thresholds = exact(readThresholds(shown, model.blocks, model.references, ctx, msg, options.locale));
     const run: CheckRun = { model, context: ctx, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table' };
     const findings: Finding[] = [];
     for (const check of PARAGRAPH_CHECKS) for (const block of model.blocks) findings.push(...check.check(block, run));
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { text, model, findings };
+    return { text, model, findings: exact(findings) };
   }
 }
 

@@ -8,7 +8,7 @@ import { TaskMatcher } from './matcher';
 import { scanReferences } from './references';
 import { LIST_MARKER, scopesOf } from './scopes';
 import { ResolvedReference, TaskIndex } from './taskIndex';
-import { lineEndFrom, parseInteger } from './text';
+import { exact, lineEndFrom, NONE, parseInteger } from './text';
 
 export interface Heading {
   level: number;
@@ -91,8 +91,8 @@ export function contextEvents(text: string, refs: ResolvedReference[]): ContextE
   }
   for (const r of refs) if (!r.ref.prefix && !inHeading(r.ref.start)) events.push({ at: r.ref.start, kind: 'mention', table: r.ref.table });
   // the sort is stable: when the events are in order already (most paragraphs), it would leave them as they are
-  for (let i = 1; i < events.length; i++) if (events[i].at < events[i - 1].at) return events.sort((a, b) => a.at - b.at);
-  return events;
+  for (let i = 1; i < events.length; i++) if (events[i].at < events[i - 1].at) return exact(events.sort((a, b) => a.at - b.at));
+  return exact(events);
 }
 
 export function applyEvent(c: PlanContext, e: ContextEvent): PlanContext {
@@ -172,7 +172,8 @@ function cellsOf(line: string): string[] {
 
 /** Parses a paragraph (checked in `incoming`) into its model. */
 export function buildParagraphModel(text: string, incoming: PlanContext, index: TaskIndex, matcher: TaskMatcher): ParagraphModel {
-  const references = scanReferences(text, { prefixes: index.prefixes }).map((r) => index.resolve(r));
+  const scanned = scanReferences(text, { prefixes: index.prefixes });
+  const references = scanned.length ? scanned.map((r) => index.resolve(r)) : NONE;
   const events = contextEvents(text, references);
   const blocks: Block[] = [];
   let context = incoming;
@@ -191,7 +192,7 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
     while (r < references.length && references[r].ref.start < scope.start) r++;
     const r0 = r;
     while (r < references.length && references[r].ref.start < scope.end) r++;
-    const block: Block = { kind, start: scope.start, end: scope.end, headings: titles, references: references.slice(r0, r), bare: [], context };
+    const block: Block = { kind, start: scope.start, end: scope.end, headings: titles, references: r0 === r ? NONE : references.slice(r0, r), bare: NONE, context };
     if (HEADING_LINE.test(first)) kind = 'heading';
     else if (first.startsWith('|')) {
       kind = 'row';
@@ -213,8 +214,11 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
     blocks.push(block);
   }
   const bare = resolveBareNumbers(text, references, blocks, events, incoming, index, matcher);
-  for (const b of bare) blockAt(blocks, b.start)?.bare.push(b);
-  const model: ParagraphModel = { text, references, blocks, bare, events };
+  for (const b of bare) {
+    const block = blockAt(blocks, b.start);
+    if (block) block.bare = block.bare.length ? [...block.bare, b] : [b];
+  }
+  const model: ParagraphModel = { text, references, blocks: exact(blocks), bare: exact(bare), events };
   for (const block of blocks) block.restates = restatementOf(model, block, matcher);
   return model;
 }

@@ -1,5 +1,5 @@
 // The reference scanner: finds every written task reference (表1第12项, T1.12, ranges, lists) in a document.
-import { escapeRegExp, parseInteger } from './text';
+import { escapeRegExp, exact, parseInteger } from './text';
 
 /** One written element of a reference: a single number or a range, with its own offsets. */
 export interface ItemSpan {
@@ -124,7 +124,7 @@ function tableFormReference(whole: string, start: number, prefix: string, tableT
     cursor = whole.indexOf('第', close);
   }
   if (!spans.length) return undefined;
-  return { start, end: start + whole.length, text: whole, prefix, table, tableStart, tableEnd: tableStart + tableText.length, spans, form: 'table' };
+  return { start, end: start + whole.length, text: whole, prefix, table, tableStart, tableEnd: tableStart + tableText.length, spans: exact(spans), form: 'table' };
 }
 
 function pairReference(whole: string, start: number, prefix: string, a: string, b: string, form: 'dash' | 'id'): TaskReference | undefined {

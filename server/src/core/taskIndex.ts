@@ -1,5 +1,6 @@
 // The task index over one or more sources: look-up by ID or table, and resolution of written references.
 import { MAX_RANGE_ITEMS, TaskReference } from './references';
+import { exact, NONE } from './text';
 import { PolicyIndex, Task, TaskTable } from './types';
 
 export type ReferenceStyle = 'table' | 'id';
@@ -69,7 +70,7 @@ export class TaskIndex {
 
   resolve(ref: TaskReference): ResolvedReference {
     const source = this.byPrefix.get(ref.prefix);
-    if (!source) return { ref, tasks: [], problems: [{ kind: 'no-source', start: ref.start, end: ref.end, prefix: ref.prefix }] };
+    if (!source) return { ref, tasks: NONE, problems: [{ kind: 'no-source', start: ref.start, end: ref.end, prefix: ref.prefix }] };
     let table: TaskTable | undefined; // source.tables.find, without a closure for each reference
     for (const t of source.tables) {
       if (t.number !== ref.table) continue;
@@ -78,7 +79,7 @@ export class TaskIndex {
     }
     if (!table) {
       const tables = source.tables.map((t) => t.number);
-      return { ref, source, tasks: [], problems: [{ kind: 'no-table', start: ref.tableStart, end: ref.tableEnd, table: ref.table, tables }] };
+      return { ref, source, tasks: NONE, problems: [{ kind: 'no-table', start: ref.tableStart, end: ref.tableEnd, table: ref.table, tables }] };
     }
     const problems: ReferenceProblem[] = [];
     const count = table.taskCount;
@@ -100,7 +101,7 @@ export class TaskIndex {
     for (const s of ref.spans) {
       for (let i = s.from, n = 0; i <= s.to && n < MAX_RANGE_ITEMS; i++, n++) if (i >= 1 && i <= count) tasks.push(this.taskAt(ref.prefix, number, i)!);
     }
-    return { ref, source, tasks, problems };
+    return { ref, source, tasks: exact(tasks), problems: exact(problems) };
   }
 }
 
