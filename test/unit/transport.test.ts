@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { encodeDiagnostic, encodeFirst, encodePublish, encoderFor, encodeTail, ENCODED_TAIL } from '../../server/src/transport';
+import { ENCODED_HEAD, ENCODED_TAIL, encodeHead, encodePublish, encoderFor, encodeTail } from '../../server/src/transport';
 
 describe('the stdio encoder of diagnostics', () => {
   const fields = { code: 'misquote', source: 'policy-lens', message: '引文与“表1第53项”不一致 "quoted" \\ 😀', relatedInformation: [{ location: { uri: 'file:///s.txt', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } } }, message: '原文 表1第53项' }] };
@@ -22,16 +22,17 @@ describe('the stdio encoder of diagnostics', () => {
     assert.strictEqual(encodePublish(msg as never), undefined);
   });
 
-  it('encodes a diagnostic from its fields\' JSON with its tail as a view of the same bytes', () => {
-    const range = { start: { line: 4, character: 2 }, end: { line: 5, character: 0 } };
-    const { encoded, tail } = encodeFirst(range, 2, JSON.stringify(fields));
-    assert.deepStrictEqual(encoded, encodeDiagnostic(range, 2, encodeTail(fields)));
-    assert.deepStrictEqual(JSON.parse(encoded.toString('utf8')), { range, severity: 2, ...fields });
-    assert.deepStrictEqual(tail, encodeTail(fields));
-    assert.strictEqual(tail.buffer, encoded.buffer, 'no copy of the tail');
-    // a later encoding of the same fields elsewhere, from the view
-    const moved = { start: { line: 40, character: 2 }, end: { line: 41, character: 0 } };
-    assert.deepStrictEqual(JSON.parse(encodeDiagnostic(moved, 1, tail).toString('utf8')), { range: moved, severity: 1, ...fields });
+  it('writes diagnostics from their heads and a tail they share, as JSON.stringify writes them whole', () => {
+    // a finding of a paragraph that the plan repeats stands at several places: one tail, a head per place
+    const tail = encodeTail(fields);
+    const at = (line: number, severity: number) => ({ start: { line, character: 2 }, end: { line: line + 1, character: 0 } });
+    const placed = [4, 40, 400].map((line, i) => ({ [ENCODED_HEAD]: encodeHead(at(line, i + 1), i + 1), [ENCODED_TAIL]: tail }));
+    const fast = encodePublish({ method: 'textDocument/publishDiagnostics', params: { uri: 'file:///p.md', version: 2, diagnostics: placed } })!;
+    assert.deepStrictEqual(JSON.parse(fast.toString('utf8')).params.diagnostics, [4, 40, 400].map((line, i) => ({ range: at(line, i + 1), severity: i + 1, ...fields })));
+    // a head without a severity, and a diagnostic without a head but with its range
+    assert.strictEqual(encodeHead(at(1, 0), undefined), '{"range":{"start":{"line":1,"character":2},"end":{"line":2,"character":0}}');
+    const mixed = encodePublish({ method: 'textDocument/publishDiagnostics', params: { uri: 'file:///p.md', diagnostics: [placed[0], { range: at(7, 0), [ENCODED_TAIL]: tail }] } })!;
+    assert.deepStrictEqual(JSON.parse(mixed.toString('utf8')).params.diagnostics[1], { range: at(7, 0), ...fields });
   });
 
   it('writes an empty list', () => {

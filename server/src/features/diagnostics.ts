@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { messages } from '../core/messages';
 import { Finding } from '../core/findings';
 import { SEVERITY, SOURCE, toDiagnostic } from '../convert';
-import { ENCODED, encodeDiagnostic, encodeFirst } from '../transport';
+import { ENCODED_HEAD, ENCODED_TAIL, encodeHead, encodeTail } from '../transport';
 import { ServerContext } from '../context';
 
 export class DiagnosticsPublisher {
@@ -80,7 +80,11 @@ export class DiagnosticsPublisher {
     for (const doc of this.ctx.documents.all()) this.publish(doc);
   }
 
-  compute(doc: TextDocument): Diagnostic[] {
+  /**
+   * The document's diagnostics. Pushed (`wire`), each is only what the stdio encoder writes: its head (range and
+   * severity) and its finding's tail (ENCODED_HEAD, ENCODED_TAIL); pulled, whole Diagnostic objects.
+   */
+  compute(doc: TextDocument, wire = false): Diagnostic[] {
     if (!this.ctx.ready) return [];
     if (this.ctx.isTooLarge(doc)) {
       const kb = Math.round(this.ctx.sizeInBytes(doc) / 1024);
@@ -100,61 +104,70 @@ export class DiagnosticsPublisher {
       let template = this.templates.get(cached);
       if (!template) {
         const { range: _range, severity: _severity, ...fields } = toDiagnostic(cached, { range: () => relative }, this.ctx.sources);
-        template = { fields, tail: undefined, encoded: [] };
+        template = { fields, tail: undefined, placed: [] };
         this.templates.set(cached, template);
       }
-      out.push(diagnosticAt(template, line, relative, SEVERITY[severity], generation));
+      out.push(placedAt(template, line, relative, SEVERITY[severity], generation, wire));
     });
     return out;
   }
 
   private publish(doc: TextDocument): void {
     this.published.set(doc.uri, doc.version);
-    void this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: this.compute(doc) });
+    void this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: this.compute(doc, true) });
   }
 }
 
 interface Template {
   fields: Omit<Diagnostic, 'range' | 'severity'>;
-  /** The JSON of `fields` for encodeDiagnostic: a view of its first encoding, made with it. */
+  /** The JSON of `fields` after a range and severity (encodeTail): made when first pushed, shared by every place. */
   tail: Buffer | undefined;
   /**
-   * Its whole JSON where it was last published, by start line (a paragraph's result serves every copy of its text, so
-   * a finding can stand on several lines): an edit re-encodes only the diagnostics it moved. A few at most: a list.
+   * The finding where it was last published, by start line (a paragraph's result serves every copy of its text, so a
+   * finding can stand on several lines): an edit makes again only the diagnostics it moved. A few at most: a list.
    */
-  encoded: Encoded[];
+  placed: Placed[];
 }
 
-interface Encoded {
+/** What the stdio encoder writes of a pushed diagnostic: its head, and its finding's tail. */
+interface Wire {
+  [ENCODED_HEAD]: string;
+  [ENCODED_TAIL]: Buffer;
+}
+
+interface Placed {
   line: number;
-  diagnostic: Diagnostic;
+  severity: number;
   used: number;
+  /** The diagnostic there: pushed, its Wire; pulled, the whole object. */
+  item: Diagnostic | Wire;
+  wire: boolean;
 }
 
 /**
- * The diagnostic of a finding whose paragraph starts on `line`, with its JSON: the same object as last time when it has
- * not moved (a finding's range relative to its paragraph never changes, so its start line says where it is).
+ * The diagnostic of a finding whose paragraph starts on `line`: the same object as last time when it has not moved (a
+ * finding's range relative to its paragraph never changes, so its start line says where it is).
  */
-function diagnosticAt(template: Template, line: number, relative: Range, severity: number, generation: number): Diagnostic {
+function placedAt(template: Template, line: number, relative: Range, severity: number, generation: number, wire: boolean): Diagnostic {
   const startLine = line + relative.start.line;
-  for (let i = 0; i < template.encoded.length; i++) {
-    const known = template.encoded[i];
-    if (known.line === startLine && known.diagnostic.severity === severity) {
+  const placed = template.placed;
+  for (let i = 0; i < placed.length; i++) {
+    const known = placed[i];
+    if (known.line === startLine && known.severity === severity && known.wire === wire) {
       known.used = generation;
-      return known.diagnostic;
+      return known.item as Diagnostic;
     }
   }
-  // encodings no recent list used (the finding moved away) go, so that an edit storm does not pile them up; and the
-  // one at this line, of another severity
-  if (template.encoded.length) template.encoded = template.encoded.filter((e) => e.line !== startLine && (template.encoded.length < 4 || e.used >= generation - 1));
+  // places no recent list used (the finding moved away) go, so that an edit storm does not pile them up; and the one at
+  // this line, of another severity or kind
+  if (placed.length) template.placed = placed.filter((e) => e.line !== startLine && (placed.length < 4 || e.used >= generation - 1));
   const range = {
     start: { line: startLine, character: relative.start.character },
     end: { line: line + relative.end.line, character: relative.end.character },
   };
-  let encoded: Buffer;
-  if (template.tail) encoded = encodeDiagnostic(range, severity, template.tail);
-  else ({ encoded, tail: template.tail } = encodeFirst(range, severity, JSON.stringify(template.fields)));
-  const diagnostic = { range, severity, ...template.fields, [ENCODED]: encoded } as Diagnostic;
-  template.encoded.push({ line: startLine, diagnostic, used: generation });
-  return diagnostic;
+  const item: Diagnostic | Wire = wire
+    ? { [ENCODED_HEAD]: encodeHead(range, severity), [ENCODED_TAIL]: (template.tail ??= encodeTail(template.fields)) }
+    : { range, severity: severity as DiagnosticSeverity, ...template.fields };
+  template.placed = template.placed.length ? [...template.placed, { line: startLine, severity, used: generation, item, wire }] : [{ line: startLine, severity, used: generation, item, wire }];
+  return item as Diagnostic;
 }
