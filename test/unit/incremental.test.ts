@@ -61,4 +61,22 @@ describe('incremental re-checking', function () {
     assert.strictEqual(cited.references[0].problems, NONE);
     assert.strictEqual(cited.blocks[0].references[0], cited.references[0]);
   });
+
+  it('shows a cached paragraph\'s findings at the severities of each analysis\'s options, switched back and forth', () => {
+    // a paragraph's entries are kept with the severities they were made for: other options must not get them
+    const text = '落实表1第99项。\n\n落实表1第12项，中方股比不低于51%。\n';
+    const plain = { locale: 'zh' as const };
+    const quiet = { locale: 'zh' as const, severity: { 'unknown-task': 'off' as const, 'threshold-mismatch': 'hint' as const } };
+    const codes = (a: DocumentAnalysis) => a.findings.map((f) => `${f.code}:${f.severity}`).sort().join(' ');
+    const first = codes(checker.analyze(text, plain));
+    assert.match(first, /unknown-task:error/);
+    assert.match(first, /threshold-mismatch:error/);
+    const second = codes(checker.analyze(text, quiet));
+    assert.doesNotMatch(second, /unknown-task/);
+    assert.match(second, /threshold-mismatch:hint/);
+    assert.strictEqual(codes(checker.analyze(text, plain)), first);
+    const seen: string[] = [];
+    checker.analyze(text, quiet).forEachFinding((f, severity) => seen.push(`${f.code}:${severity}`));
+    assert.strictEqual(seen.sort().join(' '), second);
+  });
 });

@@ -129,6 +129,8 @@ interface ParagraphResult {
   facts?: ParagraphFacts;
   /** The findings of the plan-level checks, for the checks, locale and plan facts they were made with. */
   planFindings?: PlanMemo[];
+  /** Its findings as a document shows them (without plan-level checks), for the severities last asked. */
+  shown?: Shown;
 }
 
 /** Plan-level findings of a paragraph for the checks, locale and plan facts they were made with. */
@@ -138,6 +140,14 @@ interface PlanMemo {
   structure: ResponsibilityRun;
   /** The paragraph's own findings and those of the plan-level checks, in order: what a part it fits reports. */
   merged: readonly Finding[];
+  /** `merged` as a document shows it, for the severities last asked. */
+  shown?: Shown;
+}
+
+/** Findings as a document shows them with the severities of `severity` (the options' object, compared by identity). */
+interface Shown {
+  severity: SeverityOptions;
+  entries: readonly Entry[];
 }
 
 /**
@@ -274,24 +284,34 @@ interface Bucket {
 /** The cache: options prefix → headings key → mention → bucket. No key strings are made per context. */
 type BucketTree = Map<string, Map<string, Map<number | null, Bucket>>>;
 
-/** A finding as its paragraph's cached result holds it (offsets relative to the paragraph), kept or not. */
+/**
+ * A finding as its paragraph's cached result holds it (offsets relative to the paragraph), with the severity a document
+ * shows it at and its range relative to the paragraph's first line. Made once per result (or plan memo) and severities,
+ * so a version of a large plan re-uses the entries of every paragraph an edit did not touch.
+ */
 interface Entry {
-  /** The index of its part. */
-  index: number;
   finding: Finding;
   severity: Severity;
+  relative: Range;
 }
 
-/** Each finding's range relative to its paragraph's first line, made once (a finding belongs to one paragraph's result). */
-const relativeRanges = new WeakMap<Finding, Range>();
+type SeverityOptions = NonNullable<AnalyzeOptions['severity']>;
+const DEFAULT_SEVERITY: SeverityOptions = {};
 
-function relativeRange(result: ParagraphResult, finding: Finding): Range {
-  let range = relativeRanges.get(finding);
-  if (!range) {
+/** The entries of `findings` (those of `result`, or of a memo of it) for `severity`, kept in `holder`. */
+function entriesOf(holder: { shown?: Shown }, result: ParagraphResult, findings: readonly Finding[], severity: SeverityOptions): readonly Entry[] {
+  const shown = holder.shown;
+  if (shown && shown.severity === severity) return shown.entries;
+  const entries: Entry[] = [];
+  for (let j = 0; j < findings.length; j++) {
+    const f = findings[j];
+    const s = severity[f.code] ?? f.severity;
+    if (s === 'off') continue;
     const lines = (result.lines ??= new LineIndex(result.text));
-    relativeRanges.set(finding, (range = { start: lines.positionAt(finding.start), end: lines.positionAt(finding.end) }));
+    entries.push({ finding: f, severity: s, relative: { start: lines.positionAt(f.start), end: lines.positionAt(f.end) } });
   }
-  return range;
+  holder.shown = { severity, entries: exact(entries) };
+  return holder.shown.entries;
 }
 
 /** The result of checking one version of a document. Offsets are UTF-16 code units of that text. */
@@ -311,7 +331,9 @@ export class DocumentAnalysis {
   constructor(
     readonly text: string,
     private readonly layout: Layout,
-    private readonly entries: Entry[],
+    private readonly entries: readonly Entry[],
+    /** The index of each entry's part. */
+    private readonly entryParts: Int32Array,
     positions?: Positions,
     /** The options it was made with: a later version can re-use it only with the same. */
     readonly options?: AnalyzeOptions,
@@ -334,7 +356,7 @@ export class DocumentAnalysis {
   }
 
   static empty(text: string, positions?: Positions): DocumentAnalysis {
-    return new DocumentAnalysis(text, EMPTY_LAYOUT, [], positions);
+    return new DocumentAnalysis(text, EMPTY_LAYOUT, [], new Int32Array(0), positions);
   }
 
   get lines(): Positions & { range(start: number, end: number): Range } {
@@ -343,8 +365,8 @@ export class DocumentAnalysis {
 
   /** Every finding, severities and directives applied, in offsets of the whole text. */
   get findings(): Finding[] {
-    return (this._findings ??= this.entries.map((e) => {
-      const f = shiftFinding(e.finding, this.starts[e.index]);
+    return (this._findings ??= this.entries.map((e, k) => {
+      const f = shiftFinding(e.finding, this.starts[this.entryParts[k]]);
       return e.severity === f.severity ? f : { ...f, severity: e.severity };
     }));
   }
@@ -358,10 +380,10 @@ export class DocumentAnalysis {
   forEachFinding(visit: (cached: Finding, severity: Severity, line: number, relative: Range) => void): void {
     // indexed loops here and in the other passes over every part: a loop that V8 has not optimized yet (a large
     // plan's first check, a re-open) otherwise makes an iterator result per element
-    const entries = this.entries;
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i];
-      visit(e.finding, e.severity, this.lineOf[e.index], relativeRange(this.parts[e.index].result, e.finding));
+    const { entries, entryParts, lineOf } = this;
+    for (let k = 0; k < entries.length; k++) {
+      const e = entries[k];
+      visit(e.finding, e.severity, lineOf[entryParts[k]], e.relative);
     }
   }
 
@@ -535,30 +557,39 @@ export class Checker {
   analyze(text: string, options: AnalyzeOptions, positions?: Positions, previous?: DocumentAnalysis): DocumentAnalysis {
     const layout = (previous && previous.options === options && this.reuse(previous, text, options)) || laidOut(this.analyzeRange(text, 0, text.length, 0, EMPTY_CONTEXT, options));
     const { parts, lines } = layout;
-    const severity = options.severity ?? {};
+    const severity = options.severity ?? DEFAULT_SEVERITY;
     const planChecks = PLAN_CHECKS.filter((c) => (severity[c.code] ?? c.severity) !== 'off');
     let entries: Entry[] = [];
-    const keep = (index: number, f: Finding) => {
-      const s = severity[f.code] ?? f.severity;
-      if (s !== 'off') entries.push({ index, finding: f, severity: s });
+    let entryParts: number[] = [];
+    const add = (index: number, shown: readonly Entry[]) => {
+      for (let j = 0; j < shown.length; j++) {
+        entries.push(shown[j]);
+        entryParts.push(index);
+      }
     };
     if (!planChecks.length) {
       for (let i = 0; i < parts.length; i++) {
-        const findings = parts[i].result.findings;
-        for (let j = 0; j < findings.length; j++) keep(i, findings[j]);
+        const result = parts[i].result;
+        add(i, entriesOf(result, result, result.findings, severity));
       }
     } else {
       const plan = this.planFindings(parts, planChecks, options);
       for (let i = 0; i < parts.length; i++) {
-        const merged = (parts[i].plan = plan[i]).merged;
-        for (let j = 0; j < merged.length; j++) keep(i, merged[j]);
+        const memo = (parts[i].plan = plan[i]);
+        add(i, entriesOf(memo, parts[i].result, memo.merged, severity));
       }
     }
     if (text.includes('policy-lens-')) {
       const directives = parseDirectives(text, positions ?? new LineIndex(text));
-      entries = applyDirectives(entries, directives, (e) => lines[e.index] + relativeRange(parts[e.index].result, e.finding).start.line, (e) => e.finding.code);
+      const all = entries;
+      const at = entryParts;
+      const kept = applyDirectives(Array.from(all, (_, k) => k), directives, (k) => lines[at[k]] + all[k].relative.start.line, (k) => all[k].finding.code);
+      if (kept.length !== all.length) {
+        entries = kept.map((k) => all[k]);
+        entryParts = kept.map((k) => at[k]);
+      }
     }
-    return new DocumentAnalysis(text, layout, entries, positions, options);
+    return new DocumentAnalysis(text, layout, entries, Int32Array.from(entryParts), positions, options);
   }
 
   /**
