@@ -4,7 +4,7 @@ import { BareReference } from './bareNumbers';
 import { CheckContext } from './checks/context';
 import { Check, CHECKS, CheckRun } from './checks/registry';
 import { readThresholds, ThresholdMatch } from './checks/thresholdMismatch';
-import { applyDirectives, blankComments, parseDirectives } from './directives';
+import { blankComments, parseDirectives, silencer } from './directives';
 import { DiagnosticCode, Finding, Severity, SeveritySetting, shiftFinding } from './findings';
 import { Locale, messages } from './messages';
 import { applyEvent, buildParagraphModel, contextKey, EMPTY_CONTEXT, headingsKey, ParagraphModel, PlanContext } from './planModel';
@@ -559,11 +559,16 @@ export class Checker {
     const { parts, lines } = layout;
     const severity = options.severity ?? DEFAULT_SEVERITY;
     const planChecks = PLAN_CHECKS.filter((c) => (severity[c.code] ?? c.severity) !== 'off');
-    let entries: Entry[] = [];
-    let entryParts: number[] = [];
+    // directives silence findings by line: asked while the entries are gathered, not in a second pass
+    const silenced = text.includes('policy-lens-') ? silencer(parseDirectives(text, positions ?? new LineIndex(text))) : undefined;
+    const entries: Entry[] = [];
+    const entryParts: number[] = [];
     const add = (index: number, shown: readonly Entry[]) => {
+      const line = lines[index];
       for (let j = 0; j < shown.length; j++) {
-        entries.push(shown[j]);
+        const e = shown[j];
+        if (silenced && silenced(line + e.relative.start.line, e.finding.code)) continue;
+        entries.push(e);
         entryParts.push(index);
       }
     };
@@ -577,16 +582,6 @@ export class Checker {
       for (let i = 0; i < parts.length; i++) {
         const memo = (parts[i].plan = plan[i]);
         add(i, entriesOf(memo, parts[i].result, memo.merged, severity));
-      }
-    }
-    if (text.includes('policy-lens-')) {
-      const directives = parseDirectives(text, positions ?? new LineIndex(text));
-      const all = entries;
-      const at = entryParts;
-      const kept = applyDirectives(Array.from(all, (_, k) => k), directives, (k) => lines[at[k]] + all[k].relative.start.line, (k) => all[k].finding.code);
-      if (kept.length !== all.length) {
-        entries = kept.map((k) => all[k]);
-        entryParts = kept.map((k) => at[k]);
       }
     }
     return new DocumentAnalysis(text, layout, entries, Int32Array.from(entryParts), positions, options);

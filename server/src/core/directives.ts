@@ -60,9 +60,13 @@ export function parseDirectives(text: string, lines: Lines): Directive[] {
   return found;
 }
 
-/** The findings that no directive silences. Linear in findings + directives: plans can carry hundreds of each. */
-export function applyDirectives<T>(items: T[], directives: Directive[], lineOf: (item: T) => number, codeOf: (item: T) => DiagnosticCode): T[] {
-  if (!directives.length) return items;
+/**
+ * Whether the directives silence a finding of `code` on `line` (linear in findings + directives: plans can carry
+ * hundreds of each) (a look-up in the lines' own silences, then a bisection of
+ * the disable/enable states): undefined when there are none, so a caller can skip the question.
+ */
+export function silencer(directives: Directive[]): ((line: number, code: DiagnosticCode) => boolean) | undefined {
+  if (!directives.length) return undefined;
   const ALL = '*';
   // one line's own silences (disable-line, and disable-next-line from the line above)
   const onLine = new Map<number, Set<string>>();
@@ -97,14 +101,11 @@ export function applyDirectives<T>(items: T[], directives: Directive[], lineOf: 
     }
     return found;
   };
-  return items.filter((item) => {
-    const line = lineOf(item);
-    const code = codeOf(item);
+  return (line, code) => {
     const own = onLine.get(line);
-    if (own && (own.has(ALL) || own.has(code))) return false;
+    if (own && (own.has(ALL) || own.has(code))) return true;
     const s = stateAt(line);
-    if (!s) return true;
-    const specific = s.get(code);
-    return !(specific ?? s.get(ALL) ?? false);
-  });
+    if (!s) return false;
+    return s.get(code) ?? s.get(ALL) ?? false;
+  };
 }
