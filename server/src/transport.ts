@@ -35,35 +35,90 @@ export function encodeHead(r: Range, severity: number | undefined): string {
   return `{"range":{"start":{"line":${r.start.line},"character":${r.start.character}},"end":{"line":${r.end.line},"character":${r.end.character}}}${s}`;
 }
 
+/** Where each diagnostic of an encoded list ends: the next list written in the same memory keeps what did not change. */
+export interface ListLayout {
+  uri: string;
+  /** The bytes of the message before the first diagnostic. */
+  headLength: number;
+  items: readonly Encodable[];
+  /** The offset just after each diagnostic (its comma not included). */
+  ends: Int32Array;
+}
+
+type PublishMessage = { method: string; params: { uri: string; version?: number; diagnostics: Encodable[] } };
+
 /**
  * The message's JSON when every diagnostic has its tail (and its head, or a range to make it from), written in one
  * buffer: `into` when it is large enough (the caller knows it is free again), as a view of it; a large list is
  * otherwise a new buffer of megabytes on every keystroke. Undefined when a diagnostic has no tail.
  */
-export function encodePublish(msg: { method: string; params: { uri: string; version?: number; diagnostics: Encodable[] } }, into?: Buffer): Buffer | undefined {
+export function encodePublish(msg: PublishMessage, into?: Buffer): Buffer | undefined {
+  return encodeList(msg, into)?.out;
+}
+
+/**
+ * encodePublish with the layout of what it wrote. With `previous`, the layout of the list `into` holds: the diagnostics
+ * this list shares with it at its start and at its end (the same objects: a publisher re-uses those an edit did not
+ * move) are not written again but kept where they are, and moved as one block; only the header and the changed middle
+ * are written. After a keystroke in a large plan that is a few diagnostics instead of thousands.
+ */
+export function encodeList(msg: PublishMessage, into?: Buffer, previous?: ListLayout): { out: Buffer; layout: ListLayout } | undefined {
   const { uri, version, diagnostics } = msg.params;
   const n = diagnostics.length;
-  const heads: string[] = new Array(n);
-  const head = `{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":${JSON.stringify(uri)}${version === undefined ? '' : `,"version":${version}`},"diagnostics":[`;
-  const headBytes = Buffer.from(head, 'utf8');
-  let size = headBytes.length + 3 + Math.max(0, n - 1);
   for (let i = 0; i < n; i++) {
     const d = diagnostics[i];
-    const tail = d[ENCODED_TAIL];
-    if (!tail) return undefined;
-    const h = (heads[i] = d[ENCODED_HEAD] ?? (d.range ? encodeHead(d.range, d.severity) : ''));
-    if (!h) return undefined;
-    size += h.length + tail.length;
+    if (!d[ENCODED_TAIL] || (d[ENCODED_HEAD] === undefined && !d.range)) return undefined;
   }
+  const head = `{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":${JSON.stringify(uri)}${version === undefined ? '' : `,"version":${version}`},"diagnostics":[`;
+  const headBytes = Buffer.from(head, 'utf8');
+  const h = headBytes.length;
+  const ends = new Int32Array(n);
+  // the diagnostics shared with the previous list at the start (k) and at the end (s)
+  let k = 0;
+  let s = 0;
+  const prev = into && previous && previous.uri === uri && previous.headLength === h ? previous : undefined;
+  if (prev) {
+    const m = prev.items.length;
+    while (k < n && k < m && diagnostics[k] === prev.items[k]) k++;
+    while (s < n - k && s < m - k && diagnostics[n - 1 - s] === prev.items[m - 1 - s]) s++;
+  }
+  const heads: string[] = new Array(n);
+  let at = k ? prev!.ends[k - 1] : h;
+  for (let i = 0; i < k; i++) ends[i] = prev!.ends[i];
+  for (let i = k; i < n - s; i++) {
+    const d = diagnostics[i];
+    heads[i] = d[ENCODED_HEAD] ?? encodeHead(d.range!, d.severity);
+    if (i) at++; // ,
+    at += heads[i].length + d[ENCODED_TAIL]!.length;
+    ends[i] = at;
+  }
+  let suffixFrom = 0; // where the shared end starts in the previous list, and where it goes
+  let suffixTo = 0;
+  let suffixEnd = 0;
+  if (s) {
+    const m = prev!.items.length;
+    suffixFrom = m - s === 0 ? h : prev!.ends[m - s - 1] + 1;
+    suffixEnd = prev!.ends[m - 1];
+    suffixTo = n - s === 0 ? h : at + 1;
+    for (let j = n - s; j < n; j++) ends[j] = prev!.ends[j - n + m] + suffixTo - suffixFrom;
+  }
+  const size = (n ? ends[n - 1] : h) + 3;
+  if (prev && into!.length < size) return encodeList(msg); // grown past the memory it had: all of it anew
   const out = into && into.length >= size ? into.subarray(0, size) : Buffer.allocUnsafe(size);
-  let at = headBytes.copy(out, 0);
-  for (let i = 0; i < n; i++) {
+  headBytes.copy(out, 0);
+  if (s) {
+    // first (the middle may be written where the end was), in the whole buffer: a shorter list's view ends before it
+    into!.copyWithin(suffixTo, suffixFrom, suffixEnd);
+    if (suffixTo > h) out[suffixTo - 1] = 0x2c; // ,
+  }
+  at = k ? ends[k - 1] : h;
+  for (let i = k; i < n - s; i++) {
     if (i) out[at++] = 0x2c; // ,
     at += (out as LatinWritable).latin1Write(heads[i], at);
     at += diagnostics[i][ENCODED_TAIL]!.copy(out, at);
   }
-  out.write(']}}', at, 'latin1');
-  return out;
+  out.write(']}}', size - 3, 'latin1');
+  return { out, layout: { uri, headLength: h, items: diagnostics, ends } };
 }
 
 /** Lists at least this large are encoded into a buffer kept from one publish to the next. */
@@ -79,11 +134,14 @@ const KEEP_MS = 2000;
  */
 export function encoderFor(output: NodeJS.WritableStream & { writableLength: number }, keepMs = KEEP_MS) {
   let spare: Buffer | undefined;
+  /** The layout of the list `spare` holds. */
+  let layout: ListLayout | undefined;
   let release: NodeJS.Timeout | undefined;
-  const keep = (buffer: Buffer | undefined) => {
+  const keep = (buffer: Buffer | undefined, of?: ListLayout) => {
     spare = buffer;
+    layout = buffer && of;
     if (release) clearTimeout(release);
-    release = buffer ? setTimeout(() => (spare = release = undefined), keepMs) : undefined;
+    release = buffer ? setTimeout(() => (spare = layout = release = undefined), keepMs) : undefined;
     release?.unref();
   };
   return {
@@ -92,11 +150,13 @@ export function encoderFor(output: NodeJS.WritableStream & { writableLength: num
       try {
         const m = msg as unknown as { method?: string; params?: unknown };
         if (m.method === 'textDocument/publishDiagnostics') {
-          const fast = encodePublish(m as never, output.writableLength === 0 ? spare : undefined);
-          if (fast) {
+          const free = output.writableLength === 0;
+          const encoded = encodeList(m as never, free ? spare : undefined, free ? layout : undefined);
+          if (encoded) {
+            const fast = encoded.out;
             // kept while the lists are large (a big plan being edited); a small list lets it go
             if (fast.length < REUSED_BYTES) keep(undefined);
-            else keep(fast.buffer === spare?.buffer ? spare : Buffer.from(fast.buffer, fast.byteOffset, fast.length));
+            else keep(fast.buffer === spare?.buffer ? spare : Buffer.from(fast.buffer, fast.byteOffset, fast.length), encoded.layout);
             return Promise.resolve(fast);
           }
         }

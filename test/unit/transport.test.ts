@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { ENCODED_HEAD, ENCODED_TAIL, encodeHead, encodePublish, encoderFor, encodeTail } from '../../server/src/transport';
+import fc from 'fast-check';
+import { ENCODED_HEAD, ENCODED_TAIL, encodeHead, encodeList, encodePublish, encoderFor, encodeTail } from '../../server/src/transport';
 
 describe('the stdio encoder of diagnostics', () => {
   const fields = { code: 'misquote', source: 'policy-lens', message: '引文与“表1第53项”不一致 "quoted" \\ 😀', relatedInformation: [{ location: { uri: 'file:///s.txt', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } } }, message: '原文 表1第53项' }] };
@@ -80,5 +81,41 @@ describe('the stdio encoder of diagnostics', () => {
     const later = await encoder.encode(list(4) as never, { charset: 'utf-8' });
     assert.notStrictEqual(later.buffer, first.buffer);
     assert.deepStrictEqual(JSON.parse(Buffer.from(later).toString('utf8')), JSON.parse(encodePublish(list(4))!.toString('utf8')));
+  });
+
+  it('writes a list over the previous one in its memory, keeping what they share at both ends, as it would write it anew', () => {
+    // a pool of diagnostics (the same objects from one list to the next, as the publisher hands them back), heads of
+    // different lengths and tails of two sizes, and random edits of the list: replace, insert, delete, at any place
+    const tails = [encodeTail(fields), encodeTail({ code: 'unknown-task', source: 'policy-lens', message: '表9第1项不存在' })];
+    const pool = Array.from({ length: 60 }, (_, i) => ({ [ENCODED_HEAD]: encodeHead({ start: { line: i * 97, character: i % 7 }, end: { line: i * 97, character: 10 + i } }, 1 + (i % 4)), [ENCODED_TAIL]: tails[i % 2] }));
+    const edit = fc.record({ at: fc.nat(40), removed: fc.nat(6), inserted: fc.array(fc.nat(pool.length - 1), { maxLength: 6 }), version: fc.integer({ min: 1, max: 100000 }) });
+    fc.assert(
+      fc.property(fc.array(fc.nat(pool.length - 1), { maxLength: 30 }), fc.array(edit, { minLength: 1, maxLength: 8 }), (first, edits) => {
+        const memory = Buffer.alloc(64 * 1024);
+        let items = first.map((i) => pool[i]);
+        let previous = encodeList({ method: 'textDocument/publishDiagnostics', params: { uri: 'file:///p.md', version: 0, diagnostics: items } }, memory)!.layout;
+        for (const e of edits) {
+          items = [...items.slice(0, e.at), ...e.inserted.map((i) => pool[i]), ...items.slice(e.at + e.removed)];
+          const msg = { method: 'textDocument/publishDiagnostics', params: { uri: 'file:///p.md', version: e.version, diagnostics: items } };
+          const kept = encodeList(msg, memory, previous)!;
+          assert.strictEqual(kept.out.buffer, memory.buffer, 'written in the same memory');
+          assert.strictEqual(kept.out.toString('utf8'), encodePublish(msg)!.toString('utf8'));
+          previous = kept.layout;
+        }
+      }),
+      { numRuns: 300, seed: 20261203 },
+    );
+  });
+
+  it('writes a list anew in new memory when it has outgrown the previous one\'s', () => {
+    const tail = encodeTail(fields);
+    const item = (i: number) => ({ [ENCODED_HEAD]: encodeHead({ start: { line: i, character: 0 }, end: { line: i, character: 1 } }, 2), [ENCODED_TAIL]: tail });
+    const small = Array.from({ length: 3 }, (_, i) => item(i));
+    const memory = Buffer.alloc(2048);
+    const first = encodeList({ method: 'textDocument/publishDiagnostics', params: { uri: 'file:///p.md', version: 1, diagnostics: small } }, memory)!;
+    const grown = { method: 'textDocument/publishDiagnostics', params: { uri: 'file:///p.md', version: 2, diagnostics: [...small, ...Array.from({ length: 20 }, (_, i) => item(i + 3))] } };
+    const again = encodeList(grown, memory, first.layout)!;
+    assert.notStrictEqual(again.out.buffer, memory.buffer);
+    assert.strictEqual(again.out.toString('utf8'), encodePublish(grown)!.toString('utf8'));
   });
 });
