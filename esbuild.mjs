@@ -25,8 +25,10 @@ const readerLibraries = {
 // The server's and the CLI's bundles as pure ASCII: V8 keeps a script's source for as long as it runs, two bytes a
 // character once a single one is not Latin-1, and esbuild leaves the CJK of regular expression literals (and comments)
 // as it is: about 1,500 characters that made the server's 1.3 MB of source take 2.7 MB of its heap. A \uXXXX escape
-// means the same character in a string, template, regular expression, identifier or comment; the one place where it
-// would not, right after a backslash, stops the build. (Source map columns past an escape on its line shift a little.)
+// means the same character in a string, template, regular expression, identifier or comment; in a String.raw template
+// it stays the six characters, which is the same once the text becomes a RegExp (the only use of the one such template
+// with CJK, LIST_MARKER_SOURCE; the tests of list items would catch another). Right after a backslash it would not
+// mean the same: that stops the build. (Source map columns past an escape on its line shift a little.)
 const asciiOutput = {
   name: 'ascii-output',
   setup(build) {
