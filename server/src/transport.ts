@@ -82,14 +82,15 @@ export function encodeList(msg: PublishMessage, into?: Buffer, previous?: ListLa
     while (k < n && k < m && diagnostics[k] === prev.items[k]) k++;
     while (s < n - k && s < m - k && diagnostics[n - 1 - s] === prev.items[m - 1 - s]) s++;
   }
-  const heads: string[] = new Array(n);
+  // the heads of the middle, the only diagnostics written
+  const heads: string[] = new Array(n - s - k);
   let at = k ? prev!.ends[k - 1] : h;
   for (let i = 0; i < k; i++) ends[i] = prev!.ends[i];
   for (let i = k; i < n - s; i++) {
     const d = diagnostics[i];
-    heads[i] = d[ENCODED_HEAD] ?? encodeHead(d.range!, d.severity);
+    const written = (heads[i - k] = d[ENCODED_HEAD] ?? encodeHead(d.range!, d.severity));
     if (i) at++; // ,
-    at += heads[i].length + d[ENCODED_TAIL]!.length;
+    at += written.length + d[ENCODED_TAIL]!.length;
     ends[i] = at;
   }
   let suffixFrom = 0; // where the shared end starts in the previous list, and where it goes
@@ -114,7 +115,7 @@ export function encodeList(msg: PublishMessage, into?: Buffer, previous?: ListLa
   at = k ? ends[k - 1] : h;
   for (let i = k; i < n - s; i++) {
     if (i) out[at++] = 0x2c; // ,
-    at += (out as LatinWritable).latin1Write(heads[i], at);
+    at += (out as LatinWritable).latin1Write(heads[i - k], at);
     at += diagnostics[i][ENCODED_TAIL]!.copy(out, at);
   }
   out.write(']}}', size - 3, 'latin1');

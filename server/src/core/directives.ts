@@ -61,9 +61,9 @@ export function parseDirectives(text: string, lines: Lines): Directive[] {
 }
 
 /**
- * Whether the directives silence a finding of `code` on `line` (linear in findings + directives: plans can carry
- * hundreds of each) (a look-up in the lines' own silences, then a bisection of
- * the disable/enable states): undefined when there are none, so a caller can skip the question.
+ * Whether the directives silence a finding of `code` on `line`: a look-up in the lines' own silences, then a bisection
+ * of the disable/enable states, so that asking for every finding is linear in findings + directives (plans can carry
+ * hundreds of each). Undefined when there are none, so a caller can skip the question.
  */
 export function silencer(directives: Directive[]): ((line: number, code: DiagnosticCode) => boolean) | undefined {
   if (!directives.length) return undefined;

@@ -216,7 +216,7 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
   const bare = resolveBareNumbers(text, references, blocks, events, incoming, index, matcher);
   for (const b of bare) {
     const block = blockAt(blocks, b.start);
-    if (block) block.bare = block.bare.length ? [...block.bare, b] : [b];
+    if (block) block.bare = [...block.bare, b];
   }
   const model: ParagraphModel = { text, references, blocks: exact(blocks), bare: exact(bare), events };
   for (const block of blocks) block.restates = restatementOf(model, block, matcher);

@@ -168,6 +168,6 @@ function placedAt(template: Template, line: number, relative: Range, severity: n
   const item: Diagnostic | Wire = wire
     ? { [ENCODED_HEAD]: encodeHead(range, severity), [ENCODED_TAIL]: (template.tail ??= encodeTail(template.fields)) }
     : { range, severity: severity as DiagnosticSeverity, ...template.fields };
-  template.placed = template.placed.length ? [...template.placed, { line: startLine, severity, used: generation, item, wire }] : [{ line: startLine, severity, used: generation, item, wire }];
+  template.placed = [...template.placed, { line: startLine, severity, used: generation, item, wire }];
   return item as Diagnostic;
 }
