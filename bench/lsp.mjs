@@ -7,6 +7,14 @@ import { performance } from 'node:perf_hooks';
 
 export const now = () => performance.now();
 
+/**
+ * The variables the VS Code client adds to the server's environment (server/src/shared/launch.ts): every process the
+ * bench starts gets them, as the client would give them (a variable already set is left as it is). Unless
+ * POLICY_LENS_BENCH_BARE_ENV is set (`node bench/run.mjs --bare-env`): the server as a bare `node dist/server.js` runs.
+ */
+export const LAUNCH_ENVIRONMENT = JSON.parse(readFileSync(new URL('../server/src/shared/launchEnvironment.json', import.meta.url), 'utf8'));
+export const launchEnvironment = () => (process.env.POLICY_LENS_BENCH_BARE_ENV ? process.env : { ...LAUNCH_ENVIRONMENT, ...process.env });
+
 const PUBLISH = Buffer.from('{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics"');
 const isPublish = (body) => body.subarray(0, PUBLISH.length).equals(PUBLISH);
 
@@ -26,7 +34,7 @@ export class LspProcess {
   constructor(args, options = {}) {
     this.configuration = options.configuration ?? {};
     this.spawnedAt = now();
-    this.proc = spawn(process.execPath, [...(options.nodeArgs ?? []), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...(options.nodeArgs ?? []), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: launchEnvironment() });
     this.pid = this.proc.pid;
     this.chunks = [];
     this.total = 0;

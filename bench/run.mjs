@@ -5,12 +5,13 @@
 //   node bench/run.mjs --profile       also runs the server under --cpu-prof and summarises where its time goes
 //                                      (timings of a profiled run are inflated: read the summary, not the table)
 //   node bench/run.mjs --quick         fewer repetitions, for a smoke test
+//   node bench/run.mjs --bare-env      starts the servers without the variables the VS Code client gives them
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LspProcess, now } from './lsp.mjs';
+import { LAUNCH_ENVIRONMENT, LspProcess, launchEnvironment, now } from './lsp.mjs';
 import { buildPlan, loadPieces, smallPlan, variant } from './plan.mjs';
 import { summarise } from './profile.mjs';
 import { longSession } from './longSession.mjs';
@@ -23,6 +24,7 @@ const ECHO = join(BENCH, 'echo-server.mjs');
 const args = process.argv.slice(2);
 const PROFILE = args.includes('--profile');
 const QUICK = args.includes('--quick');
+if (args.includes('--bare-env')) process.env.POLICY_LENS_BENCH_BARE_ENV = '1';
 
 const N = {
   spawns: QUICK ? 3 : 10,
@@ -60,7 +62,7 @@ const log = (s) => process.stderr.write(s + '\n');
 function spawnBareNode() {
   return new Promise((resolve, reject) => {
     const t0 = now();
-    const p = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    const p = spawn(process.execPath, ['-e', ''], { stdio: 'ignore', env: launchEnvironment() });
     p.on('error', reject);
     p.on('exit', () => resolve(now() - t0));
   });
@@ -485,7 +487,8 @@ async function main() {
   const elapsed = (now() - t0) / 1000;
   const load = [loadBefore, loadavg()[0]];
   const busy = Math.max(...load) > cpus().length * 0.75;
-  console.log(`Policy Lens bench: node ${process.version}, ${cpus().length} CPUs, load average ${load.map((l) => l.toFixed(2)).join(' → ')}` +
+  const env = process.env.POLICY_LENS_BENCH_BARE_ENV ? 'none (--bare-env)' : Object.keys(LAUNCH_ENVIRONMENT).map((k) => `${k}=${launchEnvironment()[k]}`).join(' ');
+  console.log(`Policy Lens bench: node ${process.version}, ${cpus().length} CPUs, servers' added environment ${env}, load average ${load.map((l) => l.toFixed(2)).join(' → ')}` +
     (busy ? ' — the machine was busy: absolute figures are inflated, ratios to floors less so' : ''));
   console.log(table);
   console.log('');

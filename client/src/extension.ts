@@ -6,6 +6,7 @@ import { CoverageModel } from './coverage';
 import { registerWordPlanView } from './wordPlan';
 import { registerAssignmentsExport } from './assignmentsExport';
 import { INDEX_CHANGED_NOTIFICATION } from '../../server/src/shared/protocol';
+import { serverEnvironment } from '../../server/src/shared/launch';
 
 let client: LanguageClient | undefined;
 
@@ -16,9 +17,10 @@ export interface PolicyLensApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<PolicyLensApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
+  const env = serverEnvironment(process.env);
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // by language, whatever the scheme: untitled plans and virtual workspaces get the document features too

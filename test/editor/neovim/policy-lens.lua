@@ -5,6 +5,7 @@ local function start_policy_lens(bufnr)
   local config = {
     name = 'policy-lens',
     cmd = { 'policy-lens-server', '--stdio' },
+    cmd_env = { MALLOC_TRIM_THRESHOLD_ = '131072' }, -- as the VS Code client starts it (see Performance)
     root_dir = vim.fn.getcwd(),
     settings = { policyLens = { referenceStyle = '表1第35项' } },
   }
