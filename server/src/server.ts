@@ -40,11 +40,13 @@ if (!process.argv.some((a) => /^--(stdio|node-ipc|socket|pipe)/.test(a))) {
   process.exit(process.argv.includes('--help') ? 0 : 2);
 }
 
-// over stdio our own writer encodes large diagnostics lists from cached pieces; node-ipc (VS Code) keeps the default
-const connection = process.argv.includes('--stdio') ? createConnection(ProposedFeatures.all, ...stdioTransport()) : createConnection(ProposedFeatures.all);
+// over stdio our own writer encodes large diagnostics lists from cached pieces; node-ipc (VS Code) keeps the default,
+// and is given whole diagnostics
+const stdio = process.argv.includes('--stdio');
+const connection = stdio ? createConnection(ProposedFeatures.all, ...stdioTransport()) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const ctx = new ServerContext(connection, documents);
-const diagnostics = new DiagnosticsPublisher(ctx);
+const diagnostics = new DiagnosticsPublisher(ctx, stdio);
 let pullConfiguration = false;
 let inlayHintRefresh = false;
 let initialized = false;

@@ -29,6 +29,8 @@ describe('the diagnostics publisher', () => {
     const wire = JSON.parse(encodePublish({ method: 'textDocument/publishDiagnostics', params: { uri: 'file:///plan.md', version: 1, diagnostics: pushed } })!.toString('utf8'));
     assert.deepStrictEqual(wire.params.diagnostics, JSON.parse(JSON.stringify(pulled)));
     assert.ok(pulled.every((d) => d.range && d.message && !(ENCODED_TAIL in d)), 'pulled: whole diagnostics');
+    // what another encoder (JSON.stringify) would make of a pushed list: the diagnostics themselves, not `{}`
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(pushed)), JSON.parse(JSON.stringify(pulled)));
   });
 
   it('hands back the same items for findings that did not move, and new ones for those that did', () => {

@@ -19,7 +19,11 @@ export class DiagnosticsPublisher {
   /** Bumped when the same versions get new findings (settings): part of every pulled report's resultId. */
   private settingsGeneration = 0;
 
-  constructor(private readonly ctx: ServerContext) {}
+  /**
+   * `encoded`: the connection writes pushed lists with the stdio encoder (transport.ts), which takes a diagnostic as
+   * its head and tail; another transport (node-ipc, sockets) is given whole diagnostics.
+   */
+  constructor(private readonly ctx: ServerContext, private readonly encoded = false) {}
 
   /** The client pulls diagnostics (it has textDocument.diagnostic): no pushes from now on. */
   usePull(refresh: boolean): void {
@@ -104,7 +108,7 @@ export class DiagnosticsPublisher {
       let template = this.templates.get(cached);
       if (!template) {
         const { range: _range, severity: _severity, ...fields } = toDiagnostic(cached, { range: () => relative }, this.ctx.sources);
-        template = { fields, tail: undefined, placed: [] };
+        template = { fields, tail: undefined, placed: undefined };
         this.templates.set(cached, template);
       }
       out.push(placedAt(template, line, relative, SEVERITY[severity], generation, wire));
@@ -114,7 +118,7 @@ export class DiagnosticsPublisher {
 
   private publish(doc: TextDocument): void {
     this.published.set(doc.uri, doc.version);
-    void this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: this.compute(doc, true) });
+    void this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: this.compute(doc, this.encoded) });
   }
 }
 
@@ -124,24 +128,30 @@ interface Template {
   tail: Buffer | undefined;
   /**
    * The finding where it was last published, by start line (a paragraph's result serves every copy of its text, so a
-   * finding can stand on several lines): an edit makes again only the diagnostics it moved. A few at most: a list.
+   * finding can stand on several lines): an edit makes again only the diagnostics it moved. A few at most: a chain.
    */
-  placed: Placed[];
+  placed: Placed | undefined;
 }
 
-/** What the stdio encoder writes of a pushed diagnostic: its head, and its finding's tail. */
-interface Wire {
-  [ENCODED_HEAD]: string;
-  [ENCODED_TAIL]: Buffer;
-}
+/**
+ * A finding published at a line. Pushed to the stdio encoder, the place is itself the list's item: its head (range and
+ * severity) and its finding's tail (ENCODED_HEAD, ENCODED_TAIL); otherwise `item` is the whole Diagnostic.
+ */
+class Placed {
+  [ENCODED_HEAD]?: string;
+  [ENCODED_TAIL]?: Buffer;
+  constructor(
+    readonly line: number,
+    readonly severity: number,
+    public used: number,
+    readonly item: Diagnostic | undefined,
+    public next: Placed | undefined,
+  ) {}
 
-interface Placed {
-  line: number;
-  severity: number;
-  used: number;
-  /** The diagnostic there: pushed, its Wire; pulled, the whole object. */
-  item: Diagnostic | Wire;
-  wire: boolean;
+  /** What JSON.stringify makes of a pushed place (were it ever given to another encoder): the diagnostic itself. */
+  toJSON(): Diagnostic {
+    return this.item ?? JSON.parse(this[ENCODED_HEAD]! + this[ENCODED_TAIL]!.toString('utf8'));
+  }
 }
 
 /**
@@ -150,24 +160,33 @@ interface Placed {
  */
 function placedAt(template: Template, line: number, relative: Range, severity: number, generation: number, wire: boolean): Diagnostic {
   const startLine = line + relative.start.line;
-  const placed = template.placed;
-  for (let i = 0; i < placed.length; i++) {
-    const known = placed[i];
-    if (known.line === startLine && known.severity === severity && known.wire === wire) {
+  let count = 0;
+  for (let known = template.placed; known; known = known.next, count++) {
+    if (known.line === startLine && known.severity === severity && !known.item === wire) {
       known.used = generation;
-      return known.item as Diagnostic;
+      return (known.item ?? known) as Diagnostic;
     }
   }
   // places no recent list used (the finding moved away) go, so that an edit storm does not pile them up; and the one at
   // this line, of another severity or kind
-  if (placed.length) template.placed = placed.filter((e) => e.line !== startLine && (placed.length < 4 || e.used >= generation - 1));
+  let last: Placed | undefined; // unlinked in place: a place kept is the same object (the encoder knows it by identity)
+  for (let known = template.placed; known; known = known.next) {
+    if (known.line === startLine || (count >= 4 && known.used < generation - 1)) continue;
+    if (last) last.next = known;
+    else template.placed = known;
+    last = known;
+  }
+  if (last) last.next = undefined;
+  else template.placed = undefined;
   const range = {
     start: { line: startLine, character: relative.start.character },
     end: { line: line + relative.end.line, character: relative.end.character },
   };
-  const item: Diagnostic | Wire = wire
-    ? { [ENCODED_HEAD]: encodeHead(range, severity), [ENCODED_TAIL]: (template.tail ??= encodeTail(template.fields)) }
-    : { range, severity: severity as DiagnosticSeverity, ...template.fields };
-  template.placed = [...template.placed, { line: startLine, severity, used: generation, item, wire }];
-  return item as Diagnostic;
+  const place = new Placed(startLine, severity, generation, wire ? undefined : { range, severity: severity as DiagnosticSeverity, ...template.fields }, template.placed);
+  if (wire) {
+    place[ENCODED_HEAD] = encodeHead(range, severity);
+    place[ENCODED_TAIL] = template.tail ??= encodeTail(template.fields);
+  }
+  template.placed = place;
+  return (place.item ?? place) as Diagnostic;
 }
