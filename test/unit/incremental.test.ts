@@ -43,7 +43,7 @@ describe('incremental re-checking', function () {
       const lines = new LineIndex(text);
       const ranges: string[] = [];
       incremental.forEachFinding((_f, _s, line, r) =>
-        ranges.push(JSON.stringify({ start: { line: line + r.start.line, character: r.start.character }, end: { line: line + r.end.line, character: r.end.character } })),
+        ranges.push(JSON.stringify({ start: { line: line + r.startLine, character: r.startCharacter }, end: { line: line + r.endLine, character: r.endCharacter } })),
       );
       assert.deepStrictEqual(ranges, incremental.findings.map((f) => JSON.stringify(lines.range(f.start, f.end))), `edit ${i}: finding positions`);
       previous = incremental;

@@ -121,8 +121,6 @@ interface ParagraphResult {
   text: string;
   /** The mark of the last retainOnly that kept it. */
   retained?: number;
-  /** Positions inside the paragraph, made on first use. */
-  lines?: LineIndex;
   model: ParagraphModel;
   findings: Finding[];
   /** What the paragraph tells the plan-level checks about the plan (read on first use). */
@@ -289,10 +287,17 @@ type BucketTree = Map<string, Map<string, Map<number | null, Bucket>>>;
  * shows it at and its range relative to the paragraph's first line. Made once per result (or plan memo) and severities,
  * so a version of a large plan re-uses the entries of every paragraph an edit did not touch.
  */
-interface Entry {
+interface Entry extends RelativeRange {
   finding: Finding;
   severity: Severity;
-  relative: Range;
+}
+
+/** A finding's range relative to its paragraph's first line, as numbers in the entry (no Range and Positions per entry). */
+export interface RelativeRange {
+  startLine: number;
+  startCharacter: number;
+  endLine: number;
+  endCharacter: number;
 }
 
 type SeverityOptions = NonNullable<AnalyzeOptions['severity']>;
@@ -303,12 +308,15 @@ function entriesOf(holder: { shown?: Shown }, result: ParagraphResult, findings:
   const shown = holder.shown;
   if (shown && shown.severity === severity) return shown.entries;
   const entries: Entry[] = [];
+  let lines: LineIndex | undefined; // made for this list only: a result keeps its entries, not the positions behind them
   for (let j = 0; j < findings.length; j++) {
     const f = findings[j];
     const s = severity[f.code] ?? f.severity;
     if (s === 'off') continue;
-    const lines = (result.lines ??= new LineIndex(result.text));
-    entries.push({ finding: f, severity: s, relative: { start: lines.positionAt(f.start), end: lines.positionAt(f.end) } });
+    lines ??= new LineIndex(result.text);
+    const start = lines.positionAt(f.start);
+    const end = lines.positionAt(f.end);
+    entries.push({ finding: f, severity: s, startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character });
   }
   holder.shown = { severity, entries: exact(entries) };
   return holder.shown.entries;
@@ -377,13 +385,13 @@ export class DocumentAnalysis {
    * that line (the same object for the same finding). Its range in the whole text is the relative one moved down by
    * `line` lines (a paragraph starts a line): a caller can tell a finding that has not moved without making a range.
    */
-  forEachFinding(visit: (cached: Finding, severity: Severity, line: number, relative: Range) => void): void {
+  forEachFinding(visit: (cached: Finding, severity: Severity, line: number, relative: Readonly<RelativeRange>) => void): void {
     // indexed loops here and in the other passes over every part: a loop that V8 has not optimized yet (a large
     // plan's first check, a re-open) otherwise makes an iterator result per element
     const { entries, entryParts, lineOf } = this;
     for (let k = 0; k < entries.length; k++) {
       const e = entries[k];
-      visit(e.finding, e.severity, lineOf[entryParts[k]], e.relative);
+      visit(e.finding, e.severity, lineOf[entryParts[k]], e);
     }
   }
 
@@ -567,7 +575,7 @@ export class Checker {
       const line = lines[index];
       for (let j = 0; j < shown.length; j++) {
         const e = shown[j];
-        if (silenced && silenced(line + e.relative.start.line, e.finding.code)) continue;
+        if (silenced && silenced(line + e.startLine, e.finding.code)) continue;
         entries.push(e);
         entryParts.push(index);
       }

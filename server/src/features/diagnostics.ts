@@ -4,9 +4,13 @@ import { Diagnostic, DiagnosticSeverity, DocumentDiagnosticParams, DocumentDiagn
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { messages } from '../core/messages';
 import { Finding } from '../core/findings';
+import type { RelativeRange } from '../core/analyze';
 import { SEVERITY, SOURCE, toDiagnostic } from '../convert';
 import { ENCODED_HEAD, ENCODED_TAIL, encodeHead, encodeTail } from '../transport';
 import { ServerContext } from '../context';
+
+/** The range a template is made with: every place puts its own. */
+const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export class DiagnosticsPublisher {
   private timers = new Map<string, NodeJS.Timeout>();
@@ -107,7 +111,7 @@ export class DiagnosticsPublisher {
       // what does not depend on where the paragraph sits (message, related source spans) is made once per finding
       let template = this.templates.get(cached);
       if (!template) {
-        const { range: _range, severity: _severity, ...fields } = toDiagnostic(cached, { range: () => relative }, this.ctx.sources);
+        const { range: _range, severity: _severity, ...fields } = toDiagnostic(cached, { range: () => NO_RANGE }, this.ctx.sources);
         template = { fields, tail: undefined, placed: undefined };
         this.templates.set(cached, template);
       }
@@ -158,8 +162,8 @@ class Placed {
  * The diagnostic of a finding whose paragraph starts on `line`: the same object as last time when it has not moved (a
  * finding's range relative to its paragraph never changes, so its start line says where it is).
  */
-function placedAt(template: Template, line: number, relative: Range, severity: number, generation: number, wire: boolean): Diagnostic {
-  const startLine = line + relative.start.line;
+function placedAt(template: Template, line: number, relative: Readonly<RelativeRange>, severity: number, generation: number, wire: boolean): Diagnostic {
+  const startLine = line + relative.startLine;
   let count = 0;
   for (let known = template.placed; known; known = known.next, count++) {
     if (known.line === startLine && known.severity === severity && !known.item === wire) {
@@ -179,8 +183,8 @@ function placedAt(template: Template, line: number, relative: Range, severity: n
   if (last) last.next = undefined;
   else template.placed = undefined;
   const range = {
-    start: { line: startLine, character: relative.start.character },
-    end: { line: line + relative.end.line, character: relative.end.character },
+    start: { line: startLine, character: relative.startCharacter },
+    end: { line: line + relative.endLine, character: relative.endCharacter },
   };
   const place = new Placed(startLine, severity, generation, wire ? undefined : { range, severity: severity as DiagnosticSeverity, ...template.fields }, template.placed);
   if (wire) {
