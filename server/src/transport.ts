@@ -5,8 +5,9 @@ import { Message, StreamMessageReader, StreamMessageWriter } from 'vscode-langua
 /** Set on a diagnostic: the UTF-8 JSON of everything but its range and severity, starting with a comma (encodeTail). */
 export const ENCODED_TAIL = Symbol('policy-lens.encodedTail');
 /**
- * Set on a diagnostic with its tail instead of a range and severity: the ASCII JSON of them, `{"range":…,"severity":N`
- * (encodeHead). A finding shown at several places shares one tail; each place keeps only its head.
+ * Set on a diagnostic with its tail instead of a range and severity (or a getter that makes it when the diagnostic is
+ * written): the ASCII JSON of them, `{"range":…,"severity":N` (encodeHead). A finding shown at several places shares one
+ * tail; each place has only its head.
  */
 export const ENCODED_HEAD = Symbol('policy-lens.encodedHead');
 
@@ -31,8 +32,13 @@ export function encodeTail(fields: object): Buffer {
 
 /** The JSON of a diagnostic's range and severity, without the closing brace: ASCII (numbers and punctuation). */
 export function encodeHead(r: Range, severity: number | undefined): string {
+  return encodeHeadAt(r.start.line, r.start.character, r.end.line, r.end.character, severity);
+}
+
+/** encodeHead of a range given as its four numbers. */
+export function encodeHeadAt(line: number, character: number, endLine: number, endCharacter: number, severity: number | undefined): string {
   const s = severity === undefined ? '' : `,"severity":${severity}`;
-  return `{"range":{"start":{"line":${r.start.line},"character":${r.start.character}},"end":{"line":${r.end.line},"character":${r.end.character}}}${s}`;
+  return `{"range":{"start":{"line":${line},"character":${character}},"end":{"line":${endLine},"character":${endCharacter}}}${s}`;
 }
 
 /** Where each diagnostic of an encoded list ends: the next list written in the same memory keeps what did not change. */
@@ -67,7 +73,8 @@ export function encodeList(msg: PublishMessage, into?: Buffer, previous?: ListLa
   const n = diagnostics.length;
   for (let i = 0; i < n; i++) {
     const d = diagnostics[i];
-    if (!d[ENCODED_TAIL] || (d[ENCODED_HEAD] === undefined && !d.range)) return undefined;
+    // `in`: a head may be a getter that makes it (only the written diagnostics' heads are made)
+    if (!d[ENCODED_TAIL] || (!(ENCODED_HEAD in d) && !d.range)) return undefined;
   }
   const head = `{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":${JSON.stringify(uri)}${version === undefined ? '' : `,"version":${version}`},"diagnostics":[`;
   const headBytes = Buffer.from(head, 'utf8');

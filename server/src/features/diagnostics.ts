@@ -6,7 +6,7 @@ import { messages } from '../core/messages';
 import { Finding } from '../core/findings';
 import type { RelativeRange } from '../core/analyze';
 import { SEVERITY, SOURCE, toDiagnostic } from '../convert';
-import { ENCODED_HEAD, ENCODED_TAIL, encodeHead, encodeTail } from '../transport';
+import { ENCODED_HEAD, ENCODED_TAIL, encodeHeadAt, encodeTail } from '../transport';
 import { ServerContext } from '../context';
 
 /** The range a template is made with: every place puts its own. */
@@ -139,22 +139,29 @@ interface Template {
 
 /**
  * A finding published at a line. Pushed to the stdio encoder, the place is itself the list's item: its head (range and
- * severity) and its finding's tail (ENCODED_HEAD, ENCODED_TAIL); otherwise `item` is the whole Diagnostic.
+ * severity, made when the encoder writes it: a place keeps four numbers, not a string) and its finding's tail
+ * (ENCODED_HEAD, ENCODED_TAIL); otherwise `item` is the whole Diagnostic.
  */
 class Placed {
-  [ENCODED_HEAD]?: string;
   [ENCODED_TAIL]?: Buffer;
   constructor(
     readonly line: number,
+    readonly character: number,
+    readonly endLine: number,
+    readonly endCharacter: number,
     readonly severity: number,
     public used: number,
     readonly item: Diagnostic | undefined,
     public next: Placed | undefined,
   ) {}
 
+  get [ENCODED_HEAD](): string {
+    return encodeHeadAt(this.line, this.character, this.endLine, this.endCharacter, this.severity);
+  }
+
   /** What JSON.stringify makes of a pushed place (were it ever given to another encoder): the diagnostic itself. */
   toJSON(): Diagnostic {
-    return this.item ?? JSON.parse(this[ENCODED_HEAD]! + this[ENCODED_TAIL]!.toString('utf8'));
+    return this.item ?? JSON.parse(this[ENCODED_HEAD] + this[ENCODED_TAIL]!.toString('utf8'));
   }
 }
 
@@ -182,15 +189,12 @@ function placedAt(template: Template, line: number, relative: Readonly<RelativeR
   }
   if (last) last.next = undefined;
   else template.placed = undefined;
-  const range = {
-    start: { line: startLine, character: relative.startCharacter },
-    end: { line: line + relative.endLine, character: relative.endCharacter },
-  };
-  const place = new Placed(startLine, severity, generation, wire ? undefined : { range, severity: severity as DiagnosticSeverity, ...template.fields }, template.placed);
-  if (wire) {
-    place[ENCODED_HEAD] = encodeHead(range, severity);
-    place[ENCODED_TAIL] = template.tail ??= encodeTail(template.fields);
-  }
+  const character = relative.startCharacter;
+  const endLine = line + relative.endLine;
+  const endCharacter = relative.endCharacter;
+  const item = wire ? undefined : { range: { start: { line: startLine, character }, end: { line: endLine, character: endCharacter } }, severity: severity as DiagnosticSeverity, ...template.fields };
+  const place = new Placed(startLine, character, endLine, endCharacter, severity, generation, item, template.placed);
+  if (wire) place[ENCODED_TAIL] = template.tail ??= encodeTail(template.fields);
   template.placed = place;
   return (place.item ?? place) as Diagnostic;
 }
