@@ -159,7 +159,10 @@ class Placed {
     return encodeHeadAt(this.line, this.character, this.endLine, this.endCharacter, this.severity);
   }
 
-  /** What JSON.stringify makes of a pushed place (were it ever given to another encoder): the diagnostic itself. */
+  /**
+   * What JSON.stringify makes of a pushed place: the diagnostic itself. The stdio encoder never asks, but vscode-jsonrpc
+   * stringifies what it sends for a client that asked for a verbose trace (`$/setTrace`), which showed `{}` without it.
+   */
   toJSON(): Diagnostic {
     return this.item ?? JSON.parse(this[ENCODED_HEAD] + this[ENCODED_TAIL]!.toString('utf8'));
   }
