@@ -34,7 +34,8 @@ class StructureWalk {
 
   constructor(parts: readonly Part[], options: AnalyzeOptions | undefined) {
     this.facts = parts.map((p) => (p.result.facts ??= paragraphFacts(p.result.model.text)));
-    this.planAssignsLeads = this.facts.some((f) => f.assignsLead);
+    // read paragraph by paragraph up to the first that names a lead: a plan's first few usually do
+    this.planAssignsLeads = parts.some((p, i) => (this.facts[i].assignsLead ??= planAssignsLeadUnits(p.result.model.text)));
     const settings = options?.structure ?? {};
     this.requireLeadUnit = settings.requireLeadUnit ?? 'auto';
     this.pilotEnd = settings.pilotEnd || undefined;
@@ -74,7 +75,6 @@ function planStructures(parts: readonly Part[], options: AnalyzeOptions | undefi
 
 function paragraphFacts(text: string): ParagraphFacts {
   return {
-    assignsLead: planAssignsLeadUnits(text),
     declaresFirstLeads: declaresFirstLeads(text),
     leadingLabels: labelLinesAfter(text, 0),
     // what nextOutline does with this paragraph, worked out once: run on a stand-in for the outline before it
@@ -156,7 +156,8 @@ const PLAN_MEMOS = 4;
 
 /** What one paragraph contributes to the facts of the whole plan that structure checks need. */
 interface ParagraphFacts {
-  assignsLead: boolean;
+  /** Whether it names a lead unit (planAssignsLeadUnits): read when the paragraphs before it name none. */
+  assignsLead?: boolean;
   declaresFirstLeads: boolean;
   /** Labelled lines (牵头单位：…) at its start, which assign the previous paragraph's last item. */
   leadingLabels: string;
