@@ -62,6 +62,23 @@ describe('incremental re-checking', function () {
     assert.strictEqual(cited.blocks[0].references[0], cited.references[0]);
   });
 
+  it('shares what paragraphs have in common: their headings\' titles, and a task\'s related span (frozen)', () => {
+    // per paragraph, these were a tenth of what a 1 MB plan keeps while it is open
+    const text = '## 商务服务\n\n落实表1第99项。\n\n落实表1第12项，中方股比不低于51%。\n\n另见表1第12项，中方股比不低于49%。\n';
+    const analysis = new Checker(checker.index, undefined, checker.context).analyze(text, { locale: 'zh' });
+    const blocks = analysis.paragraphs.slice(1).map((p) => p.model.blocks[0]);
+    assert.deepStrictEqual(blocks[0].headings, ['商务服务']);
+    for (const b of blocks) assert.strictEqual(b.headings, blocks[0].headings, 'the paragraphs of a section share one list of titles');
+    const related = analysis.findings.filter((f) => f.code === 'threshold-mismatch' || f.code === 'domain-mismatch').flatMap((f) => f.related);
+    const t112 = analysis.findings.filter((f) => f.related.some((r) => r.message.includes('表1第12项')));
+    assert.ok(t112.length >= 2, `two findings point at 表1第12项: ${analysis.findings.map((f) => f.code).join(' ')}`);
+    assert.ok(related.length > 0);
+    const spans = new Set(t112.flatMap((f) => f.related.filter((r) => r.message.includes('表1第12项'))));
+    assert.strictEqual(spans.size, 1, 'one related span per task');
+    const [span] = spans;
+    assert.ok(Object.isFrozen(span) && Object.isFrozen(span.span), 'shared: no finding can change it for the others');
+  });
+
   it('shows a cached paragraph\'s findings at the severities of each analysis\'s options, switched back and forth', () => {
     // a paragraph's entries are kept with the severities they were made for: other options must not get them
     const text = '落实表1第99项。\n\n落实表1第12项，中方股比不低于51%。\n';

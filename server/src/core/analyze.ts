@@ -9,7 +9,7 @@ import { DiagnosticCode, Finding, Severity, SeveritySetting, shiftFinding } from
 import { Locale, messages } from './messages';
 import { applyEvent, Block, buildParagraphModel, contextKey, EMPTY_CONTEXT, headingsKey, ParagraphModel, PlanContext } from './planModel';
 import { ResolvedReference, ReferenceStyle, TaskIndex } from './taskIndex';
-import { exact, LineIndex } from './text';
+import { exact, LineIndex, NONE } from './text';
 import { RuleData } from './thresholds';
 import { Position, Range, Task } from './types';
 import { declaresFirstLeads } from './responsibility';
@@ -31,11 +31,13 @@ class StructureWalk {
   private readonly pilotEnd: string | undefined;
   private firstLeads = false;
   private outline: string[] = [];
+  /** The structure `at` made last: the next paragraph's is most often the same, and shares it. */
+  private last?: ResponsibilityRun;
 
   constructor(parts: readonly Part[], options: AnalyzeOptions | undefined) {
     this.facts = parts.map((p) => (p.result.facts ??= paragraphFacts(p.result.model.text)));
     // read paragraph by paragraph up to the first that names a lead: a plan's first few usually do
-    this.planAssignsLeads = parts.some((p, i) => (this.facts[i].assignsLead ??= planAssignsLeadUnits(p.result.model.text)));
+    this.planAssignsLeads = parts.some((p) => (p.result.assignsLead ??= planAssignsLeadUnits(p.result.model.text)));
     const settings = options?.structure ?? {};
     this.requireLeadUnit = settings.requireLeadUnit ?? 'auto';
     this.pilotEnd = settings.pilotEnd || undefined;
@@ -49,8 +51,9 @@ class StructureWalk {
 
   /** The structure of paragraph i (the next one of the walk). */
   at(i: number): ResponsibilityRun {
+    if (this.last && this.is(i, this.last)) return this.last;
     const { requireLeadUnit, pilotEnd, planAssignsLeads, firstLeads, outline } = this;
-    return { requireLeadUnit, pilotEnd, planAssignsLeads, firstLeads, following: this.following(i), outline };
+    return (this.last = { requireLeadUnit, pilotEnd, planAssignsLeads, firstLeads, following: this.following(i), outline });
   }
 
   /** Past paragraph i. */
@@ -74,12 +77,13 @@ function planStructures(parts: readonly Part[], options: AnalyzeOptions | undefi
 }
 
 function paragraphFacts(text: string): ParagraphFacts {
-  return {
-    declaresFirstLeads: declaresFirstLeads(text),
-    leadingLabels: labelLinesAfter(text, 0),
-    // what nextOutline does with this paragraph, worked out once: run on a stand-in for the outline before it
-    outlineStep: nextOutline(OUTLINE_BEFORE, text),
-  };
+  const declares = declaresFirstLeads(text);
+  const leadingLabels = labelLinesAfter(text, 0);
+  // what nextOutline does with this paragraph, worked out once: run on a stand-in for the outline before it
+  const outlineStep = nextOutline(OUTLINE_BEFORE, text);
+  // most paragraphs tell the plan nothing: they share one object
+  if (!declares && !leadingLabels && outlineStep === OUTLINE_BEFORE) return NO_FACTS;
+  return { declaresFirstLeads: declares, leadingLabels, outlineStep };
 }
 
 /** nextOutline(outline, paragraph) from the paragraph's outline step. */
@@ -125,8 +129,12 @@ interface ParagraphResult {
   findings: Finding[];
   /** What the paragraph tells the plan-level checks about the plan (read on first use). */
   facts?: ParagraphFacts;
+  /** Whether it names a lead unit (planAssignsLeadUnits): read when the paragraphs before it name none. */
+  assignsLead?: boolean;
   /** The findings of the plan-level checks, for the checks, locale and plan facts they were made with. */
-  planFindings?: PlanMemo[];
+  planFindings?: PlanMemo;
+  /** Earlier memos still kept (a paragraph repeated where the plan tells it other things), oldest first. */
+  olderPlanFindings?: PlanMemo[];
   /** Its findings as a document shows them (without plan-level checks), for the severities last asked. */
   shown?: Shown;
 }
@@ -156,14 +164,15 @@ const PLAN_MEMOS = 4;
 
 /** What one paragraph contributes to the facts of the whole plan that structure checks need. */
 interface ParagraphFacts {
-  /** Whether it names a lead unit (planAssignsLeadUnits): read when the paragraphs before it name none. */
-  assignsLead?: boolean;
   declaresFirstLeads: boolean;
   /** Labelled lines (牵头单位：…) at its start, which assign the previous paragraph's last item. */
   leadingLabels: string;
   /** nextOutline of this paragraph applied to OUTLINE_BEFORE: the same array (no change), [] or the new levels. */
   outlineStep: string[];
 }
+
+/** The facts of a paragraph that tells the plan nothing (most do). */
+const NO_FACTS: ParagraphFacts = Object.freeze({ declaresFirstLeads: false, leadingLabels: '', outlineStep: OUTLINE_BEFORE });
 
 const PARAGRAPH_CHECKS = CHECKS.filter((c) => c.scope !== 'plan');
 const PLAN_CHECKS = CHECKS.filter((c) => c.scope === 'plan');
@@ -319,6 +328,8 @@ const DEFAULT_SEVERITY: SeverityOptions = {};
 
 /** The entries of `findings` (those of `result`, or of a memo of it) for `severity`, kept in `holder`. */
 function entriesOf(holder: { shown?: Shown }, result: ParagraphResult, findings: readonly Finding[], severity: SeverityOptions): readonly Entry[] {
+  // most paragraphs have no findings: they keep no entries
+  if (!findings.length) return NONE;
   const shown = holder.shown;
   if (shown && shown.severity === severity) return shown.entries;
   const entries: Entry[] = [];
@@ -623,8 +634,11 @@ export class Checker {
       try {
         // where it stood in the previous version, with the same plan facts: nothing to look up or make
         if (part.plan && fits(part.plan) && walk.is(i, part.plan.structure)) return part.plan;
-        const memos = part.result.planFindings;
-        if (memos) for (const memo of memos) if (fits(memo) && walk.is(i, memo.structure)) return memo;
+        const result = part.result;
+        const latest = result.planFindings;
+        if (latest && fits(latest) && walk.is(i, latest.structure)) return latest;
+        const older = result.olderPlanFindings;
+        if (older) for (const memo of older) if (fits(memo) && walk.is(i, memo.structure)) return memo;
         const structure = walk.at(i);
         const run: CheckRun = { model: part.result.model, context: this.context, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table', structure };
         const findings: Finding[] = [];
@@ -633,7 +647,8 @@ export class Checker {
         const merged = findings.length ? [...own, ...findings].sort((a, b) => a.start - b.start || a.end - b.end) : own;
         const memo = { checks, locale: options.locale, structure, merged };
         // the last few, each list at its length (a result keeps it for its life)
-        part.result.planFindings = memos ? [...memos.slice(memos.length >= PLAN_MEMOS ? 1 : 0), memo] : [memo];
+        if (latest) result.olderPlanFindings = [...(older ?? []).slice(older && older.length >= PLAN_MEMOS - 1 ? 1 : 0), latest];
+        result.planFindings = memo;
         return memo;
       } finally {
         walk.next(i);
@@ -741,7 +756,8 @@ export class Checker {
     const findings: Finding[] = [];
     runChecks(PARAGRAPH_CHECKS, model.blocks, run, findings);
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { text, model, findings: exact(findings) };
+    // every field a result gets later is in its literal: kept in the object itself, not in an array added to it
+    return { text, retained: undefined, model, findings: exact(findings), facts: undefined, assignsLead: undefined, planFindings: undefined, olderPlanFindings: undefined, shown: undefined };
   }
 }
 

@@ -43,6 +43,15 @@ export function headingsKey(headings: PlanContext['headings']): string {
   return key;
 }
 
+/** The titles of a list of headings, made once per list: the paragraphs of a section share them (read-only). */
+const headingTitles = new WeakMap<PlanContext['headings'], string[]>();
+
+function titlesOfHeadings(headings: PlanContext['headings']): string[] {
+  let titles = headingTitles.get(headings);
+  if (!titles) headingTitles.set(headings, (titles = exact(headings.filter((h): h is Heading => !!h).map((h) => h.title))));
+  return titles;
+}
+
 /** A string that identifies a context: paragraphs are cached per context. */
 export function contextKey(c: PlanContext): string {
   return `${headingsKey(c.headings)}/${c.mention ?? ''}`;
@@ -188,11 +197,11 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
     const first = line.trimStart();
     let kind: BlockKind = 'sentence';
     // blocks under the same headings share their titles (read-only): a mention changes the context, not its headings
-    if (context.headings !== titlesOf) titles = (titlesOf = context.headings).filter((h): h is Heading => !!h).map((h) => h.title);
+    if (context.headings !== titlesOf) titles = titlesOfHeadings((titlesOf = context.headings));
     while (r < references.length && references[r].ref.start < scope.start) r++;
     const r0 = r;
     while (r < references.length && references[r].ref.start < scope.end) r++;
-    const block: Block = { kind, start: scope.start, end: scope.end, headings: titles, references: r0 === r ? NONE : references.slice(r0, r), bare: NONE, context };
+    const block: Block = { kind, start: scope.start, end: scope.end, headings: titles, references: r0 === r ? NONE : references.slice(r0, r), bare: NONE, context, restates: undefined };
     if (HEADING_LINE.test(first)) kind = 'heading';
     else if (first.startsWith('|')) {
       kind = 'row';
@@ -218,7 +227,7 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
     const block = blockAt(blocks, b.start);
     if (block) block.bare = [...block.bare, b];
   }
-  const model: ParagraphModel = { text, references, blocks: exact(blocks), bare: exact(bare), events };
+  const model: ParagraphModel = { text, references, blocks: exact(blocks), bare: exact(bare), events, thresholds: undefined };
   for (const block of blocks) block.restates = restatementOf(model, block, matcher);
   return model;
 }

@@ -10,6 +10,7 @@ import { Task } from '../types';
 import { indexByFirstCode } from '../text';
 import { sameSubject, SourceThreshold, Subject, subjectOf } from '../thresholds';
 import { CheckContext } from './context';
+import { relatedTask } from './related';
 
 /** A plan quantity tied to a source threshold (shown on hover, checked for contradiction). */
 export interface ThresholdMatch {
@@ -220,7 +221,9 @@ function toFinding(q: QuantityPhrase, planWords: string, c: Candidate, ctx: Chec
   const s = c.threshold;
   const task = s.task ? ctx.index.task(s.task) : undefined;
   const where = task ? formatReference(task) : msg.bodyOf;
-  const related = [{ sourceFile: s.sourceFile, span: s.span, message: task ? msg.sourceTask(where) : msg.bodyOf }];
+  // a task's threshold points at the task's lines: the span every finding about the task shares
+  const atTask = task && s.span.startLine === task.startLine && s.span.endLine === task.endLine && s.sourceFile === ctx.index.sourceOf(task).sourceFile;
+  const related = [atTask ? relatedTask(ctx.index, task, msg) : { sourceFile: s.sourceFile, span: s.span, message: task ? msg.sourceTask(where) : msg.bodyOf }];
   if (c.removed) {
     return { start: q.start, end: q.end, code: 'threshold-mismatch', severity: 'error', message: msg.thresholdRemoved(planWords, locale === 'en' ? c.removed.en : c.removed.zh), related, fixes: [] };
   }
