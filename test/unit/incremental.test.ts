@@ -54,7 +54,7 @@ describe('incremental re-checking', function () {
     // a 1 MB plan holds ten thousand paragraph results: a dozen private empty or push-grown lists each were a fifth of them
     const analysis = new Checker(checker.index, undefined, checker.context).analyze('推进服务业扩大开放。\n\n落实表1第12项，中方股比不低于51%。\n', { locale: 'zh' });
     const [plain, cited] = analysis.paragraphs.map((p) => p.model);
-    for (const list of [plain.references, plain.bare, plain.events, plain.thresholds, plain.blocks[0].references, plain.blocks[0].bare, cited.bare]) assert.strictEqual(list, NONE);
+    for (const list of [plain.references, plain.bare, plain.carried, plain.thresholds, plain.blocks[0].references, plain.blocks[0].bare, cited.bare]) assert.strictEqual(list, NONE);
     assert.throws(() => (plain.bare as unknown[]).push(1), TypeError, 'the shared list is frozen: a push on it must not reach every other result');
     assert.strictEqual(cited.references.length, 1);
     assert.deepStrictEqual(cited.references[0].tasks.map((t) => t.id), ['T1.12']);

@@ -9,7 +9,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { findQuantities, readNumber } from '../../server/src/core/quantity';
+import { applyEvent, carriedEvents, contextEvents, contextKey, EMPTY_CONTEXT, PlanContext } from '../../server/src/core/planModel';
 import { scanReferences } from '../../server/src/core/references';
+import { ResolvedReference } from '../../server/src/core/taskIndex';
 import { toChineseNumeral } from '../../server/src/core/text';
 import { CheckerProperty } from '../fixtures/hostile/checkerChild';
 import { assertRange, fullWidth, hostileString, numberFragment, UNRELATED } from '../fixtures/hostile/generators';
@@ -110,6 +112,37 @@ describe('properties of the quantity reader', () => {
       }),
       { numRuns: RUNS, includeErrorInReport: true },
     );
+  });
+});
+
+// ------------------------------------------------------------------ the plan context
+
+describe('properties of the plan context', () => {
+  const fragment = fc.constantFrom('## 表2 任务\n', '# 总体要求\n', '### （一）商务服务\n', '#### 表5\n', '表3', '表1第12项', 'T4.2', '第5项', '推进试点。', '\n', ' ', 'SZ表1第3项');
+  const text = fc.array(fragment, { maxLength: 14 }).map((parts) => parts.join(''));
+  const start = fc.constantFrom<PlanContext>(EMPTY_CONTEXT, applyEvent(EMPTY_CONTEXT, { kind: 'heading', heading: { level: 2, title: '表4 任务', table: 4 } }), { headings: [], mention: 1 });
+
+  it('carries the same context to the next paragraph from the kept events as from all of them', () => {
+    // a result keeps only its headings and last mention (carriedEvents); the paragraphs after it must not notice
+    fc.assert(
+      fc.property(text, start, (t, before) => {
+        const refs = scanReferences(t, { prefixes: ['SZ'] }).map((ref) => ({ ref, tasks: [], problems: [] }) as unknown as ResolvedReference);
+        const events = contextEvents(t, refs);
+        const all = events.reduce(applyEvent, before);
+        const kept = carriedEvents(events);
+        assert.ok(kept.length <= events.length);
+        assert.strictEqual(contextKey(kept.reduce(applyEvent, before)), contextKey(all), JSON.stringify(t));
+      }),
+      { numRuns: RUNS, includeErrorInReport: true },
+    );
+  });
+
+  it('shares one frozen list among the paragraphs whose last word on the context is a mention of the same table', () => {
+    const a = carriedEvents(contextEvents('落实表1第3项和表2第4项。', scanReferences('落实表1第3项和表2第4项。').map((ref) => ({ ref }) as unknown as ResolvedReference)));
+    const b = carriedEvents(contextEvents('见表2。', []));
+    assert.deepStrictEqual(a, [{ kind: 'mention', table: 2 }]);
+    assert.strictEqual(a, b);
+    assert.ok(Object.isFrozen(a) && Object.isFrozen(a[0]));
   });
 });
 

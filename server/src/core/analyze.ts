@@ -674,7 +674,7 @@ export class Checker {
       parts.push({ result, before: table, bucket, plan: undefined });
       starts.push(start);
       lines.push(paragraphLine + line);
-      const events = result.model.events;
+      const events = result.model.carried;
       for (let j = 0; j < events.length; j++) table = applyEvent(table, events[j]);
     });
     return { parts, starts, lines, after: table };

@@ -66,8 +66,11 @@ export function headingTable(c: PlanContext): number | null {
   return null;
 }
 
+/** Something in a paragraph that changes the context. */
+export type CarriedEvent = { kind: 'heading'; heading: Heading } | { kind: 'mention'; table: number };
+
 /** Something in a paragraph that changes the context, at an offset. */
-export type ContextEvent = { at: number; kind: 'heading'; heading: Heading } | { at: number; kind: 'mention'; table: number };
+export type ContextEvent = CarriedEvent & { at: number };
 
 const HEADING = /^(#{1,6})[ \t]+(.*)$/gm;
 /** The closing sequence of an ATX heading (## 标题 ##). */
@@ -104,7 +107,36 @@ export function contextEvents(text: string, refs: ResolvedReference[]): ContextE
   return exact(events);
 }
 
-export function applyEvent(c: PlanContext, e: ContextEvent): PlanContext {
+/** Per table, the list of a paragraph whose last word on the context is a mention of it (shared, frozen). */
+const mentionOnly = new Map<number, readonly CarriedEvent[]>();
+/** Tables up to this number get a shared list (a plan names a handful; a typo such as 表12345 gets its own). */
+const SHARED_MENTIONS = 99;
+
+/**
+ * The events that decide the context after a paragraph, in order: its headings, then the table it mentions last after
+ * them (a heading forgets the mentions before it, a mention those before it). What a result keeps of its events.
+ */
+export function carriedEvents(events: readonly ContextEvent[]): readonly CarriedEvent[] {
+  const last = events[events.length - 1];
+  const mention = last?.kind === 'mention' ? last.table : undefined;
+  let headings = 0;
+  for (let i = 0; i < events.length; i++) if (events[i].kind === 'heading') headings++;
+  if (!headings) {
+    if (mention === undefined) return NONE;
+    let list = mention <= SHARED_MENTIONS ? mentionOnly.get(mention) : undefined;
+    if (!list) {
+      list = Object.freeze([Object.freeze({ kind: 'mention' as const, table: mention })]);
+      if (mention <= SHARED_MENTIONS) mentionOnly.set(mention, list);
+    }
+    return list;
+  }
+  const out: CarriedEvent[] = [];
+  for (let i = 0; i < events.length; i++) if (events[i].kind === 'heading') out.push(events[i]);
+  if (mention !== undefined) out.push({ kind: 'mention', table: mention });
+  return out;
+}
+
+export function applyEvent(c: PlanContext, e: CarriedEvent): PlanContext {
   if (e.kind === 'mention') return { headings: c.headings, mention: e.table };
   const level = e.heading.level;
   const headings = c.headings.slice(0, level);
@@ -144,7 +176,8 @@ export interface ParagraphModel {
   references: ResolvedReference[];
   blocks: Block[];
   bare: BareReference[];
-  events: ContextEvent[];
+  /** What the paragraph hands on to the context of the next (carriedEvents): its headings and last mention. */
+  carried: readonly CarriedEvent[];
   /** The quantities tied to a source threshold (read with the sources' facts, after the blocks). */
   thresholds?: ThresholdMatch[];
 }
@@ -227,7 +260,7 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
     const block = blockAt(blocks, b.start);
     if (block) block.bare = [...block.bare, b];
   }
-  const model: ParagraphModel = { text, references, blocks: exact(blocks), bare: exact(bare), events, thresholds: undefined };
+  const model: ParagraphModel = { text, references, blocks: exact(blocks), bare: exact(bare), carried: carriedEvents(events), thresholds: undefined };
   for (const block of blocks) block.restates = restatementOf(model, block, matcher);
   return model;
 }
