@@ -62,7 +62,7 @@ describe('incremental re-checking', function () {
     assert.strictEqual(cited.blocks[0].references[0], cited.references[0]);
   });
 
-  it('shares what paragraphs have in common: their headings\' titles, and a task\'s related span (frozen)', () => {
+  it('shares what paragraphs have in common: their headings\' titles, a task\'s related span and a lone task\'s list (frozen)', () => {
     // per paragraph, these were a tenth of what a 1 MB plan keeps while it is open
     const text = '## 商务服务\n\n落实表1第99项。\n\n落实表1第12项，中方股比不低于51%。\n\n另见表1第12项，中方股比不低于49%。\n';
     const analysis = new Checker(checker.index, undefined, checker.context).analyze(text, { locale: 'zh' });
@@ -77,6 +77,11 @@ describe('incremental re-checking', function () {
     assert.strictEqual(spans.size, 1, 'one related span per task');
     const [span] = spans;
     assert.ok(Object.isFrozen(span) && Object.isFrozen(span.span), 'shared: no finding can change it for the others');
+    // two references to 表1第12项 alone share the list of their tasks; a paragraph of one block shares its references
+    const [second, third] = analysis.paragraphs.slice(2).map((p) => p.model);
+    assert.strictEqual(second.references[0].tasks, third.references[0].tasks);
+    assert.ok(Object.isFrozen(second.references[0].tasks));
+    assert.strictEqual(second.blocks[0].references, second.references);
   });
 
   it('shows a cached paragraph\'s findings at the severities of each analysis\'s options, switched back and forth', () => {

@@ -234,7 +234,7 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
     while (r < references.length && references[r].ref.start < scope.start) r++;
     const r0 = r;
     while (r < references.length && references[r].ref.start < scope.end) r++;
-    const block: Block = { kind, start: scope.start, end: scope.end, headings: titles, references: r0 === r ? NONE : references.slice(r0, r), bare: NONE, context, restates: undefined };
+    const block: Block = { kind, start: scope.start, end: scope.end, headings: titles, references: r0 === r ? NONE : r0 === 0 && r === references.length ? references : references.slice(r0, r), bare: NONE, context, restates: undefined };
     if (HEADING_LINE.test(first)) kind = 'heading';
     else if (first.startsWith('|')) {
       kind = 'row';

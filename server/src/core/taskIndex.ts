@@ -22,6 +22,7 @@ export interface ResolvedReference {
 
 export class TaskIndex {
   private readonly byId = new Map<string, Task>();
+  private readonly alone = new Map<Task, Task[]>();
   private readonly byPrefix = new Map<string, PolicyIndex>();
 
   /**
@@ -101,7 +102,14 @@ export class TaskIndex {
     for (const s of ref.spans) {
       for (let i = s.from, n = 0; i <= s.to && n < MAX_RANGE_ITEMS; i++, n++) if (i >= 1 && i <= count) tasks.push(this.taskAt(ref.prefix, number, i)!);
     }
-    return { ref, source, tasks: exact(tasks), problems: exact(problems) };
+    return { ref, source, tasks: tasks.length === 1 ? this.only(tasks[0]) : exact(tasks), problems: exact(problems) };
+  }
+
+  /** The list of one task, shared (frozen) by every reference to it alone: most references cite one task. */
+  private only(task: Task): Task[] {
+    let list = this.alone.get(task);
+    if (!list) this.alone.set(task, (list = Object.freeze([task]) as Task[]));
+    return list;
   }
 }
 
