@@ -137,6 +137,13 @@ describe('properties of the plan context', () => {
     );
   });
 
+  it('keeps the context object when a mention names the table it already has (a reference and its 表N)', () => {
+    const c = applyEvent(EMPTY_CONTEXT, { kind: 'mention', table: 1 });
+    assert.strictEqual(applyEvent(c, { kind: 'mention', table: 1 }), c);
+    assert.deepStrictEqual(applyEvent(c, { kind: 'mention', table: 2 }), { headings: [], mention: 2 });
+    assert.deepStrictEqual(c, { headings: [], mention: 1 }, 'never changed in place');
+  });
+
   it('shares one frozen list among the paragraphs whose last word on the context is a mention of the same table', () => {
     const a = carriedEvents(contextEvents('落实表1第3项和表2第4项。', scanReferences('落实表1第3项和表2第4项。').map((ref) => ({ ref }) as unknown as ResolvedReference)));
     const b = carriedEvents(contextEvents('见表2。', []));

@@ -137,7 +137,8 @@ export function carriedEvents(events: readonly ContextEvent[]): readonly Carried
 }
 
 export function applyEvent(c: PlanContext, e: CarriedEvent): PlanContext {
-  if (e.kind === 'mention') return { headings: c.headings, mention: e.table };
+  // the same table again (a reference names its table as a mention does): the same context, no new object
+  if (e.kind === 'mention') return c.mention === e.table ? c : { headings: c.headings, mention: e.table };
   const level = e.heading.level;
   const headings = c.headings.slice(0, level);
   while (headings.length < level) headings.push(null);
