@@ -1,7 +1,7 @@
 // Turns core findings into LSP diagnostics and source spans into LSP locations (shared by the server and the CLI).
 import { pathToFileURL } from 'url';
 import { Diagnostic, DiagnosticSeverity, Location, Range } from 'vscode-languageserver';
-import { Finding, Severity } from './core/findings';
+import { Finding, RelatedSpan, Severity } from './core/findings';
 import { LineSpan } from './core/types';
 import { projectRoot, sourcePath } from './indexLoader';
 
@@ -18,6 +18,8 @@ export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export class SourceFiles {
   /** URIs by index name: every related span of every diagnostic names one. */
   private uris = new Map<string, string>();
+  /** The UTF-8 JSON of a related span's relatedInformation item, by span (findings about a task share theirs). */
+  private relatedJson = new WeakMap<RelatedSpan, Buffer>();
 
   constructor(readonly root: string = projectRoot()) {}
 
@@ -42,7 +44,51 @@ export class SourceFiles {
   location(sourceFile: string, span: LineSpan): Location {
     return { uri: this.uri(sourceFile), range: this.range(sourceFile, span) };
   }
+
+  /** JSON.stringify of the relatedInformation item of `r` (as toDiagnostic makes it), as UTF-8, made once per span. */
+  relatedItem(r: RelatedSpan): Buffer {
+    let json = this.relatedJson.get(r);
+    if (!json) this.relatedJson.set(r, (json = Buffer.from(JSON.stringify({ location: this.location(r.sourceFile, r.span), message: r.message }), 'utf8')));
+    return json;
+  }
 }
+
+/** What a diagnostic of `f` holds besides its range and severity: toDiagnostic without them. */
+export function diagnosticFields(f: Finding, sources: SourceFiles): Omit<Diagnostic, 'range' | 'severity'> {
+  const { range: _range, severity: _severity, ...fields } = toDiagnostic(f, NO_LINES, sources);
+  return fields;
+}
+
+const NO_LINES = { range: (): Range => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }) };
+
+/**
+ * The UTF-8 of JSON.stringify(diagnosticFields(f, sources)) with its opening brace turned into a comma (what the
+ * stdio encoder writes after a diagnostic's range and severity), written from its pieces: no fields object, no JSON
+ * of the whole, and the related items' JSON made once per related span. The same bytes as encodeTail of the fields.
+ */
+export function encodeFindingTail(f: Finding, sources: SourceFiles): Buffer {
+  const head = `,"code":${JSON.stringify(f.code)},"source":${JSON.stringify(SOURCE)},"message":${JSON.stringify(f.message)}`;
+  const related = f.related.length ? f.related.map((r) => sources.relatedItem(r)) : undefined;
+  let size = Buffer.byteLength(head, 'utf8') + 1;
+  if (related) {
+    size += RELATED_OPEN.length + related.length; // the items' commas and the closing bracket
+    for (const r of related) size += r.length;
+  }
+  const out = Buffer.allocUnsafe(size);
+  let at = out.write(head, 0, 'utf8');
+  if (related) {
+    at += RELATED_OPEN.copy(out, at);
+    for (let i = 0; i < related.length; i++) {
+      if (i) out[at++] = 0x2c; // ,
+      at += related[i].copy(out, at);
+    }
+    out[at++] = 0x5d; // ]
+  }
+  out[at] = 0x7d; // }
+  return out;
+}
+
+const RELATED_OPEN = Buffer.from(',"relatedInformation":[', 'latin1');
 
 export function toDiagnostic(f: Finding, lines: { range(start: number, end: number): Range }, sources: SourceFiles): Diagnostic {
   const d: Diagnostic = {

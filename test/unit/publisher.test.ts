@@ -1,11 +1,13 @@
 // The diagnostics publisher without a server: what it hands the stdio encoder (pushed) and the client (pulled).
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ServerContext } from '../../server/src/context';
 import { DiagnosticsPublisher } from '../../server/src/features/diagnostics';
-import { ENCODED_HEAD, ENCODED_TAIL, encodePublish } from '../../server/src/transport';
+import { diagnosticFields, encodeFindingTail } from '../../server/src/convert';
+import { ENCODED_HEAD, ENCODED_TAIL, encodePublish, encodeTail } from '../../server/src/transport';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -31,6 +33,22 @@ describe('the diagnostics publisher', () => {
     assert.ok(pulled.every((d) => d.range && d.message && !(ENCODED_TAIL in d)), 'pulled: whole diagnostics');
     // what another encoder (JSON.stringify) would make of a pushed list: the diagnostics themselves, not `{}`
     assert.deepStrictEqual(JSON.parse(JSON.stringify(pushed)), JSON.parse(JSON.stringify(pulled)));
+  });
+
+  it('writes each finding\'s tail from its pieces byte for byte as JSON.stringify writes its fields (every finding of the fixtures)', () => {
+    // the tail is written without a fields object or the JSON of the whole; a pull makes the fields: both must agree
+    const files = [path.join(ROOT, 'examples', 'sample-plan.md'), ...fs.readdirSync(path.join(ROOT, 'test', 'fixtures', 'checks')).filter((f) => f.endsWith('.md')).map((f) => path.join(ROOT, 'test', 'fixtures', 'checks', f))];
+    let count = 0;
+    let related = 0;
+    for (const file of files) {
+      for (const f of ctx.checker.analyze(fs.readFileSync(file, 'utf8'), { locale: 'zh' }).findings) {
+        const tail = encodeFindingTail(f, ctx.sources);
+        assert.ok(tail.equals(encodeTail(diagnosticFields(f, ctx.sources))), `${f.code} at ${f.start} in ${file}: ${tail.toString('utf8')}`);
+        count++;
+        related += f.related.length;
+      }
+    }
+    assert.ok(count > 100 && related > 100, `${count} findings, ${related} related spans`);
   });
 
   it('hands back the same items for findings that did not move, and new ones for those that did', () => {

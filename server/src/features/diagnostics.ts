@@ -1,16 +1,13 @@
 // Each open document's diagnostics: pushed, debounced while the user types (policyLens.diagnostics.debounceMs), or
 // pulled (textDocument/diagnostic) by a client that asks for them, which then gets no pushes.
-import { Diagnostic, DiagnosticSeverity, DocumentDiagnosticParams, DocumentDiagnosticReport, DocumentDiagnosticReportKind, Range } from 'vscode-languageserver';
+import { Diagnostic, DiagnosticSeverity, DocumentDiagnosticParams, DocumentDiagnosticReport, DocumentDiagnosticReportKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { messages } from '../core/messages';
 import { Finding } from '../core/findings';
 import type { RelativeRange } from '../core/analyze';
-import { SEVERITY, SOURCE, toDiagnostic } from '../convert';
-import { ENCODED_HEAD, ENCODED_TAIL, encodeHeadAt, encodeTail } from '../transport';
+import { diagnosticFields, encodeFindingTail, SEVERITY, SOURCE } from '../convert';
+import { ENCODED_HEAD, ENCODED_TAIL, encodeHeadAt } from '../transport';
 import { ServerContext } from '../context';
-
-/** The range a template is made with: every place puts its own. */
-const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export class DiagnosticsPublisher {
   private timers = new Map<string, NodeJS.Timeout>();
@@ -110,11 +107,10 @@ export class DiagnosticsPublisher {
     analysis.forEachFinding((cached, severity, line, relative) => {
       // what does not depend on where the paragraph sits (message, related source spans) is made once per finding
       let template = this.templates.get(cached);
-      if (!template) {
-        const { range: _range, severity: _severity, ...fields } = toDiagnostic(cached, { range: () => NO_RANGE }, this.ctx.sources);
-        template = { fields, tail: undefined, placed: undefined };
-        this.templates.set(cached, template);
-      }
+      if (!template) this.templates.set(cached, (template = { fields: undefined, tail: undefined, placed: undefined }));
+      // pushed over stdio, a finding needs only its encoded tail; pulled, the fields of a Diagnostic
+      if (wire) template.tail ??= encodeFindingTail(cached, this.ctx.sources);
+      else template.fields ??= diagnosticFields(cached, this.ctx.sources);
       out.push(placedAt(template, line, relative, SEVERITY[severity], generation, wire));
     });
     return out;
@@ -127,8 +123,9 @@ export class DiagnosticsPublisher {
 }
 
 interface Template {
-  fields: Omit<Diagnostic, 'range' | 'severity'>;
-  /** The JSON of `fields` after a range and severity (encodeTail): made when first pushed, shared by every place. */
+  /** What a pulled diagnostic holds besides its range and severity: made when first pulled. */
+  fields: Omit<Diagnostic, 'range' | 'severity'> | undefined;
+  /** The same as UTF-8 JSON after a range and severity (encodeFindingTail): made when first pushed, shared by every place. */
   tail: Buffer | undefined;
   /**
    * The finding where it was last published, by start line (a paragraph's result serves every copy of its text, so a
@@ -195,9 +192,9 @@ function placedAt(template: Template, line: number, relative: Readonly<RelativeR
   const character = relative.startCharacter;
   const endLine = line + relative.endLine;
   const endCharacter = relative.endCharacter;
-  const item = wire ? undefined : { range: { start: { line: startLine, character }, end: { line: endLine, character: endCharacter } }, severity: severity as DiagnosticSeverity, ...template.fields };
+  const item = wire ? undefined : { range: { start: { line: startLine, character }, end: { line: endLine, character: endCharacter } }, severity: severity as DiagnosticSeverity, ...template.fields! };
   const place = new Placed(startLine, character, endLine, endCharacter, severity, generation, item, template.placed);
-  if (wire) place[ENCODED_TAIL] = template.tail ??= encodeTail(template.fields);
+  if (wire) place[ENCODED_TAIL] = template.tail!;
   template.placed = place;
   return (place.item ?? place) as Diagnostic;
 }
