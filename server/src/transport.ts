@@ -20,7 +20,10 @@ type Encodable = { range?: Range; severity?: number; [ENCODED_TAIL]?: Buffer; [E
  */
 type LatinWritable = Buffer & { latin1Write(s: string, offset: number): number };
 
-/** The UTF-8 JSON of a diagnostic's fields other than range and severity, as `,"code":…}`. */
+/**
+ * The UTF-8 JSON of a diagnostic's fields other than range and severity, as `,"code":…}`: the generic form, for any
+ * fields. The server writes a finding's tail from its pieces (encodeFindingTail in convert.ts), the same bytes.
+ */
 export function encodeTail(fields: object): Buffer {
   // the object's JSON with its opening brace turned into the comma: no second string made of it
   const json = JSON.stringify(fields);
