@@ -11,8 +11,16 @@ export const ENCODED_TAIL = Symbol('policy-lens.encodedTail');
  */
 export const ENCODED_HEAD = Symbol('policy-lens.encodedHead');
 
+/**
+ * Set (true, on its prototype) on a diagnostic whose range and severity are its own number fields `line`, `character`,
+ * `endLine`, `endCharacter` and `severity`: the encoder writes its head from them, without making the head's string
+ * (thousands of short strings per list otherwise, all garbage once written).
+ */
+export const HEAD_FIELDS = Symbol('policy-lens.headFields');
+
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
-type Encodable = { range?: Range; severity?: number; [ENCODED_TAIL]?: Buffer; [ENCODED_HEAD]?: string };
+type HeadFields = { [HEAD_FIELDS]: true; line: number; character: number; endLine: number; endCharacter: number; severity: number | undefined };
+type Encodable = { range?: Range; severity?: number; [ENCODED_TAIL]?: Buffer; [ENCODED_HEAD]?: string; [HEAD_FIELDS]?: boolean };
 
 /**
  * Node's Buffer method behind `write(s, at, 'latin1')`, without its argument checks and encoding switch: a third
@@ -42,6 +50,58 @@ export function encodeHead(r: Range, severity: number | undefined): string {
 export function encodeHeadAt(line: number, character: number, endLine: number, endCharacter: number, severity: number | undefined): string {
   const s = severity === undefined ? '' : `,"severity":${severity}`;
   return `{"range":{"start":{"line":${line},"character":${character}},"end":{"line":${endLine},"character":${endCharacter}}}${s}`;
+}
+
+// encodeHeadAt's pieces, for writing a head from its numbers
+const HEAD_START = '{"range":{"start":{"line":';
+const HEAD_CHARACTER = ',"character":';
+const HEAD_END = '},"end":{"line":';
+const HEAD_CLOSE = '}}';
+const HEAD_SEVERITY = ',"severity":';
+const HEAD_FIXED = HEAD_START.length + 2 * HEAD_CHARACTER.length + HEAD_END.length + HEAD_CLOSE.length;
+
+/** How many decimal digits a non-negative integer has (a range's numbers). */
+function digits(n: number): number {
+  let d = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    d++;
+  }
+  return d;
+}
+
+/** The length of encodeHeadAt of `d`'s numbers. */
+function headLength(d: HeadFields): number {
+  const severity = d.severity === undefined ? 0 : HEAD_SEVERITY.length + digits(d.severity);
+  return HEAD_FIXED + digits(d.line) + digits(d.character) + digits(d.endLine) + digits(d.endCharacter) + severity;
+}
+
+/** Writes a non-negative integer's digits at `at`; returns where they end. */
+function writeNumber(out: Buffer, at: number, n: number): number {
+  const end = at + digits(n);
+  for (let i = end - 1; i >= at; i--) {
+    out[i] = 0x30 + (n % 10);
+    n = Math.floor(n / 10);
+  }
+  return end;
+}
+
+/** Writes encodeHeadAt of `d`'s numbers at `at`, byte for byte; returns where it ends. */
+function writeHead(out: LatinWritable, at: number, d: HeadFields): number {
+  at += out.latin1Write(HEAD_START, at);
+  at = writeNumber(out, at, d.line);
+  at += out.latin1Write(HEAD_CHARACTER, at);
+  at = writeNumber(out, at, d.character);
+  at += out.latin1Write(HEAD_END, at);
+  at = writeNumber(out, at, d.endLine);
+  at += out.latin1Write(HEAD_CHARACTER, at);
+  at = writeNumber(out, at, d.endCharacter);
+  at += out.latin1Write(HEAD_CLOSE, at);
+  if (d.severity !== undefined) {
+    at += out.latin1Write(HEAD_SEVERITY, at);
+    at = writeNumber(out, at, d.severity);
+  }
+  return at;
 }
 
 /** Where each diagnostic of an encoded list ends: the next list written in the same memory keeps what did not change. */
@@ -77,7 +137,7 @@ export function encodeList(msg: PublishMessage, into?: Buffer, previous?: ListLa
   for (let i = 0; i < n; i++) {
     const d = diagnostics[i];
     // `in`: a head may be a getter that makes it (only the written diagnostics' heads are made)
-    if (!d[ENCODED_TAIL] || (!(ENCODED_HEAD in d) && !d.range)) return undefined;
+    if (!d[ENCODED_TAIL] || (!d[HEAD_FIELDS] && !(ENCODED_HEAD in d) && !d.range)) return undefined;
   }
   const head = `{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":${JSON.stringify(uri)}${version === undefined ? '' : `,"version":${version}`},"diagnostics":[`;
   const headBytes = Buffer.from(head, 'utf8');
@@ -92,15 +152,15 @@ export function encodeList(msg: PublishMessage, into?: Buffer, previous?: ListLa
     while (k < n && k < m && diagnostics[k] === prev.items[k]) k++;
     while (s < n - k && s < m - k && diagnostics[n - 1 - s] === prev.items[m - 1 - s]) s++;
   }
-  // the heads of the middle, the only diagnostics written
-  const heads: string[] = new Array(n - s - k);
+  // the heads of the middle, the only diagnostics written (none made for a diagnostic that has its numbers)
+  const heads: (string | undefined)[] = new Array(n - s - k);
   let at = k ? prev!.ends[k - 1] : h;
   for (let i = 0; i < k; i++) ends[i] = prev!.ends[i];
   for (let i = k; i < n - s; i++) {
     const d = diagnostics[i];
-    const written = (heads[i - k] = d[ENCODED_HEAD] ?? encodeHead(d.range!, d.severity));
+    const length = d[HEAD_FIELDS] ? headLength(d as unknown as HeadFields) : (heads[i - k] = d[ENCODED_HEAD] ?? encodeHead(d.range!, d.severity)).length;
     if (i) at++; // ,
-    at += written.length + d[ENCODED_TAIL]!.length;
+    at += length + d[ENCODED_TAIL]!.length;
     ends[i] = at;
   }
   let suffixFrom = 0; // where the shared end starts in the previous list, and where it goes
@@ -125,8 +185,11 @@ export function encodeList(msg: PublishMessage, into?: Buffer, previous?: ListLa
   at = k ? ends[k - 1] : h;
   for (let i = k; i < n - s; i++) {
     if (i) out[at++] = 0x2c; // ,
-    at += (out as LatinWritable).latin1Write(heads[i - k], at);
-    at += diagnostics[i][ENCODED_TAIL]!.copy(out, at);
+    const d = diagnostics[i];
+    const written = heads[i - k];
+    if (written === undefined) at = writeHead(out as LatinWritable, at, d as unknown as HeadFields);
+    else at += (out as LatinWritable).latin1Write(written, at);
+    at += d[ENCODED_TAIL]!.copy(out, at);
   }
   out.write(']}}', size - 3, 'latin1');
   return { out, layout: { uri, headLength: h, items: diagnostics, ends } };

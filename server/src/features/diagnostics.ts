@@ -6,7 +6,7 @@ import { messages } from '../core/messages';
 import { Finding } from '../core/findings';
 import type { RelativeRange } from '../core/analyze';
 import { diagnosticFields, encodeFindingTail, SEVERITY, SOURCE } from '../convert';
-import { ENCODED_HEAD, ENCODED_TAIL, encodeHeadAt } from '../transport';
+import { ENCODED_HEAD, ENCODED_TAIL, encodeHeadAt, HEAD_FIELDS } from '../transport';
 import { ServerContext } from '../context';
 
 export class DiagnosticsPublisher {
@@ -151,6 +151,11 @@ class Placed {
     readonly item: Diagnostic | undefined,
     public next: Placed | undefined,
   ) {}
+
+  /** The encoder writes a place's head from its numbers (HEAD_FIELDS); the string is for other readers (toJSON). */
+  get [HEAD_FIELDS](): boolean {
+    return !this.item;
+  }
 
   get [ENCODED_HEAD](): string {
     return encodeHeadAt(this.line, this.character, this.endLine, this.endCharacter, this.severity);
