@@ -86,8 +86,8 @@ export class DiagnosticsPublisher {
   }
 
   /**
-   * The document's diagnostics. Pushed (`wire`), each is only what the stdio encoder writes: its head (range and
-   * severity) and its finding's tail (ENCODED_HEAD, ENCODED_TAIL); pulled, whole Diagnostic objects.
+   * The document's diagnostics. Pushed (`wire`), each is only what the stdio encoder writes: its range and severity as
+   * numbers and its finding's tail (HEAD_FIELDS, ENCODED_TAIL); pulled, whole Diagnostic objects.
    */
   compute(doc: TextDocument, wire = false): Diagnostic[] {
     if (!this.ctx.ready) return [];
@@ -135,9 +135,9 @@ interface Template {
 }
 
 /**
- * A finding published at a line. Pushed to the stdio encoder, the place is itself the list's item: its head (range and
- * severity, made when the encoder writes it: a place keeps four numbers, not a string) and its finding's tail
- * (ENCODED_HEAD, ENCODED_TAIL); otherwise `item` is the whole Diagnostic.
+ * A finding published at a line. Pushed to the stdio encoder, the place is itself the list's item: its range and
+ * severity as numbers, from which the encoder writes its head (HEAD_FIELDS; no string is made), and its finding's tail
+ * (ENCODED_TAIL); otherwise `item` is the whole Diagnostic.
  */
 class Placed {
   [ENCODED_TAIL]?: Buffer;
