@@ -41,6 +41,15 @@ export function encodeTail(fields: object): Buffer {
   return out;
 }
 
+// the pieces of a diagnostic's head, `{"range":…,"severity":N`, around its numbers: encodeHeadAt joins them into a
+// string, writeHead writes them into the output
+const HEAD_START = '{"range":{"start":{"line":';
+const HEAD_CHARACTER = ',"character":';
+const HEAD_END = '},"end":{"line":';
+const HEAD_CLOSE = '}}';
+const HEAD_SEVERITY = ',"severity":';
+const HEAD_FIXED = HEAD_START.length + 2 * HEAD_CHARACTER.length + HEAD_END.length + HEAD_CLOSE.length;
+
 /** The JSON of a diagnostic's range and severity, without the closing brace: ASCII (numbers and punctuation). */
 export function encodeHead(r: Range, severity: number | undefined): string {
   return encodeHeadAt(r.start.line, r.start.character, r.end.line, r.end.character, severity);
@@ -48,17 +57,9 @@ export function encodeHead(r: Range, severity: number | undefined): string {
 
 /** encodeHead of a range given as its four numbers. */
 export function encodeHeadAt(line: number, character: number, endLine: number, endCharacter: number, severity: number | undefined): string {
-  const s = severity === undefined ? '' : `,"severity":${severity}`;
-  return `{"range":{"start":{"line":${line},"character":${character}},"end":{"line":${endLine},"character":${endCharacter}}}${s}`;
+  const s = severity === undefined ? '' : HEAD_SEVERITY + severity;
+  return HEAD_START + line + HEAD_CHARACTER + character + HEAD_END + endLine + HEAD_CHARACTER + endCharacter + HEAD_CLOSE + s;
 }
-
-// encodeHeadAt's pieces, for writing a head from its numbers
-const HEAD_START = '{"range":{"start":{"line":';
-const HEAD_CHARACTER = ',"character":';
-const HEAD_END = '},"end":{"line":';
-const HEAD_CLOSE = '}}';
-const HEAD_SEVERITY = ',"severity":';
-const HEAD_FIXED = HEAD_START.length + 2 * HEAD_CHARACTER.length + HEAD_END.length + HEAD_CLOSE.length;
 
 /** How many decimal digits a non-negative integer has (a range's numbers). */
 function digits(n: number): number {

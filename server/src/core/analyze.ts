@@ -640,10 +640,10 @@ export class Checker {
         const older = result.olderPlanFindings;
         if (older) for (const memo of older) if (fits(memo) && walk.is(i, memo.structure)) return memo;
         const structure = walk.at(i);
-        const run: CheckRun = { model: part.result.model, context: this.context, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table', structure };
+        const run: CheckRun = { model: result.model, context: this.context, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table', structure };
         const findings: Finding[] = [];
-        runChecks(checks, part.result.model.blocks, run, findings);
-        const own = part.result.findings;
+        runChecks(checks, result.model.blocks, run, findings);
+        const own = result.findings;
         const merged = findings.length ? [...own, ...findings].sort((a, b) => a.start - b.start || a.end - b.end) : own;
         const memo = { checks, locale: options.locale, structure, merged };
         // the last few, each list at its length (a result keeps it for its life)
