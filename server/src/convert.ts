@@ -1,6 +1,6 @@
 // Turns core findings into LSP diagnostics and source spans into LSP locations (shared by the server and the CLI).
 import { pathToFileURL } from 'url';
-import { Diagnostic, DiagnosticSeverity, Location, Range } from 'vscode-languageserver';
+import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, Range } from 'vscode-languageserver';
 import { Finding, RelatedSpan, Severity } from './core/findings';
 import { LineSpan } from './core/types';
 import { projectRoot, sourcePath } from './indexLoader';
@@ -45,10 +45,15 @@ export class SourceFiles {
     return { uri: this.uri(sourceFile), range: this.range(sourceFile, span) };
   }
 
-  /** JSON.stringify of the relatedInformation item of `r` (as toDiagnostic makes it), as UTF-8, made once per span. */
+  /** The relatedInformation item of a related span. */
+  relatedInformation(r: RelatedSpan): DiagnosticRelatedInformation {
+    return { location: this.location(r.sourceFile, r.span), message: r.message };
+  }
+
+  /** JSON.stringify of relatedInformation(r), as UTF-8, made once per span. */
   relatedItem(r: RelatedSpan): Buffer {
     let json = this.relatedJson.get(r);
-    if (!json) this.relatedJson.set(r, (json = Buffer.from(JSON.stringify({ location: this.location(r.sourceFile, r.span), message: r.message }), 'utf8')));
+    if (!json) this.relatedJson.set(r, (json = Buffer.from(JSON.stringify(this.relatedInformation(r)), 'utf8')));
     return json;
   }
 }
@@ -99,7 +104,7 @@ export function toDiagnostic(f: Finding, lines: { range(start: number, end: numb
     message: f.message,
   };
   if (f.related.length) {
-    d.relatedInformation = f.related.map((r) => ({ location: sources.location(r.sourceFile, r.span), message: r.message }));
+    d.relatedInformation = f.related.map((r) => sources.relatedInformation(r));
   }
   return d;
 }
