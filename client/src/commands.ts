@@ -1,7 +1,7 @@
 // One function per command the extension contributes.
 import * as vscode from 'vscode';
-import type { CoverageModel } from './coverage';
-import { formatCoverage } from './coverage';
+import type { CoverageModel } from './coverageView';
+import { formatCoverage } from './coverageView';
 import { coverageScope } from './config';
 import { openWordPlan } from './wordPlan';
 

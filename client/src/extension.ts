@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
-import { CoverageModel } from './coverage';
+import { CoverageModel } from './coverageView';
 import { registerWordPlanView } from './wordPlan';
 import { registerAssignmentsExport } from './assignmentsExport';
 import { INDEX_CHANGED_NOTIFICATION } from '../../server/src/shared/protocol';

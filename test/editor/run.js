@@ -23,7 +23,7 @@ let WORKSPACE;
 const RUNNER = path.join(__dirname, 'code-server-runner.js');
 const PARTS = ['dev', 'vsix', 'neovim', 'report'];
 
-const BUILT = { dev: 'out/test/editor/suite/index.js', vsix: 'out/test/editor/installed/index.js', neovim: 'out/test/editor/neovim.test.js', report: 'out/test/editor/reportInChromium.test.js' };
+const BUILT = { dev: 'out/test/editor/suite/runSuite.js', vsix: 'out/test/editor/installed/runInstalled.js', neovim: 'out/test/editor/neovim.test.js', report: 'out/test/editor/reportInChromium.test.js' };
 
 function requireBuilt(wanted) {
   const missing = ['dist/extension.js', 'dist/server.js', ...wanted.map((p) => BUILT[p])].filter((f) => !fs.existsSync(path.join(REPO, f)));
@@ -52,7 +52,7 @@ async function vscodeRun(label, { extensionDevelopmentPath, extensionTestsPath, 
 const parts = {
   dev: () => vscodeRun('VS Code: extension in development mode', {
     extensionDevelopmentPath: REPO,
-    extensionTestsPath: path.join(OUT, 'suite/index.js'),
+    extensionTestsPath: path.join(OUT, 'suite/runSuite.js'),
   }),
 
   vsix: async () => {
@@ -70,7 +70,7 @@ const parts = {
       return await vscodeRun(`installed ${path.basename(vsix)}`, {
         // An empty extension: with the repository as development path, it would shadow the installed copy.
         extensionDevelopmentPath: path.join(__dirname, 'installed/harness'),
-        extensionTestsPath: path.join(OUT, 'installed/index.js'),
+        extensionTestsPath: path.join(OUT, 'installed/runInstalled.js'),
         launchArgs: [`--extensions-dir=${extensionsDir}`, `--install-extension=${vsix}`],
       });
     } finally {

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LspClient, ROOT } from '../support/lspClient';
-import { diagnosticShape, openAndWait, positionAt, random, Servers, within } from '../fixtures/hostile/protocol';
+import { diagnosticShape, openAndWait, positionAt, random, Servers, within } from '../fixtures/hostile/hostileServers';
 
 /** The sample plan and the check fixtures, cut to about 20 KB at a paragraph break. */
 function startText(): string {

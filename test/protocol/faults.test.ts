@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as support from '../support/lspClient';
 import { LspClient, positionOf, ROOT } from '../support/lspClient';
-import { assertAlive, byCode, openAndWait, Servers, within } from '../fixtures/hostile/protocol';
+import { assertAlive, byCode, openAndWait, Servers, within } from '../fixtures/hostile/hostileServers';
 
 const NEVER_OPENED = 'file:///nowhere/never-opened.md';
 const PLAN = '# 实施方案\n\n一、落实表1第58项。\n二、推进表4第9项，资产总额不低于两亿美元。\n三、按照表1第53项要求，“在确保安全的前提下开展示范运营”。\n';

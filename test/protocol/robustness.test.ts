@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LspClient, ROOT } from '../support/lspClient';
-import { assertAlive, byCode, diagnosticShape, openAndWait, positionAt, random, Servers, within } from '../fixtures/hostile/protocol';
+import { assertAlive, byCode, diagnosticShape, openAndWait, positionAt, random, Servers, within } from '../fixtures/hostile/hostileServers';
 
 const DEBOUNCE_0 = { initializationOptions: { policyLens: { diagnostics: { debounceMs: 0 } } } };
 const PLAN = fs.readFileSync(path.join(ROOT, 'examples', 'sample-plan.md'), 'utf8');

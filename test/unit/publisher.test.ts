@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ServerContext } from '../../server/src/context';
+import { ServerContext } from '../../server/src/serverContext';
 import { DiagnosticsPublisher } from '../../server/src/features/diagnostics';
 import { diagnosticFields, encodeFindingTail } from '../../server/src/convert';
 import { ENCODED_HEAD, ENCODED_TAIL, encodePublish, encodeTail } from '../../server/src/transport';

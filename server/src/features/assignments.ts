@@ -1,7 +1,7 @@
 // policyLens/assignments: the 任务分工表 of the given plans (or of the workspace), rendered in the asked format.
 import * as path from 'path';
 import { DocumentAnalysis } from '../core/analyze';
-import { ServerContext, uriToPath, wordPlanFile } from '../context';
+import { ServerContext, uriToPath, wordPlanFile } from '../serverContext';
 import { readPlanFile } from '../readers/planFile';
 import { assignmentsCsv, assignmentsJson, assignmentsMarkdown, assignmentTable } from '../report/assignmentTable';
 import { assignmentsWorkbook } from '../report/assignmentWorkbook';

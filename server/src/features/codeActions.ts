@@ -2,7 +2,7 @@
 // not depend on the client echoing diagnostic data back).
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
 import { toDiagnostic } from '../convert';
-import { ServerContext } from '../context';
+import { ServerContext } from '../serverContext';
 
 export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeAction[] {
   const uri = params.textDocument.uri;

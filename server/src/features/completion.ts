@@ -3,7 +3,7 @@
 import { CompletionItem, CompletionItemKind, CompletionList, CompletionParams, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
 import { parseInteger, shorten } from '../core/text';
 import { formatReference } from '../core/taskIndex';
-import { ServerContext } from '../context';
+import { ServerContext } from '../serverContext';
 import { taskSummary } from '../core/summary';
 import { describeTask } from './hover';
 import { fuzzyCompletion } from './fuzzyCompletion';

@@ -1,6 +1,6 @@
 // Go to definition: a reference leads to its tasks' lines in the source text.
 import { DefinitionParams, Location } from 'vscode-languageserver';
-import { ServerContext } from '../context';
+import { ServerContext } from '../serverContext';
 
 export function definition(ctx: ServerContext, params: DefinitionParams): Location[] | null {
   const doc = ctx.documents.get(params.textDocument.uri);

@@ -7,7 +7,7 @@ import { Finding } from '../core/findings';
 import type { RelativeRange } from '../core/analyze';
 import { diagnosticFields, encodeFindingTail, SEVERITY, SOURCE } from '../convert';
 import { ENCODED_HEAD, ENCODED_TAIL, encodeHeadAt, HEAD_FIELDS } from '../transport';
-import { ServerContext } from '../context';
+import { ServerContext } from '../serverContext';
 
 export class DiagnosticsPublisher {
   private timers = new Map<string, NodeJS.Timeout>();

@@ -1,7 +1,7 @@
 // Document links: each reference opens the source at its (first) task.
 import { DocumentLink, DocumentLinkParams } from 'vscode-languageserver';
 import { formatReference } from '../core/taskIndex';
-import { ServerContext } from '../context';
+import { ServerContext } from '../serverContext';
 
 export function documentLinks(ctx: ServerContext, params: DocumentLinkParams): DocumentLink[] {
   const doc = ctx.documents.get(params.textDocument.uri);

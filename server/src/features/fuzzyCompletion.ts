@@ -4,7 +4,7 @@ import { CompletionItem, CompletionItemKind, CompletionList, CompletionParams, M
 import { taskSummary } from '../core/summary';
 import { formatReference } from '../core/taskIndex';
 import { escapeRegExp, shorten } from '../core/text';
-import { ServerContext } from '../context';
+import { ServerContext } from '../serverContext';
 import { describeTask } from './hover';
 
 const MAX_QUERY = 40;

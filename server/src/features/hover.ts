@@ -12,7 +12,7 @@ import { LIST_MARKER_SOURCE } from '../core/scopes';
 /** A list item's marker, or a table row's first cell: where hover shows the item's owner. */
 const ITEM_HEAD = new RegExp(String.raw`^[ \t]*(?:${LIST_MARKER_SOURCE}|\|[^|\n]*\|)`);
 import { Task } from '../core/types';
-import { ServerContext } from '../context';
+import { ServerContext } from '../serverContext';
 
 const MAX_TASKS = 12;
 

@@ -1,7 +1,7 @@
 // Inlay hints: after each reference, a short label of the task (表1第12项 ‹商务服务·外商投资社会调查›).
 import { InlayHint, InlayHintKind, InlayHintParams, MarkupKind } from 'vscode-languageserver';
 import { taskSummary } from '../core/summary';
-import { ServerContext } from '../context';
+import { ServerContext } from '../serverContext';
 import { describeTask } from './hover';
 
 export function inlayHints(ctx: ServerContext, params: InlayHintParams): InlayHint[] {

@@ -1,7 +1,7 @@
 // Document symbols: the plan's Markdown headings, each listing the tasks cited under it.
 import { DocumentSymbol, DocumentSymbolParams, SymbolKind } from 'vscode-languageserver';
 import { formatReference } from '../core/taskIndex';
-import { ServerContext } from '../context';
+import { ServerContext } from '../serverContext';
 
 const HEADING = /^(#{1,6})[ \t]+(.+?)[ \t#]*$/gm;
 

@@ -1,6 +1,6 @@
 // Find references: every citation of the task under the cursor in open documents and workspace plans.
 import { CancellationToken, Location, ReferenceParams } from 'vscode-languageserver';
-import { ServerContext } from '../context';
+import { ServerContext } from '../serverContext';
 
 export async function references(ctx: ServerContext, params: ReferenceParams, token?: CancellationToken): Promise<Location[] | null> {
   const doc = ctx.documents.get(params.textDocument.uri);
