@@ -1,9 +1,12 @@
 // The codebase's layout rules, checked over its files: no two source files share a name (a stack trace, a search or
-// an editor tab names a file by its name alone), and the core is pure (it imports only itself, data/ and libraries
-// that are plain functions: no vscode, no LSP, no file system).
+// an editor tab names a file by its name alone), the core is pure (it imports only itself, data/ and libraries that
+// are plain functions: no vscode, no LSP, no file system), and its code names nothing of one source (that is read
+// from the parsed source or data/, so that another city's 总体方案 is checked as well).
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { placesOf } from '../../server/src/core/summary';
+import { PolicyIndex } from '../../server/src/core/types';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SOURCE_DIRS = ['server', 'client', 'test', 'scripts', 'bench'];
@@ -53,6 +56,22 @@ describe('the layout of the codebase', () => {
         if (!inCore && !inData && !CORE_LIBRARIES.has(spec)) wrong.push(`${path.relative(ROOT, file)}: ${spec}`);
       }
       for (const m of text.matchAll(/\brequire\(\s*'([^']+)'\s*\)/g)) wrong.push(`${path.relative(ROOT, file)}: require ${m[1]}`);
+    }
+    assert.deepStrictEqual(wrong, []);
+  });
+
+  it("names no task, place or document number of the default source in the core's code (comments aside)", () => {
+    const source: PolicyIndex = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/index.json'), 'utf8'));
+    const places = placesOf(source).names;
+    assert.ok(places.length >= 5, `places of the default source: ${places.join('、')}`);
+    // the places as the source writes them (广州开发区), not the shorter forms read after the city (开发区: a common word)
+    const named = [...places.filter((p) => !places.some((q) => q !== p && q.endsWith(p))), source.meta.docNumber];
+    const wrong: string[] = [];
+    for (const file of filesUnder(path.join(ROOT, 'server/src/core')).filter((f) => f.endsWith('.ts'))) {
+      const code = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"\\])\/\/.*$/gm, '$1');
+      const at = path.relative(ROOT, file);
+      for (const name of named) if (code.includes(name)) wrong.push(`${at}: ${name}`);
+      for (const m of code.matchAll(/\bT\d+\.\d+\b|表\d+第\d+项/g)) wrong.push(`${at}: ${m[0]}`);
     }
     assert.deepStrictEqual(wrong, []);
   });

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { SearchHit, TaskSearch } from '../../server/src/core/search';
 import { loadEngine } from '../../server/src/engine';
-import { taskSummary } from '../../server/src/core/summary';
+import { NO_PLACES, placesOf, taskSummary } from '../../server/src/core/summary';
 import { PolicyIndex, Task } from '../../server/src/core/types';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -274,7 +274,8 @@ describe('TaskSearch', () => {
 });
 
 describe('taskSummary', () => {
-  const summary = (id: string, maxChars?: number) => taskSummary(task(id), maxChars);
+  const places = placesOf(index);
+  const summary = (id: string, maxChars?: number) => taskSummary(task(id), places, maxChars);
 
   it('joins the domain without 领域 and the key phrase of the text', () => {
     assert.strictEqual(summary('T1.12'), '商务服务·外商投资社会调查');
@@ -296,6 +297,26 @@ describe('taskSummary', () => {
     assert.ok(summary('T2.6').startsWith('两业融合·'), summary('T2.6'));
   });
 
+  it('takes off the places its own source names (its title, its categories), not those of another source', () => {
+    const other = {
+      meta: { title: '深圳市服务业扩大开放综合试点总体方案', docNumber: '', issuer: '', date: '' },
+      tasks: [
+        { ...task('T3.13'), id: 'SZ:T3.1', category: '在前海深港现代服务业合作区（深圳前海蛇口片区）打造开放新高地', text: '支持前海蛇口片区国际仲裁中心建设。' },
+        { ...task('T1.35'), id: 'SZ:T1.1', text: '推动深圳市数字人民币试点工作。' },
+      ],
+    };
+    const [inCategory, inTitle] = other.tasks;
+    assert.deepStrictEqual(
+      [taskSummary(inCategory, placesOf(other)), taskSummary(inTitle, placesOf(other))],
+      ['前海深港现代服务业合作区·国际仲裁中心建设', '金融服务·数字人民币试点'],
+    );
+    // without its places, or with the default source's, the city stays in the phrase
+    assert.strictEqual(taskSummary(inCategory, NO_PLACES), '前海深港现代服务业合作区·前海蛇口片区国际仲裁中心');
+    assert.strictEqual(taskSummary(inTitle, NO_PLACES), '金融服务·深圳市数字人民币试点');
+    assert.strictEqual(taskSummary(inTitle, placesOf(index)), '金融服务·深圳市数字人民币试点');
+    assert.strictEqual(placesOf({ ...other, meta: { ...other.meta, title: '关于服务业扩大开放的总体方案' }, tasks: [] }), NO_PLACES);
+  });
+
   it('falls back on the Latin abbreviations when the phrase is too long', () => {
     assert.strictEqual(summary('T1.25'), '金融服务·QDLP/QFLP');
   });
@@ -303,7 +324,7 @@ describe('taskSummary', () => {
   it('keeps the words part within maxChars for every task', () => {
     for (const maxChars of [4, 6, 8, 12, 20]) {
       for (const t of index.tasks) {
-        const label = taskSummary(t, maxChars);
+        const label = taskSummary(t, places, maxChars);
         const [head, ...rest] = label.split('·');
         const words = rest.join('·');
         assert.ok(words.length >= 2 && words.length <= maxChars, `${t.id} @${maxChars}: ${label}`);

@@ -1,5 +1,6 @@
 // A short label of a task for inlay hints and completion (商务服务·外商投资社会调查): words, no pinyin or fuzzy search.
-import { Task } from './types';
+import { escapeRegExp } from './text';
+import { PolicyIndex, Task } from './types';
 
 /** Verbs (and set phrases) that open a task; the key phrase is what follows them. Longer first where they overlap. */
 const LEAD_VERBS = [
@@ -29,22 +30,69 @@ const HEAD_NOUNS = [
  * T1.35 → 金融服务·数字人民币试点. Heuristic: the object of the first verb of the first clause that is not a
  * condition, with places, conditions and generic words taken off.
  */
-export function taskSummary(task: Task, maxChars = 12): string {
-  const head = task.domain ? task.domain.replace(/领域$/, '') : shortCategory(task.category);
+export function taskSummary(task: Task, places: Places = NO_PLACES, maxChars = 12): string {
+  const head = task.domain ? task.domain.replace(/领域$/, '') : shortCategory(task.category, places);
   // A place named by the category (黄埔区) is dropped from the text's phrase (支持黄埔区试点… → …).
   const place = !task.domain && task.category.startsWith('在') ? head : '';
-  let words = keyPhrase(task.text, Math.max(2, maxChars), place);
+  let words = keyPhrase(task.text, Math.max(2, maxChars), place, places);
   // 数据安全·数据安全、个人信息保护 → 数据安全·个人信息保护
   const rest = words.startsWith(head) ? words.slice(head.length).replace(/^[、和及与]/, '') : '';
   if (rest.length >= 2) words = rest;
   return [head, words].filter(Boolean).join('·');
 }
 
-function shortCategory(category: string): string {
+/** Where a category names a place (在黄埔区（…）打造…): the place, and what the brackets after it name. */
+const CATEGORY_PLACE = /^在(.+?)(?:[（(]([^）)]*)[）)]?|加快|深化|全力|强化|打造|建设)/;
+
+/**
+ * The places a source is about, as it names them itself: the city its title opens with (广州市… → 广州) and the
+ * places its categories are set in (在黄埔区（广州开发区、中新广州知识城）… → 黄埔区, 广州开发区, 中新广州知识城),
+ * each also as written after the city (开发区, 知识城). A label's key phrase does not open with one of them, nor with
+ * one followed by 市, 新区 or 区 (南沙新区).
+ */
+export interface Places {
+  /** The names, longest first. */
+  readonly names: readonly string[];
+  /** At the start of a phrase: a place, with 在/向/对/为 before it and 内/属 after it (在广州市内…). */
+  readonly leading: RegExp;
+}
+
+/** A source that names no place (no label loses a word to one). */
+export const NO_PLACES: Places = { names: [], leading: /(?!)/ };
+
+const placesCache = new WeakMap<object, Places>();
+
+/** The places of a source (see Places), worked out once per source. */
+export function placesOf(source: Pick<PolicyIndex, 'meta' | 'tasks'> | undefined): Places {
+  if (!source) return NO_PLACES;
+  let places = placesCache.get(source);
+  if (!places) placesCache.set(source, (places = readPlaces(source)));
+  return places;
+}
+
+function readPlaces(source: Pick<PolicyIndex, 'meta' | 'tasks'>): Places {
+  const city = /^([\u4e00-\u9fff]{2,4}?)市/.exec(source.meta.title.replace(/\s/g, ''))?.[1];
+  const names = new Set<string>(city ? [city] : []);
+  for (const { category } of source.tasks) {
+    const m = CATEGORY_PLACE.exec(category.replace(/[“”"‘’\s]/g, ''));
+    if (!m) continue;
+    for (const name of [m[1], ...(m[2] ?? '').split('、')]) {
+      if (name.length < 2) continue;
+      names.add(name);
+      const after = city ? name.indexOf(city) : -1;
+      if (after >= 0 && name.length - after - city!.length >= 2) names.add(name.slice(after + city!.length));
+    }
+  }
+  if (!names.size) return NO_PLACES;
+  const sorted = [...names].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return { names: sorted, leading: new RegExp(`^(?:在|向|对|为)?(?:${sorted.map(escapeRegExp).join('|')})(?:市|新区|区)?(?:内|属)?`) };
+}
+
+function shortCategory(category: string, places: Places): string {
   let s = category.replace(/[“”"‘’\s]/g, '');
-  const place = /^在(.+?)(?:[（(]|加快|深化|全力|强化|打造|建设)/.exec(s);
+  const place = CATEGORY_PLACE.exec(s);
   if (place) return place[1];
-  s = stripLead(s, '');
+  s = stripLead(s, '', places);
   if (s.length > 6) {
     for (const stop of ['发展', '有序', '市场化', '自由化', '工作', '路径', '环境', '体系']) {
       const at = s.indexOf(stop, 2);
@@ -56,7 +104,7 @@ function shortCategory(category: string): string {
 }
 
 /** Takes lead verbs, places, conditions and prepositional openings off the start of a phrase (≥ 2 characters stay). */
-function stripLead(s: string, place: string): string {
+function stripLead(s: string, place: string, places: Places): string {
   const cut = (n: number) => {
     if (n <= 0 || s.length - n < 2) return false;
     s = s.slice(n);
@@ -68,8 +116,8 @@ function stripLead(s: string, place: string): string {
       (place.length >= 2 && s.startsWith(place) && cut(place.length)) ||
       // 在X开展Y, 依托X开展Y, 结合X建设和Y → Y
       cut(/^(?:在|依托|结合|围绕)[^在，]{1,30}?(?:开展|设立|建立|建设|推行|实施|取消|取得|布局|试点(?!区))/.exec(s)?.[0].length ?? 0) ||
-      // 广州市…, 在广州市…, 广州市属…, 南沙新区内…
-      cut(/^(?:在|向|对|为)?(?:广州市?|南沙新区|知识城)(?:内|属)?/.exec(s)?.[0].length ?? 0) ||
+      // the source's places: X市…, 在X市…, X市属…, Y新区内…
+      cut(places.leading.exec(s)?.[0].length ?? 0) ||
       // 通过X等方式Y → Y
       cut(/^通过.*?方式(?=.{2})/.exec(s)?.[0].length ?? 0) ||
       // 向外资开放X → X; 和推广X → X; 根据…开展 → 开展…
@@ -84,19 +132,19 @@ function stripLead(s: string, place: string): string {
   return s;
 }
 
-function keyPhrase(text: string, maxChars: number, place: string): string {
+function keyPhrase(text: string, maxChars: number, place: string, places: Places): string {
   const raw = text.replace(/\s+/g, '');
   const clauses = raw.split(/[，。；：]/).filter((c) => c.length >= 2);
-  const phrase = clausePhrase(clauses, maxChars, place);
+  const phrase = clausePhrase(clauses, maxChars, place, places);
   // 探索相关标准，… → the next clause says more.
   if (/^(相关|有关)/.test(phrase) && phrase.length <= 4 && clauses.length > 1) {
-    const next = clausePhrase(clauses.slice(1), maxChars, place);
+    const next = clausePhrase(clauses.slice(1), maxChars, place, places);
     if (next.length >= 4) return next;
   }
   return phrase;
 }
 
-function clausePhrase(clauses: string[], maxChars: number, place: string): string {
+function clausePhrase(clauses: string[], maxChars: number, place: string, places: Places): string {
   const isCondition = (c: string) => {
     const v = LEAD_VERBS.find((x) => c.startsWith(x));
     const bare = v ? c.slice(v.length) : c;
@@ -128,7 +176,7 @@ function clausePhrase(clauses: string[], maxChars: number, place: string): strin
     }
   }
   if (at >= 0 && s.length - at - verbLen >= 2) s = s.slice(at + verbLen);
-  s = stripLead(s, place);
+  s = stripLead(s, place, places);
   // 关于X的Y → X; 对X的Y → XY; 为X提供Y → Y; 与X的Y → Y; 在X方面 → X
   const about = /关于(.{2,12}?)的/.exec(s);
   if (about) s = about[1];
@@ -141,7 +189,7 @@ function clausePhrase(clauses: string[], maxChars: number, place: string): strin
   // A condition before 的 goes (符合条件的外商独资企业 → 外商独资企业).
   const cond = /^[^的]*(?:符合|条件|具有|认可|有关|相关|前提|资质)[^的]*的/.exec(s);
   if (cond && s.length - cond[0].length >= 4) s = s.slice(cond[0].length);
-  s = stripLead(s, place);
+  s = stripLead(s, place, places);
   // Subject + verb + object: keep the object (证券经营机构…有序开展结售汇业务 → 结售汇业务).
   const svo = /^.{0,14}?(?:机构|企业|公司|外资|外商|人才|主体|资本|银行)(?:在.{0,8}?)?(?:有序|依法依规|依法合规|依法|可按规定|可|积极|捐资)?(?:开展|设立或参股|设立|参与|申请成为|申请|举办|从事|提供|引进|合作开发|办理)([^、，].{2,})$/.exec(s);
   if (s.length > maxChars && svo) s = svo[1];

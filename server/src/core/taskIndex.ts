@@ -1,5 +1,6 @@
 // The task index over one or more sources: look-up by ID or table, and resolution of written references.
 import { MAX_RANGE_ITEMS, TaskReference } from './references';
+import { placesOf, taskSummary } from './summary';
 import { exact, NONE } from './text';
 import { PolicyIndex, Task, TaskTable } from './types';
 
@@ -51,6 +52,11 @@ export class TaskIndex {
   sourceOf(task: Task): PolicyIndex {
     const colon = task.id.indexOf(':');
     return this.byPrefix.get(colon < 0 ? '' : task.id.slice(0, colon))!;
+  }
+
+  /** A task's short label (商务服务·外商投资社会调查): taskSummary with the places its own source names. */
+  summaryOf(task: Task, maxChars?: number): string {
+    return taskSummary(task, placesOf(this.sourceOf(task)), maxChars);
   }
 
   task(id: string): Task | undefined {

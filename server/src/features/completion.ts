@@ -4,7 +4,6 @@ import { CompletionItem, CompletionItemKind, CompletionList, CompletionParams, I
 import { parseInteger, shorten } from '../core/text';
 import { formatReference } from '../core/taskIndex';
 import { ServerContext } from '../serverContext';
-import { taskSummary } from '../core/summary';
 import { describeTask } from './hover';
 import { fuzzyCompletion } from './fuzzyCompletion';
 
@@ -73,7 +72,7 @@ function taskItem(
     label,
     kind: CompletionItemKind.Reference,
     detail: task.domain ?? task.category,
-    labelDetails: { detail: ` ${taskSummary(task)}`, description: task.domain ?? shorten(task.category) },
+    labelDetails: { detail: ` ${ctx.index.summaryOf(task)}`, description: task.domain ?? shorten(task.category) },
     documentation: { kind: MarkupKind.Markdown, value: describeTask(ctx, task, false) },
     sortText: String(task.item).padStart(4, '0'),
     filterText,

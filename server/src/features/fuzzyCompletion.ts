@@ -1,7 +1,6 @@
 // `@words` completion: tasks ranked by fuzzy search over their text, domain and category (and pinyin); accepting
 // replaces `@words` with a reference in the configured style. `@@words` inserts the reference and the quoted text.
 import { CompletionItem, CompletionItemKind, CompletionList, CompletionParams, MarkupKind } from 'vscode-languageserver';
-import { taskSummary } from '../core/summary';
 import { formatReference } from '../core/taskIndex';
 import { escapeRegExp, shorten } from '../core/text';
 import { ServerContext } from '../serverContext';
@@ -33,7 +32,7 @@ export function fuzzyCompletion(ctx: ServerContext, params: CompletionParams, be
     const newText = found.quote ? `${reference}“${task.text.replace(/。$/, '')}”` : reference;
     return {
       label: reference,
-      labelDetails: { detail: ` ${taskSummary(task)}`, description: task.domain ?? shorten(task.category) },
+      labelDetails: { detail: ` ${ctx.index.summaryOf(task)}`, description: task.domain ?? shorten(task.category) },
       kind: CompletionItemKind.Reference,
       detail: task.domain ?? task.category,
       documentation: { kind: MarkupKind.Markdown, value: describeTask(ctx, task, false) },

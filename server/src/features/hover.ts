@@ -49,7 +49,7 @@ function topicNote(ctx: ServerContext, analysis: DocumentAnalysis, offset: numbe
   const words = (terms: string[]) => `${msg.matchedTerms}${colon}${terms.map((t) => `“${escapeMarkdown(t)}”`).join(' ')}`;
   if (verdict.better) {
     const terms = matcher.explain(span, verdict.better.id, 5).terms;
-    return `⚠️ **${escapeMarkdown(msg.closerTo(formatReference(verdict.better), taskLabel(verdict.better)))}**  \n${words(terms)}`;
+    return `⚠️ **${escapeMarkdown(msg.closerTo(formatReference(verdict.better), taskLabel(ctx.index, verdict.better)))}**  \n${words(terms)}`;
   }
   const terms = matcher.explain(span, verdict.cited.id, 5).terms;
   return terms.length ? words(terms) : undefined;
@@ -87,7 +87,7 @@ function bareHover(ctx: ServerContext, analysis: DocumentAnalysis, offset: numbe
     const head = `**${escapeMarkdown(msg.bareInferred(formatReference(bare.resolved), msg.bareBy[bare.by ?? 'content']))}**`;
     return { contents: { kind: MarkupKind.Markdown, value: `${head}\n\n---\n\n${describeTask(ctx, bare.resolved)}` }, range };
   }
-  const lines = bare.candidates.map((c) => `- ${formatReference(c.task)} · ${escapeMarkdown(taskLabel(c.task))}`);
+  const lines = bare.candidates.map((c) => `- ${formatReference(c.task)} · ${escapeMarkdown(taskLabel(ctx.index, c.task))}`);
   const head = `**${escapeMarkdown(msg.ambiguous(bare.text, bare.candidates.map((c) => formatReference(c.task)).join('、')))}**`;
   return { contents: { kind: MarkupKind.Markdown, value: `${head}\n\n${msg.bareCandidates}：\n\n${lines.join('\n')}` }, range };
 }

@@ -1,6 +1,5 @@
 // Inlay hints: after each reference, a short label of the task (表1第12项 ‹商务服务·外商投资社会调查›).
 import { InlayHint, InlayHintKind, InlayHintParams, MarkupKind } from 'vscode-languageserver';
-import { taskSummary } from '../core/summary';
 import { ServerContext } from '../serverContext';
 import { describeTask } from './hover';
 
@@ -15,7 +14,7 @@ export function inlayHints(ctx: ServerContext, params: InlayHintParams): InlayHi
     if (r.ref.end < from || r.ref.start > to || !r.tasks.length) continue;
     // a range or list shows its first task and how many more, so the line stays readable
     const more = r.tasks.length > 1 ? ` +${r.tasks.length - 1}` : '';
-    const label = taskSummary(r.tasks[0]) + more;
+    const label = ctx.index.summaryOf(r.tasks[0]) + more;
     hints.push({
       position: analysis.lines.positionAt(r.ref.end),
       label: `‹${label}›`,

@@ -26,7 +26,7 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
       end: r.ref.end,
       code: 'reference-mismatch',
       severity: 'warning',
-      message: run.msg.referenceMismatch(cited, taskLabel(verdict.cited), formatReference(verdict.better), taskLabel(verdict.better), terms),
+      message: run.msg.referenceMismatch(cited, taskLabel(run.context.index, verdict.cited), formatReference(verdict.better), taskLabel(run.context.index, verdict.better), terms),
       related: [relatedTask(index, verdict.better, run.msg), ...r.tasks.slice(0, 3).map((t) => relatedTask(index, t, run.msg))],
       fixes: [{ title: run.msg.replaceWith(better), start: r.ref.start, end: r.ref.end, newText: better, preferred: true }],
     });

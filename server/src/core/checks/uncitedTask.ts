@@ -24,7 +24,7 @@ export function checkUncitedTask(block: Block, run: CheckRun): Finding[] {
     end,
     code: 'uncited-task',
     severity: 'hint',
-    message: run.msg.uncitedTask(formatReference(restated.task), taskLabel(restated.task), terms),
+    message: run.msg.uncitedTask(formatReference(restated.task), taskLabel(run.context.index, restated.task), terms),
     related: [relatedTask(run.context.index, restated.task, run.msg)],
     fixes: [{ title: run.msg.addReference(ref), start: at, end: at, newText: `（${ref}）`, preferred: true }],
   }];
