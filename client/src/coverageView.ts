@@ -1,7 +1,7 @@
 // The coverage view ("Policy Lens: Tasks" in the Explorer), the status-bar item and the coverage export.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COVERAGE_REQUEST, CoverageLocation, CoverageParams, CoverageResult, CoverageTask } from '../../server/src/shared/protocol';
+import { COVERAGE_REQUEST, CoverageLocation, CoverageResult, CoverageTask } from '../../server/src/shared/protocol';
 import { coverageScope, isPlan } from './config';
 import { coverageCsv } from '../../server/src/shared/coverageCsv';
 
@@ -54,7 +54,7 @@ export class CoverageModel implements vscode.TreeDataProvider<Node>, vscode.Disp
     const plan = isPlan(active) ? active : undefined;
     this.scopeUris = coverageScope() === 'activePlan' && plan ? [plan.uri.toString()] : [];
     try {
-      this.result = await client.sendRequest<CoverageResult>(COVERAGE_REQUEST, { uris: this.scopeUris } satisfies CoverageParams);
+      this.result = await client.sendRequest(COVERAGE_REQUEST, { uris: this.scopeUris });
     } catch {
       return undefined;
     }

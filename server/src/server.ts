@@ -151,7 +151,7 @@ async function applySettings(raw: unknown): Promise<void> {
   diagnostics.publishAll();
   if (inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
   // what the client derived from the old answers (coverage) is stale too
-  void connection.sendNotification(INDEX_CHANGED_NOTIFICATION);
+  void connection.sendNotification(INDEX_CHANGED_NOTIFICATION.method);
 }
 
 function warnOnce(message: string): void {
@@ -187,7 +187,7 @@ connection.onCodeAction(whenReady((p) => codeActions(ctx, p)));
 connection.languages.inlayHint.on(whenReady((p) => inlayHints(ctx, p)));
 connection.onDocumentLinks(whenReady((p) => documentLinks(ctx, p)));
 connection.onDocumentSymbol(whenReady((p) => documentSymbols(ctx, p)));
-connection.onRequest(COVERAGE_REQUEST, whenReady((p: CoverageParams | null, token) => coverage(ctx, p, token)));
+connection.onRequest(COVERAGE_REQUEST.method, whenReady((p: CoverageParams | null, token) => coverage(ctx, p, token)));
 // by method name: the server's vscode-jsonrpc is an older copy than the shared RequestType's, and its types differ
 connection.onRequest(EXTRACT_PLAN_REQUEST.method, (p: ExtractPlanParams | null) => extractPlan(p));
 connection.onRequest(ASSIGNMENTS_REQUEST.method, whenReady((p: AssignmentsParams | null) => assignments(ctx, p)));

@@ -1,7 +1,8 @@
 // The codebase's layout rules, checked over its files: no two source files share a name (a stack trace, a search or
 // an editor tab names a file by its name alone), the core is pure (it imports only itself, data/ and libraries that
-// are plain functions: no vscode, no LSP, no file system), and its code names nothing of one source (that is read
-// from the parsed source or data/, so that another city's 总体方案 is checked as well).
+// are plain functions: no vscode, no LSP, no file system), its code names nothing of one source (that is read from
+// the parsed source or data/, so that another city's 总体方案 is checked as well), and the custom requests and
+// notifications are declared, typed, in the shared protocol module alone.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -74,5 +75,19 @@ describe('the layout of the codebase', () => {
       for (const m of code.matchAll(/\bT\d+\.\d+\b|表\d+第\d+项/g)) wrong.push(`${at}: ${m[0]}`);
     }
     assert.deepStrictEqual(wrong, []);
+  });
+
+  it('declares every custom method once, typed, in the shared protocol module, and uses it by that name', () => {
+    const protocol = path.join(ROOT, 'server/src/shared/protocol.ts');
+    const declared = [...fs.readFileSync(protocol, 'utf8').matchAll(/new (?:RequestType|NotificationType)\d?<?[^(]*\('(policyLens\/\w+)'\)/g)].map((m) => m[1]);
+    assert.ok(declared.length >= 4, `declared: ${declared.join(', ')}`);
+    assert.strictEqual(new Set(declared).size, declared.length, `declared twice: ${declared.join(', ')}`);
+    const literal: string[] = [];
+    for (const dir of ['server/src', 'client/src']) {
+      for (const file of filesUnder(path.join(ROOT, dir)).filter((f) => f.endsWith('.ts') && f !== protocol)) {
+        for (const m of fs.readFileSync(file, 'utf8').matchAll(/['"`]policyLens\/\w+['"`]/g)) literal.push(`${path.relative(ROOT, file)}: ${m[0]}`);
+      }
+    }
+    assert.deepStrictEqual(literal, []);
   });
 });

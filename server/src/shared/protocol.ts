@@ -1,12 +1,10 @@
 // Custom requests and the settings shape, shared by the client and the server (declared once, typed).
-import { RequestType } from 'vscode-jsonrpc';
+import { NotificationType0, RequestType } from 'vscode-jsonrpc';
 
 /** Server → client: the task index or settings changed, so answers derived from earlier ones (coverage) are stale. */
-export const INDEX_CHANGED_NOTIFICATION = 'policyLens/indexChanged';
+export const INDEX_CHANGED_NOTIFICATION = new NotificationType0('policyLens/indexChanged');
 
-/** policyLens/coverage: which of the tasks are cited, and where. */
-export const COVERAGE_REQUEST = 'policyLens/coverage';
-
+/** The parameters of policyLens/coverage (COVERAGE_REQUEST). */
 export interface CoverageParams {
   /** Documents to count; none (or an empty list) counts the whole workspace. */
   uris?: string[];
@@ -61,6 +59,9 @@ export interface CoverageResult {
   sources: CoverageSource[];
   tasks: CoverageTask[];
 }
+
+/** policyLens/coverage: which of the tasks are cited, and where. */
+export const COVERAGE_REQUEST = new RequestType<CoverageParams | null, CoverageResult, void>('policyLens/coverage');
 
 export type ReferenceStyleSetting = '表1第35项' | 'T1.35';
 
