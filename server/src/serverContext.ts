@@ -6,8 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalyzeOptions, Checker, DocumentAnalysis } from './core/analyze';
 import { Locale } from './core/messages';
 import { ResolvedReference, TaskIndex } from './core/taskIndex';
-import { PolicyIndex, Range, Task } from './core/types';
-import { BareReference } from './core/bareNumbers';
+import { PolicyIndex } from './core/types';
 import { SourceFiles } from './convert';
 import { buildEngine } from './engine';
 import { loadDefaultIndex, loadRules, loadSources, projectRoot } from './indexLoader';
@@ -17,8 +16,10 @@ import { DEFAULT_SETTINGS, Settings } from './settings';
 import { PLAN_FILE, walkFiles } from './planFiles';
 import { PlanSource, readPlanFile } from './readers/planFile';
 import { WORD_PLAN_SCHEME } from './shared/protocol';
+import type { FeatureContext, PlanReferences } from './features/featureContext';
 
-export class ServerContext {
+/** The server's FeatureContext: what the features read, and what only the server does (sources, pruning, the connection). */
+export class ServerContext implements FeatureContext {
   locale: Locale = 'zh';
   settings: Settings = DEFAULT_SETTINGS;
   index: TaskIndex;
@@ -148,12 +149,7 @@ export class ServerContext {
   }
 
   /** A document's references and positions: the open document's analysis, else a scan of the file's text. */
-  referencesIn(uri: string, text: string): {
-    references: ResolvedReference[];
-    restatements: { task: Task; start: number; end: number }[];
-    resolvedBare: BareReference[];
-    lines: { range(start: number, end: number): Range };
-  } {
+  referencesIn(uri: string, text: string): PlanReferences {
     const open = this.documents.get(uri);
     // a file on disk is analysed like an open one (its paragraphs are cached): coverage needs its restatements too
     const analysis = open ? this.analysis(open) : this.checker.analyze(text, this.analyzeOptions);

@@ -1,16 +1,20 @@
 // policyLens/assignments: the 任务分工表 of the given plans (or of the workspace), rendered in the asked format.
 import * as path from 'path';
 import { DocumentAnalysis } from '../core/analyze';
-import { ServerContext, uriToPath, wordPlanFile } from '../serverContext';
+import { uriToPath, wordPlanFile } from '../serverContext';
+import { FeatureContext } from './featureContext';
 import { readPlanFile } from '../readers/planFile';
 import { assignmentsCsv, assignmentsJson, assignmentsMarkdown, assignmentTable } from '../report/assignmentTable';
 import { assignmentsWorkbook } from '../report/assignmentWorkbook';
 import { AnalysedPlan, collectReview } from '../report/collectReview';
 import { AssignmentsParams, AssignmentsResult } from '../shared/protocol';
 
+/** What this feature reads of the server's state. */
+export type AssignmentsContext = Pick<FeatureContext, 'ready' | 'documents' | 'analysis' | 'checker' | 'index' | 'locale' | 'settings' | 'workspaceFiles' | 'workspaceFolders'>;
+
 const FORMATS = ['md', 'csv', 'json', 'xlsx'];
 
-export async function assignments(ctx: ServerContext, params: AssignmentsParams | null | undefined): Promise<AssignmentsResult> {
+export async function assignments(ctx: AssignmentsContext, params: AssignmentsParams | null | undefined): Promise<AssignmentsResult> {
   const format = params?.format;
   if (!format || !FORMATS.includes(format)) return { error: `unknown format ${String(format)}: one of ${FORMATS.join(', ')}` };
   if (!ctx.ready) return { error: 'the task index is not loaded' };
@@ -33,7 +37,7 @@ export async function assignments(ctx: ServerContext, params: AssignmentsParams 
   return { content, encoding: 'utf8', plans: tables.length, rows };
 }
 
-async function analysed(ctx: ServerContext, uri: string): Promise<AnalysedPlan | { error: string }> {
+async function analysed(ctx: AssignmentsContext, uri: string): Promise<AnalysedPlan | { error: string }> {
   const open = ctx.documents.get(uri);
   if (open) return { file: displayName(ctx, uri), analysis: ctx.analysis(open) };
   const file = wordPlanFile(uri) ?? uriToPath(uri);
@@ -46,14 +50,14 @@ async function analysed(ctx: ServerContext, uri: string): Promise<AnalysedPlan |
   }
 }
 
-function analysedText(ctx: ServerContext, uri: string, text: string): AnalysedPlan {
+function analysedText(ctx: AssignmentsContext, uri: string, text: string): AnalysedPlan {
   const open = ctx.documents.get(uri);
   const analysis: DocumentAnalysis = open ? ctx.analysis(open) : ctx.checker.analyze(text, { locale: ctx.locale, severity: ctx.settings.severity });
   return { file: displayName(ctx, uri), analysis };
 }
 
 /** The plan's path relative to its workspace folder, as the user sees it in the Explorer; else the URI. */
-function displayName(ctx: ServerContext, uri: string): string {
+function displayName(ctx: AssignmentsContext, uri: string): string {
   const file = wordPlanFile(uri) ?? uriToPath(uri);
   if (!file) return uri;
   const folder = ctx.workspaceFolders.find((f) => !path.relative(f, file).startsWith('..'));

@@ -2,9 +2,12 @@
 // not depend on the client echoing diagnostic data back).
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
 import { toDiagnostic } from '../convert';
-import { ServerContext } from '../serverContext';
+import { FeatureContext, OpenDocumentContext } from './featureContext';
 
-export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeAction[] {
+/** What this feature reads of the server's state. */
+export type CodeActionsContext = OpenDocumentContext & Pick<FeatureContext, 'isTooLarge' | 'sources'>;
+
+export function codeActions(ctx: CodeActionsContext, params: CodeActionParams): CodeAction[] {
   const uri = params.textDocument.uri;
   const doc = ctx.documents.get(uri);
   if (!doc || !ctx.ready || ctx.isTooLarge(doc)) return [];

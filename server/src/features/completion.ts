@@ -3,15 +3,18 @@
 import { CompletionItem, CompletionItemKind, CompletionList, CompletionParams, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
 import { parseInteger, shorten } from '../core/text';
 import { formatReference } from '../core/taskIndex';
-import { ServerContext } from '../serverContext';
+import { FeatureContext, OpenDocumentContext, TaskDescriber } from './featureContext';
 import { describeTask } from './hover';
 import { fuzzyCompletion } from './fuzzyCompletion';
+
+/** What this feature reads of the server's state. */
+export type CompletionContext = OpenDocumentContext & TaskDescriber & Pick<FeatureContext, 'search' | 'settings'>;
 
 const AFTER_TABLE_DI = /((?:[A-Za-z\u4e00-\u9fff]{1,8}?)?表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)[ \t\u3000]*第[ \t\u3000]*)([0-9０-９]*)$/;
 const AFTER_ID = /(?<![A-Za-z0-9_./-])((?:([A-Za-z\u4e00-\u9fff]{1,8})[:：])?[TＴ]([0-9０-９]+)([.．\-－]))([0-9０-９]*)$/;
 const AFTER_TABLE = /((?:[A-Za-z\u4e00-\u9fff]{1,8}?)?表)[ \t\u3000]*$/;
 
-export function completion(ctx: ServerContext, params: CompletionParams): CompletionList | null {
+export function completion(ctx: CompletionContext, params: CompletionParams): CompletionList | null {
   const doc = ctx.documents.get(params.textDocument.uri);
   if (!doc || !ctx.ready) return null;
   const lineStart = doc.offsetAt({ line: params.position.line, character: 0 });
@@ -23,7 +26,7 @@ export function completion(ctx: ServerContext, params: CompletionParams): Comple
   return items ? { isIncomplete: false, items } : null;
 }
 
-function prefixOf(ctx: ServerContext, head: string): string | undefined {
+function prefixOf(ctx: CompletionContext, head: string): string | undefined {
   const at = head.indexOf('表');
   const written = head.slice(0, at);
   if (!written) return '';
@@ -32,7 +35,7 @@ function prefixOf(ctx: ServerContext, head: string): string | undefined {
   return p ?? '';
 }
 
-function tableTaskItems(ctx: ServerContext, before: string, params: CompletionParams): CompletionItem[] | undefined {
+function tableTaskItems(ctx: CompletionContext, before: string, params: CompletionParams): CompletionItem[] | undefined {
   const m = AFTER_TABLE_DI.exec(before);
   if (!m) return undefined;
   const prefix = prefixOf(ctx, m[1]) ?? '';
@@ -46,7 +49,7 @@ function tableTaskItems(ctx: ServerContext, before: string, params: CompletionPa
   });
 }
 
-function idTaskItems(ctx: ServerContext, before: string, params: CompletionParams): CompletionItem[] | undefined {
+function idTaskItems(ctx: CompletionContext, before: string, params: CompletionParams): CompletionItem[] | undefined {
   const m = AFTER_ID.exec(before);
   if (!m) return undefined;
   const prefix = m[2] ?? '';
@@ -61,7 +64,7 @@ function idTaskItems(ctx: ServerContext, before: string, params: CompletionParam
 }
 
 function taskItem(
-  ctx: ServerContext,
+  ctx: CompletionContext,
   task: import('../core/types').Task,
   label: string,
   filterText: string,
@@ -81,7 +84,7 @@ function taskItem(
   };
 }
 
-function tableItems(ctx: ServerContext, before: string, params: CompletionParams): CompletionItem[] | undefined {
+function tableItems(ctx: CompletionContext, before: string, params: CompletionParams): CompletionItem[] | undefined {
   const m = AFTER_TABLE.exec(before);
   if (!m) return undefined;
   const prefix = prefixOf(ctx, m[1]) ?? '';

@@ -1,11 +1,15 @@
 // policyLens/coverage: for each task of the default source, where the given documents (or the workspace) cite it.
 import { computeCoverage, coverageCounts } from '../core/coverage';
 import { CoverageLocation, CoverageParams, CoverageResult } from '../shared/protocol';
-import { ServerContext, uriToPath } from '../serverContext';
+import { uriToPath } from '../serverContext';
+import { FeatureContext } from './featureContext';
 import { readPlanFile } from '../readers/planFile';
 import { CancellationToken } from 'vscode-languageserver';
 
-export async function coverage(ctx: ServerContext, params: CoverageParams | null | undefined, token?: CancellationToken): Promise<CoverageResult | null> {
+/** What this feature reads of the server's state. */
+export type CoverageContext = Pick<FeatureContext, 'ready' | 'documents' | 'index' | 'referencesIn' | 'workspaceFiles'>;
+
+export async function coverage(ctx: CoverageContext, params: CoverageParams | null | undefined, token?: CancellationToken): Promise<CoverageResult | null> {
   if (!ctx.ready) return { total: 0, cited: 0, restated: 0, tables: [], sources: [], tasks: [] };
   const documents: { uri: string; text: string }[] = [];
   const uris = params?.uris?.filter((u) => typeof u === 'string') ?? [];

@@ -1,9 +1,12 @@
 // Document links: each reference opens the source at its (first) task.
 import { DocumentLink, DocumentLinkParams } from 'vscode-languageserver';
 import { formatReference } from '../core/taskIndex';
-import { ServerContext } from '../serverContext';
+import { FeatureContext, OpenDocumentContext } from './featureContext';
 
-export function documentLinks(ctx: ServerContext, params: DocumentLinkParams): DocumentLink[] {
+/** What this feature reads of the server's state. */
+export type DocumentLinksContext = OpenDocumentContext & Pick<FeatureContext, 'index' | 'sources'>;
+
+export function documentLinks(ctx: DocumentLinksContext, params: DocumentLinkParams): DocumentLink[] {
   const doc = ctx.documents.get(params.textDocument.uri);
   if (!doc || !ctx.ready) return [];
   const analysis = ctx.analysis(doc);

@@ -1,8 +1,11 @@
 // Find references: every citation of the task under the cursor in open documents and workspace plans.
 import { CancellationToken, Location, ReferenceParams } from 'vscode-languageserver';
-import { ServerContext } from '../serverContext';
+import { FeatureContext, OpenDocumentContext } from './featureContext';
 
-export async function references(ctx: ServerContext, params: ReferenceParams, token?: CancellationToken): Promise<Location[] | null> {
+/** What this feature reads of the server's state. */
+export type ReferencesContext = OpenDocumentContext & Pick<FeatureContext, 'index' | 'referenceAt' | 'referencesIn' | 'sources' | 'workspaceFiles'>;
+
+export async function references(ctx: ReferencesContext, params: ReferenceParams, token?: CancellationToken): Promise<Location[] | null> {
   const doc = ctx.documents.get(params.textDocument.uri);
   if (!doc || !ctx.ready) return null;
   const offset = ctx.analysis(doc).lines.offsetAt(params.position);
@@ -26,7 +29,7 @@ export async function references(ctx: ServerContext, params: ReferenceParams, to
 }
 
 /** Locations of every reference in the workspace that names one of `ids`. */
-async function* citationsOf(ctx: ServerContext, ids: Set<string>): AsyncGenerator<Location> {
+async function* citationsOf(ctx: ReferencesContext, ids: Set<string>): AsyncGenerator<Location> {
   for await (const file of ctx.workspaceFiles()) {
     const { references, lines } = ctx.referencesIn(file.uri, file.text);
     for (const r of references) if (r.tasks.some((t) => ids.has(t.id))) yield { uri: file.uri, range: lines.range(r.ref.start, r.ref.end) };

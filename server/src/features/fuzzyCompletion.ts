@@ -3,8 +3,11 @@
 import { CompletionItem, CompletionItemKind, CompletionList, CompletionParams, MarkupKind } from 'vscode-languageserver';
 import { formatReference } from '../core/taskIndex';
 import { escapeRegExp, shorten } from '../core/text';
-import { ServerContext } from '../serverContext';
+import { FeatureContext, TaskDescriber } from './featureContext';
 import { describeTask } from './hover';
+
+/** What this feature reads of the server's state. */
+export type FuzzyCompletionContext = TaskDescriber & Pick<FeatureContext, 'search' | 'settings'>;
 
 const MAX_QUERY = 40;
 const LIMIT = 20;
@@ -20,7 +23,7 @@ export function triggerQuery(before: string, trigger: string): { at: number; que
   return { at: m.index, query, quote: m[2] !== undefined };
 }
 
-export function fuzzyCompletion(ctx: ServerContext, params: CompletionParams, before: string): CompletionList | undefined {
+export function fuzzyCompletion(ctx: FuzzyCompletionContext, params: CompletionParams, before: string): CompletionList | undefined {
   const found = triggerQuery(before, ctx.settings.completionTrigger);
   if (!found) return undefined;
   const typed = before.slice(found.at);

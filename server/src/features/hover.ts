@@ -8,15 +8,18 @@ import { judgeReference } from '../core/topics';
 import { taskLabel } from '../core/checks/labels';
 import { responsibilityMessages } from '../core/responsibilityMessages';
 import { LIST_MARKER_SOURCE } from '../core/scopes';
+import { Task } from '../core/types';
+import { FeatureContext, OpenDocumentContext, TaskDescriber } from './featureContext';
+
+/** What this feature reads of the server's state. */
+export type HoverContext = OpenDocumentContext & TaskDescriber & Pick<FeatureContext, 'checker' | 'referenceAt'>;
 
 /** A list item's marker, or a table row's first cell: where hover shows the item's owner. */
 const ITEM_HEAD = new RegExp(String.raw`^[ \t]*(?:${LIST_MARKER_SOURCE}|\|[^|\n]*\|)`);
-import { Task } from '../core/types';
-import { ServerContext } from '../serverContext';
 
 const MAX_TASKS = 12;
 
-export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
+export function hover(ctx: HoverContext, params: HoverParams): Hover | null {
   const doc = ctx.documents.get(params.textDocument.uri);
   if (!doc || !ctx.ready) return null;
   const analysis = ctx.analysis(doc);
@@ -34,7 +37,7 @@ export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
 }
 
 /** Whether the reference's sentence fits its task: the words they share, or the task it is closer to. */
-function topicNote(ctx: ServerContext, analysis: DocumentAnalysis, offset: number): string | undefined {
+function topicNote(ctx: HoverContext, analysis: DocumentAnalysis, offset: number): string | undefined {
   const at = analysis.modelAt(offset);
   if (!at) return undefined;
   const block = blockAt(at.model.blocks, at.local);
@@ -56,7 +59,7 @@ function topicNote(ctx: ServerContext, analysis: DocumentAnalysis, offset: numbe
 }
 
 /** The owner and deadline of the task item at an offset: 牵头单位, 配合单位, 完成时限. */
-function ownerNote(ctx: ServerContext, analysis: DocumentAnalysis, offset: number): string | undefined {
+function ownerNote(ctx: HoverContext, analysis: DocumentAnalysis, offset: number): string | undefined {
   const item = analysis.taskItemAt(offset);
   if (!item) return undefined;
   const msg = responsibilityMessages(ctx.locale);
@@ -67,7 +70,7 @@ function ownerNote(ctx: ServerContext, analysis: DocumentAnalysis, offset: numbe
 }
 
 /** Hover on a task item's list marker (or a table row's first cell): its tasks, owner and deadline. */
-function itemHover(ctx: ServerContext, analysis: DocumentAnalysis, offset: number): Hover | null {
+function itemHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number): Hover | null {
   const item = analysis.taskItemAt(offset);
   if (!item) return null;
   const head = analysis.text.slice(item.start, item.end).match(ITEM_HEAD);
@@ -78,7 +81,7 @@ function itemHover(ctx: ServerContext, analysis: DocumentAnalysis, offset: numbe
 }
 
 /** Hover on a task number without its table: the task it was read as and how, or the candidates best first. */
-function bareHover(ctx: ServerContext, analysis: DocumentAnalysis, offset: number): Hover | null {
+function bareHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number): Hover | null {
   const bare = analysis.bareAt(offset);
   if (!bare) return null;
   const msg = messages(ctx.locale);
@@ -93,7 +96,7 @@ function bareHover(ctx: ServerContext, analysis: DocumentAnalysis, offset: numbe
 }
 
 /** Hover on a plan quantity tied to a source threshold: the source's words and its task. */
-function thresholdHover(ctx: ServerContext, analysis: DocumentAnalysis, offset: number): Hover | null {
+function thresholdHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number): Hover | null {
   const match = analysis.thresholds.find((t) => offset >= t.start && offset <= t.end);
   if (!match) return null;
   const msg = messages(ctx.locale);
@@ -106,7 +109,7 @@ function thresholdHover(ctx: ServerContext, analysis: DocumentAnalysis, offset: 
 }
 
 /** The Markdown block that describes one task (also used as completion documentation). */
-export function describeTask(ctx: ServerContext, task: Task, withLink = true): string {
+export function describeTask(ctx: TaskDescriber, task: Task, withLink = true): string {
   const msg = messages(ctx.locale);
   const source = ctx.index.sourceOf(task);
   const table = source.tables.find((t) => t.number === task.table);

@@ -1,9 +1,12 @@
 // Inlay hints: after each reference, a short label of the task (表1第12项 ‹商务服务·外商投资社会调查›).
 import { InlayHint, InlayHintKind, InlayHintParams, MarkupKind } from 'vscode-languageserver';
-import { ServerContext } from '../serverContext';
+import { FeatureContext, OpenDocumentContext, TaskDescriber } from './featureContext';
 import { describeTask } from './hover';
 
-export function inlayHints(ctx: ServerContext, params: InlayHintParams): InlayHint[] {
+/** What this feature reads of the server's state. */
+export type InlayHintsContext = OpenDocumentContext & TaskDescriber & Pick<FeatureContext, 'settings'>;
+
+export function inlayHints(ctx: InlayHintsContext, params: InlayHintParams): InlayHint[] {
   const doc = ctx.documents.get(params.textDocument.uri);
   if (!doc || !ctx.ready || !ctx.settings.inlayHints) return [];
   const analysis = ctx.analysis(doc);

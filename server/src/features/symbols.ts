@@ -1,11 +1,14 @@
 // Document symbols: the plan's Markdown headings, each listing the tasks cited under it.
 import { DocumentSymbol, DocumentSymbolParams, SymbolKind } from 'vscode-languageserver';
 import { formatReference } from '../core/taskIndex';
-import { ServerContext } from '../serverContext';
+import { OpenDocumentContext } from './featureContext';
+
+/** What this feature reads of the server's state. */
+export type SymbolsContext = OpenDocumentContext;
 
 const HEADING = /^(#{1,6})[ \t]+(.+?)[ \t#]*$/gm;
 
-export function documentSymbols(ctx: ServerContext, params: DocumentSymbolParams): DocumentSymbol[] {
+export function documentSymbols(ctx: SymbolsContext, params: DocumentSymbolParams): DocumentSymbol[] {
   const doc = ctx.documents.get(params.textDocument.uri);
   if (!doc || !ctx.ready) return [];
   const analysis = ctx.analysis(doc);

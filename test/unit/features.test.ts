@@ -1,0 +1,100 @@
+// The LSP features without a server: each is handed a plain FeatureContext over the engine (test/support/
+// memoryContext.ts) and asked as the client would ask it; the protocol tests ask the same of the real server.
+import * as assert from 'assert';
+import * as path from 'path';
+import { CodeActionParams, MarkupContent, Position } from 'vscode-languageserver';
+import { codeActions } from '../../server/src/features/codeActions';
+import { completion } from '../../server/src/features/completion';
+import { coverage } from '../../server/src/features/coverageRequest';
+import { definition } from '../../server/src/features/definition';
+import { references } from '../../server/src/features/findReferences';
+import { hover } from '../../server/src/features/hover';
+import { inlayHints } from '../../server/src/features/inlayHints';
+import { documentSymbols } from '../../server/src/features/symbols';
+import { memoryContext } from '../support/memoryContext';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+describe('the features over a plain context (no server)', () => {
+  const ctx = memoryContext(ROOT);
+  const uri = 'file:///plan.md';
+  const text = '# 一、金融服务\n\n推动数字人民币试点（表1第35项）。\n\n落实表1第99项。\n\n## 二、商务服务\n\n允许外商投资社会调查（T1.12）。\n';
+  ctx.open(uri, text);
+  const at = (needle: string, after = 0): Position => {
+    const offset = text.indexOf(needle);
+    assert.ok(offset >= 0, needle);
+    return ctx.analysis(ctx.documents.get(uri)!).lines.positionAt(offset + after);
+  };
+  const document = { textDocument: { uri } };
+  const t35 = ctx.index.task('T1.35')!;
+
+  it('hovers a reference with its task: both IDs and the full text', () => {
+    const h = hover(ctx, { ...document, position: at('表1第35项', 2) });
+    const value = (h?.contents as MarkupContent).value;
+    assert.ok(value.includes('**表1第35项 · T1.35**'), value);
+    assert.ok(value.includes(t35.text.slice(0, 20)), value);
+    assert.strictEqual(hover(ctx, { ...document, position: at('一、金融服务') }), null);
+  });
+
+  it('completes 表1第 with the tasks of 表1, each labelled, in item order', () => {
+    const typed = '\n\n见表1第';
+    const doc = ctx.open('file:///typing.md', typed);
+    const list = completion(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(typed.length) });
+    const items = list?.items ?? [];
+    assert.strictEqual(items.length, ctx.index.tasksOf('', 1).length);
+    assert.deepStrictEqual(items.slice(0, 2).map((i) => i.label), ['表1第1项', '表1第2项']);
+    assert.ok(items.every((i, k) => k === 0 || i.sortText! > items[k - 1].sortText!));
+    assert.strictEqual(items[34].labelDetails?.detail, ` ${ctx.index.summaryOf(t35)}`);
+  });
+
+  it('goes from a reference to its task in the source, and from nowhere to nothing', () => {
+    const [location] = definition(ctx, { ...document, position: at('T1.12', 1) }) ?? [];
+    assert.ok(location.uri.endsWith(`/${ctx.index.sourceOf(t35).sourceFile}`), location.uri);
+    assert.strictEqual(location.range.start.line, ctx.index.task('T1.12')!.startLine);
+    assert.strictEqual(definition(ctx, { ...document, position: at('推动') }), null);
+  });
+
+  it('finds every citation of the task under the cursor in the open plans', async () => {
+    const other = ctx.open('file:///other.md', '另见T1.35和表2第1项。\n');
+    const found = (await references(ctx, { ...document, position: at('表1第35项', 1), context: { includeDeclaration: false } })) ?? [];
+    assert.deepStrictEqual(found.map((l) => l.uri).sort(), [other.uri, uri].sort());
+  });
+
+  it('labels each reference with an inlay hint', () => {
+    const end = ctx.analysis(ctx.documents.get(uri)!).lines.positionAt(text.length);
+    const hints = inlayHints(ctx, { ...document, range: { start: { line: 0, character: 0 }, end } });
+    assert.deepStrictEqual(hints.map((h) => h.label), [`‹${ctx.index.summaryOf(t35)}›`, `‹${ctx.index.summaryOf(ctx.index.task('T1.12')!)}›`]);
+  });
+
+  it('offers the quick fix of a finding under the range, and none where there is no finding', () => {
+    const ask = (position: Position): CodeActionParams => ({ ...document, range: { start: position, end: position }, context: { diagnostics: [] } });
+    const actions = codeActions(ctx, ask(at('表1第99项', 3)));
+    assert.ok(actions.length >= 1, 'a fix for 表1第99项');
+    const edit = actions[0].edit!.changes![uri][0];
+    assert.match(edit.newText, /^表1第57项$/);
+    assert.deepStrictEqual(codeActions(ctx, ask(at('一、金融服务'))), []);
+  });
+
+  it('lists the cited tasks under the plan headings', () => {
+    type Tree = [string, Tree[]];
+    const tree = (symbols: ReturnType<typeof documentSymbols>): Tree[] => symbols.map((s) => [s.name, tree(s.children ?? [])]);
+    assert.deepStrictEqual(tree(documentSymbols(ctx, document)), [['一、金融服务', [['表1第35项', []], ['二、商务服务', [['T1.12', []]]]]]]);
+  });
+
+  it('counts the tasks the given plans cite', async () => {
+    const result = await coverage(ctx, { uris: [uri] });
+    const cited = result!.tasks.filter((t) => t.locations.length).map((t) => t.id);
+    assert.deepStrictEqual(cited.sort(), ['T1.12', 'T1.35']);
+    assert.strictEqual(result!.total, ctx.index.source('')!.tasks.length);
+  });
+
+  it('answers nothing while the task index is not loaded', async () => {
+    const unloaded = memoryContext(ROOT);
+    unloaded.open(uri, text);
+    unloaded.ready = false;
+    assert.strictEqual(hover(unloaded, { ...document, position: at('表1第35项', 2) }), null);
+    assert.strictEqual(definition(unloaded, { ...document, position: at('T1.12', 1) }), null);
+    assert.deepStrictEqual(documentSymbols(unloaded, document), []);
+    assert.strictEqual((await coverage(unloaded, { uris: [uri] }))!.total, 0);
+  });
+});
