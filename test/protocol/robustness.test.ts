@@ -91,12 +91,9 @@ describe('the server under hostile documents', function () {
     let line = '';
     while (line.length < 200_000) line += unit;
     const text = '# 长行\n\n' + line + '最后是表1第58项。\n';
-    const started = Date.now();
     const d = await openAndWait(client, 'untitled:long-line.md', text);
-    const ms = Date.now() - started;
     assertUnknownAt(text, d.diagnostics, '表1第58项', 'at the end of a 200,000-character line');
     assert.strictEqual(byCode(d.diagnostics, 'unknown-task').length, 1, 'the one unknown task of the long line is reported once');
-    assert.ok(ms < 10000, `checking one 200,000-character line took ${ms} ms`);
     await assertAlive(client, 'a 200,000-character line');
   });
 

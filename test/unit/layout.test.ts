@@ -1,8 +1,9 @@
 // The codebase's layout rules, checked over its files: no two source files share a name (a stack trace, a search or
 // an editor tab names a file by its name alone), the core is pure (it imports only itself, data/ and libraries that
 // are plain functions: no vscode, no LSP, no file system), its code names nothing of one source (that is read from
-// the parsed source or data/, so that another city's 总体方案 is checked as well), and the custom requests and
-// notifications are declared, typed, in the shared protocol module alone.
+// the parsed source or data/, so that another city's 总体方案 is checked as well), the custom requests and
+// notifications are declared, typed, in the shared protocol module alone, and no test times anything (npm run bench
+// does).
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -89,5 +90,16 @@ describe('the layout of the codebase', () => {
       }
     }
     assert.deepStrictEqual(literal, []);
+  });
+
+  it('measures speed in the bench only: no unit or protocol test reads a clock', () => {
+    const clocks: string[] = [];
+    for (const dir of ['test/unit', 'test/protocol']) {
+      for (const file of filesUnder(path.join(ROOT, dir)).filter((f) => f.endsWith('.ts'))) {
+        const code = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"\\])\/\/.*$/gm, '$1');
+        for (const m of code.matchAll(/\b(?:Date\.now|performance\.now|process\.hrtime)\b/g)) clocks.push(`${path.relative(ROOT, file)}: ${m[0]}`);
+      }
+    }
+    assert.deepStrictEqual(clocks, []);
   });
 });

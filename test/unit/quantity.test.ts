@@ -336,14 +336,12 @@ describe('robustness', () => {
     }), { numRuns: 2000 });
   });
 
-  it('reads a 1 MB document in well under a second', function () {
+  // (how fast: npm run bench, which opens 1 MB plans; a test asserts what is read, not how long it took)
+  it('reads the quantities of every line of a 1 MB document, and no date, item number or code', function () {
     this.timeout(10000);
     const chunk = '外资股比不超过50%，注册资本不低于5000万元，2023年3月，第12项，IPv6，统一推进服务业扩大开放综合试点工作。\n';
     const text = chunk.repeat(Math.ceil(1e6 / chunk.length));
-    findQuantities(text);
-    const t0 = Date.now();
     const qs = findQuantities(text);
-    assert.ok(Date.now() - t0 < 1000, `took ${Date.now() - t0} ms`);
     assert.strictEqual(qs.length, 2 * Math.ceil(1e6 / chunk.length));
   });
 });

@@ -259,17 +259,6 @@ describe('TaskSearch', () => {
     it('works over an empty task list', () => {
       assert.deepStrictEqual(new TaskSearch([]).search('数字人民币'), []);
     });
-
-    it('answers quickly enough for completion (a generous bound; see the timing numbers in the report)', () => {
-      for (const [q] of QUERIES) search.search(q); // warm up
-      const times = QUERIES.map(([q]) => {
-        const t = performance.now();
-        search.search(q);
-        return performance.now() - t;
-      }).sort((a, b) => a - b);
-      const median = times[times.length >> 1];
-      assert.ok(median < 20, `median ${median.toFixed(2)} ms`);
-    });
   });
 });
 
