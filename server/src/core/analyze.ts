@@ -12,92 +12,9 @@ import { ResolvedReference, ReferenceStyle, TaskIndex } from './taskIndex';
 import { exact, LineIndex, NONE } from './text';
 import { RuleData } from './thresholds';
 import { Position, Range, Task } from './types';
-import { declaresFirstLeads } from './responsibility';
-import { labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun } from './itemAssignment';
+import { ResponsibilityRun } from './itemAssignment';
+import { ParagraphFacts, planStructures, StructureSettings, StructureWalk } from './planStructure';
 import { TaskItem, taskItemsOf } from './taskItems';
-
-/** Stands for "the outline before" in a paragraph's outline step (see paragraphFacts). */
-const OUTLINE_BEFORE = ['\u0000'];
-
-/**
- * What the rest of the plan tells each paragraph (whether it names lead units anywhere, a declaration that the
- * first unit leads, the heading-like lines above, the labelled lines that follow), from the paragraphs' cached facts:
- * walked in order, so that a caller can compare a paragraph's structure with one it has before making it an object.
- */
-class StructureWalk {
-  private readonly facts: ParagraphFacts[];
-  private readonly planAssignsLeads: boolean;
-  private readonly requireLeadUnit: ResponsibilityRun['requireLeadUnit'];
-  private readonly pilotEnd: string | undefined;
-  private firstLeads = false;
-  private outline: string[] = [];
-  /** The structure `at` made last: the next paragraph's is most often the same, and shares it. */
-  private last?: ResponsibilityRun;
-
-  constructor(parts: readonly Part[], options: AnalyzeOptions | undefined) {
-    this.facts = parts.map((p) => (p.result.facts ??= paragraphFacts(p.result.model.text)));
-    // read paragraph by paragraph up to the first that names a lead: a plan's first few usually do
-    this.planAssignsLeads = parts.some((p) => (p.result.assignsLead ??= planAssignsLeadUnits(p.result.model.text)));
-    const settings = options?.structure ?? {};
-    this.requireLeadUnit = settings.requireLeadUnit ?? 'auto';
-    this.pilotEnd = settings.pilotEnd || undefined;
-  }
-
-  /** Whether paragraph i (the next one of the walk) has the structure `s`. */
-  is(i: number, s: ResponsibilityRun): boolean {
-    return s.requireLeadUnit === this.requireLeadUnit && s.pilotEnd === this.pilotEnd && s.planAssignsLeads === this.planAssignsLeads &&
-      s.firstLeads === this.firstLeads && s.following === this.following(i) && sameOutline(s.outline ?? [], this.outline);
-  }
-
-  /** The structure of paragraph i (the next one of the walk). */
-  at(i: number): ResponsibilityRun {
-    if (this.last && this.is(i, this.last)) return this.last;
-    const { requireLeadUnit, pilotEnd, planAssignsLeads, firstLeads, outline } = this;
-    return (this.last = { requireLeadUnit, pilotEnd, planAssignsLeads, firstLeads, following: this.following(i), outline });
-  }
-
-  /** Past paragraph i. */
-  next(i: number): void {
-    this.firstLeads ||= this.facts[i].declaresFirstLeads;
-    this.outline = applyOutlineStep(this.outline, this.facts[i].outlineStep);
-  }
-
-  private following(i: number): string | undefined {
-    return this.facts[i + 1]?.leadingLabels || undefined;
-  }
-}
-
-function planStructures(parts: readonly Part[], options: AnalyzeOptions | undefined): ResponsibilityRun[] {
-  const walk = new StructureWalk(parts, options);
-  return parts.map((_part, i) => {
-    const structure = walk.at(i);
-    walk.next(i);
-    return structure;
-  });
-}
-
-function paragraphFacts(text: string): ParagraphFacts {
-  const declares = declaresFirstLeads(text);
-  const leadingLabels = labelLinesAfter(text, 0);
-  // what nextOutline does with this paragraph, worked out once: run on a stand-in for the outline before it
-  const outlineStep = nextOutline(OUTLINE_BEFORE, text);
-  // most paragraphs tell the plan nothing: they share one object
-  if (!declares && !leadingLabels && outlineStep === OUTLINE_BEFORE) return NO_FACTS;
-  return { declaresFirstLeads: declares, leadingLabels, outlineStep };
-}
-
-/** nextOutline(outline, paragraph) from the paragraph's outline step. */
-function applyOutlineStep(outline: string[], step: string[]): string[] {
-  if (step === OUTLINE_BEFORE) return outline;
-  return step[0] === OUTLINE_BEFORE[0] ? [...outline.slice(0, 1), step[1]] : step;
-}
-
-function sameOutline(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 export interface AnalyzeOptions {
   locale: Locale;
@@ -105,7 +22,7 @@ export interface AnalyzeOptions {
   /** How quick fixes write a new reference (policyLens.referenceStyle); 表1第35项 by default. */
   referenceStyle?: ReferenceStyle;
   /** policyLens.structure: when a task item needs a lead unit, and the end of the pilot period if set. */
-  structure?: { requireLeadUnit?: 'auto' | 'always' | 'off'; pilotEnd?: string };
+  structure?: StructureSettings;
 }
 
 export interface Paragraph {
@@ -161,18 +78,6 @@ interface Shown {
  * can sit under different headings or before different labels (a plan that repeats a paragraph).
  */
 const PLAN_MEMOS = 4;
-
-/** What one paragraph contributes to the facts of the whole plan that structure checks need. */
-interface ParagraphFacts {
-  declaresFirstLeads: boolean;
-  /** Labelled lines (牵头单位：…) at its start, which assign the previous paragraph's last item. */
-  leadingLabels: string;
-  /** nextOutline of this paragraph applied to OUTLINE_BEFORE: the same array (no change), [] or the new levels. */
-  outlineStep: string[];
-}
-
-/** The facts of a paragraph that tells the plan nothing (most do). */
-const NO_FACTS: ParagraphFacts = Object.freeze({ declaresFirstLeads: false, leadingLabels: '', outlineStep: OUTLINE_BEFORE });
 
 const PARAGRAPH_CHECKS = CHECKS.filter((c) => c.scope !== 'plan');
 const PLAN_CHECKS = CHECKS.filter((c) => c.scope === 'plan');
@@ -486,7 +391,7 @@ export class DocumentAnalysis {
 
   /** The task items of one paragraph, read once per analysis (with the plan's facts for it). */
   private taskItemsOfPart(i: number): TaskItem[] {
-    this._structures ??= planStructures(this.parts, this.options);
+    this._structures ??= planStructures(this.parts, this.options?.structure);
     const items = (this._itemsByPart ??= new Map()).get(i);
     if (items) return items;
     const part = this.parts[i];
@@ -629,7 +534,7 @@ export class Checker {
   private planFindings(parts: readonly Part[], checks: readonly Check[], options: AnalyzeOptions): PlanMemo[] {
     const msg = messages(options.locale);
     const fits = (memo: PlanMemo) => memo.locale === options.locale && sameChecks(memo.checks, checks);
-    const walk = new StructureWalk(parts, options);
+    const walk = new StructureWalk(parts, options.structure);
     return parts.map((part, i) => {
       try {
         // where it stood in the previous version, with the same plan facts: nothing to look up or make
