@@ -5,6 +5,7 @@ import { registerCommands } from './commands';
 import { CoverageModel } from './coverageView';
 import { registerWordPlanView } from './wordPlan';
 import { registerAssignmentsExport } from './assignmentsExport';
+import { PolicyLensStatus } from './languageStatus';
 import { INDEX_CHANGED_NOTIFICATION } from '../../server/src/shared/protocol';
 import { serverEnvironment } from '../../server/src/shared/launch';
 
@@ -13,6 +14,7 @@ let client: LanguageClient | undefined;
 export interface PolicyLensApi {
   client: LanguageClient;
   coverage: CoverageModel;
+  status: PolicyLensStatus;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<PolicyLensApi> {
@@ -22,22 +24,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
     run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  // by language, whatever the scheme: untitled plans and virtual workspaces get the document features too
+  const plans = [{ language: 'markdown' }, { language: 'plaintext' }];
   const clientOptions: LanguageClientOptions = {
-    // by language, whatever the scheme: untitled plans and virtual workspaces get the document features too
-    documentSelector: [{ language: 'markdown' }, { language: 'plaintext' }],
+    documentSelector: plans,
     synchronize: { configurationSection: 'policyLens' },
   };
   client = new LanguageClient('policyLens', 'Policy Lens', serverOptions, clientOptions);
   const coverage = new CoverageModel(() => client);
+  const status = new PolicyLensStatus(() => client, plans);
+  context.subscriptions.push(status);
   context.subscriptions.push(coverage, vscode.window.createTreeView('policyLens.coverage', { treeDataProvider: coverage, showCollapseAll: true }));
   registerCommands(context, coverage);
   registerWordPlanView(context, () => client);
   registerAssignmentsExport(context, () => client);
   void vscode.commands.executeCommand('setContext', 'policyLens.coverage.uncoveredOnly', false);
   await client.start();
-  context.subscriptions.push(client.onNotification(INDEX_CHANGED_NOTIFICATION, () => coverage.schedule(0)));
+  context.subscriptions.push(
+    client.onNotification(INDEX_CHANGED_NOTIFICATION, () => {
+      coverage.schedule(0);
+      status.schedule(0);
+    }),
+  );
   coverage.schedule(0);
-  return { client, coverage };
+  status.schedule(0);
+  return { client, coverage, status };
 }
 
 export async function deactivate(): Promise<void> {

@@ -28,8 +28,9 @@ export class ServerContext implements FeatureContext {
   workspaceFolders: string[] = [];
   /** Set when data/index.json could not be loaded: every feature then answers with nothing. */
   loadError?: string;
+  sourceErrors: string[] = [];
   /** Each open document's latest analysis, and the one before it (whose paragraphs the checker's cache keeps too). */
-  private analyses = new Map<string, { version: number; analysis: DocumentAnalysis; previous?: DocumentAnalysis }>();
+  private analyses = new Map<string, { version: number; analysis: DocumentAnalysis; previous?: DocumentAnalysis; ms: number }>();
   /** A pruning of the checker's cache waits to run after the diagnostics it was due with are published. */
   private pruneScheduled = false;
   private base?: PolicyIndex;
@@ -64,6 +65,7 @@ export class ServerContext implements FeatureContext {
     const { indexes, errors, failed } = await loadSources(sources, this.workspaceFolders[0]);
     ({ index: this.index, checker: this.checker } = buildEngine([this.base, ...indexes], this.rules, failed));
     this.analyses.clear();
+    this.sourceErrors = errors;
     return errors;
   }
 
@@ -107,10 +109,11 @@ export class ServerContext implements FeatureContext {
     const text = doc.getText();
     // the editor's document keeps its line offsets up to date incrementally: use them rather than a new LineIndex
     const positions = { positionAt: (o: number) => doc.positionAt(o), offsetAt: (p: { line: number; character: number }) => doc.offsetAt(p) };
+    const started = performance.now();
     const analysis = this.isTooLarge(doc)
       ? DocumentAnalysis.empty(text, positions)
       : this.checker.analyze(text, this.analyzeOptions, positions, cached?.analysis);
-    this.analyses.set(doc.uri, { version: doc.version, analysis, previous: cached?.analysis });
+    this.analyses.set(doc.uri, { version: doc.version, analysis, previous: cached?.analysis, ms: performance.now() - started });
     // after the caller has used it (published its diagnostics): pruning walks every live paragraph
     if (this.checker.wantsPruning && !this.pruneScheduled) {
       this.pruneScheduled = true;
@@ -120,6 +123,10 @@ export class ServerContext implements FeatureContext {
       });
     }
     return analysis;
+  }
+
+  lastCheckMs(uri: string): number | undefined {
+    return this.analyses.get(uri)?.ms;
   }
 
   /** Releases a closed document's analyses, and the cached paragraph results only it used. */

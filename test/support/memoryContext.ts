@@ -12,6 +12,7 @@ export interface MemoryContext extends FeatureContext {
   /** Opens (or replaces) a document. */
   open(uri: string, text: string, languageId?: string): TextDocument;
   ready: boolean;
+  loadError?: string;
 }
 
 export function memoryContext(root: string, settings: Partial<Settings> = {}): MemoryContext {
@@ -23,6 +24,7 @@ export function memoryContext(root: string, settings: Partial<Settings> = {}): M
   let search: TaskSearch | undefined;
   const ctx: MemoryContext = {
     ready: true,
+    sourceErrors: [],
     index,
     checker,
     locale: 'zh',
@@ -49,6 +51,7 @@ export function memoryContext(root: string, settings: Partial<Settings> = {}): M
       const analysis = doc ? ctx.analysis(doc) : checker.analyze(text, options);
       return { references: analysis.references, restatements: analysis.restatements, resolvedBare: analysis.bareReferences.filter((b) => b.resolved), lines: analysis.lines };
     },
+    lastCheckMs: () => undefined,
     isTooLarge: (doc) => Buffer.byteLength(doc.getText(), 'utf8') > full.maxFileSizeKB * 1024,
     sizeInBytes: (doc) => Buffer.byteLength(doc.getText(), 'utf8'),
     async *workspaceFiles() {

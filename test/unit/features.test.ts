@@ -10,6 +10,7 @@ import { definition } from '../../server/src/features/definition';
 import { references } from '../../server/src/features/findReferences';
 import { hover } from '../../server/src/features/hover';
 import { inlayHints } from '../../server/src/features/inlayHints';
+import { status } from '../../server/src/features/status';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { memoryContext } from '../support/memoryContext';
 
@@ -88,6 +89,17 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual(result!.total, ctx.index.source('')!.tasks.length);
   });
 
+  it("gives the status item the sources loaded and the document's findings by severity", () => {
+    const source = ctx.index.source('')!;
+    const result = status(ctx, { uri });
+    assert.deepStrictEqual(result.sources, [{ prefix: '', title: source.meta.title, docNumber: source.meta.docNumber, tasks: source.tasks.length }]);
+    const bySeverity = { errors: 0, warnings: 0, others: 0 };
+    for (const f of ctx.analysis(ctx.documents.get(uri)!).findings) bySeverity[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'others']++;
+    assert.deepStrictEqual(result.document, { ...bySeverity, tooLarge: false, checkMs: undefined });
+    assert.ok(bySeverity.errors >= 1, '表1第99项 is an error');
+    assert.strictEqual(status(ctx, { uri: 'file:///not-open.md' }).document, undefined);
+  });
+
   it('answers nothing while the task index is not loaded', async () => {
     const unloaded = memoryContext(ROOT);
     unloaded.open(uri, text);
@@ -96,5 +108,7 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual(definition(unloaded, { ...document, position: at('T1.12', 1) }), null);
     assert.deepStrictEqual(documentSymbols(unloaded, document), []);
     assert.strictEqual((await coverage(unloaded, { uris: [uri] }))!.total, 0);
+    unloaded.loadError = 'data/index.json: not JSON';
+    assert.deepStrictEqual(status(unloaded, { uri }), { ready: false, error: 'data/index.json: not JSON', sources: [], sourceErrors: [] });
   });
 });

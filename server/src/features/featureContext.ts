@@ -28,6 +28,10 @@ export interface PlanReferences {
 export interface FeatureContext {
   /** False when data/index.json could not be loaded: every feature then answers with nothing. */
   readonly ready: boolean;
+  /** Why it is not ready. */
+  readonly loadError?: string;
+  /** The messages of the configured sources that failed to load. */
+  readonly sourceErrors: readonly string[];
   readonly index: TaskIndex;
   readonly checker: Checker;
   readonly locale: Locale;
@@ -44,6 +48,8 @@ export interface FeatureContext {
   referenceAt(doc: TextDocument, offset: number): ResolvedReference | undefined;
   /** A plan's references: the open document's analysis, else a check of `text`. */
   referencesIn(uri: string, text: string): PlanReferences;
+  /** How long the latest check of an open document took, in milliseconds (undefined before its first). */
+  lastCheckMs(uri: string): number | undefined;
   /** Above policyLens.maxFileSizeKB. */
   isTooLarge(doc: TextDocument): boolean;
   sizeInBytes(doc: TextDocument): number;

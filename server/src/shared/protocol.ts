@@ -111,3 +111,40 @@ export type AssignmentsResult = { content: string; encoding: 'utf8' | 'base64'; 
 
 /** policyLens/assignments: the plans' 任务分工表 (序号 … 检查结果), rendered by the server in the asked format. */
 export const ASSIGNMENTS_REQUEST = new RequestType<AssignmentsParams, AssignmentsResult, void>('policyLens/assignments');
+
+/** policyLens/status: what the language status item shows: the sources loaded, and the document's last check. */
+export interface StatusParams {
+  /** The document the editor shows; none for the sources alone. */
+  uri?: string;
+}
+
+export interface StatusSource {
+  /** '' for the default source. */
+  prefix: string;
+  title: string;
+  /** 文号 */
+  docNumber: string;
+  tasks: number;
+}
+
+export interface StatusResult {
+  /** False when the task index could not be loaded (`error` says why): nothing is checked. */
+  ready: boolean;
+  error?: string;
+  sources: StatusSource[];
+  /** Configured sources that failed to load, one message each. */
+  sourceErrors: string[];
+  /** The document's latest check, when it is open. */
+  document?: {
+    /** Findings by severity, as published. */
+    errors: number;
+    warnings: number;
+    others: number;
+    /** Above policyLens.maxFileSizeKB: not checked. */
+    tooLarge: boolean;
+    /** How long its latest check took in the server, when it was checked in this session. */
+    checkMs?: number;
+  };
+}
+
+export const STATUS_REQUEST = new RequestType<StatusParams | null, StatusResult, void>('policyLens/status');

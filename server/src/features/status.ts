@@ -1,0 +1,26 @@
+// policyLens/status: what the client's language status item shows — the sources loaded (or why none is), and the
+// document's latest check: its findings by severity and how long it took.
+import { StatusParams, StatusResult } from '../shared/protocol';
+import { FeatureContext } from './featureContext';
+
+/** What this feature reads of the server's state. */
+export type StatusContext = Pick<FeatureContext, 'ready' | 'loadError' | 'sourceErrors' | 'index' | 'documents' | 'analysis' | 'isTooLarge' | 'lastCheckMs'>;
+
+export function status(ctx: StatusContext, params: StatusParams | null | undefined): StatusResult {
+  const sourceErrors = [...ctx.sourceErrors];
+  if (!ctx.ready) return { ready: false, error: ctx.loadError, sources: [], sourceErrors };
+  const sources = ctx.index.sources.map((s) => ({ prefix: s.prefix, title: s.meta.title, docNumber: s.meta.docNumber, tasks: s.tasks.length }));
+  const doc = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
+  if (!doc) return { ready: true, sources, sourceErrors };
+  // the analysis the diagnostics were published from (made now if the document was never checked)
+  const analysis = ctx.analysis(doc);
+  let errors = 0;
+  let warnings = 0;
+  let others = 0;
+  analysis.forEachFinding((_f, severity) => {
+    if (severity === 'error') errors++;
+    else if (severity === 'warning') warnings++;
+    else others++;
+  });
+  return { ready: true, sources, sourceErrors, document: { errors, warnings, others, tooLarge: ctx.isTooLarge(doc), checkMs: ctx.lastCheckMs(doc.uri) } };
+}
