@@ -2,7 +2,8 @@
 // `npm run screenshots`: the extension at work in a real VS Code (code-server + headless Chromium, installed by
 // `npm run setup:editor`), driven like a user would; writes docs/hover.png, docs/completion.png, docs/fuzzy.png,
 // docs/threshold-hover.png, docs/mismatch.png (the hover over a reference whose sentence is about another task),
-// docs/quickfix.png, docs/mismatch-fix.png (its quick fix), docs/problems.png, docs/coverage.png, docs/restated.png
+// docs/quickfix.png, docs/mismatch-fix.png (its quick fix), docs/problems.png, docs/language-status.png (the plan's
+// language status item, opened), docs/coverage.png, docs/restated.png
 // (a task the plan restates without citing it, in the coverage view), docs/settings.png (the Settings editor filtered
 // to policyLens), docs/word-plan.png (a .docx opened with 打开 Word 方案 from the Explorer, with its Problems) and
 // docs/sources.png (a second source, policies/shenzhen.txt under the prefix SZ, set in the workspace's
@@ -449,6 +450,21 @@ async function main() {
     await parkPointer(page);
     await page.waitForTimeout(700);
     await shot(page, 'problems.png');
+
+    // 6b. The plan's language status: the {} item beside the language mode, opened (sources, findings, check time).
+    await runCommand(page, 'View: Close Panel').catch(() => {});
+    const languageStatus = page.locator('[id="status.languageStatus"]').first();
+    if (await languageStatus.count()) {
+      await page.waitForTimeout(500); // the item follows the published diagnostics
+      await languageStatus.click();
+      await page.locator('.hover-language-status', { hasText: /Policy Lens/ }).first().waitFor({ timeout: 10000 })
+        .catch(() => say('the language status shows no Policy Lens item'));
+      await page.waitForTimeout(500);
+      await shot(page, 'language-status.png');
+      await page.keyboard.press('Escape');
+    } else {
+      say('no language status item in the status bar');
+    }
 
     // 7. The Explorer with the coverage view (its title names Policy Lens, when the extension contributes it).
     await runCommand(page, 'View: Close Panel').catch(() => {});

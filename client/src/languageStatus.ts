@@ -56,24 +56,29 @@ export class PolicyLensStatus implements vscode.Disposable {
   private show(r: StatusResult): void {
     const item = this.item;
     item.busy = false;
+    const open = { command: 'policyLens.showCoverage', title: vscode.l10n.t('Tasks') };
     if (!r.ready) {
       item.severity = vscode.LanguageStatusSeverity.Error;
       item.text = vscode.l10n.t('Policy Lens: not checking');
       item.detail = r.error ?? '';
+      item.command = open;
       return;
     }
+    // the hover shows text, detail and the command's title on one line: the counts go there, the sources' names in the
+    // command's tooltip
     const tasks = r.sources.reduce((n, s) => n + s.tasks, 0);
-    const names = r.sources.map((s) => (s.prefix ? `${s.prefix}: ${s.docNumber || s.title}` : s.docNumber || s.title));
+    const names = r.sources.map((s) => `${s.prefix ? `${s.prefix}: ` : ''}${s.docNumber ? `${s.docNumber} ` : ''}${s.title}`);
     item.severity = r.sourceErrors.length ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     item.text = vscode.l10n.t('Policy Lens: {0} tasks', tasks);
-    const parts = [names.join(' · ')];
+    const parts: string[] = [];
     const d = r.document;
     if (d?.tooLarge) parts.push(vscode.l10n.t('too large to check (policyLens.maxFileSizeKB)'));
     else if (d) {
-      parts.push(vscode.l10n.t('{0} errors, {1} warnings, {2} hints', d.errors, d.warnings, d.others));
-      if (d.checkMs !== undefined) parts.push(vscode.l10n.t('checked in {0} ms', d.checkMs < 10 ? d.checkMs.toFixed(1) : Math.round(d.checkMs)));
+      parts.push(vscode.l10n.t('{0} errors · {1} warnings · {2} hints', d.errors, d.warnings, d.others));
+      if (d.checkMs !== undefined) parts.push(vscode.l10n.t('{0} ms', d.checkMs < 10 ? d.checkMs.toFixed(1) : Math.round(d.checkMs)));
     }
-    if (r.sourceErrors.length) parts.push(r.sourceErrors.join('; '));
-    item.detail = parts.join(' — ');
+    if (r.sourceErrors.length) parts.push(vscode.l10n.t('{0} sources not loaded', r.sourceErrors.length));
+    item.detail = parts.join(' · ');
+    item.command = { ...open, tooltip: [...names, ...r.sourceErrors].join('\n') };
   }
 }
