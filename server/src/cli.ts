@@ -6,7 +6,7 @@ import { coverageCsv } from './shared/coverageCsv';
 import { computeCoverage, coverageCounts } from './core/coverage';
 import { localeOf } from './core/messages';
 import { SourceFiles, toDiagnostic } from './convert';
-import { expandFiles, readInput, UsageError } from './cli/files';
+import { expandPlans, readInput, UsageError } from './cli/files';
 import { PlanSource } from './readers/planFile';
 import { UnreadableFileError } from './readers/unreadable';
 import { FileResult, formatGithub, formatJson, formatSarif, formatText } from './cli/format';
@@ -79,11 +79,11 @@ async function check(o: Options): Promise<number> {
   const format = requireFormat(o, ['text', 'json', 'sarif', 'github']);
   if (!o.files.length) throw new UsageError('check needs at least one FILE');
   const config = configuration(o);
-  const { checker } = await loadConfiguredEngine(config);
+  const { index, checker } = await loadConfiguredEngine(config);
   const sources = new SourceFiles();
   const locale = localeOf(o.locale ?? process.env.POLICY_LENS_LOCALE ?? 'zh');
   const results: FileResult[] = [];
-  const { plans, unreadable } = await readPlans(expandFiles(o.files));
+  const { plans, unreadable } = await readPlans(expandPlans(o.files, index));
   for (const { file, plan } of plans) {
     const analysis = checker.analyze(plan.text, analyzeOptionsOf(config, locale));
     results.push({ file, diagnostics: analysis.findings.map((f) => toDiagnostic(f, analysis.lines, sources)), paragraphOfLine: plan.paragraphOfLine });
@@ -115,7 +115,7 @@ async function coverage(o: Options): Promise<number> {
   if (!o.files.length) throw new UsageError('coverage needs at least one FILE');
   const config = configuration(o);
   const { index, checker } = await loadConfiguredEngine(config);
-  const { plans, unreadable } = await readPlans(expandFiles(o.files));
+  const { plans, unreadable } = await readPlans(expandPlans(o.files, index));
   const docs = plans.map(({ file, plan }) => {
     const analysis = checker.analyze(plan.text, analyzeOptionsOf(config, 'zh'));
     return {

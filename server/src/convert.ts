@@ -1,8 +1,9 @@
 // Turns core findings into LSP diagnostics and source spans into LSP locations (shared by the server and the CLI).
+import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, Range } from 'vscode-languageserver';
 import { Finding, RelatedSpan, Severity } from './core/findings';
-import { LineSpan } from './core/types';
+import { LineSpan, PolicyIndex } from './core/types';
 import { projectRoot, sourcePath } from './indexLoader';
 
 export const SOURCE = 'policy-lens';
@@ -20,11 +21,23 @@ export class SourceFiles {
   private uris = new Map<string, string>();
   /** The UTF-8 JSON of a related span's relatedInformation item, by span (findings about a task share theirs). */
   private relatedJson = new WeakMap<RelatedSpan, Buffer>();
+  /** The resolved paths of a list of sources (a TaskIndex keeps its list while it lives). */
+  private sourcePaths = new WeakMap<readonly PolicyIndex[], Set<string>>();
 
   constructor(readonly root: string = projectRoot()) {}
 
   path(sourceFile: string): string {
     return sourcePath(sourceFile, this.root);
+  }
+
+  /**
+   * Whether a file on disk is the text of one of `sources`. A source is not a plan: checked as one, it would restate
+   * (and, beside another source, contradict) its own tasks, so editors and the CLI leave it unchecked.
+   */
+  isSource(sources: readonly PolicyIndex[], file: string): boolean {
+    let files = this.sourcePaths.get(sources);
+    if (!files) this.sourcePaths.set(sources, (files = new Set(sources.map((s) => path.resolve(this.path(s.sourceFile))))));
+    return files.has(path.resolve(file));
   }
 
   uri(sourceFile: string): string {

@@ -129,6 +129,12 @@ export class ServerContext implements FeatureContext {
     return this.analyses.get(uri)?.ms;
   }
 
+  /** Whether a document is the text of a loaded source (opened by go to definition, or in the workspace): not a plan. */
+  isSource(uri: string): boolean {
+    const file = wordPlanFile(uri) ?? uriToPath(uri);
+    return !!file && this.sources.isSource(this.index.sources, file);
+  }
+
   /** Releases a closed document's analyses, and the cached paragraph results only it used. */
   forget(uri: string): void {
     if (this.analyses.delete(uri)) this.pruneCache();
@@ -175,11 +181,11 @@ export class ServerContext implements FeatureContext {
       const viewed = wordPlanFile(uri);
       if (viewed) open.add(fileUri(viewed));
     }
-    for (const doc of this.documents.all()) yield { uri: doc.uri, text: doc.getText() };
+    for (const doc of this.documents.all()) if (!this.isSource(doc.uri)) yield { uri: doc.uri, text: doc.getText() };
     const seen = new Set<string>();
     for (const folder of this.workspaceFolders) {
       for (const file of walkFiles(folder, (f) => PLAN_FILE.test(f), seen)) {
-        if (open.has(fileUri(file))) continue;
+        if (open.has(fileUri(file)) || this.sources.isSource(this.index.sources, file)) continue;
         let plan: PlanSource;
         try {
           if (fs.statSync(file).size > this.settings.maxFileSizeKB * 1024) continue;

@@ -76,6 +76,21 @@ describe('a sibling source through the server and the CLI', function () {
     assert.strictEqual(coverage.total, 130 + coverage.tasks.filter((t: any) => t.prefix === 'SZ').length);
   });
 
+  it("leaves the source's own text unchecked: opened in the editor, walked for the workspace's coverage or by the CLI", async () => {
+    const file = path.join(dir, 'policies', 'shenzhen.md');
+    const sourceUri = pathToFileURL(file).toString();
+    client.open(sourceUri, fs.readFileSync(file, 'utf8'));
+    assert.deepStrictEqual((await client.waitForDiagnostics(sourceUri)).diagnostics, [], 'no finding on the source itself');
+    const workspace = await client.request('policyLens/coverage', {});
+    const places = workspace.tasks.flatMap((t: any) => [...t.locations, ...t.restatedAt].map((l: any) => l.uri));
+    assert.ok(places.length && places.every((uri: string) => uri === planUri), [...new Set(places)].join(' '));
+    client.notify('textDocument/didClose', { textDocument: { uri: sourceUri } });
+    const walked = spawnSync(process.execPath, [CLI, 'check', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    assert.deepStrictEqual(JSON.parse(walked.stdout).map((r: any) => r.file), ['plan.md'], walked.stderr);
+    const named = spawnSync(process.execPath, [CLI, 'check', 'policies/shenzhen.md'], { cwd: dir, encoding: 'utf8' });
+    assert.deepStrictEqual([named.status, named.stdout, named.stderr], [0, '', 'policy-lens: policies/shenzhen.md is the text of a policy source, not a plan: not checked\n']);
+  });
+
   it('follows the severities of the settings: unknown-task a warning, misquote off', () => {
     const unknown = editor.filter((d) => d.code === 'unknown-task');
     assert.strictEqual(unknown.length, 1, JSON.stringify(editor));
@@ -127,6 +142,24 @@ describe('a sibling source without a task list, in the editor and the CLI', func
     } finally {
       await client.shutdown();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the default source opened in the editor (go to definition opens it)', function () {
+  this.timeout(30000);
+  it('publishes no finding on its text, and still checks a plan', async () => {
+    const client = new LspClient();
+    try {
+      await client.initialize();
+      const seed = path.join(ROOT, 'seeds', fs.readdirSync(path.join(ROOT, 'seeds')).find((f) => f.endsWith('.txt'))!);
+      const seedUri = pathToFileURL(seed).toString();
+      client.open(seedUri, fs.readFileSync(seed, 'utf8'), 'plaintext');
+      assert.deepStrictEqual((await client.waitForDiagnostics(seedUri)).diagnostics, []);
+      client.open('untitled:plan.md', '落实表1第99项。\n');
+      assert.strictEqual((await client.waitForDiagnostics('untitled:plan.md')).diagnostics.length, 1);
+    } finally {
+      await client.shutdown();
     }
   });
 });

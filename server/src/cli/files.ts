@@ -1,5 +1,7 @@
 // Expands the CLI's file arguments: files, folders (their Markdown, text and Word files), glob patterns, and `-`; reads each.
 import * as fs from 'fs';
+import { SourceFiles } from '../convert';
+import { TaskIndex } from '../core/taskIndex';
 import { PLAN_FILE, walkFiles } from '../planFiles';
 import { PlanSource, readPlanBytes, readPlanFile } from '../readers/planFile';
 import { UnreadableFileError } from '../readers/unreadable';
@@ -27,8 +29,11 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp('^' + re + '$');
 }
 
-/** The files the arguments name, in order, without duplicates; `-` stands for standard input. */
-export function expandFiles(args: string[]): string[] {
+/**
+ * The plan files the arguments name, in order, without duplicates; `-` stands for standard input. A source's own text
+ * (`isSource`) is not a plan: a folder or pattern leaves it out, and a file named by itself is left out with a `note`.
+ */
+export function expandFiles(args: string[], isSource: (file: string) => boolean = () => false, note: (message: string) => void = () => undefined): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (f: string) => {
@@ -37,6 +42,7 @@ export function expandFiles(args: string[]): string[] {
       out.push(f);
     }
   };
+  const plan = (p: string) => PLAN_FILE.test(p) && !isSource(p);
   for (const arg of args) {
     if (arg === '-') {
       add('-');
@@ -47,7 +53,7 @@ export function expandFiles(args: string[]): string[] {
       const firstGlob = parts.findIndex((p) => /[*?{]/.test(p));
       const base = parts.slice(0, firstGlob).join('/') || '.';
       const re = globToRegExp(arg.replace(/\\/g, '/').replace(/^\.\//, ''));
-      const matches = [...walkFiles(base, (p) => PLAN_FILE.test(p) && re.test(p.replace(/\\/g, '/').replace(/^\.\//, '')))];
+      const matches = [...walkFiles(base, (p) => plan(p) && re.test(p.replace(/\\/g, '/').replace(/^\.\//, '')))];
       if (!matches.length) throw new UsageError(`no file matches ${arg}`);
       matches.forEach(add);
       continue;
@@ -59,12 +65,19 @@ export function expandFiles(args: string[]): string[] {
       throw new UsageError(`cannot read ${arg}: no such file or folder`);
     }
     if (stat.isDirectory()) {
-      const plans = [...walkFiles(arg, (p) => PLAN_FILE.test(p))];
+      const plans = [...walkFiles(arg, plan)];
       if (!plans.length) throw new UsageError(`no plan files in ${arg}`);
       plans.forEach(add);
-    } else add(arg);
+    } else if (isSource(arg)) note(`${arg} is the text of a policy source, not a plan: not checked`);
+    else add(arg);
   }
   return out;
+}
+
+/** expandFiles without the texts of the index's sources (a note on standard error for each one named). */
+export function expandPlans(args: string[], index: TaskIndex): string[] {
+  const sources = new SourceFiles();
+  return expandFiles(args, (file) => sources.isSource(index.sources, file), (message) => process.stderr.write(`policy-lens: ${message}\n`));
 }
 
 /** Reads one expanded argument (`-` is standard input, decoded like a file); unreadable input throws UnreadableFileError. */

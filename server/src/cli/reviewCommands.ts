@@ -8,7 +8,7 @@ import { ReviewReport } from '../report/reportModel';
 import { renderReviewHtml } from '../report/reviewHtml';
 import { UnreadableFileError } from '../readers/unreadable';
 import { loadConfiguredEngine, readCliConfig, analyzeOptionsOf } from './configuration';
-import { expandFiles, readInput, UsageError } from './files';
+import { expandPlans, readInput, UsageError } from './files';
 
 export interface ReviewOptions {
   files: string[];
@@ -27,7 +27,7 @@ async function review(o: ReviewOptions, command: string): Promise<{ report: Revi
   const locale = localeOf(o.locale ?? process.env.POLICY_LENS_LOCALE ?? 'zh');
   const plans: AnalysedPlan[] = [];
   let unreadable = 0;
-  for (const file of expandFiles(o.files)) {
+  for (const file of expandPlans(o.files, index)) {
     try {
       const plan = await readInput(file);
       plans.push({ file, analysis: checker.analyze(plan.text, analyzeOptionsOf(config, locale)), paragraphOfLine: plan.paragraphOfLine });

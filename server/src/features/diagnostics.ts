@@ -90,7 +90,8 @@ export class DiagnosticsPublisher {
    * numbers and its finding's tail (HEAD_FIELDS, ENCODED_TAIL); pulled, whole Diagnostic objects.
    */
   compute(doc: TextDocument, wire = false): Diagnostic[] {
-    if (!this.ctx.ready) return [];
+    // a source's own text is what plans are checked against, not a plan
+    if (!this.ctx.ready || this.ctx.isSource(doc.uri)) return [];
     if (this.ctx.isTooLarge(doc)) {
       const kb = Math.round(this.ctx.sizeInBytes(doc) / 1024);
       return [{
