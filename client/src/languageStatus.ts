@@ -72,7 +72,8 @@ export class PolicyLensStatus implements vscode.Disposable {
     item.text = vscode.l10n.t('Policy Lens: {0} tasks', tasks);
     const parts: string[] = [];
     const d = r.document;
-    if (d?.tooLarge) parts.push(vscode.l10n.t('too large to check (policyLens.maxFileSizeKB)'));
+    if (d?.source) parts.push(vscode.l10n.t('a policy source: not checked'));
+    else if (d?.tooLarge) parts.push(vscode.l10n.t('too large to check (policyLens.maxFileSizeKB)'));
     else if (d) {
       parts.push(vscode.l10n.t('{0} errors · {1} warnings · {2} hints', d.errors, d.warnings, d.others));
       if (d.checkMs !== undefined) parts.push(vscode.l10n.t('{0} ms', d.checkMs < 10 ? d.checkMs.toFixed(1) : Math.round(d.checkMs)));

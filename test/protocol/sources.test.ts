@@ -148,7 +148,7 @@ describe('a sibling source without a task list, in the editor and the CLI', func
 
 describe('the default source opened in the editor (go to definition opens it)', function () {
   this.timeout(30000);
-  it('publishes no finding on its text, and still checks a plan', async () => {
+  it('publishes no finding on its text (its status says it is a source), and still checks a plan', async () => {
     const client = new LspClient();
     try {
       await client.initialize();
@@ -156,6 +156,8 @@ describe('the default source opened in the editor (go to definition opens it)', 
       const seedUri = pathToFileURL(seed).toString();
       client.open(seedUri, fs.readFileSync(seed, 'utf8'), 'plaintext');
       assert.deepStrictEqual((await client.waitForDiagnostics(seedUri)).diagnostics, []);
+      // and the language status says why
+      assert.deepStrictEqual((await client.request('policyLens/status', { uri: seedUri })).document, { errors: 0, warnings: 0, others: 0, tooLarge: false, source: true });
       client.open('untitled:plan.md', '落实表1第99项。\n');
       assert.strictEqual((await client.waitForDiagnostics('untitled:plan.md')).diagnostics.length, 1);
     } finally {

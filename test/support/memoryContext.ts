@@ -52,6 +52,7 @@ export function memoryContext(root: string, settings: Partial<Settings> = {}): M
       return { references: analysis.references, restatements: analysis.restatements, resolvedBare: analysis.bareReferences.filter((b) => b.resolved), lines: analysis.lines };
     },
     lastCheckMs: () => undefined,
+    isSource: () => false,
     isTooLarge: (doc) => Buffer.byteLength(doc.getText(), 'utf8') > full.maxFileSizeKB * 1024,
     sizeInBytes: (doc) => Buffer.byteLength(doc.getText(), 'utf8'),
     async *workspaceFiles() {

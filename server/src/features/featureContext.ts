@@ -50,6 +50,8 @@ export interface FeatureContext {
   referencesIn(uri: string, text: string): PlanReferences;
   /** How long the latest check of an open document took, in milliseconds (undefined before its first). */
   lastCheckMs(uri: string): number | undefined;
+  /** Whether a document is the text of a loaded source (not a plan: not checked). */
+  isSource(uri: string): boolean;
   /** Above policyLens.maxFileSizeKB. */
   isTooLarge(doc: TextDocument): boolean;
   sizeInBytes(doc: TextDocument): number;

@@ -4,7 +4,7 @@ import { StatusParams, StatusResult } from '../shared/protocol';
 import { FeatureContext } from './featureContext';
 
 /** What this feature reads of the server's state. */
-export type StatusContext = Pick<FeatureContext, 'ready' | 'loadError' | 'sourceErrors' | 'index' | 'documents' | 'analysis' | 'isTooLarge' | 'lastCheckMs'>;
+export type StatusContext = Pick<FeatureContext, 'ready' | 'loadError' | 'sourceErrors' | 'index' | 'documents' | 'analysis' | 'isTooLarge' | 'isSource' | 'lastCheckMs'>;
 
 export function status(ctx: StatusContext, params: StatusParams | null | undefined): StatusResult {
   const sourceErrors = [...ctx.sourceErrors];
@@ -12,6 +12,7 @@ export function status(ctx: StatusContext, params: StatusParams | null | undefin
   const sources = ctx.index.sources.map((s) => ({ prefix: s.prefix, title: s.meta.title, docNumber: s.meta.docNumber, tasks: s.tasks.length }));
   const doc = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
   if (!doc) return { ready: true, sources, sourceErrors };
+  if (ctx.isSource(doc.uri)) return { ready: true, sources, sourceErrors, document: { errors: 0, warnings: 0, others: 0, tooLarge: false, source: true } };
   // the analysis the diagnostics were published from (made now if the document was never checked)
   const analysis = ctx.analysis(doc);
   let errors = 0;
@@ -22,5 +23,5 @@ export function status(ctx: StatusContext, params: StatusParams | null | undefin
     else if (severity === 'warning') warnings++;
     else others++;
   });
-  return { ready: true, sources, sourceErrors, document: { errors, warnings, others, tooLarge: ctx.isTooLarge(doc), checkMs: ctx.lastCheckMs(doc.uri) } };
+  return { ready: true, sources, sourceErrors, document: { errors, warnings, others, tooLarge: ctx.isTooLarge(doc), source: false, checkMs: ctx.lastCheckMs(doc.uri) } };
 }

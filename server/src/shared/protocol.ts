@@ -142,6 +142,8 @@ export interface StatusResult {
     others: number;
     /** Above policyLens.maxFileSizeKB: not checked. */
     tooLarge: boolean;
+    /** The text of a loaded source: not a plan, not checked. */
+    source: boolean;
     /** How long its latest check took in the server, when it was checked in this session. */
     checkMs?: number;
   };
