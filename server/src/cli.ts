@@ -202,7 +202,7 @@ async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`policy-lens: ${e.message}\n${USAGE}\n`);
+      process.stderr.write(`policy-lens: ${e.message}\n${e.showUsage ? `${USAGE}\n` : ''}`);
       return 2;
     }
     process.stderr.write(`policy-lens: ${(e as Error).message}\n`);

@@ -115,18 +115,19 @@ describe('the CLI', function () {
     assert.match(cli(['check', '-', '--locale', 'en'], '见表1第58项').out, /表1 has tasks 1–57/);
   });
 
-  it('exits 2 with a clear message on usage and I/O errors', () => {
-    for (const [args, message] of [
-      [['check'], /check needs at least one FILE/],
-      [['check', 'no/such/file.md'], /cannot read no\/such\/file\.md/],
-      [['check', SAMPLE, '--format', 'xml'], /--format must be one of text, json, sarif, github/],
-      [['check', `${dir}/nothing/*.md`], /no file matches/],
-      [['frobnicate'], /unknown command "frobnicate"/],
-      [['check', SAMPLE, '--bogus'], /unknown option --bogus/],
+  it('exits 2 with a clear message on usage and I/O errors, with the usage only where the command line is wrong', () => {
+    for (const [args, message, usage] of [
+      [['check'], /check needs at least one FILE/, true],
+      [['check', 'no/such/file.md'], /^policy-lens: cannot read no\/such\/file\.md: no such file or folder\n$/, false],
+      [['check', SAMPLE, '--format', 'xml'], /--format must be one of text, json, sarif, github/, true],
+      [['check', `${dir}/nothing/*.md`], /^policy-lens: no file matches .*\n$/, false],
+      [['frobnicate'], /unknown command "frobnicate"/, true],
+      [['check', SAMPLE, '--bogus'], /unknown option --bogus/, true],
     ] as const) {
       const r = cli([...args]);
       assert.strictEqual(r.code, 2, `${args.join(' ')} exits 2`);
       assert.match(r.err, message);
+      assert.strictEqual(r.err.includes('usage:'), usage, `${args.join(' ')}: ${r.err}`);
       assert.strictEqual(r.out, '');
     }
   });

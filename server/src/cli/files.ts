@@ -6,7 +6,12 @@ import { PLAN_FILE, walkFiles } from '../planFiles';
 import { PlanSource, readPlanBytes, readPlanFile } from '../readers/planFile';
 import { UnreadableFileError } from '../readers/unreadable';
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** `showUsage` false: the arguments were well formed but name no plan (a missing file): the message alone says it. */
+  constructor(message: string, readonly showUsage = true) {
+    super(message);
+  }
+}
 
 function globToRegExp(glob: string): RegExp {
   let re = '';
@@ -54,7 +59,7 @@ export function expandFiles(args: string[], isSource: (file: string) => boolean 
       const base = parts.slice(0, firstGlob).join('/') || '.';
       const re = globToRegExp(arg.replace(/\\/g, '/').replace(/^\.\//, ''));
       const matches = [...walkFiles(base, (p) => plan(p) && re.test(p.replace(/\\/g, '/').replace(/^\.\//, '')))];
-      if (!matches.length) throw new UsageError(`no file matches ${arg}`);
+      if (!matches.length) throw new UsageError(`no file matches ${arg}`, false);
       matches.forEach(add);
       continue;
     }
@@ -62,11 +67,11 @@ export function expandFiles(args: string[], isSource: (file: string) => boolean 
     try {
       stat = fs.statSync(arg);
     } catch {
-      throw new UsageError(`cannot read ${arg}: no such file or folder`);
+      throw new UsageError(`cannot read ${arg}: no such file or folder`, false);
     }
     if (stat.isDirectory()) {
       const plans = [...walkFiles(arg, plan)];
-      if (!plans.length) throw new UsageError(`no plan files in ${arg}`);
+      if (!plans.length) throw new UsageError(`no plan files in ${arg}`, false);
       plans.forEach(add);
     } else if (isSource(arg)) note(`${arg} is the text of a policy source, not a plan: not checked`);
     else add(arg);
