@@ -16,7 +16,7 @@ import { DEFAULT_SETTINGS, Settings } from './settings';
 import { PLAN_FILE, walkFiles } from './planFiles';
 import { PlanSource, readPlanFile } from './readers/planFile';
 import { WORD_PLAN_SCHEME } from './shared/protocol';
-import type { FeatureContext, PlanReferences } from './features/featureContext';
+import { FeatureContext, PlanReferences, referencesOf } from './features/featureContext';
 
 /** The server's FeatureContext: what the features read, and what only the server does (sources, pruning, the connection). */
 export class ServerContext implements FeatureContext {
@@ -166,7 +166,7 @@ export class ServerContext implements FeatureContext {
     const open = this.documents.get(uri);
     // a file on disk is analysed like an open one (its paragraphs are cached): coverage needs its restatements too
     const analysis = open ? this.analysis(open) : this.checker.analyze(text, this.analyzeOptions);
-    return { references: analysis.references, restatements: analysis.restatements, resolvedBare: analysis.bareReferences.filter((b) => b.resolved), lines: analysis.lines };
+    return referencesOf(analysis);
   }
 
   /**

@@ -5,7 +5,7 @@ import { AnalyzeOptions, DocumentAnalysis } from '../../server/src/core/analyze'
 import { TaskSearch } from '../../server/src/core/search';
 import { SourceFiles } from '../../server/src/convert';
 import { loadEngine } from '../../server/src/engine';
-import { FeatureContext, PlanReferences } from '../../server/src/features/featureContext';
+import { FeatureContext, PlanReferences, referencesOf } from '../../server/src/features/featureContext';
 import { DEFAULT_SETTINGS, Settings } from '../../server/src/settings';
 
 export interface MemoryContext extends FeatureContext {
@@ -49,7 +49,7 @@ export function memoryContext(root: string, settings: Partial<Settings> = {}): M
     referencesIn(uri, text): PlanReferences {
       const doc = open.get(uri);
       const analysis = doc ? ctx.analysis(doc) : checker.analyze(text, options);
-      return { references: analysis.references, restatements: analysis.restatements, resolvedBare: analysis.bareReferences.filter((b) => b.resolved), lines: analysis.lines };
+      return referencesOf(analysis);
     },
     lastCheckMs: () => undefined,
     isSource: () => false,

@@ -26,6 +26,11 @@ function filesUnder(dir: string, into: string[] = []): string[] {
   return into;
 }
 
+/** A TypeScript file without its comments (a URL's `//` after a colon or quote stays). */
+function codeOf(file: string): string {
+  return fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"\\])\/\/.*$/gm, '$1');
+}
+
 describe('the layout of the codebase', () => {
   it('gives every source file a name no other source file has', () => {
     const byName = new Map<string, string[]>();
@@ -70,7 +75,7 @@ describe('the layout of the codebase', () => {
     const named = [...places.filter((p) => !places.some((q) => q !== p && q.endsWith(p))), source.meta.docNumber];
     const wrong: string[] = [];
     for (const file of filesUnder(path.join(ROOT, 'server/src/core')).filter((f) => f.endsWith('.ts'))) {
-      const code = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"\\])\/\/.*$/gm, '$1');
+      const code = codeOf(file);
       const at = path.relative(ROOT, file);
       for (const name of named) if (code.includes(name)) wrong.push(`${at}: ${name}`);
       for (const m of code.matchAll(/\bT\d+\.\d+\b|表\d+第\d+项/g)) wrong.push(`${at}: ${m[0]}`);
@@ -96,7 +101,7 @@ describe('the layout of the codebase', () => {
     const clocks: string[] = [];
     for (const dir of ['test/unit', 'test/protocol']) {
       for (const file of filesUnder(path.join(ROOT, dir)).filter((f) => f.endsWith('.ts'))) {
-        const code = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"\\])\/\/.*$/gm, '$1');
+        const code = codeOf(file);
         for (const m of code.matchAll(/\b(?:Date\.now|performance\.now|process\.hrtime)\b/g)) clocks.push(`${path.relative(ROOT, file)}: ${m[0]}`);
       }
     }

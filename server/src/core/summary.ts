@@ -41,6 +41,11 @@ export function taskSummary(task: Task, places: Places = NO_PLACES, maxChars = 1
   return [head, words].filter(Boolean).join('·');
 }
 
+/** A category as labels and places read it: without quotation marks and white space. */
+function plainCategory(category: string): string {
+  return category.replace(/[“”"‘’\s]/g, '');
+}
+
 /** Where a category names a place (在黄埔区（…）打造…): the place, and what the brackets after it name. */
 const CATEGORY_PLACE = /^在(.+?)(?:[（(]([^）)]*)[）)]?|加快|深化|全力|强化|打造|建设)/;
 
@@ -74,7 +79,7 @@ function readPlaces(source: Pick<PolicyIndex, 'meta' | 'tasks'>): Places {
   const city = /^([\u4e00-\u9fff]{2,4}?)市/.exec(source.meta.title.replace(/\s/g, ''))?.[1];
   const names = new Set<string>(city ? [city] : []);
   for (const { category } of source.tasks) {
-    const m = CATEGORY_PLACE.exec(category.replace(/[“”"‘’\s]/g, ''));
+    const m = CATEGORY_PLACE.exec(plainCategory(category));
     if (!m) continue;
     for (const name of [m[1], ...(m[2] ?? '').split('、')]) {
       if (name.length < 2) continue;
@@ -89,7 +94,7 @@ function readPlaces(source: Pick<PolicyIndex, 'meta' | 'tasks'>): Places {
 }
 
 function shortCategory(category: string, places: Places): string {
-  let s = category.replace(/[“”"‘’\s]/g, '');
+  let s = plainCategory(category);
   const place = CATEGORY_PLACE.exec(s);
   if (place) return place[1];
   s = stripLead(s, '', places);

@@ -25,6 +25,11 @@ export interface PlanReferences {
   lines: { range(start: number, end: number): Range };
 }
 
+/** A plan's references as its analysis holds them (what referencesIn answers). */
+export function referencesOf(analysis: DocumentAnalysis): PlanReferences {
+  return { references: analysis.references, restatements: analysis.restatements, resolvedBare: analysis.bareReferences.filter((b) => b.resolved), lines: analysis.lines };
+}
+
 export interface FeatureContext {
   /** False when data/index.json could not be loaded: every feature then answers with nothing. */
   readonly ready: boolean;
