@@ -16,6 +16,8 @@ const zh = {
     `任务清单中没有表${table}：清单共有表${tables[0]}–表${tables[tables.length - 1]}`,
   noTask: (ref: string, table: number, count: number, nearest: string) =>
     `${ref}不存在：表${table}共有第${range(1, count)}项。是否要引用${nearest}？`,
+  noTaskMeant: (ref: string, table: number, count: number, meant: string, label: string, terms: string[]) =>
+    `${ref}不存在：表${table}共有第${range(1, count)}项。该句内容对应${meant}（${label}）${terms.length ? `：匹配“${terms.join('”“')}”` : ''}`,
   backwards: (table: number, from: number, to: number) => `范围“表${table}第${from}至${to}项”是倒序的：应写作第${to}至${from}项`,
   pastEnd: (table: number, from: number, to: number, count: number) =>
     `范围“表${table}第${from}至${to}项”超出了表${table}：表${table}共有第${range(1, count)}项`,
@@ -61,6 +63,8 @@ const en: Messages = {
   noSource: (prefix) => `the policy document with the prefix "${prefix}" could not be loaded (see policyLens.sources)`,
   noTable: (table, tables) => `the task list has no 表${table}: it has 表${tables[0]}–表${tables[tables.length - 1]}`,
   noTask: (ref, table, count, nearest) => `${ref} does not exist: 表${table} has tasks ${range(1, count)}. Did you mean ${nearest}?`,
+  noTaskMeant: (ref, table, count, meant, label, terms) =>
+    `${ref} does not exist: 表${table} has tasks ${range(1, count)}. This sentence is about ${meant} (${label})${terms.length ? `: it shares "${terms.join('", "')}"` : ''}`,
   backwards: (table, from, to) => `the range "表${table}第${from}至${to}项" runs backwards: write 第${to}至${from}项`,
   pastEnd: (table, from, to, count) => `the range "表${table}第${from}至${to}项" runs past the end of 表${table}: 表${table} has tasks ${range(1, count)}`,
   replaceWith: (text) => `Change to ${text}`,

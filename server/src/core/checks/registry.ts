@@ -42,7 +42,7 @@ const inBlock = (block: Block, at: number) => at >= block.start && at < block.en
 
 /** In the order their findings are listed when two start and end at the same place. */
 export const CHECKS: readonly Check[] = [
-  { code: 'unknown-task', severity: 'error', check: (block, run) => checkUnknownTasks(block.references, run.context.index, run.msg) },
+  { code: 'unknown-task', severity: 'error', check: checkUnknownTasks },
   {
     code: 'threshold-mismatch',
     severity: 'error',

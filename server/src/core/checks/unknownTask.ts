@@ -1,12 +1,23 @@
-// unknown-task: a reference to a table or task that the source does not have.
+// unknown-task: a reference to a table or task that the source does not have. For a task number past the end of
+// its table (表1第64项), the suggestion is the task the sentence is about when its words clearly pick one (表1第46项,
+// its digits swapped), else the table's nearest task.
 import { Finding } from '../findings';
-import { Messages } from '../messages';
-import { formatReference, ResolvedReference, TaskIndex } from '../taskIndex';
+import { formatReference } from '../taskIndex';
+import { intendedTask } from '../topics';
+import { Task } from '../types';
+import { Block } from '../planModel';
 import { relatedTask } from './related';
+import { taskLabel } from './labels';
+import type { CheckRun } from './registry';
 
-export function checkUnknownTasks(resolved: ResolvedReference[], index: TaskIndex, msg: Messages): Finding[] {
+/** The source prefix of a task ID (`SZ:` of `SZ:T1.3`, empty for the default source). */
+const prefixOf = (task: Task) => task.id.slice(0, task.id.length - `T${task.table}.${task.item}`.length);
+
+export function checkUnknownTasks(block: Block, run: CheckRun): Finding[] {
+  const { index, matcher } = run.context;
+  const msg = run.msg;
   const findings: Finding[] = [];
-  for (const r of resolved) {
+  for (const r of block.references) {
     for (const p of r.problems) {
       const whole = r.ref.spans.length === 1;
       const base = { start: whole ? r.ref.start : p.start, end: whole ? r.ref.end : p.end, code: 'unknown-task' as const, severity: 'error' as const, related: [], fixes: [] };
@@ -18,15 +29,23 @@ export function checkUnknownTasks(resolved: ResolvedReference[], index: TaskInde
           findings.push({ ...base, message: msg.noTable(p.table, p.tables) });
           break;
         case 'no-task': {
-          const nearest = formatReference(p.nearest, r.ref.form === 'id' ? 'id' : 'table');
-          const written = r.ref.spans.length === 1 ? r.ref.text.trim() : `${r.ref.prefix}表${p.table}第${p.item}项`;
+          const style = r.ref.form === 'id' ? 'id' : 'table';
+          const written = whole ? r.ref.text.trim() : `${r.ref.prefix}表${p.table}第${p.item}项`;
+          // a reference of its own may name any task of its source; one of a list (表1第12、64项) only its number
+          const source = prefixOf(p.nearest);
+          const intended = intendedTask(run.model, block, r, matcher, (t) => prefixOf(t) === source && (whole || t.table === p.table));
+          // the task meant, else the nearest by number (not both: the text would fit the one and not the other)
+          const suggested = intended?.task ?? p.nearest;
+          const newText = whole ? formatReference(suggested, style) : String(suggested.item);
+          const message = intended
+            ? msg.noTaskMeant(written, p.table, p.count, formatReference(intended.task, style), taskLabel(index, intended.task),
+              matcher.explain(run.model.text.slice(intended.span.start, intended.span.end), intended.task.id, 3).terms)
+            : msg.noTask(written, p.table, p.count, formatReference(p.nearest, style));
           findings.push({
             ...base,
-            message: msg.noTask(written, p.table, p.count, nearest),
-            related: [relatedTask(index, p.nearest, msg)],
-            fixes: r.ref.spans.length === 1
-              ? [{ title: msg.replaceWith(nearest), start: r.ref.start, end: r.ref.end, newText: nearest, preferred: true }]
-              : [{ title: msg.replaceWith(String(p.nearest.item)), start: p.start, end: p.end, newText: String(p.nearest.item), preferred: true }],
+            message,
+            related: [relatedTask(index, suggested, msg)],
+            fixes: [{ title: msg.replaceWith(newText), start: base.start, end: base.end, newText, preferred: true }],
           });
           break;
         }
