@@ -37,6 +37,17 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual(hover(ctx, { ...document, position: at('一、金融服务') }), null);
   });
 
+  it('hovers a reference to no task with the task its sentence is about, and with nothing when the words pick none', () => {
+    const typo = '推动民营企业以控股或参股形式开展发电、增量配电和售电业务（表1第64项）。\n';
+    const doc = ctx.open('file:///typo.md', typo);
+    const h = hover(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(typo.indexOf('表1第64项') + 3) });
+    const value = (h?.contents as MarkupContent).value;
+    assert.ok(value.startsWith('**该句内容对应 表1第46项'), value);
+    assert.ok(value.includes('**表1第46项 · T1.46**') && value.includes(ctx.index.task('T1.46')!.text.slice(0, 20)), value);
+    assert.deepStrictEqual(h?.range, { start: doc.positionAt(typo.indexOf('表1第64项')), end: doc.positionAt(typo.indexOf('表1第64项') + 6) });
+    assert.strictEqual(hover(ctx, { ...document, position: at('表1第99项', 2) }), null);
+  });
+
   it('completes 表1第 with the tasks of 表1, each labelled, in item order', () => {
     const typed = '\n\n见表1第';
     const doc = ctx.open('file:///typing.md', typed);

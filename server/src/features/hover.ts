@@ -2,9 +2,9 @@
 import { Hover, HoverParams, MarkupKind } from 'vscode-languageserver';
 import { DocumentAnalysis } from '../core/analyze';
 import { messages } from '../core/messages';
-import { formatReference } from '../core/taskIndex';
+import { formatReference, ResolvedReference } from '../core/taskIndex';
 import { blockAt } from '../core/planModel';
-import { judgeReference } from '../core/topics';
+import { intendedTask, judgeReference } from '../core/topics';
 import { taskLabel } from '../core/checks/labels';
 import { responsibilityMessages } from '../core/responsibilityMessages';
 import { LIST_MARKER_SOURCE } from '../core/scopes';
@@ -25,7 +25,10 @@ export function hover(ctx: HoverContext, params: HoverParams): Hover | null {
   const analysis = ctx.analysis(doc);
   const offset = analysis.lines.offsetAt(params.position);
   const resolved = ctx.referenceAt(doc, offset);
-  if (!resolved || !resolved.tasks.length) return bareHover(ctx, analysis, offset) ?? thresholdHover(ctx, analysis, offset) ?? itemHover(ctx, analysis, offset);
+  if (!resolved || !resolved.tasks.length) {
+    return (resolved ? unknownHover(ctx, analysis, offset, resolved) : null)
+      ?? bareHover(ctx, analysis, offset) ?? thresholdHover(ctx, analysis, offset) ?? itemHover(ctx, analysis, offset);
+  }
   const shown = resolved.tasks.slice(0, MAX_TASKS).map((t) => describeTask(ctx, t));
   if (resolved.tasks.length > MAX_TASKS) shown.push(`… +${resolved.tasks.length - MAX_TASKS}`);
   const topic = topicNote(ctx, analysis, offset);
@@ -36,26 +39,55 @@ export function hover(ctx: HoverContext, params: HoverParams): Hover | null {
   };
 }
 
-/** Whether the reference's sentence fits its task: the words they share, or the task it is closer to. */
-function topicNote(ctx: HoverContext, analysis: DocumentAnalysis, offset: number): string | undefined {
+/** The reference at an offset in its paragraph's model, with its block. */
+function referenceInModel(analysis: DocumentAnalysis, offset: number) {
   const at = analysis.modelAt(offset);
   if (!at) return undefined;
   const block = blockAt(at.model.blocks, at.local);
   const ref = block?.references.find((r) => at.local >= r.ref.start && at.local <= r.ref.end);
-  if (!block || !ref) return undefined;
+  return block && ref ? { model: at.model, block, ref } : undefined;
+}
+
+/** The words a span shares with a task, as a hover line. */
+function matchedWords(ctx: HoverContext, terms: string[]): string {
+  const colon = ctx.locale === 'en' ? ': ' : '：';
+  return `${messages(ctx.locale).matchedTerms}${colon}${terms.map((t) => `“${escapeMarkdown(t)}”`).join(' ')}`;
+}
+
+/**
+ * Hover on a reference to a task number its table does not have (表1第64项): the task its sentence is about, in
+ * full, when the words pick one (the fix unknown-task offers), so that the drafter sees what they are about to cite.
+ */
+function unknownHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number, resolved: ResolvedReference): Hover | null {
+  const found = referenceInModel(analysis, offset);
+  const missing = found?.ref.problems.find((p) => p.kind === 'no-task');
+  if (!found || missing?.kind !== 'no-task') return null;
   const matcher = ctx.checker.context.matcher;
-  const verdict = judgeReference(at.model, block, ref, matcher);
+  const intended = intendedTask(found.model, found.block, found.ref, missing, matcher);
+  if (!intended) return null;
+  const msg = messages(ctx.locale);
+  const terms = matcher.explain(found.model.text.slice(intended.span.start, intended.span.end), intended.task.id, 5).terms;
+  const head = `**${escapeMarkdown(msg.meant(formatReference(intended.task), taskLabel(ctx.index, intended.task)))}**  \n${matchedWords(ctx, terms)}`;
+  const value = `${head}\n\n---\n\n${describeTask(ctx, intended.task)}`;
+  return { contents: { kind: MarkupKind.Markdown, value }, range: analysis.lines.range(resolved.ref.start, resolved.ref.end) };
+}
+
+/** Whether the reference's sentence fits its task: the words they share, or the task it is closer to. */
+function topicNote(ctx: HoverContext, analysis: DocumentAnalysis, offset: number): string | undefined {
+  const found = referenceInModel(analysis, offset);
+  if (!found) return undefined;
+  const { model, block, ref } = found;
+  const matcher = ctx.checker.context.matcher;
+  const verdict = judgeReference(model, block, ref, matcher);
   if (!verdict) return undefined;
   const msg = messages(ctx.locale);
-  const span = at.model.text.slice(verdict.span.start, verdict.span.end);
-  const colon = ctx.locale === 'en' ? ': ' : '：';
-  const words = (terms: string[]) => `${msg.matchedTerms}${colon}${terms.map((t) => `“${escapeMarkdown(t)}”`).join(' ')}`;
+  const span = model.text.slice(verdict.span.start, verdict.span.end);
   if (verdict.better) {
     const terms = matcher.explain(span, verdict.better.id, 5).terms;
-    return `⚠️ **${escapeMarkdown(msg.closerTo(formatReference(verdict.better), taskLabel(ctx.index, verdict.better)))}**  \n${words(terms)}`;
+    return `⚠️ **${escapeMarkdown(msg.closerTo(formatReference(verdict.better), taskLabel(ctx.index, verdict.better)))}**  \n${matchedWords(ctx, terms)}`;
   }
   const terms = matcher.explain(span, verdict.cited.id, 5).terms;
-  return terms.length ? words(terms) : undefined;
+  return terms.length ? matchedWords(ctx, terms) : undefined;
 }
 
 /** The owner and deadline of the task item at an offset: 牵头单位, 配合单位, 完成时限. */

@@ -4,14 +4,10 @@
 import { Finding } from '../findings';
 import { formatReference } from '../taskIndex';
 import { intendedTask } from '../topics';
-import { Task } from '../types';
 import { Block } from '../planModel';
 import { relatedTask } from './related';
 import { taskLabel } from './labels';
 import type { CheckRun } from './registry';
-
-/** The source prefix of a task ID (`SZ:` of `SZ:T1.3`, empty for the default source). */
-const prefixOf = (task: Task) => task.id.slice(0, task.id.length - `T${task.table}.${task.item}`.length);
 
 export function checkUnknownTasks(block: Block, run: CheckRun): Finding[] {
   const { index, matcher } = run.context;
@@ -31,9 +27,7 @@ export function checkUnknownTasks(block: Block, run: CheckRun): Finding[] {
         case 'no-task': {
           const style = r.ref.form === 'id' ? 'id' : 'table';
           const written = whole ? r.ref.text.trim() : `${r.ref.prefix}表${p.table}第${p.item}项`;
-          // a reference of its own may name any task of its source; one of a list (表1第12、64项) only its number
-          const source = prefixOf(p.nearest);
-          const intended = intendedTask(run.model, block, r, matcher, (t) => prefixOf(t) === source && (whole || t.table === p.table));
+          const intended = intendedTask(run.model, block, r, p, matcher);
           // the task meant, else the nearest by number (not both: the text would fit the one and not the other)
           const suggested = intended?.task ?? p.nearest;
           const newText = whole ? formatReference(suggested, style) : String(suggested.item);
