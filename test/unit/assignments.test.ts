@@ -81,6 +81,32 @@ describe('the 任务分工表 rows', () => {
     assert.strictEqual(airport?.lead, '区交通运输局', 'the heading 三、口岸与医疗（区交通运输局牵头） leads the items under it');
   });
 
+  it('keeps the 完成时限 the plan writes in words, and gives an item the deadline of the heading above it', () => {
+    const plan = [
+      '## 一、重点任务',
+      '',
+      '1. 允许外商投资社会调查（表1第12项）。牵头单位：区商务局；完成时限：持续推进。',
+      '2. 深入实施QDLP和QFLP试点（T1.25）。牵头单位：区金融工作局；完成时限：—',
+      '',
+      '### （二）融合发展（2025年6月底前完成）',
+      '',
+      '3. 探索建立反映“两业”融合发展情况的统计指标体系（表2第1项）。牵头单位：区统计局。',
+      '4. 探索研究数据交易流通规则体系（表5第10项）。牵头单位：区政务服务数据管理局；完成时限：2024年12月。',
+      '',
+      '| 序号 | 任务 | 对应任务 | 牵头单位 | 完成时限 |',
+      '| --- | --- | --- | --- | --- |',
+      '| 1 | 鼓励外资依法依规参与软件即服务 | 表1第51项 | 区工信局 | 长期坚持 |',
+    ].join('\n');
+    const rows = tableOf('terms.md', plan).rows;
+    assert.deepStrictEqual(rows.map((r) => [r.tasks[0].reference, r.deadline]), [
+      ['表1第12项', '持续推进'],
+      ['表1第25项', ''],
+      ['表2第1项', '2025年6月底前'],
+      ['表5第10项', '2024年12月'],
+      ['表1第51项', '长期坚持'],
+    ]);
+  });
+
   it('lists a task the item restates without citing, marked （复述）', () => {
     const airport = tablePlan.rows.find((r) => r.tasks.some((t) => t.id === 'T1.17'));
     assert.deepStrictEqual(airport?.tasks, [{ id: 'T1.17', reference: '表1第17项', state: 'restated' }]);

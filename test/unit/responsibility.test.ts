@@ -24,6 +24,8 @@ interface Expected {
   partners: string[];
   named?: string[];
   deadline?: string | null;
+  /** A written 完成时限 that names no date (长期坚持); null: none. Omitted: not asserted. */
+  term?: string | null;
 }
 
 /** Every unit and the deadline sit where their offsets say, in the text (or cell) they were read from. */
@@ -33,9 +35,10 @@ function assertOffsets(where: string, a: Assignment, textOf: (cell: number | und
     const at = textOf(u!.cell).slice(u!.start, u!.end);
     assert.strictEqual(at, u!.name, `${where}: the unit "${u!.name}" is said to be at ${u!.start}–${u!.end}, where the text is "${at}"`);
   }
-  if (a.deadline) {
-    const at = textOf(a.deadline.cell).slice(a.deadline.start, a.deadline.end);
-    assert.strictEqual(at, a.deadline.text, `${where}: the deadline "${a.deadline.text}" is said to be at ${a.deadline.start}–${a.deadline.end}, where the text is "${at}"`);
+  for (const d of [a.deadline, a.term]) {
+    if (!d) continue;
+    const at = textOf(d.cell).slice(d.start, d.end);
+    assert.strictEqual(at, d.text, `${where}: the deadline "${d.text}" is said to be at ${d.start}–${d.end}, where the text is "${at}"`);
   }
 }
 
@@ -48,6 +51,7 @@ function assertAssignment(where: string, a: Assignment, e: Expected): void {
   if (e.deadline !== undefined) {
     assert.strictEqual(a.deadline?.text ?? null, e.deadline, `${where}: the deadline is ${a.deadline?.text ?? 'none'}, the fixture says ${e.deadline ?? 'none'}`);
   }
+  if (e.term !== undefined) assert.strictEqual(a.term?.text ?? null, e.term, `${where}: the written term is ${a.term?.text ?? 'none'}, the fixture says ${e.term ?? 'none'}`);
 }
 
 const assignments = read<{ case: string; text: string; firstLeads?: boolean; expect: Expected }[]>('assignments.json');

@@ -20,6 +20,8 @@ export interface BlockAssignment extends Assignment {
   leadFrom?: AssignmentSource;
   /** The heading (or heading-like item of the paragraph) that gave the lead. */
   heading?: string;
+  /** The heading that gave the deadline (or term), when the item names none: its offsets are into that heading. */
+  deadlineHeading?: string;
 }
 
 /** The document-wide facts the responsibility checks need besides their block. */
@@ -76,6 +78,7 @@ function shiftAssignment(a: Assignment, by: (x: { start: number; end: number; ce
   if (a.coLeads) out.coLeads = a.coLeads.map(move);
   if (a.named) out.named = a.named.map(move);
   if (a.deadline) out.deadline = move(a.deadline);
+  if (a.term) out.term = move(a.term);
   return out;
 }
 
@@ -113,6 +116,8 @@ export function blockAssignment(
     if (more.coLeads) result.coLeads = [...(result.coLeads ?? []), ...more.coLeads];
     result.partners = dedupe([...result.partners, ...more.partners], [result.lead]);
     result.deadline ??= more.deadline;
+    if (!result.deadline) result.term ??= more.term;
+    else delete result.term;
   };
   if (block.kind === 'item') {
     let j = i + 1;
@@ -125,7 +130,7 @@ export function blockAssignment(
     // the paragraph's last item: its labelled lines may follow after a blank line (a Word plan's next paragraph)
     if (j === blocks.length && around.following) add(readAssignment(around.following, options), 'following');
   }
-  if (!result.lead) {
+  if (!result.lead || !(result.deadline || result.term)) {
     // the nearest item above of each other numbering level (一、 / （一）), back over the rows of the block's table
     const level = (m: RegExpExecArray | null) => m?.[0].trim().replace(/[一二三四五六七八九十]+/, '一');
     const levels = new Set([level(CN_HEADING_ITEM.exec(own))]);
@@ -142,15 +147,26 @@ export function blockAssignment(
         above.push(line.slice(m[0].length));
       }
     }
-    // innermost first: the items above, the outline's lines, the Markdown headings (without copying them to reverse)
+    // innermost first: the items above, the outline's lines, the Markdown headings (without copying them to reverse);
+    // the lead and the deadline each from the innermost heading that gives one
+    let needLead = !result.lead;
+    let needDeadline = !(result.deadline || result.term);
     const fromHeading = (title: string) => {
       const h = readHeadingAssignment(title, options);
-      if (!h.lead) return false;
-      result.lead = h.lead;
-      result.leadFrom = 'heading';
-      result.heading = title;
-      if (!result.partners.length) result.partners = h.partners;
-      return true;
+      if (needLead && h.lead) {
+        result.lead = h.lead;
+        result.leadFrom = 'heading';
+        result.heading = title;
+        if (!result.partners.length) result.partners = h.partners;
+        needLead = false;
+      }
+      if (needDeadline && (h.deadline || h.term)) {
+        if (h.deadline) result.deadline = h.deadline;
+        else result.term = h.term;
+        result.deadlineHeading = title;
+        needDeadline = false;
+      }
+      return !needLead && !needDeadline;
     };
     const outline = around.outline ?? [];
     let found = false;

@@ -19,6 +19,29 @@ export interface Assignment {
   /** Units named without a role (（市科技局、市经信局） in a plan that has not said the first one leads). */
   named?: Unit[];
   deadline?: Deadline & { cell?: number };
+  /**
+   * A labelled 完成时限 (or a deadline column's cell) that names no date: 长期坚持, 持续推进, 按国家部署. Not a deadline
+   * (nothing to check against the pilot period), but what the plan says of the item's timing, as the 分工表 shows it.
+   */
+  term?: Term & { cell?: number };
+}
+
+/** Words of a plan where a deadline could stand: offsets into the text they were read from. */
+export interface Term {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A cell or labelled value that says nothing: an empty mark (—, /, 无). */
+const NO_TERM = /^[\s—–\-－/／、，,。；;.…]*(?:无|暂无)?[\s—–\-－/／。；;.…]*$/;
+
+/** The timing text[start, end) states in words, trimmed; undefined when it is empty or a placeholder. */
+function termOf(text: string, start: number, end: number): Term | undefined {
+  while (start < end && /[\s*]/.test(text[start])) start++;
+  while (end > start && /[\s*。；;，,.]/.test(text[end - 1])) end--;
+  const value = text.slice(start, end);
+  return NO_TERM.test(value) ? undefined : { text: value, start, end };
 }
 
 // ---------------------------------------------------------------- unit names
@@ -408,6 +431,7 @@ export function readAssignment(text: string, options: { firstLeads: boolean }): 
   const responsible: Unit[] = [];
   let named: Unit[] = [];
   let deadline: Deadline | undefined;
+  let term: Term | undefined;
 
   // labelled values
   const labels = readLabels(text);
@@ -417,6 +441,7 @@ export function readAssignment(text: string, options: { firstLeads: boolean }): 
       if (!deadline) {
         const d = firstDeadline(text.slice(l.valueStart, l.valueEnd), { standalone: true });
         if (d) deadline = shift(d, l.valueStart);
+        else term ??= termOf(text, l.valueStart, l.valueEnd);
       }
       continue;
     }
@@ -470,6 +495,7 @@ export function readAssignment(text: string, options: { firstLeads: boolean }): 
   if (named.length) named = dedupe(named, [lead, ...partners]);
   if (named.length) result.named = named;
   if (deadline) result.deadline = deadline;
+  else if (term) result.term = term;
   return result;
 }
 
@@ -568,9 +594,15 @@ export function readRowAssignment(header: string[], cells: string[], options: { 
   partners.push(...partnerCell.units);
 
   let deadline: (Deadline & { cell?: number }) | undefined;
+  let term: (Term & { cell?: number }) | undefined;
   if (deadlineCol >= 0) {
-    const d = firstDeadline(cellText(deadlineCol), { standalone: true });
+    const cell = cellText(deadlineCol);
+    const d = firstDeadline(cell, { standalone: true });
     if (d) deadline = inCell(deadlineCol)(d);
+    else {
+      const t = termOf(cell, 0, cell.length);
+      if (t) term = inCell(deadlineCol)(t);
+    }
   }
 
   // the other cells: a task text may carry its own parenthesis or labels
@@ -584,6 +616,7 @@ export function readRowAssignment(header: string[], cells: string[], options: { 
         partners.push(...a.partners.map(inCell(i)));
       }
       if (!deadline && deadlineCol < 0 && a.deadline) deadline = inCell(i)(a.deadline);
+      if (!term && deadlineCol < 0 && a.term) term = inCell(i)(a.term);
     }
   }
 
@@ -592,5 +625,6 @@ export function readRowAssignment(header: string[], cells: string[], options: { 
   const co = dedupe(coLeads, [lead]);
   if (co.length) result.coLeads = co;
   if (deadline) result.deadline = deadline;
+  else if (term) result.term = term;
   return result;
 }

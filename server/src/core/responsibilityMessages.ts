@@ -52,6 +52,7 @@ export function formatAssignment(a: Assignment & { heading?: string }, msg: Resp
   const lead = a.lead ? [a.lead, ...(a.coLeads ?? [])].map((u) => u.name).join('、') + (a.heading ? msg.fromHeading(a.heading) : '') : msg.none;
   const lines = [`${msg.owner}${colon}${lead}`];
   if (a.partners.length) lines.push(`${msg.partners}${colon}${a.partners.map((u) => u.name).join('、')}`);
-  if (a.deadline) lines.push(`${msg.deadline}${colon}${a.deadline.text}`);
+  const deadline = a.deadline ?? a.term;
+  if (deadline) lines.push(`${msg.deadline}${colon}${deadline.text}`);
   return lines;
 }

@@ -46,7 +46,8 @@ export function taskItemsOf(
       restated,
       lead: assignment.lead?.name,
       partners: [...(assignment.coLeads ?? []), ...assignment.partners].map((u) => u.name),
-      deadline: assignment.deadline?.text,
+      // a date, or what the plan says instead (长期坚持), from the item or the heading above it
+      deadline: (assignment.deadline ?? assignment.term)?.text,
     });
   }
   return items;
