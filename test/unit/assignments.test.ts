@@ -240,6 +240,7 @@ describe('policy-lens assignments and report (the built CLI)', function () {
     const out = path.join(dir, 'fengong.xlsx');
     const r = cli(['assignments', SAMPLE, TABLE_PLAN, '--format', 'xlsx', '--out', out]);
     assert.strictEqual(r.code, 0, r.err);
+    assert.strictEqual(r.err, `policy-lens: wrote ${out} (2 plans)\n`, 'says what it wrote');
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
     assert.strictEqual(book.worksheets.length, 2);
@@ -286,7 +287,8 @@ describe('policy-lens assignments and report (the built CLI)', function () {
     const [row] = JSON.parse(r.out)[0].rows;
     assert.deepStrictEqual([row.paragraph, row.lead, row.findings[0]?.code], [3, '区商务局', 'threshold-mismatch'], 'the third Word paragraph');
     const page = path.join(dir, 'word.html');
-    assert.strictEqual(cli(['report', docx, '--out', page]).code, 0);
+    const written = cli(['report', docx, '--out', page]);
+    assert.deepStrictEqual([written.code, written.err], [0, `policy-lens: wrote ${page} (1 plan)\n`]);
     assert.match(fs.readFileSync(page, 'utf8'), /<td class="place">¶3<\/td>/, 'the report places the finding at ¶3');
   });
 

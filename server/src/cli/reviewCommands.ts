@@ -52,12 +52,17 @@ function write(out: string | undefined, content: string | Buffer): void {
   }
 }
 
+/** Says on standard error which file was written, and of how many plans (nothing when the output went to stdout). */
+function wrote(out: string | undefined, plans: number): void {
+  if (out && out !== '-') process.stderr.write(`policy-lens: wrote ${out} (${plans} ${plans === 1 ? 'plan' : 'plans'})\n`);
+}
+
 /** The HTML report; to --out FILE, else to standard output. Exit 2 when a plan could not be read, else 0. */
 export async function reportCommand(o: ReviewOptions): Promise<number> {
   if (o.format !== undefined && o.format !== 'html') throw new UsageError(`--format must be html, not "${o.format}"`);
   const { report, unreadable } = await review(o, 'report');
   write(o.out, renderReviewHtml(report, { generatedAt: new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') }));
-  if (o.out && o.out !== '-') process.stderr.write(`policy-lens: wrote ${o.out} (${report.plans.length} plan(s))\n`);
+  wrote(o.out, report.plans.length);
   return unreadable ? 2 : 0;
 }
 
@@ -72,5 +77,6 @@ export async function assignmentsCommand(o: ReviewOptions): Promise<number> {
   const tables = report.plans.map(assignmentTable);
   if (format === 'xlsx') write(o.out, await assignmentsWorkbook(tables));
   else write(o.out, format === 'csv' ? assignmentsCsv(tables) : format === 'json' ? assignmentsJson(tables) : assignmentsMarkdown(tables));
+  wrote(o.out, report.plans.length);
   return unreadable ? 2 : 0;
 }
