@@ -2,7 +2,8 @@
 // `npm run screenshots`: the extension at work in a real VS Code (code-server + headless Chromium, installed by
 // `npm run setup:editor`), driven like a user would; writes docs/hover.png, docs/completion.png, docs/fuzzy.png,
 // docs/threshold-hover.png, docs/mismatch.png (the hover over a reference whose sentence is about another task),
-// docs/quickfix.png, docs/mismatch-fix.png (its quick fix), docs/problems.png, docs/language-status.png (the plan's
+// docs/unknown-hover.png (the hover over a task number its table does not have), docs/quickfix.png,
+// docs/mismatch-fix.png (its quick fix), docs/problems.png, docs/language-status.png (the plan's
 // language status item, opened), docs/coverage.png, docs/restated.png
 // (a task the plan restates without citing it, in the coverage view), docs/settings.png (the Settings editor filtered
 // to policyLens), docs/word-plan.png (a .docx opened with 打开 Word 方案 from the Explorer, with its Problems) and
@@ -431,6 +432,15 @@ async function main() {
     await hoverUntil(page, '表1第36项', [closer, ZH ? '匹配词' : 'Matching words']);
     await page.waitForTimeout(300);
     await shot(page, 'mismatch.png');
+
+    // 4c. Hover over a task number 表1 does not have (表1第64项), in a sentence about 表1第46项: the hover shows the
+    // task the sentence is about, in full (what the unknown-task quick fix writes). Typed on a new last line, reverted.
+    await typeOnNewLastLine(page, '15. 推动民营企业以控股或参股形式开展发电、增量配电和售电业务（表1第64项）。');
+    await page.keyboard.press('Escape');
+    await hoverUntil(page, '表1第64项', [ZH ? '该句内容对应 表1第46项' : 'is about 表1第46项', '增量配电']);
+    await page.waitForTimeout(300);
+    await shot(page, 'unknown-hover.png');
+    await revert(page);
 
     // 5. The quick fix of 51%: Ctrl+. with the cursor on it.
     await quickFixMenu(page, '51%', ZH ? '改为 67%' : 'Change to 67%');

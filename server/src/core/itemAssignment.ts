@@ -85,8 +85,9 @@ function shiftAssignment(a: Assignment, by: (x: { start: number; end: number; ce
 /**
  * The assignment of a block of a paragraph (offsets into the paragraph): its own text or table columns, then the
  * labelled lines that follow it in the paragraph (牵头单位：…), then, for the lead, the heading-like items above it in
- * the paragraph (一、商务服务（区商务局牵头）) and its Markdown headings, innermost first. `firstLeads`: declared before
- * the paragraph; a declaration earlier in the paragraph counts too.
+ * the paragraph (一、商务服务（区商务局牵头）) and its Markdown headings, innermost first (with `headingDeadline`, the
+ * deadline too: （二）融合发展（2025年6月底前完成）). `firstLeads`: declared before the paragraph; a declaration earlier
+ * in the paragraph counts too.
  */
 export function blockAssignment(
   text: string,
@@ -94,6 +95,8 @@ export function blockAssignment(
   block: BlockLike,
   firstLeads: boolean,
   around: { following?: string; outline?: string[] } = {},
+  /** Also take the deadline from the headings when the item names none (the 分工表 and hover; the lead check needs none). */
+  headingDeadline = false,
 ): BlockAssignment {
   const options = { firstLeads: firstLeads || firstLeadsDeclaredAt(text) < block.end };
   const own = text.slice(block.start, block.end);
@@ -130,7 +133,7 @@ export function blockAssignment(
     // the paragraph's last item: its labelled lines may follow after a blank line (a Word plan's next paragraph)
     if (j === blocks.length && around.following) add(readAssignment(around.following, options), 'following');
   }
-  if (!result.lead || !(result.deadline || result.term)) {
+  if (!result.lead || (headingDeadline && !(result.deadline || result.term))) {
     // the nearest item above of each other numbering level (一、 / （一）), back over the rows of the block's table
     const level = (m: RegExpExecArray | null) => m?.[0].trim().replace(/[一二三四五六七八九十]+/, '一');
     const levels = new Set([level(CN_HEADING_ITEM.exec(own))]);
@@ -150,7 +153,7 @@ export function blockAssignment(
     // innermost first: the items above, the outline's lines, the Markdown headings (without copying them to reverse);
     // the lead and the deadline each from the innermost heading that gives one
     let needLead = !result.lead;
-    let needDeadline = !(result.deadline || result.term);
+    let needDeadline = headingDeadline && !(result.deadline || result.term);
     const fromHeading = (title: string) => {
       const h = readHeadingAssignment(title, options);
       if (needLead && h.lead) {

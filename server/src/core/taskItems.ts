@@ -36,7 +36,7 @@ export function taskItemsOf(
     for (const b of block.bare) if (b.resolved && !cited.includes(b.resolved)) cited.push(b.resolved);
     const restated = block.restates && !cited.includes(block.restates.task) ? [block.restates.task] : [];
     if (!cited.length && !restated.length) continue;
-    const assignment = blockAssignment(model.text, model.blocks, block, structure.firstLeads, structure);
+    const assignment = blockAssignment(model.text, model.blocks, block, structure.firstLeads, structure, true);
     items.push({
       start: start + block.start,
       end: start + block.end,
