@@ -11,8 +11,8 @@ export interface Settings {
   severity: Partial<Record<DiagnosticCode, SeveritySetting>>;
   debounceMs: number;
   maxFileSizeKB: number;
-  /** policyLens.structure.*: when a task item needs a lead unit; the pilot period's last month (YYYY-MM) if set. */
-  structure: { requireLeadUnit: 'auto' | 'always' | 'off'; pilotEnd?: string };
+  /** policyLens.structure.*: when a task item needs a lead unit, and a deadline; the pilot period's last month (YYYY-MM) if set. */
+  structure: { requireLeadUnit: 'auto' | 'always' | 'off'; requireDeadline: 'auto' | 'always' | 'off'; pilotEnd?: string };
   sources: SourceSetting[];
 }
 
@@ -23,7 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   severity: {},
   debounceMs: 150,
   maxFileSizeKB: 5120,
-  structure: { requireLeadUnit: 'auto' },
+  structure: { requireLeadUnit: 'auto', requireDeadline: 'auto' },
   sources: [],
 };
 
@@ -67,7 +67,7 @@ function mergeInto(target: Record<string, unknown>, from: Record<string, unknown
 /** Parses a raw settings object; `problems` lists each invalid value that was replaced by its default. */
 export function readSettings(raw: unknown): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
-  const s: Settings = { ...DEFAULT_SETTINGS, severity: {}, sources: [], structure: { requireLeadUnit: 'auto' } };
+  const s: Settings = { ...DEFAULT_SETTINGS, severity: {}, sources: [], structure: { requireLeadUnit: 'auto', requireDeadline: 'auto' } };
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, any>;
   const bad = (name: string, value: unknown, expected: string) =>
     problems.push(`policyLens.${name}: ${JSON.stringify(value)} is not ${expected}; using the default`);
@@ -99,6 +99,9 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
   const require = r.structure?.requireLeadUnit;
   if (require === 'auto' || require === 'always' || require === 'off') s.structure.requireLeadUnit = require;
   else if (require !== undefined) bad('structure.requireLeadUnit', require, '"auto", "always" or "off"');
+  const requireDeadline = r.structure?.requireDeadline;
+  if (requireDeadline === 'auto' || requireDeadline === 'always' || requireDeadline === 'off') s.structure.requireDeadline = requireDeadline;
+  else if (requireDeadline !== undefined) bad('structure.requireDeadline', requireDeadline, '"auto", "always" or "off"');
   const pilotEnd = r.structure?.pilotEnd;
   if (typeof pilotEnd === 'string' && /^\d{4}-(0?[1-9]|1[0-2])$/.test(pilotEnd.trim())) s.structure.pilotEnd = pilotEnd.trim();
   else if (pilotEnd !== undefined && pilotEnd !== '') bad('structure.pilotEnd', pilotEnd, 'a month as "YYYY-MM"');

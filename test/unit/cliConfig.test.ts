@@ -104,6 +104,15 @@ describe('settings files as VS Code writes them', () => {
       assert.match(config.problems.join('\n'), /policyLens\.diagnostics\.misquote\.severity: "loud"/);
     });
 
+    it('reads policyLens.structure.requireDeadline, and reports a value it does not know', () => {
+      fs.writeFileSync(path.join(dir, 'd.json'), '{ "policyLens.structure.requireDeadline": "always" }');
+      assert.strictEqual(readCliConfig(dir, 'd.json').settings.structure.requireDeadline, 'always');
+      fs.writeFileSync(path.join(dir, 'd.json'), '{ "policyLens.structure": { "requireDeadline": "sometimes" } }');
+      const config = readCliConfig(dir, 'd.json');
+      assert.strictEqual(config.settings.structure.requireDeadline, 'auto');
+      assert.match(config.problems.join('\n'), /policyLens\.structure\.requireDeadline: "sometimes" is not "auto", "always" or "off"/);
+    });
+
     it('reads the settings of a .code-workspace file, and resolves sources against its first folder', () => {
       fs.writeFileSync(path.join(dir, 'team.code-workspace'), '{ "folders": [{ "path": "plans" }, { "path": "other" }], "settings": { "policyLens.sources": [{ "path": "sz.md", "prefix": "SZ" }] } }');
       const config = readCliConfig(os.tmpdir(), path.join(dir, 'team.code-workspace'));

@@ -1,5 +1,5 @@
 // Lead units, partners and deadlines: the labelled fixtures of test/fixtures/responsibilities/*.json through the pure
-// readers, the pilot window from the source, and the three checks over test/fixtures/checks/{missing-lead-unit,deadline-outside-pilot,invalid-deadline}.md.
+// readers, the pilot window from the source, and the four checks over test/fixtures/checks/{missing-lead-unit,missing-deadline,deadline-outside-pilot,invalid-deadline}.md.
 import * as assert from 'assert';
 import fc from 'fast-check';
 import * as fs from 'fs';
@@ -247,7 +247,7 @@ interface CheckCase {
   expect: { code: string; start: number; end: number; anchor: string; message: string[] }[];
 }
 
-const MY_CODES = ['missing-lead-unit', 'deadline-outside-pilot', 'invalid-deadline'];
+const MY_CODES = ['missing-lead-unit', 'missing-deadline', 'deadline-outside-pilot', 'invalid-deadline'];
 
 /** The check fixtures' format (test/fixtures/checks/README.md), limited to the fields these cases use. */
 function parseCheckCases(file: string): CheckCase[] {
@@ -293,11 +293,11 @@ describe('the responsibility checks', () => {
 
   /** The three checks' findings on a document, through the analyser (which gives them the plan's facts). */
   function check(text: string, locale: 'zh' | 'en' = 'zh', settings: Partial<ResponsibilityRun> = {}): Finding[] {
-    const structure = { requireLeadUnit: settings.requireLeadUnit ?? 'auto', pilotEnd: settings.pilotEnd };
+    const structure = { requireLeadUnit: settings.requireLeadUnit ?? 'auto', requireDeadline: settings.requireDeadline ?? 'auto', pilotEnd: settings.pilotEnd };
     return engine.checker.analyze(text, { locale, structure }).findings.filter((f) => MY_CODES.includes(f.code as (typeof MY_CODES)[number]));
   }
 
-  // the fixtures of the three checks live with every check's, in test/fixtures/checks/
+  // the fixtures of the four checks live with every check's, in test/fixtures/checks/
   const CHECK_DIR = path.join(ROOT, 'test', 'fixtures', 'checks');
   const files = MY_CODES.map((code) => `${code}.md`);
   const cases = files.flatMap((f) => parseCheckCases(path.join(CHECK_DIR, f)));
@@ -370,6 +370,16 @@ describe('the responsibility checks', () => {
     assert.deepStrictEqual(check(plan, 'zh', { requireLeadUnit: 'always' }).map((f) => f.code), ['missing-lead-unit', 'missing-lead-unit'], 'always: both items are flagged');
     const owned = '1. 落实表1第12项（区商务局牵头）。\n2. 落实表1第13项。';
     assert.strictEqual(check(owned, 'zh', { requireLeadUnit: 'off' }).length, 0, 'off: nothing is flagged');
+  });
+
+  it('flag an item without a deadline in a plan that dates fewer than three quarters of its items only when one is always required', () => {
+    const plan = '1. 落实表1第12项（区商务局牵头，2024年底前完成）。\n2. 落实表1第13项（区商务局牵头）。';
+    assert.strictEqual(check(plan).length, 0, 'auto: one dated item of two is no convention');
+    const always = check(plan, 'zh', { requireDeadline: 'always' });
+    assert.deepStrictEqual(always.map((f) => [f.code, f.message]), [['missing-deadline', '表1第13项的任务条目未明确完成时限']], 'always: the undated item, without "most items"');
+    const most = '1. 落实表1第12项（区商务局牵头，2024年底前完成）。\n2. 落实表1第14项（区商务局牵头，2024年底前完成）。\n3. 落实表1第15项（区商务局牵头，2025年6月前完成）。\n4. 落实表1第13项（区商务局牵头）。';
+    assert.deepStrictEqual(check(most).map((f) => f.code), ['missing-deadline'], 'auto: three dated items of four make the fourth an omission');
+    assert.strictEqual(check(most, 'zh', { requireDeadline: 'off' }).length, 0, 'off: nothing is flagged');
   });
 
   it('take the end of the window from pilotEnd', () => {

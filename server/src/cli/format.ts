@@ -64,6 +64,7 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   'reference-mismatch': 'A valid reference whose sentence is clearly about another task and not about the cited one.',
   'uncited-task': 'A list item or table row that restates a task without citing it.',
   'missing-lead-unit': 'A task item without a lead unit, in a plan that assigns lead units elsewhere.',
+  'missing-deadline': 'A task item without a deadline, in a plan that gives most of its task items one.',
   'deadline-outside-pilot': "A deadline before the source's date or after its pilot period.",
   'invalid-deadline': 'A date that does not exist.',
 };

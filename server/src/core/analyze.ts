@@ -48,6 +48,9 @@ interface ParagraphResult {
   facts?: ParagraphFacts;
   /** Whether it names a lead unit (planAssignsLeadUnits): read when the paragraphs before it name none. */
   assignsLead?: boolean;
+  /** How many task items it holds, and how many give a deadline: read when policyLens.structure.requireDeadline is auto. */
+  taskItems?: number;
+  datedItems?: number;
   /** The findings of the plan-level checks, for the checks, locale and plan facts they were made with. */
   planFindings?: PlanMemo;
   /** Earlier memos still kept (a paragraph repeated where the plan tells it other things), oldest first. */
@@ -662,7 +665,7 @@ export class Checker {
     runChecks(PARAGRAPH_CHECKS, model.blocks, run, findings);
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
     // every field a result gets later is in its literal: kept in the object itself, not in an array added to it
-    return { text, retained: undefined, model, findings: exact(findings), facts: undefined, assignsLead: undefined, planFindings: undefined, olderPlanFindings: undefined, shown: undefined };
+    return { text, retained: undefined, model, findings: exact(findings), facts: undefined, assignsLead: undefined, taskItems: undefined, datedItems: undefined, planFindings: undefined, olderPlanFindings: undefined, shown: undefined };
   }
 }
 

@@ -10,6 +10,7 @@ export const DIAGNOSTIC_CODES = [
   'reference-mismatch',
   'uncited-task',
   'missing-lead-unit',
+  'missing-deadline',
   'deadline-outside-pilot',
   'invalid-deadline',
 ] as const;
@@ -27,6 +28,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'reference-mismatch': 'warning',
   'uncited-task': 'hint',
   'missing-lead-unit': 'warning',
+  'missing-deadline': 'warning',
   'deadline-outside-pilot': 'warning',
   'invalid-deadline': 'error',
 };

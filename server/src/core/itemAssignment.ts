@@ -1,6 +1,7 @@
 // A task item's assignment in the plan model: its own words, the labelled lines after it, its table row, the lines
 // that follow in the next paragraph and the headings above; and the facts of the whole plan that decide them.
-import { Block, cellSpans } from './planModel';
+import { Block, cellSpans, ParagraphModel } from './planModel';
+import { Task } from './types';
 import { lineEndFrom } from './text';
 import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
@@ -28,6 +29,13 @@ export interface BlockAssignment extends Assignment {
 export interface ResponsibilityRun {
   /** policyLens.structure.requireLeadUnit */
   requireLeadUnit: 'auto' | 'always' | 'off';
+  /**
+   * Whether a task item without a deadline is flagged: policyLens.structure.requireDeadline `always`, or `auto` in a
+   * plan that gives at least DEADLINE_SHARE of its task items one (plansDeadlineShare over the whole document).
+   */
+  expectDeadlines?: boolean;
+  /** policyLens.structure.requireDeadline (for the message: `always` does not say what the rest of the plan does). */
+  requireDeadline?: 'auto' | 'always' | 'off';
   /** policyLens.structure.pilotEnd (`YYYY-MM`), when set. */
   pilotEnd?: string;
   /** Whether the plan names a lead unit anywhere (planAssignsLeadUnits over the whole document). */
@@ -59,6 +67,39 @@ export function firstLeadsDeclaredAt(text: string): number {
   declared.unshift({ text, at });
   declared.length = Math.min(declared.length, 2);
   return at;
+}
+
+/**
+ * The task an item or row is about: the first it cites, else the number resolved, else the one it restates; undefined
+ * (not `{}`) when the block is no task item. `{ task: undefined }`: a task item whose task is not known (第5项 left open).
+ */
+export function taskOfItem(block: Pick<Block, 'kind' | 'tableHeader' | 'references' | 'bare' | 'restates'>): { task?: Task } | undefined {
+  if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader) return undefined;
+  const cited = block.references.find((r) => r.tasks.length);
+  if (cited) return { task: cited.tasks[0] };
+  if (block.bare.length) return { task: block.bare.find((b) => b.resolved)?.resolved };
+  return block.restates && { task: block.restates.task };
+}
+
+/** In `auto` mode, a plan expects a deadline of every task item when at least this share of them give one. */
+export const DEADLINE_SHARE = 0.75;
+
+/** How many of a paragraph's blocks are task items (cheap: no reading of their assignment). */
+export function taskItemCount(model: Pick<ParagraphModel, 'blocks'>): number {
+  let items = 0;
+  for (const block of model.blocks) if (taskOfItem(block)) items++;
+  return items;
+}
+
+/** How many of a paragraph's task items give a deadline (or words under 完成时限, or a heading's). */
+export function datedItemCount(model: Pick<ParagraphModel, 'text' | 'blocks'>): number {
+  let dated = 0;
+  for (const block of model.blocks) {
+    if (!taskOfItem(block)) continue;
+    const a = blockAssignment(model.text, model.blocks, block, false, {}, true);
+    if (a.deadline || a.term) dated++;
+  }
+  return dated;
 }
 
 const SUB_ITEM_MARKER = /^[ \t]+[-*+][ \t]+/;

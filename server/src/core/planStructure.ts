@@ -1,21 +1,26 @@
 // The plan's structure as each paragraph sees it: whether the plan names lead units anywhere, a declaration that the
 // first unit leads, the heading-like lines above, the labelled lines that follow. Worked out from facts each paragraph
 // keeps about itself, so that a re-check walks cached facts instead of re-reading the plan.
-import { labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun } from './itemAssignment';
+import { datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun } from './itemAssignment';
+import { ParagraphModel } from './planModel';
 import { declaresFirstLeads } from './responsibility';
 
-/** policyLens.structure: when a task item needs a lead unit, and the end of the pilot period if set. */
+/** policyLens.structure: when a task item needs a lead unit, and a deadline; the end of the pilot period if set. */
 export interface StructureSettings {
   requireLeadUnit?: 'auto' | 'always' | 'off';
+  requireDeadline?: 'auto' | 'always' | 'off';
   pilotEnd?: string;
 }
 
 /** A paragraph as the walk reads it: its text, and the facts it keeps (worked out here on first use). */
 export interface StructuredParagraph {
-  readonly model: { readonly text: string };
+  readonly model: Pick<ParagraphModel, 'text' | 'blocks'>;
   facts?: ParagraphFacts;
   /** Whether it names a lead unit (planAssignsLeadUnits): read when the paragraphs before it name none. */
   assignsLead?: boolean;
+  /** How many task items it holds (taskItemCount), and how many of them give a deadline (datedItemCount). */
+  taskItems?: number;
+  datedItems?: number;
 }
 
 /** Stands for "the outline before" in a paragraph's outline step (see paragraphFacts). */
@@ -30,6 +35,8 @@ export class StructureWalk {
   private readonly facts: ParagraphFacts[];
   private readonly planAssignsLeads: boolean;
   private readonly requireLeadUnit: ResponsibilityRun['requireLeadUnit'];
+  private readonly requireDeadline: NonNullable<ResponsibilityRun['requireDeadline']>;
+  private readonly expectDeadlines: boolean;
   private readonly pilotEnd: string | undefined;
   private firstLeads = false;
   private outline: string[] = [];
@@ -41,20 +48,23 @@ export class StructureWalk {
     // read paragraph by paragraph up to the first that names a lead: a plan's first few usually do
     this.planAssignsLeads = parts.some((p) => (p.result.assignsLead ??= planAssignsLeadUnits(p.result.model.text)));
     this.requireLeadUnit = settings?.requireLeadUnit ?? 'auto';
+    this.requireDeadline = settings?.requireDeadline ?? 'auto';
+    this.expectDeadlines = this.requireDeadline === 'always' || (this.requireDeadline === 'auto' && datesMostItems(parts));
     this.pilotEnd = settings?.pilotEnd || undefined;
   }
 
   /** Whether paragraph i (the next one of the walk) has the structure `s`. */
   is(i: number, s: ResponsibilityRun): boolean {
     return s.requireLeadUnit === this.requireLeadUnit && s.pilotEnd === this.pilotEnd && s.planAssignsLeads === this.planAssignsLeads &&
+      s.requireDeadline === this.requireDeadline && s.expectDeadlines === this.expectDeadlines &&
       s.firstLeads === this.firstLeads && s.following === this.following(i) && sameOutline(s.outline ?? [], this.outline);
   }
 
   /** The structure of paragraph i (the next one of the walk). */
   at(i: number): ResponsibilityRun {
     if (this.last && this.is(i, this.last)) return this.last;
-    const { requireLeadUnit, pilotEnd, planAssignsLeads, firstLeads, outline } = this;
-    return (this.last = { requireLeadUnit, pilotEnd, planAssignsLeads, firstLeads, following: this.following(i), outline });
+    const { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads, outline } = this;
+    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads, following: this.following(i), outline });
   }
 
   /** Past paragraph i. */
@@ -66,6 +76,28 @@ export class StructureWalk {
   private following(i: number): string | undefined {
     return this.facts[i + 1]?.leadingLabels || undefined;
   }
+}
+
+/**
+ * Whether at least DEADLINE_SHARE of the plan's task items give a deadline (a date, words under 完成时限, a heading's):
+ * then the plan's convention is a deadline per item, and one without is an omission. Each paragraph counts its own
+ * items once (without the labelled lines a Word plan puts in the next paragraph: they count as none, which errs
+ * towards not flagging).
+ */
+function datesMostItems(parts: readonly { result: StructuredParagraph }[]): boolean {
+  let items = 0;
+  for (const p of parts) items += p.result.taskItems ??= taskItemCount(p.result.model);
+  if (!items) return false;
+  // reading an item's deadline costs more than counting it: stop once too many are without one
+  const allowed = items - DEADLINE_SHARE * items;
+  let undated = 0;
+  for (const p of parts) {
+    const n = p.result.taskItems!;
+    if (!n) continue;
+    undated += n - (p.result.datedItems ??= datedItemCount(p.result.model));
+    if (undated > allowed) return false;
+  }
+  return true;
 }
 
 export function planStructures(parts: readonly { result: StructuredParagraph }[], settings: StructureSettings | undefined): ResponsibilityRun[] {

@@ -4,6 +4,8 @@ import type { Assignment } from './responsibility';
 const zh = {
   missingLeadUnit: (ref: string) => `${ref ? `${ref}的` : ''}任务条目未明确牵头单位（方案其他条目均写明了牵头单位）`,
   missingLeadUnitAlways: (ref: string) => `${ref ? `${ref}的` : ''}任务条目未明确牵头单位`,
+  missingDeadline: (ref: string) => `${ref ? `${ref}的` : ''}任务条目未明确完成时限（方案大多数条目写明了完成时限）`,
+  missingDeadlineAlways: (ref: string) => `${ref ? `${ref}的` : ''}任务条目未明确完成时限`,
   namedWithoutLead: (units: string) => `（${units}）未说明哪个单位牵头：可写明“××牵头”，或声明“列第一位的为牵头单位”`,
   deadlineBefore: (deadline: string, window: string, date: string) => `完成时限“${deadline}”早于原文印发日期${date}（试点期：${window}）`,
   deadlineAfter: (deadline: string, window: string) => `完成时限“${deadline}”超出试点期（${window}）`,
@@ -24,6 +26,8 @@ export type ResponsibilityMessages = typeof zh;
 const en: ResponsibilityMessages = {
   missingLeadUnit: (ref) => `this task item${ref ? ` (${ref})` : ''} names no lead unit (牵头单位), while the plan's other items do`,
   missingLeadUnitAlways: (ref) => `this task item${ref ? ` (${ref})` : ''} names no lead unit (牵头单位)`,
+  missingDeadline: (ref) => `this task item${ref ? ` (${ref})` : ''} gives no deadline (完成时限), while most of the plan's items do`,
+  missingDeadlineAlways: (ref) => `this task item${ref ? ` (${ref})` : ''} gives no deadline (完成时限)`,
   namedWithoutLead: (units) => `(${units}) does not say which unit leads: write "××牵头", or declare "列第一位的为牵头单位"`,
   deadlineBefore: (deadline, window, date) => `the deadline "${deadline}" is before the source was issued (${date}; pilot period ${window})`,
   deadlineAfter: (deadline, window) => `the deadline "${deadline}" is after the pilot period (${window})`,

@@ -12,6 +12,7 @@ import { checkAmbiguous } from './ambiguous';
 import { checkReferenceMismatch } from './referenceMismatch';
 import { checkUncitedTask } from './uncitedTask';
 import { checkMissingLeadUnit } from './missingLeadUnit';
+import { checkMissingDeadline } from './missingDeadline';
 import { checkDeadlineOutsidePilot } from './deadlineOutsidePilot';
 import { checkInvalidDeadline } from './invalidDeadline';
 import type { ResponsibilityRun } from '../itemAssignment';
@@ -55,6 +56,7 @@ export const CHECKS: readonly Check[] = [
   { code: 'reference-mismatch', severity: 'warning', check: checkReferenceMismatch },
   { code: 'uncited-task', severity: 'hint', check: checkUncitedTask },
   { code: 'missing-lead-unit', severity: 'warning', scope: 'plan', check: checkMissingLeadUnit },
+  { code: 'missing-deadline', severity: 'warning', scope: 'plan', check: checkMissingDeadline },
   { code: 'deadline-outside-pilot', severity: 'warning', scope: 'plan', check: checkDeadlineOutsidePilot },
   { code: 'invalid-deadline', severity: 'error', scope: 'plan', check: checkInvalidDeadline },
 ];

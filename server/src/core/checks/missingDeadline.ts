@@ -1,0 +1,26 @@
+// missing-deadline: a task item (a list item or table row that cites or restates a task) with no deadline — no date
+// and no words under 完成时限 (持续推进) in its text, the labelled lines after it, its table's 完成时限 column or the
+// headings above it — in a plan that gives most of its task items one (policyLens.structure.requireDeadline: auto).
+import { Finding } from '../findings';
+import { blockAssignment, ResponsibilityRun, taskOfItem } from '../itemAssignment';
+import { Block } from '../planModel';
+import { responsibilityMessages } from '../responsibilityMessages';
+import { formatReference } from '../taskIndex';
+import { relatedTask } from './related';
+import { itemRange } from './itemRange';
+import type { CheckRun } from './registry';
+
+export function checkMissingDeadline(block: Block, run: CheckRun & { structure?: ResponsibilityRun }): Finding[] {
+  const structure = run.structure;
+  if (!structure?.expectDeadlines) return [];
+  const item = taskOfItem(block);
+  if (!item) return [];
+  const text = run.model.text;
+  const assignment = blockAssignment(text, run.model.blocks, block, structure.firstLeads, structure, true);
+  if (assignment.deadline || assignment.term) return [];
+  const msg = responsibilityMessages(run.locale);
+  const ref = item.task ? formatReference(item.task) : '';
+  const message = structure.requireDeadline === 'always' ? msg.missingDeadlineAlways(ref) : msg.missingDeadline(ref);
+  const related = item.task ? [relatedTask(run.context.index, item.task, run.msg)] : [];
+  return [{ ...itemRange(text, block), code: 'missing-deadline', severity: 'warning', message, related, fixes: [] }];
+}
