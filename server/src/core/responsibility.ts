@@ -36,6 +36,23 @@ export interface Term {
 /** A cell or labelled value that says nothing: an empty mark (—, /, 无). */
 const NO_TERM = /^[\s—–\-－/／、，,。；;.…]*(?:无|暂无)?[\s—–\-－/／。；;.…]*$/;
 
+/** Timing in words, as a segment of the parenthesis that closes an item says it: （区商务局牵头，持续推进）. */
+const TIMING_WORDS = /^(?:长期坚持|长期推进|长期|持续推进|持续开展|持续实施|持续|常态化(?:推进|开展|实施)?|每年(?:推进|开展|实施)|(?:逐年|按年度|分年度|分阶段)(?:推进|实施))$/;
+
+/** A segment of the closing parenthesis [from, to) of `text` that states timing in words, if any. */
+function closingTerm(text: string, from: number, to: number): Term | undefined {
+  SEGMENT.lastIndex = from;
+  for (let m = SEGMENT.exec(text); m && m.index < to; m = SEGMENT.exec(text)) {
+    const end = Math.min(to, m.index + m[0].length);
+    const term = termOf(text, m.index, end);
+    if (term && TIMING_WORDS.test(term.text)) return term;
+  }
+  return undefined;
+}
+
+/** The segments of a parenthesis, between its commas and semicolons. */
+const SEGMENT = /[^，,；;、]+/g;
+
 /** The timing text[start, end) states in words, trimmed; undefined when it is empty or a placeholder. */
 function termOf(text: string, start: number, end: number): Term | undefined {
   while (start < end && /[\s*]/.test(text[start])) start++;
@@ -487,6 +504,7 @@ export function readAssignment(text: string, options: { firstLeads: boolean }): 
     }
   }
   deadline ??= firstDeadline(text);
+  if (!deadline && !term && closing) term = closingTerm(rest, closing[0], closing[1]);
 
   const result: Assignment = { partners: dedupe(partners, [lead]) };
   if (lead) result.lead = lead;
