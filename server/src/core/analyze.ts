@@ -13,7 +13,7 @@ import { exact, LineIndex, NONE } from './text';
 import { RuleData } from './thresholds';
 import { Position, Range, Task } from './types';
 import { ResponsibilityRun } from './itemAssignment';
-import { ParagraphFacts, planStructures, StructureSettings, StructureWalk } from './planStructure';
+import { DatedItems, ParagraphFacts, planStructures, StructureSettings, StructureWalk } from './planStructure';
 import { TaskItem, taskItemsOf } from './taskItems';
 
 export interface AnalyzeOptions {
@@ -50,7 +50,7 @@ interface ParagraphResult {
   assignsLead?: boolean;
   /** How many task items it holds, and how many give a deadline: read when policyLens.structure.requireDeadline is auto. */
   taskItems?: number;
-  datedItems?: number;
+  datedItems?: DatedItems;
   /** The findings of the plan-level checks, for the checks, locale and plan facts they were made with. */
   planFindings?: PlanMemo;
   /** Earlier memos still kept (a paragraph repeated where the plan tells it other things), oldest first. */

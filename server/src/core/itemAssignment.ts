@@ -91,12 +91,16 @@ export function taskItemCount(model: Pick<ParagraphModel, 'blocks'>): number {
   return items;
 }
 
-/** How many of a paragraph's task items give a deadline (or words under 完成时限, or a heading's). */
-export function datedItemCount(model: Pick<ParagraphModel, 'text' | 'blocks'>): number {
+/**
+ * How many of a paragraph's task items give a deadline (or words under 完成时限, or a heading's); `following`: the
+ * labelled lines that open the next paragraph (a Word plan's 完成时限 line after its item).
+ */
+export function datedItemCount(model: Pick<ParagraphModel, 'text' | 'blocks'>, following?: string): number {
   let dated = 0;
+  const around = following ? { following } : {};
   for (const block of model.blocks) {
     if (!taskOfItem(block)) continue;
-    const a = blockAssignment(model.text, model.blocks, block, false, {}, true);
+    const a = blockAssignment(model.text, model.blocks, block, false, around, true);
     if (a.deadline || a.term) dated++;
   }
   return dated;

@@ -20,7 +20,8 @@ export interface StructuredParagraph {
   assignsLead?: boolean;
   /** How many task items it holds (taskItemCount), and how many of them give a deadline (datedItemCount). */
   taskItems?: number;
-  datedItems?: number;
+  /** The count, with the next paragraph's leading labelled lines it was made with (they can date its last item). */
+  datedItems?: DatedItems;
 }
 
 /** Stands for "the outline before" in a paragraph's outline step (see paragraphFacts). */
@@ -49,7 +50,7 @@ export class StructureWalk {
     this.planAssignsLeads = parts.some((p) => (p.result.assignsLead ??= planAssignsLeadUnits(p.result.model.text)));
     this.requireLeadUnit = settings?.requireLeadUnit ?? 'auto';
     this.requireDeadline = settings?.requireDeadline ?? 'auto';
-    this.expectDeadlines = this.requireDeadline === 'always' || (this.requireDeadline === 'auto' && datesMostItems(parts));
+    this.expectDeadlines = this.requireDeadline === 'always' || (this.requireDeadline === 'auto' && datesMostItems(parts, this.facts));
     this.pilotEnd = settings?.pilotEnd || undefined;
   }
 
@@ -80,24 +81,34 @@ export class StructureWalk {
 
 /**
  * Whether at least DEADLINE_SHARE of the plan's task items give a deadline (a date, words under 完成时限, a heading's):
- * then the plan's convention is a deadline per item, and one without is an omission. Each paragraph counts its own
- * items once (without the labelled lines a Word plan puts in the next paragraph: they count as none, which errs
- * towards not flagging).
+ * then the plan's convention is a deadline per item, and one without is an omission. Each paragraph keeps its counts,
+ * read with the labelled lines that open the next one (a Word plan's 完成时限 line) and read again when those change;
+ * without the lead-unit declarations and the Word outline, which only give leads.
  */
-function datesMostItems(parts: readonly { result: StructuredParagraph }[]): boolean {
+function datesMostItems(parts: readonly { result: StructuredParagraph }[], facts: readonly ParagraphFacts[]): boolean {
   let items = 0;
   for (const p of parts) items += p.result.taskItems ??= taskItemCount(p.result.model);
   if (!items) return false;
   // reading an item's deadline costs more than counting it: stop once too many are without one
   const allowed = items - DEADLINE_SHARE * items;
   let undated = 0;
-  for (const p of parts) {
-    const n = p.result.taskItems!;
+  for (let i = 0; i < parts.length; i++) {
+    const result = parts[i].result;
+    const n = result.taskItems!;
     if (!n) continue;
-    undated += n - (p.result.datedItems ??= datedItemCount(p.result.model));
+    const following = facts[i + 1]?.leadingLabels ?? '';
+    let counted = result.datedItems;
+    if (!counted || counted.following !== following) result.datedItems = counted = { following, dated: datedItemCount(result.model, following) };
+    undated += n - counted.dated;
     if (undated > allowed) return false;
   }
   return true;
+}
+
+/** How many of a paragraph's task items give a deadline, read with the labelled lines that follow it. */
+export interface DatedItems {
+  following: string;
+  dated: number;
 }
 
 export function planStructures(parts: readonly { result: StructuredParagraph }[], settings: StructureSettings | undefined): ResponsibilityRun[] {
