@@ -50,6 +50,27 @@ describe('incremental re-checking', function () {
     }
   });
 
+  it('flags and unflags every undated item as edits cross the share of dated items, as a fresh check does', () => {
+    // four items, three dated: the fourth is flagged; undating the second drops the share to a half and clears it
+    const options = { locale: 'zh' as const };
+    const dated = (n: number, ref: string, month: string) => `${n}. 落实${ref}。牵头单位：区商务局；完成时限：${month}。`;
+    const steps = [
+      [dated(1, '表1第12项', '2024年6月'), dated(2, '表1第13项', '2024年9月'), dated(3, '表1第14项', '2025年3月'), '4. 落实表1第15项。牵头单位：区商务局。'],
+      [dated(1, '表1第12项', '2024年6月'), '2. 落实表1第13项。牵头单位：区商务局。', dated(3, '表1第14项', '2025年3月'), '4. 落实表1第15项。牵头单位：区商务局。'],
+      [dated(1, '表1第12项', '2024年6月'), '2. 落实表1第13项。牵头单位：区商务局；完成时限：持续推进。', dated(3, '表1第14项', '2025年3月'), '4. 落实表1第15项。牵头单位：区商务局。'],
+    ].map((items) => items.join('\n\n') + '\n');
+    const flagged: number[] = [];
+    let previous: DocumentAnalysis | undefined;
+    for (const text of steps) {
+      const incremental = checker.analyze(text, options, undefined, previous);
+      const fresh = new Checker(checker.index, undefined, checker.context).analyze(text, options);
+      assert.strictEqual(signature(incremental), signature(fresh), text);
+      flagged.push(incremental.findings.filter((f) => f.code === 'missing-deadline').length);
+      previous = incremental;
+    }
+    assert.deepStrictEqual(flagged, [1, 0, 1], 'flagged at 3 of 4 dated, not at 2 of 4, again when 持续推进 dates the second');
+  });
+
   it('shares one empty list among the cached results that have nothing, and keeps the others at their length', () => {
     // a 1 MB plan holds ten thousand paragraph results: a dozen private empty or push-grown lists each were a fifth of them
     const analysis = new Checker(checker.index, undefined, checker.context).analyze('推进服务业扩大开放。\n\n落实表1第12项，中方股比不低于51%。\n', { locale: 'zh' });
