@@ -167,6 +167,16 @@ describe('the checks through the language server', function () {
   });
 });
 
+/** Changes the settings the client answers with, tells the server, and returns the diagnostics it re-publishes for `uri`. */
+async function changeSettingsOf(client: LspClient, uri: string, settings: unknown): Promise<Diagnostic[]> {
+  client.configuration = settings;
+  // the server pulls the settings, then re-publishes: anything published before its request is stale
+  const asked = client.waitFor((m) => m.method === 'workspace/configuration', 10000, 'a workspace/configuration request');
+  client.notify('workspace/didChangeConfiguration', { settings: null });
+  await asked;
+  return (await client.waitForDiagnostics(uri)).diagnostics;
+}
+
 describe('severity settings through workspace/configuration', function () {
   this.timeout(30000);
   let client: LspClient;
@@ -187,15 +197,7 @@ describe('severity settings through workspace/configuration', function () {
     await client.shutdown();
   });
 
-  /** Changes the settings the client answers with, tells the server, and returns the diagnostics it re-publishes. */
-  async function changeSettings(settings: unknown): Promise<Diagnostic[]> {
-    client.configuration = settings;
-    // the server pulls the settings, then re-publishes: anything published before its request is stale
-    const asked = client.waitFor((m) => m.method === 'workspace/configuration', 10000, 'a workspace/configuration request');
-    client.notify('workspace/didChangeConfiguration', { settings: null });
-    await asked;
-    return (await client.waitForDiagnostics('untitled:checks/severity.md')).diagnostics;
-  }
+  const changeSettings = (settings: unknown) => changeSettingsOf(client, 'untitled:checks/severity.md', settings);
 
   it('drops a code set to off and publishes a code set to hint with severity 4', async () => {
     const doc = new Doc(client, 'untitled:checks/severity.md', text);
@@ -219,5 +221,36 @@ describe('severity settings through workspace/configuration', function () {
     });
     assert.ok(actions.some((a) => a.edit.changes['untitled:checks/severity.md'][0].newText === '67%'),
       `actions: ${JSON.stringify(actions.map((a) => a.title))}`);
+  });
+});
+
+describe('policyLens.structure.requireDeadline through workspace/configuration', function () {
+  this.timeout(30000);
+  let client: LspClient;
+  const uri = 'untitled:checks/deadlines.md';
+  // one dated item of two: no convention of the plan, so auto flags nothing
+  const text = '1. 落实表1第12项。牵头单位：区商务局；完成时限：2024年6月。\n2. 落实表1第13项。牵头单位：区商务局。\n';
+  const deadlineFindings = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'missing-deadline').map((d) => [d.range.start.line, d.message]);
+
+  before(async () => {
+    client = new LspClient();
+    client.configuration = { diagnostics: { debounceMs: 0 } };
+    const asked = client.waitFor((m) => m.method === 'workspace/configuration', 10000, 'a workspace/configuration request');
+    await client.initialize({ locale: 'zh-cn', configuration: true });
+    await asked;
+    await client.request('textDocument/hover', { textDocument: { uri: 'untitled:none.md' }, position: { line: 0, character: 0 } });
+  });
+
+  after(async () => {
+    await client.shutdown();
+  });
+
+  it('flags the undated item only while the setting says always', async () => {
+    const doc = new Doc(client, uri, text);
+    assert.deepStrictEqual(deadlineFindings(await doc.open()), [], 'auto');
+    const always = await changeSettingsOf(client, uri, { diagnostics: { debounceMs: 0 }, structure: { requireDeadline: 'always' } });
+    assert.deepStrictEqual(deadlineFindings(always), [[1, '表1第13项的任务条目未明确完成时限']], 'always');
+    const off = await changeSettingsOf(client, uri, { diagnostics: { debounceMs: 0 }, structure: { requireDeadline: 'off' } });
+    assert.deepStrictEqual(deadlineFindings(off), [], 'off');
   });
 });
