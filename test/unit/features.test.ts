@@ -46,6 +46,10 @@ describe('the features over a plain context (no server)', () => {
     assert.ok(value.includes('**表1第46项 · T1.46**') && value.includes(ctx.index.task('T1.46')!.text.slice(0, 20)), value);
     assert.deepStrictEqual(h?.range, { start: doc.positionAt(typo.indexOf('表1第64项')), end: doc.positionAt(typo.indexOf('表1第64项') + 6) });
     assert.strictEqual(hover(ctx, { ...document, position: at('表1第99项', 2) }), null);
+    const table = '推动民营企业以控股或参股形式开展发电、增量配电和售电业务（表6第46项）。\n';
+    const other = ctx.open('file:///table6.md', table);
+    const h6 = hover(ctx, { textDocument: { uri: other.uri }, position: other.positionAt(table.indexOf('表6第46项') + 1) });
+    assert.ok((h6?.contents as MarkupContent).value.startsWith('**该句内容对应 表1第46项'), 'a table that does not exist, too');
   });
 
   it('completes 表1第 with the tasks of 表1, each labelled, in item order', () => {

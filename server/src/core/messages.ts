@@ -14,6 +14,8 @@ const zh = {
   noSource: (prefix: string) => `前缀为“${prefix}”的政策文件未能加载（请检查 policyLens.sources）`,
   noTable: (table: number, tables: number[]) =>
     `任务清单中没有表${table}：清单共有表${tables[0]}–表${tables[tables.length - 1]}`,
+  noTableMeant: (table: number, tables: number[], meant: string, label: string, terms: string[]) =>
+    `任务清单中没有表${table}：清单共有表${tables[0]}–表${tables[tables.length - 1]}。该句内容对应${meant}（${label}）${terms.length ? `：匹配“${terms.join('”“')}”` : ''}`,
   noTask: (ref: string, table: number, count: number, nearest: string) =>
     `${ref}不存在：表${table}共有第${range(1, count)}项。是否要引用${nearest}？`,
   noTaskMeant: (ref: string, table: number, count: number, meant: string, label: string, terms: string[]) =>
@@ -63,6 +65,8 @@ export type Messages = typeof zh;
 const en: Messages = {
   noSource: (prefix) => `the policy document with the prefix "${prefix}" could not be loaded (see policyLens.sources)`,
   noTable: (table, tables) => `the task list has no 表${table}: it has 表${tables[0]}–表${tables[tables.length - 1]}`,
+  noTableMeant: (table, tables, meant, label, terms) =>
+    `the task list has no 表${table}: it has 表${tables[0]}–表${tables[tables.length - 1]}. This sentence is about ${meant} (${label})${terms.length ? `: it shares "${terms.join('", "')}"` : ''}`,
   noTask: (ref, table, count, nearest) => `${ref} does not exist: 表${table} has tasks ${range(1, count)}. Did you mean ${nearest}?`,
   noTaskMeant: (ref, table, count, meant, label, terms) =>
     `${ref} does not exist: 表${table} has tasks ${range(1, count)}. This sentence is about ${meant} (${label})${terms.length ? `: it shares "${terms.join('", "')}"` : ''}`,

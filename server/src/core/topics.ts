@@ -100,25 +100,24 @@ export interface Restatement {
 const prefixOf = (task: Task) => task.id.slice(0, task.id.length - `T${task.table}.${task.item}`.length);
 
 /**
- * The task the text around a reference to no task (表1第64项, a typo of 表1第46项) is clearly about: what it was
- * meant to cite. Only a task of the reference's source (its `nearest` task's), of its table when the reference is
- * one of a list (only the number can change there), and that no other reference of the span cites; undefined when
- * the text does not pick one.
+ * The task the text around a reference to no task (表1第64项, a typo of 表1第46项; 表6第3项) is clearly about: what
+ * it was meant to cite. Only a task of the reference's source, of `table` when given (a number of a list, where only
+ * the number can change), and that no other reference of the span cites; undefined when the text does not pick one.
  */
 export function intendedTask(
   model: ParagraphModel,
   block: Block,
   ref: ResolvedReference,
-  missing: { table: number; nearest: Task },
+  table: number | undefined,
   matcher: TaskMatcher,
   t: TopicThresholds = TOPIC_THRESHOLDS,
 ): (Restatement & { span: { start: number; end: number } }) | undefined {
+  if (!ref.source) return undefined;
   const span = judgedSpan(model.text, block, ref);
   const words = topicText(model.text, span, block.references);
   const citedHere = citedIn(block, span.start, span.end);
-  const source = prefixOf(missing.nearest);
-  const whole = ref.ref.spans.length === 1;
-  const allowed = (task: Task) => prefixOf(task) === source && (whole || task.table === missing.table) && !citedHere.has(task.id);
+  const source = ref.source.prefix ? `${ref.source.prefix}:` : '';
+  const allowed = (task: Task) => prefixOf(task) === source && (table === undefined || task.table === table) && !citedHere.has(task.id);
   const [best, second] = matcher.match(words, 8).filter((m) => allowed(m.task));
   if (!best || best.score < t.intendedMinScore || best.score < t.intendedRatio * (second?.score ?? 0)) return undefined;
   return { task: best.task, score: best.score, span };

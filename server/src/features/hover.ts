@@ -2,7 +2,7 @@
 import { Hover, HoverParams, MarkupKind } from 'vscode-languageserver';
 import { DocumentAnalysis } from '../core/analyze';
 import { messages } from '../core/messages';
-import { formatReference, ResolvedReference } from '../core/taskIndex';
+import { formatReference, ReferenceProblem, ResolvedReference } from '../core/taskIndex';
 import { blockAt } from '../core/planModel';
 import { intendedTask, judgeReference } from '../core/topics';
 import { taskLabel } from '../core/checks/labels';
@@ -55,15 +55,19 @@ function matchedWords(ctx: HoverContext, terms: string[]): string {
 }
 
 /**
- * Hover on a reference to a task number its table does not have (表1第64项): the task its sentence is about, in
- * full, when the words pick one (the fix unknown-task offers), so that the drafter sees what they are about to cite.
+ * Hover on a reference to a task number its table does not have (表1第64项), or to a table the task list does not
+ * have (表6第3项): the task its sentence is about, in full, when the words pick one (the fix unknown-task offers), so
+ * that the drafter sees what they are about to cite.
  */
 function unknownHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number, resolved: ResolvedReference): Hover | null {
   const found = referenceInModel(analysis, offset);
-  const missing = found?.ref.problems.find((p) => p.kind === 'no-task');
-  if (!found || missing?.kind !== 'no-task') return null;
+  const missing = found?.ref.problems.find((p): p is Extract<ReferenceProblem, { kind: 'no-task' | 'no-table' }> => p.kind === 'no-task' || p.kind === 'no-table');
+  if (!found || !missing) return null;
+  // one number of a list keeps its table; a list in a table that does not exist has none to keep
+  const whole = found.ref.ref.spans.length === 1;
+  if (!whole && missing.kind === 'no-table') return null;
   const matcher = ctx.checker.context.matcher;
-  const intended = intendedTask(found.model, found.block, found.ref, missing, matcher);
+  const intended = intendedTask(found.model, found.block, found.ref, whole ? undefined : missing.table, matcher);
   if (!intended) return null;
   const msg = messages(ctx.locale);
   const terms = matcher.explain(found.model.text.slice(intended.span.start, intended.span.end), intended.task.id, 5).terms;

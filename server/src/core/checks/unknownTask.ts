@@ -21,13 +21,27 @@ export function checkUnknownTasks(block: Block, run: CheckRun): Finding[] {
         case 'no-source':
           findings.push({ ...base, message: msg.noSource(p.prefix) });
           break;
-        case 'no-table':
-          findings.push({ ...base, message: msg.noTable(p.table, p.tables) });
+        case 'no-table': {
+          // 表6第3项 as a whole: its sentence may say which task was meant (a list's other numbers keep its table)
+          const intended = whole ? intendedTask(run.model, block, r, undefined, matcher) : undefined;
+          if (!intended) {
+            findings.push({ ...base, message: msg.noTable(p.table, p.tables) });
+            break;
+          }
+          const newText = formatReference(intended.task, r.ref.form === 'id' ? 'id' : 'table');
+          const terms = matcher.explain(run.model.text.slice(intended.span.start, intended.span.end), intended.task.id, 3).terms;
+          findings.push({
+            ...base,
+            message: msg.noTableMeant(p.table, p.tables, newText, taskLabel(index, intended.task), terms),
+            related: [relatedTask(index, intended.task, msg)],
+            fixes: [{ title: msg.replaceWith(newText), start: base.start, end: base.end, newText, preferred: true }],
+          });
           break;
+        }
         case 'no-task': {
           const style = r.ref.form === 'id' ? 'id' : 'table';
           const written = whole ? r.ref.text.trim() : `${r.ref.prefix}表${p.table}第${p.item}项`;
-          const intended = intendedTask(run.model, block, r, p, matcher);
+          const intended = intendedTask(run.model, block, r, whole ? undefined : p.table, matcher);
           // the task meant, else the nearest by number (not both: the text would fit the one and not the other)
           const suggested = intended?.task ?? p.nearest;
           const newText = whole ? formatReference(suggested, style) : String(suggested.item);
