@@ -47,6 +47,19 @@ describe('the review collector', () => {
     assert.deepStrictEqual(threshold.tasks.map((t) => t.id), ['T1.12'], 'the finding concerns 表1第12项');
     const unknown = report.plans[0].findings.find((f) => f.code === 'unknown-task');
     assert.deepStrictEqual(unknown?.tasks, [], 'a reference to a task that does not exist concerns no task');
+    assert.deepStrictEqual(unknown?.suggested.map((t) => t.id), ['T1.57'], 'but suggests the one its message names');
+  });
+
+  it('gives a finding on a reference the task its quick fix would cite, and shows it as 建议', () => {
+    const plan = '1. 推动民营企业以控股或参股形式开展发电、增量配电和售电业务（表1第64项）。\n2. 推动数字人民币试点，拓展数字人民币在商圈的应用场景（表1第36项）。\n';
+    const review = collectReview(index, [analyse('typos.md', plan)]);
+    const byCode = (code: string) => review.plans[0].findings.find((f) => f.code === code)!;
+    const ids = (ts: { id: string }[]) => ts.map((t) => t.id);
+    assert.deepStrictEqual([ids(byCode('unknown-task').tasks), ids(byCode('unknown-task').suggested)], [[], ['T1.46']]);
+    assert.deepStrictEqual([ids(byCode('reference-mismatch').tasks), ids(byCode('reference-mismatch').suggested)], [['T1.36'], ['T1.35']]);
+    const page = renderReviewHtml(review);
+    assert.match(page, /<div class="source-task suggested"><b>建议：表1第46项<\/b> 支持民营企业/);
+    assert.match(page, /<b>表1第36项<\/b>[^<]*<\/div><div class="source-task suggested"><b>建议：表1第35项<\/b>/);
   });
 
   it('attaches a finding to the task item it is in', () => {

@@ -53,30 +53,32 @@ function reviewFinding(index: TaskIndex, analysis: DocumentAnalysis, f: Finding,
     paragraph: paragraphOfLine?.[at.line],
     start: f.start,
     end: f.end,
-    tasks: tasksConcerned(index, analysis, f),
+    ...tasksConcerned(index, analysis, f),
   };
 }
 
-/** The tasks of the references the finding is on; for a finding on other words, the tasks its related spans point at. */
-function tasksConcerned(index: TaskIndex, analysis: DocumentAnalysis, f: Finding): Task[] {
+/**
+ * The tasks of the references the finding is on, and the other tasks its related spans point at as suggestions (a
+ * reference to a task that does not exist concerns no task: what its related span names is only a suggestion); for a
+ * finding on other words, the tasks its related spans point at.
+ */
+function tasksConcerned(index: TaskIndex, analysis: DocumentAnalysis, f: Finding): { tasks: Task[]; suggested: Task[] } {
   const tasks: Task[] = [];
-  const add = (t: Task) => !tasks.includes(t) && tasks.push(t);
   let onReference = false;
   for (const r of analysis.references) {
     if (r.ref.start < Math.max(f.end, f.start + 1) && r.ref.end > f.start) {
       onReference = true;
-      r.tasks.forEach(add);
+      for (const t of r.tasks) if (!tasks.includes(t)) tasks.push(t);
     }
   }
-  // a reference to a task that does not exist concerns no task (its related span is only a suggestion)
-  if (onReference) return tasks;
+  const related: Task[] = [];
   for (const rel of f.related) {
     const source = index.sources.find((s) => s.sourceFile === rel.sourceFile);
     const hit = source?.tasks.find((t) => (t.startLine <= rel.span.startLine && rel.span.startLine <= t.endLine)
       || (t.bodySpan && t.bodySpan.startLine <= rel.span.startLine && rel.span.startLine <= t.bodySpan.endLine));
-    if (hit) add(hit);
+    if (hit && !tasks.includes(hit) && !related.includes(hit)) related.push(hit);
   }
-  return tasks;
+  return onReference ? { tasks, suggested: related } : { tasks: related, suggested: [] };
 }
 
 /** The first Markdown heading, else the first line when it is short enough to be a title, else the file name. */

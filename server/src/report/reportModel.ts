@@ -26,6 +26,11 @@ export interface ReviewFinding {
   end: number;
   /** The source tasks the finding is about (the reference's tasks, or those its related source spans point at). */
   tasks: Task[];
+  /**
+   * For a finding on a reference: the tasks it points at besides the reference's own, the one the sentence is about
+   * (reference-mismatch, unknown-task): what the quick fix would cite.
+   */
+  suggested: Task[];
 }
 
 export interface ReviewItem extends TaskItem {

@@ -164,7 +164,8 @@ ${plan.findings.length ? sections : '<p class="ok">未发现问题。</p>'}
 }
 
 function renderFinding(f: ReviewFinding): string {
-  const tasks = f.tasks.map((t) => `<div class="source-task"><b>${escapeHtml(formatReference(t))}</b> ${escapeHtml(t.text)}</div>`).join('');
+  const tasks = f.tasks.map((t) => `<div class="source-task"><b>${escapeHtml(formatReference(t))}</b> ${escapeHtml(t.text)}</div>`).join('')
+    + f.suggested.map((t) => `<div class="source-task suggested"><b>建议：${escapeHtml(formatReference(t))}</b> ${escapeHtml(t.text)}</div>`).join('');
   return `<tr class="finding" data-code="${escapeHtml(String(f.code))}"><td class="place">${placeOf(f)}</td><td class="code"><code>${escapeHtml(String(f.code))}</code></td><td>${escapeHtml(f.message)}</td><td>${tasks || '—'}</td></tr>`;
 }
 
@@ -245,6 +246,7 @@ thead th{background:var(--bg)}
 #coverage-matrix thead th{position:sticky;top:0;z-index:1}
 .findings td.place,.findings td.code{white-space:nowrap}
 .source-task{color:var(--muted);font-size:13px}
+.source-task.suggested{margin-top:4px}
 .controls{margin:8px 0;display:flex;gap:16px;align-items:center}
 .controls input[type=search]{padding:4px 8px;width:260px;border:1px solid var(--line);border-radius:6px;font:inherit}
 .matrix-wrap{max-height:80vh;overflow:auto;border:1px solid var(--line)}
