@@ -31,7 +31,7 @@ export interface ResponsibilityRun {
   requireLeadUnit: 'auto' | 'always' | 'off';
   /**
    * Whether a task item without a deadline is flagged: policyLens.structure.requireDeadline `always`, or `auto` in a
-   * plan that gives at least DEADLINE_SHARE of its task items one (plansDeadlineShare over the whole document).
+   * plan that gives at least DEADLINE_SHARE of its task items one (datesMostItems in planStructure.ts).
    */
   expectDeadlines?: boolean;
   /** policyLens.structure.requireDeadline (for the message: `always` does not say what the rest of the plan does). */
@@ -164,8 +164,9 @@ export function blockAssignment(
     if (more.coLeads) result.coLeads = [...(result.coLeads ?? []), ...more.coLeads];
     result.partners = dedupe([...result.partners, ...more.partners], [result.lead]);
     result.deadline ??= more.deadline;
+    // a date found later outranks words found earlier (not deleted: the object keeps its shape)
     if (!result.deadline) result.term ??= more.term;
-    else delete result.term;
+    else if (result.term) result.term = undefined;
   };
   if (block.kind === 'item') {
     let j = i + 1;
