@@ -3,7 +3,7 @@
 import { topicText } from './bareNumbers';
 import { TaskMatcher } from './matcher';
 import { Block, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
-import { ResolvedReference } from './taskIndex';
+import { ReferenceProblem, ResolvedReference } from './taskIndex';
 import { Task } from './types';
 
 /**
@@ -121,6 +121,19 @@ export function intendedTask(
   const [best, second] = matcher.match(words, 8).filter((m) => allowed(m.task));
   if (!best || best.score < t.intendedMinScore || best.score < t.intendedRatio * (second?.score ?? 0)) return undefined;
   return { task: best.task, score: best.score, span };
+}
+
+/**
+ * The task a reference's problem (a number past the end of its table, a table the list does not have) was meant to
+ * cite, by its sentence (intendedTask): a reference of its own may become any task of its source; one number of a list
+ * only another number of its table; a list in a table that does not exist, or with two numbers wrong, nothing (which
+ * number was meant cannot be told).
+ */
+export function intendedFor(model: ParagraphModel, block: Block, ref: ResolvedReference, problem: ReferenceProblem, matcher: TaskMatcher) {
+  if (problem.kind !== 'no-task' && problem.kind !== 'no-table') return undefined;
+  if (ref.ref.spans.length === 1) return intendedTask(model, block, ref, undefined, matcher);
+  if (problem.kind === 'no-table' || ref.problems.length > 1) return undefined;
+  return intendedTask(model, block, ref, problem.table, matcher);
 }
 
 /** The task an uncited list item or table row clearly restates, if any. */

@@ -2,9 +2,9 @@
 import { Hover, HoverParams, MarkupKind } from 'vscode-languageserver';
 import { DocumentAnalysis } from '../core/analyze';
 import { messages } from '../core/messages';
-import { formatReference, ReferenceProblem, ResolvedReference } from '../core/taskIndex';
+import { formatReference, ResolvedReference } from '../core/taskIndex';
 import { blockAt } from '../core/planModel';
-import { intendedTask, judgeReference } from '../core/topics';
+import { intendedFor, judgeReference } from '../core/topics';
 import { taskLabel } from '../core/checks/labels';
 import { responsibilityMessages } from '../core/responsibilityMessages';
 import { LIST_MARKER_SOURCE } from '../core/scopes';
@@ -61,13 +61,10 @@ function matchedWords(ctx: HoverContext, terms: string[]): string {
  */
 function unknownHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number, resolved: ResolvedReference): Hover | null {
   const found = referenceInModel(analysis, offset);
-  const missing = found?.ref.problems.find((p): p is Extract<ReferenceProblem, { kind: 'no-task' | 'no-table' }> => p.kind === 'no-task' || p.kind === 'no-table');
+  const missing = found?.ref.problems[0];
   if (!found || !missing) return null;
-  // one number of a list keeps its table; a list in a table that does not exist has none to keep
-  const whole = found.ref.ref.spans.length === 1;
-  if (!whole && missing.kind === 'no-table') return null;
   const matcher = ctx.checker.context.matcher;
-  const intended = intendedTask(found.model, found.block, found.ref, whole ? undefined : missing.table, matcher);
+  const intended = intendedFor(found.model, found.block, found.ref, missing, matcher);
   if (!intended) return null;
   const msg = messages(ctx.locale);
   const terms = matcher.explain(found.model.text.slice(intended.span.start, intended.span.end), intended.task.id, 5).terms;

@@ -3,7 +3,7 @@
 // its digits swapped), else the table's nearest task.
 import { Finding } from '../findings';
 import { formatReference } from '../taskIndex';
-import { intendedTask } from '../topics';
+import { intendedFor } from '../topics';
 import { Block } from '../planModel';
 import { relatedTask } from './related';
 import { taskLabel } from './labels';
@@ -22,8 +22,7 @@ export function checkUnknownTasks(block: Block, run: CheckRun): Finding[] {
           findings.push({ ...base, message: msg.noSource(p.prefix) });
           break;
         case 'no-table': {
-          // 表6第3项 as a whole: its sentence may say which task was meant (a list's other numbers keep its table)
-          const intended = whole ? intendedTask(run.model, block, r, undefined, matcher) : undefined;
+          const intended = intendedFor(run.model, block, r, p, matcher);
           if (!intended) {
             findings.push({ ...base, message: msg.noTable(p.table, p.tables) });
             break;
@@ -41,7 +40,7 @@ export function checkUnknownTasks(block: Block, run: CheckRun): Finding[] {
         case 'no-task': {
           const style = r.ref.form === 'id' ? 'id' : 'table';
           const written = whole ? r.ref.text.trim() : `${r.ref.prefix}表${p.table}第${p.item}项`;
-          const intended = intendedTask(run.model, block, r, whole ? undefined : p.table, matcher);
+          const intended = intendedFor(run.model, block, r, p, matcher);
           // the task meant, else the nearest by number (not both: the text would fit the one and not the other)
           const suggested = intended?.task ?? p.nearest;
           const newText = whole ? formatReference(suggested, style) : String(suggested.item);
