@@ -103,6 +103,13 @@ describe('quick fixes, applied and re-checked (core)', () => {
     assert.deepStrictEqual(edits('落实表1第12项，中方股比不超过67%。'), [{ replaces: '不超过67%', with: '不低于67%' }]);
     assert.deepStrictEqual(edits('落实表4第9项，外国投资者资产总额不低于2千万美元。'), [{ replaces: '2千万美元', with: '2亿美元' }]);
   });
+
+  it('suggests the task a sentence is about for one wrong number of a list, and for two only the nearest (which one was meant is unknown)', () => {
+    const fixes = (text: string) => analyze(text).filter((f) => f.code === 'unknown-task').map((f) => [text.slice(f.start, f.end), f.fixes[0].newText]);
+    const about = '推动民营企业以控股或参股形式开展发电、增量配电和售电业务';
+    assert.deepStrictEqual(fixes(`${about}（表1第12、64项）。`), [['64', '46']]);
+    assert.deepStrictEqual(fixes(`${about}（表1第64、65项）。`), [['64', '57'], ['65', '57']]);
+  });
 });
 
 describe('directives (core)', () => {
