@@ -167,6 +167,18 @@ describe('the checks through the language server', function () {
   });
 });
 
+/** A started server that asks its client for settings, answered with `configuration`, and has read them. */
+async function configuredClient(configuration: unknown): Promise<LspClient> {
+  const client = new LspClient();
+  client.configuration = configuration;
+  const asked = client.waitFor((m) => m.method === 'workspace/configuration', 10000, 'a workspace/configuration request');
+  await client.initialize({ locale: 'zh-cn', configuration: true });
+  await asked;
+  // a round trip: the server has read the answer before the document opens
+  await client.request('textDocument/hover', { textDocument: { uri: 'untitled:none.md' }, position: { line: 0, character: 0 } });
+  return client;
+}
+
 /** Changes the settings the client answers with, tells the server, and returns the diagnostics it re-publishes for `uri`. */
 async function changeSettingsOf(client: LspClient, uri: string, settings: unknown): Promise<Diagnostic[]> {
   client.configuration = settings;
@@ -184,13 +196,7 @@ describe('severity settings through workspace/configuration', function () {
   const byCode = (ds: Diagnostic[]) => Object.fromEntries(ds.map((d) => [d.code, d.severity]));
 
   before(async () => {
-    client = new LspClient();
-    client.configuration = { diagnostics: { debounceMs: 0, misquote: { severity: 'off' }, 'threshold-mismatch': { severity: 'hint' } } };
-    const asked = client.waitFor((m) => m.method === 'workspace/configuration', 10000, 'a workspace/configuration request');
-    await client.initialize({ locale: 'zh-cn', configuration: true });
-    await asked;
-    // a round trip: the server has read the answer before the document opens
-    await client.request('textDocument/hover', { textDocument: { uri: 'untitled:none.md' }, position: { line: 0, character: 0 } });
+    client = await configuredClient({ diagnostics: { debounceMs: 0, misquote: { severity: 'off' }, 'threshold-mismatch': { severity: 'hint' } } });
   });
 
   after(async () => {
@@ -233,12 +239,7 @@ describe('policyLens.structure.requireDeadline through workspace/configuration',
   const deadlineFindings = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'missing-deadline').map((d) => [d.range.start.line, d.message]);
 
   before(async () => {
-    client = new LspClient();
-    client.configuration = { diagnostics: { debounceMs: 0 } };
-    const asked = client.waitFor((m) => m.method === 'workspace/configuration', 10000, 'a workspace/configuration request');
-    await client.initialize({ locale: 'zh-cn', configuration: true });
-    await asked;
-    await client.request('textDocument/hover', { textDocument: { uri: 'untitled:none.md' }, position: { line: 0, character: 0 } });
+    client = await configuredClient({ diagnostics: { debounceMs: 0 } });
   });
 
   after(async () => {

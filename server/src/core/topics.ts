@@ -104,7 +104,7 @@ const prefixOf = (task: Task) => task.id.slice(0, task.id.length - `T${task.tabl
  * it was meant to cite. Only a task of the reference's source, of `table` when given (a number of a list, where only
  * the number can change), and that no other reference of the span cites; undefined when the text does not pick one.
  */
-export function intendedTask(
+function intendedTask(
   model: ParagraphModel,
   block: Block,
   ref: ResolvedReference,
