@@ -52,6 +52,17 @@ describe('the features over a plain context (no server)', () => {
     assert.ok((h6?.contents as MarkupContent).value.startsWith('**该句内容对应 表1第46项'), 'a table that does not exist, too');
   });
 
+  it("hovers the other side's share with the source threshold and what it means for that side", () => {
+    const plan = '落实表1第12项，外资股比不超过49%；落实表1第49项，中方股比不低于50%。\n';
+    const doc = ctx.open('file:///sides.md', plan);
+    const value = (offset: number) => (hover(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(offset) })?.contents as MarkupContent).value;
+    const wrong = value(plan.indexOf('49%'));
+    assert.ok(wrong.startsWith('**原文阈值（表1第12项 · T1.12）：“中方股比不低于67%”，即“外资股比不超过33%”**'), wrong);
+    assert.ok(wrong.includes('❌'), wrong);
+    const right = value(plan.indexOf('50%'));
+    assert.ok(right.includes('即“中方股比不低于50%”') && right.includes('✅'), right);
+  });
+
   it('completes 表1第 with the tasks of 表1, each labelled, in item order', () => {
     const typed = '\n\n见表1第';
     const doc = ctx.open('file:///typing.md', typed);

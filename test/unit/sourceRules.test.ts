@@ -62,5 +62,7 @@ describe('rules per source', () => {
       { head: '股比', aliases: ['持股比例', '外资比例'], sides: { 外资: ['外资', '外方'], 中方: ['中方'] } },
       { head: '注册资本' },
     ]);
+    const sided = mergeSubjects([[{ head: '股比', sidedAliases: ['持股'] }], [{ head: '股比', sidedAliases: ['占股'], complementary: true }]]);
+    assert.deepStrictEqual(sided, [{ head: '股比', aliases: [], sidedAliases: ['持股', '占股'], complementary: true }]);
   });
 });

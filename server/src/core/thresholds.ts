@@ -9,6 +9,16 @@ export interface SubjectRule {
   aliases?: string[];
   /** The sides a share can belong to (中方/外资) and the words that name each. */
   sides?: Record<string, string[]>;
+  /**
+   * Words that name the subject only right after a side word (中方持股, 外资投资比例): alone they mean something else
+   * (员工持股, 研发投资比例).
+   */
+  sidedAliases?: string[];
+  /**
+   * The sides' shares make up the whole (中方 + 外资 = 100%): a share of one side states the other's
+   * (中方股比不低于67% is 外资股比不超过33%). Takes exactly two sides.
+   */
+  complementary?: boolean;
   /** The subject follows the quantity (3年试点), and one of `before` precedes it. */
   after?: boolean;
   before?: string[];
@@ -61,9 +71,12 @@ export function mergeSubjects(lists: SubjectRule[][]): SubjectRule[] {
     if (seen === rule) continue;
     const sides: Record<string, string[]> = { ...seen.sides };
     for (const [name, words] of Object.entries(rule.sides ?? {})) sides[name] = [...new Set([...(sides[name] ?? []), ...words])];
+    const sidedAliases = [...new Set([...(seen.sidedAliases ?? []), ...(rule.sidedAliases ?? [])])];
     byHead.set(rule.head, {
       ...seen,
       aliases: [...new Set([...(seen.aliases ?? []), ...(rule.aliases ?? [])])],
+      ...(sidedAliases.length ? { sidedAliases } : {}),
+      ...(seen.complementary || rule.complementary ? { complementary: true } : {}),
       ...(Object.keys(sides).length ? { sides } : {}),
       ...(seen.before || rule.before ? { before: [...new Set([...(seen.before ?? []), ...(rule.before ?? [])])] } : {}),
     });
@@ -101,8 +114,10 @@ const SUBJECT_WINDOW = 24;
 
 /** A rule list's words, found in a clause in one pass (see subjectOf): built once per list, kept while it lives. */
 interface RuleWords {
-  /** The head, then the aliases, of each rule that is not `after`, rule by rule. */
+  /** The head, then the aliases, then the sided aliases, of each rule that is not `after`, rule by rule. */
   words: string[];
+  /** 1 where words[k] is a sided alias: it names the subject only right after a side word. */
+  sided: Uint8Array;
   /** Rule r's words are words[first[r]] up to words[first[r + 1]]. */
   first: number[];
   /** By first character, the indexes of the words that start with it. */
@@ -114,13 +129,18 @@ function ruleWordsOf(rules: SubjectRule[]): RuleWords {
   let found = ruleWordsCache.get(rules);
   if (!found) {
     const words: string[] = [];
+    const sidedAt: number[] = [];
     const first: number[] = [];
     for (const rule of rules) {
       first.push(words.length);
-      if (!rule.after) words.push(rule.head, ...(rule.aliases ?? []));
+      if (rule.after) continue;
+      words.push(rule.head, ...(rule.aliases ?? []));
+      for (const w of rule.sidedAliases ?? []) sidedAt.push(words.push(w) - 1);
     }
     first.push(words.length);
-    ruleWordsCache.set(rules, (found = { words, first, byFirst: indexByFirstCode(words) }));
+    const sided = new Uint8Array(words.length);
+    for (const k of sidedAt) sided[k] = 1;
+    ruleWordsCache.set(rules, (found = { words, sided, first, byFirst: indexByFirstCode(words) }));
   }
   return found;
 }
@@ -134,7 +154,7 @@ export function subjectOf(text: string, q: QuantityPhrase, rules: SubjectRule[])
   const from = q.start - clause.length;
   // where each word last occurs in the clause, as lastIndexOf would say, in one pass over its characters (a
   // lastIndexOf per word and quantity was most of the cost)
-  const { words, first, byFirst } = ruleWordsOf(rules);
+  const { words, sided, first, byFirst } = ruleWordsOf(rules);
   if (lastAt.length < words.length) lastAt = new Int32Array(words.length);
   for (let k = 0; k < words.length; k++) lastAt[k] = words[k] === '' ? clause.length : -1;
   for (let p = 0; p < clause.length; p++) {
@@ -157,6 +177,7 @@ export function subjectOf(text: string, q: QuantityPhrase, rules: SubjectRule[])
       const word = words[k];
       const start = from + at;
       if (best && best.end > start + word.length) continue;
+      if (sided[k] && !Object.values(rule.sides ?? {}).some((ws) => ws.some((w) => at >= w.length && clause.startsWith(w, at - w.length)))) continue;
       let side: string | undefined;
       let sideStart = start;
       for (const [name, sideWords] of Object.entries(rule.sides ?? {})) {
@@ -221,4 +242,28 @@ function clauseBefore(text: string, at: number, limit = Infinity): string {
 /** Same subject: same head, and the same side where both name one (中方股比 is not 外资股比). */
 export function sameSubject(a: { subject: string; side?: string }, b: { head: string; side?: string }): boolean {
   return a.subject === b.head && (a.side === undefined || b.side === undefined || a.side === b.side);
+}
+
+const FLIPPED: Record<Comparator, Comparator> = { '>=': '<=', '<=': '>=', '>': '<', '<': '>', '=': '=' };
+
+/**
+ * The threshold the other side of a complementary subject is held to (中方股比不低于67% holds 外资股比 to 不超过33%):
+ * `t` as it reads for `side`. Undefined unless the subject is complementary, `side` is one of its sides and not `t`'s
+ * own, and `t` is a share; a lowered requirement is not a share and has no complement.
+ */
+export function complementFor(t: SourceThreshold, side: string | undefined, rules: SubjectRule[]): SourceThreshold | undefined {
+  if (t.unit !== 'percent' || t.lowered || !otherSides(t.subject, t.side, side, rules)) return undefined;
+  return { ...t, side, comparator: FLIPPED[t.comparator], value: 100 - t.value };
+}
+
+/** A comparator as it reads for the other side of a complementary subject (不低于 becomes 不超过). */
+export function flipComparator(c: Comparator): Comparator {
+  return FLIPPED[c];
+}
+
+/** Is `subject` complementary, with `a` and `b` two different sides of it? */
+export function otherSides(head: string, a: string | undefined, b: string | undefined, rules: SubjectRule[]): boolean {
+  if (!a || !b || a === b) return false;
+  const rule = rules.find((r) => r.head === head);
+  return !!rule?.complementary && !!rule.sides?.[a] && !!rule.sides?.[b];
 }

@@ -136,7 +136,8 @@ function thresholdHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: n
   const task = match.source.task ? ctx.index.task(match.source.task) : undefined;
   const where = task ? `${formatReference(task, 'table')} · ${formatReference(task, 'id')}` : msg.bodyOf;
   const verdict = match.contradicts ? `❌ ${msg.thresholdDisagrees}` : `✅ ${msg.thresholdAgrees}`;
-  const lines = [`**${escapeMarkdown(msg.thresholdHover(where, match.source.words))}**`, '', `“${escapeMarkdown(match.planWords)}” — ${verdict}`];
+  const stated = msg.thresholdHover(where, match.source.words) + (match.equivalent ? msg.thresholdEquivalent(match.equivalent) : '');
+  const lines = [`**${escapeMarkdown(stated)}**`, '', `“${escapeMarkdown(match.planWords)}” — ${verdict}`];
   if (task) lines.push('', describeTask(ctx, task));
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: analysis.lines.range(match.start, match.end) };
 }

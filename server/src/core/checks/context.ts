@@ -27,7 +27,7 @@ export class CheckContext {
     const perSource = index.sources.map((source) => ({ source, ...rulesFor(source, rules) }));
     // a plan's quantity may be about a subject of any source: the plan side reads with all of them
     this.subjects = mergeSubjects([rules.subjects, ...perSource.map((p) => p.subjects)]);
-    this.subjectWords = [...new Set(this.subjects.flatMap((s) => [s.head, ...(s.aliases ?? [])]))];
+    this.subjectWords = [...new Set(this.subjects.flatMap((s) => [s.head, ...(s.aliases ?? []), ...(s.sidedAliases ?? [])]))];
     for (const { source, subjects, rules: taskRules } of perSource) {
       for (const t of sourceThresholds(source, subjects)) {
         this.thresholds.push(t);

@@ -8,7 +8,7 @@ import { Scope } from '../scopes';
 import { formatReference, ResolvedReference } from '../taskIndex';
 import { Task } from '../types';
 import { indexByFirstCode } from '../text';
-import { sameSubject, SourceThreshold, Subject, subjectOf } from '../thresholds';
+import { complementFor, flipComparator, otherSides, sameSubject, SourceThreshold, Subject, subjectOf } from '../thresholds';
 import { CheckContext } from './context';
 import { relatedTask } from './related';
 
@@ -19,6 +19,8 @@ export interface ThresholdMatch {
   planWords: string;
   source: SourceThreshold;
   contradicts: boolean;
+  /** The source threshold as it reads for the plan's side of a complementary subject: 外资股比不超过33%. */
+  equivalent?: string;
   /** The threshold-mismatch finding of a contradicted threshold. */
   finding?: Finding;
 }
@@ -67,6 +69,7 @@ export function readThresholds(
       const chosen = agreeing ?? candidates[0];
       const source = chosen.threshold;
       const match: ThresholdMatch = { start: q.start, end: q.end, planWords, source, contradicts: !agreeing };
+      if (chosen.equivalent) match.equivalent = chosen.equivalent;
       if (!agreeing) match.finding = toFinding(q, planWords, chosen, ctx, msg, locale);
       matches.push(match);
     }
@@ -168,19 +171,34 @@ function readWindow(unit: string, from: number, to: number, offset: number, out:
 }
 
 interface Candidate {
+  /** What the plan's quantity is held to: the source's threshold, or its complement for the plan's side. */
   threshold: SourceThreshold;
   removed?: { zh: string; en: string };
+  /** The plan names the other side of a complementary subject: its comparator reads reversed against the rule. */
+  flipped?: boolean;
+  /** For a complement, its words (外资股比不超过33%); the threshold keeps the source's words. */
+  equivalent?: string;
 }
 
 function candidatesOf(ctx: CheckContext, taskId: string, subject: Subject): Candidate[] {
   const out: Candidate[] = [];
-  for (const threshold of ctx.byTask.get(taskId) ?? []) if (sameSubject(threshold, subject)) out.push({ threshold });
+  for (const threshold of ctx.byTask.get(taskId) ?? []) {
+    if (sameSubject(threshold, subject)) out.push({ threshold });
+    else if (threshold.subject === subject.head) {
+      // 外资股比 against 中方股比不低于67%: held to the complement, 不超过33%
+      const complement = complementFor(threshold, subject.side, ctx.subjects);
+      if (complement) out.push({ threshold: complement, equivalent: subject.side + subject.head + comparatorWords(complement.comparator) + formatQuantity(complement) });
+    }
+  }
   for (const rule of ctx.rulesByTask.get(taskId) ?? []) {
-    if (rule.subject !== subject.head || (rule.side && subject.side && rule.side !== subject.side)) continue;
+    if (rule.subject !== subject.head) continue;
+    const flipped = otherSides(rule.subject, rule.side, subject.side, ctx.subjects);
+    if (rule.side && subject.side && rule.side !== subject.side && !flipped) continue;
     const task = ctx.index.task(taskId)!;
     const source = ctx.index.sourceOf(task);
     out.push({
       removed: rule,
+      ...(flipped ? { flipped } : {}),
       threshold: {
         task: taskId, sourceFile: source.sourceFile, span: { startLine: task.startLine, endLine: task.endLine },
         subject: rule.subject, side: rule.side, comparator: '=', value: NaN, unit: 'percent', words: task.text,
@@ -206,7 +224,11 @@ function uncitedCandidates(ctx: CheckContext, unit: string, subject: Subject): C
 
 /** Does the plan's quantity contradict the candidate? */
 function judge(q: QuantityPhrase, c: Candidate): boolean {
-  if (c.removed) return q.comparator === '<=' || q.comparator === '<';
+  if (c.removed) {
+    // a cap the source removes: the plan sets one again (中方股比不低于51% caps 外资股比 at 49%)
+    const comparator = q.comparator && c.flipped ? flipComparator(q.comparator) : q.comparator;
+    return comparator === '<=' || comparator === '<';
+  }
   const s = c.threshold;
   if (s.lowered) {
     // the task lowers a minimum: asking for more than it, or turning it into a maximum, contradicts it
@@ -242,7 +264,7 @@ function toFinding(q: QuantityPhrase, planWords: string, c: Candidate, ctx: Chec
     end: q.end,
     code: 'threshold-mismatch',
     severity: 'error',
-    message: msg.thresholdMismatch(planWords, where, s.words) + detail,
+    message: msg.thresholdMismatch(planWords, where, s.words) + (c.equivalent ? msg.thresholdEquivalent(c.equivalent) : '') + detail,
     related,
     fixes,
   };
