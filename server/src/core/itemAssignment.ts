@@ -180,22 +180,7 @@ export function blockAssignment(
     if (j === blocks.length && around.following) add(readAssignment(around.following, options), 'following');
   }
   if (!result.lead || (headingDeadline && !(result.deadline || result.term))) {
-    // the nearest item above of each other numbering level (一、 / （一）), back over the rows of the block's table
-    const level = (m: RegExpExecArray | null) => m?.[0].trim().replace(/[一二三四五六七八九十]+/, '一');
-    const levels = new Set([level(CN_HEADING_ITEM.exec(own))]);
-    const above: string[] = [];
-    for (let j = i - 1; j >= 0 && i - j <= MAX_LOOK_BACK; j--) {
-      const b = blocks[j];
-      if (b.kind === 'row' || b.kind === 'sentence') continue;
-      if (b.kind !== 'item') break;
-      const line = text.slice(b.start, b.end);
-      const m = CN_HEADING_ITEM.exec(line);
-      const l = level(m);
-      if (m && !levels.has(l)) {
-        levels.add(l);
-        above.push(line.slice(m[0].length));
-      }
-    }
+    const above = headingItemsAbove(text, blocks, i);
     // innermost first: the items above, the outline's lines, the Markdown headings (without copying them to reverse);
     // the lead and the deadline each from the innermost heading that gives one
     let needLead = !result.lead;
@@ -224,6 +209,30 @@ export function blockAssignment(
     for (let k = block.headings.length - 1; k >= 0 && !found; k--) found = fromHeading(block.headings[k]);
   }
   return result;
+}
+
+/**
+ * The titles of the heading-like items above blocks[i] in its paragraph (一、商务服务（区商务局牵头）, （一）…),
+ * innermost first: the nearest item of each numbering level other than the block's own, back over the rows of the
+ * block's table and its sentences, up to the first block that is neither.
+ */
+export function headingItemsAbove(text: string, blocks: readonly BlockLike[], i: number): string[] {
+  const level = (m: RegExpExecArray | null) => m?.[0].trim().replace(/[一二三四五六七八九十]+/, '一');
+  const levels = new Set([level(CN_HEADING_ITEM.exec(text.slice(blocks[i].start, blocks[i].end)))]);
+  const above: string[] = [];
+  for (let j = i - 1; j >= 0 && i - j <= MAX_LOOK_BACK; j--) {
+    const b = blocks[j];
+    if (b.kind === 'row' || b.kind === 'sentence') continue;
+    if (b.kind !== 'item') break;
+    const line = text.slice(b.start, b.end);
+    const m = CN_HEADING_ITEM.exec(line);
+    const l = level(m);
+    if (m && !levels.has(l)) {
+      levels.add(l);
+      above.push(line.slice(m[0].length));
+    }
+  }
+  return above;
 }
 
 /**

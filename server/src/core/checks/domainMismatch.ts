@@ -1,7 +1,10 @@
 // domain-mismatch: a domain or category written next to a reference (科技服务领域（表1第12项）, or 商务服务领域：
-// at the head of a list item that cites 表1第12项) that is not the task's own.
+// at the head of a list item that cites 表1第12项) that is not the task's own; and a reference under a heading of
+// domains (## 一、科技服务领域) to a task of none of them.
 import { Finding } from '../findings';
 import { Messages } from '../messages';
+import { headingItemsAbove } from '../itemAssignment';
+import { Block } from '../planModel';
 import { ITEM_OPENING, Scope } from '../scopes';
 import { formatReference, ResolvedReference } from '../taskIndex';
 import { Task } from '../types';
@@ -83,4 +86,78 @@ function isCell(unit: string, start: number, end: number): boolean {
   const before = unit.slice(0, start).replace(/[ \t*]+$/, '');
   const after = unit.slice(end).replace(/^[ \t*]+/, '');
   return before.endsWith('|') && after.startsWith('|');
+}
+
+type Label = CheckContext['labels'][number];
+
+/**
+ * domain-mismatch under a heading: the references of a block under a heading that names domains (## 一、科技服务领域,
+ * （三）健康医疗服务, a Word plan's 二、金融服务领域 line) that cite a task of none of them. The innermost heading that names
+ * a domain governs; a block that names a domain itself (商务服务领域：…) speaks for itself, and the check above reads it.
+ */
+export function checkHeadingDomains(text: string, block: Block, ctx: CheckContext, msg: Messages, around: { blocks: readonly Block[]; outline?: string[] }): Finding[] {
+  if (block.kind === 'heading' || block.tableHeader) return [];
+  const refs = block.references.filter((r) => r.tasks.some((t) => t.domain));
+  if (!refs.length) return [];
+  const domains = domainLabels(ctx);
+  const unit = text.slice(block.start, block.end);
+  if (domains.some((l) => unit.includes(l.name))) return [];
+  let governing: { title: string; named: Label[] } | undefined;
+  const consider = (title: string) => {
+    const named = headingDomains(title, domains);
+    if (named) governing = { title: title.replace(/\*\*/g, '').trim(), named };
+    return !!governing;
+  };
+  // innermost first: the heading-like items above in the paragraph, the outline's lines, the Markdown headings
+  const i = around.blocks.indexOf(block);
+  const above = block.kind === 'row' ? [] : headingItemsAbove(text, around.blocks, i);
+  const outline = around.outline ?? [];
+  let found = false;
+  for (let k = 0; k < above.length && !found; k++) found = consider(above[k]);
+  for (let k = outline.length - 1; k >= 0 && !found; k--) found = consider(outline[k]);
+  for (let k = block.headings.length - 1; k >= 0 && !found; k--) found = consider(block.headings[k]);
+  if (!governing) return [];
+  const { title, named } = governing;
+  const findings: Finding[] = [];
+  for (const r of refs) {
+    const wrong = r.tasks.filter((t) => t.domain && !named.some((l) => l.tasks.has(t.id)));
+    if (!wrong.length) continue;
+    const owns = [...new Set(wrong.map((t) => t.domain!))].join('、');
+    findings.push({
+      code: 'domain-mismatch', severity: 'warning', start: r.ref.start, end: r.ref.end,
+      message: msg.domainHeadingMismatch(title, wrong.map((t) => formatReference(t)).join('、'), owns),
+      related: wrong.map((t) => relatedTask(ctx.index, t, msg)), fixes: [],
+    });
+  }
+  return findings;
+}
+
+/** The context's domain labels (not categories), made once per context. */
+const domainLabelsCache = new WeakMap<CheckContext, Label[]>();
+function domainLabels(ctx: CheckContext): Label[] {
+  let found = domainLabelsCache.get(ctx);
+  if (!found) domainLabelsCache.set(ctx, (found = ctx.labels.filter((l) => l.kind === 'domain')));
+  return found;
+}
+
+const DOMAIN_SUFFIX = '领域';
+const NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*[、.．]?|第[一二三四五六七八九十]+[章节部分条][、：:]?)[ \t\u3000]*/;
+
+function stripNumbering(title: string): string {
+  return title.replace(/\*\*/g, '').trim().replace(NUMBERING, '').trim();
+}
+
+/**
+ * The domains a heading names, if it is a heading of domains: one that writes a domain in full (二、金融服务领域, 科技服务和
+ * 专业服务领域) or is a domain's name without 领域 (（三）健康医疗服务); then every domain whose name it holds counts. A
+ * heading that only mentions a field in passing (三、深化金融服务改革) names none. A closing parenthesis (区商务局牵头) is
+ * not part of the name.
+ */
+function headingDomains(title: string, domains: Label[]): Label[] | undefined {
+  const t = stripNumbering(title).replace(/[（(][^（()）]*[）)]$/, '').trim();
+  const stem = (l: Label) => (l.name.endsWith(DOMAIN_SUFFIX) ? l.name.slice(0, -DOMAIN_SUFFIX.length) : l.name);
+  const named = domains.filter((l) => t.includes(stem(l)));
+  if (!named.length) return undefined;
+  if (!named.some((l) => t.includes(l.name) || t === stem(l) || t === stem(l) + '业')) return undefined;
+  return named;
 }

@@ -7,7 +7,7 @@ import { Block, ParagraphModel } from '../planModel';
 import { ReferenceStyle } from '../taskIndex';
 import { checkUnknownTasks } from './unknownTask';
 import { checkMisquotes } from './misquote';
-import { checkDomains } from './domainMismatch';
+import { checkDomains, checkHeadingDomains } from './domainMismatch';
 import { checkAmbiguous } from './ambiguous';
 import { checkReferenceMismatch } from './referenceMismatch';
 import { checkUncitedTask } from './uncitedTask';
@@ -51,7 +51,16 @@ export const CHECKS: readonly Check[] = [
     check: (block, run) => (run.model.thresholds ?? []).filter((m) => m.finding && inBlock(block, m.start)).map((m) => m.finding!),
   },
   { code: 'misquote', severity: 'warning', check: (block, run) => checkMisquotes(run.model.text, [block], block.references, run.context.index, run.msg) },
-  { code: 'domain-mismatch', severity: 'warning', check: (block, run) => checkDomains(run.model.text, [block], block.references, run.context, run.msg) },
+  {
+    code: 'domain-mismatch',
+    severity: 'warning',
+    // a plan check for the headings above (a Word plan's 二、金融服务领域 is a paragraph of its own: the outline)
+    scope: 'plan',
+    check: (block, run) => [
+      ...checkDomains(run.model.text, [block], block.references, run.context, run.msg),
+      ...checkHeadingDomains(run.model.text, block, run.context, run.msg, { blocks: run.model.blocks, outline: run.structure?.outline }),
+    ],
+  },
   { code: 'ambiguous-reference', severity: 'information', check: checkAmbiguous },
   { code: 'reference-mismatch', severity: 'warning', check: checkReferenceMismatch },
   { code: 'uncited-task', severity: 'hint', check: checkUncitedTask },
