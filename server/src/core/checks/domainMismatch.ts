@@ -132,6 +132,11 @@ export function checkHeadingDomains(text: string, block: Block, ctx: CheckContex
   return findings;
 }
 
+/** The domains a heading names, by name (none: not a heading of domains); measured on a labelled set of headings. */
+export function headingDomainNames(title: string, ctx: CheckContext): string[] {
+  return (headingDomains(title, domainLabels(ctx)) ?? []).map((l) => l.name);
+}
+
 /** The context's domain labels (not categories), made once per context. */
 const domainLabelsCache = new WeakMap<CheckContext, Label[]>();
 function domainLabels(ctx: CheckContext): Label[] {
@@ -141,6 +146,7 @@ function domainLabels(ctx: CheckContext): Label[] {
 }
 
 const DOMAIN_SUFFIX = '领域';
+const SERVICE = '服务';
 const NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*[、.．]?|第[一二三四五六七八九十]+[章节部分条][、：:]?)[ \t\u3000]*/;
 
 function stripNumbering(title: string): string {
@@ -149,7 +155,8 @@ function stripNumbering(title: string): string {
 
 /**
  * The domains a heading names, if it is a heading of domains: one that writes a domain in full (二、金融服务领域, 科技服务和
- * 专业服务领域) or is a domain's name without 领域 (（三）健康医疗服务); then every domain whose name it holds counts. A
+ * 专业服务领域) or is a domain's name without 领域 (（三）健康医疗服务), or without 服务 too (二、电信); then every domain
+ * whose name it holds counts. A
  * heading that only mentions a field in passing (三、深化金融服务改革) names none. A closing parenthesis (区商务局牵头) is
  * not part of the name.
  */
@@ -157,7 +164,8 @@ function headingDomains(title: string, domains: Label[]): Label[] | undefined {
   const t = stripNumbering(title).replace(/[（(][^（()）]*[）)]$/, '').trim();
   const stem = (l: Label) => (l.name.endsWith(DOMAIN_SUFFIX) ? l.name.slice(0, -DOMAIN_SUFFIX.length) : l.name);
   const named = domains.filter((l) => t.includes(stem(l)));
-  if (!named.length) return undefined;
-  if (!named.some((l) => t.includes(l.name) || t === stem(l) || t === stem(l) + '业')) return undefined;
-  return named;
+  if (named.length) return named.some((l) => t.includes(l.name) || t === stem(l) || t === stem(l) + '业') ? named : undefined;
+  // the name without 服务, as the whole heading: （四）健康医疗, 二、电信
+  const bare = domains.filter((l) => stem(l).endsWith(SERVICE) && t === stem(l).slice(0, -SERVICE.length));
+  return bare.length ? bare : undefined;
 }
