@@ -18,14 +18,22 @@ interface Normalized {
   map: number[];
 }
 
+/** Marks an omission in a quotation: any run of the source may stand in its place. */
+const ELLIPSIS = '…';
+/** An omission as written: …… (or one …), ⋯⋯, ..., 。。。 */
+const OMISSION = /^(?:[…⋯]+|\.{3,}|。{3,})/;
+
+/** The quotation or source without whitespace, in half-width forms, each omission one ELLIPSIS. */
 function normalize(s: string): Normalized {
   const half = toHalfWidth(s);
   let text = '';
   const map: number[] = [];
   for (let i = 0; i < half.length; i++) {
     if (/\s/.test(half[i])) continue;
-    text += half[i];
+    const omission = half[i] === '…' || half[i] === '⋯' || half[i] === '.' || half[i] === '。' ? OMISSION.exec(half.slice(i, i + 12)) : null;
+    text += omission ? ELLIPSIS : half[i];
     map.push(i);
+    if (omission) i += omission[0].length - 1;
   }
   map.push(s.length);
   return { text, map };
@@ -38,7 +46,12 @@ interface Alignment {
   end: number;
 }
 
-/** Semi-global edit distance: the quote against its best-matching window of the source. Two rolling typed rows. */
+const ELLIPSIS_CODE = ELLIPSIS.charCodeAt(0);
+
+/**
+ * Semi-global edit distance: the quote against its best-matching window of the source, an omission (ELLIPSIS) in the
+ * quote standing for any run of the source. Two rolling typed rows.
+ */
 export function alignQuote(quote: string, source: string): Alignment {
   const n = quote.length;
   const m = source.length;
@@ -48,9 +61,25 @@ export function alignQuote(quote: string, source: string): Alignment {
   let curStart = new Int32Array(m + 1);
   for (let j = 0; j <= m; j++) prevStart[j] = j;
   for (let i = 1; i <= n; i++) {
+    const q = quote.charCodeAt(i - 1);
+    if (q === ELLIPSIS_CODE) {
+      // an omission: it stands for any run of the source ending at j, at no cost (the latest start on a tie)
+      let min = prev[0];
+      let minStart = prevStart[0];
+      for (let j = 0; j <= m; j++) {
+        if (prev[j] <= min) {
+          min = prev[j];
+          minStart = prevStart[j];
+        }
+        cur[j] = min;
+        curStart[j] = minStart;
+      }
+      [prev, cur] = [cur, prev];
+      [prevStart, curStart] = [curStart, prevStart];
+      continue;
+    }
     cur[0] = i;
     curStart[0] = 0;
-    const q = quote.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
       const sub = prev[j - 1] + (q === source.charCodeAt(j - 1) ? 0 : 1);
       const del = prev[j] + 1;
@@ -82,53 +111,119 @@ export function describeDifferences(quote: string, source: string, msg: Messages
   const w = m + 1;
   const table = new Int32Array((n + 1) * w);
   for (let j = 0; j <= m; j++) table[j] = j;
+  const omits = (i: number) => quote.charCodeAt(i - 1) === ELLIPSIS_CODE;
   for (let i = 1; i <= n; i++) {
-    table[i * w] = i;
+    table[i * w] = omits(i) ? table[(i - 1) * w] : i;
+    let min = table[(i - 1) * w];
     for (let j = 1; j <= m; j++) {
+      if (omits(i)) {
+        min = Math.min(min, table[(i - 1) * w + j]);
+        table[i * w + j] = min;
+        continue;
+      }
       const sub = table[(i - 1) * w + j - 1] + (quote.charCodeAt(i - 1) === source.charCodeAt(j - 1) ? 0 : 1);
       table[i * w + j] = Math.min(sub, table[(i - 1) * w + j] + 1, table[i * w + j - 1] + 1);
     }
   }
   const d = (i: number, j: number) => table[i * w + j];
-  // walk back one character at a time, then group the edits between unchanged characters into runs
-  const steps: { same: boolean; from: string; to: string }[] = [];
+  // walk back one character at a time (an omission over the source it stands for), then group the edits between
+  // unchanged characters into runs, each with where it lies in the quote [qs, qe) and the source [ss, se)
+  const steps: { same: boolean; i: number; j: number; di: number; dj: number }[] = [];
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    if (i > 0 && j > 0 && d(i, j) === d(i - 1, j - 1) + (quote[i - 1] === source[j - 1] ? 0 : 1)) {
-      steps.push({ same: quote[i - 1] === source[j - 1], from: source[j - 1], to: quote[i - 1] });
+    if (i > 0 && omits(i)) {
+      let k = j;
+      while (k > 0 && d(i - 1, k) !== d(i, j)) k--;
+      steps.push({ same: true, i, j, di: 1, dj: j - k });
+      i--;
+      j = k;
+    } else if (i > 0 && j > 0 && d(i, j) === d(i - 1, j - 1) + (quote[i - 1] === source[j - 1] ? 0 : 1)) {
+      steps.push({ same: quote[i - 1] === source[j - 1], i, j, di: 1, dj: 1 });
       i--;
       j--;
     } else if (j > 0 && d(i, j) === d(i, j - 1) + 1) {
-      steps.push({ same: false, from: source[j - 1], to: '' });
+      steps.push({ same: false, i, j, di: 0, dj: 1 });
       j--;
     } else {
-      steps.push({ same: false, from: '', to: quote[i - 1] });
+      steps.push({ same: false, i, j, di: 1, dj: 0 });
       i--;
     }
   }
   steps.reverse();
-  const runs: { from: string; to: string }[] = [];
-  let open: { from: string; to: string } | undefined;
+  const runs: { qs: number; qe: number; ss: number; se: number }[] = [];
+  let open: { qs: number; qe: number; ss: number; se: number } | undefined;
   for (const step of steps) {
     if (step.same) {
       open = undefined;
       continue;
     }
-    if (!open) runs.push((open = { from: '', to: '' }));
-    open.from += step.from;
-    open.to += step.to;
+    if (!open) runs.push((open = { qs: step.i - step.di, qe: step.i, ss: step.j - step.dj, se: step.j }));
+    open.qe = step.i;
+    open.se = step.j;
   }
-  const words = runs.slice(0, limit).map((r) => (!r.to ? msg.diffMissing(r.from) : !r.from ? msg.diffExtra(r.to) : msg.diffChanged(r.from, r.to)));
+  // a number is told whole: “60%”应为“67%”, not “0”应为“7”
+  for (const r of runs) {
+    if (!NUMERIC.test(quote.slice(r.qs, r.qe) + source.slice(r.ss, r.se))) continue;
+    while (r.qs > 0 && r.ss > 0 && quote[r.qs - 1] === source[r.ss - 1] && NUMERIC.test(quote[r.qs - 1])) (r.qs--, r.ss--);
+    while (r.qe < n && r.se < m && quote[r.qe] === source[r.se] && NUMERIC.test(quote[r.qe])) (r.qe++, r.se++);
+  }
+  const words = runs
+    .map((r) => ({ from: source.slice(r.ss, r.se), to: quote.slice(r.qs, r.qe) }))
+    .slice(0, limit)
+    .map((r) => (!r.to ? msg.diffMissing(r.from) : !r.from ? msg.diffExtra(r.to) : msg.diffChanged(r.from, r.to)));
   if (runs.length > limit) words.push('…');
   return words.join('；');
 }
+
+/** A character of a number as written: digits, a decimal point, a percent sign, Chinese numerals and their units. */
+const NUMERIC = /[0-9０-９.．%％零〇一二两三四五六七八九十百千万亿]/;
+
+/** Where a quotation leaves out part of its source without marking it: quote[0, split) then quote[split, …). */
+interface Omission {
+  /** In the source (normalized): the quotation's window [start, end), and where it resumes after `omitted` characters. */
+  start: number;
+  end: number;
+  resume: number;
+  omitted: number;
+  /** In the quotation (normalized): where the omission falls. */
+  split: number;
+}
+
+/** Both pieces of an abridged quotation are at least this long. */
+const MIN_PIECE = 4;
+/**
+ * The run left out is at least this long: a clause (中方股比不低于67%，), not a word (（自动驾驶）), which the
+ * differences name as missing.
+ */
+const MIN_OMITTED = 8;
+
+/**
+ * An unmarked omission: the quotation is two exact pieces of the source, in order, with at least MIN_OMITTED
+ * characters of it left out between them (允许外商投资社会调查，法定代表人… for 允许外商投资社会调查，中方股比不低于67%，法定代表人…). The
+ * longest first piece that works wins.
+ */
+function unmarkedOmission(quote: string, source: string): Omission | undefined {
+  if (quote.includes(ELLIPSIS)) return undefined;
+  for (let split = quote.length - MIN_PIECE; split >= MIN_PIECE; split--) {
+    const start = source.indexOf(quote.slice(0, split));
+    if (start < 0) continue;
+    const resume = source.indexOf(quote.slice(split), start + split + MIN_OMITTED);
+    if (resume < 0) continue;
+    return { start, end: resume + quote.length - split, resume, omitted: resume - start - split, split };
+  }
+  return undefined;
+}
+
+/** Omissions as written, for the message's differences. */
+const OMISSIONS = /[…⋯]+|\.{3,}|。{3,}/g;
 
 /** Could `quote` be within MAX_DIFFERENCE edits of a window of `source`? A cheap bound on shared bigrams. */
 function mayBeClose(quote: string, source: string): boolean {
   if (quote.length < 2) return false;
   let shared = 0;
-  for (let i = 0; i < quote.length - 1; i++) if (source.includes(quote.slice(i, i + 2))) shared++;
+  // a bigram with an omission in it matches wherever the omission does
+  for (let i = 0; i < quote.length - 1; i++) if (quote[i] === ELLIPSIS || quote[i + 1] === ELLIPSIS || source.includes(quote.slice(i, i + 2))) shared++;
   // each edit spoils at most two of the quotation's bigrams
   return shared >= quote.length - 1 - 2 * Math.ceil(MAX_DIFFERENCE * quote.length);
 }
@@ -170,6 +265,7 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
   const quote = normalize(inner);
   if (quote.text.length < 6) return undefined;
   let best: { task: Task; source: Normalized; original: string; a: Alignment } | undefined;
+  let abridged: { task: Task; source: Normalized; original: string; cut: Omission } | undefined;
   for (const task of tasks) {
     for (const original of [task.text, task.bodyText].filter((x): x is string => !!x)) {
       const source = normalize(original);
@@ -177,11 +273,32 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
       // most quotations are far from a task or exact: only a close one is worth the alignment
       if (!mayBeClose(quote.text, source.text)) continue;
       const a = alignQuote(quote.text, source.text);
-      if (a.distance === 0) return undefined; // an exact quotation of the table or the body wording
+      if (a.distance === 0) return undefined; // an exact quotation of the table or the body wording (omissions marked)
+      const cut = abridged ? undefined : unmarkedOmission(quote.text, source.text);
+      if (cut) abridged = { task, source, original, cut };
       if (!best || a.distance < best.a.distance || (a.distance === best.a.distance && original === task.text && best.original !== task.text)) {
         best = { task, source, original, a };
       }
     }
+  }
+  if (abridged) {
+    // two exact pieces of the source with a run of it left out between them, and no …… to say so
+    const { task, source, original, cut } = abridged;
+    const at = (k: number) => source.map[k];
+    const exact = original.slice(at(cut.start), at(cut.end - 1) + 1);
+    const junction = innerStart + quote.map[cut.split];
+    return {
+      start: innerStart,
+      end: innerStart + inner.length,
+      code: 'misquote',
+      severity: 'warning',
+      message: msg.misquoteOmitted(formatReference(task), original.slice(at(cut.resume - cut.omitted), at(cut.resume)), exact),
+      related: [relatedTask(index, task, msg)],
+      fixes: [
+        { title: msg.replaceQuote, start: innerStart, end: innerStart + inner.length, newText: exact, preferred: true },
+        { title: msg.markOmission, start: junction, end: junction, newText: '……' },
+      ],
+    };
   }
   if (!best || best.a.distance > MAX_DIFFERENCE * quote.text.length) return undefined;
   // the source wording: the table's text over the matched window (use the table text even when the body matched better)
@@ -189,7 +306,7 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
   const window = best.original === best.task.text ? best.a : alignQuote(quote.text, tableSource.text);
   const exact = best.task.text.slice(tableSource.map[window.start], tableSource.map[window.end - 1] + 1);
   const ref = formatReference(best.task);
-  const diff = describeDifferences(squash(inner), squash(exact), msg);
+  const diff = describeDifferences(squash(inner).replace(OMISSIONS, ELLIPSIS), squash(exact), msg);
   return {
     start: innerStart,
     end: innerStart + inner.length,
