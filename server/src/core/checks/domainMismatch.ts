@@ -5,6 +5,7 @@ import { Finding } from '../findings';
 import { Messages } from '../messages';
 import { headingItemsAbove } from '../itemAssignment';
 import { Block } from '../planModel';
+import { escapeRegExp } from '../text';
 import { ITEM_OPENING, Scope } from '../scopes';
 import { formatReference, ResolvedReference } from '../taskIndex';
 import { Task } from '../types';
@@ -99,9 +100,9 @@ export function checkHeadingDomains(text: string, block: Block, ctx: CheckContex
   if (block.kind === 'heading' || block.tableHeader) return [];
   const refs = block.references.filter((r) => r.tasks.some((t) => t.domain));
   if (!refs.length) return [];
-  const domains = domainLabels(ctx);
+  const domains = domainsOf(ctx);
   const unit = text.slice(block.start, block.end);
-  if (domains.some((l) => unit.includes(l.name))) return [];
+  if (domains.domains.some((d) => unit.includes(d.label.name))) return [];
   let governing: { title: string; named: Label[] } | undefined;
   const consider = (title: string) => {
     const named = headingDomains(title, domains);
@@ -134,14 +135,32 @@ export function checkHeadingDomains(text: string, block: Block, ctx: CheckContex
 
 /** The domains a heading names, by name (none: not a heading of domains); measured on a labelled set of headings. */
 export function headingDomainNames(title: string, ctx: CheckContext): string[] {
-  return (headingDomains(title, domainLabels(ctx)) ?? []).map((l) => l.name);
+  return (headingDomains(title, domainsOf(ctx)) ?? []).map((l) => l.name);
 }
 
-/** The context's domain labels (not categories), made once per context. */
-const domainLabelsCache = new WeakMap<CheckContext, Label[]>();
-function domainLabels(ctx: CheckContext): Label[] {
-  let found = domainLabelsCache.get(ctx);
-  if (!found) domainLabelsCache.set(ctx, (found = ctx.labels.filter((l) => l.kind === 'domain')));
+/** A domain label with the shorter names a heading may give it. */
+interface Domain {
+  label: Label;
+  /** Without 领域: 健康医疗服务. */
+  stem: string;
+  /** Without 服务 too (健康医疗), if the stem ends with it; and that core before a list's separator (金融、). */
+  core?: string;
+  coreInList?: RegExp;
+}
+
+/** Per context: its domains, and the verdict on each heading title seen (a plan repeats its headings block after block). */
+const domainsCache = new WeakMap<CheckContext, { domains: Domain[]; byTitle: Map<string, Label[] | null> }>();
+
+function domainsOf(ctx: CheckContext): { domains: Domain[]; byTitle: Map<string, Label[] | null> } {
+  let found = domainsCache.get(ctx);
+  if (!found) {
+    const domains = ctx.labels.filter((l) => l.kind === 'domain').map((label) => {
+      const stem = label.name.endsWith(DOMAIN_SUFFIX) ? label.name.slice(0, -DOMAIN_SUFFIX.length) : label.name;
+      const core = stem.endsWith(SERVICE) ? stem.slice(0, -SERVICE.length) : undefined;
+      return { label, stem, ...(core ? { core, coreInList: new RegExp(escapeRegExp(core) + '[、和及与]') } : {}) };
+    });
+    domainsCache.set(ctx, (found = { domains, byTitle: new Map() }));
+  }
   return found;
 }
 
@@ -155,17 +174,29 @@ function stripNumbering(title: string): string {
 
 /**
  * The domains a heading names, if it is a heading of domains: one that writes a domain in full (二、金融服务领域, 科技服务和
- * 专业服务领域) or is a domain's name without 领域 (（三）健康医疗服务), or without 服务 too (二、电信); then every domain
- * whose name it holds counts. A
+ * 专业服务领域), ends with 领域 (科技服务、专业服务等领域), or is a domain's name without 领域 (（三）健康医疗服务), or without
+ * 服务 too (二、电信); then every domain whose name it holds counts, a list's first names by their core (金融、商务服务领域). A
  * heading that only mentions a field in passing (三、深化金融服务改革) names none. A closing parenthesis (区商务局牵头) is
  * not part of the name.
  */
-function headingDomains(title: string, domains: Label[]): Label[] | undefined {
+function headingDomains(title: string, of: { domains: Domain[]; byTitle: Map<string, Label[] | null> }): Label[] | undefined {
+  let found = of.byTitle.get(title);
+  if (found === undefined) {
+    found = readHeadingDomains(title, of.domains) ?? null;
+    if (of.byTitle.size > 1000) of.byTitle.clear();
+    of.byTitle.set(title, found);
+  }
+  return found ?? undefined;
+}
+
+function readHeadingDomains(title: string, domains: Domain[]): Label[] | undefined {
   const t = stripNumbering(title).replace(/[（(][^（()）]*[）)]$/, '').trim();
-  const stem = (l: Label) => (l.name.endsWith(DOMAIN_SUFFIX) ? l.name.slice(0, -DOMAIN_SUFFIX.length) : l.name);
-  const named = domains.filter((l) => t.includes(stem(l)));
-  if (named.length) return named.some((l) => t.includes(l.name) || t === stem(l) || t === stem(l) + '业') ? named : undefined;
+  const named = domains.filter((d) => t.includes(d.stem) || d.coreInList?.test(t));
+  if (named.length) {
+    const ofDomains = t.endsWith(DOMAIN_SUFFIX) || named.some((d) => t.includes(d.label.name) || t === d.stem || t === d.stem + '业');
+    return ofDomains ? named.map((d) => d.label) : undefined;
+  }
   // the name without 服务, as the whole heading: （四）健康医疗, 二、电信
-  const bare = domains.filter((l) => stem(l).endsWith(SERVICE) && t === stem(l).slice(0, -SERVICE.length));
-  return bare.length ? bare : undefined;
+  const bare = domains.filter((d) => t === d.core);
+  return bare.length ? bare.map((d) => d.label) : undefined;
 }
