@@ -211,6 +211,12 @@ export function blockAssignment(
   return result;
 }
 
+/** The title of a heading-like item (一、商务服务, （三）健康医疗服务（表1第37至45项）), if the line is one. */
+export function headingItemTitle(line: string): string | undefined {
+  const m = CN_HEADING_ITEM.exec(line);
+  return m ? line.slice(m[0].length) : undefined;
+}
+
 /**
  * The titles of the heading-like items above blocks[i] in its paragraph (一、商务服务（区商务局牵头）, （一）…),
  * innermost first: the nearest item of each numbering level other than the block's own, back over the rows of the

@@ -3,7 +3,7 @@
 // domains (## 一、科技服务领域) to a task of none of them.
 import { Finding } from '../findings';
 import { Messages } from '../messages';
-import { headingItemsAbove } from '../itemAssignment';
+import { headingItemTitle, headingItemsAbove } from '../itemAssignment';
 import { Block } from '../planModel';
 import { escapeRegExp } from '../text';
 import { ITEM_OPENING, Scope } from '../scopes';
@@ -109,11 +109,12 @@ export function checkHeadingDomains(text: string, block: Block, ctx: CheckContex
     if (named) governing = { title: title.replace(/\*\*/g, '').trim(), named };
     return !!governing;
   };
-  // innermost first: the heading-like items above in the paragraph, the outline's lines, the Markdown headings
-  const i = around.blocks.indexOf(block);
-  const above = block.kind === 'row' ? [] : headingItemsAbove(text, around.blocks, i);
+  // innermost first: the block itself when it is a heading-like item (（三）健康医疗服务（表1第37至45项）), the heading-like
+  // items above in the paragraph, the outline's lines, the Markdown headings
+  const own = block.kind === 'item' ? headingItemTitle(unit) : undefined;
+  let found = own !== undefined && consider(own);
+  const above = block.kind === 'row' || found ? [] : headingItemsAbove(text, around.blocks, around.blocks.indexOf(block));
   const outline = around.outline ?? [];
-  let found = false;
   for (let k = 0; k < above.length && !found; k++) found = consider(above[k]);
   for (let k = outline.length - 1; k >= 0 && !found; k--) found = consider(outline[k]);
   for (let k = block.headings.length - 1; k >= 0 && !found; k--) found = consider(block.headings[k]);
