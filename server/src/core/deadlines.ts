@@ -21,6 +21,11 @@ export interface Deadline {
   period: DatePeriod;
   /** False for a date that does not exist: 2023年14月, 2024年4月31日, 2023年2月29日, 第五季度. */
   valid: boolean;
+  /**
+   * A day or month followed by 前 (2026年1月1日前, 2026年1月前): due before it begins, by the day before. Not set for a
+   * year (2026年前 is read both ways) nor after 底/末 (2025年底前 is due by its last day).
+   */
+  strictlyBefore?: boolean;
 }
 
 /** A date phrase and whether the text uses it as a deadline (see isDeadlineContext). */
@@ -44,7 +49,7 @@ const SMALL = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
 // Read on the half-width text (same length, so offsets carry over). Groups: year, quarter, half, month, day, modifier, before.
 const DATE = new RegExp(
   '(?<![\\d.])(\\d{4}|[〇○零一二三四五六七八九]{4})[ \\t]*年' +
-    `(?:[ \\t]*(?:第[ \\t]*(\\d|[一二三四五六七八九十])[ \\t]*季度|([上下])半年|(${SMALL})[ \\t]*月份?(?:[ \\t]*(${SMALL})[ \\t]*[日号])?))?` +
+    `(?:[ \\t]*(?:(?:第[ \\t]*)?(\\d|[一二三四五六七八九十])[ \\t]*季度|([上下])半年|(${SMALL})[ \\t]*月份?(?:[ \\t]*(${SMALL})[ \\t]*[日号])?))?` +
     '(年底|年末|年内|年中|底|末|内|上旬|中旬|下旬)?' +
     '(以前|之前|前)?',
   'g',
@@ -80,7 +85,7 @@ const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * date that makes up the whole of it is a deadline.
  */
 export function readDates(text: string, options: { standalone?: boolean } = {}): readonly DatePhrase[] {
-  if (!text.includes('年')) return NONE;
+  if (!text.includes('年') && !NUMERIC_HINT.test(text)) return NONE;
   // one map per option, keyed by the text itself: a key made by prefixing the text would be copied to be hashed
   const recent = options.standalone ? recentStandalone : recentPlain;
   let found = recent.get(text);
@@ -150,13 +155,47 @@ function scanDates(text: string, options: { standalone?: boolean }): DatePhrase[
       endOfPeriod,
       period,
       valid,
+      ...(before !== undefined && modifier === undefined && (period === 'day' || period === 'month') ? { strictlyBefore: true } : {}),
       deadline: false,
     };
     phrase.deadline = isDeadlineContext(half, start, end, { standalone: options.standalone, closing, before: before !== undefined });
     out.push(phrase);
   }
-  return out;
+  if (!NUMERIC_HINT.test(half)) return out;
+  // 2025.12, 2025-12-31, 2025/6 (as tables write them): only dates that exist, since such a form may be something else
+  const dated = out.length;
+  for (const m of half.matchAll(NUMERIC_DATE)) {
+    const [whole, y, month, day, modifier, before] = m;
+    const monthValue = Number(month);
+    const dayValue = day === undefined ? undefined : Number(day);
+    const year = Number(y);
+    if (monthValue < 1 || monthValue > 12 || (dayValue !== undefined && (dayValue < 1 || dayValue > daysIn(year, monthValue)))) continue;
+    const start = m.index!;
+    const end = start + whole.length;
+    const period: DatePeriod = dayValue === undefined ? 'month' : 'day';
+    const phrase: DatePhrase = {
+      text: text.slice(start, end),
+      start,
+      end,
+      year,
+      month: monthValue,
+      ...(dayValue !== undefined ? { day: dayValue } : {}),
+      endOfPeriod: modifier !== undefined,
+      period,
+      valid: true,
+      ...(before !== undefined && modifier === undefined ? { strictlyBefore: true } : {}),
+      deadline: false,
+    };
+    phrase.deadline = isDeadlineContext(half, start, end, { standalone: options.standalone, closing, before: before !== undefined });
+    out.push(phrase);
+  }
+  return out.length > dated && dated > 0 ? out.sort((a, b) => a.start - b.start) : out;
 }
+
+/** A year, a dot, dash or slash, a digit: a text without one has no numeric date. */
+export const NUMERIC_HINT = /20\d\d[.\-/]\d/;
+/** A numeric date (read on the half-width text): not part of a longer number, a version or an amount (2025.5万元). */
+const NUMERIC_DATE = /(?<![\dA-Za-z.\-/])(20\d{2})[.\-/](\d{1,2})(?:[.\-/](\d{1,2}))?(?![\d.%万亿元\-/])(底|末)?(以前|之前|前)?/g;
 
 /** The date phrases of the text that are deadlines. */
 export function readDeadlines(text: string, options: { standalone?: boolean } = {}): Deadline[] {
@@ -242,6 +281,13 @@ export function periodStart(d: Deadline): YearMonth {
   }
 }
 
+function dayBefore(x: YearMonth & { day: number }): YearMonth & { day: number } {
+  if (x.day > 1) return { ...x, day: x.day - 1 };
+  const month = x.month > 1 ? x.month - 1 : 12;
+  const year = x.month > 1 ? x.year : x.year - 1;
+  return { year, month, day: daysIn(year, month) };
+}
+
 /** The last day a date phrase can mean (2025年 → 2025-12-31, 2024年2月 → 2024-02-29). */
 export function periodEnd(d: Deadline): YearMonth & { day: number } {
   const month = d.period === 'year' ? 12 : d.month!;
@@ -257,7 +303,10 @@ const ymd = (x: { year: number; month: number; day?: number }) => x.year * 10000
 export function placeInWindow(d: Deadline, window: PilotWindow): 'before' | 'after' | undefined {
   if (!d.valid) return undefined;
   if (ymd(periodEnd(d)) < ymd(window.from)) return 'before';
-  if (ymd(periodStart(d)) > window.to.year * 10000 + window.to.month * 100 + 99) return 'after';
+  const start = periodStart(d);
+  // due before the period begins: by the day before (2026年1月1日前 is due by 2025年12月31日)
+  const latest = d.strictlyBefore ? dayBefore({ ...start, day: d.period === 'day' ? d.day! : 1 }) : { ...start, day: 1 };
+  if (ymd(latest) > window.to.year * 10000 + window.to.month * 100 + 99) return 'after';
   return undefined;
 }
 

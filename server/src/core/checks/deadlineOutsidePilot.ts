@@ -1,6 +1,6 @@
 // deadline-outside-pilot: a deadline before the source was issued or after its pilot period, both read from the
 // source itself (its date, and 经过3年试点), the end overridable by policyLens.structure.pilotEnd.
-import { DatePhrase, formatWindow, pilotWindow, PilotWindow, placeInWindow, readDates, readPilotYears } from '../deadlines';
+import { DatePhrase, formatWindow, NUMERIC_HINT, pilotWindow, PilotWindow, placeInWindow, readDates, readPilotYears } from '../deadlines';
 import { Finding } from '../findings';
 import { Block, cellSpans } from '../planModel';
 import { isAssignmentHeader } from '../responsibility';
@@ -42,9 +42,12 @@ export function sourceWindow(index: TaskIndex, pilotEnd?: string): PilotWindow |
  */
 export function datesOfBlock(text: string, block: Block): DatePhrase[] {
   if (block.tableHeader) return [];
-  // every date has a 年 (see readDates): most blocks have none, and need not be cut out or remembered
+  // every date has a 年 or is numeric (see readDates): most blocks have neither, and need not be cut out or remembered
   const year = nextYear(text, block.start);
-  if (year < 0 || year >= block.end) return [];
+  if (year < 0 || year >= block.end) {
+    const numeric = nextNumericDate(text, block.start);
+    if (numeric < 0 || numeric >= block.end) return [];
+  }
   const known = blockDates.get(block);
   if (known && known.text === text) return known.dates;
   const dates = readBlockDates(text, block);
@@ -66,6 +69,18 @@ function nextYear(text: string, from: number): number {
 
 /** The last answer of nextYear (one paragraph's text is held). */
 let lastYear: { text: string; from: number; at: number } = { text: '', from: 0, at: -1 };
+
+/** Where the first possible numeric date (2025.12) at or after `from` is (-1: none); remembered as nextYear is. */
+function nextNumericDate(text: string, from: number): number {
+  const last = lastNumeric;
+  if (last.text === text && from >= last.from && (last.at < 0 || from <= last.at)) return last.at;
+  NUMERIC_HINT_FROM.lastIndex = from;
+  const at = NUMERIC_HINT_FROM.exec(text)?.index ?? -1;
+  lastNumeric = { text, from, at };
+  return at;
+}
+const NUMERIC_HINT_FROM = new RegExp(NUMERIC_HINT.source, 'g');
+let lastNumeric: { text: string; from: number; at: number } = { text: '', from: 0, at: -1 };
 
 /** The dates of the blocks last asked about, by block (a block belongs to one paragraph's model: weakly held). */
 const blockDates = new WeakMap<Block, { text: string; dates: DatePhrase[] }>();
