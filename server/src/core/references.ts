@@ -61,13 +61,16 @@ function referencePattern(prefixes: readonly string[]): RegExp {
     : '()';
   const tableForm =
     `(?:(?:试点)?任务清单${SP})?表${SP}(${NUM})${SP}第${SP}(${ELEMENT}(?:${SP}${LIST_SEP}${SP}${ELEMENT})*)${SP}项` +
-    `(?:${SP}${LIST_SEP}${SP}第${SP}${ELEMENT}${SP}项)*`;
+    `(?:${SP}(?:${LIST_SEP}|${RANGE_SEP})${SP}第${SP}${ELEMENT}${SP}项)*`;
   const dashForm = `表${SP}(${ARABIC})${SP}[-－.．](${ARABIC})(?![0-9０-９]|[.．][0-9０-９])`;
   const idForm = `(?<![A-Za-z0-9_./\\\\@#-])[TＴ](${ARABIC})[.．\\-－](${ARABIC})(?![0-9０-９A-Za-z]|[.．][0-9０-９])`;
   re = new RegExp(`${pre}(?:${tableForm}|${dashForm}|${idForm})`, 'g');
   cache.set(key, re);
   return re;
 }
+
+/** What stands between 第16项 and 第18项 of a range written 第16项至第18项. */
+const RANGE_BETWEEN = new RegExp(`^${SP}${RANGE_SEP}${SP}$`);
 
 const ELEMENT_RE = new RegExp(`(${NUM})(?:${SP}${RANGE_SEP}${SP}(${NUM}))?`, 'g');
 
@@ -107,8 +110,9 @@ function tableFormReference(whole: string, start: number, prefix: string, tableT
   const tableIdx = whole.indexOf(tableText, whole.indexOf('表') + 1);
   const tableStart = start + tableIdx;
   const spans: ItemSpan[] = [];
-  // Elements are the numbers after each 第 (a list may repeat 第…项).
+  // Elements are the numbers after each 第 (a list may repeat 第…项); 第16项至第18项 is one range.
   let cursor = whole.indexOf('第', tableIdx + tableText.length);
+  let rangeFrom: ItemSpan | undefined; // the span before 至第…项, which the next element ends
   while (cursor >= 0) {
     const close = whole.indexOf('项', cursor);
     const segment = whole.slice(cursor + 1, close);
@@ -119,9 +123,14 @@ function tableFormReference(whole: string, start: number, prefix: string, tableT
       const to = e[2] !== undefined ? parseInteger(e[2]) : from;
       if (from === undefined || to === undefined) return undefined;
       const s = start + cursor + 1 + e.index;
-      spans.push({ from, to, start: s, end: s + e[0].length });
+      if (rangeFrom && e[2] === undefined) {
+        spans[spans.length - 1] = { from: rangeFrom.from, to: from, start: rangeFrom.start, end: s + e[0].length };
+      } else spans.push({ from, to, start: s, end: s + e[0].length });
+      rangeFrom = undefined;
     }
     cursor = whole.indexOf('第', close);
+    const last = spans[spans.length - 1];
+    if (cursor >= 0 && last && last.from === last.to && RANGE_BETWEEN.test(whole.slice(close + 1, cursor))) rangeFrom = last;
   }
   if (!spans.length) return undefined;
   return { start, end: start + whole.length, text: whole, prefix, table, tableStart, tableEnd: tableStart + tableText.length, spans: exact(spans), form: 'table' };

@@ -9,6 +9,9 @@ import { relatedTask } from './related';
 import { taskLabel } from './labels';
 import type { CheckRun } from './registry';
 
+/** A range's first and last numbers and what stands between them. */
+const BOUNDS = /^([0-9０-９]+|[零〇一二两三四五六七八九十百]+)([\s\S]*?)([0-9０-９]+|[零〇一二两三四五六七八九十百]+)$/;
+
 export function checkUnknownTasks(block: Block, run: CheckRun): Finding[] {
   const { index, matcher } = run.context;
   const msg = run.msg;
@@ -56,9 +59,15 @@ export function checkUnknownTasks(block: Block, run: CheckRun): Finding[] {
           });
           break;
         }
-        case 'backwards':
-          findings.push({ ...base, message: msg.backwards(p.table, p.from, p.to) });
+        case 'backwards': {
+          // the two numbers swapped, as written (5至3 → 3至5, 5项至第3 → 3项至第5)
+          const written = run.model.text.slice(p.start, p.end);
+          const m = BOUNDS.exec(written);
+          const fixes = m ? [{ start: p.start, end: p.end, newText: m[3] + m[2] + m[1] }] : [];
+          const title = (newText: string) => msg.replaceWith(r.ref.text.slice(0, p.start - r.ref.start).trim() + newText + r.ref.text.slice(p.end - r.ref.start).trim());
+          findings.push({ ...base, message: msg.backwards(p.table, p.from, p.to), fixes: fixes.map((f) => ({ ...f, title: title(f.newText), preferred: true })) });
           break;
+        }
         case 'past-end':
           findings.push({ ...base, message: msg.pastEnd(p.table, p.from, p.to, p.count) });
           break;
