@@ -96,7 +96,8 @@ function rule(name, comment, ...parts) {
 
 const kw = (re) => cap(re, SC.keyword);
 const num = (re = N) => cap(re, SC.number);
-const TABLE = [opt(kw('任务清单'), S), kw('表'), S, num(), S];
+// 表1中第12项, 表1的第12项, 表1所列第12项: the words between a table and its item are part of the reference
+const TABLE = [opt(kw('任务清单'), S), kw('表'), S, num(), S, '(?:中的|中|的|所列的?)?', S];
 
 const grammar = {
   $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',

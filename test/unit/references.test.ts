@@ -52,6 +52,13 @@ describe('the reference scanner', () => {
     assert.deepStrictEqual(shape('落实表2第3、5至7项'), { table: 2, items: [3, 5, 6, 7], text: '表2第3、5至7项' });
   });
 
+  it('reads the words between a table and its item: 表1中第12项, 表1的第12项, 表1所列第12项, 表1中的第12、13项', () => {
+    assert.deepStrictEqual(shape('落实表1中第12项'), { table: 1, items: [12], text: '表1中第12项' });
+    assert.deepStrictEqual(shape('落实表1的第12项'), { table: 1, items: [12], text: '表1的第12项' });
+    assert.deepStrictEqual(shape('落实表1所列第12项任务'), { table: 1, items: [12], text: '表1所列第12项' });
+    assert.deepStrictEqual(shape('落实表1中的第12、13项'), { table: 1, items: [12, 13], text: '表1中的第12、13项' });
+  });
+
   it('reads 第…项至第…项 next to a list, and keeps a written range of two ranges apart', () => {
     assert.deepStrictEqual(shape('落实表2第3项至第5项、第7项'), { table: 2, items: [3, 4, 5, 7], text: '表2第3项至第5项、第7项' });
     assert.deepStrictEqual(shape('落实表2第1至2项至第5项'), { table: 2, items: [1, 2, 5], text: '表2第1至2项至第5项' });

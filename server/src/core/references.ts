@@ -38,6 +38,8 @@ const ARABIC = '[0-9０-９]+';
 const SP = '[ \\t\\u3000]*';
 const RANGE_SEP = '(?:至|到|-|－|—|–|~|～|‐)';
 const LIST_SEP = '(?:、|和|及|与|，|,)';
+/** Between a table and its item: 表1中第12项, 表1的第12项, 表1所列第12项. */
+const OF = '(?:中的|中|的|所列的?)?';
 const ELEMENT = `(?:${NUM})(?:${SP}${RANGE_SEP}${SP}(?:${NUM}))?`;
 
 
@@ -60,7 +62,7 @@ function referencePattern(prefixes: readonly string[]): RegExp {
     ? `(?:(${prefixes.slice().sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})[:：]?)?`
     : '()';
   const tableForm =
-    `(?:(?:试点)?任务清单${SP})?表${SP}(${NUM})${SP}第${SP}(${ELEMENT}(?:${SP}${LIST_SEP}${SP}${ELEMENT})*)${SP}项` +
+    `(?:(?:试点)?任务清单${SP})?表${SP}(${NUM})${SP}${OF}${SP}第${SP}(${ELEMENT}(?:${SP}${LIST_SEP}${SP}${ELEMENT})*)${SP}项` +
     `(?:${SP}(?:${LIST_SEP}|${RANGE_SEP})${SP}第${SP}${ELEMENT}${SP}项)*`;
   const dashForm = `表${SP}(${ARABIC})${SP}[-－.．](${ARABIC})(?![0-9０-９]|[.．][0-9０-９])`;
   const idForm = `(?<![A-Za-z0-9_./\\\\@#-])[TＴ](${ARABIC})[.．\\-－](${ARABIC})(?![0-9０-９A-Za-z]|[.．][0-9０-９])`;
