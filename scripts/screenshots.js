@@ -3,7 +3,8 @@
 // `npm run setup:editor`), driven like a user would; writes docs/hover.png, docs/completion.png, docs/fuzzy.png,
 // docs/threshold-hover.png, docs/mismatch.png (the hover over a reference whose sentence is about another task),
 // docs/unknown-hover.png (the hover over a task number its table does not have), docs/quickfix.png,
-// docs/mismatch-fix.png (its quick fix), docs/problems.png, docs/language-status.png (the plan's
+// docs/mismatch-fix.png (its quick fix), docs/omission-fix.png (the two fixes of a quotation that leaves a clause
+// out), docs/problems.png, docs/language-status.png (the plan's
 // language status item, opened), docs/coverage.png, docs/restated.png
 // (a task the plan restates without citing it, in the coverage view), docs/settings.png (the Settings editor filtered
 // to policyLens), docs/word-plan.png (a .docx opened with 打开 Word 方案 from the Explorer, with its Problems) and
@@ -453,6 +454,16 @@ async function main() {
     await page.waitForTimeout(300);
     await shot(page, 'mismatch-fix.png');
     await page.keyboard.press('Escape');
+
+    // 5c. A quotation that leaves a clause out without …… : its two quick fixes (the full text, or …… where it was).
+    // Typed on a new last line, reverted.
+    await typeOnNewLastLine(page, '15. 落实表1第12项，“允许外商投资社会调查，法定代表人应当具有中国国籍”。');
+    await page.keyboard.press('Escape');
+    await quickFixMenu(page, '法定代表人应当具有中国国籍', ZH ? '在省略处加省略号' : 'Mark the omission with an ellipsis');
+    await page.waitForTimeout(300);
+    await shot(page, 'omission-fix.png');
+    await page.keyboard.press('Escape');
+    await revert(page);
 
     // 6. The Problems panel.
     await page.keyboard.press('Control+Shift+M');
