@@ -54,7 +54,8 @@ export function readThresholds(
     for (const q of quantities) {
       const subject = subjectOf(text, q, ctx.subjects);
       if (!subject) continue;
-      const planWords = text.slice(Math.min(subject.start, q.start), Math.max(subject.end, q.end));
+      // across the cells of a table row (| 中方股比 | 不低于51% |) the words read as one phrase
+      const planWords = text.slice(Math.min(subject.start, q.start), Math.max(subject.end, q.end)).replace(/[ \t]*\|[ \t]*/g, '');
       let candidates: Candidate[];
       if (cited.length) candidates = cited.flatMap((t) => candidatesOf(ctx, t.id, subject));
       else {
