@@ -72,6 +72,10 @@ describe('the features over a plain context (no server)', () => {
     assert.deepStrictEqual(items.slice(0, 2).map((i) => i.label), ['表1第1项', '表1第2项']);
     assert.ok(items.every((i, k) => k === 0 || i.sortText! > items[k - 1].sortText!));
     assert.strictEqual(items[34].labelDetails?.detail, ` ${ctx.index.summaryOf(t35)}`);
+    const within = '\n\n落实表2中第';
+    const other = ctx.open('file:///typing-within.md', within);
+    const more = completion(ctx, { textDocument: { uri: other.uri }, position: other.positionAt(within.length) })?.items ?? [];
+    assert.strictEqual(more.length, ctx.index.tasksOf('', 2).length, 'after 表2中第, the tasks of 表2');
   });
 
   it('goes from a reference to its task in the source, and from nowhere to nothing', () => {

@@ -10,7 +10,8 @@ import { fuzzyCompletion } from './fuzzyCompletion';
 /** What this feature reads of the server's state. */
 export type CompletionContext = OpenDocumentContext & TaskDescriber & Pick<FeatureContext, 'search' | 'settings'>;
 
-const AFTER_TABLE_DI = /((?:[A-Za-z\u4e00-\u9fff]{1,8}?)?表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)[ \t\u3000]*第[ \t\u3000]*)([0-9０-９]*)$/;
+// 表1第, and 表1中第 / 表1的第 / 表1所列第 (which the scanner reads as references too)
+const AFTER_TABLE_DI = /((?:[A-Za-z\u4e00-\u9fff]{1,8}?)?表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)[ \t\u3000]*(?:中的|中|的|所列的?)?[ \t\u3000]*第[ \t\u3000]*)([0-9０-９]*)$/;
 const AFTER_ID = /(?<![A-Za-z0-9_./-])((?:([A-Za-z\u4e00-\u9fff]{1,8})[:：])?[TＴ]([0-9０-９]+)([.．\-－]))([0-9０-９]*)$/;
 const AFTER_TABLE = /((?:[A-Za-z\u4e00-\u9fff]{1,8}?)?表)[ \t\u3000]*$/;
 
