@@ -107,7 +107,7 @@ export function datedItemCount(model: Pick<ParagraphModel, 'text' | 'blocks'>, f
 }
 
 const SUB_ITEM_MARKER = /^[ \t]+[-*+][ \t]+/;
-const CN_HEADING_ITEM = /^[ \t]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
+const CN_HEADING_ITEM = /^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
 
 /** What the reader needs of a block of the plan model. */
 type BlockLike = Pick<Block, 'kind' | 'start' | 'end' | 'headings' | 'cells' | 'header' | 'tableHeader'>;

@@ -5,15 +5,17 @@ export interface Scope {
   end: number;
 }
 
-/** The markers that open a list item: - 1. 1) 1、 （一） (1) 一、. A table row opens with | instead. */
-export const LIST_MARKER_SOURCE = String.raw`[-*+]|\d+[.)、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、`;
+/** The indentation before a marker: a plain-text plan indents with full-width spaces (　　1．). */
+const INDENT = String.raw`[ \t\u3000]*`;
+/** The markers that open a list item: - 1. 1) 1、 １． 4） （一） (1) 一、. A table row opens with | instead. */
+export const LIST_MARKER_SOURCE = String.raw`[-*+]|[0-9０-９]+[.)、．）]|[（(][一二三四五六七八九十0-9０-９]+[）)]|[一二三四五六七八九十]+、`;
 /** A line that opens a list item (its marker). */
-export const LIST_MARKER = new RegExp(String.raw`^[ \t]*(?:${LIST_MARKER_SOURCE})`);
+export const LIST_MARKER = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})`);
 /** The opening of a list item or table row: its marker or pipe, if any, and the blanks after it. */
-export const ITEM_OPENING = new RegExp(String.raw`^[ \t]*(?:${LIST_MARKER_SOURCE}|\|)?[ \t]*`);
+export const ITEM_OPENING = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE}|\|)?[ \t]*`);
 /** The opening of a list item (its marker, if any, and the blanks after it). */
-export const MARKER_OPENING = new RegExp(String.raw`^[ \t]*(?:${LIST_MARKER_SOURCE})?[ \t]*`);
-const LIST_ITEM = new RegExp(String.raw`^[ \t]*(?:${LIST_MARKER_SOURCE}|\|)`);
+export const MARKER_OPENING = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*`);
+const LIST_ITEM = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE}|\|)`);
 /** 。！？!? */
 const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63;
 /** An indented line, which continues the list item above it. */

@@ -15,7 +15,7 @@ import { FeatureContext, OpenDocumentContext, TaskDescriber } from './featureCon
 export type HoverContext = OpenDocumentContext & TaskDescriber & Pick<FeatureContext, 'checker' | 'referenceAt'>;
 
 /** A list item's marker, or a table row's first cell: where hover shows the item's owner. */
-const ITEM_HEAD = new RegExp(String.raw`^[ \t]*(?:${LIST_MARKER_SOURCE}|\|[^|\n]*\|)`);
+const ITEM_HEAD = new RegExp(String.raw`^[ \t\u3000]*(?:${LIST_MARKER_SOURCE}|\|[^|\n]*\|)`);
 
 const MAX_TASKS = 12;
 
