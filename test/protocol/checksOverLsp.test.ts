@@ -92,8 +92,22 @@ describe('the checks through the language server', function () {
           range: s.diagnostic.range,
           context: { diagnostics: [s.diagnostic], only: ['quickfix'] },
         });
-        const own = actions.filter((a) => a.diagnostics?.some((d: Diagnostic) => d.code === e.code &&
+        const ofThis = actions.filter((a) => a.diagnostics?.some((d: Diagnostic) => d.code === e.code &&
           offsetAt(c.text, d.range.start) === s.start && offsetAt(c.text, d.range.end) === s.end));
+        const own = ofThis.filter((a) => a.kind !== 'quickfix.disable');
+
+        // the directive that silences it on its line: it goes, and every other finding stays
+        const silence = ofThis.filter((a) => a.kind === 'quickfix.disable');
+        assert.strictEqual(silence.length, 1, `${at}: ${silence.length} actions silence it, not one`);
+        const line = s.diagnostic.range.start.line;
+        const inserted = silence[0].edit.changes[doc.uri][0];
+        assert.strictEqual(inserted.newText, ` <!-- policy-lens-disable-line ${e.code} -->`);
+        const quiet = applyEdit(c.text, { start: offsetAt(c.text, inserted.range.start), end: offsetAt(c.text, inserted.range.end), newText: inserted.newText });
+        const left = (ds: Diagnostic[]) => ds.filter((d) => !(d.code === e.code && d.range.start.line === line)).map((d) => `${d.code}@${d.range.start.line}`).sort();
+        const silenced = await doc.set(quiet);
+        assert.ok(!silenced.some((d) => d.code === e.code && d.range.start.line === line), `${at}: still reported after “${silence[0].title}”`);
+        assert.deepStrictEqual(left(silenced), left(found.map((x) => x.diagnostic)), `${at}: “${silence[0].title}” changes other findings`);
+        await doc.set(c.text);
         const edits = own.map((a) => {
           assert.strictEqual(a.kind, 'quickfix', `${at}: the action “${a.title}” has kind ${a.kind}`);
           const changes = a.edit.changes[doc.uri];

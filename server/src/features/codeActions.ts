@@ -2,36 +2,71 @@
 // not depend on the client echoing diagnostic data back).
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
 import { toDiagnostic } from '../convert';
+import { messages } from '../core/messages';
+import { WORD_PLAN_SCHEME } from '../shared/protocol';
 import { FeatureContext, OpenDocumentContext } from './featureContext';
 
 /** What this feature reads of the server's state. */
-export type CodeActionsContext = OpenDocumentContext & Pick<FeatureContext, 'isTooLarge' | 'sources'>;
+export type CodeActionsContext = OpenDocumentContext & Pick<FeatureContext, 'isTooLarge' | 'sources' | 'locale'>;
+
+/**
+ * The kind of the action that silences a finding on its line with a directive, as linters offer (a quick fix, so it
+ * shows in the quick fix menu, and a kind of its own, so a client can ask for the fixes alone).
+ */
+export const DISABLE_KIND = `${CodeActionKind.QuickFix}.disable`;
 
 export function codeActions(ctx: CodeActionsContext, params: CodeActionParams): CodeAction[] {
   const uri = params.textDocument.uri;
   const doc = ctx.documents.get(uri);
   if (!doc || !ctx.ready || ctx.isTooLarge(doc)) return [];
   const only = params.context.only;
-  if (only && !only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(k + '.') || k === CodeActionKind.Empty)) return [];
+  const wanted = (kind: string) => !only || only.some((k) => k === CodeActionKind.Empty || kind === k || kind.startsWith(k + '.'));
+  if (!wanted(CodeActionKind.QuickFix) && !wanted(DISABLE_KIND)) return [];
   const analysis = ctx.analysis(doc);
   const from = analysis.lines.offsetAt(params.range.start);
   const to = analysis.lines.offsetAt(params.range.end);
+  // a directive is an HTML comment: invisible in Markdown, but text in a plain-text plan and not writable in a Word view
+  const canSilence = doc.languageId === 'markdown' && !uri.startsWith(`${WORD_PLAN_SCHEME}:`) && wanted(DISABLE_KIND);
+  const msg = messages(ctx.locale);
   const actions: CodeAction[] = [];
+  const silences: CodeAction[] = [];
+  const silenced = new Set<string>();
   for (const finding of analysis.findings) {
-    if (finding.end < from || finding.start > to || !finding.fixes.length) continue;
+    if (finding.end < from || finding.start > to) continue;
     const fresh = toDiagnostic(finding, analysis.lines, ctx.sources);
     const sent = params.context.diagnostics.find((d) => d.code === finding.code && sameRange(d, fresh)) ?? fresh;
-    for (const fix of finding.fixes) {
-      actions.push({
-        title: fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [sent],
-        isPreferred: fix.preferred,
-        edit: { changes: { [uri]: [{ range: analysis.lines.range(fix.start, fix.end), newText: fix.newText }] } },
-      });
+    if (wanted(CodeActionKind.QuickFix)) {
+      for (const fix of finding.fixes) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [sent],
+          isPreferred: fix.preferred,
+          edit: { changes: { [uri]: [{ range: analysis.lines.range(fix.start, fix.end), newText: fix.newText }] } },
+        });
+      }
     }
+    // one per code and line: 表1第12项 with two findings of one code is silenced by one comment
+    const line = fresh.range.start.line;
+    if (!canSilence || silenced.has(`${finding.code}@${line}`)) continue;
+    silenced.add(`${finding.code}@${line}`);
+    const end = lineEnd(doc.getText(), analysis.lines.offsetAt({ line, character: 0 }));
+    silences.push({
+      title: msg.disableOnLine(finding.code),
+      kind: DISABLE_KIND,
+      diagnostics: [sent],
+      edit: { changes: { [uri]: [{ range: analysis.lines.range(end, end), newText: ` <!-- policy-lens-disable-line ${finding.code} -->` }] } },
+    });
   }
-  return actions;
+  // the fixes first: a menu lists them in this order
+  return [...actions, ...silences];
+}
+
+/** The offset of the end of the line that starts at `start` (before its \r\n or \n). */
+function lineEnd(text: string, start: number): number {
+  const n = text.indexOf('\n', start);
+  const end = n < 0 ? text.length : n;
+  return end > start && text[end - 1] === '\r' ? end - 1 : end;
 }
 
 function sameRange(a: Diagnostic, b: Diagnostic): boolean {
