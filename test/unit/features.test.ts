@@ -34,7 +34,21 @@ describe('the features over a plain context (no server)', () => {
     const value = (h?.contents as MarkupContent).value;
     assert.ok(value.includes('**表1第35项 · T1.35**'), value);
     assert.ok(value.includes(t35.text.slice(0, 20)), value);
-    assert.strictEqual(hover(ctx, { ...document, position: at('一、金融服务') }), null);
+    assert.strictEqual(hover(ctx, { ...document, position: at('推动数字人民币试点') }), null, 'prose without a reference');
+  });
+
+  it('hovers a heading of domains with the tasks of its domains, each marked cited, restated or not yet in the plan', () => {
+    const h = hover(ctx, { ...document, position: at('一、金融服务', 3) });
+    const value = (h?.contents as MarkupContent).value;
+    const finance = ctx.index.tasks.filter((t) => t.domain === '金融服务领域');
+    assert.ok(value.startsWith(`**金融服务领域：共 ${finance.length} 项任务，本方案已引用 1 项**`), value);
+    assert.ok(value.includes('- ✅ 表1第35项'), value);
+    assert.ok(value.includes('- ⬜ 表1第36项'), value);
+    assert.strictEqual(value.split('\n- ').length - 1, finance.length, 'one line per task');
+    assert.deepStrictEqual(h?.range, { start: at('一、金融服务'), end: at('一、金融服务', 6) });
+    assert.strictEqual(hover(ctx, { ...document, position: at('二、商务服务', 3) }) !== null, true, 'a second-level heading too');
+    const none = ctx.open('file:///headings.md', '## 三、深化金融服务改革\n\n正文。\n');
+    assert.strictEqual(hover(ctx, { textDocument: { uri: none.uri }, position: none.positionAt(5) }), null, 'a heading that names no domain');
   });
 
   it('hovers a reference to no task with the task its sentence is about, and with nothing when the words pick none', () => {

@@ -37,6 +37,8 @@ const zh = {
   thresholdEquivalent: (words: string) => `，即“${words}”`,
   loweredNote: '（该项任务要求降低这一资质要求，方案不应提出更高要求）',
   thresholdHover: (where: string, source: string) => `原文阈值（${where}）：“${source}”`,
+  domainTasks: (domains: string, total: number, cited: number, restated: number) =>
+    `${domains}：共 ${total} 项任务，本方案已引用 ${cited} 项${restated ? `、复述 ${restated} 项` : ''}`,
   thresholdAgrees: '与原文一致',
   thresholdDisagrees: '与原文不符',
   misquote: (ref: string, diff: string, source: string) => `引文与${ref}原文不一致（${diff}）：原文为“${source}”`,
@@ -91,6 +93,8 @@ const en: Messages = {
   thresholdEquivalent: (words) => `, that is "${words}"`,
   loweredNote: ' (the task lowers this requirement: a plan should not ask for more)',
   thresholdHover: (where, source) => `Source threshold (${where}): "${source}"`,
+  domainTasks: (domains, total, cited, restated) =>
+    `${domains}: ${total} tasks, ${cited} cited in this plan${restated ? `, ${restated} restated` : ''}`,
   thresholdAgrees: 'agrees with the source',
   thresholdDisagrees: 'contradicts the source',
   misquote: (ref, diff, source) => `the quotation differs from ${ref} (${diff}): the source says "${source}"`,

@@ -8,6 +8,8 @@ import { intendedFor, judgeReference } from '../core/topics';
 import { taskLabel } from '../core/checks/labels';
 import { responsibilityMessages } from '../core/responsibilityMessages';
 import { LIST_MARKER_SOURCE } from '../core/scopes';
+import { headingDomainNames } from '../core/checks/domainMismatch';
+import { headingLikeLine } from '../core/itemAssignment';
 import { Task } from '../core/types';
 import { FeatureContext, OpenDocumentContext, TaskDescriber } from './featureContext';
 
@@ -27,7 +29,8 @@ export function hover(ctx: HoverContext, params: HoverParams): Hover | null {
   const resolved = ctx.referenceAt(doc, offset);
   if (!resolved || !resolved.tasks.length) {
     return (resolved ? unknownHover(ctx, analysis, offset, resolved) : null)
-      ?? bareHover(ctx, analysis, offset) ?? thresholdHover(ctx, analysis, offset) ?? itemHover(ctx, analysis, offset);
+      ?? bareHover(ctx, analysis, offset) ?? thresholdHover(ctx, analysis, offset) ?? domainHeadingHover(ctx, analysis, offset)
+      ?? itemHover(ctx, analysis, offset);
   }
   const shown = resolved.tasks.slice(0, MAX_TASKS).map((t) => describeTask(ctx, t));
   if (resolved.tasks.length > MAX_TASKS) shown.push(`… +${resolved.tasks.length - MAX_TASKS}`);
@@ -111,6 +114,36 @@ function itemHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number
   const tasks = [...item.cited, ...item.restated].map((t) => formatReference(t)).join('、');
   const value = `**${escapeMarkdown(tasks)}**\n\n${ownerNote(ctx, analysis, offset)}`;
   return { contents: { kind: MarkupKind.Markdown, value }, range: analysis.lines.range(item.start, item.start + head[0].length) };
+}
+
+/** A Markdown heading's title, as written after its #s. */
+const MARKDOWN_HEADING = /^#{1,6}[ \t]+(.*?)[ \t#]*$/;
+
+/**
+ * Hover on a heading of domains (## 一、科技服务领域, a text plan's 二、金融服务领域 line): the domain's tasks, each marked
+ * cited (✅), restated (≈) or not yet in the plan (⬜), so that the drafter sees what the section still lacks.
+ */
+function domainHeadingHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number): Hover | null {
+  const { line } = analysis.lines.positionAt(offset);
+  const start = analysis.lines.offsetAt({ line, character: 0 });
+  const next = analysis.text.indexOf('\n', start);
+  const text = analysis.text.slice(start, next < 0 ? analysis.text.length : next).replace(/\r$/, '');
+  const title = MARKDOWN_HEADING.exec(text)?.[1] ?? headingLikeLine(text)?.title;
+  if (!title) return null;
+  const domains = headingDomainNames(title, ctx.checker.context);
+  if (!domains.length) return null;
+  const tasks = ctx.index.tasks.filter((t) => t.domain && domains.includes(t.domain));
+  const cited = new Set([...analysis.references.flatMap((r) => r.tasks), ...analysis.bareReferences.flatMap((b) => (b.resolved ? [b.resolved] : []))]);
+  const restated = new Set(analysis.restatements.map((r) => r.task));
+  const mark = (t: Task) => (cited.has(t) ? '✅' : restated.has(t) ? '≈' : '⬜');
+  const lines = tasks.map((t) => `- ${mark(t)} ${formatReference(t)} · ${escapeMarkdown(taskLabel(ctx.index, t))}`);
+  const head = messages(ctx.locale).domainTasks(domains.join('、'), tasks.length, tasks.filter((t) => cited.has(t)).length,
+    tasks.filter((t) => !cited.has(t) && restated.has(t)).length);
+  const at = text.indexOf(title);
+  return {
+    contents: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(head)}**\n\n${lines.join('\n')}` },
+    range: analysis.lines.range(start + Math.max(at, 0), start + Math.max(at, 0) + title.length),
+  };
 }
 
 /** Hover on a task number without its table: the task it was read as and how, or the candidates best first. */
