@@ -2,7 +2,8 @@
 // `npm run screenshots`: the extension at work in a real VS Code (code-server + headless Chromium, installed by
 // `npm run setup:editor`), driven like a user would; writes docs/hover.png, docs/completion.png, docs/fuzzy.png,
 // docs/threshold-hover.png, docs/mismatch.png (the hover over a reference whose sentence is about another task),
-// docs/unknown-hover.png (the hover over a task number its table does not have), docs/quickfix.png,
+// docs/unknown-hover.png (the hover over a task number its table does not have), docs/domain-hover.png (the hover
+// over a heading of domains), docs/quickfix.png,
 // docs/mismatch-fix.png (its quick fix), docs/omission-fix.png (the two fixes of a quotation that leaves a clause
 // out), docs/problems.png, docs/language-status.png (the plan's
 // language status item, opened), docs/coverage.png, docs/restated.png
@@ -442,6 +443,11 @@ async function main() {
     await page.waitForTimeout(300);
     await shot(page, 'unknown-hover.png');
     await revert(page);
+
+    // 4d. Hover over the heading 二、电信服务: the domain's tasks, each marked cited, restated or not yet in the plan.
+    await hoverUntil(page, '二、电信服务', [ZH ? '电信服务领域：共' : '电信服务领域: ', '表1第53项']);
+    await page.waitForTimeout(300);
+    await shot(page, 'domain-hover.png');
 
     // 5. The quick fix of 51%: Ctrl+. with the cursor on it.
     await quickFixMenu(page, '51%', ZH ? '改为 67%' : 'Change to 67%');
