@@ -16,7 +16,9 @@ export function loadPieces(root) {
         .map((c) => c.replace(/^\s*<!--[\s\S]*?-->\s*/, '').trim())
         .filter(Boolean);
       if (!cases.length) continue;
-      let text = cases.join('\n\n');
+      // each case under a heading of its own, as the fixture harness reads each alone: a case's headings
+      // (## 一、科技服务领域, a text plan's 二、金融服务 line) do not govern the cases after it
+      let text = cases.join('\n\n## 用例\n\n');
       // a case may silence the rest of its own document (`policy-lens-disable`); here that would silence every
       // later copy, and their planted errors with it: re-enable everything at the end of the piece
       if (/policy-lens-disable(?!-)/.test(text)) text += '\n\n<!-- policy-lens-enable -->';
@@ -37,8 +39,10 @@ export const PROBE = [
 ].join('\n');
 
 function demote(text, part) {
-  // each copy is a part of the big plan: its title becomes a numbered level-2 heading
-  return text.replace(/^# (.*)$/m, `## 第${part}部分：$1`);
+  // each copy is a part of the big plan: its title becomes a numbered level-2 heading; a piece without a title (the
+  // fixture cases) gets one, so that the headings of one piece do not govern the next (## 一、科技服务领域 would)
+  if (/^# /m.test(text)) return text.replace(/^# (.*)$/m, `## 第${part}部分：$1`);
+  return `## 第${part}部分\n\n${text}`;
 }
 
 /**
