@@ -16,9 +16,9 @@ export function loadPieces(root) {
         .map((c) => c.replace(/^\s*<!--[\s\S]*?-->\s*/, '').trim())
         .filter(Boolean);
       if (!cases.length) continue;
-      // each case under a heading of its own, as the fixture harness reads each alone: a case's headings
-      // (## 一、科技服务领域, a text plan's 二、金融服务 line) do not govern the cases after it
-      let text = cases.join('\n\n## 用例\n\n');
+      // the fixture harness reads each case alone: after a case with headings of its own (## 一、科技服务领域, a text
+      // plan's 二、金融服务 line), a ## 用例 heading ends their reach, so that they do not govern the cases after it
+      let text = cases.map((c, i) => (i < cases.length - 1 && HEADINGS.test(c) ? `${c}\n\n## 用例` : c)).join('\n\n');
       // a case may silence the rest of its own document (`policy-lens-disable`); here that would silence every
       // later copy, and their planted errors with it: re-enable everything at the end of the piece
       if (/policy-lens-disable(?!-)/.test(text)) text += '\n\n<!-- policy-lens-enable -->';
@@ -27,6 +27,9 @@ export function loadPieces(root) {
   }
   return pieces;
 }
+
+/** A Markdown heading, or a line of a text plan's outline (一、…, （一）…). */
+const HEADINGS = /^(?:#{1,6}[ \t]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/m;
 
 /** The probe section. Hover on 表1第12项, complete after 表1第 and after @数字人民币, edit the last line. */
 export const PROBE = [
