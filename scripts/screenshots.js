@@ -373,6 +373,13 @@ async function main() {
     await page.screenshot({ path: path.join(DOCS, name) });
     say(`docs/${name}`);
   };
+  /** docs/<file>: the quick fix menu opened on `text` (offering `fixTitle`), then closed. */
+  const shootQuickFixMenu = async (page, text, fixTitle, file) => {
+    await quickFixMenu(page, text, fixTitle);
+    await page.waitForTimeout(300);
+    await shot(page, file);
+    await page.keyboard.press('Escape');
+  };
   try {
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: ZH ? 'zh-CN' : 'en-US' });
@@ -450,25 +457,16 @@ async function main() {
     await shot(page, 'domain-hover.png');
 
     // 5. The quick fix of 51%: Ctrl+. with the cursor on it.
-    await quickFixMenu(page, '51%', ZH ? '改为 67%' : 'Change to 67%');
-    await page.waitForTimeout(300);
-    await shot(page, 'quickfix.png');
-    await page.keyboard.press('Escape');
+    await shootQuickFixMenu(page, '51%', ZH ? '改为 67%' : 'Change to 67%', 'quickfix.png');
 
     // 5b. The quick fix of 表1第36项: cite the task the sentence is about.
-    await quickFixMenu(page, '表1第36项', ZH ? '改为 表1第35项' : 'Change to 表1第35项');
-    await page.waitForTimeout(300);
-    await shot(page, 'mismatch-fix.png');
-    await page.keyboard.press('Escape');
+    await shootQuickFixMenu(page, '表1第36项', ZH ? '改为 表1第35项' : 'Change to 表1第35项', 'mismatch-fix.png');
 
     // 5c. A quotation that leaves a clause out without …… : its two quick fixes (the full text, or …… where it was).
     // Typed on a new last line, reverted.
     await typeOnNewLastLine(page, '15. 落实表1第12项，“允许外商投资社会调查，法定代表人应当具有中国国籍”。');
     await page.keyboard.press('Escape');
-    await quickFixMenu(page, '法定代表人应当具有中国国籍', ZH ? '在省略处加省略号' : 'Mark the omission with an ellipsis');
-    await page.waitForTimeout(300);
-    await shot(page, 'omission-fix.png');
-    await page.keyboard.press('Escape');
+    await shootQuickFixMenu(page, '法定代表人应当具有中国国籍', ZH ? '在省略处加省略号' : 'Mark the omission with an ellipsis', 'omission-fix.png');
     await revert(page);
 
     // 6. The Problems panel.

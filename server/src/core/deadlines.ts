@@ -114,6 +114,30 @@ function scanDates(text: string, options: { standalone?: boolean }): DatePhrase[
   const half = /[\uff01-\uff5e\u3000]/.test(text) ? toHalfWidth(text) : text;
   const out: DatePhrase[] = [];
   const closing = closingParenthesis(half) ?? null;
+  /** A phrase at [start, end): its text, the fields read (undefined ones left out), and whether it is a deadline. */
+  const add = (
+    start: number,
+    end: number,
+    date: { year: number; month?: number; day?: number; quarter?: number; endOfPeriod: boolean; period: DatePeriod; valid: boolean },
+    modifier: string | undefined,
+    before: string | undefined,
+  ) => {
+    const phrase: DatePhrase = {
+      text: text.slice(start, end),
+      start,
+      end,
+      year: date.year,
+      ...(date.month !== undefined ? { month: date.month } : {}),
+      ...(date.day !== undefined ? { day: date.day } : {}),
+      ...(date.quarter !== undefined ? { quarter: date.quarter } : {}),
+      endOfPeriod: date.endOfPeriod,
+      period: date.period,
+      valid: date.valid,
+      ...(before !== undefined && modifier === undefined && (date.period === 'day' || date.period === 'month') ? { strictlyBefore: true } : {}),
+      deadline: isDeadlineContext(half, start, end, { standalone: options.standalone, closing, before: before !== undefined }),
+    };
+    out.push(phrase);
+  };
   for (const m of half.matchAll(DATE)) {
     const [whole, y, quarter, halfYear, month, day, modifier, before] = m;
     const start = m.index!;
@@ -144,22 +168,7 @@ function scanDates(text: string, options: { standalone?: boolean }): DatePhrase[
       }
     }
     const endOfPeriod = period === 'quarter' || period === 'half' || (modifier !== undefined && /底|末|内/.test(modifier));
-    const phrase: DatePhrase = {
-      text: text.slice(start, end),
-      start,
-      end,
-      year,
-      ...(monthValue !== undefined ? { month: monthValue } : {}),
-      ...(dayValue !== undefined ? { day: dayValue } : {}),
-      ...(quarterValue !== undefined ? { quarter: quarterValue } : {}),
-      endOfPeriod,
-      period,
-      valid,
-      ...(before !== undefined && modifier === undefined && (period === 'day' || period === 'month') ? { strictlyBefore: true } : {}),
-      deadline: false,
-    };
-    phrase.deadline = isDeadlineContext(half, start, end, { standalone: options.standalone, closing, before: before !== undefined });
-    out.push(phrase);
+    add(start, end, { year, month: monthValue, day: dayValue, quarter: quarterValue, endOfPeriod, period, valid }, modifier, before);
   }
   if (!NUMERIC_HINT.test(half)) return out;
   // 2025.12, 2025-12-31, 2025/6 (as tables write them): only dates that exist, since such a form may be something else
@@ -173,21 +182,7 @@ function scanDates(text: string, options: { standalone?: boolean }): DatePhrase[
     const start = m.index!;
     const end = start + whole.length;
     const period: DatePeriod = dayValue === undefined ? 'month' : 'day';
-    const phrase: DatePhrase = {
-      text: text.slice(start, end),
-      start,
-      end,
-      year,
-      month: monthValue,
-      ...(dayValue !== undefined ? { day: dayValue } : {}),
-      endOfPeriod: modifier !== undefined,
-      period,
-      valid: true,
-      ...(before !== undefined && modifier === undefined ? { strictlyBefore: true } : {}),
-      deadline: false,
-    };
-    phrase.deadline = isDeadlineContext(half, start, end, { standalone: options.standalone, closing, before: before !== undefined });
-    out.push(phrase);
+    add(start, end, { year, month: monthValue, day: dayValue, endOfPeriod: modifier !== undefined, period, valid: true }, modifier, before);
   }
   return out.length > dated && dated > 0 ? out.sort((a, b) => a.start - b.start) : out;
 }

@@ -3,6 +3,7 @@
 import { Block, cellSpans, ParagraphModel } from './planModel';
 import { Task } from './types';
 import { lineEndFrom } from './text';
+import { INDENT } from './scopes';
 import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
 // ---------------------------------------------------------------- blocks of the plan model
@@ -107,7 +108,7 @@ export function datedItemCount(model: Pick<ParagraphModel, 'text' | 'blocks'>, f
 }
 
 const SUB_ITEM_MARKER = /^[ \t]+[-*+][ \t]+/;
-const CN_HEADING_ITEM = /^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
+const CN_HEADING_ITEM = new RegExp(String.raw`^${INDENT}(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])`);
 
 /** What the reader needs of a block of the plan model. */
 type BlockLike = Pick<Block, 'kind' | 'start' | 'end' | 'headings' | 'cells' | 'header' | 'tableHeader'>;

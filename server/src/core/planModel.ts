@@ -78,6 +78,16 @@ const CLOSING_HASHES = /[ \t]*#*[ \t]*$/;
 const TABLE_NAME = /表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)/;
 const TABLE_MENTION = /(?<![A-Za-z0-9])表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)(?![0-9０-９.．\-－]?[0-9０-９])/g;
 
+/** An ATX heading's text without its closing #s (## 一、科技服务领域 ## → 一、科技服务领域). */
+const headingTitle = (written: string) => written.replace(CLOSING_HASHES, '').trim();
+
+/** The title of a Markdown heading line, as the plan's context reads it; undefined for any other line. */
+export function markdownHeadingTitle(line: string): string | undefined {
+  const m = HEADING_LINE_TITLE.exec(line);
+  return m ? headingTitle(m[1]) : undefined;
+}
+const HEADING_LINE_TITLE = /^#{1,6}[ \t]+(.*)$/;
+
 export function contextEvents(text: string, refs: ResolvedReference[]): ContextEvent[] {
   const events: ContextEvent[] = [];
   const headingLines: [number, number][] = [];
@@ -88,7 +98,7 @@ export function contextEvents(text: string, refs: ResolvedReference[]): ContextE
       const at = m.index;
       headingLines.push([at, at + m[0].length]);
       const named = TABLE_NAME.exec(m[2]);
-      const title = m[2].replace(CLOSING_HASHES, '').trim();
+      const title = headingTitle(m[2]);
       events.push({ at, kind: 'heading', heading: { level: m[1].length, title, table: named ? parseInteger(named[1]) ?? null : null } });
     }
   }

@@ -6,7 +6,7 @@ export interface Scope {
 }
 
 /** The indentation before a marker: a plain-text plan indents with full-width spaces (　　1．). */
-const INDENT = String.raw`[ \t\u3000]*`;
+export const INDENT = String.raw`[ \t\u3000]*`;
 /** The markers that open a list item: - 1. 1) 1、 １． 4） （一） (1) 一、. A table row opens with | instead. */
 export const LIST_MARKER_SOURCE = String.raw`[-*+]|[0-9０-９]+[.)、．）]|[（(][一二三四五六七八九十0-9０-９]+[）)]|[一二三四五六七八九十]+、`;
 /** A line that opens a list item (its marker). */

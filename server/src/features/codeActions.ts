@@ -3,6 +3,7 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
 import { toDiagnostic } from '../convert';
 import { messages } from '../core/messages';
+import { lineEndFrom } from '../core/text';
 import { WORD_PLAN_SCHEME } from '../shared/protocol';
 import { FeatureContext, OpenDocumentContext } from './featureContext';
 
@@ -50,7 +51,7 @@ export function codeActions(ctx: CodeActionsContext, params: CodeActionParams): 
     const line = fresh.range.start.line;
     if (!canSilence || silenced.has(`${finding.code}@${line}`)) continue;
     silenced.add(`${finding.code}@${line}`);
-    const end = lineEnd(doc.getText(), analysis.lines.offsetAt({ line, character: 0 }));
+    const end = lineEndFrom(analysis.text, analysis.lines.offsetAt({ line, character: 0 }));
     silences.push({
       title: msg.disableOnLine(finding.code),
       kind: DISABLE_KIND,
@@ -60,13 +61,6 @@ export function codeActions(ctx: CodeActionsContext, params: CodeActionParams): 
   }
   // the fixes first: a menu lists them in this order
   return [...actions, ...silences];
-}
-
-/** The offset of the end of the line that starts at `start` (before its \r\n or \n). */
-function lineEnd(text: string, start: number): number {
-  const n = text.indexOf('\n', start);
-  const end = n < 0 ? text.length : n;
-  return end > start && text[end - 1] === '\r' ? end - 1 : end;
 }
 
 function sameRange(a: Diagnostic, b: Diagnostic): boolean {

@@ -3,11 +3,12 @@ import { Hover, HoverParams, MarkupKind } from 'vscode-languageserver';
 import { DocumentAnalysis } from '../core/analyze';
 import { messages } from '../core/messages';
 import { formatReference, ResolvedReference } from '../core/taskIndex';
-import { blockAt } from '../core/planModel';
+import { blockAt, markdownHeadingTitle } from '../core/planModel';
+import { lineEndFrom } from '../core/text';
 import { intendedFor, judgeReference } from '../core/topics';
 import { taskLabel } from '../core/checks/labels';
 import { responsibilityMessages } from '../core/responsibilityMessages';
-import { LIST_MARKER_SOURCE } from '../core/scopes';
+import { INDENT, LIST_MARKER_SOURCE } from '../core/scopes';
 import { headingDomainNames } from '../core/checks/domainMismatch';
 import { headingLikeLine } from '../core/itemAssignment';
 import { Task } from '../core/types';
@@ -17,7 +18,7 @@ import { FeatureContext, OpenDocumentContext, TaskDescriber } from './featureCon
 export type HoverContext = OpenDocumentContext & TaskDescriber & Pick<FeatureContext, 'checker' | 'referenceAt'>;
 
 /** A list item's marker, or a table row's first cell: where hover shows the item's owner. */
-const ITEM_HEAD = new RegExp(String.raw`^[ \t\u3000]*(?:${LIST_MARKER_SOURCE}|\|[^|\n]*\|)`);
+const ITEM_HEAD = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE}|\|[^|\n]*\|)`);
 
 const MAX_TASKS = 12;
 
@@ -116,9 +117,6 @@ function itemHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number
   return { contents: { kind: MarkupKind.Markdown, value }, range: analysis.lines.range(item.start, item.start + head[0].length) };
 }
 
-/** A Markdown heading's title, as written after its #s. */
-const MARKDOWN_HEADING = /^#{1,6}[ \t]+(.*?)[ \t#]*$/;
-
 /**
  * Hover on a heading of domains (## 一、科技服务领域, a text plan's 二、金融服务领域 line): the domain's tasks, each marked
  * cited (✅), restated (≈) or not yet in the plan (⬜), so that the drafter sees what the section still lacks.
@@ -126,9 +124,8 @@ const MARKDOWN_HEADING = /^#{1,6}[ \t]+(.*?)[ \t#]*$/;
 function domainHeadingHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number): Hover | null {
   const { line } = analysis.lines.positionAt(offset);
   const start = analysis.lines.offsetAt({ line, character: 0 });
-  const next = analysis.text.indexOf('\n', start);
-  const text = analysis.text.slice(start, next < 0 ? analysis.text.length : next).replace(/\r$/, '');
-  const title = MARKDOWN_HEADING.exec(text)?.[1] ?? headingLikeLine(text)?.title;
+  const text = analysis.text.slice(start, lineEndFrom(analysis.text, start));
+  const title = markdownHeadingTitle(text) ?? headingLikeLine(text)?.title;
   if (!title) return null;
   const domains = headingDomainNames(title, ctx.checker.context);
   if (!domains.length) return null;

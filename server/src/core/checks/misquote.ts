@@ -21,7 +21,10 @@ interface Normalized {
 /** Marks an omission in a quotation: any run of the source may stand in its place. */
 const ELLIPSIS = '…';
 /** An omission as written: …… (or one …), ⋯⋯, ..., 。。。 */
-const OMISSION = /^(?:[…⋯]+|\.{3,}|。{3,})/;
+const OMISSION_SOURCE = String.raw`[…⋯]+|\.{3,}|。{3,}`;
+const OMISSION = new RegExp(`^(?:${OMISSION_SOURCE})`);
+/** Every omission of a text, for the message's differences. */
+const OMISSIONS = new RegExp(OMISSION_SOURCE, 'g');
 
 /** The quotation or source without whitespace, in half-width forms, each omission one ELLIPSIS. */
 function normalize(s: string): Normalized {
@@ -214,9 +217,6 @@ function unmarkedOmission(quote: string, source: string): Omission | undefined {
   }
   return undefined;
 }
-
-/** Omissions as written, for the message's differences. */
-const OMISSIONS = /[…⋯]+|\.{3,}|。{3,}/g;
 
 /** Could `quote` be within MAX_DIFFERENCE edits of a window of `source`? A cheap bound on shared bigrams. */
 function mayBeClose(quote: string, source: string): boolean {
