@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalyzeOptions, Checker, DocumentAnalysis } from './core/analyze';
+import { AnalyzeOptions, Checker, closestAnalysis, DocumentAnalysis } from './core/analyze';
 import { Locale } from './core/messages';
 import { ResolvedReference, TaskIndex } from './core/taskIndex';
 import { PolicyIndex } from './core/types';
@@ -112,7 +112,7 @@ export class ServerContext implements FeatureContext {
     const started = performance.now();
     const analysis = this.isTooLarge(doc)
       ? DocumentAnalysis.empty(text, positions)
-      : this.checker.analyze(text, this.analyzeOptions, positions, cached?.analysis);
+      : this.checker.analyze(text, this.analyzeOptions, positions, cached?.analysis ?? this.openedLike(text));
     this.analyses.set(doc.uri, { version: doc.version, analysis, previous: cached?.analysis, ms: performance.now() - started });
     // after the caller has used it (published its diagnostics): pruning walks every live paragraph
     if (this.checker.wantsPruning && !this.pruneScheduled) {
@@ -123,6 +123,17 @@ export class ServerContext implements FeatureContext {
       });
     }
     return analysis;
+  }
+
+  /**
+   * For a document's first analysis: the analysis of an open document with most of its text (a copy, the same file
+   * under another URI), which its check then builds on as on an earlier version.
+   */
+  private openedLike(text: string): DocumentAnalysis | undefined {
+    if (!this.analyses.size) return undefined;
+    const live: DocumentAnalysis[] = [];
+    for (const [uri, a] of this.analyses) if (this.documents.get(uri)) live.push(a.analysis);
+    return closestAnalysis(text, this.analyzeOptions, live);
   }
 
   lastCheckMs(uri: string): number | undefined {

@@ -130,5 +130,19 @@ describe('a long editing session', function () {
     assert.ok(opened.diagnostics.length > 0, 'the final text has findings');
     assert.deepStrictEqual(final.items.map(shape), opened.diagnostics.map(shape),
       `the diagnostics after 5,000 edits differ from those of the final text opened in a fresh server; the text:\n${JSON.stringify(storm.text)}`);
+
+    // the same text opened under another URI in the stormed server is checked as an edit of the open plan (it builds on
+    // that analysis): its diagnostics too are a fresh server's, and so are those of a copy with a paragraph added
+    const copyUri = 'untitled:long-session-copy.md';
+    client.open(copyUri, storm.text);
+    const copy = await client.request('textDocument/diagnostic', { textDocument: { uri: copyUri } });
+    assert.deepStrictEqual(copy.items.map(shape), opened.diagnostics.map(shape), 'a copy of the stormed plan opened in the same server');
+    const middle = storm.text.indexOf('\n\n', storm.text.length >> 1) + 2;
+    const changed = storm.text.slice(0, middle) + '## 表2 任务\n\n第3项，外资股比不超过50%。\n\n' + storm.text.slice(middle);
+    const changedUri = 'untitled:long-session-changed.md';
+    client.open(changedUri, changed);
+    const changedOwn = await client.request('textDocument/diagnostic', { textDocument: { uri: changedUri } });
+    const changedFresh = await openAndWait(fresh, 'untitled:long-session-changed-fresh.md', changed, 30000);
+    assert.deepStrictEqual(changedOwn.items.map(shape), changedFresh.diagnostics.map(shape), 'a copy with a heading and a paragraph added in the middle');
   });
 });

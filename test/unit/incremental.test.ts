@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Checker, DocumentAnalysis } from '../../server/src/core/analyze';
+import { Checker, closestAnalysis, DocumentAnalysis } from '../../server/src/core/analyze';
 import { LineIndex, NONE } from '../../server/src/core/text';
 import { loadEngine } from '../../server/src/engine';
 
@@ -121,5 +121,33 @@ describe('incremental re-checking', function () {
     const seen: string[] = [];
     checker.analyze(text, quiet).forEachFinding((f, severity) => seen.push(`${f.code}:${severity}`));
     assert.strictEqual(seen.sort().join(' '), second);
+  });
+
+  it('checks a document opened with most of an open one\'s text as an edit of it, and gives what a fresh check gives', () => {
+    const options = { locale: 'zh' as const };
+    const base = plans.map((f) => fs.readFileSync(f, 'utf8')).join('\n\n');
+    const other = fs.readFileSync(plans[0], 'utf8');
+    const open = [checker.analyze(other, options), checker.analyze(base, options)];
+    const middle = base.indexOf('\n\n', base.length >> 1);
+    const texts: [string, string][] = [
+      ['the same text', base],
+      ['a paragraph added in the middle', base.slice(0, middle) + '\n\n落实表1第58项，中方股比不低于51%。' + base.slice(middle)],
+      ['a heading added in the middle (what follows is in another context)', base.slice(0, middle) + '\n\n## 表2 任务\n\n第3项' + base.slice(middle)],
+      ['the end cut off', base.slice(0, middle)],
+    ];
+    for (const [what, text] of texts) {
+      const donor = closestAnalysis(text, options, open);
+      assert.strictEqual(donor, open[1], `${what}: the open plan with most of its text`);
+      const built = checker.analyze(text, options, undefined, donor);
+      const fresh = new Checker(checker.index, undefined, checker.context).analyze(text, options);
+      assert.strictEqual(signature(built), signature(fresh), what);
+      // the open document's own analysis is untouched: its next edit still gives a fresh check's findings
+      const edited = base + '\n\n落实表1第99项。\n';
+      assert.strictEqual(signature(checker.analyze(edited, options, undefined, open[1])), signature(new Checker(checker.index, undefined, checker.context).analyze(edited, options)), `${what}: the open plan's next edit`);
+    }
+    // less than half in common, other options, an empty analysis: nothing to build on
+    assert.strictEqual(closestAnalysis(base.slice(0, base.length >> 2) + '\n\n' + 'x'.repeat(base.length), options, open), undefined);
+    assert.strictEqual(closestAnalysis(base, { locale: 'zh' }, open), undefined, 'another options object: its findings could differ');
+    assert.strictEqual(closestAnalysis(base, options, [DocumentAnalysis.empty(base)]), undefined);
   });
 });

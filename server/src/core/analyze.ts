@@ -417,6 +417,31 @@ export class DocumentAnalysis {
   }
 }
 
+/**
+ * Of `candidates` (analyses of other documents, or of earlier versions), the one that shares the most text with `text` at
+ * its start and end, when they share at least half of it: a document opened with the text of one already open (a copy
+ * of a plan, the same file under another URI, a version with a few paragraphs changed) is then checked as an edit of
+ * that one, which re-uses its paragraphs as they stand (their places, plan-level findings and diagnostics) instead of
+ * looking each one up again. Comparing stops at the first difference from each end, so an unrelated text costs little.
+ */
+export function closestAnalysis(text: string, options: AnalyzeOptions, candidates: Iterable<DocumentAnalysis>): DocumentAnalysis | undefined {
+  let best: DocumentAnalysis | undefined;
+  let bestShared = text.length >> 1; // reuse takes an edit of at most half the text
+  for (const candidate of candidates) {
+    if (candidate.options !== options || !candidate.layoutForReuse.parts.length) continue;
+    const old = candidate.text;
+    const min = Math.min(old.length, text.length);
+    if (min <= bestShared) continue;
+    const prefix = commonPrefix(old, text, min);
+    const shared = prefix === min ? prefix : prefix + commonSuffix(old, text, min - prefix);
+    if (shared > bestShared) {
+      best = candidate;
+      bestShared = shared;
+    }
+  }
+  return best;
+}
+
 /** Without a caller that says which analyses are live (the CLI), results are kept for about this many characters. */
 const CACHE_CHARS = 4_000_000;
 /** Results beyond those of the live analyses that may pile up (typing, closed documents) before they are dropped. */
