@@ -10,7 +10,8 @@ import { parseYearMonth, pilotWindow, placeInWindow, readDates, readDeadlines, r
 import { Finding } from '../../server/src/core/findings';
 import { buildParagraphModel, EMPTY_CONTEXT } from '../../server/src/core/planModel';
 import { Assignment, declaresFirstLeads, isUnitName, readAssignment, readHeadingAssignment, readRowAssignment } from '../../server/src/core/responsibility';
-import { blockAssignment, headingLikeLine, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun } from '../../server/src/core/itemAssignment';
+import { blockAssignment, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun } from '../../server/src/core/itemAssignment';
+import { headingLikeLine } from '../../server/src/core/scopes';
 import { formatAssignment, responsibilityMessages } from '../../server/src/core/responsibilityMessages';
 import { loadEngine } from '../../server/src/engine';
 import { offsetOf, ROOT } from '../fixtures/checks/cases';

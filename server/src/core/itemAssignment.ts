@@ -3,7 +3,7 @@
 import { Block, cellSpans, ParagraphModel } from './planModel';
 import { Task } from './types';
 import { lineEndFrom } from './text';
-import { INDENT } from './scopes';
+import { headingLikeLine, INDENT } from './scopes';
 import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
 // ---------------------------------------------------------------- blocks of the plan model
@@ -315,17 +315,6 @@ export function labelLinesAfter(text: string, from: number): string {
   return lines.join('\n');
 }
 
-/** A paragraph that is one heading-like line (一、商务服务（区商务局牵头）, （一）金融服务): its level and title. */
-export function headingLikeLine(paragraph: string): { level: 1 | 2; title: string } | undefined {
-  const text = paragraph.trim();
-  if (/[\r\n]/.test(text) || text.length > MAX_HEADING_LENGTH || /[。；;]$/.test(text)) return undefined;
-  const m = /^(?:([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+)[）)])/.exec(text);
-  if (!m) return undefined;
-  return { level: m[1] ? 1 : 2, title: text.slice(m[0].length).trim() };
-}
-
-/** Heading-like lines are short: a line longer than this is a paragraph of prose that starts with 一、. */
-const MAX_HEADING_LENGTH = 60;
 
 /**
  * The outline after a paragraph: a 一、 line replaces it, a （一） line replaces its second level, a Markdown heading

@@ -7,6 +7,18 @@ export interface Scope {
 
 /** The indentation before a marker: a plain-text plan indents with full-width spaces (　　1．). */
 export const INDENT = String.raw`[ \t\u3000]*`;
+/** A paragraph that is one heading-like line (一、商务服务（区商务局牵头）, （一）金融服务): its level and title. */
+export function headingLikeLine(paragraph: string): { level: 1 | 2; title: string } | undefined {
+  const text = paragraph.trim();
+  if (/[\r\n]/.test(text) || text.length > MAX_HEADING_LENGTH || /[。；;]$/.test(text)) return undefined;
+  const m = /^(?:([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+)[）)])/.exec(text);
+  if (!m) return undefined;
+  return { level: m[1] ? 1 : 2, title: text.slice(m[0].length).trim() };
+}
+
+/** Heading-like lines are short: a line longer than this is a paragraph of prose that starts with 一、. */
+const MAX_HEADING_LENGTH = 60;
+
 /** The markers that open a list item: - 1. 1) 1、 １． 4） （一） (1) 一、. A table row opens with | instead. */
 export const LIST_MARKER_SOURCE = String.raw`[-*+]|[0-9０-９]+[.)、．）]|[（(][一二三四五六七八九十0-9０-９]+[）)]|[一二三四五六七八九十]+、`;
 /** A line that opens a list item (its marker). */

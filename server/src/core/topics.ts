@@ -2,6 +2,7 @@
 // one, and which task an uncited list item or table row restates. Shared by the checks, hover and coverage.
 import { topicText } from './bareNumbers';
 import { TaskMatcher } from './matcher';
+import { headingLikeLine } from './scopes';
 import { Block, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
 import { ReferenceProblem, ResolvedReference } from './taskIndex';
 import { Task } from './types';
@@ -140,6 +141,9 @@ export function intendedFor(model: ParagraphModel, block: Block, ref: ResolvedRe
 export function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher, t: TopicThresholds = TOPIC_THRESHOLDS): Restatement | undefined {
   if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader || block.references.length || block.bare.length) return undefined;
   const words = model.text.slice(block.start, block.end);
+  // a paragraph that is one heading-like line (（一）推动先进制造业和现代服务业融合发展) titles the items after it, as the
+  // plan's outline reads it: its words sum up a section, they restate no task
+  if (block.kind === 'item' && model.blocks.length === 1 && headingLikeLine(model.text)) return undefined;
   const [best, second] = matcher.match(words, 2);
   if (!best || best.score < t.restatedMinScore || best.score < t.restatedRatio * (second?.score ?? 0)) return undefined;
   return { task: best.task, score: best.score };

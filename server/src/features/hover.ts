@@ -8,9 +8,8 @@ import { lineEndFrom } from '../core/text';
 import { intendedFor, judgeReference } from '../core/topics';
 import { taskLabel } from '../core/checks/labels';
 import { responsibilityMessages } from '../core/responsibilityMessages';
-import { INDENT, LIST_MARKER_SOURCE } from '../core/scopes';
+import { headingLikeLine, INDENT, LIST_MARKER_SOURCE } from '../core/scopes';
 import { headingDomainNames } from '../core/checks/domainMismatch';
-import { headingLikeLine } from '../core/itemAssignment';
 import { Task } from '../core/types';
 import { FeatureContext, OpenDocumentContext, TaskDescriber } from './featureContext';
 
