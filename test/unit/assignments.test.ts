@@ -67,6 +67,22 @@ describe('the 任务分工表 rows', () => {
     assert.deepStrictEqual(assignmentCells(row), ['1', '落实表1第12项，允许外商投资社会调查，中方股比不低于67%。', '表1第12项', '区商务局', '区市场监管局、区司法局', '2024年6月', PASSED]);
   });
 
+  it('shows a row by its content, not by a 对应任务 cell that holds only the reference', () => {
+    const plan = [
+      '| 序号 | 任务内容 | 对应任务 | 牵头单位 | 配合单位 | 完成时限 |',
+      '|---|---|---|---|---|---|',
+      '| 1 | 推动数字人民币试点 | 表1第35项 | 区金融局 | 区发展改革局、区商务局、区财政局、区市场监管局 | 2025年12月 |',
+      '| 2 | 深化科技成果使用权改革 | 落实表1第1项、表1第2项 | 区科技局 | | 2025年6月 |',
+      '',
+      '| 序号 | 对应任务 | 牵头单位 |',
+      '|---|---|---|',
+      '| 3 | 表1第12项 | 区商务局 |',
+    ].join('\n');
+    const rows = tableOf('columns.md', plan + '\n').rows;
+    // the 任务内容 column, though the partners' cell is longer; a cell with words of its own besides the reference
+    assert.deepStrictEqual(rows.map((r) => r.item), ['推动数字人民币试点', '落实表1第1项、表1第2项', '表1第12项']);
+  });
+
   it('reads them from the lines after an item and from a sentence', () => {
     const stats = tablePlan.rows.find((r) => r.tasks.some((t) => t.id === 'T2.1'));
     assert.deepStrictEqual([stats?.lead, stats?.partners, stats?.deadline], ['区统计局', ['区发展改革局', '区科工信局'], '2025年6月']);

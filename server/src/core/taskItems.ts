@@ -53,18 +53,43 @@ export function taskItemsOf(
   return items;
 }
 
-/** An item without its list marker, on one line; a row's cell that cites the task, else its longest cell. */
+/**
+ * An item without its list marker, on one line; a row's cell that cites the task, else (no reference, or a cell that
+ * holds nothing but its references: a 对应任务 column) its longest cell.
+ */
 function itemText(text: string, block: Block): string {
   const own = text.slice(block.start, block.end);
   if (block.kind === 'row') {
     const spans = cellSpans(own);
     const at = block.references[0]?.ref.start;
-    const cell = spans.find(([a, b]) => at !== undefined && at >= block.start + a && at < block.start + b)
-      ?? spans.reduce((best, s) => (s[1] - s[0] > best[1] - best[0] ? s : best), spans[0]);
+    const citing = spans.find(([a, b]) => at !== undefined && at >= block.start + a && at < block.start + b);
+    const cell = citing && hasWords(own, citing, block) ? citing : contentCell(spans, block);
     return own.slice(cell[0], cell[1]).trim();
   }
   // the labelled lines after it (牵头单位：…) are its assignment, shown in their own columns
   const lines = own.replace(MARKER_OPENING, '').split(/\r\n|\r|\n/);
   const labels = lines.findIndex((l, i) => i > 0 && LABEL_LINE.test(l));
   return (labels < 0 ? lines : lines.slice(0, labels)).map((l) => l.trim()).join(' ').trim();
+}
+
+/** The headers of a table's content column (任务内容, 工作举措), not those of its numbers, units or dates. */
+const CONTENT_HEADER = /任务|内容|举措|措施|事项|工作/;
+const OTHER_HEADER = /序号|编号|对应|牵头|配合|责任|单位|时限|时间|进度|备注/;
+
+/** A row's content: the cell under a content header (任务内容), else its longest cell. */
+function contentCell(spans: [number, number][], block: Block): [number, number] {
+  const column = block.header?.findIndex((h) => CONTENT_HEADER.test(h) && !OTHER_HEADER.test(h)) ?? -1;
+  if (column >= 0 && spans[column]) return spans[column];
+  return spans.reduce((best, s) => (s[1] - s[0] > best[1] - best[0] ? s : best), spans[0]);
+}
+
+/** Whether a row's cell holds words of its own besides the references in it (表1第12项、第13项 alone holds none). */
+function hasWords(own: string, [a, b]: [number, number], block: Block): boolean {
+  let rest = own.slice(a, b);
+  for (const r of block.references) {
+    const s = r.ref.start - block.start;
+    const e = r.ref.end - block.start;
+    if (s >= a && e <= b) rest = rest.slice(0, s - a) + ' '.repeat(e - s) + rest.slice(e - a);
+  }
+  return /\p{Script=Han}|[A-Za-z]{2}/u.test(rest);
 }
