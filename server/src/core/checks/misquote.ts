@@ -106,6 +106,49 @@ export function alignQuote(quote: string, source: string): Alignment {
   return best;
 }
 
+/** How far before or after its start an alignment's window may move to start where the quotation does. */
+const START_SLACK = 6;
+
+/**
+ * The window of `source` a quotation stands for, its start moved (by at most START_SLACK) to where the quotation keeps
+ * the most of the source's characters at the fewest edits: the alignment's window has the fewest edits, and on a tie can
+ * start inside a word (“在白云机场试点前置安检” against 在广州白云国际机场…: 云国际机场…, three characters changed, rather
+ * than 在广州白云国际机场…, two words missing). Only the end of a window is the alignment's own.
+ */
+export function quotedWindow(quote: string, source: string, a: Alignment): Alignment {
+  if (!quote.length || a.end <= a.start || quote[0] === source[a.start] || quote.includes(ELLIPSIS)) return a;
+  let best = { ...a, score: -Infinity };
+  for (let start = Math.max(0, a.start - START_SLACK); start <= Math.min(a.end - 1, a.start + START_SLACK); start++) {
+    const { distance, matches } = globalAlignment(quote, source.slice(start, a.end));
+    const score = 2 * matches - distance;
+    if (score > best.score || (score === best.score && distance < best.distance)) best = { distance, start, end: a.end, score };
+  }
+  return { distance: best.distance, start: best.start, end: best.end };
+}
+
+/** The edit distance of two texts, and the most characters an alignment of them keeps (their longest common subsequence). */
+function globalAlignment(a: string, b: string): { distance: number; matches: number } {
+  const m = b.length;
+  let dPrev = new Int32Array(m + 1);
+  let dCur = new Int32Array(m + 1);
+  let lPrev = new Int32Array(m + 1);
+  let lCur = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) dPrev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    dCur[0] = i;
+    lCur[0] = 0;
+    const c = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const same = c === b.charCodeAt(j - 1);
+      dCur[j] = Math.min(dPrev[j - 1] + (same ? 0 : 1), dPrev[j] + 1, dCur[j - 1] + 1);
+      lCur[j] = same ? lPrev[j - 1] + 1 : Math.max(lPrev[j], lCur[j - 1]);
+    }
+    [dPrev, dCur] = [dCur, dPrev];
+    [lPrev, lCur] = [lCur, lPrev];
+  }
+  return { distance: dPrev[m], matches: lPrev[m] };
+}
+
 /** The differences between a quotation and the source window, in words for the message. */
 export function describeDifferences(quote: string, source: string, msg: Messages, limit = 3): string {
   const n = quote.length;
@@ -218,6 +261,36 @@ function unmarkedOmission(quote: string, source: string): Omission | undefined {
   return undefined;
 }
 
+/** An abridged quotation of more than two pieces has at most this many. */
+const MAX_PIECES = 4;
+
+/**
+ * An unmarked omission in several places: the quotation is three or four exact pieces of the source, in order, each at
+ * least MIN_PIECE long, leaving out at least MIN_OMITTED characters in all (支持在广州市设立的外商投资旅行社从事出境旅游业务
+ * for 支持在广州市设立并符合有关条件的外商投资旅行社从事除台湾地区以外的出境旅游业务). Each piece is the longest the
+ * source holds from where the quotation stands, after the previous one.
+ */
+function unmarkedOmissions(quote: string, source: string): { pieces: { quote: number; source: number; length: number }[]; omitted: string[] } | undefined {
+  if (quote.includes(ELLIPSIS)) return undefined;
+  const pieces: { quote: number; source: number; length: number }[] = [];
+  let from = 0;
+  for (let at = 0; at < quote.length; ) {
+    let found: { source: number; length: number } | undefined;
+    for (let length = quote.length - at; length >= MIN_PIECE && !found; length--) {
+      const i = source.indexOf(quote.slice(at, at + length), from);
+      if (i >= 0) found = { source: i, length };
+    }
+    if (!found || pieces.length === MAX_PIECES) return undefined;
+    pieces.push({ quote: at, ...found });
+    at += found.length;
+    from = found.source + found.length;
+  }
+  if (pieces.length < 3) return undefined;
+  const omitted = pieces.slice(1).map((p, k) => source.slice(pieces[k].source + pieces[k].length, p.source));
+  if (omitted.some((o) => !o) || omitted.join('').length < MIN_OMITTED) return undefined;
+  return { pieces, omitted };
+}
+
 /** Could `quote` be within MAX_DIFFERENCE edits of a window of `source`? A cheap bound on shared bigrams. */
 function mayBeClose(quote: string, source: string): boolean {
   if (quote.length < 2) return false;
@@ -266,6 +339,7 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
   if (quote.text.length < 6) return undefined;
   let best: { task: Task; source: Normalized; original: string; a: Alignment } | undefined;
   let abridged: { task: Task; source: Normalized; original: string; cut: Omission } | undefined;
+  let pieced: { task: Task; source: Normalized; original: string; cut: NonNullable<ReturnType<typeof unmarkedOmissions>> } | undefined;
   for (const task of tasks) {
     for (const original of [task.text, task.bodyText].filter((x): x is string => !!x)) {
       const source = normalize(original);
@@ -276,6 +350,8 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
       if (a.distance === 0) return undefined; // an exact quotation of the table or the body wording (omissions marked)
       const cut = abridged ? undefined : unmarkedOmission(quote.text, source.text);
       if (cut) abridged = { task, source, original, cut };
+      const cuts = abridged || pieced ? undefined : unmarkedOmissions(quote.text, source.text);
+      if (cuts) pieced = { task, source, original, cut: cuts };
       if (!best || a.distance < best.a.distance || (a.distance === best.a.distance && original === task.text && best.original !== task.text)) {
         best = { task, source, original, a };
       }
@@ -300,10 +376,32 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
       ],
     };
   }
+  if (pieced) {
+    // three or four exact pieces of the source, runs of it left out between them: the second fix writes the pieces
+    // with …… between them
+    const { task, source, original, cut } = pieced;
+    const at = (k: number) => source.map[k];
+    const first = cut.pieces[0];
+    const last = cut.pieces[cut.pieces.length - 1];
+    const exact = original.slice(at(first.source), at(last.source + last.length - 1) + 1);
+    const marked = cut.pieces.map((p) => inner.slice(quote.map[p.quote], quote.map[p.quote + p.length])).join('……');
+    return {
+      start: innerStart,
+      end: innerStart + inner.length,
+      code: 'misquote',
+      severity: 'warning',
+      message: msg.misquoteOmitted(formatReference(task), cut.omitted.join('”“'), exact),
+      related: [relatedTask(index, task, msg)],
+      fixes: [
+        { title: msg.replaceQuote, start: innerStart, end: innerStart + inner.length, newText: exact, preferred: true },
+        { title: msg.markOmission, start: innerStart, end: innerStart + inner.length, newText: marked },
+      ],
+    };
+  }
   if (!best || best.a.distance > MAX_DIFFERENCE * quote.text.length) return undefined;
   // the source wording: the table's text over the matched window (use the table text even when the body matched better)
   const tableSource = normalize(best.task.text);
-  const window = best.original === best.task.text ? best.a : alignQuote(quote.text, tableSource.text);
+  const window = quotedWindow(quote.text, tableSource.text, best.original === best.task.text ? best.a : alignQuote(quote.text, tableSource.text));
   const exact = best.task.text.slice(tableSource.map[window.start], tableSource.map[window.end - 1] + 1);
   const ref = formatReference(best.task);
   const diff = describeDifferences(squash(inner).replace(OMISSIONS, ELLIPSIS), squash(exact), msg);
