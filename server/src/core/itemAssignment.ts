@@ -3,7 +3,7 @@
 import { Block, cellSpans, ParagraphModel } from './planModel';
 import { Task } from './types';
 import { lineEndFrom } from './text';
-import { headingLikeLine, INDENT } from './scopes';
+import { CN_HEADING_ITEM, headingLikeLine, parentItem } from './scopes';
 import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
 // ---------------------------------------------------------------- blocks of the plan model
@@ -108,7 +108,6 @@ export function datedItemCount(model: Pick<ParagraphModel, 'text' | 'blocks'>, f
 }
 
 const SUB_ITEM_MARKER = /^[ \t]+[-*+][ \t]+/;
-const CN_HEADING_ITEM = new RegExp(String.raw`^${INDENT}(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])`);
 
 /** What the reader needs of a block of the plan model. */
 type BlockLike = Pick<Block, 'kind' | 'start' | 'end' | 'headings' | 'cells' | 'header' | 'tableHeader'>;
@@ -172,9 +171,10 @@ export function blockAssignment(
   if (block.kind === 'item') {
     let j = i + 1;
     for (; j < blocks.length && (blocks[j].kind === 'sentence' || blocks[j].kind === 'item'); j++) {
-      // a line of its own or a sub-item (   - 牵头单位：区商务局)
+      // a line of its own or a sub-item (   - 牵头单位：区商务局); or any item nested in this one, a part of it
+      // (   - 2025年底前实现重点商圈全覆盖。（区金融工作局牵头）)
       const line = text.slice(blocks[j].start, blocks[j].end);
-      if (!LABEL_LINE.test(blocks[j].kind === 'item' ? line.replace(SUB_ITEM_MARKER, '') : line)) break;
+      if (!LABEL_LINE.test(blocks[j].kind === 'item' ? line.replace(SUB_ITEM_MARKER, '') : line) && !nestedIn(text, blocks, j, block)) break;
       add(shiftAssignment(readAssignment(line, options), () => blocks[j].start), 'lines');
     }
     // the paragraph's last item: its labelled lines may follow after a blank line (a Word plan's next paragraph)
@@ -210,6 +210,12 @@ export function blockAssignment(
     for (let k = block.headings.length - 1; k >= 0 && !found; k--) found = fromHeading(block.headings[k]);
   }
   return result;
+}
+
+/** Whether blocks[j] is an item nested (at any depth) in `item`. */
+function nestedIn(text: string, blocks: readonly BlockLike[], j: number, item: BlockLike): boolean {
+  for (let parent = parentItem(text, blocks, j); parent; parent = parentItem(text, blocks, blocks.indexOf(parent))) if (parent === item) return true;
+  return false;
 }
 
 /** The title of a heading-like item (一、商务服务, （三）健康医疗服务（表1第37至45项）), if the line is one. */

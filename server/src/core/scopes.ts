@@ -24,6 +24,41 @@ export const LIST_MARKER_SOURCE = String.raw`[-*+]|[0-9０-９]+[.)、．）]|[�
 /** A line that opens a list item (its marker). */
 export const LIST_MARKER = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})`);
 /** The opening of a list item or table row: its marker or pipe, if any, and the blanks after it. */
+/** A line that opens with the marker of a heading-like item: 一、商务服务, （三）健康医疗服务. */
+export const CN_HEADING_ITEM = new RegExp(String.raw`^${INDENT}(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])`);
+
+/**
+ * The list item a nested one belongs to (   - 拓展数字人民币应用场景 under 4. 推广数字人民币应用): the nearest item before
+ * blocks[i] in its paragraph whose marker is indented less; undefined for an item at the outer level, or another block.
+ * A tab counts as four spaces, an ideographic space as two.
+ */
+export function parentItem<B extends { kind: string; start: number; end: number }>(text: string, blocks: readonly B[], i: number): B | undefined {
+  const block = blocks[i];
+  if (block.kind !== 'item') return undefined;
+  const own = indentOf(text, block.start);
+  if (!own) return undefined;
+  for (let j = i - 1; j >= 0; j--) {
+    const b = blocks[j];
+    // a heading-like item (一、商务服务, （一）…) above indented items heads them, it does not hold them
+    if (b.kind === 'item' && indentOf(text, b.start) < own) return CN_HEADING_ITEM.test(text.slice(b.start, b.end)) ? undefined : b;
+    if (b.kind !== 'item' && b.kind !== 'sentence') return undefined;
+  }
+  return undefined;
+}
+
+/** The width of the blanks a line starts with. */
+function indentOf(text: string, at: number): number {
+  let width = 0;
+  for (let k = at; k < text.length; k++) {
+    const c = text[k];
+    if (c === ' ') width++;
+    else if (c === '\t') width += 4;
+    else if (c === '\u3000') width += 2;
+    else break;
+  }
+  return width;
+}
+
 export const ITEM_OPENING = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE}|\|)?[ \t]*`);
 /** The opening of a list item (its marker, if any, and the blanks after it). */
 export const MARKER_OPENING = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*`);

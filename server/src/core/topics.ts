@@ -2,7 +2,7 @@
 // one, and which task an uncited list item or table row restates. Shared by the checks, hover and coverage.
 import { topicText } from './bareNumbers';
 import { TaskMatcher } from './matcher';
-import { headingLikeLine } from './scopes';
+import { headingLikeLine, parentItem } from './scopes';
 import { Block, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
 import { ReferenceProblem, ResolvedReference } from './taskIndex';
 import { Task } from './types';
@@ -144,6 +144,9 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
   // a paragraph that is one heading-like line (（一）推动先进制造业和现代服务业融合发展) titles the items after it, as the
   // plan's outline reads it: its words sum up a section, they restate no task
   if (block.kind === 'item' && model.blocks.length === 1 && headingLikeLine(model.text)) return undefined;
+  // a nested item of an item that cites or restates a task is a part of that item's task, not a task of its own
+  const parent = parentItem(model.text, model.blocks, model.blocks.indexOf(block));
+  if (parent && (parent.references.length || parent.bare.length || parent.restates)) return undefined;
   const [best, second] = matcher.match(words, 2);
   if (!best || best.score < t.restatedMinScore || best.score < t.restatedRatio * (second?.score ?? 0)) return undefined;
   return { task: best.task, score: best.score };
