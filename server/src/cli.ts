@@ -210,4 +210,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// a reader that stops early (policy-lens coverage … | head) closes the pipe: stop writing, as cat and grep do, instead of
+// dying on the unhandled EPIPE with a stack trace
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
+
 void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

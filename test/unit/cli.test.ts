@@ -1,6 +1,6 @@
 // The command line: formats, file arguments, exit codes (spawns the built dist/cli.js).
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -113,6 +113,10 @@ describe('the CLI', function () {
 
   it('honours --locale en', () => {
     assert.match(cli(['check', '-', '--locale', 'en'], '见表1第58项').out, /表1 has tasks 1–57/);
+    // English between the differences a misquote names, and between the runs it says were left out
+    const quotes = cli(['check', '-', '--locale', 'en'], '按照表1第17项“在白云机场试点前置安检”，根据表1第13项“支持在广州市设立的外商投资旅行社从事出境旅游业务”。').out;
+    assert.match(quotes, /\("广州" is missing; "国际" is missing\)/);
+    assert.match(quotes, /leaves out "并符合有关条件", "除台湾地区以外的" of 表1第13项/);
   });
 
   it('exits 2 with a clear message on usage and I/O errors, with the usage only where the command line is wrong', () => {
@@ -146,6 +150,16 @@ describe('the CLI', function () {
     assert.strictEqual(csv[0], 'task,id,state,text,cited_at,restated_at');
     assert.strictEqual(csv.length, 131);
     assert.ok(csv.some((l) => l.startsWith('表4第9项,T4.9,cited,') && l.endsWith(`${SAMPLE}:25:21,`)));
+  });
+
+  it('stops quietly when its reader closes the pipe early (coverage … | head)', async () => {
+    const child = spawn(process.execPath, [CLI, 'coverage', 'examples/sample-plan.md'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before the first line is written: every write meets EPIPE
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.strictEqual(stderr, '', 'no stack trace');
+    assert.strictEqual(code, 0);
   });
 
   it('shows a task an item restates without citing it as restated, a third state', () => {

@@ -219,7 +219,7 @@ export function describeDifferences(quote: string, source: string, msg: Messages
     .slice(0, limit)
     .map((r) => (!r.to ? msg.diffMissing(r.from) : !r.from ? msg.diffExtra(r.to) : msg.diffChanged(r.from, r.to)));
   if (runs.length > limit) words.push('…');
-  return words.join('；');
+  return words.join(msg.diffSeparator);
 }
 
 /** A character of a number as written: digits, a decimal point, a percent sign, Chinese numerals and their units. */
@@ -368,7 +368,7 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
       end: innerStart + inner.length,
       code: 'misquote',
       severity: 'warning',
-      message: msg.misquoteOmitted(formatReference(task), original.slice(at(cut.resume - cut.omitted), at(cut.resume)), exact),
+      message: msg.misquoteOmitted(formatReference(task), [original.slice(at(cut.resume - cut.omitted), at(cut.resume))], exact),
       related: [relatedTask(index, task, msg)],
       fixes: [
         { title: msg.replaceQuote, start: innerStart, end: innerStart + inner.length, newText: exact, preferred: true },
@@ -390,7 +390,7 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
       end: innerStart + inner.length,
       code: 'misquote',
       severity: 'warning',
-      message: msg.misquoteOmitted(formatReference(task), cut.omitted.join('”“'), exact),
+      message: msg.misquoteOmitted(formatReference(task), cut.omitted, exact),
       related: [relatedTask(index, task, msg)],
       fixes: [
         { title: msg.replaceQuote, start: innerStart, end: innerStart + inner.length, newText: exact, preferred: true },
