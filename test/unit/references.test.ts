@@ -35,7 +35,7 @@ describe('the reference scanner', () => {
     });
   }
 
-  const ranges: string[] = ['表1第12至15项', '表1第12-15项', '表1第12—15项', '表1第12~15项', '表1第12～15项', '表1第十二至十五项', '表1第12到15项', '表1第12项至第15项', '表1第12项到第15项', '表1第12项—第15项'];
+  const ranges: string[] = ['表1第12至15项', '表1第12-15项', '表1第12—15项', '表1第12~15项', '表1第12～15项', '表1第十二至十五项', '表1第12到15项', '表1第12项至第15项', '表1第12项到第15项', '表1第12项—第15项', '表1第12至第15项', '表1第十二至第十五项', '表1第12-第15项'];
   for (const written of ranges) {
     it(`reads the range ${written} as tasks 12–15`, () => {
       const r = one(`推进${written}落地`);
@@ -50,6 +50,9 @@ describe('the reference scanner', () => {
     assert.deepStrictEqual(shape('落实表2第3项、第5项'), { table: 2, items: [3, 5], text: '表2第3项、第5项' });
     assert.deepStrictEqual(shape('落实表2第3项和第5项'), { table: 2, items: [3, 5], text: '表2第3项和第5项' });
     assert.deepStrictEqual(shape('落实表2第3、5至7项'), { table: 2, items: [3, 5, 6, 7], text: '表2第3、5至7项' });
+    // 第 repeated before each number, 项 once at the end
+    assert.deepStrictEqual(shape('落实表2第3、第5项'), { table: 2, items: [3, 5], text: '表2第3、第5项' });
+    assert.deepStrictEqual(shape('落实表2第3、第5至第7项'), { table: 2, items: [3, 5, 6, 7], text: '表2第3、第5至第7项' });
   });
 
   it('reads the words between a table and its item: 表1中第12项, 表1的第12项, 表1所列第12项, 表1中的第12、13项', () => {

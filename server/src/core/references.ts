@@ -40,7 +40,8 @@ const RANGE_SEP = '(?:至|到|-|－|—|–|~|～|‐)';
 const LIST_SEP = '(?:、|和|及|与|，|,)';
 /** Between a table and its item: 表1中第12项, 表1的第12项, 表1所列第12项. */
 const OF = '(?:中的|中|的|所列的?)?';
-const ELEMENT = `(?:${NUM})(?:${SP}${RANGE_SEP}${SP}(?:${NUM}))?`;
+/** A number or a range; its end may repeat 第 (表1第12至第15项). */
+const ELEMENT = `(?:${NUM})(?:${SP}${RANGE_SEP}${SP}(?:第${SP})?(?:${NUM}))?`;
 
 
 /** Text spans of URLs, in which nothing is a reference. */
@@ -62,7 +63,7 @@ function referencePattern(prefixes: readonly string[]): RegExp {
     ? `(?:(${prefixes.slice().sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})[:：]?)?`
     : '()';
   const tableForm =
-    `(?:(?:试点)?任务清单${SP})?表${SP}(${NUM})${SP}${OF}${SP}第${SP}(${ELEMENT}(?:${SP}${LIST_SEP}${SP}${ELEMENT})*)${SP}项` +
+    `(?:(?:试点)?任务清单${SP})?表${SP}(${NUM})${SP}${OF}${SP}第${SP}(${ELEMENT}(?:${SP}${LIST_SEP}${SP}(?:第${SP})?${ELEMENT})*)${SP}项` +
     `(?:${SP}(?:${LIST_SEP}|${RANGE_SEP})${SP}第${SP}${ELEMENT}${SP}项)*`;
   const dashForm = `表${SP}(${ARABIC})${SP}[-－.．](${ARABIC})(?![0-9０-９]|[.．][0-9０-９])`;
   const idForm = `(?<![A-Za-z0-9_./\\\\@#-])[TＴ](${ARABIC})[.．\\-－](${ARABIC})(?![0-9０-９A-Za-z]|[.．][0-9０-９])`;
@@ -74,7 +75,7 @@ function referencePattern(prefixes: readonly string[]): RegExp {
 /** What stands between 第16项 and 第18项 of a range written 第16项至第18项. */
 const RANGE_BETWEEN = new RegExp(`^${SP}${RANGE_SEP}${SP}$`);
 
-const ELEMENT_RE = new RegExp(`(${NUM})(?:${SP}${RANGE_SEP}${SP}(${NUM}))?`, 'g');
+const ELEMENT_RE = new RegExp(`(${NUM})(?:${SP}${RANGE_SEP}${SP}(?:第${SP})?(${NUM}))?`, 'g');
 
 /** Every task reference in `text`, in order. Never throws; offsets are UTF-16 code units. */
 export function scanReferences(text: string, options: ScanOptions = {}): TaskReference[] {
