@@ -83,6 +83,15 @@ describe('the 任务分工表 rows', () => {
     assert.deepStrictEqual(rows.map((r) => r.item), ['推动数字人民币试点', '落实表1第1项、表1第2项', '表1第12项']);
   });
 
+  it('takes a heading-like line for a task item when labelled lines follow it (in paragraphs of their own), and for a section title otherwise', () => {
+    const word = ['（一）开展“两业”融合统计调查', '', '牵头单位：区统计局', '', '完成时限：2024年底', '', '（二）推动先进制造业和现代服务业融合发展', '', '1．落实表2第4项，打造智慧园区。牵头单位：区工信局。'].join('\n');
+    const rows = tableOf('word.txt', word + '\n').rows;
+    assert.deepStrictEqual(rows.map((r) => [r.item, r.tasks.map((t) => `${t.id}:${t.state}`).join(), r.lead, r.deadline]), [
+      ['开展“两业”融合统计调查', 'T2.1:restated', '区统计局', '2024年底'],
+      ['落实表2第4项，打造智慧园区。牵头单位：区工信局。', 'T2.4:cited', '区工信局', ''],
+    ]);
+  });
+
   it('reads them from the lines after an item and from a sentence', () => {
     const stats = tablePlan.rows.find((r) => r.tasks.some((t) => t.id === 'T2.1'));
     assert.deepStrictEqual([stats?.lead, stats?.partners, stats?.deadline], ['区统计局', ['区发展改革局', '区科工信局'], '2025年6月']);

@@ -12,7 +12,7 @@ import { ResolvedReference, ReferenceStyle, TaskIndex } from './taskIndex';
 import { exact, LineIndex, NONE } from './text';
 import { RuleData } from './thresholds';
 import { Position, Range, Task } from './types';
-import { ResponsibilityRun } from './itemAssignment';
+import { ResponsibilityRun, restatementIn } from './itemAssignment';
 import { DatedItems, ParagraphFacts, planStructures, StructureSettings, StructureWalk } from './planStructure';
 import { TaskItem, taskItemsOf } from './taskItems';
 
@@ -373,9 +373,13 @@ export class DocumentAnalysis {
   /** The tasks that uncited list items and table rows restate, with the item's offsets. */
   get restatements(): { task: Task; start: number; end: number }[] {
     const out: { task: Task; start: number; end: number }[] = [];
+    const structures = (this._structures ??= planStructures(this.parts, this.options?.structure));
     this.parts.forEach((p, i) => {
       const at = this.starts[i];
-      for (const b of p.result.model.blocks) if (b.restates) out.push({ task: b.restates.task, start: b.start + at, end: b.end + at });
+      for (const b of p.result.model.blocks) {
+        const restated = restatementIn(b, structures[i].following);
+        if (restated) out.push({ task: restated.task, start: b.start + at, end: b.end + at });
+      }
     });
     return out;
   }

@@ -74,21 +74,32 @@ export function firstLeadsDeclaredAt(text: string): number {
  * The task an item or row is about: the first it cites, else the number resolved, else the one it restates; undefined
  * (not `{}`) when the block is no task item. `{ task: undefined }`: a task item whose task is not known (第5项 left open).
  */
-export function taskOfItem(block: Pick<Block, 'kind' | 'tableHeader' | 'references' | 'bare' | 'restates'>): { task?: Task } | undefined {
+export function taskOfItem(block: Pick<Block, 'kind' | 'tableHeader' | 'references' | 'bare' | 'restates'>, following?: string): { task?: Task } | undefined {
   if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader) return undefined;
   const cited = block.references.find((r) => r.tasks.length);
   if (cited) return { task: cited.tasks[0] };
   if (block.bare.length) return { task: block.bare.find((b) => b.resolved)?.resolved };
-  return block.restates && { task: block.restates.task };
+  const restated = restatementIn(block, following);
+  return restated && { task: restated.task };
+}
+
+/**
+ * The task a block restates, given the labelled lines that open the next paragraph (`following`): a paragraph that is
+ * one heading-like line restates it only when such lines follow (（一）开展“两业”融合统计调查, then 牵头单位：区统计局, a Word
+ * plan's item); otherwise it titles the section after it (（一）推动先进制造业和现代服务业融合发展), as the outline reads it.
+ */
+export function restatementIn(block: Pick<Block, 'restates'>, following: string | undefined): Block['restates'] {
+  const r = block.restates;
+  return r && (!r.title || !!following) ? r : undefined;
 }
 
 /** In `auto` mode, a plan expects a deadline of every task item when at least this share of them give one. */
 export const DEADLINE_SHARE = 0.75;
 
 /** How many of a paragraph's blocks are task items (cheap: no reading of their assignment). */
-export function taskItemCount(model: Pick<ParagraphModel, 'blocks'>): number {
+export function taskItemCount(model: Pick<ParagraphModel, 'blocks'>, following?: string): number {
   let items = 0;
-  for (const block of model.blocks) if (taskOfItem(block)) items++;
+  for (const block of model.blocks) if (taskOfItem(block, following)) items++;
   return items;
 }
 
@@ -100,7 +111,7 @@ export function datedItemCount(model: Pick<ParagraphModel, 'text' | 'blocks'>, f
   let dated = 0;
   const around = following ? { following } : {};
   for (const block of model.blocks) {
-    if (!taskOfItem(block)) continue;
+    if (!taskOfItem(block, following)) continue;
     const a = blockAssignment(model.text, model.blocks, block, false, around, true);
     if (a.deadline || a.term) dated++;
   }

@@ -75,7 +75,7 @@ export class StructureWalk {
   }
 
   private following(i: number): string | undefined {
-    return this.facts[i + 1]?.leadingLabels || undefined;
+    return followingLabels(this.facts, i) || undefined;
   }
 }
 
@@ -86,23 +86,33 @@ export class StructureWalk {
  * without the lead-unit declarations and the Word outline, which only give leads.
  */
 function datesMostItems(parts: readonly { result: StructuredParagraph }[], facts: readonly ParagraphFacts[]): boolean {
+  // a paragraph keeps its count without the labelled lines after it; a title-like one is an item only with them
+  const count = (i: number) => parts[i].result.taskItems! + (titled(parts[i].result.model) && facts[i + 1]?.leadingLabels ? 1 : 0);
   let items = 0;
-  for (const p of parts) items += p.result.taskItems ??= taskItemCount(p.result.model);
+  for (let i = 0; i < parts.length; i++) {
+    parts[i].result.taskItems ??= taskItemCount(parts[i].result.model);
+    items += count(i);
+  }
   if (!items) return false;
   // reading an item's deadline costs more than counting it: stop once too many are without one
   const allowed = items - DEADLINE_SHARE * items;
   let undated = 0;
   for (let i = 0; i < parts.length; i++) {
     const result = parts[i].result;
-    const n = result.taskItems!;
+    const n = count(i);
     if (!n) continue;
-    const following = facts[i + 1]?.leadingLabels ?? '';
+    const following = followingLabels(facts, i);
     let counted = result.datedItems;
     if (!counted || counted.following !== following) result.datedItems = counted = { following, dated: datedItemCount(result.model, following) };
     undated += n - counted.dated;
     if (undated > allowed) return false;
   }
   return true;
+}
+
+/** A paragraph that is one heading-like line restating a task: a task item when labelled lines follow it (restatementIn). */
+function titled(model: Pick<ParagraphModel, 'blocks'>): boolean {
+  return model.blocks.length === 1 && !!model.blocks[0].restates?.title;
 }
 
 /** How many of a paragraph's task items give a deadline, read with the labelled lines that follow it. */
@@ -123,11 +133,13 @@ export function planStructures(parts: readonly { result: StructuredParagraph }[]
 function paragraphFacts(text: string): ParagraphFacts {
   const declares = declaresFirstLeads(text);
   const leadingLabels = labelLinesAfter(text, 0);
+  // a paragraph of nothing but labelled lines (a Word plan's 牵头单位：… paragraph, then its 完成时限：… paragraph)
+  const labelsOnly = !!leadingLabels && leadingLabels.split('\n').length === text.trim().split(/\r\n|\r|\n/).length;
   // what nextOutline does with this paragraph, worked out once: run on a stand-in for the outline before it
   const outlineStep = nextOutline(OUTLINE_BEFORE, text);
   // most paragraphs tell the plan nothing: they share one object
   if (!declares && !leadingLabels && outlineStep === OUTLINE_BEFORE) return NO_FACTS;
-  return { declaresFirstLeads: declares, leadingLabels, outlineStep };
+  return { declaresFirstLeads: declares, leadingLabels, labelsOnly, outlineStep };
 }
 
 /** nextOutline(outline, paragraph) from the paragraph's outline step. */
@@ -148,9 +160,21 @@ export interface ParagraphFacts {
   declaresFirstLeads: boolean;
   /** Labelled lines (牵头单位：…) at its start, which assign the previous paragraph's last item. */
   leadingLabels: string;
+  /** It holds nothing but them: the labelled lines of the next paragraph assign the same item. */
+  labelsOnly: boolean;
   /** nextOutline of this paragraph applied to OUTLINE_BEFORE: the same array (no change), [] or the new levels. */
   outlineStep: string[];
 }
 
 /** The facts of a paragraph that tells the plan nothing (most do). */
-const NO_FACTS: ParagraphFacts = Object.freeze({ declaresFirstLeads: false, leadingLabels: '', outlineStep: OUTLINE_BEFORE });
+const NO_FACTS: ParagraphFacts = Object.freeze({ declaresFirstLeads: false, leadingLabels: '', labelsOnly: false, outlineStep: OUTLINE_BEFORE });
+
+/**
+ * The labelled lines that follow paragraph i: those opening the next paragraph, and, while a paragraph holds nothing
+ * else, those opening the one after it (a Word plan writes 牵头单位：… and 完成时限：… as paragraphs of their own).
+ */
+function followingLabels(facts: readonly ParagraphFacts[], i: number): string {
+  let labels = facts[i + 1]?.leadingLabels ?? '';
+  for (let k = i + 1; labels && facts[k].labelsOnly && facts[k + 1]?.leadingLabels; k++) labels += '\n' + facts[k + 1].leadingLabels;
+  return labels;
+}

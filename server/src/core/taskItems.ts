@@ -2,7 +2,7 @@
 // partners and deadline as the responsibility reader finds them (with the plan's facts: headings, following lines).
 import { Block, cellSpans, ParagraphModel } from './planModel';
 import { MARKER_OPENING } from './scopes';
-import { blockAssignment, ResponsibilityRun } from './itemAssignment';
+import { blockAssignment, ResponsibilityRun, restatementIn } from './itemAssignment';
 import { Task } from './types';
 
 export interface TaskItem {
@@ -34,7 +34,8 @@ export function taskItemsOf(
     const cited: Task[] = [];
     for (const r of block.references) for (const t of r.tasks) if (!cited.includes(t)) cited.push(t);
     for (const b of block.bare) if (b.resolved && !cited.includes(b.resolved)) cited.push(b.resolved);
-    const restated = block.restates && !cited.includes(block.restates.task) ? [block.restates.task] : [];
+    const restates = restatementIn(block, structure.following);
+    const restated = restates && !cited.includes(restates.task) ? [restates.task] : [];
     if (!cited.length && !restated.length) continue;
     const assignment = blockAssignment(model.text, model.blocks, block, structure.firstLeads, structure, true);
     items.push({

@@ -95,6 +95,11 @@ export function judgeReference(
 export interface Restatement {
   task: Task;
   score: number;
+  /**
+   * The paragraph is one heading-like line (（一）开展“两业”融合统计调查): a task item when labelled lines follow it (牵头单位：…,
+   * a Word plan's item), else the title of a section, which restates no task (restatementIn).
+   */
+  title: boolean;
 }
 
 /** The source prefix of a task ID (`SZ:` of `SZ:T1.3`, empty for the default source). */
@@ -112,7 +117,7 @@ function intendedTask(
   table: number | undefined,
   matcher: TaskMatcher,
   t: TopicThresholds = TOPIC_THRESHOLDS,
-): (Restatement & { span: { start: number; end: number } }) | undefined {
+): (Omit<Restatement, 'title'> & { span: { start: number; end: number } }) | undefined {
   if (!ref.source) return undefined;
   const span = judgedSpan(model.text, block, ref);
   const words = topicText(model.text, span, block.references);
@@ -141,13 +146,10 @@ export function intendedFor(model: ParagraphModel, block: Block, ref: ResolvedRe
 export function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher, t: TopicThresholds = TOPIC_THRESHOLDS): Restatement | undefined {
   if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader || block.references.length || block.bare.length) return undefined;
   const words = model.text.slice(block.start, block.end);
-  // a paragraph that is one heading-like line (（一）推动先进制造业和现代服务业融合发展) titles the items after it, as the
-  // plan's outline reads it: its words sum up a section, they restate no task
-  if (block.kind === 'item' && model.blocks.length === 1 && headingLikeLine(model.text)) return undefined;
   // a nested item of an item that cites or restates a task is a part of that item's task, not a task of its own
   const parent = parentItem(model.text, model.blocks, model.blocks.indexOf(block));
   if (parent && (parent.references.length || parent.bare.length || parent.restates)) return undefined;
   const [best, second] = matcher.match(words, 2);
   if (!best || best.score < t.restatedMinScore || best.score < t.restatedRatio * (second?.score ?? 0)) return undefined;
-  return { task: best.task, score: best.score };
+  return { task: best.task, score: best.score, title: block.kind === 'item' && model.blocks.length === 1 && !!headingLikeLine(model.text) };
 }

@@ -63,7 +63,8 @@ export const CHECKS: readonly Check[] = [
   },
   { code: 'ambiguous-reference', severity: 'information', check: checkAmbiguous },
   { code: 'reference-mismatch', severity: 'warning', check: checkReferenceMismatch },
-  { code: 'uncited-task', severity: 'hint', check: checkUncitedTask },
+  // a plan check: a title-like paragraph restates a task only when labelled lines follow it (restatementIn)
+  { code: 'uncited-task', severity: 'hint', scope: 'plan', check: checkUncitedTask },
   { code: 'missing-lead-unit', severity: 'warning', scope: 'plan', check: checkMissingLeadUnit },
   { code: 'missing-deadline', severity: 'warning', scope: 'plan', check: checkMissingDeadline },
   { code: 'deadline-outside-pilot', severity: 'warning', scope: 'plan', check: checkDeadlineOutsidePilot },

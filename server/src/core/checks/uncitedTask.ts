@@ -5,11 +5,12 @@ import { ITEM_OPENING } from '../scopes';
 import { Block, cellSpans } from '../planModel';
 import { formatReference } from '../taskIndex';
 import { relatedTask } from './related';
+import { restatementIn } from '../itemAssignment';
 import { taskLabel } from './labels';
 import type { CheckRun } from './registry';
 
 export function checkUncitedTask(block: Block, run: CheckRun): Finding[] {
-  const restated = block.restates;
+  const restated = restatementIn(block, run.structure?.following);
   if (!restated) return [];
   const text = run.model.text;
   const ref = formatReference(restated.task, run.referenceStyle);
