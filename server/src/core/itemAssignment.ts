@@ -332,7 +332,6 @@ export function labelLinesAfter(text: string, from: number): string {
   return lines.join('\n');
 }
 
-
 /**
  * The outline after a paragraph: a 一、 line replaces it, a （一） line replaces its second level, a Markdown heading
  * (which the plan model carries itself) clears it.

@@ -7,6 +7,7 @@ export interface Scope {
 
 /** The indentation before a marker: a plain-text plan indents with full-width spaces (　　1．). */
 export const INDENT = String.raw`[ \t\u3000]*`;
+
 /** A paragraph that is one heading-like line (一、商务服务（区商务局牵头）, （一）金融服务): its level and title. */
 export function headingLikeLine(paragraph: string): { level: 1 | 2; title: string } | undefined {
   const text = paragraph.trim();
@@ -23,7 +24,6 @@ const MAX_HEADING_LENGTH = 60;
 export const LIST_MARKER_SOURCE = String.raw`[-*+]|[0-9０-９]+[.)、．）]|[（(][一二三四五六七八九十0-9０-９]+[）)]|[一二三四五六七八九十]+、`;
 /** A line that opens a list item (its marker). */
 export const LIST_MARKER = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})`);
-/** The opening of a list item or table row: its marker or pipe, if any, and the blanks after it. */
 /** A line that opens with the marker of a heading-like item: 一、商务服务, （三）健康医疗服务. */
 export const CN_HEADING_ITEM = new RegExp(String.raw`^${INDENT}(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])`);
 
@@ -59,6 +59,7 @@ function indentOf(text: string, at: number): number {
   return width;
 }
 
+/** The opening of a list item or table row: its marker or pipe, if any, and the blanks after it. */
 export const ITEM_OPENING = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE}|\|)?[ \t]*`);
 /** The opening of a list item (its marker, if any, and the blanks after it). */
 export const MARKER_OPENING = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*`);

@@ -56,7 +56,7 @@ export function taskItemsOf(
 
 /**
  * An item without its list marker, on one line; a row's cell that cites the task, else (no reference, or a cell that
- * holds nothing but its references: a 对应任务 column) its longest cell.
+ * holds nothing but its references: a 对应任务 column) its content (contentCell).
  */
 function itemText(text: string, block: Block): string {
   const own = text.slice(block.start, block.end);

@@ -390,7 +390,8 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
       end: innerStart + inner.length,
       code: 'misquote',
       severity: 'warning',
-      message: msg.misquoteOmitted(formatReference(task), cut.omitted, exact),
+      // the runs left out as the source writes them (the pieces were found in its normalized form)
+      message: msg.misquoteOmitted(formatReference(task), cut.pieces.slice(1).map((p, k) => original.slice(at(cut.pieces[k].source + cut.pieces[k].length), at(p.source))), exact),
       related: [relatedTask(index, task, msg)],
       fixes: [
         { title: msg.replaceQuote, start: innerStart, end: innerStart + inner.length, newText: exact, preferred: true },
