@@ -3,7 +3,7 @@
 import { Block, cellSpans, ParagraphModel } from './planModel';
 import { Task } from './types';
 import { lineEndFrom } from './text';
-import { CN_HEADING_ITEM, headingLikeLine, parentItem } from './scopes';
+import { CN_HEADING_ITEM, headingLikeLine, LABEL_LINE, parentItem, SUB_ITEM_MARKER } from './scopes';
 import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
 // ---------------------------------------------------------------- blocks of the plan model
@@ -49,7 +49,6 @@ export interface ResponsibilityRun {
   outline?: string[];
 }
 
-const LABEL_LINE = /^[ \t]*(?:\*\*)?[ \t]*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|完成时限|完成时间|完成期限|时间节点)[ \t]*(?:\*\*)?[ \t]*[：:]/;
 /** How far back a block looks for a heading-like item in its paragraph. */
 const MAX_LOOK_BACK = 400;
 
@@ -118,7 +117,6 @@ export function datedItemCount(model: Pick<ParagraphModel, 'text' | 'blocks'>, f
   return dated;
 }
 
-const SUB_ITEM_MARKER = /^[ \t]+[-*+][ \t]+/;
 
 /** What the reader needs of a block of the plan model. */
 type BlockLike = Pick<Block, 'kind' | 'start' | 'end' | 'headings' | 'cells' | 'header' | 'tableHeader'>;

@@ -24,6 +24,10 @@ const MAX_HEADING_LENGTH = 60;
 export const LIST_MARKER_SOURCE = String.raw`[-*+]|[0-9０-９]+[.)、．）]|[（(][一二三四五六七八九十0-9０-９]+[）)]|[一二三四五六七八九十]+、`;
 /** A line that opens a list item (its marker). */
 export const LIST_MARKER = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})`);
+/** A labelled line that assigns the item above it: 牵头单位：…, 完成时限：…, **配合单位**：…. */
+export const LABEL_LINE = /^[ \t]*(?:\*\*)?[ \t]*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|完成时限|完成时间|完成期限|时间节点)[ \t]*(?:\*\*)?[ \t]*[：:]/;
+/** The marker of a nested bullet (   - 牵头单位：区商务局). */
+export const SUB_ITEM_MARKER = /^[ \t]+[-*+][ \t]+/;
 /** A line that opens with the marker of a heading-like item: 一、商务服务, （三）健康医疗服务. */
 export const CN_HEADING_ITEM = new RegExp(String.raw`^${INDENT}(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])`);
 

@@ -2,7 +2,7 @@
 // one, and which task an uncited list item or table row restates. Shared by the checks, hover and coverage.
 import { topicText } from './bareNumbers';
 import { TaskMatcher } from './matcher';
-import { headingLikeLine, parentItem } from './scopes';
+import { headingLikeLine, LABEL_LINE, parentItem, SUB_ITEM_MARKER } from './scopes';
 import { Block, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
 import { ReferenceProblem, ResolvedReference } from './taskIndex';
 import { Task } from './types';
@@ -146,10 +146,20 @@ export function intendedFor(model: ParagraphModel, block: Block, ref: ResolvedRe
 export function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher, t: TopicThresholds = TOPIC_THRESHOLDS): Restatement | undefined {
   if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader || block.references.length || block.bare.length) return undefined;
   const words = model.text.slice(block.start, block.end);
+  const i = model.blocks.indexOf(block);
   // a nested item of an item that cites or restates a task is a part of that item's task, not a task of its own
-  const parent = parentItem(model.text, model.blocks, model.blocks.indexOf(block));
+  const parent = parentItem(model.text, model.blocks, i);
   if (parent && (parent.references.length || parent.bare.length || parent.restates)) return undefined;
+  // a heading-like line (（一）推动先进制造业和现代服务业融合发展) heads what follows it, unless that is its labelled lines
+  // (（一）开展“两业”融合统计调查 then 牵头单位：…, a Word plan's item); a paragraph of its own, the next paragraph tells
+  // (title); the last of a paragraph's items is one of them
+  let title = false;
+  if (block.kind === 'item' && headingLikeLine(words)) {
+    const next = model.blocks[i + 1];
+    if (model.blocks.length === 1) title = true;
+    else if (next && !LABEL_LINE.test(model.text.slice(next.start, next.end).replace(SUB_ITEM_MARKER, ''))) return undefined;
+  }
   const [best, second] = matcher.match(words, 2);
   if (!best || best.score < t.restatedMinScore || best.score < t.restatedRatio * (second?.score ?? 0)) return undefined;
-  return { task: best.task, score: best.score, title: block.kind === 'item' && model.blocks.length === 1 && !!headingLikeLine(model.text) };
+  return { task: best.task, score: best.score, title };
 }
