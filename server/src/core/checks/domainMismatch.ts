@@ -109,10 +109,13 @@ export function checkHeadingDomains(text: string, block: Block, ctx: CheckContex
     if (named) governing = { title: title.replace(/\*\*/g, '').trim(), named };
     return !!governing;
   };
-  // innermost first: the block itself when it is a heading-like item (（三）健康医疗服务（表1第37至45项）), the heading-like
-  // items above in the paragraph, the outline's lines, the Markdown headings
+  // innermost first: a table's 领域 column (its own cell, or the filled one above a merged cell), the block itself when it
+  // is a heading-like item (（三）健康医疗服务（表1第37至45项）), the heading-like items above in the paragraph, the
+  // outline's lines, the Markdown headings
+  const column = block.kind === 'row' ? domainCell(around.blocks, around.blocks.indexOf(block)) : undefined;
   const own = block.kind === 'item' ? headingItemTitle(unit) : undefined;
-  let found = own !== undefined && consider(own);
+  let found = (column !== undefined && consider(column)) || (own !== undefined && consider(own));
+  const inColumn = found && column !== undefined;
   const above = block.kind === 'row' || found ? [] : headingItemsAbove(text, around.blocks, around.blocks.indexOf(block));
   const outline = around.outline ?? [];
   for (let k = 0; k < above.length && !found; k++) found = consider(above[k]);
@@ -127,11 +130,31 @@ export function checkHeadingDomains(text: string, block: Block, ctx: CheckContex
     const owns = [...new Set(wrong.map((t) => t.domain!))].join('、');
     findings.push({
       code: 'domain-mismatch', severity: 'warning', start: r.ref.start, end: r.ref.end,
-      message: msg.domainHeadingMismatch(title, wrong.map((t) => formatReference(t)).join('、'), owns),
+      message: (inColumn ? msg.domainColumnMismatch : msg.domainHeadingMismatch)(title, wrong.map((t) => formatReference(t)).join('、'), owns),
       related: wrong.map((t) => relatedTask(ctx.index, t, msg)), fixes: [],
     });
   }
   return findings;
+}
+
+/** The header of a table's column of domains: 领域, 重点领域, 行业领域, 行业. */
+const DOMAIN_HEADER = /领域|行业/;
+
+/**
+ * The domain a table row is filed under: its cell in the column headed 领域, or, when that cell is empty (a merged cell of
+ * a Word table, a Markdown table that writes a category once), the nearest filled one above it in the same table.
+ */
+function domainCell(blocks: readonly Block[], i: number): string | undefined {
+  const row = blocks[i];
+  const column = row.header?.findIndex((h) => DOMAIN_HEADER.test(h)) ?? -1;
+  if (column < 0) return undefined;
+  for (let j = i; j >= 0; j--) {
+    const b = blocks[j];
+    if (b.kind !== 'row' || b.tableHeader || b.header !== row.header) return undefined;
+    const cell = b.cells?.[column]?.replace(/\*\*/g, '').trim();
+    if (cell) return cell;
+  }
+  return undefined;
 }
 
 /** The domains a heading names, by name (none: not a heading of domains); measured on a labelled set of headings. */
