@@ -14,6 +14,10 @@ import { relatedTask } from './related';
 
 /** An item's opening and the bold that may start its text. */
 const ITEM_HEAD = new RegExp(ITEM_OPENING.source + String.raw`(?:\*\*)?`);
+/** What may stand before a label that frames its item or sentence: nothing, or 在 (在金融服务领域，…). */
+const LEAD_IN = /^(?:在|对于|关于|围绕)?$/;
+/** What follows a label that frames what comes after it: a colon or comma, after 方面 if written. */
+const LEAD_OUT = /^(?:\*\*)?(?:方面)?[：:，,]/;
 
 export function checkDomains(text: string, scopes: Scope[], refs: ResolvedReference[], ctx: CheckContext, msg: Messages): Finding[] {
   const findings: Finding[] = [];
@@ -27,10 +31,16 @@ export function checkDomains(text: string, scopes: Scope[], refs: ResolvedRefere
     // exec on the context's global pattern, stepping past an empty match as matchAll does (which would copy the long
     // pattern for every block); nothing below uses the pattern
     labels.lastIndex = 0;
+    const found: { name: string; at: number }[] = [];
     for (let m = labels.exec(unit); m !== null; m = labels.exec(unit)) {
       if (m[0] === '') labels.lastIndex++;
-      const label = ctx.labels.find((l) => l.name === m[0])!;
-      const at = m.index!;
+      else found.push({ name: m[0], at: m.index });
+    }
+    for (let k = 0; k < found.length; k++) {
+      const label = ctx.labels.find((l) => l.name === found[k].name)!;
+      const at = found[k].at;
+      // a label frames what follows it up to the next label (科技服务领域，……；商务服务领域，……)
+      const until = scope.start + (found[k + 1]?.at ?? unit.length);
       const start = scope.start + at;
       const end = start + label.name.length;
       const after = text.slice(end, end + 3);
@@ -39,9 +49,9 @@ export function checkDomains(text: string, scopes: Scope[], refs: ResolvedRefere
         // 科技服务领域（表1第12项）
         const open = end + after.search(/[（(]/) + 1;
         governed = inScope.filter((r) => r.ref.start >= open && r.ref.start <= open + 2);
-      } else if (at === head && /^(?:\*\*)?[：:]/.test(after)) {
-        // 商务服务领域：……表1第12项
-        governed = inScope.filter((r) => r.ref.start > end);
+      } else if (LEAD_IN.test(unit.slice(Math.max(head, clauseStart(unit, at)), at)) && LEAD_OUT.test(text.slice(end, end + 6))) {
+        // 商务服务领域：……表1第12项, at the head of an item, a sentence or a clause; 在金融服务领域，……; 科技服务领域方面，……
+        governed = inScope.filter((r) => r.ref.start > end && r.ref.start < until);
       } else if (isCell(unit, at, at + label.name.length)) {
         // | 科技服务领域 | 表1第12项 |: a label that fills a cell of a table row governs the row
         governed = inScope;
@@ -79,6 +89,11 @@ function judge(
       const t = r.tasks.find((x) => wrong.includes(x))!;
       return { code, severity, start: r.ref.start, end: r.ref.end, message: msg.domainMismatch(label.name, formatReference(t), own(t)!), related: related([t]), fixes: [] };
     });
+}
+
+/** Where the clause that holds unit[at] starts: after the last semicolon before it (0 if none). */
+function clauseStart(unit: string, at: number): number {
+  return Math.max(unit.lastIndexOf('；', at - 1), unit.lastIndexOf(';', at - 1)) + 1;
 }
 
 /** Is unit[start, end) the whole content of a Markdown table cell? */
