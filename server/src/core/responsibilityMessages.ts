@@ -9,6 +9,8 @@ const zh = {
   namedWithoutLead: (units: string) => `（${units}）未说明哪个单位牵头：可写明“××牵头”，或声明“列第一位的为牵头单位”`,
   deadlineBefore: (deadline: string, window: string, date: string) => `完成时限“${deadline}”早于原文印发日期${date}（试点期：${window}）`,
   deadlineAfter: (deadline: string, window: string) => `完成时限“${deadline}”超出试点期（${window}）`,
+  deadlineYearBefore: (deadline: string, window: string, year: number, unambiguous: string) =>
+    `完成时限“${deadline}”若指${year}年内，则超出试点期（${window}）；若指${year}年之前，宜写作“${unambiguous}”`,
   invalidDate: (date: string, why: string) => `日期“${date}”不存在：${why}`,
   noSuchMonth: (month: number) => `一年只有12个月，没有${month}月`,
   noSuchDay: (year: number, month: number, day: number, days: number) => `${year}年${month}月只有${days}天，没有${day}日`,
@@ -31,6 +33,8 @@ const en: ResponsibilityMessages = {
   namedWithoutLead: (units) => `(${units}) does not say which unit leads: write "××牵头", or declare "列第一位的为牵头单位"`,
   deadlineBefore: (deadline, window, date) => `the deadline "${deadline}" is before the source was issued (${date}; pilot period ${window})`,
   deadlineAfter: (deadline, window) => `the deadline "${deadline}" is after the pilot period (${window})`,
+  deadlineYearBefore: (deadline, window, year, unambiguous) =>
+    `the deadline "${deadline}" is after the pilot period (${window}) if it means during ${year}; if it means before ${year}, write "${unambiguous}"`,
   invalidDate: (date, why) => `the date "${date}" does not exist: ${why}`,
   noSuchMonth: (month) => `a year has 12 months, not ${month}`,
   noSuchDay: (year, month, day, days) => `${year}-${String(month).padStart(2, '0')} has ${days} days, not ${day}`,

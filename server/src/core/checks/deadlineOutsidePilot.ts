@@ -95,6 +95,11 @@ function readBlockDates(text: string, block: Block): DatePhrase[] {
   });
 }
 
+/** A year followed by 前 (2026年前) whose reading "before that year begins" falls inside the pilot window. */
+function yearBeforeFits(d: DatePhrase, window: PilotWindow): boolean {
+  return d.period === 'year' && /年[ \t]*(?:以|之)?前$/.test(d.text) && d.year - 1 <= window.to.year && !(d.year - 1 === window.to.year && window.to.month < 12);
+}
+
 export function checkDeadlineOutsidePilot(block: Block, run: CheckRun & { structure?: ResponsibilityRun }): Finding[] {
   // the dates first: most blocks have none, and finding the window is two look-ups
   const dates = datesOfBlock(run.model.text, block);
@@ -108,6 +113,14 @@ export function checkDeadlineOutsidePilot(block: Block, run: CheckRun & { struct
     const place = placeInWindow(d, window);
     if (!place) continue;
     const date = `${window.from.year}年${window.from.month}月${window.from.day}日`;
+    if (place === 'after' && yearBeforeFits(d, window)) {
+      // 2026年前 reads two ways: within 2026 (outside), or before it begins (inside): say so, and offer the clear form
+      const unambiguous = `${d.year - 1}年底前`;
+      const message = msg.deadlineYearBefore(d.text, formatWindow(window), d.year, unambiguous);
+      const fixes = [{ title: run.msg.replaceWith(unambiguous), start: d.start, end: d.end, newText: unambiguous }];
+      findings.push({ start: d.start, end: d.end, code: 'deadline-outside-pilot', severity: 'warning', message, related: [], fixes });
+      continue;
+    }
     const message = place === 'after' ? msg.deadlineAfter(d.text, formatWindow(window)) : msg.deadlineBefore(d.text, formatWindow(window), date);
     findings.push({ start: d.start, end: d.end, code: 'deadline-outside-pilot', severity: 'warning', message, related: [], fixes: [] });
   }
