@@ -52,6 +52,9 @@ describe('the reference scanner', () => {
     assert.deepStrictEqual(shape('落实表2第3、5至7项'), { table: 2, items: [3, 5, 6, 7], text: '表2第3、5至7项' });
     // 第 repeated before each number, 项 once at the end
     assert.deepStrictEqual(shape('落实表2第3、第5项'), { table: 2, items: [3, 5], text: '表2第3、第5项' });
+    // 、 and the next number with its 项 but no 第; not after 和 (表1第12项和3项配套措施: three measures)
+    assert.deepStrictEqual(shape('落实表2第3项、5项'), { table: 2, items: [3, 5], text: '表2第3项、5项' });
+    assert.deepStrictEqual(shape('落实表1第12项和3项配套措施'), { table: 1, items: [12], text: '表1第12项' });
     assert.deepStrictEqual(shape('落实表2第3、第5至第7项'), { table: 2, items: [3, 5, 6, 7], text: '表2第3、第5至第7项' });
   });
 

@@ -64,13 +64,16 @@ function referencePattern(prefixes: readonly string[]): RegExp {
     : '()';
   const tableForm =
     `(?:(?:试点)?任务清单${SP})?表${SP}(${NUM})${SP}${OF}${SP}第${SP}(${ELEMENT}(?:${SP}${LIST_SEP}${SP}(?:第${SP})?${ELEMENT})*)${SP}项` +
-    `(?:${SP}(?:${LIST_SEP}|${RANGE_SEP})${SP}第${SP}${ELEMENT}${SP}项)*`;
+    `(?:${SP}(?:(?:${LIST_SEP}|${RANGE_SEP})${SP}第|、)${SP}${ELEMENT}${SP}项)*`;
   const dashForm = `表${SP}(${ARABIC})${SP}[-－.．](${ARABIC})(?![0-9０-９]|[.．][0-9０-９])`;
   const idForm = `(?<![A-Za-z0-9_./\\\\@#-])[TＴ](${ARABIC})[.．\\-－](${ARABIC})(?![0-9０-９A-Za-z]|[.．][0-9０-９])`;
   re = new RegExp(`${pre}(?:${tableForm}|${dashForm}|${idForm})`, 'g');
   cache.set(key, re);
   return re;
 }
+
+/** What opens the next element of a reference after its 项: a separator and 第 (、第13项, 至第15项), or 、 alone (、13项). */
+const NEXT_ELEMENT = new RegExp(`^${SP}(?:(?:${LIST_SEP}|${RANGE_SEP})${SP}第|、)`);
 
 /** What stands between 第16项 and 第18项 of a range written 第16项至第18项. */
 const RANGE_BETWEEN = new RegExp(`^${SP}${RANGE_SEP}${SP}$`);
@@ -131,7 +134,9 @@ function tableFormReference(whole: string, start: number, prefix: string, tableT
       } else spans.push({ from, to, start: s, end: s + e[0].length });
       rangeFrom = undefined;
     }
-    cursor = whole.indexOf('第', close);
+    // the next element: after 、第, 至第… (NEXT_ELEMENT ends on its 第), or after a bare 、 (表1第12项、13项)
+    const next = NEXT_ELEMENT.exec(whole.slice(close + 1));
+    cursor = next ? close + next[0].length : -1;
     const last = spans[spans.length - 1];
     if (cursor >= 0 && last && last.from === last.to && RANGE_BETWEEN.test(whole.slice(close + 1, cursor))) rangeFrom = last;
   }
