@@ -279,7 +279,7 @@ export function planAssignsLeadUnits(text: string): boolean {
 }
 
 /** What a line that names a lead holds (a role word, a label or a closing parenthesis), or a | of a table row. */
-const LEAD_HINT = /牵头|负责|责任单位|[）)|]/g;
+const LEAD_HINT = /牵头|负责|主责|责任单位|[）)|]/g;
 
 const isLineBreak = (c: number) => c === 0x0a || c === 0x0d;
 
@@ -300,7 +300,7 @@ function linesAssignLeads(text: string): boolean {
       continue;
     }
     header = undefined;
-    if (!/牵头|负责|责任单位|[）)]/.test(line)) continue;
+    if (!/牵头|负责|主责|责任单位|[）)]/.test(line)) continue;
     if (hasUnitChar(line, 0, line.length) && readAssignment(line, { firstLeads: true }).lead) return true;
   }
   return false;

@@ -1,6 +1,7 @@
 // Who does a task item and by when: its lead unit (牵头单位), partners (配合单位) and deadline, in the conventions
 // plans use — labelled lines, a closing parenthesis, in-sentence 由…牵头/会同…, a heading's parenthesis, table columns.
 import { closingParenthesis, Deadline, firstDeadline } from './deadlines';
+import { ASSIGNMENT_LABELS } from './scopes';
 
 /** An organisation named in the plan. Offsets are UTF-16 offsets into the text it was read from. */
 export interface Unit {
@@ -261,9 +262,9 @@ export function declaresFirstLeads(text: string): boolean {
 
 // ---------------------------------------------------------------- labels
 
-const LABEL = /(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|完成时限|完成时间|完成期限|时间节点)[ \t]*(?:\*\*)?[ \t]*[：:][ \t]*(?:\*\*)?/g;
+const LABEL = new RegExp(String.raw`(${ASSIGNMENT_LABELS})[ \t]*(?:\*\*)?[ \t]*[：:][ \t]*(?:\*\*)?`, 'g');
 const LEAD_LABEL = /^牵头/;
-const RESPONSIBLE_LABEL = /^责任/;
+const RESPONSIBLE_LABEL = /^(?:责任|主责|负责)/;
 const PARTNER_LABEL = /^(?:配合|协办|参与)/;
 
 interface Labelled {
@@ -454,7 +455,7 @@ export function readAssignment(text: string, options: { firstLeads: boolean }): 
   const labels = readLabels(text);
   const hasLeadLabel = labels.some((l) => LEAD_LABEL.test(l.label));
   for (const l of labels) {
-    if (/时限|时间|期限|节点/.test(l.label)) {
+    if (/时限|时间|期限|节点|进度/.test(l.label)) {
       if (!deadline) {
         const d = firstDeadline(text.slice(l.valueStart, l.valueEnd), { standalone: true });
         if (d) deadline = shift(d, l.valueStart);
