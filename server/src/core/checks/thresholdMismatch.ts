@@ -5,6 +5,7 @@ import { Finding, Fix } from '../findings';
 import { Locale, Messages } from '../messages';
 import { comparatorWords, contradicts, findQuantities, formatQuantity, QuantityPhrase } from '../quantity';
 import { Scope } from '../scopes';
+import { cellSpans } from '../planModel';
 import { formatReference, ResolvedReference } from '../taskIndex';
 import { Task } from '../types';
 import { indexByFirstCode } from '../text';
@@ -34,7 +35,7 @@ const MIN_TOPIC_SCORE = 8;
  */
 export function readThresholds(
   text: string,
-  scopes: Scope[],
+  scopes: (Scope & { header?: string[]; tableHeader?: boolean })[],
   refs: ResolvedReference[],
   ctx: CheckContext,
   msg: Messages,
@@ -43,26 +44,32 @@ export function readThresholds(
   const matches: ThresholdMatch[] = [];
   const words = subjectWordsOf(ctx.subjectWords);
   words.any.lastIndex = 0;
-  if (!words.any.test(text)) return matches;
+  const inText = words.any.test(text);
+  // a table's header can name the subject of a column (| 中方股比 | over | 不低于51% |): its rows have none of their own
+  const inHeader = scopes.some((s) => s.header?.some((h) => ((words.any.lastIndex = 0), words.any.test(h))));
+  if (!inText && !inHeader) return matches;
   let inOrder: boolean | undefined; // are the references in text order? Asked at the first unit with quantities
   for (const scope of scopes) {
     const unit = text.slice(scope.start, scope.end);
-    const quantities = quantitiesNearSubjects(unit, words, scope.start); // none in a unit without a subject word
-    if (!quantities.length) continue;
-    inOrder ??= refs.every((r, i) => r.ref.start <= r.ref.end && (i === 0 || refs[i - 1].ref.start <= r.ref.start));
-    const cited = citedIn(refs, inOrder, scope);
-    for (const q of quantities) {
+    const found: { q: QuantityPhrase; subject: Subject; planWords: string; from: number; to: number }[] = [];
+    for (const q of inText ? quantitiesNearSubjects(unit, words, scope.start) : []) {
       const subject = subjectOf(text, q, ctx.subjects);
       if (!subject) continue;
       // across the cells of a table row (| 中方股比 | 不低于51% |) the words read as one phrase
-      const planWords = text.slice(Math.min(subject.start, q.start), Math.max(subject.end, q.end)).replace(/[ \t]*\|[ \t]*/g, '');
+      const from = Math.min(subject.start, q.start);
+      const to = Math.max(subject.end, q.end);
+      found.push({ q, subject, planWords: text.slice(from, to).replace(/[ \t]*\|[ \t]*/g, ''), from, to });
+    }
+    if (scope.header && !scope.tableHeader) found.push(...underHeader(unit, scope.start, scope.header, words, ctx, found));
+    if (!found.length) continue; // none in a unit without a subject word (most)
+    inOrder ??= refs.every((r, i) => r.ref.start <= r.ref.end && (i === 0 || refs[i - 1].ref.start <= r.ref.start));
+    const cited = citedIn(refs, inOrder, scope);
+    for (const { q, subject, planWords, from, to } of found) {
       let candidates: Candidate[];
       if (cited.length) candidates = cited.flatMap((t) => candidatesOf(ctx, t.id, subject));
       else {
         // the words of the threshold itself (subject, comparator, number) say nothing about which task is meant
-        const from = Math.min(subject.start, q.start) - scope.start;
-        const to = Math.max(subject.end, q.end) - scope.start;
-        candidates = uncitedCandidates(ctx, unit.slice(0, from) + '|' + unit.slice(to), subject);
+        candidates = uncitedCandidates(ctx, unit.slice(0, from - scope.start) + '|' + unit.slice(to - scope.start), subject);
       }
       if (!candidates.length) continue;
       // with several candidates, the plan agrees if it agrees with any of them
@@ -76,6 +83,43 @@ export function readThresholds(
     }
   }
   return matches;
+}
+
+/**
+ * The quantities of a table row's cells whose subject is their column's header (| 中方股比 | … | 不低于51% |, | 外资股比上限 |
+ * … | 60% |): each cell read after its header as one phrase, the cell's offsets kept. Cells read already (a subject of
+ * their own, `known`) are left out.
+ */
+function underHeader(
+  unit: string,
+  offset: number,
+  header: readonly string[],
+  words: SubjectWords,
+  ctx: CheckContext,
+  known: readonly { q: QuantityPhrase }[],
+): { q: QuantityPhrase; subject: Subject; planWords: string; from: number; to: number }[] {
+  const out: { q: QuantityPhrase; subject: Subject; planWords: string; from: number; to: number }[] = [];
+  const cells = cellSpans(unit);
+  for (let c = 0; c < header.length && c < cells.length; c++) {
+    const head = header[c];
+    words.any.lastIndex = 0;
+    if (!head || !words.any.test(head)) continue;
+    const [a, b] = cells[c];
+    const cell = unit.slice(a, b);
+    const phrase = head + cell;
+    for (const q of quantitiesNearSubjects(phrase, words, 0)) {
+      if (q.start < head.length) continue; // a quantity of the header itself
+      const subject = subjectOf(phrase, q, ctx.subjects);
+      if (!subject || subject.end > head.length) continue; // its subject is in the cell: read with the row
+      const shift = offset + a - head.length;
+      const moved = { ...q, start: q.start + shift, end: q.end + shift, valueStart: q.valueStart + shift, valueEnd: q.valueEnd + shift };
+      if (q.comparatorStart !== undefined) moved.comparatorStart = q.comparatorStart + shift;
+      if (q.comparatorEnd !== undefined) moved.comparatorEnd = q.comparatorEnd + shift;
+      if (known.some((k) => k.q.start === moved.start)) continue;
+      out.push({ q: moved, subject, planWords: phrase.slice(Math.min(subject.start, q.start), q.end), from: moved.start, to: moved.end });
+    }
+  }
+  return out;
 }
 
 /**
