@@ -129,8 +129,8 @@ export function checkHeadingDomains(text: string, block: Block, ctx: CheckContex
   // outline's lines, the Markdown headings
   const column = block.kind === 'row' ? domainCell(around.blocks, around.blocks.indexOf(block)) : undefined;
   const own = block.kind === 'item' ? headingItemTitle(unit) : undefined;
-  let found = (column !== undefined && consider(column)) || (own !== undefined && consider(own));
-  const inColumn = found && column !== undefined;
+  const inColumn = column !== undefined && consider(column);
+  let found = inColumn || (own !== undefined && consider(own));
   const above = block.kind === 'row' || found ? [] : headingItemsAbove(text, around.blocks, around.blocks.indexOf(block));
   const outline = around.outline ?? [];
   for (let k = 0; k < above.length && !found; k++) found = consider(above[k]);
