@@ -27,6 +27,11 @@ export interface BareReference {
   by?: BareResolution;
   /** The table the context named (a tie-breaker), if any. */
   contextTable?: number;
+  /**
+   * The table the sentence or a heading named that has no task with this number (表2 has 17 when 第20项 is written
+   * under 二、表2任务落实): the number is then read as if nothing named a table, and the message says why.
+   */
+  namedTable?: { table: number; count: number; by: 'sentence' | 'heading' };
 }
 
 /**
@@ -73,10 +78,14 @@ export function resolveBareNumbers(
     }
     const result: BareReference = { start: b.start, end: b.end, text: b.text, item: b.item, candidates };
     out.push(result);
-    const settle = (table: number | null, by: BareResolution): boolean => {
+    const settle = (table: number | null, by: 'sentence' | 'heading'): boolean => {
       if (table === null) return false;
       const task = index.taskAt('', table, b.item);
-      if (!task) return false;
+      if (!task) {
+        const named = index.sources.find((s) => !s.prefix)?.tables.find((t) => t.number === table);
+        if (named && !result.namedTable) result.namedTable = { table, count: named.taskCount, by };
+        return false;
+      }
       result.resolved = task;
       result.by = by;
       const i = candidates.findIndex((c) => c.task === task);

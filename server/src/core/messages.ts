@@ -57,6 +57,8 @@ const zh = {
   ambiguous: (written: string, candidates: string) => `“${written}”未注明所属的表，可能是：${candidates}`,
   useCandidate: (ref: string) => `改为 ${ref}`,
   noTableHas: (written: string, item: number) => `“${written}”未注明所属的表，且任务清单中没有哪张表有第${item}项`,
+  namedTableLacks: (written: string, table: number, count: number, by: 'sentence' | 'heading', candidates: string) =>
+    `“${written}”：${by === 'heading' ? '标题' : '本句'}所指的表${table}只有第1–${count}项，${candidates ? `可能是：${candidates}` : '且任务清单中没有哪张表有该项'}`,
   referenceMismatch: (cited: string, citedLabel: string, better: string, betterLabel: string, terms: string[]) =>
     `该句内容与${cited}（${citedLabel}）不符，更接近${better}（${betterLabel}）${terms.length ? `：匹配“${terms.join('”“')}”` : ''}`,
   uncitedTask: (ref: string, label: string, terms: string[]) =>
@@ -115,6 +117,8 @@ const en: Messages = {
   ambiguous: (written, candidates) => `"${written}" does not name its table; it may be ${candidates}`,
   useCandidate: (ref) => `Change to ${ref}`,
   noTableHas: (written, item) => `"${written}" does not name its table, and no table of the task list has a task ${item}`,
+  namedTableLacks: (written, table, count, by, candidates) =>
+    `"${written}": 表${table}, which the ${by === 'heading' ? 'heading' : 'sentence'} names, has tasks 1–${count}; ${candidates ? `it may be ${candidates}` : 'no table of the task list has that task'}`,
   referenceMismatch: (cited, citedLabel, better, betterLabel, terms) =>
     `this sentence does not fit ${cited} (${citedLabel}); it is closer to ${better} (${betterLabel})${terms.length ? `: it shares "${terms.join('", "')}"` : ''}`,
   uncitedTask: (ref, label, terms) => `this item restates ${ref} (${label})${terms.length ? ` (it shares "${terms.join('", "')}")` : ''} without citing it`,

@@ -16,7 +16,10 @@ export function checkAmbiguous(block: Block, run: CheckRun): Finding[] {
       end: b.end,
       code: 'ambiguous-reference',
       severity: 'information',
-      message: refs.length ? run.msg.ambiguous(b.text, refs.join('、')) : run.msg.noTableHas(b.text, b.item),
+      // a table named by the heading or the sentence that lacks the number (表2只有第1–17项): said, then the candidates
+      message: b.namedTable
+        ? run.msg.namedTableLacks(b.text, b.namedTable.table, b.namedTable.count, b.namedTable.by, refs.join('、'))
+        : refs.length ? run.msg.ambiguous(b.text, refs.join('、')) : run.msg.noTableHas(b.text, b.item),
       related: b.candidates.map((c) => relatedTask(run.context.index, c.task, run.msg)),
       fixes: refs.map((r) => ({ title: run.msg.useCandidate(r), start: b.start, end: b.end, newText: r })),
     });
