@@ -263,6 +263,8 @@ function unmarkedOmission(quote: string, source: string): Omission | undefined {
 
 /** An abridged quotation of more than two pieces has at most this many. */
 const MAX_PIECES = 4;
+/** The last piece of such a quotation may be as short as this (a closing word: 业务). */
+const MIN_LAST_PIECE = 2;
 
 /**
  * An unmarked omission in several places: the quotation is three or four exact pieces of the source, in order, each at
@@ -276,7 +278,9 @@ function unmarkedOmissions(quote: string, source: string): { pieces: { quote: nu
   let from = 0;
   for (let at = 0; at < quote.length; ) {
     let found: { source: number; length: number } | undefined;
-    for (let length = quote.length - at; length >= MIN_PIECE && !found; length--) {
+    // the last piece may be shorter, a word that closes the quotation (…提供业务)
+    const least = quote.length - at < MIN_PIECE && pieces.length ? MIN_LAST_PIECE : MIN_PIECE;
+    for (let length = quote.length - at; length >= least && !found; length--) {
       const i = source.indexOf(quote.slice(at, at + length), from);
       if (i >= 0) found = { source: i, length };
     }
