@@ -113,16 +113,13 @@ export function checkDeadlineOutsidePilot(block: Block, run: CheckRun & { struct
     const place = placeInWindow(d, window);
     if (!place) continue;
     const date = `${window.from.year}年${window.from.month}月${window.from.day}日`;
-    if (place === 'after' && yearBeforeFits(d, window)) {
-      // 2026年前 reads two ways: within 2026 (outside), or before it begins (inside): say so, and offer the clear form
-      const unambiguous = `${d.year - 1}年底前`;
-      const message = msg.deadlineYearBefore(d.text, formatWindow(window), d.year, unambiguous);
-      const fixes = [{ title: run.msg.replaceWith(unambiguous), start: d.start, end: d.end, newText: unambiguous }];
-      findings.push({ start: d.start, end: d.end, code: 'deadline-outside-pilot', severity: 'warning', message, related: [], fixes });
-      continue;
-    }
-    const message = place === 'after' ? msg.deadlineAfter(d.text, formatWindow(window)) : msg.deadlineBefore(d.text, formatWindow(window), date);
-    findings.push({ start: d.start, end: d.end, code: 'deadline-outside-pilot', severity: 'warning', message, related: [], fixes: [] });
+    // 2026年前 reads two ways: within 2026 (outside), or before it begins (inside): say so, and offer the clear form
+    const unambiguous = place === 'after' && yearBeforeFits(d, window) ? `${d.year - 1}年底前` : undefined;
+    const message = unambiguous
+      ? msg.deadlineYearBefore(d.text, formatWindow(window), d.year, unambiguous)
+      : place === 'after' ? msg.deadlineAfter(d.text, formatWindow(window)) : msg.deadlineBefore(d.text, formatWindow(window), date);
+    const fixes = unambiguous ? [{ title: run.msg.replaceWith(unambiguous), start: d.start, end: d.end, newText: unambiguous }] : [];
+    findings.push({ start: d.start, end: d.end, code: 'deadline-outside-pilot', severity: 'warning', message, related: [], fixes });
   }
   return findings;
 }

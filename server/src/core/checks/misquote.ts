@@ -225,15 +225,11 @@ export function describeDifferences(quote: string, source: string, msg: Messages
 /** A character of a number as written: digits, a decimal point, a percent sign, Chinese numerals and their units. */
 const NUMERIC = /[0-9０-９.．%％零〇一二两三四五六七八九十百千万亿]/;
 
-/** Where a quotation leaves out part of its source without marking it: quote[0, split) then quote[split, …). */
-interface Omission {
-  /** In the source (normalized): the quotation's window [start, end), and where it resumes after `omitted` characters. */
-  start: number;
-  end: number;
-  resume: number;
-  omitted: number;
-  /** In the quotation (normalized): where the omission falls. */
-  split: number;
+/** An exact piece of the source in a quotation that leaves runs of it out: where it starts in each (normalized). */
+interface Piece {
+  quote: number;
+  source: number;
+  length: number;
 }
 
 /** Both pieces of an abridged quotation are at least this long. */
@@ -249,14 +245,14 @@ const MIN_OMITTED = 8;
  * characters of it left out between them (允许外商投资社会调查，法定代表人… for 允许外商投资社会调查，中方股比不低于67%，法定代表人…). The
  * longest first piece that works wins.
  */
-function unmarkedOmission(quote: string, source: string): Omission | undefined {
+function unmarkedOmission(quote: string, source: string): Piece[] | undefined {
   if (quote.includes(ELLIPSIS)) return undefined;
   for (let split = quote.length - MIN_PIECE; split >= MIN_PIECE; split--) {
     const start = source.indexOf(quote.slice(0, split));
     if (start < 0) continue;
     const resume = source.indexOf(quote.slice(split), start + split + MIN_OMITTED);
     if (resume < 0) continue;
-    return { start, end: resume + quote.length - split, resume, omitted: resume - start - split, split };
+    return [{ quote: 0, source: start, length: split }, { quote: split, source: resume, length: quote.length - split }];
   }
   return undefined;
 }
@@ -272,9 +268,9 @@ const MIN_LAST_PIECE = 2;
  * for 支持在广州市设立并符合有关条件的外商投资旅行社从事除台湾地区以外的出境旅游业务). Each piece is the longest the
  * source holds from where the quotation stands, after the previous one.
  */
-function unmarkedOmissions(quote: string, source: string): { pieces: { quote: number; source: number; length: number }[]; omitted: string[] } | undefined {
+function unmarkedOmissions(quote: string, source: string): Piece[] | undefined {
   if (quote.includes(ELLIPSIS)) return undefined;
-  const pieces: { quote: number; source: number; length: number }[] = [];
+  const pieces: Piece[] = [];
   let from = 0;
   for (let at = 0; at < quote.length; ) {
     let found: { source: number; length: number } | undefined;
@@ -290,9 +286,13 @@ function unmarkedOmissions(quote: string, source: string): { pieces: { quote: nu
     from = found.source + found.length;
   }
   if (pieces.length < 3) return undefined;
-  const omitted = pieces.slice(1).map((p, k) => source.slice(pieces[k].source + pieces[k].length, p.source));
-  if (omitted.some((o) => !o) || omitted.join('').length < MIN_OMITTED) return undefined;
-  return { pieces, omitted };
+  let omitted = 0;
+  for (let k = 1; k < pieces.length; k++) {
+    const gap = pieces[k].source - (pieces[k - 1].source + pieces[k - 1].length);
+    if (gap <= 0) return undefined; // pieces that meet were split where nothing is left out
+    omitted += gap;
+  }
+  return omitted >= MIN_OMITTED ? pieces : undefined;
 }
 
 /** Could `quote` be within MAX_DIFFERENCE edits of a window of `source`? A cheap bound on shared bigrams. */
@@ -342,8 +342,9 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
   const quote = normalize(inner);
   if (quote.text.length < 6) return undefined;
   let best: { task: Task; source: Normalized; original: string; a: Alignment } | undefined;
-  let abridged: { task: Task; source: Normalized; original: string; cut: Omission } | undefined;
-  let pieced: { task: Task; source: Normalized; original: string; cut: NonNullable<ReturnType<typeof unmarkedOmissions>> } | undefined;
+  // exact pieces of the source with runs of it left out between them, and no …… to say so: in two pieces, else in more
+  let abridged: { task: Task; source: Normalized; original: string; pieces: Piece[] } | undefined;
+  let pieced: typeof abridged;
   for (const task of tasks) {
     for (const original of [task.text, task.bodyText].filter((x): x is string => !!x)) {
       const source = normalize(original);
@@ -352,54 +353,38 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
       if (!mayBeClose(quote.text, source.text)) continue;
       const a = alignQuote(quote.text, source.text);
       if (a.distance === 0) return undefined; // an exact quotation of the table or the body wording (omissions marked)
-      const cut = abridged ? undefined : unmarkedOmission(quote.text, source.text);
-      if (cut) abridged = { task, source, original, cut };
-      const cuts = abridged || pieced ? undefined : unmarkedOmissions(quote.text, source.text);
-      if (cuts) pieced = { task, source, original, cut: cuts };
+      const two = abridged ? undefined : unmarkedOmission(quote.text, source.text);
+      if (two) abridged = { task, source, original, pieces: two };
+      const more = abridged || pieced ? undefined : unmarkedOmissions(quote.text, source.text);
+      if (more) pieced = { task, source, original, pieces: more };
       if (!best || a.distance < best.a.distance || (a.distance === best.a.distance && original === task.text && best.original !== task.text)) {
         best = { task, source, original, a };
       }
     }
   }
-  if (abridged) {
-    // two exact pieces of the source with a run of it left out between them, and no …… to say so
-    const { task, source, original, cut } = abridged;
+  const omission = abridged ?? pieced;
+  if (omission) {
+    const { task, source, original, pieces } = omission;
     const at = (k: number) => source.map[k];
-    const exact = original.slice(at(cut.start), at(cut.end - 1) + 1);
-    const junction = innerStart + quote.map[cut.split];
+    const last = pieces[pieces.length - 1];
+    const exact = original.slice(at(pieces[0].source), at(last.source + last.length - 1) + 1);
+    // the runs left out as the source writes them (the pieces were found in its normalized form)
+    const omitted = pieces.slice(1).map((p, k) => original.slice(at(pieces[k].source + pieces[k].length), at(p.source)));
+    // the second fix marks the omission: …… where the one run was, or the pieces written with …… between them
+    const junction = innerStart + quote.map[pieces[1].quote];
+    const mark = pieces.length === 2
+      ? { start: junction, end: junction, newText: '……' }
+      : { start: innerStart, end: innerStart + inner.length, newText: pieces.map((p) => inner.slice(quote.map[p.quote], quote.map[p.quote + p.length])).join('……') };
     return {
       start: innerStart,
       end: innerStart + inner.length,
       code: 'misquote',
       severity: 'warning',
-      message: msg.misquoteOmitted(formatReference(task), [original.slice(at(cut.resume - cut.omitted), at(cut.resume))], exact),
+      message: msg.misquoteOmitted(formatReference(task), omitted, exact),
       related: [relatedTask(index, task, msg)],
       fixes: [
         { title: msg.replaceQuote, start: innerStart, end: innerStart + inner.length, newText: exact, preferred: true },
-        { title: msg.markOmission, start: junction, end: junction, newText: '……' },
-      ],
-    };
-  }
-  if (pieced) {
-    // three or four exact pieces of the source, runs of it left out between them: the second fix writes the pieces
-    // with …… between them
-    const { task, source, original, cut } = pieced;
-    const at = (k: number) => source.map[k];
-    const first = cut.pieces[0];
-    const last = cut.pieces[cut.pieces.length - 1];
-    const exact = original.slice(at(first.source), at(last.source + last.length - 1) + 1);
-    const marked = cut.pieces.map((p) => inner.slice(quote.map[p.quote], quote.map[p.quote + p.length])).join('……');
-    return {
-      start: innerStart,
-      end: innerStart + inner.length,
-      code: 'misquote',
-      severity: 'warning',
-      // the runs left out as the source writes them (the pieces were found in its normalized form)
-      message: msg.misquoteOmitted(formatReference(task), cut.pieces.slice(1).map((p, k) => original.slice(at(cut.pieces[k].source + cut.pieces[k].length), at(p.source))), exact),
-      related: [relatedTask(index, task, msg)],
-      fixes: [
-        { title: msg.replaceQuote, start: innerStart, end: innerStart + inner.length, newText: exact, preferred: true },
-        { title: msg.markOmission, start: innerStart, end: innerStart + inner.length, newText: marked },
+        { title: msg.markOmission, ...mark },
       ],
     };
   }

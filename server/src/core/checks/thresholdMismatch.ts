@@ -8,7 +8,7 @@ import { Scope } from '../scopes';
 import { cellSpans } from '../planModel';
 import { formatReference, ResolvedReference } from '../taskIndex';
 import { Task } from '../types';
-import { indexByFirstCode } from '../text';
+import { indexByFirstCode, NONE } from '../text';
 import { complementFor, flipComparator, otherSides, sameSubject, SourceThreshold, Subject, subjectOf } from '../thresholds';
 import { CheckContext } from './context';
 import { relatedTask } from './related';
@@ -46,12 +46,12 @@ export function readThresholds(
   words.any.lastIndex = 0;
   const inText = words.any.test(text);
   // a table's header can name the subject of a column (| 中方股比 | over | 不低于51% |): its rows have none of their own
-  const inHeader = scopes.some((s) => s.header?.some((h) => ((words.any.lastIndex = 0), words.any.test(h))));
-  if (!inText && !inHeader) return matches;
+  const columnsOf = (s: (typeof scopes)[number]) => (s.header && !s.tableHeader ? subjectColumns(s.header, words) : NONE);
+  if (!inText && !scopes.some((s) => columnsOf(s).length)) return matches;
   let inOrder: boolean | undefined; // are the references in text order? Asked at the first unit with quantities
   for (const scope of scopes) {
     const unit = text.slice(scope.start, scope.end);
-    const found: { q: QuantityPhrase; subject: Subject; planWords: string; from: number; to: number }[] = [];
+    const found: PlanQuantity[] = [];
     for (const q of inText ? quantitiesNearSubjects(unit, words, scope.start) : []) {
       const subject = subjectOf(text, q, ctx.subjects);
       if (!subject) continue;
@@ -60,7 +60,8 @@ export function readThresholds(
       const to = Math.max(subject.end, q.end);
       found.push({ q, subject, planWords: text.slice(from, to).replace(/[ \t]*\|[ \t]*/g, ''), from, to });
     }
-    if (scope.header && !scope.tableHeader) found.push(...underHeader(unit, scope.start, scope.header, words, ctx, found));
+    const columns = columnsOf(scope);
+    if (columns.length) found.push(...underHeader(unit, scope.start, scope.header!, columns, words, ctx, found));
     if (!found.length) continue; // none in a unit without a subject word (most)
     inOrder ??= refs.every((r, i) => r.ref.start <= r.ref.end && (i === 0 || refs[i - 1].ref.start <= r.ref.start));
     const cited = citedIn(refs, inOrder, scope);
@@ -85,25 +86,52 @@ export function readThresholds(
   return matches;
 }
 
+/** A plan quantity with its subject, the words they make together, and the span of those words in the text. */
+interface PlanQuantity {
+  q: QuantityPhrase;
+  subject: Subject;
+  planWords: string;
+  from: number;
+  to: number;
+}
+
+/** Per subject words, per header row (the list a table's rows share): the columns whose header holds a subject word. */
+const subjectColumnsCache = new WeakMap<SubjectWords, WeakMap<readonly string[], number[]>>();
+
+function subjectColumns(header: readonly string[], words: SubjectWords): number[] {
+  let byHeader = subjectColumnsCache.get(words);
+  if (!byHeader) subjectColumnsCache.set(words, (byHeader = new WeakMap()));
+  let columns = byHeader.get(header);
+  if (!columns) {
+    columns = [];
+    for (let c = 0; c < header.length; c++) {
+      words.any.lastIndex = 0;
+      if (header[c] && words.any.test(header[c])) columns.push(c);
+    }
+    byHeader.set(header, (columns = columns.length ? columns : NONE));
+  }
+  return columns;
+}
+
 /**
  * The quantities of a table row's cells whose subject is their column's header (| 中方股比 | … | 不低于51% |, | 外资股比上限 |
- * … | 60% |): each cell read after its header as one phrase, the cell's offsets kept. Cells read already (a subject of
- * their own, `known`) are left out.
+ * … | 60% |): each cell of `columns` read after its header as one phrase, the cell's offsets kept. Cells read already (a
+ * subject of their own, `known`) are left out.
  */
 function underHeader(
   unit: string,
   offset: number,
   header: readonly string[],
+  columns: readonly number[],
   words: SubjectWords,
   ctx: CheckContext,
-  known: readonly { q: QuantityPhrase }[],
-): { q: QuantityPhrase; subject: Subject; planWords: string; from: number; to: number }[] {
-  const out: { q: QuantityPhrase; subject: Subject; planWords: string; from: number; to: number }[] = [];
+  known: readonly PlanQuantity[],
+): PlanQuantity[] {
+  const out: PlanQuantity[] = [];
   const cells = cellSpans(unit);
-  for (let c = 0; c < header.length && c < cells.length; c++) {
+  for (const c of columns) {
+    if (c >= cells.length) break;
     const head = header[c];
-    words.any.lastIndex = 0;
-    if (!head || !words.any.test(head)) continue;
     const [a, b] = cells[c];
     const cell = unit.slice(a, b);
     const phrase = head + cell;
