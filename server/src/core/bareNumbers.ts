@@ -82,7 +82,7 @@ export function resolveBareNumbers(
       if (table === null) return false;
       const task = index.taskAt('', table, b.item);
       if (!task) {
-        const named = index.sources.find((s) => !s.prefix)?.tables.find((t) => t.number === table);
+        const named = index.table('', table);
         if (named && !result.namedTable) result.namedTable = { table, count: named.taskCount, by };
         return false;
       }
