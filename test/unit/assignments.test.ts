@@ -153,6 +153,24 @@ describe('the 任务分工表 rows', () => {
   });
 });
 
+  it('keeps an item that cites a task the source does not have, marked （无此任务）, with its unknown-task finding', () => {
+    const text = [
+      '# 试点方案',
+      '',
+      '1. 落实表2第18项，建设“智慧园区”。（牵头单位：区商务局；完成时限：2025年底前）',
+      '2. 落实表2第4项、表2第19项，建设“智慧园区”。（牵头单位：区工信局；完成时限：2025年底前）',
+      '3. 落实表1第12项，允许外商投资社会调查。（牵头单位：区统计局；完成时限：2025年底前）',
+    ].join('\n');
+    const rows = tableOf('plan.md', text).rows;
+    assert.deepStrictEqual(rows.map((r) => r.number), [1, 2, 3], 'no item is left out of the table');
+    assert.deepStrictEqual(rows.map((r) => [r.tasks.map((t) => t.id), r.unresolved]), [[[], ['表2第18项']], [['T2.4'], ['表2第19项']], [['T1.12'], []]]);
+    const cells = rows.map(assignmentCells);
+    assert.strictEqual(cells[0][2], '表2第18项（无此任务）');
+    assert.strictEqual(cells[1][2], '表2第4项、表2第19项（无此任务）');
+    assert.strictEqual(cells[0][3], '区商务局');
+    assert.match(cells[0][6], /^unknown-task：表2第18项不存在/);
+  });
+
 describe('the 任务分工表 as text', () => {
   const tables = [tableOf(SAMPLE), tableOf(TABLE_PLAN)];
 
@@ -189,7 +207,7 @@ describe('the 任务分工表 as text', () => {
     const json = JSON.parse(assignmentsJson(tables));
     assert.deepStrictEqual(Object.keys(json[1]), ['file', 'title', 'rows']);
     assert.deepStrictEqual(json[1].rows[0], {
-      number: 1, line: 6, item: '落实表1第12项，允许外商投资社会调查，中方股比不低于67%。', tasks: [{ id: 'T1.12', reference: '表1第12项', state: 'cited' }],
+      number: 1, line: 6, item: '落实表1第12项，允许外商投资社会调查，中方股比不低于67%。', tasks: [{ id: 'T1.12', reference: '表1第12项', state: 'cited' }], unresolved: [],
       lead: '区商务局', partners: ['区市场监管局', '区司法局'], deadline: '2024年6月', findings: [],
     });
   });

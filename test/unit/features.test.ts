@@ -66,6 +66,14 @@ describe('the features over a plain context (no server)', () => {
     assert.ok((h6?.contents as MarkupContent).value.startsWith('**该句内容对应 表1第46项'), 'a table that does not exist, too');
   });
 
+  it("hovers a task item's marker with its tasks, a reference to no task among them, and its owner", () => {
+    const plan = '1. 落实表2第4项、表2第19项，建设“智慧园区”。（牵头单位：区工信局；完成时限：2025年底前）\n';
+    const doc = ctx.open('file:///items.md', plan);
+    const value = (hover(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(0) })?.contents as MarkupContent).value;
+    assert.ok(value.startsWith('**表2第4项、表2第19项（无此任务）**'), value);
+    assert.match(value, /牵头单位：区工信局/);
+  });
+
   it("hovers the other side's share with the source threshold and what it means for that side", () => {
     const plan = '落实表1第12项，外资股比不超过49%；落实表1第49项，中方股比不低于50%。\n';
     const doc = ctx.open('file:///sides.md', plan);

@@ -21,6 +21,8 @@ const zh = {
   fromHeading: (heading: string) => `（见标题“${heading}”）`,
   none: '未明确',
   colon: '：',
+  /** After a reference to no task, where an item's tasks are listed (hover, 分工表). */
+  noSuchTask: '（无此任务）',
 };
 
 export type ResponsibilityMessages = typeof zh;
@@ -45,6 +47,7 @@ const en: ResponsibilityMessages = {
   fromHeading: (heading) => ` (from the heading "${heading}")`,
   none: 'not named',
   colon: ': ',
+  noSuchTask: ' (no such task)',
 };
 
 export function responsibilityMessages(locale: 'zh' | 'en'): ResponsibilityMessages {

@@ -1,5 +1,5 @@
-// The plan's task items: the list items and table rows that cite or restate a source task, each with its lead unit,
-// partners and deadline as the responsibility reader finds them (with the plan's facts: headings, following lines).
+// The plan's task items: the list items and table rows that cite or restate a source task (or cite one the source
+// does not have), each with its lead unit, partners and deadline as the responsibility reader finds them (with the plan's facts: headings, following lines).
 import { Block, cellSpans, ParagraphModel } from './planModel';
 import { MARKER_OPENING } from './scopes';
 import { blockAssignment, ResponsibilityRun, restatementIn } from './itemAssignment';
@@ -14,6 +14,8 @@ export interface TaskItem {
   text: string;
   cited: Task[];
   restated: Task[];
+  /** References as written that name no task of the sources (表2第18项 of a table of 17): the item is still listed. */
+  unresolved: string[];
   lead?: string;
   partners: string[];
   deadline?: string;
@@ -34,9 +36,14 @@ export function taskItemsOf(
     const cited: Task[] = [];
     for (const r of block.references) for (const t of r.tasks) if (!cited.includes(t)) cited.push(t);
     for (const b of block.bare) if (b.resolved && !cited.includes(b.resolved)) cited.push(b.resolved);
+    const unresolved: string[] = [];
+    for (const r of block.references) {
+      const written = r.ref.text.trim();
+      if (!r.tasks.length && !unresolved.includes(written)) unresolved.push(written);
+    }
     const restates = restatementIn(block, structure.following);
     const restated = restates && !cited.includes(restates.task) ? [restates.task] : [];
-    if (!cited.length && !restated.length) continue;
+    if (!cited.length && !restated.length && !unresolved.length) continue;
     const assignment = blockAssignment(model.text, model.blocks, block, structure.firstLeads, structure, true);
     items.push({
       start: start + block.start,
@@ -45,6 +52,7 @@ export function taskItemsOf(
       text: itemText(model.text, block),
       cited,
       restated,
+      unresolved,
       lead: assignment.lead?.name,
       partners: [...(assignment.coLeads ?? []), ...assignment.partners].map((u) => u.name),
       // a date, or what the plan says instead (长期坚持), from the item or the heading above it

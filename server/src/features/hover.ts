@@ -111,7 +111,8 @@ function itemHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number
   if (!item) return null;
   const head = analysis.text.slice(item.start, item.end).match(ITEM_HEAD);
   if (!head || offset > item.start + head[0].length) return null;
-  const tasks = [...item.cited, ...item.restated].map((t) => formatReference(t)).join('、');
+  const none = responsibilityMessages(ctx.locale).noSuchTask;
+  const tasks = [...[...item.cited, ...item.restated].map((t) => formatReference(t)), ...item.unresolved.map((r) => r + none)].join('、');
   const value = `**${escapeMarkdown(tasks)}**\n\n${ownerNote(ctx, analysis, offset)}`;
   return { contents: { kind: MarkupKind.Markdown, value }, range: analysis.lines.range(item.start, item.start + head[0].length) };
 }

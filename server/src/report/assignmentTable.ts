@@ -1,6 +1,10 @@
 // The plan's 任务分工表: one row per task item (序号 … 检查结果), as Markdown, CSV (UTF-8 with BOM) and JSON.
 import { formatReference } from '../core/taskIndex';
+import { responsibilityMessages } from '../core/responsibilityMessages';
 import { shorten } from '../core/text';
+
+/** What follows a reference to no task in the 对应试点任务 cell (the table is in Chinese). */
+const NO_SUCH_TASK = responsibilityMessages('zh').noSuchTask;
 import { ReviewPlan } from './reportModel';
 
 export const ASSIGNMENT_HEADERS = ['序号', '方案条目', '对应试点任务', '牵头单位', '配合单位', '完成时限', '检查结果'] as const;
@@ -15,6 +19,8 @@ export interface AssignmentRow {
   paragraph?: number;
   item: string;
   tasks: { id: string; reference: string; state: 'cited' | 'restated' }[];
+  /** References as written that name no task (表2第18项 of a table of 17); their unknown-task finding is in `findings`. */
+  unresolved: string[];
   lead: string;
   partners: string[];
   deadline: string;
@@ -40,6 +46,7 @@ export function assignmentTable(plan: ReviewPlan): AssignmentTable {
         ...item.cited.map((t) => ({ id: t.id, reference: formatReference(t), state: 'cited' as const })),
         ...item.restated.filter((t) => !item.cited.includes(t)).map((t) => ({ id: t.id, reference: formatReference(t), state: 'restated' as const })),
       ],
+      unresolved: item.unresolved,
       lead: item.lead ?? '',
       partners: item.partners,
       deadline: item.deadline ?? '',
@@ -48,12 +55,15 @@ export function assignmentTable(plan: ReviewPlan): AssignmentTable {
   };
 }
 
-/** The seven cells of a row as text; a restated task is marked （复述）, findings are `code：message`, one a line. */
+/**
+ * The seven cells of a row as text; a restated task is marked （复述）, a reference to no task （无此任务）, findings are
+ * `code：message`, one a line.
+ */
 export function assignmentCells(row: AssignmentRow): string[] {
   return [
     String(row.number),
     row.item,
-    row.tasks.map((t) => (t.state === 'restated' ? `${t.reference}（复述）` : t.reference)).join('、'),
+    [...row.tasks.map((t) => (t.state === 'restated' ? `${t.reference}（复述）` : t.reference)), ...row.unresolved.map((r) => r + NO_SUCH_TASK)].join('、'),
     row.lead,
     row.partners.join('、'),
     row.deadline,
