@@ -74,7 +74,7 @@ export function readThresholds(
       }
       if (!candidates.length) continue;
       // with several candidates, the plan agrees if it agrees with any of them
-      const agreeing = candidates.find((c) => !judge(q, c));
+      const agreeing = candidates.find((c) => !judge(q, c, () => LOWERING.test(text.slice(scope.start, q.valueStart))));
       const chosen = agreeing ?? candidates[0];
       const source = chosen.threshold;
       const match: ThresholdMatch = { start: q.start, end: q.end, planWords, source, contradicts: !agreeing };
@@ -295,8 +295,14 @@ function uncitedCandidates(ctx: CheckContext, unit: string, subject: Subject): C
   return ids.filter((_, i) => scores[i] === top).flatMap((id) => candidatesOf(ctx, id, subject));
 }
 
-/** Does the plan's quantity contradict the candidate? */
-function judge(q: QuantityPhrase, c: Candidate): boolean {
+/** A clause that lowers a requirement before its number (降低执业年限要求至三年以下, 放宽至…): the number is the new one. */
+const LOWERING = /(?:降低|降至|降为|下调|放宽|缩短|减少|减至)[^，。；,;！？!?\n]*$/;
+
+/**
+ * Does the plan's quantity contradict the candidate? `lowering`: whether the plan's own clause lowers the requirement
+ * before the quantity (asked only of a task that lowers one).
+ */
+function judge(q: QuantityPhrase, c: Candidate, lowering: () => boolean): boolean {
   if (c.removed) {
     // a cap the source removes: the plan sets one again (中方股比不低于51% caps 外资股比 at 49%)
     const comparator = q.comparator && c.flipped ? flipComparator(q.comparator) : q.comparator;
@@ -304,8 +310,9 @@ function judge(q: QuantityPhrase, c: Candidate): boolean {
   }
   const s = c.threshold;
   if (s.lowered) {
-    // the task lowers a minimum: asking for more than it, or turning it into a maximum, contradicts it
-    if (q.comparator === '<=' || q.comparator === '<') return true;
+    // the task lowers a minimum: asking for more than it, or turning it into a maximum, contradicts it; but a plan
+    // that lowers it too (降低…要求至三年以下) gives the new requirement's bound, which may not exceed the old minimum
+    if (q.comparator === '<=' || q.comparator === '<') return !lowering() || (q.unit === s.unit ? q.value > s.value : contradicts(q, s));
     if (q.unit !== s.unit) return contradicts(q, s);
     return q.value > s.value;
   }
