@@ -1,6 +1,7 @@
 // misquote: quoted text next to a reference that is close to the cited task's text but not equal to it.
 import { Finding, shiftFinding } from '../findings';
 import { Messages } from '../messages';
+import { findQuantities, QuantityPhrase, sameQuantity } from '../quantity';
 import { Scope } from '../scopes';
 import { formatReference, ResolvedReference, TaskIndex } from '../taskIndex';
 import { squash, toHalfWidth } from '../text';
@@ -338,6 +339,26 @@ export function checkMisquotes(text: string, scopes: Scope[], refs: ResolvedRefe
   return findings;
 }
 
+/** The quantities of each source text (a task's table and body wording), found once. */
+const sourceQuantities = new Map<string, QuantityPhrase[]>();
+
+/** A quotation with each number written as the source writes the same quantity (百分之六十七 → 67%), if any differ. */
+function inSourceNumberForms(inner: string, original: string): string {
+  const quoted = findQuantities(inner);
+  if (!quoted.length) return inner;
+  let inSource = sourceQuantities.get(original);
+  if (!inSource) sourceQuantities.set(original, (inSource = findQuantities(original)));
+  let out = inner;
+  for (let i = quoted.length - 1; i >= 0; i--) {
+    const q = quoted[i];
+    const written = inner.slice(q.valueStart, q.valueEnd);
+    const s = inSource.find((x) => sameQuantity(x, q));
+    const form = s && original.slice(s.valueStart, s.valueEnd);
+    if (form && form !== written) out = out.slice(0, q.valueStart) + form + out.slice(q.valueEnd);
+  }
+  return out;
+}
+
 function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: TaskIndex, msg: Messages): Finding | undefined {
   const quote = normalize(inner);
   if (quote.text.length < 6) return undefined;
@@ -351,6 +372,12 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
       if (source.text.includes(quote.text)) return undefined; // an exact quotation of the table or the body wording
       // most quotations are far from a task or exact: only a close one is worth the alignment
       if (!mayBeClose(quote.text, source.text)) continue;
+      // exact but for the form of a number (百分之六十七 for 67%, 五年 for 5年): the same words, not a misquotation
+      const numbers = inSourceNumberForms(inner, original);
+      if (numbers !== inner) {
+        const same = normalize(numbers).text;
+        if (source.text.includes(same) || alignQuote(same, source.text).distance === 0) return undefined;
+      }
       const a = alignQuote(quote.text, source.text);
       if (a.distance === 0) return undefined; // an exact quotation of the table or the body wording (omissions marked)
       const two = abridged ? undefined : unmarkedOmission(quote.text, source.text);
@@ -391,7 +418,11 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
   if (!best || best.a.distance > MAX_DIFFERENCE * quote.text.length) return undefined;
   // the source wording: the table's text over the matched window (use the table text even when the body matched better)
   const tableSource = normalize(best.task.text);
-  const window = quotedWindow(quote.text, tableSource.text, best.original === best.task.text ? best.a : alignQuote(quote.text, tableSource.text));
+  // the window the quotation covers, its numbers read as the source writes them (…不低于百分之六十七 covers 67%)
+  const numbers = normalize(inSourceNumberForms(inner, best.task.text)).text;
+  const window = numbers !== quote.text
+    ? quotedWindow(numbers, tableSource.text, alignQuote(numbers, tableSource.text))
+    : quotedWindow(quote.text, tableSource.text, best.original === best.task.text ? best.a : alignQuote(quote.text, tableSource.text));
   const exact = best.task.text.slice(tableSource.map[window.start], tableSource.map[window.end - 1] + 1);
   const ref = formatReference(best.task);
   const diff = describeDifferences(squash(inner).replace(OMISSIONS, ELLIPSIS), squash(exact), msg);
