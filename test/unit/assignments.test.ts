@@ -153,6 +153,26 @@ describe('the 任务分工表 rows', () => {
   });
 });
 
+  it('lists the items under a heading that cites tasks, not the heading: an item takes the task it restates, or the heading\'s only task', () => {
+    const text = [
+      '# 试点方案',
+      '',
+      '一、商务服务领域（表1第12至15项）',
+      '1. 允许外商投资社会调查。（区商务局牵头，2024年底前）',
+      '2. 支持企业依托综合保税区开展保税展示交易业务。（区商务局牵头，2025年底前）',
+      '',
+      '### （二）落实表3第22项',
+      '',
+      '1. 开展相关研究。（区科工信局牵头，2025年底前）',
+    ].join('\n');
+    const rows = tableOf('plan.md', text).rows;
+    assert.deepStrictEqual(rows.map((r) => [r.item, r.tasks]), [
+      ['允许外商投资社会调查。（区商务局牵头，2024年底前）', [{ id: 'T1.12', reference: '表1第12项', state: 'cited' }]],
+      ['支持企业依托综合保税区开展保税展示交易业务。（区商务局牵头，2025年底前）', [{ id: 'T1.14', reference: '表1第14项', state: 'cited' }]],
+      ['开展相关研究。（区科工信局牵头，2025年底前）', [{ id: 'T3.22', reference: '表3第22项', state: 'cited' }]],
+    ]);
+  });
+
   it('keeps an item that cites a task the source does not have, marked （无此任务）, with its unknown-task finding', () => {
     const text = [
       '# 试点方案',

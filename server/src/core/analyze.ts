@@ -378,7 +378,8 @@ export class DocumentAnalysis {
       const at = this.starts[i];
       for (const b of p.result.model.blocks) {
         const restated = restatementIn(b, structures[i].following);
-        if (restated) out.push({ task: restated.task, start: b.start + at, end: b.end + at });
+        // one under a heading that cites the task is a citation of it (the heading's), not a restatement
+        if (restated && restated.citedAbove === undefined) out.push({ task: restated.task, start: b.start + at, end: b.end + at });
       }
     });
     return out;

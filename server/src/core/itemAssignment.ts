@@ -3,7 +3,7 @@
 import { Block, cellSpans, ParagraphModel } from './planModel';
 import { Task } from './types';
 import { lineEndFrom } from './text';
-import { CN_HEADING_ITEM, headingLikeLine, LABEL_LINE, parentItem, SUB_ITEM_MARKER } from './scopes';
+import { CN_HEADING_ITEM, headingItemsAbove, headingLikeLine, LABEL_LINE, parentItem, SUB_ITEM_MARKER } from './scopes';
 import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
 // ---------------------------------------------------------------- blocks of the plan model
@@ -49,9 +49,6 @@ export interface ResponsibilityRun {
   outline?: string[];
 }
 
-/** How far back a block looks for a heading-like item in its paragraph. */
-const MAX_LOOK_BACK = 400;
-
 /** The last two texts asked about and where they declare (the analyser asks about a document, its blocks about a paragraph). */
 const declared: { text: string; at: number }[] = [];
 
@@ -73,8 +70,8 @@ export function firstLeadsDeclaredAt(text: string): number {
  * The task an item or row is about: the first it cites, else the number resolved, else the one it restates; undefined
  * (not `{}`) when the block is no task item. `{ task: undefined }`: a task item whose task is not known (第5项 left open).
  */
-export function taskOfItem(block: Pick<Block, 'kind' | 'tableHeader' | 'references' | 'bare' | 'restates'>, following?: string): { task?: Task } | undefined {
-  if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader) return undefined;
+export function taskOfItem(block: Pick<Block, 'kind' | 'tableHeader' | 'references' | 'bare' | 'restates' | 'heads'>, following?: string): { task?: Task } | undefined {
+  if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader || block.heads) return undefined;
   const cited = block.references.find((r) => r.tasks.length);
   if (cited) return { task: cited.tasks[0] };
   if (block.bare.length) return { task: block.bare.find((b) => b.resolved)?.resolved };
@@ -190,7 +187,7 @@ export function blockAssignment(
     if (j === blocks.length && around.following) add(readAssignment(around.following, options), 'following');
   }
   if (!result.lead || (headingDeadline && !(result.deadline || result.term))) {
-    const above = headingItemsAbove(text, blocks, i);
+    const above = headingItemsAbove(text, blocks, i).map((h) => h.title);
     // innermost first: the items above, the outline's lines, the Markdown headings (without copying them to reverse);
     // the lead and the deadline each from the innermost heading that gives one
     let needLead = !result.lead;
@@ -233,29 +230,6 @@ export function headingItemTitle(line: string): string | undefined {
   return m ? line.slice(m[0].length) : undefined;
 }
 
-/**
- * The titles of the heading-like items above blocks[i] in its paragraph (一、商务服务（区商务局牵头）, （一）…),
- * innermost first: the nearest item of each numbering level other than the block's own, back over the rows of the
- * block's table and its sentences, up to the first block that is neither.
- */
-export function headingItemsAbove(text: string, blocks: readonly BlockLike[], i: number): string[] {
-  const level = (m: RegExpExecArray | null) => m?.[0].trim().replace(/[一二三四五六七八九十]+/, '一');
-  const levels = new Set([level(CN_HEADING_ITEM.exec(text.slice(blocks[i].start, blocks[i].end)))]);
-  const above: string[] = [];
-  for (let j = i - 1; j >= 0 && i - j <= MAX_LOOK_BACK; j--) {
-    const b = blocks[j];
-    if (b.kind === 'row' || b.kind === 'sentence') continue;
-    if (b.kind !== 'item') break;
-    const line = text.slice(b.start, b.end);
-    const m = CN_HEADING_ITEM.exec(line);
-    const l = level(m);
-    if (m && !levels.has(l)) {
-      levels.add(l);
-      above.push(line.slice(m[0].length));
-    }
-  }
-  return above;
-}
 
 /**
  * Does the plan name a lead unit anywhere (a labelled 牵头单位/责任单位, a role such as 由…牵头, a closing parenthesis,

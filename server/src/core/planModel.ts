@@ -6,7 +6,7 @@ import type { ThresholdMatch } from './checks/thresholdMismatch';
 import { Restatement, restatementOf } from './topics';
 import { TaskMatcher } from './matcher';
 import { scanReferences } from './references';
-import { LIST_MARKER, scopesOf } from './scopes';
+import { headsItems, LIST_MARKER, scopesOf } from './scopes';
 import { ResolvedReference, TaskIndex } from './taskIndex';
 import { exact, lineEndFrom, NONE, parseInteger } from './text';
 
@@ -177,8 +177,10 @@ export interface Block {
   bare: BareReference[];
   /** The context at the block's start. */
   context: PlanContext;
-  /** An uncited list item or table row: the task it clearly restates, if any. */
+  /** An uncited list item or table row: the task it clearly restates (or its heading's only task), if any. */
   restates?: Restatement;
+  /** A heading-like line that heads the items after it in the paragraph (headsItems): a section's title, not a task item. */
+  heads?: boolean;
 }
 
 /** One paragraph of a plan, parsed: what every check reads. */
@@ -245,7 +247,7 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
     while (r < references.length && references[r].ref.start < scope.start) r++;
     const r0 = r;
     while (r < references.length && references[r].ref.start < scope.end) r++;
-    const block: Block = { kind, start: scope.start, end: scope.end, headings: titles, references: r0 === r ? NONE : r0 === 0 && r === references.length ? references : references.slice(r0, r), bare: NONE, context, restates: undefined };
+    const block: Block = { kind, start: scope.start, end: scope.end, headings: titles, references: r0 === r ? NONE : r0 === 0 && r === references.length ? references : references.slice(r0, r), bare: NONE, context, restates: undefined, heads: undefined };
     if (HEADING_LINE.test(first)) kind = 'heading';
     else if (first.startsWith('|')) {
       kind = 'row';
@@ -272,7 +274,8 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
     if (block) block.bare = [...block.bare, b];
   }
   const model: ParagraphModel = { text, references, blocks: exact(blocks), bare: exact(bare), carried: carriedEvents(events), thresholds: undefined };
-  for (const block of blocks) block.restates = restatementOf(model, block, matcher);
+  for (let i = 0; i < blocks.length; i++) if (headsItems(text, blocks, i)) blocks[i].heads = true;
+  for (const block of blocks) block.restates = restatementOf(model, block, matcher, index);
   return model;
 }
 

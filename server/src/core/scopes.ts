@@ -36,6 +36,55 @@ export const SUB_ITEM_MARKER = /^[ \t]+[-*+][ \t]+/;
 /** A line that opens with the marker of a heading-like item: 一、商务服务, （三）健康医疗服务. */
 export const CN_HEADING_ITEM = new RegExp(String.raw`^${INDENT}(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])`);
 
+/** The numbering level of a heading-like item's marker: 1 for 一、, 2 for （一）; undefined for another line. */
+function headingLevel(line: string): 1 | 2 | undefined {
+  const m = CN_HEADING_ITEM.exec(line);
+  return m ? (m[0].trim().endsWith('、') ? 1 : 2) : undefined;
+}
+
+/**
+ * Whether blocks[i] is a heading-like line that heads the items after it in its paragraph (一、商务服务领域（表1第12至15项）
+ * then 1. …, （一）… then （1）…): a section's title, not a task item. Not when its labelled lines follow (（一）开展… then
+ * 牵头单位：…, a Word plan's item), nor when the next item is one of its kind (（一）… （二）…: a list of short items).
+ */
+export function headsItems(text: string, blocks: readonly { kind: string; start: number; end: number }[], i: number): boolean {
+  const block = blocks[i];
+  const next = blocks[i + 1];
+  if (block.kind !== 'item' || next?.kind !== 'item') return false;
+  const own = headingLikeLine(text.slice(block.start, block.end));
+  if (!own) return false;
+  const line = text.slice(next.start, next.end);
+  if (LABEL_LINE.test(line.replace(SUB_ITEM_MARKER, ''))) return false;
+  return headingLevel(line) !== own.level;
+}
+
+/** How far back a block looks for a heading-like item in its paragraph. */
+const MAX_LOOK_BACK = 400;
+
+/**
+ * The heading-like items above blocks[i] in its paragraph (一、商务服务（区商务局牵头）, （一）…), innermost first: the
+ * nearest item of each numbering level other than the block's own, back over the rows of the block's table and its
+ * sentences, up to the first block that is neither. Each as its block's index and its title (the line after its marker).
+ */
+export function headingItemsAbove(text: string, blocks: readonly { kind: string; start: number; end: number }[], i: number): { index: number; title: string }[] {
+  const level = (m: RegExpExecArray | null) => m?.[0].trim().replace(/[一二三四五六七八九十]+/, '一');
+  const levels = new Set([level(CN_HEADING_ITEM.exec(text.slice(blocks[i].start, blocks[i].end)))]);
+  const above: { index: number; title: string }[] = [];
+  for (let j = i - 1; j >= 0 && i - j <= MAX_LOOK_BACK; j--) {
+    const b = blocks[j];
+    if (b.kind === 'row' || b.kind === 'sentence') continue;
+    if (b.kind !== 'item') break;
+    const line = text.slice(b.start, b.end);
+    const m = CN_HEADING_ITEM.exec(line);
+    const l = level(m);
+    if (m && !levels.has(l)) {
+      levels.add(l);
+      above.push({ index: j, title: line.slice(m[0].length) });
+    }
+  }
+  return above;
+}
+
 /**
  * The list item a nested one belongs to (   - 拓展数字人民币应用场景 under 4. 推广数字人民币应用): the nearest item before
  * blocks[i] in its paragraph whose marker is indented less; undefined for an item at the outer level, or another block.

@@ -32,7 +32,8 @@ export function taskItemsOf(
 ): TaskItem[] {
   const items: TaskItem[] = [];
   for (const block of model.blocks) {
-    if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader) continue;
+    // a heading-like line over items (一、商务服务领域（表1第12至15项） then 1. …) titles its section: its items are the rows
+    if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader || block.heads) continue;
     const cited: Task[] = [];
     for (const r of block.references) for (const t of r.tasks) if (!cited.includes(t)) cited.push(t);
     for (const b of block.bare) if (b.resolved && !cited.includes(b.resolved)) cited.push(b.resolved);
@@ -42,6 +43,8 @@ export function taskItemsOf(
       if (!r.tasks.length && !unresolved.includes(written)) unresolved.push(written);
     }
     const restates = restatementIn(block, structure.following);
+    // a task the item restates and a heading above it cites (### （一）表3第23项：…) is cited by the item's section
+    if (restates?.citedAbove !== undefined && !cited.includes(restates.task)) cited.push(restates.task);
     const restated = restates && !cited.includes(restates.task) ? [restates.task] : [];
     if (!cited.length && !restated.length && !unresolved.length) continue;
     const assignment = blockAssignment(model.text, model.blocks, block, structure.firstLeads, structure, true);

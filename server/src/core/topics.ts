@@ -2,9 +2,10 @@
 // one, and which task an uncited list item or table row restates. Shared by the checks, hover and coverage.
 import { topicText } from './bareNumbers';
 import { TaskMatcher } from './matcher';
-import { headingLikeLine, LABEL_LINE, parentItem, SUB_ITEM_MARKER } from './scopes';
+import { headingItemsAbove, headingLikeLine, LABEL_LINE, parentItem, SUB_ITEM_MARKER } from './scopes';
+import { scanReferences } from './references';
 import { Block, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
-import { ReferenceProblem, ResolvedReference } from './taskIndex';
+import { ReferenceProblem, ResolvedReference, TaskIndex } from './taskIndex';
 import { Task } from './types';
 
 /**
@@ -100,6 +101,12 @@ export interface Restatement {
    * a Word plan's item), else the title of a section, which restates no task (restatementIn).
    */
   title: boolean;
+  /**
+   * A heading above the item that cites the task (### （一）表3第23项：人工智能伦理规范, or a heading-like line above it
+   * in its paragraph): the item restates a task its section cites, or is an item of the only task its heading cites
+   * (score 0), so it cites it too (the heading's title).
+   */
+  citedAbove?: string;
 }
 
 /** The source prefix of a task ID (`SZ:` of `SZ:T1.3`, empty for the default source). */
@@ -142,9 +149,12 @@ export function intendedFor(model: ParagraphModel, block: Block, ref: ResolvedRe
   return intendedTask(model, block, ref, problem.table, matcher);
 }
 
-/** The task an uncited list item or table row clearly restates, if any. */
-export function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher, t: TopicThresholds = TOPIC_THRESHOLDS): Restatement | undefined {
-  if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader || block.references.length || block.bare.length) return undefined;
+/**
+ * The task an uncited list item or table row clearly restates, if any; else, for an item under a heading that cites
+ * one task only (### （二）落实表3第22项, or a heading-like line above it in its paragraph), that task (score 0).
+ */
+export function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher, index: Pick<TaskIndex, 'prefixes' | 'resolve'>, t: TopicThresholds = TOPIC_THRESHOLDS): Restatement | undefined {
+  if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader || block.heads || block.references.length || block.bare.length) return undefined;
   const words = model.text.slice(block.start, block.end);
   const i = model.blocks.indexOf(block);
   // a nested item of an item that cites or restates a task is a part of that item's task, not a task of its own
@@ -159,7 +169,42 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
     if (model.blocks.length === 1) title = true;
     else if (next && !LABEL_LINE.test(model.text.slice(next.start, next.end).replace(SUB_ITEM_MARKER, ''))) return undefined;
   }
+  const headings = citingHeadings(model, i, index);
   const [best, second] = matcher.match(words, 2);
-  if (!best || best.score < t.restatedMinScore || best.score < t.restatedRatio * (second?.score ?? 0)) return undefined;
-  return { task: best.task, score: best.score, title };
+  if (!best || best.score < t.restatedMinScore || best.score < t.restatedRatio * (second?.score ?? 0)) {
+    // no task's words: the task of the heading above that cites one only (the innermost heading that cites any)
+    const only = title ? undefined : headings[0];
+    return only && only.tasks.length === 1 ? { task: only.tasks[0], score: 0, title, citedAbove: only.title } : undefined;
+  }
+  const citedAbove = headings.find((h) => h.tasks.includes(best.task))?.title;
+  return citedAbove === undefined ? { task: best.task, score: best.score, title } : { task: best.task, score: best.score, title, citedAbove };
 }
+
+/**
+ * The headings above blocks[i] that cite tasks, innermost first, with the tasks each cites: the heading-like lines
+ * above it in its paragraph, then its Markdown headings.
+ */
+function citingHeadings(model: ParagraphModel, i: number, index: Pick<TaskIndex, 'prefixes' | 'resolve'>): { title: string; tasks: Task[] }[] {
+  const found: { title: string; tasks: Task[] }[] = [];
+  const add = (title: string, refs: readonly ResolvedReference[]) => {
+    const tasks = [...new Set(refs.flatMap((r) => r.tasks))];
+    if (tasks.length) found.push({ title, tasks });
+  };
+  // a heading-like line's references are the paragraph's
+  if (model.references.length) for (const { index: j, title } of headingItemsAbove(model.text, model.blocks, i)) add(title, model.blocks[j].references);
+  const titles = model.blocks[i].headings;
+  let cited = citingTitles.get(titles);
+  if (!cited) {
+    cited = [];
+    for (let k = titles.length - 1; k >= 0; k--) {
+      if (!titles[k].includes('表') && !/[TＴ]/.test(titles[k])) continue;
+      const tasks = [...new Set(scanReferences(titles[k], { prefixes: index.prefixes }).flatMap((r) => index.resolve(r).tasks))];
+      if (tasks.length) cited.push({ title: titles[k], tasks });
+    }
+    citingTitles.set(titles, cited);
+  }
+  return found.length ? [...found, ...cited] : cited;
+}
+
+/** The Markdown headings that cite tasks, by the list of titles a section's blocks share (read-only, made once per list). */
+const citingTitles = new WeakMap<readonly string[], { title: string; tasks: Task[] }[]>();

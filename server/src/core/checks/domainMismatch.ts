@@ -3,10 +3,10 @@
 // domains (## 一、科技服务领域) to a task of none of them.
 import { Finding } from '../findings';
 import { Messages } from '../messages';
-import { headingItemTitle, headingItemsAbove } from '../itemAssignment';
+import { headingItemTitle } from '../itemAssignment';
 import { Block } from '../planModel';
 import { escapeRegExp } from '../text';
-import { ITEM_OPENING, Scope } from '../scopes';
+import { headingItemsAbove, ITEM_OPENING, Scope } from '../scopes';
 import { formatReference, ResolvedReference } from '../taskIndex';
 import { Task } from '../types';
 import { CheckContext } from './context';
@@ -131,7 +131,7 @@ export function checkHeadingDomains(text: string, block: Block, ctx: CheckContex
   const own = block.kind === 'item' ? headingItemTitle(unit) : undefined;
   const inColumn = column !== undefined && consider(column);
   let found = inColumn || (own !== undefined && consider(own));
-  const above = block.kind === 'row' || found ? [] : headingItemsAbove(text, around.blocks, around.blocks.indexOf(block));
+  const above = block.kind === 'row' || found ? [] : headingItemsAbove(text, around.blocks, around.blocks.indexOf(block)).map((h) => h.title);
   const outline = around.outline ?? [];
   for (let k = 0; k < above.length && !found; k++) found = consider(above[k]);
   for (let k = outline.length - 1; k >= 0 && !found; k--) found = consider(outline[k]);

@@ -1,5 +1,5 @@
-// uncited-task: a list item or table row without any reference whose content clearly restates one task; the
-// quick fix appends the reference in the configured style.
+// uncited-task: a list item or table row without any reference whose content clearly restates one task that no
+// heading above it cites; the quick fix appends the reference in the configured style.
 import { Finding } from '../findings';
 import { ITEM_OPENING } from '../scopes';
 import { Block, cellSpans } from '../planModel';
@@ -11,7 +11,8 @@ import type { CheckRun } from './registry';
 
 export function checkUncitedTask(block: Block, run: CheckRun): Finding[] {
   const restated = restatementIn(block, run.structure?.following);
-  if (!restated) return [];
+  // a task its section's heading cites (### （一）表3第23项：…) is cited for the items under it
+  if (!restated || restated.citedAbove !== undefined) return [];
   const text = run.model.text;
   const ref = formatReference(restated.task, run.referenceStyle);
   const at = insertionPoint(text, block);
