@@ -71,6 +71,42 @@ describe('incremental re-checking', function () {
     assert.deepStrictEqual(flagged, [1, 0, 1], 'flagged at 3 of 4 dated, not at 2 of 4, again when 持续推进 dates the second');
   });
 
+  it('re-reads a heading-like paragraph as its next paragraph and its own citation change, as a fresh check does', () => {
+    // （一）落实表1第35项 over 1. … titles its section and gives its items its task; over 牵头单位：… it is the item. No
+    // deadlines asked: whether the plan dates most items does not change with the steps, only what the heading is
+    const options = { locale: 'zh' as const, structure: { requireDeadline: 'off' as const } };
+    const plan = (heading: string, next: string) => ['一、金融服务领域', heading, next, '2. 建立工作专班（2024年底前）。', '3. 完善配套政策。（区财政局牵头，2024年底前）'].join('\n\n') + '\n';
+    const steps = [
+      plan('（一）落实表1第35项', '1. 拓展数字人民币应用场景。（区金融局牵头，2024年底前）'),
+      plan('（一）落实表1第35项', '（二）拓展数字人民币应用场景。（区金融局牵头，2024年底前）'),
+      plan('（一）落实表1第35项', '牵头单位：区金融局'),
+      plan('（一）落实表1第36项', '1. 拓展数字人民币应用场景。（区金融局牵头，2024年底前）'),
+      plan('（一）推进数字人民币工作', '1. 拓展数字人民币应用场景。（区金融局牵头，2024年底前）'),
+    ];
+    const seen: string[] = [];
+    let previous: DocumentAnalysis | undefined;
+    for (const text of steps) {
+      const incremental = checker.analyze(text, options, undefined, previous);
+      const fresh = new Checker(checker.index, undefined, checker.context).analyze(text, options);
+      assert.strictEqual(signature(incremental), signature(fresh), text);
+      const found = incremental.findings.map((f) => `${f.code}@${text.slice(f.start, f.start + 6)}`);
+      seen.push(`${found.join(' ')} / ${incremental.taskItems.map((t) => [...t.cited.map((c) => c.id), ...t.restated.map((c) => `~${c.id}`)].join('+')).join(' ')}`);
+      previous = incremental;
+    }
+    assert.deepStrictEqual(seen, [
+      // the heading's task goes to the items under it (not a row itself); the one without a lead is flagged
+      'missing-lead-unit@建立工作专班 / T1.35 T1.35 T1.35',
+      // over an item of its own level, the heading is an item itself (one of a list): without a lead
+      'missing-lead-unit@落实表1第3 / T1.35',
+      // 牵头单位 after it makes the heading the item (its lead); the items after it are still under it
+      'missing-lead-unit@建立工作专班 / T1.35 T1.35 T1.35',
+      // the heading cites another task than the first item restates: that item is uncited, the others are its
+      'uncited-task@拓展数字人民 missing-lead-unit@建立工作专班 / ~T1.35 T1.36 T1.36',
+      // a heading that cites nothing gives nothing: only the item that restates a task is a task item
+      'uncited-task@拓展数字人民 / ~T1.35',
+    ]);
+  });
+
   it('shares one empty list among the cached results that have nothing, and keeps the others at their length', () => {
     // a 1 MB plan holds ten thousand paragraph results: a dozen private empty or push-grown lists each were a fifth of them
     const analysis = new Checker(checker.index, undefined, checker.context).analyze('推进服务业扩大开放。\n\n落实表1第12项，中方股比不低于51%。\n', { locale: 'zh' });

@@ -377,7 +377,7 @@ export class DocumentAnalysis {
     this.parts.forEach((p, i) => {
       const at = this.starts[i];
       for (const b of p.result.model.blocks) {
-        const restated = restatementIn(b, structures[i].following);
+        const restated = restatementIn(b, structures[i]);
         // one under a heading that cites the task is a citation of it (the heading's), not a restatement
         if (restated && restated.citedAbove === undefined) out.push({ task: restated.task, start: b.start + at, end: b.end + at });
       }

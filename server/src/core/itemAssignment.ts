@@ -47,7 +47,14 @@ export interface ResponsibilityRun {
   following?: string;
   /** The heading-like paragraphs above this one (一、…, （一）…), outermost first (nextOutline). */
   outline?: string[];
+  /** The tasks each of them cites (by the outline's order): an item of no task of its own under one citing one task is its item. */
+  outlineCites?: readonly (readonly Task[])[];
+  /** This paragraph is one heading-like line over the items of the next (（一）落实表1第35项, then 1. …): a title, not a task item. */
+  heads?: boolean;
 }
+
+/** What restatementIn and taskOfItem need of the plan's structure. */
+export type ItemStructure = Pick<ResponsibilityRun, 'following' | 'outline' | 'outlineCites' | 'heads'>;
 
 /** The last two texts asked about and where they declare (the analyser asks about a document, its blocks about a paragraph). */
 const declared: { text: string; at: number }[] = [];
@@ -67,35 +74,58 @@ export function firstLeadsDeclaredAt(text: string): number {
 }
 
 /**
- * The task an item or row is about: the first it cites, else the number resolved, else the one it restates; undefined
- * (not `{}`) when the block is no task item. `{ task: undefined }`: a task item whose task is not known (第5项 left open).
+ * The task an item or row is about: the first it cites, else the number resolved, else the one it restates or takes
+ * from a heading; undefined (not `{}`) when the block is no task item. `{ task: undefined }`: a task item whose task is
+ * not known (第5项 left open). `around`: the plan's structure at the block's paragraph.
  */
-export function taskOfItem(block: Pick<Block, 'kind' | 'tableHeader' | 'references' | 'bare' | 'restates' | 'heads'>, following?: string): { task?: Task } | undefined {
-  if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader || block.heads) return undefined;
+export function taskOfItem(block: Pick<Block, 'kind' | 'tableHeader' | 'references' | 'bare' | 'restates' | 'heads' | 'open'>, around?: ItemStructure): { task?: Task } | undefined {
+  if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader || block.heads || around?.heads) return undefined;
   const cited = block.references.find((r) => r.tasks.length);
   if (cited) return { task: cited.tasks[0] };
   if (block.bare.length) return { task: block.bare.find((b) => b.resolved)?.resolved };
-  const restated = restatementIn(block, following);
+  const restated = restatementIn(block, around);
   return restated && { task: restated.task };
 }
 
 /**
- * The task a block restates, given the labelled lines that open the next paragraph (`following`): a paragraph that is
- * one heading-like line restates it only when such lines follow (（一）开展“两业”融合统计调查, then 牵头单位：区统计局, a Word
- * plan's item); otherwise it titles the section after it (（一）推动先进制造业和现代服务业融合发展), as the outline reads it.
+ * The task a block restates (or takes from a heading), given the plan's structure at its paragraph: a paragraph that
+ * is one heading-like line restates it only when labelled lines follow (（一）开展“两业”融合统计调查, then 牵头单位：区统计局,
+ * a Word plan's item); otherwise it titles the section after it (（一）推动先进制造业和现代服务业融合发展), as the outline
+ * reads it. A heading-like paragraph above (the outline) that cites the task restated cites it for the block; one that
+ * cites one task only gives it to a block of no task of its own (`open`).
  */
-export function restatementIn(block: Pick<Block, 'restates'>, following: string | undefined): Block['restates'] {
+export function restatementIn(block: Pick<Block, 'restates' | 'open'>, around: ItemStructure | undefined): Block['restates'] {
   const r = block.restates;
-  return r && (!r.title || !!following) ? r : undefined;
+  const own = r && (!r.title || !!around?.following) ? r : undefined;
+  const cites = around?.outlineCites;
+  if (!cites?.length || !around?.outline || (own ? own.citedAbove !== undefined : !block.open)) return own;
+  const memo = outlineRestatements.get(block);
+  if (memo && memo.outline === around.outline && memo.own === own) return memo.result;
+  let result = own;
+  // innermost first
+  for (let k = cites.length - 1; k >= 0; k--) {
+    if (own) {
+      if (!cites[k].includes(own.task)) continue;
+      result = { ...own, citedAbove: around.outline[k] };
+    } else if (cites[k].length) {
+      if (cites[k].length === 1) result = { task: cites[k][0], score: 0, title: false, citedAbove: around.outline[k] };
+    } else continue;
+    break;
+  }
+  outlineRestatements.set(block, { outline: around.outline, own, result });
+  return result;
 }
+
+/** restatementIn's answer for a block under an outline that cites tasks, by the outline it was made with. */
+const outlineRestatements = new WeakMap<object, { outline: readonly string[]; own: Block['restates']; result: Block['restates'] }>();
 
 /** In `auto` mode, a plan expects a deadline of every task item when at least this share of them give one. */
 export const DEADLINE_SHARE = 0.75;
 
 /** How many of a paragraph's blocks are task items (cheap: no reading of their assignment). */
-export function taskItemCount(model: Pick<ParagraphModel, 'blocks'>, following?: string): number {
+export function taskItemCount(model: Pick<ParagraphModel, 'blocks'>): number {
   let items = 0;
-  for (const block of model.blocks) if (taskOfItem(block, following)) items++;
+  for (const block of model.blocks) if (taskOfItem(block)) items++;
   return items;
 }
 
@@ -107,7 +137,7 @@ export function datedItemCount(model: Pick<ParagraphModel, 'text' | 'blocks'>, f
   let dated = 0;
   const around = following ? { following } : {};
   for (const block of model.blocks) {
-    if (!taskOfItem(block, following)) continue;
+    if (!taskOfItem(block, around)) continue;
     const a = blockAssignment(model.text, model.blocks, block, false, around, true);
     if (a.deadline || a.term) dated++;
   }
@@ -312,5 +342,6 @@ export function nextOutline(outline: string[], paragraph: string): string[] {
   if (/^#{1,6}[ \t]/m.test(paragraph)) return [];
   const h = headingLikeLine(paragraph);
   if (!h) return outline;
-  return h.level === 1 ? [h.title] : [...outline.slice(0, 1), h.title];
+  // the levels stay in place: a second-level line without a first above it keeps the first level empty
+  return h.level === 1 ? [h.title] : [outline[0] ?? '', h.title];
 }

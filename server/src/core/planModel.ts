@@ -181,6 +181,12 @@ export interface Block {
   restates?: Restatement;
   /** A heading-like line that heads the items after it in the paragraph (headsItems): a section's title, not a task item. */
   heads?: boolean;
+  /**
+   * An item or row of no task of its own (no reference, number or restatement, not a part of an item that has one,
+   * under no heading that cites a task): a heading-like paragraph above it that cites one task only gives it that task
+   * (restatementIn, with the plan's outline).
+   */
+  open?: boolean;
 }
 
 /** One paragraph of a plan, parsed: what every check reads. */
@@ -247,7 +253,7 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
     while (r < references.length && references[r].ref.start < scope.start) r++;
     const r0 = r;
     while (r < references.length && references[r].ref.start < scope.end) r++;
-    const block: Block = { kind, start: scope.start, end: scope.end, headings: titles, references: r0 === r ? NONE : r0 === 0 && r === references.length ? references : references.slice(r0, r), bare: NONE, context, restates: undefined, heads: undefined };
+    const block: Block = { kind, start: scope.start, end: scope.end, headings: titles, references: r0 === r ? NONE : r0 === 0 && r === references.length ? references : references.slice(r0, r), bare: NONE, context, restates: undefined, heads: undefined, open: undefined };
     if (HEADING_LINE.test(first)) kind = 'heading';
     else if (first.startsWith('|')) {
       kind = 'row';

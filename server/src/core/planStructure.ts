@@ -3,6 +3,8 @@
 // keeps about itself, so that a re-check walks cached facts instead of re-reading the plan.
 import { datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun } from './itemAssignment';
 import { ParagraphModel } from './planModel';
+import { headingLevel, LABEL_LINE, SUB_ITEM_MARKER } from './scopes';
+import { Task } from './types';
 import { declaresFirstLeads } from './responsibility';
 
 /** policyLens.structure: when a task item needs a lead unit, and a deadline; the end of the pilot period if set. */
@@ -14,7 +16,7 @@ export interface StructureSettings {
 
 /** A paragraph as the walk reads it: its text, and the facts it keeps (worked out here on first use). */
 export interface StructuredParagraph {
-  readonly model: Pick<ParagraphModel, 'text' | 'blocks'>;
+  readonly model: Pick<ParagraphModel, 'text' | 'blocks' | 'references'>;
   facts?: ParagraphFacts;
   /** Whether it names a lead unit (planAssignsLeadUnits): read when the paragraphs before it name none. */
   assignsLead?: boolean;
@@ -23,6 +25,9 @@ export interface StructuredParagraph {
   /** The count, with the next paragraph's leading labelled lines it was made with (they can date its last item). */
   datedItems?: DatedItems;
 }
+
+/** The tasks of an outline line that cites none. */
+const NO_TASKS: readonly Task[] = Object.freeze([]);
 
 /** Stands for "the outline before" in a paragraph's outline step (see paragraphFacts). */
 const OUTLINE_BEFORE = ['\u0000'];
@@ -41,10 +46,14 @@ export class StructureWalk {
   private readonly pilotEnd: string | undefined;
   private firstLeads = false;
   private outline: string[] = [];
+  /** The tasks each line of the outline cites, by its order. */
+  private outlineCites: (readonly Task[])[] = [];
+  private readonly parts: readonly { result: StructuredParagraph }[];
   /** The structure `at` made last: the next paragraph's is most often the same, and shares it. */
   private last?: ResponsibilityRun;
 
   constructor(parts: readonly { result: StructuredParagraph }[], settings: StructureSettings | undefined) {
+    this.parts = parts;
     this.facts = parts.map((p) => (p.result.facts ??= paragraphFacts(p.result.model.text)));
     // read paragraph by paragraph up to the first that names a lead: a plan's first few usually do
     this.planAssignsLeads = parts.some((p) => (p.result.assignsLead ??= planAssignsLeadUnits(p.result.model.text)));
@@ -58,25 +67,66 @@ export class StructureWalk {
   is(i: number, s: ResponsibilityRun): boolean {
     return s.requireLeadUnit === this.requireLeadUnit && s.pilotEnd === this.pilotEnd && s.planAssignsLeads === this.planAssignsLeads &&
       s.requireDeadline === this.requireDeadline && s.expectDeadlines === this.expectDeadlines &&
-      s.firstLeads === this.firstLeads && s.following === this.following(i) && sameOutline(s.outline ?? [], this.outline);
+      s.firstLeads === this.firstLeads && s.following === this.following(i) && !!s.heads === this.heads(i) && sameOutline(s.outline ?? [], this.outlineAbove(i)?.outline ?? this.outline);
   }
 
   /** The structure of paragraph i (the next one of the walk). */
   at(i: number): ResponsibilityRun {
     if (this.last && this.is(i, this.last)) return this.last;
-    const { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads, outline } = this;
-    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads, following: this.following(i), outline });
+    const { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads } = this;
+    const above = this.outlineAbove(i);
+    const outline = above?.outline ?? this.outline;
+    const outlineCites = above?.outlineCites ?? this.outlineCites;
+    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads, following: this.following(i), outline, outlineCites, heads: this.heads(i) });
+  }
+
+  /**
+   * The outline above paragraph i if it is a heading-like line: only the levels above its own (（二）… is not under the
+   * （一）… before it); undefined for another paragraph, which is under the whole outline.
+   */
+  private outlineAbove(i: number): { outline: string[]; outlineCites: (readonly Task[])[] } | undefined {
+    const step = this.facts[i].outlineStep;
+    if (step === OUTLINE_BEFORE || !step.length) return undefined;
+    const levels = step[0] === OUTLINE_BEFORE[0] ? 1 : 0;
+    return { outline: this.outline.slice(0, levels), outlineCites: this.outlineCites.slice(0, levels) };
   }
 
   /** Past paragraph i. */
   next(i: number): void {
     this.firstLeads ||= this.facts[i].declaresFirstLeads;
-    this.outline = applyOutlineStep(this.outline, this.facts[i].outlineStep);
+    const step = this.facts[i].outlineStep;
+    this.outline = applyOutlineStep(this.outline, step);
+    // the outline's tasks go with its lines (the same titles cite the same tasks: the outline alone is compared)
+    if (step !== OUTLINE_BEFORE) {
+      const cites = step.length ? [...new Set(this.parts[i].result.model.references.flatMap((r) => r.tasks))] : [];
+      this.outlineCites = !step.length ? [] : step[0] === OUTLINE_BEFORE[0] ? [this.outlineCites[0] ?? NO_TASKS, cites] : [cites];
+    }
+  }
+
+  /**
+   * Whether paragraph i is one heading-like line over the items of the next (（一）落实表1第35项, then 1. …): the title of
+   * its section, not a task item. Not when the next opens with its labelled lines (a Word plan's item) or with a
+   * heading-like item of its own level (a list of short items, one a paragraph).
+   */
+  private heads(i: number): boolean {
+    return headsItemsAt(this.parts, this.facts, i);
   }
 
   private following(i: number): string | undefined {
     return followingLabels(this.facts, i) || undefined;
   }
+}
+
+/** StructureWalk.heads: whether paragraph i is one heading-like line over the items of the next. */
+function headsItemsAt(parts: readonly { result: StructuredParagraph }[], facts: readonly ParagraphFacts[], i: number): boolean {
+  const step = facts[i].outlineStep;
+  if (step === OUTLINE_BEFORE || !step.length) return false;
+  const next = parts[i + 1]?.result.model;
+  const first = next?.blocks[0];
+  if (!next || first?.kind !== 'item') return false;
+  const line = next.text.slice(first.start, first.end);
+  if (LABEL_LINE.test(line.replace(SUB_ITEM_MARKER, ''))) return false;
+  return headingLevel(line) !== (step[0] === OUTLINE_BEFORE[0] ? 2 : 1);
 }
 
 /**
@@ -87,7 +137,8 @@ export class StructureWalk {
  */
 function datesMostItems(parts: readonly { result: StructuredParagraph }[], facts: readonly ParagraphFacts[]): boolean {
   // a paragraph keeps its count without the labelled lines after it; a title-like one is an item only with them
-  const count = (i: number) => parts[i].result.taskItems! + (titled(parts[i].result.model) && facts[i + 1]?.leadingLabels ? 1 : 0);
+  // and one over the items of the next is their title (headsItemsAt), none
+  const count = (i: number) => headsItemsAt(parts, facts, i) ? 0 : parts[i].result.taskItems! + (titled(parts[i].result.model) && facts[i + 1]?.leadingLabels ? 1 : 0);
   let items = 0;
   for (let i = 0; i < parts.length; i++) {
     parts[i].result.taskItems ??= taskItemCount(parts[i].result.model);
@@ -145,7 +196,7 @@ function paragraphFacts(text: string): ParagraphFacts {
 /** nextOutline(outline, paragraph) from the paragraph's outline step. */
 function applyOutlineStep(outline: string[], step: string[]): string[] {
   if (step === OUTLINE_BEFORE) return outline;
-  return step[0] === OUTLINE_BEFORE[0] ? [...outline.slice(0, 1), step[1]] : step;
+  return step[0] === OUTLINE_BEFORE[0] ? [outline[0] ?? '', step[1]] : step;
 }
 
 function sameOutline(a: readonly string[], b: readonly string[]): boolean {

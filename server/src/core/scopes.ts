@@ -37,7 +37,7 @@ export const SUB_ITEM_MARKER = /^[ \t]+[-*+][ \t]+/;
 export const CN_HEADING_ITEM = new RegExp(String.raw`^${INDENT}(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])`);
 
 /** The numbering level of a heading-like item's marker: 1 for 一、, 2 for （一）; undefined for another line. */
-function headingLevel(line: string): 1 | 2 | undefined {
+export function headingLevel(line: string): 1 | 2 | undefined {
   const m = CN_HEADING_ITEM.exec(line);
   return m ? (m[0].trim().endsWith('、') ? 1 : 2) : undefined;
 }

@@ -31,6 +31,8 @@ export function taskItemsOf(
   lineOf: (offset: number) => number,
 ): TaskItem[] {
   const items: TaskItem[] = [];
+  // a heading-like line over the items of the next paragraph (（一）落实表1第35项, then 1. …) titles its section
+  if (structure.heads) return items;
   for (const block of model.blocks) {
     // a heading-like line over items (一、商务服务领域（表1第12至15项） then 1. …) titles its section: its items are the rows
     if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader || block.heads) continue;
@@ -42,7 +44,7 @@ export function taskItemsOf(
       const written = r.ref.text.trim();
       if (!r.tasks.length && !unresolved.includes(written)) unresolved.push(written);
     }
-    const restates = restatementIn(block, structure.following);
+    const restates = restatementIn(block, structure);
     // a task the item restates and a heading above it cites (### （一）表3第23项：…) is cited by the item's section
     if (restates?.citedAbove !== undefined && !cited.includes(restates.task)) cited.push(restates.task);
     const restated = restates && !cited.includes(restates.task) ? [restates.task] : [];

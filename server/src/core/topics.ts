@@ -172,9 +172,12 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
   const headings = citingHeadings(model, i, index);
   const [best, second] = matcher.match(words, 2);
   if (!best || best.score < t.restatedMinScore || best.score < t.restatedRatio * (second?.score ?? 0)) {
-    // no task's words: the task of the heading above that cites one only (the innermost heading that cites any)
+    // no task's words: the task of the heading above that cites one only (the innermost heading that cites any); or,
+    // an item of no task of its own, one that a heading-like paragraph above it may give (restatementIn)
     const only = title ? undefined : headings[0];
-    return only && only.tasks.length === 1 ? { task: only.tasks[0], score: 0, title, citedAbove: only.title } : undefined;
+    if (only && only.tasks.length === 1) return { task: only.tasks[0], score: 0, title, citedAbove: only.title };
+    if (!title && !headings.length) block.open = true;
+    return undefined;
   }
   const citedAbove = headings.find((h) => h.tasks.includes(best.task))?.title;
   return citedAbove === undefined ? { task: best.task, score: best.score, title } : { task: best.task, score: best.score, title, citedAbove };

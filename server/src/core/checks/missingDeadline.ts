@@ -13,7 +13,7 @@ import type { CheckRun } from './registry';
 export function checkMissingDeadline(block: Block, run: CheckRun & { structure?: ResponsibilityRun }): Finding[] {
   const structure = run.structure;
   if (!structure?.expectDeadlines) return [];
-  const item = taskOfItem(block, run.structure?.following);
+  const item = taskOfItem(block, run.structure);
   if (!item) return [];
   const text = run.model.text;
   const assignment = blockAssignment(text, run.model.blocks, block, structure.firstLeads, structure, true);

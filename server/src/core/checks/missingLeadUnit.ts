@@ -14,7 +14,7 @@ export function checkMissingLeadUnit(block: Block, run: CheckRun & { structure?:
   const structure = run.structure;
   if (!structure || structure.requireLeadUnit === 'off') return [];
   if (structure.requireLeadUnit === 'auto' && !structure.planAssignsLeads) return [];
-  const task = taskOfItem(block, run.structure?.following);
+  const task = taskOfItem(block, run.structure);
   if (!task) return [];
   const text = run.model.text;
   const assignment = blockAssignment(text, run.model.blocks, block, structure.firstLeads, structure);

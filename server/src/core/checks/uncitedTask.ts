@@ -10,7 +10,7 @@ import { taskLabel } from './labels';
 import type { CheckRun } from './registry';
 
 export function checkUncitedTask(block: Block, run: CheckRun): Finding[] {
-  const restated = restatementIn(block, run.structure?.following);
+  const restated = restatementIn(block, run.structure);
   // a task its section's heading cites (### （一）表3第23项：…) is cited for the items under it
   if (!restated || restated.citedAbove !== undefined) return [];
   const text = run.model.text;
