@@ -55,6 +55,9 @@ const DATE = new RegExp(
   'g',
 );
 
+/** The first year of a range before the last one's date (2023—, 2023年至, 2023-): read on the half-width text. */
+const YEAR_RANGE_START = /(?<![\d.])(\d{4}|[〇○零一二三四五六七八九]{4})[ \t]*年?[ \t]*(?:—{1,2}|–|-|~|至|到)[ \t]*$/;
+
 /** Words that make the date before them a deadline when they follow it directly (2023年3月出台, 2025年底建成). */
 const DEADLINE_VERBS = /^[ \t]*(?:完成|出台|建成|落地)(?!的)/;
 /** What separates the segments of a closing parenthesis (（区商务局牵头，2025年6月）). */
@@ -140,9 +143,16 @@ function scanDates(text: string, options: { standalone?: boolean }): DatePhrase[
   };
   for (const m of half.matchAll(DATE)) {
     const [whole, y, quarter, halfYear, month, day, modifier, before] = m;
-    const start = m.index!;
+    let start = m.index!;
     const end = start + whole.length;
     const year = yearValue(y);
+    // a range of years (2023—2025年, 2023年至2025年): one phrase, due by the end of its last year
+    const range = start > 4 ? YEAR_RANGE_START.exec(half.slice(Math.max(0, start - 12), start)) : null;
+    if (range && yearValue(range[1]) <= year) {
+      start -= range[0].length;
+      // the first year read on its own (2023年 of 2023年—2025年) is a part of the range
+      if (out.length && out[out.length - 1].start >= start) out.pop();
+    }
     let period: DatePeriod = 'year';
     let monthValue: number | undefined;
     let dayValue: number | undefined;
@@ -167,7 +177,7 @@ function scanDates(text: string, options: { standalone?: boolean }): DatePhrase[
         valid = valid && dayValue !== undefined && dayValue >= 1 && dayValue <= daysIn(year, monthValue!);
       }
     }
-    const endOfPeriod = period === 'quarter' || period === 'half' || (modifier !== undefined && /底|末|内/.test(modifier));
+    const endOfPeriod = period === 'quarter' || period === 'half' || (modifier !== undefined && /底|末|内/.test(modifier)) || (range !== null && period === 'year');
     add(start, end, { year, month: monthValue, day: dayValue, quarter: quarterValue, endOfPeriod, period, valid }, modifier, before);
   }
   if (!NUMERIC_HINT.test(half)) return out;
