@@ -47,7 +47,7 @@ export interface ResponsibilityRun {
   following?: string;
   /** The heading-like paragraphs above this one (一、…, （一）…), outermost first (nextOutline). */
   outline?: string[];
-  /** The tasks each of them cites (by the outline's order): an item of no task of its own under one citing one task is its item. */
+  /** The tasks each of them cites (by the outline's order): an item of no task of its own right under one citing one task is its item. */
   outlineCites?: readonly (readonly Task[])[];
   /** This paragraph is one heading-like line over the items of the next (（一）落实表1第35项, then 1. …): a title, not a task item. */
   heads?: boolean;
@@ -102,15 +102,17 @@ export function restatementIn(block: Pick<Block, 'restates' | 'open'>, around: I
   const memo = outlineRestatements.get(block);
   if (memo && memo.outline === around.outline && memo.own === own) return memo.result;
   let result = own;
-  // innermost first
-  for (let k = cites.length - 1; k >= 0; k--) {
-    if (own) {
+  const last = cites.length - 1;
+  if (!own) {
+    // the outline line right above it, when that cites one task only
+    if (cites[last].length === 1) result = { task: cites[last][0], score: 0, title: false, citedAbove: around.outline[last] };
+  } else {
+    // any line of the outline that cites the task the block restates, innermost first
+    for (let k = last; k >= 0; k--) {
       if (!cites[k].includes(own.task)) continue;
       result = { ...own, citedAbove: around.outline[k] };
-    } else if (cites[k].length) {
-      if (cites[k].length === 1) result = { task: cites[k][0], score: 0, title: false, citedAbove: around.outline[k] };
-    } else continue;
-    break;
+      break;
+    }
   }
   outlineRestatements.set(block, { outline: around.outline, own, result });
   return result;

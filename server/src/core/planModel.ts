@@ -183,8 +183,8 @@ export interface Block {
   heads?: boolean;
   /**
    * An item or row of no task of its own (no reference, number or restatement, not a part of an item that has one,
-   * under no heading that cites a task): a heading-like paragraph above it that cites one task only gives it that task
-   * (restatementIn, with the plan's outline).
+   * right under a Markdown heading that cites none, or under none): the heading-like paragraph right above it, if it
+   * cites one task only, gives it that task (restatementIn, with the plan's outline).
    */
   open?: boolean;
 }

@@ -2,7 +2,7 @@
 // one, and which task an uncited list item or table row restates. Shared by the checks, hover and coverage.
 import { topicText } from './bareNumbers';
 import { TaskMatcher } from './matcher';
-import { headingItemsAbove, headingLikeLine, LABEL_LINE, parentItem, SUB_ITEM_MARKER } from './scopes';
+import { CN_HEADING_ITEM, headingItemsAbove, headingLikeLine, LABEL_LINE, parentItem, SUB_ITEM_MARKER } from './scopes';
 import { scanReferences } from './references';
 import { Block, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
 import { ReferenceProblem, ResolvedReference, TaskIndex } from './taskIndex';
@@ -169,45 +169,52 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
     if (model.blocks.length === 1) title = true;
     else if (next && !LABEL_LINE.test(model.text.slice(next.start, next.end).replace(SUB_ITEM_MARKER, ''))) return undefined;
   }
-  const headings = citingHeadings(model, i, index);
+  const above = headingsAbove(model, i, index);
   const [best, second] = matcher.match(words, 2);
   if (!best || best.score < t.restatedMinScore || best.score < t.restatedRatio * (second?.score ?? 0)) {
-    // no task's words: the task of the heading above that cites one only (the innermost heading that cites any); or,
-    // an item of no task of its own, one that a heading-like paragraph above it may give (restatementIn)
-    const only = title ? undefined : headings[0];
-    if (only && only.tasks.length === 1) return { task: only.tasks[0], score: 0, title, citedAbove: only.title };
-    if (!title && !headings.length) block.open = true;
+    // no task's words: the task of the heading right above it when that cites one only; under a Markdown heading that
+    // cites none (or none at all), an item of no task of its own, which a heading-like paragraph may give one (restatementIn)
+    const inner = title ? undefined : above[0];
+    if (inner && inner.tasks.length === 1) return { task: inner.tasks[0], score: 0, title, citedAbove: inner.title };
+    if (!title && (!inner || (!inner.line && !inner.tasks.length))) block.open = true;
     return undefined;
   }
-  const citedAbove = headings.find((h) => h.tasks.includes(best.task))?.title;
+  const citedAbove = above.find((h) => h.tasks.includes(best.task))?.title;
   return citedAbove === undefined ? { task: best.task, score: best.score, title } : { task: best.task, score: best.score, title, citedAbove };
 }
 
-/**
- * The headings above blocks[i] that cite tasks, innermost first, with the tasks each cites: the heading-like lines
- * above it in its paragraph, then its Markdown headings.
- */
-function citingHeadings(model: ParagraphModel, i: number, index: Pick<TaskIndex, 'prefixes' | 'resolve'>): { title: string; tasks: Task[] }[] {
-  const found: { title: string; tasks: Task[] }[] = [];
-  const add = (title: string, refs: readonly ResolvedReference[]) => {
-    const tasks = [...new Set(refs.flatMap((r) => r.tasks))];
-    if (tasks.length) found.push({ title, tasks });
-  };
-  // a heading-like line's references are the paragraph's
-  if (model.references.length) for (const { index: j, title } of headingItemsAbove(model.text, model.blocks, i)) add(title, model.blocks[j].references);
-  const titles = model.blocks[i].headings;
-  let cited = citingTitles.get(titles);
-  if (!cited) {
-    cited = [];
-    for (let k = titles.length - 1; k >= 0; k--) {
-      if (!titles[k].includes('表') && !/[TＴ]/.test(titles[k])) continue;
-      const tasks = [...new Set(scanReferences(titles[k], { prefixes: index.prefixes }).flatMap((r) => index.resolve(r).tasks))];
-      if (tasks.length) cited.push({ title: titles[k], tasks });
-    }
-    citingTitles.set(titles, cited);
-  }
-  return found.length ? [...found, ...cited] : cited;
+/** A heading above a block and the tasks it cites; `line`: a heading-like line of the block's paragraph. */
+interface HeadingAbove {
+  title: string;
+  tasks: readonly Task[];
+  line: boolean;
 }
 
-/** The Markdown headings that cite tasks, by the list of titles a section's blocks share (read-only, made once per list). */
-const citingTitles = new WeakMap<readonly string[], { title: string; tasks: Task[] }[]>();
+/** A line of a paragraph that opens with the marker of a heading-like item (一、…, （一）…). */
+const HEADING_ITEM_LINE = new RegExp(CN_HEADING_ITEM.source, 'm');
+
+/** The headings above blocks[i], innermost first: the heading-like lines above it in its paragraph, then its Markdown headings. */
+function headingsAbove(model: ParagraphModel, i: number, index: Pick<TaskIndex, 'prefixes' | 'resolve'>): readonly HeadingAbove[] {
+  const markdown = markdownHeadings(model.blocks[i].headings, index);
+  if (!HEADING_ITEM_LINE.test(model.text)) return markdown;
+  const lines = headingItemsAbove(model.text, model.blocks, i).map(({ index: j, title }) => ({ title, tasks: [...new Set(model.blocks[j].references.flatMap((r) => r.tasks))], line: true }));
+  return lines.length ? [...lines, ...markdown] : markdown;
+}
+
+/** The Markdown headings of a list of titles, innermost first, with the tasks each cites (made once per list: a section's blocks share it). */
+function markdownHeadings(titles: readonly string[], index: Pick<TaskIndex, 'prefixes' | 'resolve'>): readonly HeadingAbove[] {
+  let found = markdownHeadingsOf.get(titles);
+  if (!found) {
+    found = [];
+    for (let k = titles.length - 1; k >= 0; k--) {
+      const cites = titles[k].includes('表') || /[TＴ]/.test(titles[k]);
+      const tasks = cites ? [...new Set(scanReferences(titles[k], { prefixes: index.prefixes }).flatMap((r) => index.resolve(r).tasks))] : NO_TASKS;
+      found.push({ title: titles[k], tasks, line: false });
+    }
+    markdownHeadingsOf.set(titles, found);
+  }
+  return found;
+}
+
+const NO_TASKS: readonly Task[] = Object.freeze([]);
+const markdownHeadingsOf = new WeakMap<readonly string[], HeadingAbove[]>();
