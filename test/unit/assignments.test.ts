@@ -173,6 +173,17 @@ describe('the 任务分工表 rows', () => {
     ]);
   });
 
+  it('lists each clause of an item that enumerates its tasks (一是…；二是…) as a row of its own, with its own lead and deadline', () => {
+    const text = '（一）深化金融开放创新。一是推动数字人民币试点（表1第35项），由区金融局牵头，2024年底前完成；二是支持跨国公司设立外商独资财务公司（表1第34项），由区商务局牵头，2025年底前完成；三是建设期货交割库（表1第29项）。\n';
+    const rows = tableOf('plan.md', text).rows;
+    assert.deepStrictEqual(rows.map((r) => [r.tasks.map((t) => t.id).join(), r.lead, r.partners.join(), r.deadline]), [
+      ['T1.35', '区金融局', '', '2024年底前'],
+      ['T1.34', '区商务局', '', '2025年底前'],
+      ['T1.29', '', '', ''],
+    ]);
+    assert.ok(rows[2].item.startsWith('三是建设期货交割库'), rows[2].item);
+  });
+
   it('keeps an item that cites a task the source does not have, marked （无此任务）, with its unknown-task finding', () => {
     const text = [
       '# 试点方案',

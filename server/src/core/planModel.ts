@@ -6,7 +6,7 @@ import type { ThresholdMatch } from './checks/thresholdMismatch';
 import { Restatement, restatementOf } from './topics';
 import { TaskMatcher } from './matcher';
 import { scanReferences } from './references';
-import { headsItems, LIST_MARKER, scopesOf } from './scopes';
+import { ENUMERATION, headsItems, LIST_MARKER, scopesOf } from './scopes';
 import { ResolvedReference, TaskIndex } from './taskIndex';
 import { exact, lineEndFrom, NONE, parseInteger } from './text';
 
@@ -269,7 +269,7 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
         if (table.header) block.header = table.header;
       }
       table.rows++;
-    } else if (LIST_MARKER.test(line)) kind = 'item';
+    } else if (LIST_MARKER.test(line) || ENUMERATION.test(line)) kind = 'item';
     if (kind !== 'row') table = undefined;
     block.kind = kind;
     blocks.push(block);

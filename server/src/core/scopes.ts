@@ -1,4 +1,6 @@
-// The units a check looks within: a list item or table row is one unit, other prose splits into sentences.
+// The units a check looks within: a list item or table row is one unit (an item that enumerates, 一是…；二是…, one
+// per clause), other prose splits into sentences.
+import { parseInteger } from './text';
 
 export interface Scope {
   start: number;
@@ -163,7 +165,43 @@ export function scopesOf(text: string): Scope[] {
     lineStart = next;
   }
   flushProse();
-  return scopes;
+  return text.includes('二是') ? splitEnumerations(text, scopes) : scopes;
+}
+
+/** A clause of an enumeration (一是…；二是…；三是…): a unit of its own, as a list item is. */
+export const ENUMERATION = new RegExp(String.raw`^${INDENT}[一二三四五六七八九十]{1,3}是`);
+/** Where an enumerated clause may open: at the unit's start or after a punctuation mark (not 统一是, 唯一是). */
+const ENUMERATION_AT = /(^|[。；;：:，,！？!?][ \t\u3000]*)([一二三四五六七八九十]{1,3})是/g;
+
+/**
+ * Splits each list item that enumerates at least 一是 and 二是, in order, at its clauses (the words before 一是 stay the
+ * item): （一）深化金融开放创新。一是…（区金融局牵头）；二是…. Prose (我区将重点推进：一是…) keeps its sentences.
+ */
+function splitEnumerations(text: string, scopes: Scope[]): Scope[] {
+  const out: Scope[] = [];
+  for (const s of scopes) {
+    const unit = text.slice(s.start, s.end);
+    const cuts: number[] = [];
+    if (unit.includes('二是') && LIST_MARKER.test(unit)) {
+      let expected = 1;
+      for (const m of unit.matchAll(ENUMERATION_AT)) {
+        if (parseInteger(m[2]) !== expected) continue;
+        cuts.push(s.start + m.index! + m[1].length);
+        expected++;
+      }
+    }
+    if (cuts.length < 2) {
+      out.push(s);
+      continue;
+    }
+    let from = s.start;
+    for (const cut of cuts) {
+      if (cut > from) out.push({ start: from, end: cut });
+      from = cut;
+    }
+    out.push({ start: from, end: s.end });
+  }
+  return out;
 }
 
 function splitSentences(text: string, within: Scope, out: Scope[]): void {
