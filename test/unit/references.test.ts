@@ -115,6 +115,11 @@ describe('the reference scanner', () => {
     const refs = scanReferences(text);
     assert.deepStrictEqual(scanBareTaskNumbers(text, refs).map((b) => [b.text, b.item]), [['第12项', 12], ['任务3', 3], ['试点任务第5项', 5]]);
   });
+
+  it('does not read 任务1.12 or 任务1-12 (a table and a task) as task 1', () => {
+    const text = '落实任务1.12、任务2-3和任务１．５，以及任务12。';
+    assert.deepStrictEqual(scanBareTaskNumbers(text, scanReferences(text)).map((b) => [b.text, b.item]), [['任务12', 12]]);
+  });
 });
 
 describe('numerals', () => {

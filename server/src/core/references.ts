@@ -167,7 +167,8 @@ export function referencedItems(ref: TaskReference): number[] {
   return items;
 }
 
-const BARE = new RegExp(`(?<![表0-9０-９])(?:(?:试点)?任务${SP}(?:第${SP})?(${NUM})(?:${SP}项)?|第${SP}(${NUM})${SP}项)`, 'g');
+/** 任务12, 第12项; not 任务1.12 or 任务1-12 (a table and a task, not task 1). */
+const BARE = new RegExp(`(?<![表0-9０-９])(?:(?:试点)?任务${SP}(?:第${SP})?(${NUM})(?![.．\\-－]?[0-9０-９])(?:${SP}项)?|第${SP}(${NUM})${SP}项)`, 'g');
 
 /** Task numbers written without a table (第12项, 任务12, 试点任务第12项) outside any full reference. */
 export function scanBareTaskNumbers(text: string, refs: TaskReference[]): BareTaskNumber[] {
