@@ -182,6 +182,8 @@ describe('the 任务分工表 rows', () => {
       ['T1.29', '', '', ''],
     ]);
     assert.ok(rows[2].item.startsWith('三是建设期货交割库'), rows[2].item);
+    const dash = tableOf('plan.md', '- 一是推动数字人民币试点（表1第35项），由区金融局牵头；二是建设期货交割库（表1第29项）。\n').rows;
+    assert.deepStrictEqual(dash.map((r) => [r.item.slice(0, 4), r.tasks.map((t) => t.id).join(), r.lead]), [['一是推动', 'T1.35', '区金融局'], ['二是建设', 'T1.29', '']], 'an item that opens with 一是');
   });
 
   it('keeps an item that cites a task the source does not have, marked （无此任务）, with its unknown-task finding', () => {

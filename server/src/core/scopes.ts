@@ -170,8 +170,10 @@ export function scopesOf(text: string): Scope[] {
 
 /** A clause of an enumeration (一是…；二是…；三是…): a unit of its own, as a list item is. */
 export const ENUMERATION = new RegExp(String.raw`^${INDENT}[一二三四五六七八九十]{1,3}是`);
-/** Where an enumerated clause may open: at the unit's start or after a punctuation mark (not 统一是, 唯一是). */
-const ENUMERATION_AT = /(^|[。；;：:，,！？!?][ \t\u3000]*)([一二三四五六七八九十]{1,3})是/g;
+/** Where an enumerated clause may open: at the unit's start, after its list marker or a punctuation mark (not 统一是). */
+const ENUMERATION_AT = new RegExp(String.raw`(^${INDENT}(?:${LIST_MARKER_SOURCE})?[ 	]*|[。；;：:，,！？!?][ 	　]*)([一二三四五六七八九十]{1,3})是`, 'g');
+
+const MARKER_ONLY = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})?[ 	]*$`);
 
 /**
  * Splits each list item that enumerates at least 一是 and 二是, in order, at its clauses (the words before 一是 stay the
@@ -196,8 +198,8 @@ function splitEnumerations(text: string, scopes: Scope[]): Scope[] {
     }
     let from = s.start;
     for (const cut of cuts) {
-      if (cut > from) out.push({ start: from, end: cut });
-      from = cut;
+      // the item opens with 一是: its marker stays with the first clause
+      if (cut > from && !MARKER_ONLY.test(text.slice(from, cut))) out.push({ start: from, end: cut }), (from = cut);
     }
     out.push({ start: from, end: s.end });
   }
