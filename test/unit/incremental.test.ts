@@ -20,7 +20,7 @@ describe('incremental re-checking', function () {
   const { checker } = loadEngine(ROOT);
   const fixtures = path.join(ROOT, 'test', 'fixtures', 'checks');
   const plans = [path.join(ROOT, 'examples', 'sample-plan.md'), ...fs.readdirSync(fixtures).filter((f) => f.endsWith('.md')).map((f) => path.join(fixtures, f))];
-  const pieces = ['\n', '\n\n', '\r\n', '\r', ' ', '，', '表1第58项', '## 表2 任务\n', '第3项', '中方股比不低于51%', '“允许外商投资社会调查”', '<!-- policy-lens-disable -->', '- 落实表1第12项\n'];
+  const pieces = ['\n', '\n\n', '\r\n', '\r', ' ', '，', '表1第58项', '## 表2 任务\n', '第3项', '中方股比不低于51%', '“允许外商投资社会调查”', '<!-- policy-lens-disable -->', '- 落实表1第12项\n', '### 落实表1第35项\n', '（一）落实表1第36项\n\n', '|\n', '一是', '；二是'];
 
   it('gives the same findings, references and positions as a fresh check, over 500 random edits', () => {
     const options = { locale: 'zh' as const };

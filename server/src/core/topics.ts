@@ -174,14 +174,18 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
   if (!best || best.score < t.restatedMinScore || best.score < t.restatedRatio * (second?.score ?? 0)) {
     // no task's words: the task of the heading right above it when that cites one only; under a Markdown heading that
     // cites none (or none at all), an item of no task of its own, which a heading-like paragraph may give one (restatementIn)
-    const inner = title ? undefined : above[0];
+    // (an item or row with words of its own: not an empty 2. or a lone |)
+    const inner = title || !HAS_WORDS.test(words) ? undefined : above[0];
     if (inner && inner.tasks.length === 1) return { task: inner.tasks[0], score: 0, title, citedAbove: inner.title };
-    if (!title && (!inner || (!inner.line && !inner.tasks.length))) block.open = true;
+    if (!title && HAS_WORDS.test(words) && (!inner || (!inner.line && !inner.tasks.length))) block.open = true;
     return undefined;
   }
   const citedAbove = above.find((h) => h.tasks.includes(best.task))?.title;
   return citedAbove === undefined ? { task: best.task, score: best.score, title } : { task: best.task, score: best.score, title, citedAbove };
 }
+
+/** Words of a text (a Chinese character, or two Latin letters), beyond its markers, numbers and pipes. */
+const HAS_WORDS = /\p{Script=Han}|[A-Za-z]{2}/u;
 
 /** A heading above a block and the tasks it cites; `line`: a heading-like line of the block's paragraph. */
 interface HeadingAbove {

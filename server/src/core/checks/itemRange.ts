@@ -10,7 +10,8 @@ export function itemRange(text: string, block: Block): { start: number; end: num
     const at = block.references[0]?.ref.start;
     const cell = spans.find(([a, b]) => at !== undefined && at >= a && at < b)
       ?? spans.reduce((best, s) => (s[1] - s[0] > best[1] - best[0] ? s : best), spans[0]);
-    return { start: cell[0], end: cell[1] };
+    // a row without cells (a lone |): the row
+    return cell ? { start: cell[0], end: cell[1] } : { start: block.start, end: block.end };
   }
   const start = block.start + ITEM_OPENING.exec(text.slice(block.start, block.end))![0].length;
   // the end of the first line, found without cutting out the rest of the item
