@@ -62,4 +62,19 @@ describe('the diagnostics publisher', () => {
       assert.strictEqual((d as never)[ENCODED_TAIL], (before[i] as never)[ENCODED_TAIL]);
     });
   });
+
+  it('answers a check that throws with one diagnostic that says so, and logs the error, instead of failing', () => {
+    const logged: string[] = [];
+    const failing = new ServerContext({ console: { error: (m: string) => logged.push(m) } } as unknown as Connection, new TextDocuments(TextDocument), ROOT);
+    failing.analysis = () => {
+      throw new TypeError("Cannot read properties of undefined (reading '0')");
+    };
+    const out = new DiagnosticsPublisher(failing).compute(doc(5), true);
+    assert.deepStrictEqual(out.map((d) => [d.code, d.severity, d.range.start.line]), [['check-failed', 1, 0]]);
+    assert.match(String(out[0].message), /Policy Lens 检查此文件时出错（Cannot read properties of undefined \(reading '0'\)）/);
+    assert.ok(logged.length === 1 && logged[0].includes('file:///plan.md (version 5) failed: TypeError'), logged.join('\n'));
+    // the next version is checked again
+    failing.analysis = ctx.analysis.bind(ctx);
+    assert.ok(new DiagnosticsPublisher(failing).compute(doc(6)).every((d) => d.code !== 'check-failed'));
+  });
 });

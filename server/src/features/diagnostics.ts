@@ -102,19 +102,33 @@ export class DiagnosticsPublisher {
         message: messages(this.ctx.locale).tooLarge(kb, this.ctx.settings.maxFileSizeKB),
       }];
     }
-    const analysis = this.ctx.analysis(doc);
-    const out: Diagnostic[] = [];
-    const generation = ++this.generation;
-    analysis.forEachFinding((cached, severity, line, relative) => {
-      // what does not depend on where the paragraph sits (message, related source spans) is made once per finding
-      let template = this.templates.get(cached);
-      if (!template) this.templates.set(cached, (template = { fields: undefined, tail: undefined, placed: undefined }));
-      // pushed over stdio, a finding needs only its encoded tail; pulled, the fields of a Diagnostic
-      if (wire) template.tail ??= encodeFindingTail(cached, this.ctx.sources);
-      else template.fields ??= diagnosticFields(cached, this.ctx.sources);
-      out.push(placedAt(template, line, relative, SEVERITY[severity], generation, wire));
-    });
-    return out;
+    try {
+      const analysis = this.ctx.analysis(doc);
+      const out: Diagnostic[] = [];
+      const generation = ++this.generation;
+      analysis.forEachFinding((cached, severity, line, relative) => {
+        // what does not depend on where the paragraph sits (message, related source spans) is made once per finding
+        let template = this.templates.get(cached);
+        if (!template) this.templates.set(cached, (template = { fields: undefined, tail: undefined, placed: undefined }));
+        // pushed over stdio, a finding needs only its encoded tail; pulled, the fields of a Diagnostic
+        if (wire) template.tail ??= encodeFindingTail(cached, this.ctx.sources);
+        else template.fields ??= diagnosticFields(cached, this.ctx.sources);
+        out.push(placedAt(template, line, relative, SEVERITY[severity], generation, wire));
+      });
+      return out;
+    } catch (e) {
+      // a defect of a check must not take the server down (and every open plan's diagnostics with it): say so
+      // where the user looks, and log where a report can be made from
+      const error = e instanceof Error ? e : new Error(String(e));
+      this.ctx.connection.console.error(`Policy Lens: checking ${doc.uri} (version ${doc.version}) failed: ${error.stack ?? error.message}`);
+      return [{
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Error,
+        source: SOURCE,
+        code: 'check-failed',
+        message: messages(this.ctx.locale).checkFailed(error.message),
+      }];
+    }
   }
 
   private publish(doc: TextDocument): void {
