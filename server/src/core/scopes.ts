@@ -177,14 +177,15 @@ const MARKER_ONLY = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})?[ 
 
 /**
  * Splits each list item that enumerates at least 一是 and 二是, in order, at its clauses (the words before 一是 stay the
- * item): （一）深化金融开放创新。一是…（区金融局牵头）；二是…. Prose (我区将重点推进：一是…) keeps its sentences.
+ * item): （一）深化金融开放创新。一是…（区金融局牵头）；二是…; and a sentence that opens with 一是 (a Word paragraph of
+ * them). Prose that leads into one (我区将重点推进：一是…) keeps its sentences.
  */
 function splitEnumerations(text: string, scopes: Scope[]): Scope[] {
   const out: Scope[] = [];
   for (const s of scopes) {
     const unit = text.slice(s.start, s.end);
     const cuts: number[] = [];
-    if (unit.includes('二是') && LIST_MARKER.test(unit)) {
+    if (unit.includes('二是') && (LIST_MARKER.test(unit) || ENUMERATION.test(unit))) {
       let expected = 1;
       for (const m of unit.matchAll(ENUMERATION_AT)) {
         if (parseInteger(m[2]) !== expected) continue;
