@@ -189,3 +189,14 @@ describe('the CLI and the core agree', () => {
     }
   });
 });
+
+describe('the words a finding says a span shares with a task', () => {
+  it('are the item\'s own, not the lead unit\'s name in the parenthesis that assigns it', () => {
+    const text = '1. 开展金融领域管理信息共享、监管协作和风险跨境处置合作（表5第9项）。（区金融工作局牵头，2025年6月底前）\n' +
+      '2. 规范探索知识产权证券化（表1第2项）。（区科技局牵头，2024年底前）\n';
+    const messages = checker.analyze(text, { locale: 'zh' }).findings.filter((f) => f.code === 'reference-mismatch').map((f) => f.message);
+    assert.strictEqual(messages.length, 2, messages.join('\n'));
+    assert.ok(messages[0].includes('“开展金融领域管理信息共享”') && !messages[0].includes('“金融”'), messages[0]);
+    assert.ok(messages[1].includes('“规范探索知识产权证券化”') && !messages[1].includes('“科技”'), messages[1]);
+  });
+});

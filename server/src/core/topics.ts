@@ -1,6 +1,7 @@
 // What a block is about, by the matcher: whether the text around a reference fits the cited task or clearly another
 // one, and which task an uncited list item or table row restates. Shared by the checks, hover and coverage.
 import { topicText } from './bareNumbers';
+import { closingParenthesis } from './deadlines';
 import { TaskMatcher } from './matcher';
 import { CN_HEADING_ITEM, headingItemsAbove, headingLikeLine, LABEL_LINE, parentItem, SUB_ITEM_MARKER } from './scopes';
 import { scanReferences } from './references';
@@ -56,6 +57,19 @@ export function judgedSpan(text: string, block: Block, ref: ResolvedReference): 
   const refs = block.references;
   const alone = refs[0].ref.start >= sentence.start && refs[refs.length - 1].ref.start < sentence.end;
   return alone && block.end - block.start <= 2 * MAX_REACH ? { start: block.start, end: block.end } : sentence;
+}
+
+/** What a parenthesis that assigns an item says (（区科技局牵头，2024年底前完成）): who and when, not what. */
+const ASSIGNING = /牵头|负责|配合|责任|主责|协办|完成|[年月]前|底前|持续|长期/;
+
+/**
+ * The words of a span that say what it is about, for the words a message shows as shared with a task: without the
+ * parenthesis that closes it when that assigns it (a unit's name, 区科技局, is no topic of the item's).
+ */
+export function topicWords(text: string): string {
+  const closing = closingParenthesis(text);
+  if (!closing || !ASSIGNING.test(text.slice(closing[0], closing[1]))) return text;
+  return text.slice(0, closing[0] - 1) + text.slice(closing[1] + 1);
 }
 
 /** The tasks cited by the references that start in [start, end) of a block (its references are in text order). */

@@ -5,7 +5,7 @@ import { messages } from '../core/messages';
 import { formatReference, ResolvedReference } from '../core/taskIndex';
 import { blockAt, markdownHeadingTitle } from '../core/planModel';
 import { lineEndFrom } from '../core/text';
-import { intendedFor, judgeReference } from '../core/topics';
+import { intendedFor, judgeReference, topicWords } from '../core/topics';
 import { taskLabel } from '../core/checks/labels';
 import { responsibilityMessages } from '../core/responsibilityMessages';
 import { headingLikeLine, INDENT, LIST_MARKER_SOURCE } from '../core/scopes';
@@ -70,7 +70,7 @@ function unknownHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: num
   const intended = intendedFor(found.model, found.block, found.ref, missing, matcher);
   if (!intended) return null;
   const msg = messages(ctx.locale);
-  const terms = matcher.explain(found.model.text.slice(intended.span.start, intended.span.end), intended.task.id, 5).terms;
+  const terms = matcher.explain(topicWords(found.model.text.slice(intended.span.start, intended.span.end)), intended.task.id, 5).terms;
   const head = `**${escapeMarkdown(msg.meant(formatReference(intended.task), taskLabel(ctx.index, intended.task)))}**  \n${matchedWords(ctx, terms)}`;
   const value = `${head}\n\n---\n\n${describeTask(ctx, intended.task)}`;
   return { contents: { kind: MarkupKind.Markdown, value }, range: analysis.lines.range(resolved.ref.start, resolved.ref.end) };
@@ -85,7 +85,7 @@ function topicNote(ctx: HoverContext, analysis: DocumentAnalysis, offset: number
   const verdict = judgeReference(model, block, ref, matcher);
   if (!verdict) return undefined;
   const msg = messages(ctx.locale);
-  const span = model.text.slice(verdict.span.start, verdict.span.end);
+  const span = topicWords(model.text.slice(verdict.span.start, verdict.span.end));
   if (verdict.better) {
     const terms = matcher.explain(span, verdict.better.id, 5).terms;
     return `⚠️ **${escapeMarkdown(msg.closerTo(formatReference(verdict.better), taskLabel(ctx.index, verdict.better)))}**  \n${matchedWords(ctx, terms)}`;

@@ -3,7 +3,7 @@
 import { Finding } from '../findings';
 import { Block } from '../planModel';
 import { formatReference } from '../taskIndex';
-import { judgeReference, TOPIC_THRESHOLDS } from '../topics';
+import { judgeReference, TOPIC_THRESHOLDS, topicWords } from '../topics';
 import { relatedTask } from './related';
 import { taskLabel } from './labels';
 import type { CheckRun } from './registry';
@@ -20,7 +20,7 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
     const style = r.ref.form === 'id' ? 'id' : 'table';
     const cited = r.tasks.length === 1 ? formatReference(r.tasks[0]) : r.ref.text.trim();
     const better = formatReference(verdict.better, style);
-    const terms = matcher.explain(run.model.text.slice(verdict.span.start, verdict.span.end), verdict.better.id, 3).terms;
+    const terms = matcher.explain(topicWords(run.model.text.slice(verdict.span.start, verdict.span.end)), verdict.better.id, 3).terms;
     findings.push({
       start: r.ref.start,
       end: r.ref.end,

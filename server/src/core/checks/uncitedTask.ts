@@ -7,6 +7,7 @@ import { formatReference } from '../taskIndex';
 import { relatedTask } from './related';
 import { restatementIn } from '../itemAssignment';
 import { taskLabel } from './labels';
+import { topicWords } from '../topics';
 import type { CheckRun } from './registry';
 
 export function checkUncitedTask(block: Block, run: CheckRun): Finding[] {
@@ -16,7 +17,7 @@ export function checkUncitedTask(block: Block, run: CheckRun): Finding[] {
   const text = run.model.text;
   const ref = formatReference(restated.task, run.referenceStyle);
   const at = insertionPoint(text, block);
-  const terms = run.context.matcher.explain(text.slice(block.start, block.end), restated.task.id, 3).terms;
+  const terms = run.context.matcher.explain(topicWords(text.slice(block.start, block.end)), restated.task.id, 3).terms;
   // the finding covers the item's words, not its list marker or the row's pipes
   const lead = ITEM_OPENING.exec(text.slice(block.start, block.end))![0].length;
   let end = block.end;

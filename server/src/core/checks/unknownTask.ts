@@ -3,7 +3,7 @@
 // its digits swapped), else the table's nearest task.
 import { Finding } from '../findings';
 import { formatReference } from '../taskIndex';
-import { intendedFor } from '../topics';
+import { intendedFor, topicWords } from '../topics';
 import { Block } from '../planModel';
 import { relatedTask } from './related';
 import { taskLabel } from './labels';
@@ -31,7 +31,7 @@ export function checkUnknownTasks(block: Block, run: CheckRun): Finding[] {
             break;
           }
           const newText = formatReference(intended.task, r.ref.form === 'id' ? 'id' : 'table');
-          const terms = matcher.explain(run.model.text.slice(intended.span.start, intended.span.end), intended.task.id, 3).terms;
+          const terms = matcher.explain(topicWords(run.model.text.slice(intended.span.start, intended.span.end)), intended.task.id, 3).terms;
           findings.push({
             ...base,
             message: msg.noTableMeant(p.table, p.tables, newText, taskLabel(index, intended.task), terms),
@@ -49,7 +49,7 @@ export function checkUnknownTasks(block: Block, run: CheckRun): Finding[] {
           const newText = whole ? formatReference(suggested, style) : String(suggested.item);
           const message = intended
             ? msg.noTaskMeant(written, p.table, p.count, formatReference(intended.task, style), taskLabel(index, intended.task),
-              matcher.explain(run.model.text.slice(intended.span.start, intended.span.end), intended.task.id, 3).terms)
+              matcher.explain(topicWords(run.model.text.slice(intended.span.start, intended.span.end)), intended.task.id, 3).terms)
             : msg.noTask(written, p.table, p.count, formatReference(p.nearest, style));
           findings.push({
             ...base,
