@@ -1,6 +1,6 @@
 // A task item's assignment in the plan model: its own words, the labelled lines after it, its table row, the lines
 // that follow in the next paragraph and the headings above; and the facts of the whole plan that decide them.
-import { Block, cellSpans, ParagraphModel } from './planModel';
+import { Block, cellSpans, mayBeTaskItem, ParagraphModel } from './planModel';
 import { Task } from './types';
 import { lineEndFrom } from './text';
 import { CN_HEADING_ITEM, headingItemsAbove, headingLikeLine, LABEL_LINE, parentItem, SUB_ITEM_MARKER } from './scopes';
@@ -79,7 +79,7 @@ export function firstLeadsDeclaredAt(text: string): number {
  * not known (第5项 left open). `around`: the plan's structure at the block's paragraph.
  */
 export function taskOfItem(block: Pick<Block, 'kind' | 'tableHeader' | 'references' | 'bare' | 'restates' | 'heads' | 'open'>, around?: ItemStructure): { task?: Task } | undefined {
-  if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader || block.heads || around?.heads) return undefined;
+  if (!mayBeTaskItem(block) || around?.heads) return undefined;
   const cited = block.references.find((r) => r.tasks.length);
   if (cited) return { task: cited.tasks[0] };
   if (block.bare.length) return { task: block.bare.find((b) => b.resolved)?.resolved };

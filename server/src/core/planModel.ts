@@ -189,6 +189,14 @@ export interface Block {
   open?: boolean;
 }
 
+/**
+ * Whether a block may be a task item: a list item or a table row, not a table's header or separator row, nor a
+ * heading-like line over the items after it (heads).
+ */
+export function mayBeTaskItem(block: Pick<Block, 'kind' | 'tableHeader' | 'heads'>): boolean {
+  return (block.kind === 'item' || block.kind === 'row') && !block.tableHeader && !block.heads;
+}
+
 /** One paragraph of a plan, parsed: what every check reads. */
 export interface ParagraphModel {
   text: string;

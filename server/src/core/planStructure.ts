@@ -4,6 +4,7 @@
 import { datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun } from './itemAssignment';
 import { ParagraphModel } from './planModel';
 import { headingLevel, LABEL_LINE, SUB_ITEM_MARKER } from './scopes';
+import { citedTasks } from './taskIndex';
 import { Task } from './types';
 import { declaresFirstLeads } from './responsibility';
 
@@ -98,7 +99,7 @@ export class StructureWalk {
     this.outline = applyOutlineStep(this.outline, step);
     // the outline's tasks go with its lines (the same titles cite the same tasks: the outline alone is compared)
     if (step !== OUTLINE_BEFORE) {
-      const cites = step.length ? [...new Set(this.parts[i].result.model.references.flatMap((r) => r.tasks))] : [];
+      const cites = step.length ? citedTasks(this.parts[i].result.model.references) : [];
       this.outlineCites = !step.length ? [] : step[0] === OUTLINE_BEFORE[0] ? [this.outlineCites[0] ?? NO_TASKS, cites] : [cites];
     }
   }

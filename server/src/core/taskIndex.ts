@@ -119,6 +119,11 @@ export class TaskIndex {
   }
 }
 
+/** The tasks a list of references cites, each once, in the order they first appear. */
+export function citedTasks(refs: readonly { tasks: readonly Task[] }[]): Task[] {
+  return [...new Set(refs.flatMap((r) => r.tasks))];
+}
+
 export function taskId(prefix: string, table: number, item: number): string {
   return `${prefix ? prefix + ':' : ''}T${table}.${item}`;
 }

@@ -1,8 +1,9 @@
 // The plan's task items: the list items and table rows that cite or restate a source task (or cite one the source
 // does not have), each with its lead unit, partners and deadline as the responsibility reader finds them (with the plan's facts: headings, following lines).
-import { Block, cellSpans, ParagraphModel } from './planModel';
+import { Block, cellSpans, mayBeTaskItem, ParagraphModel } from './planModel';
 import { MARKER_OPENING } from './scopes';
 import { blockAssignment, ResponsibilityRun, restatementIn } from './itemAssignment';
+import { HAS_WORDS } from './text';
 import { Task } from './types';
 
 export interface TaskItem {
@@ -35,7 +36,7 @@ export function taskItemsOf(
   if (structure.heads) return items;
   for (const block of model.blocks) {
     // a heading-like line over items (一、商务服务领域（表1第12至15项） then 1. …) titles its section: its items are the rows
-    if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader || block.heads) continue;
+    if (!mayBeTaskItem(block)) continue;
     const cited: Task[] = [];
     for (const r of block.references) for (const t of r.tasks) if (!cited.includes(t)) cited.push(t);
     for (const b of block.bare) if (b.resolved && !cited.includes(b.resolved)) cited.push(b.resolved);
@@ -105,5 +106,5 @@ function hasWords(own: string, [a, b]: [number, number], block: Block): boolean 
     const e = r.ref.end - block.start;
     if (s >= a && e <= b) rest = rest.slice(0, s - a) + ' '.repeat(e - s) + rest.slice(e - a);
   }
-  return /\p{Script=Han}|[A-Za-z]{2}/u.test(rest);
+  return HAS_WORDS.test(rest);
 }

@@ -2,6 +2,9 @@
 import { readNumber } from './quantity';
 import { Position, Range } from './types';
 
+/** Words of a text (a Chinese character, or two Latin letters), beyond its markers, numbers, pipes and blanks. */
+export const HAS_WORDS = /\p{Script=Han}|[A-Za-z]{2}/u;
+
 /**
  * The empty list every cached result that has nothing shares (a paragraph's model holds a dozen lists, most of them
  * empty). Frozen: a push on it throws rather than reach every other result.

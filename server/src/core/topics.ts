@@ -5,8 +5,9 @@ import { closingParenthesis } from './deadlines';
 import { TaskMatcher } from './matcher';
 import { CN_HEADING_ITEM, headingItemsAbove, headingLikeLine, LABEL_LINE, parentItem, SUB_ITEM_MARKER } from './scopes';
 import { scanReferences } from './references';
-import { Block, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
-import { ReferenceProblem, ResolvedReference, TaskIndex } from './taskIndex';
+import { Block, mayBeTaskItem, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
+import { citedTasks, ReferenceProblem, ResolvedReference, TaskIndex } from './taskIndex';
+import { HAS_WORDS } from './text';
 import { Task } from './types';
 
 /**
@@ -168,7 +169,7 @@ export function intendedFor(model: ParagraphModel, block: Block, ref: ResolvedRe
  * one task only (### （二）落实表3第22项, or a heading-like line above it in its paragraph), that task (score 0).
  */
 export function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher, index: Pick<TaskIndex, 'prefixes' | 'resolve'>, t: TopicThresholds = TOPIC_THRESHOLDS): Restatement | undefined {
-  if ((block.kind !== 'item' && block.kind !== 'row') || block.tableHeader || block.heads || block.references.length || block.bare.length) return undefined;
+  if (!mayBeTaskItem(block) || block.references.length || block.bare.length) return undefined;
   const words = model.text.slice(block.start, block.end);
   const i = model.blocks.indexOf(block);
   // a nested item of an item that cites or restates a task is a part of that item's task, not a task of its own
@@ -189,17 +190,15 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
     // no task's words: the task of the heading right above it when that cites one only; under a Markdown heading that
     // cites none (or none at all), an item of no task of its own, which a heading-like paragraph may give one (restatementIn)
     // (an item or row with words of its own: not an empty 2. or a lone |)
-    const inner = title || !HAS_WORDS.test(words) ? undefined : above[0];
-    if (inner && inner.tasks.length === 1) return { task: inner.tasks[0], score: 0, title, citedAbove: inner.title };
-    if (!title && HAS_WORDS.test(words) && (!inner || (!inner.line && !inner.tasks.length))) block.open = true;
+    if (title || !HAS_WORDS.test(words)) return undefined;
+    const inner = above[0];
+    if (inner && inner.tasks.length === 1) return { task: inner.tasks[0], score: 0, title: false, citedAbove: inner.title };
+    if (!inner || (!inner.line && !inner.tasks.length)) block.open = true;
     return undefined;
   }
   const citedAbove = above.find((h) => h.tasks.includes(best.task))?.title;
   return citedAbove === undefined ? { task: best.task, score: best.score, title } : { task: best.task, score: best.score, title, citedAbove };
 }
-
-/** Words of a text (a Chinese character, or two Latin letters), beyond its markers, numbers and pipes. */
-const HAS_WORDS = /\p{Script=Han}|[A-Za-z]{2}/u;
 
 /** A heading above a block and the tasks it cites; `line`: a heading-like line of the block's paragraph. */
 interface HeadingAbove {
@@ -215,7 +214,7 @@ const HEADING_ITEM_LINE = new RegExp(CN_HEADING_ITEM.source, 'm');
 function headingsAbove(model: ParagraphModel, i: number, index: Pick<TaskIndex, 'prefixes' | 'resolve'>): readonly HeadingAbove[] {
   const markdown = markdownHeadings(model.blocks[i].headings, index);
   if (!HEADING_ITEM_LINE.test(model.text)) return markdown;
-  const lines = headingItemsAbove(model.text, model.blocks, i).map(({ index: j, title }) => ({ title, tasks: [...new Set(model.blocks[j].references.flatMap((r) => r.tasks))], line: true }));
+  const lines = headingItemsAbove(model.text, model.blocks, i).map(({ index: j, title }) => ({ title, tasks: citedTasks(model.blocks[j].references), line: true }));
   return lines.length ? [...lines, ...markdown] : markdown;
 }
 
@@ -226,7 +225,7 @@ function markdownHeadings(titles: readonly string[], index: Pick<TaskIndex, 'pre
     found = [];
     for (let k = titles.length - 1; k >= 0; k--) {
       const cites = titles[k].includes('表') || /[TＴ]/.test(titles[k]);
-      const tasks = cites ? [...new Set(scanReferences(titles[k], { prefixes: index.prefixes }).flatMap((r) => index.resolve(r).tasks))] : NO_TASKS;
+      const tasks = cites ? citedTasks(scanReferences(titles[k], { prefixes: index.prefixes }).map((r) => index.resolve(r))) : NO_TASKS;
       found.push({ title: titles[k], tasks, line: false });
     }
     markdownHeadingsOf.set(titles, found);

@@ -312,7 +312,7 @@ function judge(q: QuantityPhrase, c: Candidate, lowering: () => boolean): boolea
   if (s.lowered) {
     // the task lowers a minimum: asking for more than it, or turning it into a maximum, contradicts it; but a plan
     // that lowers it too (降低…要求至三年以下) gives the new requirement's bound, which may not exceed the old minimum
-    if (q.comparator === '<=' || q.comparator === '<') return !lowering() || (q.unit === s.unit ? q.value > s.value : contradicts(q, s));
+    if ((q.comparator === '<=' || q.comparator === '<') && !lowering()) return true;
     if (q.unit !== s.unit) return contradicts(q, s);
     return q.value > s.value;
   }
