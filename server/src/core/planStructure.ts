@@ -3,7 +3,7 @@
 // keeps about itself, so that a re-check walks cached facts instead of re-reading the plan.
 import { datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun } from './itemAssignment';
 import { ParagraphModel } from './planModel';
-import { headingLevel, LABEL_LINE, SUB_ITEM_MARKER } from './scopes';
+import { opensItemUnder } from './scopes';
 import { citedTasks } from './taskIndex';
 import { Task } from './types';
 import { declaresFirstLeads } from './responsibility';
@@ -125,9 +125,7 @@ function headsItemsAt(parts: readonly { result: StructuredParagraph }[], facts: 
   const next = parts[i + 1]?.result.model;
   const first = next?.blocks[0];
   if (!next || first?.kind !== 'item') return false;
-  const line = next.text.slice(first.start, first.end);
-  if (LABEL_LINE.test(line.replace(SUB_ITEM_MARKER, ''))) return false;
-  return headingLevel(line) !== (step[0] === OUTLINE_BEFORE[0] ? 2 : 1);
+  return opensItemUnder(next.text.slice(first.start, first.end), step[0] === OUTLINE_BEFORE[0] ? 2 : 1);
 }
 
 /**

@@ -39,7 +39,7 @@ export const SUB_ITEM_MARKER = /^[ \t]+[-*+][ \t]+/;
 export const CN_HEADING_ITEM = new RegExp(String.raw`^${INDENT}(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])`);
 
 /** The numbering level of a heading-like item's marker: 1 for 一、, 2 for （一）; undefined for another line. */
-export function headingLevel(line: string): 1 | 2 | undefined {
+function headingLevel(line: string): 1 | 2 | undefined {
   const m = CN_HEADING_ITEM.exec(line);
   return m ? (m[0].trim().endsWith('、') ? 1 : 2) : undefined;
 }
@@ -54,10 +54,15 @@ export function headsItems(text: string, blocks: readonly { kind: string; start:
   const next = blocks[i + 1];
   if (block.kind !== 'item' || next?.kind !== 'item') return false;
   const own = headingLikeLine(text.slice(block.start, block.end));
-  if (!own) return false;
-  const line = text.slice(next.start, next.end);
-  if (LABEL_LINE.test(line.replace(SUB_ITEM_MARKER, ''))) return false;
-  return headingLevel(line) !== own.level;
+  return !!own && opensItemUnder(text.slice(next.start, next.end), own.level);
+}
+
+/**
+ * Whether an item's line (the next block, or the first of the next paragraph) stands under a heading-like line of
+ * `level`: not its labelled lines (牵头单位：…, which make the heading line an item), nor an item of the heading's own kind.
+ */
+export function opensItemUnder(line: string, level: 1 | 2): boolean {
+  return !LABEL_LINE.test(line.replace(SUB_ITEM_MARKER, '')) && headingLevel(line) !== level;
 }
 
 /** How far back a block looks for a heading-like item in its paragraph. */
