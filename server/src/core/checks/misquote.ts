@@ -342,9 +342,11 @@ export function checkMisquotes(text: string, scopes: Scope[], refs: ResolvedRefe
 /** The quantities of each source text (a task's table and body wording), found once. */
 const sourceQuantities = new Map<string, QuantityPhrase[]>();
 
-/** A quotation with each number written as the source writes the same quantity (百分之六十七 → 67%), if any differ. */
-function inSourceNumberForms(inner: string, original: string): string {
-  const quoted = findQuantities(inner);
+/**
+ * A quotation with each number written as the source writes the same quantity (百分之六十七 → 67%), if any differ;
+ * `quoted`: the quotation's quantities (found once for all the sources it is held against).
+ */
+function inSourceNumberForms(inner: string, quoted: readonly QuantityPhrase[], original: string): string {
   if (!quoted.length) return inner;
   let inSource = sourceQuantities.get(original);
   if (!inSource) sourceQuantities.set(original, (inSource = findQuantities(original)));
@@ -366,6 +368,7 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
   // exact pieces of the source with runs of it left out between them, and no …… to say so: in two pieces, else in more
   let abridged: { task: Task; source: Normalized; original: string; pieces: Piece[] } | undefined;
   let pieced: typeof abridged;
+  let quoted: QuantityPhrase[] | undefined;
   for (const task of tasks) {
     for (const original of [task.text, task.bodyText].filter((x): x is string => !!x)) {
       const source = normalize(original);
@@ -373,7 +376,7 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
       // most quotations are far from a task or exact: only a close one is worth the alignment
       if (!mayBeClose(quote.text, source.text)) continue;
       // exact but for the form of a number (百分之六十七 for 67%, 五年 for 5年): the same words, not a misquotation
-      const numbers = inSourceNumberForms(inner, original);
+      const numbers = inSourceNumberForms(inner, (quoted ??= findQuantities(inner)), original);
       if (numbers !== inner) {
         const same = normalize(numbers).text;
         if (source.text.includes(same) || alignQuote(same, source.text).distance === 0) return undefined;
@@ -419,7 +422,7 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
   // the source wording: the table's text over the matched window (use the table text even when the body matched better)
   const tableSource = normalize(best.task.text);
   // the window the quotation covers, its numbers read as the source writes them (…不低于百分之六十七 covers 67%)
-  const numbers = normalize(inSourceNumberForms(inner, best.task.text)).text;
+  const numbers = normalize(inSourceNumberForms(inner, (quoted ??= findQuantities(inner)), best.task.text)).text;
   const window = numbers !== quote.text
     ? quotedWindow(numbers, tableSource.text, alignQuote(numbers, tableSource.text))
     : quotedWindow(quote.text, tableSource.text, best.original === best.task.text ? best.a : alignQuote(quote.text, tableSource.text));
