@@ -99,6 +99,13 @@ describe('the 任务分工表 rows', () => {
     assert.deepStrictEqual([commerce?.lead, commerce?.deadline], ['区商务局', '2023年3月前'], '由区商务局牵头，2023年3月前出台细则');
   });
 
+  it('shows every unit the plan names as lead in the 牵头单位 column, not among the partners', () => {
+    const plan = '1. 落实表4第10、11项，全面推广信用承诺制度。牵头单位：区发展改革局、区市场监管局；配合单位：区司法局；完成时限：2025年底前。\n';
+    const [row] = tableOf('coleads.md', plan).rows;
+    assert.deepStrictEqual([row.lead, row.coLeads, row.partners], ['区发展改革局', ['区市场监管局'], ['区司法局']]);
+    assert.deepStrictEqual(assignmentCells(row).slice(3, 5), ['区发展改革局、区市场监管局', '区司法局'], '牵头单位 and 配合单位 cells');
+  });
+
   it('reads the lead from a closing parenthesis and from the heading above', () => {
     const clinic = tablePlan.rows.find((r) => r.tasks.some((t) => t.id === 'T1.42'));
     assert.deepStrictEqual([clinic?.lead, clinic?.partners, clinic?.deadline], ['区卫生健康局', ['区民政局'], '2025年底前'], '（区卫生健康局牵头，区民政局配合，2025年底前完成）');
@@ -241,7 +248,7 @@ describe('the 任务分工表 as text', () => {
     assert.deepStrictEqual(Object.keys(json[1]), ['file', 'title', 'rows']);
     assert.deepStrictEqual(json[1].rows[0], {
       number: 1, line: 6, item: '落实表1第12项，允许外商投资社会调查，中方股比不低于67%。', tasks: [{ id: 'T1.12', reference: '表1第12项', state: 'cited' }], unresolved: [],
-      lead: '区商务局', partners: ['区市场监管局', '区司法局'], deadline: '2024年6月', findings: [],
+      lead: '区商务局', coLeads: [], partners: ['区市场监管局', '区司法局'], deadline: '2024年6月', findings: [],
     });
   });
 });

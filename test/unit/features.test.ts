@@ -72,6 +72,10 @@ describe('the features over a plain context (no server)', () => {
     const value = (hover(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(0) })?.contents as MarkupContent).value;
     assert.ok(value.startsWith('**表2第4项、表2第19项（无此任务）**'), value);
     assert.match(value, /牵头单位：区工信局/);
+    const two = '1. 落实表2第4项。牵头单位：区工信局、区科技局；配合单位：区商务局。\n';
+    const both = ctx.open('file:///coleads.md', two);
+    const owners = (hover(ctx, { textDocument: { uri: both.uri }, position: both.positionAt(0) })?.contents as MarkupContent).value;
+    assert.match(owners, /牵头单位：区工信局、区科技局 {2}\n配合单位：区商务局/, 'both units the plan names as lead are the owner');
   });
 
   it("hovers the other side's share with the source threshold and what it means for that side", () => {

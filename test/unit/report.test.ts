@@ -81,7 +81,7 @@ describe('the review collector', () => {
 
 describe('the lead units\' load', () => {
   it('counts the items and distinct tasks each unit leads, the items it supports, and the items nobody leads', () => {
-    const other = '# 另一方案\n\n1. 落实表1第12项，由区商务局牵头。\n2. 落实表1第13项。\n';
+    const other = '# 另一方案\n\n1. 落实表1第12项，由区商务局牵头。\n2. 落实表1第13项。\n3. 落实表1第14项。牵头单位：区文化广电旅游局、区司法局。\n';
     const report = collectReview(index, [analyse('other.md', other), analyse('table.md', TABLE_PLAN)]);
     const { loads, unowned } = leadLoads(report.plans);
     const commerce = loads.find((l) => l.lead === '区商务局');
@@ -90,8 +90,14 @@ describe('the lead units\' load', () => {
     assert.strictEqual(commerce.tasks, 1, 'both are 表1第12项');
     assert.strictEqual(commerce.partnerItems, 1, 'it supports 表1第35项 in the table plan');
     assert.deepStrictEqual(commerce.plans, [{ file: 'other.md', items: 1 }, { file: 'table.md', items: 1 }]);
+    // 牵头单位：区文化广电旅游局、区司法局: both lead the item, neither supports it
+    const justice = loads.find((l) => l.lead === '区司法局');
+    assert.deepStrictEqual([justice?.items, justice?.tasks, justice?.plans], [1, 1, [{ file: 'other.md', items: 1 }]], 'the second unit under 牵头单位 leads');
+    assert.strictEqual(loads.find((l) => l.lead === '区文化广电旅游局')?.items, 1, 'and the first');
     const items = report.plans.reduce((n, p) => n + p.items.length, 0);
-    assert.strictEqual(loads.reduce((n, l) => n + l.items, 0) + unowned, items, 'every item is led by one unit or counted as unowned');
+    const coLeads = report.plans.reduce((n, p) => n + p.items.reduce((m, i) => m + i.coLeads.length, 0), 0);
+    assert.strictEqual(coLeads, 1);
+    assert.strictEqual(loads.reduce((n, l) => n + l.items, 0) + unowned, items + coLeads, 'every item is led by its lead units or counted as unowned');
     assert.deepStrictEqual(loads.map((l) => l.items), [...loads.map((l) => l.items)].sort((a, b) => b - a), 'the busiest unit first');
   });
 });

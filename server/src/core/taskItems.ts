@@ -18,6 +18,8 @@ export interface TaskItem {
   /** References as written that name no task of the sources (表2第18项 of a table of 17): the item is still listed. */
   unresolved: string[];
   lead?: string;
+  /** Further lead units the item names beside `lead` (牵头单位：区发展改革局、区市场监管局): leads, not partners. */
+  coLeads: string[];
   partners: string[];
   deadline?: string;
 }
@@ -60,7 +62,8 @@ export function taskItemsOf(
       restated,
       unresolved,
       lead: assignment.lead?.name,
-      partners: [...(assignment.coLeads ?? []), ...assignment.partners].map((u) => u.name),
+      coLeads: (assignment.coLeads ?? []).map((u) => u.name),
+      partners: assignment.partners.map((u) => u.name),
       // a date, or what the plan says instead (长期坚持), from the item or the heading above it
       deadline: (assignment.deadline ?? assignment.term)?.text,
     });

@@ -99,7 +99,7 @@ function ownerNote(ctx: HoverContext, analysis: DocumentAnalysis, offset: number
   const item = analysis.taskItemAt(offset);
   if (!item) return undefined;
   const msg = responsibilityMessages(ctx.locale);
-  const lines = [`${msg.owner}${msg.colon}${item.lead ?? msg.none}`];
+  const lines = [`${msg.owner}${msg.colon}${item.lead ? [item.lead, ...item.coLeads].join('、') : msg.none}`];
   if (item.partners.length) lines.push(`${msg.partners}${msg.colon}${item.partners.join('、')}`);
   if (item.deadline) lines.push(`${msg.deadline}${msg.colon}${item.deadline}`);
   return lines.map(escapeMarkdown).join('  \n');

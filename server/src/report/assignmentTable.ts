@@ -22,6 +22,8 @@ export interface AssignmentRow {
   /** References as written that name no task (表2第18项 of a table of 17); their unknown-task finding is in `findings`. */
   unresolved: string[];
   lead: string;
+  /** Further lead units the item names beside `lead` (shown with it in the 牵头单位 column). */
+  coLeads: string[];
   partners: string[];
   deadline: string;
   findings: { code: string; severity: string; message: string }[];
@@ -48,6 +50,7 @@ export function assignmentTable(plan: ReviewPlan): AssignmentTable {
       ],
       unresolved: item.unresolved,
       lead: item.lead ?? '',
+      coLeads: item.coLeads,
       partners: item.partners,
       deadline: item.deadline ?? '',
       findings: item.findings.map((f) => ({ code: String(f.code), severity: f.severity, message: f.message })),
@@ -64,7 +67,7 @@ export function assignmentCells(row: AssignmentRow): string[] {
     String(row.number),
     row.item,
     [...row.tasks.map((t) => (t.state === 'restated' ? `${t.reference}（复述）` : t.reference)), ...row.unresolved.map((r) => r + NO_SUCH_TASK)].join('、'),
-    row.lead,
+    [row.lead, ...row.coLeads].join('、'),
     row.partners.join('、'),
     row.deadline,
     row.findings.length ? row.findings.map((f) => `${f.code}：${shorten(f.message, 60)}`).join('\n') : PASSED,

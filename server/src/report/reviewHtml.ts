@@ -58,10 +58,13 @@ export function leadLoads(plans: ReviewPlan[]): { loads: LeadLoad[]; unowned: nu
         unowned++;
         continue;
       }
-      const e = entry(item.lead);
-      e.items++;
-      for (const t of [...item.cited, ...item.restated]) e.tasks.add(t.id);
-      e.plans.set(plan.file, (e.plans.get(plan.file) ?? 0) + 1);
+      // each unit named as lead (牵头单位：区发展改革局、区市场监管局) leads the item
+      for (const lead of [item.lead, ...item.coLeads]) {
+        const e = entry(lead);
+        e.items++;
+        for (const t of [...item.cited, ...item.restated]) e.tasks.add(t.id);
+        e.plans.set(plan.file, (e.plans.get(plan.file) ?? 0) + 1);
+      }
     }
   }
   const loads = [...byLead.entries()].map(([lead, e]) => ({
