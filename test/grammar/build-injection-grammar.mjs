@@ -41,7 +41,8 @@ const RANGE_OP = alt('至', '到', '——?', '[-~～〜–－]'); // 至 到 �
 const LIST_SEP = alt('、', '，', ',', '以及', '和', '及', '与');
 const COMPACT_SEP = '[.．\\-－]';
 const NOT_MORE_COMPACT = `(?![0-9０-９A-Za-z_]|${COMPACT_SEP}[0-9０-９])`; // rejects 表1.12.3, T1.12a
-const NOT_AFTER_WORD_OR_PATH = '(?<![A-Za-z0-9_./-])'; // rejects ST1.12, /T1.12, v.T1.12
+// rejects ST1.12, /T1.12, v.T1.12, x-T1.12; not T1.15 after a number's hyphen (T1.12-T1.15)
+const NOT_AFTER_WORD_OR_PATH = '(?<![A-Za-z0-9_./]|[A-Za-z_./-]-)';
 
 // Quantities in threshold phrases
 const AR_NUM = '[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?'; // 67 1,000 1.5 ６７
@@ -125,6 +126,14 @@ const grammar = {
           null, [{ include: '#list-items' }])),
         rule(SC.refRange, '表1第12至15项 / 表1第12-15项 / 表1第12项至第15项', ...TABLE,
           kw('第'), S, num(), S, opt(kw('项'), S), cap(RANGE_OP, SC.rangeOp), S, opt(kw('第'), S), num(), S, kw('项')),
+        // the table written again: the same as written (a backreference to its number, group 3 of TABLE)
+        rule(SC.refRange, '表1第12项至表1第15项 (not 表1第57项至表2第3项)', ...TABLE,
+          kw('第'), S, num(), S, kw('项'), S, cap(RANGE_OP, SC.rangeOp), S, kw('表'), S, num('\\3'), S, '(?:中的|中|的|所列的?)?', S,
+          kw('第'), S, num(), S, kw('项'), `(?!${S}${LIST_SEP}${S}(?:第${S})?${N})`),
+        rule(SC.refRange, '表1-12至表1-15', opt(kw('任务清单'), S), kw('表'), S, num(DIGITS), cap(COMPACT_SEP, SC.sep), num(DIGITS), S,
+          cap(RANGE_OP, SC.rangeOp), S, kw('表'), S, num('\\3'), cap(COMPACT_SEP, SC.sep), num(DIGITS), NOT_MORE_COMPACT),
+        rule(SC.refRange, 'T1.12至T1.15 / T1.12-T1.15', NOT_AFTER_WORD_OR_PATH, kw('T'), num(DIGITS), cap(COMPACT_SEP, SC.sep), num(DIGITS), S,
+          cap(RANGE_OP, SC.rangeOp), S, kw('T'), num('\\2'), cap(COMPACT_SEP, SC.sep), num(DIGITS), NOT_MORE_COMPACT),
         rule(SC.ref, '表1第12项 / 表 1 第 12 项 / 表一第十二项 / 任务清单表1第12项', ...TABLE,
           kw('第'), S, num(), S, kw('项')),
         rule(SC.ref, '表1.12 / 表1-12 (not 表1.12.3)', opt(kw('任务清单'), S), kw('表'), S,

@@ -79,6 +79,28 @@ describe('the reference scanner', () => {
     assert.strictEqual(text.slice(r.tableStart, r.tableEnd), '2');
   });
 
+  it('reads a range that writes its table again, 表1第12项至表1第15项 or T1.12—T1.15, as one range', () => {
+    for (const written of ['表1第12项至表1第15项', '表1第12项—表1第15项', '表 1 第 12 项 至 表 1 第 15 项', 'T1.12至T1.15', 'T1.12-T1.15', 'T1.12～T1.15', '表1-12至表1-15', '表一第十二项到表一第十五项']) {
+      const text = `推进${written}落地`;
+      const r = one(text);
+      assert.deepStrictEqual([r.table, referencedItems(r), r.text], [1, [12, 13, 14, 15], written], written);
+      assert.deepStrictEqual(r.spans.length, 1, written);
+      assert.strictEqual(text.slice(r.spans[0].start, r.spans[0].end).replace(/\s/g, '').slice(-2), /十五/.test(written) ? '十五' : '15', written);
+    }
+    // not across tables, forms or a list separator; not after a list or before one
+    for (const [text, expected] of [
+      ['落实表2第1、3项至表2第5项', ['表2第1、3项', '表2第5项']],
+      ['落实表1第57项至表2第3项', ['表1第57项', '表2第3项']],
+      ['落实表1第12项至T1.15', ['表1第12项', 'T1.15']],
+      ['落实表1第12项至表一第15项', ['表1第12项', '表一第15项']], // the table written another way (the grammar's backreference)
+      ['落实表1第12项、表1第15项', ['表1第12项', '表1第15项']],
+      ['落实表1第12项至表1第15、16项', ['表1第12项', '表1第15、16项']],
+      ['落实T1.12，T1.15', ['T1.12', 'T1.15']],
+    ] as const) assert.deepStrictEqual(scanReferences(text).map((r) => r.text), expected, text);
+    // backwards, as 表1第15至12项: a range that names no task
+    assert.deepStrictEqual(referencedItems(one('表1第15项至表1第12项')), []);
+  });
+
   it('keeps a backwards range as written, naming no task', () => {
     const r = one('表1第15至12项');
     assert.deepStrictEqual([r.spans[0].from, r.spans[0].to], [15, 12]);

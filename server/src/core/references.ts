@@ -66,7 +66,8 @@ function referencePattern(prefixes: readonly string[]): RegExp {
     `(?:(?:试点)?任务清单${SP})?表${SP}(${NUM})${SP}${OF}${SP}第${SP}(${ELEMENT}(?:${SP}${LIST_SEP}${SP}(?:第${SP})?${ELEMENT})*)${SP}项` +
     `(?:${SP}(?:(?:${LIST_SEP}|${RANGE_SEP})${SP}第|、)${SP}${ELEMENT}${SP}项)*`;
   const dashForm = `表${SP}(${ARABIC})${SP}[-－.．](${ARABIC})(?![0-9０-９]|[.．][0-9０-９])`;
-  const idForm = `(?<![A-Za-z0-9_./\\\\@#-])[TＴ](${ARABIC})[.．\\-－](${ARABIC})(?![0-9０-９A-Za-z]|[.．][0-9０-９])`;
+  // not inside a word or path (ST1.12, x-T1.12, /T1.12); after a number's hyphen it may end a range (T1.12-T1.15)
+  const idForm = `(?<![A-Za-z0-9_./\\\\@#]|[A-Za-z_./\\\\@#-]-)[TＴ](${ARABIC})[.．\\-－](${ARABIC})(?![0-9０-９A-Za-z]|[.．][0-9０-９])`;
   re = new RegExp(`${pre}(?:${tableForm}|${dashForm}|${idForm})`, 'g');
   cache.set(key, re);
   return re;
@@ -75,7 +76,7 @@ function referencePattern(prefixes: readonly string[]): RegExp {
 /** What opens the next element of a reference after its 项: a separator and 第 (、第13项, 至第15项), or 、 alone (、13项). */
 const NEXT_ELEMENT = new RegExp(`^${SP}(?:(?:${LIST_SEP}|${RANGE_SEP})${SP}第|、)`);
 
-/** What stands between 第16项 and 第18项 of a range written 第16项至第18项. */
+/** What stands between 第16项 and 第18项 of a range written 第16项至第18项 (or 表1第16项 and 表1第18项). */
 const RANGE_BETWEEN = new RegExp(`^${SP}${RANGE_SEP}${SP}$`);
 
 const ELEMENT_RE = new RegExp(`(${NUM})(?:${SP}${RANGE_SEP}${SP}(?:第${SP})?(${NUM}))?`, 'g');
@@ -105,9 +106,35 @@ export function scanReferences(text: string, options: ScanOptions = {}): TaskRef
     if (m[2] !== undefined) ref = tableFormReference(whole, start, prefix, m[2]);
     else if (m[4] !== undefined) ref = pairReference(whole, start, prefix, m[4], m[5], 'dash');
     else if (m[6] !== undefined) ref = pairReference(whole, start, prefix, m[6], m[7], 'id');
-    if (ref) refs.push(ref);
+    if (!ref) continue;
+    const last = refs[refs.length - 1];
+    if (last && endsRange(text, last, ref)) refs[refs.length - 1] = rangeOfTwo(text, last, ref);
+    else refs.push(ref);
   }
   return refs;
+}
+
+/**
+ * Whether `next` ends a range that `ref` opens, the table written again (表1第12项至表1第15项, T1.12—T1.15): the same
+ * source and form, the table written the same way (as the grammar reads it, by a backreference), one number each side
+ * of a range separator (not after a list, nor before one).
+ */
+function endsRange(text: string, ref: TaskReference, next: TaskReference): boolean {
+  const a = ref.spans[0];
+  const b = next.spans[0];
+  return (
+    ref.spans.length === 1 && next.spans.length === 1 && a.from === a.to && b.from === b.to &&
+    ref.prefix === next.prefix && ref.form === next.form &&
+    text.slice(ref.tableStart, ref.tableEnd) === text.slice(next.tableStart, next.tableEnd) &&
+    RANGE_BETWEEN.test(text.slice(ref.end, next.start))
+  );
+}
+
+/** `ref` and `next` as one reference: the range from ref's number to next's. */
+function rangeOfTwo(text: string, ref: TaskReference, next: TaskReference): TaskReference {
+  const a = ref.spans[0];
+  const b = next.spans[0];
+  return { ...ref, end: next.end, text: text.slice(ref.start, next.end), spans: [{ from: a.from, to: b.from, start: a.start, end: b.end }] };
 }
 
 function tableFormReference(whole: string, start: number, prefix: string, tableText: string): TaskReference | undefined {
