@@ -106,6 +106,19 @@ describe('the 任务分工表 rows', () => {
     assert.deepStrictEqual(assignmentCells(row).slice(3, 5), ['区发展改革局、区市场监管局', '区司法局'], '牵头单位 and 配合单位 cells');
   });
 
+  it('reads a table pasted from Word or Excel as text (cells separated by tabs) and one without outer pipes', () => {
+    const tabs = ['越秀区任务分工表', '', '序号\t工作任务\t对应试点任务\t牵头单位\t配合单位\t完成时限', '1\t推动数字人民币试点\t表1第35项\t区金融局\t区商务局\t2024年12月', '2\t推进国际消费中心城市建设\t表4第6项\t\t区商务局\t2025年12月'].join('\r\n');
+    const gfm = ['# 分工', '', '序号 | 工作任务 | 对应试点任务 | 牵头单位 | 配合单位 | 完成时限', '--- | --- | --- | --- | --- | ---', '1 | 推动数字人民币试点 | 表1第35项 | 区金融局 | 区商务局 | 2024年12月', '2 | 推进国际消费中心城市建设 | 表4第6项 |  | 区商务局 | 2025年12月'].join('\n');
+    for (const [file, text] of [['tabs.txt', tabs], ['gfm.md', gfm]]) {
+      const rows = tableOf(file, text).rows;
+      assert.deepStrictEqual(rows.map((r) => [r.item, r.tasks.map((t) => t.id).join(), r.lead, r.partners.join(), r.deadline]), [
+        ['推动数字人民币试点', 'T1.35', '区金融局', '区商务局', '2024年12月'],
+        ['推进国际消费中心城市建设', 'T4.6', '', '区商务局', '2025年12月'],
+      ], file);
+      assert.deepStrictEqual(rows[1].findings.map((f) => f.code), ['missing-lead-unit'], `${file}: the row without a lead`);
+    }
+  });
+
   it('reads the lead from a closing parenthesis and from the heading above', () => {
     const clinic = tablePlan.rows.find((r) => r.tasks.some((t) => t.id === 'T1.42'));
     assert.deepStrictEqual([clinic?.lead, clinic?.partners, clinic?.deadline], ['区卫生健康局', ['区民政局'], '2025年底前'], '（区卫生健康局牵头，区民政局配合，2025年底前完成）');

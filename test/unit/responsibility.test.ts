@@ -8,10 +8,10 @@ import { splitParagraphs } from '../../server/src/core/analyze';
 import { sourceWindow } from '../../server/src/core/checks/deadlineOutsidePilot';
 import { parseYearMonth, pilotWindow, placeInWindow, readDates, readDeadlines, readPilotYears } from '../../server/src/core/deadlines';
 import { Finding } from '../../server/src/core/findings';
-import { buildParagraphModel, EMPTY_CONTEXT } from '../../server/src/core/planModel';
+import { buildParagraphModel, cellSpans, EMPTY_CONTEXT } from '../../server/src/core/planModel';
 import { Assignment, declaresFirstLeads, isUnitName, readAssignment, readHeadingAssignment, readRowAssignment } from '../../server/src/core/responsibility';
 import { blockAssignment, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun } from '../../server/src/core/itemAssignment';
-import { headingLikeLine } from '../../server/src/core/scopes';
+import { headingLikeLine, tableRowStarts } from '../../server/src/core/scopes';
 import { formatAssignment, responsibilityMessages } from '../../server/src/core/responsibilityMessages';
 import { loadEngine } from '../../server/src/engine';
 import { offsetOf, ROOT } from '../fixtures/checks/cases';
@@ -234,6 +234,40 @@ describe('declarations and plans', () => {
     assert.ok(planAssignsLeadUnits('| 任务 | 牵头单位 |\n| --- | --- |\n| 表1第12项 | 区商务局 |'), 'a lead column');
     assert.ok(!planAssignsLeadUnits('1. 落实表1第12项。\n2. 落实表1第13项。'), 'no lead anywhere');
     assert.ok(!planAssignsLeadUnits('| 任务 | 牵头单位 |\n| --- | --- |\n| 表1第12项 |  |'), 'an empty lead column');
+    assert.ok(planAssignsLeadUnits('任务 | 牵头单位\n--- | ---\n表1第12项 | 区商务局'), 'a lead column of a table without outer pipes');
+    assert.ok(planAssignsLeadUnits('序号\t任务\t牵头单位\n1\t表1第12项\t区商务局'), 'a lead column of a table pasted with tabs');
+    assert.ok(!planAssignsLeadUnits('序号\t任务\t牵头单位\n1\t表1第12项\t'), 'an empty one');
+  });
+});
+
+describe('table rows', () => {
+  const { index, matcher } = loadEngine(ROOT).checker.context;
+  const rows = (text: string) => {
+    const starts = tableRowStarts(text) ?? new Set<number>();
+    return text.split('\n').filter((_l, i, all) => starts.has(all.slice(0, i).reduce((n, l) => n + l.length + 1, 0)));
+  };
+
+  it('are Markdown rows, with or without outer pipes, and rows pasted with tabs', () => {
+    assert.deepStrictEqual(rows('| 任务 | 牵头单位 |\n| --- | --- |\n| 表1第12项 | 区商务局 |\n说明。'), ['| 任务 | 牵头单位 |', '| --- | --- |', '| 表1第12项 | 区商务局 |']);
+    assert.deepStrictEqual(rows('前言。\n任务 | 牵头单位\n:--- | ---:\n表1第12项 | 区商务局\n表1第13项 | 区商务局\n说明。\n甲 | 乙'), ['任务 | 牵头单位', ':--- | ---:', '表1第12项 | 区商务局', '表1第13项 | 区商务局']);
+    assert.deepStrictEqual(rows('序号\t任务\t牵头单位\r\n1\t表1第12项\t\n说明。'.replace('\r\n', '\n')), ['序号\t任务\t牵头单位', '1\t表1第12项\t']);
+  });
+
+  it('are not prose with a | or tabs, a rule under a line, nor items indented with tabs', () => {
+    assert.strictEqual(tableRowStarts('推动A|B两类试点。\n落实表1第12项。'), undefined, 'a | without a separator row under it');
+    assert.strictEqual(tableRowStarts('任务 | 牵头单位\n---\n正文。'), undefined, 'a rule is no separator row');
+    assert.strictEqual(tableRowStarts('任务 \\| 牵头单位\n--- | ---'), undefined, 'an escaped |');
+    assert.strictEqual(tableRowStarts('联系人\t张三\t电话\n正文。'), undefined, 'one line with tabs');
+    assert.strictEqual(tableRowStarts('\t\t1. 落实表1第12项。\n\t\t2. 落实表1第13项。'), undefined, 'items indented with tabs');
+  });
+
+  it('have their cells between tabs, empty ones kept under their headers', () => {
+    const row = '  1\t表1第12项\t\t2025年6月';
+    assert.deepStrictEqual(cellSpans(row).map(([a, b]) => row.slice(a, b)), ['1', '表1第12项', '', '2025年6月']);
+    const model = buildParagraphModel('序号\t任务\t牵头单位\t完成时限\n1\t表1第12项\t\t2025年6月', EMPTY_CONTEXT, index, matcher);
+    assert.deepStrictEqual(model.blocks.map((b) => [b.kind, !!b.tableHeader, b.header]), [['row', true, undefined], ['row', false, ['序号', '任务', '牵头单位', '完成时限']]]);
+    const noHeader = buildParagraphModel('1\t表1第12项\t区商务局\n2\t表1第13项\t区商务局', EMPTY_CONTEXT, index, matcher);
+    assert.deepStrictEqual(noHeader.blocks.map((b) => [b.kind, !!b.tableHeader]), [['row', false], ['row', false]], 'a first row of content is no header');
   });
 });
 

@@ -3,7 +3,7 @@
 import { Block, cellSpans, mayBeTaskItem, ParagraphModel } from './planModel';
 import { Task } from './types';
 import { lineEndFrom } from './text';
-import { CN_HEADING_ITEM, headingItemsAbove, headingLikeLine, LABEL_LINE, parentItem, SUB_ITEM_MARKER } from './scopes';
+import { CN_HEADING_ITEM, headingItemsAbove, headingLikeLine, LABEL_LINE, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
 import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
 // ---------------------------------------------------------------- blocks of the plan model
@@ -275,7 +275,7 @@ export function planAssignsLeadUnits(text: string): boolean {
     // the line around the hint, as split(/\r\n|\r|\n/) would give it
     let start = m.index;
     while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
-    if (m[0] === '|') return linesAssignLeads(start ? text.slice(start) : text);
+    if (m[0] === '|' || m[0] === '\t') return linesAssignLeads(start ? text.slice(start) : text);
     const end = lineEndFrom(text, m.index + m[0].length);
     // a line without a unit's character names no lead (often a parenthesis: （表1第12项）)
     if (hasUnitChar(text, start, end) && readAssignment(text.slice(start, end), { firstLeads: true }).lead) return true;
@@ -284,17 +284,20 @@ export function planAssignsLeadUnits(text: string): boolean {
   return false;
 }
 
-/** What a line that names a lead holds (a role word, a label or a closing parenthesis), or a | of a table row. */
-const LEAD_HINT = /牵头|负责|主责|责任单位|[）)|]/g;
+/** What a line that names a lead holds (a role word, a label or a closing parenthesis), or a | or tab of a table row. */
+const LEAD_HINT = /牵头|负责|主责|责任单位|[）)|\t]/g;
 
 const isLineBreak = (c: number) => c === 0x0a || c === 0x0d;
 
 /** planAssignsLeadUnits line by line, for a text that may hold tables. */
 function linesAssignLeads(text: string): boolean {
   let header: string[] | undefined;
-  for (const line of text.split(/\r\n|\r|\n/)) {
+  const rows = tableRowStarts(text);
+  const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  for (let m = lineRe.exec(text); m && m[0]; m = lineRe.exec(text)) {
+    const line = m[0].replace(/[\r\n]+$/, '');
     const trimmed = line.trim();
-    if (trimmed.startsWith('|')) {
+    if (rows?.has(m.index)) {
       if (/^[\s|:-]+$/.test(trimmed)) continue;
       const readCells = () => cellSpans(trimmed).map(([a, b]) => trimmed.slice(a, b));
       if (!header) {

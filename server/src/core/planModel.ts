@@ -6,7 +6,7 @@ import type { ThresholdMatch } from './checks/thresholdMismatch';
 import { Restatement, restatementOf } from './topics';
 import { TaskMatcher } from './matcher';
 import { scanReferences } from './references';
-import { ENUMERATION, headsItems, LIST_MARKER, scopesOf } from './scopes';
+import { ENUMERATION, headsItems, LIST_MARKER, scopesOf, SEPARATOR_ROW, tableRowStarts } from './scopes';
 import { ResolvedReference, TaskIndex } from './taskIndex';
 import { exact, lineEndFrom, NONE, parseInteger } from './text';
 
@@ -210,20 +210,28 @@ export interface ParagraphModel {
 }
 
 const HEADING_LINE = /^#{1,6}[ \t]/;
-const SEPARATOR_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 const SPACE = /\s/;
 
-/** The cells of a Markdown table row as [start, end) spans of their trimmed text, relative to the row. */
+/**
+ * The cells of a table row as [start, end) spans of their trimmed text, relative to the row: between its |s (a Markdown
+ * row, outer pipes or not), else between its tabs (a row pasted from Word or Excel).
+ */
 export function cellSpans(row: string): [number, number][] {
   const pipes: number[] = [];
   for (let i = 0; i < row.length; i++) if (row[i] === '|' && row[i - 1] !== '\\') pipes.push(i);
-  if (!pipes.length) return [[0, row.length]];
   const bounds: [number, number][] = [];
-  if (row.slice(0, pipes[0]).trim()) bounds.push([0, pipes[0]]);
-  for (let k = 0; k + 1 < pipes.length; k++) bounds.push([pipes[k] + 1, pipes[k + 1]]);
-  const last = pipes[pipes.length - 1];
-  if (row.slice(last + 1).trim()) bounds.push([last + 1, row.length]);
+  if (!pipes.length) {
+    if (!row.includes('\t')) return [[0, row.length]];
+    // every cell between tabs, empty ones too (they keep the columns under their headers); the indentation is none
+    let from = row.length - row.trimStart().length;
+    for (let i = from; i <= row.length; i++) if (i === row.length || row[i] === '\t') bounds.push([from, i]), (from = i + 1);
+  } else {
+    if (row.slice(0, pipes[0]).trim()) bounds.push([0, pipes[0]]);
+    for (let k = 0; k + 1 < pipes.length; k++) bounds.push([pipes[k] + 1, pipes[k + 1]]);
+    const last = pipes[pipes.length - 1];
+    if (row.slice(last + 1).trim()) bounds.push([last + 1, row.length]);
+  }
   for (const cell of bounds) {
     let a = cell[0];
     let b = cell[1];
@@ -233,6 +241,16 @@ export function cellSpans(row: string): [number, number][] {
     cell[1] = b;
   }
   return bounds;
+}
+
+/** A header's cell: 序号, 工作任务, 对应试点任务, 牵头单位, 完成时限, 备注… */
+const HEADER_CELL = /^(?:序号|编号|类别|领域|.{0,6}(?:任务|内容|举措|措施|事项|单位|部门|时限|时间|期限|节点|进度|安排|备注|依据))$/;
+
+/** Whether a row without a separator under it (pasted with tabs) is its table's header: no digit, most cells headers' words. */
+function isHeaderRow(line: string): boolean {
+  if (/[0-9０-９]/.test(line)) return false;
+  const cells = cellsOf(line).filter(Boolean);
+  return cells.filter((c) => HEADER_CELL.test(c.replace(/\s|\*/g, ''))).length * 2 >= cells.length;
 }
 
 function cellsOf(line: string): string[] {
@@ -251,7 +269,8 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
   let table: { header?: string[]; rows: number } | undefined;
   let titlesOf: PlanContext['headings'] | undefined;
   let titles: string[] = [];
-  for (const scope of scopesOf(text)) {
+  const rows = tableRowStarts(text);
+  for (const scope of scopesOf(text, rows)) {
     while (e < events.length && events[e].at < scope.start) context = applyEvent(context, events[e++]);
     const line = text.slice(scope.start, scope.end);
     const first = line.trimStart();
@@ -263,13 +282,13 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
     while (r < references.length && references[r].ref.start < scope.end) r++;
     const block: Block = { kind, start: scope.start, end: scope.end, headings: titles, references: r0 === r ? NONE : r0 === 0 && r === references.length ? references : references.slice(r0, r), bare: NONE, context, restates: undefined, heads: undefined, open: undefined };
     if (HEADING_LINE.test(first)) kind = 'heading';
-    else if (first.startsWith('|')) {
+    else if (first.startsWith('|') || (rows !== undefined && rows.has(scope.start))) {
       kind = 'row';
       // a Markdown table (consecutive rows): its first row is the header when a separator row follows it (the next
-      // line is read for a first row only)
+      // line is read for a first row only); a table pasted with tabs has no separator: a first row of headers' words
       table ??= { rows: 0 };
       if (SEPARATOR_ROW.test(line)) block.tableHeader = true;
-      else if (table.rows === 0 && SEPARATOR_ROW.test(nextLine(text, scope.end) ?? '')) {
+      else if (table.rows === 0 && (SEPARATOR_ROW.test(nextLine(text, scope.end) ?? '') || (!block.references.length && isHeaderRow(line)))) {
         block.tableHeader = true;
         table.header = cellsOf(line);
       } else {

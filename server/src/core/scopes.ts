@@ -136,8 +136,47 @@ const INDENTED = /^[ \t]+\S/;
 /** What may follow a sentence's end and still belong to it (a closing quote or parenthesis). */
 const CLOSING = /[”’」』）)]/;
 
-/** Splits a paragraph (offsets relative to it) into list items, table rows and sentences. */
-export function scopesOf(text: string): Scope[] {
+/** A table's separator row: | --- | :---: | (the outer pipes optional). */
+export const SEPARATOR_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+/** A Markdown table row that opens with |. */
+const PIPE_ROW = new RegExp(String.raw`^${INDENT}\|`);
+/** A | that is not escaped (\| is a | inside a cell). */
+const UNESCAPED_PIPE = /(?:^|[^\\])\|/;
+/** A row of a table copied as text from Word or Excel: three cells or more separated by tabs, after its indentation. */
+const TAB_ROW = new RegExp(String.raw`^${INDENT}\S[^\t]*\t[^\t]*\t`);
+
+/**
+ * The offsets (relative to the text) of the lines that are table rows: Markdown rows that open with |; the rows of a
+ * table written without outer pipes (序号 | 任务 then --- | ---, as GFM allows: a header with a separator row under
+ * it, and the lines with a | after them); and the rows of a table pasted as text from Word or Excel, cells separated
+ * by tabs (two such lines or more). Undefined when the text can hold no row (no | or tab).
+ */
+export function tableRowStarts(text: string): Set<number> | undefined {
+  if (!text.includes('|') && !text.includes('\t')) return undefined;
+  const lines: { start: number; line: string }[] = [];
+  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  for (let m = re.exec(text); m && m[0]; m = re.exec(text)) lines.push({ start: m.index, line: m[0].replace(/[\r\n]+$/, '') });
+  const rows = new Set<number>();
+  let gfm = false; // inside a table without outer pipes: its rows are the lines that hold a |
+  for (let i = 0; i < lines.length; i++) {
+    const { start, line } = lines[i];
+    if (PIPE_ROW.test(line)) rows.add(start);
+    else if (gfm && UNESCAPED_PIPE.test(line)) rows.add(start);
+    else if (UNESCAPED_PIPE.test(line) && i + 1 < lines.length && lines[i + 1].line.includes('|') && SEPARATOR_ROW.test(lines[i + 1].line)) {
+      rows.add(start);
+      gfm = true;
+      continue;
+    } else if (TAB_ROW.test(line) && (TAB_ROW.test(lines[i - 1]?.line ?? '') || TAB_ROW.test(lines[i + 1]?.line ?? ''))) rows.add(start);
+    gfm &&= rows.has(start);
+  }
+  return rows.size ? rows : undefined;
+}
+
+/**
+ * Splits a paragraph (offsets relative to it) into list items, table rows and sentences; `rows`: its table rows
+ * (tableRowStarts), when the caller has them.
+ */
+export function scopesOf(text: string, rows: Set<number> | undefined = tableRowStarts(text)): Scope[] {
   const scopes: Scope[] = [];
   let lineStart = 0;
   let prose: Scope | undefined;
@@ -159,7 +198,8 @@ export function scopesOf(text: string): Scope[] {
     const next = lineEnd === n ? n + 1 : lineEnd + (lineEnd === cr && lf === cr + 1 ? 2 : 1);
     const line = text.slice(lineStart, lineEnd);
     const last = scopes[scopes.length - 1];
-    if (LIST_ITEM.test(line)) {
+    const row = rows !== undefined && rows.has(lineStart);
+    if (row || LIST_ITEM.test(line)) {
       flushProse();
       scopes.push({ start: lineStart, end: lineEnd });
     } else if (!prose && last && last.end === previousEnd && INDENTED.test(line) && !line.trimStart().startsWith('|')) {

@@ -4,7 +4,7 @@
 import { Finding } from '../findings';
 import { Messages } from '../messages';
 import { headingItemTitle } from '../itemAssignment';
-import { Block } from '../planModel';
+import { Block, cellSpans } from '../planModel';
 import { escapeRegExp } from '../text';
 import { headingItemsAbove, ITEM_OPENING, Scope } from '../scopes';
 import { formatReference, ResolvedReference } from '../taskIndex';
@@ -96,12 +96,14 @@ function clauseStart(unit: string, at: number): number {
   return Math.max(unit.lastIndexOf('；', at - 1), unit.lastIndexOf(';', at - 1)) + 1;
 }
 
-/** Is unit[start, end) the whole content of a Markdown table cell? */
+/** Is unit[start, end) the whole content of a table cell (between |s, or tabs), but for bold marks? */
 function isCell(unit: string, start: number, end: number): boolean {
-  if (!unit.trimStart().startsWith('|')) return false;
-  const before = unit.slice(0, start).replace(/[ \t*]+$/, '');
-  const after = unit.slice(end).replace(/^[ \t*]+/, '');
-  return before.endsWith('|') && after.startsWith('|');
+  if (!unit.includes('|') && !unit.includes('\t')) return false;
+  return cellSpans(unit).some(([a, b]) => {
+    while (a < b && unit[a] === '*') a++;
+    while (b > a && unit[b - 1] === '*') b--;
+    return a === start && b === end;
+  });
 }
 
 type Label = CheckContext['labels'][number];
