@@ -55,10 +55,10 @@ export function readThresholds(
     for (const q of inText ? quantitiesNearSubjects(unit, words, scope.start) : []) {
       const subject = subjectOf(text, q, ctx.subjects);
       if (!subject) continue;
-      // across the cells of a table row (| 中方股比 | 不低于51% |) the words read as one phrase
+      // across the cells of a table row (| 中方股比 | 不低于51% |, or cells between tabs) the words read as one phrase
       const from = Math.min(subject.start, q.start);
       const to = Math.max(subject.end, q.end);
-      found.push({ q, subject, planWords: text.slice(from, to).replace(/[ \t]*\|[ \t]*/g, ''), from, to });
+      found.push({ q, subject, planWords: text.slice(from, to).replace(/[ \t]*\|[ \t]*|\t+/g, ''), from, to });
     }
     const columns = columnsOf(scope);
     if (columns.length) found.push(...underHeader(unit, scope.start, scope.header!, columns, words, ctx, found));
