@@ -299,7 +299,7 @@ function linesAssignLeads(text: string): boolean {
     const trimmed = line.trim();
     if (rows?.has(m.index)) {
       if (/^[\s|:-]+$/.test(trimmed)) continue;
-      const readCells = () => cellSpans(trimmed).map(([a, b]) => trimmed.slice(a, b));
+      const readCells = () => cellSpans(line).map(([a, b]) => line.slice(a, b));
       if (!header) {
         header = readCells();
         continue;

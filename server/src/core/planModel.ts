@@ -223,8 +223,10 @@ export function cellSpans(row: string): [number, number][] {
   const bounds: [number, number][] = [];
   if (!pipes.length) {
     if (!row.includes('\t')) return [[0, row.length]];
-    // every cell between tabs, empty ones too (they keep the columns under their headers); the indentation is none
-    let from = row.length - row.trimStart().length;
+    // every cell between tabs, empty ones too (they keep the columns under their headers: a leading tab is an empty
+    // first cell, as Excel copies a merged cell's rows below the first); spaces before the first cell are none
+    let from = 0;
+    while (from < row.length && (row[from] === ' ' || row[from] === '\u3000')) from++;
     for (let i = from; i <= row.length; i++) if (i === row.length || row[i] === '\t') bounds.push([from, i]), (from = i + 1);
   } else {
     if (row.slice(0, pipes[0]).trim()) bounds.push([0, pipes[0]]);
