@@ -61,6 +61,7 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   misquote: "Quoted text that is close to the cited task's text but not equal to it.",
   'domain-mismatch': "A domain or category written next to a reference that is not the task's own.",
   'ambiguous-reference': 'A task number without its table, where neither the context nor the content settles which table is meant.',
+  'nonstandard-reference': 'A task cited in a form that is not read as a reference (表1第12条, 表格1第2项, 第1表第14项), so it is not counted.',
   'reference-mismatch': 'A valid reference whose sentence is clearly about another task and not about the cited one.',
   'uncited-task': 'A list item or table row that restates a task without citing it.',
   'missing-lead-unit': 'A task item without a lead unit, in a plan that assigns lead units elsewhere.',

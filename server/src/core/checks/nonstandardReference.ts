@@ -1,0 +1,58 @@
+// nonstandard-reference: a task cited in a form the reader does not take for a reference (表1第12条, 表格1第2项,
+// 第1表第14项): nothing the plan means by it is counted (coverage, the 分工表, the checks of its sentence), so it is
+// said, with a quick fix that writes the form that is read (表1第12项) when the source has that task.
+import { Finding } from '../findings';
+import { Block } from '../planModel';
+import { formatReference } from '../taskIndex';
+import { parseInteger } from '../text';
+import { taskLabel } from './labels';
+import { relatedTask } from './related';
+import type { CheckRun } from './registry';
+
+const NUM = '[0-9０-９]+|[零〇一二两三四五六七八九十百]+';
+const SP = '[ \\t\\u3000]*';
+const OF = '(?:中的|中|的|所列的?)?';
+
+/**
+ * The look-alikes, each with its table and item numbers: 表1第12条 (an article, not an item), 表格1第2项 (表格 for 表),
+ * 第1表第14项 (the table's number before it). Not 代表1名, 表1第12项 (read), nor a 第12条 without a table (a law's article).
+ */
+const LOOK_ALIKE = new RegExp(
+  `(?<![代列图])表${SP}(${NUM})${SP}${OF}${SP}第${SP}(${NUM})${SP}条` +
+    `|表格${SP}(${NUM})${SP}${OF}${SP}第${SP}(${NUM})${SP}[项条]` +
+    `|第${SP}(${NUM})${SP}[张个]?表${SP}${OF}${SP}第${SP}(${NUM})${SP}[项条]`,
+  'g',
+);
+
+export function checkNonstandardReferences(block: Block, run: CheckRun): Finding[] {
+  const text = run.model.text;
+  const own = text.slice(block.start, block.end);
+  // every look-alike holds 表 and 第: most blocks hold neither
+  if (!own.includes('表') || !own.includes('第')) return [];
+  const findings: Finding[] = [];
+  LOOK_ALIKE.lastIndex = 0;
+  for (let m = LOOK_ALIKE.exec(own); m; m = LOOK_ALIKE.exec(own)) {
+    const table = parseInteger(m[1] ?? m[3] ?? m[5]);
+    const item = parseInteger(m[2] ?? m[4] ?? m[6]);
+    if (table === undefined || item === undefined) continue;
+    const start = block.start + m.index;
+    const end = start + m[0].length;
+    const task = run.context.index.taskAt('', table, item);
+    const written = m[0];
+    if (!task) {
+      findings.push({ start, end, code: 'nonstandard-reference', severity: 'warning', message: run.msg.lookAlikeNoTask(written, `表${table}第${item}项`), related: [], fixes: [] });
+      continue;
+    }
+    const reference = formatReference(task, 'table');
+    findings.push({
+      start,
+      end,
+      code: 'nonstandard-reference',
+      severity: 'warning',
+      message: run.msg.lookAlike(written, reference, taskLabel(run.context.index, task)),
+      related: [relatedTask(run.context.index, task, run.msg)],
+      fixes: [{ title: run.msg.replaceWith(reference), start, end, newText: reference, preferred: true }],
+    });
+  }
+  return findings;
+}
