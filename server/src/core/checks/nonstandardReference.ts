@@ -24,21 +24,34 @@ const LOOK_ALIKE = new RegExp(
   'g',
 );
 
-export function checkNonstandardReferences(block: Block, run: CheckRun): Finding[] {
-  const text = run.model.text;
-  const own = text.slice(block.start, block.end);
+/** A look-alike in a text: where it is, as written, and the table and item it names. */
+interface LookAlike {
+  start: number;
+  end: number;
+  written: string;
+  table: number;
+  item: number;
+}
+
+/** The look-alikes of text[start, end), offsets in `text`. */
+export function lookAlikesIn(text: string, start: number, end: number): LookAlike[] {
+  const own = text.slice(start, end);
   // every look-alike holds 表 and 第: most blocks hold neither
   if (!own.includes('表') || !own.includes('第')) return [];
-  const findings: Finding[] = [];
+  const found: LookAlike[] = [];
   LOOK_ALIKE.lastIndex = 0;
   for (let m = LOOK_ALIKE.exec(own); m; m = LOOK_ALIKE.exec(own)) {
     const table = parseInteger(m[1] ?? m[3] ?? m[5]);
     const item = parseInteger(m[2] ?? m[4] ?? m[6]);
-    if (table === undefined || item === undefined) continue;
-    const start = block.start + m.index;
-    const end = start + m[0].length;
+    if (table !== undefined && item !== undefined) found.push({ start: start + m.index, end: start + m.index + m[0].length, written: m[0], table, item });
+  }
+  return found;
+}
+
+export function checkNonstandardReferences(block: Block, run: CheckRun): Finding[] {
+  const findings: Finding[] = [];
+  for (const { start, end, written, table, item } of lookAlikesIn(run.model.text, block.start, block.end)) {
     const task = run.context.index.taskAt('', table, item);
-    const written = m[0];
     if (!task) {
       findings.push({ start, end, code: 'nonstandard-reference', severity: 'warning', message: run.msg.lookAlikeNoTask(written, `表${table}第${item}项`), related: [], fixes: [] });
       continue;
