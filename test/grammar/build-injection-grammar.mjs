@@ -98,7 +98,8 @@ function rule(name, comment, ...parts) {
 const kw = (re) => cap(re, SC.keyword);
 const num = (re = N) => cap(re, SC.number);
 // 表1中第12项, 表1的第12项, 表1所列第12项: the words between a table and its item are part of the reference
-const TABLE = [opt(kw('任务清单'), S), kw('表'), S, num(), S, '(?:中的|中|的|所列的?)?', S];
+// the words and the blanks after them in one optional group: S, (?:中|的…)?, S would try every split of a run of blanks
+const TABLE = [opt(kw('任务清单'), S), kw('表'), S, num(), S, `(?:(?:中的|中|的|所列的?)${S})?`];
 
 const grammar = {
   $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
@@ -128,7 +129,7 @@ const grammar = {
           kw('第'), S, num(), S, opt(kw('项'), S), cap(RANGE_OP, SC.rangeOp), S, opt(kw('第'), S), num(), S, kw('项')),
         // the table written again: the same as written (a backreference to its number, group 3 of TABLE)
         rule(SC.refRange, '表1第12项至表1第15项 (not 表1第57项至表2第3项)', ...TABLE,
-          kw('第'), S, num(), S, kw('项'), S, cap(RANGE_OP, SC.rangeOp), S, kw('表'), S, num('\\3'), S, '(?:中的|中|的|所列的?)?', S,
+          kw('第'), S, num(), S, kw('项'), S, cap(RANGE_OP, SC.rangeOp), S, kw('表'), S, num('\\3'), S, `(?:(?:中的|中|的|所列的?)${S})?`,
           kw('第'), S, num(), S, kw('项'), `(?!${S}${LIST_SEP}${S}(?:第${S})?${N})`),
         rule(SC.refRange, '表1-12至表1-15', opt(kw('任务清单'), S), kw('表'), S, num(DIGITS), cap(COMPACT_SEP, SC.sep), num(DIGITS), S,
           cap(RANGE_OP, SC.rangeOp), S, kw('表'), S, num('\\3'), cap(COMPACT_SEP, SC.sep), num(DIGITS), NOT_MORE_COMPACT),

@@ -232,6 +232,15 @@ describe('properties of the checks', function () {
     assert.deepStrictEqual(JSON.parse(r.stdout), ['unknown-task', 'unknown-task'], 'both huge task numbers are unknown tasks');
   });
 
+  it('check a table number followed by a long run of blanks without hanging (a pattern that tries every split of them)', () => {
+    // 表1 then 400,000 blanks: `表1${SP}(?:中|的…)?${SP}第` took 0.35 s for 30,000 of them and would take minutes here
+    const line = (tail: string) => `'表1'+' '.repeat(400000)+${JSON.stringify(tail)}`;
+    const script = `const {loadEngine}=require(${JSON.stringify(ANALYZE_MODULE)});const c=loadEngine().checker;` +
+      `for (const t of [${line('x')},${line('第12条')},'表格1'+' '.repeat(400000)+'第']) c.analyze(t,{locale:'zh'});console.log('done');`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20000 });
+    assert.ok(r.status === 0 && !r.error && r.stdout.includes('done'), `checking 表1 and 400,000 blanks ${r.error ? 'hung (' + r.error.message + ')' : `ended with exit code ${r.status}`}\n${(r.stderr ?? '').slice(0, 1500)}`);
+  });
+
   it('never throw, and every finding, fix and reference lies inside the document on any string', () => runInChild('inside', RUNS));
 
   it('report the same findings, shifted by exactly its length, after an unrelated paragraph', () => runInChild('shift', RUNS));

@@ -39,7 +39,8 @@ const SP = '[ \\t\\u3000]*';
 const RANGE_SEP = '(?:至|到|-|－|—|–|~|～|‐)';
 const LIST_SEP = '(?:、|和|及|与|，|,)';
 /** Between a table and its item: 表1中第12项, 表1的第12项, 表1所列第12项. */
-const OF = '(?:中的|中|的|所列的?)?';
+/** Its blanks after, in one optional group: `${SP}${OF}${SP}` would try every split of a run of blanks (quadratic). */
+const OF = `(?:(?:中的|中|的|所列的?)${SP})?`;
 /** A number or a range; its end may repeat 第 (表1第12至第15项). */
 const ELEMENT = `(?:${NUM})(?:${SP}${RANGE_SEP}${SP}(?:第${SP})?(?:${NUM}))?`;
 
@@ -63,7 +64,7 @@ function referencePattern(prefixes: readonly string[]): RegExp {
     ? `(?:(${prefixes.slice().sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})[:：]?)?`
     : '()';
   const tableForm =
-    `(?:(?:试点)?任务清单${SP})?表${SP}(${NUM})${SP}${OF}${SP}第${SP}(${ELEMENT}(?:${SP}${LIST_SEP}${SP}(?:第${SP})?${ELEMENT})*)${SP}项` +
+    `(?:(?:试点)?任务清单${SP})?表${SP}(${NUM})${SP}${OF}第${SP}(${ELEMENT}(?:${SP}${LIST_SEP}${SP}(?:第${SP})?${ELEMENT})*)${SP}项` +
     `(?:${SP}(?:(?:${LIST_SEP}|${RANGE_SEP})${SP}第|、)${SP}${ELEMENT}${SP}项)*`;
   const dashForm = `表${SP}(${ARABIC})${SP}[-－.．](${ARABIC})(?![0-9０-９]|[.．][0-9０-９])`;
   // not inside a word or path (ST1.12, x-T1.12, /T1.12); after a number's hyphen it may end a range (T1.12-T1.15)

@@ -11,16 +11,17 @@ import type { CheckRun } from './registry';
 
 const NUM = '[0-9０-９]+|[零〇一二两三四五六七八九十百]+';
 const SP = '[ \\t\\u3000]*';
-const OF = '(?:中的|中|的|所列的?)?';
+/** 中, 的, 所列 between a table and its item, with the blanks after it (one group: see references.ts). */
+const OF = `(?:(?:中的|中|的|所列的?)${SP})?`;
 
 /**
  * The look-alikes, each with its table and item numbers: 表1第12条 (an article, not an item), 表格1第2项 (表格 for 表),
  * 第1表第14项 (the table's number before it). Not 代表1名, 表1第12项 (read), nor a 第12条 without a table (a law's article).
  */
 const LOOK_ALIKE = new RegExp(
-  `(?<![代列图])表${SP}(${NUM})${SP}${OF}${SP}第${SP}(${NUM})${SP}条` +
-    `|表格${SP}(${NUM})${SP}${OF}${SP}第${SP}(${NUM})${SP}[项条]` +
-    `|第${SP}(${NUM})${SP}[张个]?表${SP}${OF}${SP}第${SP}(${NUM})${SP}[项条]`,
+  `(?<![代列图])表${SP}(${NUM})${SP}${OF}第${SP}(${NUM})${SP}条` +
+    `|表格${SP}(${NUM})${SP}${OF}第${SP}(${NUM})${SP}[项条]` +
+    `|第${SP}(${NUM})${SP}[张个]?表${SP}${OF}第${SP}(${NUM})${SP}[项条]`,
   'g',
 );
 
