@@ -1,37 +1,48 @@
 // nonstandard-reference: a task cited in a form the reader does not take for a reference (表1第12条, 表格1第2项,
-// 第1表第14项): nothing the plan means by it is counted (coverage, the 分工表, the checks of its sentence), so it is
-// said, with a quick fix that writes the form that is read (表1第12项) when the source has that task.
+// 第1表第14项, and their lists and ranges: 表1第12、13条, 表1第12至15条): nothing the plan means by it is counted
+// (coverage, the 分工表, the checks of its sentence), so it is said, with a quick fix that writes the form that is read
+// (表1第12项) when the source has every task it names.
 import { Finding } from '../findings';
 import { Block } from '../planModel';
-import { formatReference } from '../taskIndex';
-import { parseInteger } from '../text';
+import { scanReferences } from '../references';
+import { formatReference, ResolvedReference, TaskIndex } from '../taskIndex';
 import { taskLabel } from './labels';
 import { relatedTask } from './related';
 import type { CheckRun } from './registry';
 
-const NUM = '[0-9０-９]+|[零〇一二两三四五六七八九十百]+';
+const NUM = '(?:[0-9０-９]+|[零〇一二两三四五六七八九十百]+)';
 const SP = '[ \\t\\u3000]*';
 /** 中, 的, 所列 between a table and its item, with the blanks after it (one group: see references.ts). */
 const OF = `(?:(?:中的|中|的|所列的?)${SP})?`;
+/** The numbers after 第: one, or a list or range of them, each perhaps with its own 第 and 条/项 (第12条、第13条, 第12至15条). */
+const ITEMS = (end: string) => `第${SP}${NUM}(?:${SP}${end})?(?:${SP}(?:[、和及]|至|到|[-－—–~～])${SP}(?:第${SP})?${NUM}(?:${SP}${end})?)*`;
 
 /**
- * The look-alikes, each with its table and item numbers: 表1第12条 (an article, not an item), 表格1第2项 (表格 for 表),
- * 第1表第14项 (the table's number before it). Not 代表1名, 表1第12项 (read), nor a 第12条 without a table (a law's article).
+ * The look-alikes: 表1第12条 (an article's 条 for the item's 项; it must end in 条), 表格1第2项 (表格 for 表), 第1表第14项
+ * (the table's number before 表). Not 代表1名, 图表1, 表1第12项 (read), nor a 第12条 without a table (a law's article).
  */
 const LOOK_ALIKE = new RegExp(
-  `(?<![代列图])表${SP}(${NUM})${SP}${OF}第${SP}(${NUM})${SP}条` +
-    `|表格${SP}(${NUM})${SP}${OF}第${SP}(${NUM})${SP}[项条]` +
-    `|第${SP}(${NUM})${SP}[张个]?表${SP}${OF}第${SP}(${NUM})${SP}[项条]`,
+  `(?<![代列图])表${SP}${NUM}${SP}${OF}${ITEMS('条')}(?<=条)` +
+    `|表格${SP}${NUM}${SP}${OF}${ITEMS('[项条]')}(?<=[项条])` +
+    `|第${SP}${NUM}${SP}[张个]?表${SP}${OF}${ITEMS('[项条]')}(?<=[项条])`,
   'g',
 );
 
-/** A look-alike in a text: where it is, as written, and the table and item it names. */
-interface LookAlike {
+/** A look-alike in a text: where it is, as written, and the same words in the form that is read. */
+export interface LookAlike {
   start: number;
   end: number;
   written: string;
-  table: number;
-  item: number;
+  /** 表格1第2项 → 表1第2项, 第1表第14项 → 表1第14项, 表1第12、13条 → 表1第12、13项. */
+  rewritten: string;
+}
+
+/** The form that is read: 表N for 表格N and 第N表, 项 for 条. */
+function rewrite(written: string): string {
+  return written
+    .replace(new RegExp(`^第${SP}(${NUM})${SP}[张个]?表`), '表$1')
+    .replace(/^表格/, '表')
+    .replace(/条/g, '项');
 }
 
 /** The look-alikes of text[start, end), offsets in `text`. */
@@ -42,29 +53,38 @@ export function lookAlikesIn(text: string, start: number, end: number): LookAlik
   const found: LookAlike[] = [];
   LOOK_ALIKE.lastIndex = 0;
   for (let m = LOOK_ALIKE.exec(own); m; m = LOOK_ALIKE.exec(own)) {
-    const table = parseInteger(m[1] ?? m[3] ?? m[5]);
-    const item = parseInteger(m[2] ?? m[4] ?? m[6]);
-    if (table !== undefined && item !== undefined) found.push({ start: start + m.index, end: start + m.index + m[0].length, written: m[0], table, item });
+    found.push({ start: start + m.index, end: start + m.index + m[0].length, written: m[0], rewritten: rewrite(m[0]) });
   }
   return found;
 }
 
+/** What a look-alike cites, read in the form that is read (a reference of the default source), if it reads as one. */
+export function lookAlikeReference(look: LookAlike, index: TaskIndex): ResolvedReference | undefined {
+  const refs = scanReferences(look.rewritten);
+  const ref = refs.length === 1 && refs[0].start === 0 && refs[0].end === look.rewritten.length ? refs[0] : undefined;
+  return ref && index.resolve(ref);
+}
+
 export function checkNonstandardReferences(block: Block, run: CheckRun): Finding[] {
   const findings: Finding[] = [];
-  for (const { start, end, written, table, item } of lookAlikesIn(run.model.text, block.start, block.end)) {
-    const task = run.context.index.taskAt('', table, item);
-    if (!task) {
-      findings.push({ start, end, code: 'nonstandard-reference', severity: 'warning', message: run.msg.lookAlikeNoTask(written, `表${table}第${item}项`), related: [], fixes: [] });
+  const index = run.context.index;
+  for (const look of lookAlikesIn(run.model.text, block.start, block.end)) {
+    const { start, end, written } = look;
+    const resolved = lookAlikeReference(look, index);
+    if (!resolved || !resolved.tasks.length || resolved.problems.length) {
+      findings.push({ start, end, code: 'nonstandard-reference', severity: 'warning', message: run.msg.lookAlikeNoTask(written, look.rewritten), related: [], fixes: [] });
       continue;
     }
-    const reference = formatReference(task, 'table');
+    const tasks = resolved.tasks;
+    // one task: its reference as the quick fixes of the other checks write it (表1第13项 for 表格一第十三项)
+    const reference = tasks.length === 1 ? formatReference(tasks[0], 'table') : look.rewritten;
     findings.push({
       start,
       end,
       code: 'nonstandard-reference',
       severity: 'warning',
-      message: run.msg.lookAlike(written, reference, taskLabel(run.context.index, task)),
-      related: [relatedTask(run.context.index, task, run.msg)],
+      message: run.msg.lookAlike(written, reference, tasks.length === 1 ? taskLabel(index, tasks[0]) : tasks.map((t) => formatReference(t)).join('、')),
+      related: tasks.slice(0, 10).map((t) => relatedTask(index, t, run.msg)),
       fixes: [{ title: run.msg.replaceWith(reference), start, end, newText: reference, preferred: true }],
     });
   }

@@ -9,7 +9,7 @@ import { restatementIn } from '../itemAssignment';
 import { taskLabel } from './labels';
 import { topicWords } from '../topics';
 import type { CheckRun } from './registry';
-import { lookAlikesIn } from './nonstandardReference';
+import { lookAlikeReference, lookAlikesIn } from './nonstandardReference';
 
 export function checkUncitedTask(block: Block, run: CheckRun): Finding[] {
   const restated = restatementIn(block, run.structure);
@@ -17,8 +17,7 @@ export function checkUncitedTask(block: Block, run: CheckRun): Finding[] {
   if (!restated || restated.citedAbove !== undefined) return [];
   const text = run.model.text;
   // cited in a form that is not read (表1第12条): nonstandard-reference says so, and its fix cites the task
-  const task = restated.task;
-  if (lookAlikesIn(text, block.start, block.end).some((l) => l.table === task.table && l.item === task.item && !task.id.includes(':'))) return [];
+  if (lookAlikesIn(text, block.start, block.end).some((l) => lookAlikeReference(l, run.context.index)?.tasks.includes(restated.task))) return [];
   const ref = formatReference(restated.task, run.referenceStyle);
   const at = insertionPoint(text, block);
   const terms = run.context.matcher.explain(topicWords(text.slice(block.start, block.end)), restated.task.id, 3).terms;
