@@ -134,12 +134,33 @@ export function readUnitList(text: string, start = 0, end = text.length): { unit
     if (!mayNameUnits(text, a, b)) return undefined;
     const piece = text.slice(a, b);
     // 区财政局和区税务局 splits where every part is a unit; 区文化和旅游局 does not
-    const found = splitJoined(text, a, b) ?? (isUnitName(piece) ? [{ name: piece, start: a, end: b }] : undefined);
+    const found = splitJoined(text, a, b) ?? (isUnitName(piece) ? [{ name: piece, start: a, end: b }] : splitBlanks(text, a, b));
     if (!found) return undefined;
     units.push(...found);
     if (isMarked && !marked) marked = found[0];
   }
   return units.length ? { units, marked } : undefined;
+}
+
+/** A blank or a line break between units (区统计局 区司法局, a Word cell's paragraphs, 区统计局<br>区司法局). */
+const UNIT_BLANKS = /(?:[ \t\u3000]|<br\s*\/?>)+/gi;
+
+/** 区统计局 区司法局 → both, when every part between blanks is a unit (and there are two or more). */
+function splitBlanks(text: string, a: number, b: number): Unit[] | undefined {
+  const piece = text.slice(a, b);
+  if (!/[ \t\u3000>]/.test(piece)) return undefined;
+  const parts: Unit[] = [];
+  let from = 0;
+  UNIT_BLANKS.lastIndex = 0;
+  for (let m = UNIT_BLANKS.exec(piece); ; m = UNIT_BLANKS.exec(piece)) {
+    const to = m ? m.index : piece.length;
+    const name = piece.slice(from, to);
+    if (!isUnitName(name)) return undefined;
+    parts.push({ name, start: a + from, end: a + to });
+    if (!m) break;
+    from = m.index + m[0].length;
+  }
+  return parts.length > 1 ? parts : undefined;
 }
 
 /** 区商务局和区财政局 → both, when every part is a unit (区文化和旅游局 stays whole, as it is a unit itself). */
