@@ -119,6 +119,22 @@ describe('the 任务分工表 rows', () => {
     }
   });
 
+  it('reads a header of two rows (责任单位 merged over 牵头单位 and 配合单位, as a Word table draws it)', () => {
+    const plan = [
+      '| 序号 | 工作任务 | 对应任务 | 责任单位 | | 完成时限 |',
+      '| --- | --- | --- | --- | --- | --- |',
+      '| | | | 牵头单位 | 配合单位 | |',
+      '| 1 | 允许外商投资社会调查 | 表1第12项 | 区商务局 | 区统计局 | 2024年6月 |',
+      '| 2 | 推动数字人民币试点 | 表1第35项 | | 区商务局 | 2024年12月 |',
+    ].join('\n');
+    const rows = tableOf('two-row-header.md', plan).rows;
+    assert.deepStrictEqual(rows.map((r) => [r.tasks.map((t) => t.id).join(), r.lead, r.partners.join(), r.deadline]), [
+      ['T1.12', '区商务局', '区统计局', '2024年6月'],
+      ['T1.35', '', '区商务局', '2024年12月'],
+    ], 'the second header row names the columns; it is no task item');
+    assert.deepStrictEqual(rows[1].findings.map((f) => f.code), ['missing-lead-unit'], 'an empty lead cell under 牵头单位');
+  });
+
   it('reads the lead from a closing parenthesis and from the heading above', () => {
     const clinic = tablePlan.rows.find((r) => r.tasks.some((t) => t.id === 'T1.42'));
     assert.deepStrictEqual([clinic?.lead, clinic?.partners, clinic?.deadline], ['区卫生健康局', ['区民政局'], '2025年底前'], '（区卫生健康局牵头，区民政局配合，2025年底前完成）');
