@@ -268,7 +268,7 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
   let context = incoming;
   let e = 0;
   let r = 0;
-  let table: { header?: string[]; rows: number; subHeader?: boolean } | undefined;
+  let table: { header?: string[]; rows: number; rowUnderHeaderRead?: boolean } | undefined;
   let titlesOf: PlanContext['headings'] | undefined;
   let titles: string[] = [];
   const rows = tableRowStarts(text);
@@ -293,18 +293,18 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
       else if (table.rows === 0 && (SEPARATOR_ROW.test(nextLine(text, scope.end) ?? '') || (!block.references.length && isHeaderRow(line)))) {
         block.tableHeader = true;
         table.header = cellsOf(line);
-      } else if (table.header && !table.subHeader && !block.references.length && isHeaderRow(line)) {
+      } else if (table.header && !table.rowUnderHeaderRead && !block.references.length && isHeaderRow(line)) {
         // a second header row under a merged one (责任单位 over 牵头单位 | 配合单位, as Word tables are drawn): its
         // cells name their columns, the merged one's name stays where it has none
         const sub = cellsOf(line);
         const over = table.header;
         table.header = Array.from({ length: Math.max(over.length, sub.length) }, (_, i) => sub[i] || over[i] || '');
-        table.subHeader = true;
+        table.rowUnderHeaderRead = true;
         block.tableHeader = true;
       } else {
         block.cells = cellsOf(line);
         if (table.header) block.header = table.header;
-        table.subHeader = true; // only the row right under the header can be a second header row
+        table.rowUnderHeaderRead = true; // only the row right under the header can be a second header row
       }
       table.rows++;
     } else if (LIST_MARKER.test(line) || ENUMERATION.test(line)) kind = 'item';
