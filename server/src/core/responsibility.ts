@@ -605,7 +605,11 @@ export function readRowAssignment(header: string[], cells: string[], options: { 
     const text = cellText(i);
     const a = readAssignment(text, options);
     const list = readUnitList(text);
-    return { lead: a.lead && inCell(i)(a.lead), units: (list?.units ?? []).map(inCell(i)), assigned: a };
+    // a list whose unit is marked （牵头） names that one first (区统计局、区商务局（牵头） → 区商务局, 区统计局)
+    const units = (list?.units ?? []).map(inCell(i));
+    const marked = list?.marked ? units.findIndex((u) => u.start === list.marked!.start) : -1;
+    if (marked > 0) units.unshift(...units.splice(marked, 1));
+    return { lead: a.lead && inCell(i)(a.lead), units, assigned: a };
   };
   const leadCell = unitsOf(leadCol);
   const respCell = unitsOf(respCol);
