@@ -58,6 +58,12 @@ const DATE = new RegExp(
 /** The first year of a range before the last one's date (2023—, 2023年至, 2023-): read on the half-width text. */
 const YEAR_RANGE_START = /(?<![\d.])(\d{4}|[〇○零一二三四五六七八九]{4})[ \t]*年?[ \t]*(?:—{1,2}|–|-|~|至|到)[ \t]*$/;
 
+/** The end of a range of months after a year's month (—12月 of 2024年6月—12月): its month, modifier and 前. */
+const MONTH_RANGE_END = /^[ \t]*(?:—{1,2}|–|-|~|～|至|到)[ \t]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*月份?(底|末)?(以前|之前|前)?/;
+
+/** What stands between the two dates of a range (2025年6月至2026年6月). */
+const RANGE_BETWEEN = /^[ \t]*(?:—{1,2}|–|-|~|～|至|到)[ \t]*$/;
+
 /** Words that make the date before them a deadline when they follow it directly (2023年3月出台, 2025年底建成). */
 const DEADLINE_VERBS = /^[ \t]*(?:完成|出台|建成|落地)(?!的)/;
 /** What separates the segments of a closing parenthesis (（区商务局牵头，2025年6月）). */
@@ -142,9 +148,18 @@ function scanDates(text: string, options: { standalone?: boolean }): DatePhrase[
     out.push(phrase);
   };
   for (const m of half.matchAll(DATE)) {
-    const [whole, y, quarter, halfYear, month, day, modifier, before] = m;
+    const [whole, y, quarter, halfYear, , day] = m;
+    let [, , , , month, , modifier, before] = m;
     let start = m.index!;
-    const end = start + whole.length;
+    let end = start + whole.length;
+    // a range of months of the year (2024年6月—12月, 2024年6月至12月底): due by its second month
+    const toMonth = month !== undefined && day === undefined && modifier === undefined && before === undefined ? MONTH_RANGE_END.exec(half.slice(end, end + 12)) : null;
+    if (toMonth && (parseInteger(toMonth[1]) ?? 0) >= (parseInteger(month) ?? 13)) {
+      end += toMonth[0].length;
+      month = toMonth[1];
+      modifier = toMonth[2];
+      before = toMonth[3];
+    }
     const year = yearValue(y);
     // a range of years (2023—2025年, 2023年至2025年): one phrase, due by the end of its last year
     const range = start > 4 ? YEAR_RANGE_START.exec(half.slice(Math.max(0, start - 12), start)) : null;
@@ -152,6 +167,13 @@ function scanDates(text: string, options: { standalone?: boolean }): DatePhrase[
       start -= range[0].length;
       // the first year read on its own (2023年 of 2023年—2025年) is a part of the range
       if (out.length && out[out.length - 1].start >= start) out.pop();
+    }
+    // a range of dates (2025年6月至2026年6月, 2024年3月—2025年底): one phrase, due by its second date
+    const previous = out[out.length - 1];
+    const fromDate = !range && previous && previous.year <= year && RANGE_BETWEEN.test(half.slice(previous.end, start)) ? previous : undefined;
+    if (fromDate) {
+      start = fromDate.start;
+      out.pop();
     }
     let period: DatePeriod = 'year';
     let monthValue: number | undefined;
@@ -177,7 +199,7 @@ function scanDates(text: string, options: { standalone?: boolean }): DatePhrase[
         valid = valid && dayValue !== undefined && dayValue >= 1 && dayValue <= daysIn(year, monthValue!);
       }
     }
-    const endOfPeriod = period === 'quarter' || period === 'half' || (modifier !== undefined && /底|末|内/.test(modifier)) || (range !== null && period === 'year');
+    const endOfPeriod = period === 'quarter' || period === 'half' || (modifier !== undefined && /底|末|内/.test(modifier)) || ((range !== null || fromDate !== undefined) && period === 'year');
     add(start, end, { year, month: monthValue, day: dayValue, quarter: quarterValue, endOfPeriod, period, valid }, modifier, before);
   }
   if (!NUMERIC_HINT.test(half)) return out;
