@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Checker, closestAnalysis, DocumentAnalysis } from '../../server/src/core/analyze';
+import { AnalyzeOptions, Checker, closestAnalysis, DocumentAnalysis } from '../../server/src/core/analyze';
 import { LineIndex, NONE } from '../../server/src/core/text';
 import { loadEngine } from '../../server/src/engine';
 
@@ -20,6 +20,20 @@ describe('incremental re-checking', function () {
   const { checker } = loadEngine(ROOT);
   const fixtures = path.join(ROOT, 'test', 'fixtures', 'checks');
   const plans = [path.join(ROOT, 'examples', 'sample-plan.md'), ...fs.readdirSync(fixtures).filter((f) => f.endsWith('.md')).map((f) => path.join(fixtures, f))];
+  /** A check by a checker with an empty cache of its own: a wrong cache key in the incremental one cannot pass unnoticed. */
+  const freshCheck = (text: string, options: AnalyzeOptions) => new Checker(checker.index, undefined, checker.context).analyze(text, options);
+
+  /** Each text checked as an edit of the one before, asserted to give what a fresh check gives; the analyses, in order. */
+  function checkedAsEdits(texts: readonly string[], options: AnalyzeOptions): DocumentAnalysis[] {
+    const analyses: DocumentAnalysis[] = [];
+    for (const text of texts) {
+      const incremental = checker.analyze(text, options, undefined, analyses[analyses.length - 1]);
+      assert.strictEqual(signature(incremental), signature(freshCheck(text, options)), text);
+      analyses.push(incremental);
+    }
+    return analyses;
+  }
+
   const pieces = ['\n', '\n\n', '\r\n', '\r', ' ', '，', '表1第58项', '## 表2 任务\n', '第3项', '中方股比不低于51%', '“允许外商投资社会调查”', '<!-- policy-lens-disable -->', '- 落实表1第12项\n', '### 落实表1第35项\n', '（一）落实表1第36项\n\n', '|\n', '一是', '；二是'];
 
   it('gives the same findings, references and positions as a fresh check, over 500 random edits', () => {
@@ -37,9 +51,7 @@ describe('incremental re-checking', function () {
       const inserted = random(3) === 0 ? '' : pieces[random(pieces.length)];
       text = text.slice(0, at) + inserted + text.slice(at + removed);
       const incremental = checker.analyze(text, options, undefined, previous);
-      // a checker with an empty cache of its own: a wrong cache key in the incremental one cannot pass unnoticed
-      const fresh = new Checker(checker.index, undefined, checker.context).analyze(text, options);
-      assert.strictEqual(signature(incremental), signature(fresh), `edit ${i}: ${JSON.stringify(inserted)} at ${at}, ${removed} removed`);
+      assert.strictEqual(signature(incremental), signature(freshCheck(text, options)), `edit ${i}: ${JSON.stringify(inserted)} at ${at}, ${removed} removed`);
       const lines = new LineIndex(text);
       const ranges: string[] = [];
       incremental.forEachFinding((_f, _s, line, r) =>
@@ -59,15 +71,7 @@ describe('incremental re-checking', function () {
       [dated(1, '表1第12项', '2024年6月'), '2. 落实表1第13项。牵头单位：区商务局。', dated(3, '表1第14项', '2025年3月'), '4. 落实表1第15项。牵头单位：区商务局。'],
       [dated(1, '表1第12项', '2024年6月'), '2. 落实表1第13项。牵头单位：区商务局；完成时限：持续推进。', dated(3, '表1第14项', '2025年3月'), '4. 落实表1第15项。牵头单位：区商务局。'],
     ].map((items) => items.join('\n\n') + '\n');
-    const flagged: number[] = [];
-    let previous: DocumentAnalysis | undefined;
-    for (const text of steps) {
-      const incremental = checker.analyze(text, options, undefined, previous);
-      const fresh = new Checker(checker.index, undefined, checker.context).analyze(text, options);
-      assert.strictEqual(signature(incremental), signature(fresh), text);
-      flagged.push(incremental.findings.filter((f) => f.code === 'missing-deadline').length);
-      previous = incremental;
-    }
+    const flagged = checkedAsEdits(steps, options).map((a) => a.findings.filter((f) => f.code === 'missing-deadline').length);
     assert.deepStrictEqual(flagged, [1, 0, 1], 'flagged at 3 of 4 dated, not at 2 of 4, again when 持续推进 dates the second');
   });
 
@@ -83,16 +87,10 @@ describe('incremental re-checking', function () {
       plan('（一）落实表1第36项', '1. 拓展数字人民币应用场景。（区金融局牵头，2024年底前）'),
       plan('（一）推进数字人民币工作', '1. 拓展数字人民币应用场景。（区金融局牵头，2024年底前）'),
     ];
-    const seen: string[] = [];
-    let previous: DocumentAnalysis | undefined;
-    for (const text of steps) {
-      const incremental = checker.analyze(text, options, undefined, previous);
-      const fresh = new Checker(checker.index, undefined, checker.context).analyze(text, options);
-      assert.strictEqual(signature(incremental), signature(fresh), text);
-      const found = incremental.findings.map((f) => `${f.code}@${text.slice(f.start, f.start + 6)}`);
-      seen.push(`${found.join(' ')} / ${incremental.taskItems.map((t) => [...t.cited.map((c) => c.id), ...t.restated.map((c) => `~${c.id}`)].join('+')).join(' ')}`);
-      previous = incremental;
-    }
+    const seen = checkedAsEdits(steps, options).map((incremental, i) => {
+      const found = incremental.findings.map((f) => `${f.code}@${steps[i].slice(f.start, f.start + 6)}`);
+      return `${found.join(' ')} / ${incremental.taskItems.map((t) => [...t.cited.map((c) => c.id), ...t.restated.map((c) => `~${c.id}`)].join('+')).join(' ')}`;
+    });
     assert.deepStrictEqual(seen, [
       // the heading's task goes to the items under it (not a row itself); the one without a lead is flagged
       'missing-lead-unit@建立工作专班 / T1.35 T1.35 T1.35',
@@ -109,7 +107,7 @@ describe('incremental re-checking', function () {
 
   it('shares one empty list among the cached results that have nothing, and keeps the others at their length', () => {
     // a 1 MB plan holds ten thousand paragraph results: a dozen private empty or push-grown lists each were a fifth of them
-    const analysis = new Checker(checker.index, undefined, checker.context).analyze('推进服务业扩大开放。\n\n落实表1第12项，中方股比不低于51%。\n', { locale: 'zh' });
+    const analysis = freshCheck('推进服务业扩大开放。\n\n落实表1第12项，中方股比不低于51%。\n', { locale: 'zh' });
     const [plain, cited] = analysis.paragraphs.map((p) => p.model);
     for (const list of [plain.references, plain.bare, plain.carried, plain.thresholds, plain.blocks[0].references, plain.blocks[0].bare, cited.bare]) assert.strictEqual(list, NONE);
     assert.throws(() => (plain.bare as unknown[]).push(1), TypeError, 'the shared list is frozen: a push on it must not reach every other result');
@@ -122,7 +120,7 @@ describe('incremental re-checking', function () {
   it('shares what paragraphs have in common: their headings\' titles, a task\'s related span and a lone task\'s list (frozen)', () => {
     // per paragraph, these were a tenth of what a 1 MB plan keeps while it is open
     const text = '## 商务服务\n\n落实表1第99项。\n\n落实表1第12项，中方股比不低于51%。\n\n另见表1第12项，中方股比不低于49%。\n';
-    const analysis = new Checker(checker.index, undefined, checker.context).analyze(text, { locale: 'zh' });
+    const analysis = freshCheck(text, { locale: 'zh' });
     const blocks = analysis.paragraphs.slice(1).map((p) => p.model.blocks[0]);
     assert.deepStrictEqual(blocks[0].headings, ['商务服务']);
     for (const b of blocks) assert.strictEqual(b.headings, blocks[0].headings, 'the paragraphs of a section share one list of titles');
@@ -175,11 +173,10 @@ describe('incremental re-checking', function () {
       const donor = closestAnalysis(text, options, open);
       assert.strictEqual(donor, open[1], `${what}: the open plan with most of its text`);
       const built = checker.analyze(text, options, undefined, donor);
-      const fresh = new Checker(checker.index, undefined, checker.context).analyze(text, options);
-      assert.strictEqual(signature(built), signature(fresh), what);
+      assert.strictEqual(signature(built), signature(freshCheck(text, options)), what);
       // the open document's own analysis is untouched: its next edit still gives a fresh check's findings
       const edited = base + '\n\n落实表1第99项。\n';
-      assert.strictEqual(signature(checker.analyze(edited, options, undefined, open[1])), signature(new Checker(checker.index, undefined, checker.context).analyze(edited, options)), `${what}: the open plan's next edit`);
+      assert.strictEqual(signature(checker.analyze(edited, options, undefined, open[1])), signature(freshCheck(edited, options)), `${what}: the open plan's next edit`);
     }
     // less than half in common, other options, an empty analysis: nothing to build on
     assert.strictEqual(closestAnalysis(base.slice(0, base.length >> 2) + '\n\n' + 'x'.repeat(base.length), options, open), undefined);
