@@ -2,7 +2,7 @@
 // that follow in the next paragraph and the headings above; and the facts of the whole plan that decide them.
 import { Block, cellSpans, mayBeTaskItem, ParagraphModel } from './planModel';
 import { Task } from './types';
-import { lineEndFrom } from './text';
+import { lineEndFrom, linesOf } from './text';
 import { CN_HEADING_ITEM, headingItemsAbove, headingLikeLine, LABEL_LINE, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
 import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
@@ -292,12 +292,11 @@ const isLineBreak = (c: number) => c === 0x0a || c === 0x0d;
 /** planAssignsLeadUnits line by line, for a text that may hold tables. */
 function linesAssignLeads(text: string): boolean {
   let header: string[] | undefined;
-  const rows = tableRowStarts(text);
-  const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
-  for (let m = lineRe.exec(text); m && m[0]; m = lineRe.exec(text)) {
-    const line = m[0].replace(/[\r\n]+$/, '');
+  const lines = linesOf(text);
+  const rows = tableRowStarts(text, lines);
+  for (const { start, line } of lines) {
     const trimmed = line.trim();
-    if (rows?.has(m.index)) {
+    if (rows?.has(start)) {
       if (/^[\s|:-]+$/.test(trimmed)) continue;
       const readCells = () => cellSpans(line).map(([a, b]) => line.slice(a, b));
       if (!header) {

@@ -1,6 +1,6 @@
 // The units a check looks within: a list item or table row is one unit (an item that enumerates, 一是…；二是…, one
 // per clause), other prose splits into sentences.
-import { parseInteger } from './text';
+import { linesOf, parseInteger } from './text';
 
 export interface Scope {
   start: number;
@@ -152,13 +152,12 @@ const TAB_ROW = new RegExp(String.raw`^${INDENT}\S[^\t]*\t[^\t]*\t`);
  * The offsets (relative to the text) of the lines that are table rows: Markdown rows that open with |; the rows of a
  * table written without outer pipes (序号 | 任务 then --- | ---, as GFM allows: a header with a separator row under
  * it, and the lines with a | after them); and the rows of a table pasted as text from Word or Excel, cells separated
- * by tabs (two such lines or more). Undefined when the text can hold no row (no | or tab).
+ * by tabs (two such lines or more). Undefined when the text can hold no row (no | or tab). `lines`: linesOf(text), when
+ * the caller has them.
  */
-export function tableRowStarts(text: string): Set<number> | undefined {
+export function tableRowStarts(text: string, lines?: readonly { start: number; line: string }[]): Set<number> | undefined {
   if (!text.includes('|') && !text.includes('\t')) return undefined;
-  const lines: { start: number; line: string }[] = [];
-  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
-  for (let m = re.exec(text); m && m[0]; m = re.exec(text)) lines.push({ start: m.index, line: m[0].replace(/[\r\n]+$/, '') });
+  lines ??= linesOf(text);
   const rows = new Set<number>();
   let gfm = false; // inside a table without outer pipes: its rows are the lines that hold a |
   for (let i = 0; i < lines.length; i++) {

@@ -94,6 +94,14 @@ export function indexByFirstCode(words: readonly string[]): Map<number, number[]
 }
 
 /** The end of the line `from` is on (the first \n or \r at or after it), at most `to`: no slice, no regex. */
+/** The lines of a text (as split(/\r\n|\r|\n/) gives them, without a last empty one), each with its start offset. */
+export function linesOf(text: string): { start: number; line: string }[] {
+  const lines: { start: number; line: string }[] = [];
+  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  for (let m = re.exec(text); m && m[0]; m = re.exec(text)) lines.push({ start: m.index, line: m[0].replace(/[\r\n]+$/, '') });
+  return lines;
+}
+
 export function lineEndFrom(text: string, from: number, to = text.length): number {
   let end = from;
   while (end < to && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
