@@ -58,11 +58,14 @@ const DATE = new RegExp(
 /** The first year of a range before the last one's date (2023—, 2023年至, 2023-): read on the half-width text. */
 const YEAR_RANGE_START = /(?<![\d.])(\d{4}|[〇○零一二三四五六七八九]{4})[ \t]*年?[ \t]*(?:—{1,2}|–|-|~|至|到)[ \t]*$/;
 
+/** What separates the two ends of a range of dates (read on the half-width text). */
+const DATE_RANGE_SEP = String.raw`[ \t]*(?:—{1,2}|–|-|~|～|至|到)[ \t]*`;
+
 /** The end of a range of months after a year's month (—12月 of 2024年6月—12月): its month, modifier and 前. */
-const MONTH_RANGE_END = /^[ \t]*(?:—{1,2}|–|-|~|～|至|到)[ \t]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*月份?(底|末)?(以前|之前|前)?/;
+const MONTH_RANGE_END = new RegExp(String.raw`^${DATE_RANGE_SEP}(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*月份?(底|末)?(以前|之前|前)?`);
 
 /** What stands between the two dates of a range (2025年6月至2026年6月). */
-const RANGE_BETWEEN = /^[ \t]*(?:—{1,2}|–|-|~|～|至|到)[ \t]*$/;
+const RANGE_BETWEEN = new RegExp(`^${DATE_RANGE_SEP}$`);
 
 /** Words that make the date before them a deadline when they follow it directly (2023年3月出台, 2025年底建成). */
 const DEADLINE_VERBS = /^[ \t]*(?:完成|出台|建成|落地)(?!的)/;
@@ -148,8 +151,10 @@ function scanDates(text: string, options: { standalone?: boolean }): DatePhrase[
     out.push(phrase);
   };
   for (const m of half.matchAll(DATE)) {
-    const [whole, y, quarter, halfYear, , day] = m;
-    let [, , , , month, , modifier, before] = m;
+    const [whole, y, quarter, halfYear, monthWritten, day, modifierWritten, beforeWritten] = m;
+    let month = monthWritten;
+    let modifier = modifierWritten;
+    let before = beforeWritten;
     let start = m.index!;
     let end = start + whole.length;
     // a range of months of the year (2024年6月—12月, 2024年6月至12月底): due by its second month

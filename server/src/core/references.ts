@@ -33,14 +33,18 @@ export interface BareTaskNumber {
   item: number;
 }
 
-const NUM = '[0-9０-９]+|[零〇一二两三四五六七八九十百]+';
+/** A task or table number as written: Arabic, full-width or Chinese (an alternation: group it where it is followed). */
+export const NUM = '[0-9０-９]+|[零〇一二两三四五六七八九十百]+';
 const ARABIC = '[0-9０-９]+';
-const SP = '[ \\t\\u3000]*';
+/** Blanks between the parts of a reference. */
+export const SP = '[ \\t\\u3000]*';
 const RANGE_SEP = '(?:至|到|-|－|—|–|~|～|‐)';
 const LIST_SEP = '(?:、|和|及|与|，|,)';
-/** Between a table and its item: 表1中第12项, 表1的第12项, 表1所列第12项. */
-/** Its blanks after, in one optional group: `${SP}${OF}${SP}` would try every split of a run of blanks (quadratic). */
-const OF = `(?:(?:中的|中|的|所列的?)${SP})?`;
+/**
+ * Between a table and its item (表1中第12项, 表1的第12项, 表1所列第12项), with the blanks after it in one optional group:
+ * `${SP}${OF}${SP}` would try every split of a run of blanks (quadratic).
+ */
+export const OF = `(?:(?:中的|中|的|所列的?)${SP})?`;
 /** A number or a range; its end may repeat 第 (表1第12至第15项). */
 const ELEMENT = `(?:${NUM})(?:${SP}${RANGE_SEP}${SP}(?:第${SP})?(?:${NUM}))?`;
 

@@ -4,16 +4,14 @@
 // (表1第12项) when the source has every task it names.
 import { Finding } from '../findings';
 import { Block } from '../planModel';
-import { scanReferences } from '../references';
+import { NUM as NUMBER, OF, scanReferences, SP } from '../references';
 import { formatReference, ResolvedReference, TaskIndex } from '../taskIndex';
 import { taskLabel } from './labels';
 import { relatedTask } from './related';
 import type { CheckRun } from './registry';
 
-const NUM = '(?:[0-9０-９]+|[零〇一二两三四五六七八九十百]+)';
-const SP = '[ \\t\\u3000]*';
-/** 中, 的, 所列 between a table and its item, with the blanks after it (one group: see references.ts). */
-const OF = `(?:(?:中的|中|的|所列的?)${SP})?`;
+// the scanner's own pieces: a number, blanks, and the words between a table and its item
+const NUM = `(?:${NUMBER})`;
 /** The numbers after 第: one, or a list or range of them, each perhaps with its own 第 and 条/项 (第12条、第13条, 第12至15条). */
 const ITEMS = (end: string) => `第${SP}${NUM}(?:${SP}${end})?(?:${SP}(?:[、和及]|至|到|[-－—–~～])${SP}(?:第${SP})?${NUM}(?:${SP}${end})?)*`;
 
