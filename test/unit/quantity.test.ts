@@ -130,6 +130,23 @@ describe('numbers and units', () => {
     for (const s of ['67%', '67％', '６７％', '百分之六十七', '百分之67']) reads(s, 67, 'percent');
   });
 
+  it('reads tenths (六成) and fractions (三分之二, 千分之五) as percentages', () => {
+    reads('外资股比不超过六成', 60, 'percent', '<=', '不超过');
+    reads('3成以上', 30, 'percent', '>=', '以上');
+    reads('六成五', 65, 'percent');
+    reads('不低于三分之二', Number((200 / 3).toPrecision(15)), 'percent', '>=');
+    reads('二分之一以上', 50, 'percent', '>=');
+    reads('10分之3', 30, 'percent');
+    reads('千分之五', 0.5, 'percent');
+    assert.strictEqual(findQuantities('不低于三分之二')[0].valueStart, 3, 'the value is the whole fraction');
+  });
+
+  it('reads no tenths in words that begin with 成 (一成不变, 两成员国) or past ten, and no fraction over one', () => {
+    for (const s of ['一成不变', '两成员国', '三成本', '八十成', '五分之六', '三分之二年', '建成']) {
+      assert.deepStrictEqual(findQuantities(s).filter((q) => q.unit === 'percent'), [], s);
+    }
+  });
+
   it('reads 年, 个月, 日, 天 and 工作日 as durations', () => {
     reads('期限3年', 3, 'year');
     reads('试行6个月', 6, 'month');

@@ -54,13 +54,17 @@ const NUMBER = `(?:(?<![${D}A-Za-z.．,#])(?<ar>${ARABIC})(?:${sp('s3')}(?<sc>${
 const cmpWord = (w: string) => (/^[<>=]+$/.test(w) ? `(?<![A-Za-z0-9"'/=<>-])${esc(w)}` : esc(w));
 const CMP = `(?:${CMP_PREFIX})?(?:${Object.keys(BASE_COMPARATORS).sort(byLength).map(cmpWord).join('|')})|${CMP_PREFIX}`;
 const CURPRE = '(?<![A-Za-z])(?:US\\$|USD|RMB|CNY)|人民币|[$＄￥¥]';
+/** 成 after a number is tenths (六成 = 60%), unless it begins a word (一成不变, 两成员国, 三成本). */
+const TENTHS = '成(?![员本果立为效功熟绩交都型长品套片就败像不])';
+/** A fraction's denominator: 三分之二, 10分之1, 千分之五 (百分之 is a percentage of its own). */
+const FRACTION = `(?:[二三四五六七八九十千]|[2-9２-９]|10|１０)分之`;
 const UNIT = ['个百分点', '百分点', '%', '％', '个工作日', '工作日', '个月', '年(?!级)', '月', '日', '天', '美元', '美金', 'USD',
-  '元人民币', '元', '人民币', ...COUNTERS.map(esc)].join('|');
+  '元人民币', '元', '人民币', TENTHS, ...COUNTERS.map(esc)].join('|');
 const POST = '(?:[（(]含[)）])?(?:[及或]?(?:以上(?!述)|以下|以内)|之内|内)';
-const QTY = `(?:(?:(?<cmp>${CMP})|(?<yi>以))${sp('s1')})?(?:(?:(?<pct>百分之)|(?<cur>${CURPRE}))${sp('s2')})?${NUMBER}` +
+const QTY = `(?:(?:(?<cmp>${CMP})|(?<yi>以))${sp('s1')})?(?:(?:(?<pct>百分之)|(?<frac>${FRACTION})|(?<cur>${CURPRE}))${sp('s2')})?${NUMBER}` +
   `(?:${sp('s4')}(?<unit>${UNIT}))?(?:${sp('s5')}(?<post>${POST}))?(?:${sp('s6')}(?<wx>为限))?`;
 /** Every character of a QTY match lies in exactly one of these groups, in this order. */
-const QTY_GROUPS = ['cmp', 'yi', 's1', 'pct', 'cur', 's2', 'ar', 's3', 'sc', 'cn', 's4', 'unit', 's5', 'post', 's6', 'wx'];
+const QTY_GROUPS = ['cmp', 'yi', 's1', 'pct', 'frac', 'cur', 's2', 'ar', 's3', 'sc', 'cn', 's4', 'unit', 's5', 'post', 's6', 'wx'];
 
 /**
  * A pattern with its named groups made plain, and each name's group number: exec then builds no `groups` object, which
@@ -242,11 +246,25 @@ function build(text: string, m: RegExpExecArray, numStart: number, numEnd: numbe
   if (value === undefined || !Number.isFinite(value)) return undefined;
   let unit: Unit = 'none';
   let counter: string | undefined;
-  const valueStart = at[G.pct] >= 0 ? at[G.pct] : at[G.cur] >= 0 ? at[G.cur] : numStart;
+  const frac = m[G.frac];
+  const valueStart = at[G.pct] >= 0 ? at[G.pct] : at[G.frac] >= 0 ? at[G.frac] : at[G.cur] >= 0 ? at[G.cur] : numStart;
   const unitEnd = unitWord !== undefined ? at[G.unit] + unitWord.length : numEnd;
   let valueEnd = numEnd;
   if (m[G.pct] !== undefined) unit = 'percent';
-  else {
+  else if (frac !== undefined) {
+    // 三分之二 is 2/3 of the whole: a percentage; a unit after it (三分之二年) is not one this reader compares
+    if (unitWord !== undefined) return undefined;
+    const denominator = frac[0] === '千' ? 1000 : readNumber(toAscii(frac.slice(0, -2))) ?? chineseValue(frac[0]);
+    if (!denominator || value > denominator) return undefined;
+    unit = 'percent';
+    value = (value * 100) / denominator;
+  } else if (unitWord === '成') {
+    if (cur !== undefined || value > 10) return undefined;                             // 八十成, ￥3成
+    unit = 'percent'; value *= 10; valueEnd = unitEnd;
+    // 六成五 is 65%: one digit after 成 is the next place (not when more of a number follows, as in 六成五十)
+    const digit = CN_DIGITS[text.charAt(unitEnd)];
+    if (digit !== undefined && digit > 0 && !CN_NUMERAL_CHAR.test(text.charAt(unitEnd + 1))) { value += digit; valueEnd++; }
+  } else {
     if (cur !== undefined) unit = unitOf(cur);
     if (unitWord !== undefined && !(cur !== undefined && unitOf(unitWord) === 'count')) {
       unit = unitOf(unitWord); counter = unitWord; valueEnd = unitEnd;
