@@ -48,8 +48,9 @@ const CN_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, �
 const SMALL = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
 // Read on the half-width text (same length, so offsets carry over). Groups: year, quarter, half, month, day, modifier, before.
 const DATE = new RegExp(
-  '(?<![\\d.])(\\d{4}|[〇○零一二三四五六七八九]{4})[ \\t]*年' +
-    `(?:[ \\t]*(?:(?:第[ \\t]*)?(\\d|[一二三四五六七八九十])[ \\t]*季度|([上下])半年|(${SMALL})[ \\t]*月份?(?:[ \\t]*(${SMALL})[ \\t]*[日号])?))?` +
+  '(?<![\\d.])(\\d{4}|[〇○零一二三四五六七八九]{4})(?:[ \\t]*年|(?=[ \\t]*[Qq][1-4](?!\\d)))' +
+    // a quarter: 第三季度, 3季度, or Q3 (2025年Q4, 2025Q4, as spreadsheets write it)
+    `(?:[ \\t]*(?:(?:第[ \\t]*|[Qq](?=[1-4](?!\\d)))?(\\d|[一二三四五六七八九十])(?:[ \\t]*季度|(?<=[Qq]\\d))|([上下])半年|(${SMALL})[ \\t]*月份?(?:[ \\t]*(${SMALL})[ \\t]*[日号])?))?` +
     '(年底|年末|年内|年中|底|末|内|上旬|中旬|下旬)?' +
     '(以前|之前|前)?',
   'g',
@@ -224,8 +225,8 @@ function scanDates(text: string, options: { standalone?: boolean }): DatePhrase[
   return out.length > dated && dated > 0 ? out.sort((a, b) => a.start - b.start) : out;
 }
 
-/** A year, a dot, dash or slash, a digit: a text without one has no numeric date. */
-export const NUMERIC_HINT = /20\d\d[.\-/]\d/;
+/** A year, a dot, dash or slash, a digit (or a quarter: 2025Q4): a text without one has no date without 年. */
+export const NUMERIC_HINT = /20\d\d(?:[.\-/]\d|[ \t]*[Qq][1-4])/;
 /** A numeric date (read on the half-width text): not part of a longer number, a version or an amount (2025.5万元). */
 const NUMERIC_DATE = /(?<![\dA-Za-z.\-/])(20\d{2})[.\-/](\d{1,2})(?:[.\-/](\d{1,2}))?(?![\d.%万亿元\-/])(底|末)?(以前|之前|前)?/g;
 
