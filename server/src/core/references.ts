@@ -38,8 +38,10 @@ export const NUM = '[0-9０-９]+|[零〇一二两三四五六七八九十百]+'
 const ARABIC = '[0-9０-９]+';
 /** Blanks between the parts of a reference. */
 export const SP = '[ \\t\\u3000]*';
-const RANGE_SEP = '(?:至|到|-|－|—|–|~|～|‐)';
-const LIST_SEP = '(?:、|和|及|与|，|,)';
+/** Between the two ends of a range of items (第12至15项). */
+export const RANGE_SEP = '(?:至|到|-|－|—|–|~|～|‐)';
+/** Between the items of a list (第12、13项, 第12项和第13项). */
+export const LIST_SEP = '(?:、|和|及|与|，|,)';
 /**
  * Between a table and its item (表1中第12项, 表1的第12项, 表1所列第12项), with the blanks after it in one optional group:
  * `${SP}${OF}${SP}` would try every split of a run of blanks (quadratic).

@@ -4,16 +4,17 @@
 // (表1第12项) when the source has every task it names.
 import { Finding } from '../findings';
 import { Block } from '../planModel';
-import { NUM as NUMBER, OF, scanReferences, SP } from '../references';
+import { LIST_SEP, NUM as NUMBER, OF, RANGE_SEP, scanReferences, SP } from '../references';
 import { formatReference, ResolvedReference, TaskIndex } from '../taskIndex';
 import { taskLabel } from './labels';
 import { relatedTask } from './related';
 import type { CheckRun } from './registry';
 
-// the scanner's own pieces: a number, blanks, and the words between a table and its item
+// the scanner's own pieces: a number, blanks, the words between a table and its item, and the separators of lists and
+// ranges (so that the rewritten look-alike reads as the list or range it is)
 const NUM = `(?:${NUMBER})`;
 /** The numbers after 第: one, or a list or range of them, each perhaps with its own 第 and 条/项 (第12条、第13条, 第12至15条). */
-const ITEMS = (end: string) => `第${SP}${NUM}(?:${SP}${end})?(?:${SP}(?:[、和及]|至|到|[-－—–~～])${SP}(?:第${SP})?${NUM}(?:${SP}${end})?)*`;
+const ITEMS = (end: string) => `第${SP}${NUM}(?:${SP}${end})?(?:${SP}(?:${LIST_SEP}|${RANGE_SEP})${SP}(?:第${SP})?${NUM}(?:${SP}${end})?)*`;
 
 /**
  * The look-alikes: 表1第12条 (an article's 条 for the item's 项; it must end in 条), 表格1第2项 (表格 for 表), 第1表第14项
@@ -35,11 +36,15 @@ export interface LookAlike {
   rewritten: string;
 }
 
-/** The form that is read: 表N for 表格N and 第N表, 项 for 条. */
+/** After a closed item (第12条), a separator but 、 and a number without its 第: 表1第12项和13项 is not read, 表1第12项和第13项 is. */
+const NEEDS_DI = new RegExp(`([项条]${SP}(?!、)(?:${LIST_SEP}|${RANGE_SEP})${SP})(?=${NUM})`, 'g');
+
+/** The form that is read: 表N for 表格N and 第N表, 项 for 条, 第 before an item after a closed one (第12条至15条). */
 function rewrite(written: string): string {
   return written
     .replace(new RegExp(`^第${SP}(${NUM})${SP}[张个]?表`), '表$1')
     .replace(/^表格/, '表')
+    .replace(NEEDS_DI, '$1第')
     .replace(/条/g, '项');
 }
 
