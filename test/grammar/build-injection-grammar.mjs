@@ -123,8 +123,10 @@ const grammar = {
       comment: 'Order matters: at the same start position the first pattern wins (list > range > single > compact).',
       patterns: [
         rule(SC.refList, '表2第3、5项 / 表2第3项、第5项 / 表2第3、5至7项', ...TABLE,
-          cap(`第${S}${N}(?:${S}${RANGE_OP}${S}(?:第${S})?${N})?(?:${S}项)?` +
-            `(?:${S}${LIST_SEP}${S}(?:第${S})?${N}(?:${S}${RANGE_OP}${S}(?:第${S})?${N})?(?:${S}项)?)+(?<=项)`,
+          // as the scanner reads a list: an element's range may follow its 项 (第14项至17项); after a closed element
+          // (第12项) the next needs its 第 unless 、 separates them (第12项和13项 is 第12项: 和3项措施 counts something else)
+          cap(`第${S}${N}(?:(?:${S}项)?${S}${RANGE_OP}${S}(?:第${S})?${N})?(?:${S}项)?` +
+            `(?:${S}(?:(?<!项)${LIST_SEP}|、|${LIST_SEP}(?=${S}第))${S}(?:第${S})?${N}(?:(?:${S}项)?${S}${RANGE_OP}${S}(?:第${S})?${N})?(?:${S}项)?)+(?<=项)`,
           null, [{ include: '#list-items' }])),
         rule(SC.refRange, '表1第12至15项 / 表1第12-15项 / 表1第12项至第15项', ...TABLE,
           kw('第'), S, num(), S, opt(kw('项'), S), cap(RANGE_OP, SC.rangeOp), S, opt(kw('第'), S), num(), S, kw('项')),

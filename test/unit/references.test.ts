@@ -35,7 +35,7 @@ describe('the reference scanner', () => {
     });
   }
 
-  const ranges: string[] = ['表1第12至15项', '表1第12-15项', '表1第12—15项', '表1第12~15项', '表1第12～15项', '表1第十二至十五项', '表1第12到15项', '表1第12项至第15项', '表1第12项到第15项', '表1第12项—第15项', '表1第12至第15项', '表1第十二至第十五项', '表1第12-第15项'];
+  const ranges: string[] = ['表1第12至15项', '表1第12-15项', '表1第12—15项', '表1第12~15项', '表1第12～15项', '表1第十二至十五项', '表1第12到15项', '表1第12项至第15项', '表1第12项到第15项', '表1第12项—第15项', '表1第12至第15项', '表1第十二至第十五项', '表1第12-第15项', '表1第12项至15项', '表1第12项-15项', '表1第十二项至十五项'];
   for (const written of ranges) {
     it(`reads the range ${written} as tasks 12–15`, () => {
       const r = one(`推进${written}落地`);
@@ -68,6 +68,9 @@ describe('the reference scanner', () => {
   it('reads 第…项至第…项 next to a list, and keeps a written range of two ranges apart', () => {
     assert.deepStrictEqual(shape('落实表2第3项至第5项、第7项'), { table: 2, items: [3, 4, 5, 7], text: '表2第3项至第5项、第7项' });
     assert.deepStrictEqual(shape('落实表2第1至2项至第5项'), { table: 2, items: [1, 2, 5], text: '表2第1至2项至第5项' });
+    // the end of a range after its 项 without 第, in a list too (as the grammar reads it)
+    assert.deepStrictEqual(shape('落实表2第3项、第5项至7项'), { table: 2, items: [3, 5, 6, 7], text: '表2第3项、第5项至7项' });
+    assert.deepStrictEqual(shape('落实表1第12项，3项举措'), { table: 1, items: [12], text: '表1第12项' });
     const text = '落实表2第3项至第5项';
     assert.deepStrictEqual(one(text).spans.map((s) => text.slice(s.start, s.end)), ['3项至第5']);
   });

@@ -71,7 +71,7 @@ function referencePattern(prefixes: readonly string[]): RegExp {
     : '()';
   const tableForm =
     `(?:(?:试点)?任务清单${SP})?表${SP}(${NUM})${SP}${OF}第${SP}(${ELEMENT}(?:${SP}${LIST_SEP}${SP}(?:第${SP})?${ELEMENT})*)${SP}项` +
-    `(?:${SP}(?:(?:${LIST_SEP}|${RANGE_SEP})${SP}第|、)${SP}${ELEMENT}${SP}项)*`;
+    `(?:${SP}(?:(?:${LIST_SEP}|${RANGE_SEP})${SP}第|、|${RANGE_SEP})${SP}${ELEMENT}${SP}项)*`;
   const dashForm = `表${SP}(${ARABIC})${SP}[-－.．](${ARABIC})(?![0-9０-９]|[.．][0-9０-９])`;
   // not inside a word or path (ST1.12, x-T1.12, /T1.12); after a number's hyphen it may end a range (T1.12-T1.15)
   const idForm = `(?<![A-Za-z0-9_./\\\\@#]|[A-Za-z_./\\\\@#-]-)[TＴ](${ARABIC})[.．\\-－](${ARABIC})(?![0-9０-９A-Za-z]|[.．][0-9０-９])`;
@@ -80,8 +80,11 @@ function referencePattern(prefixes: readonly string[]): RegExp {
   return re;
 }
 
-/** What opens the next element of a reference after its 项: a separator and 第 (、第13项, 至第15项), or 、 alone (、13项). */
-const NEXT_ELEMENT = new RegExp(`^${SP}(?:(?:${LIST_SEP}|${RANGE_SEP})${SP}第|、)`);
+/**
+ * What opens the next element of a reference after its 项: a separator and 第 (、第13项, 至第15项), or 、 or a range's
+ * separator alone (、13项, 至15项; not 和13项, which may count something else: 第12项和3项措施).
+ */
+const NEXT_ELEMENT = new RegExp(`^${SP}(?:(?:${LIST_SEP}|${RANGE_SEP})${SP}第|、|${RANGE_SEP})`);
 
 /** What stands between 第16项 and 第18项 of a range written 第16项至第18项 (or 表1第16项 and 表1第18项). */
 const RANGE_BETWEEN = new RegExp(`^${SP}${RANGE_SEP}${SP}$`);
@@ -168,11 +171,13 @@ function tableFormReference(whole: string, start: number, prefix: string, tableT
       } else spans.push({ from, to, start: s, end: s + e[0].length });
       rangeFrom = undefined;
     }
-    // the next element: after 、第, 至第… (NEXT_ELEMENT ends on its 第), or after a bare 、 (表1第12项、13项)
+    // the next element: after 、第, 至第… (NEXT_ELEMENT ends on its 第), or after a bare 、 or 至 (表1第12项、13项, 第14项至17项)
     const next = NEXT_ELEMENT.exec(whole.slice(close + 1));
     cursor = next ? close + next[0].length : -1;
     const last = spans[spans.length - 1];
-    if (cursor >= 0 && last && last.from === last.to && RANGE_BETWEEN.test(whole.slice(close + 1, cursor))) rangeFrom = last;
+    // what separates the two: 至 of 至第15项 (the cursor on its 第) or of 至15项 (the cursor on 至 itself)
+    const between = cursor < 0 ? '' : whole.slice(close + 1, whole[cursor] === '第' || whole[cursor] === '、' ? cursor : cursor + 1);
+    if (last && last.from === last.to && RANGE_BETWEEN.test(between)) rangeFrom = last;
   }
   if (!spans.length) return undefined;
   return { start, end: start + whole.length, text: whole, prefix, table, tableStart, tableEnd: tableStart + tableText.length, spans: exact(spans), form: 'table' };
