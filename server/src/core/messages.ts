@@ -60,6 +60,7 @@ const zh = {
   noTableHas: (written: string, item: number) => `“${written}”未注明所属的表，且任务清单中没有哪张表有第${item}项`,
   lookAlike: (written: string, reference: string, label: string) => `“${written}”不是任务引用的写法，未计入引用和覆盖：应写作“${reference}”（${label}）`,
   lookAlikeNoTask: (written: string, reference: string) => `“${written}”不是任务引用的写法，未计入引用和覆盖；写作“${reference}”也不对：任务清单中没有所写的任务`,
+  lookAlikeUnread: (written: string, unread: string, reference: string, label: string) => `“${written}”中的“${unread}”缺少“第”，未计入引用和覆盖：应写作“${reference}”（${label}）`,
   namedTableLacks: (written: string, table: number, count: number, by: 'sentence' | 'heading', candidates: string) =>
     `“${written}”：${by === 'heading' ? '标题' : '本句'}所指的表${table}只有第1–${count}项，${candidates ? `可能是：${candidates}` : '且任务清单中没有哪张表有该项'}`,
   referenceMismatch: (cited: string, citedLabel: string, better: string, betterLabel: string, terms: string[]) =>
@@ -123,6 +124,7 @@ const en: Messages = {
   noTableHas: (written, item) => `"${written}" does not name its table, and no table of the task list has a task ${item}`,
   lookAlike: (written, reference, label) => `"${written}" is not a form of task reference, so it is not counted as a citation or in the coverage: write "${reference}" (${label})`,
   lookAlikeNoTask: (written, reference) => `"${written}" is not a form of task reference, so it is not counted as a citation or in the coverage; "${reference}" would not do either: the task list has no task so numbered`,
+  lookAlikeUnread: (written, unread, reference, label) => `"${unread}" in "${written}" lacks its 第, so it is not counted as a citation or in the coverage: write "${reference}" (${label})`,
   namedTableLacks: (written, table, count, by, candidates) =>
     `"${written}": 表${table}, which the ${by === 'heading' ? 'heading' : 'sentence'} names, has tasks 1–${count}; ${candidates ? `it may be ${candidates}` : 'no table of the task list has that task'}`,
   referenceMismatch: (cited, citedLabel, better, betterLabel, terms) =>

@@ -5,6 +5,7 @@
 import { Finding } from '../findings';
 import { Block } from '../planModel';
 import { LIST_SEP, NUM as NUMBER, OF, RANGE_SEP, scanReferences, SP } from '../references';
+import { parseInteger } from '../text';
 import { formatReference, ResolvedReference, TaskIndex } from '../taskIndex';
 import { taskLabel } from './labels';
 import { relatedTask } from './related';
@@ -27,6 +28,12 @@ const LOOK_ALIKE = new RegExp(
   'g',
 );
 
+/**
+ * A reference whose next item is written after 和, 及 or 与 without its 第 (表1第5项和6项): read as 表1第5项 alone (和3项措施
+ * may count measures), so the next item is a look-alike when it follows the first in order (6 after 5).
+ */
+const UNREAD_NEXT = new RegExp(`(?<![代列图])表${SP}${NUM}${SP}${OF}第${SP}(${NUM})${SP}项${SP}(?:和|及|与)${SP}((${NUM})${SP}项)`, 'g');
+
 /** A look-alike in a text: where it is, as written, and the same words in the form that is read. */
 export interface LookAlike {
   start: number;
@@ -34,6 +41,8 @@ export interface LookAlike {
   written: string;
   /** 表格1第2项 → 表1第2项, 第1表第14项 → 表1第14项, 表1第12、13条 → 表1第12、13项. */
   rewritten: string;
+  /** The part that is not read, when the rest is (6项 of 表1第5项和6项). */
+  unread?: string;
 }
 
 /** After a closed item (第12条), a separator but 、 and a number without its 第: 表1第12项和13项 is not read, 表1第12项和第13项 is. */
@@ -58,7 +67,15 @@ export function lookAlikesIn(text: string, start: number, end: number): LookAlik
   for (let m = LOOK_ALIKE.exec(own); m; m = LOOK_ALIKE.exec(own)) {
     found.push({ start: start + m.index, end: start + m.index + m[0].length, written: m[0], rewritten: rewrite(m[0]) });
   }
-  return found;
+  if (!own.includes('项')) return found;
+  UNREAD_NEXT.lastIndex = 0;
+  for (let m = UNREAD_NEXT.exec(own); m; m = UNREAD_NEXT.exec(own)) {
+    if ((parseInteger(m[3]) ?? 0) <= (parseInteger(m[1]) ?? Infinity)) continue;
+    const at = start + m.index;
+    if (found.some((f) => f.start < at + m![0].length && at < f.end)) continue;
+    found.push({ start: at, end: at + m[0].length, written: m[0], rewritten: rewrite(m[0]), unread: m[2] });
+  }
+  return found.length > 1 ? found.sort((a, b) => a.start - b.start) : found;
 }
 
 /** What a look-alike cites, read in the form that is read (a reference of the default source), if it reads as one. */
@@ -81,12 +98,13 @@ export function checkNonstandardReferences(block: Block, run: CheckRun): Finding
     const tasks = resolved.tasks;
     // one task: its reference as the quick fixes of the other checks write it (表1第13项 for 表格一第十三项)
     const reference = tasks.length === 1 ? formatReference(tasks[0], 'table') : look.rewritten;
+    const labels = tasks.length === 1 ? taskLabel(index, tasks[0]) : tasks.map((t) => formatReference(t)).join('、');
     findings.push({
       start,
       end,
       code: 'nonstandard-reference',
       severity: 'warning',
-      message: run.msg.lookAlike(written, reference, tasks.length === 1 ? taskLabel(index, tasks[0]) : tasks.map((t) => formatReference(t)).join('、')),
+      message: look.unread ? run.msg.lookAlikeUnread(written, look.unread, reference, labels) : run.msg.lookAlike(written, reference, labels),
       related: tasks.slice(0, 10).map((t) => relatedTask(index, t, run.msg)),
       fixes: [{ title: run.msg.replaceWith(reference), start, end, newText: reference, preferred: true }],
     });
