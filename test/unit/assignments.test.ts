@@ -106,6 +106,15 @@ describe('the 任务分工表 rows', () => {
     assert.deepStrictEqual(assignmentCells(row).slice(3, 5), ['区发展改革局、区市场监管局', '区司法局'], '牵头单位 and 配合单位 cells');
   });
 
+  it('reads the assignment of an item that enumerates (一是…；二是…) from the labels closing it, or from every clause', () => {
+    const closing = '1. 深入实施QDLP和QFLP试点（表1第25项）。一是争取试点额度，二是培育试点机构。责任单位：区金融工作局，配合单位：区商务局，完成时限：2025年Q4。\n';
+    const [row] = tableOf('closing.md', closing).rows;
+    assert.deepStrictEqual([row.lead, row.partners, row.deadline], ['区金融工作局', ['区商务局'], '2025年Q4']);
+    const each = '1. 深入实施QDLP和QFLP试点（表1第25项）。一是争取试点额度（区金融工作局牵头，区统计局配合）；二是培育试点机构（区商务局牵头）。\n';
+    const [both] = tableOf('clauses.md', each).rows;
+    assert.deepStrictEqual([both.lead, both.coLeads, both.partners], ['区金融工作局', ['区商务局'], ['区统计局']]);
+  });
+
   it('reads a table pasted from Word or Excel as text (cells separated by tabs) and one without outer pipes', () => {
     const tabs = ['越秀区任务分工表', '', '序号\t工作任务\t对应试点任务\t牵头单位\t配合单位\t完成时限', '1\t推动数字人民币试点\t表1第35项\t区金融局\t区商务局\t2024年12月', '2\t推进国际消费中心城市建设\t表4第6项\t\t区商务局\t2025年12月'].join('\r\n');
     const gfm = ['# 分工', '', '序号 | 工作任务 | 对应试点任务 | 牵头单位 | 配合单位 | 完成时限', '--- | --- | --- | --- | --- | ---', '1 | 推动数字人民币试点 | 表1第35项 | 区金融局 | 区商务局 | 2024年12月', '2 | 推进国际消费中心城市建设 | 表4第6项 |  | 区商务局 | 2025年12月'].join('\n');

@@ -3,7 +3,7 @@
 import { Block, cellSpans, mayBeTaskItem, ParagraphModel } from './planModel';
 import { Task } from './types';
 import { lineEndFrom, linesOf } from './text';
-import { CN_HEADING_ITEM, headingItemsAbove, headingLikeLine, LABEL_LINE, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
+import { CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, LABEL_LINE, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
 import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
 // ---------------------------------------------------------------- blocks of the plan model
@@ -148,7 +148,33 @@ export function datedItemCount(model: Pick<ParagraphModel, 'text' | 'blocks'>, f
 
 
 /** What the reader needs of a block of the plan model. */
-type BlockLike = Pick<Block, 'kind' | 'start' | 'end' | 'headings' | 'cells' | 'header' | 'tableHeader'>;
+type BlockLike = Pick<Block, 'kind' | 'start' | 'end' | 'headings' | 'cells' | 'header' | 'tableHeader' | 'references'>;
+
+/** A labelled statement after a sentence's end or on a line of its own (…培育机构。责任单位：区金融工作局，完成时限：2025年底。). */
+const LABELLED_TAIL = new RegExp(`(?:[。；;]|\\n)[ \\t\u3000]*(?=${LABEL_LINE.source.slice(1)})`);
+
+const LEADING_BREAKS = /^[\r\n]+/;
+
+/** Whether blocks[j] is a clause of an enumeration (一是…；二是…) split from `item`, citing no task of its own. */
+function enumeratedClause(text: string, item: BlockLike, clause: BlockLike): boolean {
+  return clause.kind === 'item' && !clause.references.length && ENUMERATION.test(text.slice(clause.start, clause.end)) &&
+    !ENUMERATION.test(text.slice(item.start, item.end));
+}
+
+/**
+ * The labelled statement that closes an item's enumeration (1. …（表1第25项）。一是…；二是…。责任单位：…，完成时限：…):
+ * the whole item's, when it is in the last clause only (a clause each with its own labels keeps them).
+ */
+function enumerationLabels(text: string, blocks: readonly BlockLike[], clauses: readonly number[]): { start: number; text: string } | undefined {
+  let tail: { start: number; text: string } | undefined;
+  for (const k of clauses) {
+    const own = text.slice(blocks[k].start, blocks[k].end);
+    const at = LABELLED_TAIL.exec(own);
+    if (tail) return undefined; // an earlier clause has its own labels
+    if (at) tail = { start: blocks[k].start + at.index + at[0].length, text: own.slice(at.index + at[0].length) };
+  }
+  return tail;
+}
 
 function shiftAssignment(a: Assignment, by: (x: { start: number; end: number; cell?: number }) => number): Assignment {
   const move = <T extends { start: number; end: number; cell?: number }>(x: T): T => {
@@ -208,12 +234,34 @@ export function blockAssignment(
   };
   if (block.kind === 'item') {
     let j = i + 1;
+    const clauses: number[] = [];
     for (; j < blocks.length && (blocks[j].kind === 'sentence' || blocks[j].kind === 'item'); j++) {
+      // the clauses of its enumeration (一是…；二是…): a part of it, whose own words are their own
+      if (enumeratedClause(text, block, blocks[j])) {
+        clauses.push(j);
+        continue;
+      }
       // a line of its own or a sub-item (   - 牵头单位：区商务局); or any item nested in this one, a part of it
       // (   - 2025年底前实现重点商圈全覆盖。（区金融工作局牵头）)
+      // (a sentence of a paragraph's prose starts with the line break after the sentence before it)
       const line = text.slice(blocks[j].start, blocks[j].end);
-      if (!LABEL_LINE.test(blocks[j].kind === 'item' ? line.replace(SUB_ITEM_MARKER, '') : line) && !nestedIn(text, blocks, j, block)) break;
+      const label = blocks[j].kind === 'item' ? line.replace(SUB_ITEM_MARKER, '') : line.replace(LEADING_BREAKS, '');
+      if (!LABEL_LINE.test(label) && !nestedIn(text, blocks, j, block)) break;
       add(shiftAssignment(readAssignment(line, options), () => blocks[j].start), 'lines');
+    }
+    // …二是培育机构。责任单位：区金融工作局，完成时限：2025年底。: the labels that close the enumeration are the item's
+    const closing = clauses.length ? enumerationLabels(text, blocks, clauses) : undefined;
+    if (closing) add(shiftAssignment(readAssignment(closing.text, options), () => closing.start), 'lines');
+    else if (clauses.length && !result.lead) {
+      // 一是…（区金融工作局牵头）；二是…（区商务局牵头）: when every clause has its lead, they lead the item together
+      const own = clauses.map((k) => shiftAssignment(readAssignment(text.slice(blocks[k].start, blocks[k].end), options), () => blocks[k].start));
+      if (own.every((a) => a.lead)) {
+        const [first, ...rest] = dedupe(own.map((a) => a.lead!));
+        result.lead = first;
+        result.leadFrom = 'lines';
+        if (rest.length) result.coLeads = [...(result.coLeads ?? []), ...rest];
+        result.partners = dedupe([...result.partners, ...own.flatMap((a) => a.partners)], [first, ...rest]);
+      }
     }
     // the paragraph's last item: its labelled lines may follow after a blank line (a Word plan's next paragraph)
     if (j === blocks.length && around.following) add(readAssignment(around.following, options), 'following');
