@@ -155,11 +155,6 @@ const LABELLED_TAIL = new RegExp(`(?:[。；;]|\\n)[ \\t\u3000]*(?=${LABEL_LINE.
 
 const LEADING_BREAKS = /^[\r\n]+/;
 
-/** Whether blocks[j] is a clause of an enumeration (一是…；二是…) split from `item`, citing no task of its own. */
-function enumeratedClause(text: string, item: BlockLike, clause: BlockLike): boolean {
-  return clause.kind === 'item' && !clause.references.length && ENUMERATION.test(text.slice(clause.start, clause.end)) &&
-    !ENUMERATION.test(text.slice(item.start, item.end));
-}
 
 /**
  * The labelled statement that closes an item's enumeration (1. …（表1第25项）。一是…；二是…。责任单位：…，完成时限：…):
@@ -235,16 +230,17 @@ export function blockAssignment(
   if (block.kind === 'item') {
     let j = i + 1;
     const clauses: number[] = [];
+    const mayEnumerate = !ENUMERATION.test(own); // an item that is itself a clause (一是…) has no clauses
     for (; j < blocks.length && (blocks[j].kind === 'sentence' || blocks[j].kind === 'item'); j++) {
-      // the clauses of its enumeration (一是…；二是…): a part of it, whose own words are their own
-      if (enumeratedClause(text, block, blocks[j])) {
+      const line = text.slice(blocks[j].start, blocks[j].end);
+      // the clauses of its enumeration (一是…；二是…) citing no task of their own: a part of it, whose words are their own
+      if (mayEnumerate && blocks[j].kind === 'item' && !blocks[j].references.length && ENUMERATION.test(line)) {
         clauses.push(j);
         continue;
       }
       // a line of its own or a sub-item (   - 牵头单位：区商务局); or any item nested in this one, a part of it
       // (   - 2025年底前实现重点商圈全覆盖。（区金融工作局牵头）)
       // (a sentence of a paragraph's prose starts with the line break after the sentence before it)
-      const line = text.slice(blocks[j].start, blocks[j].end);
       const label = blocks[j].kind === 'item' ? line.replace(SUB_ITEM_MARKER, '') : line.replace(LEADING_BREAKS, '');
       if (!LABEL_LINE.test(label) && !nestedIn(text, blocks, j, block)) break;
       add(shiftAssignment(readAssignment(line, options), () => blocks[j].start), 'lines');
