@@ -5,10 +5,11 @@ import { BareReference, resolveBareNumbers } from './bareNumbers';
 import type { ThresholdMatch } from './checks/thresholdMismatch';
 import { Restatement, restatementOf } from './topics';
 import { TaskMatcher } from './matcher';
-import { scanReferences } from './references';
+import { numberColumnReferences } from './numberColumns';
+import { scanReferences, TaskReference } from './references';
 import { ENUMERATION, headsItems, LIST_MARKER, scopesOf, SEPARATOR_ROW, tableRowStarts } from './scopes';
 import { ResolvedReference, TaskIndex } from './taskIndex';
-import { exact, lineEndFrom, NONE, parseInteger } from './text';
+import { exact, lineEndFrom, linesOf, NONE, parseInteger } from './text';
 
 export interface Heading {
   level: number;
@@ -259,9 +260,32 @@ function cellsOf(line: string): string[] {
   return cellSpans(line).map(([a, b]) => line.slice(a, b));
 }
 
+/** The table rows of a paragraph for numberColumnReferences: cells, and which row opens a table, heads it or separates. */
+function tableRowsOf(text: string, rows: Set<number>) {
+  const lines = linesOf(text);
+  return lines.flatMap(({ start, line }, i) => {
+    if (!rows.has(start)) return [];
+    const first = i === 0 || !rows.has(lines[i - 1].start);
+    const next = lines[i + 1];
+    const separator = SEPARATOR_ROW.test(line);
+    const header = first && !separator && ((next !== undefined && rows.has(next.start) && SEPARATOR_ROW.test(next.line)) || isHeaderRow(line));
+    return [{ start, cells: cellSpans(line), header, separator, first }];
+  });
+}
+
+/** The references of a paragraph: those the scanner reads, and the cells of a task-number column (1-12 under 任务编号). */
+function referencesOf(text: string, rows: Set<number> | undefined, index: TaskIndex): TaskReference[] {
+  const scanned = scanReferences(text, { prefixes: index.prefixes });
+  // a column of task numbers is named …编号 or …序号
+  if (!rows || !text.includes('号')) return scanned;
+  const column = numberColumnReferences(text, tableRowsOf(text, rows), scanned);
+  return column.length ? [...scanned, ...column].sort((a, b) => a.start - b.start) : scanned;
+}
+
 /** Parses a paragraph (checked in `incoming`) into its model. */
 export function buildParagraphModel(text: string, incoming: PlanContext, index: TaskIndex, matcher: TaskMatcher): ParagraphModel {
-  const scanned = scanReferences(text, { prefixes: index.prefixes });
+  const rows = tableRowStarts(text);
+  const scanned = referencesOf(text, rows, index);
   const references = scanned.length ? scanned.map((r) => index.resolve(r)) : NONE;
   const events = contextEvents(text, references);
   const blocks: Block[] = [];
@@ -271,7 +295,6 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
   let table: { header?: string[]; rows: number; rowUnderHeaderRead?: boolean } | undefined;
   let titlesOf: PlanContext['headings'] | undefined;
   let titles: string[] = [];
-  const rows = tableRowStarts(text);
   for (const scope of scopesOf(text, rows)) {
     while (e < events.length && events[e].at < scope.start) context = applyEvent(context, events[e++]);
     const line = text.slice(scope.start, scope.end);
