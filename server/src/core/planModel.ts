@@ -277,7 +277,7 @@ function tableRowsOf(text: string, rows: Set<number>) {
 function referencesOf(text: string, rows: Set<number> | undefined, index: TaskIndex): TaskReference[] {
   const scanned = scanReferences(text, { prefixes: index.prefixes });
   // a column of task numbers is named …编号 or …序号
-  if (!rows || !text.includes('号')) return scanned;
+  if (!rows || !(text.includes('编号') || text.includes('序号'))) return scanned;
   const column = numberColumnReferences(text, tableRowsOf(text, rows), scanned);
   return column.length ? [...scanned, ...column].sort((a, b) => a.start - b.start) : scanned;
 }

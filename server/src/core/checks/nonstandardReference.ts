@@ -34,6 +34,9 @@ const LOOK_ALIKE = new RegExp(
  */
 const UNREAD_NEXT = new RegExp(`(?<![代列图])表${SP}${NUM}${SP}${OF}第${SP}(${NUM})${SP}项${SP}(?:和|及|与)${SP}((${NUM})${SP}项)`, 'g');
 
+/** What every UNREAD_NEXT holds (most blocks do not): a 项 and 和, 及 or 与 after it. */
+const UNREAD_HINT = new RegExp(`项${SP}[和及与]`);
+
 /** A look-alike in a text: where it is, as written, and the same words in the form that is read. */
 export interface LookAlike {
   start: number;
@@ -67,7 +70,7 @@ export function lookAlikesIn(text: string, start: number, end: number): LookAlik
   for (let m = LOOK_ALIKE.exec(own); m; m = LOOK_ALIKE.exec(own)) {
     found.push({ start: start + m.index, end: start + m.index + m[0].length, written: m[0], rewritten: rewrite(m[0]) });
   }
-  if (!own.includes('项')) return found;
+  if (!UNREAD_HINT.test(own)) return found;
   UNREAD_NEXT.lastIndex = 0;
   for (let m = UNREAD_NEXT.exec(own); m; m = UNREAD_NEXT.exec(own)) {
     if ((parseInteger(m[3]) ?? 0) <= (parseInteger(m[1]) ?? Infinity)) continue;
