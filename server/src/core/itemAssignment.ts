@@ -155,7 +155,6 @@ const LABELLED_TAIL = new RegExp(`(?:[。；;]|\\n)[ \\t\u3000]*(?=${LABEL_LINE.
 
 const LEADING_BREAKS = /^[\r\n]+/;
 
-
 /**
  * The labelled statement that closes an item's enumeration (1. …（表1第25项）。一是…；二是…。责任单位：…，完成时限：…):
  * the whole item's, when it is in the last clause only (a clause each with its own labels keeps them).
@@ -250,13 +249,13 @@ export function blockAssignment(
     if (closing) add(shiftAssignment(readAssignment(closing.text, options), () => closing.start), 'lines');
     else if (clauses.length && !result.lead) {
       // 一是…（区金融工作局牵头）；二是…（区商务局牵头）: when every clause has its lead, they lead the item together
-      const own = clauses.map((k) => shiftAssignment(readAssignment(text.slice(blocks[k].start, blocks[k].end), options), () => blocks[k].start));
-      if (own.every((a) => a.lead)) {
-        const [first, ...rest] = dedupe(own.map((a) => a.lead!));
+      const byClause = clauses.map((k) => shiftAssignment(readAssignment(text.slice(blocks[k].start, blocks[k].end), options), () => blocks[k].start));
+      if (byClause.every((a) => a.lead)) {
+        const [first, ...rest] = dedupe(byClause.map((a) => a.lead!));
         result.lead = first;
         result.leadFrom = 'lines';
         if (rest.length) result.coLeads = [...(result.coLeads ?? []), ...rest];
-        result.partners = dedupe([...result.partners, ...own.flatMap((a) => a.partners)], [first, ...rest]);
+        result.partners = dedupe([...result.partners, ...byClause.flatMap((a) => a.partners)], [first, ...rest]);
       }
     }
     // the paragraph's last item: its labelled lines may follow after a blank line (a Word plan's next paragraph)
