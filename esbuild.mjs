@@ -18,8 +18,8 @@ const readerLibraries = {
   name: 'reader-libraries',
   setup(build) {
     build.onResolve({ filter: /^\.\/readerLibraries$/ }, () => ({ path: './readerLibraries.js', external: true }));
-    // exceljs likewise, for the 任务分工表 workbook only
-    build.onResolve({ filter: /^\.\/workbookLibrary$/ }, () => ({ path: './workbookLibrary.js', external: true }));
+    // exceljs likewise, for the 任务分工表 workbook and the Excel plan reader only
+    build.onResolve({ filter: /^(?:\.\/|\.\.\/report\/)workbookLibrary$/ }, () => ({ path: './workbookLibrary.js', external: true }));
   },
 };
 // The server's and the CLI's bundles as pure ASCII: V8 keeps a script's source for as long as it runs, two bytes a

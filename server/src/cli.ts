@@ -21,10 +21,11 @@ const USAGE = `usage:
   policy-lens assignments FILE... [--format md|csv|json|xlsx] [--out FILE] [--config FILE]
 
 FILE may be a file, a folder (its .md, .txt and .docx files), a glob pattern ("plans/**/*.md"; plan files only), or -
-for standard input. Text is read as UTF-8 (with or without BOM), UTF-16 with BOM or GB18030; a Word .docx as the
-Markdown it converts to. A file that cannot be read is reported and the others are still checked.
-The text format locates a Word plan's findings by paragraph (plan.docx:¶12:5); json and sarif keep the 0-based
-(sarif: 1-based) lines of the extracted text.
+for standard input. Text is read as UTF-8 (with or without BOM), UTF-16 with BOM or GB18030; a Word .docx, and an
+Excel .xlsx named as a file, as the Markdown they convert to. A file that cannot be read is reported and the others
+are still checked.
+The text format locates a Word plan's findings by paragraph (plan.docx:¶12:5), an Excel plan's by sheet and row
+(分工表.xlsx:分工表!4:36); json and sarif keep the 0-based (sarif: 1-based) lines of the extracted text.
 The policyLens.* settings (extra sources, severities) are the editor's: from .vscode/settings.json in the current
 folder, or from --config FILE; relative source paths resolve against the folder that holds .vscode/ (or FILE).
 check exits 1 when an error is found, 2 on a usage error or a file that cannot be read (2 wins over 1), else 0.
@@ -86,7 +87,7 @@ async function check(o: Options): Promise<number> {
   const { plans, unreadable } = await readPlans(expandPlans(o.files, index));
   for (const { file, plan } of plans) {
     const analysis = checker.analyze(plan.text, analyzeOptionsOf(config, locale));
-    results.push({ file, diagnostics: analysis.findings.map((f) => toDiagnostic(f, analysis.lines, sources)), paragraphOfLine: plan.paragraphOfLine });
+    results.push({ file, diagnostics: analysis.findings.map((f) => toDiagnostic(f, analysis.lines, sources)), paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine });
   }
   const out = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, packageVersion()) : format === 'github' ? formatGithub(results) : formatText(results);
   process.stdout.write(out);
@@ -124,14 +125,15 @@ async function coverage(o: Options): Promise<number> {
       resolvedBare: analysis.bareReferences,
       locate: (at: { start: number }) => {
         const p = analysis.lines.positionAt(at.start);
-        return { file, line: p.line + 1, column: p.character + 1, paragraph: plan.paragraphOfLine?.[p.line] };
+        return { file, line: p.line + 1, column: p.character + 1, paragraph: plan.paragraphOfLine?.[p.line], row: plan.rowOfLine?.[p.line] || undefined };
       },
     };
   });
   const rows = computeCoverage(index, docs);
   const { total, cited, restated } = coverageCounts(rows);
   // a Word plan is located by its paragraph (file.docx:¶12:5), as in check's text output
-  const place = (l: { file: string; line: number; column: number; paragraph?: number }) => `${l.file}:${l.paragraph !== undefined ? `¶${l.paragraph}` : l.line}:${l.column}`;
+  const place = (l: { file: string; line: number; column: number; paragraph?: number; row?: string }) =>
+    `${l.file}:${l.row ?? (l.paragraph !== undefined ? `¶${l.paragraph}` : l.line)}:${l.column}`;
   if (format === 'json') {
     process.stdout.write(JSON.stringify({
       total, cited, restated,

@@ -6,6 +6,7 @@ import * as iconv from 'iconv-lite';
 import * as os from 'os';
 import * as path from 'path';
 import { makeDocx, WORD_PLAN, WORD_PLAN_MARKDOWN, WORD_PLAN_PARAGRAPHS } from '../support/docxFixture';
+import { makeWorkbook } from '../support/xlsxFixture';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -47,6 +48,8 @@ describe('the CLI reading plans in every supported form', function () {
     fs.writeFileSync(at('word', '~$plan.docx'), Buffer.from([0x0b, 0x41, 0x00, 0x64])); // Word's lock file: not a plan
     fs.writeFileSync(at('twin.md'), WORD_PLAN_MARKDOWN);
     fs.mkdirSync(at('empty'));
+    fs.writeFileSync(at('分工表.xlsx'), await makeWorkbook());
+    fs.writeFileSync(at('plan.pdf'), Buffer.from('%PDF-1.7\n%\xe2\xe3\n1 0 obj\n', 'latin1'));
     twin = findings(path.join(ROOT, 'examples', 'sample-plan.md'));
     assert.ok(twin.length > 0, 'the sample plan has its planted mistakes, or the comparisons below prove nothing');
   });
@@ -96,6 +99,27 @@ describe('the CLI reading plans in every supported form', function () {
       assert.ok(!r.out.includes(name), `${name} has findings although it could not be read`);
     });
   }
+
+  it('checks an Excel 分工表 and prints its findings as file.xlsx:sheet!row:col', () => {
+    const r = cli(['check', at('分工表.xlsx')]);
+    assert.strictEqual(r.code, 1, r.err);
+    const printed = r.out.trim().split('\n').map((l) => l.replace(at('') + path.sep, '').split(' ').slice(0, 3).join(' '));
+    // 中方股比不低于51% under 1-12 (its 任务清单编号), and the row of 1-14 with an empty 牵头单位 cell
+    assert.deepStrictEqual(printed.map((l) => l.replace(/:\d+ /, ' ')), ['分工表.xlsx:分工表!4 error threshold-mismatch', '分工表.xlsx:分工表!6 warning missing-lead-unit']);
+    const table = cli(['assignments', at('分工表.xlsx'), '--format', 'json']);
+    const rows = JSON.parse(table.out)[0].rows;
+    assert.deepStrictEqual(rows.map((row: any) => [row.row, row.tasks.map((t: any) => t.id).join(), row.lead, row.deadline]), [
+      ['分工表!4', 'T1.12', '区商务局', '2025年12月31日'],
+      ['分工表!5', 'T1.13', '区文广旅体局', '2025年6月'],
+      ['分工表!6', 'T1.14', '', '2025年底'],
+    ]);
+  });
+
+  it('refuses a PDF with what to do instead (exit code 2)', () => {
+    const r = cli(['check', at('plan.pdf')]);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /a PDF is not read; save the plan as Word \(\.docx\), Excel \(\.xlsx\), Markdown or text/);
+  });
 
   it('refuses a file named .docx that is not a Word document', () => {
     fs.writeFileSync(at('fake.docx'), SAMPLE);

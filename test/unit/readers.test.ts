@@ -11,6 +11,7 @@ import { readPlanBytes, readPlanFile, readPlanTextFileSync } from '../../server/
 import { UnreadableFileError } from '../../server/src/readers/unreadable';
 import { PLAN_FILE } from '../../server/src/planFiles';
 import { makeDocx, WORD_PLAN, WORD_PLAN_MARKDOWN, WORD_PLAN_PARAGRAPHS } from '../support/docxFixture';
+import { makeWorkbook, WORKBOOK_MARKDOWN, WORKBOOK_ROWS } from '../support/xlsxFixture';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SAMPLE = fs.readFileSync(path.join(ROOT, 'examples', 'sample-plan.md'), 'utf8');
@@ -142,6 +143,44 @@ describe('readDocx', () => {
         assert.strictEqual(e.message, 'cannot read bad.docx: not a Word .docx document');
         return true;
       }, `${what} was read as a Word document`);
+    }
+  });
+});
+
+describe('readXlsx', () => {
+  it('turns a 分工表 workbook into Markdown: titles and section lines as paragraphs, rows under the header, each line\'s sheet and row', async () => {
+    const plan = await readPlanBytes(await makeWorkbook(), 'plan.xlsx');
+    assert.strictEqual(plan.format, 'xlsx');
+    assert.strictEqual(plan.text, WORKBOOK_MARKDOWN);
+    assert.deepStrictEqual(plan.rowOfLine, WORKBOOK_ROWS);
+  });
+
+  it('gives a workbook of empty sheets no text', async () => {
+    const ExcelJS = require('exceljs');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1');
+    const plan = await readPlanBytes(Buffer.from(await wb.xlsx.writeBuffer()), 'empty.xlsx');
+    assert.deepStrictEqual([plan.text, plan.rowOfLine], ['', []]);
+  });
+
+  it('refuses a file named .xlsx that is not a workbook', async () => {
+    const whole = await makeWorkbook();
+    for (const [bytes, what] of [[Buffer.from(SAMPLE), 'Markdown'], [whole.subarray(0, whole.length / 2), 'a truncated .xlsx']] as const) {
+      await assert.rejects(readPlanBytes(bytes, 'bad.xlsx'), (e: unknown) => {
+        assert.ok(e instanceof UnreadableFileError, `${what}: ${String(e)}`);
+        assert.strictEqual(e.message, 'cannot read bad.xlsx: not an Excel .xlsx workbook');
+        return true;
+      }, `${what} was read as a workbook`);
+    }
+  });
+});
+
+describe('files no reader reads', () => {
+  it('says what to do with a PDF or an old Word, WPS or Excel file instead of reading it as text', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj << /Length 20 >> stream\nBT (plan) Tj ET\nendstream\n', 'latin1')]);
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from('表1第12项 plan text'.repeat(20))]);
+    for (const [bytes, name, said] of [[pdf, 'plan.pdf', 'a PDF is not read'], [pdf, 'plan.md', 'a PDF is not read'], [ole, 'plan.doc', 'an old Word (.doc), WPS or Excel (.xls) file is not read']] as const) {
+      await assert.rejects(readPlanBytes(bytes, name), (e: unknown) => e instanceof UnreadableFileError && e.message.startsWith(`cannot read ${name}: ${said}`), name);
     }
   });
 });

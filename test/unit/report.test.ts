@@ -76,6 +76,7 @@ describe('the review collector', () => {
     assert.strictEqual(word.plans[0].findings[0].paragraph, 3, 'the paragraph of line 0');
     assert.strictEqual(placeOf(word.plans[0].findings[0]), '¶3');
     assert.strictEqual(placeOf({ line: 7 }), '第8行', 'a text plan is placed by its 1-based line');
+    assert.strictEqual(placeOf({ line: 7, row: '分工表!4' }), '分工表!4', 'an Excel plan by its sheet and row');
   });
 });
 

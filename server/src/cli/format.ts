@@ -7,6 +7,8 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** A Word plan's paragraph (¶N) of each 0-based line of its extracted text: the text format prints `file:¶N:col`. */
   paragraphOfLine?: number[];
+  /** An Excel plan's sheet and row (分工表!5) of each 0-based line: the text format prints `file:分工表!5:col`. */
+  rowOfLine?: string[];
 }
 
 const messageOf = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
@@ -17,7 +19,8 @@ export function formatText(results: FileResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
     for (const d of r.diagnostics) {
-      const line = r.paragraphOfLine ? `¶${r.paragraphOfLine[d.range.start.line] ?? 0}` : String(d.range.start.line + 1);
+      const at = d.range.start.line;
+      const line = r.rowOfLine?.[at] || (r.paragraphOfLine ? `¶${r.paragraphOfLine[at] ?? 0}` : String(at + 1));
       lines.push(`${r.file}:${line}:${d.range.start.character + 1} ${NAMES[d.severity ?? 1]} ${d.code} ${messageOf(d)}`);
     }
   }

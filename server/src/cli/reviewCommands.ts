@@ -30,7 +30,7 @@ async function review(o: ReviewOptions, command: string): Promise<{ report: Revi
   for (const file of expandPlans(o.files, index)) {
     try {
       const plan = await readInput(file);
-      plans.push({ file, analysis: checker.analyze(plan.text, analyzeOptionsOf(config, locale)), paragraphOfLine: plan.paragraphOfLine });
+      plans.push({ file, analysis: checker.analyze(plan.text, analyzeOptionsOf(config, locale)), paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine });
     } catch (e) {
       if (!(e instanceof UnreadableFileError)) throw e;
       process.stderr.write(`policy-lens: ${e.message}\n`);

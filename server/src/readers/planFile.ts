@@ -3,23 +3,41 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { decodePlanBytes } from './encoding';
 import { readDocx } from './docx';
+import { readXlsx } from './xlsx';
 import { UnreadableFileError } from './unreadable';
 
 export interface PlanSource {
   name: string;
   text: string;
-  format: 'markdown' | 'text' | 'docx';
+  format: 'markdown' | 'text' | 'docx' | 'xlsx';
   /** The encoding a text file was read in. */
   encoding?: string;
   /** Word files: the 1-based Word paragraph of each 0-based line of `text` (see readDocx). */
   paragraphOfLine?: number[];
+  /** Excel files: the sheet and 1-based row (`分工表!5`) of each 0-based line of `text` ('' for none; see readXlsx). */
+  rowOfLine?: string[];
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+/** Word 97–2003 (.doc), WPS and Excel 97–2003 (.xls) files are OLE compound documents. */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** A file no reader reads, said as what to do about it (a PDF or an old Office file read as text would be noise). */
+function refuseUnsupported(name: string, bytes: Uint8Array): void {
+  if (startsWith(bytes, PDF_MAGIC)) {
+    throw new UnreadableFileError(`cannot read ${name}: a PDF is not read; save the plan as Word (.docx), Excel (.xlsx), Markdown or text`);
+  }
+  if (startsWith(bytes, OLE_MAGIC)) {
+    throw new UnreadableFileError(`cannot read ${name}: an old Word (.doc), WPS or Excel (.xls) file is not read; save it as .docx or .xlsx`);
+  }
+}
 
 function formatOf(name: string, bytes: Uint8Array): PlanSource['format'] {
   const ext = path.extname(name).toLowerCase();
   if (ext === '.docx') return 'docx';
+  if (ext === '.xlsx') return 'xlsx';
   if (ext === '.md' || ext === '.markdown') return 'markdown';
   // a name without a known extension (standard input): a ZIP archive can only be a Word plan
   if (ext !== '.txt' && ZIP_MAGIC.every((b, i) => bytes[i] === b)) return 'docx';
@@ -28,10 +46,15 @@ function formatOf(name: string, bytes: Uint8Array): PlanSource['format'] {
 
 /** A plan from its bytes; `name` (a path or `standard input`) chooses the reader and names the file in errors. */
 export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<PlanSource> {
+  refuseUnsupported(name, bytes);
   const format = formatOf(name, bytes);
   if (format === 'docx') {
     const { text, paragraphOfLine } = await readDocx(bytes, name);
     return { name, text, format, paragraphOfLine };
+  }
+  if (format === 'xlsx') {
+    const { text, rowOfLine } = await readXlsx(bytes, name);
+    return { name, text, format, rowOfLine };
   }
   const { text, encoding } = decodePlanBytes(bytes, name);
   return { name, text, format, encoding };
@@ -56,8 +79,9 @@ export function readPlanTextFileSync(file: string): PlanSource {
   } catch (e) {
     throw new UnreadableFileError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+  refuseUnsupported(file, bytes);
   const format = formatOf(file, bytes);
-  if (format === 'docx') throw new UnreadableFileError(`cannot read ${file}: a Word document is read asynchronously (readPlanFile)`);
+  if (format === 'docx' || format === 'xlsx') throw new UnreadableFileError(`cannot read ${file}: a Word or Excel document is read asynchronously (readPlanFile)`);
   const { text, encoding } = decodePlanBytes(bytes, file);
   return { name: file, text, format, encoding };
 }

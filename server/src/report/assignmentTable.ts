@@ -17,6 +17,8 @@ export interface AssignmentRow {
   /** 0-based line of the item in the plan text; a Word plan's 1-based paragraph too. */
   line: number;
   paragraph?: number;
+  /** An Excel plan's sheet and row of the item (分工表!5). */
+  row?: string;
   item: string;
   tasks: { id: string; reference: string; state: 'cited' | 'restated' }[];
   /** References as written that name no task (表2第18项 of a table of 17); their unknown-task finding is in `findings`. */
@@ -43,6 +45,7 @@ export function assignmentTable(plan: ReviewPlan): AssignmentTable {
       number: i + 1,
       line: item.line,
       ...(item.paragraph !== undefined ? { paragraph: item.paragraph } : {}),
+      ...(item.row !== undefined ? { row: item.row } : {}),
       item: item.text,
       tasks: [
         ...item.cited.map((t) => ({ id: t.id, reference: formatReference(t), state: 'cited' as const })),

@@ -12,6 +12,8 @@ export interface AnalysedPlan {
   analysis: DocumentAnalysis;
   /** A Word plan's 1-based paragraph of each 0-based line of its extracted text. */
   paragraphOfLine?: number[];
+  /** An Excel plan's sheet and row (分工表!5) of each 0-based line of its extracted text. */
+  rowOfLine?: string[];
 }
 
 export function collectReview(index: TaskIndex, plans: AnalysedPlan[]): ReviewReport {
@@ -27,11 +29,12 @@ export function sourcesOf(index: TaskIndex): ReviewSource[] {
   }));
 }
 
-export function reviewPlan(index: TaskIndex, { file, analysis, paragraphOfLine }: AnalysedPlan): ReviewPlan {
-  const findings = analysis.findings.map((f) => reviewFinding(index, analysis, f, paragraphOfLine));
+export function reviewPlan(index: TaskIndex, { file, analysis, paragraphOfLine, rowOfLine }: AnalysedPlan): ReviewPlan {
+  const findings = analysis.findings.map((f) => reviewFinding(index, analysis, f, paragraphOfLine, rowOfLine));
   const items: ReviewItem[] = taskItemsOf(analysis).map((item) => ({
     ...item,
     paragraph: paragraphOfLine?.[item.line],
+    ...(rowOfLine?.[item.line] ? { row: rowOfLine[item.line] } : {}),
     // a finding belongs to the item it starts in
     findings: findings.filter((f) => f.start >= item.start && f.start < Math.max(item.end, item.start + 1)),
   }));
@@ -42,7 +45,7 @@ export function reviewPlan(index: TaskIndex, { file, analysis, paragraphOfLine }
   return { file, title: titleOf(analysis.text, file), findings, items, coverage };
 }
 
-function reviewFinding(index: TaskIndex, analysis: DocumentAnalysis, f: Finding, paragraphOfLine?: number[]): ReviewFinding {
+function reviewFinding(index: TaskIndex, analysis: DocumentAnalysis, f: Finding, paragraphOfLine?: number[], rowOfLine?: string[]): ReviewFinding {
   const at = analysis.lines.positionAt(f.start);
   return {
     code: f.code,
@@ -51,6 +54,7 @@ function reviewFinding(index: TaskIndex, analysis: DocumentAnalysis, f: Finding,
     line: at.line,
     character: at.character,
     paragraph: paragraphOfLine?.[at.line],
+    ...(rowOfLine?.[at.line] ? { row: rowOfLine[at.line] } : {}),
     start: f.start,
     end: f.end,
     ...tasksConcerned(index, analysis, f),

@@ -22,6 +22,8 @@ export interface ReviewFinding {
   character: number;
   /** 1-based Word paragraph, for a Word plan. */
   paragraph?: number;
+  /** Sheet and row (分工表!5), for an Excel plan. */
+  row?: string;
   start: number;
   end: number;
   /** The source tasks the finding is about (the reference's tasks, or those its related source spans point at). */
@@ -36,6 +38,8 @@ export interface ReviewFinding {
 export interface ReviewItem extends TaskItem {
   /** 1-based Word paragraph of the item's line, for a Word plan. */
   paragraph?: number;
+  /** Sheet and row (分工表!5) of the item's line, for an Excel plan. */
+  row?: string;
   findings: ReviewFinding[];
 }
 

@@ -29,9 +29,9 @@ export function escapeHtml(s: string): string {
 
 const basename = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
-/** `第8行`, or a Word plan's paragraph `¶12` (as check's text output places it). */
-export function placeOf(f: { line: number; paragraph?: number }): string {
-  return f.paragraph !== undefined ? `¶${f.paragraph}` : `第${f.line + 1}行`;
+/** `第8行`, a Word plan's paragraph `¶12` or an Excel plan's sheet and row `分工表!5` (as check's text output places them). */
+export function placeOf(f: { line: number; paragraph?: number; row?: string }): string {
+  return f.row !== undefined ? f.row : f.paragraph !== undefined ? `¶${f.paragraph}` : `第${f.line + 1}行`;
 }
 
 export interface LeadLoad {
