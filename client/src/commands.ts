@@ -18,6 +18,7 @@ export function registerCommands(context: vscode.ExtensionContext, coverage: Cov
   register('policyLens.toggleCoverageScope', () => toggleScope(coverage));
   register('policyLens.exportCoverage', (format?: string, target?: vscode.Uri) => exportCoverage(coverage, format, target));
   register('policyLens.openWordPlan', (file?: vscode.Uri) => openWordPlan(file));
+  register('policyLens.openExcelPlan', (file?: vscode.Uri) => openWordPlan(file, 'excel'));
 }
 
 /** Opens the source document, at a (zero-based) line when one is given. */

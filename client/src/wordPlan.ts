@@ -1,9 +1,10 @@
-// The read-only view of a Word plan: its text extracted by the server, opened as Markdown so every feature works on it.
+// The read-only view of a Word or Excel plan: its text extracted by the server, opened as Markdown so every feature
+// works on it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { EXTRACT_PLAN_REQUEST, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
 
-/** The view of a .docx file: the same path under the Word plan scheme (the server maps it back the same way). */
+/** The view of a .docx or .xlsx file: the same path under the Word plan scheme (the server maps it back the same way). */
 export function wordPlanUri(file: vscode.Uri): vscode.Uri {
   return file.with({ scheme: WORD_PLAN_SCHEME });
 }
@@ -36,21 +37,21 @@ class WordPlanContent implements vscode.TextDocumentContentProvider {
 /** Serves the views' text, and keeps open views in step with their files. */
 export function registerWordPlanView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const content = new WordPlanContent(client);
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.docx', true, false, true);
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{docx,xlsx}', true, false, true);
   watcher.onDidChange((file) => content.refresh(file));
   context.subscriptions.push(content, watcher, vscode.workspace.registerTextDocumentContentProvider(WORD_PLAN_SCHEME, content));
 }
 
 /**
- * Opens the extracted text of a Word plan (the Explorer's file, else one the user picks) as a read-only Markdown
- * document; a file that cannot be read is reported to the user. Resolves to the editor, for tests.
+ * Opens the extracted text of a Word plan, or of an Excel 分工表 (`kind`), the Explorer's file, else one the user picks,
+ * as a read-only Markdown document; a file that cannot be read is reported to the user. Resolves to the editor, for tests.
  */
-export async function openWordPlan(file?: vscode.Uri): Promise<vscode.TextEditor | undefined> {
+export async function openWordPlan(file?: vscode.Uri, kind: 'word' | 'excel' = 'word'): Promise<vscode.TextEditor | undefined> {
   if (!(file instanceof vscode.Uri)) {
     const picked = await vscode.window.showOpenDialog({
       canSelectMany: false,
-      filters: { [vscode.l10n.t('Word documents')]: ['docx'] },
-      openLabel: vscode.l10n.t('Open Word Plan'),
+      filters: kind === 'excel' ? { [vscode.l10n.t('Excel workbooks')]: ['xlsx'] } : { [vscode.l10n.t('Word documents')]: ['docx'] },
+      openLabel: kind === 'excel' ? vscode.l10n.t('Open Excel Plan') : vscode.l10n.t('Open Word Plan'),
     });
     if (!picked?.length) return undefined;
     file = picked[0];

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'url';
 import { EXTRACT_PLAN_REQUEST, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
 import { LspClient, positionOf } from '../support/lspClient';
 import { makeDocx, WORD_PLAN, WORD_PLAN_MARKDOWN, WORD_PLAN_PARAGRAPHS } from '../support/docxFixture';
+import { makeWorkbook, WORKBOOK_MARKDOWN } from '../support/xlsxFixture';
 
 describe('plans read from disk, over the protocol', function () {
   this.timeout(20000);
@@ -22,6 +23,7 @@ describe('plans read from disk, over the protocol', function () {
   before(async () => {
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-extract-'));
     fs.writeFileSync(file('plan.docx'), await makeDocx(WORD_PLAN));
+    fs.writeFileSync(file('分工表.xlsx'), await makeWorkbook());
     fs.writeFileSync(file('~$plan.docx'), Buffer.from([0x0b, 0x41, 0x00, 0x64]));
     fs.writeFileSync(file('gb.md'), iconv.encode('# 区方案\n\n落实表2第7项。\n', 'gb18030'));
     fs.writeFileSync(file('broken.md'), Buffer.from('89504e470d0a1a0a0000', 'hex'));
@@ -37,6 +39,15 @@ describe('plans read from disk, over the protocol', function () {
   it('answers policyLens/extractPlan with the Markdown of a Word plan and the paragraph of each line', async () => {
     const result = await client.request(EXTRACT_PLAN_REQUEST.method, { uri: uri('plan.docx') });
     assert.deepStrictEqual(result, { text: WORD_PLAN_MARKDOWN, paragraphOfLine: WORD_PLAN_PARAGRAPHS });
+  });
+
+  it('answers with the Markdown of an Excel 分工表, which its view checks like any plan', async () => {
+    const result = await client.request(EXTRACT_PLAN_REQUEST.method, { uri: uri('分工表.xlsx') });
+    assert.deepStrictEqual(result, { text: WORKBOOK_MARKDOWN });
+    client.open(view('分工表.xlsx'), result.text);
+    const published = await client.waitForDiagnostics(view('分工表.xlsx'));
+    assert.deepStrictEqual(published.diagnostics.map((d: any) => d.code), ['threshold-mismatch', 'missing-lead-unit'], 'the 分工表 is not checked as its rows say');
+    client.notify('textDocument/didClose', { textDocument: { uri: view('分工表.xlsx') } });
   });
 
   it('answers with the decoded text of a GB18030 plan', async () => {

@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { describeDiagnostics, diagnosticCode, extension, hoverText, poll, positionOf, serverReady } from '../helpers';
 import { makeDocx, WORD_PLAN, WORD_PLAN_MARKDOWN } from '../../support/docxFixture';
+import { makeWorkbook, WORKBOOK_MARKDOWN } from '../../support/xlsxFixture';
 
 describe('Open Word Plan', () => {
   let folder: vscode.Uri;
@@ -18,7 +19,9 @@ describe('Open Word Plan', () => {
     await vscode.workspace.fs.writeFile(plan, await makeDocx(WORD_PLAN));
     const fake = vscode.Uri.joinPath(folder, 'fake.docx');
     await vscode.workspace.fs.writeFile(fake, new TextEncoder().encode('落实表1第1项。'));
-    created.push(plan, fake);
+    const workbook = vscode.Uri.joinPath(folder, '分工表.xlsx');
+    await vscode.workspace.fs.writeFile(workbook, await makeWorkbook());
+    created.push(plan, fake, workbook);
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -56,6 +59,19 @@ describe('Open Word Plan', () => {
       (r) => !!r?.tasks.find((t) => t.id === 'T1.49')?.locations.length);
     const places = result!.tasks.find((t) => t.id === 'T1.49')!.locations.map((l) => vscode.Uri.parse(l.uri).scheme);
     assert.deepStrictEqual(places, ['policy-lens-word'], 'T1.49 is not counted in the view');
+  });
+
+  it('opens an Excel 分工表 (Open Excel Plan, in the context menu of .xlsx files) as Markdown, checked row by row', async () => {
+    const menu: { command: string; when?: string }[] = extension().packageJSON.contributes?.menus?.['explorer/context'] ?? [];
+    assert.ok(menu.some((m) => m.command === 'policyLens.openExcelPlan' && m.when === 'resourceExtname == .xlsx'), JSON.stringify(menu));
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('policyLens.openExcelPlan', vscode.Uri.joinPath(folder, '分工表.xlsx'));
+    assert.ok(editor, 'the command opened no editor');
+    const doc = editor.document;
+    assert.strictEqual(doc.uri.scheme, 'policy-lens-word');
+    assert.strictEqual(doc.getText(), WORKBOOK_MARKDOWN, 'the view does not show the extracted Markdown');
+    const diags = await poll('policy-lens diagnostics in the Excel plan view', () => vscode.languages.getDiagnostics(doc.uri),
+      (ds) => ds.some((d) => d.source === 'policy-lens' && diagnosticCode(d) === 'threshold-mismatch'));
+    assert.strictEqual(doc.getText(diags.find((d) => diagnosticCode(d) === 'threshold-mismatch')!.range), '不低于51%', describeDiagnostics(diags));
   });
 
   it('tells the user when a file is not a Word document, and opens nothing', async () => {
