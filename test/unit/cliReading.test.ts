@@ -115,6 +115,13 @@ describe('the CLI reading plans in every supported form', function () {
     ]);
   });
 
+  it('checks the 分工表 it exported as the plan it came from, its 检查结果 column not read as plan text', () => {
+    const written = cli(['assignments', at('分工表.xlsx'), '--format', 'xlsx', '--out', at('exported.xlsx')]);
+    assert.strictEqual(written.code, 0, written.err);
+    const codes = (file: string) => findings(file).map((d) => `${d.code} ${d.message}`);
+    assert.deepStrictEqual(codes(at('exported.xlsx')), codes(at('分工表.xlsx')));
+  });
+
   it('refuses a PDF with what to do instead (exit code 2)', () => {
     const r = cli(['check', at('plan.pdf')]);
     assert.strictEqual(r.code, 2);

@@ -1,5 +1,6 @@
 // Extracts an Excel plan (.xlsx, through exceljs: a 任务分工表 kept as a workbook) as the Markdown a drafter would
 // write, with each line's sheet and row (分工表!5), so that findings point at the row in Excel.
+import { ASSIGNMENT_HEADERS } from '../report/assignmentTable';
 import { UnreadableFileError } from './unreadable';
 
 /** The plan's text and, for each 0-based line of it, the sheet and 1-based row it came from (`分工表!5`; '' for none). */
@@ -7,6 +8,9 @@ export interface ExtractedWorkbook {
   text: string;
   rowOfLine: string[];
 }
+
+/** The header of the findings column of the 分工表 `assignments --format xlsx` writes (检查结果). */
+const RESULTS_HEADER: string = ASSIGNMENT_HEADERS[ASSIGNMENT_HEADERS.length - 1];
 
 /** The cell values this reader needs to tell apart (exceljs's CellValue, loosely). */
 type CellValue = unknown;
@@ -59,6 +63,10 @@ export async function readXlsx(bytes: Uint8Array, name: string): Promise<Extract
       if (cells.some(Boolean)) rows.push({ number: r, cells, spanned: across > 0 && across === sheet.columnCount - 1 });
     }
     if (!rows.length) continue;
+    // the 检查结果 column of a 分工表 this tool exported holds its findings, not the plan's words: not read again
+    const headerRow = rows.find((r) => r.cells.filter(Boolean).length > 1);
+    const results = headerRow ? headerRow.cells.indexOf(RESULTS_HEADER) : -1;
+    if (results >= 0) for (const r of rows) if (r.cells.length > results) r.cells.splice(results, 1);
     blank();
     push(`## ${sheet.name}`, '');
     // the table's header (its first row of two cells or more) and width; `open` while its rows follow one another
