@@ -3,7 +3,7 @@
 import { Block, cellSpans, mayBeTaskItem, ParagraphModel } from './planModel';
 import { Task } from './types';
 import { lineEndFrom, linesOf } from './text';
-import { CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, LABEL_LINE, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
+import { CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, LABEL_LINE, MARKER_OPENING, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
 import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
 // ---------------------------------------------------------------- blocks of the plan model
@@ -286,6 +286,11 @@ export function blockAssignment(
     };
     const outline = around.outline ?? [];
     let found = false;
+    // the items it is nested in, innermost first (1. 推进跨境贸易便利化（区商务局牵头）, then its - or ① sub-items): their
+    // own line's closing parenthesis or labels, as a heading's
+    for (let p = parentItem(text, blocks, i); p && !found; p = parentItem(text, blocks, blocks.indexOf(p))) {
+      found = fromHeading(text.slice(p.start, p.end).replace(MARKER_OPENING, ''));
+    }
     for (let k = 0; k < above.length && !found; k++) found = fromHeading(above[k]);
     for (let k = outline.length - 1; k >= 0 && !found; k--) found = fromHeading(outline[k]);
     for (let k = block.headings.length - 1; k >= 0 && !found; k--) found = fromHeading(block.headings[k]);

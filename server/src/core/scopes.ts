@@ -22,11 +22,15 @@ export function headingLikeLine(paragraph: string): { level: 1 | 2; title: strin
 /** Heading-like lines are short: a line longer than this is a paragraph of prose that starts with 一、. */
 const MAX_HEADING_LENGTH = 60;
 
+/** Circled numbers (①–⑳, ⑴–⒇, ⒈–⒛): the markers of a sub-item under a numbered one (1. …, then ① …, ② …). */
+const CIRCLED_SOURCE = '[\u2460-\u2473\u2474-\u2487\u2488-\u249b]';
+const CIRCLED_AT = new RegExp(CIRCLED_SOURCE, 'y');
+
 /**
- * The markers that open a list item: - 1. 1) 1、 １． 4） （一） (1) 一、, and a Word outline's 1.1 or 2.3.1 before a blank
+ * The markers that open a list item: - 1. 1) 1、 １． 4） （一） (1) 一、 ①, and a Word outline's 1.1 or 2.3.1 before a blank
  * (first: 1. of 1.1 would be a marker too, and leave 1 in the item's text). A table row opens with | instead.
  */
-export const LIST_MARKER_SOURCE = String.raw`[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3}(?=[ 	　])|[-*+]|[0-9０-９]+[.)、．）]|[（(][一二三四五六七八九十0-9０-９]+[）)]|[一二三四五六七八九十]+、`;
+export const LIST_MARKER_SOURCE = String.raw`[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3}(?=[ 	　])|[-*+]|[0-9０-９]+[.)、．）]|[（(][一二三四五六七八九十0-9０-９]+[）)]|[一二三四五六七八九十]+、|${CIRCLED_SOURCE}`;
 /** A line that opens a list item (its marker). */
 export const LIST_MARKER = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})`);
 /**
@@ -103,15 +107,22 @@ export function headingItemsAbove(text: string, blocks: readonly { kind: string;
 export function parentItem<B extends { kind: string; start: number; end: number }>(text: string, blocks: readonly B[], i: number): B | undefined {
   const block = blocks[i];
   if (block.kind !== 'item') return undefined;
-  const own = indentOf(text, block.start);
+  const own = levelOf(text, block.start);
   if (!own) return undefined;
   for (let j = i - 1; j >= 0; j--) {
     const b = blocks[j];
     // a heading-like item (一、商务服务, （一）…) above indented items heads them, it does not hold them
-    if (b.kind === 'item' && indentOf(text, b.start) < own) return CN_HEADING_ITEM.test(text.slice(b.start, b.end)) ? undefined : b;
+    if (b.kind === 'item' && levelOf(text, b.start) < own) return CN_HEADING_ITEM.test(text.slice(b.start, b.end)) ? undefined : b;
     if (b.kind !== 'item' && b.kind !== 'sentence') return undefined;
   }
   return undefined;
+}
+
+/** An item's depth: its indent, and half a step more for a circled number (①…, a sub-item of the 1. above it). */
+function levelOf(text: string, at: number): number {
+  const indent = indentOf(text, at);
+  CIRCLED_AT.lastIndex = at + indent;
+  return CIRCLED_AT.test(text) ? indent + 0.5 : indent;
 }
 
 /** The width of the blanks a line starts with. */
