@@ -4,6 +4,7 @@ import type { Assignment } from './responsibility';
 const zh = {
   missingLeadUnit: (ref: string) => `${ref ? `${ref}的` : ''}任务条目未明确牵头单位（方案其他条目均写明了牵头单位）`,
   missingLeadUnitAlways: (ref: string) => `${ref ? `${ref}的` : ''}任务条目未明确牵头单位`,
+  vagueLead: (ref: string, named: string) => `${ref ? `${ref}的` : ''}任务条目的牵头单位“${named}”不是具体单位，任务仍无人牵头：请写明牵头的单位`,
   missingDeadline: (ref: string) => `${ref ? `${ref}的` : ''}任务条目未明确完成时限（方案大多数条目写明了完成时限）`,
   missingDeadlineAlways: (ref: string) => `${ref ? `${ref}的` : ''}任务条目未明确完成时限`,
   namedWithoutLead: (units: string) => `（${units}）未说明哪个单位牵头：可写明“××牵头”，或声明“列第一位的为牵头单位”`,
@@ -30,6 +31,7 @@ export type ResponsibilityMessages = typeof zh;
 const en: ResponsibilityMessages = {
   missingLeadUnit: (ref) => `this task item${ref ? ` (${ref})` : ''} names no lead unit (牵头单位), while the plan's other items do`,
   missingLeadUnitAlways: (ref) => `this task item${ref ? ` (${ref})` : ''} names no lead unit (牵头单位)`,
+  vagueLead: (ref, named) => `the lead unit of this task item${ref ? ` (${ref})` : ''}, "${named}", is no unit in particular, so no one leads the task: name the unit that leads it`,
   missingDeadline: (ref) => `this task item${ref ? ` (${ref})` : ''} gives no deadline (完成时限), while most of the plan's items do`,
   missingDeadlineAlways: (ref) => `this task item${ref ? ` (${ref})` : ''} gives no deadline (完成时限)`,
   namedWithoutLead: (units) => `(${units}) does not say which unit leads: write "××牵头", or declare "列第一位的为牵头单位"`,

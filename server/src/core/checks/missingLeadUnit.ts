@@ -1,5 +1,6 @@
 // missing-lead-unit: a task item (a list item or table row that cites or restates a task) with no lead unit — not in
-// its text, the labelled lines after it, its table's columns or its headings — in a plan that names lead units elsewhere.
+// its text, the labelled lines after it, its table's columns or its headings — in a plan that names lead units elsewhere;
+// or whose only leads name no unit in particular (责任单位：各有关部门).
 import { Finding } from '../findings';
 import { blockAssignment, ResponsibilityRun, taskOfItem } from '../itemAssignment';
 import { Block } from '../planModel';
@@ -9,6 +10,8 @@ import { relatedTask } from './related';
 import { itemRange } from './itemRange';
 import type { CheckRun } from './registry';
 
+/** A lead that names no unit in particular: 各有关部门, 相关单位, 区直各有关单位 (not 各区政府, 各街道: each of a set). */
+const VAGUE_UNIT = /^(?:区直|市直|区属|市属|区|市)?各?(?:有关|相关|其他)?(?:单位|部门|机构|职能部门)$/;
 
 export function checkMissingLeadUnit(block: Block, run: CheckRun & { structure?: ResponsibilityRun }): Finding[] {
   const structure = run.structure;
@@ -18,11 +21,14 @@ export function checkMissingLeadUnit(block: Block, run: CheckRun & { structure?:
   if (!task) return [];
   const text = run.model.text;
   const assignment = blockAssignment(text, run.model.blocks, block, structure.firstLeads, structure);
-  if (assignment.lead) return [];
+  const leads = assignment.lead ? [assignment.lead, ...(assignment.coLeads ?? [])] : [];
+  if (leads.some((u) => !VAGUE_UNIT.test(u.name))) return [];
   const msg = responsibilityMessages(run.locale);
   const { start, end } = itemRange(text, block);
   const ref = task.task ? formatReference(task.task) : '';
-  const message = assignment.named?.length
+  const message = leads.length
+    ? msg.vagueLead(ref, leads.map((u) => u.name).join('、'))
+    : assignment.named?.length
     ? msg.namedWithoutLead(assignment.named.map((u) => u.name).join('、'))
     : structure.requireLeadUnit === 'always' ? msg.missingLeadUnitAlways(ref) : msg.missingLeadUnit(ref);
   const related = task.task ? [relatedTask(run.context.index, task.task, run.msg)] : [];
