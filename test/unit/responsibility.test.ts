@@ -8,7 +8,7 @@ import { splitParagraphs } from '../../server/src/core/analyze';
 import { sourceWindow } from '../../server/src/core/checks/deadlineOutsidePilot';
 import { parseYearMonth, pilotWindow, placeInWindow, readDates, readDeadlines, readPilotYears } from '../../server/src/core/deadlines';
 import { Finding } from '../../server/src/core/findings';
-import { buildParagraphModel, cellSpans, EMPTY_CONTEXT } from '../../server/src/core/planModel';
+import { Block, buildParagraphModel, cellSpans, EMPTY_CONTEXT } from '../../server/src/core/planModel';
 import { Assignment, declaresFirstLeads, isUnitName, readAssignment, readHeadingAssignment, readRowAssignment } from '../../server/src/core/responsibility';
 import { blockAssignment, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun } from '../../server/src/core/itemAssignment';
 import { headingLikeLine, tableRowStarts } from '../../server/src/core/scopes';
@@ -183,6 +183,18 @@ describe('an assignment as hover shows it', () => {
     const h = readHeadingAssignment('一、商务服务（区商务局牵头）');
     assert.deepStrictEqual(formatAssignment({ ...h, heading: '一、商务服务（区商务局牵头）' }, responsibilityMessages('zh')), ['牵头单位：区商务局（见标题“一、商务服务（区商务局牵头）”）']);
     assert.deepStrictEqual(formatAssignment({ partners: [] }, responsibilityMessages('zh')), ['牵头单位：未明确']);
+  });
+
+  it('says so when a nested item takes its lead from the item it is part of', () => {
+    const text = '1. 推进跨境贸易便利化（区商务局牵头，2025年底前完成）\n   - 支持企业开展保税展示交易业务（表1第14项）。\n';
+    const blocks = [
+      { kind: 'item', start: 0, end: text.indexOf('\n'), headings: [], references: [] },
+      { kind: 'item', start: text.indexOf('\n') + 1, end: text.length - 1, headings: [], references: [] },
+    ] as unknown as Block[];
+    const a = blockAssignment(text, blocks, blocks[1], false, {}, true);
+    assert.deepStrictEqual([a.lead?.name, a.leadFrom, a.deadline?.text], ['区商务局', 'parent', '2025年底前']);
+    assert.deepStrictEqual(formatAssignment(a, responsibilityMessages('zh')),
+      ['牵头单位：区商务局（见上级条目“推进跨境贸易便利化（区商务局牵头，2025年底前完成）”）', '完成时限：2025年底前']);
   });
 });
 

@@ -10,17 +10,17 @@ import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadi
 
 /**
  * Where a block's assignment was found: its own text, the labelled lines after it in its paragraph, its table row,
- * the labelled lines of the next paragraph (`following`), or a heading.
+ * the labelled lines of the next paragraph (`following`), a heading, or the item it is nested in (`parent`).
  */
-export type AssignmentSource = 'own' | 'lines' | 'row' | 'following' | 'heading';
+export type AssignmentSource = 'own' | 'lines' | 'row' | 'following' | 'heading' | 'parent';
 
 export interface BlockAssignment extends Assignment {
   /**
-   * Where the lead unit came from; for `heading` the lead's offsets are into `heading`, for `following` into the
-   * following lines, otherwise into the paragraph.
+   * Where the lead unit came from; for `heading` and `parent` (the item it is nested in) the lead's offsets are into
+   * `heading`, for `following` into the following lines, otherwise into the paragraph.
    */
   leadFrom?: AssignmentSource;
-  /** The heading (or heading-like item of the paragraph) that gave the lead. */
+  /** The heading (or heading-like item of the paragraph, or the item it is nested in) that gave the lead. */
   heading?: string;
   /** The heading that gave the deadline (or term), when the item names none: its offsets are into that heading. */
   deadlineHeading?: string;
@@ -267,11 +267,11 @@ export function blockAssignment(
     // the lead and the deadline each from the innermost heading that gives one
     let needLead = !result.lead;
     let needDeadline = headingDeadline && !(result.deadline || result.term);
-    const fromHeading = (title: string) => {
+    const fromHeading = (title: string, from: 'heading' | 'parent' = 'heading') => {
       const h = readHeadingAssignment(title, options);
       if (needLead && h.lead) {
         result.lead = h.lead;
-        result.leadFrom = 'heading';
+        result.leadFrom = from;
         result.heading = title;
         if (!result.partners.length) result.partners = h.partners;
         needLead = false;
@@ -289,7 +289,7 @@ export function blockAssignment(
     // the items it is nested in, innermost first (1. 推进跨境贸易便利化（区商务局牵头）, then its - or ① sub-items): their
     // own line's closing parenthesis or labels, as a heading's
     for (let p = parentItem(text, blocks, i); p && !found; p = parentItem(text, blocks, blocks.indexOf(p))) {
-      found = fromHeading(text.slice(p.start, p.end).replace(MARKER_OPENING, ''));
+      found = fromHeading(text.slice(p.start, p.end).replace(MARKER_OPENING, ''), 'parent');
     }
     for (let k = 0; k < above.length && !found; k++) found = fromHeading(above[k]);
     for (let k = outline.length - 1; k >= 0 && !found; k--) found = fromHeading(outline[k]);

@@ -20,6 +20,7 @@ const zh = {
   partners: '配合单位',
   deadline: '完成时限',
   fromHeading: (heading: string) => `（见标题“${heading}”）`,
+  fromParent: (item: string) => `（见上级条目“${item}”）`,
   none: '未明确',
   colon: '：',
   /** After a reference to no task, where an item's tasks are listed (hover, 分工表). */
@@ -47,6 +48,7 @@ const en: ResponsibilityMessages = {
   partners: 'Partners',
   deadline: 'Deadline',
   fromHeading: (heading) => ` (from the heading "${heading}")`,
+  fromParent: (item) => ` (from the item it is part of, "${item}")`,
   none: 'not named',
   colon: ': ',
   noSuchTask: ' (no such task)',
@@ -60,9 +62,10 @@ export function responsibilityMessages(locale: 'zh' | 'en'): ResponsibilityMessa
  * A task item's owner and deadline as hover shows them, one line each: 牵头单位：区商务局（见标题“…”）/ 配合单位：… /
  * 完成时限：2025年6月. Partners and the deadline are left out when the item names none.
  */
-export function formatAssignment(a: Assignment & { heading?: string }, msg: ResponsibilityMessages): string[] {
+export function formatAssignment(a: Assignment & { heading?: string; leadFrom?: string }, msg: ResponsibilityMessages): string[] {
   const colon = msg.colon;
-  const lead = a.lead ? [a.lead, ...(a.coLeads ?? [])].map((u) => u.name).join('、') + (a.heading ? msg.fromHeading(a.heading) : '') : msg.none;
+  const from = a.heading ? (a.leadFrom === 'parent' ? msg.fromParent(a.heading) : msg.fromHeading(a.heading)) : '';
+  const lead = a.lead ? [a.lead, ...(a.coLeads ?? [])].map((u) => u.name).join('、') + from : msg.none;
   const lines = [`${msg.owner}${colon}${lead}`];
   if (a.partners.length) lines.push(`${msg.partners}${colon}${a.partners.map((u) => u.name).join('、')}`);
   const deadline = a.deadline ?? a.term;
