@@ -179,7 +179,7 @@ describe('files no reader reads', () => {
   it('says what to do with a PDF or an old Word, WPS or Excel file instead of reading it as text', async () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj << /Length 20 >> stream\nBT (plan) Tj ET\nendstream\n', 'latin1')]);
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from('表1第12项 plan text'.repeat(20))]);
-    for (const [bytes, name, said] of [[pdf, 'plan.pdf', 'a PDF is not read'], [pdf, 'plan.md', 'a PDF is not read'], [ole, 'plan.doc', 'an old Word (.doc), WPS or Excel (.xls) file is not read']] as const) {
+    for (const [bytes, name, said] of [[pdf, 'plan.pdf', 'a PDF is not read'], [pdf, 'plan.md', 'a PDF is not read'], [ole, 'plan.doc', 'an old Word (.doc), WPS or Excel (.xls) file is not read'], [ole, 'plan.xlsx', 'a password-protected document is not read']] as const) {
       await assert.rejects(readPlanBytes(bytes, name), (e: unknown) => e instanceof UnreadableFileError && e.message.startsWith(`cannot read ${name}: ${said}`), name);
     }
   });

@@ -30,6 +30,8 @@ function refuseUnsupported(name: string, bytes: Uint8Array): void {
     throw new UnreadableFileError(`cannot read ${name}: a PDF is not read; save the plan as Word (.docx), Excel (.xlsx), Markdown or text`);
   }
   if (startsWith(bytes, OLE_MAGIC)) {
+    // Office keeps a password-protected .docx or .xlsx in the same container as the old formats
+    if (/\.(?:docx|xlsx)$/i.test(name)) throw new UnreadableFileError(`cannot read ${name}: a password-protected document is not read; save a copy without the password`);
     throw new UnreadableFileError(`cannot read ${name}: an old Word (.doc), WPS or Excel (.xls) file is not read; save it as .docx or .xlsx`);
   }
 }
