@@ -101,6 +101,12 @@ describe('the lead units\' load', () => {
     assert.strictEqual(loads.reduce((n, l) => n + l.items, 0) + unowned, items + coLeads, 'every item is led by its lead units or counted as unowned');
     assert.deepStrictEqual(loads.map((l) => l.items), [...loads.map((l) => l.items)].sort((a, b) => b - a), 'the busiest unit first');
   });
+
+  it('counts an item led by no unit in particular (各有关部门) as unowned, not as a unit\'s load', () => {
+    const vague = '# 方案\n\n1. 落实表1第12项。责任单位：各有关部门。\n2. 落实表1第13项。（区商务局牵头）\n';
+    const { loads, unowned } = leadLoads(collectReview(index, [analyse('vague.md', vague)]).plans);
+    assert.deepStrictEqual([loads.map((l) => l.lead), unowned], [['区商务局'], 1]);
+  });
 });
 
 describe('the HTML report', () => {

@@ -447,6 +447,14 @@ function blank(text: string, spans: [number, number][]): string {
   return parts.join('');
 }
 
+/** A lead that names no unit in particular: 各有关部门, 相关单位, 区直各有关单位 (not 各区政府, 各街道: each of a set). */
+const VAGUE_UNIT = /^(?:区直|市直|区属|市属|区|市)?各?(?:有关|相关|其他)?(?:单位|部门|机构|职能部门)$/;
+
+/** Whether a unit as named is no unit in particular (各有关部门): as a lead, it leaves the task unowned. */
+export function namesNoUnit(name: string): boolean {
+  return VAGUE_UNIT.test(name);
+}
+
 export function dedupe(units: Unit[], except: (Unit | undefined)[] = []): Unit[] {
   const out: Unit[] = [];
   if (!units.length) return out; // most blocks name none

@@ -1,6 +1,7 @@
 // The reviewer's report as one self-contained HTML page (inline CSS and script, nothing fetched): per plan its
 // findings by severity, the matrix of every source task against the plans, and the load of each lead unit.
 import { Severity } from '../core/findings';
+import { namesNoUnit } from '../core/responsibility';
 import { formatReference } from '../core/taskIndex';
 import { Task } from '../core/types';
 import { CoverageState, coverageState, ReviewFinding, ReviewPlan, ReviewReport } from './reportModel';
@@ -54,12 +55,13 @@ export function leadLoads(plans: ReviewPlan[]): { loads: LeadLoad[]; unowned: nu
   for (const plan of plans) {
     for (const item of plan.items) {
       for (const partner of item.partners) entry(partner).partnerItems++;
-      if (!item.lead) {
+      // each unit named as lead (牵头单位：区发展改革局、区市场监管局) leads the item; 各有关部门 is no one
+      const leads = item.lead ? [item.lead, ...item.coLeads].filter((u) => !namesNoUnit(u)) : [];
+      if (!leads.length) {
         unowned++;
         continue;
       }
-      // each unit named as lead (牵头单位：区发展改革局、区市场监管局) leads the item
-      for (const lead of [item.lead, ...item.coLeads]) {
+      for (const lead of leads) {
         const e = entry(lead);
         e.items++;
         for (const t of [...item.cited, ...item.restated]) e.tasks.add(t.id);

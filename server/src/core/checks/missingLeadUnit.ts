@@ -4,14 +4,13 @@
 import { Finding } from '../findings';
 import { blockAssignment, ResponsibilityRun, taskOfItem } from '../itemAssignment';
 import { Block } from '../planModel';
+import { namesNoUnit } from '../responsibility';
 import { responsibilityMessages } from '../responsibilityMessages';
 import { formatReference } from '../taskIndex';
 import { relatedTask } from './related';
 import { itemRange } from './itemRange';
 import type { CheckRun } from './registry';
 
-/** A lead that names no unit in particular: 各有关部门, 相关单位, 区直各有关单位 (not 各区政府, 各街道: each of a set). */
-const VAGUE_UNIT = /^(?:区直|市直|区属|市属|区|市)?各?(?:有关|相关|其他)?(?:单位|部门|机构|职能部门)$/;
 
 export function checkMissingLeadUnit(block: Block, run: CheckRun & { structure?: ResponsibilityRun }): Finding[] {
   const structure = run.structure;
@@ -22,7 +21,7 @@ export function checkMissingLeadUnit(block: Block, run: CheckRun & { structure?:
   const text = run.model.text;
   const assignment = blockAssignment(text, run.model.blocks, block, structure.firstLeads, structure);
   const leads = assignment.lead ? [assignment.lead, ...(assignment.coLeads ?? [])] : [];
-  if (leads.some((u) => !VAGUE_UNIT.test(u.name))) return [];
+  if (leads.some((u) => !namesNoUnit(u.name))) return [];
   const msg = responsibilityMessages(run.locale);
   const { start, end } = itemRange(text, block);
   const ref = task.task ? formatReference(task.task) : '';
