@@ -20,7 +20,7 @@ type CellValue = unknown;
  * for a domain governs its rows, as a heading does); its first row of two cells or more is a table's header, and the
  * rows under it are the table's rows; a row of one cell above it (a title) or merged across the sheet's width (一、金融服务
  * 领域 between rows) is a paragraph of its own. A cell's lines are joined with a blank (units on lines of their own stay a list),
- * `|` is escaped; a date is written as plans write one (2025年12月31日, or 2025年12月when its format shows no day). A
+ * `|` is escaped; a date is written as plans write one (2025年12月31日, or 2025年12月 when its format shows no day). A
  * cell merged down repeats its value in each row (the 领域 or 牵头单位 of several rows); one merged across is in its
  * first column only.
  */
@@ -115,12 +115,11 @@ function plainText(value: CellValue, numFmt: string | undefined): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return dateText(value, numFmt);
   if (typeof value !== 'object') return String(value);
-  const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
+  const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown };
   if (v.richText) return v.richText.map((t) => t.text).join('');
   if (v.result !== undefined) return plainText(v.result, numFmt); // a formula: its value
   if (v.text !== undefined) return plainText(v.text, numFmt); // a hyperlink: its text
-  if (v.error) return '';
-  return '';
+  return ''; // an error value (#N/A) or anything else: nothing a plan says
 }
 
 /** 2025年12月31日, or 2025年12月 when the cell's format shows no day (Excel keeps dates in UTC). */
