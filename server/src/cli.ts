@@ -6,7 +6,7 @@ import { coverageCsv } from './shared/coverageCsv';
 import { computeCoverage, coverageCounts } from './core/coverage';
 import { localeOf } from './core/messages';
 import { SourceFiles, toDiagnostic } from './convert';
-import { expandPlans, readInput, UsageError } from './cli/files';
+import { expandPlans, readPlanInput, UsageError } from './cli/files';
 import { PlanSource } from './readers/planFile';
 import { UnreadableFileError } from './readers/unreadable';
 import { FileResult, formatGithub, formatJson, formatSarif, formatText } from './cli/format';
@@ -20,10 +20,10 @@ const USAGE = `usage:
   policy-lens report FILE... [--out report.html] [--config FILE]
   policy-lens assignments FILE... [--format md|csv|json|xlsx] [--out FILE] [--config FILE]
 
-FILE may be a file, a folder (its .md, .txt and .docx files), a glob pattern ("plans/**/*.md"; plan files only), or -
-for standard input. Text is read as UTF-8 (with or without BOM), UTF-16 with BOM or GB18030; a Word .docx, and an
-Excel .xlsx named as a file, as the Markdown they convert to. A file that cannot be read is reported and the others
-are still checked.
+FILE may be a file, a folder (its .md, .txt, .docx and .xlsx files; not a 分工表 this tool wrote), a glob pattern
+("plans/**/*.md"; plan files only), or - for standard input. Text is read as UTF-8 (with or without BOM), UTF-16 with
+BOM or GB18030; a Word .docx and an Excel .xlsx as the Markdown they convert to. A file that cannot be read is
+reported and the others are still checked.
 The text format locates a Word plan's findings by paragraph (plan.docx:¶12:5), an Excel plan's by sheet and row
 (分工表.xlsx:分工表!4:36); json and sarif keep the 0-based (sarif: 1-based) lines of the extracted text.
 The policyLens.* settings (extra sources, severities) are the editor's: from .vscode/settings.json in the current
@@ -101,7 +101,8 @@ async function readPlans(files: string[]): Promise<{ plans: { file: string; plan
   let unreadable = 0;
   for (const file of files) {
     try {
-      plans.push({ file, plan: await readInput(file) });
+      const plan = await readPlanInput(file);
+      if (plan) plans.push({ file, plan });
     } catch (e) {
       if (!(e instanceof UnreadableFileError)) throw e;
       process.stderr.write(`policy-lens: ${e.message}\n`);

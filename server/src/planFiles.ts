@@ -4,6 +4,11 @@ import * as path from 'path';
 
 /** A plan file by its name; Word's lock files (`~$plan.docx`, left next to an open document) are not plans. */
 export const PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx)$/i;
+/**
+ * The plan files of a folder for the CLI: those and Excel workbooks (a district's 分工表 among its submissions); the
+ * editor's workspace scan leaves workbooks out (each would be loaded on every scan, and most are not plans).
+ */
+export const CLI_PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx|xlsx)$/i;
 
 /** Folders no plan lives in: dependencies, version control, build output, editor test installs. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);

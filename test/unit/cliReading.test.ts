@@ -144,6 +144,18 @@ describe('the CLI reading plans in every supported form', function () {
     assert.deepStrictEqual(JSON.parse(glob.out).map((f: any) => path.basename(f.file)), ['plan.docx']);
   });
 
+  it('takes the workbooks of a folder, but not a 分工表 it wrote itself nor Excel\'s lock files', () => {
+    fs.mkdirSync(at('excel'));
+    fs.copyFileSync(at('分工表.xlsx'), at('excel', '分工表.xlsx'));
+    fs.writeFileSync(at('excel', '~$分工表.xlsx'), Buffer.from([0x0b, 0x41, 0x00, 0x64]));
+    const written = cli(['assignments', at('excel', '分工表.xlsx'), '--format', 'xlsx', '--out', at('excel', '导出.xlsx')]);
+    assert.strictEqual(written.code, 0, written.err);
+    const r = cli(['check', at('excel'), '--format', 'json']);
+    assert.strictEqual(r.code, 1, r.err);
+    assert.deepStrictEqual(JSON.parse(r.out).map((f: any) => path.basename(f.file)), ['分工表.xlsx']);
+    assert.match(r.err, /导出\.xlsx is a 任务分工表 written by policy-lens, not a plan: skipped/);
+  });
+
   it('treats an empty folder and a glob that matches nothing as usage errors', () => {
     const empty = cli(['check', at('empty')]);
     assert.strictEqual(empty.code, 2);

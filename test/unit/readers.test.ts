@@ -9,7 +9,7 @@ import { decodePlanBytes } from '../../server/src/readers/encoding';
 import { readDocx } from '../../server/src/readers/docx';
 import { readPlanBytes, readPlanFile, readPlanTextFileSync } from '../../server/src/readers/planFile';
 import { UnreadableFileError } from '../../server/src/readers/unreadable';
-import { PLAN_FILE } from '../../server/src/planFiles';
+import { CLI_PLAN_FILE, PLAN_FILE } from '../../server/src/planFiles';
 import { makeDocx, WORD_PLAN, WORD_PLAN_MARKDOWN, WORD_PLAN_PARAGRAPHS } from '../support/docxFixture';
 import { makeWorkbook, WORKBOOK_MARKDOWN, WORKBOOK_ROWS } from '../support/xlsxFixture';
 
@@ -219,5 +219,8 @@ describe('readPlanFile', () => {
     assert.ok(PLAN_FILE.test(path.join('plans', '方案.docx')), '.docx is a plan file');
     assert.ok(!PLAN_FILE.test(path.join('plans', '~$方案.docx')), 'a Word lock file is not a plan');
     assert.ok(PLAN_FILE.test('plan.md') && PLAN_FILE.test('notes.TXT') && !PLAN_FILE.test('image.png'));
+    // the CLI takes a folder's workbooks too (not Excel's lock files); the editor's workspace scan does not
+    assert.ok(CLI_PLAN_FILE.test(path.join('plans', '分工表.xlsx')) && !CLI_PLAN_FILE.test(path.join('plans', '~$分工表.xlsx')));
+    assert.ok(!PLAN_FILE.test('分工表.xlsx') && CLI_PLAN_FILE.test('plan.docx') && CLI_PLAN_FILE.test('plan.md'));
   });
 });

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import { SourceFiles } from '../convert';
 import { TaskIndex } from '../core/taskIndex';
-import { PLAN_FILE, walkFiles } from '../planFiles';
+import { CLI_PLAN_FILE, walkFiles } from '../planFiles';
 import { PlanSource, readPlanBytes, readPlanFile } from '../readers/planFile';
 import { UnreadableFileError } from '../readers/unreadable';
 
@@ -38,7 +38,13 @@ function globToRegExp(glob: string): RegExp {
  * The plan files the arguments name, in order, without duplicates; `-` stands for standard input. A source's own text
  * (`isSource`) is not a plan: a folder or pattern leaves it out, and a file named by itself is left out with a `note`.
  */
-export function expandFiles(args: string[], isSource: (file: string) => boolean = () => false, note: (message: string) => void = () => undefined): string[] {
+export function expandFiles(
+  args: string[],
+  isSource: (file: string) => boolean = () => false,
+  note: (message: string) => void = () => undefined,
+  /** Told of each file a folder or a pattern gave (not named by itself). */
+  walked: (file: string) => void = () => undefined,
+): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (f: string) => {
@@ -47,7 +53,7 @@ export function expandFiles(args: string[], isSource: (file: string) => boolean 
       out.push(f);
     }
   };
-  const plan = (p: string) => PLAN_FILE.test(p) && !isSource(p);
+  const plan = (p: string) => CLI_PLAN_FILE.test(p) && !isSource(p);
   for (const arg of args) {
     if (arg === '-') {
       add('-');
@@ -60,6 +66,7 @@ export function expandFiles(args: string[], isSource: (file: string) => boolean 
       const re = globToRegExp(arg.replace(/\\/g, '/').replace(/^\.\//, ''));
       const matches = [...walkFiles(base, (p) => plan(p) && re.test(p.replace(/\\/g, '/').replace(/^\.\//, '')))];
       if (!matches.length) throw new UsageError(`no file matches ${arg}`, false);
+      matches.forEach(walked);
       matches.forEach(add);
       continue;
     }
@@ -72,6 +79,7 @@ export function expandFiles(args: string[], isSource: (file: string) => boolean 
     if (stat.isDirectory()) {
       const plans = [...walkFiles(arg, plan)];
       if (!plans.length) throw new UsageError(`no plan files in ${arg}`, false);
+      plans.forEach(walked);
       plans.forEach(add);
     } else if (isSource(arg)) note(`${arg} is the text of a policy source, not a plan: not checked`);
     else add(arg);
@@ -79,10 +87,26 @@ export function expandFiles(args: string[], isSource: (file: string) => boolean 
   return out;
 }
 
+/** The files expandPlans took from folders and patterns (a 分工表 Policy Lens wrote among them is not a plan). */
+const fromFolders = new Set<string>();
+
 /** expandFiles without the texts of the index's sources (a note on standard error for each one named). */
 export function expandPlans(args: string[], index: TaskIndex): string[] {
   const sources = new SourceFiles();
-  return expandFiles(args, (file) => sources.isSource(index.sources, file), (message) => process.stderr.write(`policy-lens: ${message}\n`));
+  return expandFiles(args, (file) => sources.isSource(index.sources, file), (message) => process.stderr.write(`policy-lens: ${message}\n`), (file) => fromFolders.add(file));
+}
+
+/**
+ * Reads one file expandPlans gave, as readInput does; undefined (with a note on standard error) for a 任务分工表 this
+ * tool wrote that a folder or pattern gave: its rows are a plan's, already checked. Named by itself, it is read.
+ */
+export async function readPlanInput(file: string): Promise<PlanSource | undefined> {
+  const plan = await readInput(file);
+  if (plan.generated && fromFolders.has(file)) {
+    process.stderr.write(`policy-lens: ${file} is a 任务分工表 written by policy-lens, not a plan: skipped (name the file to check it)\n`);
+    return undefined;
+  }
+  return plan;
 }
 
 /** Reads one expanded argument (`-` is standard input, decoded like a file); unreadable input throws UnreadableFileError. */

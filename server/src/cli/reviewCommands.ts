@@ -8,7 +8,7 @@ import { ReviewReport } from '../report/reportModel';
 import { renderReviewHtml } from '../report/reviewHtml';
 import { UnreadableFileError } from '../readers/unreadable';
 import { loadConfiguredEngine, readCliConfig, analyzeOptionsOf } from './configuration';
-import { expandPlans, readInput, UsageError } from './files';
+import { expandPlans, readPlanInput, UsageError } from './files';
 
 export interface ReviewOptions {
   files: string[];
@@ -29,7 +29,8 @@ async function review(o: ReviewOptions, command: string): Promise<{ report: Revi
   let unreadable = 0;
   for (const file of expandPlans(o.files, index)) {
     try {
-      const plan = await readInput(file);
+      const plan = await readPlanInput(file);
+      if (!plan) continue;
       plans.push({ file, analysis: checker.analyze(plan.text, analyzeOptionsOf(config, locale)), paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine });
     } catch (e) {
       if (!(e instanceof UnreadableFileError)) throw e;

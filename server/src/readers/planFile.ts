@@ -16,6 +16,8 @@ export interface PlanSource {
   paragraphOfLine?: number[];
   /** Excel files: the sheet and 1-based row (`分工表!5`) of each 0-based line of `text` ('' for none; see readXlsx). */
   rowOfLine?: string[];
+  /** A 任务分工表 Policy Lens wrote (`assignments --format xlsx`): its rows are a plan's, not a plan of its own. */
+  generated?: boolean;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -55,8 +57,8 @@ export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Pl
     return { name, text, format, paragraphOfLine };
   }
   if (format === 'xlsx') {
-    const { text, rowOfLine } = await readXlsx(bytes, name);
-    return { name, text, format, rowOfLine };
+    const { text, rowOfLine, generated } = await readXlsx(bytes, name);
+    return { name, text, format, rowOfLine, ...(generated ? { generated } : {}) };
   }
   const { text, encoding } = decodePlanBytes(bytes, name);
   return { name, text, format, encoding };

@@ -1,12 +1,14 @@
 // Extracts an Excel plan (.xlsx, through exceljs: a 任务分工表 kept as a workbook) as the Markdown a drafter would
 // write, with each line's sheet and row (分工表!5), so that findings point at the row in Excel.
-import { ASSIGNMENT_HEADERS } from '../report/assignmentTable';
+import { ASSIGNMENT_HEADERS, WORKBOOK_CREATOR } from '../report/assignmentTable';
 import { UnreadableFileError } from './unreadable';
 
 /** The plan's text and, for each 0-based line of it, the sheet and 1-based row it came from (`分工表!5`; '' for none). */
 export interface ExtractedWorkbook {
   text: string;
   rowOfLine: string[];
+  /** Written by Policy Lens (the 任务分工表 of `assignments --format xlsx`, whose creator it names). */
+  generated: boolean;
 }
 
 /** The header of the findings column of the 分工表 `assignments --format xlsx` writes (检查结果). */
@@ -98,7 +100,7 @@ export async function readXlsx(bytes: Uint8Array, name: string): Promise<Extract
       push(tableRow(cells, columns), place);
     }
   }
-  return { text: lines.join('\n') + (lines.length ? '\n' : ''), rowOfLine };
+  return { text: lines.join('\n') + (lines.length ? '\n' : ''), rowOfLine, generated: workbook.creator === WORKBOOK_CREATOR };
 }
 
 function tableRow(cells: string[], columns: number): string {

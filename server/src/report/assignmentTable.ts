@@ -9,6 +9,9 @@ import { ReviewPlan } from './reportModel';
 
 export const ASSIGNMENT_HEADERS = ['序号', '方案条目', '对应试点任务', '牵头单位', '配合单位', '完成时限', '检查结果'] as const;
 
+/** The creator named in the 任务分工表 workbooks Policy Lens writes (the Excel reader knows them by it). */
+export const WORKBOOK_CREATOR = 'Policy Lens';
+
 /** What 检查结果 says of an item without findings. */
 export const PASSED = '通过';
 

@@ -1,6 +1,6 @@
 // The 任务分工表 as an Excel workbook (exceljs): one sheet per plan, a bold filled header row that stays in view,
 // column widths for Chinese text, wrapped cells.
-import { ASSIGNMENT_HEADERS, AssignmentTable, assignmentCells } from './assignmentTable';
+import { ASSIGNMENT_HEADERS, AssignmentTable, assignmentCells, WORKBOOK_CREATOR } from './assignmentTable';
 
 /** Column widths in Excel's character units (a Chinese character is about two). */
 export const ASSIGNMENT_WIDTHS = [6, 60, 22, 18, 24, 16, 48];
@@ -22,7 +22,7 @@ export async function assignmentsWorkbook(tables: AssignmentTable[]): Promise<Bu
   // loaded on first use, from a bundle of its own: nothing else needs it
   const { Workbook } = (require('./workbookLibrary') as typeof import('./workbookLibrary')).ExcelJS;
   const workbook = new Workbook();
-  workbook.creator = 'Policy Lens';
+  workbook.creator = WORKBOOK_CREATOR;
   const taken = new Set<string>();
   for (const table of tables.length ? tables : [{ file: '', title: '任务分工表', rows: [] }]) {
     const sheet = workbook.addWorksheet(sheetName(table.title, taken), { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
