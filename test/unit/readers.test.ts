@@ -163,6 +163,18 @@ describe('readXlsx', () => {
     assert.deepStrictEqual([plan.text, plan.rowOfLine], ['', []]);
   });
 
+  it('writes a number as its cell shows it when the format fixes the decimals (1.10 under 0.00)', async () => {
+    const ExcelJS = require('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('分工表');
+    ws.addRow(['任务编号', '工作任务']);
+    ws.addRow([1.1, '推动技术转移']);
+    ws.getCell('A2').numFmt = '0.00';
+    ws.addRow([1.5, '推进试点']);
+    const plan = await readPlanBytes(Buffer.from(await wb.xlsx.writeBuffer()), 'numbers.xlsx');
+    assert.deepStrictEqual(plan.text.split('\n').slice(4, 6), ['| 1.10 | 推动技术转移 |', '| 1.5 | 推进试点 |']);
+  });
+
   it('refuses a file named .xlsx that is not a workbook', async () => {
     const whole = await makeWorkbook();
     for (const [bytes, what] of [[Buffer.from(SAMPLE), 'Markdown'], [whole.subarray(0, whole.length / 2), 'a truncated .xlsx']] as const) {

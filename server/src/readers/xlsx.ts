@@ -116,12 +116,19 @@ function cellText(value: CellValue, numFmt: string | undefined): string {
 function plainText(value: CellValue, numFmt: string | undefined): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return dateText(value, numFmt);
+  if (typeof value === 'number') return numberText(value, numFmt);
   if (typeof value !== 'object') return String(value);
   const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown };
   if (v.richText) return v.richText.map((t) => t.text).join('');
   if (v.result !== undefined) return plainText(v.result, numFmt); // a formula: its value
   if (v.text !== undefined) return plainText(v.text, numFmt); // a hyperlink: its text
   return ''; // an error value (#N/A) or anything else: nothing a plan says
+}
+
+/** A number as the cell shows it when its format fixes the decimals (1.10 under `0.00`, a task number 表1-10). */
+function numberText(value: number, numFmt: string | undefined): string {
+  const fixed = numFmt ? /^0\.(0{1,6})$/.exec(numFmt) : null;
+  return fixed ? value.toFixed(fixed[1].length) : String(value);
 }
 
 /** 2025年12月31日, or 2025年12月 when the cell's format shows no day (Excel keeps dates in UTC). */
