@@ -49,11 +49,14 @@ export async function readXlsx(bytes: Uint8Array, name: string): Promise<Extract
   };
   for (const sheet of workbook.worksheets) {
     const rows: { number: number; cells: string[]; spanned: boolean }[] = [];
-    for (let r = 1; r <= sheet.rowCount; r++) {
+    // exceljs counts a sheet's rows and columns anew each time it is asked (over every row): asked once
+    const rowCount = sheet.rowCount;
+    const columnCount = sheet.columnCount;
+    for (let r = 1; r <= rowCount; r++) {
       const row = sheet.getRow(r);
       const cells: string[] = [];
       let across = 0;
-      for (let c = 1; c <= sheet.columnCount; c++) {
+      for (let c = 1; c <= columnCount; c++) {
         const cell = row.getCell(c);
         // a merged cell's value is its master's: kept down a column, not across a row
         const merged = cell.isMerged && cell.master.address !== cell.address && cell.master.row === cell.row;
@@ -62,7 +65,7 @@ export async function readXlsx(bytes: Uint8Array, name: string): Promise<Extract
       }
       while (cells.length && !cells[cells.length - 1]) cells.pop();
       // one cell merged across the sheet's width: a title or a section's line (一、金融服务领域), not a row of a table
-      if (cells.some(Boolean)) rows.push({ number: r, cells, spanned: across > 0 && across === sheet.columnCount - 1 });
+      if (cells.some(Boolean)) rows.push({ number: r, cells, spanned: across > 0 && across === columnCount - 1 });
     }
     if (!rows.length) continue;
     // the 检查结果 column of a 分工表 this tool exported holds its findings, not the plan's words: not read again
