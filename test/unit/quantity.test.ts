@@ -212,6 +212,9 @@ describe('comparators', () => {
   it('reads 以上 after the number as at least and 以下/以内 as at most', () => {
     reads('3年以上', 3, 'year', '>=', '以上');
     reads('50%以下', 50, 'percent', '<=', '以下');
+    // 为 or 达到 before the value and 以上 or 以下 after it: the word after it is the bound
+    assert.strictEqual(reads('为67%以上', 67, 'percent', '>=', '以上').text, '为67%以上');
+    assert.strictEqual(reads('达到51%及以上', 51, 'percent', '>=', '及以上').text, '达到51%及以上');
     reads('在3年以内', 3, 'year', '<=', '以内');
     reads('10家及以上', 10, 'count', '>=', '及以上');
     reads('5年（含）以上', 5, 'year', '>=', '（含）以上');

@@ -298,6 +298,11 @@ function build(text: string, m: RegExpExecArray, numStart: number, numEnd: numbe
   if (cmpText !== undefined) {
     comparator = comparatorOf(cmpText); comparatorText = cmpText;
     comparatorStart = at[G.cmp]; comparatorEnd = comparatorStart + cmpText.length; start = comparatorStart;
+    if (comparator === '=' && post !== undefined) {
+      // 为67%以上, 达到51%及以上: the bound is the word after the value
+      comparator = POST_CMP(post); comparatorText = post;
+      comparatorStart = at[G.post]; comparatorEnd = comparatorStart + post.length; end = comparatorEnd;
+    }
   } else if (weixian) {
     comparator = '<='; comparatorText = '以…为限';
     comparatorStart = at[G.yi]; comparatorEnd = at[G.wx] + m[G.wx].length; start = comparatorStart; end = comparatorEnd;
@@ -370,7 +375,8 @@ const FAMILY: Record<Unit, Family> = {
  * Does the plan's statement disagree with the source threshold?
  * Units of different families (percent vs 年) are not about the same thing: false.
  * 'none' compares by value only; 年/个月 convert (5年 = 60个月); 日 vs 年/月 and USD vs CNY count as a mismatch.
- * A plan comparator must equal the source's and the value must match; a bare plan number only needs the value.
+ * A plan comparator must equal the source's and the value must match; a bare plan number, or one stated with 为 or
+ * 达到 ('=': 外资股比为50%, 中方股比达到67%), only needs the value, unless the source's threshold is itself a value.
  */
 export function contradicts(plan: { comparator?: Comparator; value: number; unit: Unit },
   source: { comparator: Comparator; value: number; unit: Unit }): boolean {
@@ -385,5 +391,6 @@ export function contradicts(plan: { comparator?: Comparator; value: number; unit
     }
   }
   if (!closeEnough(pv, sv)) return true;
+  if (plan.comparator === '=' && source.comparator !== '=') return false;
   return plan.comparator !== undefined && plan.comparator !== source.comparator;
 }
