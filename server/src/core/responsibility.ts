@@ -40,9 +40,9 @@ const NO_TERM = /^[\s—–\-－/／、，,。；;.…]*(?:无|暂无)?[\s—–
 /**
  * Timing in words, as a segment of the parenthesis that closes an item says it: （区商务局牵头，持续推进）, a recurring
  * deadline (每年12月底前报送进展, 每季度末), one relative to the year the plan is written in (今年底前完成, 明年6月前), and
- * the period of the pilot or of the plan (试点期内完成, “十四五”期间).
+ * the period of the pilot or of the plan (试点期内完成, “十四五”期间); ongoing work may say when it started (2023年起持续推进).
  */
-const TIMING_WORDS = /^(?:长期坚持|长期推进|长期|持续推进|持续开展|持续实施|持续|常态化(?:推进|开展|实施)?|每年(?:推进|开展|实施)|(?:逐年|按年度|分年度|分阶段)(?:推进|实施)|每(?:年|半年|季度|季|月)[^，,；;]{0,16}?(?:底前|末前|前|底|末)[^，,；;]{0,8}|(?:今年|明年|当年|次年|本年度?)[^，,；;]{0,12}|(?:试点期|试点期限|[“"]?十[四五]五[”"]?(?:规划)?(?:期|时期))(?:内|间)?[^，,；;]{0,8})$/;
+const TIMING_WORDS = /^(?:(?:自|从)?[0-9０-９]{4}年(?:[0-9０-９]{1,2}月)?(?:起|开始))?(?:长期坚持|长期推进|长期|持续推进|持续开展|持续实施|持续|常态化(?:推进|开展|实施)?|每年(?:推进|开展|实施)|(?:逐年|按年度|分年度|分阶段)(?:推进|实施)|每(?:年|半年|季度|季|月)[^，,；;]{0,16}?(?:底前|末前|前|底|末)[^，,；;]{0,8}|(?:今年|明年|当年|次年|本年度?)[^，,；;]{0,12}|(?:试点期|试点期限|[“"]?十[四五]五[”"]?(?:规划)?(?:期|时期))(?:内|间)?[^，,；;]{0,8})$/;
 
 /** A segment of the closing parenthesis [from, to) of `text` that states timing in words, if any. */
 function closingTerm(text: string, from: number, to: number): Term | undefined {
