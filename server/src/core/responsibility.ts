@@ -395,8 +395,8 @@ function readClause(text: string, start: number, end: number): readonly RoleUnit
   return out;
 }
 
-/** How units do a task, written between their names and the role word (按职责分工负责, 共同牵头). */
-const MANNER = /(?:按照?职责分工|按照?职责|依职责|分别|共同|联合)$/;
+/** How units do a task, written between their names and the role word (按职责分工负责, 共同牵头, 具体负责). */
+const MANNER = /(?:按照?职责分工|按照?职责|依职责|分别|共同|联合|具体|主要|全面|统筹)$/;
 
 const NO_ROLES: readonly RoleUnits[] = Object.freeze([]);
 
