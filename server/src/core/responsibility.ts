@@ -287,7 +287,8 @@ export function declaresFirstLeads(text: string): boolean {
 
 // ---------------------------------------------------------------- labels
 
-const LABEL = new RegExp(String.raw`(${ASSIGNMENT_LABELS})[ \t]*(?:\*\*)?[ \t]*[：:][ \t]*(?:\*\*)?`, 'g');
+// a colon after the label, or 为 after one that names units (牵头单位为区商务局, 责任单位为区交通运输局)
+const LABEL = new RegExp(String.raw`(${ASSIGNMENT_LABELS})(?:[ \t]*(?:\*\*)?[ \t]*[：:]|(?<=单位|部门|主体)为)[ \t]*(?:\*\*)?`, 'g');
 const LEAD_LABEL = /^牵头/;
 const RESPONSIBLE_LABEL = /^(?:责任|主责|负责)/;
 const PARTNER_LABEL = /^(?:配合|协办|参与)/;
@@ -302,8 +303,8 @@ interface Labelled {
 
 function readLabels(text: string): Labelled[] {
   const found: Labelled[] = [];
-  // every label has a colon; most texts have none
-  if (!text.includes('：') && !text.includes(':')) return found;
+  // every label has a colon (or 为); most texts have none
+  if (!text.includes('：') && !text.includes(':') && !text.includes('为')) return found;
   LABEL.lastIndex = 0;
   for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
     found.push({ label: m[1], start: m.index, valueStart: m.index + m[0].length, valueEnd: text.length });
@@ -395,8 +396,8 @@ function readClause(text: string, start: number, end: number): readonly RoleUnit
   return out;
 }
 
-/** How units do a task, written between their names and the role word (按职责分工负责, 共同牵头, 具体负责). */
-const MANNER = /(?:按照?职责分工|按照?职责|依职责|分别|共同|联合|具体|主要|全面|统筹)$/;
+/** How units do a task, written between their names and the role word (按职责分工负责, 共同牵头, 具体负责, 为牵头单位). */
+const MANNER = /(?:按照?职责分工|按照?职责|依职责|分别|共同|联合|具体|主要|全面|统筹|为)$/;
 
 const NO_ROLES: readonly RoleUnits[] = Object.freeze([]);
 
