@@ -99,9 +99,10 @@ type Role = 'lead' | 'partner';
 const ROLE_AFTER: [RegExp, Role][] = [
   [/牵头负责|牵头/, 'lead'],
   [/负责/, 'lead'],
-  [/配合|参与|协助|协办/, 'partner'],
+  [/配合|参与|协助|协办|协同/, 'partner'],
 ];
-const ROLE_WORD = /牵头负责|牵头|负责|配合|参与|协助|协办/g;
+// 协同 only before the work (区财政局协同推进): 区商务局协同区财政局推进 is 会同's sense, the first unit leading
+const ROLE_WORD = /牵头负责|牵头|负责|配合|参与|协助|协办|协同(?=推进|配合|实施|落实|开展)/g;
 
 /**
  * The units of text[start, end) when that span is wholly a list of units (区商务局、区财政局等, also joined by 和/及
@@ -368,7 +369,7 @@ function readClause(text: string, start: number, end: number): readonly RoleUnit
     const manner = MANNER.exec(text.slice(chunkStart, start + role.index));
     const chunkEnd = start + role.index - (manner ? manner[0].length : 0);
     const kind = ROLE_AFTER.find(([re]) => re.test(role[0]))![1];
-    const together = text.slice(chunkStart, chunkEnd).indexOf('会同');
+    const together = togetherAt(text.slice(chunkStart, chunkEnd));
     if (together >= 0) {
       // 由区商务局会同区财政局负责: the first leads, the others partner
       const first = readUnitList(text, chunkStart, chunkStart + together);
@@ -385,8 +386,8 @@ function readClause(text: string, start: number, end: number): readonly RoleUnit
       return out;
     }
   }
-  // 区商务局会同区财政局推进… / …，会同区财政局制定…
-  const together = clause.indexOf('会同');
+  // 区商务局会同区财政局推进… / …，会同区财政局制定… (or 协同)
+  const together = togetherAt(clause);
   if (together >= 0) {
     const before = readUnitList(text, chunkStart, start + together);
     if (before) out.push({ role: 'lead', units: before.units, at: chunkStart });
@@ -394,6 +395,13 @@ function readClause(text: string, start: number, end: number): readonly RoleUnit
     if (after) out.push({ role: 'partner', units: after, at: start + together + 2 });
   }
   return out;
+}
+
+/** Where 会同 (or 协同) joins the leading units to their partners (区商务局会同区财政局), or -1; both are two characters. */
+function togetherAt(s: string): number {
+  const a = s.indexOf('会同');
+  const b = s.indexOf('协同');
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
 }
 
 /** How units do a task, written between their names and the role word (按职责分工负责, 共同牵头, 具体负责, 为牵头单位). */

@@ -37,7 +37,7 @@ export const LIST_MARKER = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOUR
  * The labels that assign a task item: who leads (牵头单位; 责任单位, 主责单位 and 负责单位 name the lead first), who
  * works with them (配合单位), and when it is due (完成时限, 时间安排, 进度安排).
  */
-export const ASSIGNMENT_LABELS = '牵头单位|牵头部门|主责单位|主责部门|责任单位|责任部门|责任主体|负责单位|负责部门|配合单位|配合部门|协办单位|参与单位|完成时限|完成时间|完成期限|时间节点|时间安排|进度安排|牵头(?=[ \\t]*[：:])';
+export const ASSIGNMENT_LABELS = '牵头单位|牵头部门|主责单位|主责部门|责任单位|责任部门|责任主体|负责单位|负责部门|配合单位|配合部门|协办单位|参与单位|完成时限|完成时间|完成期限|时间节点|时间安排|进度安排|牵头(?=[ \\t]*[：:])|配合(?=[ \\t]*[：:])';
 /** A labelled line that assigns the item above it: 牵头单位：…, 完成时限：…, **配合单位**：…. */
 export const LABEL_LINE = new RegExp(String.raw`^[ \t]*(?:\*\*)?[ \t]*(?:${ASSIGNMENT_LABELS})[ \t]*(?:\*\*)?[ \t]*[：:]`);
 /** The marker of a nested bullet (   - 牵头单位：区商务局). */
