@@ -209,6 +209,21 @@ export function referencedItems(ref: TaskReference): number[] {
 /** 任务12, 第12项; not 任务1.12 or 任务1-12 (a table and a task, not task 1). */
 const BARE = new RegExp(`(?<![表0-9０-９])(?:(?:试点)?任务${SP}(?:第${SP})?(${NUM})(?![.．\\-－]?[0-9０-９])(?:${SP}项)?|第${SP}(${NUM})${SP}项)`, 'g');
 
+/** A clause's start: the text's, or after a sentence's, a clause's or a line's end (blanks between). */
+const CLAUSE_BEFORE = /(?:^|[。；;：:，,！？!?\n])[ \t\u3000]*$/;
+/** What follows an ordinal that labels a clause (第一项，完善政策；第二项，强化服务). */
+const LABEL_AFTER = /^[ \t\u3000]*[，,、]/;
+
+/**
+ * 第一项 to 第十项 opening a clause and followed by a comma (以下三项工作：第一项，完善政策；第二项，…) label the plan's own
+ * enumeration: such an ordinal in Chinese numerals cites no task. Not with a colon: 第十七项：为重点产业提供专利预审服务
+ * under a heading that names 表2 is its task (the labelled set's b012).
+ */
+function enumerationLabel(text: string, start: number, end: number, number: string): boolean {
+  if (!/^[一二三四五六七八九十]$/.test(number)) return false;
+  return LABEL_AFTER.test(text.slice(end, end + 4)) && CLAUSE_BEFORE.test(text.slice(Math.max(0, start - 4), start));
+}
+
 /** Task numbers written without a table (第12项, 任务12, 试点任务第12项) outside any full reference. */
 export function scanBareTaskNumbers(text: string, refs: TaskReference[]): BareTaskNumber[] {
   const found: BareTaskNumber[] = [];
@@ -222,6 +237,7 @@ export function scanBareTaskNumbers(text: string, refs: TaskReference[]): BareTa
     if (r < refs.length && refs[r].start < end) continue;
     const item = parseInteger(m[1] ?? m[2]);
     if (item === undefined || item === 0) continue;
+    if (m[2] !== undefined && enumerationLabel(text, start, end, m[2])) continue;
     found.push({ start, end, text: m[0], item });
   }
   return found;
