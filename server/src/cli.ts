@@ -6,9 +6,7 @@ import { coverageCsv } from './shared/coverageCsv';
 import { computeCoverage, coverageCounts } from './core/coverage';
 import { localeOf } from './core/messages';
 import { SourceFiles, toDiagnostic } from './convert';
-import { expandPlans, readPlanInput, UsageError } from './cli/files';
-import { PlanSource } from './readers/planFile';
-import { UnreadableFileError } from './readers/unreadable';
+import { expandPlans, readPlans, UsageError } from './cli/files';
 import { FileResult, formatGithub, formatJson, formatSarif, formatText } from './cli/format';
 import { buildDefaultIndex, FACTS_FILE, INDEX_FILE, packageVersion, projectRoot, serializeFacts, serializeIndex } from './indexLoader';
 import { assignmentsCommand, reportCommand } from './cli/reviewCommands';
@@ -93,23 +91,6 @@ async function check(o: Options): Promise<number> {
   process.stdout.write(out);
   if (unreadable) return 2;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
-}
-
-/** Reads every file; one that cannot be read is reported on stderr and left out, and the others are still read. */
-async function readPlans(files: string[]): Promise<{ plans: { file: string; plan: PlanSource }[]; unreadable: number }> {
-  const plans: { file: string; plan: PlanSource }[] = [];
-  let unreadable = 0;
-  for (const file of files) {
-    try {
-      const plan = await readPlanInput(file);
-      if (plan) plans.push({ file, plan });
-    } catch (e) {
-      if (!(e instanceof UnreadableFileError)) throw e;
-      process.stderr.write(`policy-lens: ${e.message}\n`);
-      unreadable++;
-    }
-  }
-  return { plans, unreadable };
 }
 
 async function coverage(o: Options): Promise<number> {

@@ -87,26 +87,43 @@ export function expandFiles(
   return out;
 }
 
-/** The files expandPlans took from folders and patterns (a 分工表 Policy Lens wrote among them is not a plan). */
-const fromFolders = new Set<string>();
+/** The plan files the arguments name, and those of them a folder or a pattern gave (not named by themselves). */
+export interface ExpandedPlans {
+  files: string[];
+  fromFolders: ReadonlySet<string>;
+}
 
 /** expandFiles without the texts of the index's sources (a note on standard error for each one named). */
-export function expandPlans(args: string[], index: TaskIndex): string[] {
+export function expandPlans(args: string[], index: TaskIndex): ExpandedPlans {
   const sources = new SourceFiles();
-  return expandFiles(args, (file) => sources.isSource(index.sources, file), (message) => process.stderr.write(`policy-lens: ${message}\n`), (file) => fromFolders.add(file));
+  const fromFolders = new Set<string>();
+  const files = expandFiles(args, (file) => sources.isSource(index.sources, file), (message) => process.stderr.write(`policy-lens: ${message}\n`), (file) => fromFolders.add(file));
+  return { files, fromFolders };
 }
 
 /**
- * Reads one file expandPlans gave, as readInput does; undefined (with a note on standard error) for a 任务分工表 this
- * tool wrote that a folder or pattern gave: its rows are a plan's, already checked. Named by itself, it is read.
+ * Reads every file; one that cannot be read is reported on standard error and left out, and the others are still
+ * read. A 任务分工表 this tool wrote that a folder or pattern gave is left out with a note: its rows are a plan's,
+ * already checked (named by itself, it is read).
  */
-export async function readPlanInput(file: string): Promise<PlanSource | undefined> {
-  const plan = await readInput(file);
-  if (plan.generated && fromFolders.has(file)) {
-    process.stderr.write(`policy-lens: ${file} is a 任务分工表 written by policy-lens, not a plan: skipped (name the file to check it)\n`);
-    return undefined;
+export async function readPlans({ files, fromFolders }: ExpandedPlans): Promise<{ plans: { file: string; plan: PlanSource }[]; unreadable: number }> {
+  const plans: { file: string; plan: PlanSource }[] = [];
+  let unreadable = 0;
+  for (const file of files) {
+    try {
+      const plan = await readInput(file);
+      if (plan.generated && fromFolders.has(file)) {
+        process.stderr.write(`policy-lens: ${file} is a 任务分工表 written by policy-lens, not a plan: skipped (name the file to check it)\n`);
+        continue;
+      }
+      plans.push({ file, plan });
+    } catch (e) {
+      if (!(e instanceof UnreadableFileError)) throw e;
+      process.stderr.write(`policy-lens: ${e.message}\n`);
+      unreadable++;
+    }
   }
-  return plan;
+  return { plans, unreadable };
 }
 
 /** Reads one expanded argument (`-` is standard input, decoded like a file); unreadable input throws UnreadableFileError. */

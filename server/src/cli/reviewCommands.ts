@@ -6,9 +6,8 @@ import { assignmentsWorkbook } from '../report/assignmentWorkbook';
 import { AnalysedPlan, collectReview } from '../report/collectReview';
 import { ReviewReport } from '../report/reportModel';
 import { renderReviewHtml } from '../report/reviewHtml';
-import { UnreadableFileError } from '../readers/unreadable';
 import { loadConfiguredEngine, readCliConfig, analyzeOptionsOf } from './configuration';
-import { expandPlans, readPlanInput, UsageError } from './files';
+import { expandPlans, readPlans, UsageError } from './files';
 
 export interface ReviewOptions {
   files: string[];
@@ -25,19 +24,10 @@ async function review(o: ReviewOptions, command: string): Promise<{ report: Revi
   for (const p of config.problems) process.stderr.write(`policy-lens: warning: ${p}\n`);
   const { index, checker } = await loadConfiguredEngine(config);
   const locale = localeOf(o.locale ?? process.env.POLICY_LENS_LOCALE ?? 'zh');
-  const plans: AnalysedPlan[] = [];
-  let unreadable = 0;
-  for (const file of expandPlans(o.files, index)) {
-    try {
-      const plan = await readPlanInput(file);
-      if (!plan) continue;
-      plans.push({ file, analysis: checker.analyze(plan.text, analyzeOptionsOf(config, locale)), paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine });
-    } catch (e) {
-      if (!(e instanceof UnreadableFileError)) throw e;
-      process.stderr.write(`policy-lens: ${e.message}\n`);
-      unreadable++;
-    }
-  }
+  const { plans: read, unreadable } = await readPlans(expandPlans(o.files, index));
+  const plans: AnalysedPlan[] = read.map(({ file, plan }) => ({
+    file, analysis: checker.analyze(plan.text, analyzeOptionsOf(config, locale)), paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine,
+  }));
   return { report: collectReview(index, plans), unreadable };
 }
 
