@@ -256,36 +256,47 @@ function isHeaderRow(line: string): boolean {
   return cells.filter((c) => HEADER_CELL.test(c.replace(/\s|\*/g, ''))).length * 2 >= cells.length;
 }
 
+/**
+ * Whether a table's first row is its header: a separator row under it (`next`), or, for a table pasted with tabs, a
+ * row of headers' words that cites nothing.
+ */
+function headsTable(line: string, next: string | undefined, cites: boolean): boolean {
+  return SEPARATOR_ROW.test(next ?? '') || (!cites && isHeaderRow(line));
+}
+
 function cellsOf(line: string): string[] {
   return cellSpans(line).map(([a, b]) => line.slice(a, b));
 }
 
+type Lines = readonly { start: number; line: string }[];
+
 /** The table rows of a paragraph for numberColumnReferences: cells, and which row opens a table, heads it or separates. */
-function tableRowsOf(text: string, rows: Set<number>) {
-  const lines = linesOf(text);
+function tableRowsOf(lines: Lines, rows: Set<number>) {
   return lines.flatMap(({ start, line }, i) => {
     if (!rows.has(start)) return [];
     const first = i === 0 || !rows.has(lines[i - 1].start);
     const next = lines[i + 1];
     const separator = SEPARATOR_ROW.test(line);
-    const header = first && !separator && ((next !== undefined && rows.has(next.start) && SEPARATOR_ROW.test(next.line)) || isHeaderRow(line));
+    const header = first && !separator && headsTable(line, next !== undefined && rows.has(next.start) ? next.line : undefined, false);
     return [{ start, cells: cellSpans(line), header, separator, first }];
   });
 }
 
 /** The references of a paragraph: those the scanner reads, and the cells of a task-number column (1-12 under 任务编号). */
-function referencesOf(text: string, rows: Set<number> | undefined, index: TaskIndex): TaskReference[] {
+function referencesOf(text: string, lines: Lines | undefined, rows: Set<number> | undefined, index: TaskIndex): TaskReference[] {
   const scanned = scanReferences(text, { prefixes: index.prefixes });
   // a column of task numbers is named …编号 or …序号
-  if (!rows || !(text.includes('编号') || text.includes('序号'))) return scanned;
-  const column = numberColumnReferences(text, tableRowsOf(text, rows), scanned);
+  if (!lines || !rows || !(text.includes('编号') || text.includes('序号'))) return scanned;
+  const column = numberColumnReferences(text, tableRowsOf(lines, rows), scanned);
   return column.length ? [...scanned, ...column].sort((a, b) => a.start - b.start) : scanned;
 }
 
 /** Parses a paragraph (checked in `incoming`) into its model. */
 export function buildParagraphModel(text: string, incoming: PlanContext, index: TaskIndex, matcher: TaskMatcher): ParagraphModel {
-  const rows = tableRowStarts(text);
-  const scanned = referencesOf(text, rows, index);
+  // a paragraph without | or a tab has no table row: its lines are not needed
+  const lines = text.includes('|') || text.includes('\t') ? linesOf(text) : undefined;
+  const rows = lines && tableRowStarts(text, lines);
+  const scanned = referencesOf(text, lines, rows, index);
   const references = scanned.length ? scanned.map((r) => index.resolve(r)) : NONE;
   const events = contextEvents(text, references);
   const blocks: Block[] = [];
@@ -313,7 +324,7 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
       // line is read for a first row only); a table pasted with tabs has no separator: a first row of headers' words
       table ??= { rows: 0 };
       if (SEPARATOR_ROW.test(line)) block.tableHeader = true;
-      else if (table.rows === 0 && (SEPARATOR_ROW.test(nextLine(text, scope.end) ?? '') || (!block.references.length && isHeaderRow(line)))) {
+      else if (table.rows === 0 && headsTable(line, nextLine(text, scope.end), block.references.length > 0)) {
         block.tableHeader = true;
         table.header = cellsOf(line);
       } else if (table.header && !table.rowUnderHeaderRead && !block.references.length && isHeaderRow(line)) {

@@ -93,7 +93,6 @@ export function indexByFirstCode(words: readonly string[]): Map<number, number[]
   return index;
 }
 
-/** The end of the line `from` is on (the first \n or \r at or after it), at most `to`: no slice, no regex. */
 /** The lines of a text (as split(/\r\n|\r|\n/) gives them, without a last empty one), each with its start offset. */
 export function linesOf(text: string): { start: number; line: string }[] {
   const lines: { start: number; line: string }[] = [];
@@ -102,6 +101,7 @@ export function linesOf(text: string): { start: number; line: string }[] {
   return lines;
 }
 
+/** The end of the line `from` is on (the first \n or \r at or after it), at most `to`: no slice, no regex. */
 export function lineEndFrom(text: string, from: number, to = text.length): number {
   let end = from;
   while (end < to && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
