@@ -50,7 +50,8 @@ const CN_INT = '[零〇一二两三四五六七八九十百千]+';
 const CN_NUM = `${CN_INT}(?:点[零〇一二三四五六七八九]+)?`; // 两 十二 一点五
 const SCALE = alt('万亿', '千万', '百万', '万', '亿', '千');
 // 六成 is 60%; 成 that begins a word (一成不变, 两成员国, 三成本) is not a unit (as server/src/core/quantity.ts reads it)
-const PERCENT = alt('[%％‰]', '个百分点', '成(?![员本果立为效功熟绩交都型长品套片就败像不])');
+// 六成五 is 65%: one Chinese digit after 成 that no more of a number follows is the next place
+const PERCENT = alt('[%％‰]', '个百分点', '成(?![员本果立为效功熟绩交都型长品套片就败像不])(?:[一二两三四五六七八九](?![零〇一二两三四五六七八九十百千]))?');
 const UNIT = alt(
   '个?(?:工作日|自然日|季度|月|年度|年|周|星期|日|天|小时|分钟)',
   '(?:美元|欧元|港元|港币|日元|英镑|元人民币|元|人民币)',

@@ -134,6 +134,10 @@ describe('numbers and units', () => {
     reads('外资股比不超过六成', 60, 'percent', '<=', '不超过');
     reads('3成以上', 30, 'percent', '>=', '以上');
     reads('六成五', 65, 'percent');
+    // the bound after a digit read past 成 is the quantity's: 六成五以上 is at least 65%, not 65%
+    const q = reads('外资股比六成五以上', 65, 'percent', '>=', '以上');
+    assert.strictEqual(q.text, '六成五以上');
+    reads('六成五 及以上', 65, 'percent', '>=', '及以上');
     reads('不低于三分之二', Number((200 / 3).toPrecision(15)), 'percent', '>=');
     reads('二分之一以上', 50, 'percent', '>=');
     reads('10分之3', 30, 'percent');

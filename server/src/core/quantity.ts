@@ -111,6 +111,8 @@ const NUMBERED_SCAN = numberGroups(`(?=${FIRST})(?:(?<date>${DATE})|${QTY}|(?<sk
 const SCAN = new RegExp(NUMBERED_SCAN.source, 'g');
 const SCAN_GROUPS = NUMBERED_SCAN.groups;
 const DATE_AT = new RegExp(DATE, 'y');
+/** A bound word at a given offset, as QTY's post group reads it (its spaces, then the word). */
+const POST_AT = new RegExp(`${SP}(${POST})`, 'y');
 const WHOLE_NUMBER = new RegExp(`^(?:(?<ar>${ARABIC})(?:${SP}(?<sc>${SCALE}))?|(?<cn>${CN}))$`);
 const LATIN = /[A-Za-z]/;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -250,6 +252,8 @@ function build(text: string, m: RegExpExecArray, numStart: number, numEnd: numbe
   const valueStart = at[G.pct] >= 0 ? at[G.pct] : at[G.frac] >= 0 ? at[G.frac] : at[G.cur] >= 0 ? at[G.cur] : numStart;
   const unitEnd = unitWord !== undefined ? at[G.unit] + unitWord.length : numEnd;
   let valueEnd = numEnd;
+  /** A bound after the value that the pattern could not see (六成五以上: after the digit read past 成). */
+  let lateBound: RegExpExecArray | null = null;
   if (m[G.pct] !== undefined) unit = 'percent';
   else if (frac !== undefined) {
     // 三分之二 is 2/3 of the whole: a percentage; a unit after it (三分之二年) is not one this reader compares
@@ -263,7 +267,11 @@ function build(text: string, m: RegExpExecArray, numStart: number, numEnd: numbe
     unit = 'percent'; value *= 10; valueEnd = unitEnd;
     // 六成五 is 65%: one digit after 成 is the next place (not when more of a number follows, as in 六成五十)
     const digit = CN_DIGITS[text.charAt(unitEnd)];
-    if (digit !== undefined && digit > 0 && !CN_NUMERAL_CHAR.test(text.charAt(unitEnd + 1))) { value += digit; valueEnd++; }
+    if (digit !== undefined && digit > 0 && !CN_NUMERAL_CHAR.test(text.charAt(unitEnd + 1))) {
+      value += digit; valueEnd++;
+      POST_AT.lastIndex = valueEnd;
+      lateBound = POST_AT.exec(text);
+    }
   } else {
     if (cur !== undefined) unit = unitOf(cur);
     if (unitWord !== undefined && !(cur !== undefined && unitOf(unitWord) === 'count')) {
@@ -271,10 +279,11 @@ function build(text: string, m: RegExpExecArray, numStart: number, numEnd: numbe
     }
   }
   const next = text.charAt(valueEnd);
-  let post = valueEnd === unitEnd ? m[G.post] : undefined;
+  let post = lateBound ? lateBound[1] : valueEnd === unitEnd ? m[G.post] : undefined;
+  const postStart = lateBound ? lateBound.index + lateBound[0].length - lateBound[1].length : at[G.post];
   if (post !== undefined && post.endsWith('内') && !post.endsWith('以内') && !post.endsWith('之内') &&
       !(unit === 'year' || unit === 'month' || unit === 'day')) post = undefined;
-  const weixian = m[G.yi] !== undefined && m[G.wx] !== undefined && (post === undefined || at[G.post] + post.length <= at[G.wx]);
+  const weixian = m[G.yi] !== undefined && m[G.wx] !== undefined && !lateBound && (post === undefined || postStart + post.length <= at[G.wx]);
   const hasCmp = cmpText !== undefined || post !== undefined || weixian;
 
   // ---- rejections
@@ -301,14 +310,14 @@ function build(text: string, m: RegExpExecArray, numStart: number, numEnd: numbe
     if (comparator === '=' && post !== undefined) {
       // 为67%以上, 达到51%及以上: the bound is the word after the value
       comparator = POST_CMP(post); comparatorText = post;
-      comparatorStart = at[G.post]; comparatorEnd = comparatorStart + post.length; end = comparatorEnd;
+      comparatorStart = postStart; comparatorEnd = comparatorStart + post.length; end = comparatorEnd;
     }
   } else if (weixian) {
     comparator = '<='; comparatorText = '以…为限';
     comparatorStart = at[G.yi]; comparatorEnd = at[G.wx] + m[G.wx].length; start = comparatorStart; end = comparatorEnd;
   } else if (post !== undefined) {
     comparator = POST_CMP(post); comparatorText = post;
-    comparatorStart = at[G.post]; comparatorEnd = comparatorStart + post.length; end = comparatorEnd;
+    comparatorStart = postStart; comparatorEnd = comparatorStart + post.length; end = comparatorEnd;
   }
   if (unit !== 'count') counter = undefined;
   value = Number.isInteger(value) ? value : Number(value.toPrecision(15));
