@@ -13,7 +13,7 @@ import { exact, LineIndex, NONE } from './text';
 import { RuleData } from './thresholds';
 import { Position, Range, Task } from './types';
 import { ResponsibilityRun, restatementIn } from './itemAssignment';
-import { DatedItems, ParagraphFacts, planStructures, StructureSettings, StructureWalk } from './planStructure';
+import { DatedItems, ParagraphFacts, planStructures, RowAssignments, StructureSettings, StructureWalk } from './planStructure';
 import { TaskItem, taskItemsOf } from './taskItems';
 
 export interface AnalyzeOptions {
@@ -51,6 +51,8 @@ interface ParagraphResult {
   /** How many task items it holds, and how many give a deadline: read when policyLens.structure.requireDeadline is auto. */
   taskItems?: number;
   datedItems?: DatedItems;
+  /** The tasks its table rows name a lead and a deadline for (read on first use by the plan's structure). */
+  rowAssignments?: RowAssignments;
   /** The findings of the plan-level checks, for the checks, locale and plan facts they were made with. */
   planFindings?: PlanMemo;
   /** Earlier memos still kept (a paragraph repeated where the plan tells it other things), oldest first. */
@@ -695,7 +697,7 @@ export class Checker {
     runChecks(PARAGRAPH_CHECKS, model.blocks, run, findings);
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
     // every field a result gets later is in its literal: kept in the object itself, not in an array added to it
-    return { text, retained: undefined, model, findings: exact(findings), facts: undefined, assignsLead: undefined, taskItems: undefined, datedItems: undefined, planFindings: undefined, olderPlanFindings: undefined, shown: undefined };
+    return { text, retained: undefined, model, findings: exact(findings), facts: undefined, assignsLead: undefined, taskItems: undefined, datedItems: undefined, rowAssignments: undefined, planFindings: undefined, olderPlanFindings: undefined, shown: undefined };
   }
 }
 

@@ -51,6 +51,15 @@ export interface ResponsibilityRun {
   outlineCites?: readonly (readonly Task[])[];
   /** This paragraph is one heading-like line over the items of the next (（一）落实表1第35项, then 1. …): a title, not a task item. */
   heads?: boolean;
+  /** The tasks the plan's table rows (a 分工表) name a lead unit and a deadline for: an item elsewhere need not repeat them. */
+  tables?: TableAssignments;
+}
+
+/** The tasks the plan's table rows name a lead unit and a deadline for, with a key that tells two such apart. */
+export interface TableAssignments {
+  key: string;
+  led: ReadonlySet<Task>;
+  dated: ReadonlySet<Task>;
 }
 
 /** What restatementIn and taskOfItem need of the plan's structure. */
@@ -133,15 +142,19 @@ export function taskItemCount(model: Pick<ParagraphModel, 'blocks'>): number {
 
 /**
  * How many of a paragraph's task items give a deadline (or words under 完成时限, or a heading's); `following`: the
- * labelled lines that open the next paragraph (a Word plan's 完成时限 line after its item).
+ * labelled lines that open the next paragraph (a Word plan's 完成时限 line after its item). The tasks of the undated
+ * items that are not table rows are added to `undated`.
  */
-export function datedItemCount(model: Pick<ParagraphModel, 'text' | 'blocks'>, following?: string): number {
+export function datedItemCount(model: Pick<ParagraphModel, 'text' | 'blocks'>, following?: string, undated?: Task[]): number {
   let dated = 0;
   const around = following ? { following } : {};
   for (const block of model.blocks) {
-    if (!taskOfItem(block, around)) continue;
+    const item = taskOfItem(block, around);
+    if (!item) continue;
     const a = blockAssignment(model.text, model.blocks, block, false, around, true);
     if (a.deadline || a.term) dated++;
+    // an undated item of the body, whose task a 分工表 row may date
+    else if (undated && item.task && block.kind !== 'row') undated.push(item.task);
   }
   return dated;
 }

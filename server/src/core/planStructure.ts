@@ -1,12 +1,12 @@
 // The plan's structure as each paragraph sees it: whether the plan names lead units anywhere, a declaration that the
 // first unit leads, the heading-like lines above, the labelled lines that follow. Worked out from facts each paragraph
 // keeps about itself, so that a re-check walks cached facts instead of re-reading the plan.
-import { datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun } from './itemAssignment';
+import { blockAssignment, datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun, TableAssignments, taskOfItem } from './itemAssignment';
 import { ParagraphModel } from './planModel';
 import { opensItemUnder } from './scopes';
 import { citedTasks } from './taskIndex';
 import { Task } from './types';
-import { declaresFirstLeads } from './responsibility';
+import { declaresFirstLeads, namesNoUnit } from './responsibility';
 
 /** policyLens.structure: when a task item needs a lead unit, and a deadline; the end of the pilot period if set. */
 export interface StructureSettings {
@@ -25,10 +25,21 @@ export interface StructuredParagraph {
   taskItems?: number;
   /** The count, with the next paragraph's leading labelled lines it was made with (they can date its last item). */
   datedItems?: DatedItems;
+  /** The tasks its table rows name a lead unit and a deadline for (rowAssignments). */
+  rowAssignments?: RowAssignments;
+}
+
+/** The tasks a paragraph's table rows name a lead unit for, and those they give a deadline. */
+export interface RowAssignments {
+  led: readonly Task[];
+  dated: readonly Task[];
 }
 
 /** The tasks of an outline line that cites none. */
 const NO_TASKS: readonly Task[] = Object.freeze([]);
+
+/** A paragraph without table rows that name a lead or a deadline: most of them share it. */
+const NO_ROW_ASSIGNMENTS: RowAssignments = Object.freeze({ led: NO_TASKS, dated: NO_TASKS });
 
 /** Stands for "the outline before" in a paragraph's outline step (see paragraphFacts). */
 const OUTLINE_BEFORE = ['\u0000'];
@@ -45,6 +56,7 @@ export class StructureWalk {
   private readonly requireDeadline: NonNullable<ResponsibilityRun['requireDeadline']>;
   private readonly expectDeadlines: boolean;
   private readonly pilotEnd: string | undefined;
+  private readonly tables: TableAssignments | undefined;
   private firstLeads = false;
   private outline: string[] = [];
   /** The tasks each line of the outline cites, by its order. */
@@ -60,7 +72,8 @@ export class StructureWalk {
     this.planAssignsLeads = parts.some((p) => (p.result.assignsLead ??= planAssignsLeadUnits(p.result.model.text)));
     this.requireLeadUnit = settings?.requireLeadUnit ?? 'auto';
     this.requireDeadline = settings?.requireDeadline ?? 'auto';
-    this.expectDeadlines = this.requireDeadline === 'always' || (this.requireDeadline === 'auto' && datesMostItems(parts, this.facts));
+    this.tables = tableAssignments(parts);
+    this.expectDeadlines = this.requireDeadline === 'always' || (this.requireDeadline === 'auto' && datesMostItems(parts, this.facts, this.tables?.dated));
     this.pilotEnd = settings?.pilotEnd || undefined;
   }
 
@@ -68,17 +81,17 @@ export class StructureWalk {
   is(i: number, s: ResponsibilityRun): boolean {
     return s.requireLeadUnit === this.requireLeadUnit && s.pilotEnd === this.pilotEnd && s.planAssignsLeads === this.planAssignsLeads &&
       s.requireDeadline === this.requireDeadline && s.expectDeadlines === this.expectDeadlines &&
-      s.firstLeads === this.firstLeads && s.following === this.following(i) && !!s.heads === this.heads(i) && sameOutline(s.outline ?? [], this.outlineAbove(i)?.outline ?? this.outline);
+      s.firstLeads === this.firstLeads && s.tables?.key === this.tables?.key && s.following === this.following(i) && !!s.heads === this.heads(i) && sameOutline(s.outline ?? [], this.outlineAbove(i)?.outline ?? this.outline);
   }
 
   /** The structure of paragraph i (the next one of the walk). */
   at(i: number): ResponsibilityRun {
     if (this.last && this.is(i, this.last)) return this.last;
-    const { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads } = this;
+    const { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads, tables } = this;
     const above = this.outlineAbove(i);
     const outline = above?.outline ?? this.outline;
     const outlineCites = above?.outlineCites ?? this.outlineCites;
-    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads, following: this.following(i), outline, outlineCites, heads: this.heads(i) });
+    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads, tables, following: this.following(i), outline, outlineCites, heads: this.heads(i) });
   }
 
   /**
@@ -118,6 +131,41 @@ export class StructureWalk {
   }
 }
 
+/**
+ * The tasks the plan's table rows name a lead unit and a deadline for (a 分工表, often the plan's 附件, beside a body that
+ * cites the same tasks without them); undefined when no row does. Each paragraph keeps its own (read without the rest of
+ * the plan: a row's cells and headings are its own), so a re-check only gathers them.
+ */
+function tableAssignments(parts: readonly { result: StructuredParagraph }[]): TableAssignments | undefined {
+  let led: Set<Task> | undefined;
+  let dated: Set<Task> | undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const result = parts[i].result;
+    const rows = (result.rowAssignments ??= rowAssignments(result.model));
+    if (rows === NO_ROW_ASSIGNMENTS) continue;
+    for (const t of rows.led) (led ??= new Set()).add(t);
+    for (const t of rows.dated) (dated ??= new Set()).add(t);
+  }
+  if (!led && !dated) return undefined;
+  const ids = (set: Set<Task> | undefined) => (set ? [...set].map((t) => t.id).sort().join(',') : '');
+  return { key: `${ids(led)}/${ids(dated)}`, led: led ?? new Set(), dated: dated ?? new Set() };
+}
+
+/** The tasks a paragraph's table rows name a lead unit for (not one that names no unit in particular), and a deadline. */
+function rowAssignments(model: StructuredParagraph['model']): RowAssignments {
+  let led: Task[] | undefined;
+  let dated: Task[] | undefined;
+  for (const block of model.blocks) {
+    if (block.kind !== 'row') continue;
+    const task = taskOfItem(block)?.task;
+    if (!task) continue;
+    const a = blockAssignment(model.text, model.blocks, block, false, {}, true);
+    if (a.lead && ![a.lead, ...(a.coLeads ?? [])].every((u) => namesNoUnit(u.name))) (led ??= []).push(task);
+    if (a.deadline || a.term) (dated ??= []).push(task);
+  }
+  return led || dated ? { led: led ?? NO_TASKS, dated: dated ?? NO_TASKS } : NO_ROW_ASSIGNMENTS;
+}
+
 /** StructureWalk.heads: whether paragraph i is one heading-like line over the items of the next. */
 function headsItemsAt(parts: readonly { result: StructuredParagraph }[], facts: readonly ParagraphFacts[], i: number): boolean {
   const step = facts[i].outlineStep;
@@ -134,7 +182,7 @@ function headsItemsAt(parts: readonly { result: StructuredParagraph }[], facts: 
  * read with the labelled lines that open the next one (a Word plan's 完成时限 line) and read again when those change;
  * without the lead-unit declarations and the Word outline, which only give leads.
  */
-function datesMostItems(parts: readonly { result: StructuredParagraph }[], facts: readonly ParagraphFacts[]): boolean {
+function datesMostItems(parts: readonly { result: StructuredParagraph }[], facts: readonly ParagraphFacts[], datedInTables?: ReadonlySet<Task>): boolean {
   // a paragraph keeps its count without the labelled lines after it; a title-like one is an item only with them
   // and one over the items of the next is their title (headsItemsAt), none
   const count = (i: number) => headsItemsAt(parts, facts, i) ? 0 : parts[i].result.taskItems! + (titled(parts[i].result.model) && facts[i + 1]?.leadingLabels ? 1 : 0);
@@ -153,8 +201,14 @@ function datesMostItems(parts: readonly { result: StructuredParagraph }[], facts
     if (!n) continue;
     const following = followingLabels(facts, i);
     let counted = result.datedItems;
-    if (!counted || counted.following !== following) result.datedItems = counted = { following, dated: datedItemCount(result.model, following) };
+    if (!counted || counted.following !== following) {
+      const undatedTasks: Task[] = [];
+      const dated = datedItemCount(result.model, following, undatedTasks);
+      result.datedItems = counted = { following, dated, undatedTasks: undatedTasks.length ? undatedTasks : NO_TASKS };
+    }
     undated += n - counted.dated;
+    // an item of the body that a row of the plan's 分工表 dates is dated
+    if (datedInTables) for (const t of counted.undatedTasks) if (datedInTables.has(t)) undated--;
     if (undated > allowed) return false;
   }
   return true;
@@ -169,6 +223,8 @@ function titled(model: Pick<ParagraphModel, 'blocks'>): boolean {
 export interface DatedItems {
   following: string;
   dated: number;
+  /** The tasks of its undated items that are not table rows (a row of the plan's 分工表 may date them). */
+  undatedTasks: readonly Task[];
 }
 
 export function planStructures(parts: readonly { result: StructuredParagraph }[], settings: StructureSettings | undefined): ResponsibilityRun[] {

@@ -1,6 +1,7 @@
 // missing-deadline: a task item (a list item or table row that cites or restates a task) with no deadline — no date
 // and no words under 完成时限 (持续推进) in its text, the labelled lines after it, its table's 完成时限 column or the
 // headings above it — in a plan that gives most of its task items one (policyLens.structure.requireDeadline: auto).
+// Not an item whose task a row of the plan's 分工表 (a table of the plan, often its 附件) dates.
 import { Finding } from '../findings';
 import { blockAssignment, ResponsibilityRun, taskOfItem } from '../itemAssignment';
 import { Block } from '../planModel';
@@ -18,6 +19,8 @@ export function checkMissingDeadline(block: Block, run: CheckRun & { structure?:
   const text = run.model.text;
   const assignment = blockAssignment(text, run.model.blocks, block, structure.firstLeads, structure, true);
   if (assignment.deadline || assignment.term) return [];
+  // the plan's 分工表 dates the task (a body that cites its tasks, an 附件 that assigns them)
+  if (item.task && block.kind !== 'row' && structure.tables?.dated.has(item.task)) return [];
   const msg = responsibilityMessages(run.locale);
   const ref = item.task ? formatReference(item.task) : '';
   const message = structure.requireDeadline === 'always' ? msg.missingDeadlineAlways(ref) : msg.missingDeadline(ref);

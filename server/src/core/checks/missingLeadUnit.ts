@@ -1,6 +1,7 @@
 // missing-lead-unit: a task item (a list item or table row that cites or restates a task) with no lead unit — not in
 // its text, the labelled lines after it, its table's columns or its headings — in a plan that names lead units elsewhere;
-// or whose only leads name no unit in particular (责任单位：各有关部门).
+// or whose only leads name no unit in particular (责任单位：各有关部门). Not an item whose task a row of the plan's
+// 分工表 (a table of the plan, often its 附件) gives a lead.
 import { Finding } from '../findings';
 import { blockAssignment, ResponsibilityRun, taskOfItem } from '../itemAssignment';
 import { Block } from '../planModel';
@@ -22,6 +23,8 @@ export function checkMissingLeadUnit(block: Block, run: CheckRun & { structure?:
   const assignment = blockAssignment(text, run.model.blocks, block, structure.firstLeads, structure);
   const leads = assignment.lead ? [assignment.lead, ...(assignment.coLeads ?? [])] : [];
   if (leads.some((u) => !namesNoUnit(u.name))) return [];
+  // the plan's 分工表 names the task's lead (a body that cites its tasks, an 附件 that assigns them)
+  if (task.task && block.kind !== 'row' && structure.tables?.led.has(task.task)) return [];
   const msg = responsibilityMessages(run.locale);
   const { start, end } = itemRange(text, block);
   const ref = task.task ? formatReference(task.task) : '';
