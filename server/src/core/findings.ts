@@ -14,6 +14,7 @@ export const DIAGNOSTIC_CODES = [
   'missing-deadline',
   'deadline-outside-pilot',
   'invalid-deadline',
+  'assignment-mismatch',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -33,6 +34,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'missing-deadline': 'warning',
   'deadline-outside-pilot': 'warning',
   'invalid-deadline': 'error',
+  'assignment-mismatch': 'warning',
 };
 
 /** A text edit a quick fix applies, in offsets of the checked text. */

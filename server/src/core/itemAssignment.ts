@@ -55,10 +55,10 @@ export interface ResponsibilityRun {
   tables?: TableAssignments;
 }
 
-/** The tasks the plan's table rows name a lead unit and a deadline for, with a key that tells two such apart. */
+/** The tasks the plan's table rows name a lead unit for (with the units) and a deadline, with a key that tells two such apart. */
 export interface TableAssignments {
   key: string;
-  led: ReadonlySet<Task>;
+  led: ReadonlyMap<Task, readonly string[]>;
   dated: ReadonlySet<Task>;
 }
 
@@ -183,6 +183,17 @@ function enumerationLabels(text: string, blocks: readonly BlockLike[], clauses: 
   return tail;
 }
 
+/** A row's reading of its cells, by whether the first unit of a list leads: read once per row (the checks, the plan's 分工表 rows). */
+const rowReads = [new WeakMap<BlockLike, Assignment>(), new WeakMap<BlockLike, Assignment>()];
+
+/** What a table row's cells assign (readRowAssignment), offsets into the cells; shared, not to be changed. */
+export function rowAssignment(block: BlockLike, firstLeads: boolean): Assignment {
+  const memo = rowReads[firstLeads ? 1 : 0];
+  let read = memo.get(block);
+  if (!read) memo.set(block, (read = readRowAssignment(block.header ?? [], block.cells ?? [], { firstLeads })));
+  return read;
+}
+
 function shiftAssignment(a: Assignment, by: (x: { start: number; end: number; cell?: number }) => number): Assignment {
   const move = <T extends { start: number; end: number; cell?: number }>(x: T): T => {
     const d = by(x);
@@ -219,7 +230,7 @@ export function blockAssignment(
   let result: BlockAssignment;
   if (block.kind === 'row' && block.cells) {
     const spans = cellSpans(own);
-    result = shiftAssignment(readRowAssignment(block.header ?? [], block.cells, options), (x) => block.start + (spans[x.cell ?? 0]?.[0] ?? 0));
+    result = shiftAssignment(rowAssignment(block, options.firstLeads), (x) => block.start + (spans[x.cell ?? 0]?.[0] ?? 0));
     if (result.lead) result.leadFrom = 'row';
   } else {
     result = shiftAssignment(readAssignment(own, options), () => block.start);

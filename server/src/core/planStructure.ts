@@ -1,7 +1,7 @@
 // The plan's structure as each paragraph sees it: whether the plan names lead units anywhere, a declaration that the
 // first unit leads, the heading-like lines above, the labelled lines that follow. Worked out from facts each paragraph
 // keeps about itself, so that a re-check walks cached facts instead of re-reading the plan.
-import { blockAssignment, datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun, TableAssignments, taskOfItem } from './itemAssignment';
+import { firstLeadsDeclaredAt, rowAssignment, datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun, TableAssignments, taskOfItem } from './itemAssignment';
 import { ParagraphModel } from './planModel';
 import { opensItemUnder } from './scopes';
 import { citedTasks } from './taskIndex';
@@ -29,9 +29,9 @@ export interface StructuredParagraph {
   rowAssignments?: RowAssignments;
 }
 
-/** The tasks a paragraph's table rows name a lead unit for, and those they give a deadline. */
+/** The tasks a paragraph's table rows name a lead unit for (with the units), and those they give a deadline. */
 export interface RowAssignments {
-  led: readonly Task[];
+  led: readonly { task: Task; leads: readonly string[] }[];
   dated: readonly Task[];
 }
 
@@ -39,7 +39,7 @@ export interface RowAssignments {
 const NO_TASKS: readonly Task[] = Object.freeze([]);
 
 /** A paragraph without table rows that name a lead or a deadline: most of them share it. */
-const NO_ROW_ASSIGNMENTS: RowAssignments = Object.freeze({ led: NO_TASKS, dated: NO_TASKS });
+const NO_ROW_ASSIGNMENTS: RowAssignments = Object.freeze({ led: [], dated: NO_TASKS });
 
 /** Stands for "the outline before" in a paragraph's outline step (see paragraphFacts). */
 const OUTLINE_BEFORE = ['\u0000'];
@@ -137,33 +137,42 @@ export class StructureWalk {
  * the plan: a row's cells and headings are its own), so a re-check only gathers them.
  */
 function tableAssignments(parts: readonly { result: StructuredParagraph }[]): TableAssignments | undefined {
-  let led: Set<Task> | undefined;
+  let led: Map<Task, string[]> | undefined;
   let dated: Set<Task> | undefined;
   for (let i = 0; i < parts.length; i++) {
     const result = parts[i].result;
     const rows = (result.rowAssignments ??= rowAssignments(result.model));
     if (rows === NO_ROW_ASSIGNMENTS) continue;
-    for (const t of rows.led) (led ??= new Set()).add(t);
+    for (const { task, leads } of rows.led) {
+      const known = (led ??= new Map()).get(task);
+      if (!known) led.set(task, [...leads]);
+      else for (const name of leads) if (!known.includes(name)) known.push(name);
+    }
     for (const t of rows.dated) (dated ??= new Set()).add(t);
   }
   if (!led && !dated) return undefined;
-  const ids = (set: Set<Task> | undefined) => (set ? [...set].map((t) => t.id).sort().join(',') : '');
-  return { key: `${ids(led)}/${ids(dated)}`, led: led ?? new Set(), dated: dated ?? new Set() };
+  const ledKey = led ? [...led].map(([t, names]) => `${t.id}=${names.join('+')}`).sort().join(',') : '';
+  const datedKey = dated ? [...dated].map((t) => t.id).sort().join(',') : '';
+  return { key: `${ledKey}/${datedKey}`, led: led ?? new Map(), dated: dated ?? new Set() };
 }
 
-/** The tasks a paragraph's table rows name a lead unit for (not one that names no unit in particular), and a deadline. */
+/** The tasks a paragraph's table rows name a lead unit for (units in particular), and a deadline. */
 function rowAssignments(model: StructuredParagraph['model']): RowAssignments {
-  let led: Task[] | undefined;
+  let led: { task: Task; leads: string[] }[] | undefined;
   let dated: Task[] | undefined;
   for (const block of model.blocks) {
-    if (block.kind !== 'row') continue;
+    // a row that names its task (cites it, or restates it): a row that takes it from the heading above (### 落实表1第35项
+    // over a table of its measures) is a part of the task, as the items beside the table are
+    if (block.kind !== 'row' || block.restates?.citedAbove !== undefined) continue;
     const task = taskOfItem(block)?.task;
     if (!task) continue;
-    const a = blockAssignment(model.text, model.blocks, block, false, {}, true);
-    if (a.lead && ![a.lead, ...(a.coLeads ?? [])].every((u) => namesNoUnit(u.name))) (led ??= []).push(task);
+    // the row's own cells (as the checks read them, with the plan's declaration that the first unit leads)
+    const a = rowAssignment(block, firstLeadsDeclaredAt(model.text) < block.end);
+    const leads = a.lead ? [a.lead, ...(a.coLeads ?? [])].map((u) => u.name).filter((name) => !namesNoUnit(name)) : [];
+    if (leads.length) (led ??= []).push({ task, leads });
     if (a.deadline || a.term) (dated ??= []).push(task);
   }
-  return led || dated ? { led: led ?? NO_TASKS, dated: dated ?? NO_TASKS } : NO_ROW_ASSIGNMENTS;
+  return led || dated ? { led: led ?? [], dated: dated ?? NO_TASKS } : NO_ROW_ASSIGNMENTS;
 }
 
 /** StructureWalk.heads: whether paragraph i is one heading-like line over the items of the next. */

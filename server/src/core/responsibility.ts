@@ -464,6 +464,30 @@ export function namesNoUnit(name: string): boolean {
   return VAGUE_UNIT.test(name);
 }
 
+/** A city bureau's branch in a district, named from the city (市生态环境局某区分局): the district's 区生态环境分局. */
+const CITY_BRANCH = /^(?:\p{Script=Han}{2,3}市|市)(\p{Script=Han}+?)局\p{Script=Han}{0,4}区分局$/u;
+
+/** A name that ends as a unit's does: a longer name that starts with it and goes on names a part of it (区政府办公室, 区委宣传部). */
+const UNIT_END = /(?:府|委|局|办|会|部|院|厅|中心|集团)$/;
+
+/**
+ * Whether two names may name the same unit: the same, or one written shorter with the other's characters in order
+ * (区金融局 for 区金融工作局, 区市场监管局 for 区市场监督管理局, 区口岸办 in 区商务局（区口岸办）, 区生态环境分局 for
+ * 市生态环境局某区分局). 市商务局 and 区商务局 do not, nor a unit and a part of it (区政府, 区政府办公室).
+ */
+export function mayNameSameUnit(a: string, b: string): boolean {
+  const branch = (name: string) => name.replace(CITY_BRANCH, '区$1分局');
+  const [short, long] = a.length <= b.length ? [branch(a), branch(b)] : [branch(b), branch(a)];
+  if (short !== long && long.startsWith(short) && UNIT_END.test(short) && !/^[（(]/.test(long.slice(short.length))) return false;
+  let at = 0;
+  for (const ch of short) {
+    at = long.indexOf(ch, at);
+    if (at < 0) return false;
+    at += ch.length;
+  }
+  return true;
+}
+
 export function dedupe(units: Unit[], except: (Unit | undefined)[] = []): Unit[] {
   const out: Unit[] = [];
   if (!units.length) return out; // most blocks name none

@@ -16,6 +16,7 @@ import { checkMissingLeadUnit } from './missingLeadUnit';
 import { checkMissingDeadline } from './missingDeadline';
 import { checkDeadlineOutsidePilot } from './deadlineOutsidePilot';
 import { checkInvalidDeadline } from './invalidDeadline';
+import { checkAssignmentMismatch } from './assignmentMismatch';
 import type { ResponsibilityRun } from '../itemAssignment';
 
 /** What a check sees besides its block: the paragraph's model, the sources' facts, the messages. */
@@ -71,4 +72,6 @@ export const CHECKS: readonly Check[] = [
   { code: 'missing-deadline', severity: 'warning', scope: 'plan', check: checkMissingDeadline },
   { code: 'deadline-outside-pilot', severity: 'warning', scope: 'plan', check: checkDeadlineOutsidePilot },
   { code: 'invalid-deadline', severity: 'error', scope: 'plan', check: checkInvalidDeadline },
+  // a plan check: the plan's 分工表 rows (run.structure.tables) against the items of its body
+  { code: 'assignment-mismatch', severity: 'warning', scope: 'plan', check: checkAssignmentMismatch },
 ];
