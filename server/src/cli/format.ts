@@ -71,7 +71,7 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   'missing-deadline': 'A task item without a deadline, in a plan that gives most of its task items one.',
   'deadline-outside-pilot': "A deadline before the source's date or after its pilot period.",
   'invalid-deadline': 'A date that does not exist.',
-  'assignment-mismatch': "A lead unit named in the plan's body that the plan's own 分工表 gives to another unit for the same task.",
+  'assignment-mismatch': "A lead unit or deadline in the plan's body that differs from what the plan's own 分工表 gives the same task.",
 };
 
 export function formatSarif(results: FileResult[], version: string): string {

@@ -330,6 +330,15 @@ export function periodEnd(d: Deadline): YearMonth & { day: number } {
 const ymd = (x: { year: number; month: number; day?: number }) => x.year * 10000 + x.month * 100 + (x.day ?? 0);
 
 /**
+ * The last day a deadline allows, as YYYYMMDD: the end of its period (2025年底前, 2025年12月, 2025年 → 20251231), or the day
+ * before it begins for a day or month with 前 (2026年1月1日前 → 20251231).
+ */
+export function dueBy(d: Deadline): number {
+  if (!d.strictlyBefore) return ymd(periodEnd(d));
+  return ymd(dayBefore({ ...periodStart(d), day: d.period === 'day' ? d.day! : 1 }));
+}
+
+/**
  * Where a valid deadline falls against the window: `before` when it ends before the source's date, `after` when it
  * starts after the window's last month, undefined when inside. Invalid dates are not placed.
  */

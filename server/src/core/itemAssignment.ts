@@ -2,6 +2,7 @@
 // that follow in the next paragraph and the headings above; and the facts of the whole plan that decide them.
 import { Block, cellSpans, mayBeTaskItem, ParagraphModel } from './planModel';
 import { Task } from './types';
+import type { Deadline } from './deadlines';
 import { lineEndFrom, linesOf } from './text';
 import { CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, LABEL_LINE, MARKER_OPENING, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
 import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
@@ -55,11 +56,14 @@ export interface ResponsibilityRun {
   tables?: TableAssignments;
 }
 
-/** The tasks the plan's table rows name a lead unit for (with the units) and a deadline, with a key that tells two such apart. */
+/**
+ * The tasks the plan's table rows name a lead unit for (with the units) and a deadline for (with the valid dates; none for
+ * words of timing), with a key that tells two such apart.
+ */
 export interface TableAssignments {
   key: string;
   led: ReadonlyMap<Task, readonly string[]>;
-  dated: ReadonlySet<Task>;
+  dated: ReadonlyMap<Task, readonly Deadline[]>;
 }
 
 /** What restatementIn and taskOfItem need of the plan's structure. */

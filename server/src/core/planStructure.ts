@@ -7,6 +7,7 @@ import { opensItemUnder } from './scopes';
 import { citedTasks } from './taskIndex';
 import { Task } from './types';
 import { declaresFirstLeads, namesNoUnit } from './responsibility';
+import { Deadline, dueBy } from './deadlines';
 
 /** policyLens.structure: when a task item needs a lead unit, and a deadline; the end of the pilot period if set. */
 export interface StructureSettings {
@@ -29,17 +30,17 @@ export interface StructuredParagraph {
   rowAssignments?: RowAssignments;
 }
 
-/** The tasks a paragraph's table rows name a lead unit for (with the units), and those they give a deadline. */
+/** The tasks a paragraph's table rows name a lead unit for (with the units), and those they give a deadline (or words of timing). */
 export interface RowAssignments {
   led: readonly { task: Task; leads: readonly string[] }[];
-  dated: readonly Task[];
+  dated: readonly { task: Task; deadline?: Deadline }[];
 }
 
 /** The tasks of an outline line that cites none. */
 const NO_TASKS: readonly Task[] = Object.freeze([]);
 
 /** A paragraph without table rows that name a lead or a deadline: most of them share it. */
-const NO_ROW_ASSIGNMENTS: RowAssignments = Object.freeze({ led: [], dated: NO_TASKS });
+const NO_ROW_ASSIGNMENTS: RowAssignments = Object.freeze({ led: [], dated: [] });
 
 /** Stands for "the outline before" in a paragraph's outline step (see paragraphFacts). */
 const OUTLINE_BEFORE = ['\u0000'];
@@ -138,7 +139,7 @@ export class StructureWalk {
  */
 function tableAssignments(parts: readonly { result: StructuredParagraph }[]): TableAssignments | undefined {
   let led: Map<Task, string[]> | undefined;
-  let dated: Set<Task> | undefined;
+  let dated: Map<Task, Deadline[]> | undefined;
   for (let i = 0; i < parts.length; i++) {
     const result = parts[i].result;
     const rows = (result.rowAssignments ??= rowAssignments(result.model));
@@ -148,18 +149,22 @@ function tableAssignments(parts: readonly { result: StructuredParagraph }[]): Ta
       if (!known) led.set(task, [...leads]);
       else for (const name of leads) if (!known.includes(name)) known.push(name);
     }
-    for (const t of rows.dated) (dated ??= new Set()).add(t);
+    for (const { task, deadline } of rows.dated) {
+      const known = (dated ??= new Map()).get(task);
+      if (!known) dated.set(task, deadline ? [deadline] : []);
+      else if (deadline && !known.some((d: Deadline) => dueBy(d) === dueBy(deadline))) known.push(deadline);
+    }
   }
   if (!led && !dated) return undefined;
   const ledKey = led ? [...led].map(([t, names]) => `${t.id}=${names.join('+')}`).sort().join(',') : '';
-  const datedKey = dated ? [...dated].map((t) => t.id).sort().join(',') : '';
-  return { key: `${ledKey}/${datedKey}`, led: led ?? new Map(), dated: dated ?? new Set() };
+  const datedKey = dated ? [...dated].map(([t, ds]) => `${t.id}=${ds.map(dueBy).join('+')}`).sort().join(',') : '';
+  return { key: `${ledKey}/${datedKey}`, led: led ?? new Map(), dated: dated ?? new Map() };
 }
 
 /** The tasks a paragraph's table rows name a lead unit for (units in particular), and a deadline. */
 function rowAssignments(model: StructuredParagraph['model']): RowAssignments {
   let led: { task: Task; leads: string[] }[] | undefined;
-  let dated: Task[] | undefined;
+  let dated: { task: Task; deadline?: Deadline }[] | undefined;
   for (const block of model.blocks) {
     // a row that names its task (cites it, or restates it): a row that takes it from the heading above (### 落实表1第35项
     // over a table of its measures) is a part of the task, as the items beside the table are
@@ -170,9 +175,10 @@ function rowAssignments(model: StructuredParagraph['model']): RowAssignments {
     const a = rowAssignment(block, firstLeadsDeclaredAt(model.text) < block.end);
     const leads = a.lead ? [a.lead, ...(a.coLeads ?? [])].map((u) => u.name).filter((name) => !namesNoUnit(name)) : [];
     if (leads.length) (led ??= []).push({ task, leads });
-    if (a.deadline || a.term) (dated ??= []).push(task);
+    // a date that does not exist is no deadline to compare with (invalid-deadline says it)
+    if (a.deadline || a.term) (dated ??= []).push(a.deadline?.valid ? { task, deadline: a.deadline } : { task });
   }
-  return led || dated ? { led: led ?? [], dated: dated ?? NO_TASKS } : NO_ROW_ASSIGNMENTS;
+  return led || dated ? { led: led ?? [], dated: dated ?? [] } : NO_ROW_ASSIGNMENTS;
 }
 
 /** StructureWalk.heads: whether paragraph i is one heading-like line over the items of the next. */
@@ -191,7 +197,7 @@ function headsItemsAt(parts: readonly { result: StructuredParagraph }[], facts: 
  * read with the labelled lines that open the next one (a Word plan's 完成时限 line) and read again when those change;
  * without the lead-unit declarations and the Word outline, which only give leads.
  */
-function datesMostItems(parts: readonly { result: StructuredParagraph }[], facts: readonly ParagraphFacts[], datedInTables?: ReadonlySet<Task>): boolean {
+function datesMostItems(parts: readonly { result: StructuredParagraph }[], facts: readonly ParagraphFacts[], datedInTables?: TableAssignments['dated']): boolean {
   // a paragraph keeps its count without the labelled lines after it; a title-like one is an item only with them
   // and one over the items of the next is their title (headsItemsAt), none
   const count = (i: number) => headsItemsAt(parts, facts, i) ? 0 : parts[i].result.taskItems! + (titled(parts[i].result.model) && facts[i + 1]?.leadingLabels ? 1 : 0);

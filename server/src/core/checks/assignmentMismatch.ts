@@ -1,5 +1,7 @@
 // assignment-mismatch: an item of the plan's body names a lead unit for a task that a row of the plan's 分工表 (a table
-// of the plan, often its 附件) gives to another unit: the plan says two things about who leads the task.
+// of the plan, often its 附件) gives to another unit, or a deadline that no row of the task gives: the plan says two
+// things about who leads the task, or by when.
+import { readDeadlines, dueBy } from '../deadlines';
 import { Finding } from '../findings';
 import { blockAssignment, ResponsibilityRun, taskOfItem } from '../itemAssignment';
 import { Block } from '../planModel';
@@ -11,19 +13,33 @@ import { itemRange } from './itemRange';
 import type { CheckRun } from './registry';
 
 export function checkAssignmentMismatch(block: Block, run: CheckRun & { structure?: ResponsibilityRun }): Finding[] {
-  const led = run.structure?.tables?.led;
+  const tables = run.structure?.tables;
   // the table's own rows are what the body is compared with (two rows of a task are two parts of it)
-  if (!led?.size || block.kind === 'row') return [];
+  if (!tables || block.kind === 'row') return [];
   const task = taskOfItem(block, run.structure)?.task;
-  const inTable = task && led.get(task);
-  if (!inTable) return [];
+  const leadsInTable = task && tables.led.get(task);
+  const datesInTable = task && tables.dated.get(task);
+  if (!task || (!leadsInTable && !datesInTable?.length)) return [];
   const structure = run.structure!;
-  const assignment = blockAssignment(run.model.text, run.model.blocks, block, structure.firstLeads, structure);
-  if (!assignment.lead) return [];
-  const here = [assignment.lead, ...(assignment.coLeads ?? [])].map((u) => u.name).filter((name) => !namesNoUnit(name));
-  // a unit of either side that the other names too (written in full or shortened: 区金融工作局, 区金融局) agrees
-  if (!here.length || here.some((a) => inTable.some((b) => mayNameSameUnit(a, b)))) return [];
+  const text = run.model.text;
+  const assignment = blockAssignment(text, run.model.blocks, block, structure.firstLeads, structure, true);
   const msg = responsibilityMessages(run.locale);
-  const message = msg.leadDiffersFromTable(formatReference(task), here.join('、'), inTable.join('、'));
-  return [{ ...itemRange(run.model.text, block), code: 'assignment-mismatch', severity: 'warning', message, related: [relatedTask(run.context.index, task, run.msg)], fixes: [] }];
+  const ref = formatReference(task);
+  const messages: string[] = [];
+  const here = assignment.lead ? [assignment.lead, ...(assignment.coLeads ?? [])].map((u) => u.name).filter((name) => !namesNoUnit(name)) : [];
+  // a unit of either side that the other names too (written in full or shortened: 区金融工作局, 区金融局) agrees
+  if (leadsInTable && here.length && !here.some((a) => leadsInTable.some((b) => mayNameSameUnit(a, b)))) {
+    messages.push(msg.leadDiffersFromTable(ref, here.join('、'), leadsInTable.join('、')));
+  }
+  const deadline = assignment.deadline;
+  if (datesInTable?.length && deadline?.valid) {
+    // any date of the item that a row gives agrees (2024年底前完成试点，2025年底前全面推广: the row's 2025年底)
+    const due = new Set(datesInTable.map(dueBy));
+    const agrees = due.has(dueBy(deadline)) || readDeadlines(text.slice(block.start, block.end)).some((d) => d.valid && due.has(dueBy(d)));
+    if (!agrees) messages.push(msg.deadlineDiffersFromTable(ref, deadline.text, datesInTable.map((d) => d.text).join('、')));
+  }
+  if (!messages.length) return [];
+  const range = itemRange(text, block);
+  const related = [relatedTask(run.context.index, task, run.msg)];
+  return messages.map((message) => ({ ...range, code: 'assignment-mismatch' as const, severity: 'warning' as const, message, related, fixes: [] }));
 }
