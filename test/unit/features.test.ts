@@ -78,6 +78,17 @@ describe('the features over a plain context (no server)', () => {
     assert.match(owners, /牵头单位：区工信局、区科技局 {2}\n配合单位：区商务局/, 'both units the plan names as lead are the owner');
   });
 
+  it("hovers an item of the body with the lead and deadline its task's row of the plan's 分工表 gives, said so", () => {
+    const plan = '1. 允许外商投资社会调查（表1第12项）。\n2. 支持外商投资旅行社从事出境旅游业务（表1第13项）。（区文广旅体局牵头）\n\n附件：分工表\n\n| 任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- |\n| 表1第12项 | 区商务局 | 2025年底 |\n| 表1第13项 | 区文广旅体局 | 持续推进 |\n';
+    const doc = ctx.open('file:///annex.md', plan);
+    const first = (hover(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(0) })?.contents as MarkupContent).value;
+    assert.match(first, /牵头单位：区商务局（见分工表） {2}\n完成时限：2025年底（见分工表）/);
+    const second = (hover(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(plan.indexOf('2.')) })?.contents as MarkupContent).value;
+    assert.match(second, /牵头单位：区文广旅体局$/, 'its own lead, and no date the row does not give');
+    const row = (hover(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(plan.indexOf('| 表1第12项')) })?.contents as MarkupContent | undefined)?.value;
+    assert.ok(!row || !row.includes('见分工表'), 'a row of the table is not said to take from itself');
+  });
+
   it("hovers the other side's share with the source threshold and what it means for that side", () => {
     const plan = '落实表1第12项，外资股比不超过49%；落实表1第49项，中方股比不低于50%。\n';
     const doc = ctx.open('file:///sides.md', plan);

@@ -107,6 +107,12 @@ describe('the lead units\' load', () => {
     const { loads, unowned } = leadLoads(collectReview(index, [analyse('vague.md', vague)]).plans);
     assert.deepStrictEqual([loads.map((l) => l.lead), unowned], [['区商务局'], 1]);
   });
+
+  it("counts an item of the body whose task the plan's 分工表 leads neither as unowned nor twice: the row counts", () => {
+    const annex = '# 方案\n\n1. 落实表1第12项。\n2. 落实表1第13项。\n\n| 任务 | 牵头单位 |\n| --- | --- |\n| 表1第12项 | 区商务局 |\n';
+    const { loads, unowned } = leadLoads(collectReview(index, [analyse('annex.md', annex)]).plans);
+    assert.deepStrictEqual([loads.map((l) => [l.lead, l.items]), unowned], [[['区商务局', 1]], 1], 'the row leads 表1第12项; 表1第13项 has no one');
+  });
 });
 
 describe('the HTML report', () => {

@@ -23,6 +23,7 @@ const zh = {
   deadline: '完成时限',
   fromHeading: (heading: string) => `（见标题“${heading}”）`,
   fromParent: (item: string) => `（见上级条目“${item}”）`,
+  fromTable: '（见分工表）',
   none: '未明确',
   colon: '：',
   /** After a reference to no task, where an item's tasks are listed (hover, 分工表). */
@@ -53,6 +54,7 @@ const en: ResponsibilityMessages = {
   deadline: 'Deadline',
   fromHeading: (heading) => ` (from the heading "${heading}")`,
   fromParent: (item) => ` (from the item it is part of, "${item}")`,
+  fromTable: " (from the plan's 分工表)",
   none: 'not named',
   colon: ': ',
   noSuchTask: ' (no such task)',

@@ -22,6 +22,11 @@ export interface TaskItem {
   coLeads: string[];
   partners: string[];
   deadline?: string;
+  /**
+   * What a row of the plan's 分工表 gives the item's task where the item (of the body) names none itself: its lead units,
+   * its deadline. Kept apart from the item's own assignment (the 分工表 export shows the item as written).
+   */
+  fromTable?: { leads?: readonly string[]; deadline?: string };
 }
 
 const LABEL_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?[ \t]*(?:牵头|责任|主责|负责单位|负责部门|配合|协办|参与|完成时|完成期|时间节点|时间安排|进度安排)[^：:\n]{0,4}[：:]/;
@@ -53,6 +58,7 @@ export function taskItemsOf(
     const restated = restates && !cited.includes(restates.task) ? [restates.task] : [];
     if (!cited.length && !restated.length && !unresolved.length) continue;
     const assignment = blockAssignment(model.text, model.blocks, block, structure.firstLeads, structure, true);
+    const fromTable = block.kind === 'row' ? undefined : tableAssignmentOf(structure, cited[0] ?? restated[0], !!assignment.lead, !!(assignment.deadline || assignment.term));
     items.push({
       start: start + block.start,
       end: start + block.end,
@@ -66,9 +72,19 @@ export function taskItemsOf(
       partners: assignment.partners.map((u) => u.name),
       // a date, or what the plan says instead (长期坚持), from the item or the heading above it
       deadline: (assignment.deadline ?? assignment.term)?.text,
+      ...(fromTable ? { fromTable } : {}),
     });
   }
   return items;
+}
+
+/** What the plan's 分工表 gives a task that an item of the body leaves out (its lead, its deadline), if anything. */
+function tableAssignmentOf(structure: ResponsibilityRun, task: Task | undefined, hasLead: boolean, hasDeadline: boolean): TaskItem['fromTable'] {
+  const tables = structure.tables;
+  if (!tables || !task) return undefined;
+  const leads = hasLead ? undefined : tables.led.get(task);
+  const deadline = hasDeadline ? undefined : tables.dated.get(task)?.[0]?.text;
+  return leads || deadline ? { ...(leads ? { leads } : {}), ...(deadline ? { deadline } : {}) } : undefined;
 }
 
 /**

@@ -99,9 +99,13 @@ function ownerNote(ctx: HoverContext, analysis: DocumentAnalysis, offset: number
   const item = analysis.taskItemAt(offset);
   if (!item) return undefined;
   const msg = responsibilityMessages(ctx.locale);
-  const lines = [`${msg.owner}${msg.colon}${item.lead ? [item.lead, ...item.coLeads].join('、') : msg.none}`];
+  // what the plan's 分工表 gives the task where the item names none, said so
+  const tableLeads = item.fromTable?.leads;
+  const owner = item.lead ? [item.lead, ...item.coLeads].join('、') : tableLeads ? tableLeads.join('、') + msg.fromTable : msg.none;
+  const lines = [`${msg.owner}${msg.colon}${owner}`];
   if (item.partners.length) lines.push(`${msg.partners}${msg.colon}${item.partners.join('、')}`);
-  if (item.deadline) lines.push(`${msg.deadline}${msg.colon}${item.deadline}`);
+  const deadline = item.deadline ?? (item.fromTable?.deadline && item.fromTable.deadline + msg.fromTable);
+  if (deadline) lines.push(`${msg.deadline}${msg.colon}${deadline}`);
   return lines.map(escapeMarkdown).join('  \n');
 }
 

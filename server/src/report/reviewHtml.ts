@@ -57,6 +57,8 @@ export function leadLoads(plans: ReviewPlan[]): { loads: LeadLoad[]; unowned: nu
       for (const partner of item.partners) entry(partner).partnerItems++;
       // each unit named as lead (牵头单位：区发展改革局、区市场监管局) leads the item; 各有关部门 is no one
       const leads = item.lead ? [item.lead, ...item.coLeads].filter((u) => !namesNoUnit(u)) : [];
+      // an item of the body whose task the plan's 分工表 leads: the table's row counts for the unit, and it is not unowned
+      if (!leads.length && item.fromTable?.leads) continue;
       if (!leads.length) {
         unowned++;
         continue;
