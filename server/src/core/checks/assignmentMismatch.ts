@@ -2,7 +2,7 @@
 // of the plan, often its 附件) gives to another unit, or a deadline that no row of the task gives: the plan says two
 // things about who leads the task, or by when.
 import { readDeadlines, dueBy } from '../deadlines';
-import { Finding } from '../findings';
+import { Finding, Fix } from '../findings';
 import { blockAssignment, ResponsibilityRun, taskOfItem } from '../itemAssignment';
 import { Block } from '../planModel';
 import { mayNameSameUnit, namesNoUnit } from '../responsibility';
@@ -25,21 +25,33 @@ export function checkAssignmentMismatch(block: Block, run: CheckRun & { structur
   const assignment = blockAssignment(text, run.model.blocks, block, structure.firstLeads, structure, true);
   const msg = responsibilityMessages(run.locale);
   const ref = formatReference(task);
-  const messages: string[] = [];
+  // a finding stands on the unit or date it is about where the item writes it, else on the item
+  const found: { message: string; fixes: Fix[]; at?: { start: number; end: number } }[] = [];
+  // the table's value written over the item's own (not over a heading's or the next paragraph's, which other items share)
+  const fixTo = (at: { start: number; end: number } | undefined, written: string | undefined, value: string): Fix[] =>
+    at && written !== undefined && at.start >= block.start && at.end <= block.end && text.slice(at.start, at.end) === written
+      ? [{ title: run.msg.replaceWith(value), start: at.start, end: at.end, newText: value }]
+      : [];
   const here = assignment.lead ? [assignment.lead, ...(assignment.coLeads ?? [])].map((u) => u.name).filter((name) => !namesNoUnit(name)) : [];
   // a unit of either side that the other names too (written in full or shortened: 区金融工作局, 区金融局) agrees
   if (leadsInTable && here.length && !here.some((a) => leadsInTable.some((b) => mayNameSameUnit(a, b)))) {
-    messages.push(msg.leadDiffersFromTable(ref, here.join('、'), leadsInTable.join('、')));
+    const own = assignment.leadFrom === 'own' || assignment.leadFrom === 'lines';
+    const fixes = own ? fixTo(assignment.lead, assignment.lead?.name, leadsInTable[0]) : [];
+    found.push({ message: msg.leadDiffersFromTable(ref, here.join('、'), leadsInTable.join('、')), fixes, at: fixes[0] });
   }
   const deadline = assignment.deadline;
   if (datesInTable?.length && deadline?.valid) {
     // any date of the item that a row gives agrees (2024年底前完成试点，2025年底前全面推广: the row's 2025年底)
     const due = new Set(datesInTable.map(dueBy));
     const agrees = due.has(dueBy(deadline)) || readDeadlines(text.slice(block.start, block.end)).some((d) => d.valid && due.has(dueBy(d)));
-    if (!agrees) messages.push(msg.deadlineDiffersFromTable(ref, deadline.text, datesInTable.map((d) => d.text).join('、')));
+    if (!agrees) {
+      const message = msg.deadlineDiffersFromTable(ref, deadline.text, datesInTable.map((d) => d.text).join('、'));
+      const fixes = assignment.deadlineHeading === undefined ? fixTo(deadline, deadline.text, datesInTable[0].text) : [];
+      found.push({ message, fixes, at: fixes[0] });
+    }
   }
-  if (!messages.length) return [];
+  if (!found.length) return [];
   const range = itemRange(text, block);
   const related = [relatedTask(run.context.index, task, run.msg)];
-  return messages.map((message) => ({ ...range, code: 'assignment-mismatch' as const, severity: 'warning' as const, message, related, fixes: [] }));
+  return found.map(({ message, fixes, at }) => ({ start: (at ?? range).start, end: (at ?? range).end, code: 'assignment-mismatch' as const, severity: 'warning' as const, message, related, fixes }));
 }
