@@ -34,7 +34,7 @@ describe('incremental re-checking', function () {
     return analyses;
   }
 
-  const pieces = ['\n', '\n\n', '\r\n', '\r', ' ', '，', '表1第58项', '## 表2 任务\n', '第3项', '中方股比不低于51%', '“允许外商投资社会调查”', '<!-- policy-lens-disable -->', '- 落实表1第12项\n', '### 落实表1第35项\n', '（一）落实表1第36项\n\n', '|\n', '一是', '；二是'];
+  const pieces = ['\n', '\n\n', '\r\n', '\r', ' ', '，', '表1第58项', '## 表2 任务\n', '第3项', '中方股比不低于51%', '“允许外商投资社会调查”', '<!-- policy-lens-disable -->', '- 落实表1第12项\n', '### 落实表1第35项\n', '（一）落实表1第36项\n\n', '|\n', '一是', '；二是', '| 表1第12项 | 区财政局 | 2024年底 |\n', '（区商务局牵头，2025年底前完成）'];
 
   it('gives the same findings, references and positions as a fresh check, over 500 random edits', () => {
     const options = { locale: 'zh' as const };
@@ -73,6 +73,27 @@ describe('incremental re-checking', function () {
     ].map((items) => items.join('\n\n') + '\n');
     const flagged = checkedAsEdits(steps, options).map((a) => a.findings.filter((f) => f.code === 'missing-deadline').length);
     assert.deepStrictEqual(flagged, [1, 0, 1], 'flagged at 3 of 4 dated, not at 2 of 4, again when 持续推进 dates the second');
+  });
+
+  it("re-checks the items of the body whose task's 分工表 row changes, and only what that row says of them, as a fresh check does", () => {
+    // a body item per task, the table far below them; typing the row's lead changes what the table says of 表1第12项 only
+    const options = { locale: 'zh' as const };
+    const row = (lead: string, date: string) => `| 表1第12项 | ${lead} | ${date} |`;
+    const table = (r: string) => ['| 任务 | 牵头单位 | 完成时限 |', '| --- | --- | --- |', r, '| 表1第13项 | 区文广旅体局 | 2025年底 |'].join('\n');
+    const body = '1. 允许外商投资社会调查（表1第12项）。（区商务局牵头，2025年底前完成）\n\n2. 支持外商投资旅行社从事出境旅游业务（表1第13项）。（区发展改革局牵头）\n\n3. 落实表1第14项。\n\n';
+    const steps = [row('区商务局', '2025年底'), row('区商务', '2025年底'), row('区财政局', '2025年底'), row('', '2025年底'), row('区商务局', '2024年底'), row('区商务局', '2025年底')]
+      .map((r) => body + table(r) + '\n');
+    const found = checkedAsEdits(steps, options).map((a) => a.findings.filter((f) => f.code === 'assignment-mismatch' || f.code === 'missing-lead-unit').map((f) => `${f.code}@${f.start}`).join(' '));
+    const base = `assignment-mismatch@${body.indexOf('区发展改革局')} missing-lead-unit@${body.indexOf('落实表1第14项')}`;
+    const rowWithoutLead = `missing-lead-unit@${body.length + table(row('', '')).indexOf('表1第12项')}`;
+    assert.deepStrictEqual(found, [
+      base,
+      `${base} ${rowWithoutLead}`, // 区商务 names no unit: the row has no lead (the body's item keeps its own)
+      `assignment-mismatch@${body.indexOf('区商务局')} ${base}`, // the row gives 区财政局
+      `${base} ${rowWithoutLead}`,
+      `assignment-mismatch@${body.indexOf('2025年底前')} ${base}`, // the row gives 2024年底
+      base,
+    ]);
   });
 
   it('re-reads a heading-like paragraph as its next paragraph and its own citation change, as a fresh check does', () => {

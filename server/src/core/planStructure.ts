@@ -58,6 +58,8 @@ export class StructureWalk {
   private readonly expectDeadlines: boolean;
   private readonly pilotEnd: string | undefined;
   private readonly tables: TableAssignments | undefined;
+  /** By an earlier version's table assignments: the tasks they and this plan's say different things of. */
+  private readonly changedTasks = new Map<TableAssignments, Set<Task>>();
   private firstLeads = false;
   private outline: string[] = [];
   /** The tasks each line of the outline cites, by its order. */
@@ -82,7 +84,7 @@ export class StructureWalk {
   is(i: number, s: ResponsibilityRun): boolean {
     return s.requireLeadUnit === this.requireLeadUnit && s.pilotEnd === this.pilotEnd && s.planAssignsLeads === this.planAssignsLeads &&
       s.requireDeadline === this.requireDeadline && s.expectDeadlines === this.expectDeadlines &&
-      s.firstLeads === this.firstLeads && s.tables?.key === this.tables?.key && s.following === this.following(i) && !!s.heads === this.heads(i) && sameOutline(s.outline ?? [], this.outlineAbove(i)?.outline ?? this.outline);
+      s.firstLeads === this.firstLeads && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameOutline(s.outline ?? [], this.outlineAbove(i)?.outline ?? this.outline);
   }
 
   /** The structure of paragraph i (the next one of the walk). */
@@ -104,6 +106,30 @@ export class StructureWalk {
     if (step === OUTLINE_BEFORE || !step.length) return undefined;
     const levels = step[0] === OUTLINE_BEFORE[0] ? 1 : 0;
     return { outline: this.outline.slice(0, levels), outlineCites: this.outlineCites.slice(0, levels) };
+  }
+
+  /**
+   * Whether the plan's 分工表 rows say the same as `tables` about the tasks paragraph i's items can be of: typing in a
+   * row's lead cell changes what the rows say of one task, and only the paragraphs of that task are checked again.
+   */
+  private sameTablesFor(i: number, tables: TableAssignments | undefined): boolean {
+    const now = this.tables;
+    if (tables === now || tables?.key === now?.key) return true;
+    if (!tables || !now) return false;
+    // the tasks the two say different things of, worked out once per earlier table (a walk meets one or two)
+    let changed = this.changedTasks.get(tables);
+    if (!changed) this.changedTasks.set(tables, (changed = changedTasks(tables, now)));
+    const differ = changed;
+    const same = (t: Task) => !differ.has(t);
+    // an item's task: one it cites (or by number), one it restates, or one the outline above it cites
+    for (const block of this.parts[i].result.model.blocks) {
+      for (const r of block.references) for (const t of r.tasks) if (!same(t)) return false;
+      for (const b of block.bare) if (b.resolved && !same(b.resolved)) return false;
+      if (block.restates && !same(block.restates.task)) return false;
+    }
+    const cites = this.outlineAbove(i)?.outlineCites ?? this.outlineCites;
+    for (const tasks of cites) for (const t of tasks) if (!same(t)) return false;
+    return true;
   }
 
   /** Past paragraph i. */
@@ -261,6 +287,22 @@ function paragraphFacts(text: string): ParagraphFacts {
   // most paragraphs tell the plan nothing: they share one object
   if (!declares && !leadingLabels && outlineStep === OUTLINE_BEFORE) return NO_FACTS;
   return { declaresFirstLeads: declares, leadingLabels, labelsOnly, outlineStep };
+}
+
+/** The tasks two table assignments of a plan say different things of (their leads, or their dates). */
+function changedTasks(a: TableAssignments, b: TableAssignments): Set<Task> {
+  const changed = new Set<Task>();
+  for (const t of new Set([...a.led.keys(), ...b.led.keys()])) if (!sameList(a.led.get(t), b.led.get(t))) changed.add(t);
+  for (const t of new Set([...a.dated.keys(), ...b.dated.keys()])) if (!sameDeadlines(a.dated.get(t), b.dated.get(t))) changed.add(t);
+  return changed;
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return a === b || (!!a && !!b && a.length === b.length && a.every((x, k) => x === b[k]));
+}
+
+function sameDeadlines(a: readonly Deadline[] | undefined, b: readonly Deadline[] | undefined): boolean {
+  return a === b || (!!a && !!b && a.length === b.length && a.every((d, k) => d.text === b[k].text && dueBy(d) === dueBy(b[k])));
 }
 
 /** nextOutline(outline, paragraph) from the paragraph's outline step. */
