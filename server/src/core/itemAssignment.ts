@@ -25,6 +25,8 @@ export interface BlockAssignment extends Assignment {
   heading?: string;
   /** The heading that gave the deadline (or term), when the item names none: its offsets are into that heading. */
   deadlineHeading?: string;
+  /** Where the deadline came from, when the item's own text, its lines or the next paragraph gave it (as leadFrom). */
+  deadlineFrom?: AssignmentSource;
 }
 
 /** The document-wide facts the responsibility checks need besides their block. */
@@ -236,9 +238,11 @@ export function blockAssignment(
     const spans = cellSpans(own);
     result = shiftAssignment(rowAssignment(block, options.firstLeads), (x) => block.start + (spans[x.cell ?? 0]?.[0] ?? 0));
     if (result.lead) result.leadFrom = 'row';
+    if (result.deadline) result.deadlineFrom = 'row';
   } else {
     result = shiftAssignment(readAssignment(own, options), () => block.start);
     if (result.lead) result.leadFrom = 'own';
+    if (result.deadline) result.deadlineFrom = 'own';
   }
   // 牵头单位：…；完成时限：… on the lines after a list item
   const i = blocks.indexOf(block);
@@ -249,7 +253,10 @@ export function blockAssignment(
     }
     if (more.coLeads) result.coLeads = [...(result.coLeads ?? []), ...more.coLeads];
     result.partners = dedupe([...result.partners, ...more.partners], [result.lead]);
-    result.deadline ??= more.deadline;
+    if (!result.deadline && more.deadline) {
+      result.deadline = more.deadline;
+      result.deadlineFrom = from;
+    }
     // a date found later outranks words found earlier (not deleted: the object keeps its shape)
     if (!result.deadline) result.term ??= more.term;
     else if (result.term) result.term = undefined;

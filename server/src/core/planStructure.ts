@@ -158,18 +158,32 @@ export class StructureWalk {
   }
 }
 
+/** The last plan's rows and what they made (an edit outside the 分工表 leaves every paragraph's rows as they were). */
+let lastTables: { rows: RowAssignments[]; made: TableAssignments | undefined } = { rows: [], made: undefined };
+
 /**
  * The tasks the plan's table rows name a lead unit and a deadline for (a 分工表, often the plan's 附件, beside a body that
  * cites the same tasks without them); undefined when no row does. Each paragraph keeps its own (read without the rest of
- * the plan: a row's cells and headings are its own), so a re-check only gathers them.
+ * the plan: a row's cells are its own), so a re-check only gathers them, and makes nothing when they are the last plan's.
  */
 function tableAssignments(parts: readonly { result: StructuredParagraph }[]): TableAssignments | undefined {
-  let led: Map<Task, string[]> | undefined;
-  let dated: Map<Task, Deadline[]> | undefined;
+  const rows: RowAssignments[] = [];
   for (let i = 0; i < parts.length; i++) {
     const result = parts[i].result;
-    const rows = (result.rowAssignments ??= rowAssignments(result.model));
-    if (rows === NO_ROW_ASSIGNMENTS) continue;
+    const own = (result.rowAssignments ??= rowAssignments(result.model));
+    if (own !== NO_ROW_ASSIGNMENTS) rows.push(own);
+  }
+  const last = lastTables;
+  if (rows.length === last.rows.length && rows.every((r, k) => r === last.rows[k])) return last.made;
+  const made = gatherTables(rows);
+  lastTables = { rows, made };
+  return made;
+}
+
+function gatherTables(all: readonly RowAssignments[]): TableAssignments | undefined {
+  let led: Map<Task, string[]> | undefined;
+  let dated: Map<Task, Deadline[]> | undefined;
+  for (const rows of all) {
     for (const { task, leads } of rows.led) {
       const known = (led ??= new Map()).get(task);
       if (!known) led.set(task, [...leads]);

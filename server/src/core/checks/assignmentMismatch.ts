@@ -27,16 +27,16 @@ export function checkAssignmentMismatch(block: Block, run: CheckRun & { structur
   const ref = formatReference(task);
   // a finding stands on the unit or date it is about where the item writes it, else on the item
   const found: { message: string; fixes: Fix[]; at?: { start: number; end: number } }[] = [];
-  // the table's value written over the item's own (not over a heading's or the next paragraph's, which other items share)
-  const fixTo = (at: { start: number; end: number } | undefined, written: string | undefined, value: string): Fix[] =>
-    at && written !== undefined && at.start >= block.start && at.end <= block.end && text.slice(at.start, at.end) === written
+  // the table's value written over the item's own, in its text or its labelled lines (not over a heading's or the next
+  // paragraph's, which other items can share)
+  const fixTo = (from: string | undefined, at: { start: number; end: number } | undefined, written: string | undefined, value: string): Fix[] =>
+    (from === 'own' || from === 'lines') && at && written !== undefined && text.slice(at.start, at.end) === written
       ? [{ title: run.msg.replaceWith(value), start: at.start, end: at.end, newText: value }]
       : [];
   const here = assignment.lead ? [assignment.lead, ...(assignment.coLeads ?? [])].map((u) => u.name).filter((name) => !namesNoUnit(name)) : [];
   // a unit of either side that the other names too (written in full or shortened: 区金融工作局, 区金融局) agrees
   if (leadsInTable && here.length && !here.some((a) => leadsInTable.some((b) => mayNameSameUnit(a, b)))) {
-    const own = assignment.leadFrom === 'own' || assignment.leadFrom === 'lines';
-    const fixes = own ? fixTo(assignment.lead, assignment.lead?.name, leadsInTable[0]) : [];
+    const fixes = fixTo(assignment.leadFrom, assignment.lead, assignment.lead?.name, leadsInTable[0]);
     found.push({ message: msg.leadDiffersFromTable(ref, here.join('、'), leadsInTable.join('、')), fixes, at: fixes[0] });
   }
   const deadline = assignment.deadline;
@@ -46,7 +46,7 @@ export function checkAssignmentMismatch(block: Block, run: CheckRun & { structur
     const agrees = due.has(dueBy(deadline)) || readDeadlines(text.slice(block.start, block.end)).some((d) => d.valid && due.has(dueBy(d)));
     if (!agrees) {
       const message = msg.deadlineDiffersFromTable(ref, deadline.text, datesInTable.map((d) => d.text).join('、'));
-      const fixes = assignment.deadlineHeading === undefined ? fixTo(deadline, deadline.text, datesInTable[0].text) : [];
+      const fixes = fixTo(assignment.deadlineFrom, deadline, deadline.text, datesInTable[0].text);
       found.push({ message, fixes, at: fixes[0] });
     }
   }
