@@ -333,6 +333,20 @@ export function blockAssignment(
   return result;
 }
 
+/**
+ * A block's assignment with the plan's structure (blockAssignment, the headings' deadline included), read once for the
+ * checks of its paragraph: `run.assignments` keeps what they asked (a run is one paragraph's, and dropped after it).
+ */
+export function itemAssignmentOf(
+  block: BlockLike,
+  run: { model: Pick<ParagraphModel, 'text' | 'blocks'>; structure?: ResponsibilityRun; assignments?: Map<BlockLike, BlockAssignment> },
+): BlockAssignment {
+  const memo = (run.assignments ??= new Map());
+  let read = memo.get(block);
+  if (!read) memo.set(block, (read = blockAssignment(run.model.text, run.model.blocks, block, !!run.structure?.firstLeads, run.structure, true)));
+  return read;
+}
+
 /** Whether blocks[j] is an item nested (at any depth) in `item`. */
 function nestedIn(text: string, blocks: readonly BlockLike[], j: number, item: BlockLike): boolean {
   for (let parent = parentItem(text, blocks, j); parent; parent = parentItem(text, blocks, blocks.indexOf(parent))) if (parent === item) return true;

@@ -3,7 +3,7 @@
 // things about who leads the task, or by when.
 import { readDeadlines, dueBy } from '../deadlines';
 import { Finding, Fix } from '../findings';
-import { blockAssignment, ResponsibilityRun, taskOfItem } from '../itemAssignment';
+import { itemAssignmentOf, ResponsibilityRun, taskOfItem } from '../itemAssignment';
 import { Block } from '../planModel';
 import { mayNameSameUnit, namesNoUnit } from '../responsibility';
 import { responsibilityMessages } from '../responsibilityMessages';
@@ -20,9 +20,8 @@ export function checkAssignmentMismatch(block: Block, run: CheckRun & { structur
   const leadsInTable = task && tables.led.get(task);
   const datesInTable = task && tables.dated.get(task);
   if (!task || (!leadsInTable && !datesInTable?.length)) return [];
-  const structure = run.structure!;
   const text = run.model.text;
-  const assignment = blockAssignment(text, run.model.blocks, block, structure.firstLeads, structure, true);
+  const assignment = itemAssignmentOf(block, run);
   const msg = responsibilityMessages(run.locale);
   const ref = formatReference(task);
   // a finding stands on the unit or date it is about where the item writes it, else on the item

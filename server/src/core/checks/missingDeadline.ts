@@ -3,7 +3,7 @@
 // headings above it — in a plan that gives most of its task items one (policyLens.structure.requireDeadline: auto).
 // Not an item whose task a row of the plan's 分工表 (a table of the plan, often its 附件) dates.
 import { Finding } from '../findings';
-import { blockAssignment, ResponsibilityRun, taskOfItem } from '../itemAssignment';
+import { itemAssignmentOf, ResponsibilityRun, taskOfItem } from '../itemAssignment';
 import { Block } from '../planModel';
 import { responsibilityMessages } from '../responsibilityMessages';
 import { formatReference } from '../taskIndex';
@@ -17,7 +17,7 @@ export function checkMissingDeadline(block: Block, run: CheckRun & { structure?:
   const item = taskOfItem(block, run.structure);
   if (!item) return [];
   const text = run.model.text;
-  const assignment = blockAssignment(text, run.model.blocks, block, structure.firstLeads, structure, true);
+  const assignment = itemAssignmentOf(block, run);
   if (assignment.deadline || assignment.term) return [];
   // the plan's 分工表 dates the task (a body that cites its tasks, an 附件 that assigns them)
   if (item.task && block.kind !== 'row' && structure.tables?.dated.has(item.task)) return [];

@@ -3,7 +3,7 @@
 // or whose only leads name no unit in particular (责任单位：各有关部门). Not an item whose task a row of the plan's
 // 分工表 (a table of the plan, often its 附件) gives a lead.
 import { Finding } from '../findings';
-import { blockAssignment, ResponsibilityRun, taskOfItem } from '../itemAssignment';
+import { itemAssignmentOf, ResponsibilityRun, taskOfItem } from '../itemAssignment';
 import { Block } from '../planModel';
 import { namesNoUnit } from '../responsibility';
 import { responsibilityMessages } from '../responsibilityMessages';
@@ -20,7 +20,7 @@ export function checkMissingLeadUnit(block: Block, run: CheckRun & { structure?:
   const task = taskOfItem(block, run.structure);
   if (!task) return [];
   const text = run.model.text;
-  const assignment = blockAssignment(text, run.model.blocks, block, structure.firstLeads, structure);
+  const assignment = itemAssignmentOf(block, run);
   const leads = assignment.lead ? [assignment.lead, ...(assignment.coLeads ?? [])] : [];
   if (leads.some((u) => !namesNoUnit(u.name))) return [];
   // the plan's 分工表 names the task's lead (a body that cites its tasks, an 附件 that assigns them)

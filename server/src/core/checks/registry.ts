@@ -17,7 +17,7 @@ import { checkMissingDeadline } from './missingDeadline';
 import { checkDeadlineOutsidePilot } from './deadlineOutsidePilot';
 import { checkInvalidDeadline } from './invalidDeadline';
 import { checkAssignmentMismatch } from './assignmentMismatch';
-import type { ResponsibilityRun } from '../itemAssignment';
+import type { BlockAssignment, ResponsibilityRun } from '../itemAssignment';
 
 /** What a check sees besides its block: the paragraph's model, the sources' facts, the messages. */
 export interface CheckRun {
@@ -28,6 +28,8 @@ export interface CheckRun {
   referenceStyle: ReferenceStyle;
   /** For checks of the plan's structure: what the rest of the plan says (who leads elsewhere, what follows). */
   structure?: ResponsibilityRun;
+  /** The assignments of the paragraph's blocks that its checks asked for (itemAssignmentOf), kept for the others. */
+  assignments?: Map<Block, BlockAssignment>;
 }
 
 export interface Check {
