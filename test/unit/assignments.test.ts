@@ -128,6 +128,17 @@ describe('the 任务分工表 rows', () => {
     }
   });
 
+  it('reads a row pasted from Excel whose cells hold line breaks (quoted over several lines), CRLF too', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const pasted = ['序号\t工作任务\t对应试点任务\t牵头单位\t完成时限', '1\t允许外商投资社会调查\t表1第12项\t"区商务局', '区市场监管局"\t2025年底', '2\t"支持外商投资旅行社', '从事出境旅游业务"\t表1第13项\t区文广旅体局\t2025年底'].join(eol);
+      const rows = tableOf('pasted.txt', pasted).rows;
+      assert.deepStrictEqual(rows.map((r) => [r.item, r.tasks.map((t) => t.id).join(), r.lead, r.coLeads.join(), r.deadline, r.line]), [
+        ['允许外商投资社会调查', 'T1.12', '区商务局', '区市场监管局', '2025年底', 1],
+        [`支持外商投资旅行社${eol}从事出境旅游业务`, 'T1.13', '区文广旅体局', '', '2025年底', 3],
+      ], JSON.stringify(eol));
+    }
+  });
+
   it('reads a header of two rows (责任单位 merged over 牵头单位 and 配合单位, as a Word table draws it)', () => {
     const plan = [
       '| 序号 | 工作任务 | 对应任务 | 责任单位 | | 完成时限 |',

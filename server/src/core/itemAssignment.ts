@@ -391,7 +391,12 @@ function linesAssignLeads(text: string): boolean {
   let header: string[] | undefined;
   const lines = linesOf(text);
   const rows = tableRowStarts(text, lines);
-  for (const { start, line } of lines) {
+  let rowEnd = -1;
+  for (const { start, line: physical } of lines) {
+    if (start < rowEnd) continue; // a line of a row that spans lines (an Excel cell's)
+    const spans = rows?.continued?.get(start);
+    if (spans !== undefined) rowEnd = spans;
+    const line = spans !== undefined ? text.slice(start, spans) : physical;
     const trimmed = line.trim();
     if (rows?.has(start)) {
       if (/^[\s|:-]+$/.test(trimmed)) continue;

@@ -229,6 +229,17 @@ export function cellSpans(row: string): [number, number][] {
     let from = 0;
     while (from < row.length && (row[from] === ' ' || row[from] === '\u3000')) from++;
     for (let i = from; i <= row.length; i++) if (i === row.length || row[i] === '\t') bounds.push([from, i]), (from = i + 1);
+    // a cell Excel quoted (it holds a line break, a tab or a quote): its text is inside the quotes
+    for (const cell of bounds) {
+      const a = row.indexOf('"', cell[0]);
+      if (a < 0 || a >= cell[1] || row.slice(cell[0], a).trim()) continue;
+      let b = cell[1];
+      while (b > a + 1 && SPACE.test(row[b - 1])) b--;
+      if (b > a + 1 && row[b - 1] === '"') {
+        cell[0] = a + 1;
+        cell[1] = b - 1;
+      }
+    }
   } else {
     if (row.slice(0, pipes[0]).trim()) bounds.push([0, pipes[0]]);
     for (let k = 0; k + 1 < pipes.length; k++) bounds.push([pipes[k] + 1, pipes[k + 1]]);

@@ -143,13 +143,13 @@ export function readUnitList(text: string, start = 0, end = text.length): { unit
   return units.length ? { units, marked } : undefined;
 }
 
-/** A blank or a line break between units (区统计局 区司法局, a Word cell's paragraphs, 区统计局<br>区司法局). */
-const UNIT_BLANKS = /(?:[ \t\u3000]|<br\s*\/?>)+/gi;
+/** A blank or a line break between units (区统计局 区司法局, a Word cell's paragraphs, 区统计局<br>区司法局, an Excel cell's lines). */
+const UNIT_BLANKS = /(?:[ \t\u3000\r\n]|<br\s*\/?>)+/gi;
 
 /** 区统计局 区司法局 → both, when every part between blanks is a unit (and there are two or more). */
 function splitBlanks(text: string, a: number, b: number): Unit[] | undefined {
   const piece = text.slice(a, b);
-  if (!/[ \t\u3000>]/.test(piece)) return undefined;
+  if (!/[ \t\u3000>\r\n]/.test(piece)) return undefined;
   const parts: Unit[] = [];
   let from = 0;
   UNIT_BLANKS.lastIndex = 0;

@@ -166,10 +166,13 @@ const TAB_ROW = new RegExp(String.raw`^${INDENT}\S[^\t]*\t[^\t]*\t`);
  * by tabs (two such lines or more). Undefined when the text can hold no row (no | or tab). `lines`: linesOf(text), when
  * the caller has them.
  */
-export function tableRowStarts(text: string, lines?: readonly { start: number; line: string }[]): Set<number> | undefined {
+export function tableRowStarts(text: string, lines?: readonly { start: number; line: string }[]): RowStarts | undefined {
   if (!text.includes('|') && !text.includes('\t')) return undefined;
   lines ??= linesOf(text);
-  const rows = new Set<number>();
+  // a row copied from Excel whose cell holds line breaks spans lines ("区商务局⏎区市场监管局", quoted): one line here
+  const continued = text.includes('"') && text.includes('\t') ? new Map<number, number>() : undefined;
+  if (continued) lines = joinQuotedCells(text, lines, continued);
+  const rows: RowStarts = new Set<number>();
   let gfm = false; // inside a table without outer pipes: its rows are the lines that hold a |
   for (let i = 0; i < lines.length; i++) {
     const { start, line } = lines[i];
@@ -182,14 +185,74 @@ export function tableRowStarts(text: string, lines?: readonly { start: number; l
     } else if (TAB_ROW.test(line) && (TAB_ROW.test(lines[i - 1]?.line ?? '') || TAB_ROW.test(lines[i + 1]?.line ?? ''))) rows.add(start);
     gfm &&= rows.has(start);
   }
+  if (continued) for (const start of continued.keys()) if (!rows.has(start)) continued.delete(start);
+  if (continued?.size) rows.continued = continued;
   return rows.size ? rows : undefined;
+}
+
+/**
+ * The starts of a paragraph's table rows (tableRowStarts), and for a row that spans lines (a tab-separated row whose
+ * quoted cell holds line breaks, as Excel copies it) where it ends.
+ */
+export type RowStarts = Set<number> & { continued?: Map<number, number> };
+
+/** How many lines a quoted cell may span before its quote is taken for a stray one. */
+const QUOTED_CELL_LINES = 10;
+
+/**
+ * The lines with a row's quoted multi-line cell joined into one (its start, the text to the end of its last line),
+ * each such row's end recorded in `continued`; a quote not closed within QUOTED_CELL_LINES lines is not a cell's.
+ */
+function joinQuotedCells(text: string, lines: readonly { start: number; line: string }[], continued: Map<number, number>): { start: number; line: string }[] {
+  const out: { start: number; line: string }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const { start, line } = lines[i];
+    let last = -1;
+    if (line.includes('\t') && endsInQuotedCell(line, false)) {
+      for (let j = i + 1, open = true; j < lines.length && j <= i + QUOTED_CELL_LINES && open; j++) {
+        open = endsInQuotedCell(lines[j].line, true);
+        if (!open) last = j;
+      }
+    }
+    if (last < 0) {
+      out.push(lines[i]);
+      continue;
+    }
+    const end = lines[last].start + lines[last].line.length;
+    continued.set(start, end);
+    out.push({ start, line: text.slice(start, end) });
+    i = last;
+  }
+  return out;
+}
+
+/**
+ * Whether a tab-separated line ends inside a quoted cell (Excel quotes a cell that holds a line break, a tab or a quote,
+ * and doubles its quotes); `open`: the line starts inside one.
+ */
+function endsInQuotedCell(line: string, open: boolean): boolean {
+  let cellStart = !open;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (open) {
+      if (c === '"') {
+        if (line[i + 1] === '"') i++;
+        else open = false;
+      }
+    } else if (c === '\t') cellStart = true;
+    else {
+      if (c === '"' && cellStart) open = true;
+      cellStart = false;
+    }
+  }
+  return open;
 }
 
 /**
  * Splits a paragraph (offsets relative to it) into list items, table rows and sentences; `rows`: its table rows
  * (tableRowStarts), when the caller has them.
  */
-export function scopesOf(text: string, rows: Set<number> | undefined = tableRowStarts(text)): Scope[] {
+export function scopesOf(text: string, rows: RowStarts | undefined = tableRowStarts(text)): Scope[] {
   const scopes: Scope[] = [];
   let lineStart = 0;
   let prose: Scope | undefined;
@@ -204,17 +267,26 @@ export function scopesOf(text: string, rows: Set<number> | undefined = tableRowS
   // line ends at \r\n, \r or \n (a regex would allocate a match for each line)
   let lf = -2;
   let cr = -2;
+  /** The end of a row that spans lines, while its lines are passed. */
+  let rowEnd = -1;
   while (lineStart <= n) {
     if (lf !== -1 && lf < lineStart) lf = text.indexOf('\n', lineStart);
     if (cr !== -1 && cr < lineStart) cr = text.indexOf('\r', lineStart);
     const lineEnd = lf < 0 ? (cr < 0 ? n : cr) : cr < 0 ? lf : Math.min(lf, cr);
     const next = lineEnd === n ? n + 1 : lineEnd + (lineEnd === cr && lf === cr + 1 ? 2 : 1);
+    if (lineStart < rowEnd) {
+      // a line of a row that spans lines (a quoted cell's): the row's
+      lineStart = next;
+      continue;
+    }
     const line = text.slice(lineStart, lineEnd);
     const last = scopes[scopes.length - 1];
     const row = rows !== undefined && rows.has(lineStart);
     if (row || LIST_ITEM.test(line)) {
       flushProse();
-      scopes.push({ start: lineStart, end: lineEnd });
+      const spans = row ? rows.continued?.get(lineStart) : undefined;
+      if (spans !== undefined) rowEnd = spans;
+      scopes.push({ start: lineStart, end: spans ?? lineEnd });
     } else if (!prose && last && last.end === previousEnd && INDENTED.test(line) && !line.trimStart().startsWith('|')) {
       last.end = lineEnd; // an indented line continues the list item above it
     } else if (prose) prose.end = lineEnd;
