@@ -96,6 +96,15 @@ describe('incremental re-checking', function () {
     ]);
   });
 
+  it('flags a task the 分工表 leaves out while it lists most of the body\'s, as rows come and go, as a fresh check does', () => {
+    const options = { locale: 'zh' as const };
+    const body = [12, 13, 14, 15].map((n, k) => `${k + 1}. 落实表1第${n}项。（区商务局牵头，2025年底前完成）`).join('\n') + '\n\n';
+    const table = (ns: number[]) => ['| 任务 | 牵头单位 | 完成时限 |', '| --- | --- | --- |', ...ns.map((n) => `| 表1第${n}项 | 区商务局 | 2025年底 |`)].join('\n') + '\n';
+    const steps = [[12, 13, 14], [12, 13, 14, 15], [12, 13], [12, 13, 15]].map((ns) => body + table(ns));
+    const missing = checkedAsEdits(steps, options).map((a) => a.findings.filter((f) => f.code === 'assignment-mismatch').map((f) => a.text.slice(f.start, f.start + 10)));
+    assert.deepStrictEqual(missing, [['落实表1第15项。（'], [], [], ['落实表1第14项。（']], 'three of four listed: the fourth; all; two of four: none; three again');
+  });
+
   it('re-reads a heading-like paragraph as its next paragraph and its own citation change, as a fresh check does', () => {
     // （一）落实表1第35项 over 1. … titles its section and gives its items its task; over 牵头单位：… it is the item. No
     // deadlines asked: whether the plan dates most items does not change with the steps, only what the heading is

@@ -53,6 +53,8 @@ interface ParagraphResult {
   datedItems?: DatedItems;
   /** The tasks its table rows name a lead and a deadline for (read on first use by the plan's structure). */
   rowAssignments?: RowAssignments;
+  /** The tasks of its task items that are not table rows (read on first use by the plan's structure). */
+  bodyTasks?: readonly Task[];
   /** The findings of the plan-level checks, for the checks, locale and plan facts they were made with. */
   planFindings?: PlanMemo;
   /** Earlier memos still kept (a paragraph repeated where the plan tells it other things), oldest first. */
@@ -697,7 +699,7 @@ export class Checker {
     runChecks(PARAGRAPH_CHECKS, model.blocks, run, findings);
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
     // every field a result gets later is in its literal: kept in the object itself, not in an array added to it
-    return { text, retained: undefined, model, findings: exact(findings), facts: undefined, assignsLead: undefined, taskItems: undefined, datedItems: undefined, rowAssignments: undefined, planFindings: undefined, olderPlanFindings: undefined, shown: undefined };
+    return { text, retained: undefined, model, findings: exact(findings), facts: undefined, assignsLead: undefined, taskItems: undefined, datedItems: undefined, rowAssignments: undefined, bodyTasks: undefined, planFindings: undefined, olderPlanFindings: undefined, shown: undefined };
   }
 }
 

@@ -56,6 +56,8 @@ export interface ResponsibilityRun {
   heads?: boolean;
   /** The tasks the plan's table rows (a 分工表) name a lead unit and a deadline for: an item elsewhere need not repeat them. */
   tables?: TableAssignments;
+  /** The plan's 分工表 lists most of the tasks its body cites (listsMostBodyTasks): one it leaves out is an omission. */
+  expectListed?: boolean;
 }
 
 /**
@@ -64,6 +66,8 @@ export interface ResponsibilityRun {
  */
 export interface TableAssignments {
   key: string;
+  /** The tasks the rows cite or restate. */
+  listed: ReadonlySet<Task>;
   led: ReadonlyMap<Task, readonly string[]>;
   dated: ReadonlyMap<Task, readonly Deadline[]>;
 }

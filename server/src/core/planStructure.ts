@@ -28,10 +28,14 @@ export interface StructuredParagraph {
   datedItems?: DatedItems;
   /** The tasks its table rows name a lead unit and a deadline for (rowAssignments). */
   rowAssignments?: RowAssignments;
+  /** The tasks of its task items that are not table rows (the plan's body, against its 分工表). */
+  bodyTasks?: readonly Task[];
 }
 
 /** The tasks a paragraph's table rows name a lead unit for (with the units), and those they give a deadline (or words of timing). */
 export interface RowAssignments {
+  /** The tasks its rows cite or restate, each once. */
+  listed: readonly Task[];
   led: readonly { task: Task; leads: readonly string[] }[];
   dated: readonly { task: Task; deadline?: Deadline }[];
 }
@@ -40,7 +44,7 @@ export interface RowAssignments {
 const NO_TASKS: readonly Task[] = Object.freeze([]);
 
 /** A paragraph without table rows that name a lead or a deadline: most of them share it. */
-const NO_ROW_ASSIGNMENTS: RowAssignments = Object.freeze({ led: [], dated: [] });
+const NO_ROW_ASSIGNMENTS: RowAssignments = Object.freeze({ listed: NO_TASKS, led: [], dated: [] });
 
 /** Stands for "the outline before" in a paragraph's outline step (see paragraphFacts). */
 const OUTLINE_BEFORE = ['\u0000'];
@@ -58,6 +62,7 @@ export class StructureWalk {
   private readonly expectDeadlines: boolean;
   private readonly pilotEnd: string | undefined;
   private readonly tables: TableAssignments | undefined;
+  private readonly expectListed: boolean;
   /** By an earlier version's table assignments: the tasks they and this plan's say different things of. */
   private readonly changedTasks = new Map<TableAssignments, Set<Task>>();
   private firstLeads = false;
@@ -76,6 +81,7 @@ export class StructureWalk {
     this.requireLeadUnit = settings?.requireLeadUnit ?? 'auto';
     this.requireDeadline = settings?.requireDeadline ?? 'auto';
     this.tables = tableAssignments(parts);
+    this.expectListed = !!this.tables && listsMostBodyTasks(parts, this.tables.listed);
     this.expectDeadlines = this.requireDeadline === 'always' || (this.requireDeadline === 'auto' && datesMostItems(parts, this.facts, this.tables?.dated));
     this.pilotEnd = settings?.pilotEnd || undefined;
   }
@@ -84,17 +90,17 @@ export class StructureWalk {
   is(i: number, s: ResponsibilityRun): boolean {
     return s.requireLeadUnit === this.requireLeadUnit && s.pilotEnd === this.pilotEnd && s.planAssignsLeads === this.planAssignsLeads &&
       s.requireDeadline === this.requireDeadline && s.expectDeadlines === this.expectDeadlines &&
-      s.firstLeads === this.firstLeads && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameOutline(s.outline ?? [], this.outlineAbove(i)?.outline ?? this.outline);
+      s.firstLeads === this.firstLeads && !!s.expectListed === this.expectListed && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameOutline(s.outline ?? [], this.outlineAbove(i)?.outline ?? this.outline);
   }
 
   /** The structure of paragraph i (the next one of the walk). */
   at(i: number): ResponsibilityRun {
     if (this.last && this.is(i, this.last)) return this.last;
-    const { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads, tables } = this;
+    const { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads, tables, expectListed } = this;
     const above = this.outlineAbove(i);
     const outline = above?.outline ?? this.outline;
     const outlineCites = above?.outlineCites ?? this.outlineCites;
-    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads, tables, following: this.following(i), outline, outlineCites, heads: this.heads(i) });
+    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i) });
   }
 
   /**
@@ -181,9 +187,11 @@ function tableAssignments(parts: readonly { result: StructuredParagraph }[]): Ta
 }
 
 function gatherTables(all: readonly RowAssignments[]): TableAssignments | undefined {
+  let listed: Set<Task> | undefined;
   let led: Map<Task, string[]> | undefined;
   let dated: Map<Task, Deadline[]> | undefined;
   for (const rows of all) {
+    for (const t of rows.listed) (listed ??= new Set()).add(t);
     for (const { task, leads } of rows.led) {
       const known = (led ??= new Map()).get(task);
       if (!known) led.set(task, [...leads]);
@@ -195,14 +203,16 @@ function gatherTables(all: readonly RowAssignments[]): TableAssignments | undefi
       else if (deadline && !known.some((d: Deadline) => dueBy(d) === dueBy(deadline))) known.push(deadline);
     }
   }
-  if (!led && !dated) return undefined;
+  if (!listed) return undefined;
   const ledKey = led ? [...led].map(([t, names]) => `${t.id}=${names.join('+')}`).sort().join(',') : '';
   const datedKey = dated ? [...dated].map(([t, ds]) => `${t.id}=${ds.map(dueBy).join('+')}`).sort().join(',') : '';
-  return { key: `${ledKey}/${datedKey}`, led: led ?? new Map(), dated: dated ?? new Map() };
+  const listedKey = [...listed].map((t) => t.id).sort().join(',');
+  return { key: `${listedKey}/${ledKey}/${datedKey}`, listed, led: led ?? new Map(), dated: dated ?? new Map() };
 }
 
 /** The tasks a paragraph's table rows name a lead unit for (units in particular), and a deadline. */
 function rowAssignments(model: StructuredParagraph['model']): RowAssignments {
+  let listed: Task[] | undefined;
   let led: { task: Task; leads: string[] }[] | undefined;
   let dated: { task: Task; deadline?: Deadline }[] | undefined;
   for (const block of model.blocks) {
@@ -211,6 +221,7 @@ function rowAssignments(model: StructuredParagraph['model']): RowAssignments {
     if (block.kind !== 'row' || block.restates?.citedAbove !== undefined) continue;
     const task = taskOfItem(block)?.task;
     if (!task) continue;
+    if (!listed?.includes(task)) (listed ??= []).push(task);
     // the row's own cells (as the checks read them, with the plan's declaration that the first unit leads)
     const a = rowAssignment(block, firstLeadsDeclaredAt(model.text) < block.end);
     const leads = a.lead ? [a.lead, ...(a.coLeads ?? [])].map((u) => u.name).filter((name) => !namesNoUnit(name)) : [];
@@ -218,7 +229,52 @@ function rowAssignments(model: StructuredParagraph['model']): RowAssignments {
     // a date that does not exist is no deadline to compare with (invalid-deadline says it)
     if (a.deadline || a.term) (dated ??= []).push(a.deadline?.valid ? { task, deadline: a.deadline } : { task });
   }
-  return led || dated ? { led: led ?? [], dated: dated ?? [] } : NO_ROW_ASSIGNMENTS;
+  return listed ? { listed, led: led ?? [], dated: dated ?? [] } : NO_ROW_ASSIGNMENTS;
+}
+
+/** How few of the tasks its body cites a plan's 分工表 may leave out for one left out to be an omission (a quarter). */
+const LISTED_SHARE = 0.75;
+
+/**
+ * Whether the plan's 分工表 lists at least LISTED_SHARE of the tasks its body's items cite (three or more): then it is
+ * meant to list them all, and one it leaves out is an omission (a table of a few key tasks is not).
+ */
+function listsMostBodyTasks(parts: readonly { result: StructuredParagraph }[], listed: ReadonlySet<Task>): boolean {
+  const lists: (readonly Task[])[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const result = parts[i].result;
+    const tasks = (result.bodyTasks ??= bodyTasksOf(result.model));
+    if (tasks.length) lists.push(tasks);
+  }
+  // an edit that changes no paragraph's tasks (most do not) reuses the last answer
+  const last = lastListing;
+  if (last.listed === listed && lists.length === last.lists.length && lists.every((l, k) => l === last.lists[k])) return last.answer;
+  const body = new Set<Task>();
+  for (const tasks of lists) for (let k = 0; k < tasks.length; k++) body.add(tasks[k]);
+  const answer = body.size >= 3 && share(body, listed) >= LISTED_SHARE;
+  lastListing = { lists, listed, answer };
+  return answer;
+}
+
+/** The last plan's body tasks (by paragraph), its table's and the answer of listsMostBodyTasks. */
+let lastListing: { lists: (readonly Task[])[]; listed?: ReadonlySet<Task>; answer: boolean } = { lists: [], answer: false };
+
+/** The share of `body` that `listed` holds. */
+function share(body: ReadonlySet<Task>, listed: ReadonlySet<Task>): number {
+  let inTable = 0;
+  for (const t of body) if (listed.has(t)) inTable++;
+  return inTable / body.size;
+}
+
+/** The tasks of a paragraph's task items that are not table rows. */
+function bodyTasksOf(model: StructuredParagraph['model']): readonly Task[] {
+  let tasks: Task[] | undefined;
+  for (const block of model.blocks) {
+    if (block.kind === 'row') continue;
+    const task = taskOfItem(block)?.task;
+    if (task && !tasks?.includes(task)) (tasks ??= []).push(task);
+  }
+  return tasks ?? NO_TASKS;
 }
 
 /** StructureWalk.heads: whether paragraph i is one heading-like line over the items of the next. */
@@ -306,6 +362,8 @@ function paragraphFacts(text: string): ParagraphFacts {
 /** The tasks two table assignments of a plan say different things of (their leads, or their dates). */
 function changedTasks(a: TableAssignments, b: TableAssignments): Set<Task> {
   const changed = new Set<Task>();
+  for (const t of a.listed) if (!b.listed.has(t)) changed.add(t);
+  for (const t of b.listed) if (!a.listed.has(t)) changed.add(t);
   for (const t of new Set([...a.led.keys(), ...b.led.keys()])) if (!sameList(a.led.get(t), b.led.get(t))) changed.add(t);
   for (const t of new Set([...a.dated.keys(), ...b.dated.keys()])) if (!sameDeadlines(a.dated.get(t), b.dated.get(t))) changed.add(t);
   return changed;

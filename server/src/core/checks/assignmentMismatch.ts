@@ -1,6 +1,6 @@
 // assignment-mismatch: an item of the plan's body names a lead unit for a task that a row of the plan's 分工表 (a table
 // of the plan, often its 附件) gives to another unit, or a deadline that no row of the task gives: the plan says two
-// things about who leads the task, or by when.
+// things about who leads the task, or by when. And a task of the body that a 分工表 listing most of the others leaves out.
 import { readDeadlines, dueBy } from '../deadlines';
 import { Finding, Fix } from '../findings';
 import { itemAssignmentOf, ResponsibilityRun, taskOfItem } from '../itemAssignment';
@@ -17,13 +17,20 @@ export function checkAssignmentMismatch(block: Block, run: CheckRun & { structur
   // the table's own rows are what the body is compared with (two rows of a task are two parts of it)
   if (!tables || block.kind === 'row') return [];
   const task = taskOfItem(block, run.structure)?.task;
-  const leadsInTable = task && tables.led.get(task);
-  const datesInTable = task && tables.dated.get(task);
-  if (!task || (!leadsInTable && !datesInTable?.length)) return [];
-  const text = run.model.text;
-  const assignment = itemAssignmentOf(block, run);
+  if (!task) return [];
   const msg = responsibilityMessages(run.locale);
   const ref = formatReference(task);
+  // a 分工表 that lists most of the body's tasks and leaves this one out
+  if (!tables.listed.has(task)) {
+    if (!run.structure?.expectListed) return [];
+    const related = [relatedTask(run.context.index, task, run.msg)];
+    return [{ ...itemRange(run.model.text, block), code: 'assignment-mismatch', severity: 'warning', message: msg.notInTable(ref), related, fixes: [] }];
+  }
+  const leadsInTable = tables.led.get(task);
+  const datesInTable = tables.dated.get(task);
+  if (!leadsInTable && !datesInTable?.length) return [];
+  const text = run.model.text;
+  const assignment = itemAssignmentOf(block, run);
   // a finding stands on the unit or date it is about where the item writes it, else on the item
   const found: { message: string; fixes: Fix[]; at?: { start: number; end: number } }[] = [];
   // the table's value written over the item's own, in its text or its labelled lines (not over a heading's or the next
