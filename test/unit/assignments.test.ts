@@ -137,6 +137,10 @@ describe('the 任务分工表 rows', () => {
         [`支持外商投资旅行社${eol}从事出境旅游业务`, 'T1.13', '区文广旅体局', '', '2025年底', 3],
       ], JSON.stringify(eol));
     }
+    // a task-number column read on the rows after one that spans lines (the table goes on)
+    // and in a row whose cell before the number spans lines
+    const numbered = ['工作任务\t任务编号\t牵头单位\t完成时限', '"允许外商投资', '社会调查"\t1-12\t区商务局\t2025年底', '支持外商投资旅行社从事出境旅游业务\t1-13\t区文广旅体局\t2025年底'].join('\n');
+    assert.deepStrictEqual(tableOf('numbered.txt', numbered).rows.map((r) => [r.tasks.map((t) => t.id).join(), r.lead]), [['T1.12', '区商务局'], ['T1.13', '区文广旅体局']]);
   });
 
   it('reads a header of two rows (责任单位 merged over 牵头单位 and 配合单位, as a Word table draws it)', () => {

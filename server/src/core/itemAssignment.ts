@@ -4,7 +4,7 @@ import { Block, cellSpans, mayBeTaskItem, ParagraphModel } from './planModel';
 import { Task } from './types';
 import type { Deadline } from './deadlines';
 import { lineEndFrom, linesOf } from './text';
-import { CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, LABEL_LINE, MARKER_OPENING, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
+import { rowLines, CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, LABEL_LINE, MARKER_OPENING, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
 import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
 // ---------------------------------------------------------------- blocks of the plan model
@@ -393,14 +393,10 @@ const isLineBreak = (c: number) => c === 0x0a || c === 0x0d;
 /** planAssignsLeadUnits line by line, for a text that may hold tables. */
 function linesAssignLeads(text: string): boolean {
   let header: string[] | undefined;
-  const lines = linesOf(text);
-  const rows = tableRowStarts(text, lines);
-  let rowEnd = -1;
-  for (const { start, line: physical } of lines) {
-    if (start < rowEnd) continue; // a line of a row that spans lines (an Excel cell's)
-    const spans = rows?.continued?.get(start);
-    if (spans !== undefined) rowEnd = spans;
-    const line = spans !== undefined ? text.slice(start, spans) : physical;
+  const physical = linesOf(text);
+  const rows = tableRowStarts(text, physical);
+  // a row that spans lines (an Excel cell's line breaks) is one
+  for (const { start, line } of rowLines(text, physical, rows)) {
     const trimmed = line.trim();
     if (rows?.has(start)) {
       if (/^[\s|:-]+$/.test(trimmed)) continue;

@@ -196,6 +196,24 @@ export function tableRowStarts(text: string, lines?: readonly { start: number; l
  */
 export type RowStarts = Set<number> & { continued?: Map<number, number> };
 
+/** The lines of a text with each row that spans lines (rows.continued) as one: its start, its text to its last line's end. */
+export function rowLines(text: string, lines: readonly { start: number; line: string }[], rows: RowStarts | undefined): readonly { start: number; line: string }[] {
+  const continued = rows?.continued;
+  if (!continued) return lines;
+  const out: { start: number; line: string }[] = [];
+  let rowEnd = -1;
+  for (const l of lines) {
+    if (l.start < rowEnd) continue;
+    const end = continued.get(l.start);
+    if (end === undefined) out.push(l);
+    else {
+      rowEnd = end;
+      out.push({ start: l.start, line: text.slice(l.start, end) });
+    }
+  }
+  return out;
+}
+
 /** How many lines a quoted cell may span before its quote is taken for a stray one. */
 const QUOTED_CELL_LINES = 10;
 
@@ -208,11 +226,14 @@ function joinQuotedCells(text: string, lines: readonly { start: number; line: st
   for (let i = 0; i < lines.length; i++) {
     const { start, line } = lines[i];
     let last = -1;
-    if (line.includes('\t') && endsInQuotedCell(line, false)) {
+    // a row's first cell may be the one that spans lines: its first line holds no tab
+    if (line.includes('"') && endsInQuotedCell(line, false)) {
       for (let j = i + 1, open = true; j < lines.length && j <= i + QUOTED_CELL_LINES && open; j++) {
         open = endsInQuotedCell(lines[j].line, true);
         if (!open) last = j;
       }
+      // a row: its cells are separated by tabs
+      if (last >= 0 && !text.slice(start, lines[last].start + lines[last].line.length).includes('\t')) last = -1;
     }
     if (last < 0) {
       out.push(lines[i]);
