@@ -68,6 +68,8 @@ export interface TableAssignments {
   key: string;
   /** The tasks the rows cite or restate. */
   listed: ReadonlySet<Task>;
+  /** How many rows name no task this reader finds. */
+  unread: number;
   led: ReadonlyMap<Task, readonly string[]>;
   dated: ReadonlyMap<Task, readonly Deadline[]>;
 }

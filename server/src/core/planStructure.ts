@@ -2,7 +2,7 @@
 // first unit leads, the heading-like lines above, the labelled lines that follow. Worked out from facts each paragraph
 // keeps about itself, so that a re-check walks cached facts instead of re-reading the plan.
 import { firstLeadsDeclaredAt, rowAssignment, datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun, TableAssignments, taskOfItem } from './itemAssignment';
-import { ParagraphModel } from './planModel';
+import { mayBeTaskItem, ParagraphModel } from './planModel';
 import { opensItemUnder } from './scopes';
 import { citedTasks } from './taskIndex';
 import { Task } from './types';
@@ -36,6 +36,8 @@ export interface StructuredParagraph {
 export interface RowAssignments {
   /** The tasks its rows cite or restate, each once. */
   listed: readonly Task[];
+  /** How many of its rows name no task this reader finds (a row may list a task in words of its own). */
+  unread: number;
   led: readonly { task: Task; leads: readonly string[] }[];
   dated: readonly { task: Task; deadline?: Deadline }[];
 }
@@ -44,7 +46,7 @@ export interface RowAssignments {
 const NO_TASKS: readonly Task[] = Object.freeze([]);
 
 /** A paragraph without table rows that name a lead or a deadline: most of them share it. */
-const NO_ROW_ASSIGNMENTS: RowAssignments = Object.freeze({ listed: NO_TASKS, led: [], dated: [] });
+const NO_ROW_ASSIGNMENTS: RowAssignments = Object.freeze({ listed: NO_TASKS, unread: 0, led: [], dated: [] });
 
 /** Stands for "the outline before" in a paragraph's outline step (see paragraphFacts). */
 const OUTLINE_BEFORE = ['\u0000'];
@@ -81,7 +83,8 @@ export class StructureWalk {
     this.requireLeadUnit = settings?.requireLeadUnit ?? 'auto';
     this.requireDeadline = settings?.requireDeadline ?? 'auto';
     this.tables = tableAssignments(parts);
-    this.expectListed = !!this.tables && listsMostBodyTasks(parts, this.tables.listed);
+    // a row that names no task this reader finds may list one in words of its own: then no task is said missing
+    this.expectListed = !!this.tables && !this.tables.unread && listsMostBodyTasks(parts, this.tables.listed);
     this.expectDeadlines = this.requireDeadline === 'always' || (this.requireDeadline === 'auto' && datesMostItems(parts, this.facts, this.tables?.dated));
     this.pilotEnd = settings?.pilotEnd || undefined;
   }
@@ -188,9 +191,11 @@ function tableAssignments(parts: readonly { result: StructuredParagraph }[]): Ta
 
 function gatherTables(all: readonly RowAssignments[]): TableAssignments | undefined {
   let listed: Set<Task> | undefined;
+  let unread = 0;
   let led: Map<Task, string[]> | undefined;
   let dated: Map<Task, Deadline[]> | undefined;
   for (const rows of all) {
+    unread += rows.unread;
     for (const t of rows.listed) (listed ??= new Set()).add(t);
     for (const { task, leads } of rows.led) {
       const known = (led ??= new Map()).get(task);
@@ -207,12 +212,13 @@ function gatherTables(all: readonly RowAssignments[]): TableAssignments | undefi
   const ledKey = led ? [...led].map(([t, names]) => `${t.id}=${names.join('+')}`).sort().join(',') : '';
   const datedKey = dated ? [...dated].map(([t, ds]) => `${t.id}=${ds.map(dueBy).join('+')}`).sort().join(',') : '';
   const listedKey = [...listed].map((t) => t.id).sort().join(',');
-  return { key: `${listedKey}/${ledKey}/${datedKey}`, listed, led: led ?? new Map(), dated: dated ?? new Map() };
+  return { key: `${listedKey}/${ledKey}/${datedKey}`, listed, unread, led: led ?? new Map(), dated: dated ?? new Map() };
 }
 
 /** The tasks a paragraph's table rows name a lead unit for (units in particular), and a deadline. */
 function rowAssignments(model: StructuredParagraph['model']): RowAssignments {
   let listed: Task[] | undefined;
+  let unread = 0;
   let led: { task: Task; leads: string[] }[] | undefined;
   let dated: { task: Task; deadline?: Deadline }[] | undefined;
   for (const block of model.blocks) {
@@ -220,7 +226,10 @@ function rowAssignments(model: StructuredParagraph['model']): RowAssignments {
     // over a table of its measures) is a part of the task, as the items beside the table are
     if (block.kind !== 'row' || block.restates?.citedAbove !== undefined) continue;
     const task = taskOfItem(block)?.task;
-    if (!task) continue;
+    if (!task) {
+      if (mayBeTaskItem(block)) unread++;
+      continue;
+    }
     if (!listed?.includes(task)) (listed ??= []).push(task);
     // the row's own cells (as the checks read them, with the plan's declaration that the first unit leads)
     const a = rowAssignment(block, firstLeadsDeclaredAt(model.text) < block.end);
@@ -229,7 +238,7 @@ function rowAssignments(model: StructuredParagraph['model']): RowAssignments {
     // a date that does not exist is no deadline to compare with (invalid-deadline says it)
     if (a.deadline || a.term) (dated ??= []).push(a.deadline?.valid ? { task, deadline: a.deadline } : { task });
   }
-  return listed ? { listed, led: led ?? [], dated: dated ?? [] } : NO_ROW_ASSIGNMENTS;
+  return listed || unread ? { listed: listed ?? NO_TASKS, unread, led: led ?? [], dated: dated ?? [] } : NO_ROW_ASSIGNMENTS;
 }
 
 /** How few of the tasks its body cites a plan's 分工表 may leave out for one left out to be an omission (a quarter). */
