@@ -39,13 +39,16 @@ export function checkAssignmentMismatch(block: Block, run: CheckRun & { structur
     (from === 'own' || from === 'lines') && at && written !== undefined && text.slice(at.start, at.end) === written
       ? [{ title: run.msg.replaceWith(value), start: at.start, end: at.end, newText: value }]
       : [];
-  const here = assignment.lead ? [assignment.lead, ...(assignment.coLeads ?? [])].map((u) => u.name).filter((name) => !namesNoUnit(name)) : [];
+  // what the item itself says (its text, its labelled lines): a heading's lead or date is its section's, which the
+  // table's rows may give task by task (一、商务服务（区商务局牵头）over a row giving 表1第13项 to 区文广旅体局)
+  const says = (from: string | undefined) => from === 'own' || from === 'lines' || from === 'following';
+  const here = assignment.lead && says(assignment.leadFrom) ? [assignment.lead, ...(assignment.coLeads ?? [])].map((u) => u.name).filter((name) => !namesNoUnit(name)) : [];
   // a unit of either side that the other names too (written in full or shortened: 区金融工作局, 区金融局) agrees
   if (leadsInTable && here.length && !here.some((a) => leadsInTable.some((b) => mayNameSameUnit(a, b)))) {
     const fixes = fixTo(assignment.leadFrom, assignment.lead, assignment.lead?.name, leadsInTable[0]);
     found.push({ message: msg.leadDiffersFromTable(ref, here.join('、'), leadsInTable.join('、')), fixes, at: fixes[0] });
   }
-  const deadline = assignment.deadline;
+  const deadline = says(assignment.deadlineFrom) ? assignment.deadline : undefined;
   if (datesInTable?.length && deadline?.valid) {
     // any date of the item that a row gives agrees (2024年底前完成试点，2025年底前全面推广: the row's 2025年底)
     const due = new Set(datesInTable.map(dueBy));
