@@ -39,7 +39,7 @@ export function checkAssignmentMismatch(block: Block, run: CheckRun & { structur
     (from === 'own' || from === 'lines') && at && written !== undefined && text.slice(at.start, at.end) === written
       ? [{ title: run.msg.replaceWith(value), start: at.start, end: at.end, newText: value }]
       : [];
-  // what the item itself says (its text, its labelled lines): a heading's lead or date is its section's, which the
+  // what the item itself says (its text, its labelled lines, those opening the next paragraph): a heading's lead or date is its section's, which the
   // table's rows may give task by task (一、商务服务（区商务局牵头）over a row giving 表1第13项 to 区文广旅体局)
   const says = (from: string | undefined) => from === 'own' || from === 'lines' || from === 'following';
   const here = assignment.lead && says(assignment.leadFrom) ? [assignment.lead, ...(assignment.coLeads ?? [])].map((u) => u.name).filter((name) => !namesNoUnit(name)) : [];
