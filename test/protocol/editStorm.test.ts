@@ -16,7 +16,7 @@ function startText(): string {
 }
 
 /** What a pasted or typed insertion can be: characters, line ends of every kind, astral characters, whole lines. */
-const TYPED = ['表', '第', '项', '1', '2', '5', '8', '至', '、', '。', '，', '\n', '\n\n', '\r\n', '\r\n\r\n', 'T', '.', '%', '不低于', '中方股比不低于51%', ' ', '“', '”', '😀', '𠮷', '<!-- policy-lens-disable-next-line -->\n', '## 表2 任务\n', '- 落实表1第12项\n', '牵头单位：市商务局\n'];
+const TYPED = ['表', '第', '项', '1', '2', '5', '8', '至', '、', '。', '，', '\n', '\n\n', '\r\n', '\r\n\r\n', 'T', '.', '%', '不低于', '中方股比不低于51%', ' ', '“', '”', '😀', '𠮷', '<!-- policy-lens-disable-next-line -->\n', '## 表2 任务\n', '- 落实表1第12项\n', '牵头单位：市商务局\n', '| 表1第12项 | 区财政局 | 2024年底 |\n', '"', '\t'];
 
 interface Storm {
   text: string;
