@@ -105,6 +105,13 @@ describe('incremental re-checking', function () {
     assert.deepStrictEqual(missing, [['落实表1第15项。（'], [], [], ['落实表1第14项。（']], 'three of four listed: the fourth; all; two of four: none; three again');
   });
 
+  it('counts items dated by the heading-like paragraph above them again when that paragraph\'s date comes and goes', () => {
+    const options = { locale: 'zh' as const };
+    const plan = (heading: string) => `（一）商务服务${heading}\n\n1. 落实表1第12项。（区商务局牵头）\n\n2. 落实表1第13项。（区商务局牵头）\n\n3. 落实表1第14项。（区商务局牵头）\n\n（二）金融服务\n\n4. 落实表1第35项。（区金融工作局牵头）\n`;
+    const flagged = checkedAsEdits([plan('（2025年底前完成）'), plan(''), plan('（2025年底前完成）')], options).map((a) => a.findings.filter((f) => f.code === 'missing-deadline').length);
+    assert.deepStrictEqual(flagged, [1, 0, 1], 'three of four dated by the heading: the fourth flagged; none dated: none');
+  });
+
   it('re-reads a heading-like paragraph as its next paragraph and its own citation change, as a fresh check does', () => {
     // （一）落实表1第35项 over 1. … titles its section and gives its items its task; over 牵头单位：… it is the item. No
     // deadlines asked: whether the plan dates most items does not change with the steps, only what the heading is

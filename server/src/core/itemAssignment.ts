@@ -154,16 +154,18 @@ export function taskItemCount(model: Pick<ParagraphModel, 'blocks'>): number {
 
 /**
  * How many of a paragraph's task items give a deadline (or words under 完成时限, or a heading's); `following`: the
- * labelled lines that open the next paragraph (a Word plan's 完成时限 line after its item). The tasks of the undated
- * items that are not table rows are added to `undated`.
+ * labelled lines that open the next paragraph (a Word plan's 完成时限 line after its item); `outline`: the heading-like
+ * lines above it. The tasks of the undated items that are not table rows are added to `undated`.
  */
-export function datedItemCount(model: Pick<ParagraphModel, 'text' | 'blocks'>, following?: string, undated?: Task[]): number {
+export function datedItemCount(model: Pick<ParagraphModel, 'text' | 'blocks'>, following?: string, undated?: Task[], outline?: readonly string[]): number {
   let dated = 0;
   const around = following ? { following } : {};
+  // the outline above can date an item (its heading-like lines, read for their deadline)
+  const headings = outline?.length ? { ...around, outline } : around;
   for (const block of model.blocks) {
     const item = taskOfItem(block, around);
     if (!item) continue;
-    const a = blockAssignment(model.text, model.blocks, block, false, around, true);
+    const a = blockAssignment(model.text, model.blocks, block, false, headings, true);
     if (a.deadline || a.term) dated++;
     // an undated item of the body, whose task a 分工表 row may date
     else if (undated && item.task && block.kind !== 'row') undated.push(item.task);
@@ -233,7 +235,7 @@ export function blockAssignment(
   blocks: readonly BlockLike[],
   block: BlockLike,
   firstLeads: boolean,
-  around: { following?: string; outline?: string[] } = {},
+  around: { following?: string; outline?: readonly string[] } = {},
   /** Also take the deadline from the headings when the item names none (the 分工表 and hover; the lead check needs none). */
   headingDeadline = false,
 ): BlockAssignment {

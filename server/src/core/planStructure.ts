@@ -314,6 +314,7 @@ function datesMostItems(parts: readonly { result: StructuredParagraph }[], facts
   if (!items) return false;
   // reading an item's deadline costs more than counting it: stop once too many are without one
   const allowed = items - DEADLINE_SHARE * items;
+  const outlines = outlinesOf(facts);
   let undated = 0;
   for (let i = 0; i < parts.length; i++) {
     const result = parts[i].result;
@@ -321,10 +322,12 @@ function datesMostItems(parts: readonly { result: StructuredParagraph }[], facts
     if (!n) continue;
     const following = followingLabels(facts, i);
     let counted = result.datedItems;
-    if (!counted || counted.following !== following) {
+    // the outline above it (a Word plan's （一）…（2025年底前完成） paragraph) can date its items
+    const outline = outlines[i];
+    if (!counted || counted.following !== following || !sameOutline(counted.outline, outline)) {
       const undatedTasks: Task[] = [];
-      const dated = datedItemCount(result.model, following, undatedTasks);
-      result.datedItems = counted = { following, dated, undatedTasks: undatedTasks.length ? undatedTasks : NO_TASKS };
+      const dated = datedItemCount(result.model, following, undatedTasks, outline);
+      result.datedItems = counted = { following, outline, dated, undatedTasks: undatedTasks.length ? undatedTasks : NO_TASKS };
     }
     undated += n - counted.dated;
     // an item of the body that a row of the plan's 分工表 dates is dated
@@ -342,6 +345,8 @@ function titled(model: Pick<ParagraphModel, 'blocks'>): boolean {
 /** How many of a paragraph's task items give a deadline, read with the labelled lines that follow it. */
 export interface DatedItems {
   following: string;
+  /** The outline above the paragraph it was made with. */
+  outline: readonly string[];
   dated: number;
   /** The tasks of its undated items that are not table rows (a row of the plan's 分工表 may date them). */
   undatedTasks: readonly Task[];
@@ -384,6 +389,19 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
 
 function sameDeadlines(a: readonly Deadline[] | undefined, b: readonly Deadline[] | undefined): boolean {
   return a === b || (!!a && !!b && a.length === b.length && a.every((d, k) => d.text === b[k].text && dueBy(d) === dueBy(b[k])));
+}
+
+/** The outline above each paragraph (as StructureWalk.at gives it), from the paragraphs' outline steps. */
+function outlinesOf(facts: readonly ParagraphFacts[]): (readonly string[])[] {
+  const out: (readonly string[])[] = [];
+  let outline: string[] = [];
+  for (let i = 0; i < facts.length; i++) {
+    const step = facts[i].outlineStep;
+    // a heading-like line is under the levels above its own only (as StructureWalk.outlineAbove)
+    out.push(step === OUTLINE_BEFORE || !step.length ? outline : outline.slice(0, step[0] === OUTLINE_BEFORE[0] ? 1 : 0));
+    outline = applyOutlineStep(outline, step);
+  }
+  return out;
 }
 
 /** nextOutline(outline, paragraph) from the paragraph's outline step. */
