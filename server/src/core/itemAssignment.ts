@@ -49,7 +49,7 @@ export interface ResponsibilityRun {
   /** The labelled lines that follow this paragraph across blank lines (labelLinesAfter): its last item's. */
   following?: string;
   /** The heading-like paragraphs above this one (一、…, （一）…), outermost first (nextOutline). */
-  outline?: string[];
+  outline?: readonly string[];
   /** The tasks each of them cites (by the outline's order): an item of no task of its own right under one citing one task is its item. */
   outlineCites?: readonly (readonly Task[])[];
   /** This paragraph is one heading-like line over the items of the next (（一）落实表1第35项, then 1. …): a title, not a task item. */

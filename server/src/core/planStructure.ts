@@ -45,7 +45,7 @@ export interface RowAssignments {
 /** The tasks of an outline line that cites none. */
 const NO_TASKS: readonly Task[] = Object.freeze([]);
 
-/** A paragraph without table rows that name a lead or a deadline: most of them share it. */
+/** A paragraph without table rows (or whose rows are its heading's task's parts): most of them share it. */
 const NO_ROW_ASSIGNMENTS: RowAssignments = Object.freeze({ listed: NO_TASKS, unread: 0, led: [], dated: [] });
 
 /** Stands for "the outline before" in a paragraph's outline step (see paragraphFacts). */
@@ -68,7 +68,8 @@ export class StructureWalk {
   /** By an earlier version's table assignments: the tasks they and this plan's say different things of. */
   private readonly changedTasks = new Map<TableAssignments, Set<Task>>();
   private firstLeads = false;
-  private outline: string[] = [];
+  /** The outline above each paragraph (outlinesOf). */
+  private readonly outlines: (readonly string[])[];
   /** The tasks each line of the outline cites, by its order. */
   private outlineCites: (readonly Task[])[] = [];
   private readonly parts: readonly { result: StructuredParagraph }[];
@@ -82,10 +83,11 @@ export class StructureWalk {
     this.planAssignsLeads = parts.some((p) => (p.result.assignsLead ??= planAssignsLeadUnits(p.result.model.text)));
     this.requireLeadUnit = settings?.requireLeadUnit ?? 'auto';
     this.requireDeadline = settings?.requireDeadline ?? 'auto';
+    this.outlines = outlinesOf(this.facts);
     this.tables = tableAssignments(parts);
     // a row that names no task this reader finds may list one in words of its own: then no task is said missing
     this.expectListed = !!this.tables && !this.tables.unread && listsMostBodyTasks(parts, this.tables.listed);
-    this.expectDeadlines = this.requireDeadline === 'always' || (this.requireDeadline === 'auto' && datesMostItems(parts, this.facts, this.tables?.dated));
+    this.expectDeadlines = this.requireDeadline === 'always' || (this.requireDeadline === 'auto' && datesMostItems(parts, this.facts, this.outlines, this.tables?.dated));
     this.pilotEnd = settings?.pilotEnd || undefined;
   }
 
@@ -93,28 +95,22 @@ export class StructureWalk {
   is(i: number, s: ResponsibilityRun): boolean {
     return s.requireLeadUnit === this.requireLeadUnit && s.pilotEnd === this.pilotEnd && s.planAssignsLeads === this.planAssignsLeads &&
       s.requireDeadline === this.requireDeadline && s.expectDeadlines === this.expectDeadlines &&
-      s.firstLeads === this.firstLeads && !!s.expectListed === this.expectListed && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameOutline(s.outline ?? [], this.outlineAbove(i)?.outline ?? this.outline);
+      s.firstLeads === this.firstLeads && !!s.expectListed === this.expectListed && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameStrings(s.outline ?? [], this.outlines[i]);
   }
 
   /** The structure of paragraph i (the next one of the walk). */
   at(i: number): ResponsibilityRun {
     if (this.last && this.is(i, this.last)) return this.last;
     const { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads, tables, expectListed } = this;
-    const above = this.outlineAbove(i);
-    const outline = above?.outline ?? this.outline;
-    const outlineCites = above?.outlineCites ?? this.outlineCites;
+    const outline = this.outlines[i];
+    const outlineCites = this.outlineCitesAbove(i);
     return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i) });
   }
 
-  /**
-   * The outline above paragraph i if it is a heading-like line: only the levels above its own (（二）… is not under the
-   * （一）… before it); undefined for another paragraph, which is under the whole outline.
-   */
-  private outlineAbove(i: number): { outline: string[]; outlineCites: (readonly Task[])[] } | undefined {
-    const step = this.facts[i].outlineStep;
-    if (step === OUTLINE_BEFORE || !step.length) return undefined;
-    const levels = step[0] === OUTLINE_BEFORE[0] ? 1 : 0;
-    return { outline: this.outline.slice(0, levels), outlineCites: this.outlineCites.slice(0, levels) };
+  /** The tasks the lines of the outline above paragraph i cite (a heading-like line is under the levels above its own only: outlinesOf). */
+  private outlineCitesAbove(i: number): (readonly Task[])[] {
+    const levels = levelsAbove(this.facts[i].outlineStep);
+    return levels === undefined ? this.outlineCites : this.outlineCites.slice(0, levels);
   }
 
   /**
@@ -136,8 +132,7 @@ export class StructureWalk {
       for (const b of block.bare) if (b.resolved && !same(b.resolved)) return false;
       if (block.restates && !same(block.restates.task)) return false;
     }
-    const cites = this.outlineAbove(i)?.outlineCites ?? this.outlineCites;
-    for (const tasks of cites) for (const t of tasks) if (!same(t)) return false;
+    for (const tasks of this.outlineCitesAbove(i)) for (const t of tasks) if (!same(t)) return false;
     return true;
   }
 
@@ -145,7 +140,6 @@ export class StructureWalk {
   next(i: number): void {
     this.firstLeads ||= this.facts[i].declaresFirstLeads;
     const step = this.facts[i].outlineStep;
-    this.outline = applyOutlineStep(this.outline, step);
     // the outline's tasks go with its lines (the same titles cite the same tasks: the outline alone is compared)
     if (step !== OUTLINE_BEFORE) {
       const cites = step.length ? citedTasks(this.parts[i].result.model.references) : [];
@@ -299,10 +293,11 @@ function headsItemsAt(parts: readonly { result: StructuredParagraph }[], facts: 
 /**
  * Whether at least DEADLINE_SHARE of the plan's task items give a deadline (a date, words under 完成时限, a heading's):
  * then the plan's convention is a deadline per item, and one without is an omission. Each paragraph keeps its counts,
- * read with the labelled lines that open the next one (a Word plan's 完成时限 line) and read again when those change;
- * without the lead-unit declarations and the Word outline, which only give leads.
+ * read with the labelled lines that open the next one (a Word plan's 完成时限 line) and the outline above it (a Word
+ * plan's （一）…（2025年底前完成）), read again when those change; without the lead-unit declarations, which only give
+ * leads. An item of the body whose task a row of the plan's 分工表 dates is dated.
  */
-function datesMostItems(parts: readonly { result: StructuredParagraph }[], facts: readonly ParagraphFacts[], datedInTables?: TableAssignments['dated']): boolean {
+function datesMostItems(parts: readonly { result: StructuredParagraph }[], facts: readonly ParagraphFacts[], outlines: readonly (readonly string[])[], datedInTables?: TableAssignments['dated']): boolean {
   // a paragraph keeps its count without the labelled lines after it; a title-like one is an item only with them
   // and one over the items of the next is their title (headsItemsAt), none
   const count = (i: number) => headsItemsAt(parts, facts, i) ? 0 : parts[i].result.taskItems! + (titled(parts[i].result.model) && facts[i + 1]?.leadingLabels ? 1 : 0);
@@ -314,7 +309,6 @@ function datesMostItems(parts: readonly { result: StructuredParagraph }[], facts
   if (!items) return false;
   // reading an item's deadline costs more than counting it: stop once too many are without one
   const allowed = items - DEADLINE_SHARE * items;
-  const outlines = outlinesOf(facts);
   let undated = 0;
   for (let i = 0; i < parts.length; i++) {
     const result = parts[i].result;
@@ -324,7 +318,7 @@ function datesMostItems(parts: readonly { result: StructuredParagraph }[], facts
     let counted = result.datedItems;
     // the outline above it (a Word plan's （一）…（2025年底前完成） paragraph) can date its items
     const outline = outlines[i];
-    if (!counted || counted.following !== following || !sameOutline(counted.outline, outline)) {
+    if (!counted || counted.following !== following || !sameStrings(counted.outline, outline)) {
       const undatedTasks: Task[] = [];
       const dated = datedItemCount(result.model, following, undatedTasks, outline);
       result.datedItems = counted = { following, outline, dated, undatedTasks: undatedTasks.length ? undatedTasks : NO_TASKS };
@@ -378,27 +372,37 @@ function changedTasks(a: TableAssignments, b: TableAssignments): Set<Task> {
   const changed = new Set<Task>();
   for (const t of a.listed) if (!b.listed.has(t)) changed.add(t);
   for (const t of b.listed) if (!a.listed.has(t)) changed.add(t);
-  for (const t of new Set([...a.led.keys(), ...b.led.keys()])) if (!sameList(a.led.get(t), b.led.get(t))) changed.add(t);
-  for (const t of new Set([...a.dated.keys(), ...b.dated.keys()])) if (!sameDeadlines(a.dated.get(t), b.dated.get(t))) changed.add(t);
+  for (const t of new Set([...a.led.keys(), ...b.led.keys()])) if (!sameOrBothNone(a.led.get(t), b.led.get(t), sameStrings)) changed.add(t);
+  for (const t of new Set([...a.dated.keys(), ...b.dated.keys()])) if (!sameOrBothNone(a.dated.get(t), b.dated.get(t), sameDeadlines)) changed.add(t);
   return changed;
 }
 
-function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  return a === b || (!!a && !!b && a.length === b.length && a.every((x, k) => x === b[k]));
+/** Whether two lists (or none) are alike by `same`. */
+function sameOrBothNone<T>(a: T | undefined, b: T | undefined, same: (a: T, b: T) => boolean): boolean {
+  return a === b || (a !== undefined && b !== undefined && same(a, b));
 }
 
-function sameDeadlines(a: readonly Deadline[] | undefined, b: readonly Deadline[] | undefined): boolean {
-  return a === b || (!!a && !!b && a.length === b.length && a.every((d, k) => d.text === b[k].text && dueBy(d) === dueBy(b[k])));
+function sameDeadlines(a: readonly Deadline[], b: readonly Deadline[]): boolean {
+  return a.length === b.length && a.every((d, k) => d.text === b[k].text && dueBy(d) === dueBy(b[k]));
 }
 
-/** The outline above each paragraph (as StructureWalk.at gives it), from the paragraphs' outline steps. */
+/**
+ * How many levels of the outline before a paragraph are above it, when it is a heading-like line (（二）… is not under
+ * the （一）… before it): undefined for another paragraph, which is under the whole outline.
+ */
+function levelsAbove(step: string[]): number | undefined {
+  if (step === OUTLINE_BEFORE || !step.length) return undefined;
+  return step[0] === OUTLINE_BEFORE[0] ? 1 : 0;
+}
+
+/** The outline above each paragraph, from the paragraphs' outline steps (what the plan's structure gives it). */
 function outlinesOf(facts: readonly ParagraphFacts[]): (readonly string[])[] {
   const out: (readonly string[])[] = [];
   let outline: string[] = [];
   for (let i = 0; i < facts.length; i++) {
     const step = facts[i].outlineStep;
-    // a heading-like line is under the levels above its own only (as StructureWalk.outlineAbove)
-    out.push(step === OUTLINE_BEFORE || !step.length ? outline : outline.slice(0, step[0] === OUTLINE_BEFORE[0] ? 1 : 0));
+    const levels = levelsAbove(step);
+    out.push(levels === undefined ? outline : outline.slice(0, levels));
     outline = applyOutlineStep(outline, step);
   }
   return out;
@@ -410,7 +414,7 @@ function applyOutlineStep(outline: string[], step: string[]): string[] {
   return step[0] === OUTLINE_BEFORE[0] ? [outline[0] ?? '', step[1]] : step;
 }
 
-function sameOutline(a: readonly string[], b: readonly string[]): boolean {
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

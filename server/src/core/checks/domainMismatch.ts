@@ -113,7 +113,7 @@ type Label = CheckContext['labels'][number];
  * （三）健康医疗服务, a Word plan's 二、金融服务领域 line) that cite a task of none of them. The innermost heading that names
  * a domain governs; a block that names a domain itself (商务服务领域：…) speaks for itself, and the check above reads it.
  */
-export function checkHeadingDomains(text: string, block: Block, ctx: CheckContext, msg: Messages, around: { blocks: readonly Block[]; outline?: string[] }): Finding[] {
+export function checkHeadingDomains(text: string, block: Block, ctx: CheckContext, msg: Messages, around: { blocks: readonly Block[]; outline?: readonly string[] }): Finding[] {
   if (block.kind === 'heading' || block.tableHeader) return [];
   const refs = block.references.filter((r) => r.tasks.some((t) => t.domain));
   if (!refs.length) return [];
