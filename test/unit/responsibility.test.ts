@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { splitParagraphs } from '../../server/src/core/analyze';
+import { StructureWalk } from '../../server/src/core/planStructure';
 import { sourceWindow } from '../../server/src/core/checks/deadlineOutsidePilot';
 import { parseYearMonth, pilotWindow, placeInWindow, readDates, readDeadlines, readPilotYears } from '../../server/src/core/deadlines';
 import { Finding } from '../../server/src/core/findings';
@@ -339,6 +340,32 @@ function parseCheckCases(file: string): CheckCase[] {
 describe('the responsibility checks', () => {
   const engine = loadEngine(ROOT);
   const ctx = engine.checker.context;
+
+  it('reads the assignment of an item once: the count of dated items hands its reading to the checks, as they would read it', () => {
+    // the declaration that the first unit leads changes the reading of the items after it, not of those before
+    const text = [
+      '1. 落实表1第12项（区商务局、区市场监管局，2025年底前）。',
+      '（以下列第一位的为牵头单位）',
+      '2. 落实表1第13项（区商务局、区市场监管局，2025年底前）。',
+      '3. 落实表1第14项。\n   - 完成时限：2025年6月',
+      '（一）跨境金融（2026年底前完成）',
+      '4. 落实表1第15项（区金融局负责）。',
+    ].join('\n\n');
+    const parts = splitParagraphs(text).map((p) => ({ result: { model: buildParagraphModel(text.slice(p.start, p.end), EMPTY_CONTEXT, ctx.index, ctx.matcher) } }));
+    const walk = new StructureWalk(parts, { requireLeadUnit: 'auto', requireDeadline: 'auto' });
+    let handed = 0;
+    parts.forEach(({ result: { model } }, i) => {
+      const structure = walk.at(i);
+      const reads = walk.assignmentsOf(i, structure);
+      assert.strictEqual(walk.assignmentsOf(i, structure), undefined, 'handed over once');
+      for (const [block, read] of reads ?? []) {
+        handed++;
+        assert.deepStrictEqual(read, blockAssignment(model.text, model.blocks, block, !!structure.firstLeads, structure, true), `paragraph ${i + 1}`);
+      }
+      walk.next(i);
+    });
+    assert.strictEqual(handed, 4, 'every task item');
+  });
 
   /** The three checks' findings on a document, through the analyser (which gives them the plan's facts). */
   function check(text: string, locale: 'zh' | 'en' = 'zh', settings: Partial<ResponsibilityRun> = {}): Finding[] {

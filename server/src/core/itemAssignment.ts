@@ -157,7 +157,17 @@ export function taskItemCount(model: Pick<ParagraphModel, 'blocks'>): number {
  * labelled lines that open the next paragraph (a Word plan's 完成时限 line after its item); `outline`: the heading-like
  * lines above it. The tasks of the undated items that are not table rows are added to `undated`.
  */
-export function datedItemCount(model: Pick<ParagraphModel, 'text' | 'blocks'>, following?: string, undated?: Task[], outline?: readonly string[]): number {
+export function datedItemCount(
+  model: Pick<ParagraphModel, 'text' | 'blocks'>,
+  following?: string,
+  undated?: Task[],
+  outline?: readonly string[],
+  /**
+   * Where to keep each item's assignment, read as itemAssignmentOf reads it with `firstLeads` (declared before the
+   * paragraph; the count of dated items does not depend on it).
+   */
+  reads?: { firstLeads: boolean; into: Map<Block, BlockAssignment> },
+): number {
   let dated = 0;
   const around = following ? { following } : {};
   // the outline above can date an item (its heading-like lines, read for their deadline)
@@ -165,7 +175,8 @@ export function datedItemCount(model: Pick<ParagraphModel, 'text' | 'blocks'>, f
   for (const block of model.blocks) {
     const item = taskOfItem(block, around);
     if (!item) continue;
-    const a = blockAssignment(model.text, model.blocks, block, false, headings, true);
+    const a = blockAssignment(model.text, model.blocks, block, !!reads?.firstLeads, headings, true);
+    reads?.into.set(block, a);
     if (a.deadline || a.term) dated++;
     // an undated item of the body, whose task a 分工表 row may date
     else if (undated && item.task && block.kind !== 'row') undated.push(item.task);

@@ -1,8 +1,8 @@
 // The plan's structure as each paragraph sees it: whether the plan names lead units anywhere, a declaration that the
 // first unit leads, the heading-like lines above, the labelled lines that follow. Worked out from facts each paragraph
 // keeps about itself, so that a re-check walks cached facts instead of re-reading the plan.
-import { firstLeadsDeclaredAt, rowAssignment, datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun, TableAssignments, taskOfItem } from './itemAssignment';
-import { mayBeTaskItem, ParagraphModel } from './planModel';
+import { BlockAssignment, firstLeadsDeclaredAt, rowAssignment, datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun, TableAssignments, taskOfItem } from './itemAssignment';
+import { Block, mayBeTaskItem, ParagraphModel } from './planModel';
 import { opensItemUnder } from './scopes';
 import { citedTasks } from './taskIndex';
 import { Task } from './types';
@@ -68,6 +68,8 @@ export class StructureWalk {
   /** By an earlier version's table assignments: the tasks they and this plan's say different things of. */
   private readonly changedTasks = new Map<TableAssignments, Set<Task>>();
   private firstLeads = false;
+  /** The assignments the count of dated items read, by paragraph, until its checks take them (assignmentsOf). */
+  private readonly itemReads = new Map<number, { firstLeads: boolean; into: Map<Block, BlockAssignment> }>();
   /** The outline above each paragraph (outlinesOf). */
   private readonly outlines: (readonly string[])[];
   /** The tasks each line of the outline cites, by its order. */
@@ -87,8 +89,27 @@ export class StructureWalk {
     this.tables = tableAssignments(parts);
     // a row that names no task this reader finds may list one in words of its own: then no task is said missing
     this.expectListed = !!this.tables && !this.tables.unread && listsMostBodyTasks(parts, this.tables.listed);
-    this.expectDeadlines = this.requireDeadline === 'always' || (this.requireDeadline === 'auto' && datesMostItems(parts, this.facts, this.outlines, this.tables?.dated));
+    // whether a paragraph before i declares that the first unit leads (the walk's firstLeads at i)
+    const firstLeadsAt: boolean[] = [];
+    for (let i = 0, declared = false; i < parts.length; declared ||= this.facts[i].declaresFirstLeads, i++) firstLeadsAt.push(declared);
+    const reads = (i: number) => {
+      const read = { firstLeads: firstLeadsAt[i], into: new Map<Block, BlockAssignment>() };
+      this.itemReads.set(i, read);
+      return read;
+    };
+    this.expectDeadlines = this.requireDeadline === 'always' || (this.requireDeadline === 'auto' && datesMostItems(parts, this.facts, this.outlines, this.tables?.dated, reads));
     this.pilotEnd = settings?.pilotEnd || undefined;
+  }
+
+  /**
+   * The assignments of paragraph i's items as its checks read them (itemAssignmentOf), when the count of dated items
+   * read them in this walk with the same plan facts: read once, not again by the checks. Handed over once.
+   */
+  assignmentsOf(i: number, s: ResponsibilityRun): Map<Block, BlockAssignment> | undefined {
+    const read = this.itemReads.get(i);
+    if (!read) return undefined;
+    this.itemReads.delete(i);
+    return s.firstLeads === read.firstLeads ? read.into : undefined;
   }
 
   /** Whether paragraph i (the next one of the walk) has the structure `s`. */
@@ -294,10 +315,18 @@ function headsItemsAt(parts: readonly { result: StructuredParagraph }[], facts: 
  * Whether at least DEADLINE_SHARE of the plan's task items give a deadline (a date, words under 完成时限, a heading's):
  * then the plan's convention is a deadline per item, and one without is an omission. Each paragraph keeps its counts,
  * read with the labelled lines that open the next one (a Word plan's 完成时限 line) and the outline above it (a Word
- * plan's （一）…（2025年底前完成）), read again when those change; without the lead-unit declarations, which only give
- * leads. An item of the body whose task a row of the plan's 分工表 dates is dated.
+ * plan's （一）…（2025年底前完成）), read again when those change (the lead-unit declarations only give leads: the count
+ * does not depend on them). An item of the body whose task a row of the plan's 分工表 dates is dated. What it reads of
+ * each item goes to `reads`, for the checks of the paragraph (StructureWalk.assignmentsOf).
  */
-function datesMostItems(parts: readonly { result: StructuredParagraph }[], facts: readonly ParagraphFacts[], outlines: readonly (readonly string[])[], datedInTables?: TableAssignments['dated']): boolean {
+function datesMostItems(
+  parts: readonly { result: StructuredParagraph }[],
+  facts: readonly ParagraphFacts[],
+  outlines: readonly (readonly string[])[],
+  datedInTables?: TableAssignments['dated'],
+  /** Where to keep the assignments of paragraph i's items, read for their deadline. */
+  reads?: (i: number) => { firstLeads: boolean; into: Map<Block, BlockAssignment> },
+): boolean {
   // a paragraph keeps its count without the labelled lines after it; a title-like one is an item only with them
   // and one over the items of the next is their title (headsItemsAt), none
   const count = (i: number) => headsItemsAt(parts, facts, i) ? 0 : parts[i].result.taskItems! + (titled(parts[i].result.model) && facts[i + 1]?.leadingLabels ? 1 : 0);
@@ -320,7 +349,7 @@ function datesMostItems(parts: readonly { result: StructuredParagraph }[], facts
     const outline = outlines[i];
     if (!counted || counted.following !== following || !sameStrings(counted.outline, outline)) {
       const undatedTasks: Task[] = [];
-      const dated = datedItemCount(result.model, following, undatedTasks, outline);
+      const dated = datedItemCount(result.model, following, undatedTasks, outline, reads?.(i));
       result.datedItems = counted = { following, outline, dated, undatedTasks: undatedTasks.length ? undatedTasks : NO_TASKS };
     }
     undated += n - counted.dated;
