@@ -26,6 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   };
   // by language, whatever the scheme: untitled plans and virtual workspaces get the document features too
   const plans = [{ language: 'markdown' }, { language: 'plaintext' }];
+  // (the server registers the file watcher it needs, workspace/didChangeWatchedFiles: a plan's 分工表 beside it)
   const clientOptions: LanguageClientOptions = {
     documentSelector: plans,
     synchronize: { configurationSection: 'policyLens' },

@@ -10,13 +10,14 @@ import { expandPlans, readPlans, UsageError } from './cli/files';
 import { FileResult, formatGithub, formatJson, formatSarif, formatText } from './cli/format';
 import { buildDefaultIndex, FACTS_FILE, INDEX_FILE, packageVersion, projectRoot, serializeFacts, serializeIndex } from './indexLoader';
 import { assignmentsCommand, reportCommand } from './cli/reviewCommands';
+import { optionsWithAnnexes } from './cli/annexes';
 
 const USAGE = `usage:
-  policy-lens check FILE... [--format text|json|sarif|github] [--locale zh|en] [--config FILE]
+  policy-lens check FILE... [--format text|json|sarif|github] [--locale zh|en] [--config FILE] [--annex FILE]
   policy-lens coverage FILE... [--format text|json|csv] [--config FILE]
   policy-lens index [--check]
-  policy-lens report FILE... [--out report.html] [--config FILE]
-  policy-lens assignments FILE... [--format md|csv|json|xlsx] [--out FILE] [--config FILE]
+  policy-lens report FILE... [--out report.html] [--config FILE] [--annex FILE]
+  policy-lens assignments FILE... [--format md|csv|json|xlsx] [--out FILE] [--config FILE] [--annex FILE]
 
 FILE may be a file, a folder (its .md, .txt, .docx and .xlsx files; not a 分工表 this tool wrote), a glob pattern
 ("plans/**/*.md"; plan files only), or - for standard input. Text is read as UTF-8 (with or without BOM), UTF-16 with
@@ -26,6 +27,9 @@ The text format locates a Word plan's findings by paragraph (plan.docx:¶12:5), 
 (分工表.xlsx:分工表!4:36); json and sarif keep the 0-based (sarif: 1-based) lines of the extracted text.
 The policyLens.* settings (extra sources, severities) are the editor's: from .vscode/settings.json in the current
 folder, or from --config FILE; relative source paths resolve against the folder that holds .vscode/ (or FILE).
+A plan whose 分工表 is a file of its own is checked with it: the file of the plan's folder whose name says 分工 and
+whose rows name tasks (天河区实施方案.docx with 天河区任务分工表.xlsx; the only plan and 分工表 of a folder go together),
+or the one --annex FILE names for every plan; standard error says which. Its rows count as the plan's own.
 check exits 1 when an error is found, 2 on a usage error or a file that cannot be read (2 wins over 1), else 0.
 report writes the reviewer's page (findings, the task matrix, lead units; one HTML file, no network) to --out or
 standard output; assignments writes each plan's 任务分工表 (xlsx needs --out). Both exit 2 when a file cannot be read.`;
@@ -37,6 +41,7 @@ interface Options {
   locale?: string;
   config?: string;
   out?: string;
+  annex?: string;
   check: boolean;
 }
 
@@ -54,6 +59,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--locale' || a.startsWith('--locale=')) o.locale = value('--locale');
     else if (a === '--config' || a.startsWith('--config=')) o.config = value('--config');
     else if (a === '--out' || a.startsWith('--out=')) o.out = value('--out');
+    else if (a === '--annex' || a.startsWith('--annex=')) o.annex = value('--annex');
     else if (a === '--check') o.check = true;
     else if (a.startsWith('--') ) throw new UsageError(`unknown option ${a}`);
     else o.files.push(a);
@@ -83,8 +89,10 @@ async function check(o: Options): Promise<number> {
   const locale = localeOf(o.locale ?? process.env.POLICY_LENS_LOCALE ?? 'zh');
   const results: FileResult[] = [];
   const { plans, unreadable } = await readPlans(expandPlans(o.files, index));
+  const base = analyzeOptionsOf(config, locale);
+  const annexed = await optionsWithAnnexes(plans.map((p) => p.file), checker, base, o.annex);
   for (const { file, plan } of plans) {
-    const analysis = checker.analyze(plan.text, analyzeOptionsOf(config, locale));
+    const analysis = checker.analyze(plan.text, annexed.get(file) ?? base);
     results.push({ file, diagnostics: analysis.findings.map((f) => toDiagnostic(f, analysis.lines, sources)), paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine });
   }
   const out = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, packageVersion()) : format === 'github' ? formatGithub(results) : formatText(results);
@@ -96,6 +104,7 @@ async function check(o: Options): Promise<number> {
 async function coverage(o: Options): Promise<number> {
   const format = requireFormat(o, ['text', 'json', 'csv']);
   if (!o.files.length) throw new UsageError('coverage needs at least one FILE');
+  if (o.annex !== undefined) throw new UsageError('--annex is an option of check, report and assignments');
   const config = configuration(o);
   const { index, checker } = await loadConfiguredEngine(config);
   const { plans, unreadable } = await readPlans(expandPlans(o.files, index));

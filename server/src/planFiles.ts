@@ -10,6 +10,9 @@ export const PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx)$/i;
  */
 export const CLI_PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx|xlsx)$/i;
 
+/** The files CLI_PLAN_FILE takes, as a watcher's glob (workspace/didChangeWatchedFiles). */
+export const PLAN_FILES_GLOB = '**/*.{md,markdown,txt,docx,xlsx}';
+
 /** Folders no plan lives in: dependencies, version control, build output, editor test installs. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 

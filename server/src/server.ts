@@ -4,6 +4,7 @@ import {
   CancellationToken,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   InitializeParams,
   InitializeResult,
   ProposedFeatures,
@@ -12,7 +13,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { localeOf } from './core/messages';
-import { ServerContext, uriToPath } from './serverContext';
+import * as path from 'path';
+import { PLAN_FILES_GLOB } from './planFiles';
+import { ServerContext, uriToPath, wordPlanFile } from './serverContext';
 import { packageVersion } from './indexLoader';
 import { codeActions } from './features/codeActions';
 import { completion } from './features/completion';
@@ -49,6 +52,8 @@ const documents = new TextDocuments(TextDocument);
 const ctx = new ServerContext(connection, documents);
 const diagnostics = new DiagnosticsPublisher(ctx, stdio);
 let pullConfiguration = false;
+/** Whether the client watches files for the server when asked (registered after `initialized`). */
+let watchPlanFiles = false;
 let inlayHintRefresh = false;
 let initialized = false;
 /**
@@ -70,6 +75,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : params.rootPath ?? undefined];
   ctx.workspaceFolders = folders.filter((f): f is string => !!f);
   pullConfiguration = !!params.capabilities.workspace?.configuration;
+  watchPlanFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   inlayHintRefresh = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   // a client that can pull diagnostics gets them when it asks (and no pushes); the others get them pushed
   const pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
@@ -100,6 +106,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(async () => {
   initialized = true;
+  // a plan's 分工表 may be a file of its own beside it (分工表.xlsx): hear when the plan files of a folder change
+  if (watchPlanFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: PLAN_FILES_GLOB }] }).catch(() => undefined);
+  }
   if (pullConfiguration) {
     try {
       void connection.client.register(DidChangeConfigurationNotification.type, undefined);
@@ -172,11 +182,60 @@ connection.onDidChangeConfiguration(async (change) => {
   else await applySettings((change.settings as any)?.policyLens ?? {});
 });
 
-documents.onDidOpen((e) => void settingsReady.then(() => diagnostics.schedule(e.document, true)));
-documents.onDidChangeContent((e) => void settingsReady.then(() => diagnostics.schedule(e.document)));
+/**
+ * Works out the 分工表 (a file of its own) of open plans again, and re-publishes those whose 分工表 changed. A failure
+ * is logged: the plan keeps being checked with what was known.
+ */
+function refreshAnnexes(uris: readonly string[]): void {
+  for (const uri of uris) {
+    void ctx.annexes.refresh(uri).then(
+      (changed) => changed && diagnostics.republish(uri),
+      (e) => connection.console.error(`Policy Lens: finding the 分工表 of ${uri} failed: ${(e as Error).stack ?? e}`),
+    );
+  }
+}
+
+/** The open plans whose 分工表 is the file behind `uri` (a 分工表 open in the editor, edited or closed). */
+function plansWithAnnex(uri: string): string[] {
+  const file = wordPlanFile(uri) ?? uriToPath(uri);
+  return file ? ctx.annexes.plansOf(file) : [];
+}
+
+/** 分工表 edited in the editor: the plans checked with them are refreshed once the typing pauses. */
+const annexEdits = new Map<string, NodeJS.Timeout>();
+
+documents.onDidOpen((e) => void settingsReady.then(() => {
+  diagnostics.schedule(e.document, true);
+  // the plan's 分工表, and the plans this one is the 分工表 of (now read from the editor)
+  refreshAnnexes([e.document.uri, ...plansWithAnnex(e.document.uri)]);
+}));
+documents.onDidChangeContent((e) => void settingsReady.then(() => {
+  diagnostics.schedule(e.document);
+  const plans = plansWithAnnex(e.document.uri);
+  if (!plans.length) return;
+  clearTimeout(annexEdits.get(e.document.uri));
+  annexEdits.set(e.document.uri, setTimeout(() => {
+    annexEdits.delete(e.document.uri);
+    refreshAnnexes(plans);
+  }, ctx.settings.debounceMs));
+}));
 documents.onDidClose((e) => {
+  const plans = plansWithAnnex(e.document.uri);
   ctx.forget(e.document.uri);
   diagnostics.clear(e.document.uri);
+  // a 分工表 closed in the editor is read from disk again
+  refreshAnnexes(plans);
+});
+// files of a plan's folder created, changed or deleted (a client that watches them: VS Code's, see the client)
+connection.onDidChangeWatchedFiles((params) => {
+  const files = params.changes.map((c) => uriToPath(c.uri)).filter((f): f is string => !!f);
+  ctx.annexes.changed(files);
+  const folders = new Set(files.map((f) => path.dirname(f)));
+  const plans = documents.all().map((d) => d.uri).filter((uri) => {
+    const file = wordPlanFile(uri) ?? uriToPath(uri);
+    return !!file && folders.has(path.dirname(file));
+  });
+  refreshAnnexes(plans);
 });
 
 connection.languages.diagnostics.on(whenReady((p) => diagnostics.report(p)));

@@ -17,6 +17,7 @@ import { PLAN_FILE, walkFiles } from './planFiles';
 import { PlanSource, readPlanFile } from './readers/planFile';
 import { WORD_PLAN_SCHEME } from './shared/protocol';
 import { FeatureContext, PlanReferences, referencesOf } from './features/featureContext';
+import { PlanAnnexes } from './planAnnexes';
 
 /** The server's FeatureContext: what the features read, and what only the server does (sources, pruning, the connection). */
 export class ServerContext implements FeatureContext {
@@ -30,11 +31,15 @@ export class ServerContext implements FeatureContext {
   loadError?: string;
   sourceErrors: string[] = [];
   /** Each open document's latest analysis, and the one before it (whose paragraphs the checker's cache keeps too). */
-  private analyses = new Map<string, { version: number; analysis: DocumentAnalysis; previous?: DocumentAnalysis; ms: number }>();
+  private analyses = new Map<string, { version: number; options: AnalyzeOptions; analysis: DocumentAnalysis; previous?: DocumentAnalysis; ms: number }>();
   /** A pruning of the checker's cache waits to run after the diagnostics it was due with are published. */
   private pruneScheduled = false;
   private base?: PolicyIndex;
   private optionsCache?: AnalyzeOptions;
+  /** By URI: the options of a document checked with its 分工表, and the shared options they were made from. */
+  private readonly annexedOptions = new Map<string, { base: AnalyzeOptions; options: AnalyzeOptions }>();
+  /** The 分工表 of the open plans whose 分工表 is a file of its own. */
+  readonly annexes: PlanAnnexes;
   private searchCache?: { index: TaskIndex; search: TaskSearch };
   private rules: RuleData = { subjects: [] };
 
@@ -52,6 +57,13 @@ export class ServerContext implements FeatureContext {
       this.base = undefined;
     }
     ({ index: this.index, checker: this.checker } = buildEngine(this.base ? [this.base] : [], this.rules));
+    this.annexes = new PlanAnnexes({
+      openDocument: (file) => this.documents.get(fileUri(file)) ?? this.documents.get(wordPlanUri(file)),
+      ownAnalysis: (doc) => this.analysis(doc),
+      analyzeText: (text) => this.checker.analyze(text, this.analyzeOptions),
+      fileOf: (uri) => wordPlanFile(uri) ?? uriToPath(uri),
+      maxBytes: () => this.settings.maxFileSizeKB * 1024,
+    });
   }
 
   get ready(): boolean {
@@ -102,18 +114,37 @@ export class ServerContext implements FeatureContext {
     return Buffer.byteLength(doc.getText(), 'utf8');
   }
 
-  /** The analysis of a document's current version, computed at most once per version. */
+  /**
+   * The options of a document's analyses: the shared ones, with its 分工表 when that is a file of its own (planAnnexes.ts);
+   * one object while both stay, so its analyses can build on each other.
+   */
+  private optionsFor(uri: string): AnalyzeOptions {
+    const base = this.analyzeOptions;
+    const annex = this.annexes.of(uri);
+    if (!annex) {
+      this.annexedOptions.delete(uri);
+      return base;
+    }
+    const known = this.annexedOptions.get(uri);
+    if (known && known.base === base && known.options.annex === annex) return known.options;
+    const options = { ...base, annex };
+    this.annexedOptions.set(uri, { base, options });
+    return options;
+  }
+
+  /** The analysis of a document's current version, computed at most once per version (and its 分工表). */
   analysis(doc: TextDocument): DocumentAnalysis {
+    const options = this.optionsFor(doc.uri);
     const cached = this.analyses.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached.analysis;
+    if (cached && cached.version === doc.version && cached.options === options) return cached.analysis;
     const text = doc.getText();
     // the editor's document keeps its line offsets up to date incrementally: use them rather than a new LineIndex
     const positions = { positionAt: (o: number) => doc.positionAt(o), offsetAt: (p: { line: number; character: number }) => doc.offsetAt(p) };
     const started = performance.now();
     const analysis = this.isTooLarge(doc)
       ? DocumentAnalysis.empty(text, positions)
-      : this.checker.analyze(text, this.analyzeOptions, positions, cached?.analysis ?? this.openedLike(text));
-    this.analyses.set(doc.uri, { version: doc.version, analysis, previous: cached?.analysis, ms: performance.now() - started });
+      : this.checker.analyze(text, options, positions, cached?.analysis ?? this.openedLike(text, options));
+    this.analyses.set(doc.uri, { version: doc.version, options, analysis, previous: cached?.analysis, ms: performance.now() - started });
     // after the caller has used it (published its diagnostics): pruning walks every live paragraph
     if (this.checker.wantsPruning && !this.pruneScheduled) {
       this.pruneScheduled = true;
@@ -129,11 +160,11 @@ export class ServerContext implements FeatureContext {
    * For a document's first analysis: the analysis of an open document with most of its text (a copy, the same file
    * under another URI), which its check then builds on as on an earlier version.
    */
-  private openedLike(text: string): DocumentAnalysis | undefined {
+  private openedLike(text: string, options: AnalyzeOptions): DocumentAnalysis | undefined {
     if (!this.analyses.size) return undefined;
     const live: DocumentAnalysis[] = [];
     for (const [uri, a] of this.analyses) if (this.documents.get(uri)) live.push(a.analysis);
-    return closestAnalysis(text, this.analyzeOptions, live);
+    return closestAnalysis(text, options, live);
   }
 
   lastCheckMs(uri: string): number | undefined {
@@ -148,6 +179,8 @@ export class ServerContext implements FeatureContext {
 
   /** Releases a closed document's analyses, and the cached paragraph results only it used. */
   forget(uri: string): void {
+    this.annexes.forget(uri);
+    this.annexedOptions.delete(uri);
     if (this.analyses.delete(uri)) this.pruneCache();
   }
 

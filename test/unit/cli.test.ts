@@ -176,6 +176,38 @@ describe('the CLI', function () {
     assert.strictEqual(t117.restatedAt[0].line, 3);
   });
 
+  it('checks a plan with its 分工表 when that is a file of its own: the one beside it, or the one --annex names', () => {
+    const d = path.join(dir, 'district');
+    fs.mkdirSync(d);
+    const body = '1. 允许外商投资社会调查（表1第12项）。（区发展改革局牵头）\n2. 支持企业依托综合保税区开展保税展示交易业务（表1第14项）。\n';
+    const table = '| 任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- |\n| 表1第12项 | 区商务局 | 2025年底 |\n| 表1第14项 | 区商务局 | 2025年底 |\n';
+    fs.writeFileSync(path.join(d, '天河区实施方案.md'), body);
+    fs.writeFileSync(path.join(d, '天河区任务分工表.md'), table);
+    const plan = path.join(d, '天河区实施方案.md');
+    const codes = (out: string) => out.trim().split('\n').filter(Boolean).map((l) => l.split(' ').slice(0, 3).join(' ').replace(dir, ''));
+    // named alone, the plan is read with the 分工表 of its folder, and standard error says which
+    const alone = cli(['check', plan]);
+    assert.deepStrictEqual(codes(alone.out), ['/district/天河区实施方案.md:1:24 warning assignment-mismatch'], alone.err);
+    assert.match(alone.err, /天河区实施方案\.md: checked with its 分工表 .*天河区任务分工表\.md/);
+    // the folder: the plan compared, the 分工表 checked as a plan of its own
+    assert.deepStrictEqual(codes(cli(['check', d]).out), ['/district/天河区实施方案.md:1:24 warning assignment-mismatch']);
+    // the plan's own 分工表 export shows the findings of the comparison on its rows
+    const json = JSON.parse(cli(['assignments', plan, '--format', 'json']).out);
+    assert.deepStrictEqual(json[0].rows.map((r: any) => r.findings.map((f: any) => f.code)), [['assignment-mismatch'], []]);
+    // --annex: another file, for every plan named
+    const other = path.join(dir, '另一分工表.md');
+    fs.writeFileSync(other, table.replace(/区商务局/g, '区发展改革局'));
+    const named = cli(['check', plan, '--annex', other]);
+    assert.deepStrictEqual(codes(named.out), [], named.err);
+    assert.match(named.err, /checked with its 分工表 .*另一分工表\.md/);
+    // without a 分工表 beside it: the item without a lead is unowned
+    fs.rmSync(path.join(d, '天河区任务分工表.md'));
+    assert.deepStrictEqual(codes(cli(['check', plan]).out), ['/district/天河区实施方案.md:2:4 warning missing-lead-unit']);
+    const bad = cli(['check', plan, '--annex', path.join(dir, 'plans', 'good.md')]);
+    assert.deepStrictEqual([bad.code, bad.err.trim()], [2, `policy-lens: --annex ${path.join(dir, 'plans', 'good.md')}: no row of it names a task`]);
+    assert.strictEqual(cli(['coverage', plan, '--annex', other]).code, 2, '--annex is no option of coverage');
+  });
+
   it('checks that data/index.json is up to date', () => {
     const r = cli(['index', '--check']);
     assert.strictEqual(r.code, 0, r.err);

@@ -8,6 +8,7 @@ import { ReviewReport } from '../report/reportModel';
 import { renderReviewHtml } from '../report/reviewHtml';
 import { loadConfiguredEngine, readCliConfig, analyzeOptionsOf } from './configuration';
 import { expandPlans, readPlans, UsageError } from './files';
+import { optionsWithAnnexes } from './annexes';
 
 export interface ReviewOptions {
   files: string[];
@@ -15,6 +16,7 @@ export interface ReviewOptions {
   out?: string;
   config?: string;
   locale?: string;
+  annex?: string;
 }
 
 /** Reads and checks every plan; one that cannot be read is reported on stderr and left out (exit code 2 at the end). */
@@ -25,8 +27,10 @@ async function review(o: ReviewOptions, command: string): Promise<{ report: Revi
   const { index, checker } = await loadConfiguredEngine(config);
   const locale = localeOf(o.locale ?? process.env.POLICY_LENS_LOCALE ?? 'zh');
   const { plans: read, unreadable } = await readPlans(expandPlans(o.files, index));
+  const base = analyzeOptionsOf(config, locale);
+  const annexed = await optionsWithAnnexes(read.map((p) => p.file), checker, base, o.annex);
   const plans: AnalysedPlan[] = read.map(({ file, plan }) => ({
-    file, analysis: checker.analyze(plan.text, analyzeOptionsOf(config, locale)), paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine,
+    file, analysis: checker.analyze(plan.text, annexed.get(file) ?? base), paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine,
   }));
   return { report: collectReview(index, plans), unreadable };
 }

@@ -13,7 +13,7 @@ import { exact, LineIndex, NONE } from './text';
 import { RuleData } from './thresholds';
 import { Position, Range, Task } from './types';
 import { ResponsibilityRun, restatementIn } from './itemAssignment';
-import { DatedItems, ParagraphFacts, planStructures, RowAssignments, StructureSettings, StructureWalk } from './planStructure';
+import { DatedItems, ParagraphFacts, planRows, planStructures, RowAssignments, StructureSettings, StructureWalk } from './planStructure';
 import { TaskItem, taskItemsOf } from './taskItems';
 
 export interface AnalyzeOptions {
@@ -23,6 +23,17 @@ export interface AnalyzeOptions {
   referenceStyle?: ReferenceStyle;
   /** policyLens.structure: when a task item needs a lead unit, and the end of the pilot period if set. */
   structure?: StructureSettings;
+  /**
+   * The plan's 分工表 when it is a file of its own (方案.docx beside 分工表.xlsx): its table rows (DocumentAnalysis.tableRows
+   * of its analysis), compared with the plan's body as rows of its own would be.
+   */
+  annex?: PlanAnnex;
+}
+
+/** A plan's 分工表 in a file of its own: its name (as the user knows it) and what its rows assign. */
+export interface PlanAnnex {
+  readonly name: string;
+  readonly rows: readonly RowAssignments[];
 }
 
 export interface Paragraph {
@@ -377,7 +388,7 @@ export class DocumentAnalysis {
   /** The tasks that uncited list items and table rows restate, with the item's offsets. */
   get restatements(): { task: Task; start: number; end: number }[] {
     const out: { task: Task; start: number; end: number }[] = [];
-    const structures = (this._structures ??= planStructures(this.parts, this.options?.structure));
+    const structures = (this._structures ??= planStructures(this.parts, this.options?.structure, this.options?.annex?.rows));
     this.parts.forEach((p, i) => {
       const at = this.starts[i];
       for (const b of p.result.model.blocks) {
@@ -403,13 +414,18 @@ export class DocumentAnalysis {
 
   /** The task items of one paragraph, read once per analysis (with the plan's facts for it). */
   private taskItemsOfPart(i: number): TaskItem[] {
-    this._structures ??= planStructures(this.parts, this.options?.structure);
+    this._structures ??= planStructures(this.parts, this.options?.structure, this.options?.annex?.rows);
     const items = (this._itemsByPart ??= new Map()).get(i);
     if (items) return items;
     const part = this.parts[i];
     const read = taskItemsOf(part.result.model, this.starts[i], this._structures[i], (o) => this.lines.positionAt(o).line);
     this._itemsByPart.set(i, read);
     return read;
+  }
+
+  /** What its table rows assign (a 分工表's): the annex of a plan whose body is another file (AnalyzeOptions.annex). */
+  tableRows(): readonly RowAssignments[] {
+    return planRows(this.parts);
   }
 
   /** Every paragraph model with its start offset, in order. */
@@ -571,7 +587,7 @@ export class Checker {
   private planFindings(parts: readonly Part[], checks: readonly Check[], options: AnalyzeOptions): PlanMemo[] {
     const msg = messages(options.locale);
     const fits = (memo: PlanMemo) => memo.locale === options.locale && sameChecks(memo.checks, checks);
-    const walk = new StructureWalk(parts, options.structure);
+    const walk = new StructureWalk(parts, options.structure, options.annex?.rows);
     return parts.map((part, i) => {
       try {
         // where it stood in the previous version, with the same plan facts: nothing to look up or make

@@ -78,15 +78,19 @@ export class StructureWalk {
   /** The structure `at` made last: the next paragraph's is most often the same, and shares it. */
   private last?: ResponsibilityRun;
 
-  constructor(parts: readonly { result: StructuredParagraph }[], settings: StructureSettings | undefined) {
+  /**
+   * `annex`: the rows of the plan's 分工表 when it is a file of its own (方案.docx beside 分工表.xlsx), read with the
+   * plan's own table rows.
+   */
+  constructor(parts: readonly { result: StructuredParagraph }[], settings: StructureSettings | undefined, annex?: readonly RowAssignments[]) {
     this.parts = parts;
     this.facts = parts.map((p) => (p.result.facts ??= paragraphFacts(p.result.model.text)));
-    // read paragraph by paragraph up to the first that names a lead: a plan's first few usually do
-    this.planAssignsLeads = parts.some((p) => (p.result.assignsLead ??= planAssignsLeadUnits(p.result.model.text)));
+    // read paragraph by paragraph up to the first that names a lead: a plan's first few usually do (or its 分工表)
+    this.planAssignsLeads = !!annex?.some((rows) => rows.led.length) || parts.some((p) => (p.result.assignsLead ??= planAssignsLeadUnits(p.result.model.text)));
     this.requireLeadUnit = settings?.requireLeadUnit ?? 'auto';
     this.requireDeadline = settings?.requireDeadline ?? 'auto';
     this.outlines = outlinesOf(this.facts);
-    this.tables = tableAssignments(parts);
+    this.tables = tableAssignments(parts, annex);
     // a row that names no task this reader finds may list one in words of its own: then no task is said missing
     this.expectListed = !!this.tables && !this.tables.unread && listsMostBodyTasks(parts, this.tables.listed);
     // whether a paragraph before i declares that the first unit leads (the walk's firstLeads at i)
@@ -190,18 +194,25 @@ let lastTables: { rows: RowAssignments[]; made: TableAssignments | undefined } =
  * cites the same tasks without them); undefined when no row does. Each paragraph keeps its own (read without the rest of
  * the plan: a row's cells are its own), so a re-check only gathers them, and makes nothing when they are the last plan's.
  */
-function tableAssignments(parts: readonly { result: StructuredParagraph }[]): TableAssignments | undefined {
+function tableAssignments(parts: readonly { result: StructuredParagraph }[], annex: readonly RowAssignments[] = []): TableAssignments | undefined {
+  const rows = planRows(parts);
+  for (const r of annex) rows.push(r);
+  const last = lastTables;
+  if (rows.length === last.rows.length && rows.every((r, k) => r === last.rows[k])) return last.made;
+  const made = gatherTables(rows);
+  lastTables = { rows, made };
+  return made;
+}
+
+/** The assignments of the plan's table rows, paragraph by paragraph (those of paragraphs with rows). */
+export function planRows(parts: readonly { result: StructuredParagraph }[]): RowAssignments[] {
   const rows: RowAssignments[] = [];
   for (let i = 0; i < parts.length; i++) {
     const result = parts[i].result;
     const own = (result.rowAssignments ??= rowAssignments(result.model));
     if (own !== NO_ROW_ASSIGNMENTS) rows.push(own);
   }
-  const last = lastTables;
-  if (rows.length === last.rows.length && rows.every((r, k) => r === last.rows[k])) return last.made;
-  const made = gatherTables(rows);
-  lastTables = { rows, made };
-  return made;
+  return rows;
 }
 
 function gatherTables(all: readonly RowAssignments[]): TableAssignments | undefined {
@@ -375,8 +386,8 @@ export interface DatedItems {
   undatedTasks: readonly Task[];
 }
 
-export function planStructures(parts: readonly { result: StructuredParagraph }[], settings: StructureSettings | undefined): ResponsibilityRun[] {
-  const walk = new StructureWalk(parts, settings);
+export function planStructures(parts: readonly { result: StructuredParagraph }[], settings: StructureSettings | undefined, annex?: readonly RowAssignments[]): ResponsibilityRun[] {
+  const walk = new StructureWalk(parts, settings, annex);
   return parts.map((_part, i) => {
     const structure = walk.at(i);
     walk.next(i);

@@ -75,6 +75,19 @@ export class DiagnosticsPublisher {
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
+  /** Re-publishes a document whose findings changed at the same version (its 分工表, a file of its own, changed). */
+  republish(uri: string): void {
+    const doc = this.ctx.documents.get(uri);
+    if (!doc) return;
+    if (this.pull) {
+      this.settingsGeneration++;
+      if (this.pull.refresh) void this.ctx.connection.languages.diagnostics.refresh().catch(() => undefined);
+      return;
+    }
+    this.cancel(uri);
+    this.publish(doc);
+  }
+
   /** Re-publishes every open document (after a settings change: the same versions, new findings). */
   publishAll(): void {
     this.settingsGeneration++;

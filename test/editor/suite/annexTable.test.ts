@@ -1,6 +1,9 @@
 // In a real VS Code: a plan whose body and 分工表 disagree on a task's lead (assignment-mismatch, fixed by its quick
-// fix), and a body item that names no lead shown with the table's in its hover.
+// fix), and a body item that names no lead shown with the table's in its hover; a 分工表 in a file of its own beside
+// the plan, followed when it changes on disk (the client's file watcher).
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { diagnosticCode, hoverText, poll, rangeOf, serverReady } from '../helpers';
 
@@ -42,5 +45,24 @@ describe("A plan's body against its 分工表", () => {
     await poll('the assignment-mismatch to go away', () => vscode.languages.getDiagnostics(doc.uri),
       (x) => !x.some((d) => diagnosticCode(d) === 'assignment-mismatch'), { timeoutMs: 10000 });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('compares a plan with the 分工表 file beside it, and follows that file when it changes on disk', async () => {
+    const folder = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'annex-district');
+    fs.mkdirSync(folder, { recursive: true });
+    const body = PLAN.slice(0, PLAN.indexOf('附件'));
+    const table = PLAN.slice(PLAN.indexOf('| 任务'));
+    fs.writeFileSync(path.join(folder, '某区实施方案.md'), body);
+    fs.writeFileSync(path.join(folder, '某区重点任务分工表.md'), table);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(folder, '某区实施方案.md')));
+    await vscode.window.showTextDocument(doc);
+    const ds = await poll('the comparison with the 分工表 beside the plan', () => vscode.languages.getDiagnostics(doc.uri),
+      (x) => x.some((d) => diagnosticCode(d) === 'assignment-mismatch'), { timeoutMs: 20000 });
+    assert.deepStrictEqual(ds.find((d) => diagnosticCode(d) === 'assignment-mismatch')!.range, rangeOf(doc, '区发展改革局'));
+    assert.ok(!ds.some((d) => diagnosticCode(d) === 'missing-lead-unit'), 'the second item is led by the 分工表');
+    fs.writeFileSync(path.join(folder, '某区重点任务分工表.md'), table.replace('| 表1第12项 | 区商务局 |', '| 表1第12项 | 区发展改革局 |'));
+    await poll('the plan checked with the changed 分工表', () => vscode.languages.getDiagnostics(doc.uri),
+      (x) => !x.some((d) => diagnosticCode(d) === 'assignment-mismatch'), { timeoutMs: 20000 });
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });

@@ -1,0 +1,81 @@
+// A plan whose 分工表 is a file of its own, over the protocol: the Excel 分工表 beside an open plan is read and compared
+// with its body; a change of the file on disk (workspace/didChangeWatchedFiles) or of a 分工表 open in the editor is
+// followed by the plan's diagnostics, at the same version.
+import * as assert from 'assert';
+import * as ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { LspClient, PublishedDiagnostics } from '../support/lspClient';
+import { makeWorkbook } from '../support/xlsxFixture';
+
+const BODY = [
+  '# 番禺区实施方案',
+  '',
+  '1. 允许外商投资社会调查（表1第12项）。（区发展改革局牵头）',
+  '2. 支持外商投资旅行社从事出境旅游业务（表1第13项）。（区文广旅体局牵头，2024年6月底前完成）',
+  '',
+].join('\n');
+
+const codes = (d: PublishedDiagnostics) => d.diagnostics.map((x: any) => `${x.code}@${x.range.start.line}`).sort();
+
+describe('a plan and its 分工表 in two files, over the protocol', function () {
+  this.timeout(20000);
+  let client: LspClient;
+  let folder: string;
+  const uri = (name: string) => pathToFileURL(path.join(folder, name)).toString();
+
+  before(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-annex-'));
+    fs.writeFileSync(path.join(folder, '番禺区实施方案.md'), BODY);
+    fs.writeFileSync(path.join(folder, '番禺区任务分工表.xlsx'), await makeWorkbook());
+    client = new LspClient();
+    await client.initialize({ rootPath: folder });
+  });
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** The next diagnostics of the plan (version 1) that satisfy `test`. */
+  const next = (test: (d: PublishedDiagnostics) => boolean, what: string) =>
+    client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri('番禺区实施方案.md') && test(m.params), 10000, what).then((m) => m.params as PublishedDiagnostics);
+
+  it('compares the plan with the Excel 分工表 beside it: a lead and a deadline that differ from its rows', async () => {
+    const compared = next((d) => d.diagnostics.some((x: any) => x.code === 'assignment-mismatch'), 'the comparison with the 分工表');
+    client.open(uri('番禺区实施方案.md'), BODY);
+    const d = await compared;
+    assert.strictEqual(d.version, 1);
+    const found = d.diagnostics.filter((x: any) => x.code === 'assignment-mismatch').map((x: any) => BODY.split('\n')[x.range.start.line].slice(x.range.start.character, x.range.end.character));
+    assert.deepStrictEqual(found, ['区发展改革局', '2024年6月底前']);
+    assert.match(d.diagnostics.find((x: any) => x.code === 'assignment-mismatch').message, /分工表为“区商务局”/);
+  });
+
+  it('follows the 分工表 when it changes on disk', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await makeWorkbook()) as unknown as ArrayBuffer);
+    wb.getWorksheet('分工表')!.getCell('E4').value = '区发展改革局';
+    fs.writeFileSync(path.join(folder, '番禺区任务分工表.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    const again = next((d) => d.diagnostics.filter((x: any) => x.code === 'assignment-mismatch').length === 1, 'the plan checked with the new 分工表');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('番禺区任务分工表.xlsx'), type: 2 }] });
+    const d = await again;
+    assert.strictEqual(d.version, 1, 'the same version, published again');
+    assert.deepStrictEqual(codes(d).filter((c) => c.startsWith('assignment-mismatch')), ['assignment-mismatch@3']);
+  });
+
+  it('reads a 分工表 open in the editor as it stands there, and follows its edits', async () => {
+    const table = ['| 序号 | 任务 | 牵头单位 | 完成时限 |', '| --- | --- | --- | --- |', '| 1 | 表1第12项 | 区商务局 | 2025年底 |', '| 2 | 表1第13项 | 区文广旅体局 | 2024年6月 |', ''].join('\n');
+    fs.writeFileSync(path.join(folder, '番禺区任务分工表.md'), table);
+    fs.rmSync(path.join(folder, '番禺区任务分工表.xlsx'));
+    const fromMarkdown = next((d) => codes(d).filter((c) => c.startsWith('assignment-mismatch')).join() === 'assignment-mismatch@2', 'the plan checked with the Markdown 分工表');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('番禺区任务分工表.xlsx'), type: 3 }, { uri: uri('番禺区任务分工表.md'), type: 1 }] });
+    await fromMarkdown;
+    client.open(uri('番禺区任务分工表.md'), table);
+    const edited = next((d) => !d.diagnostics.some((x: any) => x.code === 'assignment-mismatch'), 'the plan checked with the edited 分工表');
+    const line = 2;
+    const at = table.split('\n')[line].indexOf('区商务局');
+    client.change(uri('番禺区任务分工表.md'), 2, [{ range: { start: { line, character: at }, end: { line, character: at + 4 } }, text: '区发展改革局' }]);
+    assert.strictEqual((await edited).version, 1);
+  });
+});
