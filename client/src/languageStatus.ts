@@ -77,6 +77,7 @@ export class PolicyLensStatus implements vscode.Disposable {
     else if (d) {
       parts.push(vscode.l10n.t('{0} errors · {1} warnings · {2} hints', d.errors, d.warnings, d.others));
       if (d.checkMs !== undefined) parts.push(vscode.l10n.t('{0} ms', d.checkMs < 10 ? d.checkMs.toFixed(1) : Math.round(d.checkMs)));
+      if (d.annex) parts.push(vscode.l10n.t('checked with its 分工表 {0}', d.annex));
     }
     if (r.sourceErrors.length) parts.push(vscode.l10n.t('{0} sources not loaded', r.sourceErrors.length));
     item.detail = parts.join(' · ');

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { STATUS_REQUEST } from '../../server/src/shared/protocol';
 import { LspClient, PublishedDiagnostics } from '../support/lspClient';
 import { makeWorkbook } from '../support/xlsxFixture';
 
@@ -50,6 +51,8 @@ describe('a plan and its 分工表 in two files, over the protocol', function ()
     const found = d.diagnostics.filter((x: any) => x.code === 'assignment-mismatch').map((x: any) => BODY.split('\n')[x.range.start.line].slice(x.range.start.character, x.range.end.character));
     assert.deepStrictEqual(found, ['区发展改革局', '2024年6月底前']);
     assert.match(d.diagnostics.find((x: any) => x.code === 'assignment-mismatch').message, /分工表为“区商务局”/);
+    const status = await client.request(STATUS_REQUEST.method, { uri: uri('番禺区实施方案.md') });
+    assert.strictEqual(status.document.annex, '番禺区任务分工表.xlsx', 'the status item names the 分工表');
   });
 
   it('follows the 分工表 when it changes on disk', async () => {

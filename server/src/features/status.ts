@@ -23,5 +23,6 @@ export function status(ctx: StatusContext, params: StatusParams | null | undefin
     else if (severity === 'warning') warnings++;
     else others++;
   });
-  return { ready: true, sources, sourceErrors, document: { errors, warnings, others, tooLarge: ctx.isTooLarge(doc), source: false, checkMs: ctx.lastCheckMs(doc.uri) } };
+  const annex = analysis.options?.annex?.name;
+  return { ready: true, sources, sourceErrors, document: { errors, warnings, others, tooLarge: ctx.isTooLarge(doc), source: false, checkMs: ctx.lastCheckMs(doc.uri), ...(annex ? { annex } : {}) } };
 }

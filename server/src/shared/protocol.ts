@@ -146,6 +146,8 @@ export interface StatusResult {
     source: boolean;
     /** How long its latest check took in the server, when it was checked in this session. */
     checkMs?: number;
+    /** The name of its 分工表 when that is a file of its own, beside it, that it is checked with. */
+    annex?: string;
   };
 }
 
