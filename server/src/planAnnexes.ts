@@ -81,6 +81,12 @@ export class PlanAnnexes {
     for (const f of files) this.disk.delete(f);
   }
 
+  /** Forgets every 分工表 read (the task index changed: their rows name its old tasks); plans are without until refreshed. */
+  reset(): void {
+    this.disk.clear();
+    this.current.clear();
+  }
+
   forget(uri: string): void {
     this.current.delete(uri);
     this.generation.delete(uri);

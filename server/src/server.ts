@@ -160,6 +160,8 @@ async function applySettings(raw: unknown): Promise<void> {
   // before `initialized` the client may receive nothing but window messages: it has no documents open yet anyway
   if (!initialized) return;
   diagnostics.publishAll();
+  // a 分工表 read with the old sources names their tasks: read again
+  refreshAnnexes(documents.all().map((d) => d.uri));
   if (inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
   // what the client derived from the old answers (coverage) is stale too
   void connection.sendNotification(INDEX_CHANGED_NOTIFICATION.method);

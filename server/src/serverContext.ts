@@ -77,6 +77,7 @@ export class ServerContext implements FeatureContext {
     const { indexes, errors, failed } = await loadSources(sources, this.workspaceFolders[0]);
     ({ index: this.index, checker: this.checker } = buildEngine([this.base, ...indexes], this.rules, failed));
     this.analyses.clear();
+    this.annexes.reset();
     this.sourceErrors = errors;
     return errors;
   }

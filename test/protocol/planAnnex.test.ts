@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { STATUS_REQUEST } from '../../server/src/shared/protocol';
-import { LspClient, PublishedDiagnostics } from '../support/lspClient';
+import { LspClient, PublishedDiagnostics, ROOT } from '../support/lspClient';
 import { makeWorkbook } from '../support/xlsxFixture';
 
 const BODY = [
@@ -80,5 +80,34 @@ describe('a plan and its 分工表 in two files, over the protocol', function ()
     const at = table.split('\n')[line].indexOf('区商务局');
     client.change(uri('番禺区任务分工表.md'), 2, [{ range: { start: { line, character: at }, end: { line, character: at + 4 } }, text: '区发展改革局' }]);
     assert.strictEqual((await edited).version, 1);
+  });
+});
+
+describe('a plan and its 分工表 in two files, when the sources change', function () {
+  this.timeout(20000);
+  let client: LspClient;
+  let folder: string;
+  const source = (prefix: string) => ({ path: path.join(ROOT, 'test/fixtures/sources/shenzhen.md'), prefix });
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('reads the 分工表 again: its rows name the tasks of the sources it was read with', async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-annex-sources-'));
+    const body = '1. 支持外商投资设立律师事务所联营机构（SZ表1第3项）。（区发展改革局牵头）\n';
+    fs.writeFileSync(path.join(folder, '方案.md'), body);
+    fs.writeFileSync(path.join(folder, '分工表.md'), '| 任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- |\n| SZ表1第3项 | 区司法局 | 2025年底 |\n');
+    const planUri = pathToFileURL(path.join(folder, '方案.md')).toString();
+    client = new LspClient();
+    await client.initialize({ rootPath: folder, initializationOptions: { policyLens: { sources: [source('SZ')] } } });
+    const mismatch = (d: PublishedDiagnostics) => d.diagnostics.some((x: any) => x.code === 'assignment-mismatch' && /分工表为“区司法局”/.test(x.message));
+    const compared = client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === planUri && mismatch(m.params), 10000, 'the comparison');
+    client.open(planUri, body);
+    await compared;
+    // the sources load again (one more): SZ表1第3项 is a task of the new index, and so must the 分工表's row be
+    const again = client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === planUri && mismatch(m.params), 10000, 'the comparison with the new sources');
+    client.notify('workspace/didChangeConfiguration', { settings: { policyLens: { sources: [source('SZ'), source('SZB')] } } });
+    await again;
   });
 });

@@ -200,6 +200,8 @@ describe('the CLI', function () {
     const named = cli(['check', plan, '--annex', other]);
     assert.deepStrictEqual(codes(named.out), [], named.err);
     assert.match(named.err, /checked with its 分工表 .*另一分工表\.md/);
+    // standard input has no folder: --annex gives it its 分工表
+    assert.deepStrictEqual(codes(cli(['check', '-', '--annex', path.join(d, '天河区任务分工表.md')], body).out), ['-:1:24 warning assignment-mismatch']);
     // without a 分工表 beside it: the item without a lead is unowned
     fs.rmSync(path.join(d, '天河区任务分工表.md'));
     assert.deepStrictEqual(codes(cli(['check', plan]).out), ['/district/天河区实施方案.md:2:4 warning missing-lead-unit']);

@@ -37,8 +37,9 @@ export async function optionsWithAnnexes(files: readonly string[], checker: Chec
     if (!r.rows?.some((rows) => rows.listed.length)) throw new UsageError(`--annex ${explicit}: ${r.kind === 'skip' && !r.generated ? 'cannot be read' : 'no row of it names a task'}`, false);
   }
   for (const file of files) {
-    if (file === '-') continue;
-    const own = path.resolve(file);
+    // standard input has no folder: only --annex gives it one
+    if (file === '-' && !named) continue;
+    const own = file === '-' ? file : path.resolve(file);
     const annex = named ?? (await annexFileOf(own, async (candidate) => (await read(candidate)).kind));
     if (!annex || annex === own) continue;
     const r = await read(annex);
