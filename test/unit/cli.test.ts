@@ -194,6 +194,7 @@ describe('the CLI', function () {
     // the plan's own 分工表 export shows the findings of the comparison on its rows
     const json = JSON.parse(cli(['assignments', plan, '--format', 'json']).out);
     assert.deepStrictEqual(json[0].rows.map((r: any) => r.findings.map((f: any) => f.code)), [['assignment-mismatch'], []]);
+    assert.match(cli(['report', plan]).out, /对照分工表 <code class="plan-annex">天河区任务分工表\.md<\/code>/, 'the report names the 分工表');
     // --annex: another file, for every plan named
     const other = path.join(dir, '另一分工表.md');
     fs.writeFileSync(other, table.replace(/区商务局/g, '区发展改革局'));

@@ -42,7 +42,8 @@ export function reviewPlan(index: TaskIndex, { file, analysis, paragraphOfLine, 
   for (const t of restatedTasksOf(analysis)) coverage[t.id] = 'restated';
   for (const item of items) for (const t of item.restated) coverage[t.id] ??= 'restated';
   for (const r of analysis.references) for (const t of r.tasks) coverage[t.id] = 'cited';
-  return { file, title: titleOf(analysis.text, file), findings, items, coverage };
+  const annex = analysis.options?.annex?.name;
+  return { file, title: titleOf(analysis.text, file), findings, items, coverage, ...(annex ? { annex } : {}) };
 }
 
 function reviewFinding(index: TaskIndex, analysis: DocumentAnalysis, f: Finding, paragraphOfLine?: number[], rowOfLine?: string[]): ReviewFinding {

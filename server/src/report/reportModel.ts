@@ -52,6 +52,8 @@ export interface ReviewPlan {
   items: ReviewItem[];
   /** Task id → how this plan covers it; a task absent here is missing. */
   coverage: Record<string, Exclude<CoverageState, 'missing'>>;
+  /** The name of its 分工表 when that is a file of its own, which it was checked with. */
+  annex?: string;
 }
 
 export interface ReviewTable {
