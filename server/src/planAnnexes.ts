@@ -55,19 +55,19 @@ export class PlanAnnexes {
     return out;
   }
 
+  /** The 分工表 of a plan file (open or not), worked out now; not kept for it. */
+  async ofFile(file: string): Promise<(PlanAnnex & { file: string }) | undefined> {
+    const annex = await annexFileOf(file, async (candidate) => (await this.read(candidate)).kind);
+    const read = annex ? await this.read(annex) : undefined;
+    return annex && read?.kind === 'table' && read.rows ? { name: path.basename(annex), file: annex, rows: read.rows } : undefined;
+  }
+
   /** Works out the plan's 分工表 again (reading files as needed); true when what its analysis is given changed. */
   async refresh(uri: string): Promise<boolean> {
     const generation = (this.generation.get(uri) ?? 0) + 1;
     this.generation.set(uri, generation);
     const file = this.host.fileOf(uri);
-    let next: (PlanAnnex & { file: string }) | undefined;
-    if (file) {
-      const annex = await annexFileOf(file, async (candidate) => (await this.read(candidate)).kind);
-      if (annex) {
-        const read = await this.read(annex);
-        if (read.kind === 'table' && read.rows) next = { name: path.basename(annex), file: annex, rows: read.rows };
-      }
-    }
+    const next = file ? await this.ofFile(file) : undefined;
     if (this.generation.get(uri) !== generation) return false; // a later refresh has begun
     const now = this.current.get(uri);
     if (sameAnnex(now, next)) return false;

@@ -172,6 +172,11 @@ export class ServerContext implements FeatureContext {
     return this.analyses.get(uri)?.ms;
   }
 
+  async fileOptions(file: string | undefined): Promise<AnalyzeOptions> {
+    const annex = file ? await this.annexes.ofFile(file) : undefined;
+    return annex ? { ...this.analyzeOptions, annex } : this.analyzeOptions;
+  }
+
   /** Whether a document is the text of a loaded source (opened by go to definition, or in the workspace): not a plan. */
   isSource(uri: string): boolean {
     const file = wordPlanFile(uri) ?? uriToPath(uri);

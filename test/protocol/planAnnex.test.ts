@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { STATUS_REQUEST } from '../../server/src/shared/protocol';
+import { ASSIGNMENTS_REQUEST, STATUS_REQUEST } from '../../server/src/shared/protocol';
 import { LspClient, PublishedDiagnostics, ROOT } from '../support/lspClient';
 import { makeWorkbook } from '../support/xlsxFixture';
 
@@ -80,6 +80,25 @@ describe('a plan and its 分工表 in two files, over the protocol', function ()
     const at = table.split('\n')[line].indexOf('区商务局');
     client.change(uri('番禺区任务分工表.md'), 2, [{ range: { start: { line, character: at }, end: { line, character: at + 4 } }, text: '区发展改革局' }]);
     assert.strictEqual((await edited).version, 1);
+  });
+});
+
+describe('the 任务分工表 export of a plan on disk with its 分工表 beside it', function () {
+  this.timeout(20000);
+  it('checks the plan with the 分工表, as the CLI does', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-annex-export-'));
+    const client = new LspClient();
+    try {
+      fs.writeFileSync(path.join(folder, '番禺区实施方案.md'), BODY);
+      fs.writeFileSync(path.join(folder, '番禺区任务分工表.xlsx'), await makeWorkbook());
+      await client.initialize({ rootPath: folder });
+      const result = await client.request(ASSIGNMENTS_REQUEST.method, { uris: [pathToFileURL(path.join(folder, '番禺区实施方案.md')).toString()], format: 'json' });
+      const [table] = JSON.parse(result.content);
+      assert.deepStrictEqual(table.rows.map((r: any) => r.findings.map((f: any) => f.code)), [['assignment-mismatch'], ['assignment-mismatch']]);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

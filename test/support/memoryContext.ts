@@ -55,6 +55,7 @@ export function memoryContext(root: string, settings: Partial<Settings> = {}): M
     isSource: () => false,
     isTooLarge: (doc) => Buffer.byteLength(doc.getText(), 'utf8') > full.maxFileSizeKB * 1024,
     sizeInBytes: (doc) => Buffer.byteLength(doc.getText(), 'utf8'),
+    fileOptions: async () => options,
     async *workspaceFiles() {
       for (const doc of open.values()) yield { uri: doc.uri, text: doc.getText() };
     },

@@ -10,7 +10,7 @@ import { AnalysedPlan, collectReview } from '../report/collectReview';
 import { AssignmentsParams, AssignmentsResult } from '../shared/protocol';
 
 /** What this feature reads of the server's state. */
-export type AssignmentsContext = Pick<FeatureContext, 'ready' | 'documents' | 'analysis' | 'checker' | 'index' | 'locale' | 'settings' | 'workspaceFiles' | 'workspaceFolders'>;
+export type AssignmentsContext = Pick<FeatureContext, 'ready' | 'documents' | 'analysis' | 'checker' | 'index' | 'fileOptions' | 'workspaceFiles' | 'workspaceFolders'>;
 
 const FORMATS = ['md', 'csv', 'json', 'xlsx'];
 
@@ -28,7 +28,7 @@ export async function assignments(ctx: AssignmentsContext, params: AssignmentsPa
       plans.push(plan);
     }
   } else {
-    for await (const file of ctx.workspaceFiles()) plans.push(analysedText(ctx, file.uri, file.text));
+    for await (const file of ctx.workspaceFiles()) plans.push(await analysedText(ctx, file.uri, file.text));
   }
   const tables = collectReview(ctx.index, plans).plans.map(assignmentTable);
   const rows = tables.reduce((n, t) => n + t.rows.length, 0);
@@ -44,15 +44,16 @@ async function analysed(ctx: AssignmentsContext, uri: string): Promise<AnalysedP
   if (!file) return { error: `cannot read ${uri}: not a file` };
   try {
     const plan = await readPlanFile(file);
-    return { ...analysedText(ctx, uri, plan.text), paragraphOfLine: plan.paragraphOfLine };
+    return { ...(await analysedText(ctx, uri, plan.text)), paragraphOfLine: plan.paragraphOfLine };
   } catch (e) {
     return { error: (e as Error).message };
   }
 }
 
-function analysedText(ctx: AssignmentsContext, uri: string, text: string): AnalysedPlan {
+/** An open plan's analysis; else one of `text` with the settings (and the 分工表 beside the file), as the CLI's. */
+async function analysedText(ctx: AssignmentsContext, uri: string, text: string): Promise<AnalysedPlan> {
   const open = ctx.documents.get(uri);
-  const analysis: DocumentAnalysis = open ? ctx.analysis(open) : ctx.checker.analyze(text, { locale: ctx.locale, severity: ctx.settings.severity });
+  const analysis: DocumentAnalysis = open ? ctx.analysis(open) : ctx.checker.analyze(text, await ctx.fileOptions(wordPlanFile(uri) ?? uriToPath(uri)));
   return { file: displayName(ctx, uri), analysis };
 }
 

@@ -1,7 +1,7 @@
 // What the features read of the server's state, as one interface that each feature narrows to the part it uses (a
 // Pick): the server hands them its ServerContext, a unit test a plain object over the engine, with no connection.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Checker, DocumentAnalysis } from '../core/analyze';
+import type { AnalyzeOptions, Checker, DocumentAnalysis } from '../core/analyze';
 import type { BareReference } from '../core/bareNumbers';
 import type { Locale } from '../core/messages';
 import type { TaskSearch } from '../core/search';
@@ -62,6 +62,8 @@ export interface FeatureContext {
   sizeInBytes(doc: TextDocument): number;
   /** The workspace's plans with their text, the open documents first. */
   workspaceFiles(): AsyncGenerator<{ uri: string; text: string }>;
+  /** The options a plan that is not open is checked with: the settings', and its 分工表 when that is a file beside it. */
+  fileOptions(file: string | undefined): Promise<AnalyzeOptions>;
 }
 
 /** What describeTask reads: a task's source, its file and the locale. */
