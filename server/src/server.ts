@@ -12,8 +12,8 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { localeOf } from './core/messages';
 import * as path from 'path';
+import { localeOf } from './core/messages';
 import { PLAN_FILES_GLOB } from './planFiles';
 import { ServerContext, uriToPath, wordPlanFile } from './serverContext';
 import { packageVersion } from './indexLoader';
@@ -228,7 +228,7 @@ documents.onDidClose((e) => {
   // a 分工表 closed in the editor is read from disk again
   refreshAnnexes(plans);
 });
-// files of a plan's folder created, changed or deleted (a client that watches them: VS Code's, see the client)
+// files of a plan's folder created, changed or deleted (from a client that watches them: registered in onInitialized)
 connection.onDidChangeWatchedFiles((params) => {
   const files = params.changes.map((c) => uriToPath(c.uri)).filter((f): f is string => !!f);
   ctx.annexes.changed(files);
