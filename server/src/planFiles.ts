@@ -3,15 +3,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /** A plan file by its name; Word's lock files (`~$plan.docx`, left next to an open document) are not plans. */
-export const PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx)$/i;
+export const PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx|doc)$/i;
 /**
  * The plan files of a folder for the CLI: those and Excel workbooks (a district's 分工表 among its submissions); the
  * editor's workspace scan leaves workbooks out (each would be loaded on every scan, and most are not plans).
  */
-export const CLI_PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx|xlsx)$/i;
+export const CLI_PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx|doc|xlsx)$/i;
 
 /** The files CLI_PLAN_FILE takes, as a watcher's glob (workspace/didChangeWatchedFiles). */
-export const PLAN_FILES_GLOB = '**/*.{md,markdown,txt,docx,xlsx}';
+export const PLAN_FILES_GLOB = '**/*.{md,markdown,txt,docx,doc,xlsx}';
 
 /** Folders no plan lives in: dependencies, version control, build output, editor test installs. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);

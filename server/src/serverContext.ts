@@ -244,7 +244,7 @@ export class ServerContext implements FeatureContext {
           continue;
         }
         // a Word plan's places are lines of its extracted text: they open in the client's view of it, not in Word
-        yield { uri: plan.format === 'docx' ? wordPlanUri(file) : fileUri(file), text: plan.text };
+        yield { uri: plan.format === 'docx' || plan.format === 'doc' ? wordPlanUri(file) : fileUri(file), text: plan.text };
       }
     }
   }

@@ -50,6 +50,24 @@ describe('plans read from disk, over the protocol', function () {
     client.notify('textDocument/didClose', { textDocument: { uri: view('分工表.xlsx') } });
   });
 
+  it('answers with the Markdown of a Word 97–2003 plan (.doc), and counts one in workspace coverage through its view', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-doc-'));
+    const other = new LspClient();
+    try {
+      fs.copyFileSync(path.join(__dirname, '../../../test/fixtures/word97/word-plan.doc'), path.join(folder, '旧方案.doc'));
+      await other.initialize({ rootPath: folder });
+      const docUri = pathToFileURL(path.join(folder, '旧方案.doc')).toString();
+      const result = await other.request(EXTRACT_PLAN_REQUEST.method, { uri: docUri });
+      assert.match(result.text, /^黄埔区落实服务业扩大开放综合试点实施方案\n/);
+      assert.strictEqual(result.paragraphOfLine.length, result.text.split('\n').length);
+      const coverage = await other.request('policyLens/coverage', {});
+      assert.deepStrictEqual(citedAt(coverage, 'T1.49'), [`${WORD_PLAN_SCHEME}:${docUri.slice('file://'.length)}`]);
+    } finally {
+      await other.shutdown();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('answers with the decoded text of a GB18030 plan', async () => {
     const result = await client.request(EXTRACT_PLAN_REQUEST.method, { uri: uri('gb.md') });
     assert.strictEqual(result.text, '# 区方案\n\n落实表2第7项。\n');

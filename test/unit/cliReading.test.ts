@@ -84,6 +84,15 @@ describe('the CLI reading plans in every supported form', function () {
     assert.match(r.out, /plan\.docx:¶10:\d+ error threshold-mismatch/, 'the table row (¶10) has its threshold mismatch');
   });
 
+  it('checks a Word 97–2003 plan (.doc) and locates its findings by Word paragraph too', () => {
+    const doc = path.join(ROOT, 'test/fixtures/word97/word-plan.doc');
+    const r = cli(['check', doc]);
+    assert.strictEqual(r.code, 1, r.err);
+    const printed = r.out.trim().split('\n').map((l) => l.replace(doc, 'plan.doc').split(' ').slice(0, 3).join(' '));
+    // the .doc keeps no automatic numbers: its items are paragraphs, which name no task item without its labels
+    assert.deepStrictEqual(printed, ['plan.doc:¶4:32 error threshold-mismatch', 'plan.doc:¶5:1 warning domain-mismatch', 'plan.doc:¶6:3 error unknown-task', 'plan.doc:¶10:30 error threshold-mismatch']);
+  });
+
   it('keeps 1-based lines of the extracted text in SARIF for a Word plan', () => {
     const sarif = JSON.parse(cli(['check', at('word', 'plan.docx'), '--format', 'sarif']).out);
     const lines = sarif.runs[0].results.map((x: any) => x.locations[0].physicalLocation.region.startLine);

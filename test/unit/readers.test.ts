@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { decodePlanBytes } from '../../server/src/readers/encoding';
 import { readDocx } from '../../server/src/readers/docx';
+import { markdownOfDocBody } from '../../server/src/readers/doc';
 import { readPlanBytes, readPlanFile, readPlanTextFileSync } from '../../server/src/readers/planFile';
 import { UnreadableFileError } from '../../server/src/readers/unreadable';
 import { CLI_PLAN_FILE, PLAN_FILE } from '../../server/src/planFiles';
@@ -187,11 +188,40 @@ describe('readXlsx', () => {
   });
 });
 
+describe('readDoc (Word 97–2003)', () => {
+  const WORD97 = path.join(__dirname, '../../../test/fixtures/word97');
+
+  it('reads the .doc LibreOffice wrote of WORD_PLAN as readDocx reads the .docx, but for what the .doc text does not keep', async () => {
+    const plan = await readPlanFile(path.join(WORD97, 'word-plan.doc'));
+    assert.strictEqual(plan.format, 'doc');
+    const lines = WORD_PLAN_MARKDOWN.split('\n');
+    // no heading styles or automatic numbers in a .doc's text (the items are paragraphs), and a manual line break ends one
+    const expected = [...lines.slice(0, 6), ...lines.slice(6, 9).flatMap((l, k) => [...(k ? [''] : []), l.replace(/^\d\. /, '')]), ...lines.slice(9, 17), lines[17], '', ...lines.slice(18)]
+      .map((l) => l.replace(/^#+ /, ''));
+    assert.strictEqual(plan.text, expected.join('\n'));
+    assert.deepStrictEqual(plan.paragraphOfLine, [1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8, 8, 9, 10, 0, 11, 0, 12, 0]);
+  });
+
+  it('joins the paragraphs of a cell, keeps rows of empty cells, and leaves prose with a tab in it as prose', () => {
+    const body = '标题\n序号\t任务\t牵头单位\t\n1\t表1第12项\t区商务局\n区市场监管局\t\n2\t\t\t\n1.\t落实表1第13项。\n下一段\n';
+    assert.deepStrictEqual(markdownOfDocBody(body).text.split('\n'), [
+      '标题', '', '| 序号 | 任务 | 牵头单位 |', '| --- | --- | --- |', '| 1 | 表1第12项 | 区商务局 区市场监管局 |', '| 2 |  |  |', '', '1. 落实表1第13项。', '', '下一段', '',
+    ]);
+    assert.deepStrictEqual(markdownOfDocBody(''), { text: '', paragraphOfLine: [0] });
+  });
+});
+
 describe('files no reader reads', () => {
-  it('says what to do with a PDF or an old Word, WPS or Excel file instead of reading it as text', async () => {
+  it('says what to do with a PDF, RTF, an Excel 97–2003 or WPS file, or an old Office file that is no Word document', async () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj << /Length 20 >> stream\nBT (plan) Tj ET\nendstream\n', 'latin1')]);
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from('表1第12项 plan text'.repeat(20))]);
-    for (const [bytes, name, said] of [[pdf, 'plan.pdf', 'a PDF is not read'], [pdf, 'plan.md', 'a PDF is not read'], [ole, 'plan.doc', 'an old Word (.doc), WPS or Excel (.xls) file is not read'], [ole, 'plan.xlsx', 'a password-protected document is not read']] as const) {
+    const rtf = Buffer.from('{\\rtf1\\ansi\\ansicpg936 {\\fonttbl} 表1第12项}', 'utf8');
+    const xls = fs.readFileSync(path.join(__dirname, '../../../test/fixtures/word97/workbook.xls'));
+    for (const [bytes, name, said] of [
+      [pdf, 'plan.pdf', 'a PDF is not read'], [pdf, 'plan.md', 'a PDF is not read'], [rtf, 'plan.doc', 'an RTF document is not read'],
+      [ole, 'plan.doc', 'not a Word 97–2003 document'], [ole, 'plan.wps', 'a WPS file is not read'], [xls, 'workbook.xls', 'an Excel 97–2003 (.xls) workbook is not read'],
+      [xls, 'workbook.doc', 'not a Word 97–2003 document'], [ole, 'plan.xlsx', 'a password-protected document is not read'],
+    ] as const) {
       await assert.rejects(readPlanBytes(bytes, name), (e: unknown) => e instanceof UnreadableFileError && e.message.startsWith(`cannot read ${name}: ${said}`), name);
     }
   });
@@ -216,6 +246,13 @@ describe('readPlanFile', () => {
     assert.deepStrictEqual([txt.format, txt.encoding, txt.text === SAMPLE], ['text', 'utf-16le', true]);
   });
 
+  it('reads a Word 97–2003 document by its signature, whatever its name, and a .docx named .doc as one', async () => {
+    const doc = fs.readFileSync(path.join(__dirname, '../../../test/fixtures/word97/word-plan.doc'));
+    assert.strictEqual((await readPlanBytes(doc, 'standard input')).format, 'doc');
+    const docx = await readPlanBytes(await makeDocx(WORD_PLAN), 'plan.doc');
+    assert.deepStrictEqual([docx.format, docx.text], ['docx', WORD_PLAN_MARKDOWN]);
+  });
+
   it('reads Word bytes without a name by their ZIP signature (standard input)', async () => {
     const plan = await readPlanBytes(await makeDocx(WORD_PLAN), 'standard input');
     assert.strictEqual(plan.format, 'docx');
@@ -229,6 +266,7 @@ describe('readPlanFile', () => {
 
   it('counts Word files as plan files but not the lock files Word leaves next to them', () => {
     assert.ok(PLAN_FILE.test(path.join('plans', '方案.docx')), '.docx is a plan file');
+    assert.ok(PLAN_FILE.test(path.join('plans', '方案.doc')) && CLI_PLAN_FILE.test('方案.DOC') && !PLAN_FILE.test('~$方案.doc'), '.doc too');
     assert.ok(!PLAN_FILE.test(path.join('plans', '~$方案.docx')), 'a Word lock file is not a plan');
     assert.ok(PLAN_FILE.test('plan.md') && PLAN_FILE.test('notes.TXT') && !PLAN_FILE.test('image.png'));
     // the CLI takes a folder's workbooks too (not Excel's lock files); the editor's workspace scan does not

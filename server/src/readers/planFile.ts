@@ -3,16 +3,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { decodePlanBytes } from './encoding';
 import { readDocx } from './docx';
+import { readDoc } from './doc';
 import { readXlsx } from './xlsx';
 import { UnreadableFileError } from './unreadable';
 
 export interface PlanSource {
   name: string;
   text: string;
-  format: 'markdown' | 'text' | 'docx' | 'xlsx';
+  format: 'markdown' | 'text' | 'docx' | 'doc' | 'xlsx';
   /** The encoding a text file was read in. */
   encoding?: string;
-  /** Word files: the 1-based Word paragraph of each 0-based line of `text` (see readDocx). */
+  /** Word files (.docx, .doc): the 1-based Word paragraph of each 0-based line of `text` (see readDocx). */
   paragraphOfLine?: number[];
   /** Excel files: the sheet and 1-based row (`分工表!5`) of each 0-based line of `text` ('' for none; see readXlsx). */
   rowOfLine?: string[];
@@ -22,7 +23,8 @@ export interface PlanSource {
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
-/** Word 97–2003 (.doc), WPS and Excel 97–2003 (.xls) files are OLE compound documents. */
+const RTF_MAGIC = [0x7b, 0x5c, 0x72, 0x74, 0x66]; // {\rtf
+/** Word 97–2003 (.doc), WPS and Excel 97–2003 (.xls) files are OLE compound documents (a .doc is read, readDoc). */
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
@@ -31,16 +33,23 @@ function refuseUnsupported(name: string, bytes: Uint8Array): void {
   if (startsWith(bytes, PDF_MAGIC)) {
     throw new UnreadableFileError(`cannot read ${name}: a PDF is not read; save the plan as Word (.docx), Excel (.xlsx), Markdown or text`);
   }
+  if (startsWith(bytes, RTF_MAGIC)) {
+    // Word and WPS save RTF under a .doc name too
+    throw new UnreadableFileError(`cannot read ${name}: an RTF document is not read; save the plan as Word (.docx or .doc), Markdown or text`);
+  }
   if (startsWith(bytes, OLE_MAGIC)) {
     // Office keeps a password-protected .docx or .xlsx in the same container as the old formats
     if (/\.(?:docx|xlsx)$/i.test(name)) throw new UnreadableFileError(`cannot read ${name}: a password-protected document is not read; save a copy without the password`);
-    throw new UnreadableFileError(`cannot read ${name}: an old Word (.doc), WPS or Excel (.xls) file is not read; save it as .docx or .xlsx`);
+    if (/\.xls$/i.test(name)) throw new UnreadableFileError(`cannot read ${name}: an Excel 97–2003 (.xls) workbook is not read; save it as .xlsx`);
+    if (/\.(?:wps|et|dps)$/i.test(name)) throw new UnreadableFileError(`cannot read ${name}: a WPS file is not read; save it as .docx or .xlsx`);
   }
 }
 
 function formatOf(name: string, bytes: Uint8Array): PlanSource['format'] {
   const ext = path.extname(name).toLowerCase();
-  if (ext === '.docx') return 'docx';
+  // a Word 97–2003 document, whatever its name (standard input, a .doc saved under another); a .docx renamed .doc is one
+  if (startsWith(bytes, OLE_MAGIC)) return 'doc';
+  if (ext === '.docx' || (ext === '.doc' && startsWith(bytes, ZIP_MAGIC))) return 'docx';
   if (ext === '.xlsx') return 'xlsx';
   if (ext === '.md' || ext === '.markdown') return 'markdown';
   // a name without a known extension (standard input): a ZIP archive can only be a Word plan
@@ -52,8 +61,8 @@ function formatOf(name: string, bytes: Uint8Array): PlanSource['format'] {
 export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<PlanSource> {
   refuseUnsupported(name, bytes);
   const format = formatOf(name, bytes);
-  if (format === 'docx') {
-    const { text, paragraphOfLine } = await readDocx(bytes, name);
+  if (format === 'docx' || format === 'doc') {
+    const { text, paragraphOfLine } = await (format === 'doc' ? readDoc : readDocx)(bytes, name);
     return { name, text, format, paragraphOfLine };
   }
   if (format === 'xlsx') {
@@ -85,7 +94,7 @@ export function readPlanTextFileSync(file: string): PlanSource {
   }
   refuseUnsupported(file, bytes);
   const format = formatOf(file, bytes);
-  if (format === 'docx' || format === 'xlsx') throw new UnreadableFileError(`cannot read ${file}: a Word or Excel document is read asynchronously (readPlanFile)`);
+  if (format === 'docx' || format === 'doc' || format === 'xlsx') throw new UnreadableFileError(`cannot read ${file}: a Word or Excel document is read asynchronously (readPlanFile)`);
   const { text, encoding } = decodePlanBytes(bytes, file);
   return { name: file, text, format, encoding };
 }
