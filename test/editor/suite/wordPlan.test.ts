@@ -1,5 +1,7 @@
 // In VS Code: Policy Lens: Open Word Plan shows a .docx as read-only Markdown in which the checks and hovers work.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { describeDiagnostics, diagnosticCode, extension, hoverText, poll, positionOf, serverReady } from '../helpers';
 import { makeDocx, WORD_PLAN, WORD_PLAN_MARKDOWN } from '../../support/docxFixture';
@@ -14,7 +16,7 @@ describe('Open Word Plan', () => {
     const workspace = vscode.workspace.workspaceFolders?.[0];
     assert.ok(workspace, 'VS Code was started without the test workspace folder');
     folder = workspace.uri;
-    // made here, in the run's copy of the workspace: the repository keeps no binary fixture
+    // made here, in the run's copy of the workspace (a .doc below is the one binary fixture: no library writes one)
     const plan = vscode.Uri.joinPath(folder, 'plan.docx');
     await vscode.workspace.fs.writeFile(plan, await makeDocx(WORD_PLAN));
     const fake = vscode.Uri.joinPath(folder, 'fake.docx');
@@ -28,9 +30,24 @@ describe('Open Word Plan', () => {
     for (const uri of created) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
   });
 
-  it('is offered in the Explorer\'s context menu of .docx files', () => {
+  it('is offered in the Explorer\'s context menu of .docx and .doc files', () => {
     const menu: { command: string; when?: string }[] = extension().packageJSON.contributes?.menus?.['explorer/context'] ?? [];
-    assert.ok(menu.some((m) => m.command === 'policyLens.openWordPlan' && m.when === 'resourceExtname == .docx'), JSON.stringify(menu));
+    assert.ok(menu.some((m) => m.command === 'policyLens.openWordPlan' && m.when === 'resourceExtname == .docx || resourceExtname == .doc'), JSON.stringify(menu));
+  });
+
+  it('opens a Word 97–2003 plan (.doc) the same way, checked', async () => {
+    // the one binary fixture of the repository: LibreOffice made it (test/fixtures/word97/make.cjs)
+    const doc97 = vscode.Uri.joinPath(folder, '旧方案.doc');
+    await vscode.workspace.fs.writeFile(doc97, fs.readFileSync(path.join(__dirname, '../../../../test/fixtures/word97/word-plan.doc')));
+    created.push(doc97);
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('policyLens.openWordPlan', doc97);
+    assert.ok(editor, 'the command opened no editor');
+    assert.strictEqual(editor.document.uri.scheme, 'policy-lens-word');
+    assert.match(editor.document.getText(), /^黄埔区落实服务业扩大开放综合试点实施方案\n/);
+    const ds = await poll('the threshold mismatch in the .doc view', () => vscode.languages.getDiagnostics(editor.document.uri),
+      (x) => x.some((d) => diagnosticCode(d) === 'threshold-mismatch'), { timeoutMs: 20000 });
+    assert.ok(ds.some((d) => diagnosticCode(d) === 'unknown-task'), describeDiagnostics(ds));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('opens the extracted plan as Markdown, with policy-lens diagnostics and hovers in it', async () => {
