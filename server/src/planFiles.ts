@@ -6,7 +6,8 @@ import * as path from 'path';
 export const PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx|doc)$/i;
 /**
  * The plan files of a folder for the CLI: those and Excel workbooks (a district's 分工表 among its submissions); the
- * editor's workspace scan leaves workbooks out (each would be loaded on every scan, and most are not plans).
+ * editor's workspace scan takes a workbook only when its name says it is a 分工表 (most are not plans, and each would be
+ * loaded on every scan).
  */
 export const CLI_PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx|doc|xlsx)$/i;
 

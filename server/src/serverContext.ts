@@ -13,7 +13,8 @@ import { loadDefaultIndex, loadRules, loadSources, projectRoot } from './indexLo
 import { RuleData } from './core/thresholds';
 import type { TaskSearch } from './core/search';
 import { DEFAULT_SETTINGS, Settings } from './settings';
-import { PLAN_FILE, walkFiles } from './planFiles';
+import { CLI_PLAN_FILE, PLAN_FILE, walkFiles } from './planFiles';
+import { namesAssignmentTable } from './core/annexPairing';
 import { PlanSource, readPlanFile } from './readers/planFile';
 import { WORD_PLAN_SCHEME } from './shared/protocol';
 import { FeatureContext, PlanReferences, referencesOf } from './features/featureContext';
@@ -220,7 +221,7 @@ export class ServerContext implements FeatureContext {
   }
 
   /**
-   * Workspace plans (Markdown, text in any supported encoding, Word) with their text; not the open ones' stale disk
+   * Workspace plans (Markdown, text in any supported encoding, Word, an Excel 分工表 by its name) with their text; not the open ones' stale disk
    * copies, nor a Word file whose extracted view is open. A file that cannot be read is skipped: it is not the
    * user's open document, so there is no one to tell.
    */
@@ -234,7 +235,8 @@ export class ServerContext implements FeatureContext {
     for (const doc of this.documents.all()) if (!this.isSource(doc.uri)) yield { uri: doc.uri, text: doc.getText() };
     const seen = new Set<string>();
     for (const folder of this.workspaceFolders) {
-      for (const file of walkFiles(folder, (f) => PLAN_FILE.test(f), seen)) {
+      // a workbook when its name says it is a 分工表 (its rows are a plan's, as the CLI counts them), not any other
+      for (const file of walkFiles(folder, (f) => PLAN_FILE.test(f) || (CLI_PLAN_FILE.test(f) && namesAssignmentTable(f)), seen)) {
         if (open.has(fileUri(file)) || this.sources.isSource(this.index.sources, file)) continue;
         let plan: PlanSource;
         try {
@@ -243,8 +245,10 @@ export class ServerContext implements FeatureContext {
         } catch {
           continue;
         }
-        // a Word plan's places are lines of its extracted text: they open in the client's view of it, not in Word
-        yield { uri: plan.format === 'docx' || plan.format === 'doc' ? wordPlanUri(file) : fileUri(file), text: plan.text };
+        // the 分工表 the extension exports repeats a plan's items: counted once, in the plan
+        if (plan.generated) continue;
+        // a Word or Excel plan's places are lines of its extracted text: they open in the client's view of it
+        yield { uri: plan.format === 'markdown' || plan.format === 'text' ? fileUri(file) : wordPlanUri(file), text: plan.text };
       }
     }
   }

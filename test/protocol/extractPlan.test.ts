@@ -5,7 +5,7 @@ import * as iconv from 'iconv-lite';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { EXTRACT_PLAN_REQUEST, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
+import { ASSIGNMENTS_REQUEST, EXTRACT_PLAN_REQUEST, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
 import { LspClient, positionOf } from '../support/lspClient';
 import { makeDocx, WORD_PLAN, WORD_PLAN_MARKDOWN, WORD_PLAN_PARAGRAPHS } from '../support/docxFixture';
 import { makeWorkbook, WORKBOOK_MARKDOWN } from '../support/xlsxFixture';
@@ -88,6 +88,25 @@ describe('plans read from disk, over the protocol', function () {
     assert.deepStrictEqual(citedAt(coverage, 'T2.7'), [uri('gb.md')], 'the GB18030 plan is not read');
     assert.deepStrictEqual(citedAt(coverage, 'T1.49'), [view('plan.docx')], 'the Word plan\'s citation is not in its view');
     assert.deepStrictEqual(citedAt(coverage, 'T1.1'), [], 'a fake .docx was read as text');
+    // an Excel 分工表 (named so) counts, in its view; the 分工表 the extension exported does not (a plan's items again)
+    assert.deepStrictEqual(citedAt(coverage, 'T1.14'), [view('分工表.xlsx')], 'the 分工表 workbook is not counted');
+  });
+
+  it('leaves out of workspace coverage a workbook not named as a 分工表, and the 分工表 the extension exported', async () => {
+    // the export of a draft that is not on disk (opened, exported, closed): only the export cites 表3第5项
+    client.open(uri('draft.md'), '1. 落实表3第5项（区商务局牵头）。\n');
+    const result = await client.request(ASSIGNMENTS_REQUEST.method, { uris: [uri('draft.md')], format: 'xlsx' });
+    client.notify('textDocument/didClose', { textDocument: { uri: uri('draft.md') } });
+    fs.writeFileSync(file('导出任务分工表.xlsx'), Buffer.from(result.content, 'base64'));
+    fs.writeFileSync(file('统计数据.xlsx'), await makeWorkbook());
+    try {
+      const coverage = await client.request('policyLens/coverage', {});
+      assert.deepStrictEqual(citedAt(coverage, 'T3.5'), [], 'the exported 分工表 was counted');
+      assert.deepStrictEqual(citedAt(coverage, 'T1.14'), [view('分工表.xlsx')], 'a workbook not named 分工 was counted');
+    } finally {
+      fs.rmSync(file('导出任务分工表.xlsx'));
+      fs.rmSync(file('统计数据.xlsx'));
+    }
   });
 
   it('checks the open Word plan view like any plan, and counts the file once while it is open', async () => {
