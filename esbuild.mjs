@@ -56,6 +56,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [readerLibraries, asciiOutput] },
   { ...common, entryPoints: ['server/src/readers/readerLibraries.ts'], outfile: 'dist/readerLibraries.js' },
   { ...common, entryPoints: ['server/src/report/workbookLibrary.ts'], outfile: 'dist/workbookLibrary.js' },
+  // the readers of Office 97–2003 files (.doc, .xls), loaded by the worker that reads one (readers/legacyOffice.ts)
+  { ...common, entryPoints: ['server/src/readers/legacyOfficeLibraries.ts'], outfile: 'dist/legacyOfficeLibraries.js' },
 ];
 
 if (watch) {

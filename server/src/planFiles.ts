@@ -9,10 +9,10 @@ export const PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx|doc)$
  * editor's workspace scan takes a workbook only when its name says it is a 分工表 (most are not plans, and each would be
  * loaded on every scan).
  */
-export const CLI_PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx|doc|xlsx)$/i;
+export const CLI_PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx|doc|xlsx|xls)$/i;
 
 /** The files CLI_PLAN_FILE takes, as a watcher's glob (workspace/didChangeWatchedFiles). */
-export const PLAN_FILES_GLOB = '**/*.{md,markdown,txt,docx,doc,xlsx}';
+export const PLAN_FILES_GLOB = '**/*.{md,markdown,txt,docx,doc,xlsx,xls}';
 
 /** Folders no plan lives in: dependencies, version control, build output, editor test installs. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);

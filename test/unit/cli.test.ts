@@ -203,6 +203,12 @@ describe('the CLI', function () {
     assert.match(named.err, /checked with its 分工表 .*另一分工表\.md/);
     // standard input has no folder: --annex gives it its 分工表
     assert.deepStrictEqual(codes(cli(['check', '-', '--annex', path.join(d, '天河区任务分工表.md')], body).out), ['-:1:24 warning assignment-mismatch']);
+    // Office 97–2003 files pair as any: a .doc plan and its .xls 分工表
+    const old = path.join(dir, 'old');
+    fs.mkdirSync(old);
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/word97/word-plan.doc'), path.join(old, '番禺区实施方案.doc'));
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/word97/workbook.xls'), path.join(old, '番禺区任务分工表.xls'));
+    assert.match(cli(['check', path.join(old, '番禺区实施方案.doc')]).err, /番禺区实施方案\.doc: checked with its 分工表 .*番禺区任务分工表\.xls/);
     // without a 分工表 beside it: the item without a lead is unowned
     fs.rmSync(path.join(d, '天河区任务分工表.md'));
     assert.deepStrictEqual(codes(cli(['check', plan]).out), ['/district/天河区实施方案.md:2:4 warning missing-lead-unit']);

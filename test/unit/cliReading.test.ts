@@ -93,6 +93,14 @@ describe('the CLI reading plans in every supported form', function () {
     assert.deepStrictEqual(printed, ['plan.doc:¶4:32 error threshold-mismatch', 'plan.doc:¶5:1 warning domain-mismatch', 'plan.doc:¶6:3 error unknown-task', 'plan.doc:¶10:30 error threshold-mismatch']);
   });
 
+  it('checks an Excel 97–2003 分工表 (.xls) and locates its findings by sheet and row', () => {
+    const xls = path.join(ROOT, 'test/fixtures/word97/workbook.xls');
+    const r = cli(['check', xls]);
+    assert.strictEqual(r.code, 1, r.err);
+    const printed = r.out.trim().split('\n').map((l) => l.replace(xls, 'workbook.xls').split(' ').slice(0, 3).join(' '));
+    assert.deepStrictEqual(printed, ['workbook.xls:分工表!4:36 error threshold-mismatch', 'workbook.xls:分工表!6:14 warning missing-lead-unit']);
+  });
+
   it('keeps 1-based lines of the extracted text in SARIF for a Word plan', () => {
     const sarif = JSON.parse(cli(['check', at('word', 'plan.docx'), '--format', 'sarif']).out);
     const lines = sarif.runs[0].results.map((x: any) => x.locations[0].physicalLocation.region.startLine);

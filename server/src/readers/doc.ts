@@ -1,6 +1,7 @@
 // Extracts a Word 97–2003 plan (.doc, through word-extractor) as the Markdown readDocx writes for a .docx: a paragraph
 // a line with a blank line between them, a table as a Markdown table whose first row is the header.
 import { ExtractedPlan } from './docx';
+import { runLegacyReader } from './legacyOffice';
 import { UnreadableFileError } from './unreadable';
 
 /** How many lines one table row may span (a cell's paragraphs): a line with tabs that ends no row by then is prose. */
@@ -15,11 +16,9 @@ const ROW_LINES = 20;
  * that ends with its tab; its cells' paragraphs are joined with a space (as a .docx cell's are).
  */
 export async function readDoc(bytes: Uint8Array, name: string): Promise<ExtractedPlan> {
-  const { WordExtractor } = require('./readerLibraries') as typeof import('./readerLibraries');
   let body: string;
   try {
-    const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    body = (await new WordExtractor().extract(buffer)).getBody();
+    body = String(await runLegacyReader('doc-body', bytes));
   } catch {
     // the same container holds WPS documents and Excel 97–2003 workbooks, which this reader does not read
     throw new UnreadableFileError(`cannot read ${name}: not a Word 97–2003 document (a WPS or Excel .xls file is not read; save it as .docx or .xlsx)`);

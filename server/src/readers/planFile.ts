@@ -5,17 +5,18 @@ import { decodePlanBytes } from './encoding';
 import { readDocx } from './docx';
 import { readDoc } from './doc';
 import { readXlsx } from './xlsx';
+import { readXls } from './xls';
 import { UnreadableFileError } from './unreadable';
 
 export interface PlanSource {
   name: string;
   text: string;
-  format: 'markdown' | 'text' | 'docx' | 'doc' | 'xlsx';
+  format: 'markdown' | 'text' | 'docx' | 'doc' | 'xlsx' | 'xls';
   /** The encoding a text file was read in. */
   encoding?: string;
   /** Word files (.docx, .doc): the 1-based Word paragraph of each 0-based line of `text` (see readDocx). */
   paragraphOfLine?: number[];
-  /** Excel files: the sheet and 1-based row (`分工表!5`) of each 0-based line of `text` ('' for none; see readXlsx). */
+  /** Excel files (.xlsx, .xls): the sheet and 1-based row (`分工表!5`) of each 0-based line of `text` ('' for none; see readXlsx). */
   rowOfLine?: string[];
   /** A 任务分工表 Policy Lens wrote (`assignments --format xlsx`): its rows are a plan's, not a plan of its own. */
   generated?: boolean;
@@ -24,7 +25,7 @@ export interface PlanSource {
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 const RTF_MAGIC = [0x7b, 0x5c, 0x72, 0x74, 0x66]; // {\rtf
-/** Word 97–2003 (.doc), WPS and Excel 97–2003 (.xls) files are OLE compound documents (a .doc is read, readDoc). */
+/** Word 97–2003 (.doc), WPS and Excel 97–2003 (.xls) files are OLE compound documents (.doc and .xls are read). */
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
@@ -40,15 +41,16 @@ function refuseUnsupported(name: string, bytes: Uint8Array): void {
   if (startsWith(bytes, OLE_MAGIC)) {
     // Office keeps a password-protected .docx or .xlsx in the same container as the old formats
     if (/\.(?:docx|xlsx)$/i.test(name)) throw new UnreadableFileError(`cannot read ${name}: a password-protected document is not read; save a copy without the password`);
-    if (/\.xls$/i.test(name)) throw new UnreadableFileError(`cannot read ${name}: an Excel 97–2003 (.xls) workbook is not read; save it as .xlsx`);
     if (/\.(?:wps|et|dps)$/i.test(name)) throw new UnreadableFileError(`cannot read ${name}: a WPS file is not read; save it as .docx or .xlsx`);
   }
 }
 
 function formatOf(name: string, bytes: Uint8Array): PlanSource['format'] {
   const ext = path.extname(name).toLowerCase();
-  // a Word 97–2003 document, whatever its name (standard input, a .doc saved under another); a .docx renamed .doc is one
-  if (startsWith(bytes, OLE_MAGIC)) return 'doc';
+  // a Word 97–2003 document, whatever its name (standard input, a .doc saved under another) but an Excel .xls; a .docx
+  // renamed .doc is one
+  if (startsWith(bytes, OLE_MAGIC)) return ext === '.xls' ? 'xls' : 'doc';
+  if (ext === '.xls' && startsWith(bytes, ZIP_MAGIC)) return 'xlsx';
   if (ext === '.docx' || (ext === '.doc' && startsWith(bytes, ZIP_MAGIC))) return 'docx';
   if (ext === '.xlsx') return 'xlsx';
   if (ext === '.md' || ext === '.markdown') return 'markdown';
@@ -65,8 +67,8 @@ export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Pl
     const { text, paragraphOfLine } = await (format === 'doc' ? readDoc : readDocx)(bytes, name);
     return { name, text, format, paragraphOfLine };
   }
-  if (format === 'xlsx') {
-    const { text, rowOfLine, generated } = await readXlsx(bytes, name);
+  if (format === 'xlsx' || format === 'xls') {
+    const { text, rowOfLine, generated } = await (format === 'xls' ? readXls : readXlsx)(bytes, name);
     return { name, text, format, rowOfLine, ...(generated ? { generated } : {}) };
   }
   const { text, encoding } = decodePlanBytes(bytes, name);
@@ -94,7 +96,7 @@ export function readPlanTextFileSync(file: string): PlanSource {
   }
   refuseUnsupported(file, bytes);
   const format = formatOf(file, bytes);
-  if (format === 'docx' || format === 'doc' || format === 'xlsx') throw new UnreadableFileError(`cannot read ${file}: a Word or Excel document is read asynchronously (readPlanFile)`);
+  if (format === 'docx' || format === 'doc' || format === 'xlsx' || format === 'xls') throw new UnreadableFileError(`cannot read ${file}: a Word or Excel document is read asynchronously (readPlanFile)`);
   const { text, encoding } = decodePlanBytes(bytes, file);
   return { name: file, text, format, encoding };
 }

@@ -1,6 +1,5 @@
 // The plan readers' third-party libraries, required on first use: esbuild bundles them apart (dist/readerLibraries.js), so the server starts without parsing them.
 import * as mammoth from 'mammoth';
 import * as iconv from 'iconv-lite';
-import WordExtractor from 'word-extractor';
 
-export { mammoth, iconv, WordExtractor };
+export { mammoth, iconv };

@@ -80,7 +80,7 @@ describe('Open Word Plan', () => {
 
   it('opens an Excel 分工表 (Open Excel Plan, in the context menu of .xlsx files) as Markdown, checked row by row', async () => {
     const menu: { command: string; when?: string }[] = extension().packageJSON.contributes?.menus?.['explorer/context'] ?? [];
-    assert.ok(menu.some((m) => m.command === 'policyLens.openExcelPlan' && m.when === 'resourceExtname == .xlsx'), JSON.stringify(menu));
+    assert.ok(menu.some((m) => m.command === 'policyLens.openExcelPlan' && m.when === 'resourceExtname == .xlsx || resourceExtname == .xls'), JSON.stringify(menu));
     const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('policyLens.openExcelPlan', vscode.Uri.joinPath(folder, '分工表.xlsx'));
     assert.ok(editor, 'the command opened no editor');
     const doc = editor.document;
