@@ -20,8 +20,8 @@ export async function readDoc(bytes: Uint8Array, name: string): Promise<Extracte
   try {
     body = String(await runLegacyReader('doc-body', bytes));
   } catch {
-    // the same container holds WPS documents and Excel 97–2003 workbooks, which this reader does not read
-    throw new UnreadableFileError(`cannot read ${name}: not a Word 97–2003 document (a WPS or Excel .xls file is not read; save it as .docx or .xlsx)`);
+    // the same container holds WPS documents (not read) and Excel 97–2003 workbooks (read when named .xls)
+    throw new UnreadableFileError(`cannot read ${name}: not a Word 97–2003 document (a WPS file is not read; save it as .docx)`);
   }
   return markdownOfDocBody(body);
 }
