@@ -206,10 +206,25 @@ function plansWithAnnex(uri: string): string[] {
 /** 分工表 edited in the editor: the plans checked with them are refreshed once the typing pauses. */
 const annexEdits = new Map<string, NodeJS.Timeout>();
 
-documents.onDidOpen((e) => void settingsReady.then(() => {
-  diagnostics.schedule(e.document, true);
-  // the plan's 分工表, and the plans this one is the 分工表 of (now read from the editor)
-  refreshAnnexes([e.document.uri, ...plansWithAnnex(e.document.uri)]);
+/** How long a plan's first check waits for its 分工表 beside it to be read (after that it goes without, and again with it). */
+const ANNEX_WAIT_MS = 300;
+
+documents.onDidOpen((e) => void settingsReady.then(async () => {
+  const uri = e.document.uri;
+  // the plan's 分工表 first, so that its first diagnostics already count it (no warnings that vanish a moment later)
+  const annexed = ctx.annexes.refresh(uri).catch((error: Error) => {
+    connection.console.error(`Policy Lens: finding the 分工表 of ${uri} failed: ${error.stack ?? error}`);
+    return false;
+  });
+  let waited: NodeJS.Timeout | undefined;
+  const read = await Promise.race([annexed.then((changed) => ({ changed })), new Promise<undefined>((r) => (waited = setTimeout(() => r(undefined), ANNEX_WAIT_MS)))]);
+  clearTimeout(waited);
+  // a 分工表 found: published with it even if this version went out without it (settings applied in the meantime)
+  if (read?.changed) diagnostics.republish(uri);
+  else diagnostics.schedule(e.document, true);
+  if (!read) void annexed.then((changed) => changed && diagnostics.republish(uri));
+  // the plans this one is the 分工表 of (now read from the editor)
+  refreshAnnexes(plansWithAnnex(uri));
 }));
 documents.onDidChangeContent((e) => void settingsReady.then(() => {
   diagnostics.schedule(e.document);

@@ -83,6 +83,28 @@ describe('a plan and its 分工表 in two files, over the protocol', function ()
   });
 });
 
+describe('the first diagnostics of a plan with its 分工表 beside it', function () {
+  this.timeout(20000);
+  it('already count the 分工表 (no warning the 分工表 answers that vanishes a moment later)', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-annex-first-'));
+    const client = new LspClient();
+    try {
+      const body = '1. 允许外商投资社会调查（表1第12项）。（区发展改革局牵头）\n2. 支持外商投资旅行社从事出境旅游业务（表1第13项）。\n';
+      fs.writeFileSync(path.join(folder, '方案.md'), body);
+      fs.writeFileSync(path.join(folder, '分工表.md'), '| 任务 | 牵头单位 |\n| --- | --- |\n| 表1第12项 | 区商务局 |\n| 表1第13项 | 区文广旅体局 |\n');
+      await client.initialize({ rootPath: folder });
+      const planUri = pathToFileURL(path.join(folder, '方案.md')).toString();
+      const first = client.waitForDiagnostics(planUri);
+      client.open(planUri, body);
+      // without the 分工表 the second item has no lead (missing-lead-unit) and nothing is compared
+      assert.deepStrictEqual(codes(await first), ['assignment-mismatch@0']);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the 任务分工表 export of a plan on disk with its 分工表 beside it', function () {
   this.timeout(20000);
   it('checks the plan with the 分工表, as the CLI does', async () => {
