@@ -27,6 +27,14 @@ describe('which 分工表 goes with which plan', () => {
     }, '附件N is no part of a name; 广州市 is shared by every plan of e/, so 黄埔区 gets none');
   });
 
+  it('pairs the versions of one plan with its 分工表', () => {
+    const files = ['d/天河区实施方案.docx', 'd/天河区实施方案（修改稿）.docx', 'd/天河区任务分工表.xlsx', 'd/越秀区实施方案.docx'];
+    assert.deepStrictEqual(pairs(files, ['d/天河区任务分工表.xlsx']), {
+      'd/天河区实施方案.docx': 'd/天河区任务分工表.xlsx',
+      'd/天河区实施方案（修改稿）.docx': 'd/天河区任务分工表.xlsx',
+    });
+  });
+
   it('pairs nothing it cannot settle', () => {
     assert.deepStrictEqual(pairs(['d/甲方案.md', 'd/乙方案.md', 'd/分工表.xlsx'], ['d/分工表.xlsx']), {}, 'two plans, a 分工表 named for neither');
     assert.deepStrictEqual(pairs(['d/天河区方案.md', 'd/天河区分工表A.xlsx', 'd/天河区分工表B.xlsx'], ['d/天河区分工表A.xlsx', 'd/天河区分工表B.xlsx']), {}, 'two 分工表 alike');

@@ -28,7 +28,8 @@ function commonPrefix(a: string, b: string): number {
  * 分工表, those whose name says so and whose rows assign tasks). A folder with one plan and one 分工表: they go
  * together. Otherwise a plan goes with the 分工表 whose name begins as its own does (天河区实施方案 with 天河区任务分工表),
  * by at least two characters and by more than it shares with the folder's other plans (广州市天河区… and 广州市越秀区…
- * share 广州市), and more than with any other 分工表; none when that does not settle it.
+ * share 广州市; not its own other versions, 天河区实施方案（修改稿）), and more than with any other 分工表; none when that
+ * does not settle it.
  */
 export function pairAnnexes(files: readonly string[], tables: ReadonlySet<string>): Map<string, string> {
   const folders = new Map<string, { plans: string[]; tables: string[] }>();
@@ -49,7 +50,12 @@ export function pairAnnexes(files: readonly string[], tables: ReadonlySet<string
     for (const plan of plans) {
       const own = key(plan);
       let floor = 1;
-      for (const other of plans) if (other !== plan) floor = Math.max(floor, commonPrefix(own, key(other)));
+      for (const other of plans) {
+        const theirs = key(other);
+        // another version of the same plan (天河区实施方案 and 天河区实施方案（修改稿）) shares its 分工表
+        if (other === plan || theirs.startsWith(own) || own.startsWith(theirs)) continue;
+        floor = Math.max(floor, commonPrefix(own, theirs));
+      }
       let best: string | undefined;
       let bestLength = floor;
       let tie = false;
