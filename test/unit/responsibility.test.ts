@@ -367,6 +367,24 @@ describe('the responsibility checks', () => {
     assert.strictEqual(handed, 4, 'every task item');
   });
 
+  it('keeps the count of dated items of a paragraph the plan repeats, for each place (before other labelled lines)', () => {
+    const item = buildParagraphModel('1. 落实表1第12项（区商务局牵头）。', EMPTY_CONTEXT, ctx.index, ctx.matcher);
+    const labels = (when: string) => buildParagraphModel(`完成时限：${when}`, EMPTY_CONTEXT, ctx.index, ctx.matcher);
+    // one result for both copies, as the checker's cache gives it
+    const copy = { model: item };
+    const parts = [{ result: copy }, { result: { model: labels('2025年底') } }, { result: copy }, { result: { model: labels('2026年底') } }];
+    const readAgain = () => {
+      const walk = new StructureWalk(parts, { requireLeadUnit: 'auto', requireDeadline: 'auto' });
+      return parts.map((_p, i) => {
+        const again = !!walk.assignmentsOf(i, walk.at(i));
+        walk.next(i);
+        return again;
+      });
+    };
+    assert.deepStrictEqual(readAgain(), [true, false, true, false], 'the first walk counts both copies');
+    assert.deepStrictEqual(readAgain(), [false, false, false, false], 'the next walks count neither again');
+  });
+
   /** The three checks' findings on a document, through the analyser (which gives them the plan's facts). */
   function check(text: string, locale: 'zh' | 'en' = 'zh', settings: Partial<ResponsibilityRun> = {}): Finding[] {
     const structure = { requireLeadUnit: settings.requireLeadUnit ?? 'auto', requireDeadline: settings.requireDeadline ?? 'auto', pilotEnd: settings.pilotEnd };

@@ -62,6 +62,7 @@ interface ParagraphResult {
   /** How many task items it holds, and how many give a deadline: read when policyLens.structure.requireDeadline is auto. */
   taskItems?: number;
   datedItems?: DatedItems;
+  olderDatedItems?: readonly DatedItems[];
   /** The tasks its table rows name a lead and a deadline for (read on first use by the plan's structure). */
   rowAssignments?: RowAssignments;
   /** The tasks of its task items that are not table rows (read on first use by the plan's structure). */
@@ -716,7 +717,7 @@ export class Checker {
     runChecks(PARAGRAPH_CHECKS, model.blocks, run, findings);
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
     // every field a result gets later is in its literal: kept in the object itself, not in an array added to it
-    return { text, retained: undefined, model, findings: exact(findings), facts: undefined, assignsLead: undefined, taskItems: undefined, datedItems: undefined, rowAssignments: undefined, bodyTasks: undefined, planFindings: undefined, olderPlanFindings: undefined, shown: undefined };
+    return { text, retained: undefined, model, findings: exact(findings), facts: undefined, assignsLead: undefined, taskItems: undefined, datedItems: undefined, olderDatedItems: undefined, rowAssignments: undefined, bodyTasks: undefined, planFindings: undefined, olderPlanFindings: undefined, shown: undefined };
   }
 }
 

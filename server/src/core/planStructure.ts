@@ -26,6 +26,8 @@ export interface StructuredParagraph {
   taskItems?: number;
   /** The count, with the next paragraph's leading labelled lines it was made with (they can date its last item). */
   datedItems?: DatedItems;
+  /** Counts made before in other places of the plan (a paragraph it repeats), the latest last; DATED_MEMOS in all. */
+  olderDatedItems?: readonly DatedItems[];
   /** The tasks its table rows name a lead unit and a deadline for (rowAssignments). */
   rowAssignments?: RowAssignments;
   /** The tasks of its task items that are not table rows (the plan's body, against its 分工表). */
@@ -355,13 +357,20 @@ function datesMostItems(
     const n = count(i);
     if (!n) continue;
     const following = followingLabels(facts, i);
-    let counted = result.datedItems;
     // the outline above it (a Word plan's （一）…（2025年底前完成） paragraph) can date its items
     const outline = outlines[i];
-    if (!counted || counted.following !== following || !sameStrings(counted.outline, outline)) {
-      const undatedTasks: Task[] = [];
-      const dated = datedItemCount(result.model, following, undatedTasks, outline, reads?.(i));
-      result.datedItems = counted = { following, outline, dated, undatedTasks: undatedTasks.length ? undatedTasks : NO_TASKS };
+    let counted = result.datedItems;
+    if (!countFits(counted, following, outline)) {
+      // a paragraph the plan repeats under other headings or before other labels keeps a count for each
+      const older = result.olderDatedItems;
+      const kept = older?.find((c) => countFits(c, following, outline));
+      if (kept) counted = kept;
+      else {
+        const undatedTasks: Task[] = [];
+        const dated = datedItemCount(result.model, following, undatedTasks, outline, reads?.(i));
+        if (result.datedItems) result.olderDatedItems = [...(older ?? []).slice(older && older.length >= DATED_MEMOS - 1 ? 1 : 0), result.datedItems];
+        result.datedItems = counted = { following, outline, dated, undatedTasks: undatedTasks.length ? undatedTasks : NO_TASKS };
+      }
     }
     undated += n - counted.dated;
     // an item of the body that a row of the plan's 分工表 dates is dated
@@ -370,6 +379,14 @@ function datesMostItems(
   }
   return true;
 }
+
+/** Whether a paragraph's count of dated items was made with these labelled lines after it and this outline above it. */
+function countFits(c: DatedItems | undefined, following: string, outline: readonly string[]): c is DatedItems {
+  return !!c && c.following === following && sameStrings(c.outline, outline);
+}
+
+/** How many counts of dated items a paragraph keeps (for copies of it under other headings or before other labels). */
+const DATED_MEMOS = 4;
 
 /** A paragraph that is one heading-like line restating a task: a task item when labelled lines follow it (restatementIn). */
 function titled(model: Pick<ParagraphModel, 'blocks'>): boolean {
