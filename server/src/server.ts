@@ -15,6 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'path';
 import { localeOf } from './core/messages';
 import { PLAN_FILES_GLOB } from './planFiles';
+import { ANNEX_FOLDER } from './annexFiles';
 import { ServerContext, uriToPath, wordPlanFile } from './serverContext';
 import { packageVersion } from './indexLoader';
 import { codeActions } from './features/codeActions';
@@ -247,7 +248,8 @@ documents.onDidClose((e) => {
 connection.onDidChangeWatchedFiles((params) => {
   const files = params.changes.map((c) => uriToPath(c.uri)).filter((f): f is string => !!f);
   ctx.annexes.changed(files);
-  const folders = new Set(files.map((f) => path.dirname(f)));
+  // a file of an annex folder (附件/) is the plans' of the folder above it too
+  const folders = new Set(files.flatMap((f) => (ANNEX_FOLDER.test(path.basename(path.dirname(f))) ? [path.dirname(f), path.dirname(path.dirname(f))] : [path.dirname(f)])));
   const plans = documents.all().map((d) => d.uri).filter((uri) => {
     const file = wordPlanFile(uri) ?? uriToPath(uri);
     return !!file && folders.has(path.dirname(file));

@@ -105,6 +105,33 @@ describe('the first diagnostics of a plan with its 分工表 beside it', functio
   });
 });
 
+describe('a plan whose 分工表 is in its annex folder (附件/)', function () {
+  this.timeout(20000);
+  it('is checked with it, and follows it when it changes on disk', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-annex-folder-'));
+    const client = new LspClient();
+    try {
+      const body = '1. 允许外商投资社会调查（表1第12项）。（区发展改革局牵头）\n';
+      const table = (lead: string) => `| 任务 | 牵头单位 |\n| --- | --- |\n| 表1第12项 | ${lead} |\n`;
+      fs.writeFileSync(path.join(folder, '方案.md'), body);
+      fs.mkdirSync(path.join(folder, '附件'));
+      fs.writeFileSync(path.join(folder, '附件', '分工表.md'), table('区商务局'));
+      await client.initialize({ rootPath: folder });
+      const planUri = pathToFileURL(path.join(folder, '方案.md')).toString();
+      const compared = client.waitForDiagnostics(planUri);
+      client.open(planUri, body);
+      assert.deepStrictEqual(codes(await compared), ['assignment-mismatch@0']);
+      fs.writeFileSync(path.join(folder, '附件', '分工表.md'), table('区发展改革局'));
+      const again = client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === planUri && !m.params.diagnostics.length, 10000, 'the plan checked with the changed 分工表');
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(folder, '附件', '分工表.md')).toString(), type: 2 }] });
+      assert.strictEqual((await again).params.version, 1);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the 任务分工表 export of a plan on disk with its 分工表 beside it', function () {
   this.timeout(20000);
   it('checks the plan with the 分工表, as the CLI does', async () => {

@@ -1,6 +1,10 @@
 // A plan and its 分工表 in two files: which file of a folder goes with which plan (core/annexPairing.ts), and a plan
 // checked with the rows of its 分工表 (AnalyzeOptions.annex) as with rows of its own.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { annexFileOf } from '../../server/src/annexFiles';
 import { namesAssignmentTable, pairAnnexes } from '../../server/src/core/annexPairing';
 import { AnalyzeOptions } from '../../server/src/core/analyze';
 import { loadEngine } from '../../server/src/engine';
@@ -40,6 +44,28 @@ describe('which 分工表 goes with which plan', () => {
     assert.deepStrictEqual(pairs(['d/天河区方案.md', 'd/天河区分工表A.xlsx', 'd/天河区分工表B.xlsx'], ['d/天河区分工表A.xlsx', 'd/天河区分工表B.xlsx']), {}, 'two 分工表 alike');
     assert.deepStrictEqual(pairs(['d/方案.md', 'e/分工表.xlsx'], ['e/分工表.xlsx']), {}, 'another folder');
     assert.deepStrictEqual(pairs(['d/方案.md', 'd/任务分工说明.md'], []), {}, 'a file named 分工 whose rows assign nothing');
+  });
+});
+
+describe('the 分工表 of a plan file on disk', () => {
+  it('is found beside the plan, or in an annex folder (附件/) under its folder, the one beside winning a name both have', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-annex-files-'));
+    try {
+      const plan = path.join(folder, '天河区实施方案.md');
+      fs.writeFileSync(plan, '1. 落实表1第12项。\n');
+      fs.mkdirSync(path.join(folder, '附件'));
+      fs.writeFileSync(path.join(folder, '附件', '天河区任务分工表.md'), '| 任务 | 牵头单位 |\n| --- | --- |\n| 表1第12项 | 区商务局 |\n');
+      const asked: string[] = [];
+      const kindOf = (f: string) => (asked.push(path.relative(folder, f)), 'table' as const);
+      assert.strictEqual(await annexFileOf(plan, kindOf), path.join(folder, '附件', '天河区任务分工表.md'));
+      assert.deepStrictEqual(asked, [path.join('附件', '天河区任务分工表.md')], 'only the files named 分工 are asked about');
+      fs.writeFileSync(path.join(folder, '天河区任务分工表.md'), '| 任务 | 牵头单位 |\n| --- | --- |\n| 表1第12项 | 区商务局 |\n');
+      assert.strictEqual(await annexFileOf(plan, kindOf), path.join(folder, '天河区任务分工表.md'));
+      assert.strictEqual(await annexFileOf(path.join(folder, '天河区任务分工表.md'), kindOf), undefined, 'a 分工表 has none');
+      assert.strictEqual(await annexFileOf(path.join(folder, 'none', '方案.md'), kindOf), undefined, 'a folder that cannot be listed has none');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
