@@ -21,6 +21,31 @@ const BODY = [
 
 const codes = (d: PublishedDiagnostics) => d.diagnostics.map((x: any) => `${x.code}@${x.range.start.line}`).sort();
 
+/**
+ * Runs `test` with a server over a new folder holding `files` (path below the folder → contents), and `uri` of a path
+ * in it; the server stops and the folder goes, whatever happens.
+ */
+async function inFolder(
+  files: Record<string, string | Buffer>,
+  test: (client: LspClient, uri: (name: string) => string, file: (name: string) => string) => Promise<void>,
+  initializationOptions?: unknown,
+): Promise<void> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-annex-'));
+  const file = (name: string) => path.join(folder, name);
+  const client = new LspClient();
+  try {
+    for (const [name, contents] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(file(name)), { recursive: true });
+      fs.writeFileSync(file(name), contents);
+    }
+    await client.initialize({ rootPath: folder, initializationOptions });
+    await test(client, (name) => pathToFileURL(file(name)).toString(), file);
+  } finally {
+    await client.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 describe('a plan and its 分工表 in two files, over the protocol', function () {
   this.timeout(20000);
   let client: LspClient;
@@ -86,96 +111,62 @@ describe('a plan and its 分工表 in two files, over the protocol', function ()
 describe('the first diagnostics of a plan with its 分工表 beside it', function () {
   this.timeout(20000);
   it('already count the 分工表 (no warning the 分工表 answers that vanishes a moment later)', async () => {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-annex-first-'));
-    const client = new LspClient();
-    try {
-      const body = '1. 允许外商投资社会调查（表1第12项）。（区发展改革局牵头）\n2. 支持外商投资旅行社从事出境旅游业务（表1第13项）。\n';
-      fs.writeFileSync(path.join(folder, '方案.md'), body);
-      fs.writeFileSync(path.join(folder, '分工表.md'), '| 任务 | 牵头单位 |\n| --- | --- |\n| 表1第12项 | 区商务局 |\n| 表1第13项 | 区文广旅体局 |\n');
-      await client.initialize({ rootPath: folder });
-      const planUri = pathToFileURL(path.join(folder, '方案.md')).toString();
-      const first = client.waitForDiagnostics(planUri);
-      client.open(planUri, body);
+    const body = '1. 允许外商投资社会调查（表1第12项）。（区发展改革局牵头）\n2. 支持外商投资旅行社从事出境旅游业务（表1第13项）。\n';
+    const table = '| 任务 | 牵头单位 |\n| --- | --- |\n| 表1第12项 | 区商务局 |\n| 表1第13项 | 区文广旅体局 |\n';
+    await inFolder({ '方案.md': body, '分工表.md': table }, async (client, uri) => {
+      const first = client.waitForDiagnostics(uri('方案.md'));
+      client.open(uri('方案.md'), body);
       // without the 分工表 the second item has no lead (missing-lead-unit) and nothing is compared
       assert.deepStrictEqual(codes(await first), ['assignment-mismatch@0']);
-    } finally {
-      await client.shutdown();
-      fs.rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('a plan whose 分工表 is in its annex folder (附件/)', function () {
   this.timeout(20000);
   it('is checked with it, and follows it when it changes on disk', async () => {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-annex-folder-'));
-    const client = new LspClient();
-    try {
-      const body = '1. 允许外商投资社会调查（表1第12项）。（区发展改革局牵头）\n';
-      const table = (lead: string) => `| 任务 | 牵头单位 |\n| --- | --- |\n| 表1第12项 | ${lead} |\n`;
-      fs.writeFileSync(path.join(folder, '方案.md'), body);
-      fs.mkdirSync(path.join(folder, '附件'));
-      fs.writeFileSync(path.join(folder, '附件', '分工表.md'), table('区商务局'));
-      await client.initialize({ rootPath: folder });
-      const planUri = pathToFileURL(path.join(folder, '方案.md')).toString();
-      const compared = client.waitForDiagnostics(planUri);
-      client.open(planUri, body);
+    const body = '1. 允许外商投资社会调查（表1第12项）。（区发展改革局牵头）\n';
+    const table = (lead: string) => `| 任务 | 牵头单位 |\n| --- | --- |\n| 表1第12项 | ${lead} |\n`;
+    await inFolder({ '方案.md': body, '附件/分工表.md': table('区商务局') }, async (client, uri, file) => {
+      const compared = client.waitForDiagnostics(uri('方案.md'));
+      client.open(uri('方案.md'), body);
       assert.deepStrictEqual(codes(await compared), ['assignment-mismatch@0']);
-      fs.writeFileSync(path.join(folder, '附件', '分工表.md'), table('区发展改革局'));
-      const again = client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === planUri && !m.params.diagnostics.length, 10000, 'the plan checked with the changed 分工表');
-      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(folder, '附件', '分工表.md')).toString(), type: 2 }] });
+      fs.writeFileSync(file('附件/分工表.md'), table('区发展改革局'));
+      const again = client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri('方案.md') && !m.params.diagnostics.length, 10000, 'the plan checked with the changed 分工表');
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('附件/分工表.md'), type: 2 }] });
       assert.strictEqual((await again).params.version, 1);
-    } finally {
-      await client.shutdown();
-      fs.rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('the 任务分工表 export of a plan on disk with its 分工表 beside it', function () {
   this.timeout(20000);
   it('checks the plan with the 分工表, as the CLI does', async () => {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-annex-export-'));
-    const client = new LspClient();
-    try {
-      fs.writeFileSync(path.join(folder, '番禺区实施方案.md'), BODY);
-      fs.writeFileSync(path.join(folder, '番禺区任务分工表.xlsx'), await makeWorkbook());
-      await client.initialize({ rootPath: folder });
-      const result = await client.request(ASSIGNMENTS_REQUEST.method, { uris: [pathToFileURL(path.join(folder, '番禺区实施方案.md')).toString()], format: 'json' });
+    await inFolder({ '番禺区实施方案.md': BODY, '番禺区任务分工表.xlsx': await makeWorkbook() }, async (client, uri) => {
+      const result = await client.request(ASSIGNMENTS_REQUEST.method, { uris: [uri('番禺区实施方案.md')], format: 'json' });
       const [table] = JSON.parse(result.content);
       assert.deepStrictEqual(table.rows.map((r: any) => r.findings.map((f: any) => f.code)), [['assignment-mismatch'], ['assignment-mismatch']]);
-    } finally {
-      await client.shutdown();
-      fs.rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('a plan and its 分工表 in two files, when the sources change', function () {
   this.timeout(20000);
-  let client: LspClient;
-  let folder: string;
   const source = (prefix: string) => ({ path: path.join(ROOT, 'test/fixtures/sources/shenzhen.md'), prefix });
-  after(async () => {
-    await client.shutdown();
-    fs.rmSync(folder, { recursive: true, force: true });
-  });
 
   it('reads the 分工表 again: its rows name the tasks of the sources it was read with', async () => {
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-annex-sources-'));
     const body = '1. 支持外商投资设立律师事务所联营机构（SZ表1第3项）。（区发展改革局牵头）\n';
-    fs.writeFileSync(path.join(folder, '方案.md'), body);
-    fs.writeFileSync(path.join(folder, '分工表.md'), '| 任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- |\n| SZ表1第3项 | 区司法局 | 2025年底 |\n');
-    const planUri = pathToFileURL(path.join(folder, '方案.md')).toString();
-    client = new LspClient();
-    await client.initialize({ rootPath: folder, initializationOptions: { policyLens: { sources: [source('SZ')] } } });
-    const mismatch = (d: PublishedDiagnostics) => d.diagnostics.some((x: any) => x.code === 'assignment-mismatch' && /分工表为“区司法局”/.test(x.message));
-    const compared = client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === planUri && mismatch(m.params), 10000, 'the comparison');
-    client.open(planUri, body);
-    await compared;
-    // the sources load again (one more): SZ表1第3项 is a task of the new index, and so must the 分工表's row be
-    const again = client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === planUri && mismatch(m.params), 10000, 'the comparison with the new sources');
-    client.notify('workspace/didChangeConfiguration', { settings: { policyLens: { sources: [source('SZ'), source('SZB')] } } });
-    await again;
+    const table = '| 任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- |\n| SZ表1第3项 | 区司法局 | 2025年底 |\n';
+    await inFolder({ '方案.md': body, '分工表.md': table }, async (client, uri) => {
+      const mismatch = (d: PublishedDiagnostics) => d.diagnostics.some((x: any) => x.code === 'assignment-mismatch' && /分工表为“区司法局”/.test(x.message));
+      const published = (what: string) => client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri('方案.md') && mismatch(m.params), 10000, what);
+      const compared = published('the comparison');
+      client.open(uri('方案.md'), body);
+      await compared;
+      // the sources load again (one more): SZ表1第3项 is a task of the new index, and so must the 分工表's row be
+      const again = published('the comparison with the new sources');
+      client.notify('workspace/didChangeConfiguration', { settings: { policyLens: { sources: [source('SZ'), source('SZB')] } } });
+      await again;
+    }, { policyLens: { sources: [source('SZ')] } });
   });
 });
