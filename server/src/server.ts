@@ -16,7 +16,7 @@ import * as path from 'path';
 import { localeOf } from './core/messages';
 import { PLAN_FILES_GLOB } from './planFiles';
 import { ANNEX_FOLDER } from './annexFiles';
-import { ServerContext, uriToPath, wordPlanFile } from './serverContext';
+import { planFileOf, ServerContext, uriToPath } from './serverContext';
 import { packageVersion } from './indexLoader';
 import { codeActions } from './features/codeActions';
 import { completion } from './features/completion';
@@ -186,21 +186,24 @@ connection.onDidChangeConfiguration(async (change) => {
 });
 
 /**
- * Works out the 分工表 (a file of its own) of open plans again, and re-publishes those whose 分工表 changed. A failure
- * is logged: the plan keeps being checked with what was known.
+ * Works out the 分工表 (a file of its own) of an open plan again: true when what its analysis is given changed. A failure
+ * is logged (false): the plan keeps being checked with what was known.
  */
+function refreshAnnex(uri: string): Promise<boolean> {
+  return ctx.annexes.refresh(uri).catch((e: Error) => {
+    connection.console.error(`Policy Lens: finding the 分工表 of ${uri} failed: ${e.stack ?? e}`);
+    return false;
+  });
+}
+
+/** refreshAnnex for each plan, and re-publishes those whose 分工表 changed. */
 function refreshAnnexes(uris: readonly string[]): void {
-  for (const uri of uris) {
-    void ctx.annexes.refresh(uri).then(
-      (changed) => changed && diagnostics.republish(uri),
-      (e) => connection.console.error(`Policy Lens: finding the 分工表 of ${uri} failed: ${(e as Error).stack ?? e}`),
-    );
-  }
+  for (const uri of uris) void refreshAnnex(uri).then((changed) => changed && diagnostics.republish(uri));
 }
 
 /** The open plans whose 分工表 is the file behind `uri` (a 分工表 open in the editor, edited or closed). */
 function plansWithAnnex(uri: string): string[] {
-  const file = wordPlanFile(uri) ?? uriToPath(uri);
+  const file = planFileOf(uri);
   return file ? ctx.annexes.plansOf(file) : [];
 }
 
@@ -213,10 +216,7 @@ const ANNEX_WAIT_MS = 300;
 documents.onDidOpen((e) => void settingsReady.then(async () => {
   const uri = e.document.uri;
   // the plan's 分工表 first, so that its first diagnostics already count it (no warnings that vanish a moment later)
-  const annexed = ctx.annexes.refresh(uri).catch((error: Error) => {
-    connection.console.error(`Policy Lens: finding the 分工表 of ${uri} failed: ${error.stack ?? error}`);
-    return false;
-  });
+  const annexed = refreshAnnex(uri);
   let waited: NodeJS.Timeout | undefined;
   const read = await Promise.race([annexed.then((changed) => ({ changed })), new Promise<undefined>((r) => (waited = setTimeout(() => r(undefined), ANNEX_WAIT_MS)))]);
   clearTimeout(waited);
@@ -251,7 +251,7 @@ connection.onDidChangeWatchedFiles((params) => {
   // a file of an annex folder (附件/) is the plans' of the folder above it too
   const folders = new Set(files.flatMap((f) => (ANNEX_FOLDER.test(path.basename(path.dirname(f))) ? [path.dirname(f), path.dirname(path.dirname(f))] : [path.dirname(f)])));
   const plans = documents.all().map((d) => d.uri).filter((uri) => {
-    const file = wordPlanFile(uri) ?? uriToPath(uri);
+    const file = planFileOf(uri);
     return !!file && folders.has(path.dirname(file));
   });
   refreshAnnexes(plans);

@@ -62,7 +62,7 @@ export class ServerContext implements FeatureContext {
       openDocument: (file) => this.documents.get(fileUri(file)) ?? this.documents.get(wordPlanUri(file)),
       ownAnalysis: (doc) => this.analysis(doc),
       analyzeText: (text) => this.checker.analyze(text, this.analyzeOptions),
-      fileOf: (uri) => wordPlanFile(uri) ?? uriToPath(uri),
+      fileOf: planFileOf,
       maxBytes: () => this.settings.maxFileSizeKB * 1024,
     });
   }
@@ -180,7 +180,7 @@ export class ServerContext implements FeatureContext {
 
   /** Whether a document is the text of a loaded source (opened by go to definition, or in the workspace): not a plan. */
   isSource(uri: string): boolean {
-    const file = wordPlanFile(uri) ?? uriToPath(uri);
+    const file = planFileOf(uri);
     return !!file && this.sources.isSource(this.index.sources, file);
   }
 
@@ -263,6 +263,11 @@ export function wordPlanUri(file: string): string {
 export function wordPlanFile(uri: string): string | undefined {
   const prefix = `${WORD_PLAN_SCHEME}:`;
   return uri.startsWith(prefix) ? uriToPath(`file://${uri.slice(prefix.length)}`) : undefined;
+}
+
+/** The plan file behind a document: a file, or the .docx (.doc, .xlsx, .xls) a Word or Excel plan's view shows; undefined for others (untitled). */
+export function planFileOf(uri: string): string | undefined {
+  return wordPlanFile(uri) ?? uriToPath(uri);
 }
 
 export function fileUri(p: string): string {

@@ -1,7 +1,7 @@
 // policyLens/assignments: the 任务分工表 of the given plans (or of the workspace), rendered in the asked format.
 import * as path from 'path';
 import { DocumentAnalysis } from '../core/analyze';
-import { uriToPath, wordPlanFile } from '../serverContext';
+import { planFileOf } from '../serverContext';
 import { FeatureContext } from './featureContext';
 import { readPlanFile } from '../readers/planFile';
 import { assignmentsCsv, assignmentsJson, assignmentsMarkdown, assignmentTable } from '../report/assignmentTable';
@@ -40,7 +40,7 @@ export async function assignments(ctx: AssignmentsContext, params: AssignmentsPa
 async function analysed(ctx: AssignmentsContext, uri: string): Promise<AnalysedPlan | { error: string }> {
   const open = ctx.documents.get(uri);
   if (open) return { file: displayName(ctx, uri), analysis: ctx.analysis(open) };
-  const file = wordPlanFile(uri) ?? uriToPath(uri);
+  const file = planFileOf(uri);
   if (!file) return { error: `cannot read ${uri}: not a file` };
   try {
     const plan = await readPlanFile(file);
@@ -53,13 +53,13 @@ async function analysed(ctx: AssignmentsContext, uri: string): Promise<AnalysedP
 /** An open plan's analysis; else one of `text` with the settings (and the 分工表 beside the file), as the CLI's. */
 async function analysedText(ctx: AssignmentsContext, uri: string, text: string): Promise<AnalysedPlan> {
   const open = ctx.documents.get(uri);
-  const analysis: DocumentAnalysis = open ? ctx.analysis(open) : ctx.checker.analyze(text, await ctx.fileOptions(wordPlanFile(uri) ?? uriToPath(uri)));
+  const analysis: DocumentAnalysis = open ? ctx.analysis(open) : ctx.checker.analyze(text, await ctx.fileOptions(planFileOf(uri)));
   return { file: displayName(ctx, uri), analysis };
 }
 
 /** The plan's path relative to its workspace folder, as the user sees it in the Explorer; else the URI. */
 function displayName(ctx: AssignmentsContext, uri: string): string {
-  const file = wordPlanFile(uri) ?? uriToPath(uri);
+  const file = planFileOf(uri);
   if (!file) return uri;
   const folder = ctx.workspaceFolders.find((f) => !path.relative(f, file).startsWith('..'));
   return folder ? path.relative(folder, file).split(path.sep).join('/') : file;
