@@ -599,7 +599,7 @@ export class Checker {
         const older = result.olderPlanFindings;
         if (older) for (const memo of older) if (fits(memo) && walk.is(i, memo.structure)) return memo;
         const structure = walk.at(i);
-        const assignments = walk.assignmentsOf(i, structure);
+        const assignments = walk.assignmentsOf(i);
         const run: CheckRun = { model: result.model, context: this.context, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table', structure, assignments };
         const findings: Finding[] = [];
         runChecks(checks, result.model.blocks, run, findings);

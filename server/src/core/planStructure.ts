@@ -69,9 +69,10 @@ export class StructureWalk {
   private readonly expectListed: boolean;
   /** By an earlier version's table assignments: the tasks they and this plan's say different things of. */
   private readonly changedTasks = new Map<TableAssignments, Set<Task>>();
-  private firstLeads = false;
+  /** Whether a paragraph before paragraph i declares that the first unit of a list leads. */
+  private readonly firstLeadsAt: boolean[] = [];
   /** The assignments the count of dated items read, by paragraph, until its checks take them (assignmentsOf). */
-  private readonly itemReads = new Map<number, { firstLeads: boolean; into: Map<Block, BlockAssignment> }>();
+  private readonly itemReads = new Map<number, Map<Block, BlockAssignment>>();
   /** The outline above each paragraph (outlinesOf). */
   private readonly outlines: (readonly string[])[];
   /** The tasks each line of the outline cites, by its order. */
@@ -95,40 +96,39 @@ export class StructureWalk {
     this.tables = tableAssignments(parts, annex);
     // a row that names no task this reader finds may list one in words of its own: then no task is said missing
     this.expectListed = !!this.tables && !this.tables.unread && listsMostBodyTasks(parts, this.tables.listed);
-    // whether a paragraph before i declares that the first unit leads (the walk's firstLeads at i)
-    const firstLeadsAt: boolean[] = [];
-    for (let i = 0, declared = false; i < parts.length; declared ||= this.facts[i].declaresFirstLeads, i++) firstLeadsAt.push(declared);
+    for (let i = 0, declared = false; i < parts.length; declared ||= this.facts[i].declaresFirstLeads, i++) this.firstLeadsAt.push(declared);
+    // the count reads each item as the paragraph's checks will (with the declaration before it), for them to take
     const reads = (i: number) => {
-      const read = { firstLeads: firstLeadsAt[i], into: new Map<Block, BlockAssignment>() };
-      this.itemReads.set(i, read);
-      return read;
+      const into = new Map<Block, BlockAssignment>();
+      this.itemReads.set(i, into);
+      return { firstLeads: this.firstLeadsAt[i], into };
     };
     this.expectDeadlines = this.requireDeadline === 'always' || (this.requireDeadline === 'auto' && datesMostItems(parts, this.facts, this.outlines, this.tables?.dated, reads));
     this.pilotEnd = settings?.pilotEnd || undefined;
   }
 
   /**
-   * The assignments of paragraph i's items as its checks read them (itemAssignmentOf), when the count of dated items
-   * read them in this walk with the same plan facts: read once, not again by the checks. Handed over once.
+   * The assignments of paragraph i's items as its checks read them (itemAssignmentOf, with the structure `at(i)`
+   * gives), when the count of dated items read them in this walk: read once, not again by the checks. Handed over once.
    */
-  assignmentsOf(i: number, s: ResponsibilityRun): Map<Block, BlockAssignment> | undefined {
+  assignmentsOf(i: number): Map<Block, BlockAssignment> | undefined {
     const read = this.itemReads.get(i);
-    if (!read) return undefined;
     this.itemReads.delete(i);
-    return s.firstLeads === read.firstLeads ? read.into : undefined;
+    return read;
   }
 
   /** Whether paragraph i (the next one of the walk) has the structure `s`. */
   is(i: number, s: ResponsibilityRun): boolean {
     return s.requireLeadUnit === this.requireLeadUnit && s.pilotEnd === this.pilotEnd && s.planAssignsLeads === this.planAssignsLeads &&
       s.requireDeadline === this.requireDeadline && s.expectDeadlines === this.expectDeadlines &&
-      s.firstLeads === this.firstLeads && !!s.expectListed === this.expectListed && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameStrings(s.outline ?? [], this.outlines[i]);
+      s.firstLeads === this.firstLeadsAt[i] && !!s.expectListed === this.expectListed && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameStrings(s.outline ?? [], this.outlines[i]);
   }
 
   /** The structure of paragraph i (the next one of the walk). */
   at(i: number): ResponsibilityRun {
     if (this.last && this.is(i, this.last)) return this.last;
-    const { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads, tables, expectListed } = this;
+    const { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, tables, expectListed } = this;
+    const firstLeads = this.firstLeadsAt[i];
     const outline = this.outlines[i];
     const outlineCites = this.outlineCitesAbove(i);
     return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i) });
@@ -165,7 +165,6 @@ export class StructureWalk {
 
   /** Past paragraph i. */
   next(i: number): void {
-    this.firstLeads ||= this.facts[i].declaresFirstLeads;
     const step = this.facts[i].outlineStep;
     // the outline's tasks go with its lines (the same titles cite the same tasks: the outline alone is compared)
     if (step !== OUTLINE_BEFORE) {
