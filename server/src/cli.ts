@@ -10,7 +10,7 @@ import { expandPlans, readPlans, UsageError } from './cli/files';
 import { FileResult, formatGithub, formatJson, formatSarif, formatText } from './cli/format';
 import { buildDefaultIndex, FACTS_FILE, INDEX_FILE, packageVersion, projectRoot, serializeFacts, serializeIndex } from './indexLoader';
 import { assignmentsCommand, reportCommand } from './cli/reviewCommands';
-import { optionsWithAnnexes } from './cli/annexes';
+import { readAndCheckPlans } from './cli/annexes';
 
 const USAGE = `usage:
   policy-lens check FILE... [--format text|json|sarif|github] [--locale zh|en] [--config FILE] [--annex FILE]
@@ -88,11 +88,8 @@ async function check(o: Options): Promise<number> {
   const sources = new SourceFiles();
   const locale = localeOf(o.locale ?? process.env.POLICY_LENS_LOCALE ?? 'zh');
   const results: FileResult[] = [];
-  const { plans, unreadable } = await readPlans(expandPlans(o.files, index));
-  const base = analyzeOptionsOf(config, locale);
-  const annexed = await optionsWithAnnexes(plans.map((p) => p.file), checker, base, o.annex);
-  for (const { file, plan } of plans) {
-    const analysis = checker.analyze(plan.text, annexed.get(file) ?? base);
+  const { checked, unreadable } = await readAndCheckPlans(o.files, index, checker, analyzeOptionsOf(config, locale), o.annex);
+  for (const { file, plan, analysis } of checked) {
     results.push({ file, diagnostics: analysis.findings.map((f) => toDiagnostic(f, analysis.lines, sources)), paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine });
   }
   const out = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, packageVersion()) : format === 'github' ? formatGithub(results) : formatText(results);

@@ -1,12 +1,14 @@
-// The CLI's plans with their 分工表 in files of their own: the one of each plan's folder (annexFiles.ts), or the one
-// --annex names for every plan. A plan is then checked with the 分工表's rows as its own (AnalyzeOptions.annex).
+// The CLI's plans read and checked (check, report, assignments), each with its 分工表 when that is a file of its own:
+// the one of the plan's folder (annexFiles.ts), or the one --annex names for every plan. A plan is then checked with
+// the 分工表's rows as its own (AnalyzeOptions.annex).
 import * as path from 'path';
 import { annexFileOf, AnnexKind } from '../annexFiles';
-import { AnalyzeOptions, Checker, PlanAnnex } from '../core/analyze';
+import { AnalyzeOptions, Checker, DocumentAnalysis, PlanAnnex } from '../core/analyze';
+import { TaskIndex } from '../core/taskIndex';
 import { RowAssignments } from '../core/planStructure';
-import { readPlanFile } from '../readers/planFile';
+import { PlanSource, readPlanFile } from '../readers/planFile';
 import { UnreadableFileError } from '../readers/unreadable';
-import { UsageError } from './files';
+import { expandPlans, readPlans, UsageError } from './files';
 
 /** A file read as a 分工表: its rows, or why it is none (`skip`: it cannot be read, or this tool wrote it). */
 type Read = { kind: AnnexKind; rows?: readonly RowAssignments[]; generated?: boolean };
@@ -16,7 +18,7 @@ type Read = { kind: AnnexKind; rows?: readonly RowAssignments[]; generated?: boo
  * error which plan goes with which 分工表. `explicit` (--annex FILE): that file, for every plan but itself; one that
  * cannot be read or has no rows that assign tasks is a usage error.
  */
-export async function optionsWithAnnexes(files: readonly string[], checker: Checker, base: AnalyzeOptions, explicit?: string): Promise<Map<string, AnalyzeOptions>> {
+async function optionsWithAnnexes(files: readonly string[], checker: Checker, base: AnalyzeOptions, explicit?: string): Promise<Map<string, AnalyzeOptions>> {
   const reads = new Map<string, Promise<Read>>();
   const read = (file: string): Promise<Read> => {
     let r = reads.get(file);
@@ -48,6 +50,22 @@ export async function optionsWithAnnexes(files: readonly string[], checker: Chec
     process.stderr.write(`policy-lens: ${file}: checked with its 分工表 ${path.relative(process.cwd(), annex) || annex}\n`);
   }
   return options;
+}
+
+/**
+ * The plans the arguments name, read (one that cannot be read is said on standard error and counted) and checked with
+ * `base`, each with its 分工表 when it has one (`annex`: --annex FILE).
+ */
+export async function readAndCheckPlans(
+  args: string[],
+  index: TaskIndex,
+  checker: Checker,
+  base: AnalyzeOptions,
+  annex: string | undefined,
+): Promise<{ checked: { file: string; plan: PlanSource; analysis: DocumentAnalysis }[]; unreadable: number }> {
+  const { plans, unreadable } = await readPlans(expandPlans(args, index));
+  const annexed = await optionsWithAnnexes(plans.map((p) => p.file), checker, base, annex);
+  return { checked: plans.map(({ file, plan }) => ({ file, plan, analysis: checker.analyze(plan.text, annexed.get(file) ?? base) })), unreadable };
 }
 
 async function readTable(file: string, checker: Checker, base: AnalyzeOptions): Promise<Read> {

@@ -7,8 +7,8 @@ import { AnalysedPlan, collectReview } from '../report/collectReview';
 import { ReviewReport } from '../report/reportModel';
 import { renderReviewHtml } from '../report/reviewHtml';
 import { loadConfiguredEngine, readCliConfig, analyzeOptionsOf } from './configuration';
-import { expandPlans, readPlans, UsageError } from './files';
-import { optionsWithAnnexes } from './annexes';
+import { UsageError } from './files';
+import { readAndCheckPlans } from './annexes';
 
 export interface ReviewOptions {
   files: string[];
@@ -26,12 +26,8 @@ async function review(o: ReviewOptions, command: string): Promise<{ report: Revi
   for (const p of config.problems) process.stderr.write(`policy-lens: warning: ${p}\n`);
   const { index, checker } = await loadConfiguredEngine(config);
   const locale = localeOf(o.locale ?? process.env.POLICY_LENS_LOCALE ?? 'zh');
-  const { plans: read, unreadable } = await readPlans(expandPlans(o.files, index));
-  const base = analyzeOptionsOf(config, locale);
-  const annexed = await optionsWithAnnexes(read.map((p) => p.file), checker, base, o.annex);
-  const plans: AnalysedPlan[] = read.map(({ file, plan }) => ({
-    file, analysis: checker.analyze(plan.text, annexed.get(file) ?? base), paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine,
-  }));
+  const { checked, unreadable } = await readAndCheckPlans(o.files, index, checker, analyzeOptionsOf(config, locale), o.annex);
+  const plans: AnalysedPlan[] = checked.map(({ file, plan, analysis }) => ({ file, analysis, paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine }));
   return { report: collectReview(index, plans), unreadable };
 }
 
