@@ -72,8 +72,8 @@ describe('the CLI', function () {
     assert.strictEqual(run.tool.driver.name, 'policy-lens');
     const ruleIds = run.tool.driver.rules.map((x: any) => x.id);
     assert.deepStrictEqual(ruleIds, [
-      'unknown-task', 'threshold-mismatch', 'misquote', 'domain-mismatch', 'ambiguous-reference', 'nonstandard-reference', 'reference-mismatch', 'uncited-task',
-      'missing-lead-unit', 'missing-deadline', 'deadline-outside-pilot', 'invalid-deadline', 'assignment-mismatch',
+      'unknown-task', 'threshold-mismatch', 'misquote', 'domain-mismatch', 'ambiguous-reference', 'nonstandard-reference', 'truncated-task-number', 'reference-mismatch',
+      'uncited-task', 'missing-lead-unit', 'missing-deadline', 'deadline-outside-pilot', 'invalid-deadline', 'assignment-mismatch',
     ]);
     for (const rule of run.tool.driver.rules) assert.ok(rule.shortDescription.text && rule.defaultConfiguration.level);
     assert.strictEqual(run.results.length, 8);

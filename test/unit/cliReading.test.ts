@@ -1,6 +1,7 @@
 // The CLI reads plans as people have them: every encoding and Word file gives the findings of its UTF-8 Markdown twin.
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
+import * as ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as iconv from 'iconv-lite';
 import * as os from 'os';
@@ -130,6 +131,27 @@ describe('the CLI reading plans in every supported form', function () {
       ['分工表!5', 'T1.13', '区文广旅体局', '2025年6月'],
       ['分工表!6', 'T1.14', '', '2025年底'],
     ]);
+  });
+
+  it('reads a General-format task number that lost its zero (1.10 stored as 1.1) as its column\'s order says, and says so', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('分工表');
+    ws.addRow(['序号', '任务编号', '牵头单位', '完成时限']);
+    // what Excel keeps of 1.8, 1.9, 1.10 and 1.11 typed into General cells: numbers
+    for (const [n, number, lead] of [[1, 1.8, '区司法局'], [2, 1.9, '区人力资源社会保障局'], [3, 1.1, '区商务局'], [4, 1.11, '区商务局']] as const) {
+      ws.addRow([n, number, lead, '2025年底']);
+    }
+    fs.writeFileSync(at('编号分工表.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = cli(['check', at('编号分工表.xlsx')]);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.deepStrictEqual(r.out.trim().split('\n').map((l) => l.replace(at('') + path.sep, '')), [
+      '编号分工表.xlsx:分工表!4:7 warning truncated-task-number 任务编号“1.1”排在“1.9”之后，按次序读作表1第10项（市场采购贸易方式）：Excel 常规格式的单元格会把输入的 1.10 存成数字 1.1；请把该列设为文本格式，写作“1.10”',
+    ]);
+    const rows = JSON.parse(cli(['assignments', at('编号分工表.xlsx'), '--format', 'json']).out)[0].rows;
+    assert.deepStrictEqual(rows.map((row: any) => row.tasks.map((t: any) => t.id).join()), ['T1.8', 'T1.9', 'T1.10', 'T1.11']);
+    const { tasks } = JSON.parse(cli(['coverage', at('编号分工表.xlsx'), '--format', 'json']).out);
+    const state = (id: string) => tasks.find((t: any) => t.id === id).state;
+    assert.deepStrictEqual(['T1.1', 'T1.10'].map(state), ['missing', 'cited']);
   });
 
   it('checks the 分工表 it exported as the plan it came from, its 检查结果 column not read as plan text', () => {

@@ -11,17 +11,25 @@ const NUMBER_CELL = /^([0-9０-９]{1,2})[ \t]*[-－.．—–][ \t]*([0-9０-�
 /**
  * The references written in a task-number column of the tables of `text` (offsets into it): for each table row of
  * `rowCells` (a row's start, its cells' spans relative to it, and whether it is its table's header or separator row),
- * in order. A cell the scanner already reads (表1-12) is not read again.
+ * in order. A cell the scanner already reads (表1-12) is not read again. A cell whose number lost its trailing zero
+ * (1.1 between 1.9 and 1.11: see restoreLostZeros) is read as the task the column's order says, when `has` it.
  */
 export function numberColumnReferences(
   text: string,
   rowCells: readonly { start: number; cells: readonly [number, number][]; header: boolean; separator: boolean; first: boolean }[],
   scanned: readonly TaskReference[],
+  has: (table: number, item: number) => boolean,
 ): TaskReference[] {
   const out: TaskReference[] = [];
+  /** The table of each reference of `out`: its column's neighbours are those of the same table. */
+  const tableOf: number[] = [];
+  let tables = 0;
   let column = -1;
   for (const row of rowCells) {
-    if (row.first) column = -1; // a new table
+    if (row.first) {
+      column = -1; // a new table
+      tables++;
+    }
     if (row.separator) continue;
     if (row.header) {
       column = row.cells.findIndex(([a, b]) => NUMBER_HEADER.test(text.slice(row.start + a, row.start + b).replace(/\s|\*/g, '')));
@@ -44,6 +52,35 @@ export function numberColumnReferences(
       start, end, text: written, prefix: '', table, tableStart: start, tableEnd: start + m[1].length,
       spans: [{ from: item, to: item, start: itemStart, end }], form: 'dash',
     });
+    tableOf.push(tables);
   }
+  restoreLostZeros(out, tableOf, has);
   return out;
+}
+
+/** A number as a spreadsheet shows it when it is stored as a number: one digit after the point (1.1, never 1.10). */
+const ONE_DECIMAL = /^([0-9]{1,2})\.([1-9])$/;
+
+/**
+ * A General-format spreadsheet cell stores the 1.10 typed into it as the number 1.1 (and 1.20 as 1.2): the 分工表 then
+ * lists 表1第1项 twice and 表1第10项 never. Such a cell is known by its column's order: `x.d` after a cell of the same
+ * table in the decade below (1.9, or 1.8 when the plan skips 1.9), and before a cell past `x.(10d)` (1.11), or last
+ * in its column right after `x.(10d−1)`. It is read as `x.(10d)` when the source has that task, and marked so that
+ * the plan is told (truncated-task-number). Any other 1.1 is 表1第1项: a column out of order is not guessed at.
+ */
+function restoreLostZeros(refs: TaskReference[], tableOf: readonly number[], has: (table: number, item: number) => boolean): void {
+  const itemOf = (i: number) => refs[i].spans[0].from;
+  const neighbour = (i: number, j: number) => j >= 0 && j < refs.length && tableOf[j] === tableOf[i] && refs[j].table === refs[i].table;
+  for (let i = 0; i < refs.length; i++) {
+    const m = ONE_DECIMAL.exec(refs[i].text);
+    if (!m || !neighbour(i, i - 1)) continue;
+    const digit = Number(m[2]);
+    const meant = digit * 10;
+    const before = itemOf(i - 1);
+    if (before <= digit || before <= meant - 10 || before >= meant) continue;
+    if (neighbour(i, i + 1) ? itemOf(i + 1) <= meant : before !== meant - 1) continue;
+    if (!has(refs[i].table, meant)) continue;
+    const span = refs[i].spans[0];
+    refs[i] = { ...refs[i], spans: [{ ...span, from: meant, to: meant }], lostZero: { after: refs[i - 1].text } };
+  }
 }

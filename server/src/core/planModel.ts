@@ -298,7 +298,7 @@ function referencesOf(text: string, lines: Lines | undefined, rows: Set<number> 
   const scanned = scanReferences(text, { prefixes: index.prefixes });
   // a column of task numbers is named …编号 or …序号
   if (!lines || !rows || !(text.includes('编号') || text.includes('序号'))) return scanned;
-  const column = numberColumnReferences(text, tableRowsOf(lines, rows), scanned);
+  const column = numberColumnReferences(text, tableRowsOf(lines, rows), scanned, (table, item) => index.taskAt('', table, item) !== undefined);
   return column.length ? [...scanned, ...column].sort((a, b) => a.start - b.start) : scanned;
 }
 

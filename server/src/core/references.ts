@@ -23,6 +23,11 @@ export interface TaskReference {
   /** The written elements; a range counts as one element. */
   spans: ItemSpan[];
   form: 'table' | 'dash' | 'id';
+  /**
+   * A cell of a task-number column read as the task its column's order says, not as written: 1.1 between 1.9 and
+   * 1.11 is 表1第10项, a spreadsheet having stored the 1.10 typed into it as the number 1.1. `after`: the cell above.
+   */
+  lostZero?: { after: string };
 }
 
 /** A task number written without its table: 第12项, 任务12, 试点任务第12项. */
