@@ -3,16 +3,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /** A plan file by its name; Word's lock files (`~$plan.docx`, left next to an open document) are not plans. */
-export const PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx|doc)$/i;
+export const PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx|doc|wps)$/i;
 /**
  * The plan files of a folder for the CLI: those and Excel workbooks (a district's 分工表 among its submissions); the
  * editor's workspace scan takes a workbook only when its name says it is a 分工表 (most are not plans, and each would be
  * loaded on every scan).
  */
-export const CLI_PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx|doc|xlsx|xls)$/i;
+export const CLI_PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx|doc|wps|xlsx|xls|et)$/i;
 
 /** The files CLI_PLAN_FILE takes, as a watcher's glob (workspace/didChangeWatchedFiles). */
-export const PLAN_FILES_GLOB = '**/*.{md,markdown,txt,docx,doc,xlsx,xls}';
+export const PLAN_FILES_GLOB = '**/*.{md,markdown,txt,docx,doc,wps,xlsx,xls,et}';
 
 /** Folders no plan lives in: dependencies, version control, build output, editor test installs. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);

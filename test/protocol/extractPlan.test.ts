@@ -68,6 +68,27 @@ describe('plans read from disk, over the protocol', function () {
     }
   });
 
+  it('reads WPS Office\'s .wps and .et as the .doc and .xls they build on, and counts both in workspace coverage', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-wps-'));
+    const other = new LspClient();
+    try {
+      fs.copyFileSync(path.join(__dirname, '../../../test/fixtures/word97/word-plan.doc'), path.join(folder, '方案.wps'));
+      fs.copyFileSync(path.join(__dirname, '../../../test/fixtures/word97/workbook.xls'), path.join(folder, '任务分工表.et'));
+      await other.initialize({ rootPath: folder });
+      const wpsUri = pathToFileURL(path.join(folder, '方案.wps')).toString();
+      const etUri = pathToFileURL(path.join(folder, '任务分工表.et')).toString();
+      assert.match((await other.request(EXTRACT_PLAN_REQUEST.method, { uri: wpsUri })).text, /^黄埔区落实服务业扩大开放综合试点实施方案\n/);
+      assert.strictEqual((await other.request(EXTRACT_PLAN_REQUEST.method, { uri: etUri })).text, WORKBOOK_MARKDOWN);
+      const coverage = await other.request('policyLens/coverage', {});
+      const inView = (u: string) => `${WORD_PLAN_SCHEME}:${u.slice('file://'.length)}`;
+      assert.deepStrictEqual(citedAt(coverage, 'T1.49'), [inView(wpsUri)], 'the .wps plan is not counted');
+      assert.deepStrictEqual(citedAt(coverage, 'T1.14'), [inView(etUri)], 'the .et 分工表 is not counted');
+    } finally {
+      await other.shutdown();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('answers with the decoded text of a GB18030 plan', async () => {
     const result = await client.request(EXTRACT_PLAN_REQUEST.method, { uri: uri('gb.md') });
     assert.strictEqual(result.text, '# 区方案\n\n落实表2第7项。\n');

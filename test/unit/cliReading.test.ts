@@ -102,6 +102,21 @@ describe('the CLI reading plans in every supported form', function () {
     assert.deepStrictEqual(printed, ['workbook.xls:分工表!4:36 error threshold-mismatch', 'workbook.xls:分工表!6:14 warning missing-lead-unit']);
   });
 
+  it('takes a folder\'s WPS Writer plan (.wps) and WPS Spreadsheets 分工表 (.et), reads them as .doc and .xls, and pairs them', () => {
+    const folder = at('wps');
+    fs.mkdirSync(folder);
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/word97/word-plan.doc'), path.join(folder, '番禺区实施方案.wps'));
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/word97/workbook.xls'), path.join(folder, '番禺区任务分工表.et'));
+    const r = cli(['check', folder]);
+    assert.strictEqual(r.code, 1, r.err);
+    assert.match(r.err, /^policy-lens: \S+番禺区实施方案\.wps: checked with its 分工表 \S+番禺区任务分工表\.et\n$/);
+    const printed = r.out.trim().split('\n').map((l) => l.replace(folder + path.sep, '').split(' ').slice(0, 3).join(' '));
+    assert.deepStrictEqual(printed, [
+      '番禺区任务分工表.et:分工表!4:36 error threshold-mismatch', '番禺区任务分工表.et:分工表!6:14 warning missing-lead-unit',
+      '番禺区实施方案.wps:¶4:32 error threshold-mismatch', '番禺区实施方案.wps:¶5:1 warning domain-mismatch', '番禺区实施方案.wps:¶6:3 error unknown-task', '番禺区实施方案.wps:¶10:30 error threshold-mismatch',
+    ]);
+  });
+
   it('keeps 1-based lines of the extracted text in SARIF for a Word plan', () => {
     const sarif = JSON.parse(cli(['check', at('word', 'plan.docx'), '--format', 'sarif']).out);
     const lines = sarif.runs[0].results.map((x: any) => x.locations[0].physicalLocation.region.startLine);

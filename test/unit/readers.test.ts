@@ -227,14 +227,17 @@ describe('readXls (Excel 97–2003)', () => {
 });
 
 describe('files no reader reads', () => {
-  it('says what to do with a PDF, RTF or WPS file, or an old Office file that is not what its name says', async () => {
+  it('says what to do with a PDF, RTF or presentation, or an old Office or WPS file that is not what its name says', async () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj << /Length 20 >> stream\nBT (plan) Tj ET\nendstream\n', 'latin1')]);
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from('表1第12项 plan text'.repeat(20))]);
     const rtf = Buffer.from('{\\rtf1\\ansi\\ansicpg936 {\\fonttbl} 表1第12项}', 'utf8');
     const xls = fs.readFileSync(path.join(__dirname, '../../../test/fixtures/word97/workbook.xls'));
     for (const [bytes, name, said] of [
       [pdf, 'plan.pdf', 'a PDF is not read'], [pdf, 'plan.md', 'a PDF is not read'], [rtf, 'plan.doc', 'an RTF document is not read'],
-      [ole, 'plan.doc', 'not a Word 97–2003 document'], [ole, 'plan.wps', 'a WPS file is not read'], [ole, 'workbook.xls', 'not an Excel 97–2003 workbook'],
+      [ole, 'plan.doc', 'not a Word 97–2003 document'], [ole, 'workbook.xls', 'not an Excel 97–2003 workbook'],
+      // a Microsoft Works .wps is another format than WPS Writer's
+      [ole, 'plan.wps', 'not a WPS Writer or Word 97–2003 document'], [ole, 'sheet.et', 'not a WPS Spreadsheets or an Excel 97–2003 workbook'],
+      [ole, 'slides.dps', 'a presentation is not read'], [ole, 'slides.ppt', 'a presentation is not read'],
       [xls, 'workbook.doc', 'not a Word 97–2003 document'], [ole, 'plan.xlsx', 'a password-protected document is not read'],
     ] as const) {
       await assert.rejects(readPlanBytes(bytes, name), (e: unknown) => e instanceof UnreadableFileError && e.message.startsWith(`cannot read ${name}: ${said}`), name);
@@ -268,6 +271,18 @@ describe('readPlanFile', () => {
     assert.deepStrictEqual([docx.format, docx.text], ['docx', WORD_PLAN_MARKDOWN]);
   });
 
+  it('reads WPS Office\'s own files as the Office 97–2003 formats they build on: .wps as a .doc, .et as an .xls', async () => {
+    const word97 = (name: string) => fs.readFileSync(path.join(__dirname, '../../../test/fixtures/word97', name));
+    const asDoc = await readPlanBytes(word97('word-plan.doc'), 'plan.doc');
+    const asWps = await readPlanBytes(word97('word-plan.doc'), '方案.WPS');
+    assert.deepStrictEqual([asWps.format, asWps.text, asWps.paragraphOfLine], ['doc', asDoc.text, asDoc.paragraphOfLine]);
+    const asEt = await readPlanBytes(word97('workbook.xls'), '分工表.et');
+    assert.deepStrictEqual([asEt.format, asEt.text, asEt.rowOfLine], ['xls', WORKBOOK_MARKDOWN, WORKBOOK_ROWS]);
+    // WPS saves the newer formats under its own names too
+    assert.deepStrictEqual((await readPlanBytes(await makeDocx(WORD_PLAN), '方案.wps')).text, WORD_PLAN_MARKDOWN);
+    assert.deepStrictEqual((await readPlanBytes(await makeWorkbook(), '分工表.et')).text, WORKBOOK_MARKDOWN);
+  });
+
   it('reads Word bytes without a name by their ZIP signature (standard input)', async () => {
     const plan = await readPlanBytes(await makeDocx(WORD_PLAN), 'standard input');
     assert.strictEqual(plan.format, 'docx');
@@ -283,6 +298,8 @@ describe('readPlanFile', () => {
     assert.ok(PLAN_FILE.test(path.join('plans', '方案.docx')), '.docx is a plan file');
     assert.ok(PLAN_FILE.test(path.join('plans', '方案.doc')) && CLI_PLAN_FILE.test('方案.DOC') && !PLAN_FILE.test('~$方案.doc'), '.doc too');
     assert.ok(CLI_PLAN_FILE.test('分工表.xls') && !PLAN_FILE.test('分工表.xls'), '.xls as .xlsx');
+    assert.ok(PLAN_FILE.test('方案.wps') && CLI_PLAN_FILE.test('方案.WPS') && !PLAN_FILE.test('~$方案.wps'), 'WPS Writer\'s .wps as .doc');
+    assert.ok(CLI_PLAN_FILE.test('分工表.et') && !PLAN_FILE.test('分工表.et'), 'WPS Spreadsheets\' .et as .xls');
     assert.ok(!PLAN_FILE.test(path.join('plans', '~$方案.docx')), 'a Word lock file is not a plan');
     assert.ok(PLAN_FILE.test('plan.md') && PLAN_FILE.test('notes.TXT') && !PLAN_FILE.test('image.png'));
     // the CLI takes a folder's workbooks too (not Excel's lock files); the editor's workspace scan does not

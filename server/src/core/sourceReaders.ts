@@ -47,7 +47,7 @@ export function readMarkdown(text: string): SourceLayout {
 
 /** Chooses the reader by the file's name: `.md`/`.markdown` (and Word, turned into Markdown) or plain text. */
 export function readSourceText(text: string, name: string): SourceLayout {
-  return /\.(md|markdown|docx|doc)$/i.test(name) ? readMarkdown(text) : readPlainText(text);
+  return /\.(md|markdown|docx|doc|wps)$/i.test(name) ? readMarkdown(text) : readPlainText(text);
 }
 
 function plainCells(line: string): string[] | undefined {

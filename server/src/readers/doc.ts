@@ -1,4 +1,4 @@
-// Extracts a Word 97–2003 plan (.doc, through word-extractor) as the Markdown readDocx writes for a .docx: a paragraph
+// Extracts a Word 97–2003 plan (.doc, or WPS Writer's .wps, which builds on it; through word-extractor) as the Markdown readDocx writes for a .docx: a paragraph
 // a line with a blank line between them, a table as a Markdown table whose first row is the header.
 import { ExtractedPlan } from './docx';
 import { runLegacyReader } from './legacyOffice';
@@ -20,8 +20,8 @@ export async function readDoc(bytes: Uint8Array, name: string): Promise<Extracte
   try {
     body = String(await runLegacyReader('doc-body', bytes));
   } catch {
-    // the same container holds WPS documents (not read) and Excel 97–2003 workbooks (read when named .xls)
-    throw new UnreadableFileError(`cannot read ${name}: not a Word 97–2003 document (a WPS file is not read; save it as .docx)`);
+    // the same container holds Excel 97–2003 workbooks (read when named .xls) and other formats (Microsoft Works .wps)
+    throw new UnreadableFileError(`cannot read ${name}: not a ${/\.wps$/i.test(name) ? 'WPS Writer or ' : ''}Word 97–2003 document; save it as .docx`);
   }
   return markdownOfDocBody(body);
 }

@@ -14,9 +14,9 @@ export interface PlanSource {
   format: 'markdown' | 'text' | 'docx' | 'doc' | 'xlsx' | 'xls';
   /** The encoding a text file was read in. */
   encoding?: string;
-  /** Word files (.docx, .doc): the 1-based Word paragraph of each 0-based line of `text` (see readDocx). */
+  /** Word files (.docx, .doc, .wps): the 1-based Word paragraph of each 0-based line of `text` (see readDocx). */
   paragraphOfLine?: number[];
-  /** Excel files (.xlsx, .xls): the sheet and 1-based row (`分工表!5`) of each 0-based line of `text` ('' for none; see readXlsx). */
+  /** Excel files (.xlsx, .xls, .et): the sheet and 1-based row (`分工表!5`) of each 0-based line of `text` ('' for none; see readXlsx). */
   rowOfLine?: string[];
   /** A 任务分工表 Policy Lens wrote (`assignments --format xlsx`): its rows are a plan's, not a plan of its own. */
   generated?: boolean;
@@ -25,8 +25,15 @@ export interface PlanSource {
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 const RTF_MAGIC = [0x7b, 0x5c, 0x72, 0x74, 0x66]; // {\rtf
-/** Word 97–2003 (.doc), WPS and Excel 97–2003 (.xls) files are OLE compound documents (.doc and .xls are read). */
+/** Word 97–2003 (.doc), Excel 97–2003 (.xls) and WPS Office's own files are OLE compound documents. */
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/**
+ * WPS Office's own formats build on Office 97–2003's (as LibreOffice reads them: its Word 97 filter takes `.wps`, its
+ * Excel 97 filter `.et`): a WPS Writer `.wps` is read as a `.doc`, a WPS Spreadsheets `.et` as an `.xls`. What WPS adds
+ * beyond those formats is not read. (A Microsoft Works `.wps` is another format: it is refused as unreadable.)
+ */
+const WORKBOOK_97 = new Set(['.xls', '.et']);
+const DOCUMENT_97 = new Set(['.doc', '.wps']);
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
 /** A file no reader reads, said as what to do about it (a PDF or an old Office file read as text would be noise). */
@@ -41,17 +48,17 @@ function refuseUnsupported(name: string, bytes: Uint8Array): void {
   if (startsWith(bytes, OLE_MAGIC)) {
     // Office keeps a password-protected .docx or .xlsx in the same container as the old formats
     if (/\.(?:docx|xlsx)$/i.test(name)) throw new UnreadableFileError(`cannot read ${name}: a password-protected document is not read; save a copy without the password`);
-    if (/\.(?:wps|et|dps)$/i.test(name)) throw new UnreadableFileError(`cannot read ${name}: a WPS file is not read; save it as .docx or .xlsx`);
+    if (/\.(?:dps|ppt|pps)$/i.test(name)) throw new UnreadableFileError(`cannot read ${name}: a presentation is not read; save the plan as Word (.docx), Excel (.xlsx), Markdown or text`);
   }
 }
 
 function formatOf(name: string, bytes: Uint8Array): PlanSource['format'] {
   const ext = path.extname(name).toLowerCase();
-  // a Word 97–2003 document, whatever its name (standard input, a .doc saved under another) but an Excel .xls; a .docx
-  // renamed .doc is one
-  if (startsWith(bytes, OLE_MAGIC)) return ext === '.xls' ? 'xls' : 'doc';
-  if (ext === '.xls' && startsWith(bytes, ZIP_MAGIC)) return 'xlsx';
-  if (ext === '.docx' || (ext === '.doc' && startsWith(bytes, ZIP_MAGIC))) return 'docx';
+  // a Word 97–2003 document, whatever its name (standard input, a .doc saved under another) but an Excel .xls or WPS .et;
+  // a .docx renamed .doc (or saved as .wps) is one
+  if (startsWith(bytes, OLE_MAGIC)) return WORKBOOK_97.has(ext) ? 'xls' : 'doc';
+  if (WORKBOOK_97.has(ext) && startsWith(bytes, ZIP_MAGIC)) return 'xlsx';
+  if (ext === '.docx' || (DOCUMENT_97.has(ext) && startsWith(bytes, ZIP_MAGIC))) return 'docx';
   if (ext === '.xlsx') return 'xlsx';
   if (ext === '.md' || ext === '.markdown') return 'markdown';
   // a name without a known extension (standard input): a ZIP archive can only be a Word plan

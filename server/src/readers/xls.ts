@@ -1,4 +1,4 @@
-// Reads an Excel 97–2003 workbook (.xls, a 任务分工表 kept in the old format): SheetJS reads it and writes it again as
+// Reads an Excel 97–2003 workbook (.xls, a 任务分工表 kept in the old format, or WPS Spreadsheets' .et, which builds on it): SheetJS reads it and writes it again as
 // .xlsx in memory (its merged cells, number formats and dates kept; in a worker, legacyOffice.ts), which readXlsx then
 // reads as any .xlsx.
 import { runLegacyReader } from './legacyOffice';
@@ -6,7 +6,7 @@ import { ExtractedWorkbook, readXlsx } from './xlsx';
 import { UnreadableFileError } from './unreadable';
 
 export async function readXls(bytes: Uint8Array, name: string): Promise<ExtractedWorkbook> {
-  const fail = () => new UnreadableFileError(`cannot read ${name}: not an Excel 97–2003 workbook`);
+  const fail = () => new UnreadableFileError(`cannot read ${name}: not ${/\.et$/i.test(name) ? 'a WPS Spreadsheets or an' : 'an'} Excel 97–2003 workbook`);
   let converted: Uint8Array;
   try {
     converted = (await runLegacyReader('xls-to-xlsx', bytes)) as Uint8Array;

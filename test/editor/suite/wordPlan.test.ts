@@ -32,7 +32,7 @@ describe('Open Word Plan', () => {
 
   it('is offered in the Explorer\'s context menu of .docx and .doc files', () => {
     const menu: { command: string; when?: string }[] = extension().packageJSON.contributes?.menus?.['explorer/context'] ?? [];
-    assert.ok(menu.some((m) => m.command === 'policyLens.openWordPlan' && m.when === 'resourceExtname == .docx || resourceExtname == .doc'), JSON.stringify(menu));
+    assert.ok(menu.some((m) => m.command === 'policyLens.openWordPlan' && m.when === 'resourceExtname == .docx || resourceExtname == .doc || resourceExtname == .wps'), JSON.stringify(menu));
   });
 
   it('opens a Word 97–2003 plan (.doc) the same way, checked', async () => {
@@ -80,7 +80,7 @@ describe('Open Word Plan', () => {
 
   it('opens an Excel 分工表 (Open Excel Plan, in the context menu of .xlsx files) as Markdown, checked row by row', async () => {
     const menu: { command: string; when?: string }[] = extension().packageJSON.contributes?.menus?.['explorer/context'] ?? [];
-    assert.ok(menu.some((m) => m.command === 'policyLens.openExcelPlan' && m.when === 'resourceExtname == .xlsx || resourceExtname == .xls'), JSON.stringify(menu));
+    assert.ok(menu.some((m) => m.command === 'policyLens.openExcelPlan' && m.when === 'resourceExtname == .xlsx || resourceExtname == .xls || resourceExtname == .et'), JSON.stringify(menu));
     const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('policyLens.openExcelPlan', vscode.Uri.joinPath(folder, '分工表.xlsx'));
     assert.ok(editor, 'the command opened no editor');
     const doc = editor.document;
