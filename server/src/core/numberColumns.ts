@@ -61,26 +61,45 @@ export function numberColumnReferences(
 /** A number as a spreadsheet shows it when it is stored as a number: one digit after the point (1.1, never 1.10). */
 const ONE_DECIMAL = /^([0-9]{1,2})\.([1-9])$/;
 
+/** The share of a column's neighbouring cells (of one table) in ascending order for a lost zero to be restored in it. */
+const ORDERED = 0.8;
+
 /**
  * A General-format spreadsheet cell stores the 1.10 typed into it as the number 1.1 (and 1.20 as 1.2): the 分工表 then
- * lists 表1第1项 twice and 表1第10项 never. Such a cell is known by its column's order: `x.d` after a cell of the same
- * table in the decade below (1.9, or 1.8 when the plan skips 1.9), and before a cell past `x.(10d)` (1.11), or last
- * in its column right after `x.(10d−1)`. It is read as `x.(10d)` when the source has that task, and marked so that
- * the plan is told (truncated-task-number). Any other 1.1 is 表1第1项: a column out of order is not guessed at.
+ * lists 表1第1项 twice and 表1第10项 never. Such a cell is known by its column's order: `x.d` right after `x.(10d−1)`
+ * (1.1 after 1.9) or right before `x.(10d+1)` (before 1.11), the cell above in the decade below `x.(10d)` (1.2–1.9)
+ * and the cell below, if any, past it, where no cell of the column already reads `x.(10d)`, in a column whose cells
+ * ascend (ORDERED, so read). It is read as `x.(10d)` when the source has that task, and marked so that the plan is
+ * told (truncated-task-number). Any other 1.1 is 表1第1项: a column out of order (1.7, 1.1, 1.25, as a plan grouped by
+ * domain may list its tasks) is not guessed at, nor a column's first cell.
  */
 function restoreLostZeros(refs: TaskReference[], tableOf: readonly number[], has: (table: number, item: number) => boolean): void {
-  const itemOf = (i: number) => refs[i].spans[0].from;
+  const items = refs.map((r) => r.spans[0].from);
   const neighbour = (i: number, j: number) => j >= 0 && j < refs.length && tableOf[j] === tableOf[i] && refs[j].table === refs[i].table;
+  const restored: number[] = [];
   for (let i = 0; i < refs.length; i++) {
     const m = ONE_DECIMAL.exec(refs[i].text);
     if (!m || !neighbour(i, i - 1)) continue;
-    const digit = Number(m[2]);
-    const meant = digit * 10;
-    const before = itemOf(i - 1);
-    if (before <= digit || before <= meant - 10 || before >= meant) continue;
-    if (neighbour(i, i + 1) ? itemOf(i + 1) <= meant : before !== meant - 1) continue;
-    if (!has(refs[i].table, meant)) continue;
+    const meant = Number(m[2]) * 10;
+    const before = items[i - 1];
+    const after = neighbour(i, i + 1) ? items[i + 1] : undefined;
+    if (before <= Math.max(meant - 10, 1) || before >= meant || (after !== undefined && after <= meant)) continue;
+    if (before !== meant - 1 && after !== meant + 1) continue;
+    if (!has(refs[i].table, meant) || refs.some((r, j) => tableOf[j] === tableOf[i] && r.table === refs[i].table && items[j] === meant)) continue;
+    items[i] = meant;
+    restored.push(i);
+  }
+  for (const i of restored) {
+    // the column's order, read with its zeros restored
+    let pairs = 0;
+    let ascending = 0;
+    for (let j = 1; j < refs.length; j++) {
+      if (tableOf[j] !== tableOf[i] || !neighbour(j, j - 1)) continue;
+      pairs++;
+      if (items[j] > items[j - 1]) ascending++;
+    }
+    if (ascending < ORDERED * pairs) continue;
     const span = refs[i].spans[0];
-    refs[i] = { ...refs[i], spans: [{ ...span, from: meant, to: meant }], lostZero: { after: refs[i - 1].text } };
+    refs[i] = { ...refs[i], spans: [{ ...span, from: items[i], to: items[i] }], lostZero: { after: refs[i - 1].text } };
   }
 }
