@@ -9,7 +9,7 @@ import { SourceFiles, toDiagnostic } from './convert';
 import { expandPlans, readPlans, UsageError } from './cli/files';
 import { FileResult, formatGithub, formatJson, formatSarif, formatText } from './cli/format';
 import { buildDefaultIndex, FACTS_FILE, INDEX_FILE, packageVersion, projectRoot, serializeFacts, serializeIndex } from './indexLoader';
-import { assignmentsCommand, reportCommand } from './cli/reviewCommands';
+import { assignmentsCommand, compareCommand, reportCommand } from './cli/reviewCommands';
 import { readAndCheckPlans } from './cli/annexes';
 
 const USAGE = `usage:
@@ -18,6 +18,7 @@ const USAGE = `usage:
   policy-lens index [--check]
   policy-lens report FILE... [--out report.html] [--config FILE] [--annex FILE]
   policy-lens assignments FILE... [--format md|csv|json|xlsx] [--out FILE] [--config FILE] [--annex FILE]
+  policy-lens compare OLD NEW [--format text|md|json] [--out FILE] [--config FILE] [--annex FILE]
 
 FILE may be a file, a folder (its .md, .txt, .docx, .doc, .wps, .xlsx, .xls and .et files; not a 分工表 this tool wrote), a
 glob pattern ("plans/**/*.md"; plan files only), or - for standard input. Text is read as UTF-8 (with or without BOM),
@@ -33,7 +34,10 @@ whose rows name tasks (天河区实施方案.docx with 天河区任务分工表.
 or the one --annex FILE names for every plan; standard error says which. Its rows count as the plan's own.
 check exits 1 when an error is found, 2 on a usage error or a file that cannot be read (2 wins over 1), else 0.
 report writes the reviewer's page (findings, the task matrix, lead units; one HTML file, no network) to --out or
-standard output; assignments writes each plan's 任务分工表 (xlsx needs --out). Both exit 2 when a file cannot be read.`;
+standard output; assignments writes each plan's 任务分工表 (xlsx needs --out). Both exit 2 when a file cannot be read.
+compare reads two versions of one plan (the 征求意见稿, then the 修改稿) and says which tasks the later covers newly or no
+longer, whose lead unit, partners or deadline changed, and which findings it resolved, brought or kept; exit 2 when
+either cannot be read.`;
 
 interface Options {
   command: string;
@@ -186,6 +190,7 @@ async function main(argv: string[]): Promise<number> {
       case 'index': return index(o);
       case 'report': return await reportCommand(o);
       case 'assignments': return await assignmentsCommand(o);
+      case 'compare': return await compareCommand(o);
       case '--version': process.stdout.write(packageVersion() + '\n'); return 0;
       case '--help': case '-h': case 'help': process.stdout.write(USAGE + '\n'); return 0;
       default:

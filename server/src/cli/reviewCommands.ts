@@ -1,4 +1,5 @@
-// The reviewer's commands: `policy-lens report FILE... --out report.html` and `policy-lens assignments FILE... --format md|csv|json|xlsx`.
+// The reviewer's commands: `policy-lens report FILE... --out report.html`, `policy-lens assignments FILE... --format md|csv|json|xlsx`
+// and `policy-lens compare OLD NEW`.
 import * as fs from 'fs';
 import { localeOf } from '../core/messages';
 import { assignmentsCsv, assignmentsJson, assignmentsMarkdown, assignmentTable } from '../report/assignmentTable';
@@ -6,6 +7,9 @@ import { assignmentsWorkbook } from '../report/assignmentWorkbook';
 import { AnalysedPlan, collectReview } from '../report/collectReview';
 import { ReviewReport } from '../report/reportModel';
 import { renderReviewHtml } from '../report/reviewHtml';
+import { comparePlans, comparisonJson, renderComparison } from '../report/planComparison';
+import { taskLabel } from '../core/checks/labels';
+import { TaskIndex } from '../core/taskIndex';
 import { loadConfiguredEngine, readCliConfig, analyzeOptionsOf } from './configuration';
 import { UsageError } from './files';
 import { readAndCheckPlans } from './annexes';
@@ -20,7 +24,7 @@ export interface ReviewOptions {
 }
 
 /** Reads and checks every plan; one that cannot be read is reported on stderr and left out (exit code 2 at the end). */
-async function review(o: ReviewOptions, command: string): Promise<{ report: ReviewReport; unreadable: number }> {
+async function review(o: ReviewOptions, command: string): Promise<{ report: ReviewReport; unreadable: number; index: TaskIndex }> {
   if (!o.files.length) throw new UsageError(`${command} needs at least one FILE`);
   const config = readCliConfig(process.cwd(), o.config);
   for (const p of config.problems) process.stderr.write(`policy-lens: warning: ${p}\n`);
@@ -28,7 +32,7 @@ async function review(o: ReviewOptions, command: string): Promise<{ report: Revi
   const locale = localeOf(o.locale ?? process.env.POLICY_LENS_LOCALE ?? 'zh');
   const { checked, unreadable } = await readAndCheckPlans(o.files, index, checker, analyzeOptionsOf(config, locale), o.annex);
   const plans: AnalysedPlan[] = checked.map(({ file, plan, analysis }) => ({ file, analysis, paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine }));
-  return { report: collectReview(index, plans), unreadable };
+  return { report: collectReview(index, plans), unreadable, index };
 }
 
 function write(out: string | undefined, content: string | Buffer): void {
@@ -70,4 +74,23 @@ export async function assignmentsCommand(o: ReviewOptions): Promise<number> {
   else write(o.out, format === 'csv' ? assignmentsCsv(tables) : format === 'json' ? assignmentsJson(tables) : assignmentsMarkdown(tables));
   wrote(o.out, report.plans.length);
   return unreadable ? 2 : 0;
+}
+
+const COMPARE_FORMATS = ['text', 'md', 'json'];
+
+/**
+ * Two versions of one plan, the earlier first: the tasks covered now and no longer, the assignments changed, the
+ * findings resolved, new and kept. Exit 2 when either cannot be read, else 0.
+ */
+export async function compareCommand(o: ReviewOptions): Promise<number> {
+  const format = o.format ?? 'text';
+  if (!COMPARE_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${COMPARE_FORMATS.join(', ')}, not "${format}"`);
+  if (o.files.length !== 2) throw new UsageError('compare needs two FILEs: the earlier version of a plan, then the later');
+  const { report, unreadable, index } = await review(o, 'compare');
+  if (unreadable) return 2;
+  if (report.plans.length !== 2) throw new UsageError('compare takes two plan files, not folders or patterns');
+  const [before, after] = report.plans;
+  const comparison = comparePlans(index.tasks, before, after);
+  write(o.out, format === 'json' ? comparisonJson(comparison) : renderComparison(comparison, (t) => taskLabel(index, t), format as 'text' | 'md'));
+  return 0;
 }
