@@ -5,6 +5,7 @@ import { registerCommands } from './commands';
 import { CoverageModel } from './coverageView';
 import { registerWordPlanView } from './wordPlan';
 import { registerAssignmentsExport } from './assignmentsExport';
+import { registerCompareCommand } from './compareCommand';
 import { PolicyLensStatus } from './languageStatus';
 import { INDEX_CHANGED_NOTIFICATION } from '../../server/src/shared/protocol';
 import { serverEnvironment } from '../../server/src/shared/launch';
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   registerCommands(context, coverage);
   registerWordPlanView(context, () => client);
   registerAssignmentsExport(context, () => client);
+  registerCompareCommand(context, () => client);
   void vscode.commands.executeCommand('setContext', 'policyLens.coverage.uncoveredOnly', false);
   await client.start();
   context.subscriptions.push(

@@ -33,8 +33,9 @@ import { documentSymbols } from './features/symbols';
 import { COVERAGE_REQUEST, CoverageParams, EXTRACT_PLAN_REQUEST, ExtractPlanParams, INDEX_CHANGED_NOTIFICATION } from './shared/protocol';
 import { extractPlan } from './features/extractPlan';
 import { assignments } from './features/assignments';
+import { comparePlans } from './features/comparePlans';
 import { status } from './features/status';
-import { ASSIGNMENTS_REQUEST, AssignmentsParams, STATUS_REQUEST, StatusParams } from './shared/protocol';
+import { ASSIGNMENTS_REQUEST, AssignmentsParams, COMPARE_PLANS_REQUEST, ComparePlansParams, STATUS_REQUEST, StatusParams } from './shared/protocol';
 
 if (process.argv.includes('--version')) {
   console.log(packageVersion());
@@ -270,6 +271,7 @@ connection.onRequest(COVERAGE_REQUEST.method, whenReady((p: CoverageParams | nul
 // by method name: the server's vscode-jsonrpc is an older copy than the shared RequestType's, and its types differ
 connection.onRequest(EXTRACT_PLAN_REQUEST.method, (p: ExtractPlanParams | null) => extractPlan(p));
 connection.onRequest(ASSIGNMENTS_REQUEST.method, whenReady((p: AssignmentsParams | null) => assignments(ctx, p)));
+connection.onRequest(COMPARE_PLANS_REQUEST.method, whenReady((p: ComparePlansParams | null) => comparePlans(ctx, p)));
 // answered before the index is ready too: the status item says why nothing is checked
 connection.onRequest(STATUS_REQUEST.method, (p: StatusParams | null) => status(ctx, p));
 

@@ -1,7 +1,7 @@
 // The reviewer's commands: `policy-lens report FILE... --out report.html`, `policy-lens assignments FILE... --format md|csv|json|xlsx`
 // and `policy-lens compare OLD NEW`.
 import * as fs from 'fs';
-import { localeOf } from '../core/messages';
+import { Locale, localeOf } from '../core/messages';
 import { assignmentsCsv, assignmentsJson, assignmentsMarkdown, assignmentTable } from '../report/assignmentTable';
 import { assignmentsWorkbook } from '../report/assignmentWorkbook';
 import { AnalysedPlan, collectReview } from '../report/collectReview';
@@ -24,7 +24,7 @@ export interface ReviewOptions {
 }
 
 /** Reads and checks every plan; one that cannot be read is reported on stderr and left out (exit code 2 at the end). */
-async function review(o: ReviewOptions, command: string): Promise<{ report: ReviewReport; unreadable: number; index: TaskIndex }> {
+async function review(o: ReviewOptions, command: string): Promise<{ report: ReviewReport; unreadable: number; index: TaskIndex; locale: Locale }> {
   if (!o.files.length) throw new UsageError(`${command} needs at least one FILE`);
   const config = readCliConfig(process.cwd(), o.config);
   for (const p of config.problems) process.stderr.write(`policy-lens: warning: ${p}\n`);
@@ -32,7 +32,7 @@ async function review(o: ReviewOptions, command: string): Promise<{ report: Revi
   const locale = localeOf(o.locale ?? process.env.POLICY_LENS_LOCALE ?? 'zh');
   const { checked, unreadable } = await readAndCheckPlans(o.files, index, checker, analyzeOptionsOf(config, locale), o.annex);
   const plans: AnalysedPlan[] = checked.map(({ file, plan, analysis }) => ({ file, analysis, paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine }));
-  return { report: collectReview(index, plans), unreadable, index };
+  return { report: collectReview(index, plans), unreadable, index, locale };
 }
 
 function write(out: string | undefined, content: string | Buffer): void {
@@ -86,11 +86,11 @@ export async function compareCommand(o: ReviewOptions): Promise<number> {
   const format = o.format ?? 'text';
   if (!COMPARE_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${COMPARE_FORMATS.join(', ')}, not "${format}"`);
   if (o.files.length !== 2) throw new UsageError('compare needs two FILEs: the earlier version of a plan, then the later');
-  const { report, unreadable, index } = await review(o, 'compare');
+  const { report, unreadable, index, locale } = await review(o, 'compare');
   if (unreadable) return 2;
   if (report.plans.length !== 2) throw new UsageError('compare takes two plan files, not folders or patterns');
   const [before, after] = report.plans;
   const comparison = comparePlans(index.tasks, before, after);
-  write(o.out, format === 'json' ? comparisonJson(comparison) : renderComparison(comparison, (t) => taskLabel(index, t), format as 'text' | 'md'));
+  write(o.out, format === 'json' ? comparisonJson(comparison) : renderComparison(comparison, (t) => taskLabel(index, t), format as 'text' | 'md', locale));
   return 0;
 }

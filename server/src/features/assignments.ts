@@ -1,9 +1,6 @@
 // policyLens/assignments: the 任务分工表 of the given plans (or of the workspace), rendered in the asked format.
-import * as path from 'path';
-import { DocumentAnalysis } from '../core/analyze';
-import { planFileOf } from '../serverContext';
 import { FeatureContext } from './featureContext';
-import { readPlanFile } from '../readers/planFile';
+import { analysedPlan, analysedText } from './planAnalyses';
 import { assignmentsCsv, assignmentsJson, assignmentsMarkdown, assignmentTable } from '../report/assignmentTable';
 import { assignmentsWorkbook } from '../report/assignmentWorkbook';
 import { AnalysedPlan, collectReview } from '../report/collectReview';
@@ -22,7 +19,7 @@ export async function assignments(ctx: AssignmentsContext, params: AssignmentsPa
   const uris = params.uris?.filter((u) => typeof u === 'string') ?? [];
   if (uris.length) {
     for (const uri of uris) {
-      const plan = await analysed(ctx, uri);
+      const plan = await analysedPlan(ctx, uri);
       // a plan the user asked for and that cannot be read is said so, not left out of the table in silence
       if ('error' in plan) return plan;
       plans.push(plan);
@@ -35,32 +32,4 @@ export async function assignments(ctx: AssignmentsContext, params: AssignmentsPa
   if (format === 'xlsx') return { content: (await assignmentsWorkbook(tables)).toString('base64'), encoding: 'base64', plans: tables.length, rows };
   const content = format === 'csv' ? assignmentsCsv(tables) : format === 'json' ? assignmentsJson(tables) : assignmentsMarkdown(tables);
   return { content, encoding: 'utf8', plans: tables.length, rows };
-}
-
-async function analysed(ctx: AssignmentsContext, uri: string): Promise<AnalysedPlan | { error: string }> {
-  const open = ctx.documents.get(uri);
-  if (open) return { file: displayName(ctx, uri), analysis: ctx.analysis(open) };
-  const file = planFileOf(uri);
-  if (!file) return { error: `cannot read ${uri}: not a file` };
-  try {
-    const plan = await readPlanFile(file);
-    return { ...(await analysedText(ctx, uri, plan.text)), paragraphOfLine: plan.paragraphOfLine };
-  } catch (e) {
-    return { error: (e as Error).message };
-  }
-}
-
-/** An open plan's analysis; else one of `text` with the settings (and the 分工表 beside the file), as the CLI's. */
-async function analysedText(ctx: AssignmentsContext, uri: string, text: string): Promise<AnalysedPlan> {
-  const open = ctx.documents.get(uri);
-  const analysis: DocumentAnalysis = open ? ctx.analysis(open) : ctx.checker.analyze(text, await ctx.fileOptions(planFileOf(uri)));
-  return { file: displayName(ctx, uri), analysis };
-}
-
-/** The plan's path relative to its workspace folder, as the user sees it in the Explorer; else the URI. */
-function displayName(ctx: AssignmentsContext, uri: string): string {
-  const file = planFileOf(uri);
-  if (!file) return uri;
-  const folder = ctx.workspaceFolders.find((f) => !path.relative(f, file).startsWith('..'));
-  return folder ? path.relative(folder, file).split(path.sep).join('/') : file;
 }

@@ -1,5 +1,6 @@
 // Two versions of a plan compared as a reviewer reads a 修改稿 against the 征求意见稿 it answers: which tasks it covers
 // now and no longer, whose lead unit, partners or deadline changed, and which findings it resolved, kept or brought.
+import { Locale } from '../core/messages';
 import { formatReference } from '../core/taskIndex';
 import { Task } from '../core/types';
 import { CoverageState, ReviewFinding, ReviewPlan } from './reportModel';
@@ -127,46 +128,79 @@ function matchFindings(before: readonly ReviewFinding[], after: readonly ReviewF
   return { resolved, added, kept };
 }
 
-const STATE: Record<CoverageState, string> = { cited: '引用', restated: '复述', missing: '未覆盖' };
-const FIELD: Record<AssignmentField, string> = { leads: '牵头单位', partners: '配合单位', deadlines: '完成时限' };
-const SEVERITY: Record<string, string> = { error: '错误', warning: '警告', information: '提示', hint: '建议' };
+const LABELS = {
+  zh: {
+    title: (files: string) => `修改对照：${files}`,
+    coverage: (before: number, after: number, gained: number, lost: number, changed: number) =>
+      `覆盖：${before} → ${after} 项任务（新增 ${gained}，不再覆盖 ${lost}，方式改变 ${changed}）`,
+    state: { cited: '引用', restated: '复述', missing: '未覆盖' } as Record<CoverageState, string>,
+    was: (state: string) => `原为${state}`,
+    assignments: (tasks: number) => `分工：${tasks} 项任务的牵头单位、配合单位或完成时限有变化`,
+    field: { leads: '牵头单位', partners: '配合单位', deadlines: '完成时限' } as Record<AssignmentField, string>,
+    none: '（未写明）',
+    findings: (before: number, after: number, errorsBefore: number, errorsAfter: number, resolved: number, added: number, kept: number) =>
+      `检查结果：${before} → ${after} 条（错误 ${errorsBefore} → ${errorsAfter}）：已解决 ${resolved}，新出现 ${added}，仍存在 ${kept}`,
+    lists: ['已解决', '新出现', '仍存在'],
+    severity: { error: '错误', warning: '警告', information: '提示', hint: '建议' } as Record<string, string>,
+    place: (f: ReviewFinding) => placeOf(f),
+    colon: '：',
+    list: '、',
+  },
+  en: {
+    title: (files: string) => `Changes: ${files}`,
+    coverage: (before: number, after: number, gained: number, lost: number, changed: number) =>
+      `Coverage: ${before} → ${after} tasks (${gained} new, ${lost} no longer covered, ${changed} covered otherwise)`,
+    state: { cited: 'cited', restated: 'restated', missing: 'not covered' } as Record<CoverageState, string>,
+    was: (state: string) => `was ${state}`,
+    assignments: (tasks: number) => `Assignments: ${tasks} tasks with another lead unit, partner or deadline`,
+    field: { leads: 'lead units', partners: 'partners', deadlines: 'deadline' } as Record<AssignmentField, string>,
+    none: '(none)',
+    findings: (before: number, after: number, errorsBefore: number, errorsAfter: number, resolved: number, added: number, kept: number) =>
+      `Findings: ${before} → ${after} (errors ${errorsBefore} → ${errorsAfter}): ${resolved} resolved, ${added} new, ${kept} kept`,
+    lists: ['Resolved', 'New', 'Kept'],
+    severity: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' } as Record<string, string>,
+    place: (f: ReviewFinding) => (f.row !== undefined ? f.row : f.paragraph !== undefined ? `¶${f.paragraph}` : `line ${f.line + 1}`),
+    colon: ': ',
+    list: ', ',
+  },
+};
 
 const basename = (file: string) => file.split(/[\\/]/).pop() ?? file;
-const values = (v: readonly string[]) => (v.length ? v.join('、') : '（未写明）');
 
-/** The comparison's lines in Chinese, as the 分工表 and the report are: `md` as a Markdown section, else plain text. */
-export function renderComparison(c: PlanComparison, label: (task: Task) => string, format: 'text' | 'md'): string {
+/** The comparison as `md` (a Markdown section) or plain text, in the locale's words (Chinese by default). */
+export function renderComparison(c: PlanComparison, label: (task: Task) => string, format: 'text' | 'md', locale: Locale = 'zh'): string {
+  const w = LABELS[locale];
   const md = format === 'md';
-  const out: string[] = [];
-  const heading = (text: string) => out.push(md ? `\n### ${text}\n` : `\n${text}`);
-  const line = (text: string) => out.push(md ? `- ${text}` : `  ${text}`);
   const task = (t: Task) => `${formatReference(t)}（${label(t)}）`;
-  const place = (file: string, f: ReviewFinding) => `${basename(file)} ${placeOf(f)}`;
-  const finding = (file: string, f: ReviewFinding) => `${place(file, f)} ${SEVERITY[f.severity] ?? f.severity} ${f.code}：${f.message}`;
+  const values = (v: readonly string[]) => (v.length ? v.join(w.list) : w.none);
+  const finding = (file: string, f: ReviewFinding) => `${basename(file)} ${w.place(f)} ${w.severity[f.severity] ?? f.severity} ${f.code}${w.colon}${f.message}`;
+  /** A section: its heading and its lines (a Markdown list, or indented text). */
+  const section = (heading: string, lines: string[], nested: string[][] = []) => [
+    md ? `### ${heading}` : heading,
+    ...(md && (lines.length || nested.length) ? [''] : []),
+    ...lines.map((l) => (md ? `- ${l}` : `  ${l}`)),
+    ...nested.flatMap(([head, ...items]) => [md ? `- ${head}${w.colon.trim()}` : `  ${head}${w.colon.trim()}`, ...items.map((l) => (md ? `  - ${l}` : `    ${l}`))]),
+  ].join('\n');
 
-  const title = `${basename(c.before.file)} → ${basename(c.after.file)}`;
-  out.push(md ? `## 修改对照：${title}` : `修改对照：${title}`);
   const gained = c.coverage.filter((x) => x.before === 'missing').length;
   const lost = c.coverage.filter((x) => x.after === 'missing').length;
-  heading(`覆盖：${c.before.covered} → ${c.after.covered} 项任务（新增 ${gained}，不再覆盖 ${lost}，方式改变 ${c.coverage.length - gained - lost}）`);
-  for (const x of c.coverage) {
-    if (x.before === 'missing') line(`+ ${task(x.task)}：${STATE[x.after]}`);
-    else if (x.after === 'missing') line(`- ${task(x.task)}：原为${STATE[x.before]}`);
-    else line(`~ ${task(x.task)}：${STATE[x.before]} → ${STATE[x.after]}`);
-  }
-  const changed = new Set(c.assignments.map((x) => x.task)).size;
-  heading(`分工：${changed} 项任务的牵头单位、配合单位或完成时限有变化`);
-  for (const x of c.assignments) line(`${task(x.task)} ${FIELD[x.field]}：${values(x.before)} → ${values(x.after)}`);
-  heading(
-    `检查结果：${c.before.findings} → ${c.after.findings} 条（错误 ${c.before.errors} → ${c.after.errors}）：` +
-      `已解决 ${c.resolved.length}，新出现 ${c.added.length}，仍存在 ${c.kept.length}`,
-  );
-  for (const [name, list, file] of [['已解决', c.resolved, c.before.file], ['新出现', c.added, c.after.file], ['仍存在', c.kept, c.after.file]] as const) {
-    if (!list.length) continue;
-    line(`${name}：`);
-    for (const f of list) out.push(md ? `  - ${finding(file, f)}` : `    ${finding(file, f)}`);
-  }
-  return out.join('\n') + '\n';
+  // + covered newly, - no longer, ~ otherwise (escaped in Markdown, where `- +` would open a list in the list)
+  const mark = (m: string) => (md ? `\\${m}` : m);
+  const coverage = c.coverage.map((x) =>
+    x.before === 'missing' ? `${mark('+')} ${task(x.task)}${w.colon}${w.state[x.after]}`
+      : x.after === 'missing' ? `${mark('-')} ${task(x.task)}${w.colon}${w.was(w.state[x.before])}`
+        : `${mark('~')} ${task(x.task)}${w.colon}${w.state[x.before]} → ${w.state[x.after]}`);
+  const assignments = c.assignments.map((x) => `${task(x.task)} ${w.field[x.field]}${w.colon}${values(x.before)} → ${values(x.after)}`);
+  const lists = ([[w.lists[0], c.resolved, c.before.file], [w.lists[1], c.added, c.after.file], [w.lists[2], c.kept, c.after.file]] as const)
+    .filter(([, list]) => list.length)
+    .map(([name, list, file]) => [name, ...list.map((f) => finding(file, f))]);
+  const title = w.title(`${basename(c.before.file)} → ${basename(c.after.file)}`);
+  return [
+    md ? `## ${title}` : title,
+    section(w.coverage(c.before.covered, c.after.covered, gained, lost, c.coverage.length - gained - lost), coverage),
+    section(w.assignments(new Set(c.assignments.map((x) => x.task)).size), assignments),
+    section(w.findings(c.before.findings, c.after.findings, c.before.errors, c.after.errors, c.resolved.length, c.added.length, c.kept.length), [], lists),
+  ].join('\n\n') + '\n';
 }
 
 /** The comparison as JSON: tasks by id and reference, findings with their places. */

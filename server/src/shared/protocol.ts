@@ -112,6 +112,24 @@ export type AssignmentsResult = { content: string; encoding: 'utf8' | 'base64'; 
 /** policyLens/assignments: the plans' 任务分工表 (序号 … 检查结果), rendered by the server in the asked format. */
 export const ASSIGNMENTS_REQUEST = new RequestType<AssignmentsParams, AssignmentsResult, void>('policyLens/assignments');
 
+export interface ComparePlansParams {
+  /** The earlier version of the plan (the 征求意见稿): a document's URI, open or on disk. */
+  before: string;
+  /** The later version (the 修改稿). */
+  after: string;
+}
+
+/**
+ * The comparison as a Markdown section in the editor's language (as `policy-lens compare --format md` writes it), with its counts;
+ * or why there is none (a version that cannot be read).
+ */
+export type ComparePlansResult =
+  | { markdown: string; coverageChanges: number; assignmentChanges: number; resolved: number; added: number; kept: number }
+  | { error: string };
+
+/** policyLens/comparePlans: what a plan's later version changed against the earlier (tasks, assignments, findings). */
+export const COMPARE_PLANS_REQUEST = new RequestType<ComparePlansParams, ComparePlansResult, void>('policyLens/comparePlans');
+
 /** policyLens/status: what the language status item shows: the sources loaded, and the document's last check. */
 export interface StatusParams {
   /** The document the editor shows; none for the sources alone. */

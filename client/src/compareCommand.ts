@@ -1,0 +1,45 @@
+// Policy Lens: Compare with Earlier Version: what a plan's later version (the 修改稿) changed against the earlier one the
+// user picks, as the server says it (policyLens/comparePlans), opened as a Markdown document beside the plan.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { COMPARE_PLANS_REQUEST } from '../../server/src/shared/protocol';
+import { isPlan } from './config';
+
+/** The plan files the earlier version may be. */
+const PLAN_EXTENSIONS = ['md', 'markdown', 'txt', 'docx', 'doc', 'wps', 'xlsx', 'xls', 'et'];
+
+/**
+ * Compares `after` (the Explorer's file, else the active plan) with `before` (asked for unless given, as tests do);
+ * resolves to the editor of the comparison.
+ */
+export async function compareWithEarlier(client: LanguageClient | undefined, after?: vscode.Uri, before?: vscode.Uri): Promise<vscode.TextEditor | undefined> {
+  if (!client || !client.isRunning()) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Policy Lens: the language server is not ready yet.'));
+    return undefined;
+  }
+  const active = vscode.window.activeTextEditor?.document;
+  const later = after instanceof vscode.Uri ? after : isPlan(active) ? active.uri : undefined;
+  if (!later) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Policy Lens: open the later version of a plan first, then compare it with the earlier one.'));
+    return undefined;
+  }
+  const earlier = before instanceof vscode.Uri ? before : (await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    defaultUri: later.scheme === 'file' ? vscode.Uri.joinPath(later, '..') : undefined,
+    filters: { [vscode.l10n.t('Plans')]: PLAN_EXTENSIONS },
+    openLabel: vscode.l10n.t('Compare with This Version'),
+    title: vscode.l10n.t('The earlier version of {0}', later.path.split('/').pop() ?? ''),
+  }))?.[0];
+  if (!earlier) return undefined;
+  const result = await client.sendRequest(COMPARE_PLANS_REQUEST, { before: earlier.toString(), after: later.toString() });
+  if ('error' in result) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Policy Lens: cannot compare the versions: {0}', result.error));
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
+  return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+}
+
+export function registerCompareCommand(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+  context.subscriptions.push(vscode.commands.registerCommand('policyLens.comparePlans', (after?: vscode.Uri, before?: vscode.Uri) => compareWithEarlier(client(), after, before)));
+}

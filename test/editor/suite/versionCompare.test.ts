@@ -1,0 +1,29 @@
+// Policy Lens: Compare with Earlier Version in a real VS Code: the active plan against an earlier version on disk.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { openPlan, serverReady } from '../helpers';
+
+describe('Comparing a plan with its earlier version', () => {
+  before(() => serverReady());
+
+  it('opens beside the plan, as Markdown, what the active plan changed against the earlier version', async () => {
+    const plan = await openPlan();
+    const earlier = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '征求意见稿-早期.md');
+    // the earlier version cited 表1第57项 where the plan cites 表1第58项 (a task that does not exist)
+    await vscode.workspace.fs.writeFile(earlier, new TextEncoder().encode(plan.getText().replace('落实表1第58项', '落实表1第57项')));
+    try {
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor>('policyLens.comparePlans', undefined, earlier);
+      assert.ok(editor, 'no comparison was opened');
+      const text = editor.document.getText();
+      assert.strictEqual(editor.document.languageId, 'markdown');
+      assert.ok(editor.document.isUntitled, 'the comparison is a new document, not a file');
+      // in the editor's language (English here), as its diagnostics are
+      assert.match(text, /^## Changes: 征求意见稿-早期\.md → plan\.md\n/);
+      assert.match(text, /\n- \\- 表1第57项（外籍律师）: was cited\n/);
+      assert.match(text, /\n- New:\n {2}- plan\.md line \d+ error unknown-task: 表1第58项 does not exist/);
+    } finally {
+      await vscode.workspace.fs.delete(earlier);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+});
