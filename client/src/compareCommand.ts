@@ -2,7 +2,7 @@
 // user picks, as the server says it (policyLens/comparePlans), opened as a Markdown document beside the plan.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMPARE_PLANS_REQUEST } from '../../server/src/shared/protocol';
+import { COMPARE_PLANS_REQUEST, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
 import { isPlan } from './config';
 
 /** The plan files the earlier version may be. */
@@ -25,7 +25,8 @@ export async function compareWithEarlier(client: LanguageClient | undefined, aft
   }
   const earlier = before instanceof vscode.Uri ? before : (await vscode.window.showOpenDialog({
     canSelectMany: false,
-    defaultUri: later.scheme === 'file' ? vscode.Uri.joinPath(later, '..') : undefined,
+    // the plan's folder (a Word or Excel plan's view shows a file too)
+    defaultUri: later.scheme === 'file' || later.scheme === WORD_PLAN_SCHEME ? vscode.Uri.joinPath(later.with({ scheme: 'file' }), '..') : undefined,
     filters: { [vscode.l10n.t('Plans')]: PLAN_EXTENSIONS },
     openLabel: vscode.l10n.t('Compare with This Version'),
     title: vscode.l10n.t('The earlier version of {0}', later.path.split('/').pop() ?? ''),

@@ -1,5 +1,6 @@
-// Extracts a Word 97–2003 plan (.doc, or WPS Writer's .wps, which builds on it; through word-extractor) as the Markdown readDocx writes for a .docx: a paragraph
-// a line with a blank line between them, a table as a Markdown table whose first row is the header.
+// Extracts a Word 97–2003 plan (.doc, or WPS Writer's .wps, which builds on it; through word-extractor) as the Markdown
+// readDocx writes for a .docx: a paragraph a line with a blank line between them, a table as a Markdown table whose
+// first row is the header.
 import { ExtractedPlan } from './docx';
 import { runLegacyReader } from './legacyOffice';
 import { UnreadableFileError } from './unreadable';

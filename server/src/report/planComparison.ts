@@ -114,7 +114,11 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 function matchFindings(before: readonly ReviewFinding[], after: readonly ReviewFinding[]) {
   const key = (f: ReviewFinding) => `${f.code}\u0000${f.message}`;
   const left = new Map<string, ReviewFinding[]>();
-  for (const f of before) left.set(key(f), [...(left.get(key(f)) ?? []), f]);
+  for (const f of before) {
+    const same = left.get(key(f));
+    if (same) same.push(f);
+    else left.set(key(f), [f]);
+  }
   const added: ReviewFinding[] = [];
   const kept: ReviewFinding[] = [];
   for (const f of after) {
@@ -124,8 +128,8 @@ function matchFindings(before: readonly ReviewFinding[], after: readonly ReviewF
       kept.push(f);
     } else added.push(f);
   }
-  const resolved = before.filter((f) => left.get(key(f))?.includes(f));
-  return { resolved, added, kept };
+  const unmatched = new Set([...left.values()].flat());
+  return { resolved: before.filter((f) => unmatched.has(f)), added, kept };
 }
 
 const LABELS = {
