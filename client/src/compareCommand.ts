@@ -23,14 +23,7 @@ export async function compareWithEarlier(client: LanguageClient | undefined, aft
     void vscode.window.showWarningMessage(vscode.l10n.t('Policy Lens: open the later version of a plan first, then compare it with the earlier one.'));
     return undefined;
   }
-  const earlier = before instanceof vscode.Uri ? before : (await vscode.window.showOpenDialog({
-    canSelectMany: false,
-    // the plan's folder (a Word or Excel plan's view shows a file too)
-    defaultUri: later.scheme === 'file' || later.scheme === WORD_PLAN_SCHEME ? vscode.Uri.joinPath(later.with({ scheme: 'file' }), '..') : undefined,
-    filters: { [vscode.l10n.t('Plans')]: PLAN_EXTENSIONS },
-    openLabel: vscode.l10n.t('Compare with This Version'),
-    title: vscode.l10n.t('The earlier version of {0}', later.path.split('/').pop() ?? ''),
-  }))?.[0];
+  const earlier = before instanceof vscode.Uri ? before : await pickEarlier(later);
   if (!earlier) return undefined;
   const result = await client.sendRequest(COMPARE_PLANS_REQUEST, { before: earlier.toString(), after: later.toString() });
   if ('error' in result) {
@@ -39,6 +32,25 @@ export async function compareWithEarlier(client: LanguageClient | undefined, aft
   }
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
   return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+}
+
+/** The earlier version: a file the user picks, or (a Word plan) the plan itself before its tracked changes (修订). */
+async function pickEarlier(later: vscode.Uri): Promise<vscode.Uri | undefined> {
+  if (later.path.toLowerCase().endsWith('.docx')) {
+    const revisions = { label: vscode.l10n.t('This Word plan before its tracked changes (修订)'), uri: later };
+    const file = { label: vscode.l10n.t('Another file…'), uri: undefined };
+    const pick = await vscode.window.showQuickPick([revisions, file], { placeHolder: vscode.l10n.t('Compare with') });
+    if (!pick) return undefined;
+    if (pick.uri) return pick.uri;
+  }
+  return (await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    // the plan's folder (a Word or Excel plan's view shows a file too)
+    defaultUri: later.scheme === 'file' || later.scheme === WORD_PLAN_SCHEME ? vscode.Uri.joinPath(later.with({ scheme: 'file' }), '..') : undefined,
+    filters: { [vscode.l10n.t('Plans')]: PLAN_EXTENSIONS },
+    openLabel: vscode.l10n.t('Compare with This Version'),
+    title: vscode.l10n.t('The earlier version of {0}', later.path.split('/').pop() ?? ''),
+  }))?.[0];
 }
 
 export function registerCompareCommand(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {

@@ -18,7 +18,7 @@ const USAGE = `usage:
   policy-lens index [--check]
   policy-lens report FILE... [--out report.html] [--config FILE] [--annex FILE]
   policy-lens assignments FILE... [--format md|csv|json|xlsx] [--out FILE] [--config FILE] [--annex FILE]
-  policy-lens compare OLD NEW [--format text|md|json] [--out FILE] [--config FILE] [--annex FILE]
+  policy-lens compare OLD NEW | PLAN.docx [--format text|md|json] [--out FILE] [--config FILE] [--annex FILE]
 
 FILE may be a file, a folder (its .md, .txt, .docx, .doc, .wps, .xlsx, .xls and .et files; not a 分工表 this tool wrote), a
 glob pattern ("plans/**/*.md"; plan files only), or - for standard input. Text is read as UTF-8 (with or without BOM),
@@ -35,9 +35,9 @@ or the one --annex FILE names for every plan; standard error says which. Its row
 check exits 1 when an error is found, 2 on a usage error or a file that cannot be read (2 wins over 1), else 0.
 report writes the reviewer's page (findings, the task matrix, lead units; one HTML file, no network) to --out or
 standard output; assignments writes each plan's 任务分工表 (xlsx needs --out). Both exit 2 when a file cannot be read.
-compare reads two versions of one plan (the 征求意见稿, then the 修改稿) and says which tasks the later covers newly or no
-longer, whose lead unit, partners or deadline changed, and which findings it resolved, brought or kept; exit 2 when
-either cannot be read.`;
+compare reads two versions of one plan (the 征求意见稿, then the 修改稿), or one Word plan with tracked changes (修订) as
+it was before them and as it is with them, and says which tasks the later covers newly or no longer, whose lead unit,
+partners or deadline changed, and which findings it resolved, brought or kept; exit 2 when a file cannot be read.`;
 
 interface Options {
   command: string;

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { COMPARE_PLANS_REQUEST } from '../../server/src/shared/protocol';
 import { LspClient } from '../support/lspClient';
+import { makeRevisedDocx } from '../support/docxFixture';
 
 describe('policyLens/comparePlans, over the protocol', function () {
   this.timeout(20000);
@@ -35,6 +36,16 @@ describe('policyLens/comparePlans, over the protocol', function () {
     assert.match(result.markdown, /\n- \\\+ 表1第57项（外籍律师）：引用\n/);
     assert.match(result.markdown, /\n- 表1第13项（外商投资旅行社） 牵头单位：区文广旅体局 → 区商务局\n/);
     assert.match(result.markdown, /\n {2}- 征求意见稿\.md 第3行 错误 threshold-mismatch：/);
+  });
+
+  it('compares a Word plan named twice as it was before its tracked changes (修订) and as it is with them', async () => {
+    fs.writeFileSync(path.join(workspace, '修订稿.docx'), await makeRevisedDocx());
+    const docx = uri('修订稿.docx');
+    const result = await client.request(COMPARE_PLANS_REQUEST.method, { before: docx, after: docx });
+    assert.deepStrictEqual([result.coverageChanges, result.resolved, result.added], [2, 2, 0], result.markdown ?? result.error);
+    assert.match(result.markdown, /^## 修改对照：修订稿\.docx（修订前） → 修订稿\.docx（修订后）\n/);
+    assert.match(result.markdown, /\n {2}- 修订稿\.docx（修订前） ¶2 错误 threshold-mismatch：/);
+    assert.match((await client.request(COMPARE_PLANS_REQUEST.method, { before: uri('征求意见稿.md'), after: uri('征求意见稿.md') })).error, /征求意见稿\.md has no tracked changes \(修订\) to compare$/);
   });
 
   it('says why when a version cannot be read or the request is malformed', async () => {

@@ -87,3 +87,29 @@ export const WORD_PLAN_MARKDOWN = [
 
 /** The Word paragraph (¶) of each line of WORD_PLAN_MARKDOWN; 0 for blank lines. */
 export const WORD_PLAN_PARAGRAPHS = [1, 0, 2, 0, 3, 0, 4, 5, 6, 0, 7, 0, 8, 8, 9, 10, 0, 11, 11, 0];
+
+/**
+ * A plan revised in Word's track changes (修订): 51% deleted for 67%, 表1第58项 made 表1第57项, and a third item inserted
+ * whole. Word's Final view (every change accepted) is REVISED_MARKDOWN; with every change rejected, ORIGINAL_MARKDOWN.
+ */
+export async function makeRevisedDocx(): Promise<Buffer> {
+  const change = { author: '审核人', date: '2026-11-30T10:00:00Z' };
+  const ins = (text: string, id: number) => new docx.InsertedTextRun({ text, id, ...change });
+  const del = (text: string, id: number) => new docx.DeletedTextRun({ text, id, ...change });
+  const p = (...children: docx.ParagraphChild[]) => new docx.Paragraph({ children });
+  const t = (text: string) => new docx.TextRun(text);
+  const document = new docx.Document({
+    sections: [{
+      children: [
+        new docx.Paragraph({ text: '天河区实施方案', heading: docx.HeadingLevel.HEADING_1 }),
+        p(t('1. 落实表1第12项，中方股比不低于'), del('51%', 1), ins('67%', 2), t('，由区商务局牵头，2024年底前完成。')),
+        p(t('2. 落实表1第'), del('58', 3), ins('57', 4), t('项，由区司法局牵头，2024年底前完成。')),
+        p(ins('3. 落实表1第13项，由区文广旅体局牵头，2025年6月前完成。', 5)),
+      ],
+    }],
+  });
+  return docx.Packer.toBuffer(document);
+}
+
+export const REVISED_MARKDOWN = '# 天河区实施方案\n\n1. 落实表1第12项，中方股比不低于67%，由区商务局牵头，2024年底前完成。\n\n2. 落实表1第57项，由区司法局牵头，2024年底前完成。\n\n3. 落实表1第13项，由区文广旅体局牵头，2025年6月前完成。\n';
+export const ORIGINAL_MARKDOWN = '# 天河区实施方案\n\n1. 落实表1第12项，中方股比不低于51%，由区商务局牵头，2024年底前完成。\n\n2. 落实表1第58项，由区司法局牵头，2024年底前完成。\n';

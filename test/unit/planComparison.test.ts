@@ -8,6 +8,7 @@ import { loadEngine } from '../../server/src/engine';
 import { collectReview } from '../../server/src/report/collectReview';
 import { comparePlans, comparisonJson, renderComparison } from '../../server/src/report/planComparison';
 import { taskLabel } from '../../server/src/core/checks/labels';
+import { makeRevisedDocx } from '../support/docxFixture';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -122,16 +123,26 @@ describe('policy-lens compare', () => {
     assert.deepStrictEqual([json.before.file, json.after.file, json.assignments.length], ['征求意见稿.md', '修改稿.md', 3]);
   });
 
+  it('compares one Word plan with tracked changes (修订) as it was before them and as it is with them', async () => {
+    fs.writeFileSync(path.join(dir, '修订稿.docx'), await makeRevisedDocx());
+    const r = cli(['compare', '修订稿.docx']);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^修改对照：修订稿\.docx（修订前） → 修订稿\.docx（修订后）\n\n覆盖：1 → 3 项任务（新增 2，不再覆盖 0，方式改变 0）\n/);
+    assert.match(r.stdout, /\n {4}修订稿\.docx（修订前） ¶2 错误 threshold-mismatch：“中方股比不低于51%”/);
+    const plain = cli(['compare', '修改稿.md']);
+    assert.deepStrictEqual([plain.status, plain.stderr], [2, 'policy-lens: 修改稿.md has no tracked changes (修订): compare needs two FILEs, the earlier version of a plan and then the later\n']);
+  });
+
   it('writes --out, and refuses what is not two plan files, a bad format or an unreadable file', () => {
     assert.strictEqual(cli(['compare', '征求意见稿.md', '修改稿.md', '--format', 'md', '--out', 'diff.md']).status, 0);
     assert.match(fs.readFileSync(path.join(dir, 'diff.md'), 'utf8'), /^## 修改对照：/);
-    const one = cli(['compare', '修改稿.md']);
-    assert.deepStrictEqual([one.status, one.stderr.split('\n')[0]], [2, 'policy-lens: compare needs two FILEs: the earlier version of a plan, then the later']);
+    const three = cli(['compare', '修改稿.md', '修改稿.md', '修改稿.md']);
+    assert.deepStrictEqual([three.status, three.stderr.split('\n')[0]], [2, 'policy-lens: compare needs two FILEs, the earlier version of a plan and then the later, or one Word plan with tracked changes']);
     fs.mkdirSync(path.join(dir, 'folder'));
     fs.copyFileSync(path.join(dir, '修改稿.md'), path.join(dir, 'folder', 'a.md'));
     fs.copyFileSync(path.join(dir, '修改稿.md'), path.join(dir, 'folder', 'b.md'));
     const folder = cli(['compare', '征求意见稿.md', 'folder']);
-    assert.deepStrictEqual([folder.status, folder.stderr.split('\n')[0]], [2, 'policy-lens: compare takes two plan files, not folders or patterns']);
+    assert.deepStrictEqual([folder.status, folder.stderr.split('\n')[0]], [2, 'policy-lens: compare takes plan files, not folders or patterns']);
     assert.match(cli(['compare', '征求意见稿.md', '修改稿.md', '--format', 'csv']).stderr, /--format must be one of text, md, json, not "csv"/);
     const missing = cli(['compare', '征求意见稿.md', '无.md']);
     assert.deepStrictEqual([missing.status, missing.stdout], [2, '']);

@@ -6,12 +6,12 @@ import * as iconv from 'iconv-lite';
 import * as os from 'os';
 import * as path from 'path';
 import { decodePlanBytes } from '../../server/src/readers/encoding';
-import { readDocx } from '../../server/src/readers/docx';
+import { readDocx, readDocxBeforeRevisions, rejectRevisions } from '../../server/src/readers/docx';
 import { markdownOfDocBody } from '../../server/src/readers/doc';
 import { readPlanBytes, readPlanFile, readPlanTextFileSync } from '../../server/src/readers/planFile';
 import { UnreadableFileError } from '../../server/src/readers/unreadable';
 import { CLI_PLAN_FILE, PLAN_FILE } from '../../server/src/planFiles';
-import { makeDocx, WORD_PLAN, WORD_PLAN_MARKDOWN, WORD_PLAN_PARAGRAPHS } from '../support/docxFixture';
+import { makeDocx, makeRevisedDocx, ORIGINAL_MARKDOWN, REVISED_MARKDOWN, WORD_PLAN, WORD_PLAN_MARKDOWN, WORD_PLAN_PARAGRAPHS } from '../support/docxFixture';
 import { makeWorkbook, WORKBOOK_MARKDOWN, WORKBOOK_ROWS } from '../support/xlsxFixture';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -185,6 +185,26 @@ describe('readXlsx', () => {
         return true;
       }, `${what} was read as a workbook`);
     }
+  });
+});
+
+describe('a Word plan with tracked changes (修订)', () => {
+  it('is read as Word\'s Final view shows it, and as it was before its changes when asked', async () => {
+    const bytes = await makeRevisedDocx();
+    assert.strictEqual((await readDocx(bytes, 'plan.docx')).text, REVISED_MARKDOWN);
+    const before = await readDocxBeforeRevisions(bytes, 'plan.docx');
+    assert.deepStrictEqual([before?.text, before?.paragraphOfLine.length], [ORIGINAL_MARKDOWN, ORIGINAL_MARKDOWN.split('\n').length]);
+    assert.strictEqual(await readDocxBeforeRevisions(await makeDocx(WORD_PLAN), 'plan.docx'), undefined, 'a plan without changes has no earlier text');
+    await assert.rejects(readDocxBeforeRevisions(Buffer.from('not a zip'), 'fake.docx'), /cannot read fake\.docx: not a Word \.docx document/);
+  });
+
+  it('rejects each kind of change: insertions and moved-to text go, deletions and moved-from text come back', () => {
+    const xml = '<w:p><w:pPr><w:rPr><w:ins w:id="9" w:author="a"/></w:rPr></w:pPr><w:r><w:t>甲</w:t></w:r>' +
+      '<w:ins w:id="1" w:author="a"><w:r><w:t>乙</w:t></w:r></w:ins><w:del w:id="2" w:author="a"><w:r><w:delText>丙</w:delText></w:r></w:del>' +
+      '<w:moveFrom w:id="3"><w:r><w:t>丁</w:t></w:r></w:moveFrom><w:moveTo w:id="4"><w:r><w:t>戊</w:t></w:r></w:moveTo>' +
+      '<w:moveFromRangeStart w:id="5"/><w:tblBorders><w:insideH w:val="single"/></w:tblBorders></w:p>';
+    assert.strictEqual(rejectRevisions(xml), '<w:p><w:pPr><w:rPr></w:rPr></w:pPr><w:r><w:t>甲</w:t></w:r><w:r><w:t>丙</w:t></w:r>' +
+      '<w:r><w:t>丁</w:t></w:r><w:moveFromRangeStart w:id="5"/><w:tblBorders><w:insideH w:val="single"/></w:tblBorders></w:p>');
   });
 });
 

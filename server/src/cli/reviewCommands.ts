@@ -7,9 +7,10 @@ import { assignmentsWorkbook } from '../report/assignmentWorkbook';
 import { AnalysedPlan, collectReview } from '../report/collectReview';
 import { ReviewReport } from '../report/reportModel';
 import { renderReviewHtml } from '../report/reviewHtml';
-import { comparePlans, comparisonJson, renderComparison } from '../report/planComparison';
+import { comparePlans, comparisonJson, renderComparison, revisionNames } from '../report/planComparison';
 import { taskLabel } from '../core/checks/labels';
 import { TaskIndex } from '../core/taskIndex';
+import { readDocxBeforeRevisions } from '../readers/docx';
 import { loadConfiguredEngine, readCliConfig, analyzeOptionsOf } from './configuration';
 import { UsageError } from './files';
 import { readAndCheckPlans } from './annexes';
@@ -24,7 +25,7 @@ export interface ReviewOptions {
 }
 
 /** Reads and checks every plan; one that cannot be read is reported on stderr and left out (exit code 2 at the end). */
-async function review(o: ReviewOptions, command: string): Promise<{ report: ReviewReport; unreadable: number; index: TaskIndex; locale: Locale }> {
+async function checkPlans(o: ReviewOptions, command: string) {
   if (!o.files.length) throw new UsageError(`${command} needs at least one FILE`);
   const config = readCliConfig(process.cwd(), o.config);
   for (const p of config.problems) process.stderr.write(`policy-lens: warning: ${p}\n`);
@@ -32,6 +33,11 @@ async function review(o: ReviewOptions, command: string): Promise<{ report: Revi
   const locale = localeOf(o.locale ?? process.env.POLICY_LENS_LOCALE ?? 'zh');
   const { checked, unreadable } = await readAndCheckPlans(o.files, index, checker, analyzeOptionsOf(config, locale), o.annex);
   const plans: AnalysedPlan[] = checked.map(({ file, plan, analysis }) => ({ file, analysis, paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine }));
+  return { plans, unreadable, index, checker, locale };
+}
+
+async function review(o: ReviewOptions, command: string): Promise<{ report: ReviewReport; unreadable: number; index: TaskIndex; locale: Locale }> {
+  const { plans, unreadable, index, locale } = await checkPlans(o, command);
   return { report: collectReview(index, plans), unreadable, index, locale };
 }
 
@@ -80,16 +86,29 @@ const COMPARE_FORMATS = ['text', 'md', 'json'];
 
 /**
  * Two versions of one plan, the earlier first: the tasks covered now and no longer, the assignments changed, the
- * findings resolved, new and kept. Exit 2 when either cannot be read, else 0.
+ * findings resolved, new and kept; or one Word plan with tracked changes (修订), as it was before them against as it is
+ * with them. Exit 2 when a file cannot be read, else 0.
  */
 export async function compareCommand(o: ReviewOptions): Promise<number> {
   const format = o.format ?? 'text';
   if (!COMPARE_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${COMPARE_FORMATS.join(', ')}, not "${format}"`);
-  if (o.files.length !== 2) throw new UsageError('compare needs two FILEs: the earlier version of a plan, then the later');
-  const { report, unreadable, index, locale } = await review(o, 'compare');
+  if (o.files.length !== 1 && o.files.length !== 2) {
+    throw new UsageError('compare needs two FILEs, the earlier version of a plan and then the later, or one Word plan with tracked changes');
+  }
+  const { plans, unreadable, index, checker, locale } = await checkPlans(o, 'compare');
   if (unreadable) return 2;
-  if (report.plans.length !== 2) throw new UsageError('compare takes two plan files, not folders or patterns');
-  const [before, after] = report.plans;
+  if (plans.length !== o.files.length) throw new UsageError('compare takes plan files, not folders or patterns');
+  if (plans.length === 1) {
+    // one Word plan: as it was before its tracked changes, checked with the same options (its 分工表 too)
+    const [after] = plans;
+    const earlier = /\.docx$/i.test(after.file) ? await readDocxBeforeRevisions(fs.readFileSync(after.file), after.file) : undefined;
+    if (!earlier) throw new UsageError(`${after.file} has no tracked changes (修订): compare needs two FILEs, the earlier version of a plan and then the later`, false);
+    const [was, is] = revisionNames(after.file, locale);
+    plans.splice(0, 1,
+      { file: was, analysis: checker.analyze(earlier.text, after.analysis.options ?? { locale }), paragraphOfLine: earlier.paragraphOfLine },
+      { ...after, file: is });
+  }
+  const [before, after] = collectReview(index, plans).plans;
   const comparison = comparePlans(index.tasks, before, after);
   write(o.out, format === 'json' ? comparisonJson(comparison) : renderComparison(comparison, (t) => taskLabel(index, t), format as 'text' | 'md', locale));
   return 0;

@@ -1,7 +1,10 @@
 // policyLens/comparePlans: what a plan's later version changed against the earlier, as `policy-lens compare` says it.
+import * as fs from 'fs';
 import { taskLabel } from '../core/checks/labels';
-import { collectReview } from '../report/collectReview';
-import { comparePlans as compare, renderComparison } from '../report/planComparison';
+import { readDocxBeforeRevisions } from '../readers/docx';
+import { AnalysedPlan, collectReview } from '../report/collectReview';
+import { planFileOf } from '../serverContext';
+import { comparePlans as compare, renderComparison, revisionNames } from '../report/planComparison';
 import { ComparePlansParams, ComparePlansResult } from '../shared/protocol';
 import { FeatureContext } from './featureContext';
 import { analysedPlan, PlanAnalysesContext } from './planAnalyses';
@@ -9,14 +12,18 @@ import { analysedPlan, PlanAnalysesContext } from './planAnalyses';
 /** What this feature reads of the server's state. */
 export type ComparePlansContext = PlanAnalysesContext & Pick<FeatureContext, 'ready' | 'index' | 'locale'>;
 
+/**
+ * The two versions named; one Word plan named twice is compared as it was before its tracked changes (修订) and as it
+ * is with them, as `policy-lens compare PLAN.docx` does.
+ */
 export async function comparePlans(ctx: ComparePlansContext, params: ComparePlansParams | null | undefined): Promise<ComparePlansResult> {
   if (typeof params?.before !== 'string' || typeof params?.after !== 'string') return { error: 'comparePlans needs the URIs of two versions of a plan: before and after' };
   if (!ctx.ready) return { error: 'the task index is not loaded' };
-  const before = await analysedPlan(ctx, params.before);
-  if ('error' in before) return before;
   const after = await analysedPlan(ctx, params.after);
   if ('error' in after) return after;
-  const [was, is] = collectReview(ctx.index, [before, after]).plans;
+  const before = params.before === params.after ? await beforeRevisions(ctx, params.after, after) : await analysedPlan(ctx, params.before);
+  if ('error' in before) return before;
+  const [was, is] = collectReview(ctx.index, params.before === params.after ? [before, { ...after, file: revisionNames(after.file, ctx.locale)[1] }] : [before, after]).plans;
   const c = compare(ctx.index.tasks, was, is);
   return {
     markdown: renderComparison(c, (t) => taskLabel(ctx.index, t), 'md', ctx.locale),
@@ -26,4 +33,17 @@ export async function comparePlans(ctx: ComparePlansContext, params: ComparePlan
     added: c.added.length,
     kept: c.kept.length,
   };
+}
+
+/** A Word plan as it was before its tracked changes, checked as `after` (its version with them) was. */
+async function beforeRevisions(ctx: ComparePlansContext, uri: string, after: AnalysedPlan): Promise<AnalysedPlan | { error: string }> {
+  const file = planFileOf(uri);
+  try {
+    const earlier = file && /\.docx$/i.test(file) ? await readDocxBeforeRevisions(await fs.promises.readFile(file), file) : undefined;
+    if (!earlier) return { error: `${file ?? uri} has no tracked changes (修订) to compare` };
+    const analysis = ctx.checker.analyze(earlier.text, after.analysis.options ?? { locale: ctx.locale });
+    return { file: revisionNames(after.file, ctx.locale)[0], analysis, paragraphOfLine: earlier.paragraphOfLine };
+  } catch (e) {
+    return { error: (e as NodeJS.ErrnoException).code ? `cannot read ${file}: ${(e as NodeJS.ErrnoException).code}` : (e as Error).message };
+  }
 }

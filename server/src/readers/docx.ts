@@ -40,6 +40,45 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Extract
   return markdownOfHtml(html);
 }
 
+/** What a tracked change (修订) of Word's body looks like: an insertion, a deletion, a move's two ends. */
+const TRACKED_CHANGE = /<w:(?:ins|del|moveFrom|moveTo)\b/;
+
+/**
+ * A .docx with tracked changes (修订): its text as it was before them, every change rejected (its insertions and the
+ * new places of moved text left out, its deletions and the old places kept); undefined when it has none. Word's own
+ * reading (readDocx) takes every change as accepted, as its Final view shows the document. Rejecting an inserted
+ * paragraph mark or table row would join or drop what holds it: the text around it is kept as it is.
+ */
+export async function readDocxBeforeRevisions(bytes: Uint8Array, name: string): Promise<ExtractedPlan | undefined> {
+  const fail = () => new UnreadableFileError(`cannot read ${name}: not a Word .docx document`);
+  const { JSZip } = require('./readerLibraries') as typeof import('./readerLibraries');
+  let zip: InstanceType<typeof JSZip>;
+  let xml: string | undefined;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+    xml = await zip.file('word/document.xml')?.async('string');
+  } catch {
+    throw fail();
+  }
+  if (xml === undefined) throw fail();
+  if (!TRACKED_CHANGE.test(xml)) return undefined;
+  zip.file('word/document.xml', rejectRevisions(xml));
+  return readDocx(await zip.generateAsync({ type: 'uint8array' }), name);
+}
+
+/** Word's body XML with every tracked change rejected (see readDocxBeforeRevisions). */
+export function rejectRevisions(xml: string): string {
+  return xml
+    // the marks of a changed paragraph mark, row or property: the thing itself stays
+    .replace(/<w:(?:ins|del|moveFrom|moveTo)\b[^>]*\/>/g, '')
+    // inserted text and the new place of moved text: gone
+    .replace(/<w:(ins|moveTo)\b[^>]*>[\s\S]*?<\/w:\1>/g, '')
+    // deleted text and the old place of moved text: back
+    .replace(/<\/?w:(?:del|moveFrom)\b[^>]*>/g, '')
+    .replace(/<(\/?)w:delText\b/g, '<$1w:t')
+    .replace(/<(\/?)w:delInstrText\b/g, '<$1w:instrText');
+}
+
 interface Element {
   tag: string;
   attributes: Record<string, string>;

@@ -1,5 +1,6 @@
 // The plan readers' third-party libraries, required on first use: esbuild bundles them apart (dist/readerLibraries.js), so the server starts without parsing them.
 import * as mammoth from 'mammoth';
 import * as iconv from 'iconv-lite';
+import JSZip from 'jszip';
 
-export { mammoth, iconv };
+export { mammoth, iconv, JSZip };

@@ -171,6 +171,11 @@ const LABELS = {
 
 const basename = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
+/** The names of a Word plan's two versions when its tracked changes (修订) are compared: before them, with them. */
+export function revisionNames(file: string, locale: Locale = 'zh'): [string, string] {
+  return locale === 'zh' ? [`${file}（修订前）`, `${file}（修订后）`] : [`${file} (before its tracked changes)`, `${file} (with them)`];
+}
+
 /** The comparison as `md` (a Markdown section) or plain text, in the locale's words (Chinese by default). */
 export function renderComparison(c: PlanComparison, label: (task: Task) => string, format: 'text' | 'md', locale: Locale = 'zh'): string {
   const w = LABELS[locale];

@@ -115,7 +115,7 @@ export const ASSIGNMENTS_REQUEST = new RequestType<AssignmentsParams, Assignment
 export interface ComparePlansParams {
   /** The earlier version of the plan (the 征求意见稿): a document's URI, open or on disk. */
   before: string;
-  /** The later version (the 修改稿). */
+  /** The later version (the 修改稿); the same URI as `before`: a Word plan before its tracked changes (修订) and with them. */
   after: string;
 }
 

@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { openPlan, serverReady } from '../helpers';
+import { makeRevisedDocx } from '../../support/docxFixture';
 
 describe('Comparing a plan with its earlier version', () => {
   before(() => serverReady());
@@ -23,6 +24,20 @@ describe('Comparing a plan with its earlier version', () => {
       assert.match(text, /\n- New:\n {2}- plan\.md line \d+ error unknown-task: 表1第58项 does not exist/);
     } finally {
       await vscode.workspace.fs.delete(earlier);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
+  it('compares a Word plan with tracked changes (修订) as it was before them, when it is its own earlier version', async () => {
+    const docx = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '修订稿.docx');
+    await vscode.workspace.fs.writeFile(docx, await makeRevisedDocx());
+    try {
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor>('policyLens.comparePlans', docx, docx);
+      assert.ok(editor, 'no comparison was opened');
+      assert.match(editor.document.getText(), /^## Changes: 修订稿\.docx \(before its tracked changes\) → 修订稿\.docx \(with them\)\n/);
+      assert.match(editor.document.getText(), /\n- Resolved:\n {2}- 修订稿\.docx \(before its tracked changes\) ¶2 error threshold-mismatch: /);
+    } finally {
+      await vscode.workspace.fs.delete(docx);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     }
   });
