@@ -76,6 +76,11 @@ describe('comparing two versions of a plan', () => {
     assert.deepStrictEqual([again.resolved, again.kept].map((l) => l.filter((f) => f.code === 'unknown-task').length), [1, 1]);
   });
 
+  it('takes a deadline by the last day it allows: 2024年底前 and 2024年12月底前 are no change', () => {
+    const c = compared(BEFORE, BEFORE.replace('由区科技局牵头。\n6.', '由区科技局牵头，2024年底前完成。\n6.').replace('中方股比不低于51%，由区商务局牵头，2024年底前完成', '中方股比不低于51%，由区商务局牵头，2024年12月底前完成'));
+    assert.deepStrictEqual(c.assignments.map((x) => `${x.task.id} ${x.field} ${x.before.join('、')}→${x.after.join('、')}`), ['T1.1 deadlines →2024年底前']);
+  });
+
   it('says nothing changed of a plan compared with itself', () => {
     const c = compared(BEFORE, BEFORE);
     assert.deepStrictEqual([c.coverage, c.assignments, c.resolved, c.added], [[], [], [], []]);

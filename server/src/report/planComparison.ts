@@ -1,5 +1,6 @@
 // Two versions of a plan compared as a reviewer reads a 修改稿 against the 征求意见稿 it answers: which tasks it covers
 // now and no longer, whose lead unit, partners or deadline changed, and which findings it resolved, kept or brought.
+import { dueBy, firstDeadline } from '../core/deadlines';
 import { Locale } from '../core/messages';
 import { formatReference } from '../core/taskIndex';
 import { Task } from '../core/types';
@@ -68,7 +69,8 @@ export function comparePlans(tasks: readonly Task[], before: ReviewPlan, after: 
     const [old, now] = [was.get(task.id), is.get(task.id)];
     for (const field of FIELDS) {
       const [x, y] = [old?.[field] ?? [], now?.[field] ?? []];
-      if (!sameSet(x, y)) assignments.push({ task, field, before: x, after: y });
+      const key = field === 'deadlines' ? dueKey : (v: string) => v;
+      if (!sameSet(x.map(key), y.map(key))) assignments.push({ task, field, before: x, after: y });
     }
   }
   const { resolved, added, kept } = matchFindings(before.findings, after.findings);
@@ -107,7 +109,13 @@ function addAll(to: string[], values: readonly string[]): void {
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x) => b.includes(x));
+  return a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
+}
+
+/** A deadline by the last day it allows (2024年底前 and 2024年12月底前 are one), or as written when it is no date. */
+function dueKey(deadline: string): string {
+  const d = firstDeadline(deadline, { standalone: true });
+  return d?.valid ? String(dueBy(d)) : deadline;
 }
 
 /** Findings paired by code and message, as many times as each occurs (the places move as the plan is rewritten). */
