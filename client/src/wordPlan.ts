@@ -18,9 +18,23 @@ class WordPlanContent implements vscode.TextDocumentContentProvider {
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const client = this.client();
     if (!client) throw new Error(vscode.l10n.t('Policy Lens: the language server is not ready yet.'));
-    const result = await client.sendRequest(EXTRACT_PLAN_REQUEST, { uri: uri.with({ scheme: 'file' }).toString() });
+    const file = uri.with({ scheme: 'file' });
+    const result = await client.sendRequest(EXTRACT_PLAN_REQUEST, { uri: file.toString() });
     if ('error' in result) throw new Error(result.error);
+    if (result.revisions) this.sayRevisions(file);
     return result.text;
+  }
+
+  private readonly toldOfRevisions = new Set<string>();
+
+  /** Once a session per file: the view shows a Word plan's Final view; what its tracked changes change is one command away. */
+  private sayRevisions(file: vscode.Uri): void {
+    if (this.toldOfRevisions.has(file.toString())) return;
+    this.toldOfRevisions.add(file.toString());
+    const compare = vscode.l10n.t('Compare');
+    void vscode.window
+      .showInformationMessage(vscode.l10n.t("{0} has tracked changes (修订): it is checked as Word's Final view shows it, every change accepted.", file.path.split('/').pop() ?? ''), compare)
+      .then((choice) => choice === compare && vscode.commands.executeCommand('policyLens.comparePlans', file, file));
   }
 
   /** The file on disk changed: an open view of it re-reads it. */

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { ASSIGNMENTS_REQUEST, EXTRACT_PLAN_REQUEST, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
 import { LspClient, positionOf } from '../support/lspClient';
-import { makeDocx, WORD_PLAN, WORD_PLAN_MARKDOWN, WORD_PLAN_PARAGRAPHS } from '../support/docxFixture';
+import { makeDocx, makeRevisedDocx, REVISED_MARKDOWN, WORD_PLAN, WORD_PLAN_MARKDOWN, WORD_PLAN_PARAGRAPHS } from '../support/docxFixture';
 import { makeWorkbook, WORKBOOK_MARKDOWN } from '../support/xlsxFixture';
 
 describe('plans read from disk, over the protocol', function () {
@@ -39,6 +39,16 @@ describe('plans read from disk, over the protocol', function () {
   it('answers policyLens/extractPlan with the Markdown of a Word plan and the paragraph of each line', async () => {
     const result = await client.request(EXTRACT_PLAN_REQUEST.method, { uri: uri('plan.docx') });
     assert.deepStrictEqual(result, { text: WORD_PLAN_MARKDOWN, paragraphOfLine: WORD_PLAN_PARAGRAPHS });
+  });
+
+  it('says of a Word plan with tracked changes (修订) that its text is Word\'s Final view', async () => {
+    fs.writeFileSync(path.join(workspace, '修订稿.docx'), await makeRevisedDocx());
+    try {
+      const result = await client.request(EXTRACT_PLAN_REQUEST.method, { uri: uri('修订稿.docx') });
+      assert.deepStrictEqual([result.text, result.revisions], [REVISED_MARKDOWN, true]);
+    } finally {
+      fs.rmSync(path.join(workspace, '修订稿.docx'));
+    }
   });
 
   it('answers with the Markdown of an Excel 分工表, which its view checks like any plan', async () => {

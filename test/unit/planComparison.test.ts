@@ -131,7 +131,9 @@ describe('policy-lens compare', () => {
   it('compares one Word plan with tracked changes (修订) as it was before them and as it is with them', async () => {
     fs.writeFileSync(path.join(dir, '修订稿.docx'), await makeRevisedDocx());
     const r = cli(['compare', '修订稿.docx']);
-    assert.strictEqual(r.status, 0, r.stderr);
+    assert.deepStrictEqual([r.status, r.stderr], [0, ''], 'compare reads both versions: no note that the Final view was checked');
+    const checked = cli(['check', '修订稿.docx']);
+    assert.strictEqual(checked.stderr, 'policy-lens: 修订稿.docx: has tracked changes (修订), checked as Word\'s Final view shows it (every change accepted); compare 修订稿.docx says what they change\n');
     assert.match(r.stdout, /^修改对照：修订稿\.docx（修订前） → 修订稿\.docx（修订后）\n\n覆盖：1 → 3 项任务（新增 2，不再覆盖 0，方式改变 0）\n/);
     assert.match(r.stdout, /\n {4}修订稿\.docx（修订前） ¶2 错误 threshold-mismatch：“中方股比不低于51%”/);
     const plain = cli(['compare', '修改稿.md']);

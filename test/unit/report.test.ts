@@ -150,6 +150,12 @@ describe('the HTML report', () => {
     assert.match(html, /data-task="T1\.17"[^\n]*<td class="state missing"[^>]*>✗<\/td><td class="state restated" data-state="restated"[^>]*>≈<\/td>/);
   });
 
+  it('says beside a Word plan with tracked changes (修订) which text was checked, and nothing beside the others', () => {
+    const revised = collectReview(index, [{ ...analyse('修订稿.docx', SAMPLE), revisions: true }, analyse('sample.md', SAMPLE)]);
+    assert.deepStrictEqual(revised.plans.map((p) => p.revisions), [true, undefined]);
+    assert.strictEqual(count(renderReviewHtml(revised), /<span class="plan-revisions">含修订，按接受全部修订后的文本检查<\/span>/g), 1);
+  });
+
   it('shows any restated state as ≈', () => {
     const restated: ReviewReport = { ...report, plans: [{ ...report.plans[0], coverage: { ...report.plans[0].coverage, 'T1.2': 'restated' } }] };
     assert.match(renderReviewHtml(restated), /data-task="T1\.2"[^\n]*<td class="state restated" data-state="restated"[^>]*>≈<\/td>/);

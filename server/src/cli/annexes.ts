@@ -62,8 +62,13 @@ export async function readAndCheckPlans(
   checker: Checker,
   base: AnalyzeOptions,
   annex: string | undefined,
+  opts: { noteRevisions?: boolean } = {},
 ): Promise<{ checked: { file: string; plan: PlanSource; analysis: DocumentAnalysis }[]; unreadable: number }> {
   const { plans, unreadable } = await readPlans(expandPlans(args, index));
+  for (const { file, plan } of plans) {
+    // a reviewer should know which text was checked (compare itself reads both)
+    if (plan.revisions && opts.noteRevisions !== false) process.stderr.write(`policy-lens: ${file}: has tracked changes (修订), checked as Word's Final view shows it (every change accepted); compare ${file} says what they change\n`);
+  }
   const annexed = await optionsWithAnnexes(plans.map((p) => p.file), checker, base, annex);
   return { checked: plans.map(({ file, plan }) => ({ file, plan, analysis: checker.analyze(plan.text, annexed.get(file) ?? base) })), unreadable };
 }

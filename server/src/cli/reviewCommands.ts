@@ -26,13 +26,14 @@ export interface ReviewOptions {
 
 /** Reads and checks every plan; one that cannot be read is reported on stderr and left out (exit code 2 at the end). */
 async function checkPlans(o: ReviewOptions, command: string) {
+  const noteRevisions = command !== 'compare';
   if (!o.files.length) throw new UsageError(`${command} needs at least one FILE`);
   const config = readCliConfig(process.cwd(), o.config);
   for (const p of config.problems) process.stderr.write(`policy-lens: warning: ${p}\n`);
   const { index, checker } = await loadConfiguredEngine(config);
   const locale = localeOf(o.locale ?? process.env.POLICY_LENS_LOCALE ?? 'zh');
-  const { checked, unreadable } = await readAndCheckPlans(o.files, index, checker, analyzeOptionsOf(config, locale), o.annex);
-  const plans: AnalysedPlan[] = checked.map(({ file, plan, analysis }) => ({ file, analysis, paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine }));
+  const { checked, unreadable } = await readAndCheckPlans(o.files, index, checker, analyzeOptionsOf(config, locale), o.annex, { noteRevisions });
+  const plans: AnalysedPlan[] = checked.map(({ file, plan, analysis }) => ({ file, analysis, paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine, revisions: plan.revisions }));
   return { plans, unreadable, index, checker, locale };
 }
 

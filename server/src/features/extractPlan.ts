@@ -9,7 +9,7 @@ export async function extractPlan(params: ExtractPlanParams | null | undefined):
   if (!file) return { error: `cannot read ${uri || 'a plan without a URI'}: only files on disk (file: URIs) can be read` };
   try {
     const plan = await readPlanFile(file);
-    return { text: plan.text, paragraphOfLine: plan.paragraphOfLine };
+    return { text: plan.text, paragraphOfLine: plan.paragraphOfLine, ...(plan.revisions ? { revisions: true } : {}) };
   } catch (e) {
     return { error: (e as Error).message };
   }

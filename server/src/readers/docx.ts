@@ -43,6 +43,17 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Extract
 /** What a tracked change (修订) of Word's body looks like: an insertion, a deletion, a move's two ends. */
 const TRACKED_CHANGE = /<w:(?:ins|del|moveFrom|moveTo)\b/;
 
+/** Whether a .docx has tracked changes (修订) in its body; false for anything it cannot read as one. */
+export async function hasTrackedChanges(bytes: Uint8Array): Promise<boolean> {
+  const { JSZip } = require('./readerLibraries') as typeof import('./readerLibraries');
+  try {
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')?.async('string');
+    return xml !== undefined && TRACKED_CHANGE.test(xml);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A .docx with tracked changes (修订): its text as it was before them, every change rejected (its insertions and the
  * new places of moved text left out, its deletions and the old places kept); undefined when it has none. Word's own

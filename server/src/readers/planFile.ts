@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { decodePlanBytes } from './encoding';
-import { readDocx } from './docx';
+import { hasTrackedChanges, readDocx } from './docx';
 import { readDoc } from './doc';
 import { readXlsx } from './xlsx';
 import { readXls } from './xls';
@@ -20,6 +20,8 @@ export interface PlanSource {
   rowOfLine?: string[];
   /** A 任务分工表 Policy Lens wrote (`assignments --format xlsx`): its rows are a plan's, not a plan of its own. */
   generated?: boolean;
+  /** A Word .docx with tracked changes (修订): its text is Word's Final view, every change accepted. */
+  revisions?: boolean;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -72,7 +74,7 @@ export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Pl
   const format = formatOf(name, bytes);
   if (format === 'docx' || format === 'doc') {
     const { text, paragraphOfLine } = await (format === 'doc' ? readDoc : readDocx)(bytes, name);
-    return { name, text, format, paragraphOfLine };
+    return { name, text, format, paragraphOfLine, ...(format === 'docx' && (await hasTrackedChanges(bytes)) ? { revisions: true } : {}) };
   }
   if (format === 'xlsx' || format === 'xls') {
     const { text, rowOfLine, generated } = await (format === 'xls' ? readXls : readXlsx)(bytes, name);

@@ -14,6 +14,8 @@ export interface AnalysedPlan {
   paragraphOfLine?: number[];
   /** An Excel plan's sheet and row (分工表!5) of each 0-based line of its extracted text. */
   rowOfLine?: string[];
+  /** A Word plan with tracked changes (修订), read as Word's Final view shows it. */
+  revisions?: boolean;
 }
 
 export function collectReview(index: TaskIndex, plans: AnalysedPlan[]): ReviewReport {
@@ -29,7 +31,7 @@ export function sourcesOf(index: TaskIndex): ReviewSource[] {
   }));
 }
 
-export function reviewPlan(index: TaskIndex, { file, analysis, paragraphOfLine, rowOfLine }: AnalysedPlan): ReviewPlan {
+export function reviewPlan(index: TaskIndex, { file, analysis, paragraphOfLine, rowOfLine, revisions }: AnalysedPlan): ReviewPlan {
   const findings = analysis.findings.map((f) => reviewFinding(index, analysis, f, paragraphOfLine, rowOfLine));
   const items: ReviewItem[] = taskItemsOf(analysis).map((item) => ({
     ...item,
@@ -43,7 +45,7 @@ export function reviewPlan(index: TaskIndex, { file, analysis, paragraphOfLine, 
   for (const item of items) for (const t of item.restated) coverage[t.id] ??= 'restated';
   for (const r of analysis.references) for (const t of r.tasks) coverage[t.id] = 'cited';
   const annex = analysis.options?.annex?.name;
-  return { file, title: titleOf(analysis.text, file), findings, items, coverage, ...(annex ? { annex } : {}) };
+  return { file, title: titleOf(analysis.text, file), findings, items, coverage, ...(annex ? { annex } : {}), ...(revisions ? { revisions } : {}) };
 }
 
 function reviewFinding(index: TaskIndex, analysis: DocumentAnalysis, f: Finding, paragraphOfLine?: number[], rowOfLine?: string[]): ReviewFinding {

@@ -54,6 +54,8 @@ export interface ReviewPlan {
   coverage: Record<string, Exclude<CoverageState, 'missing'>>;
   /** The name of its 分工表 when that is a file of its own, which it was checked with. */
   annex?: string;
+  /** A Word plan with tracked changes (修订), checked as Word's Final view shows it. */
+  revisions?: boolean;
 }
 
 export interface ReviewTable {

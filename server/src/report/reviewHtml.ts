@@ -165,7 +165,7 @@ ${list.map(renderFinding).join('\n')}
   }).join('\n');
   return `<article class="plan" id="plan-${i + 1}" data-file="${escapeHtml(plan.file)}">
 <h3><span class="plan-no">方案${i + 1}</span>${escapeHtml(plan.title)}</h3>
-<p class="plan-meta"><code>${escapeHtml(plan.file)}</code>${plan.annex ? ` · 对照分工表 <code class="plan-annex">${escapeHtml(plan.annex)}</code>` : ''} · 引用任务 <b class="plan-cited">${cited}</b> 项 · 复述任务 <b class="plan-restated">${restated}</b> 项 · 任务条目 <b>${plan.items.length}</b> 个 · 问题 <b class="plan-findings">${plan.findings.length}</b> 个</p>
+<p class="plan-meta"><code>${escapeHtml(plan.file)}</code>${plan.annex ? ` · 对照分工表 <code class="plan-annex">${escapeHtml(plan.annex)}</code>` : ''}${plan.revisions ? ' · <span class="plan-revisions">含修订，按接受全部修订后的文本检查</span>' : ''} · 引用任务 <b class="plan-cited">${cited}</b> 项 · 复述任务 <b class="plan-restated">${restated}</b> 项 · 任务条目 <b>${plan.items.length}</b> 个 · 问题 <b class="plan-findings">${plan.findings.length}</b> 个</p>
 ${plan.findings.length ? sections : '<p class="ok">未发现问题。</p>'}
 </article>`;
 }

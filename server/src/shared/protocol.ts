@@ -88,8 +88,11 @@ export interface ExtractPlanParams {
   uri: string;
 }
 
-/** The plan's text as the checker reads it, or why it cannot be read (`cannot read plan.docx: not a Word .docx document`). */
-export type ExtractPlanResult = { text: string; paragraphOfLine?: number[] } | { error: string };
+/**
+ * The plan's text as the checker reads it, or why it cannot be read (`cannot read plan.docx: not a Word .docx document`);
+ * `revisions`: a Word plan with tracked changes (修订), its text Word's Final view (every change accepted).
+ */
+export type ExtractPlanResult = { text: string; paragraphOfLine?: number[]; revisions?: boolean } | { error: string };
 
 /** policyLens/extractPlan: the text of a plan file as the server reads it, for the client's Word plan view. */
 export const EXTRACT_PLAN_REQUEST = new RequestType<ExtractPlanParams, ExtractPlanResult, void>('policyLens/extractPlan');
