@@ -81,6 +81,16 @@ describe('comparing two versions of a plan', () => {
     assert.deepStrictEqual(c.assignments.map((x) => `${x.task.id} ${x.field} ${x.before.join('、')}→${x.after.join('、')}`), ['T1.1 deadlines →2024年底前']);
   });
 
+  it('names two versions by their paths when their file names are one', () => {
+    const report = collectReview(index, [
+      { file: 'v1/方案.md', analysis: checker.analyze(BEFORE, { locale: 'zh' }) },
+      { file: 'v2/方案.md', analysis: checker.analyze(AFTER, { locale: 'zh' }) },
+    ]);
+    const text = renderComparison(comparePlans(index.tasks, report.plans[0], report.plans[1]), (t) => taskLabel(index, t), 'text');
+    assert.match(text, /^修改对照：v1\/方案\.md → v2\/方案\.md\n/);
+    assert.match(text, /\n {4}v1\/方案\.md 第3行 错误 threshold-mismatch：/);
+  });
+
   it('says nothing changed of a plan compared with itself', () => {
     const c = compared(BEFORE, BEFORE);
     assert.deepStrictEqual([c.coverage, c.assignments, c.resolved, c.added], [[], [], [], []]);

@@ -190,7 +190,9 @@ export function renderComparison(c: PlanComparison, label: (task: Task) => strin
   const md = format === 'md';
   const task = (t: Task) => `${formatReference(t)}（${label(t)}）`;
   const values = (v: readonly string[]) => (v.length ? v.join(w.list) : w.none);
-  const finding = (file: string, f: ReviewFinding) => `${basename(file)} ${w.place(f)} ${w.severity[f.severity] ?? f.severity} ${f.code}${w.colon}${f.message}`;
+  // the versions by their names, or as given when their names are one (v1/方案.docx, v2/方案.docx)
+  const name = basename(c.before.file) === basename(c.after.file) ? (file: string) => file : basename;
+  const finding = (file: string, f: ReviewFinding) => `${name(file)} ${w.place(f)} ${w.severity[f.severity] ?? f.severity} ${f.code}${w.colon}${f.message}`;
   /** A section: its heading and its lines (a Markdown list, or indented text). */
   const section = (heading: string, lines: string[], nested: string[][] = []) => [
     md ? `### ${heading}` : heading,
@@ -211,7 +213,7 @@ export function renderComparison(c: PlanComparison, label: (task: Task) => strin
   const lists = ([[w.lists[0], c.resolved, c.before.file], [w.lists[1], c.added, c.after.file], [w.lists[2], c.kept, c.after.file]] as const)
     .filter(([, list]) => list.length)
     .map(([name, list, file]) => [name, ...list.map((f) => finding(file, f))]);
-  const title = w.title(`${basename(c.before.file)} → ${basename(c.after.file)}`);
+  const title = w.title(`${name(c.before.file)} → ${name(c.after.file)}`);
   return [
     md ? `## ${title}` : title,
     section(w.coverage(c.before.covered, c.after.covered, gained, lost, c.coverage.length - gained - lost), coverage),
