@@ -7,7 +7,7 @@ import { assignmentsWorkbook } from '../report/assignmentWorkbook';
 import { AnalysedPlan, collectReview } from '../report/collectReview';
 import { ReviewReport } from '../report/reportModel';
 import { renderReviewHtml } from '../report/reviewHtml';
-import { comparePlans, comparisonJson, renderComparison, revisionNames } from '../report/planComparison';
+import { comparePlans, comparisonJson, renderComparison, revisionVersions } from '../report/planComparison';
 import { taskLabel } from '../core/checks/labels';
 import { TaskIndex } from '../core/taskIndex';
 import { readDocxBeforeRevisions } from '../readers/docx';
@@ -104,10 +104,7 @@ export async function compareCommand(o: ReviewOptions): Promise<number> {
     const [after] = plans;
     const earlier = /\.docx$/i.test(after.file) ? await readDocxBeforeRevisions(fs.readFileSync(after.file), after.file) : undefined;
     if (!earlier) throw new UsageError(`${after.file} has no tracked changes (修订): compare needs two FILEs, the earlier version of a plan and then the later`, false);
-    const [was, is] = revisionNames(after.file, locale);
-    plans.splice(0, 1,
-      { file: was, analysis: checker.analyze(earlier.text, after.analysis.options ?? { locale }), paragraphOfLine: earlier.paragraphOfLine },
-      { ...after, file: is });
+    plans.splice(0, 1, ...revisionVersions(after, earlier, checker, locale));
   }
   const [before, after] = collectReview(index, plans).plans;
   const comparison = comparePlans(index.tasks, before, after);

@@ -4,13 +4,13 @@ import { taskLabel } from '../core/checks/labels';
 import { readDocxBeforeRevisions } from '../readers/docx';
 import { AnalysedPlan, collectReview } from '../report/collectReview';
 import { planFileOf } from '../serverContext';
-import { comparePlans as compare, renderComparison, revisionNames } from '../report/planComparison';
+import { comparePlans as compare, renderComparison, revisionVersions } from '../report/planComparison';
 import { ComparePlansParams, ComparePlansResult } from '../shared/protocol';
 import { FeatureContext } from './featureContext';
 import { analysedPlan, PlanAnalysesContext } from './planAnalyses';
 
 /** What this feature reads of the server's state. */
-export type ComparePlansContext = PlanAnalysesContext & Pick<FeatureContext, 'ready' | 'index' | 'locale'>;
+export type ComparePlansContext = PlanAnalysesContext & Pick<FeatureContext, 'ready' | 'index' | 'locale' | 'checker'>;
 
 /**
  * The two versions named; one Word plan named twice is compared as it was before its tracked changes (修订) and as it
@@ -21,9 +21,9 @@ export async function comparePlans(ctx: ComparePlansContext, params: ComparePlan
   if (!ctx.ready) return { error: 'the task index is not loaded' };
   const after = await analysedPlan(ctx, params.after);
   if ('error' in after) return after;
-  const before = params.before === params.after ? await beforeRevisions(ctx, params.after, after) : await analysedPlan(ctx, params.before);
-  if ('error' in before) return before;
-  const [was, is] = collectReview(ctx.index, params.before === params.after ? [before, { ...after, file: revisionNames(after.file, ctx.locale)[1] }] : [before, after]).plans;
+  const versions = params.before === params.after ? await beforeRevisions(ctx, params.after, after) : await analysedPlan(ctx, params.before);
+  if ('error' in versions) return versions;
+  const [was, is] = collectReview(ctx.index, Array.isArray(versions) ? versions : [versions, after]).plans;
   const c = compare(ctx.index.tasks, was, is);
   return {
     markdown: renderComparison(c, (t) => taskLabel(ctx.index, t), 'md', ctx.locale),
@@ -35,14 +35,13 @@ export async function comparePlans(ctx: ComparePlansContext, params: ComparePlan
   };
 }
 
-/** A Word plan as it was before its tracked changes, checked as `after` (its version with them) was. */
-async function beforeRevisions(ctx: ComparePlansContext, uri: string, after: AnalysedPlan): Promise<AnalysedPlan | { error: string }> {
+/** A Word plan as it was before its tracked changes and as it is with them (`after`). */
+async function beforeRevisions(ctx: ComparePlansContext, uri: string, after: AnalysedPlan): Promise<[AnalysedPlan, AnalysedPlan] | { error: string }> {
   const file = planFileOf(uri);
   try {
     const earlier = file && /\.docx$/i.test(file) ? await readDocxBeforeRevisions(await fs.promises.readFile(file), file) : undefined;
     if (!earlier) return { error: `${file ?? uri} has no tracked changes (修订) to compare` };
-    const analysis = ctx.checker.analyze(earlier.text, after.analysis.options ?? { locale: ctx.locale });
-    return { file: revisionNames(after.file, ctx.locale)[0], analysis, paragraphOfLine: earlier.paragraphOfLine };
+    return revisionVersions(after, earlier, ctx.checker, ctx.locale);
   } catch (e) {
     return { error: (e as NodeJS.ErrnoException).code ? `cannot read ${file}: ${(e as NodeJS.ErrnoException).code}` : (e as Error).message };
   }

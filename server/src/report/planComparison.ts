@@ -1,9 +1,11 @@
 // Two versions of a plan compared as a reviewer reads a 修改稿 against the 征求意见稿 it answers: which tasks it covers
 // now and no longer, whose lead unit, partners or deadline changed, and which findings it resolved, kept or brought.
+import { Checker } from '../core/analyze';
 import { dueBy, firstDeadline } from '../core/deadlines';
 import { Locale } from '../core/messages';
 import { formatReference } from '../core/taskIndex';
 import { Task } from '../core/types';
+import { AnalysedPlan } from './collectReview';
 import { CoverageState, ReviewFinding, ReviewPlan } from './reportModel';
 import { placeOf } from './reviewHtml';
 
@@ -179,9 +181,14 @@ const LABELS = {
 
 const basename = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
-/** The names of a Word plan's two versions when its tracked changes (修订) are compared: before them, with them. */
-export function revisionNames(file: string, locale: Locale = 'zh'): [string, string] {
-  return locale === 'zh' ? [`${file}（修订前）`, `${file}（修订后）`] : [`${file} (before its tracked changes)`, `${file} (with them)`];
+/**
+ * A Word plan's two versions when its tracked changes (修订) are compared: `earlier`, its text before them, checked
+ * with the options `after` (the plan as read, with them) was checked with; each named for what it is.
+ */
+export function revisionVersions(after: AnalysedPlan, earlier: { text: string; paragraphOfLine: number[] }, checker: Checker, locale: Locale): [AnalysedPlan, AnalysedPlan] {
+  const [was, is] = locale === 'zh' ? ['（修订前）', '（修订后）'] : [' (before its tracked changes)', ' (with them)'];
+  const analysis = checker.analyze(earlier.text, after.analysis.options ?? { locale });
+  return [{ file: after.file + was, analysis, paragraphOfLine: earlier.paragraphOfLine }, { ...after, file: after.file + is }];
 }
 
 /** The comparison as `md` (a Markdown section) or plain text, in the locale's words (Chinese by default). */
