@@ -2,7 +2,7 @@
 // works on it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { EXTRACT_PLAN_REQUEST, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
+import { COPY_FIX_COMMAND, EXTRACT_PLAN_REQUEST, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
 
 /** The view of a .docx, .doc, .wps, .xlsx, .xls or .et file: the same path under the Word plan scheme (the server maps it back the same way). */
 export function wordPlanUri(file: vscode.Uri): vscode.Uri {
@@ -54,6 +54,15 @@ export function registerWordPlanView(context: vscode.ExtensionContext, client: (
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.{docx,doc,wps,xlsx,xls,et}', true, false, true);
   watcher.onDidChange((file) => content.refresh(file));
   context.subscriptions.push(content, watcher, vscode.workspace.registerTextDocumentContentProvider(WORD_PLAN_SCHEME, content));
+  context.subscriptions.push(vscode.commands.registerCommand(COPY_FIX_COMMAND, copyFix));
+}
+
+/** A quick fix in a view: the view is read-only, so its text is copied for the user to make the change in the file. */
+async function copyFix(text: unknown): Promise<string | undefined> {
+  if (typeof text !== 'string') return undefined;
+  await vscode.env.clipboard.writeText(text);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Copied “{0}”: make the change in the Word or Excel file itself (this view is read-only).', text));
+  return text;
 }
 
 /**

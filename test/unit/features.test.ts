@@ -143,6 +143,15 @@ describe('the features over a plain context (no server)', () => {
     assert.deepStrictEqual(codeActions(ctx, ask(at('一、金融服务'))), []);
   });
 
+  it('offers a fix in a read-only Word or Excel view as a command that copies its text, not as an edit', () => {
+    const view = ctx.open('policy-lens-word:/plans/方案.docx', text);
+    const ask = (position: Position): CodeActionParams => ({ textDocument: { uri: view.uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
+    const [action] = codeActions(ctx, ask(view.positionAt(text.indexOf('表1第99项') + 3)));
+    assert.strictEqual(action.edit, undefined, 'no edit can apply in a view');
+    assert.deepStrictEqual(action.command, { title: '改为 表1第57项（复制，到原文件中修改）', command: 'policyLens.copyFix', arguments: ['表1第57项'] });
+    assert.strictEqual(action.title, action.command?.title);
+  });
+
   it('lists the cited tasks under the plan headings', () => {
     type Tree = [string, Tree[]];
     const tree = (symbols: ReturnType<typeof documentSymbols>): Tree[] => symbols.map((s) => [s.name, tree(s.children ?? [])]);

@@ -24,6 +24,7 @@ const zh = {
   pastEnd: (table: number, from: number, to: number, count: number) =>
     `范围“表${table}第${from}至${to}项”超出了表${table}：表${table}共有第${range(1, count)}项`,
   replaceWith: (text: string) => `改为 ${text}`,
+  copyFix: (title: string) => `${title}（复制，到原文件中修改）`,
   tooLarge: (kb: number, limit: number) => `文件大小 ${kb} KB 超过上限 ${limit} KB（policyLens.maxFileSizeKB），Policy Lens 未检查此文件`,
   checkFailed: (error: string) => `Policy Lens 检查此文件时出错（${error}），本次未能给出检查结果；详情见“输出”面板的 Policy Lens 日志，请据此报告问题`,
   taskLabel: '试点任务',
@@ -91,6 +92,7 @@ const en: Messages = {
   backwards: (table, from, to) => `the range "表${table}第${from}至${to}项" runs backwards: write 第${to}至${from}项`,
   pastEnd: (table, from, to, count) => `the range "表${table}第${from}至${to}项" runs past the end of 表${table}: 表${table} has tasks ${range(1, count)}`,
   replaceWith: (text) => `Change to ${text}`,
+  copyFix: (title) => `${title} (copy it, to change the file itself)`,
   tooLarge: (kb, limit) => `This file is ${kb} KB, above the ${limit} KB limit (policyLens.maxFileSizeKB): Policy Lens did not check it`,
   checkFailed: (error) => `Policy Lens failed to check this file (${error}) and has no findings for this version; the Policy Lens output log has the details to report`,
   taskLabel: 'Task',

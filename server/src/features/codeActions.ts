@@ -4,7 +4,7 @@ import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode
 import { toDiagnostic } from '../convert';
 import { messages } from '../core/messages';
 import { lineEndFrom } from '../core/text';
-import { WORD_PLAN_SCHEME } from '../shared/protocol';
+import { COPY_FIX_COMMAND, WORD_PLAN_SCHEME } from '../shared/protocol';
 import { FeatureContext, OpenDocumentContext } from './featureContext';
 
 /** What this feature reads of the server's state. */
@@ -26,8 +26,10 @@ export function codeActions(ctx: CodeActionsContext, params: CodeActionParams): 
   const analysis = ctx.analysis(doc);
   const from = analysis.lines.offsetAt(params.range.start);
   const to = analysis.lines.offsetAt(params.range.end);
+  // a Word or Excel plan's view is read-only: its fixes copy their text, for the user to make the change in the file
+  const view = uri.startsWith(`${WORD_PLAN_SCHEME}:`);
   // a directive is an HTML comment: invisible in Markdown, but text in a plain-text plan and not writable in a Word view
-  const canSilence = doc.languageId === 'markdown' && !uri.startsWith(`${WORD_PLAN_SCHEME}:`) && wanted(DISABLE_KIND);
+  const canSilence = doc.languageId === 'markdown' && !view && wanted(DISABLE_KIND);
   const msg = messages(ctx.locale);
   const actions: CodeAction[] = [];
   const silences: CodeAction[] = [];
@@ -39,11 +41,13 @@ export function codeActions(ctx: CodeActionsContext, params: CodeActionParams): 
     if (wanted(CodeActionKind.QuickFix)) {
       for (const fix of finding.fixes) {
         actions.push({
-          title: fix.title,
+          title: view ? msg.copyFix(fix.title) : fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [sent],
           isPreferred: fix.preferred,
-          edit: { changes: { [uri]: [{ range: analysis.lines.range(fix.start, fix.end), newText: fix.newText }] } },
+          ...(view
+            ? { command: { title: msg.copyFix(fix.title), command: COPY_FIX_COMMAND, arguments: [fix.newText] } }
+            : { edit: { changes: { [uri]: [{ range: analysis.lines.range(fix.start, fix.end), newText: fix.newText }] } } }),
         });
       }
     }

@@ -80,6 +80,12 @@ export interface PolicyLensSettings {
   sources: SourceSetting[];
 }
 
+/**
+ * The client's command a quick fix runs in a read-only Word or Excel view, where no edit can apply: it copies the fix's
+ * text (its one argument) for the user to make the change in the file itself.
+ */
+export const COPY_FIX_COMMAND = 'policyLens.copyFix';
+
 /** The scheme of the client's read-only view of a Word plan: `policy-lens-word:` + the .docx file's path. */
 export const WORD_PLAN_SCHEME = 'policy-lens-word';
 

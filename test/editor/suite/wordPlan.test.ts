@@ -65,6 +65,18 @@ describe('Open Word Plan', () => {
     assert.match(hover, /T4\.9/);
   });
 
+  it('offers a quick fix in the read-only view as a command that copies its text for the Word file', async () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.strictEqual(doc?.uri.scheme, 'policy-lens-word', 'the Word plan view is not the active editor');
+    const at = positionOf(doc, '表1第58项', 3);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at));
+    const fix = actions.find((a) => a.command?.command === 'policyLens.copyFix');
+    assert.ok(fix, `no copying fix: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.deepStrictEqual([fix.edit, fix.command!.arguments], [undefined, ['表1第57项']]);
+    // the command copies the text (the clipboard itself is the browser's here) and says where to make the change
+    assert.strictEqual(await vscode.commands.executeCommand(fix.command!.command, ...fix.command!.arguments!), '表1第57项');
+  });
+
   it('completes references and counts coverage in the Word plan view', async () => {
     const editor = vscode.window.activeTextEditor;
     assert.strictEqual(editor?.document.uri.scheme, 'policy-lens-word', 'the Word plan view is not the active editor');
