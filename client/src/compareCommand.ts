@@ -5,6 +5,9 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMPARE_PLANS_REQUEST, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
 import { isPlan } from './config';
 
+/** The comparison's language: Markdown's grammar (syntaxes/comparison.tmLanguage.json), not a plan's language. */
+export const COMPARISON_LANGUAGE = 'policy-lens-comparison';
+
 /** The plan files the earlier version may be. */
 const PLAN_EXTENSIONS = ['md', 'markdown', 'txt', 'docx', 'doc', 'wps', 'xlsx', 'xls', 'et'];
 
@@ -30,7 +33,8 @@ export async function compareWithEarlier(client: LanguageClient | undefined, aft
     void vscode.window.showErrorMessage(vscode.l10n.t('Policy Lens: cannot compare the versions: {0}', result.error));
     return undefined;
   }
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
+  // Markdown, in a language of its own (a report, not a plan: the server, which selects documents by language, does not check it)
+  const doc = await vscode.workspace.openTextDocument({ language: COMPARISON_LANGUAGE, content: result.markdown });
   return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
 }
 

@@ -33,7 +33,7 @@ describe('policyLens/comparePlans, over the protocol', function () {
     const result = await client.request(COMPARE_PLANS_REQUEST.method, { before: uri('征求意见稿.md'), after: uri('修改稿.md') });
     assert.deepStrictEqual([result.coverageChanges, result.assignmentChanges, result.resolved, result.added, result.kept], [1, 1, 1, 0, 0], result.markdown ?? result.error);
     assert.match(result.markdown, /^## 修改对照：征求意见稿\.md → 修改稿\.md\n/);
-    assert.match(result.markdown, /\n- \\\+ 表1第57项（外籍律师）：引用\n/);
+    assert.match(result.markdown, /\n- 新增 表1第57项（外籍律师）：引用\n/);
     assert.match(result.markdown, /\n- 表1第13项（外商投资旅行社） 牵头单位：区文广旅体局 → 区商务局\n/);
     assert.match(result.markdown, /\n {2}- 征求意见稿\.md 第3行 错误 threshold-mismatch：/);
   });

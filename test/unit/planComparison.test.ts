@@ -109,7 +109,7 @@ describe('comparing two versions of a plan', () => {
     const md = renderComparison(c, (t) => taskLabel(index, t), 'md');
     assert.match(md, /^## 修改对照：征求意见稿\.md → 修改稿\.md\n\n### 覆盖：/);
     assert.match(md, /\n- 已解决：\n {2}- 征求意见稿\.md 第3行 错误 threshold-mismatch：/);
-    assert.match(md, /\n- \\\+ 表1第57项（外籍律师）：引用\n/, 'a + or - after a list marker is escaped');
+    assert.match(md, /\n- 不再覆盖 表1第2项（[^）]+）：原为引用\n- 新增 表1第57项（外籍律师）：引用\n/, 'in Markdown the marks are words');
     const en = renderComparison(c, (t) => taskLabel(index, t), 'text', 'en');
     assert.match(en, /^Changes: 征求意见稿\.md → 修改稿\.md\n\nCoverage: 5 → 5 tasks \(2 new, 2 no longer covered, 0 covered otherwise\)\n/);
     assert.match(en, /\n {2}表1第13项（外商投资旅行社） lead units: 区文广旅体局 → 区商务局\n/);

@@ -149,6 +149,7 @@ const LABELS = {
       `覆盖：${before} → ${after} 项任务（新增 ${gained}，不再覆盖 ${lost}，方式改变 ${changed}）`,
     state: { cited: '引用', restated: '复述', missing: '未覆盖' } as Record<CoverageState, string>,
     was: (state: string) => `原为${state}`,
+    marks: ['新增', '不再覆盖', '改变'],
     assignments: (tasks: number) => `分工：${tasks} 项任务的牵头单位、配合单位或完成时限有变化`,
     field: { leads: '牵头单位', partners: '配合单位', deadlines: '完成时限' } as Record<AssignmentField, string>,
     none: '（未写明）',
@@ -166,6 +167,7 @@ const LABELS = {
       `Coverage: ${before} → ${after} tasks (${gained} new, ${lost} no longer covered, ${changed} covered otherwise)`,
     state: { cited: 'cited', restated: 'restated', missing: 'not covered' } as Record<CoverageState, string>,
     was: (state: string) => `was ${state}`,
+    marks: ['New:', 'No longer:', 'Changed:'],
     assignments: (tasks: number) => `Assignments: ${tasks} tasks with another lead unit, partner or deadline`,
     field: { leads: 'lead units', partners: 'partners', deadlines: 'deadline' } as Record<AssignmentField, string>,
     none: '(none)',
@@ -210,12 +212,12 @@ export function renderComparison(c: PlanComparison, label: (task: Task) => strin
 
   const gained = c.coverage.filter((x) => x.before === 'missing').length;
   const lost = c.coverage.filter((x) => x.after === 'missing').length;
-  // + covered newly, - no longer, ~ otherwise (escaped in Markdown, where `- +` would open a list in the list)
-  const mark = (m: string) => (md ? `\\${m}` : m);
+  // + covered newly, - no longer, ~ otherwise; in words in Markdown, where `- +` would open a list in the list
+  const [gainedMark, lostMark, changedMark] = md ? w.marks : ['+', '-', '~'];
   const coverage = c.coverage.map((x) =>
-    x.before === 'missing' ? `${mark('+')} ${task(x.task)}${w.colon}${w.state[x.after]}`
-      : x.after === 'missing' ? `${mark('-')} ${task(x.task)}${w.colon}${w.was(w.state[x.before])}`
-        : `${mark('~')} ${task(x.task)}${w.colon}${w.state[x.before]} → ${w.state[x.after]}`);
+    x.before === 'missing' ? `${gainedMark} ${task(x.task)}${w.colon}${w.state[x.after]}`
+      : x.after === 'missing' ? `${lostMark} ${task(x.task)}${w.colon}${w.was(w.state[x.before])}`
+        : `${changedMark} ${task(x.task)}${w.colon}${w.state[x.before]} → ${w.state[x.after]}`);
   const assignments = c.assignments.map((x) => `${task(x.task)} ${w.field[x.field]}${w.colon}${values(x.before)} → ${values(x.after)}`);
   const lists = ([[w.lists[0], c.resolved, c.before.file], [w.lists[1], c.added, c.after.file], [w.lists[2], c.kept, c.after.file]] as const)
     .filter(([, list]) => list.length)

@@ -16,12 +16,15 @@ describe('Comparing a plan with its earlier version', () => {
       const editor = await vscode.commands.executeCommand<vscode.TextEditor>('policyLens.comparePlans', undefined, earlier);
       assert.ok(editor, 'no comparison was opened');
       const text = editor.document.getText();
-      assert.strictEqual(editor.document.languageId, 'markdown');
-      assert.ok(editor.document.isUntitled, 'the comparison is a new document, not a file');
+      // a new document (saved where the user likes), Markdown in a language of its own: a report, not a plan to check
+      assert.deepStrictEqual([editor.document.languageId, editor.document.isUntitled], ['policy-lens-comparison', true]);
       // in the editor's language (English here), as its diagnostics are
       assert.match(text, /^## Changes: 征求意见稿-早期\.md → plan\.md\n/);
-      assert.match(text, /\n- \\- 表1第57项（外籍律师）: was cited\n/);
+      assert.match(text, /\n- No longer: 表1第57项（外籍律师）: was cited\n/);
       assert.match(text, /\n- New:\n {2}- plan\.md line \d+ error unknown-task: 表1第58项 does not exist/);
+      // its 表1第58项 would be an unknown-task of its own, were it checked as a plan
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.deepStrictEqual(vscode.languages.getDiagnostics(editor.document.uri), [], 'the comparison was checked as a plan');
     } finally {
       await vscode.workspace.fs.delete(earlier);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
