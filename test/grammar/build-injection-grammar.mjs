@@ -117,7 +117,7 @@ const grammar = {
     'No "L:" priority in injectionSelector on purpose: with L: a reference at column 0 beats the Markdown ' +
     'paragraph rule, so the rest of that line loses inline parsing (`code` after it gets highlighted).',
   injectionSelector:
-    'text.html.markdown -comment -markup.fenced_code -markup.inline.raw -markup.raw.block -markup.underline.link, text.plain',
+    'text.html.markdown -comment -markup.fenced_code -markup.inline.raw -markup.raw.block -markup.underline.link, text.plain, text.policy-lens.comparison',
   patterns: [{ include: '#task-reference' }, { include: '#threshold' }],
   repository: {
     'task-reference': {

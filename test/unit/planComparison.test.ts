@@ -112,7 +112,7 @@ describe('comparing two versions of a plan', () => {
     assert.match(md, /\n- 不再覆盖 表1第2项（[^）]+）：原为引用\n- 新增 表1第57项（外籍律师）：引用\n/, 'in Markdown the marks are words');
     const en = renderComparison(c, (t) => taskLabel(index, t), 'text', 'en');
     assert.match(en, /^Changes: 征求意见稿\.md → 修改稿\.md\n\nCoverage: 5 → 5 tasks \(2 new, 2 no longer covered, 0 covered otherwise\)\n/);
-    assert.match(en, /\n {2}表1第13项（外商投资旅行社） lead units: 区文广旅体局 → 区商务局\n/);
+    assert.match(en, /\nAssignments: 1 task with another lead unit, partner or deadline\n {2}表1第13项（外商投资旅行社） lead units: 区文广旅体局 → 区商务局\n/);
     assert.match(en, /\n {2}Resolved:\n {4}征求意见稿\.md line 3 error threshold-mismatch: /);
     const json = JSON.parse(comparisonJson(c));
     assert.deepStrictEqual(json.coverage[1], { id: 'T1.57', reference: '表1第57项', before: 'missing', after: 'cited' });

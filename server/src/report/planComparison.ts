@@ -168,7 +168,7 @@ const LABELS = {
     state: { cited: 'cited', restated: 'restated', missing: 'not covered' } as Record<CoverageState, string>,
     was: (state: string) => `was ${state}`,
     marks: ['New:', 'No longer:', 'Changed:'],
-    assignments: (tasks: number) => `Assignments: ${tasks} tasks with another lead unit, partner or deadline`,
+    assignments: (tasks: number) => `Assignments: ${tasks} ${tasks === 1 ? 'task' : 'tasks'} with another lead unit, partner or deadline`,
     field: { leads: 'lead units', partners: 'partners', deadlines: 'deadline' } as Record<AssignmentField, string>,
     none: '(none)',
     findings: (before: number, after: number, errorsBefore: number, errorsAfter: number, resolved: number, added: number, kept: number) =>

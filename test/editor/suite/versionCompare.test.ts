@@ -18,6 +18,9 @@ describe('Comparing a plan with its earlier version', () => {
       const text = editor.document.getText();
       // a new document (saved where the user likes), Markdown in a language of its own: a report, not a plan to check
       assert.deepStrictEqual([editor.document.languageId, editor.document.isUntitled], ['policy-lens-comparison', true]);
+      // read as prose: its lines wrap, and its full-width （） are not marked as look-alike characters
+      const settings = vscode.workspace.getConfiguration('editor', editor.document);
+      assert.deepStrictEqual([settings.get('wordWrap'), settings.get('unicodeHighlight.ambiguousCharacters')], ['on', false]);
       // in the editor's language (English here), as its diagnostics are
       assert.match(text, /^## Changes: 征求意见稿-早期\.md → plan\.md\n/);
       assert.match(text, /\n- No longer: 表1第57项（外籍律师）: was cited\n/);
