@@ -221,7 +221,7 @@ export function renderComparison(c: PlanComparison, label: (task: Task) => strin
   const assignments = c.assignments.map((x) => `${task(x.task)} ${w.field[x.field]}${w.colon}${values(x.before)} → ${values(x.after)}`);
   const lists = ([[w.lists[0], c.resolved, c.before.file], [w.lists[1], c.added, c.after.file], [w.lists[2], c.kept, c.after.file]] as const)
     .filter(([, list]) => list.length)
-    .map(([name, list, file]) => [name, ...list.map((f) => finding(file, f))]);
+    .map(([heading, list, file]) => [heading, ...list.map((f) => finding(file, f))]);
   const title = w.title(`${name(c.before.file)} → ${name(c.after.file)}`);
   return [
     md ? `## ${title}` : title,
