@@ -21,6 +21,9 @@ interface Probe {
   diagnostics?: { lnum: number; col: number; code?: string; source?: string; message: string }[];
   hover?: string;
   completion?: string[];
+  comparison?: string;
+  comparison_filetype?: string;
+  comparison_attached?: boolean;
   errors: string[];
 }
 
@@ -38,8 +41,11 @@ describe('Neovim (nvim --headless) as an LSP client of dist/server.js', function
       fs.mkdirSync(bin);
       fs.writeFileSync(path.join(bin, 'policy-lens-server'), `#!/bin/sh\nexec node ${JSON.stringify(path.join(REPO, 'dist/server.js'))} "$@"\n`, { mode: 0o755 });
       const outFile = path.join(tmp, 'probe.json');
+      // the plan's earlier version, for :PolicyLensCompare: it cited 表1第57项 where the plan cites 表1第58项
+      const earlier = path.join(tmp, '征求意见稿.md');
+      fs.writeFileSync(earlier, fs.readFileSync(PLAN, 'utf8').replace('落实表1第58项', '落实表1第57项'));
       const env = {
-        ...process.env, PATH: `${bin}:${process.env.PATH}`, POLICY_LENS_PROBE_OUT: outFile,
+        ...process.env, PATH: `${bin}:${process.env.PATH}`, POLICY_LENS_PROBE_OUT: outFile, POLICY_LENS_PROBE_EARLIER: earlier,
         XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp, XDG_STATE_HOME: tmp, XDG_CACHE_HOME: tmp,
       };
       const args = ['--headless', '-n', '-i', 'NONE', '-u', path.join(HERE, 'policy-lens.lua'), PLAN, '-c', `luafile ${path.join(HERE, 'probe.lua')}`];
@@ -73,6 +79,13 @@ describe('Neovim (nvim --headless) as an LSP client of dist/server.js', function
     const labels = probe.completion ?? [];
     const missing = Array.from({ length: 57 }, (_, i) => `表1第${i + 1}项`).filter((l) => !labels.includes(l));
     assert.deepStrictEqual(missing, [], `missing ${missing.length} of 57; got ${labels.slice(0, 10).join(', ')}…`);
+  });
+
+  it('compares the plan with its earlier version in a new window with the README snippet\'s :PolicyLensCompare, not checked as a plan', () => {
+    assert.match(probe.comparison ?? '', /^## 修改对照：征求意见稿\.md → plan\.md\n/, `no comparison: ${probe.comparison}; errors: ${probe.errors.join('; ')}`);
+    assert.match(probe.comparison!, /\n- 不再覆盖 表1第57项（外籍律师）：原为引用\n/);
+    assert.match(probe.comparison!, /\n {2}- plan\.md 第\d+行 错误 unknown-task：表1第58项不存在/);
+    assert.deepStrictEqual([probe.comparison_filetype, probe.comparison_attached], ['', false], 'the comparison buffer is a plan to the client');
   });
 
   it('reports no LSP errors', () => {

@@ -21,3 +21,22 @@ vim.api.nvim_create_autocmd('FileType', {
   pattern = { 'markdown', 'text' },
   callback = function(args) start_policy_lens(args.buf) end,
 })
+
+-- :PolicyLensCompare {earlier version}: what this plan changed against it (the tasks, their assignments, the
+-- findings), as Markdown in a new window. The comparison is a report, not a plan: highlighted as Markdown without
+-- the markdown filetype, which would check it.
+vim.api.nvim_create_user_command('PolicyLensCompare', function(opts)
+  local bufnr = vim.api.nvim_get_current_buf()
+  local attached = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = bufnr }) or vim.tbl_values(vim.lsp.buf_get_clients(bufnr))
+  local client
+  for _, c in ipairs(attached) do if c.name == 'policy-lens' then client = c end end
+  if not client then return vim.notify('Policy Lens is not running for this buffer', vim.log.levels.WARN) end
+  local params = { before = vim.uri_from_fname(vim.fn.fnamemodify(opts.args, ':p')), after = vim.uri_from_bufnr(bufnr) }
+  client.request('policyLens/comparePlans', params, function(err, result)
+    if err or result.error then return vim.notify('Policy Lens: ' .. (err and err.message or result.error), vim.log.levels.ERROR) end
+    vim.cmd('vnew')
+    vim.bo.buftype = 'nofile'
+    vim.bo.syntax = 'markdown'
+    vim.api.nvim_buf_set_lines(0, 0, -1, false, vim.split(result.markdown, '\n', { plain = true }))
+  end, bufnr)
+end, { nargs = 1, complete = 'file' })

@@ -73,6 +73,18 @@ if client then
   local items = completion and (completion.items or completion) or {}
   out.completion = {}
   for _, item in ipairs(items) do table.insert(out.completion, item.label) end
+
+  -- :PolicyLensCompare against an earlier version the test wrote ($POLICY_LENS_PROBE_EARLIER): the new window's text
+  if vim.env.POLICY_LENS_PROBE_EARLIER then
+    local plan = vim.api.nvim_get_current_buf()
+    vim.cmd('PolicyLensCompare ' .. vim.fn.fnameescape(vim.env.POLICY_LENS_PROBE_EARLIER))
+    vim.wait(timeout, function() return vim.api.nvim_get_current_buf() ~= plan end, 50)
+    if vim.api.nvim_get_current_buf() ~= plan then
+      out.comparison = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
+      out.comparison_filetype = vim.bo.filetype
+      out.comparison_attached = #(vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = 0 }) or vim.tbl_values(vim.lsp.buf_get_clients(0))) > 0
+    end
+  end
 end
 
 local f = assert(io.open(vim.env.POLICY_LENS_PROBE_OUT, 'w'))
