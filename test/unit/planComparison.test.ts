@@ -153,6 +153,8 @@ describe('policy-lens compare', () => {
   it('writes --out, and refuses what is not two plan files, a bad format or an unreadable file', () => {
     assert.strictEqual(cli(['compare', '征求意见稿.md', '修改稿.md', '--format', 'md', '--out', 'diff.md']).status, 0);
     assert.match(fs.readFileSync(path.join(dir, 'diff.md'), 'utf8'), /^## 修改对照：/);
+    const twice = cli(['compare', '修改稿.md', './修改稿.md']);
+    assert.deepStrictEqual([twice.status, twice.stderr], [2, 'policy-lens: 修改稿.md twice: compare needs two versions of a plan (a Word plan with tracked changes, named once, is two)\n']);
     const three = cli(['compare', '修改稿.md', '修改稿.md', '修改稿.md']);
     assert.deepStrictEqual([three.status, three.stderr.split('\n')[0]], [2, 'policy-lens: compare needs two FILEs, the earlier version of a plan and then the later, or one Word plan with tracked changes']);
     fs.mkdirSync(path.join(dir, 'folder'));

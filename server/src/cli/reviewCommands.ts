@@ -1,6 +1,7 @@
 // The reviewer's commands: `policy-lens report FILE... --out report.html`, `policy-lens assignments FILE... --format md|csv|json|xlsx`
 // and `policy-lens compare OLD NEW`.
 import * as fs from 'fs';
+import * as path from 'path';
 import { Locale, localeOf } from '../core/messages';
 import { assignmentsCsv, assignmentsJson, assignmentsMarkdown, assignmentTable } from '../report/assignmentTable';
 import { assignmentsWorkbook } from '../report/assignmentWorkbook';
@@ -95,6 +96,9 @@ export async function compareCommand(o: ReviewOptions): Promise<number> {
   if (!COMPARE_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${COMPARE_FORMATS.join(', ')}, not "${format}"`);
   if (o.files.length !== 1 && o.files.length !== 2) {
     throw new UsageError('compare needs two FILEs, the earlier version of a plan and then the later, or one Word plan with tracked changes');
+  }
+  if (o.files.length === 2 && o.files[0] !== '-' && path.resolve(o.files[0]) === path.resolve(o.files[1])) {
+    throw new UsageError(`${o.files[0]} twice: compare needs two versions of a plan (a Word plan with tracked changes, named once, is two)`, false);
   }
   const { plans, unreadable, index, checker, locale } = await checkPlans(o, 'compare');
   if (unreadable) return 2;
