@@ -138,6 +138,14 @@ describe('policy-lens compare', () => {
     assert.deepStrictEqual([json.before.file, json.after.file, json.assignments.length], ['征求意见稿.md', '修改稿.md', 3]);
   });
 
+  it('prints what the README shows it printing for these two versions', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const command = '$ node dist/cli.js compare 征求意见稿.md 修改稿.md\n';
+    const shown = readme.slice(readme.indexOf(command) + command.length, readme.indexOf('```', readme.indexOf(command)));
+    assert.ok(readme.includes(command), 'the README shows no compare');
+    assert.strictEqual(cli(['compare', '征求意见稿.md', '修改稿.md']).stdout, shown);
+  });
+
   it('compares one Word plan with tracked changes (修订) as it was before them and as it is with them', async () => {
     fs.writeFileSync(path.join(dir, '修订稿.docx'), await makeRevisedDocx());
     const r = cli(['compare', '修订稿.docx']);
