@@ -2,14 +2,12 @@
 // user picks, as the server says it (policyLens/comparePlans), opened as a Markdown document beside the plan.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMPARE_PLANS_REQUEST, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
+import { COMPARE_PLANS_REQUEST, PLAN_EXTENSIONS, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
 import { isPlan } from './config';
 
 /** The comparison's language: Markdown's grammar (syntaxes/comparison.tmLanguage.json), not a plan's language. */
 export const COMPARISON_LANGUAGE = 'policy-lens-comparison';
 
-/** The plan files the earlier version may be. */
-const PLAN_EXTENSIONS = ['md', 'markdown', 'txt', 'docx', 'doc', 'wps', 'xlsx', 'xls', 'et'];
 
 /**
  * Compares `after` (the Explorer's file, else the active plan) with `before` (asked for unless given, as tests do);
@@ -51,7 +49,7 @@ async function pickEarlier(later: vscode.Uri): Promise<vscode.Uri | undefined> {
     canSelectMany: false,
     // the plan's folder (a Word or Excel plan's view shows a file too)
     defaultUri: later.scheme === 'file' || later.scheme === WORD_PLAN_SCHEME ? vscode.Uri.joinPath(later.with({ scheme: 'file' }), '..') : undefined,
-    filters: { [vscode.l10n.t('Plans')]: PLAN_EXTENSIONS },
+    filters: { [vscode.l10n.t('Plans')]: [...PLAN_EXTENSIONS.text, ...PLAN_EXTENSIONS.word, ...PLAN_EXTENSIONS.excel] },
     openLabel: vscode.l10n.t('Compare with This Version'),
     title: vscode.l10n.t('The earlier version of {0}', later.path.split('/').pop() ?? ''),
   }))?.[0];

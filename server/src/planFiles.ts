@@ -1,18 +1,24 @@
 // Walks folders for plan files (Markdown, text and Word), for workspace-wide references, coverage and the CLI.
 import * as fs from 'fs';
 import * as path from 'path';
+import { PLAN_EXTENSIONS } from './shared/protocol';
+
+const { text, word, excel } = PLAN_EXTENSIONS;
+
+/** A file by its extension, not Office's lock files (`~$plan.docx`, left next to an open document). */
+const named = (extensions: readonly string[]) => new RegExp(`(?:^|[\\\\/])(?!~\\$)[^\\\\/]*\\.(${extensions.join('|')})$`, 'i');
 
 /** A plan file by its name; Word's lock files (`~$plan.docx`, left next to an open document) are not plans. */
-export const PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx|doc|wps)$/i;
+export const PLAN_FILE = named([...text, ...word]);
 /**
  * The plan files of a folder for the CLI: those and Excel workbooks (a district's 分工表 among its submissions); the
  * editor's workspace scan takes a workbook only when its name says it is a 分工表 (most are not plans, and each would be
  * loaded on every scan).
  */
-export const CLI_PLAN_FILE = /(?:^|[\\/])(?!~\$)[^\\/]*\.(md|markdown|txt|docx|doc|wps|xlsx|xls|et)$/i;
+export const CLI_PLAN_FILE = named([...text, ...word, ...excel]);
 
 /** The files CLI_PLAN_FILE takes, as a watcher's glob (workspace/didChangeWatchedFiles). */
-export const PLAN_FILES_GLOB = '**/*.{md,markdown,txt,docx,doc,wps,xlsx,xls,et}';
+export const PLAN_FILES_GLOB = `**/*.{${[...text, ...word, ...excel].join(',')}}`;
 
 /** Folders no plan lives in: dependencies, version control, build output, editor test installs. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);

@@ -86,6 +86,17 @@ export interface PolicyLensSettings {
  */
 export const COPY_FIX_COMMAND = 'policyLens.copyFix';
 
+/**
+ * The extensions of the files plans are kept in, by kind: Markdown and text, Word (WPS Writer's .wps builds on .doc)
+ * and Excel (a 分工表; WPS Spreadsheets' .et builds on .xls). The server's folder walks and watchers and the client's
+ * views, watchers and file dialogs all take them from here (package.json's menus name them again).
+ */
+export const PLAN_EXTENSIONS = {
+  text: ['md', 'markdown', 'txt'],
+  word: ['docx', 'doc', 'wps'],
+  excel: ['xlsx', 'xls', 'et'],
+} as const;
+
 /** The scheme of the client's read-only view of a Word plan: `policy-lens-word:` + the .docx file's path. */
 export const WORD_PLAN_SCHEME = 'policy-lens-word';
 
