@@ -192,7 +192,9 @@ describe('a Word plan with tracked changes (修订)', () => {
   it('is read as Word\'s Final view shows it, and as it was before its changes when asked', async () => {
     const bytes = await makeRevisedDocx();
     assert.strictEqual((await readDocx(bytes, 'plan.docx')).text, REVISED_MARKDOWN);
-    assert.deepStrictEqual([(await readPlanBytes(bytes, 'plan.docx')).revisions, (await readPlanBytes(await makeDocx(WORD_PLAN), 'plan.docx')).revisions], [true, undefined]);
+    const asked = { revisions: true };
+    assert.deepStrictEqual([(await readPlanBytes(bytes, 'plan.docx', asked)).revisions, (await readPlanBytes(await makeDocx(WORD_PLAN), 'plan.docx', asked)).revisions], [true, undefined]);
+    assert.strictEqual((await readPlanBytes(bytes, 'plan.docx')).revisions, undefined, 'looked for only when asked');
     const before = await readDocxBeforeRevisions(bytes, 'plan.docx');
     assert.deepStrictEqual([before?.text, before?.paragraphOfLine.length], [ORIGINAL_MARKDOWN, ORIGINAL_MARKDOWN.split('\n').length]);
     assert.strictEqual(await readDocxBeforeRevisions(await makeDocx(WORD_PLAN), 'plan.docx'), undefined, 'a plan without changes has no earlier text');

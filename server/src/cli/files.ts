@@ -126,14 +126,17 @@ export async function readPlans({ files, fromFolders }: ExpandedPlans): Promise<
   return { plans, unreadable };
 }
 
-/** Reads one expanded argument (`-` is standard input, decoded like a file); unreadable input throws UnreadableFileError. */
+/**
+ * Reads one expanded argument (`-` is standard input, decoded like a file); unreadable input throws UnreadableFileError.
+ * A Word plan's tracked changes are looked for: the commands say which text they checked.
+ */
 export async function readInput(file: string): Promise<PlanSource> {
-  if (file !== '-') return readPlanFile(file);
+  if (file !== '-') return readPlanFile(file, { revisions: true });
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(0);
   } catch (e) {
     throw new UnreadableFileError(`cannot read standard input: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return readPlanBytes(bytes, 'standard input');
+  return readPlanBytes(bytes, 'standard input', { revisions: true });
 }

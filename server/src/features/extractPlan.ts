@@ -8,7 +8,8 @@ export async function extractPlan(params: ExtractPlanParams | null | undefined):
   const file = uriToPath(uri);
   if (!file) return { error: `cannot read ${uri || 'a plan without a URI'}: only files on disk (file: URIs) can be read` };
   try {
-    const plan = await readPlanFile(file);
+    // the client tells the user that a Word plan's view shows it with its tracked changes accepted
+    const plan = await readPlanFile(file, { revisions: true });
     return { text: plan.text, paragraphOfLine: plan.paragraphOfLine, ...(plan.revisions ? { revisions: true } : {}) };
   } catch (e) {
     return { error: (e as Error).message };

@@ -20,7 +20,10 @@ export interface PlanSource {
   rowOfLine?: string[];
   /** A 任务分工表 Policy Lens wrote (`assignments --format xlsx`): its rows are a plan's, not a plan of its own. */
   generated?: boolean;
-  /** A Word .docx with tracked changes (修订): its text is Word's Final view, every change accepted. */
+  /**
+   * A Word .docx with tracked changes (修订): its text is Word's Final view, every change accepted. Looked for only when
+   * asked (ReadOptions.revisions): it unzips the body once more, which the editor's workspace scans need not.
+   */
   revisions?: boolean;
 }
 
@@ -68,13 +71,18 @@ function formatOf(name: string, bytes: Uint8Array): PlanSource['format'] {
   return ext === '.txt' ? 'text' : 'markdown';
 }
 
+export interface ReadOptions {
+  /** Say whether a Word .docx has tracked changes (PlanSource.revisions): for the reader told which text was checked. */
+  revisions?: boolean;
+}
+
 /** A plan from its bytes; `name` (a path or `standard input`) chooses the reader and names the file in errors. */
-export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<PlanSource> {
+export async function readPlanBytes(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<PlanSource> {
   refuseUnsupported(name, bytes);
   const format = formatOf(name, bytes);
   if (format === 'docx' || format === 'doc') {
     const { text, paragraphOfLine } = await (format === 'doc' ? readDoc : readDocx)(bytes, name);
-    return { name, text, format, paragraphOfLine, ...(format === 'docx' && (await hasTrackedChanges(bytes)) ? { revisions: true } : {}) };
+    return { name, text, format, paragraphOfLine, ...(format === 'docx' && options.revisions && (await hasTrackedChanges(bytes)) ? { revisions: true } : {}) };
   }
   if (format === 'xlsx' || format === 'xls') {
     const { text, rowOfLine, generated } = await (format === 'xls' ? readXls : readXlsx)(bytes, name);
@@ -85,14 +93,14 @@ export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Pl
 }
 
 /** A plan file from disk; a file that is missing or cannot be read throws UnreadableFileError. */
-export async function readPlanFile(file: string): Promise<PlanSource> {
+export async function readPlanFile(file: string, options: ReadOptions = {}): Promise<PlanSource> {
   let bytes: Buffer;
   try {
     bytes = await fs.promises.readFile(file);
   } catch (e) {
     throw new UnreadableFileError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return readPlanBytes(bytes, file);
+  return readPlanBytes(bytes, file, options);
 }
 
 /** A Markdown or text plan from disk, synchronously (not for Word files, whose reader is asynchronous). */
