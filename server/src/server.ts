@@ -30,6 +30,8 @@ import { coverage } from './features/coverageRequest';
 import { documentLinks } from './features/documentLinks';
 import { inlayHints } from './features/inlayHints';
 import { documentSymbols } from './features/symbols';
+import { documentHighlights } from './features/documentHighlight';
+import { workspaceSymbols } from './features/workspaceSymbols';
 import { COVERAGE_REQUEST, CoverageParams, EXTRACT_PLAN_REQUEST, ExtractPlanParams, INDEX_CHANGED_NOTIFICATION } from './shared/protocol';
 import { extractPlan } from './features/extractPlan';
 import { assignments } from './features/assignments';
@@ -99,6 +101,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       inlayHintProvider: true,
       documentLinkProvider: { resolveProvider: false },
       documentSymbolProvider: true,
+      documentHighlightProvider: true,
+      workspaceSymbolProvider: true,
       ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'policy-lens', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -267,6 +271,8 @@ connection.onCodeAction(whenReady((p) => codeActions(ctx, p)));
 connection.languages.inlayHint.on(whenReady((p) => inlayHints(ctx, p)));
 connection.onDocumentLinks(whenReady((p) => documentLinks(ctx, p)));
 connection.onDocumentSymbol(whenReady((p) => documentSymbols(ctx, p)));
+connection.onDocumentHighlight(whenReady((p) => documentHighlights(ctx, p)));
+connection.onWorkspaceSymbol(whenReady((p) => workspaceSymbols(ctx, p)));
 connection.onRequest(COVERAGE_REQUEST.method, whenReady((p: CoverageParams | null, token) => coverage(ctx, p, token)));
 // by method name: the server's vscode-jsonrpc is an older copy than the shared RequestType's, and its types differ
 connection.onRequest(EXTRACT_PLAN_REQUEST.method, (p: ExtractPlanParams | null) => extractPlan(p));

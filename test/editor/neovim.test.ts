@@ -21,6 +21,8 @@ interface Probe {
   diagnostics?: { lnum: number; col: number; code?: string; source?: string; message: string }[];
   hover?: string;
   completion?: string[];
+  symbols?: string[];
+  highlights?: number[];
   comparison?: string;
   comparison_filetype?: string;
   comparison_attached?: boolean;
@@ -79,6 +81,13 @@ describe('Neovim (nvim --headless) as an LSP client of dist/server.js', function
     const labels = probe.completion ?? [];
     const missing = Array.from({ length: 57 }, (_, i) => `表1第${i + 1}项`).filter((l) => !labels.includes(l));
     assert.deepStrictEqual(missing, [], `missing ${missing.length} of 57; got ${labels.slice(0, 10).join(', ')}…`);
+  });
+
+  it('finds 表1第35项 as a workspace symbol for 数字人民币, and highlights each line that cites 表4第9项', () => {
+    assert.match(probe.symbols?.[0] ?? '', /^表1第35项 · T1\.35 /, JSON.stringify(probe.symbols));
+    const lines = planLines.flatMap((l, i) => (l.includes('表4第9项') || l.includes('T4.9') ? [i] : []));
+    assert.ok(lines.length >= 1);
+    assert.deepStrictEqual(probe.highlights, lines);
   });
 
   it('compares the plan with its earlier version in a new window with the README snippet\'s :PolicyLensCompare, not checked as a plan', () => {

@@ -54,6 +54,7 @@ async function askEverything(client: LspClient, uri: string, position: { line: n
     completion: await ask('textDocument/completion', at),
     definition: await ask('textDocument/definition', at),
     references: await ask('textDocument/references', { ...at, context: { includeDeclaration: true } }),
+    highlights: await ask('textDocument/documentHighlight', at),
   };
 }
 
@@ -237,6 +238,7 @@ describe('the server with a missing or corrupt task index', function () {
       assert.deepStrictEqual(published.diagnostics, [], 'no diagnostics without a task index');
       const answers = await askEverything(client, uri, positionOf(PLAN, '表4第9项', 2));
       for (const [method, value] of Object.entries(answers)) assert.ok(isEmpty(value), `${method} without a task index answers null or empty, got ${JSON.stringify(value)}`);
+      assert.deepStrictEqual(await within(client.request('workspace/symbol', { query: '数字人民币' }), 5000, 'workspace symbols without a task index'), []);
       await new Promise((r) => setTimeout(r, 500));
       assert.strictEqual(client.proc.exitCode, null, `the server exited (code ${client.proc.exitCode}) without a task index\n${client.stderr}`);
 

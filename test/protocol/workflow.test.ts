@@ -10,6 +10,7 @@ describe('the drafting workflow over the protocol', function () {
   this.timeout(20000);
   let client: LspClient;
   let workspace: string;
+  let capabilities: any;
   const uri = (name: string) => pathToFileURL(path.join(workspace, name)).toString();
   const planA = '# 方案甲\n\n## 金融\n\n落实表1第35项和表1第12项。\n\n## 人才\n\n推进表5第1至3项。\n';
   const planB = '# 方案乙\n\n落实T1.35，另见表4第9项。\n';
@@ -21,7 +22,7 @@ describe('the drafting workflow over the protocol', function () {
     fs.writeFileSync(path.join(workspace, 'notes.txt'), '备忘：表2第1项。\n');
     client = new LspClient();
     client.configuration = {};
-    await client.initialize({ rootPath: workspace, configuration: true });
+    capabilities = (await client.initialize({ rootPath: workspace, configuration: true })).capabilities;
     client.open(uri('a.md'), planA);
     await client.waitForDiagnostics(uri('a.md'));
   });
@@ -128,6 +129,19 @@ describe('the drafting workflow over the protocol', function () {
     assert.deepStrictEqual(finance.children.map((c: any) => c.name), ['表1第35项', '表1第12项']);
     assert.deepStrictEqual(talent.children.map((c: any) => c.name), ['表5第1至3项']);
   });
+
+  it('highlights the places that cite the task under the cursor, and finds tasks as workspace symbols', async () => {
+    assert.strictEqual(capabilities.documentHighlightProvider, true);
+    assert.strictEqual(capabilities.workspaceSymbolProvider, true);
+    const highlights = await client.request('textDocument/documentHighlight', { textDocument: { uri: uri('a.md') }, position: positionOf(planA, '表1第12项', 2) });
+    assert.deepStrictEqual(highlights, [{ range: { start: positionOf(planA, '表1第12项'), end: positionOf(planA, '表1第12项', 6) }, kind: 1 }]);
+    assert.strictEqual(await client.request('textDocument/documentHighlight', { textDocument: { uri: uri('a.md') }, position: positionOf(planA, '方案甲') }), null);
+    const symbols = await client.request('workspace/symbol', { query: '数字人民币' });
+    assert.match(symbols[0].name, /^表1第35项 · T1\.35 推动广州市数字人民币试点工作/);
+    assert.strictEqual(symbols[0].kind, 20);
+    assert.ok(symbols[0].location.uri.endsWith('seeds/000_a08c9159ea97f61a.txt'), symbols[0].location.uri);
+    assert.strictEqual(symbols[0].location.range.start.line, 171, 'the task\'s line, as the document link leads (#L172)');
+  });
 });
 
 describe('extra policy sources (policyLens.sources)', function () {
@@ -165,6 +179,10 @@ describe('extra policy sources (policyLens.sources)', function () {
         'SZ表1第2项 is counted under its own source, not as the default 表1第2项');
       assert.deepStrictEqual(coverage.sources.map((s: any) => s.prefix), ['', 'SZ'], 'coverage groups the tasks by source');
       assert.ok(client.notifications.some((m) => m.method === 'policyLens/indexChanged'), 'the client is told that derived answers are stale');
+      const [sz] = await client.request('workspace/symbol', { query: 'SZ表1第2项' });
+      assert.match(sz.name, /^SZ表1第2项 · SZ:T1\.2 推进第二项工作/, 'a task of the extra source, under its prefix');
+      assert.ok(sz.location.uri.endsWith('/sz.txt'), sz.location.uri);
+      assert.match(sz.containerName, /^SZ · /);
     } finally {
       await client.shutdown();
       fs.rmSync(dir, { recursive: true, force: true });

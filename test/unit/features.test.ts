@@ -12,6 +12,8 @@ import { hover } from '../../server/src/features/hover';
 import { inlayHints } from '../../server/src/features/inlayHints';
 import { status } from '../../server/src/features/status';
 import { documentSymbols } from '../../server/src/features/symbols';
+import { documentHighlights } from '../../server/src/features/documentHighlight';
+import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 import { memoryContext } from '../support/memoryContext';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -28,6 +30,7 @@ describe('the features over a plain context (no server)', () => {
   };
   const document = { textDocument: { uri } };
   const t35 = ctx.index.task('T1.35')!;
+  const t35Text = () => t35.text;
 
   it('hovers a reference with its task: both IDs and the full text', () => {
     const h = hover(ctx, { ...document, position: at('表1第35项', 2) });
@@ -158,6 +161,37 @@ describe('the features over a plain context (no server)', () => {
     assert.deepStrictEqual(tree(documentSymbols(ctx, document)), [['一、金融服务', [['表1第35项', []], ['二、商务服务', [['T1.12', []]]]]]]);
   });
 
+  it('highlights every place of the plan that cites the task under the cursor: its other forms, ranges and lists that hold it, a number read as it', () => {
+    const plan = '# 一、表1任务\n\n落实表1第12项。\n\n推进T1.12和表1第13项。\n\n统筹表1第10至15项，另见表2第12项。\n\n按照第12项要求推进社会调查。\n';
+    const doc = ctx.open('file:///highlights.md', plan);
+    const ask = (needle: string, after = 1) => documentHighlights(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(plan.indexOf(needle) + after) });
+    const texts = (h: ReturnType<typeof documentHighlights>) => (h ?? []).map((x) => plan.slice(doc.offsetAt(x.range.start), doc.offsetAt(x.range.end)));
+    assert.deepStrictEqual(texts(ask('表1第12项')), ['表1第12项', 'T1.12', '表1第10至15项', '第12项']);
+    assert.deepStrictEqual(texts(ask('表1第12项', '表1第12项'.length)), texts(ask('表1第12项')), 'the cursor right after the reference');
+    assert.deepStrictEqual(texts(ask('表1第13项')), ['表1第13项', '表1第10至15项']);
+    assert.deepStrictEqual(texts(ask('表1第10至15项')), ['表1第12项', 'T1.12', '表1第13项', '表1第10至15项', '第12项'], 'a range: each of its tasks');
+    assert.deepStrictEqual(texts(ask('按照第12项', 3)), ['表1第12项', 'T1.12', '表1第10至15项', '第12项'], 'a number read as 表1第12项 by the heading');
+    assert.deepStrictEqual(texts(ask('表2第12项')), ['表2第12项'], 'the same number of another table is another task');
+    assert.strictEqual(ask('推进社会调查'), null, 'prose');
+    const unknown = ctx.open('file:///unknown.md', '落实表1第99项。\n');
+    assert.strictEqual(documentHighlights(ctx, { textDocument: { uri: unknown.uri }, position: unknown.positionAt(3) }), null, 'a reference to no task');
+  });
+
+  it('finds the tasks of the sources as workspace symbols, by their words or a reference, each leading to its source lines', () => {
+    const names = (query: string) => workspaceSymbols(ctx, { query }).map((s) => s.name.split(' ')[0]);
+    assert.deepStrictEqual(names('数字人民币')[0], '表1第35项');
+    assert.deepStrictEqual(names('表1第12项').slice(0, 1), ['表1第12项']);
+    assert.deepStrictEqual(names('表2第3、5项').slice(0, 2), ['表2第3项', '表2第5项'], 'a list: its tasks first');
+    assert.deepStrictEqual(names('T4.9')[0], '表4第9项');
+    assert.deepStrictEqual(names('szrmb')[0], '表1第35项', 'pinyin initials, as @ completion');
+    assert.strictEqual(workspaceSymbols(ctx, { query: '' }).length, ctx.index.tasks.length, 'an empty query lists every task');
+    const [t35] = workspaceSymbols(ctx, { query: '表1第35项' });
+    assert.strictEqual(t35.name, `表1第35项 · T1.35 ${t35Text()}`, 'both forms of the reference and the text: an editor filters by the name');
+    assert.strictEqual(t35.containerName, '金融服务领域');
+    assert.deepStrictEqual(t35.location, definition(ctx, { ...document, position: at('表1第35项', 2) })![0], 'where go to definition leads');
+    assert.strictEqual(workspaceSymbols(ctx, { query: 'T2.9' })[0].containerName, ctx.index.task('T2.9')!.category, 'a task of a table without domains: its category');
+  });
+
   it('counts the tasks the given plans cite', async () => {
     const result = await coverage(ctx, { uris: [uri] });
     const cited = result!.tasks.filter((t) => t.locations.length).map((t) => t.id);
@@ -183,6 +217,8 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual(hover(unloaded, { ...document, position: at('表1第35项', 2) }), null);
     assert.strictEqual(definition(unloaded, { ...document, position: at('T1.12', 1) }), null);
     assert.deepStrictEqual(documentSymbols(unloaded, document), []);
+    assert.strictEqual(documentHighlights(unloaded, { ...document, position: at('表1第35项', 2) }), null);
+    assert.deepStrictEqual(workspaceSymbols(unloaded, { query: '数字人民币' }), []);
     assert.strictEqual((await coverage(unloaded, { uris: [uri] }))!.total, 0);
     unloaded.loadError = 'data/index.json: not JSON';
     assert.deepStrictEqual(status(unloaded, { uri }), { ready: false, error: 'data/index.json: not JSON', sources: [], sourceErrors: [] });

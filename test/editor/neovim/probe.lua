@@ -74,6 +74,18 @@ if client then
   out.completion = {}
   for _, item in ipairs(items) do table.insert(out.completion, item.label) end
 
+  -- workspace symbols (:lua vim.lsp.buf.workspace_symbol('数字人民币') asks the same) and the highlights of 表4第9项
+  local symbols = vim.lsp.buf_request_sync(0, 'workspace/symbol', { query = '数字人民币' }, 5000) or {}
+  out.symbols = {}
+  for _, r in pairs(symbols) do
+    if r.err then table.insert(out.errors, 'workspace/symbol: ' .. vim.inspect(r.err)) end
+    for _, s in ipairs(r.result or {}) do table.insert(out.symbols, s.name) end
+  end
+  out.highlights = {}
+  for _, h in ipairs(request(client, 'textDocument/documentHighlight', row, col + 3) or {}) do
+    table.insert(out.highlights, h.range.start.line)
+  end
+
   -- :PolicyLensCompare against an earlier version the test wrote ($POLICY_LENS_PROBE_EARLIER): the new window's text
   if vim.env.POLICY_LENS_PROBE_EARLIER then
     local plan = vim.api.nvim_get_current_buf()

@@ -45,4 +45,24 @@ describe('Drafting aids', () => {
     walk(symbols);
     assert.ok(all.includes('表4第9项'), `a symbol for 表4第9项 under the headings ${names}: ${all.join(' / ')}`);
   });
+
+  it('highlights the places that cite the task under the cursor', async () => {
+    const doc = await untitledPlan('# 一、表1任务\n\n落实表1第12项。\n\n统筹表1第10至15项，另见表2第12项。\n\n按照第12项要求推进。\n');
+    const text = doc.getText();
+    const highlights = await poll('document highlights', () =>
+      vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', doc.uri, doc.positionAt(text.indexOf('表1第12项') + 2)),
+      (h) => !!h && h.length > 0);
+    const texts = highlights.map((h) => doc.getText(h.range)).sort();
+    assert.deepStrictEqual(texts, ['第12项', '表1第10至15项', '表1第12项'].sort(), 'its range and the number read as it, not 表2第12项');
+  });
+
+  it('finds a task by its words as a workspace symbol that opens the source at it', async () => {
+    const symbols = await poll('workspace symbols', () =>
+      vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', '数字人民币'),
+      (s) => !!s && s.some((x) => x.name.startsWith('表1第35项')));
+    const t35 = symbols.find((x) => x.name.startsWith('表1第35项 · T1.35 '))!;
+    assert.ok(t35, symbols.map((s) => s.name).join(' / '));
+    assert.ok(t35.location.uri.path.endsWith('seeds/000_a08c9159ea97f61a.txt'), t35.location.uri.toString());
+    assert.strictEqual(t35.containerName, '金融服务领域');
+  });
 });
