@@ -94,7 +94,12 @@ describe('the checks through the language server', function () {
         });
         const ofThis = actions.filter((a) => a.diagnostics?.some((d: Diagnostic) => d.code === e.code &&
           offsetAt(c.text, d.range.start) === s.start && offsetAt(c.text, d.range.end) === s.end));
-        const own = ofThis.filter((a) => a.kind !== 'quickfix.disable');
+        const own = ofThis.filter((a) => a.kind !== 'quickfix.disable' && a.kind !== 'quickfix.all');
+        // fixing all of the code at once: offered only where the line has two or more of it, each edit a preferred fix
+        const fixAll = ofThis.filter((a) => a.kind === 'quickfix.all');
+        const sameCode = found.filter((x) => x.diagnostic.code === e.code).length;
+        assert.ok(fixAll.length <= 1 && (fixAll.length === 0 || sameCode >= 2), `${at}: ${fixAll.length} fix-all actions for ${sameCode} findings of its code`);
+        if (fixAll.length) assert.ok(fixAll[0].edit.changes[doc.uri].length >= 2, `${at}: “${fixAll[0].title}” makes fewer than two edits`);
 
         // the directive that silences it on its line: it goes, and every other finding stays
         const silence = ofThis.filter((a) => a.kind === 'quickfix.disable');

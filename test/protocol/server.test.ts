@@ -155,9 +155,11 @@ describe('the language server over stdio', function () {
     const published = client.diagnostics.get(planUri)!;
     const d = published.diagnostics.find((x) => x.code === 'unknown-task' && x.message.includes('表1第58项'))!;
     const actions = await client.request('textDocument/codeAction', { textDocument: { uri: planUri }, range: d.range, context: { diagnostics: [d] } });
-    assert.deepStrictEqual(actions.map((a: any) => a.kind), ['quickfix', 'quickfix.disable'], 'the fix, then the directive that silences it');
+    assert.deepStrictEqual(actions.map((a: any) => a.kind), ['quickfix', 'quickfix.all', 'quickfix.disable'], 'the fix, the fix of every unknown task, then the directive that silences it');
     assert.deepStrictEqual(actions[0].edit.changes[planUri], [{ range: d.range, newText: '表1第57项' }]);
-    assert.strictEqual(actions[1].title, '在本行停用 unknown-task 检查');
+    assert.strictEqual(actions[1].title, '修复本文件中全部 2 处 unknown-task 问题（各按其首选修复）');
+    assert.deepStrictEqual(actions[1].edit.changes[planUri].map((e: any) => e.newText), ['表1第57项', 'T3.24'], '表1第58项 and T3.25');
+    assert.strictEqual(actions[2].title, '在本行停用 unknown-task 检查');
     const silencesOnly = await client.request('textDocument/codeAction', { textDocument: { uri: planUri }, range: d.range, context: { diagnostics: [d], only: ['quickfix.disable'] } });
     assert.deepStrictEqual(silencesOnly.map((a: any) => a.kind), ['quickfix.disable'], 'only: quickfix.disable gives the directive alone');
   });

@@ -146,6 +146,30 @@ describe('the features over a plain context (no server)', () => {
     assert.deepStrictEqual(codeActions(ctx, ask(at('一、金融服务'))), []);
   });
 
+  it('offers to fix every finding of the code under the cursor at once, each by its preferred fix, where there are two or more', () => {
+    const plan = '1. 落实表1第12条。\n2. 推进表1第13条和表1第14条。\n3. 落实表1第58项。\n';
+    const doc = ctx.open('file:///fix-all.md', plan);
+    const ask = (needle: string, only?: string[]): CodeActionParams => {
+      const p = doc.positionAt(plan.indexOf(needle) + 2);
+      return { textDocument: { uri: doc.uri }, range: { start: p, end: p }, context: { diagnostics: [], ...(only ? { only } : {}) } };
+    };
+    const all = codeActions(ctx, ask('表1第13条')).filter((a) => a.kind === 'quickfix.all');
+    assert.strictEqual(all.length, 1);
+    assert.strictEqual(all[0].title, '修复本文件中全部 3 处 nonstandard-reference 问题（各按其首选修复）');
+    const edits = all[0].edit!.changes![doc.uri];
+    assert.deepStrictEqual(edits.map((e) => e.newText), ['表1第12项', '表1第13项', '表1第14项']);
+    // applied back to front, the plan has no nonstandard reference left, and nothing else changed
+    let fixed = plan;
+    for (const e of [...edits].reverse()) fixed = fixed.slice(0, doc.offsetAt(e.range.start)) + e.newText + fixed.slice(doc.offsetAt(e.range.end));
+    assert.strictEqual(fixed, plan.replace(/条/g, '项'));
+    assert.deepStrictEqual(codeActions(ctx, ask('表1第58项')).filter((a) => a.kind === 'quickfix.all'), [], 'one finding of its code: its own fix is enough');
+    assert.strictEqual(codeActions(ctx, ask('表1第13条', ['quickfix.all'])).length, 1, 'asked for by its kind alone');
+    assert.deepStrictEqual(codeActions(ctx, ask('表1第13条', ['quickfix.disable'])).filter((a) => a.kind === 'quickfix.all'), []);
+    const view = ctx.open('policy-lens-word:/plans/fix-all.docx', plan);
+    const p = view.positionAt(plan.indexOf('表1第13条') + 2);
+    assert.deepStrictEqual(codeActions(ctx, { textDocument: { uri: view.uri }, range: { start: p, end: p }, context: { diagnostics: [] } }).filter((a) => a.kind === 'quickfix.all'), [], 'not in a read-only view');
+  });
+
   it('offers a fix in a read-only Word or Excel view as a command that copies its text, not as an edit', () => {
     const view = ctx.open('policy-lens-word:/plans/方案.docx', text);
     const ask = (position: Position): CodeActionParams => ({ textDocument: { uri: view.uri }, range: { start: position, end: position }, context: { diagnostics: [] } });

@@ -1,8 +1,9 @@
 // Quick fixes for the findings under the requested range, recomputed from the document's analysis (so they do
 // not depend on the client echoing diagnostic data back).
-import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
+import type { DocumentAnalysis } from '../core/analyze';
 import { toDiagnostic } from '../convert';
-import { messages } from '../core/messages';
+import { Messages, messages } from '../core/messages';
 import { lineEndFrom } from '../core/text';
 import { COPY_FIX_COMMAND, WORD_PLAN_SCHEME } from '../shared/protocol';
 import { FeatureContext, OpenDocumentContext } from './featureContext';
@@ -16,13 +17,16 @@ export type CodeActionsContext = OpenDocumentContext & Pick<FeatureContext, 'isT
  */
 export const DISABLE_KIND = `${CodeActionKind.QuickFix}.disable`;
 
+/** The kind of the action that applies every preferred fix of one code in the document (a quick fix, as ESLint's). */
+export const FIX_ALL_OF_CODE_KIND = `${CodeActionKind.QuickFix}.all`;
+
 export function codeActions(ctx: CodeActionsContext, params: CodeActionParams): CodeAction[] {
   const uri = params.textDocument.uri;
   const doc = ctx.documents.get(uri);
   if (!doc || !ctx.ready || ctx.isTooLarge(doc)) return [];
   const only = params.context.only;
   const wanted = (kind: string) => !only || only.some((k) => k === CodeActionKind.Empty || kind === k || kind.startsWith(k + '.'));
-  if (!wanted(CodeActionKind.QuickFix) && !wanted(DISABLE_KIND)) return [];
+  if (!wanted(CodeActionKind.QuickFix) && !wanted(DISABLE_KIND) && !wanted(FIX_ALL_OF_CODE_KIND)) return [];
   const analysis = ctx.analysis(doc);
   const from = analysis.lines.offsetAt(params.range.start);
   const to = analysis.lines.offsetAt(params.range.end);
@@ -34,6 +38,7 @@ export function codeActions(ctx: CodeActionsContext, params: CodeActionParams): 
   const actions: CodeAction[] = [];
   const silences: CodeAction[] = [];
   const silenced = new Set<string>();
+  const fixedAll = new Set<string>();
   for (const finding of analysis.findings) {
     if (finding.end < from || finding.start > to) continue;
     const fresh = toDiagnostic(finding, analysis.lines, ctx.sources);
@@ -51,6 +56,12 @@ export function codeActions(ctx: CodeActionsContext, params: CodeActionParams): 
         });
       }
     }
+    // and all of its code at once, where the document has more than one with a preferred fix (not in a read-only view)
+    if (!view && wanted(FIX_ALL_OF_CODE_KIND) && !fixedAll.has(finding.code) && finding.fixes.some((f) => f.preferred)) {
+      fixedAll.add(finding.code);
+      const all = fixAllOf(analysis, finding.code, uri, [sent], msg);
+      if (all) actions.push(all);
+    }
     // one per code and line: 表1第12项 with two findings of one code is silenced by one comment
     const line = fresh.range.start.line;
     if (!canSilence || silenced.has(`${finding.code}@${line}`)) continue;
@@ -65,6 +76,26 @@ export function codeActions(ctx: CodeActionsContext, params: CodeActionParams): 
   }
   // the fixes first: a menu lists them in this order
   return [...actions, ...silences];
+}
+
+/**
+ * The preferred fix of every finding of `code` in the document, as one edit: undefined unless there are two or more. A
+ * fix that overlaps one before it (two findings of one place) is left out: the edits of one action must not overlap.
+ */
+function fixAllOf(analysis: DocumentAnalysis, code: string, uri: string, diagnostics: Diagnostic[], msg: Messages): CodeAction | undefined {
+  const fixes = analysis.findings
+    .filter((f) => f.code === code)
+    .flatMap((f) => f.fixes.filter((x) => x.preferred).slice(0, 1))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const edits: TextEdit[] = [];
+  let last: { start: number; end: number } | undefined;
+  for (const fix of fixes) {
+    if (last && (fix.start < last.end || (fix.start === last.start && fix.end === last.end))) continue;
+    edits.push({ range: analysis.lines.range(fix.start, fix.end), newText: fix.newText });
+    last = fix;
+  }
+  if (edits.length < 2) return undefined;
+  return { title: msg.fixAllOfCode(code, edits.length), kind: FIX_ALL_OF_CODE_KIND, diagnostics, edit: { changes: { [uri]: edits } } };
 }
 
 function sameRange(a: Diagnostic, b: Diagnostic): boolean {

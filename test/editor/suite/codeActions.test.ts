@@ -36,4 +36,20 @@ describe('Quick fixes', () => {
     assert.ok(line.includes('表1第57项'), `after the fix the line reads: ${line}`);
     assert.ok(!plan.getText().includes('表1第58项'), '表1第58项 is still in the plan');
   });
+
+  it('fixes every 表1第12条 of an untitled plan at once', async () => {
+    const plan = await vscode.workspace.openTextDocument({ language: 'markdown', content: '1. 落实表1第12条。\n2. 推进表1第13条和表1第14条。\n' });
+    await vscode.window.showTextDocument(plan);
+    await poll('the nonstandard-reference diagnostics', () => vscode.languages.getDiagnostics(plan.uri),
+      (ds) => ds.filter((d) => diagnosticCode(d) === 'nonstandard-reference').length === 3, { timeoutMs: 10000 });
+    const actions = await poll('the action that fixes all three',
+      async () => (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', plan.uri, rangeOf(plan, '表1第13条'))) ?? [],
+      (as) => as.some((a) => a.kind?.value === 'quickfix.all'));
+    const all = actions.find((a) => a.kind?.value === 'quickfix.all')!;
+    assert.match(all.title, /(Fix all 3|全部 3 处) nonstandard-reference/, 'in the editor\'s language');
+    assert.ok(await vscode.workspace.applyEdit(all.edit!), 'VS Code refused the edit');
+    assert.strictEqual(plan.getText(), '1. 落实表1第12项。\n2. 推进表1第13项和表1第14项。\n');
+    await poll('no nonstandard-reference left', () => vscode.languages.getDiagnostics(plan.uri),
+      (ds) => !ds.some((d) => diagnosticCode(d) === 'nonstandard-reference'), { timeoutMs: 10000 });
+  });
 });
