@@ -19,6 +19,7 @@ import { PlanSource, readPlanFile } from './readers/planFile';
 import { WORD_PLAN_SCHEME } from './shared/protocol';
 import { FeatureContext, PlanReferences, referencesOf } from './features/featureContext';
 import { PlanAnnexes } from './planAnnexes';
+import { PlanFileCache } from './planFileCache';
 
 /** The server's FeatureContext: what the features read, and what only the server does (sources, pruning, the connection). */
 export class ServerContext implements FeatureContext {
@@ -43,6 +44,8 @@ export class ServerContext implements FeatureContext {
   readonly annexes: PlanAnnexes;
   private searchCache?: { index: TaskIndex; search: TaskSearch };
   private rules: RuleData = { subjects: [] };
+  /** The workspace's plan files as read, while unchanged on disk (workspaceFiles). */
+  private readonly planFiles = new PlanFileCache((file) => readPlanFile(file));
 
   constructor(
     readonly connection: Connection,
@@ -240,8 +243,9 @@ export class ServerContext implements FeatureContext {
         if (open.has(fileUri(file)) || this.sources.isSource(this.index.sources, file)) continue;
         let plan: PlanSource;
         try {
-          if (fs.statSync(file).size > this.settings.maxFileSizeKB * 1024) continue;
-          plan = await readPlanFile(file);
+          const stat = fs.statSync(file);
+          if (stat.size > this.settings.maxFileSizeKB * 1024) continue;
+          plan = await this.planFiles.get(file, stat);
         } catch {
           continue;
         }
