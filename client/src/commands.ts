@@ -4,6 +4,7 @@ import type { CoverageModel } from './coverageView';
 import { formatCoverage } from './coverageView';
 import { coverageScope } from './config';
 import { openWordPlan } from './wordPlan';
+import { SHOW_CITATIONS_COMMAND } from '../../server/src/shared/protocol';
 
 export const SEED_FILE = 'seeds/000_a08c9159ea97f61a.txt';
 
@@ -19,6 +20,22 @@ export function registerCommands(context: vscode.ExtensionContext, coverage: Cov
   register('policyLens.exportCoverage', (format?: string, target?: vscode.Uri) => exportCoverage(coverage, format, target));
   register('policyLens.openWordPlan', (file?: vscode.Uri) => openWordPlan(file));
   register('policyLens.openExcelPlan', (file?: vscode.Uri) => openWordPlan(file, 'excel'));
+  register(SHOW_CITATIONS_COMMAND, showCitations);
+}
+
+type Place = { line: number; character: number };
+const isPlace = (p: any): p is Place => typeof p?.line === 'number' && typeof p?.character === 'number';
+const isLocation = (l: any): l is { uri: string; range: { start: Place; end: Place } } => typeof l?.uri === 'string' && isPlace(l.range?.start) && isPlace(l.range?.end);
+const position = (p: Place) => new vscode.Position(p.line, p.character);
+
+/**
+ * A code lens of a source's task (the server's): the places the workspace's plans cite or restate it, in VS Code's
+ * references peek. The server sends plain JSON; the editor's command takes its own types.
+ */
+async function showCitations(uri?: unknown, at?: unknown, locations?: unknown): Promise<void> {
+  if (typeof uri !== 'string' || !isPlace(at) || !Array.isArray(locations)) return;
+  const places = locations.filter(isLocation).map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(position(l.range.start), position(l.range.end))));
+  await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), position(at), places);
 }
 
 /** Opens the source document, at a (zero-based) line when one is given. */

@@ -2,6 +2,7 @@
 import './heapLimits';
 import {
   CancellationToken,
+  CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -32,6 +33,7 @@ import { inlayHints } from './features/inlayHints';
 import { documentSymbols } from './features/symbols';
 import { documentHighlights } from './features/documentHighlight';
 import { workspaceSymbols } from './features/workspaceSymbols';
+import { codeLenses } from './features/codeLens';
 import { COVERAGE_REQUEST, CoverageParams, EXTRACT_PLAN_REQUEST, ExtractPlanParams, INDEX_CHANGED_NOTIFICATION } from './shared/protocol';
 import { extractPlan } from './features/extractPlan';
 import { assignments } from './features/assignments';
@@ -59,6 +61,18 @@ let pullConfiguration = false;
 /** Whether the client watches files for the server when asked (registered after `initialized`). */
 let watchPlanFiles = false;
 let inlayHintRefresh = false;
+let codeLensRefresh = false;
+/** The pending refresh of a source's code lenses (their counts are the workspace plans'). */
+let lensRefresh: NodeJS.Timeout | undefined;
+/** How long after a plan changes the counts above an open source's tasks are asked for again. */
+const LENS_REFRESH_MS = 1000;
+
+/** Asks the client for the code lenses again, once the plans stop changing, when a source's text is open. */
+function refreshLensesSoon(): void {
+  if (!codeLensRefresh || !documents.all().some((d) => ctx.isSource(d.uri))) return;
+  clearTimeout(lensRefresh);
+  lensRefresh = setTimeout(() => void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined), LENS_REFRESH_MS);
+}
 let initialized = false;
 /**
  * Settled once the client's settings are in (or known not to come): until then an answer could be computed with
@@ -81,6 +95,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullConfiguration = !!params.capabilities.workspace?.configuration;
   watchPlanFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   inlayHintRefresh = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+  codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   // a client that can pull diagnostics gets them when it asks (and no pushes); the others get them pushed
   const pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
   if (pullDiagnostics) diagnostics.usePull(!!params.capabilities.workspace?.diagnostics?.refreshSupport);
@@ -103,6 +118,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: true,
       documentHighlightProvider: true,
       workspaceSymbolProvider: true,
+      codeLensProvider: { resolveProvider: false },
       ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'policy-lens', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -169,6 +185,7 @@ async function applySettings(raw: unknown): Promise<void> {
   // a 分工表 read with the old sources names their tasks: read again
   refreshAnnexes(documents.all().map((d) => d.uri));
   if (inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  refreshLensesSoon();
   // what the client derived from the old answers (coverage) is stale too
   void connection.sendNotification(INDEX_CHANGED_NOTIFICATION.method);
 }
@@ -231,9 +248,11 @@ documents.onDidOpen((e) => void settingsReady.then(async () => {
   if (!read) void annexed.then((changed) => changed && diagnostics.republish(uri));
   // the plans this one is the 分工表 of (now read from the editor)
   refreshAnnexes(plansWithAnnex(uri));
+  if (!ctx.isSource(uri)) refreshLensesSoon();
 }));
 documents.onDidChangeContent((e) => void settingsReady.then(() => {
   diagnostics.schedule(e.document);
+  if (!ctx.isSource(e.document.uri)) refreshLensesSoon();
   const plans = plansWithAnnex(e.document.uri);
   if (!plans.length) return;
   clearTimeout(annexEdits.get(e.document.uri));
@@ -248,6 +267,7 @@ documents.onDidClose((e) => {
   diagnostics.clear(e.document.uri);
   // a 分工表 closed in the editor is read from disk again
   refreshAnnexes(plans);
+  refreshLensesSoon();
 });
 // files of a plan's folder created, changed or deleted (from a client that watches them: registered in onInitialized)
 connection.onDidChangeWatchedFiles((params) => {
@@ -260,6 +280,7 @@ connection.onDidChangeWatchedFiles((params) => {
     return !!file && folders.has(path.dirname(file));
   });
   refreshAnnexes(plans);
+  refreshLensesSoon();
 });
 
 connection.languages.diagnostics.on(whenReady((p) => diagnostics.report(p)));
@@ -273,6 +294,7 @@ connection.onDocumentLinks(whenReady((p) => documentLinks(ctx, p)));
 connection.onDocumentSymbol(whenReady((p) => documentSymbols(ctx, p)));
 connection.onDocumentHighlight(whenReady((p) => documentHighlights(ctx, p)));
 connection.onWorkspaceSymbol(whenReady((p) => workspaceSymbols(ctx, p)));
+connection.onCodeLens(whenReady((p, token) => codeLenses(ctx, p, token)));
 connection.onRequest(COVERAGE_REQUEST.method, whenReady((p: CoverageParams | null, token) => coverage(ctx, p, token)));
 // by method name: the server's vscode-jsonrpc is an older copy than the shared RequestType's, and its types differ
 connection.onRequest(EXTRACT_PLAN_REQUEST.method, (p: ExtractPlanParams | null) => extractPlan(p));

@@ -98,6 +98,7 @@ describe('the server under protocol faults', function () {
     const others: [string, unknown][] = [
       ['textDocument/documentLink', { textDocument: { uri: NEVER_OPENED } }],
       ['textDocument/documentSymbol', { textDocument: { uri: NEVER_OPENED } }],
+      ['textDocument/codeLens', { textDocument: { uri: NEVER_OPENED } }],
       ['textDocument/inlayHint', { textDocument: { uri: NEVER_OPENED }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } }],
       ['textDocument/codeAction', { textDocument: { uri: NEVER_OPENED }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, context: { diagnostics: [] } }],
     ];

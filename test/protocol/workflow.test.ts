@@ -22,7 +22,7 @@ describe('the drafting workflow over the protocol', function () {
     fs.writeFileSync(path.join(workspace, 'notes.txt'), '备忘：表2第1项。\n');
     client = new LspClient();
     client.configuration = {};
-    capabilities = (await client.initialize({ rootPath: workspace, configuration: true })).capabilities;
+    capabilities = (await client.initialize({ rootPath: workspace, configuration: true, workspace: { codeLens: { refreshSupport: true } } })).capabilities;
     client.open(uri('a.md'), planA);
     await client.waitForDiagnostics(uri('a.md'));
   });
@@ -128,6 +128,28 @@ describe('the drafting workflow over the protocol', function () {
     const [finance, talent] = symbols[0].children;
     assert.deepStrictEqual(finance.children.map((c: any) => c.name), ['表1第35项', '表1第12项']);
     assert.deepStrictEqual(talent.children.map((c: any) => c.name), ['表5第1至3项']);
+  });
+
+  it('counts above each task of the open source the places the workspace cites it, and asks again when a plan changes', async () => {
+    assert.deepStrictEqual(capabilities.codeLensProvider, { resolveProvider: false });
+    const seedFile = path.resolve(__dirname, '..', '..', '..', 'seeds', '000_a08c9159ea97f61a.txt');
+    const seedUri = pathToFileURL(seedFile).toString();
+    client.open(seedUri, fs.readFileSync(seedFile, 'utf8'), 'plaintext');
+    const lenses = await client.request('textDocument/codeLens', { textDocument: { uri: seedUri } });
+    assert.strictEqual(lenses.length, 130);
+    // 表1第35项: a.md and b.md (T1.35), in the workspace's folder
+    const t35 = lenses.find((l: any) => l.range.start.line === 171);
+    assert.strictEqual(t35.command.title, '引用 2 处');
+    assert.deepStrictEqual(t35.command.arguments[2].map((p: any) => p.uri).sort(), [uri('a.md'), uri('b.md')]);
+    assert.strictEqual(await client.request('textDocument/codeLens', { textDocument: { uri: uri('a.md') } }), null, 'a plan has none');
+    // a plan edited: the client is asked to fetch the counts again, once the typing pauses
+    const refreshed = client.waitFor((m) => m.method === 'workspace/codeLens/refresh', 5000, 'a code lens refresh');
+    client.change(uri('a.md'), 2, [{ text: planA + '\n另见表1第35项。\n' }]);
+    await refreshed;
+    const again = await client.request('textDocument/codeLens', { textDocument: { uri: seedUri } });
+    assert.strictEqual(again.find((l: any) => l.range.start.line === 171).command.title, '引用 3 处');
+    client.change(uri('a.md'), 3, [{ text: planA }]);
+    client.notify('textDocument/didClose', { textDocument: { uri: seedUri } });
   });
 
   it('highlights the places that cite the task under the cursor, and finds tasks as workspace symbols', async () => {

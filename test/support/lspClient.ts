@@ -123,7 +123,7 @@ export class LspClient {
     ).then((m) => m.params);
   }
 
-  async initialize(options: { locale?: string; rootPath?: string; initializationOptions?: unknown; configuration?: boolean } = {}): Promise<any> {
+  async initialize(options: { locale?: string; rootPath?: string; initializationOptions?: unknown; configuration?: boolean; workspace?: Record<string, unknown> } = {}): Promise<any> {
     const rootUri = options.rootPath ? pathToFileURL(options.rootPath).toString() : null;
     const result = await this.request('initialize', {
       processId: process.pid,
@@ -132,7 +132,7 @@ export class LspClient {
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
       initializationOptions: options.initializationOptions,
       capabilities: {
-        workspace: { configuration: options.configuration ?? false, workspaceFolders: true },
+        workspace: { configuration: options.configuration ?? false, workspaceFolders: true, ...options.workspace },
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
           completion: { completionItem: { snippetSupport: true } },

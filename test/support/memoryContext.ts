@@ -7,6 +7,7 @@ import { SourceFiles } from '../../server/src/convert';
 import { loadEngine } from '../../server/src/engine';
 import { FeatureContext, PlanReferences, referencesOf } from '../../server/src/features/featureContext';
 import { DEFAULT_SETTINGS, Settings } from '../../server/src/settings';
+import { uriToPath } from '../../server/src/serverContext';
 
 export interface MemoryContext extends FeatureContext {
   /** Opens (or replaces) a document. */
@@ -52,12 +53,16 @@ export function memoryContext(root: string, settings: Partial<Settings> = {}): M
       return referencesOf(analysis);
     },
     lastCheckMs: () => undefined,
-    isSource: () => false,
+    // a source's text is no plan (the server's ServerContext.isSource)
+    isSource(uri) {
+      const file = uriToPath(uri);
+      return !!file && ctx.sources.isSource(index.sources, file);
+    },
     isTooLarge: (doc) => Buffer.byteLength(doc.getText(), 'utf8') > full.maxFileSizeKB * 1024,
     sizeInBytes: (doc) => Buffer.byteLength(doc.getText(), 'utf8'),
     fileOptions: async () => options,
     async *workspaceFiles() {
-      for (const doc of open.values()) yield { uri: doc.uri, text: doc.getText() };
+      for (const doc of open.values()) if (!ctx.isSource(doc.uri)) yield { uri: doc.uri, text: doc.getText() };
     },
   };
   return ctx;

@@ -1,7 +1,9 @@
 // The LSP features without a server: each is handed a plain FeatureContext over the engine (test/support/
 // memoryContext.ts) and asked as the client would ask it; the protocol tests ask the same of the real server.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { CodeActionParams, MarkupContent, Position } from 'vscode-languageserver';
 import { codeActions } from '../../server/src/features/codeActions';
 import { completion } from '../../server/src/features/completion';
@@ -14,6 +16,7 @@ import { status } from '../../server/src/features/status';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { documentHighlights } from '../../server/src/features/documentHighlight';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
+import { codeLenses } from '../../server/src/features/codeLens';
 import { memoryContext } from '../support/memoryContext';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -214,6 +217,27 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual(t35.containerName, '金融服务领域');
     assert.deepStrictEqual(t35.location, definition(ctx, { ...document, position: at('表1第35项', 2) })![0], 'where go to definition leads');
     assert.strictEqual(workspaceSymbols(ctx, { query: 'T2.9' })[0].containerName, ctx.index.task('T2.9')!.category, 'a task of a table without domains: its category');
+  });
+
+  it('puts above each task of an open source how many places the plans cite and restate it, listed by a click', async () => {
+    const fresh = memoryContext(ROOT);
+    const plan = fresh.open('file:///lens-plan.md', '1. 推动数字人民币试点（表1第35项）。\n2. 另见T1.35，以及表1第12项。\n3. 在白云机场试点前置安检，增加货运航班时刻供给。\n');
+    const seedUri = pathToFileURL(path.join(ROOT, 'seeds', '000_a08c9159ea97f61a.txt')).toString();
+    const seedText = fs.readFileSync(path.join(ROOT, 'seeds', '000_a08c9159ea97f61a.txt'), 'utf8');
+    fresh.open(seedUri, seedText, 'plaintext');
+    const lenses = (await codeLenses(fresh, { textDocument: { uri: seedUri } }))!;
+    assert.strictEqual(lenses.length, fresh.index.tasks.length, 'one lens per task');
+    const lensOf = (id: string) => lenses.find((l) => l.range.start.line === fresh.index.task(id)!.startLine)!;
+    assert.strictEqual(lensOf('T1.35').command!.title, '引用 2 处');
+    assert.strictEqual(lensOf('T1.35').command!.command, 'policyLens.showCitations');
+    const [docUri, at, places] = lensOf('T1.35').command!.arguments!;
+    assert.strictEqual(docUri, seedUri);
+    assert.deepStrictEqual(at, { line: fresh.index.task('T1.35')!.startLine, character: 0 });
+    assert.deepStrictEqual(places.map((p: any) => [p.uri, p.range.start.line]), [[plan.uri, 0], [plan.uri, 1]]);
+    assert.strictEqual(lensOf('T1.17').command!.title, '复述 1 处', 'an item restating the task without citing it');
+    assert.deepStrictEqual([lensOf('T1.1').command!.title, lensOf('T1.1').command!.command, lensOf('T1.1').command!.arguments], ['未引用', '', undefined]);
+    assert.strictEqual(await codeLenses(fresh, { textDocument: { uri: plan.uri } }), null, 'a plan has none');
+    assert.strictEqual(await codeLenses(fresh, { textDocument: { uri: 'file:///not-open.txt' } }), null);
   });
 
   it('counts the tasks the given plans cite', async () => {

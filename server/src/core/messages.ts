@@ -53,6 +53,7 @@ const zh = {
   diffChanged: (from: string, to: string) => `“${to}”应为“${from}”`,
   replaceQuote: '改为原文表述',
   disableOnLine: (code: string) => `在本行停用 ${code} 检查`,
+  citationLens: (cited: number, restated: number) => (cited || restated ? [cited && `引用 ${cited} 处`, restated && `复述 ${restated} 处`].filter(Boolean).join(' · ') : '未引用'),
   fixAllOfCode: (code: string, count: number) => `修复本文件中全部 ${count} 处 ${code} 问题（各按其首选修复）`,
   domainMismatch: (written: string, ref: string, own: string) => `${ref}不属于${written}：该任务属于${own}`,
   domainHeadingMismatch: (heading: string, ref: string, own: string) => `${ref}列在标题“${heading}”下，但该任务属于${own}`,
@@ -121,6 +122,8 @@ const en: Messages = {
   diffChanged: (from, to) => `"${to}" should be "${from}"`,
   replaceQuote: 'Use the source wording',
   disableOnLine: (code) => `Disable ${code} for this line`,
+  citationLens: (cited, restated) =>
+    cited || restated ? [cited && `${cited} citation${cited > 1 ? 's' : ''}`, restated && `${restated} restatement${restated > 1 ? 's' : ''}`].filter(Boolean).join(' · ') : 'not cited',
   fixAllOfCode: (code, count) => `Fix all ${count} ${code} problems in this file (each by its preferred fix)`,
   domainMismatch: (written, ref, own) => `${ref} is not in ${written}: it belongs to ${own}`,
   domainHeadingMismatch: (heading, ref, own) => `${ref} is under the heading "${heading}", but it belongs to ${own}`,

@@ -87,6 +87,12 @@ export interface PolicyLensSettings {
 export const COPY_FIX_COMMAND = 'policyLens.copyFix';
 
 /**
+ * The client's command a code lens of a source's task runs: shows the places the workspace cites or restates the task
+ * (arguments: the source document's URI, the task's position, and the locations), as VS Code's reference code lenses do.
+ */
+export const SHOW_CITATIONS_COMMAND = 'policyLens.showCitations';
+
+/**
  * The extensions of the files plans are kept in, by kind: Markdown and text, Word (WPS Writer's .wps builds on .doc)
  * and Excel (a 分工表; WPS Spreadsheets' .et builds on .xls). The server's folder walks and watchers and the client's
  * views, watchers and file dialogs all take them from here (package.json's menus name them again).
