@@ -152,6 +152,16 @@ describe('the drafting workflow over the protocol', function () {
     client.notify('textDocument/didClose', { textDocument: { uri: seedUri } });
   });
 
+  it('completes the units the plan names after 配合单位： and a 、, where a trigger character asks', async () => {
+    assert.ok(capabilities.completionProvider.triggerCharacters.includes('、') && capabilities.completionProvider.triggerCharacters.includes('：'));
+    const text = '1. 落实表1第12项。牵头单位：区商务局；配合单位：区财政局。\n2. 落实表1第13项。牵头单位：区商务局；配合单位：区财政局、';
+    client.open('untitled:units.md', text);
+    const list = await client.request('textDocument/completion', { textDocument: { uri: 'untitled:units.md' }, position: positionOf(text, text, text.length), context: { triggerKind: 2, triggerCharacter: '、' } });
+    assert.deepStrictEqual(list.items.map((i: any) => i.label).sort(), ['区商务局', '区财政局'].sort());
+    assert.deepStrictEqual(list.items.map((i: any) => i.textEdit.range.start), [positionOf(text, text, text.length), positionOf(text, text, text.length)], 'inserted after the 、');
+    client.notify('textDocument/didClose', { textDocument: { uri: 'untitled:units.md' } });
+  });
+
   it('highlights the places that cite the task under the cursor, and finds tasks as workspace symbols', async () => {
     assert.strictEqual(capabilities.documentHighlightProvider, true);
     assert.strictEqual(capabilities.workspaceSymbolProvider, true);

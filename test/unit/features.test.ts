@@ -240,6 +240,33 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual(await codeLenses(fresh, { textDocument: { uri: 'file:///not-open.txt' } }), null);
   });
 
+  it('completes the units the plan already names where it assigns an item, the most used first', () => {
+    const plan = [
+      '1. 落实表1第12项。牵头单位：区商务局；配合单位：区市场监督管理局、区财政局。',
+      '2. 落实表1第13项。牵头单位：区文化广电旅游体育局；配合单位：区商务局。',
+      '3. 落实表1第35项。牵头单位：区金融工作局；配合单位：区财政局、区',
+      '',
+      '| 序号 | 任务 | 对应任务 | 牵头单位 | 配合单位 |',
+      '| --- | --- | --- | --- | --- |',
+      '| 1 | 推进跨境电商 | 表1第14项 | 区商 | 区财政局<br>区 |',
+      '',
+    ].join('\n');
+    const doc = ctx.open('file:///units.md', plan);
+    const ask = (needle: string, after: number) => completion(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(plan.indexOf(needle) + after) });
+    const afterLabel = ask('配合单位：区财政局、区\n', '配合单位：区财政局、区'.length)!;
+    assert.deepStrictEqual(afterLabel.items.slice(0, 2).map((i) => i.label), ['区商务局', '区财政局'], 'each named twice, the first');
+    assert.ok(afterLabel.items.some((i) => i.label === '区市场监督管理局'));
+    assert.strictEqual(afterLabel.items[0].labelDetails?.description, '用于 2 处');
+    const edit = afterLabel.items[0].textEdit as { range: { start: Position; end: Position }; newText: string };
+    assert.strictEqual(doc.offsetAt(edit.range.end) - doc.offsetAt(edit.range.start), 1, 'replaces the 区 typed so far');
+    const inColumn = ask('| 区商 |', 4)!;
+    assert.ok(inColumn.items.some((i) => i.label === '区商务局'), 'a cell of the 牵头单位 column');
+    assert.strictEqual(doc.offsetAt((inColumn.items[0].textEdit as any).range.start), plan.indexOf('| 区商 |') + 2);
+    assert.ok(ask('区财政局<br>区', '区财政局<br>区'.length)!.items.length > 0, 'after a <br> in a cell of the 配合单位 column');
+    assert.strictEqual(ask('| 推进跨境电商', 4), null, 'a cell of another column');
+    assert.strictEqual(ask('落实表1第12项。', 2), null, 'prose');
+  });
+
   it('counts the tasks the given plans cite', async () => {
     const result = await coverage(ctx, { uris: [uri] });
     const cited = result!.tasks.filter((t) => t.locations.length).map((t) => t.id);

@@ -54,6 +54,7 @@ const zh = {
   replaceQuote: '改为原文表述',
   disableOnLine: (code: string) => `在本行停用 ${code} 检查`,
   citationLens: (cited: number, restated: number) => (cited || restated ? [cited && `引用 ${cited} 处`, restated && `复述 ${restated} 处`].filter(Boolean).join(' · ') : '未引用'),
+  unitUses: (count: number) => `用于 ${count} 处`,
   fixAllOfCode: (code: string, count: number) => `修复本文件中全部 ${count} 处 ${code} 问题（各按其首选修复）`,
   domainMismatch: (written: string, ref: string, own: string) => `${ref}不属于${written}：该任务属于${own}`,
   domainHeadingMismatch: (heading: string, ref: string, own: string) => `${ref}列在标题“${heading}”下，但该任务属于${own}`,
@@ -124,6 +125,7 @@ const en: Messages = {
   disableOnLine: (code) => `Disable ${code} for this line`,
   citationLens: (cited, restated) =>
     cited || restated ? [cited && `${cited} citation${cited > 1 ? 's' : ''}`, restated && `${restated} restatement${restated > 1 ? 's' : ''}`].filter(Boolean).join(' · ') : 'not cited',
+  unitUses: (count) => `used ${count}×`,
   fixAllOfCode: (code, count) => `Fix all ${count} ${code} problems in this file (each by its preferred fix)`,
   domainMismatch: (written, ref, own) => `${ref} is not in ${written}: it belongs to ${own}`,
   domainHeadingMismatch: (heading, ref, own) => `${ref} is under the heading "${heading}", but it belongs to ${own}`,

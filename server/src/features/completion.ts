@@ -6,6 +6,7 @@ import { formatReference } from '../core/taskIndex';
 import { FeatureContext, OpenDocumentContext, TaskDescriber } from './featureContext';
 import { describeTask } from './hover';
 import { fuzzyCompletion } from './fuzzyCompletion';
+import { unitCompletion } from './unitCompletion';
 
 /** What this feature reads of the server's state. */
 export type CompletionContext = OpenDocumentContext & TaskDescriber & Pick<FeatureContext, 'search' | 'settings'>;
@@ -23,6 +24,8 @@ export function completion(ctx: CompletionContext, params: CompletionParams): Co
   const before = doc.getText().slice(Math.max(lineStart, cursor - 200), cursor);
   const fuzzy = fuzzyCompletion(ctx, params, before);
   if (fuzzy) return fuzzy;
+  const units = unitCompletion(ctx, doc, params, before);
+  if (units) return units;
   const items = tableTaskItems(ctx, before, params) ?? idTaskItems(ctx, before, params) ?? tableItems(ctx, before, params);
   return items ? { isIncomplete: false, items } : null;
 }

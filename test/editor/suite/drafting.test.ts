@@ -23,6 +23,16 @@ describe('Drafting aids', () => {
     assert.strictEqual(typeof sorted[0].label === 'string' ? sorted[0].label : sorted[0].label.label, '表1第35项', 'sortText keeps it first');
   });
 
+  it('completes the lead unit with the units the plan already names', async () => {
+    const doc = await untitledPlan('1. 落实表1第12项。牵头单位：区商务局；配合单位：区财政局。\n2. 落实表1第13项。牵头单位：');
+    const end = doc.lineAt(1).range.end;
+    const list = await poll('unit completion items', () =>
+      vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, end, '：'),
+      (l) => !!l && l.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === '区商务局'));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('区财政局'), labels.join(' '));
+  });
+
   it('labels each reference with an inlay hint', async () => {
     const doc = await openPlan();
     const hints = await poll('inlay hints', () =>
