@@ -4,8 +4,8 @@
 import * as fs from 'fs';
 import type { PlanSource } from './readers/planFile';
 
-/** At most this many characters of plan text are kept (about 16 MB of heap): the least recently read go first. */
-const MAX_CHARS = 8 * 1024 * 1024;
+/** At most this many characters of plan text are kept (about 8 MB of heap): the least recently read go first. */
+const MAX_CHARS = 4 * 1024 * 1024;
 
 interface Kept {
   mtimeMs: number;

@@ -21,6 +21,9 @@ import { FeatureContext, PlanReferences, referencesOf } from './features/feature
 import { PlanAnnexes } from './planAnnexes';
 import { PlanFileCache } from './planFileCache';
 
+/** How many plans on disk keep their references (ServerContext.referencesIn). */
+const MAX_DISK_REFERENCES = 2000;
+
 /** The server's FeatureContext: what the features read, and what only the server does (sources, pruning, the connection). */
 export class ServerContext implements FeatureContext {
   locale: Locale = 'zh';
@@ -46,6 +49,11 @@ export class ServerContext implements FeatureContext {
   private rules: RuleData = { subjects: [] };
   /** The workspace's plan files as read, while unchanged on disk (workspaceFiles). */
   private readonly planFiles = new PlanFileCache((file) => readPlanFile(file));
+  /**
+   * The references of plans that are not open, by URI, while their text (the same string, from planFiles), the index
+   * and the options stay: a workspace scan (coverage, a source's code lenses) does not check every plan again.
+   */
+  private readonly diskReferences = new Map<string, { text: string; index: TaskIndex; options: AnalyzeOptions; refs: PlanReferences }>();
 
   constructor(
     readonly connection: Connection,
@@ -208,6 +216,7 @@ export class ServerContext implements FeatureContext {
 
   invalidateAll(): void {
     this.analyses.clear();
+    this.diskReferences.clear();
   }
 
   /** The reference under an offset, if any (its end included, as the cursor can sit right after it). */
@@ -218,9 +227,20 @@ export class ServerContext implements FeatureContext {
   /** A document's references and positions: the open document's analysis, else a scan of the file's text. */
   referencesIn(uri: string, text: string): PlanReferences {
     const open = this.documents.get(uri);
+    if (open) return referencesOf(this.analysis(open));
+    const options = this.analyzeOptions;
+    const kept = this.diskReferences.get(uri);
+    if (kept && kept.text === text && kept.index === this.index && kept.options === options) return kept.refs;
     // a file on disk is analysed like an open one (its paragraphs are cached): coverage needs its restatements too
-    const analysis = open ? this.analysis(open) : this.checker.analyze(text, this.analyzeOptions);
-    return referencesOf(analysis);
+    const refs = referencesOf(this.checker.analyze(text, options));
+    this.diskReferences.delete(uri);
+    this.diskReferences.set(uri, { text, index: this.index, options, refs });
+    // the least recently asked go first (Map keeps insertion order)
+    for (const oldest of this.diskReferences.keys()) {
+      if (this.diskReferences.size <= MAX_DISK_REFERENCES) break;
+      this.diskReferences.delete(oldest);
+    }
+    return refs;
   }
 
   /**
