@@ -655,6 +655,22 @@ async function main() {
     }
     await page.waitForTimeout(300);
     await shot(page, 'sources.png');
+
+    // 10. Go to definition from 表4第9项 into the source: above each task, how many places the workspace's plans cite it.
+    await page.keyboard.press('Escape');
+    const input = page.locator('.editor-instance .monaco-editor .native-edit-context, .editor-instance .monaco-editor textarea.inputarea').first();
+    await input.focus();
+    // find it (the selection is then on it), close the find widget, and go to its definition
+    await page.keyboard.press('Control+F');
+    await page.locator('.find-widget.visible').waitFor({ timeout: 10000 });
+    await page.keyboard.type('表4第9项');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F12');
+    await page.locator('.codelens-decoration a:visible', { hasText: ZH ? '引用' : 'citation' }).first().waitFor({ timeout: 30000 });
+    await parkPointer(page);
+    await page.waitForTimeout(700);
+    await shot(page, 'source-lens.png');
     clearTimeout(timer);
     await cleanup(0);
   } catch (e) {
