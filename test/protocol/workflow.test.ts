@@ -159,6 +159,8 @@ describe('the drafting workflow over the protocol', function () {
     const list = await client.request('textDocument/completion', { textDocument: { uri: 'untitled:units.md' }, position: positionOf(text, text, text.length), context: { triggerKind: 2, triggerCharacter: '、' } });
     assert.deepStrictEqual(list.items.map((i: any) => i.label).sort(), ['区商务局', '区财政局'].sort());
     assert.deepStrictEqual(list.items.map((i: any) => i.textEdit.range.start), [positionOf(text, text, text.length), positionOf(text, text, text.length)], 'inserted after the 、');
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: 'untitled:units.md' }, position: positionOf(text, '区财政局', 1) });
+    assert.strictEqual(hover.contents.value, '**区财政局**  \n配合 1 项任务：表1第12项', 'and a hover over a unit says its share (the list being typed is not read yet)');
     client.notify('textDocument/didClose', { textDocument: { uri: 'untitled:units.md' } });
   });
 

@@ -240,6 +240,25 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual(await codeLenses(fresh, { textDocument: { uri: 'file:///not-open.txt' } }), null);
   });
 
+  it('hovers a unit\'s name with the tasks the plan gives it to lead and those it is a partner of', () => {
+    const plan = [
+      '1. 落实表1第12项。牵头单位：区商务局；配合单位：区市场监督管理局。',
+      '2. 落实表1第13项。牵头单位：区文化广电旅游体育局；配合单位：区商务局。',
+      '3. 落实表1第14项（区商务局牵头）。',
+      '',
+      '由区商务局统筹推进。',
+      '',
+    ].join('\n');
+    const doc = ctx.open('file:///unit-hover.md', plan);
+    const ask = (offset: number) => hover(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(offset) });
+    const h = ask(plan.indexOf('区商务局') + 1)!;
+    assert.strictEqual((h.contents as MarkupContent).value, '**区商务局**  \n牵头 2 项任务：表1第12项、表1第14项  \n配合 1 项任务：表1第13项');
+    assert.deepStrictEqual(h.range, { start: doc.positionAt(plan.indexOf('区商务局')), end: doc.positionAt(plan.indexOf('区商务局') + 4) });
+    assert.strictEqual((ask(plan.indexOf('区市场监督管理局') + 3)!.contents as MarkupContent).value, '**区市场监督管理局**  \n配合 1 项任务：表1第12项');
+    assert.match((ask(plan.indexOf('由区商务局') + 2)!.contents as MarkupContent).value, /^\*\*区商务局\*\*/, 'in prose too');
+    assert.strictEqual(ask(plan.indexOf('统筹推进') + 1), null, 'prose');
+  });
+
   it('completes the units the plan already names where it assigns an item, the most used first', () => {
     const plan = [
       '1. 落实表1第12项。牵头单位：区商务局；配合单位：区市场监督管理局、区财政局。',

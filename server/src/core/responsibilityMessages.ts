@@ -26,6 +26,9 @@ const zh = {
   fromParent: (item: string) => `（见上级条目“${item}”）`,
   fromTable: '（见分工表）',
   none: '未明确',
+  /** Hover on a unit's name: the tasks of the plan it leads, and those it is a partner of. */
+  unitLeads: (n: number) => `牵头 ${n} 项任务`,
+  unitPartners: (n: number) => `配合 ${n} 项任务`,
   colon: '：',
   /** After a reference to no task, where an item's tasks are listed (hover, 分工表). */
   noSuchTask: '（无此任务）',
@@ -58,6 +61,8 @@ const en: ResponsibilityMessages = {
   fromParent: (item) => ` (from the item it is part of, "${item}")`,
   fromTable: " (from the plan's 分工表)",
   none: 'not named',
+  unitLeads: (n) => `leads ${n} task${n === 1 ? '' : 's'}`,
+  unitPartners: (n) => `partner in ${n} task${n === 1 ? '' : 's'}`,
   colon: ': ',
   noSuchTask: ' (no such task)',
 };

@@ -5,6 +5,7 @@ import { messages } from '../core/messages';
 import { formatReference, ResolvedReference } from '../core/taskIndex';
 import { blockAt, markdownHeadingTitle } from '../core/planModel';
 import { lineEndFrom } from '../core/text';
+import { hasUnitChar } from '../core/responsibility';
 import { intendedFor, judgeReference, topicWords } from '../core/topics';
 import { taskLabel } from '../core/checks/labels';
 import { responsibilityMessages } from '../core/responsibilityMessages';
@@ -30,7 +31,7 @@ export function hover(ctx: HoverContext, params: HoverParams): Hover | null {
   if (!resolved || !resolved.tasks.length) {
     return (resolved ? unknownHover(ctx, analysis, offset, resolved) : null)
       ?? bareHover(ctx, analysis, offset) ?? thresholdHover(ctx, analysis, offset) ?? domainHeadingHover(ctx, analysis, offset)
-      ?? itemHover(ctx, analysis, offset);
+      ?? itemHover(ctx, analysis, offset) ?? unitHover(ctx, analysis, offset);
   }
   const shown = resolved.tasks.slice(0, MAX_TASKS).map((t) => describeTask(ctx, t));
   if (resolved.tasks.length > MAX_TASKS) shown.push(`… +${resolved.tasks.length - MAX_TASKS}`);
@@ -119,6 +120,56 @@ function itemHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number
   const tasks = [...[...item.cited, ...item.restated].map((t) => formatReference(t)), ...item.unresolved.map((r) => r + none)].join('、');
   const value = `**${escapeMarkdown(tasks)}**\n\n${ownerNote(ctx, analysis, offset)}`;
   return { contents: { kind: MarkupKind.Markdown, value }, range: analysis.lines.range(item.start, item.start + head[0].length) };
+}
+
+/** How far after the cursor the last character of a unit's name (局, 委, 办…) may be for a unit to be under it. */
+const UNIT_REACH = 24;
+
+/**
+ * Hover on a unit's name where the plan names it (区商务局 in 牵头单位：区商务局, or anywhere in the text): the tasks the
+ * plan gives it to lead and those it is a partner of, so that a reviewer sees each unit's share without the 分工表.
+ */
+function unitHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number): Hover | null {
+  const { line } = analysis.lines.positionAt(offset);
+  const start = analysis.lines.offsetAt({ line, character: 0 });
+  const end = lineEndFrom(analysis.text, start);
+  // most text is not a unit's name: the plan's items are read only when one may be under the cursor
+  if (!hasUnitChar(analysis.text, offset, Math.min(end, offset + UNIT_REACH))) return null;
+  const items = analysis.taskItems;
+  const leads = new Map<string, Set<Task>>();
+  const partners = new Map<string, Set<Task>>();
+  const add = (to: Map<string, Set<Task>>, unit: string, tasks: Task[]) => {
+    let set = to.get(unit);
+    if (!set) to.set(unit, (set = new Set()));
+    for (const t of tasks) set.add(t);
+  };
+  for (const item of items) {
+    const tasks = [...item.cited, ...item.restated];
+    const led = item.lead ? [item.lead, ...item.coLeads] : item.fromTable?.leads ?? [];
+    for (const unit of led) add(leads, unit, tasks);
+    for (const unit of item.partners) add(partners, unit, tasks);
+  }
+  // the longest name written around the cursor (区商务局, not 商务局)
+  const text = analysis.text.slice(start, end);
+  let found: { name: string; start: number; end: number } | undefined;
+  for (const name of new Set([...leads.keys(), ...partners.keys()])) {
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+      const s = start + i;
+      if (offset >= s && offset <= s + name.length && (!found || name.length > found.name.length)) found = { name, start: s, end: s + name.length };
+    }
+  }
+  if (!found) return null;
+  const msg = responsibilityMessages(ctx.locale);
+  const list = (tasks: Set<Task> | undefined, say: (n: number) => string) => {
+    if (!tasks?.size) return [];
+    const sorted = [...tasks].sort((a, b) => ctx.index.tasks.indexOf(a) - ctx.index.tasks.indexOf(b));
+    const shown = sorted.slice(0, MAX_TASKS * 2).map((t) => formatReference(t)).join('、') + (sorted.length > MAX_TASKS * 2 ? ` … +${sorted.length - MAX_TASKS * 2}` : '');
+    return [`${say(sorted.length)}${msg.colon}${shown}`];
+  };
+  const lines = [...list(leads.get(found.name), msg.unitLeads), ...list(partners.get(found.name), msg.unitPartners)];
+  if (!lines.length) return null;
+  const value = `**${escapeMarkdown(found.name)}**  \n${lines.map(escapeMarkdown).join('  \n')}`;
+  return { contents: { kind: MarkupKind.Markdown, value }, range: analysis.lines.range(found.start, found.end) };
 }
 
 /**
