@@ -257,6 +257,10 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual((ask(plan.indexOf('区市场监督管理局') + 3)!.contents as MarkupContent).value, '**区市场监督管理局**  \n配合 1 项任务：表1第12项');
     assert.match((ask(plan.indexOf('由区商务局') + 2)!.contents as MarkupContent).value, /^\*\*区商务局\*\*/, 'in prose too');
     assert.strictEqual(ask(plan.indexOf('统筹推进') + 1), null, 'prose');
+    const twoWays = '1. 落实表1第23项。牵头单位：区金融工作局。\n2. 落实表1第24项。牵头单位：区金融局。\n3. 落实表1第25项。牵头单位：区财政局。\n';
+    const other = ctx.open('file:///unit-names.md', twoWays);
+    const both = hover(ctx, { textDocument: { uri: other.uri }, position: other.positionAt(twoWays.indexOf('区金融局') + 1) })!;
+    assert.strictEqual((both.contents as MarkupContent).value, '**区金融局**  \n牵头 2 项任务：表1第23项、表1第24项  \n本方案亦写作：区金融工作局', 'one unit written two ways');
   });
 
   it('completes the units the plan already names where it assigns an item, the most used first', () => {

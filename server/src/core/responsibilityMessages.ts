@@ -29,6 +29,7 @@ const zh = {
   /** Hover on a unit's name: the tasks of the plan it leads, and those it is a partner of. */
   unitLeads: (n: number) => `牵头 ${n} 项任务`,
   unitPartners: (n: number) => `配合 ${n} 项任务`,
+  unitAlsoWritten: (names: string) => `本方案亦写作：${names}`,
   colon: '：',
   /** After a reference to no task, where an item's tasks are listed (hover, 分工表). */
   noSuchTask: '（无此任务）',
@@ -63,6 +64,7 @@ const en: ResponsibilityMessages = {
   none: 'not named',
   unitLeads: (n) => `leads ${n} task${n === 1 ? '' : 's'}`,
   unitPartners: (n) => `partner in ${n} task${n === 1 ? '' : 's'}`,
+  unitAlsoWritten: (names) => `also written in this plan as: ${names}`,
   colon: ': ',
   noSuchTask: ' (no such task)',
 };

@@ -5,7 +5,7 @@ import { messages } from '../core/messages';
 import { formatReference, ResolvedReference } from '../core/taskIndex';
 import { blockAt, markdownHeadingTitle } from '../core/planModel';
 import { lineEndFrom } from '../core/text';
-import { hasUnitChar } from '../core/responsibility';
+import { hasUnitChar, mayNameSameUnit } from '../core/responsibility';
 import { intendedFor, judgeReference, topicWords } from '../core/topics';
 import { taskLabel } from '../core/checks/labels';
 import { responsibilityMessages } from '../core/responsibilityMessages';
@@ -159,6 +159,10 @@ function unitHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number
     }
   }
   if (!found) return null;
+  const name = found.name;
+  // the unit as the plan writes it elsewhere too (区金融局 and 区金融工作局): its share is theirs together, and said
+  const same = [...new Set([...leads.keys(), ...partners.keys()])].filter((u) => u === name || mayNameSameUnit(u, name));
+  const union = (from: Map<string, Set<Task>>) => new Set(same.flatMap((u) => [...(from.get(u) ?? [])]));
   const msg = responsibilityMessages(ctx.locale);
   const list = (tasks: Set<Task> | undefined, say: (n: number) => string) => {
     if (!tasks?.size) return [];
@@ -166,9 +170,11 @@ function unitHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number
     const shown = sorted.slice(0, MAX_TASKS * 2).map((t) => formatReference(t)).join('、') + (sorted.length > MAX_TASKS * 2 ? ` … +${sorted.length - MAX_TASKS * 2}` : '');
     return [`${say(sorted.length)}${msg.colon}${shown}`];
   };
-  const lines = [...list(leads.get(found.name), msg.unitLeads), ...list(partners.get(found.name), msg.unitPartners)];
+  const others = same.filter((u) => u !== name);
+  const lines = [...list(union(leads), msg.unitLeads), ...list(union(partners), msg.unitPartners)];
   if (!lines.length) return null;
-  const value = `**${escapeMarkdown(found.name)}**  \n${lines.map(escapeMarkdown).join('  \n')}`;
+  if (others.length) lines.push(msg.unitAlsoWritten(others.join('、')));
+  const value = `**${escapeMarkdown(name)}**  \n${lines.map(escapeMarkdown).join('  \n')}`;
   return { contents: { kind: MarkupKind.Markdown, value }, range: analysis.lines.range(found.start, found.end) };
 }
 
