@@ -23,6 +23,8 @@ interface Probe {
   completion?: string[];
   symbols?: string[];
   highlights?: number[];
+  /** The source's code lenses: their titles by 0-based line. */
+  lenses?: Record<string, string>;
   comparison?: string;
   comparison_filetype?: string;
   comparison_attached?: boolean;
@@ -47,7 +49,7 @@ describe('Neovim (nvim --headless) as an LSP client of dist/server.js', function
       const earlier = path.join(tmp, '征求意见稿.md');
       fs.writeFileSync(earlier, fs.readFileSync(PLAN, 'utf8').replace('落实表1第58项', '落实表1第57项'));
       const env = {
-        ...process.env, PATH: `${bin}:${process.env.PATH}`, POLICY_LENS_PROBE_OUT: outFile, POLICY_LENS_PROBE_EARLIER: earlier,
+        ...process.env, PATH: `${bin}:${process.env.PATH}`, POLICY_LENS_PROBE_OUT: outFile, POLICY_LENS_PROBE_EARLIER: earlier, POLICY_LENS_PROBE_SOURCE: path.join(REPO, 'seeds/000_a08c9159ea97f61a.txt'),
         XDG_CONFIG_HOME: tmp, XDG_DATA_HOME: tmp, XDG_STATE_HOME: tmp, XDG_CACHE_HOME: tmp,
       };
       const args = ['--headless', '-n', '-i', 'NONE', '-u', path.join(HERE, 'policy-lens.lua'), PLAN, '-c', `luafile ${path.join(HERE, 'probe.lua')}`];
@@ -88,6 +90,15 @@ describe('Neovim (nvim --headless) as an LSP client of dist/server.js', function
     const lines = planLines.flatMap((l, i) => (l.includes('表4第9项') || l.includes('T4.9') ? [i] : []));
     assert.ok(lines.length >= 1);
     assert.deepStrictEqual(probe.highlights, lines);
+  });
+
+  it('shows above T4.9 in the source how many places the workspace cites it, as a code lens', () => {
+    const seed = fs.readFileSync(path.join(REPO, 'seeds/000_a08c9159ea97f61a.txt'), 'utf8').split('\n');
+    const t49 = seed.findIndex((l) => /^\s*9\. 放宽外商设立投资性公司申请条件/.test(l));
+    const t1 = seed.findIndex((l) => /1\. 深化高等院校和科研机构科技成果使用权/.test(l));
+    assert.match(probe.lenses?.[String(t49)] ?? '', /^引用 \d+ 处/, JSON.stringify(probe.lenses).slice(0, 300));
+    assert.ok(probe.lenses?.[String(t1)], 'a lens above 表1第1项 too');
+    assert.strictEqual(Object.keys(probe.lenses ?? {}).length, 130);
   });
 
   it('compares the plan with its earlier version in a new window with the README snippet\'s :PolicyLensCompare, not checked as a plan', () => {

@@ -97,6 +97,22 @@ if client then
       out.comparison_attached = #(vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = 0 }) or vim.tbl_values(vim.lsp.buf_get_clients(0))) > 0
     end
   end
+
+  -- the source's text ($POLICY_LENS_PROBE_SOURCE) in a window of its own: its code lenses, by :lua vim.lsp.codelens.refresh()
+  if vim.env.POLICY_LENS_PROBE_SOURCE then
+    vim.cmd('vsplit ' .. vim.fn.fnameescape(vim.env.POLICY_LENS_PROBE_SOURCE))
+    local source = vim.api.nvim_get_current_buf()
+    vim.wait(timeout, function() return #clients() > 0 end, 50)
+    out.lenses = {}
+    vim.wait(timeout, function()
+      vim.lsp.codelens.refresh()
+      vim.wait(300)
+      for _, lens in ipairs(vim.lsp.codelens.get(source) or {}) do
+        if lens.command then out.lenses[tostring(lens.range.start.line)] = lens.command.title end
+      end
+      return next(out.lenses) ~= nil
+    end, 500)
+  end
 end
 
 local f = assert(io.open(vim.env.POLICY_LENS_PROBE_OUT, 'w'))
