@@ -44,6 +44,14 @@ export class PlanFileCache {
     return plan;
   }
 
+  /**
+   * Forgets a file the editor says changed on disk (its watcher): read again next time even if its size and
+   * modification time look the same (a save within the file system's time resolution).
+   */
+  forget(file: string): void {
+    this.drop(file);
+  }
+
   /** How many files are kept. */
   get size(): number {
     return this.kept.size;

@@ -273,6 +273,7 @@ documents.onDidClose((e) => {
 connection.onDidChangeWatchedFiles((params) => {
   const files = params.changes.map((c) => uriToPath(c.uri)).filter((f): f is string => !!f);
   ctx.annexes.changed(files);
+  ctx.filesChanged(files);
   // a file of an annex folder (附件/) is the plans' of the folder above it too
   const folders = new Set(files.flatMap((f) => (ANNEX_FOLDER.test(path.basename(path.dirname(f))) ? [path.dirname(f), path.dirname(path.dirname(f))] : [path.dirname(f)])));
   const plans = documents.all().map((d) => d.uri).filter((uri) => {

@@ -214,6 +214,11 @@ export class ServerContext implements FeatureContext {
     this.checker.retainOnly(live);
   }
 
+  /** Plan files the client's watcher says were created, changed or deleted: read again when next scanned. */
+  filesChanged(files: readonly string[]): void {
+    for (const f of files) this.planFiles.forget(f);
+  }
+
   invalidateAll(): void {
     this.analyses.clear();
     this.diskReferences.clear();

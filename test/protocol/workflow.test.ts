@@ -164,6 +164,22 @@ describe('the drafting workflow over the protocol', function () {
     client.notify('textDocument/didClose', { textDocument: { uri: 'untitled:units.md' } });
   });
 
+  it('reads a plan on disk again when the editor\'s watcher says it changed, though its size and time look the same', async () => {
+    const file = path.join(workspace, 'b.md');
+    const cites = async (id: string) => (await client.request('policyLens/coverage', {})).tasks.find((t: any) => t.id === id).locations.some((l: any) => l.uri === uri('b.md'));
+    // a modification time in whole seconds, the same before and after the change (as a save within the resolution)
+    const when = new Date(2030, 0, 1);
+    fs.utimesSync(file, when, when);
+    assert.ok(await cites('T4.9'));
+    fs.writeFileSync(file, planB.replace('表4第9项', '表4第8项'));
+    fs.utimesSync(file, when, when);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('b.md'), type: 2 }] });
+    assert.ok(await cites('T4.8'), 'read again');
+    assert.ok(!(await cites('T4.9')));
+    fs.writeFileSync(file, planB);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('b.md'), type: 2 }] });
+  });
+
   it('highlights the places that cite the task under the cursor, and finds tasks as workspace symbols', async () => {
     assert.strictEqual(capabilities.documentHighlightProvider, true);
     assert.strictEqual(capabilities.workspaceSymbolProvider, true);

@@ -30,6 +30,9 @@ describe('the cache of workspace plan files', () => {
     fs.utimesSync(file, new Date(2030, 0, 1), new Date(2030, 0, 1)); // a modification time of its own, whatever the file system's resolution
     assert.strictEqual((await cache.get(file)).text, '落实表1第13项。\n');
     assert.deepStrictEqual(reads, ['a.md', 'a.md'], 'changed on disk: read again');
+    cache.forget(file);
+    await cache.get(file);
+    assert.deepStrictEqual(reads, ['a.md', 'a.md', 'a.md'], 'forgotten (the editor said it changed): read again, though it looks the same');
   });
 
   it('keeps at most its limit of characters, dropping the least recently read first', async () => {
