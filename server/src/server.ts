@@ -34,6 +34,7 @@ import { documentSymbols } from './features/symbols';
 import { documentHighlights } from './features/documentHighlight';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { codeLenses } from './features/codeLens';
+import { prepareRename, rename } from './features/rename';
 import { COVERAGE_REQUEST, CoverageParams, EXTRACT_PLAN_REQUEST, ExtractPlanParams, INDEX_CHANGED_NOTIFICATION } from './shared/protocol';
 import { extractPlan } from './features/extractPlan';
 import { assignments } from './features/assignments';
@@ -119,6 +120,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentHighlightProvider: true,
       workspaceSymbolProvider: true,
       codeLensProvider: { resolveProvider: false },
+      renameProvider: { prepareProvider: true },
       ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'policy-lens', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -296,6 +298,8 @@ connection.onDocumentSymbol(whenReady((p) => documentSymbols(ctx, p)));
 connection.onDocumentHighlight(whenReady((p) => documentHighlights(ctx, p)));
 connection.onWorkspaceSymbol(whenReady((p) => workspaceSymbols(ctx, p)));
 connection.onCodeLens(whenReady((p, token) => codeLenses(ctx, p, token)));
+connection.onPrepareRename(whenReady((p) => prepareRename(ctx, p)));
+connection.onRenameRequest(whenReady((p) => rename(ctx, p)));
 connection.onRequest(COVERAGE_REQUEST.method, whenReady((p: CoverageParams | null, token) => coverage(ctx, p, token)));
 // by method name: the server's vscode-jsonrpc is an older copy than the shared RequestType's, and its types differ
 connection.onRequest(EXTRACT_PLAN_REQUEST.method, (p: ExtractPlanParams | null) => extractPlan(p));

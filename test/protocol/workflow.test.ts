@@ -180,6 +180,21 @@ describe('the drafting workflow over the protocol', function () {
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('b.md'), type: 2 }] });
   });
 
+  it('renames a unit throughout the plan, and refuses a name that cannot be one', async () => {
+    assert.deepStrictEqual(capabilities.renameProvider, { prepareProvider: true });
+    const text = '1. 落实表1第23项。牵头单位：区金融局。\n2. 落实表1第24项，由区金融局牵头。\n';
+    client.open('untitled:rename.md', text);
+    const at = { textDocument: { uri: 'untitled:rename.md' }, position: positionOf(text, '区金融局', 1) };
+    const prepared = await client.request('textDocument/prepareRename', at);
+    assert.strictEqual(prepared.placeholder, '区金融局');
+    const edit = await client.request('textDocument/rename', { ...at, newName: '区金融工作局' });
+    assert.deepStrictEqual(edit.changes['untitled:rename.md'].map((e: any) => [e.range.start.line, e.newText]), [[0, '区金融工作局'], [1, '区金融工作局']]);
+    const refused = await client.request('textDocument/rename', { ...at, newName: '' }).then(() => undefined, (e: any) => e);
+    assert.strictEqual(refused?.code, -32602, 'InvalidParams');
+    assert.strictEqual(await client.request('textDocument/prepareRename', { ...at, position: positionOf(text, '表1第23项', 2) }), null);
+    client.notify('textDocument/didClose', { textDocument: { uri: 'untitled:rename.md' } });
+  });
+
   it('highlights the places that cite the task under the cursor, and finds tasks as workspace symbols', async () => {
     assert.strictEqual(capabilities.documentHighlightProvider, true);
     assert.strictEqual(capabilities.workspaceSymbolProvider, true);

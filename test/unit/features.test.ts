@@ -17,6 +17,7 @@ import { documentSymbols } from '../../server/src/features/symbols';
 import { documentHighlights } from '../../server/src/features/documentHighlight';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 import { codeLenses } from '../../server/src/features/codeLens';
+import { prepareRename, rename } from '../../server/src/features/rename';
 import { memoryContext } from '../support/memoryContext';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -261,6 +262,31 @@ describe('the features over a plain context (no server)', () => {
     const other = ctx.open('file:///unit-names.md', twoWays);
     const both = hover(ctx, { textDocument: { uri: other.uri }, position: other.positionAt(twoWays.indexOf('区金融局') + 1) })!;
     assert.strictEqual((both.contents as MarkupContent).value, '**区金融局**  \n牵头 2 项任务：表1第23项、表1第24项  \n本方案亦写作：区金融工作局', 'one unit written two ways');
+  });
+
+  it('renames a unit everywhere the plan writes it, not inside a longer name that holds it', () => {
+    const plan = [
+      '1. 落实表1第23项。牵头单位：区金融局；配合单位：天河区金融局。',
+      '2. 落实表1第24项，由区金融局牵头。',
+      '3. 落实表1第25项。牵头单位：区金融工作局。',
+      '',
+      '区金融局会同有关部门统筹推进。',
+      '',
+    ].join('\n');
+    const doc = ctx.open('file:///rename.md', plan);
+    const at = (needle: string, after = 1) => ({ textDocument: { uri: doc.uri }, position: doc.positionAt(plan.indexOf(needle) + after) });
+    assert.deepStrictEqual(prepareRename(ctx, at('区金融局')), { range: { start: doc.positionAt(plan.indexOf('区金融局')), end: doc.positionAt(plan.indexOf('区金融局') + 4) }, placeholder: '区金融局' });
+    const edit = rename(ctx, { ...at('区金融局'), newName: ' 区金融工作局 ' })!;
+    let renamed = plan;
+    for (const e of [...edit.changes![doc.uri]].reverse()) renamed = renamed.slice(0, doc.offsetAt(e.range.start)) + e.newText + renamed.slice(doc.offsetAt(e.range.end));
+    assert.strictEqual(renamed, plan.replace(/(?<!天河)区金融局/g, '区金融工作局'), 'three places; 天河区金融局 is another unit');
+    assert.ok(renamed.includes('天河区金融局'));
+    assert.strictEqual(prepareRename(ctx, at('落实表1第23项', 3)), null, 'a reference is not a unit');
+    assert.strictEqual(prepareRename(ctx, at('统筹推进')), null, 'prose');
+    assert.throws(() => rename(ctx, { ...at('区金融局'), newName: '区金融\n局' }), /不能作为单位名称/);
+    assert.throws(() => rename(ctx, { ...at('区金融局'), newName: '  ' }), /不能作为单位名称/);
+    const view = ctx.open('policy-lens-word:/plans/rename.docx', plan);
+    assert.strictEqual(prepareRename(ctx, { textDocument: { uri: view.uri }, position: view.positionAt(plan.indexOf('区金融局') + 1) }), null, 'not in a read-only view');
   });
 
   it('completes the units the plan already names where it assigns an item, the most used first', () => {

@@ -30,6 +30,7 @@ const zh = {
   unitLeads: (n: number) => `牵头 ${n} 项任务`,
   unitPartners: (n: number) => `配合 ${n} 项任务`,
   unitAlsoWritten: (names: string) => `本方案亦写作：${names}`,
+  notUnitName: (name: string, max: number) => `“${name}”不能作为单位名称：须为一行、不超过 ${max} 个字符、不含“|”`,
   colon: '：',
   /** After a reference to no task, where an item's tasks are listed (hover, 分工表). */
   noSuchTask: '（无此任务）',
@@ -65,6 +66,7 @@ const en: ResponsibilityMessages = {
   unitLeads: (n) => `leads ${n} task${n === 1 ? '' : 's'}`,
   unitPartners: (n) => `partner in ${n} task${n === 1 ? '' : 's'}`,
   unitAlsoWritten: (names) => `also written in this plan as: ${names}`,
+  notUnitName: (name, max) => `"${name}" cannot be a unit's name: one line, at most ${max} characters, no |`,
   colon: ': ',
   noSuchTask: ' (no such task)',
 };

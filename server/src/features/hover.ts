@@ -5,7 +5,8 @@ import { messages } from '../core/messages';
 import { formatReference, ResolvedReference } from '../core/taskIndex';
 import { blockAt, markdownHeadingTitle } from '../core/planModel';
 import { lineEndFrom } from '../core/text';
-import { hasUnitChar, mayNameSameUnit } from '../core/responsibility';
+import { mayNameSameUnit } from '../core/responsibility';
+import { unitAt } from './planUnits';
 import { intendedFor, judgeReference, topicWords } from '../core/topics';
 import { taskLabel } from '../core/checks/labels';
 import { responsibilityMessages } from '../core/responsibilityMessages';
@@ -122,46 +123,17 @@ function itemHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number
   return { contents: { kind: MarkupKind.Markdown, value }, range: analysis.lines.range(item.start, item.start + head[0].length) };
 }
 
-/** How far after the cursor the last character of a unit's name (局, 委, 办…) may be for a unit to be under it. */
-const UNIT_REACH = 24;
-
 /**
  * Hover on a unit's name where the plan names it (区商务局 in 牵头单位：区商务局, or anywhere in the text): the tasks the
  * plan gives it to lead and those it is a partner of, so that a reviewer sees each unit's share without the 分工表.
  */
 function unitHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number): Hover | null {
-  const { line } = analysis.lines.positionAt(offset);
-  const start = analysis.lines.offsetAt({ line, character: 0 });
-  const end = lineEndFrom(analysis.text, start);
-  // most text is not a unit's name: the plan's items are read only when one may be under the cursor
-  if (!hasUnitChar(analysis.text, offset, Math.min(end, offset + UNIT_REACH))) return null;
-  const items = analysis.taskItems;
-  const leads = new Map<string, Set<Task>>();
-  const partners = new Map<string, Set<Task>>();
-  const add = (to: Map<string, Set<Task>>, unit: string, tasks: Task[]) => {
-    let set = to.get(unit);
-    if (!set) to.set(unit, (set = new Set()));
-    for (const t of tasks) set.add(t);
-  };
-  for (const item of items) {
-    const tasks = [...item.cited, ...item.restated];
-    const led = item.lead ? [item.lead, ...item.coLeads] : item.fromTable?.leads ?? [];
-    for (const unit of led) add(leads, unit, tasks);
-    for (const unit of item.partners) add(partners, unit, tasks);
-  }
-  // the longest name written around the cursor (区商务局, not 商务局)
-  const text = analysis.text.slice(start, end);
-  let found: { name: string; start: number; end: number } | undefined;
-  for (const name of new Set([...leads.keys(), ...partners.keys()])) {
-    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
-      const s = start + i;
-      if (offset >= s && offset <= s + name.length && (!found || name.length > found.name.length)) found = { name, start: s, end: s + name.length };
-    }
-  }
+  const found = unitAt(analysis, offset);
   if (!found) return null;
+  const { leads, partners, names } = found.units;
   const name = found.name;
   // the unit as the plan writes it elsewhere too (区金融局 and 区金融工作局): its share is theirs together, and said
-  const same = [...new Set([...leads.keys(), ...partners.keys()])].filter((u) => u === name || mayNameSameUnit(u, name));
+  const same = names.filter((u) => u === name || mayNameSameUnit(u, name));
   const union = (from: Map<string, Set<Task>>) => new Set(same.flatMap((u) => [...(from.get(u) ?? [])]));
   const msg = responsibilityMessages(ctx.locale);
   const list = (tasks: Set<Task> | undefined, say: (n: number) => string) => {

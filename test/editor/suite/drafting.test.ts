@@ -33,6 +33,16 @@ describe('Drafting aids', () => {
     assert.ok(labels.includes('区财政局'), labels.join(' '));
   });
 
+  it('renames a unit throughout an untitled plan with F2 (Rename Symbol)', async () => {
+    const doc = await untitledPlan('1. 落实表1第23项。牵头单位：区金融局。\n2. 落实表1第24项，由区金融局牵头。\n');
+    const at = doc.positionAt(doc.getText().indexOf('区金融局') + 1);
+    const edit = await poll('a rename edit', () =>
+      vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, at, '区金融工作局').then((e) => e, () => undefined),
+      (e) => !!e && e.size > 0);
+    assert.ok(await vscode.workspace.applyEdit(edit!));
+    assert.strictEqual(doc.getText(), '1. 落实表1第23项。牵头单位：区金融工作局。\n2. 落实表1第24项，由区金融工作局牵头。\n');
+  });
+
   it('labels each reference with an inlay hint', async () => {
     const doc = await openPlan();
     const hints = await poll('inlay hints', () =>

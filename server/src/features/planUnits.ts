@@ -1,0 +1,70 @@
+// The units a plan names as it assigns its items, and the one written under a cursor: shared by the hover on a unit's
+// name and the renaming of a unit.
+import type { DocumentAnalysis } from '../core/analyze';
+import { hasUnitChar } from '../core/responsibility';
+import { lineEndFrom } from '../core/text';
+import type { Task } from '../core/types';
+
+/** How far after the cursor the last character of a unit's name (局, 委, 办…) may be for a unit to be under it. */
+const UNIT_REACH = 24;
+
+export interface PlanUnits {
+  /** By unit: the tasks of the items it leads (its own lead, or its 分工表 row's), and those it is a partner of. */
+  leads: Map<string, Set<Task>>;
+  partners: Map<string, Set<Task>>;
+  names: string[];
+}
+
+/** What the plan's task items give each unit (read once per version of the plan: analysis.taskItems). */
+export function planUnits(analysis: DocumentAnalysis): PlanUnits {
+  const leads = new Map<string, Set<Task>>();
+  const partners = new Map<string, Set<Task>>();
+  const add = (to: Map<string, Set<Task>>, unit: string, tasks: Task[]) => {
+    let set = to.get(unit);
+    if (!set) to.set(unit, (set = new Set()));
+    for (const t of tasks) set.add(t);
+  };
+  for (const item of analysis.taskItems) {
+    const tasks = [...item.cited, ...item.restated];
+    const led = item.lead ? [item.lead, ...item.coLeads] : item.fromTable?.leads ?? [];
+    for (const unit of led) add(leads, unit, tasks);
+    for (const unit of item.partners) add(partners, unit, tasks);
+  }
+  return { leads, partners, names: [...new Set([...leads.keys(), ...partners.keys()])] };
+}
+
+/**
+ * The unit's name written at `offset` (its end included), the longest of the plan's units there (区商务局, not 商务局);
+ * undefined when none. The plan's items are read only when a unit's last character is near the cursor.
+ */
+export function unitAt(analysis: DocumentAnalysis, offset: number): { name: string; start: number; end: number; units: PlanUnits } | undefined {
+  const { line } = analysis.lines.positionAt(offset);
+  const start = analysis.lines.offsetAt({ line, character: 0 });
+  const end = lineEndFrom(analysis.text, start);
+  if (!hasUnitChar(analysis.text, offset, Math.min(end, offset + UNIT_REACH))) return undefined;
+  const units = planUnits(analysis);
+  const text = analysis.text.slice(start, end);
+  let found: { name: string; start: number; end: number } | undefined;
+  for (const name of units.names) {
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+      const s = start + i;
+      if (offset >= s && offset <= s + name.length && (!found || name.length > found.name.length)) found = { name, start: s, end: s + name.length };
+    }
+  }
+  return found && { ...found, units };
+}
+
+/**
+ * Every place the plan writes `name` as a name of its own: not inside a longer name of the plan's units that holds it
+ * (区商务局 inside 天河区商务局 is that unit's).
+ */
+export function placesOf(text: string, name: string, names: readonly string[]): { start: number; end: number }[] {
+  const longer = names.filter((n) => n.length > name.length && n.includes(name));
+  const covered: [number, number][] = [];
+  for (const n of longer) for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) covered.push([i, i + n.length]);
+  const out: { start: number; end: number }[] = [];
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+    if (!covered.some(([s, e]) => i >= s && i + name.length <= e)) out.push({ start: i, end: i + name.length });
+  }
+  return out;
+}
