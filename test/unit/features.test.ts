@@ -281,6 +281,7 @@ describe('the features over a plain context (no server)', () => {
     for (const e of [...edit.changes![doc.uri]].reverse()) renamed = renamed.slice(0, doc.offsetAt(e.range.start)) + e.newText + renamed.slice(doc.offsetAt(e.range.end));
     assert.strictEqual(renamed, plan.replace(/(?<!天河)区金融局/g, '区金融工作局'), 'three places; 天河区金融局 is another unit');
     assert.ok(renamed.includes('天河区金融局'));
+    assert.strictEqual(prepareRename(ctx, at('区金融局', 4))?.placeholder, '区金融局', 'the cursor right after the name');
     assert.strictEqual(prepareRename(ctx, at('落实表1第23项', 3)), null, 'a reference is not a unit');
     assert.strictEqual(prepareRename(ctx, at('统筹推进')), null, 'prose');
     assert.throws(() => rename(ctx, { ...at('区金融局'), newName: '区金融\n局' }), /不能作为单位名称/);

@@ -41,7 +41,8 @@ export function unitAt(analysis: DocumentAnalysis, offset: number): { name: stri
   const { line } = analysis.lines.positionAt(offset);
   const start = analysis.lines.offsetAt({ line, character: 0 });
   const end = lineEndFrom(analysis.text, start);
-  if (!hasUnitChar(analysis.text, offset, Math.min(end, offset + UNIT_REACH))) return undefined;
+  // (from the character before the cursor: it may sit right after the name)
+  if (!hasUnitChar(analysis.text, Math.max(start, offset - 1), Math.min(end, offset + UNIT_REACH))) return undefined;
   const units = planUnits(analysis);
   const text = analysis.text.slice(start, end);
   let found: { name: string; start: number; end: number } | undefined;
