@@ -185,6 +185,8 @@ describe('the drafting workflow over the protocol', function () {
     const text = '1. 落实表1第23项。牵头单位：区金融局。\n2. 落实表1第24项，由区金融局牵头。\n';
     client.open('untitled:rename.md', text);
     const at = { textDocument: { uri: 'untitled:rename.md' }, position: positionOf(text, '区金融局', 1) };
+    const highlighted = await client.request('textDocument/documentHighlight', at);
+    assert.deepStrictEqual(highlighted.map((h: any) => h.range.start.line), [0, 1], 'the unit, highlighted where the plan writes it');
     const prepared = await client.request('textDocument/prepareRename', at);
     assert.strictEqual(prepared.placeholder, '区金融局');
     const edit = await client.request('textDocument/rename', { ...at, newName: '区金融工作局' });

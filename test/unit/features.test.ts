@@ -201,6 +201,12 @@ describe('the features over a plain context (no server)', () => {
     assert.deepStrictEqual(texts(ask('按照第12项', 3)), ['表1第12项', 'T1.12', '表1第10至15项', '第12项'], 'a number read as 表1第12项 by the heading');
     assert.deepStrictEqual(texts(ask('表2第12项')), ['表2第12项'], 'the same number of another table is another task');
     assert.strictEqual(ask('推进社会调查'), null, 'prose');
+    const units = '1. 落实表1第23项。牵头单位：区金融局；配合单位：天河区金融局。\n2. 落实表1第24项。牵头单位：区金融工作局。\n\n由区金融局统筹。\n';
+    const unitDoc = ctx.open('file:///highlight-units.md', units);
+    const unitTexts = documentHighlights(ctx, { textDocument: { uri: unitDoc.uri }, position: unitDoc.positionAt(units.indexOf('区金融局') + 1) })!
+      .map((x) => [unitDoc.offsetAt(x.range.start), units.slice(unitDoc.offsetAt(x.range.start), unitDoc.offsetAt(x.range.end))]);
+    assert.deepStrictEqual(unitTexts, [[units.indexOf('区金融局'), '区金融局'], [units.indexOf('天河区金融局'), '天河区金融局'], [units.indexOf('区金融工作局'), '区金融工作局'], [units.lastIndexOf('区金融局'), '区金融局']],
+      'a unit: each place the plan writes it, by any of its names (as assignment-mismatch pairs them), 天河区金融局 once, whole');
     const unknown = ctx.open('file:///unknown.md', '落实表1第99项。\n');
     assert.strictEqual(documentHighlights(ctx, { textDocument: { uri: unknown.uri }, position: unknown.positionAt(3) }), null, 'a reference to no task');
   });
@@ -279,7 +285,7 @@ describe('the features over a plain context (no server)', () => {
     const edit = rename(ctx, { ...at('区金融局'), newName: ' 区金融工作局 ' })!;
     let renamed = plan;
     for (const e of [...edit.changes![doc.uri]].reverse()) renamed = renamed.slice(0, doc.offsetAt(e.range.start)) + e.newText + renamed.slice(doc.offsetAt(e.range.end));
-    assert.strictEqual(renamed, plan.replace(/(?<!天河)区金融局/g, '区金融工作局'), 'three places; 天河区金融局 is another unit');
+    assert.strictEqual(renamed, plan.replace(/(?<!天河)区金融局/g, '区金融工作局'), 'three places; 天河区金融局 is a name of its own, renamed on its own');
     assert.ok(renamed.includes('天河区金融局'));
     assert.strictEqual(prepareRename(ctx, at('区金融局', 4))?.placeholder, '区金融局', 'the cursor right after the name');
     assert.strictEqual(prepareRename(ctx, at('落实表1第23项', 3)), null, 'a reference is not a unit');

@@ -1,8 +1,12 @@
 // Document highlights: with the cursor on a reference (or a task number read as one, 第5项), every place of the
-// plan that cites one of its tasks — a range or list that holds it too (表1第10至15项 for 表1第12项).
+// plan that cites one of its tasks — a range or list that holds it too (表1第10至15项 for 表1第12项). On a unit's name,
+// every place the plan writes that unit, by that name or another it writes it by (区金融局, 区金融工作局).
 import { DocumentHighlight, DocumentHighlightKind, DocumentHighlightParams } from 'vscode-languageserver';
 import type { Task } from '../core/types';
+import type { DocumentAnalysis } from '../core/analyze';
+import { mayNameSameUnit } from '../core/responsibility';
 import { OpenDocumentContext } from './featureContext';
+import { placesOf, unitAt } from './planUnits';
 
 /** What this feature reads of the server's state. */
 export type HighlightContext = OpenDocumentContext;
@@ -19,10 +23,22 @@ export function documentHighlights(ctx: HighlightContext, params: DocumentHighli
     ...analysis.bareReferences.flatMap((b) => (b.resolved ? [{ start: b.start, end: b.end, tasks: [b.resolved] }] : [])),
   ];
   const under = places.find((p) => p.tasks.length && at(p.start, p.end));
-  if (!under) return null;
+  if (!under) return places.some((p) => at(p.start, p.end)) ? null : unitHighlights(analysis, offset);
   const wanted = new Set(under.tasks.map((t) => t.id));
   return places
     .filter((p) => p.tasks.some((t) => wanted.has(t.id)))
+    .sort((a, b) => a.start - b.start)
+    .map((p) => ({ range: analysis.lines.range(p.start, p.end), kind: DocumentHighlightKind.Text }));
+}
+
+/** The places the plan writes the unit under the cursor (and the other names it writes it by), if one is there. */
+function unitHighlights(analysis: DocumentAnalysis, offset: number): DocumentHighlight[] | null {
+  const unit = unitAt(analysis, offset);
+  if (!unit) return null;
+  const names = unit.units.names;
+  return names
+    .filter((u) => u === unit.name || mayNameSameUnit(u, unit.name))
+    .flatMap((u) => placesOf(analysis.text, u, names))
     .sort((a, b) => a.start - b.start)
     .map((p) => ({ range: analysis.lines.range(p.start, p.end), kind: DocumentHighlightKind.Text }));
 }

@@ -57,7 +57,7 @@ export function unitAt(analysis: DocumentAnalysis, offset: number): { name: stri
 
 /**
  * Every place the plan writes `name` as a name of its own: not inside a longer name of the plan's units that holds it
- * (区商务局 inside 天河区商务局 is that unit's).
+ * (区商务局 inside 天河区商务局 is part of that spelling).
  */
 export function placesOf(text: string, name: string, names: readonly string[]): { start: number; end: number }[] {
   const longer = names.filter((n) => n.length > name.length && n.includes(name));

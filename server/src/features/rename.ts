@@ -1,6 +1,6 @@
 // Rename (F2) on a unit's name: the plan writes the unit by the new name everywhere it wrote the old one (区金融局 →
 // 区金融工作局), so that one unit is written one way throughout, as the hover's 本方案亦写作 suggests. Only a unit the
-// plan assigns items to; a longer name that holds the old one (天河区商务局 for 区商务局) is another unit's and stays.
+// plan assigns items to, and only that spelling: a longer name that holds it (天河区商务局 for 区商务局) is renamed on its own.
 import { PrepareRenameParams, Range, RenameParams, ResponseError, ErrorCodes, WorkspaceEdit } from 'vscode-languageserver';
 import { WORD_PLAN_SCHEME } from '../shared/protocol';
 import { responsibilityMessages } from '../core/responsibilityMessages';
