@@ -43,6 +43,15 @@ describe('Drafting aids', () => {
     assert.strictEqual(doc.getText(), '1. 落实表1第23项。牵头单位：区金融工作局。\n2. 落实表1第24项，由区金融工作局牵头。\n');
   });
 
+  it('leaves F2 on a heading to the Markdown extension, which renames it', async () => {
+    const doc = await untitledPlan('# 方案\n\n## 一、商务服务\n\n见[上文](#一商务服务)。牵头单位：区商务局。\n');
+    const at = doc.positionAt(doc.getText().indexOf('商务服务') + 1);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, at, '一、金融服务').then((e) => e, (e) => e);
+    assert.ok(edit instanceof vscode.WorkspaceEdit && edit.size > 0, `no rename of the heading: ${edit}`);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(doc.getText().startsWith('# 方案\n\n## 一、金融服务\n'), doc.getText());
+  });
+
   it('labels each reference with an inlay hint', async () => {
     const doc = await openPlan();
     const hints = await poll('inlay hints', () =>
