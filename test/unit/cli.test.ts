@@ -72,7 +72,7 @@ describe('the CLI', function () {
     assert.strictEqual(run.tool.driver.name, 'policy-lens');
     const ruleIds = run.tool.driver.rules.map((x: any) => x.id);
     assert.deepStrictEqual(ruleIds, [
-      'unknown-task', 'threshold-mismatch', 'misquote', 'domain-mismatch', 'ambiguous-reference', 'nonstandard-reference', 'truncated-task-number', 'reference-mismatch',
+      'unknown-task', 'threshold-mismatch', 'misquote', 'domain-mismatch', 'ambiguous-reference', 'nonstandard-reference', 'truncated-task-number', 'task-number-as-date', 'reference-mismatch',
       'uncited-task', 'missing-lead-unit', 'missing-deadline', 'deadline-outside-pilot', 'invalid-deadline', 'assignment-mismatch',
     ]);
     for (const rule of run.tool.driver.rules) assert.ok(rule.shortDescription.text && rule.defaultConfiguration.level);

@@ -169,6 +169,26 @@ describe('the CLI reading plans in every supported form', function () {
     assert.deepStrictEqual(['T1.1', 'T1.10'].map(state), ['missing', 'cited']);
   });
 
+  it('reads a task number a General-format cell stored as a date (1-12 as 12 January) as the task it was typed as, and says so', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('分工表');
+    ws.addRow(['序号', '任务编号', '牵头单位', '完成时限']);
+    // 1-12 as Excel keeps it when typed into a General cell: the date 12 January (shown 1月12日); its neighbours were
+    // typed into cells formatted as Text
+    ws.addRow([1, '1-11', '区商务局', '2025年底']);
+    const date = ws.addRow([2, new Date(Date.UTC(2026, 0, 12)), '区商务局', '2025年底']);
+    date.getCell(2).numFmt = 'm"月"d"日"';
+    ws.addRow([3, '1-13', '区文广旅体局', '2025年底']);
+    fs.writeFileSync(at('日期编号.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = cli(['check', at('日期编号.xlsx')]);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.deepStrictEqual(r.out.trim().split('\n').map((l) => l.replace(at('') + path.sep, '')), [
+      '日期编号.xlsx:分工表!3:7 warning task-number-as-date 任务编号“2026年1月12日”是日期：Excel 常规格式的单元格会把输入的 1-12 存成日期，按表1第12项（外商投资社会调查）读取；请把该列设为文本格式，写作“1-12”',
+    ]);
+    const rows = JSON.parse(cli(['assignments', at('日期编号.xlsx'), '--format', 'json']).out)[0].rows;
+    assert.deepStrictEqual(rows.map((row: any) => row.tasks.map((t: any) => t.id).join()), ['T1.11', 'T1.12', 'T1.13']);
+  });
+
   it('checks the 分工表 it exported as the plan it came from, its 检查结果 column not read as plan text', () => {
     const written = cli(['assignments', at('分工表.xlsx'), '--format', 'xlsx', '--out', at('exported.xlsx')]);
     assert.strictEqual(written.code, 0, written.err);

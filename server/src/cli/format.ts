@@ -66,6 +66,7 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   'ambiguous-reference': 'A task number without its table, where neither the context nor the content settles which table is meant.',
   'nonstandard-reference': 'A task cited in a form that is not read as a reference (表1第12条, 表格1第2项, 第1表第14项), so it is not counted.',
   'truncated-task-number': "A task number of a 分工表's number column that lost its trailing zero (1.1 between 1.9 and 1.11: a General-format Excel cell stores 1.10 so), read as the column's order says.",
+  'task-number-as-date': "A task number of a 分工表's number column that is a date (2026年1月12日: a General-format Excel cell stores 1-12 so), read as the task it was typed as.",
   'reference-mismatch': 'A valid reference whose sentence is clearly about another task and not about the cited one.',
   'uncited-task': 'A list item or table row that restates a task without citing it.',
   'missing-lead-unit': 'A task item without a lead unit, in a plan that assigns lead units elsewhere.',

@@ -67,6 +67,8 @@ const zh = {
   lookAlikeUnread: (written: string, unread: string, reference: string, label: string) => `“${written}”中的“${unread}”缺少“第”，未计入引用和覆盖：应写作“${reference}”（${label}）`,
   truncatedTaskNumber: (written: string, after: string, reference: string, label: string, meant: string) =>
     `任务编号“${written}”排在“${after}”之后，按次序读作${reference}（${label}）：Excel 常规格式的单元格会把输入的 ${meant} 存成数字 ${written}；请把该列设为文本格式，写作“${meant}”`,
+  taskNumberAsDate: (written: string, typed: string, reference: string, label: string) =>
+    `任务编号“${written}”是日期：Excel 常规格式的单元格会把输入的 ${typed} 存成日期，按${reference}（${label}）读取；请把该列设为文本格式，写作“${typed}”`,
   namedTableLacks: (written: string, table: number, count: number, by: 'sentence' | 'heading', candidates: string) =>
     `“${written}”：${by === 'heading' ? '标题' : '本句'}所指的表${table}只有第1–${count}项，${candidates ? `可能是：${candidates}` : '且任务清单中没有哪张表有该项'}`,
   referenceMismatch: (cited: string, citedLabel: string, better: string, betterLabel: string, terms: string[]) =>
@@ -138,6 +140,8 @@ const en: Messages = {
   lookAlikeUnread: (written, unread, reference, label) => `"${unread}" in "${written}" lacks its 第, so it is not counted as a citation or in the coverage: write "${reference}" (${label})`,
   truncatedTaskNumber: (written, after, reference, label, meant) =>
     `task number "${written}" follows "${after}", so it is read as ${reference} (${label}) by the column's order: a General-format Excel cell stores ${meant} typed into it as the number ${written}; format the column as Text and write "${meant}"`,
+  taskNumberAsDate: (written, typed, reference, label) =>
+    `task number "${written}" is a date: a General-format Excel cell stores ${typed} typed into it as a date, so it is read as ${reference} (${label}); format the column as Text and write "${typed}"`,
   namedTableLacks: (written, table, count, by, candidates) =>
     `"${written}": 表${table}, which the ${by === 'heading' ? 'heading' : 'sentence'} names, has tasks 1–${count}; ${candidates ? `it may be ${candidates}` : 'no table of the task list has that task'}`,
   referenceMismatch: (cited, citedLabel, better, betterLabel, terms) =>

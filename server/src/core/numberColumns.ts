@@ -9,6 +9,15 @@ const NUMBER_HEADER = /^(?:对应)?(?:试点)?(?:任务清单|任务|清单)(?:�
 const NUMBER_CELL = /^([0-9０-９]{1,2})[ \t]*[-－.．—–][ \t]*([0-9０-９]{1,3})$/;
 
 /**
+ * A cell that is a date as a spreadsheet writes one (2026年1月12日, 1月12日, 2026/1/12, 2026-01-12): in a task-number
+ * column, the 1-12 a General-format cell stored as 12 January (month and day: a table of five, an item up to 31).
+ */
+const DATE_CELLS = [
+  /^(?:(?:19|20)[0-9]{2}年)?0?([1-9])月0?([1-9]|[12][0-9]|3[01])日$/,
+  /^(?:19|20)[0-9]{2}([-/.])0?([1-9])\1(?:0)?([1-9]|[12][0-9]|3[01])$/,
+];
+
+/**
  * The references written in a task-number column of the tables of `text` (offsets into it): for each table row of
  * `rowCells` (a row's start, its cells' spans relative to it, and whether it is its table's header or separator row),
  * in order. A cell the scanner already reads (表1-12) is not read again. A cell whose number lost its trailing zero
@@ -39,7 +48,7 @@ export function numberColumnReferences(
     const [a, b] = row.cells[column];
     const raw = text.slice(row.start + a, row.start + b);
     const written = raw.trim();
-    const m = NUMBER_CELL.exec(written);
+    const m = NUMBER_CELL.exec(written) ?? dateCell(written, has);
     if (!m) continue;
     const start = row.start + a + raw.indexOf(written);
     const end = start + written.length;
@@ -47,15 +56,30 @@ export function numberColumnReferences(
     const table = parseInteger(m[1]);
     const item = parseInteger(m[2]);
     if (table === undefined || item === undefined) continue;
-    const itemStart = end - m[2].length;
+    const asDate = m.index < 0;
+    const itemStart = asDate ? start : end - m[2].length;
     out.push({
-      start, end, text: written, prefix: '', table, tableStart: start, tableEnd: start + m[1].length,
-      spans: [{ from: item, to: item, start: itemStart, end }], form: 'dash',
+      start, end, text: written, prefix: '', table, tableStart: start, tableEnd: asDate ? end : start + m[1].length,
+      spans: [{ from: item, to: item, start: itemStart, end }], form: 'dash', ...(asDate ? { asDate: { typed: `${table}-${item}` } } : {}),
     });
     tableOf.push(tables);
   }
   restoreLostZeros(out, tableOf, has);
   return out;
+}
+
+/**
+ * A date cell read as the task number it was typed as (month as the table, day as the item), when the source has that
+ * task; as a match whose `index` is -1 (the whole cell is the reference: neither part is written as a number).
+ */
+function dateCell(written: string, has: (table: number, item: number) => boolean): RegExpExecArray | null {
+  const zh = DATE_CELLS[0].exec(written);
+  const iso = zh ? null : DATE_CELLS[1].exec(written);
+  const [month, day] = zh ? [zh[1], zh[2]] : iso ? [iso[2], iso[3]] : [];
+  if (!month || !day || !has(Number(month), Number(day))) return null;
+  const match = [written, month, day] as unknown as RegExpExecArray;
+  match.index = -1;
+  return match;
 }
 
 /** A number as a spreadsheet shows it when it is stored as a number: one digit after the point (1.1, never 1.10). */

@@ -28,6 +28,11 @@ export interface TaskReference {
    * 1.11 is 表1第10项, a spreadsheet having stored the 1.10 typed into it as the number 1.1. `after`: the cell above.
    */
   lostZero?: { after: string };
+  /**
+   * A cell of a task-number column that holds a date (2026年1月12日, 1月12日): a General-format spreadsheet cell stores
+   * the 1-12 typed into it as the date 12 January, so it is read as 表1第12项. `typed`: what was typed (1-12).
+   */
+  asDate?: { typed: string };
 }
 
 /** A task number written without its table: 第12项, 任务12, 试点任务第12项. */

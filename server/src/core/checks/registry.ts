@@ -11,6 +11,7 @@ import { checkDomains, checkHeadingDomains } from './domainMismatch';
 import { checkAmbiguous } from './ambiguous';
 import { checkNonstandardReferences } from './nonstandardReference';
 import { checkTruncatedTaskNumbers } from './truncatedTaskNumber';
+import { checkTaskNumbersAsDates } from './taskNumberAsDate';
 import { checkReferenceMismatch } from './referenceMismatch';
 import { checkUncitedTask } from './uncitedTask';
 import { checkMissingLeadUnit } from './missingLeadUnit';
@@ -69,6 +70,7 @@ export const CHECKS: readonly Check[] = [
   { code: 'ambiguous-reference', severity: 'information', check: checkAmbiguous },
   { code: 'nonstandard-reference', severity: 'warning', check: checkNonstandardReferences },
   { code: 'truncated-task-number', severity: 'warning', check: checkTruncatedTaskNumbers },
+  { code: 'task-number-as-date', severity: 'warning', check: checkTaskNumbersAsDates },
   { code: 'reference-mismatch', severity: 'warning', check: checkReferenceMismatch },
   // a plan check: a title-like paragraph restates a task only when labelled lines follow it (restatementIn)
   { code: 'uncited-task', severity: 'hint', scope: 'plan', check: checkUncitedTask },
