@@ -14,7 +14,7 @@ const NUMBER_CELL = /^([0-9０-９]{1,2})[ \t]*[-－.．—–][ \t]*([0-9０-�
  */
 const DATE_CELLS = [
   /^(?:(?:19|20)[0-9]{2}年)?0?([1-9])月0?([1-9]|[12][0-9]|3[01])日$/,
-  /^(?:19|20)[0-9]{2}([-/.])0?([1-9])\1(?:0)?([1-9]|[12][0-9]|3[01])$/,
+  /^(?:19|20)[0-9]{2}([-/.])0?([1-9])(?:\1)0?([1-9]|[12][0-9]|3[01])$/,
 ];
 
 /**
@@ -48,19 +48,15 @@ export function numberColumnReferences(
     const [a, b] = row.cells[column];
     const raw = text.slice(row.start + a, row.start + b);
     const written = raw.trim();
-    const m = NUMBER_CELL.exec(written) ?? dateCell(written, has);
-    if (!m) continue;
+    const cell = numberCell(written) ?? dateCell(written, has);
+    if (!cell) continue;
     const start = row.start + a + raw.indexOf(written);
     const end = start + written.length;
     if (scanned.some((r) => r.start < end && start < r.end)) continue;
-    const table = parseInteger(m[1]);
-    const item = parseInteger(m[2]);
-    if (table === undefined || item === undefined) continue;
-    const asDate = m.index < 0;
-    const itemStart = asDate ? start : end - m[2].length;
+    const { table, item, asDate } = cell;
     out.push({
-      start, end, text: written, prefix: '', table, tableStart: start, tableEnd: asDate ? end : start + m[1].length,
-      spans: [{ from: item, to: item, start: itemStart, end }], form: 'dash', ...(asDate ? { asDate: { typed: `${table}-${item}` } } : {}),
+      start, end, text: written, prefix: '', table, tableStart: start, tableEnd: start + cell.tableEnd,
+      spans: [{ from: item, to: item, start: start + cell.itemStart, end }], form: 'dash', ...(asDate ? { asDate } : {}),
     });
     tableOf.push(tables);
   }
@@ -68,18 +64,30 @@ export function numberColumnReferences(
   return out;
 }
 
-/**
- * A date cell read as the task number it was typed as (month as the table, day as the item), when the source has that
- * task; as a match whose `index` is -1 (the whole cell is the reference: neither part is written as a number).
- */
-function dateCell(written: string, has: (table: number, item: number) => boolean): RegExpExecArray | null {
+/** A cell read as a task: its table and item, and where in the cell they end and start (a date's are the whole cell). */
+interface TaskCell {
+  table: number;
+  item: number;
+  tableEnd: number;
+  itemStart: number;
+  asDate?: TaskReference['asDate'];
+}
+
+/** A cell that writes a task as its table and item (1-12, 1.12). */
+function numberCell(written: string): TaskCell | undefined {
+  const m = NUMBER_CELL.exec(written);
+  const table = m ? parseInteger(m[1]) : undefined;
+  const item = m ? parseInteger(m[2]) : undefined;
+  return m && table !== undefined && item !== undefined ? { table, item, tableEnd: m[1].length, itemStart: written.length - m[2].length } : undefined;
+}
+
+/** A date cell read as the task number it was typed as (month as the table, day as the item), when the source has that task. */
+function dateCell(written: string, has: (table: number, item: number) => boolean): TaskCell | undefined {
   const zh = DATE_CELLS[0].exec(written);
   const iso = zh ? null : DATE_CELLS[1].exec(written);
-  const [month, day] = zh ? [zh[1], zh[2]] : iso ? [iso[2], iso[3]] : [];
-  if (!month || !day || !has(Number(month), Number(day))) return null;
-  const match = [written, month, day] as unknown as RegExpExecArray;
-  match.index = -1;
-  return match;
+  const [table, item] = zh ? [Number(zh[1]), Number(zh[2])] : iso ? [Number(iso[2]), Number(iso[3])] : [];
+  if (!table || !item || !has(table, item)) return undefined;
+  return { table, item, tableEnd: written.length, itemStart: 0, asDate: { typed: `${table}-${item}` } };
 }
 
 /** A number as a spreadsheet shows it when it is stored as a number: one digit after the point (1.1, never 1.10). */
