@@ -1,5 +1,5 @@
 // The units a plan names as it assigns its items, and the one written under a cursor: shared by the hover on a unit's
-// name and the renaming of a unit.
+// name, its highlights, its renaming and the completion of unit names.
 import type { DocumentAnalysis } from '../core/analyze';
 import { hasUnitChar } from '../core/responsibility';
 import { lineEndFrom } from '../core/text';
@@ -12,6 +12,8 @@ export interface PlanUnits {
   /** By unit: the tasks of the items it leads (its own lead, or its 分工表 row's), and those it is a partner of. */
   leads: Map<string, Set<Task>>;
   partners: Map<string, Set<Task>>;
+  /** By unit: how many times the items name it, as a lead or a partner (the completion ranks by it). */
+  uses: Map<string, number>;
   names: string[];
 }
 
@@ -19,10 +21,12 @@ export interface PlanUnits {
 export function planUnits(analysis: DocumentAnalysis): PlanUnits {
   const leads = new Map<string, Set<Task>>();
   const partners = new Map<string, Set<Task>>();
+  const uses = new Map<string, number>();
   const add = (to: Map<string, Set<Task>>, unit: string, tasks: Task[]) => {
     let set = to.get(unit);
     if (!set) to.set(unit, (set = new Set()));
     for (const t of tasks) set.add(t);
+    uses.set(unit, (uses.get(unit) ?? 0) + 1);
   };
   for (const item of analysis.taskItems) {
     const tasks = [...item.cited, ...item.restated];
@@ -30,7 +34,7 @@ export function planUnits(analysis: DocumentAnalysis): PlanUnits {
     for (const unit of led) add(leads, unit, tasks);
     for (const unit of item.partners) add(partners, unit, tasks);
   }
-  return { leads, partners, names: [...new Set([...leads.keys(), ...partners.keys()])] };
+  return { leads, partners, uses, names: [...new Set([...leads.keys(), ...partners.keys()])] };
 }
 
 /**
