@@ -4,9 +4,8 @@
 import { DocumentHighlight, DocumentHighlightKind, DocumentHighlightParams } from 'vscode-languageserver';
 import type { Task } from '../core/types';
 import type { DocumentAnalysis } from '../core/analyze';
-import { mayNameSameUnit } from '../core/responsibility';
 import { OpenDocumentContext } from './featureContext';
-import { placesOf, unitAt } from './planUnits';
+import { placesOf, spellingsOf, unitAt } from './planUnits';
 
 /** What this feature reads of the server's state. */
 export type HighlightContext = OpenDocumentContext;
@@ -35,10 +34,8 @@ export function documentHighlights(ctx: HighlightContext, params: DocumentHighli
 function unitHighlights(analysis: DocumentAnalysis, offset: number): DocumentHighlight[] | null {
   const unit = unitAt(analysis, offset);
   if (!unit) return null;
-  const names = unit.units.names;
-  return names
-    .filter((u) => u === unit.name || mayNameSameUnit(u, unit.name))
-    .flatMap((u) => placesOf(analysis.text, u, names))
+  return spellingsOf(unit.units, unit.name)
+    .flatMap((u) => placesOf(analysis.text, u, unit.units.names))
     .sort((a, b) => a.start - b.start)
     .map((p) => ({ range: analysis.lines.range(p.start, p.end), kind: DocumentHighlightKind.Text }));
 }

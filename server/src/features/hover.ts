@@ -5,8 +5,7 @@ import { messages } from '../core/messages';
 import { formatReference, ResolvedReference } from '../core/taskIndex';
 import { blockAt, markdownHeadingTitle } from '../core/planModel';
 import { lineEndFrom } from '../core/text';
-import { mayNameSameUnit } from '../core/responsibility';
-import { unitAt } from './planUnits';
+import { spellingsOf, unitAt } from './planUnits';
 import { intendedFor, judgeReference, topicWords } from '../core/topics';
 import { taskLabel } from '../core/checks/labels';
 import { responsibilityMessages } from '../core/responsibilityMessages';
@@ -130,15 +129,15 @@ function itemHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number
 function unitHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number): Hover | null {
   const found = unitAt(analysis, offset);
   if (!found) return null;
-  const { leads, partners, names } = found.units;
+  const { leads, partners } = found.units;
   const name = found.name;
   // the unit as the plan writes it elsewhere too (区金融局 and 区金融工作局): its share is theirs together, and said
-  const same = names.filter((u) => u === name || mayNameSameUnit(u, name));
+  const same = spellingsOf(found.units, name);
   const union = (from: Map<string, Set<Task>>) => new Set(same.flatMap((u) => [...(from.get(u) ?? [])]));
   const msg = responsibilityMessages(ctx.locale);
   const list = (tasks: Set<Task> | undefined, say: (n: number) => string) => {
     if (!tasks?.size) return [];
-    const sorted = [...tasks].sort((a, b) => ctx.index.tasks.indexOf(a) - ctx.index.tasks.indexOf(b));
+    const sorted = ctx.index.tasks.filter((t) => tasks.has(t)); // in the order of the task list
     const shown = sorted.slice(0, MAX_TASKS * 2).map((t) => formatReference(t)).join('、') + (sorted.length > MAX_TASKS * 2 ? ` … +${sorted.length - MAX_TASKS * 2}` : '');
     return [`${say(sorted.length)}${msg.colon}${shown}`];
   };

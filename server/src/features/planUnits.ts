@@ -1,7 +1,7 @@
 // The units a plan names as it assigns its items, and the one written under a cursor: shared by the hover on a unit's
 // name, its highlights, its renaming and the completion of unit names.
 import type { DocumentAnalysis } from '../core/analyze';
-import { hasUnitChar } from '../core/responsibility';
+import { hasUnitChar, mayNameSameUnit } from '../core/responsibility';
 import { lineEndFrom } from '../core/text';
 import type { Task } from '../core/types';
 
@@ -57,6 +57,11 @@ export function unitAt(analysis: DocumentAnalysis, offset: number): { name: stri
     }
   }
   return found && { ...found, units };
+}
+
+/** The names the plan writes a unit by: `name` and those that may name the same unit (区金融局, 区金融工作局). */
+export function spellingsOf(units: PlanUnits, name: string): string[] {
+  return units.names.filter((u) => u === name || mayNameSameUnit(u, name));
 }
 
 /**
