@@ -41,7 +41,7 @@ const RANGE_OP = alt('至', '到', '——?', '[-~～〜–－]'); // 至 到 �
 const LIST_SEP = alt('、', '，', ',', '以及', '和', '及', '与');
 const COMPACT_SEP = '[.．\\-－]';
 const NOT_MORE_COMPACT = `(?![0-9０-９A-Za-z_]|${COMPACT_SEP}[0-9０-９])`; // rejects 表1.12.3, T1.12a
-// rejects ST1.12, /T1.12, v.T1.12, x-T1.12; not T1.15 after a number's hyphen (T1.12-T1.15)
+// T or the full-width Ｔ (as the scanner reads it); rejects ST1.12, /T1.12, v.T1.12, x-T1.12; not T1.15 after a number's hyphen (T1.12-T1.15)
 const NOT_AFTER_WORD_OR_PATH = '(?<![A-Za-z0-9_./]|[A-Za-z_./-]-)';
 
 // Quantities in threshold phrases
@@ -137,13 +137,13 @@ const grammar = {
           kw('第'), S, num(), S, kw('项'), `(?!${S}${LIST_SEP}${S}(?:第${S})?${N})`),
         rule(SC.refRange, '表1-12至表1-15', opt(kw('任务清单'), S), kw('表'), S, num(DIGITS), cap(COMPACT_SEP, SC.sep), num(DIGITS), S,
           cap(RANGE_OP, SC.rangeOp), S, kw('表'), S, num('\\3'), cap(COMPACT_SEP, SC.sep), num(DIGITS), NOT_MORE_COMPACT),
-        rule(SC.refRange, 'T1.12至T1.15 / T1.12-T1.15', NOT_AFTER_WORD_OR_PATH, kw('T'), num(DIGITS), cap(COMPACT_SEP, SC.sep), num(DIGITS), S,
-          cap(RANGE_OP, SC.rangeOp), S, kw('T'), num('\\2'), cap(COMPACT_SEP, SC.sep), num(DIGITS), NOT_MORE_COMPACT),
+        rule(SC.refRange, 'T1.12至T1.15 / T1.12-T1.15', NOT_AFTER_WORD_OR_PATH, kw('[TＴ]'), num(DIGITS), cap(COMPACT_SEP, SC.sep), num(DIGITS), S,
+          cap(RANGE_OP, SC.rangeOp), S, kw('[TＴ]'), num('\\2'), cap(COMPACT_SEP, SC.sep), num(DIGITS), NOT_MORE_COMPACT),
         rule(SC.ref, '表1第12项 / 表 1 第 12 项 / 表一第十二项 / 任务清单表1第12项', ...TABLE,
           kw('第'), S, num(), S, kw('项')),
         rule(SC.ref, '表1.12 / 表1-12 (not 表1.12.3)', opt(kw('任务清单'), S), kw('表'), S,
           num(DIGITS), cap(COMPACT_SEP, SC.sep), num(DIGITS), NOT_MORE_COMPACT),
-        rule(SC.ref, 'T1.12 / T1-12 (not ST1.12, …/T1.12, T1.12.3)', NOT_AFTER_WORD_OR_PATH, kw('T'),
+        rule(SC.ref, 'T1.12 / T1-12 (not ST1.12, …/T1.12, T1.12.3)', NOT_AFTER_WORD_OR_PATH, kw('[TＴ]'),
           num(DIGITS), cap(COMPACT_SEP, SC.sep), num(DIGITS), NOT_MORE_COMPACT),
       ],
     },

@@ -1,5 +1,6 @@
 // nonstandard-reference: a task cited in a form the reader does not take for a reference (表1第12条, 表格1第2项,
-// 第1表第14项, and their lists and ranges: 表1第12、13条, 表1第12至15条): nothing the plan means by it is counted
+// 第1表第14项, and their lists and ranges: 表1第12、13条, 表1第12至15条; a later task without its 第, T or 表 (表1第12项和13项,
+// T1.12～1.14, 表1-12、1-13) or after a slash (表1第12/13项, T1.12/T1.13)): nothing the plan means by it is counted
 // (coverage, the 分工表, the checks of its sentence), so it is said, with a quick fix that writes the form that is read
 // (表1第12项) when the source has every task it names.
 import { Finding } from '../findings';
@@ -37,6 +38,35 @@ const UNREAD_NEXT = new RegExp(`(?<![代列图])表${SP}${NUM}${SP}${OF}第${SP}
 /** What every UNREAD_NEXT holds (most blocks do not): a 项 and 和, 及 or 与 after it. */
 const UNREAD_HINT = new RegExp(`项${SP}[和及与]`);
 
+/** Between references a look-alike's rewritten form lists (T1.12、T1.13). */
+const JOINED = new RegExp(`^${SP}(?:${LIST_SEP}|${RANGE_SEP})${SP}$`);
+
+/** A slash between tasks (表1第12/13项, T1.12/T1.13): it lists nothing the scanner reads. */
+const SLASH = '[/／]';
+/** Not after a source's prefix (SZ表1, SZ:T1.12: another source's task, which a look-alike of the default's is not) nor in a word or path. */
+const NOT_PREFIXED = '(?<![A-Za-z0-9_./\\\\@#]|[A-Za-z][:：])';
+
+/** 表1第12/13项, 表1第12项/第13项: a list written with a slash, read as nothing or as its first task. */
+const SLASH_LIST = new RegExp(
+  `${NOT_PREFIXED}(?<![代列图])表${SP}${NUM}${SP}${OF}第${SP}${NUM}(?:${SP}项)?(?:${SP}${SLASH}${SP}(?:第${SP})?${NUM}(?:${SP}项)?)+(?<=项)`,
+  'g',
+);
+
+/**
+ * A task of the ID or dash form (T1.12, 表1-12) and, after a list's or range's separator or a slash, more of them of
+ * which some lack their T or 表 (T1.12～1.14, T1.12、1.13, 表1-12至1-14) or stand after a slash (T1.12/T1.13): the scanner
+ * reads the first alone. Group 1: the first's mark (T or 表), 2 and 3: its table and item; what follows is read by PAIR.
+ */
+const PAIR_LIST = new RegExp(
+  `${NOT_PREFIXED}([TＴ]|表${SP})([0-9０-９]+)[.．\\-－]([0-9０-９]+)` +
+    `(?:${SP}(?:${LIST_SEP}|${RANGE_SEP}|${SLASH})${SP}(?:[TＴ]|表${SP})?[0-9０-９]+[.．\\-－][0-9０-９]+)+` +
+    // not a quantity (T1.12、1.15亿元) nor a longer number or word
+    `(?![0-9０-９A-Za-z%％‰]|[.．][0-9０-９]|${SP}[亿万千百十元美倍个年月日号次家米吨辆所人台套])`,
+  'g',
+);
+/** One task after the first in a PAIR_LIST: its separator (1), its mark if written (2), its table (3) and item (4). */
+const PAIR = new RegExp(`${SP}(${LIST_SEP}|${RANGE_SEP}|${SLASH})${SP}([TＴ]|表${SP})?([0-9０-９]+)[.．\\-－]([0-9０-９]+)`, 'y');
+
 /** A look-alike in a text: where it is, as written, and the same words in the form that is read. */
 export interface LookAlike {
   start: number;
@@ -46,6 +76,43 @@ export interface LookAlike {
   rewritten: string;
   /** The part that is not read, when the rest is (6项 of 表1第5项和6项). */
   unread?: string;
+  /** What the unread part lacks: 第 (表1第5项和6项), T (T1.12～1.14) or 表 (表1-12、1-13). */
+  missing?: string;
+  /** A separator that lists nothing the scanner reads (the / of 表1第12/13项). */
+  separator?: string;
+}
+
+/** T1.12～1.14 → T1.12～T1.14, T1.12/T1.13 → T1.12、T1.13; undefined when it is no look-alike (T1.12、T1.13 is read). */
+function pairListLookAlike(m: RegExpExecArray, at: number): LookAlike | undefined {
+  const mark = m[1];
+  const table = parseInteger(m[2]);
+  let item = parseInteger(m[3]) ?? Infinity;
+  let end = mark.length + m[2].length + 1 + m[3].length;
+  let rewritten = m[0].slice(0, end);
+  const unread: string[] = [];
+  let separator: string | undefined;
+  PAIR.lastIndex = end;
+  for (let p = PAIR.exec(m[0]); p; p = PAIR.exec(m[0])) {
+    const next = parseInteger(p[4]);
+    // a task of the same table after the one before it (T1.12、1.5亿 is a quantity, T1.12、2.3 another thing)
+    if (parseInteger(p[3]) !== table || next === undefined || next <= item) break;
+    item = next;
+    const pair = p[0].slice(p[0].length - (p[3].length + 1 + p[4].length));
+    let head = p[0].slice(0, p[0].length - pair.length);
+    if (/^[/／]$/.test(p[1])) {
+      separator = p[1];
+      head = head.replace(p[1], '、');
+    }
+    if (!p[2]) {
+      unread.push(pair);
+      head += mark;
+    }
+    rewritten += head + pair;
+    end = PAIR.lastIndex;
+  }
+  if (!unread.length && !separator) return undefined;
+  const start = at + m.index;
+  return { start, end: start + end, written: m[0].slice(0, end), rewritten, unread: unread.join('、') || undefined, missing: mark.trim(), separator };
 }
 
 /** After a closed item (第12条), a separator but 、 and a number without its 第: 表1第12项和13项 is not read, 表1第12项和第13项 is. */
@@ -63,29 +130,54 @@ function rewrite(written: string): string {
 /** The look-alikes of text[start, end), offsets in `text`. */
 export function lookAlikesIn(text: string, start: number, end: number): LookAlike[] {
   const own = text.slice(start, end);
-  // every look-alike holds 表 and 第: most blocks hold neither
-  if (!own.includes('表') || !own.includes('第')) return [];
   const found: LookAlike[] = [];
-  LOOK_ALIKE.lastIndex = 0;
-  for (let m = LOOK_ALIKE.exec(own); m; m = LOOK_ALIKE.exec(own)) {
-    found.push({ start: start + m.index, end: start + m.index + m[0].length, written: m[0], rewritten: rewrite(m[0]) });
+  const overlaps = (from: number, to: number) => found.some((f) => f.start < to && from < f.end);
+  // every look-alike holds 表 and 第, or T: most blocks hold neither
+  const table = own.includes('表');
+  if (table && own.includes('第')) {
+    LOOK_ALIKE.lastIndex = 0;
+    for (let m = LOOK_ALIKE.exec(own); m; m = LOOK_ALIKE.exec(own)) {
+      found.push({ start: start + m.index, end: start + m.index + m[0].length, written: m[0], rewritten: rewrite(m[0]) });
+    }
+    if (UNREAD_HINT.test(own)) {
+      UNREAD_NEXT.lastIndex = 0;
+      for (let m = UNREAD_NEXT.exec(own); m; m = UNREAD_NEXT.exec(own)) {
+        if ((parseInteger(m[3]) ?? 0) <= (parseInteger(m[1]) ?? Infinity)) continue;
+        const at = start + m.index;
+        if (overlaps(at, at + m[0].length)) continue;
+        found.push({ start: at, end: at + m[0].length, written: m[0], rewritten: rewrite(m[0]), unread: m[2], missing: '第' });
+      }
+    }
+    if (own.includes('/') || own.includes('／')) {
+      SLASH_LIST.lastIndex = 0;
+      for (let m = SLASH_LIST.exec(own); m; m = SLASH_LIST.exec(own)) {
+        const at = start + m.index;
+        if (overlaps(at, at + m[0].length)) continue;
+        found.push({ start: at, end: at + m[0].length, written: m[0], rewritten: m[0].replace(/[/／]/g, '、'), separator: m[0].match(/[/／]/)![0] });
+      }
+    }
   }
-  if (!UNREAD_HINT.test(own)) return found;
-  UNREAD_NEXT.lastIndex = 0;
-  for (let m = UNREAD_NEXT.exec(own); m; m = UNREAD_NEXT.exec(own)) {
-    if ((parseInteger(m[3]) ?? 0) <= (parseInteger(m[1]) ?? Infinity)) continue;
-    const at = start + m.index;
-    if (found.some((f) => f.start < at + m![0].length && at < f.end)) continue;
-    found.push({ start: at, end: at + m[0].length, written: m[0], rewritten: rewrite(m[0]), unread: m[2] });
+  if (table || own.includes('T') || own.includes('Ｔ')) {
+    PAIR_LIST.lastIndex = 0;
+    for (let m = PAIR_LIST.exec(own); m; m = PAIR_LIST.exec(own)) {
+      const look = pairListLookAlike(m, start);
+      if (look && !overlaps(look.start, look.end)) found.push(look);
+    }
   }
   return found.length > 1 ? found.sort((a, b) => a.start - b.start) : found;
 }
 
-/** What a look-alike cites, read in the form that is read (a reference of the default source), if it reads as one. */
-export function lookAlikeReference(look: LookAlike, index: TaskIndex): ResolvedReference | undefined {
+/**
+ * What a look-alike cites, read in the form that is read (references of the default source), if it reads as that: one
+ * reference, or references that only separators join (T1.12、T1.13, the rewritten T1.12/T1.13).
+ */
+export function lookAlikeReference(look: LookAlike, index: TaskIndex): Pick<ResolvedReference, 'tasks' | 'problems'> | undefined {
   const refs = scanReferences(look.rewritten);
-  const ref = refs.length === 1 && refs[0].start === 0 && refs[0].end === look.rewritten.length ? refs[0] : undefined;
-  return ref && index.resolve(ref);
+  if (!refs.length || refs[0].start !== 0 || refs[refs.length - 1].end !== look.rewritten.length) return undefined;
+  if (refs.some((r, i) => i > 0 && !JOINED.test(look.rewritten.slice(refs[i - 1].end, r.start)))) return undefined;
+  if (refs.length === 1) return index.resolve(refs[0]);
+  const all = refs.map((r) => index.resolve(r));
+  return { tasks: all.flatMap((r) => r.tasks), problems: all.flatMap((r) => r.problems) };
 }
 
 export function checkNonstandardReferences(block: Block, run: CheckRun): Finding[] {
@@ -107,7 +199,8 @@ export function checkNonstandardReferences(block: Block, run: CheckRun): Finding
       end,
       code: 'nonstandard-reference',
       severity: 'warning',
-      message: look.unread ? run.msg.lookAlikeUnread(written, look.unread, reference, labels) : run.msg.lookAlike(written, reference, labels),
+      message: look.separator ? run.msg.lookAlikeSeparator(written, look.separator, reference, labels)
+        : look.unread ? run.msg.lookAlikeUnread(written, look.unread, look.missing ?? '第', reference, labels) : run.msg.lookAlike(written, reference, labels),
       related: tasks.slice(0, 10).map((t) => relatedTask(index, t, run.msg)),
       fixes: [{ title: run.msg.replaceWith(reference), start, end, newText: reference, preferred: true }],
     });
