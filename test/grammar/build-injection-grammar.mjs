@@ -40,7 +40,8 @@ const N = alt(DIGITS, CN_DIGITS); // 12, １２, 十二
 const RANGE_OP = alt('至', '到', '——?', '[-~～〜–－]'); // 至 到 — —— - ~ ～ 〜 – －
 const LIST_SEP = alt('、', '，', ',', '以及', '和', '及', '与');
 const COMPACT_SEP = '[.．\\-－]';
-const NOT_MORE_COMPACT = `(?![0-9０-９A-Za-z_]|${COMPACT_SEP}[0-9０-９])`; // rejects 表1.12.3, T1.12a
+// rejects 表1.12.3, T1.12a; not T1.12-14 (the scanner reads T1.12 there: a range written short, which nonstandard-reference says)
+const NOT_MORE_COMPACT = `(?![0-9０-９A-Za-z_]|[.．][0-9０-９])`;
 // T or the full-width Ｔ (as the scanner reads it); rejects ST1.12, /T1.12, v.T1.12, x-T1.12; not T1.15 after a number's hyphen (T1.12-T1.15)
 const NOT_AFTER_WORD_OR_PATH = '(?<![A-Za-z0-9_./]|[A-Za-z_./-]-)';
 

@@ -59,13 +59,19 @@ const SLASH_LIST = new RegExp(
  */
 const PAIR_LIST = new RegExp(
   `${NOT_PREFIXED}([TＴ]|表${SP})([0-9０-９]+)[.．\\-－]([0-9０-９]+)` +
-    `(?:${SP}(?:${LIST_SEP}|${RANGE_SEP}|${SLASH})${SP}(?:[TＴ]|表${SP})?[0-9０-９]+[.．\\-－][0-9０-９]+)+` +
+    `(?:${SP}(?:(?:${LIST_SEP}|${RANGE_SEP}|${SLASH})${SP}(?:[TＴ]|表${SP})?[0-9０-９]+[.．\\-－][0-9０-９]+|${RANGE_SEP}${SP}[0-9０-９]+))+` +
     // not a quantity (T1.12、1.15亿元) nor a longer number or word
     `(?![0-9０-９A-Za-z%％‰]|[.．][0-9０-９]|${SP}[亿万千百十元美倍个年月日号次家米吨辆所人台套])`,
   'g',
 );
-/** One task after the first in a PAIR_LIST: its separator (1), its mark if written (2), its table (3) and item (4). */
-const PAIR = new RegExp(`${SP}(${LIST_SEP}|${RANGE_SEP}|${SLASH})${SP}([TＴ]|表${SP})?([0-9０-９]+)[.．\\-－]([0-9０-９]+)`, 'y');
+/**
+ * One task after the first in a PAIR_LIST: its separator (1), its mark if written (2), its table (3) and item (4); or a
+ * range's end written as its item alone (T1.12~14): the separator (5) and the item (6).
+ */
+const PAIR = new RegExp(
+  `${SP}(?:(${LIST_SEP}|${RANGE_SEP}|${SLASH})${SP}([TＴ]|表${SP})?([0-9０-９]+)[.．\\-－]([0-9０-９]+)|(${RANGE_SEP})${SP}([0-9０-９]+))`,
+  'y',
+);
 
 /** A look-alike in a text: where it is, as written, and the same words in the form that is read. */
 export interface LookAlike {
@@ -82,28 +88,39 @@ export interface LookAlike {
   separator?: string;
 }
 
-/** T1.12～1.14 → T1.12～T1.14, T1.12/T1.13 → T1.12、T1.13; undefined when it is no look-alike (T1.12、T1.13 is read). */
+/**
+ * T1.12～1.14 → T1.12～T1.14, T1.12~14 → T1.12~T1.14, T1.12/T1.13 → T1.12、T1.13; undefined when it is no look-alike
+ * (T1.12、T1.13 is read).
+ */
 function pairListLookAlike(m: RegExpExecArray, at: number): LookAlike | undefined {
   const mark = m[1];
   const table = parseInteger(m[2]);
   let item = parseInteger(m[3]) ?? Infinity;
   let end = mark.length + m[2].length + 1 + m[3].length;
+  // what a range's end written as its item alone lacks: the first's mark, table and separator (T1. of T1.12~14)
+  const tablePart = m[0].slice(0, end - m[3].length);
   let rewritten = m[0].slice(0, end);
   const unread: string[] = [];
+  let missing = mark.trim();
   let separator: string | undefined;
   PAIR.lastIndex = end;
   for (let p = PAIR.exec(m[0]); p; p = PAIR.exec(m[0])) {
-    const next = parseInteger(p[4]);
+    const alone = p[6] !== undefined;
+    const next = parseInteger(alone ? p[6] : p[4]);
     // a task of the same table after the one before it (T1.12、1.5亿 is a quantity, T1.12、2.3 another thing)
-    if (parseInteger(p[3]) !== table || next === undefined || next <= item) break;
+    if ((!alone && parseInteger(p[3]) !== table) || next === undefined || next <= item) break;
     item = next;
-    const pair = p[0].slice(p[0].length - (p[3].length + 1 + p[4].length));
+    const pair = alone ? p[6] : p[0].slice(p[0].length - (p[3].length + 1 + p[4].length));
     let head = p[0].slice(0, p[0].length - pair.length);
-    if (/^[/／]$/.test(p[1])) {
+    if (!alone && /^[/／]$/.test(p[1])) {
       separator = p[1];
       head = head.replace(p[1], '、');
     }
-    if (!p[2]) {
+    if (alone) {
+      unread.push(pair);
+      missing = tablePart.trim();
+      head += tablePart;
+    } else if (!p[2]) {
       unread.push(pair);
       head += mark;
     }
@@ -112,7 +129,7 @@ function pairListLookAlike(m: RegExpExecArray, at: number): LookAlike | undefine
   }
   if (!unread.length && !separator) return undefined;
   const start = at + m.index;
-  return { start, end: start + end, written: m[0].slice(0, end), rewritten, unread: unread.join('、') || undefined, missing: mark.trim(), separator };
+  return { start, end: start + end, written: m[0].slice(0, end), rewritten, unread: unread.join('、') || undefined, missing, separator };
 }
 
 /** After a closed item (第12条), a separator but 、 and a number without its 第: 表1第12项和13项 is not read, 表1第12项和第13项 is. */
