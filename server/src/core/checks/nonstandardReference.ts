@@ -1,6 +1,7 @@
 // nonstandard-reference: a task cited in a form the reader does not take for a reference (表1第12条, 表格1第2项,
 // 第1表第14项, and their lists and ranges: 表1第12、13条, 表1第12至15条; a later task without its 第, T or 表 (表1第12项和13项,
-// T1.12～1.14, 表1-12、1-13) or after a slash (表1第12/13项, T1.12/T1.13)): nothing the plan means by it is counted
+// T1.12～1.14, 表1-12、1-13) or after a slash (表1第12/13项, T1.12/T1.13); a 分工表's number in prose (第1.13项, 任务清单1-14)
+// or an item in brackets (表1（第15项））: nothing the plan means by it is counted
 // (coverage, the 分工表, the checks of its sentence), so it is said, with a quick fix that writes the form that is read
 // (表1第12项) when the source has every task it names.
 import { Finding } from '../findings';
@@ -46,6 +47,9 @@ const SLASH = '[/／]';
 /** Not after a source's prefix (SZ表1, SZ:T1.12: another source's task, which a look-alike of the default's is not) nor in a word or path. */
 const NOT_PREFIXED = '(?<![A-Za-z0-9_./\\\\@#]|[A-Za-z][:：])';
 
+/** Not a quantity (T1.12、1.15亿元, 任务清单1.5万) nor a longer number or word. */
+const NOT_A_QUANTITY = `(?![0-9０-９A-Za-z%％‰]|[.．][0-9０-９]|${SP}[亿万千百十元美倍个年月日号次家米吨辆所人台套])`;
+
 /** 表1第12/13项, 表1第12项/第13项: a list written with a slash, read as nothing or as its first task. */
 const SLASH_LIST = new RegExp(
   `${NOT_PREFIXED}(?<![代列图])表${SP}${NUM}${SP}${OF}第${SP}${NUM}(?:${SP}项)?(?:${SP}${SLASH}${SP}(?:第${SP})?${NUM}(?:${SP}项)?)+(?<=项)`,
@@ -60,8 +64,7 @@ const SLASH_LIST = new RegExp(
 const PAIR_LIST = new RegExp(
   `${NOT_PREFIXED}([TＴ]|表${SP})([0-9０-９]+)[.．\\-－]([0-9０-９]+)` +
     `(?:${SP}(?:(?:${LIST_SEP}|${RANGE_SEP}|${SLASH})${SP}(?:[TＴ]|表${SP})?[0-9０-９]+[.．\\-－][0-9０-９]+|${RANGE_SEP}${SP}[0-9０-９]+))+` +
-    // not a quantity (T1.12、1.15亿元) nor a longer number or word
-    `(?![0-9０-９A-Za-z%％‰]|[.．][0-9０-９]|${SP}[亿万千百十元美倍个年月日号次家米吨辆所人台套])`,
+    NOT_A_QUANTITY,
   'g',
 );
 /**
@@ -71,6 +74,17 @@ const PAIR_LIST = new RegExp(
 const PAIR = new RegExp(
   `${SP}(?:(${LIST_SEP}|${RANGE_SEP}|${SLASH})${SP}([TＴ]|表${SP})?([0-9０-９]+)[.．\\-－]([0-9０-９]+)|(${RANGE_SEP})${SP}([0-9０-９]+))`,
   'y',
+);
+
+/**
+ * A task named by its table and item as a 分工表 numbers it, but in prose (第1.13项, 任务清单1-14, 试点任务1.16) or its item in
+ * brackets (表1（第15项）): read as nothing. Groups: the table and item of the first three forms (1, 2), of the last (3, 4).
+ * Not a bare 任务1.12, which may be the plan's own numbering.
+ */
+const LOOSE = new RegExp(
+  `${NOT_PREFIXED}(?:第${SP}([0-9０-９]+)[.．\\-－]([0-9０-９]+)${SP}项|(?:(?:试点)?任务清单|试点任务)${SP}(?:第${SP})?([0-9０-９]+)[.．\\-－]([0-9０-９]+)(?:${SP}项)?${NOT_A_QUANTITY}` +
+    `|(?<![代列图])表${SP}(${NUM})${SP}[（(]${SP}第${SP}(${NUM})${SP}项${SP}[)）])`,
+  'g',
 );
 
 /** A look-alike in a text: where it is, as written, and the same words in the form that is read. */
@@ -172,6 +186,17 @@ export function lookAlikesIn(text: string, start: number, end: number): LookAlik
         if (overlaps(at, at + m[0].length)) continue;
         found.push({ start: at, end: at + m[0].length, written: m[0], rewritten: m[0].replace(/[/／]/g, '、'), separator: m[0].match(/[/／]/)![0] });
       }
+    }
+  }
+  if (own.includes('第') || own.includes('任务')) {
+    LOOSE.lastIndex = 0;
+    for (let m = LOOSE.exec(own); m; m = LOOSE.exec(own)) {
+      const at = start + m.index;
+      const [t, i] = m[1] !== undefined ? [m[1], m[2]] : m[3] !== undefined ? [m[3], m[4]] : [m[5], m[6]];
+      const tableNumber = parseInteger(t);
+      const item = parseInteger(i);
+      if (tableNumber === undefined || item === undefined || overlaps(at, at + m[0].length)) continue;
+      found.push({ start: at, end: at + m[0].length, written: m[0], rewritten: `表${tableNumber}第${item}项` });
     }
   }
   if (table || own.includes('T') || own.includes('Ｔ')) {
