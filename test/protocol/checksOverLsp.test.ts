@@ -169,6 +169,22 @@ describe('the checks through the language server', function () {
       }
     });
 
+    it('shows what a task cited in a form that is not read would be read as (表1（第15项）), in the client\'s locale', async () => {
+      for (const [locale, head] of [['zh', '按“表1第15项”理解为'], ['en', 'read as "表1第15项" it names']] as const) {
+        const client = clients[locale]!;
+        const text = '落实表1（第15项），引进国际化优质项目。';
+        const doc = new Doc(client, `untitled:checks/hover-lookalike-${locale}.md`, text);
+        await doc.open();
+        try {
+          const hover = await client.request('textDocument/hover', { textDocument: { uri: doc.uri }, position: positionOf(text, '第15项', 1) });
+          assert.ok(hover?.contents.value.includes(head) && hover.contents.value.includes('T1.15'), JSON.stringify(hover));
+          assert.deepStrictEqual(hover.range, { start: positionOf(text, '表1（'), end: positionOf(text, '，') });
+        } finally {
+          doc.close();
+        }
+      }
+    });
+
     it('says an agreeing threshold agrees', async () => {
       const client = clients.zh!;
       const text = '落实表4第9项，外国投资者资产总额不低于两亿美元。';

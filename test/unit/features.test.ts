@@ -58,6 +58,21 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual(hover(ctx, { textDocument: { uri: none.uri }, position: none.positionAt(5) }), null, 'a heading that names no domain');
   });
 
+  it('hovers a task cited in a form that is not read with what it would be read as, and its tasks', () => {
+    const plan = '落实表1（第15项），引进国际化优质项目。落实T1.12～1.14，开展试点。落实表1第99条。\n';
+    const doc = ctx.open('file:///lookalike.md', plan);
+    const value = (needle: string) => (hover(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(plan.indexOf(needle) + needle.length - 1) })?.contents as MarkupContent | undefined)?.value;
+    const h = hover(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(plan.indexOf('表1（第15项）') + 3) });
+    assert.ok((h?.contents as MarkupContent).value.startsWith('**“表1（第15项）”不是任务引用的写法，未计入引用和覆盖；按“表1第15项”理解为：**'), (h?.contents as MarkupContent).value);
+    assert.ok((h?.contents as MarkupContent).value.includes('**表1第15项 · T1.15**'));
+    assert.deepStrictEqual(h?.range, { start: doc.positionAt(plan.indexOf('表1（第15项）')), end: doc.positionAt(plan.indexOf('表1（第15项）') + 8) });
+    // on the unread end of a range: its three tasks; on its read start, the task that is read
+    const range = value('T1.12～1.14');
+    assert.ok(range?.includes('按“T1.12～T1.14”理解为') && ['T1.12', 'T1.13', 'T1.14'].every((id) => range.includes(`· ${id}**`)), range);
+    assert.ok(value('T1.12')?.startsWith('**表1第12项 · T1.12**'), value('T1.12'));
+    assert.strictEqual(value('表1第99条'), undefined, 'a look-alike of no task has no hover (its diagnostic says so)');
+  });
+
   it('hovers a reference to no task with the task its sentence is about, and with nothing when the words pick none', () => {
     const typo = '推动民营企业以控股或参股形式开展发电、增量配电和售电业务（表1第64项）。\n';
     const doc = ctx.open('file:///typo.md', typo);

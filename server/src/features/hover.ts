@@ -11,6 +11,7 @@ import { taskLabel } from '../core/checks/labels';
 import { responsibilityMessages } from '../core/responsibilityMessages';
 import { headingLikeLine, INDENT, LIST_MARKER_SOURCE } from '../core/scopes';
 import { headingDomainNames } from '../core/checks/domainMismatch';
+import { lookAlikeReference, lookAlikesIn } from '../core/checks/nonstandardReference';
 import { Task } from '../core/types';
 import { FeatureContext, OpenDocumentContext, TaskDescriber } from './featureContext';
 
@@ -30,7 +31,7 @@ export function hover(ctx: HoverContext, params: HoverParams): Hover | null {
   const resolved = ctx.referenceAt(doc, offset);
   if (!resolved || !resolved.tasks.length) {
     return (resolved ? unknownHover(ctx, analysis, offset, resolved) : null)
-      ?? bareHover(ctx, analysis, offset) ?? thresholdHover(ctx, analysis, offset) ?? domainHeadingHover(ctx, analysis, offset)
+      ?? lookAlikeHover(ctx, analysis, offset) ?? bareHover(ctx, analysis, offset) ?? thresholdHover(ctx, analysis, offset) ?? domainHeadingHover(ctx, analysis, offset)
       ?? itemHover(ctx, analysis, offset) ?? unitHover(ctx, analysis, offset);
   }
   const shown = resolved.tasks.slice(0, MAX_TASKS).map((t) => describeTask(ctx, t));
@@ -173,6 +174,23 @@ function domainHeadingHover(ctx: HoverContext, analysis: DocumentAnalysis, offse
     contents: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(head)}**\n\n${lines.join('\n')}` },
     range: analysis.lines.range(start + Math.max(at, 0), start + Math.max(at, 0) + title.length),
   };
+}
+
+/**
+ * Hover on a task cited in a form that is not read (表1第12条, 表1（第15项）, T1.12～1.14): what it would be read as in
+ * the form that is (nonstandard-reference says so and writes it), and those tasks.
+ */
+function lookAlikeHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number): Hover | null {
+  const at = analysis.modelAt(offset);
+  const block = at && blockAt(at.model.blocks, at.local);
+  if (!at || !block) return null;
+  const look = lookAlikesIn(at.model.text, block.start, block.end).find((l) => at.local >= l.start && at.local <= l.end);
+  const tasks = look && lookAlikeReference(look, ctx.index)?.tasks;
+  if (!look || !tasks?.length) return null;
+  const head = `**${escapeMarkdown(messages(ctx.locale).lookAlikeHover(look.written, look.rewritten))}**`;
+  const shown = tasks.slice(0, MAX_TASKS).map((t) => describeTask(ctx, t));
+  if (tasks.length > MAX_TASKS) shown.push(`… +${tasks.length - MAX_TASKS}`);
+  return { contents: { kind: MarkupKind.Markdown, value: [head, ...shown].join('\n\n---\n\n') }, range: analysis.lines.range(at.start + look.start, at.start + look.end) };
 }
 
 /** Hover on a task number without its table: the task it was read as and how, or the candidates best first. */
