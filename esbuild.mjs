@@ -58,6 +58,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/report/workbookLibrary.ts'], outfile: 'dist/workbookLibrary.js' },
   // the readers of Office 97–2003 files (.doc, .xls), loaded by the worker that reads one (readers/legacyOffice.ts)
   { ...common, entryPoints: ['server/src/readers/legacyOfficeLibraries.ts'], outfile: 'dist/legacyOfficeLibraries.js' },
+  // PDF.js, loaded by the same worker to read a PDF plan (readers/pdf.ts)
+  { ...common, entryPoints: ['server/src/readers/pdfLibrary.ts'], outfile: 'dist/pdfLibrary.js' },
 ];
 
 if (watch) {

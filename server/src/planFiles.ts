@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PLAN_EXTENSIONS } from './shared/protocol';
 
-const { text, word, excel } = PLAN_EXTENSIONS;
+const { text, word, excel, pdf } = PLAN_EXTENSIONS;
 
 /** A file by its extension, not Office's lock files (`~$plan.docx`, left next to an open document). */
 const named = (extensions: readonly string[]) => new RegExp(`(?:^|[\\\\/])(?!~\\$)[^\\\\/]*\\.(${extensions.join('|')})$`, 'i');
@@ -11,14 +11,15 @@ const named = (extensions: readonly string[]) => new RegExp(`(?:^|[\\\\/])(?!~\\
 /** A plan file by its name; Word's lock files (`~$plan.docx`, left next to an open document) are not plans. */
 export const PLAN_FILE = named([...text, ...word]);
 /**
- * The plan files of a folder for the CLI: those and Excel workbooks (a district's 分工表 among its submissions); the
- * editor's workspace scan takes a workbook only when its name says it is a 分工表 (most are not plans, and each would be
- * loaded on every scan).
+ * The plan files of a folder for the CLI: those, Excel workbooks (a district's 分工表 among its submissions) and PDFs (a
+ * submission circulated as one); the editor's workspace scan takes a workbook only when its name says it is a 分工表
+ * (most are not plans, and each would be loaded on every scan), and no PDF (a workspace's PDFs are the programme's
+ * documents more often than its plans: the source itself would restate every task).
  */
-export const CLI_PLAN_FILE = named([...text, ...word, ...excel]);
+export const CLI_PLAN_FILE = named([...text, ...word, ...excel, ...pdf]);
 
 /** The files CLI_PLAN_FILE takes, as a watcher's glob (workspace/didChangeWatchedFiles). */
-export const PLAN_FILES_GLOB = `**/*.{${[...text, ...word, ...excel].join(',')}}`;
+export const PLAN_FILES_GLOB = `**/*.{${[...text, ...word, ...excel, ...pdf].join(',')}}`;
 
 /** Folders no plan lives in: dependencies, version control, build output, editor test installs. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);

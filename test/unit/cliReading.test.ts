@@ -196,10 +196,26 @@ describe('the CLI reading plans in every supported form', function () {
     assert.deepStrictEqual(codes(at('exported.xlsx')), codes(at('分工表.xlsx')));
   });
 
-  it('refuses a PDF with what to do instead (exit code 2)', () => {
+  it('refuses a damaged PDF with what to do instead (exit code 2)', () => {
     const r = cli(['check', at('plan.pdf')]);
     assert.strictEqual(r.code, 2);
-    assert.match(r.err, /a PDF is not read; save the plan as Word \(\.docx\), Excel \(\.xlsx\), Markdown or text/);
+    assert.match(r.err, /not a PDF document that can be read \(.*\); save the plan as Word \(\.docx\), Markdown or text/);
+  });
+
+  it('gives a PDF saved from a Word plan the Word plan\'s findings, each located by its page (plan.pdf:p2:5)', () => {
+    const fixtures = path.join(ROOT, 'test', 'fixtures', 'pdf');
+    const pdf = path.join(fixtures, 'plan.pdf');
+    const codes = (file: string) => findings(file).map((d) => `${d.code} ${d.message}`);
+    assert.deepStrictEqual(codes(pdf), codes(path.join(fixtures, 'plan.docx')));
+    const r = cli(['check', pdf]);
+    assert.strictEqual(r.code, 1, r.err);
+    const pages = new Set([...r.out.matchAll(/plan\.pdf:p(\d+):\d+ /g)].map((m) => Number(m[1])));
+    assert.ok(pages.has(1) && pages.size >= 2, `the findings' pages: ${[...pages].join(', ')}\n${r.out}`);
+    // a folder's PDFs are plans too, for the CLI
+    const folder = cli(['check', fixtures, '--format', 'json']);
+    assert.deepStrictEqual(JSON.parse(folder.out).map((f: { file: string }) => path.basename(f.file)).sort(), ['plan.docx', 'plan.pdf']);
+    assert.match(folder.err, /cannot read .*password\.pdf: a password-protected PDF is not read/);
+    assert.strictEqual(folder.code, 2);
   });
 
   it('refuses a file named .docx that is not a Word document', () => {

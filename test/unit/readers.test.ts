@@ -250,13 +250,13 @@ describe('readXls (Excel 97–2003)', () => {
 });
 
 describe('files no reader reads', () => {
-  it('says what to do with a PDF, RTF or presentation, or an old Office or WPS file that is not what its name says', async () => {
+  it('says what to do with a damaged PDF, an RTF or presentation, or an old Office or WPS file that is not what its name says', async () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj << /Length 20 >> stream\nBT (plan) Tj ET\nendstream\n', 'latin1')]);
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from('表1第12项 plan text'.repeat(20))]);
     const rtf = Buffer.from('{\\rtf1\\ansi\\ansicpg936 {\\fonttbl} 表1第12项}', 'utf8');
     const xls = fs.readFileSync(path.join(__dirname, '../../../test/fixtures/word97/workbook.xls'));
     for (const [bytes, name, said] of [
-      [pdf, 'plan.pdf', 'a PDF is not read'], [pdf, 'plan.md', 'a PDF is not read'], [rtf, 'plan.doc', 'an RTF document is not read'],
+      [pdf, 'plan.pdf', 'not a PDF document that can be read'], [pdf, 'plan.md', 'not a PDF document that can be read'], [rtf, 'plan.doc', 'an RTF document is not read'],
       [ole, 'plan.doc', 'not a Word 97–2003 document'], [ole, 'workbook.xls', 'not an Excel 97–2003 workbook'],
       // a Microsoft Works .wps is another format than WPS Writer's
       [ole, 'plan.wps', 'not a WPS Writer or Word 97–2003 document'], [ole, 'sheet.et', 'not a WPS Spreadsheets or an Excel 97–2003 workbook'],
@@ -323,6 +323,7 @@ describe('readPlanFile', () => {
     assert.ok(CLI_PLAN_FILE.test('分工表.xls') && !PLAN_FILE.test('分工表.xls'), '.xls as .xlsx');
     assert.ok(PLAN_FILE.test('方案.wps') && CLI_PLAN_FILE.test('方案.WPS') && !PLAN_FILE.test('~$方案.wps'), 'WPS Writer\'s .wps as .doc');
     assert.ok(CLI_PLAN_FILE.test('分工表.et') && !PLAN_FILE.test('分工表.et'), 'WPS Spreadsheets\' .et as .xls');
+    assert.ok(CLI_PLAN_FILE.test('天河区方案.PDF') && !PLAN_FILE.test('天河区方案.pdf'), 'a PDF in the CLI\'s folders, not in the editor\'s workspace scans');
     assert.ok(!PLAN_FILE.test(path.join('plans', '~$方案.docx')), 'a Word lock file is not a plan');
     assert.ok(PLAN_FILE.test('plan.md') && PLAN_FILE.test('notes.TXT') && !PLAN_FILE.test('image.png'));
     // the CLI takes a folder's workbooks too (not Excel's lock files); the editor's workspace scan does not

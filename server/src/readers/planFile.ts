@@ -6,17 +6,21 @@ import { hasTrackedChanges, readDocx } from './docx';
 import { readDoc } from './doc';
 import { readXlsx } from './xlsx';
 import { readXls } from './xls';
+import { readPdf } from './pdf';
 import { UnreadableFileError } from './unreadable';
 
 export interface PlanSource {
   name: string;
   text: string;
-  format: 'markdown' | 'text' | 'docx' | 'doc' | 'xlsx' | 'xls';
+  format: 'markdown' | 'text' | 'docx' | 'doc' | 'xlsx' | 'xls' | 'pdf';
   /** The encoding a text file was read in. */
   encoding?: string;
   /** Word files (.docx, .doc, .wps): the 1-based Word paragraph of each 0-based line of `text` (see readDocx). */
   paragraphOfLine?: number[];
-  /** Excel files (.xlsx, .xls, .et): the sheet and 1-based row (`分工表!5`) of each 0-based line of `text` ('' for none; see readXlsx). */
+  /**
+   * Excel files (.xlsx, .xls, .et): the sheet and 1-based row (`分工表!5`) of each 0-based line of `text` ('' for none; see
+   * readXlsx); a PDF: the page (`p3`).
+   */
   rowOfLine?: string[];
   /** A 任务分工表 Policy Lens wrote (`assignments --format xlsx`): its rows are a plan's, not a plan of its own. */
   generated?: boolean;
@@ -41,11 +45,8 @@ const WORKBOOK_97 = new Set(['.xls', '.et']);
 const DOCUMENT_97 = new Set(['.doc', '.wps']);
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
-/** A file no reader reads, said as what to do about it (a PDF or an old Office file read as text would be noise). */
+/** A file no reader reads, said as what to do about it (an RTF or a presentation read as text would be noise). */
 function refuseUnsupported(name: string, bytes: Uint8Array): void {
-  if (startsWith(bytes, PDF_MAGIC)) {
-    throw new UnreadableFileError(`cannot read ${name}: a PDF is not read; save the plan as Word (.docx), Excel (.xlsx), Markdown or text`);
-  }
   if (startsWith(bytes, RTF_MAGIC)) {
     // Word and WPS save RTF under a .doc name too
     throw new UnreadableFileError(`cannot read ${name}: an RTF document is not read; save the plan as Word (.docx or .doc), Markdown or text`);
@@ -59,6 +60,7 @@ function refuseUnsupported(name: string, bytes: Uint8Array): void {
 
 function formatOf(name: string, bytes: Uint8Array): PlanSource['format'] {
   const ext = path.extname(name).toLowerCase();
+  if (startsWith(bytes, PDF_MAGIC)) return 'pdf';
   // a Word 97–2003 document, whatever its name (standard input, a .doc saved under another) but an Excel .xls or WPS .et;
   // a .docx renamed .doc (or saved as .wps) is one
   if (startsWith(bytes, OLE_MAGIC)) return WORKBOOK_97.has(ext) ? 'xls' : 'doc';
@@ -83,6 +85,10 @@ export async function readPlanBytes(bytes: Uint8Array, name: string, options: Re
   if (format === 'docx' || format === 'doc') {
     const { text, paragraphOfLine } = await (format === 'doc' ? readDoc : readDocx)(bytes, name);
     return { name, text, format, paragraphOfLine, ...(format === 'docx' && options.revisions && (await hasTrackedChanges(bytes)) ? { revisions: true } : {}) };
+  }
+  if (format === 'pdf') {
+    const { text, rowOfLine } = await readPdf(bytes, name);
+    return { name, text, format, rowOfLine };
   }
   if (format === 'xlsx' || format === 'xls') {
     const { text, rowOfLine, generated } = await (format === 'xls' ? readXls : readXlsx)(bytes, name);
@@ -113,7 +119,7 @@ export function readPlanTextFileSync(file: string): PlanSource {
   }
   refuseUnsupported(file, bytes);
   const format = formatOf(file, bytes);
-  if (format === 'docx' || format === 'doc' || format === 'xlsx' || format === 'xls') throw new UnreadableFileError(`cannot read ${file}: a Word or Excel document is read asynchronously (readPlanFile)`);
+  if (format === 'docx' || format === 'doc' || format === 'xlsx' || format === 'xls' || format === 'pdf') throw new UnreadableFileError(`cannot read ${file}: a Word or Excel document is read asynchronously (readPlanFile)`);
   const { text, encoding } = decodePlanBytes(bytes, file);
   return { name: file, text, format, encoding };
 }

@@ -32,7 +32,7 @@ describe('Open Word Plan', () => {
 
   it('is offered in the Explorer\'s context menu of .docx and .doc files', () => {
     const menu: { command: string; when?: string }[] = extension().packageJSON.contributes?.menus?.['explorer/context'] ?? [];
-    assert.ok(menu.some((m) => m.command === 'policyLens.openWordPlan' && m.when === 'resourceExtname == .docx || resourceExtname == .doc || resourceExtname == .wps'), JSON.stringify(menu));
+    assert.ok(menu.some((m) => m.command === 'policyLens.openWordPlan' && m.when === 'resourceExtname == .docx || resourceExtname == .doc || resourceExtname == .wps || resourceExtname == .pdf'), JSON.stringify(menu));
   });
 
   it('opens a Word 97–2003 plan (.doc) the same way, checked', async () => {
@@ -47,6 +47,24 @@ describe('Open Word Plan', () => {
     const ds = await poll('the threshold mismatch in the .doc view', () => vscode.languages.getDiagnostics(editor.document.uri),
       (x) => x.some((d) => diagnosticCode(d) === 'threshold-mismatch'), { timeoutMs: 20000 });
     assert.ok(ds.some((d) => diagnosticCode(d) === 'unknown-task'), describeDiagnostics(ds));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('opens a PDF saved from a Word plan the same way, checked as that plan', async () => {
+    // made by LibreOffice from test/fixtures/pdf/plan.docx (test/fixtures/pdf/makePdf.cjs)
+    const pdf = vscode.Uri.joinPath(folder, '征求意见稿.pdf');
+    await vscode.workspace.fs.writeFile(pdf, fs.readFileSync(path.join(__dirname, '../../../../test/fixtures/pdf/plan.pdf')));
+    created.push(pdf);
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('policyLens.openWordPlan', pdf);
+    assert.ok(editor, 'the command opened no editor');
+    assert.strictEqual(editor.document.uri.scheme, 'policy-lens-word');
+    assert.match(editor.document.getText(), /^# 天河区贯彻落实广州市服务业扩大开放综合试点总体方案的实施方案（征求意见稿）\n/);
+    assert.ok(!/— \d+ —/.test(editor.document.getText()), 'page numbers are not the plan\'s text');
+    const ds = await poll('the threshold mismatch in the PDF view', () => vscode.languages.getDiagnostics(editor.document.uri),
+      (x) => x.some((d) => diagnosticCode(d) === 'threshold-mismatch'), { timeoutMs: 20000 });
+    assert.ok(ds.some((d) => diagnosticCode(d) === 'unknown-task'), describeDiagnostics(ds));
+    const at = positionOf(editor.document, '表1第12项');
+    assert.match(await hoverText(editor.document, at), /T1\.12/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 

@@ -1,0 +1,278 @@
+// The text of a PDF plan as the Markdown the Word reader writes: PDF.js gives runs of text placed on a page, and the
+// lines, paragraphs, headings and tables are read back from where they stand. A line that reaches the right margin
+// goes on in the next (across a page break too); an indented line, or one that opens with an enumeration's marker
+// (一、 （一） 1． （1） ①), starts a paragraph; a line in a larger type is a heading. Page numbers and running heads
+// and feet go. Lines whose text stands in columns (cells parted by wide gaps) are a table, its first line the
+// header; a line of fewer cells than half the columns continues the cells of the row above (a cell's text wrapped).
+import { normalizeSpacing } from '../core/text';
+
+/** A run of text on a page: its left, baseline, width and height in points (the origin at the bottom left). */
+export interface PdfItem {
+  s: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface PdfPage {
+  width: number;
+  height: number;
+  items: PdfItem[];
+}
+
+export interface PdfText {
+  text: string;
+  /** The page of each 0-based line of `text` (`p3`), '' for a blank line (see PlanSource.rowOfLine). */
+  rowOfLine: string[];
+}
+
+/** A line's cell: its text and where it starts and ends. */
+interface Segment {
+  text: string;
+  x0: number;
+  x1: number;
+}
+
+interface Line {
+  page: number;
+  y: number;
+  h: number;
+  x0: number;
+  x1: number;
+  segments: Segment[];
+  text: string;
+}
+
+/** A gap between runs wider than this many times the type's height parts two cells (a column's gutter). */
+const CELL_GAP = 1.5;
+/** The margin bands (of the page's height) in which page numbers and running heads and feet stand. */
+const MARGIN = 0.12;
+const PAGE_NUMBER = /^(?:[-—–－―\s]*[0-9０-９]+[-—–－―\s]*|第\s*[0-9０-９]+\s*页(?:\s*[，,]?\s*共\s*[0-9０-９]+\s*页)?|[0-9０-９]+\s*[/／]\s*[0-9０-９]+|(?:page|Page)\s*[0-9]+(?:\s*of\s*[0-9]+)?)$/;
+/** What opens a paragraph of its own even right after a full line: an enumeration's marker. */
+const MARKER = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9０-９]+[)）]|[0-9０-９]{1,2}[．.、](?![0-9０-９])|[①-⑳]|第[一二三四五六七八九十]+[章节条部分])/;
+
+/** The plan's Markdown and each line's page, from the pages PDF.js read. */
+export function markdownOfPdfPages(pages: PdfPage[]): PdfText {
+  const lines = withoutFurniture(pages.map((p, i) => linesOf(p, i + 1)), pages);
+  const body = lines.flat();
+  const out: PdfText = { text: '', rowOfLine: [] };
+  if (!body.length) return out;
+  const metrics = measure(body);
+  const blocks: { text: string; page: number }[] = [];
+  let paragraph: { text: string; page: number; last: Line } | undefined;
+  const close = () => {
+    if (paragraph) blocks.push({ text: paragraph.text, page: paragraph.page });
+    paragraph = undefined;
+  };
+  for (let i = 0; i < body.length; i++) {
+    const line = body[i];
+    if (line.segments.length >= 2) {
+      close();
+      const { rows, next } = readTable(body, i);
+      for (const row of rows) blocks.push(row);
+      i = next - 1;
+      continue;
+    }
+    const heading = headingLevel(line, metrics);
+    if (heading) {
+      // a title that wraps: the same type on the next line goes on it
+      if (paragraph && paragraph.text.startsWith('#') && headingLevel(paragraph.last, metrics) === heading && adjacent(paragraph.last, line)) {
+        paragraph.text += joinText(paragraph.text, line.text);
+        paragraph.last = line;
+        continue;
+      }
+      close();
+      paragraph = { text: `${'#'.repeat(heading)} ${line.text}`, page: line.page, last: line };
+      continue;
+    }
+    if (paragraph && !paragraph.text.startsWith('#') && continues(paragraph.last, line, metrics)) {
+      paragraph.text += joinText(paragraph.text, line.text);
+      paragraph.last = line;
+      continue;
+    }
+    close();
+    paragraph = { text: line.text, page: line.page, last: line };
+  }
+  close();
+  const text: string[] = [];
+  blocks.forEach((b, k) => {
+    // a table's rows stand together; other blocks are parted by a blank line, as the Word reader writes them
+    const row = b.text.startsWith('|');
+    if (k > 0 && !(row && blocks[k - 1].text.startsWith('|'))) {
+      text.push('');
+      out.rowOfLine.push('');
+    }
+    text.push(b.text);
+    out.rowOfLine.push(`p${b.page}`);
+  });
+  out.text = text.join('\n') + '\n';
+  out.rowOfLine.push('');
+  return out;
+}
+
+/** The page's lines, top to bottom, each of its runs left to right, parted into cells at wide gaps. */
+function linesOf(page: PdfPage, number: number): Line[] {
+  const items = page.items.filter((i) => i.s.trim() && Number.isFinite(i.x) && Number.isFinite(i.y)).sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: PdfItem[][] = [];
+  for (const item of items) {
+    const group = groups[groups.length - 1];
+    const h = Math.max(1, item.h);
+    if (group && Math.abs(group[0].y - item.y) <= 0.5 * Math.min(h, Math.max(1, group[0].h))) group.push(item);
+    else groups.push([item]);
+  }
+  return groups.map((group) => {
+    group.sort((a, b) => a.x - b.x);
+    const h = Math.max(...group.map((i) => i.h), 1);
+    const segments: Segment[] = [];
+    let raw = '';
+    let seg: Segment | undefined;
+    for (const item of group) {
+      const gap = seg ? item.x - seg.x1 : 0;
+      if (seg && gap > CELL_GAP * h) {
+        seg.text = normalizeSpacing(raw);
+        segments.push(seg);
+        seg = undefined;
+      }
+      if (!seg) {
+        seg = { text: '', x0: item.x, x1: item.x + item.w };
+        raw = item.s;
+      } else {
+        raw += (gap > 0.15 * h ? ' ' : '') + item.s;
+        seg.x1 = Math.max(seg.x1, item.x + item.w);
+      }
+    }
+    if (seg) {
+      seg.text = normalizeSpacing(raw);
+      segments.push(seg);
+    }
+    const kept = segments.filter((s) => s.text);
+    return { page: number, y: group[0].y, h, x0: kept[0]?.x0 ?? 0, x1: kept[kept.length - 1]?.x1 ?? 0, segments: kept, text: kept.map((s) => s.text).join(' ') };
+  }).filter((l) => l.segments.length);
+}
+
+/** The pages' lines without page numbers and the running heads and feet (a line in a margin band on most pages). */
+function withoutFurniture(pages: Line[][], sizes: PdfPage[]): Line[][] {
+  const inMargin = (l: Line) => {
+    const height = sizes[l.page - 1].height || 842;
+    return l.y > height * (1 - MARGIN) || l.y < height * MARGIN;
+  };
+  const shape = (l: Line) => l.text.replace(/[0-9０-９]+/g, '#').replace(/\s+/g, '');
+  const seen = new Map<string, number>();
+  for (const lines of pages) for (const s of new Set(lines.filter(inMargin).map(shape))) seen.set(s, (seen.get(s) ?? 0) + 1);
+  const running = (l: Line) => pages.length >= 2 && (seen.get(shape(l)) ?? 0) >= Math.max(2, pages.length / 2);
+  // a line of cells is a table's header repeated on each page, not a running head
+  return pages.map((lines) => lines.filter((l) => !(inMargin(l) && l.segments.length === 1 && (PAGE_NUMBER.test(l.text.trim()) || running(l)))));
+}
+
+interface Metrics {
+  /** The body's type height, left margin and right margin. */
+  h: number;
+  left: number;
+  right: number;
+  /** The heading type heights, largest first. */
+  headings: number[];
+  /** Whether paragraphs start indented (as Chinese documents do, by two characters): then a line at the margin goes on with one. */
+  indented: boolean;
+}
+
+/** The body's type, margins and the heading sizes, as most of the text stands. */
+function measure(lines: Line[]): Metrics {
+  const weight = new Map<number, number>();
+  for (const l of lines) weight.set(Math.round(l.h), (weight.get(Math.round(l.h)) ?? 0) + l.text.length);
+  const h = [...weight].sort((a, b) => b[1] - a[1])[0][0];
+  const body = lines.filter((l) => Math.round(l.h) === h && l.segments.length === 1);
+  const lefts = body.map((l) => l.x0).sort((a, b) => a - b);
+  const rights = body.map((l) => l.x1).sort((a, b) => a - b);
+  const left = lefts.length ? lefts[Math.floor(lefts.length * 0.1)] : 0;
+  const right = rights.length ? rights[Math.floor((rights.length - 1) * 0.9)] : Infinity;
+  const headings = [...new Set(lines.map((l) => Math.round(l.h)).filter((s) => s >= h * 1.25))].sort((a, b) => b - a);
+  const indented = body.filter((l) => l.x0 > left + 1.5 * h && l.x0 < left + 2.6 * h).length >= 0.15 * body.length;
+  return { h, left, right, headings, indented };
+}
+
+/** A line's heading level (1 for the largest type), 0 for body text. */
+function headingLevel(line: Line, m: Metrics): number {
+  const at = m.headings.indexOf(Math.round(line.h));
+  return at < 0 ? 0 : Math.min(at + 1, 6);
+}
+
+/** Whether `next` stands right under `line` (the next line of the same page, or the top of the next page). */
+function adjacent(line: Line, next: Line): boolean {
+  return next.page !== line.page || line.y - next.y <= 2.2 * Math.max(line.h, next.h);
+}
+
+/** What ends a paragraph's last line: a sentence's or a clause's end, or a closing bracket or quotation mark. */
+const ENDS = /[。！？!?；;：:」』”’）)]$/;
+
+/**
+ * Whether `next` goes on with the paragraph that `last` ended: `next` stands at the margin right under it and opens
+ * nothing new, and `last` reached the right margin, or (where paragraphs start indented) it broke early, before a
+ * word of Latin letters or digits that did not fit (中方股比不低于 | 51%), not at a sentence's end.
+ */
+function continues(last: Line, next: Line, m: Metrics): boolean {
+  if (next.x0 > m.left + 0.9 * m.h || MARKER.test(next.text) || !adjacent(last, next)) return false;
+  return last.x1 >= m.right - 1.5 * m.h || (m.indented && !ENDS.test(last.text));
+}
+
+/** Two pieces of one paragraph joined: CJK text runs on, Latin words take a space. */
+function joinText(before: string, after: string): string {
+  return /[A-Za-z0-9,.;:]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? ` ${after}` : after;
+}
+
+/**
+ * The table whose header is body[start]: its rows as Markdown (the header, the separator, then each row), and the index
+ * of the first line after it. Its columns start where the header's cells do; a line of more than half as many cells
+ * opens a row, a line of fewer continues the cells of the row above (wrapped text); a line that starts left of the first
+ * column or stands far below ends it. A header repeated at the top of a page is skipped.
+ */
+function readTable(body: Line[], start: number): { rows: { text: string; page: number }[]; next: number } {
+  const header = body[start];
+  const starts = header.segments.map((s) => s.x0);
+  const tolerance = Math.max(3, 0.5 * header.h);
+  const column = (x: number) => {
+    let c = 0;
+    for (let k = 0; k < starts.length; k++) if (x >= starts[k] - tolerance) c = k;
+    return c;
+  };
+  // the table's lines: up to one that starts left of the first column or stands far below; a header repeated at the top
+  // of a page is left out
+  const lines: Line[] = [header];
+  let i = start + 1;
+  for (let last = header; i < body.length; i++) {
+    const line = body[i];
+    if (line.x0 < starts[0] - tolerance || !adjacent(last, line)) break;
+    if (!(line.page !== last.page && line.text === header.text)) lines.push(line);
+    last = line;
+  }
+  // a line of prose with a wide gap in it (a signature: 天河区人民政府      2023年1月) is no table
+  if (lines.length === 1) return { rows: [{ text: header.text, page: header.page }], next: start + 1 };
+  // how far a cell's text can reach: the next column's start less the padding between the fullest column's text and
+  // it (the last column: as far as its text reaches). A line of a cell that stops well short of that ended a paragraph
+  // of the cell (区商务局 over 区统计局: two units, joined by a space as the Word reader joins a cell's paragraphs); a
+  // wrapped one fills it
+  const reach = starts.map(() => -Infinity);
+  for (const l of lines) for (const s of l.segments) reach[column(s.x0)] = Math.max(reach[column(s.x0)], s.x1);
+  const padding = Math.max(0, Math.min(...starts.slice(1).map((x, c) => x - reach[c])));
+  const capacity = starts.map((_, c) => (c + 1 < starts.length ? starts[c + 1] - padding : reach[c]));
+  const rows: { cells: string[]; page: number }[] = [];
+  let ends: number[] = [];
+  for (const line of lines) {
+    if (line === header || (line.segments.length >= 2 && line.segments.length > starts.length / 2)) {
+      rows.push({ cells: starts.map(() => ''), page: line.page });
+      ends = starts.map(() => Infinity);
+    }
+    const row = rows[rows.length - 1].cells;
+    for (const s of line.segments) {
+      const c = column(s.x0);
+      const short = ends[c] < capacity[c] - 1.5 * line.h;
+      row[c] = row[c] ? row[c] + (short ? ` ${s.text}` : joinText(row[c], s.text)) : s.text;
+      ends[c] = s.x1;
+    }
+  }
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const md = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
+  const out = [{ text: md(rows[0].cells), page: rows[0].page }, { text: `|${starts.map(() => ' --- ').join('|')}|`, page: rows[0].page }];
+  for (const r of rows.slice(1)) out.push({ text: md(r.cells), page: r.page });
+  return { rows: out, next: i };
+}

@@ -1,0 +1,160 @@
+// A PDF plan: its placed text laid out again as the Markdown the Word reader writes (pdfLayout.ts, on pages made up
+// here), and the fixture saved from a Word plan by LibreOffice read as that Word plan is (test/fixtures/pdf/makePdf.cjs).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { markdownOfPdfPages, PdfItem, PdfPage } from '../../server/src/readers/pdfLayout';
+import { readPlanBytes, readPlanFile } from '../../server/src/readers/planFile';
+import { UnreadableFileError } from '../../server/src/readers/unreadable';
+import { loadEngine } from '../../server/src/engine';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'pdf');
+
+/** A line of runs at height y: each [x, text], a CJK character 10 points wide (h the type's height). */
+function line(y: number, runs: [number, string][], h = 10): PdfItem[] {
+  return runs.map(([x, s]) => ({ s, x, y, w: s.length * h, h }));
+}
+const page = (...lines: PdfItem[][]): PdfPage => ({ width: 595, height: 842, items: lines.flat() });
+/** A body line that fills the measure from x = 72 to 522 (45 characters). */
+const full = (y: number, text: string, x = 72) => line(y, [[x, text.padEnd(Math.round((522 - x) / 10), '续')]]);
+
+describe('the PDF layout reader', () => {
+  it('joins the lines of a paragraph, across a page end too, and starts one at an indent, a marker or a short line', () => {
+    const pages = [
+      page(
+        full(700, '为贯彻落实总体方案', 92),
+        line(686, [[72, '制定本方案。']]),
+        full(660, '一是落实表1第12项', 92),
+        full(646, '允许外商投资社会调查'),
+        line(632, [[72, '1．第二条'], [122, '以后的文字。']]),
+        full(100, '二是支持企业依托综合保税区', 92),
+        line(40, [[290, '— 1 —']]),
+      ),
+      page(line(760, [[72, '开展保税展示交易业务。']]), line(40, [[290, '— 2 —']])),
+    ];
+    const { text, rowOfLine } = markdownOfPdfPages(pages);
+    const paragraphs = text.trim().split('\n\n');
+    assert.strictEqual(paragraphs.length, 4, text);
+    assert.ok(paragraphs[0].startsWith('为贯彻落实总体方案') && paragraphs[0].endsWith('制定本方案。'), paragraphs[0]);
+    assert.ok(paragraphs[1].startsWith('一是落实表1第12项') && paragraphs[1].includes('允许外商投资社会调查'), 'the next line at the margin goes on');
+    assert.strictEqual(paragraphs[2], '1．第二条以后的文字。', 'a marker starts one; a narrow gap is no cell');
+    assert.ok(paragraphs[3].endsWith('开展保税展示交易业务。'), 'a sentence broken by the page end is one paragraph');
+    assert.ok(!text.includes('— 1 —') && !text.includes('— 2 —'), 'page numbers go');
+    assert.strictEqual(rowOfLine[text.split('\n').indexOf(paragraphs[0])], 'p1');
+  });
+
+  it('goes on after a line broken early before a number that did not fit, where paragraphs start indented, not after a sentence\'s end', () => {
+    const { text } = markdownOfPdfPages([page(
+      full(700, '一是落实表1第12项', 92),
+      line(686, [[72, '允许外商投资社会调查，中方股比不低于']]),
+      line(672, [[72, '51%，法定代表人应当具有中国国籍。']]),
+      full(640, '二是开展试点', 92),
+      line(626, [[72, '完成。']]),
+      line(612, [[72, '附注说明']]),
+      full(580, '三是其他', 92),
+    )]);
+    assert.ok(text.includes('中方股比不低于51%，法定代表人'), text);
+    assert.ok(text.includes('完成。\n\n附注说明'), text);
+  });
+
+  it('reads a title in larger type, wrapped over two lines, as one heading', () => {
+    const { text } = markdownOfPdfPages([page(
+      line(760, [[80, '天河区贯彻落实总体方案的']], 22),
+      line(734, [[110, '实施方案']], 22),
+      full(700, '正文第一段', 92),
+      line(686, [[72, '结束。']]),
+    )]);
+    assert.ok(text.startsWith('# 天河区贯彻落实总体方案的实施方案\n\n正文第一段'), text);
+  });
+
+  it('reads a table: its header once on every page, a cell\'s wrapped text joined and its paragraphs parted, a running head dropped', () => {
+    const header = (y: number) => line(y, [[78, '序号'], [120, '重点任务'], [300, '牵头单位'], [400, '完成时限']]);
+    const { text } = markdownOfPdfPages([
+      page(
+        line(800, [[250, '天河区实施方案']]),
+        line(770, [[72, '附件：重点任务分工表']]),
+        header(750),
+        line(736, [[78, '1'], [120, '允许外商投资社会调查和外商投资旅'], [300, '区发展改革局'], [400, '2025年底前']]),
+        line(722, [[120, '行社出境业务'], [300, '区统计局']]),
+        line(708, [[78, '2'], [120, '支持外商投资旅行社'], [300, '区文广旅体局'], [400, '2024年底前']]),
+        line(40, [[290, '— 1 —']]),
+      ),
+      page(
+        line(800, [[250, '天河区实施方案']]),
+        header(760),
+        line(746, [[78, '3'], [120, '开展保税展示交易'], [300, '区商务局'], [400, '2025年6月']]),
+        line(40, [[290, '— 2 —']]),
+      ),
+    ]);
+    assert.strictEqual(text, [
+      '附件：重点任务分工表',
+      '',
+      '| 序号 | 重点任务 | 牵头单位 | 完成时限 |',
+      '| --- | --- | --- | --- |',
+      '| 1 | 允许外商投资社会调查和外商投资旅行社出境业务 | 区发展改革局 区统计局 | 2025年底前 |',
+      '| 2 | 支持外商投资旅行社 | 区文广旅体局 | 2024年底前 |',
+      '| 3 | 开展保税展示交易 | 区商务局 | 2025年6月 |',
+      '',
+    ].join('\n'));
+  });
+
+  it('keeps a line of prose with a wide gap in it (a signature) as a paragraph, not a table of one row', () => {
+    const { text } = markdownOfPdfPages([page(full(700, '正文', 92), line(686, [[72, '结束。']]), line(640, [[300, '天河区人民政府'], [420, '2023年1月5日']]))]);
+    assert.ok(text.endsWith('\n\n天河区人民政府 2023年1月5日\n'), text);
+  });
+
+  it('gives nothing for pages without text', () => {
+    assert.deepStrictEqual(markdownOfPdfPages([page(), page()]), { text: '', rowOfLine: [] });
+  });
+});
+
+describe('a PDF plan read from its file', function () {
+  this.timeout(30000);
+
+  it('is the Word plan it was saved from: the same findings, each on its page', async () => {
+    const pdf = await readPlanFile(path.join(FIXTURES, 'plan.pdf'));
+    const word = await readPlanFile(path.join(FIXTURES, 'plan.docx'));
+    assert.strictEqual(pdf.format, 'pdf');
+    assert.ok(!/— \d+ —/.test(pdf.text), 'no page numbers');
+    assert.strictEqual(pdf.text.split('\n').filter((l) => l.startsWith('| 序号 |')).length, 1, 'the header repeated on each page of the 分工表 is read once');
+    const { checker } = loadEngine(ROOT);
+    const said = (text: string) => checker.analyze(text, { locale: 'zh' }).findings.map((f) => `${f.code} ${f.message}`);
+    const findings = said(pdf.text);
+    assert.ok(findings.length >= 20, `the fixture's findings: ${findings.length}`);
+    assert.deepStrictEqual(findings, said(word.text));
+    // the pages: the first line on p1, the 分工表 after the body's pages
+    const lines = pdf.text.split('\n');
+    assert.strictEqual(pdf.rowOfLine?.[0], 'p1');
+    assert.ok(Number(pdf.rowOfLine?.[lines.findIndex((l) => l.startsWith('| 序号 |'))].slice(1)) >= 3, 'the 分工表 stands on a later page');
+  });
+
+  it('says why a PDF cannot be read: a password, no text (a scan), or damage', async () => {
+    const refused = async (bytes: Buffer, name: string, said: string) =>
+      assert.rejects(readPlanBytes(bytes, name), (e: unknown) => e instanceof UnreadableFileError && e.message.startsWith(`cannot read ${name}: ${said}`), name);
+    await refused(fs.readFileSync(path.join(FIXTURES, 'password.pdf')), 'password.pdf', 'a password-protected PDF is not read; save a copy without the password');
+    await refused(pdfWithoutText(), 'scan.pdf', 'the PDF holds no text (a scanned copy)');
+    await refused(Buffer.from('%PDF-1.7\n%\xe2\xe3\n1 0 obj\n', 'latin1'), 'damaged.pdf', 'not a PDF document that can be read');
+  });
+});
+
+/** A valid one-page PDF that draws a square and holds no text, as a scanned page holds none. */
+function pdfWithoutText(): Buffer {
+  const stream = '0 0 1 rg 100 100 200 200 re f';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
