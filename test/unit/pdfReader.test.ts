@@ -99,6 +99,37 @@ describe('the PDF layout reader', () => {
     ].join('\n'));
   });
 
+  it('reads a header cell merged over two columns with the row of headers under it, as the Word reader writes it, and ends the table at prose', () => {
+    const { text } = markdownOfPdfPages([page(
+      line(750, [[78, '序号'], [120, '工作任务'], [300, '责任单位'], [440, '完成时限']]),
+      line(736, [[300, '牵头单位'], [370, '配合单位']]),
+      line(722, [[78, '1'], [120, '允许外商投资社会调查'], [300, '区商务局'], [370, '区统计局'], [440, '2024年6月']]),
+      line(708, [[78, '2'], [120, '推动数字人民币试点'], [370, '区商务局'], [440, '2024年底']]),
+      line(694, [[72, '二、保障措施']]),
+    )]);
+    assert.strictEqual(text, [
+      '| 序号 | 工作任务 | 责任单位 |  | 完成时限 |',
+      '| --- | --- | --- | --- | --- |',
+      '|  |  | 牵头单位 | 配合单位 |  |',
+      '| 1 | 允许外商投资社会调查 | 区商务局 | 区统计局 | 2024年6月 |',
+      '| 2 | 推动数字人民币试点 |  | 区商务局 | 2024年底 |',
+      '',
+      '二、保障措施',
+      '',
+    ].join('\n'));
+  });
+
+  it('reads an automatically numbered item, its label parted from its text by a tab, as one paragraph, not a table', () => {
+    const { text } = markdownOfPdfPages([page(
+      line(750, [[72, '1.'], [108, '允许外商投资社会调查，中方股比不低于51%（表1第12项）。（区商务局牵头，2024年6月'.slice(0, 41)]]),
+      line(736, [[72, '底前完成）']]),
+      line(722, [[72, '（二）'], [108, '金融服务领域']]),
+    )]);
+    assert.ok(text.startsWith('1.允许外商投资社会调查'), text);
+    assert.ok(text.includes('\n\n（二）金融服务领域\n'), text);
+    assert.ok(!text.includes('|'), text);
+  });
+
   it('keeps a line of prose with a wide gap in it (a signature) as a paragraph, not a table of one row', () => {
     const { text } = markdownOfPdfPages([page(full(700, '正文', 92), line(686, [[72, '结束。']]), line(640, [[300, '天河区人民政府'], [420, '2023年1月5日']]))]);
     assert.ok(text.endsWith('\n\n天河区人民政府 2023年1月5日\n'), text);

@@ -45,10 +45,12 @@ interface Line {
 }
 
 /** A gap between runs wider than this many times the type's height parts two cells (a column's gutter). */
-const CELL_GAP = 1.5;
+const CELL_GAP = 0.8;
 /** The margin bands (of the page's height) in which page numbers and running heads and feet stand. */
 const MARGIN = 0.12;
 const PAGE_NUMBER = /^(?:[-—–－―\s]*[0-9０-９]+[-—–－―\s]*|第\s*[0-9０-９]+\s*页(?:\s*[，,]?\s*共\s*[0-9０-９]+\s*页)?|[0-9０-９]+\s*[/／]\s*[0-9０-９]+|(?:page|Page)\s*[0-9]+(?:\s*of\s*[0-9]+)?)$/;
+/** A list item's label standing alone, as automatic numbering sets it before a tab: 1.  （一）  一、  ①  •. */
+const LABEL = /^(?:[0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十0-9０-９]+[)）]|[一二三四五六七八九十]+、|[①-⑳]|[•·●○■◆▪-])$/;
 /** What opens a paragraph of its own even right after a full line: an enumeration's marker. */
 const MARKER = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9０-９]+[)）]|[0-9０-９]{1,2}[．.、](?![0-9０-９])|[①-⑳]|第[一二三四五六七八九十]+[章节条部分])/;
 
@@ -147,6 +149,10 @@ function linesOf(page: PdfPage, number: number): Line[] {
       segments.push(seg);
     }
     const kept = segments.filter((s) => s.text);
+    // a list's label and its text, parted by a tab (Word's automatic numbering: 1.⇥允许…), are one line, not two cells
+    if (kept.length >= 2 && LABEL.test(kept[0].text) && kept[1].x0 - kept[0].x1 < 4 * h) {
+      kept.splice(0, 2, { text: normalizeSpacing(`${kept[0].text} ${kept[1].text}`), x0: kept[0].x0, x1: kept[1].x1 });
+    }
     return { page: number, y: group[0].y, h, x0: kept[0]?.x0 ?? 0, x1: kept[kept.length - 1]?.x1 ?? 0, segments: kept, text: kept.map((s) => s.text).join(' ') };
   }).filter((l) => l.segments.length);
 }
@@ -222,57 +228,85 @@ function joinText(before: string, after: string): string {
 
 /**
  * The table whose header is body[start]: its rows as Markdown (the header, the separator, then each row), and the index
- * of the first line after it. Its columns start where the header's cells do; a line of more than half as many cells
- * opens a row, a line of fewer continues the cells of the row above (wrapped text); a line that starts left of the first
- * column or stands far below ends it. A header repeated at the top of a page is skipped.
+ * of the first line after it. Its columns are the bands its texts fill (columnsOf); a line of more than half as many
+ * cells opens a row, a line of fewer continues the cells of the row above (wrapped text, a header's second row); a line
+ * that starts left of the header, stands far below or runs across its columns ends it. A header repeated at the top of a page is skipped.
  */
 function readTable(body: Line[], start: number): { rows: { text: string; page: number }[]; next: number } {
   const header = body[start];
-  const starts = header.segments.map((s) => s.x0);
-  const tolerance = Math.max(3, 0.5 * header.h);
-  const column = (x: number) => {
-    let c = 0;
-    for (let k = 0; k < starts.length; k++) if (x >= starts[k] - tolerance) c = k;
-    return c;
-  };
-  // the table's lines: up to one that starts left of the first column or stands far below; a header repeated at the top
-  // of a page is left out
+  const tolerance = Math.max(3, header.h);
+  // the table's lines: up to one that starts left of the header's text (a cell's is inset from the table's edge), stands
+  // far below, or runs across two of the header's columns (prose: a cell's text never does); a header repeated at the
+  // top of a page is left out
+  const across = (l: Line) => l.segments.length === 1 && header.segments.filter((h) => l.x0 < h.x1 && l.x1 > h.x0).length >= 2;
   const lines: Line[] = [header];
   let i = start + 1;
   for (let last = header; i < body.length; i++) {
     const line = body[i];
-    if (line.x0 < starts[0] - tolerance || !adjacent(last, line)) break;
+    if (line.x0 < header.x0 - 3 || !adjacent(last, line) || across(line)) break;
     if (!(line.page !== last.page && line.text === header.text)) lines.push(line);
     last = line;
   }
   // a line of prose with a wide gap in it (a signature: 天河区人民政府      2023年1月) is no table
   if (lines.length === 1) return { rows: [{ text: header.text, page: header.page }], next: start + 1 };
+  const columns = columnsOf(lines);
+  // a text's column: the first it overlaps (a header cell centred over two columns, 责任单位 over 牵头单位 and 配合单位,
+  // names the first), else the last that starts left of it
+  const column = (s: Segment) => {
+    const over = columns.findIndex((c) => s.x0 < c.x1 && s.x1 > c.x0);
+    if (over >= 0) return over;
+    let c = 0;
+    for (let k = 0; k < columns.length; k++) if (s.x0 >= columns[k].x0 - tolerance) c = k;
+    return c;
+  };
   // how far a cell's text can reach: the next column's start less the padding between the fullest column's text and
   // it (the last column: as far as its text reaches). A line of a cell that stops well short of that ended a paragraph
   // of the cell (区商务局 over 区统计局: two units, joined by a space as the Word reader joins a cell's paragraphs); a
   // wrapped one fills it
-  const reach = starts.map(() => -Infinity);
-  for (const l of lines) for (const s of l.segments) reach[column(s.x0)] = Math.max(reach[column(s.x0)], s.x1);
-  const padding = Math.max(0, Math.min(...starts.slice(1).map((x, c) => x - reach[c])));
-  const capacity = starts.map((_, c) => (c + 1 < starts.length ? starts[c + 1] - padding : reach[c]));
+  const padding = Math.max(0, Math.min(...columns.slice(1).map((c, k) => c.x0 - columns[k].x1)));
+  const capacity = columns.map((c, k) => (k + 1 < columns.length ? columns[k + 1].x0 - padding : c.x1));
+  // a header cell merged over two columns (责任单位 over 牵头单位 and 配合单位) leaves a column without a header, which
+  // the line under it names: a second row of headers, which the plan model reads as the Word reader writes it, a row of
+  // its own
+  const unnamed = columns.map((_, k) => k).filter((k) => !header.segments.some((h) => column(h) === k));
+  const twoRows = unnamed.length > 0 && lines[1].segments.some((s) => unnamed.includes(column(s)));
   const rows: { cells: string[]; page: number }[] = [];
   let ends: number[] = [];
   for (const line of lines) {
-    if (line === header || (line.segments.length >= 2 && line.segments.length > starts.length / 2)) {
-      rows.push({ cells: starts.map(() => ''), page: line.page });
-      ends = starts.map(() => Infinity);
+    if (line === header || (line.segments.length >= 2 && line.segments.length > columns.length / 2) || (twoRows && rows.length === 1 && line === lines[1])) {
+      rows.push({ cells: columns.map(() => ''), page: line.page });
+      ends = columns.map(() => Infinity);
     }
     const row = rows[rows.length - 1].cells;
     for (const s of line.segments) {
-      const c = column(s.x0);
+      const c = column(s);
       const short = ends[c] < capacity[c] - 1.5 * line.h;
       row[c] = row[c] ? row[c] + (short ? ` ${s.text}` : joinText(row[c], s.text)) : s.text;
       ends[c] = s.x1;
     }
   }
+  if (rows.length === 1) return { rows: [{ text: header.text, page: header.page }], next: start + 1 };
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   const md = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
-  const out = [{ text: md(rows[0].cells), page: rows[0].page }, { text: `|${starts.map(() => ' --- ').join('|')}|`, page: rows[0].page }];
+  const out = [{ text: md(rows[0].cells), page: rows[0].page }, { text: `|${columns.map(() => ' --- ').join('|')}|`, page: rows[0].page }];
   for (const r of rows.slice(1)) out.push({ text: md(r.cells), page: r.page });
   return { rows: out, next: i };
+}
+
+/**
+ * A table's columns, left to right: the bands its texts below the header fill (texts that overlap, a centred cell's
+ * of every width, are one column), or the header's cells when nothing stands below them.
+ */
+function columnsOf(lines: Line[]): { x0: number; x1: number }[] {
+  const below = lines.slice(1).flatMap((l) => l.segments);
+  const texts = (below.length ? below : lines[0].segments).slice().sort((a, b) => a.x0 - b.x0);
+  const bands: { x0: number; x1: number }[] = [];
+  for (const t of texts) {
+    const band = bands[bands.length - 1];
+    if (band && t.x0 < band.x1 + 2) band.x1 = Math.max(band.x1, t.x1);
+    else bands.push({ x0: t.x0, x1: t.x1 });
+  }
+  // a header cell over no band (a column whose cells below are all empty) is a column of its own
+  for (const h of lines[0].segments) if (!bands.some((b) => h.x0 < b.x1 && h.x1 > b.x0)) bands.push({ x0: h.x0, x1: h.x1 });
+  return bands.sort((a, b) => a.x0 - b.x0);
 }
