@@ -160,6 +160,15 @@ describe('a PDF plan read from its file', function () {
     assert.ok(Number(pdf.rowOfLine?.[lines.findIndex((l) => l.startsWith('| 序号 |'))].slice(1)) >= 3, 'the 分工表 stands on a later page');
   });
 
+  it('is the plan it was printed from by another engine (Chromium, from a web page): the same findings', async () => {
+    const pdf = await readPlanFile(path.join(FIXTURES, 'printed.pdf'));
+    const { checker } = loadEngine(ROOT);
+    const said = (text: string) => checker.analyze(text, { locale: 'zh' }).findings.map((f) => `${f.code} ${f.message}`).sort();
+    const findings = said(pdf.text);
+    assert.ok(findings.length >= 8, findings.join('\n'));
+    assert.deepStrictEqual(findings, said(fs.readFileSync(path.join(FIXTURES, 'printed.md'), 'utf8')));
+  });
+
   it('says why a PDF cannot be read: a password, no text (a scan), or damage', async () => {
     const refused = async (bytes: Buffer, name: string, said: string) =>
       assert.rejects(readPlanBytes(bytes, name), (e: unknown) => e instanceof UnreadableFileError && e.message.startsWith(`cannot read ${name}: ${said}`), name);
