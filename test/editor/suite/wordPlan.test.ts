@@ -35,36 +35,39 @@ describe('Open Word Plan', () => {
     assert.ok(menu.some((m) => m.command === 'policyLens.openWordPlan' && m.when === 'resourceExtname == .docx || resourceExtname == .doc || resourceExtname == .wps || resourceExtname == .pdf'), JSON.stringify(menu));
   });
 
-  it('opens a Word 97–2003 plan (.doc) the same way, checked', async () => {
-    // the one binary fixture of the repository: LibreOffice made it (test/fixtures/word97/make.cjs)
-    const doc97 = vscode.Uri.joinPath(folder, '旧方案.doc');
-    await vscode.workspace.fs.writeFile(doc97, fs.readFileSync(path.join(__dirname, '../../../../test/fixtures/word97/word-plan.doc')));
-    created.push(doc97);
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('policyLens.openWordPlan', doc97);
+  /** A binary fixture (test/fixtures/…) copied into the workspace as `name` and opened with Open Word Plan, as a view. */
+  async function openFixture(name: string, fixture: string): Promise<vscode.TextEditor> {
+    const file = vscode.Uri.joinPath(folder, name);
+    await vscode.workspace.fs.writeFile(file, fs.readFileSync(path.join(__dirname, '../../../../test/fixtures', fixture)));
+    created.push(file);
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('policyLens.openWordPlan', file);
     assert.ok(editor, 'the command opened no editor');
     assert.strictEqual(editor.document.uri.scheme, 'policy-lens-word');
-    assert.match(editor.document.getText(), /^黄埔区落实服务业扩大开放综合试点实施方案\n/);
-    const ds = await poll('the threshold mismatch in the .doc view', () => vscode.languages.getDiagnostics(editor.document.uri),
+    return editor;
+  }
+
+  /** The view is checked: its threshold mismatch and its unknown task are found. */
+  async function checked(editor: vscode.TextEditor, what: string): Promise<void> {
+    const ds = await poll(`the threshold mismatch in the ${what} view`, () => vscode.languages.getDiagnostics(editor.document.uri),
       (x) => x.some((d) => diagnosticCode(d) === 'threshold-mismatch'), { timeoutMs: 20000 });
     assert.ok(ds.some((d) => diagnosticCode(d) === 'unknown-task'), describeDiagnostics(ds));
+  }
+
+  it('opens a Word 97–2003 plan (.doc) the same way, checked', async () => {
+    // the one binary fixture of the repository that no library writes: LibreOffice made it (test/fixtures/word97/make.cjs)
+    const editor = await openFixture('旧方案.doc', 'word97/word-plan.doc');
+    assert.match(editor.document.getText(), /^黄埔区落实服务业扩大开放综合试点实施方案\n/);
+    await checked(editor, '.doc');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('opens a PDF saved from a Word plan the same way, checked as that plan', async () => {
     // made by LibreOffice from test/fixtures/pdf/plan.docx (test/fixtures/pdf/makePdf.cjs)
-    const pdf = vscode.Uri.joinPath(folder, '征求意见稿.pdf');
-    await vscode.workspace.fs.writeFile(pdf, fs.readFileSync(path.join(__dirname, '../../../../test/fixtures/pdf/plan.pdf')));
-    created.push(pdf);
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('policyLens.openWordPlan', pdf);
-    assert.ok(editor, 'the command opened no editor');
-    assert.strictEqual(editor.document.uri.scheme, 'policy-lens-word');
+    const editor = await openFixture('征求意见稿.pdf', 'pdf/plan.pdf');
     assert.match(editor.document.getText(), /^# 天河区贯彻落实广州市服务业扩大开放综合试点总体方案的实施方案（征求意见稿）\n/);
     assert.ok(!/— \d+ —/.test(editor.document.getText()), 'page numbers are not the plan\'s text');
-    const ds = await poll('the threshold mismatch in the PDF view', () => vscode.languages.getDiagnostics(editor.document.uri),
-      (x) => x.some((d) => diagnosticCode(d) === 'threshold-mismatch'), { timeoutMs: 20000 });
-    assert.ok(ds.some((d) => diagnosticCode(d) === 'unknown-task'), describeDiagnostics(ds));
-    const at = positionOf(editor.document, '表1第12项');
-    assert.match(await hoverText(editor.document, at), /T1\.12/);
+    await checked(editor, 'PDF');
+    assert.match(await hoverText(editor.document, positionOf(editor.document, '表1第12项')), /T1\.12/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
