@@ -1,7 +1,9 @@
 // A PDF plan: its placed text laid out again as the Markdown the Word reader writes (pdfLayout.ts, on pages made up
 // here), and the fixture saved from a Word plan by LibreOffice read as that Word plan is (test/fixtures/pdf/makePdf.cjs).
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { markdownOfPdfPages, PdfItem, PdfPage } from '../../server/src/readers/pdfLayout';
 import { readPlanBytes, readPlanFile } from '../../server/src/readers/planFile';
@@ -130,6 +132,31 @@ describe('the PDF layout reader', () => {
     assert.ok(!text.includes('|'), text);
   });
 
+  it('reads a table drawn with rules by its rules: cells centred in their rows, a header that wraps, a number near the page foot', () => {
+    // rows between y = 760, 720, 682 and 40; columns between x = 70, 100, 300 and 400
+    const rules = [760, 720, 682, 40].map((y) => ({ x0: 70, y0: y, x1: 400, y1: y + 0.5 }))
+      .concat([70, 100, 300, 400].map((x) => ({ x0: x, y0: 40, x1: x + 0.5, y1: 760 })));
+    const { text } = markdownOfPdfPages([{ ...page(
+      line(790, [[72, '附表1 推动重点行业领域扩大开放']]),
+      line(748, [[80, '序']]),
+      line(740, [[150, '试点任务'], [320, '牵头单位']]),
+      line(732, [[80, '号']]),
+      line(708, [[110, '允许外商投资设立人力资源服务机构，'], [310, '市人力资源']]),
+      line(697, [[80, '1'], [110, '注册资本不低于']]),
+      line(686, [[110, '1000万元。'], [310, '局']]),
+      line(50, [[80, '2'], [110, '支持在前海设立国际商事调解组织。'], [310, '市司法局']]),
+    ), rules }]);
+    assert.strictEqual(text, [
+      '附表1推动重点行业领域扩大开放',
+      '',
+      '| 序号 | 试点任务 | 牵头单位 |',
+      '| --- | --- | --- |',
+      '| 1 | 允许外商投资设立人力资源服务机构，注册资本不低于1000万元。 | 市人力资源局 |',
+      '| 2 | 支持在前海设立国际商事调解组织。 | 市司法局 |',
+      '',
+    ].join('\n'));
+  });
+
   it('keeps a line of prose with a wide gap in it (a signature) as a paragraph, not a table of one row', () => {
     const { text } = markdownOfPdfPages([page(full(700, '正文', 92), line(686, [[72, '结束。']]), line(640, [[300, '天河区人民政府'], [420, '2023年1月5日']]))]);
     assert.ok(text.endsWith('\n\n天河区人民政府 2023年1月5日\n'), text);
@@ -167,6 +194,25 @@ describe('a PDF plan read from its file', function () {
     const findings = said(pdf.text);
     assert.ok(findings.length >= 8, findings.join('\n'));
     assert.deepStrictEqual(findings, said(fs.readFileSync(path.join(FIXTURES, 'printed.md'), 'utf8')));
+  });
+
+  it('serves as a source of the programme (Chromium, its cells centred in their rows): a plan citing it gets the findings it gets with the Markdown source', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-pdf-source-'));
+    try {
+      fs.mkdirSync(path.join(dir, '.vscode'));
+      fs.copyFileSync(path.join(ROOT, 'test/fixtures/sources/shenzhen-plan.md'), path.join(dir, 'plan.md'));
+      const check = (source: string) => {
+        fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'policyLens.sources': [{ path: source, prefix: 'SZ' }] }));
+        const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', 'plan.md'], { cwd: dir, encoding: 'utf8' });
+        assert.ok(!/cannot|no task list/.test(r.stderr), r.stderr);
+        return r.stdout;
+      };
+      const fromPdf = check(path.join(FIXTURES, 'shenzhen.pdf'));
+      assert.match(fromPdf, /“外资比例不超过60%”与SZ表1第3项不符：原文为“外资比例不超过49%”/);
+      assert.strictEqual(fromPdf, check(path.join(ROOT, 'test/fixtures/sources/shenzhen.md')));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says why a PDF cannot be read: a password, no text (a scan), or damage', async () => {

@@ -15,10 +15,20 @@ export interface PdfItem {
   h: number;
 }
 
+/** A thin line or box the page draws (a table's border), in points: at most 2.5 across in one direction. */
+export interface PdfRule {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 export interface PdfPage {
   width: number;
   height: number;
   items: PdfItem[];
+  /** The page's rules, when its drawing was read: a ruled table's rows and columns are read by them. */
+  rules?: PdfRule[];
 }
 
 export interface PdfText {
@@ -36,6 +46,9 @@ interface Segment {
 
 interface Line {
   page: number;
+  /** The horizontal rules of its page (a ruled table's row borders), and its vertical ones (its column borders). */
+  rules: readonly PdfRule[];
+  verticals: readonly PdfRule[];
   y: number;
   h: number;
   x0: number;
@@ -62,7 +75,7 @@ export function markdownOfPdfPages(pages: PdfPage[]): PdfText {
   if (!body.length) return out;
   const metrics = measure(body);
   const blocks: { text: string; page: number }[] = [];
-  let paragraph: { text: string; page: number; last: Line } | undefined;
+  let paragraph: { text: string; page: number; last: Line; from: number } | undefined;
   const close = () => {
     if (paragraph) blocks.push({ text: paragraph.text, page: paragraph.page });
     paragraph = undefined;
@@ -70,8 +83,19 @@ export function markdownOfPdfPages(pages: PdfPage[]): PdfText {
   for (let i = 0; i < body.length; i++) {
     const line = body[i];
     if (line.segments.length >= 2) {
+      // a ruled table's first row may open with a line of one cell (序 of a 序号 that wraps, above the row's other
+      // cells, centred): the pending paragraph, when no rule parts it from this line and it stands in the table
+      let first = i;
+      if (paragraph && paragraph.last === body[i - 1] && enclosed(line) && enclosed(body[i - 1])) {
+        let k = i - 1;
+        while (k > paragraph.from && !ruleBetween(body[k - 1], body[k])) k--;
+        if (k === paragraph.from && !ruleBetween(body[i - 1], line)) {
+          paragraph = undefined;
+          first = k;
+        }
+      }
       close();
-      const { rows, next } = readTable(body, i);
+      const { rows, next } = readTable(body, first);
       for (const row of rows) blocks.push(row);
       i = next - 1;
       continue;
@@ -85,7 +109,7 @@ export function markdownOfPdfPages(pages: PdfPage[]): PdfText {
         continue;
       }
       close();
-      paragraph = { text: `${'#'.repeat(heading)} ${line.text}`, page: line.page, last: line };
+      paragraph = { text: `${'#'.repeat(heading)} ${line.text}`, page: line.page, last: line, from: i };
       continue;
     }
     if (paragraph && !paragraph.text.startsWith('#') && continues(paragraph.last, line, metrics)) {
@@ -94,7 +118,7 @@ export function markdownOfPdfPages(pages: PdfPage[]): PdfText {
       continue;
     }
     close();
-    paragraph = { text: line.text, page: line.page, last: line };
+    paragraph = { text: line.text, page: line.page, last: line, from: i };
   }
   close();
   const text: string[] = [];
@@ -123,15 +147,20 @@ function linesOf(page: PdfPage, number: number): Line[] {
     if (group && Math.abs(group[0].y - item.y) <= 0.5 * Math.min(h, Math.max(1, group[0].h))) group.push(item);
     else groups.push([item]);
   }
+  const verticals = (page.rules ?? []).filter((r) => r.x1 - r.x0 <= 2.5);
+  const horizontals = (page.rules ?? []).filter((r) => r.y1 - r.y0 <= 2.5 && r.x1 - r.x0 >= 10);
   return groups.map((group) => {
     group.sort((a, b) => a.x - b.x);
     const h = Math.max(...group.map((i) => i.h), 1);
+    const y = group[0].y;
+    // a table's column rule between two runs parts their cells, however narrow the gap
+    const ruled = verticals.filter((r) => r.y0 <= y && r.y1 >= y + 0.5 * h);
     const segments: Segment[] = [];
     let raw = '';
     let seg: Segment | undefined;
     for (const item of group) {
       const gap = seg ? item.x - seg.x1 : 0;
-      if (seg && gap > CELL_GAP * h) {
+      if (seg && (gap > CELL_GAP * h || ruled.some((r) => r.x0 >= seg!.x1 - 1 && r.x1 <= item.x + 1))) {
         seg.text = normalizeSpacing(raw);
         segments.push(seg);
         seg = undefined;
@@ -149,11 +178,12 @@ function linesOf(page: PdfPage, number: number): Line[] {
       segments.push(seg);
     }
     const kept = segments.filter((s) => s.text);
+    const rules = horizontals;
     // a list's label and its text, parted by a tab (Word's automatic numbering: 1.⇥允许…), are one line, not two cells
     if (kept.length >= 2 && LABEL.test(kept[0].text) && kept[1].x0 - kept[0].x1 < 4 * h) {
       kept.splice(0, 2, { text: normalizeSpacing(`${kept[0].text} ${kept[1].text}`), x0: kept[0].x0, x1: kept[1].x1 });
     }
-    return { page: number, y: group[0].y, h, x0: kept[0]?.x0 ?? 0, x1: kept[kept.length - 1]?.x1 ?? 0, segments: kept, text: kept.map((s) => s.text).join(' ') };
+    return { page: number, rules, verticals, y: group[0].y, h, x0: kept[0]?.x0 ?? 0, x1: kept[kept.length - 1]?.x1 ?? 0, segments: kept, text: kept.map((s) => s.text).join(' ') };
   }).filter((l) => l.segments.length);
 }
 
@@ -168,7 +198,8 @@ function withoutFurniture(pages: Line[][], sizes: PdfPage[]): Line[][] {
   for (const lines of pages) for (const s of new Set(lines.filter(inMargin).map(shape))) seen.set(s, (seen.get(s) ?? 0) + 1);
   const running = (l: Line) => pages.length >= 2 && (seen.get(shape(l)) ?? 0) >= Math.max(2, pages.length / 2);
   // a line of cells is a table's header repeated on each page, not a running head
-  return pages.map((lines) => lines.filter((l) => !(inMargin(l) && l.segments.length === 1 && (PAGE_NUMBER.test(l.text.trim()) || running(l)))));
+  // nor a line inside a ruled table (a row's 序号 near the page's foot)
+  return pages.map((lines) => lines.filter((l) => !(inMargin(l) && l.segments.length === 1 && (PAGE_NUMBER.test(l.text.trim()) || running(l)) && !enclosed(l))));
 }
 
 interface Metrics {
@@ -184,8 +215,10 @@ interface Metrics {
 
 /** The body's type, margins and the heading sizes, as most of the text stands. */
 function measure(lines: Line[]): Metrics {
+  // the body's type is that of most prose: not a ruled table's (a plan whose 分工表 is longer than its body)
+  const prose = lines.filter((l) => !enclosed(l));
   const weight = new Map<number, number>();
-  for (const l of lines) weight.set(Math.round(l.h), (weight.get(Math.round(l.h)) ?? 0) + l.text.length);
+  for (const l of prose.length ? prose : lines) weight.set(Math.round(l.h), (weight.get(Math.round(l.h)) ?? 0) + l.text.length);
   const h = [...weight].sort((a, b) => b[1] - a[1])[0][0];
   const body = lines.filter((l) => Math.round(l.h) === h && l.segments.length === 1);
   const lefts = body.map((l) => l.x0).sort((a, b) => a - b);
@@ -218,6 +251,8 @@ const ENDS = /[。！？!?；;：:」』”’）)]$/;
  */
 function continues(last: Line, next: Line, m: Metrics): boolean {
   if (next.x0 > m.left + 0.9 * m.h || MARKER.test(next.text) || !adjacent(last, next)) return false;
+  // a rule between them (a table's border under its title) parts them
+  if (last.page === next.page && ruleBetween(last, next)) return false;
   return last.x1 >= m.right - 1.5 * m.h || (m.indented && !ENDS.test(last.text));
 }
 
@@ -239,12 +274,20 @@ function readTable(body: Line[], start: number): { rows: { text: string; page: n
   // far below, or runs across two of the header's columns (prose: a cell's text never does); a header repeated at the
   // top of a page is left out
   const across = (l: Line) => l.segments.length === 1 && header.segments.filter((h) => l.x0 < h.x1 && l.x1 > h.x0).length >= 2;
+  // a table drawn with rules: a line is in it while rules stand above and below it, and a rule between two lines parts
+  // their rows (a cell centred in its row, a header that wraps, a merged cell: what the rules say, not the lines)
+  const ruled = enclosed(header);
   const lines: Line[] = [header];
+  // the header's lines (in a ruled table, those above its first row rule), which a later page repeats
+  const heads = new Set([header.text]);
+  let inHeader = true;
   let i = start + 1;
   for (let last = header; i < body.length; i++) {
     const line = body[i];
-    if (line.x0 < header.x0 - 3 || !adjacent(last, line) || across(line)) break;
-    if (!(line.page !== last.page && line.text === header.text)) lines.push(line);
+    if (ruled ? !enclosed(line) : line.x0 < header.x0 - 3 || !adjacent(last, line) || across(line)) break;
+    inHeader &&= ruled && !ruleBetween(last, line);
+    if (inHeader) heads.add(line.text);
+    if (!(line.page !== header.page && heads.has(line.text) && (line.page !== last.page || heads.has(last.text)))) lines.push(line);
     last = line;
   }
   // a line of prose with a wide gap in it (a signature: 天河区人民政府      2023年1月) is no table
@@ -273,14 +316,19 @@ function readTable(body: Line[], start: number): { rows: { text: string; page: n
   const rows: { cells: string[]; page: number }[] = [];
   let ends: number[] = [];
   for (const line of lines) {
-    if (line === header || (line.segments.length >= 2 && line.segments.length > columns.length / 2) || (twoRows && rows.length === 1 && line === lines[1])) {
+    const opens = ruled
+      ? line === header || ruleBetween(lines[lines.indexOf(line) - 1], line)
+      : line === header || (line.segments.length >= 2 && line.segments.length > columns.length / 2) || (twoRows && rows.length === 1 && line === lines[1]);
+    if (opens) {
       rows.push({ cells: columns.map(() => ''), page: line.page });
       ends = columns.map(() => Infinity);
     }
     const row = rows[rows.length - 1].cells;
     for (const s of line.segments) {
       const c = column(s);
-      const short = ends[c] < capacity[c] - 1.5 * line.h;
+      // short: the cell's line before ended a paragraph of the cell, unless what follows is a word of Latin letters or
+      // digits that did not fit on it (不低于 | 1000万元) after no sentence's end
+      const short = ends[c] < capacity[c] - 1.5 * line.h && !(/^[0-9０-９A-Za-z]/.test(s.text) && !ENDS.test(row[c]));
       row[c] = row[c] ? row[c] + (short ? ` ${s.text}` : joinText(row[c], s.text)) : s.text;
       ends[c] = s.x1;
     }
@@ -291,6 +339,28 @@ function readTable(body: Line[], start: number): { rows: { text: string; page: n
   const out = [{ text: md(rows[0].cells), page: rows[0].page }, { text: `|${columns.map(() => ' --- ').join('|')}|`, page: rows[0].page }];
   for (const r of rows.slice(1)) out.push({ text: md(r.cells), page: r.page });
   return { rows: out, next: i };
+}
+
+/** A rule's height on its page, and whether it runs over [x0, x1]. */
+const ruleY = (r: PdfRule) => (r.y0 + r.y1) / 2;
+const over = (r: PdfRule, x0: number, x1: number) => r.x0 <= x1 && r.x1 >= x0;
+
+/** Whether rules stand above, below, left and right of the line, across where it stands (a line of a ruled table). */
+function enclosed(line: Line): boolean {
+  const mid = (line.x0 + line.x1) / 2;
+  const beside = (r: PdfRule) => r.y0 <= line.y && r.y1 >= line.y;
+  return line.rules.some((r) => over(r, mid, mid) && ruleY(r) > line.y + 0.5 * line.h)
+    && line.rules.some((r) => over(r, mid, mid) && ruleY(r) < line.y)
+    && line.verticals.some((r) => beside(r) && r.x1 <= line.x0 + 1)
+    && line.verticals.some((r) => beside(r) && r.x0 >= line.x1 - 1);
+}
+
+/** Whether a rule runs between two lines of a table (a row's border), or a page ends between them. */
+function ruleBetween(upper: Line, lower: Line): boolean {
+  if (upper.page !== lower.page) return true;
+  const x0 = Math.max(upper.x0, lower.x0);
+  const x1 = Math.min(upper.x1, lower.x1);
+  return lower.rules.some((r) => ruleY(r) < upper.y - 0.05 * upper.h && ruleY(r) > lower.y + 0.7 * lower.h && over(r, Math.min(x0, x1), Math.max(x0, x1)));
 }
 
 /**
