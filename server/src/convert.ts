@@ -5,6 +5,10 @@ import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
 import { Finding, RelatedSpan, Severity } from './core/findings';
 import { LineSpan, PolicyIndex } from './core/types';
 import { projectRoot, sourcePath } from './indexLoader';
+import { PLAN_EXTENSIONS, WORD_PLAN_SCHEME } from './shared/protocol';
+
+/** A file the editor shows as its extracted text (a Word, Excel or PDF document), by its extension. */
+const VIEWED = new RegExp(`\\.(?:${[...PLAN_EXTENSIONS.word, ...PLAN_EXTENSIONS.excel, ...PLAN_EXTENSIONS.pdf].join('|')})$`, 'i');
 
 export const SOURCE = 'policy-lens';
 
@@ -24,7 +28,11 @@ export class SourceFiles {
   /** The resolved paths of a list of sources (a TaskIndex keeps its list while it lives). */
   private sourcePaths = new WeakMap<readonly PolicyIndex[], Set<string>>();
 
-  constructor(readonly root: string = projectRoot()) {}
+  /**
+   * `views`: a source kept as Word, Excel or PDF is linked as the editor's read-only view of its text (the Word plan
+   * scheme), whose lines its tasks' lines are; the CLI names the file itself.
+   */
+  constructor(readonly root: string = projectRoot(), private readonly views = false) {}
 
   path(sourceFile: string): string {
     return sourcePath(sourceFile, this.root);
@@ -42,7 +50,11 @@ export class SourceFiles {
 
   uri(sourceFile: string): string {
     let uri = this.uris.get(sourceFile);
-    if (uri === undefined) this.uris.set(sourceFile, (uri = pathToFileURL(this.path(sourceFile)).toString()));
+    if (uri === undefined) {
+      uri = pathToFileURL(this.path(sourceFile)).toString();
+      if (this.views && VIEWED.test(sourceFile)) uri = `${WORD_PLAN_SCHEME}:${uri.slice('file://'.length)}`;
+      this.uris.set(sourceFile, uri);
+    }
     return uri;
   }
 

@@ -60,7 +60,7 @@ export class ServerContext implements FeatureContext {
     readonly documents: TextDocuments<TextDocument>,
     readonly root: string = projectRoot(),
   ) {
-    this.sources = new SourceFiles(root);
+    this.sources = new SourceFiles(root, true);
     try {
       this.base = loadDefaultIndex(root);
       this.rules = loadRules(root);

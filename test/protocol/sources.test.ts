@@ -165,3 +165,33 @@ describe('the default source opened in the editor (go to definition opens it)', 
     }
   });
 });
+
+describe('a sibling source kept as PDF', function () {
+  this.timeout(30000);
+  it('is read from the PDF, and go to definition leads into the editor\'s view of its text (unchecked), at the task\'s line', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-pdf-sibling-'));
+    const client = new LspClient();
+    try {
+      fs.mkdirSync(path.join(dir, 'policies'));
+      const pdf = path.join(dir, 'policies', 'shenzhen.pdf');
+      fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'pdf', 'shenzhen.pdf'), pdf);
+      client.configuration = { sources: [{ path: 'policies/shenzhen.pdf', prefix: 'SZ' }] };
+      await client.initialize({ rootPath: dir, configuration: true });
+      const planUri = pathToFileURL(path.join(dir, 'plan.md')).toString();
+      client.open(planUri, PLAN);
+      const ds = (await client.waitForDiagnostics(planUri)).diagnostics;
+      assert.ok(ds.some((d: any) => d.code === 'threshold-mismatch' && d.message.includes('SZ表1第3项')), JSON.stringify(ds));
+      const [target] = await client.request('textDocument/definition', { textDocument: { uri: planUri }, position: positionOf(PLAN, 'SZ表1第3项', 3) });
+      const view = `policy-lens-word:${pathToFileURL(pdf).toString().slice('file://'.length)}`;
+      assert.strictEqual(target.uri, view);
+      // the view's text is the PDF's, as the server reads it: the task stands on the line the definition names
+      const { text } = await client.request('policyLens/extractPlan', { uri: pathToFileURL(pdf).toString() });
+      assert.match(text.split('\n')[target.range.start.line], /^\| 3 \| 商务服务领域 \| 支持外商投资设立律师事务所联营机构/);
+      client.open(view, text, 'markdown');
+      assert.deepStrictEqual((await client.waitForDiagnostics(view)).diagnostics, [], 'the source is not checked as a plan');
+    } finally {
+      await client.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
