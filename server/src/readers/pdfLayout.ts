@@ -197,8 +197,7 @@ function withoutFurniture(pages: Line[][], sizes: PdfPage[]): Line[][] {
   const seen = new Map<string, number>();
   for (const lines of pages) for (const s of new Set(lines.filter(inMargin).map(shape))) seen.set(s, (seen.get(s) ?? 0) + 1);
   const running = (l: Line) => pages.length >= 2 && (seen.get(shape(l)) ?? 0) >= Math.max(2, pages.length / 2);
-  // a line of cells is a table's header repeated on each page, not a running head
-  // nor a line inside a ruled table (a row's 序号 near the page's foot)
+  // not a line of cells (a table's header repeated on each page) nor one inside a ruled table (a row's 序号 near the foot)
   return pages.map((lines) => lines.filter((l) => !(inMargin(l) && l.segments.length === 1 && (PAGE_NUMBER.test(l.text.trim()) || running(l)) && !enclosed(l))));
 }
 
