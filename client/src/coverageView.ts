@@ -64,7 +64,8 @@ export class CoverageModel implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   private updateStatus(plan: vscode.TextDocument | undefined): void {
-    if (!this.result || !plan) {
+    // a source's own text, opened by go to definition, is no plan to count
+    if (!this.result || !plan || this.result.onlySources) {
       this.status.hide();
       return;
     }

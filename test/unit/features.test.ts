@@ -345,6 +345,16 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual(result!.total, ctx.index.source('')!.tasks.length);
   });
 
+  it("counts nothing of a source's own text, and says it was asked only of sources (the client hides its status item)", async () => {
+    const seed = path.join(ROOT, 'seeds', fs.readdirSync(path.join(ROOT, 'seeds')).find((f) => f.endsWith('.txt'))!);
+    const seedUri = pathToFileURL(seed).toString();
+    ctx.open(seedUri, fs.readFileSync(seed, 'utf8'));
+    const alone = (await coverage(ctx, { uris: [seedUri] }))!;
+    assert.deepStrictEqual([alone.cited, alone.restated, alone.onlySources], [0, 0, true]);
+    const withPlan = (await coverage(ctx, { uris: [seedUri, uri] }))!;
+    assert.deepStrictEqual([withPlan.cited, withPlan.restated, withPlan.onlySources], [2, 0, undefined]);
+  });
+
   it("gives the status item the sources loaded and the document's findings by severity", () => {
     const source = ctx.index.source('')!;
     const result = status(ctx, { uri });

@@ -7,13 +7,15 @@ import { readPlanFile } from '../readers/planFile';
 import { CancellationToken } from 'vscode-languageserver';
 
 /** What this feature reads of the server's state. */
-export type CoverageContext = Pick<FeatureContext, 'ready' | 'documents' | 'index' | 'referencesIn' | 'workspaceFiles'>;
+export type CoverageContext = Pick<FeatureContext, 'ready' | 'documents' | 'index' | 'referencesIn' | 'workspaceFiles' | 'isSource'>;
 
 export async function coverage(ctx: CoverageContext, params: CoverageParams | null | undefined, token?: CancellationToken): Promise<CoverageResult | null> {
   if (!ctx.ready) return { total: 0, cited: 0, restated: 0, tables: [], sources: [], tasks: [] };
   const documents: { uri: string; text: string }[] = [];
-  const uris = params?.uris?.filter((u) => typeof u === 'string') ?? [];
-  if (uris.length) {
+  const asked = params?.uris?.filter((u) => typeof u === 'string') ?? [];
+  // a source's own text (opened by go to definition) restates its tasks: it covers none of them
+  const uris = asked.filter((u) => !ctx.isSource(u));
+  if (asked.length) {
     for (const uri of uris) {
       const open = ctx.documents.get(uri);
       if (open) documents.push({ uri, text: open.getText() });
@@ -68,5 +70,6 @@ export async function coverage(ctx: CoverageContext, params: CoverageParams | nu
       locations: r.locations,
       restatedAt: r.restatedAt,
     })),
+    ...(asked.length && !uris.length ? { onlySources: true } : {}),
   };
 }

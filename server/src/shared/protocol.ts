@@ -58,6 +58,8 @@ export interface CoverageResult {
   /** Every loaded source, the default one first. */
   sources: CoverageSource[];
   tasks: CoverageTask[];
+  /** Asked of documents that are all texts of the sources (a source covers nothing: the counts are 0; no plan to count). */
+  onlySources?: boolean;
 }
 
 /** policyLens/coverage: which of the tasks are cited, and where. */
