@@ -78,8 +78,8 @@ const PAIR = new RegExp(
 
 /**
  * A task named by its table and item as a 分工表 numbers it, but in prose (第1.13项, 任务清单1-14, 试点任务1.16) or its item in
- * brackets (表1（第15项）): read as nothing. Groups: the table and item of the first three forms (1, 2), of the last (3, 4).
- * Not a bare 任务1.12, which may be the plan's own numbering.
+ * brackets (表1（第15项）): read as nothing. Groups: the table and item of 第1.13项 (1, 2), of 任务清单1-14 and 试点任务1.16
+ * (3, 4), of 表1（第15项） (5, 6). Not a bare 任务1.12, which may be the plan's own numbering.
  */
 const LOOSE = new RegExp(
   `${NOT_PREFIXED}(?:第${SP}([0-9０-９]+)[.．\\-－]([0-9０-９]+)${SP}项|(?:(?:试点)?任务清单|试点任务)${SP}(?:第${SP})?([0-9０-９]+)[.．\\-－]([0-9０-９]+)(?:${SP}项)?${NOT_A_QUANTITY}` +
