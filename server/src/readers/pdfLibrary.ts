@@ -17,7 +17,7 @@ async function loadPdfJs() {
 interface TextItem { str: string; transform: number[]; width: number; height: number }
 
 /** PDF.js's operator numbers this reader follows (pdfjs.OPS). */
-interface Ops { save: number; restore: number; transform: number; constructPath: number; moveTo: number; lineTo: number; rectangle: number; stroke: number; closeStroke: number; fill: number; eoFill: number; fillStroke: number; eoFillStroke: number; closeFillStroke: number; closeEOFillStroke: number }
+interface Ops { save: number; restore: number; transform: number; constructPath: number; moveTo: number; lineTo: number; curveTo: number; curveTo2: number; curveTo3: number; rectangle: number; stroke: number; closeStroke: number; fill: number; eoFill: number; fillStroke: number; eoFillStroke: number; closeFillStroke: number; closeEOFillStroke: number }
 
 /**
  * The page's rules: the thin lines and rectangles it strokes or fills, as a table's borders are drawn, in the page's
@@ -59,7 +59,7 @@ function rulesOf(fnArray: number[], argsArray: unknown[][], OPS: Ops): PdfRule[]
         } else if (op === OPS.rectangle) {
           const [x, y, w, h] = [coords[k++], coords[k++], coords[k++], coords[k++]];
           path.push({ kind: 'rect', a: apply(ctm, x, y), b: apply(ctm, x + w, y + h) });
-        } else k += op === 15 ? 6 : op === 16 || op === 17 ? 4 : 0; // curveTo, curveTo2/3: not rules
+        } else k += op === OPS.curveTo ? 6 : op === OPS.curveTo2 || op === OPS.curveTo3 ? 4 : 0; // curves: not rules
       }
     } else if (stroked.has(fn)) {
       for (const p of path) {
