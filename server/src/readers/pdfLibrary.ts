@@ -17,7 +17,7 @@ async function loadPdfJs() {
 interface TextItem { str: string; transform: number[]; width: number; height: number }
 
 /** PDF.js's operator numbers this reader follows (pdfjs.OPS). */
-interface Ops { save: number; restore: number; transform: number; constructPath: number; moveTo: number; lineTo: number; curveTo: number; curveTo2: number; curveTo3: number; rectangle: number; stroke: number; closeStroke: number; fill: number; eoFill: number; fillStroke: number; eoFillStroke: number; closeFillStroke: number; closeEOFillStroke: number }
+interface Ops { save: number; restore: number; transform: number; constructPath: number; moveTo: number; lineTo: number; curveTo: number; curveTo2: number; curveTo3: number; closePath: number; rectangle: number; stroke: number; closeStroke: number; fill: number; eoFill: number; fillStroke: number; eoFillStroke: number; closeFillStroke: number; closeEOFillStroke: number }
 
 /**
  * The page's rules: the thin lines and rectangles it strokes or fills, as a table's borders are drawn, in the page's
@@ -50,16 +50,24 @@ function rulesOf(fnArray: number[], argsArray: unknown[][], OPS: Ops): PdfRule[]
       path = [];
       let k = 0;
       let at: number[] | undefined;
+      let opened: number[] | undefined;
       for (const op of ops) {
-        if (op === OPS.moveTo) at = apply(ctm, coords[k++], coords[k++]);
-        else if (op === OPS.lineTo) {
+        if (op === OPS.moveTo) opened = at = apply(ctm, coords[k++], coords[k++]);
+        else if (op === OPS.closePath) {
+          if (at && opened) path.push({ kind: 'line', a: at, b: opened });
+          at = opened;
+        } else if (op === OPS.lineTo) {
           const to = apply(ctm, coords[k++], coords[k++]);
           if (at) path.push({ kind: 'line', a: at, b: to });
           at = to;
         } else if (op === OPS.rectangle) {
           const [x, y, w, h] = [coords[k++], coords[k++], coords[k++], coords[k++]];
           path.push({ kind: 'rect', a: apply(ctm, x, y), b: apply(ctm, x + w, y + h) });
-        } else k += op === OPS.curveTo ? 6 : op === OPS.curveTo2 || op === OPS.curveTo3 ? 4 : 0; // curves: not rules
+        } else if (op === OPS.curveTo || op === OPS.curveTo2 || op === OPS.curveTo3) {
+          // a curve is no rule; it ends where its last point is
+          k += op === OPS.curveTo ? 6 : 4;
+          at = apply(ctm, coords[k - 2], coords[k - 1]);
+        }
       }
     } else if (stroked.has(fn)) {
       for (const p of path) {
