@@ -1,6 +1,7 @@
 // A PDF plan: its placed text laid out again as the Markdown the Word reader writes (pdfLayout.ts, on pages made up
 // here), and the fixture saved from a Word plan by LibreOffice read as that Word plan is (test/fixtures/pdf/makePdf.cjs).
 import * as assert from 'assert';
+import * as fc from 'fast-check';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -160,6 +161,22 @@ describe('the PDF layout reader', () => {
   it('keeps a line of prose with a wide gap in it (a signature) as a paragraph, not a table of one row', () => {
     const { text } = markdownOfPdfPages([page(full(700, '正文', 92), line(686, [[72, '结束。']]), line(640, [[300, '天河区人民政府'], [420, '2023年1月5日']]))]);
     assert.ok(text.endsWith('\n\n天河区人民政府 2023年1月5日\n'), text);
+  });
+
+  it('never throws, on pages of any runs and rules (fuzzed), and gives each line of its text a page', () => {
+    const item = fc.record({
+      s: fc.oneof(fc.constantFrom('表1第12项', '1', '序号', '区商务局', '— 2 —', '一、', '51%', '|', '#'), fc.string({ maxLength: 12 })),
+      x: fc.double({ min: -50, max: 700, noNaN: true }), y: fc.double({ min: -50, max: 900, noNaN: true }),
+      w: fc.double({ min: 0, max: 500, noNaN: true }), h: fc.double({ min: 0, max: 40, noNaN: true }),
+    });
+    const rule = fc.record({ x0: fc.double({ min: 0, max: 600, noNaN: true }), y0: fc.double({ min: 0, max: 850, noNaN: true }), x1: fc.double({ min: 0, max: 600, noNaN: true }), y1: fc.double({ min: 0, max: 850, noNaN: true }) });
+    const pages = fc.array(fc.record({ width: fc.constant(595), height: fc.constant(842), items: fc.array(item, { maxLength: 40 }), rules: fc.array(rule, { maxLength: 12 }) }), { maxLength: 4 });
+    fc.assert(fc.property(pages, (ps) => {
+      const { text, rowOfLine } = markdownOfPdfPages(ps);
+      assert.strictEqual(typeof text, 'string');
+      if (text) assert.strictEqual(rowOfLine.length, text.split('\n').length);
+      assert.ok(rowOfLine.every((p) => p === '' || /^p[1-4]$/.test(p)), rowOfLine.join(','));
+    }), { numRuns: 500, seed: 12 });
   });
 
   it('gives nothing for pages without text', () => {
