@@ -204,6 +204,15 @@ describe('a PDF plan read from its file', function () {
     assert.ok(Number(pdf.rowOfLine?.[lines.findIndex((l) => l.startsWith('| 序号 |'))].slice(1)) >= 3, 'the 分工表 stands on a later page');
   });
 
+  it('reads a row that the end of a page broke (Word lets long rows break) as one row, as the Word file has it', async () => {
+    const pdf = await readPlanFile(path.join(FIXTURES, 'split.pdf'));
+    const word = await readPlanFile(path.join(FIXTURES, 'split.docx'));
+    const rows = (text: string) => text.split('\n').filter((l) => l.startsWith('| ')).map((l) => l.replace(/\s+/g, ''));
+    assert.ok(new Set(pdf.rowOfLine).size >= 3, `the table runs over pages: ${[...new Set(pdf.rowOfLine)].join(', ')}`);
+    assert.strictEqual(rows(pdf.text).length, 11, 'the header, its separator and nine rows');
+    assert.deepStrictEqual(rows(pdf.text), rows(word.text));
+  });
+
   it('is the plan it was printed from by another engine (Chromium, from a web page): the same findings', async () => {
     const pdf = await readPlanFile(path.join(FIXTURES, 'printed.pdf'));
     const { checker } = loadEngine(ROOT);

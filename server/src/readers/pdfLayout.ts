@@ -314,11 +314,14 @@ function readTable(body: Line[], start: number): { rows: { text: string; page: n
   const twoRows = unnamed.length > 0 && lines[1].segments.some((s) => unnamed.includes(column(s)));
   const rows: { cells: string[]; page: number }[] = [];
   let ends: number[] = [];
-  for (const line of lines) {
+  /** The rows that open a page: perhaps the rest of a row the page's end broke. */
+  const openPage = new Set<number>();
+  lines.forEach((line, j) => {
     const opens = ruled
-      ? line === header || ruleBetween(lines[lines.indexOf(line) - 1], line)
-      : line === header || (line.segments.length >= 2 && line.segments.length > columns.length / 2) || (twoRows && rows.length === 1 && line === lines[1]);
+      ? j === 0 || ruleBetween(lines[j - 1], line)
+      : j === 0 || (line.segments.length >= 2 && line.segments.length > columns.length / 2) || (twoRows && rows.length === 1 && j === 1);
     if (opens) {
+      if (j > 1 && lines[j - 1].page !== line.page) openPage.add(rows.length);
       rows.push({ cells: columns.map(() => ''), page: line.page });
       ends = columns.map(() => Infinity);
     }
@@ -331,6 +334,15 @@ function readTable(body: Line[], start: number): { rows: { text: string; page: n
       row[c] = row[c] ? row[c] + (short ? ` ${s.text}` : joinText(row[c], s.text)) : s.text;
       ends[c] = s.x1;
     }
+  });
+  // a row the page's end broke (Word lets a row break across pages): where every other row fills the first column (序号),
+  // a row at a page's top that leaves it empty is the rest of the row above
+  const keyed = rows.slice(1).every((r, k) => openPage.has(k + 1) || r.cells[0] !== '');
+  for (let r = rows.length - 1; r >= 2; r--) {
+    if (!keyed || !openPage.has(r) || rows[r].cells[0] !== '') continue;
+    const above = rows[r - 1].cells;
+    rows[r].cells.forEach((text, c) => (above[c] = above[c] && text ? above[c] + joinText(above[c], text) : above[c] || text));
+    rows.splice(r, 1);
   }
   if (rows.length === 1) return { rows: [{ text: header.text, page: header.page }], next: start + 1 };
   const cell = (s: string) => s.replace(/\|/g, '\\|');
