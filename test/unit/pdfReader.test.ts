@@ -158,6 +158,19 @@ describe('the PDF layout reader', () => {
     ].join('\n'));
   });
 
+  it('reads two ruled tables one right under the other, their columns apart, as two tables', () => {
+    // the first: rows between y = 760, 740, 720, columns at x = 70, 200, 400; the second: 720, 700, 680 at 70, 300, 400
+    const rules = [760, 740, 720].map((y) => ({ x0: 70, y0: y, x1: 400, y1: y + 0.5 })).concat([700, 680].map((y) => ({ x0: 70, y0: y, x1: 400, y1: y + 0.5 })))
+      .concat([70, 200, 400].map((x) => ({ x0: x, y0: 720, x1: x + 0.5, y1: 760 })), [70, 300, 400].map((x) => ({ x0: x, y0: 680, x1: x + 0.5, y1: 720 })));
+    const { text } = markdownOfPdfPages([{ ...page(
+      line(746, [[75, '对应任务'], [205, '牵头单位']]),
+      line(726, [[75, '表1第12项'], [205, '区商务局']]),
+      line(706, [[75, '对应任务'], [305, '上限']]),
+      line(686, [[75, '表1第49项'], [305, '60%']]),
+    ), rules }]);
+    assert.strictEqual(text, ['| 对应任务 | 牵头单位 |', '| --- | --- |', '| 表1第12项 | 区商务局 |', '', '| 对应任务 | 上限 |', '| --- | --- |', '| 表1第49项 | 60% |', ''].join('\n'));
+  });
+
   it('keeps a line of prose with a wide gap in it (a signature) as a paragraph, not a table of one row', () => {
     const { text } = markdownOfPdfPages([page(full(700, '正文', 92), line(686, [[72, '结束。']]), line(640, [[300, '天河区人民政府'], [420, '2023年1月5日']]))]);
     assert.ok(text.endsWith('\n\n天河区人民政府 2023年1月5日\n'), text);

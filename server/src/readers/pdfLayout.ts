@@ -74,7 +74,8 @@ export function markdownOfPdfPages(pages: PdfPage[]): PdfText {
   const out: PdfText = { text: '', rowOfLine: [] };
   if (!body.length) return out;
   const metrics = measure(body);
-  const blocks: { text: string; page: number }[] = [];
+  /** The plan's blocks in order: paragraphs, headings and table rows (`opens`: a table's first row). */
+  const blocks: { text: string; page: number; opens?: boolean }[] = [];
   let paragraph: { text: string; page: number; last: Line; from: number } | undefined;
   const close = () => {
     if (paragraph) blocks.push({ text: paragraph.text, page: paragraph.page });
@@ -124,7 +125,7 @@ export function markdownOfPdfPages(pages: PdfPage[]): PdfText {
   const text: string[] = [];
   blocks.forEach((b, k) => {
     // a table's rows stand together; other blocks are parted by a blank line, as the Word reader writes them
-    const row = b.text.startsWith('|');
+    const row = b.text.startsWith('|') && !b.opens;
     if (k > 0 && !(row && blocks[k - 1].text.startsWith('|'))) {
       text.push('');
       out.rowOfLine.push('');
@@ -214,10 +215,12 @@ interface Metrics {
 
 /** The body's type, margins and the heading sizes, as most of the text stands. */
 function measure(lines: Line[]): Metrics {
-  // the body's type is that of most prose: not a ruled table's (a plan whose 分工表 is longer than its body)
+  // the body's type is that of most prose: not a ruled table's (a plan whose 分工表 is longer than its body), unless
+  // the tables are nearly all there is (a 分工表 under its headings: then their type is the body's)
   const prose = lines.filter((l) => !enclosed(l));
+  const chars = (ls: Line[]) => ls.reduce((n, l) => n + l.text.length, 0);
   const weight = new Map<number, number>();
-  for (const l of prose.length ? prose : lines) weight.set(Math.round(l.h), (weight.get(Math.round(l.h)) ?? 0) + l.text.length);
+  for (const l of chars(prose) >= 0.15 * chars(lines) ? prose : lines) weight.set(Math.round(l.h), (weight.get(Math.round(l.h)) ?? 0) + l.text.length);
   const h = [...weight].sort((a, b) => b[1] - a[1])[0][0];
   const body = lines.filter((l) => Math.round(l.h) === h && l.segments.length === 1);
   const lefts = body.map((l) => l.x0).sort((a, b) => a - b);
@@ -266,7 +269,7 @@ function joinText(before: string, after: string): string {
  * cells opens a row, a line of fewer continues the cells of the row above (wrapped text, a header's second row); a line
  * that starts left of the header, stands far below or runs across its columns ends it. A header repeated at the top of a page is skipped.
  */
-function readTable(body: Line[], start: number): { rows: { text: string; page: number }[]; next: number } {
+function readTable(body: Line[], start: number): { rows: { text: string; page: number; opens?: boolean }[]; next: number } {
   const header = body[start];
   const tolerance = Math.max(3, header.h);
   // the table's lines: up to one that starts left of the header's text (a cell's is inset from the table's edge), stands
@@ -276,6 +279,13 @@ function readTable(body: Line[], start: number): { rows: { text: string; page: n
   // a table drawn with rules: a line is in it while rules stand above and below it, and a rule between two lines parts
   // their rows (a cell centred in its row, a header that wraps, a merged cell: what the rules say, not the lines)
   const ruled = enclosed(header);
+  // a ruled table's column rules where a line stands: another table right under this one has others
+  const columnRules = (l: Line) => l.verticals.filter((r) => r.y0 <= l.y && r.y1 >= l.y).map((r) => (r.x0 + r.x1) / 2).sort((a, b) => a - b);
+  const own = columnRules(header);
+  const sameColumns = (l: Line) => {
+    const at = columnRules(l);
+    return at.length === own.length && at.every((x, k) => Math.abs(x - own[k]) <= 2);
+  };
   const lines: Line[] = [header];
   // the header's lines (in a ruled table, those above its first row rule), which a later page repeats
   const heads = new Set([header.text]);
@@ -283,7 +293,7 @@ function readTable(body: Line[], start: number): { rows: { text: string; page: n
   let i = start + 1;
   for (let last = header; i < body.length; i++) {
     const line = body[i];
-    if (ruled ? !enclosed(line) : line.x0 < header.x0 - 3 || !adjacent(last, line) || across(line)) break;
+    if (ruled ? !enclosed(line) || (line.page === header.page && !sameColumns(line)) : line.x0 < header.x0 - 3 || !adjacent(last, line) || across(line)) break;
     inHeader &&= ruled && !ruleBetween(last, line);
     if (inHeader) heads.add(line.text);
     if (!(line.page !== header.page && heads.has(line.text) && (line.page !== last.page || heads.has(last.text)))) lines.push(line);
@@ -347,7 +357,7 @@ function readTable(body: Line[], start: number): { rows: { text: string; page: n
   if (rows.length === 1) return { rows: [{ text: header.text, page: header.page }], next: start + 1 };
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   const md = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
-  const out = [{ text: md(rows[0].cells), page: rows[0].page }, { text: `|${columns.map(() => ' --- ').join('|')}|`, page: rows[0].page }];
+  const out: { text: string; page: number; opens?: boolean }[] = [{ text: md(rows[0].cells), page: rows[0].page, opens: true }, { text: `|${columns.map(() => ' --- ').join('|')}|`, page: rows[0].page }];
   for (const r of rows.slice(1)) out.push({ text: md(r.cells), page: r.page });
   return { rows: out, next: i };
 }
