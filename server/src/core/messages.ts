@@ -66,6 +66,7 @@ const zh = {
   lookAlikeNoTask: (written: string, reference: string) => `“${written}”不是任务引用的写法，未计入引用和覆盖；写作“${reference}”也不对：任务清单中没有所写的任务`,
   lookAlikeUnread: (written: string, unread: string, missing: string, reference: string, label: string) => `“${written}”中的“${unread}”缺少“${missing}”，未计入引用和覆盖：应写作“${reference}”（${label}）`,
   lookAlikeHover: (written: string, reference: string) => `“${written}”不是任务引用的写法，未计入引用和覆盖；按“${reference}”理解为：`,
+  lookAlikePartHover: (written: string, reference: string) => `“${written}”只有一部分计入引用和覆盖；按“${reference}”理解为：`,
   lookAlikeSeparator: (written: string, separator: string, reference: string, label: string) => `“${written}”中的“${separator}”不是列举任务的写法，所列任务未全部计入引用和覆盖：应写作“${reference}”（${label}）`,
   truncatedTaskNumber: (written: string, after: string, reference: string, label: string, meant: string) =>
     `任务编号“${written}”排在“${after}”之后，按次序读作${reference}（${label}）：Excel 常规格式的单元格会把输入的 ${meant} 存成数字 ${written}；请把该列设为文本格式，写作“${meant}”`,
@@ -141,6 +142,7 @@ const en: Messages = {
   lookAlikeNoTask: (written, reference) => `"${written}" is not a form of task reference, so it is not counted as a citation or in the coverage; "${reference}" would not do either: the task list has no task so numbered`,
   lookAlikeUnread: (written, unread, missing, reference, label) => `"${unread}" in "${written}" lacks its ${missing}, so it is not counted as a citation or in the coverage: write "${reference}" (${label})`,
   lookAlikeHover: (written, reference) => `"${written}" is not a form of task reference and is not counted; read as "${reference}" it names:`,
+  lookAlikePartHover: (written, reference) => `only a part of "${written}" is counted; read as "${reference}" it names:`,
   lookAlikeSeparator: (written, separator, reference, label) => `"${separator}" in "${written}" does not list tasks, so not all of them are counted as citations or in the coverage: write "${reference}" (${label})`,
   truncatedTaskNumber: (written, after, reference, label, meant) =>
     `task number "${written}" follows "${after}", so it is read as ${reference} (${label}) by the column's order: a General-format Excel cell stores ${meant} typed into it as the number ${written}; format the column as Text and write "${meant}"`,

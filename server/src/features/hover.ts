@@ -12,6 +12,7 @@ import { responsibilityMessages } from '../core/responsibilityMessages';
 import { headingLikeLine, INDENT, LIST_MARKER_SOURCE } from '../core/scopes';
 import { headingDomainNames } from '../core/checks/domainMismatch';
 import { lookAlikeReference, lookAlikesIn } from '../core/checks/nonstandardReference';
+import { scanReferences } from '../core/references';
 import { Task } from '../core/types';
 import { FeatureContext, OpenDocumentContext, TaskDescriber } from './featureContext';
 
@@ -187,7 +188,10 @@ function lookAlikeHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: n
   const look = lookAlikesIn(at.model.text, block.start, block.end).find((l) => at.local >= l.start && at.local <= l.end);
   const tasks = look && lookAlikeReference(look, ctx.index)?.tasks;
   if (!look || !tasks?.length) return null;
-  const head = `**${escapeMarkdown(messages(ctx.locale).lookAlikeHover(look.written, look.rewritten))}**`;
+  // a look-alike whose first task is read (T1.12～1.14, 表1第12项和13项) is counted in part
+  const msg = messages(ctx.locale);
+  const partly = scanReferences(look.written).some((r) => r.start === 0);
+  const head = `**${escapeMarkdown((partly ? msg.lookAlikePartHover : msg.lookAlikeHover)(look.written, look.rewritten))}**`;
   const shown = tasks.slice(0, MAX_TASKS).map((t) => describeTask(ctx, t));
   if (tasks.length > MAX_TASKS) shown.push(`… +${tasks.length - MAX_TASKS}`);
   return { contents: { kind: MarkupKind.Markdown, value: [head, ...shown].join('\n\n---\n\n') }, range: analysis.lines.range(at.start + look.start, at.start + look.end) };
