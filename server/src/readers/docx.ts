@@ -1,5 +1,6 @@
 // Extracts a Word plan (.docx, through mammoth) as the Markdown a drafter would write, with each line's Word paragraph.
 import { UnreadableFileError } from './unreadable';
+import { labelNumbering } from './docxNumbering';
 
 /**
  * The plan's text and, for each 0-based line of it, its 1-based Word paragraph (¶N), or 0 for a blank line.
@@ -18,7 +19,8 @@ export interface ExtractedPlan {
  * inside it starts a new line of the same paragraph), a blank line between paragraphs; list items as a tight
  * Markdown list, `1. ` for numbered lists (Word's automatic numbers are not in the text, so they are counted
  * again per list) and `- ` for bullets, except that an item whose text already starts with visible numbering
- * (`1.`, `（一）`, `一、`) is written as it is; nested lists indented by three spaces a level; Word tables as Markdown
+ * (`1.`, `（一）`, `一、`) is written as it is; a paragraph Word numbers in another format (`一、`, `（一）`, `（1）`,
+ * `①`) is a paragraph with its label written in (docxNumbering.ts); nested lists indented by three spaces a level; Word tables as Markdown
  * tables whose first row is the header, merged cells repeated as empty cells, a cell's paragraphs joined with a
  * space, and `|` escaped.
  */
@@ -30,7 +32,7 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Extract
   const { mammoth } = require('./readerLibraries') as typeof import('./readerLibraries');
   let html: string;
   try {
-    const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const buffer = await withNumberingLabels(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     // images are dropped: no need to encode them as data URIs only to throw them away
     const result = await mammoth.convertToHtml({ buffer }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
     html = result.value;
@@ -38,6 +40,26 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Extract
     throw fail();
   }
   return markdownOfHtml(html);
+}
+
+/**
+ * The .docx with the labels of its numbered paragraphs written in where mammoth would lose them (docxNumbering.ts), or
+ * as it is (nothing numbered so, or an archive mammoth will refuse itself).
+ */
+async function withNumberingLabels(buffer: Buffer): Promise<Buffer> {
+  const { JSZip } = require('./readerLibraries') as typeof import('./readerLibraries');
+  try {
+    const zip = await JSZip.loadAsync(buffer);
+    const numbering = await zip.file('word/numbering.xml')?.async('string');
+    const body = numbering === undefined ? undefined : await zip.file('word/document.xml')?.async('string');
+    if (body === undefined) return buffer;
+    const labelled = labelNumbering(body, numbering);
+    if (labelled === body) return buffer;
+    zip.file('word/document.xml', labelled);
+    return await zip.generateAsync({ type: 'nodebuffer' });
+  } catch {
+    return buffer;
+  }
 }
 
 /** What a tracked change (修订) of Word's body looks like: an insertion, a deletion, a move's two ends. */
@@ -199,7 +221,9 @@ function markdownOfHtml(html: string): ExtractedPlan {
         const continuation = indent + ' '.repeat(marker.length);
         text.forEach((t, i) => out.push({ text: (i ? continuation : indent + marker) + t, paragraph }));
       }
-      for (const child of item.children) if (typeof child !== 'string' && LIST_TAGS.has(child.tag)) listLines(child, depth + 1, out);
+      // an item of no text of its own only holds a deeper list (its level's paragraphs numbered in text of their own,
+      // docxNumbering.ts): that list stands at its depth
+      for (const child of item.children) if (typeof child !== 'string' && LIST_TAGS.has(child.tag)) listLines(child, text.length ? depth + 1 : depth, out);
     }
   };
 
