@@ -6,7 +6,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { markdownOfPdfPages, PdfItem, PdfPage } from '../../server/src/readers/pdfLayout';
+import { garbledText, markdownOfPdfPages, PdfItem, PdfPage } from '../../server/src/readers/pdfLayout';
 import { readPlanBytes, readPlanFile } from '../../server/src/readers/planFile';
 import { UnreadableFileError } from '../../server/src/readers/unreadable';
 import { loadEngine } from '../../server/src/engine';
@@ -254,11 +254,19 @@ describe('a PDF plan read from its file', function () {
     }
   });
 
-  it('says why a PDF cannot be read: a password, no text (a scan), or damage', async () => {
+  it('tells text that is not words (private-use, replacement and control characters) from a plan\'s', () => {
+    assert.strictEqual(garbledText('落实表1第12项，允许外商投资社会调查。\n\n| 1 | 区商务局 |'), false);
+    assert.strictEqual(garbledText('\uE001\uE002\uE003\uE004 落实表1第12项'), true);
+    assert.strictEqual(garbledText('落实表1第12项，允许外商投资社会调查，中方股比不低于67%\uFFFD'), false, 'one stray character is no garbled text');
+    assert.strictEqual(garbledText(' \n'), false);
+  });
+
+  it('says why a PDF cannot be read: a password, no text (a scan), garbled text, or damage', async () => {
     const refused = async (bytes: Buffer, name: string, said: string) =>
       assert.rejects(readPlanBytes(bytes, name), (e: unknown) => e instanceof UnreadableFileError && e.message.startsWith(`cannot read ${name}: ${said}`), name);
     await refused(fs.readFileSync(path.join(FIXTURES, 'password.pdf')), 'password.pdf', 'a password-protected PDF is not read; save a copy without the password');
     await refused(pdfWithoutText(), 'scan.pdf', 'the PDF holds no text (a scanned copy)');
+    await refused(fs.readFileSync(path.join(FIXTURES, 'garbled.pdf')), 'garbled.pdf', "the PDF's text cannot be extracted (its fonts do not say which characters they draw)");
     await refused(Buffer.from('%PDF-1.7\n%\xe2\xe3\n1 0 obj\n', 'latin1'), 'damaged.pdf', 'not a PDF document that can be read');
   });
 });

@@ -1,7 +1,7 @@
 // Reads a PDF plan (a 征求意见稿 or a stamped copy circulated as PDF, saved from Word or WPS) through PDF.js in the
 // bounded worker of the Office 97–2003 readers, and lays its placed text out again as Markdown (pdfLayout.ts).
 import { runLegacyReader } from './legacyOffice';
-import { markdownOfPdfPages, PdfPage, PdfText } from './pdfLayout';
+import { garbledText, markdownOfPdfPages, PdfPage, PdfText } from './pdfLayout';
 import { UnreadableFileError } from './unreadable';
 
 /** The plan's Markdown and each line's page (`p3`); a PDF that cannot be read, or holds no text (a scan), throws UnreadableFileError. */
@@ -17,6 +17,9 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<PdfText>
   const read = markdownOfPdfPages(pages);
   if (!read.text.trim()) {
     throw new UnreadableFileError(`cannot read ${name}: the PDF holds no text (a scanned copy); save the plan as Word (.docx), Markdown or text, or run text recognition (OCR) on it first`);
+  }
+  if (garbledText(read.text)) {
+    throw new UnreadableFileError(`cannot read ${name}: the PDF's text cannot be extracted (its fonts do not say which characters they draw); save the plan as Word (.docx), Markdown or text`);
   }
   return read;
 }

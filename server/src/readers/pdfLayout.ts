@@ -67,6 +67,18 @@ const LABEL = /^(?:[0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九
 /** What opens a paragraph of its own even right after a full line: an enumeration's marker. */
 const MARKER = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9０-９]+[)）]|[0-9０-９]{1,2}[．.、](?![0-9０-９])|[①-⑳]|第[一二三四五六七八九十]+[章节条部分])/;
 
+/**
+ * Whether a PDF's text is not its words: a font embedded without the map from its glyphs to characters makes PDF.js
+ * give private-use characters, replacement characters or controls for them. More than a tenth of the text such: the
+ * text cannot be read, and checking it would pass for a plan that cites nothing.
+ */
+export function garbledText(text: string): boolean {
+  const visible = text.replace(/\s+/g, '');
+  if (!visible) return false;
+  const bad = visible.match(/[\uE000-\uF8FF\uFFFD\u0000-\u001F\u007F-\u009F]|[\uDB80-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0;
+  return bad > 0.1 * visible.length;
+}
+
 /** The plan's Markdown and each line's page, from the pages PDF.js read. */
 export function markdownOfPdfPages(pages: PdfPage[]): PdfText {
   const lines = withoutFurniture(pages.map((p, i) => linesOf(p, i + 1)), pages);
