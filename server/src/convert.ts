@@ -1,14 +1,11 @@
 // Turns core findings into LSP diagnostics and source spans into LSP locations (shared by the server and the CLI).
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, Range } from 'vscode-languageserver';
 import { Finding, RelatedSpan, Severity } from './core/findings';
 import { LineSpan, PolicyIndex } from './core/types';
 import { projectRoot, sourcePath } from './indexLoader';
-import { PLAN_EXTENSIONS, WORD_PLAN_SCHEME } from './shared/protocol';
-
-/** A file the editor shows as its extracted text (a Word, Excel or PDF document), by its extension. */
-const VIEWED = new RegExp(`\\.(?:${[...PLAN_EXTENSIONS.word, ...PLAN_EXTENSIONS.excel, ...PLAN_EXTENSIONS.pdf].join('|')})$`, 'i');
+import { VIEWED_FILE } from './planFiles';
+import { fileUri, wordPlanUri } from './documentUris';
 
 export const SOURCE = 'policy-lens';
 
@@ -51,8 +48,8 @@ export class SourceFiles {
   uri(sourceFile: string): string {
     let uri = this.uris.get(sourceFile);
     if (uri === undefined) {
-      uri = pathToFileURL(this.path(sourceFile)).toString();
-      if (this.views && VIEWED.test(sourceFile)) uri = `${WORD_PLAN_SCHEME}:${uri.slice('file://'.length)}`;
+      const file = this.path(sourceFile);
+      uri = this.views && VIEWED_FILE.test(file) ? wordPlanUri(file) : fileUri(file);
       this.uris.set(sourceFile, uri);
     }
     return uri;

@@ -18,6 +18,9 @@ export const PLAN_FILE = named([...text, ...word]);
  */
 export const CLI_PLAN_FILE = named([...text, ...word, ...excel, ...pdf]);
 
+/** A file the editor shows as its extracted text, in the read-only view of a Word, Excel or PDF file. */
+export const VIEWED_FILE = named([...word, ...excel, ...pdf]);
+
 /** The files CLI_PLAN_FILE takes, as a watcher's glob (workspace/didChangeWatchedFiles). */
 export const PLAN_FILES_GLOB = `**/*.{${[...text, ...word, ...excel, ...pdf].join(',')}}`;
 

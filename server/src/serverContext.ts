@@ -1,6 +1,5 @@
 // The server's state: the task index, open documents, settings, and each document's latest analysis.
 import * as fs from 'fs';
-import { fileURLToPath, pathToFileURL } from 'url';
 import { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalyzeOptions, Checker, closestAnalysis, DocumentAnalysis } from './core/analyze';
@@ -16,7 +15,7 @@ import { DEFAULT_SETTINGS, Settings } from './settings';
 import { CLI_PLAN_FILE, PLAN_FILE, walkFiles } from './planFiles';
 import { namesAssignmentTable } from './core/annexPairing';
 import { PlanSource, readPlanFile } from './readers/planFile';
-import { WORD_PLAN_SCHEME } from './shared/protocol';
+import { fileUri, planFileOf, wordPlanFile, wordPlanUri } from './documentUris';
 import { FeatureContext, PlanReferences, referencesOf } from './features/featureContext';
 import { PlanAnnexes } from './planAnnexes';
 import { PlanFileCache } from './planFileCache';
@@ -280,33 +279,5 @@ export class ServerContext implements FeatureContext {
         yield { uri: plan.format === 'markdown' || plan.format === 'text' ? fileUri(file) : wordPlanUri(file), text: plan.text };
       }
     }
-  }
-}
-
-/** The client's read-only view of a Word plan on disk. */
-export function wordPlanUri(file: string): string {
-  return `${WORD_PLAN_SCHEME}:${fileUri(file).slice('file://'.length)}`;
-}
-
-/** The .docx file behind the client's read-only view of a Word plan (`policy-lens-word:/path/plan.docx`). */
-export function wordPlanFile(uri: string): string | undefined {
-  const prefix = `${WORD_PLAN_SCHEME}:`;
-  return uri.startsWith(prefix) ? uriToPath(`file://${uri.slice(prefix.length)}`) : undefined;
-}
-
-/** The plan file behind a document: a file, or the .docx (.doc, .xlsx, .xls) a Word or Excel plan's view shows; undefined for others (untitled). */
-export function planFileOf(uri: string): string | undefined {
-  return wordPlanFile(uri) ?? uriToPath(uri);
-}
-
-export function fileUri(p: string): string {
-  return pathToFileURL(p).toString();
-}
-
-export function uriToPath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
   }
 }

@@ -7,7 +7,7 @@ import { SourceFiles } from '../../server/src/convert';
 import { loadEngine } from '../../server/src/engine';
 import { FeatureContext, PlanReferences, referencesOf } from '../../server/src/features/featureContext';
 import { DEFAULT_SETTINGS, Settings } from '../../server/src/settings';
-import { uriToPath } from '../../server/src/serverContext';
+import { uriToPath } from '../../server/src/documentUris';
 
 export interface MemoryContext extends FeatureContext {
   /** Opens (or replaces) a document. */

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { CancellationToken, CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { messages } from '../core/messages';
 import { SHOW_CITATIONS_COMMAND } from '../shared/protocol';
-import { uriToPath } from '../serverContext';
+import { uriToPath } from '../documentUris';
 import { coverage, CoverageContext } from './coverageRequest';
 import { FeatureContext } from './featureContext';
 

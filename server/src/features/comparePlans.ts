@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import { taskLabel } from '../core/checks/labels';
 import { readDocxBeforeRevisions } from '../readers/docx';
 import { AnalysedPlan, collectReview } from '../report/collectReview';
-import { planFileOf } from '../serverContext';
+import { planFileOf } from '../documentUris';
 import { comparePlans as compare, renderComparison, revisionVersions } from '../report/planComparison';
 import { ComparePlansParams, ComparePlansResult } from '../shared/protocol';
 import { FeatureContext } from './featureContext';

@@ -1,7 +1,7 @@
 // policyLens/coverage: for each task of the default source, where the given documents (or the workspace) cite it.
 import { computeCoverage, coverageCounts } from '../core/coverage';
 import { CoverageLocation, CoverageParams, CoverageResult } from '../shared/protocol';
-import { uriToPath } from '../serverContext';
+import { uriToPath } from '../documentUris';
 import { FeatureContext } from './featureContext';
 import { readPlanFile } from '../readers/planFile';
 import { CancellationToken } from 'vscode-languageserver';

@@ -1,6 +1,6 @@
 // policyLens/extractPlan: a plan file's text as the checker reads it (a Word .docx extracted, any text decoded), for the client's Word plan view.
 import { ExtractPlanParams, ExtractPlanResult } from '../shared/protocol';
-import { uriToPath } from '../serverContext';
+import { uriToPath } from '../documentUris';
 import { readPlanFile } from '../readers/planFile';
 
 export async function extractPlan(params: ExtractPlanParams | null | undefined): Promise<ExtractPlanResult> {

@@ -3,7 +3,7 @@
 // plans the user names (the 任务分工表 export, the comparison of two versions).
 import * as path from 'path';
 import { DocumentAnalysis } from '../core/analyze';
-import { planFileOf } from '../serverContext';
+import { planFileOf } from '../documentUris';
 import { FeatureContext } from './featureContext';
 import { readPlanFile } from '../readers/planFile';
 import { AnalysedPlan } from '../report/collectReview';
