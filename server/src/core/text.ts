@@ -64,10 +64,16 @@ export function parseInteger(raw: string): number | undefined {
   return v !== undefined && Number.isInteger(v) && v >= 0 ? v : undefined;
 }
 
-/** Chinese numeral for 0–999, as a drafter writes a task number (12 → 十二). */
+/** Chinese numeral for 0–9999, as a drafter writes a task number (12 → 十二) or Word counts a list (1010 → 一千零一十). */
 export function toChineseNumeral(n: number): string {
   const d = '零一二三四五六七八九';
   if (n < 10) return d[n];
+  if (n >= 1000) {
+    const rest = n % 1000;
+    const head = d[Math.floor(n / 1000)] + '千';
+    if (rest === 0) return head;
+    return head + (rest < 100 ? '零' + (rest < 10 ? d[rest] : rest < 20 ? '一' + toChineseNumeral(rest) : toChineseNumeral(rest)) : toChineseNumeral(rest));
+  }
   if (n < 20) return '十' + (n % 10 ? d[n % 10] : '');
   if (n < 100) return d[Math.floor(n / 10)] + '十' + (n % 10 ? d[n % 10] : '');
   const rest = n % 100;

@@ -4,6 +4,8 @@
 // each paragraph numbered in a format other than plain `1.` (a Chinese numeral, brackets, a circle, a letter) gets its
 // label written into its text, as Word shows it, and is no longer a list item; `1.` lists and bullets stay lists.
 
+import { toChineseNumeral } from '../core/text';
+
 /** One level of a list's definition (w:lvl). */
 interface Level {
   format: string;
@@ -45,25 +47,6 @@ function readLevels(numberingXml: string): { abstracts: Map<string, Map<number, 
 
 const DIGITS = '〇一二三四五六七八九';
 
-/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (Word's chineseCounting). */
-function chineseCounting(n: number): string {
-  if (n <= 0 || n >= 10000) return String(n);
-  const units = ['', '十', '百', '千'];
-  const digits = String(n).split('').map(Number);
-  let out = '';
-  let zero = false;
-  digits.forEach((d, i) => {
-    const unit = units[digits.length - 1 - i];
-    if (d === 0) zero = out !== '';
-    else {
-      if (zero) out += '零';
-      zero = false;
-      out += (d === 1 && unit === '十' && out === '' ? '' : DIGITS[d]) + unit;
-    }
-  });
-  return out;
-}
-
 const roman = (n: number): string => {
   const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
   let out = '';
@@ -80,7 +63,8 @@ export function formatNumber(n: number, format: string): string {
     case 'chineseLegalSimplified':
     case 'taiwaneseCounting':
     case 'taiwaneseCountingThousand':
-      return chineseCounting(n);
+      // 一, 十, 十二, 二十, 一百零五, as a drafter writes a number
+      return n >= 1 && n <= 9999 ? toChineseNumeral(n) : String(n);
     case 'ideographDigital':
     case 'taiwaneseDigital':
       return String(n).split('').map((d) => DIGITS[Number(d)]).join('');
