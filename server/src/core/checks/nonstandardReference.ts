@@ -57,24 +57,18 @@ const SLASH_LIST = new RegExp(
 );
 
 /**
+ * One task after the first of an ID or dash form's list: its separator (1), its mark if written (2), its table (3) and
+ * item (4); or a range's end written as its item alone (T1.12~14): the separator (5) and the item (6).
+ */
+const NEXT_PAIR = `${SP}(?:(${LIST_SEP}|${RANGE_SEP}|${SLASH})${SP}([TＴ]|表${SP})?([0-9０-９]+)[.．\\-－]([0-9０-９]+)|(${RANGE_SEP})${SP}([0-9０-９]+))`;
+/**
  * A task of the ID or dash form (T1.12, 表1-12) and, after a list's or range's separator or a slash, more of them of
  * which some lack their T or 表 (T1.12～1.14, T1.12、1.13, 表1-12至1-14) or stand after a slash (T1.12/T1.13): the scanner
  * reads the first alone. Group 1: the first's mark (T or 表), 2 and 3: its table and item; what follows is read by PAIR.
  */
-const PAIR_LIST = new RegExp(
-  `${NOT_PREFIXED}([TＴ]|表${SP})([0-9０-９]+)[.．\\-－]([0-9０-９]+)` +
-    `(?:${SP}(?:(?:${LIST_SEP}|${RANGE_SEP}|${SLASH})${SP}(?:[TＴ]|表${SP})?[0-9０-９]+[.．\\-－][0-9０-９]+|${RANGE_SEP}${SP}[0-9０-９]+))+` +
-    NOT_A_QUANTITY,
-  'g',
-);
-/**
- * One task after the first in a PAIR_LIST: its separator (1), its mark if written (2), its table (3) and item (4); or a
- * range's end written as its item alone (T1.12~14): the separator (5) and the item (6).
- */
-const PAIR = new RegExp(
-  `${SP}(?:(${LIST_SEP}|${RANGE_SEP}|${SLASH})${SP}([TＴ]|表${SP})?([0-9０-９]+)[.．\\-－]([0-9０-９]+)|(${RANGE_SEP})${SP}([0-9０-９]+))`,
-  'y',
-);
+const PAIR_LIST = new RegExp(`${NOT_PREFIXED}([TＴ]|表${SP})([0-9０-９]+)[.．\\-－]([0-9０-９]+)(?:${NEXT_PAIR})+${NOT_A_QUANTITY}`, 'g');
+/** NEXT_PAIR at a place (sticky): each task after the first of a PAIR_LIST, in turn. */
+const PAIR = new RegExp(NEXT_PAIR, 'y');
 
 /**
  * A task named by its table and item as a 分工表 numbers it, but in prose (第1.13项, 任务清单1-14, 试点任务1.16) or its item in
