@@ -171,13 +171,13 @@ function linesOf(page: PdfPage, number: number): Line[] {
     const segments: Segment[] = [];
     let raw = '';
     let seg: Segment | undefined;
+    const close = () => {
+      if (seg) segments.push({ ...seg, text: normalizeSpacing(raw) });
+      seg = undefined;
+    };
     for (const item of group) {
       const gap = seg ? item.x - seg.x1 : 0;
-      if (seg && (gap > CELL_GAP * h || ruled.some((r) => r.x0 >= seg!.x1 - 1 && r.x1 <= item.x + 1))) {
-        seg.text = normalizeSpacing(raw);
-        segments.push(seg);
-        seg = undefined;
-      }
+      if (seg && (gap > CELL_GAP * h || ruled.some((r) => r.x0 >= seg!.x1 - 1 && r.x1 <= item.x + 1))) close();
       if (!seg) {
         seg = { text: '', x0: item.x, x1: item.x + item.w };
         raw = item.s;
@@ -186,17 +186,13 @@ function linesOf(page: PdfPage, number: number): Line[] {
         seg.x1 = Math.max(seg.x1, item.x + item.w);
       }
     }
-    if (seg) {
-      seg.text = normalizeSpacing(raw);
-      segments.push(seg);
-    }
+    close();
     const kept = segments.filter((s) => s.text);
-    const rules = horizontals;
     // a list's label and its text, parted by a tab (Word's automatic numbering: 1.⇥允许…), are one line, not two cells
     if (kept.length >= 2 && LABEL.test(kept[0].text) && kept[1].x0 - kept[0].x1 < 4 * h) {
       kept.splice(0, 2, { text: normalizeSpacing(`${kept[0].text} ${kept[1].text}`), x0: kept[0].x0, x1: kept[1].x1 });
     }
-    return { page: number, rules, verticals, y: group[0].y, h, x0: kept[0]?.x0 ?? 0, x1: kept[kept.length - 1]?.x1 ?? 0, segments: kept, text: kept.map((s) => s.text).join(' ') };
+    return { page: number, rules: horizontals, verticals, y, h, x0: kept[0]?.x0 ?? 0, x1: kept[kept.length - 1]?.x1 ?? 0, segments: kept, text: kept.map((s) => s.text).join(' ') };
   }).filter((l) => l.segments.length);
 }
 
