@@ -12,12 +12,12 @@ const common = {
   // jsonc-parser's UMD build requires its parts at run time, out of esbuild's sight: bundle its ES modules instead
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
-// The plan readers' libraries (mammoth, iconv-lite) are a bundle of their own, required on first use from next to the
+// The plan readers' libraries (mammoth, iconv-lite, JSZip, xmldom) are a bundle of their own, required on first use from next to the
 // server and the CLI: parsing them would add ~20 ms to every server start, for files most sessions never read.
 const readerLibraries = {
   name: 'reader-libraries',
   setup(build) {
-    build.onResolve({ filter: /^\.\/readerLibraries$/ }, () => ({ path: './readerLibraries.js', external: true }));
+    build.onResolve({ filter: /^(?:\.\/|\.\.\/readers\/)readerLibraries$/ }, () => ({ path: './readerLibraries.js', external: true }));
     // exceljs likewise, for the 任务分工表 workbook and the Excel plan reader only
     build.onResolve({ filter: /^(?:\.\/|\.\.\/report\/)workbookLibrary$/ }, () => ({ path: './workbookLibrary.js', external: true }));
   },

@@ -9,7 +9,7 @@ import { SourceFiles, toDiagnostic } from './convert';
 import { expandPlans, readPlans, UsageError } from './cli/files';
 import { FileResult, formatGithub, formatJson, formatSarif, formatText } from './cli/format';
 import { buildDefaultIndex, FACTS_FILE, INDEX_FILE, packageVersion, projectRoot, serializeFacts, serializeIndex } from './indexLoader';
-import { assignmentsCommand, compareCommand, reportCommand } from './cli/reviewCommands';
+import { annotateCommand, assignmentsCommand, compareCommand, reportCommand } from './cli/reviewCommands';
 import { readAndCheckPlans } from './cli/annexes';
 
 const USAGE = `usage:
@@ -19,6 +19,7 @@ const USAGE = `usage:
   policy-lens report FILE... [--out report.html] [--config FILE] [--annex FILE]
   policy-lens assignments FILE... [--format md|csv|json|xlsx] [--out FILE] [--config FILE] [--annex FILE]
   policy-lens compare OLD NEW | PLAN.docx [--format text|md|json] [--out FILE] [--config FILE] [--annex FILE]
+  policy-lens annotate PLAN.docx... [--track-changes] [--out FILE|FOLDER] [--locale zh|en] [--config FILE] [--annex FILE]
 
 FILE may be a file, a folder (its .md, .txt, .docx, .doc, .wps, .xlsx, .xls, .et and .pdf files; not a 分工表 this tool
 wrote), a glob pattern ("plans/**/*.md"; plan files only), or - for standard input. Text is read as UTF-8 (with or
@@ -38,7 +39,11 @@ report writes the reviewer's page (findings, the task matrix, lead units; one HT
 standard output; assignments writes each plan's 任务分工表 (xlsx needs --out). Both exit 2 when a file cannot be read.
 compare reads two versions of one plan (the 征求意见稿, then the 修改稿), or one Word plan with tracked changes (修订) as
 it was before them and as it is with them, and says which tasks the later covers newly or no longer, whose lead unit,
-partners or deadline changed, and which findings it resolved, brought or kept; exit 2 when a file cannot be read.`;
+partners or deadline changed, and which findings it resolved, brought or kept; exit 2 when a file cannot be read.
+annotate writes a copy of each Word plan, PLAN（审核意见）.docx beside it (or --out), with every finding a comment (批注)
+on the text it is about and, with --track-changes, each preferred fix a tracked change (修订) to accept or reject in
+Word; the plan itself is not changed, nor an existing copy written over unless --out names it; exit 2 when a plan
+cannot be read or its copy cannot be written.`;
 
 interface Options {
   command: string;
@@ -49,6 +54,7 @@ interface Options {
   out?: string;
   annex?: string;
   check: boolean;
+  trackChanges?: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -67,6 +73,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--out' || a.startsWith('--out=')) o.out = value('--out');
     else if (a === '--annex' || a.startsWith('--annex=')) o.annex = value('--annex');
     else if (a === '--check') o.check = true;
+    else if (a === '--track-changes') o.trackChanges = true;
     else if (a.startsWith('--') ) throw new UsageError(`unknown option ${a}`);
     else o.files.push(a);
   }
@@ -185,6 +192,7 @@ function index(o: Options): number {
 async function main(argv: string[]): Promise<number> {
   try {
     const o = parseArgs(argv);
+    if (o.trackChanges && o.command !== 'annotate') throw new UsageError('--track-changes is an option of annotate');
     switch (o.command) {
       case 'check': return await check(o);
       case 'coverage': return await coverage(o);
@@ -192,6 +200,7 @@ async function main(argv: string[]): Promise<number> {
       case 'report': return await reportCommand(o);
       case 'assignments': return await assignmentsCommand(o);
       case 'compare': return await compareCommand(o);
+      case 'annotate': return await annotateCommand(o);
       case '--version': process.stdout.write(packageVersion() + '\n'); return 0;
       case '--help': case '-h': case 'help': process.stdout.write(USAGE + '\n'); return 0;
       default:

@@ -1,12 +1,16 @@
 // Walks folders for plan files (Markdown, text and Word), for workspace-wide references, coverage and the CLI.
 import * as fs from 'fs';
 import * as path from 'path';
-import { PLAN_EXTENSIONS } from './shared/protocol';
+import { PLAN_EXTENSIONS, REVIEW_COPY_SUFFIX } from './shared/protocol';
 
 const { text, word, excel, pdf } = PLAN_EXTENSIONS;
 
-/** A file by its extension, not Office's lock files (`~$plan.docx`, left next to an open document). */
-const named = (extensions: readonly string[]) => new RegExp(`(?:^|[\\\\/])(?!~\\$)[^\\\\/]*\\.(${extensions.join('|')})$`, 'i');
+/**
+ * A file by its extension, not Office's lock files (`~$plan.docx`, left next to an open document); `plans`: nor the
+ * review's copy of a Word plan (`plan（审核意见）.docx`, which `policy-lens annotate` writes: the plan again).
+ */
+const named = (extensions: readonly string[], plans = true) =>
+  new RegExp(`(?:^|[\\\\/])(?!~\\$)${plans ? `(?![^\\\\/]*${REVIEW_COPY_SUFFIX}\\.docx$)` : ''}[^\\\\/]*\\.(${extensions.join('|')})$`, 'i');
 
 /** A plan file by its name; Word's lock files (`~$plan.docx`, left next to an open document) are not plans. */
 export const PLAN_FILE = named([...text, ...word]);
@@ -19,7 +23,7 @@ export const PLAN_FILE = named([...text, ...word]);
 export const CLI_PLAN_FILE = named([...text, ...word, ...excel, ...pdf]);
 
 /** A file the editor shows as its extracted text, in the read-only view of a Word, Excel or PDF file. */
-export const VIEWED_FILE = named([...word, ...excel, ...pdf]);
+export const VIEWED_FILE = named([...word, ...excel, ...pdf], false);
 
 /** The files CLI_PLAN_FILE takes, as a watcher's glob (workspace/didChangeWatchedFiles). */
 export const PLAN_FILES_GLOB = `**/*.{${[...text, ...word, ...excel, ...pdf].join(',')}}`;

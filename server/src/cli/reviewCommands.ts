@@ -1,5 +1,5 @@
-// The reviewer's commands: `policy-lens report FILE... --out report.html`, `policy-lens assignments FILE... --format md|csv|json|xlsx`
-// and `policy-lens compare OLD NEW`.
+// The reviewer's commands: `policy-lens report FILE... --out report.html`, `policy-lens assignments FILE... --format md|csv|json|xlsx`,
+// `policy-lens compare OLD NEW` and `policy-lens annotate PLAN.docx... [--track-changes]`.
 import * as fs from 'fs';
 import * as path from 'path';
 import { Locale, localeOf } from '../core/messages';
@@ -14,6 +14,8 @@ import { TaskIndex } from '../core/taskIndex';
 import { readDocxBeforeRevisions } from '../readers/docx';
 import { loadConfiguredEngine, readCliConfig, analyzeOptionsOf } from './configuration';
 import { UsageError } from './files';
+import { reviewCopyOf } from '../report/wordReview';
+import { REVIEW_COPY_SUFFIX } from '../shared/protocol';
 import { readAndCheckPlans } from './annexes';
 
 export interface ReviewOptions {
@@ -23,6 +25,7 @@ export interface ReviewOptions {
   config?: string;
   locale?: string;
   annex?: string;
+  trackChanges?: boolean;
 }
 
 /** Reads and checks every plan; one that cannot be read is reported on stderr and left out (exit code 2 at the end). */
@@ -114,4 +117,56 @@ export async function compareCommand(o: ReviewOptions): Promise<number> {
   const comparison = comparePlans(index.tasks, before, after);
   write(o.out, format === 'json' ? comparisonJson(comparison) : renderComparison(comparison, (t) => taskLabel(index, t), format as 'text' | 'md', locale));
   return 0;
+}
+
+/**
+ * Each Word plan's review as a copy beside it (`plan（审核意见）.docx`, or --out: a file for one plan, a folder for
+ * several): every finding a comment (批注) on its text, and with --track-changes each preferred fix a tracked change
+ * (修订). The plan itself is never written, nor a file that exists unless --out names it. A plan in another format is
+ * said and left out. Exit 2 when a plan cannot be read or its copy cannot be written, else 0.
+ */
+export async function annotateCommand(o: ReviewOptions): Promise<number> {
+  if (o.format !== undefined) throw new UsageError('annotate writes Word files: it has no --format');
+  if (o.files.includes('-')) throw new UsageError('annotate writes a copy beside each Word plan: name the .docx files, not standard input');
+  const { plans, unreadable, locale } = await checkPlans(o, 'annotate');
+  let failed = unreadable;
+  const word = plans.filter((p) => {
+    if (/\.docx$/i.test(p.file)) return true;
+    process.stderr.write(`policy-lens: ${p.file}: not annotated: comments are written into a Word .docx (save the plan as .docx to get them)\n`);
+    return false;
+  });
+  if (!word.length) throw new UsageError('annotate found no Word .docx plan to write comments into', false);
+  const outFolder = o.out !== undefined && (word.length > 1 || isFolder(o.out));
+  if (outFolder) fs.mkdirSync(o.out!, { recursive: true });
+  for (const plan of word) {
+    const name = `${path.basename(plan.file, path.extname(plan.file))}${REVIEW_COPY_SUFFIX}.docx`;
+    const out = o.out === undefined ? path.join(path.dirname(plan.file), name) : outFolder ? path.join(o.out, name) : o.out;
+    // a copy written before may hold the reviewer's own comments since: only --out naming the file writes over it
+    if (fs.existsSync(out) && (o.out === undefined || outFolder)) {
+      process.stderr.write(`policy-lens: ${out} exists: not written over (delete it, or name it with --out)\n`);
+      failed++;
+      continue;
+    }
+    try {
+      const annotated = await reviewCopyOf(fs.readFileSync(plan.file), { text: plan.analysis.text, paragraphOfLine: plan.paragraphOfLine }, plan.analysis.findings, locale, { revisions: o.trackChanges });
+      fs.writeFileSync(out, annotated.bytes);
+      const count = annotated.comments;
+      const { text, paragraph, document } = annotated.placed;
+      const where = paragraph || document ? ` (${text} on their text${paragraph ? `, ${paragraph} on their paragraph` : ''}${document ? `, ${document} at the document's start` : ''})` : '';
+      const changes = o.trackChanges ? `, ${annotated.revisions.written} tracked ${annotated.revisions.written === 1 ? 'change' : 'changes'}${annotated.revisions.skipped ? ` (${annotated.revisions.skipped} left to the comments: another fix changes their text, or it crosses a link or field)` : ''}` : '';
+      process.stderr.write(`policy-lens: wrote ${out}: ${count} ${count === 1 ? 'comment' : 'comments'}${where}${changes}\n`);
+    } catch (e) {
+      process.stderr.write(`policy-lens: ${plan.file}: not annotated: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      failed++;
+    }
+  }
+  return failed ? 2 : 0;
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return /[\\/]$/.test(file);
+  }
 }

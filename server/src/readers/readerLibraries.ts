@@ -2,5 +2,6 @@
 import * as mammoth from 'mammoth';
 import * as iconv from 'iconv-lite';
 import JSZip from 'jszip';
+import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 
-export { mammoth, iconv, JSZip };
+export { mammoth, iconv, JSZip, DOMParser, XMLSerializer };

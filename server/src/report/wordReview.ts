@@ -1,0 +1,171 @@
+// A Word plan's review as a copy of it (`policy-lens annotate`): its findings as comments (批注) and, when asked, their
+// preferred fixes as tracked changes (修订), placed by wordComments.ts at the text of the .docx they are about.
+import { Finding, Severity } from '../core/findings';
+import { Locale } from '../core/messages';
+import { LineIndex } from '../core/text';
+import { AnnotatedParts, annotateWordXml, WordAnchor, WordNote } from './wordComments';
+
+
+const SEVERITY: Record<Locale, Record<Severity, string>> = {
+  zh: { error: '错误', warning: '警告', information: '提示', hint: '建议' },
+  en: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
+};
+const LINES: Record<Locale, { head: (severity: string, message: string) => string; fix: (title: string) => string; quote: (title: string, text: string) => string; code: (code: string) => string }> = {
+  zh: { head: (s, m) => `【${s}】${m}`, fix: (t) => `修改建议：${t}`, quote: (t, x) => `${t}：“${x}”`, code: (c) => `Policy Lens 检查项：${c}` },
+  en: { head: (s, m) => `[${s}] ${m}`, fix: (t) => `Suggested fix: ${t}`, quote: (t, x) => `${t}: “${x}”`, code: (c) => `Policy Lens check: ${c}` },
+};
+
+/**
+ * Text as Word's and the extracted plan's compare: without whitespace (Word's indentation, Markdown's padding) and the
+ * `|` between a Markdown table's cells, a cell's escaped `\|` and `\\` as Word has them.
+ */
+const plain = (s: string) => s.replace(/\\([\\|])|\|/g, (_, escaped?: string) => escaped ?? '').replace(/\s+/g, '');
+
+/** The occurrences of `needle` in `hay`, overlapping ones too. */
+function countOf(hay: string, needle: string): number {
+  let n = 0;
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) n++;
+  return n;
+}
+
+/**
+ * Where a span of the extracted plan is in Word's terms: its ¶N, its text and which of that text's occurrences in the
+ * paragraph it is. Undefined for a span across paragraphs or of no text. `near`: for an empty span, the text before it
+ * (`after` it), or after it at a paragraph's start.
+ */
+function anchorOf(text: string, lines: LineIndex, paragraphOfLine: readonly number[], start: number, end: number): WordAnchor | undefined {
+  const first = lines.positionAt(start).line;
+  const last = lines.positionAt(Math.max(start, end - 1)).line;
+  const paragraph = paragraphOfLine[first] ?? 0;
+  if (!paragraph || (paragraphOfLine[last] ?? 0) !== paragraph) return undefined;
+  let top = first;
+  while (top > 0 && paragraphOfLine[top - 1] === paragraph) top--;
+  let bottom = last;
+  while (bottom + 1 < lines.lineCount && paragraphOfLine[bottom + 1] === paragraph) bottom++;
+  const from = lines.lineStart(top);
+  const whole = text.slice(from, lines.lineEnd(bottom));
+  const needle = plain(text.slice(start, end));
+  if (!needle) return undefined;
+  // its occurrences that start before it: those of the paragraph's text up to its last character, less the one that is it
+  const before = countOf(plain(whole.slice(0, end - from)), needle) - 1;
+  return { paragraph, text: needle, occurrence: Math.max(0, before) };
+}
+
+/** The nearest paragraph at or after a line (a finding on a blank line, between paragraphs, belongs to the next). */
+function paragraphAround(paragraphOfLine: readonly number[], line: number): number {
+  for (let l = line; l < paragraphOfLine.length; l++) if (paragraphOfLine[l]) return paragraphOfLine[l];
+  for (let l = line; l >= 0; l--) if (paragraphOfLine[l]) return paragraphOfLine[l];
+  return 0;
+}
+
+/** The context a point is told by: up to six characters before it in its paragraph, or after it at the paragraph's start. */
+function pointAnchor(text: string, lines: LineIndex, paragraphOfLine: readonly number[], at: number): { anchor: WordAnchor; mode: 'after' | 'before' } | undefined {
+  const line = lines.positionAt(at).line;
+  const lineStart = lines.lineStart(line);
+  const before = text.slice(lineStart, at).replace(/\s+$/, '');
+  if (plain(before)) {
+    let from = lineStart + before.length;
+    for (let seen = 0; from > lineStart && seen < 6; from--) if (!/\s/.test(text[from - 1])) seen++;
+    const anchor = anchorOf(text, lines, paragraphOfLine, from, lineStart + before.length);
+    return anchor && { anchor, mode: 'after' };
+  }
+  const after = text.slice(at, lines.lineEnd(line));
+  const skipped = after.length - after.trimStart().length;
+  let to = at + skipped;
+  for (let seen = 0; to < lines.lineEnd(line) && seen < 6; to++) if (!/\s/.test(text[to])) seen++;
+  const anchor = anchorOf(text, lines, paragraphOfLine, at + skipped, to);
+  return anchor && { anchor, mode: 'before' };
+}
+
+/**
+ * The findings of an extracted Word plan as notes: each a comment of its severity, message, preferred fix and code;
+ * with `revisions`, the preferred fix a tracked change where it stays inside one paragraph's text (not a fix that
+ * writes a table's cells or a line of its own).
+ */
+export function wordNotesOf(text: string, paragraphOfLine: readonly number[], findings: readonly Finding[], locale: Locale, opts: { revisions?: boolean } = {}): WordNote[] {
+  const lines = new LineIndex(text);
+  const say = LINES[locale];
+  return findings.map((f) => {
+    const fix = f.fixes.find((x) => x.preferred) ?? f.fixes[0];
+    // a fix's title may name what it writes only in general (改为原文表述): the text then follows
+    const proposal = fix && (fix.newText.trim() && !fix.title.includes(fix.newText.trim()) ? say.quote(fix.title, fix.newText.trim()) : fix.title);
+    const comment = [say.head(SEVERITY[locale][f.severity], f.message), ...(proposal ? [say.fix(proposal)] : []), say.code(f.code)];
+    const anchor = anchorOf(text, lines, paragraphOfLine, f.start, f.end) ?? { paragraph: paragraphAround(paragraphOfLine, lines.positionAt(f.start).line), text: '', occurrence: 0 };
+    const note: WordNote = { anchor, comment };
+    if (opts.revisions && fix && fix.preferred && !/[|\r\n]/.test(fix.newText)) {
+      if (fix.end > fix.start) {
+        const old = anchorOf(text, lines, paragraphOfLine, fix.start, fix.end);
+        if (old) note.revision = { anchor: old, mode: 'replace', newText: fix.newText };
+      } else {
+        const point = pointAnchor(text, lines, paragraphOfLine, fix.start);
+        if (point) note.revision = { ...point, newText: fix.newText };
+      }
+    }
+    return note;
+  });
+}
+
+export interface AnnotatedDocx {
+  bytes: Buffer;
+  placed: AnnotatedParts['placed'];
+  revisions: AnnotatedParts['revisions'];
+}
+
+const COMMENTS_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
+const COMMENTS_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
+
+/**
+ * A copy of the .docx with the notes written in (wordComments.ts): its comments part made, or its own comments kept
+ * and ours added after them. Throws on an archive that is not a Word document.
+ */
+export async function annotateDocx(bytes: Uint8Array, notes: readonly WordNote[], opts: { author: string; initials: string; date: string }): Promise<AnnotatedDocx> {
+  const { JSZip } = require('../readers/readerLibraries') as typeof import('../readers/readerLibraries');
+  const zip = await JSZip.loadAsync(bytes);
+  const read = (name: string) => zip.file(name)?.async('string');
+  const documentXml = await read('word/document.xml');
+  const relsName = 'word/_rels/document.xml.rels';
+  let rels = (await read(relsName)) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  let types = await read('[Content_Types].xml');
+  if (documentXml === undefined || types === undefined) throw new Error('not a Word .docx document (no word/document.xml)');
+  // the document's own comments part, where its relationship says (Word names it comments.xml)
+  const existing = /<Relationship\b[^>]*>/g;
+  let target: string | undefined;
+  for (const m of rels.matchAll(existing)) if (m[0].includes(`"${COMMENTS_RELATIONSHIP}"`)) target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+  const commentsName = target ? (target.startsWith('/') ? target.slice(1) : `word/${target}`) : 'word/comments.xml';
+  const parts = annotateWordXml(documentXml, await read(commentsName), notes, opts);
+  zip.file('word/document.xml', parts.documentXml);
+  zip.file(commentsName, parts.commentsXml);
+  if (!target) {
+    const taken = new Set([...rels.matchAll(/\bId="([^"]*)"/g)].map((m) => m[1]));
+    let n = 1;
+    while (taken.has(`rId${n}`)) n++;
+    rels = rels.replace(/<\/Relationships>\s*$/, `<Relationship Id="rId${n}" Type="${COMMENTS_RELATIONSHIP}" Target="comments.xml"/></Relationships>`);
+    zip.file(relsName, rels);
+  }
+  if (!types.includes(`PartName="/${commentsName}"`)) {
+    types = types.replace(/<\/Types>\s*$/, `<Override PartName="/${commentsName}" ContentType="${COMMENTS_CONTENT_TYPE}"/></Types>`);
+    zip.file('[Content_Types].xml', types);
+  }
+  const out = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return { bytes: out, placed: parts.placed, revisions: parts.revisions };
+}
+
+/** Who the comments and tracked changes are by, as Word shows them. */
+const REVIEWER = { author: 'Policy Lens', initials: 'PL' };
+
+/**
+ * The review's copy of a Word plan (`bytes`, read as `text` with its ¶N per line), its findings written in as comments
+ * and, with `revisions`, their preferred fixes as tracked changes, dated now: what `policy-lens annotate` writes and the
+ * editor's command saves.
+ */
+export async function reviewCopyOf(
+  bytes: Uint8Array,
+  plan: { text: string; paragraphOfLine?: readonly number[] },
+  findings: readonly Finding[],
+  locale: Locale,
+  opts: { revisions?: boolean } = {},
+): Promise<AnnotatedDocx & { comments: number }> {
+  const notes = wordNotesOf(plan.text, plan.paragraphOfLine ?? [], findings, locale, opts);
+  const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  return { ...(await annotateDocx(bytes, notes, { ...REVIEWER, date })), comments: notes.length };
+}

@@ -1,0 +1,58 @@
+// Policy Lens: Write Review into a Copy in a real VS Code: a Word plan's findings as comments (批注) and its fixes as
+// tracked changes (修订) in a copy of the .docx, from the Explorer's file or the open Word view.
+import * as assert from 'assert';
+import JSZip from 'jszip';
+import * as vscode from 'vscode';
+import { extension, serverReady } from '../helpers';
+import { makeDocx, WORD_PLAN } from '../../support/docxFixture';
+
+describe('Write Review into a Copy', () => {
+  let folder: vscode.Uri;
+  let plan: vscode.Uri;
+  const created: vscode.Uri[] = [];
+  const comments = async (file: vscode.Uri) => (await (await JSZip.loadAsync(await vscode.workspace.fs.readFile(file))).file('word/comments.xml')!.async('string'));
+
+  before(async () => {
+    await serverReady();
+    folder = vscode.workspace.workspaceFolders![0].uri;
+    plan = vscode.Uri.joinPath(folder, '黄埔区实施方案.docx');
+    await vscode.workspace.fs.writeFile(plan, await makeDocx(WORD_PLAN));
+    created.push(plan);
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of created) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
+
+  it('is offered in the Explorer\'s context menu of a .docx', () => {
+    const menu: { command: string; when?: string }[] = extension().packageJSON.contributes?.menus?.['explorer/context'] ?? [];
+    assert.ok(menu.some((m) => m.command === 'policyLens.annotateWordPlan' && m.when === 'resourceExtname == .docx'), JSON.stringify(menu));
+  });
+
+  it('writes the Explorer\'s plan with a comment on each finding, in the editor\'s language, and leaves the plan as it was', async () => {
+    const before = await vscode.workspace.fs.readFile(plan);
+    const target = vscode.Uri.joinPath(folder, '黄埔区实施方案（审核意见）.docx');
+    created.push(target);
+    // the Explorer passes the selection second: the command takes only a file as its target
+    const written = await vscode.commands.executeCommand<vscode.Uri>('policyLens.annotateWordPlan', plan, target, false);
+    assert.strictEqual(written?.toString(), target.toString());
+    const xml = await comments(target);
+    assert.ok((xml.match(/<w:comment /g)?.length ?? 0) >= 5, xml.slice(0, 300));
+    assert.match(xml, /\[error\] "中方股比不低于51%" contradicts 表1第12项/);
+    assert.doesNotMatch(await (await JSZip.loadAsync(await vscode.workspace.fs.readFile(target))).file('word/document.xml')!.async('string'), /<w:ins /, 'no tracked change unless asked');
+    assert.deepStrictEqual(await vscode.workspace.fs.readFile(plan), before);
+  });
+
+  it('writes the open Word view\'s plan with its fixes as tracked changes, and never into the plan itself', async () => {
+    await vscode.commands.executeCommand('policyLens.openWordPlan', plan);
+    const target = vscode.Uri.joinPath(folder, '修订建议.docx');
+    created.push(target);
+    const written = await vscode.commands.executeCommand<vscode.Uri>('policyLens.annotateWordPlan', undefined, target, true);
+    assert.strictEqual(written?.toString(), target.toString(), 'the active Word view\'s plan');
+    const body = await (await JSZip.loadAsync(await vscode.workspace.fs.readFile(target))).file('word/document.xml')!.async('string');
+    assert.match(body, /<w:del [^>]*w:author="Policy Lens"[^>]*><w:r><w:delText xml:space="preserve">51%<\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:t xml:space="preserve">67%<\/w:t>/);
+    const before = await vscode.workspace.fs.readFile(plan);
+    assert.strictEqual(await vscode.commands.executeCommand('policyLens.annotateWordPlan', plan, plan, false), undefined, 'not over the plan');
+    assert.deepStrictEqual(await vscode.workspace.fs.readFile(plan), before);
+  });
+});

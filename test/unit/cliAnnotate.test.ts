@@ -1,0 +1,97 @@
+// `policy-lens annotate`: a reviewed copy beside each Word plan (spawns the built dist/cli.js).
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const PLAN = path.join(ROOT, 'test', 'fixtures', 'pdf', 'plan.docx');
+const COPY = '（审核意见）.docx';
+
+describe('policy-lens annotate', function () {
+  this.timeout(60000);
+  let dir: string;
+  const cli = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8' });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+  const findings = (out: string) => out.trim().split('\n').filter(Boolean).map((l) => l.replace(/^[^:]*:/, ''));
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-annotate-'));
+    fs.mkdirSync(path.join(dir, 'plans'));
+    fs.copyFileSync(PLAN, path.join(dir, 'plans', '天河区实施方案.docx'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('writes PLAN（审核意见）.docx beside the plan with a comment per finding, the plan untouched', () => {
+    const plan = path.join('plans', '天河区实施方案.docx');
+    const before = fs.readFileSync(path.join(dir, plan));
+    const checked = cli('check', plan);
+    const count = findings(checked.out).length;
+    assert.ok(count >= 20, `the fixture plan's findings (${count})`);
+    const r = cli('annotate', plan);
+    assert.strictEqual(r.code, 0, r.err);
+    const copy = path.join('plans', `天河区实施方案${COPY}`);
+    assert.strictEqual(r.err, `policy-lens: wrote ${copy}: ${count} comments\n`);
+    assert.strictEqual(r.out, '');
+    assert.deepStrictEqual(fs.readFileSync(path.join(dir, plan)), before, 'the plan is not written');
+    // the copy is the plan again: the same text, the same findings; a folder's check leaves it out
+    assert.deepStrictEqual(findings(cli('check', copy).out), findings(checked.out));
+    assert.deepStrictEqual(cli('check', 'plans').out.split('\n').filter((l) => l.includes(COPY)), [], 'not checked as a second plan');
+    assert.strictEqual(findings(cli('check', 'plans').out).length, count);
+  });
+
+  it('with --track-changes writes the fixes as tracked changes: accepted, they resolve the findings', () => {
+    const r = cli('annotate', 'plans/天河区实施方案.docx', '--track-changes');
+    assert.strictEqual(r.code, 0, r.err);
+    const changes = Number(/, (\d+) tracked changes/.exec(r.err)?.[1]);
+    assert.ok(changes >= 20, r.err);
+    const copy = cli('check', `plans/天河区实施方案${COPY}`);
+    assert.match(copy.err, /has tracked changes \(修订\)/);
+    assert.ok(findings(copy.out).length <= findings(cli('check', 'plans/天河区实施方案.docx').out).length - changes, copy.out);
+    // compare says what they change: the findings the fixes resolve
+    const compared = cli('compare', `plans/天河区实施方案${COPY}`, '--format', 'json');
+    assert.strictEqual(compared.code, 0, compared.err);
+    assert.strictEqual(JSON.parse(compared.out).findings.resolved.length, changes);
+  });
+
+  it('never writes over a copy it did not name, and writes over one --out names', () => {
+    assert.strictEqual(cli('annotate', 'plans').code, 0);
+    const copy = path.join(dir, 'plans', `天河区实施方案${COPY}`);
+    fs.writeFileSync(copy, 'the reviewer\'s own edits');
+    const again = cli('annotate', 'plans/天河区实施方案.docx');
+    assert.strictEqual(again.code, 2);
+    assert.match(again.err, /（审核意见）\.docx exists: not written over \(delete it, or name it with --out\)/);
+    assert.strictEqual(fs.readFileSync(copy, 'utf8'), 'the reviewer\'s own edits');
+    const named = cli('annotate', 'plans/天河区实施方案.docx', '--out', copy);
+    assert.strictEqual(named.code, 0, named.err);
+    assert.notStrictEqual(fs.readFileSync(copy, 'utf8'), 'the reviewer\'s own edits');
+  });
+
+  it('writes several plans\' copies into the --out folder, and says which plans it cannot annotate', () => {
+    fs.copyFileSync(PLAN, path.join(dir, 'plans', '越秀区实施方案.docx'));
+    fs.writeFileSync(path.join(dir, 'plans', '海珠区实施方案.md'), '落实表1第58项。\n');
+    const r = cli('annotate', 'plans', '--out', 'review');
+    assert.strictEqual(r.code, 0, r.err);
+    assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'review')).sort(), [`天河区实施方案${COPY}`, `越秀区实施方案${COPY}`]);
+    assert.match(r.err, /plans\/海珠区实施方案\.md: not annotated: comments are written into a Word \.docx/);
+    const none = cli('annotate', 'plans/海珠区实施方案.md');
+    assert.strictEqual(none.code, 2);
+    assert.match(none.err, /annotate found no Word \.docx plan to write comments into/);
+  });
+
+  it('refuses what it cannot do, with a usage error', () => {
+    for (const [args, message] of [
+      [['annotate'], /annotate needs at least one FILE/],
+      [['annotate', '-'], /name the \.docx files, not standard input/],
+      [['annotate', 'plans', '--format', 'md'], /annotate writes Word files: it has no --format/],
+      [['check', 'plans', '--track-changes'], /--track-changes is an option of annotate/],
+    ] as const) {
+      const r = cli(...args);
+      assert.strictEqual(r.code, 2, args.join(' '));
+      assert.match(r.err, message);
+    }
+  });
+});
