@@ -6,7 +6,7 @@ import { CoverageModel } from './coverageView';
 import { registerWordPlanView } from './wordPlan';
 import { registerAssignmentsExport } from './assignmentsExport';
 import { registerCompareCommand } from './compareCommand';
-import { registerAnnotateCommand } from './annotateCommand';
+import { registerReviewCopyCommand } from './reviewCopyCommand';
 import { PolicyLensStatus } from './languageStatus';
 import { INDEX_CHANGED_NOTIFICATION } from '../../server/src/shared/protocol';
 import { serverEnvironment } from '../../server/src/shared/launch';
@@ -42,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   registerWordPlanView(context, () => client);
   registerAssignmentsExport(context, () => client);
   registerCompareCommand(context, () => client);
-  registerAnnotateCommand(context, () => client);
+  registerReviewCopyCommand(context, () => client);
   void vscode.commands.executeCommand('setContext', 'policyLens.coverage.uncoveredOnly', false);
   await client.start();
   context.subscriptions.push(

@@ -19,7 +19,7 @@ const USAGE = `usage:
   policy-lens report FILE... [--out report.html] [--config FILE] [--annex FILE]
   policy-lens assignments FILE... [--format md|csv|json|xlsx] [--out FILE] [--config FILE] [--annex FILE]
   policy-lens compare OLD NEW | PLAN.docx [--format text|md|json] [--out FILE] [--config FILE] [--annex FILE]
-  policy-lens annotate PLAN.docx... [--track-changes] [--out FILE|FOLDER] [--locale zh|en] [--config FILE] [--annex FILE]
+  policy-lens annotate FILE... [--track-changes] [--out FILE|FOLDER] [--locale zh|en] [--config FILE] [--annex FILE]
 
 FILE may be a file, a folder (its .md, .txt, .docx, .doc, .wps, .xlsx, .xls, .et and .pdf files; not a 分工表 this tool
 wrote), a glob pattern ("plans/**/*.md"; plan files only), or - for standard input. Text is read as UTF-8 (with or
@@ -40,10 +40,10 @@ standard output; assignments writes each plan's 任务分工表 (xlsx needs --ou
 compare reads two versions of one plan (the 征求意见稿, then the 修改稿), or one Word plan with tracked changes (修订) as
 it was before them and as it is with them, and says which tasks the later covers newly or no longer, whose lead unit,
 partners or deadline changed, and which findings it resolved, brought or kept; exit 2 when a file cannot be read.
-annotate writes a copy of each Word plan, PLAN（审核意见）.docx beside it (or --out), with every finding a comment (批注)
-on the text it is about and, with --track-changes, each preferred fix a tracked change (修订) to accept or reject in
-Word; the plan itself is not changed, nor an existing copy written over unless --out names it; exit 2 when a plan
-cannot be read or its copy cannot be written.`;
+annotate writes a copy of each Word plan or Excel 分工表, PLAN（审核意见）.docx or .xlsx beside it (or --out), with
+every finding a comment (批注) on the text or cell it is about and, with --track-changes, a Word plan's preferred fixes
+tracked changes (修订) to accept or reject in Word; the plan itself is not changed, nor an existing copy written over
+unless --out names it; exit 2 when a plan cannot be read or its copy cannot be written.`;
 
 interface Options {
   command: string;

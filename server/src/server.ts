@@ -40,9 +40,9 @@ import { COVERAGE_REQUEST, CoverageParams, EXTRACT_PLAN_REQUEST, ExtractPlanPara
 import { extractPlan } from './features/extractPlan';
 import { assignments } from './features/assignments';
 import { comparePlans } from './features/comparePlans';
-import { annotateWordPlan } from './features/annotateWordPlan';
+import { reviewCopyRequest } from './features/reviewCopyRequest';
 import { status } from './features/status';
-import { ANNOTATE_WORD_PLAN_REQUEST, AnnotateWordPlanParams, ASSIGNMENTS_REQUEST, AssignmentsParams, COMPARE_PLANS_REQUEST, ComparePlansParams, STATUS_REQUEST, StatusParams } from './shared/protocol';
+import { ASSIGNMENTS_REQUEST, AssignmentsParams, COMPARE_PLANS_REQUEST, ComparePlansParams, REVIEW_COPY_REQUEST, ReviewCopyParams, STATUS_REQUEST, StatusParams } from './shared/protocol';
 
 if (process.argv.includes('--version')) {
   console.log(packageVersion());
@@ -307,7 +307,7 @@ connection.onRequest(COVERAGE_REQUEST.method, whenReady((p: CoverageParams | nul
 connection.onRequest(EXTRACT_PLAN_REQUEST.method, (p: ExtractPlanParams | null) => extractPlan(p));
 connection.onRequest(ASSIGNMENTS_REQUEST.method, whenReady((p: AssignmentsParams | null) => assignments(ctx, p)));
 connection.onRequest(COMPARE_PLANS_REQUEST.method, whenReady((p: ComparePlansParams | null) => comparePlans(ctx, p)));
-connection.onRequest(ANNOTATE_WORD_PLAN_REQUEST.method, whenReady((p: AnnotateWordPlanParams | null) => annotateWordPlan(ctx, p)));
+connection.onRequest(REVIEW_COPY_REQUEST.method, whenReady((p: ReviewCopyParams | null) => reviewCopyRequest(ctx, p)));
 // answered before the index is ready too: the status item says why nothing is checked
 connection.onRequest(STATUS_REQUEST.method, (p: StatusParams | null) => status(ctx, p));
 

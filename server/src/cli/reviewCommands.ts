@@ -1,5 +1,5 @@
 // The reviewer's commands: `policy-lens report FILE... --out report.html`, `policy-lens assignments FILE... --format md|csv|json|xlsx`,
-// `policy-lens compare OLD NEW` and `policy-lens annotate PLAN.docx... [--track-changes]`.
+// `policy-lens compare OLD NEW` and `policy-lens annotate PLAN.docx|分工表.xlsx... [--track-changes]`.
 import * as fs from 'fs';
 import * as path from 'path';
 import { Locale, localeOf } from '../core/messages';
@@ -14,7 +14,7 @@ import { TaskIndex } from '../core/taskIndex';
 import { readDocxBeforeRevisions } from '../readers/docx';
 import { loadConfiguredEngine, readCliConfig, analyzeOptionsOf } from './configuration';
 import { UsageError } from './files';
-import { reviewCopyOf } from '../report/wordReview';
+import { REVIEWABLE_FILE, reviewCopy } from '../report/reviewCopy';
 import { REVIEW_COPY_SUFFIX } from '../shared/protocol';
 import { readAndCheckPlans } from './annexes';
 
@@ -120,26 +120,27 @@ export async function compareCommand(o: ReviewOptions): Promise<number> {
 }
 
 /**
- * Each Word plan's review as a copy beside it (`plan（审核意见）.docx`, or --out: a file for one plan, a folder for
- * several): every finding a comment (批注) on its text, and with --track-changes each preferred fix a tracked change
- * (修订). The plan itself is never written, nor a file that exists unless --out names it. A plan in another format is
- * said and left out. Exit 2 when a plan cannot be read or its copy cannot be written, else 0.
+ * Each Word plan's or Excel 分工表's review as a copy beside it (`plan（审核意见）.docx`, or --out: a file for one plan, a
+ * folder for several): every finding a comment (批注) on its text, and with --track-changes a Word plan's preferred
+ * fixes tracked changes (修订). The plan itself is never written, nor a file that exists unless --out names it. A plan in
+ * another format is said and left out. Exit 2 when a plan cannot be read or its copy cannot be written, else 0.
  */
 export async function annotateCommand(o: ReviewOptions): Promise<number> {
-  if (o.format !== undefined) throw new UsageError('annotate writes Word files: it has no --format');
-  if (o.files.includes('-')) throw new UsageError('annotate writes a copy beside each Word plan: name the .docx files, not standard input');
+  if (o.format !== undefined) throw new UsageError('annotate writes Word and Excel files: it has no --format');
+  if (o.files.includes('-')) throw new UsageError('annotate writes a copy beside each plan: name the .docx and .xlsx files, not standard input');
   const { plans, unreadable, locale } = await checkPlans(o, 'annotate');
   let failed = unreadable;
-  const word = plans.filter((p) => {
-    if (/\.docx$/i.test(p.file)) return true;
-    process.stderr.write(`policy-lens: ${p.file}: not annotated: comments are written into a Word .docx (save the plan as .docx to get them)\n`);
+  const reviewable = plans.filter((p) => {
+    if (REVIEWABLE_FILE.test(p.file)) return true;
+    process.stderr.write(`policy-lens: ${p.file}: not annotated: comments are written into a Word .docx or an Excel .xlsx (save the plan as one to get them)\n`);
     return false;
   });
-  if (!word.length) throw new UsageError('annotate found no Word .docx plan to write comments into', false);
-  const outFolder = o.out !== undefined && (word.length > 1 || isFolder(o.out));
+  if (!reviewable.length) throw new UsageError('annotate found no Word .docx or Excel .xlsx plan to write comments into', false);
+  const outFolder = o.out !== undefined && (reviewable.length > 1 || isFolder(o.out));
   if (outFolder) fs.mkdirSync(o.out!, { recursive: true });
-  for (const plan of word) {
-    const name = `${path.basename(plan.file, path.extname(plan.file))}${REVIEW_COPY_SUFFIX}.docx`;
+  for (const plan of reviewable) {
+    const extension = path.extname(plan.file);
+    const name = `${path.basename(plan.file, extension)}${REVIEW_COPY_SUFFIX}${extension}`;
     const out = o.out === undefined ? path.join(path.dirname(plan.file), name) : outFolder ? path.join(o.out, name) : o.out;
     // a copy written before may hold the reviewer's own comments since: only --out naming the file writes over it
     if (fs.existsSync(out) && (o.out === undefined || outFolder)) {
@@ -148,13 +149,14 @@ export async function annotateCommand(o: ReviewOptions): Promise<number> {
       continue;
     }
     try {
-      const annotated = await reviewCopyOf(fs.readFileSync(plan.file), { text: plan.analysis.text, paragraphOfLine: plan.paragraphOfLine }, plan.analysis.findings, locale, { revisions: o.trackChanges });
-      fs.writeFileSync(out, annotated.bytes);
-      const count = annotated.comments;
-      const { text, paragraph, document } = annotated.placed;
-      const where = paragraph || document ? ` (${text} on their text${paragraph ? `, ${paragraph} on their paragraph` : ''}${document ? `, ${document} at the document's start` : ''})` : '';
-      const changes = o.trackChanges ? `, ${annotated.revisions.written} tracked ${annotated.revisions.written === 1 ? 'change' : 'changes'}${annotated.revisions.skipped ? ` (${annotated.revisions.skipped} left to the comments: another fix changes their text, or it crosses a link or field)` : ''}` : '';
-      process.stderr.write(`policy-lens: wrote ${out}: ${count} ${count === 1 ? 'comment' : 'comments'}${where}${changes}\n`);
+      const copy = await reviewCopy(plan.file, fs.readFileSync(plan.file), { text: plan.analysis.text, paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine }, plan.analysis.findings, locale, { revisions: o.trackChanges });
+      fs.writeFileSync(out, copy.bytes);
+      const elsewhere = copy.comments - copy.onText;
+      const where = elsewhere ? ` (${copy.onText} on their text, ${elsewhere} on their ${extension.toLowerCase() === '.xlsx' ? 'row' : 'paragraph'}: their text was not found there)` : '';
+      const written = copy.revisions?.written ?? 0;
+      const changes = o.trackChanges && copy.revisions ? `, ${written} tracked ${written === 1 ? 'change' : 'changes'}${copy.revisions.skipped ? ` (${copy.revisions.skipped} left to the comments: another fix changes their text, or it crosses a link or field)` : ''}` : '';
+      const noChanges = o.trackChanges && !copy.revisions ? ' (a workbook has no tracked changes: the comments say the fixes)' : '';
+      process.stderr.write(`policy-lens: wrote ${out}: ${copy.comments} ${copy.comments === 1 ? 'comment' : 'comments'}${where}${changes}${noChanges}\n`);
     } catch (e) {
       process.stderr.write(`policy-lens: ${plan.file}: not annotated: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       failed++;

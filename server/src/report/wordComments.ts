@@ -2,6 +2,7 @@
 // a comment (批注) on the text it is about, and, when asked, its preferred quick fix a tracked change (修订), so that the
 // district sees the proposal in place and takes it with Word's 接受修订. Pure over the parts' XML (word/document.xml,
 // word/comments.xml); wordReview.ts unzips the .docx and zips the copy.
+import { parseXml, serializeXml } from './officeParts';
 
 export const WORD_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -70,15 +71,7 @@ function textOf(t: Element): string {
 
 /** Writes a Word document's notes into it (see the module's comment). `commentsXml`: the document's own comments, kept. */
 export function annotateWordXml(documentXml: string, commentsXml: string | undefined, notes: readonly WordNote[], opts: AnnotateOptions): AnnotatedParts {
-  // xmldom, as mammoth uses it: in the readers' bundle, loaded on first use
-  const { DOMParser, XMLSerializer } = require('../readers/readerLibraries') as typeof import('../readers/readerLibraries');
-  const parse = (xml: string, what: string) => {
-    const problems: string[] = [];
-    const doc = new DOMParser({ errorHandler: (level: string, message: unknown) => void (level !== 'warning' && problems.push(String(message))) }).parseFromString(xml, 'text/xml');
-    if (problems.length || !doc.documentElement) throw new Error(`${what} is not well-formed XML${problems.length ? `: ${problems[0]}` : ''}`);
-    return doc;
-  };
-  const doc = parse(documentXml, 'word/document.xml');
+  const doc = parseXml(documentXml, 'word/document.xml');
   const w = doc.documentElement.lookupPrefix(WORD_NS) ?? 'w';
   const el = (name: string, attributes: Record<string, string> = {}, document: Document = doc) => {
     const e = document.createElementNS(WORD_NS, `${w}:${name}`);
@@ -92,7 +85,7 @@ export function annotateWordXml(documentXml: string, commentsXml: string | undef
     return t;
   };
 
-  const comments = commentsXml ? parse(commentsXml, 'word/comments.xml') : parse(`<${w}:comments xmlns:${w}="${WORD_NS}"/>`, 'comments');
+  const comments = parseXml(commentsXml ?? `<${w}:comments xmlns:${w}="${WORD_NS}"/>`, 'word/comments.xml');
   // comments and tracked changes share Word's annotation ids: start above every id either part uses
   const ids = [doc, comments].flatMap((d) => Array.from(d.getElementsByTagNameNS(WORD_NS, '*')).filter((e) => e.hasAttributeNS(WORD_NS, 'id')).map((e) => Number(e.getAttributeNS(WORD_NS, 'id'))));
   let nextId = 1 + ids.filter((n) => Number.isInteger(n)).reduce((a, b) => Math.max(a, b), -1);
@@ -282,12 +275,7 @@ export function annotateWordXml(documentXml: string, commentsXml: string | undef
     revisions.written++;
   }
 
-  const serialize = (d: Document, original: string | undefined) => {
-    const xml = new XMLSerializer().serializeToString(d);
-    const declaration = /^<\?xml[^>]*\?>\s*/.exec(original ?? '')?.[0] ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-    return xml.startsWith('<?xml') ? xml : declaration + xml;
-  };
-  return { documentXml: serialize(doc, documentXml), commentsXml: serialize(comments, commentsXml), placed, revisions };
+  return { documentXml: serializeXml(doc, documentXml), commentsXml: serializeXml(comments, commentsXml), placed, revisions };
 }
 
 /**

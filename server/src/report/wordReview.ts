@@ -3,6 +3,7 @@
 import { Finding, Severity } from '../core/findings';
 import { Locale } from '../core/messages';
 import { LineIndex } from '../core/text';
+import { EMPTY_RELATIONSHIPS, RELATIONSHIP_NS, relationshipsOf, resolveTarget, withOverride, withRelationship } from './officeParts';
 import { AnnotatedParts, annotateWordXml, WordAnchor, WordNote } from './wordComments';
 
 
@@ -16,10 +17,21 @@ const LINES: Record<Locale, { head: (severity: string, message: string) => strin
 };
 
 /**
+ * A finding as a reviewer's comment says it: its severity and message, the fix it proposes (with the text it writes
+ * when its title does not say it: 改为原文表述), and the check's code, for a `policy-lens-disable` line.
+ */
+export function commentLines(f: Finding, locale: Locale): string[] {
+  const say = LINES[locale];
+  const fix = f.fixes.find((x) => x.preferred) ?? f.fixes[0];
+  const proposal = fix && (fix.newText.trim() && !fix.title.includes(fix.newText.trim()) ? say.quote(fix.title, fix.newText.trim()) : fix.title);
+  return [say.head(SEVERITY[locale][f.severity], f.message), ...(proposal ? [say.fix(proposal)] : []), say.code(f.code)];
+}
+
+/**
  * Text as Word's and the extracted plan's compare: without whitespace (Word's indentation, Markdown's padding) and the
  * `|` between a Markdown table's cells, a cell's escaped `\|` and `\\` as Word has them.
  */
-const plain = (s: string) => s.replace(/\\([\\|])|\|/g, (_, escaped?: string) => escaped ?? '').replace(/\s+/g, '');
+export const plain = (s: string) => s.replace(/\\([\\|])|\|/g, (_, escaped?: string) => escaped ?? '').replace(/\s+/g, '');
 
 /** The occurrences of `needle` in `hay`, overlapping ones too. */
 function countOf(hay: string, needle: string): number {
@@ -84,12 +96,9 @@ function pointAnchor(text: string, lines: LineIndex, paragraphOfLine: readonly n
  */
 export function wordNotesOf(text: string, paragraphOfLine: readonly number[], findings: readonly Finding[], locale: Locale, opts: { revisions?: boolean } = {}): WordNote[] {
   const lines = new LineIndex(text);
-  const say = LINES[locale];
   return findings.map((f) => {
     const fix = f.fixes.find((x) => x.preferred) ?? f.fixes[0];
-    // a fix's title may name what it writes only in general (改为原文表述): the text then follows
-    const proposal = fix && (fix.newText.trim() && !fix.title.includes(fix.newText.trim()) ? say.quote(fix.title, fix.newText.trim()) : fix.title);
-    const comment = [say.head(SEVERITY[locale][f.severity], f.message), ...(proposal ? [say.fix(proposal)] : []), say.code(f.code)];
+    const comment = commentLines(f, locale);
     const anchor = anchorOf(text, lines, paragraphOfLine, f.start, f.end) ?? { paragraph: paragraphAround(paragraphOfLine, lines.positionAt(f.start).line), text: '', occurrence: 0 };
     const note: WordNote = { anchor, comment };
     if (opts.revisions && fix && fix.preferred && !/[|\r\n]/.test(fix.newText)) {
@@ -111,7 +120,7 @@ export interface AnnotatedDocx {
   revisions: AnnotatedParts['revisions'];
 }
 
-const COMMENTS_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
+const COMMENTS_RELATIONSHIP = `${RELATIONSHIP_NS}/comments`;
 const COMMENTS_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
 
 /**
@@ -124,48 +133,18 @@ export async function annotateDocx(bytes: Uint8Array, notes: readonly WordNote[]
   const read = (name: string) => zip.file(name)?.async('string');
   const documentXml = await read('word/document.xml');
   const relsName = 'word/_rels/document.xml.rels';
-  let rels = (await read(relsName)) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-  let types = await read('[Content_Types].xml');
+  const rels = (await read(relsName)) ?? EMPTY_RELATIONSHIPS;
+  const types = await read('[Content_Types].xml');
   if (documentXml === undefined || types === undefined) throw new Error('not a Word .docx document (no word/document.xml)');
   // the document's own comments part, where its relationship says (Word names it comments.xml)
-  const existing = /<Relationship\b[^>]*>/g;
-  let target: string | undefined;
-  for (const m of rels.matchAll(existing)) if (m[0].includes(`"${COMMENTS_RELATIONSHIP}"`)) target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
-  const commentsName = target ? (target.startsWith('/') ? target.slice(1) : `word/${target}`) : 'word/comments.xml';
+  const own = relationshipsOf(rels).find((r) => r.type === COMMENTS_RELATIONSHIP);
+  const commentsName = own ? resolveTarget('word/document.xml', own.target) : 'word/comments.xml';
   const parts = annotateWordXml(documentXml, await read(commentsName), notes, opts);
   zip.file('word/document.xml', parts.documentXml);
   zip.file(commentsName, parts.commentsXml);
-  if (!target) {
-    const taken = new Set([...rels.matchAll(/\bId="([^"]*)"/g)].map((m) => m[1]));
-    let n = 1;
-    while (taken.has(`rId${n}`)) n++;
-    rels = rels.replace(/<\/Relationships>\s*$/, `<Relationship Id="rId${n}" Type="${COMMENTS_RELATIONSHIP}" Target="comments.xml"/></Relationships>`);
-    zip.file(relsName, rels);
-  }
-  if (!types.includes(`PartName="/${commentsName}"`)) {
-    types = types.replace(/<\/Types>\s*$/, `<Override PartName="/${commentsName}" ContentType="${COMMENTS_CONTENT_TYPE}"/></Types>`);
-    zip.file('[Content_Types].xml', types);
-  }
+  if (!own) zip.file(relsName, withRelationship(rels, COMMENTS_RELATIONSHIP, 'comments.xml').xml);
+  zip.file('[Content_Types].xml', withOverride(types, commentsName, COMMENTS_CONTENT_TYPE));
   const out = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   return { bytes: out, placed: parts.placed, revisions: parts.revisions };
 }
 
-/** Who the comments and tracked changes are by, as Word shows them. */
-const REVIEWER = { author: 'Policy Lens', initials: 'PL' };
-
-/**
- * The review's copy of a Word plan (`bytes`, read as `text` with its ¶N per line), its findings written in as comments
- * and, with `revisions`, their preferred fixes as tracked changes, dated now: what `policy-lens annotate` writes and the
- * editor's command saves.
- */
-export async function reviewCopyOf(
-  bytes: Uint8Array,
-  plan: { text: string; paragraphOfLine?: readonly number[] },
-  findings: readonly Finding[],
-  locale: Locale,
-  opts: { revisions?: boolean } = {},
-): Promise<AnnotatedDocx & { comments: number }> {
-  const notes = wordNotesOf(plan.text, plan.paragraphOfLine ?? [], findings, locale, opts);
-  const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  return { ...(await annotateDocx(bytes, notes, { ...REVIEWER, date })), comments: notes.length };
-}

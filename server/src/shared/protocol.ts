@@ -108,8 +108,8 @@ export const PLAN_EXTENSIONS = {
 } as const;
 
 /**
- * What the review's copy of a Word plan is called, `plan（审核意见）.docx` beside `plan.docx` (`policy-lens annotate`):
- * the plan again with the findings as comments, so no scan of plans takes it for one.
+ * What the review's copy of a plan is called, `plan（审核意见）.docx` beside `plan.docx` (or `.xlsx`; `policy-lens
+ * annotate`): the plan again with the findings as comments, so no scan of plans takes it for one.
  */
 export const REVIEW_COPY_SUFFIX = '（审核意见）';
 
@@ -166,29 +166,24 @@ export type ComparePlansResult =
 /** policyLens/comparePlans: what a plan's later version changed against the earlier (tasks, assignments, findings). */
 export const COMPARE_PLANS_REQUEST = new RequestType<ComparePlansParams, ComparePlansResult, void>('policyLens/comparePlans');
 
-export interface AnnotateWordPlanParams {
-  /** The Word plan: its `file:` URI, or its view's (`policy-lens-word:`). */
+export interface ReviewCopyParams {
+  /** The plan: a Word .docx or Excel .xlsx file's `file:` URI, or its view's (`policy-lens-word:`). */
   uri: string;
-  /** Each finding's preferred fix as a tracked change (修订) too. */
+  /** A Word plan's preferred fixes as tracked changes (修订) too. */
   trackChanges?: boolean;
 }
 
 /**
- * The review's copy of the plan as a .docx in base64 (JSON-RPC carries no bytes), with its comments and how they were
- * placed (on their text, on their paragraph, at the document's start) and the tracked changes written and left to the
- * comments; or why there is none (not a .docx, a file that cannot be read).
+ * The review's copy of the plan in base64 (JSON-RPC carries no bytes): its comments, how many of them are on the text
+ * they are about (the others on its paragraph or row), and a Word plan's tracked changes written and left to their
+ * comments; or why there is none (not a .docx or .xlsx, a file that cannot be read).
  */
-export type AnnotateWordPlanResult =
-  | {
-      content: string;
-      comments: number;
-      placed: { text: number; paragraph: number; document: number };
-      revisions: { written: number; skipped: number };
-    }
+export type ReviewCopyResult =
+  | { content: string; comments: number; onText: number; revisions?: { written: number; skipped: number } }
   | { error: string };
 
-/** policyLens/annotateWordPlan: a Word plan's findings as comments (批注) in a copy of it, as `policy-lens annotate` writes it. */
-export const ANNOTATE_WORD_PLAN_REQUEST = new RequestType<AnnotateWordPlanParams, AnnotateWordPlanResult, void>('policyLens/annotateWordPlan');
+/** policyLens/reviewCopy: a plan's findings as comments (批注) in a copy of its Word or Excel file, as `policy-lens annotate` writes it. */
+export const REVIEW_COPY_REQUEST = new RequestType<ReviewCopyParams, ReviewCopyResult, void>('policyLens/reviewCopy');
 
 /** policyLens/status: what the language status item shows: the sources loaded, and the document's last check. */
 export interface StatusParams {

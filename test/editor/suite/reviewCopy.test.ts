@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import * as vscode from 'vscode';
 import { extension, serverReady } from '../helpers';
 import { makeDocx, WORD_PLAN } from '../../support/docxFixture';
+import { makeWorkbook } from '../../support/xlsxFixture';
 
 describe('Write Review into a Copy', () => {
   let folder: vscode.Uri;
@@ -24,9 +25,9 @@ describe('Write Review into a Copy', () => {
     for (const uri of created) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
   });
 
-  it('is offered in the Explorer\'s context menu of a .docx', () => {
+  it('is offered in the Explorer\'s context menu of a .docx and an .xlsx', () => {
     const menu: { command: string; when?: string }[] = extension().packageJSON.contributes?.menus?.['explorer/context'] ?? [];
-    assert.ok(menu.some((m) => m.command === 'policyLens.annotateWordPlan' && m.when === 'resourceExtname == .docx'), JSON.stringify(menu));
+    assert.ok(menu.some((m) => m.command === 'policyLens.writeReviewCopy' && m.when === 'resourceExtname == .docx || resourceExtname == .xlsx'), JSON.stringify(menu));
   });
 
   it('writes the Explorer\'s plan with a comment on each finding, in the editor\'s language, and leaves the plan as it was', async () => {
@@ -34,7 +35,7 @@ describe('Write Review into a Copy', () => {
     const target = vscode.Uri.joinPath(folder, '黄埔区实施方案（审核意见）.docx');
     created.push(target);
     // the Explorer passes the selection second: the command takes only a file as its target
-    const written = await vscode.commands.executeCommand<vscode.Uri>('policyLens.annotateWordPlan', plan, target, false);
+    const written = await vscode.commands.executeCommand<vscode.Uri>('policyLens.writeReviewCopy', plan, target, false);
     assert.strictEqual(written?.toString(), target.toString());
     const xml = await comments(target);
     assert.ok((xml.match(/<w:comment /g)?.length ?? 0) >= 5, xml.slice(0, 300));
@@ -47,12 +48,22 @@ describe('Write Review into a Copy', () => {
     await vscode.commands.executeCommand('policyLens.openWordPlan', plan);
     const target = vscode.Uri.joinPath(folder, '修订建议.docx');
     created.push(target);
-    const written = await vscode.commands.executeCommand<vscode.Uri>('policyLens.annotateWordPlan', undefined, target, true);
+    const written = await vscode.commands.executeCommand<vscode.Uri>('policyLens.writeReviewCopy', undefined, target, true);
     assert.strictEqual(written?.toString(), target.toString(), 'the active Word view\'s plan');
     const body = await (await JSZip.loadAsync(await vscode.workspace.fs.readFile(target))).file('word/document.xml')!.async('string');
     assert.match(body, /<w:del [^>]*w:author="Policy Lens"[^>]*><w:r><w:delText xml:space="preserve">51%<\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:t xml:space="preserve">67%<\/w:t>/);
     const before = await vscode.workspace.fs.readFile(plan);
-    assert.strictEqual(await vscode.commands.executeCommand('policyLens.annotateWordPlan', plan, plan, false), undefined, 'not over the plan');
+    assert.strictEqual(await vscode.commands.executeCommand('policyLens.writeReviewCopy', plan, plan, false), undefined, 'not over the plan');
     assert.deepStrictEqual(await vscode.workspace.fs.readFile(plan), before);
+  });
+
+  it('writes an Excel 分工表\'s copy with a comment on each finding\'s cell, without asking about tracked changes', async () => {
+    const workbook = vscode.Uri.joinPath(folder, '分工表.xlsx');
+    await vscode.workspace.fs.writeFile(workbook, await makeWorkbook());
+    const target = vscode.Uri.joinPath(folder, '分工表（审核意见）.xlsx');
+    created.push(workbook, target);
+    assert.strictEqual((await vscode.commands.executeCommand<vscode.Uri>('policyLens.writeReviewCopy', workbook, target))?.toString(), target.toString());
+    const xml = await (await JSZip.loadAsync(await vscode.workspace.fs.readFile(target))).file('xl/comments1.xml')!.async('string');
+    assert.match(xml, /<comment ref="D4" authorId="0"><text><r><t xml:space="preserve">\[error\] "中方股比不低于51%" contradicts 表1第12项/);
   });
 });

@@ -1,17 +1,18 @@
-// policyLens/annotateWordPlan over the protocol: a Word plan's review as a copy, its findings as comments and its fixes
-// as tracked changes, for the client to save.
+// policyLens/reviewCopy over the protocol: a Word plan's review as a copy, its findings as comments and its fixes as
+// tracked changes, and an Excel 分工表's with cell comments, for the client to save.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import JSZip from 'jszip';
-import { ANNOTATE_WORD_PLAN_REQUEST, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
+import { REVIEW_COPY_REQUEST, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
 import { readDocx, readDocxBeforeRevisions } from '../../server/src/readers/docx';
 import { LspClient } from '../support/lspClient';
 import { makeDocx, WORD_PLAN } from '../support/docxFixture';
+import { makeWorkbook } from '../support/xlsxFixture';
 
-describe('policyLens/annotateWordPlan, over the protocol', function () {
+describe('policyLens/reviewCopy, over the protocol', function () {
   this.timeout(20000);
   let client: LspClient;
   let workspace: string;
@@ -23,6 +24,7 @@ describe('policyLens/annotateWordPlan, over the protocol', function () {
     plan = await makeDocx(WORD_PLAN);
     fs.writeFileSync(path.join(workspace, '黄埔区实施方案.docx'), plan);
     fs.writeFileSync(path.join(workspace, '方案.md'), '落实表1第58项。\n');
+    fs.writeFileSync(path.join(workspace, '分工表.xlsx'), await makeWorkbook());
     client = new LspClient();
     await client.initialize({ rootPath: workspace });
   });
@@ -32,11 +34,11 @@ describe('policyLens/annotateWordPlan, over the protocol', function () {
   });
 
   it('gives the copy with a comment per finding, and the plan on disk is not written', async () => {
-    const result = await client.request(ANNOTATE_WORD_PLAN_REQUEST.method, { uri: uri('黄埔区实施方案.docx') });
+    const result = await client.request(REVIEW_COPY_REQUEST.method, { uri: uri('黄埔区实施方案.docx') });
     assert.ok(!('error' in result), result.error);
     assert.ok(result.comments >= 5, `the fixture's findings (${result.comments})`);
-    assert.deepStrictEqual(result.placed, { text: result.comments, paragraph: 0, document: 0 });
-    assert.deepStrictEqual(result.revisions, { written: 0, skipped: 0 });
+    assert.strictEqual(result.onText, result.comments);
+    assert.strictEqual(result.revisions, undefined, 'no tracked changes unless asked');
     const copy = Buffer.from(result.content, 'base64');
     const comments = await (await JSZip.loadAsync(copy)).file('word/comments.xml')!.async('string');
     assert.strictEqual(comments.match(/<w:comment /g)?.length, result.comments);
@@ -47,7 +49,7 @@ describe('policyLens/annotateWordPlan, over the protocol', function () {
 
   it('writes the fixes as tracked changes when asked, from the Word view\'s URI too', async () => {
     const view = uri('黄埔区实施方案.docx').replace(/^file:/, `${WORD_PLAN_SCHEME}:`);
-    const result = await client.request(ANNOTATE_WORD_PLAN_REQUEST.method, { uri: view, trackChanges: true });
+    const result = await client.request(REVIEW_COPY_REQUEST.method, { uri: view, trackChanges: true });
     assert.ok(!('error' in result), result.error);
     assert.ok(result.revisions.written >= 3, JSON.stringify(result.revisions));
     const copy = Buffer.from(result.content, 'base64');
@@ -55,9 +57,17 @@ describe('policyLens/annotateWordPlan, over the protocol', function () {
     assert.match((await readDocx(copy, 'copy.docx')).text, /中方股比不低于67%/, 'accepted, the fixes');
   });
 
-  it('says why when the plan is not a .docx or cannot be read', async () => {
-    assert.match((await client.request(ANNOTATE_WORD_PLAN_REQUEST.method, { uri: uri('方案.md') })).error, /方案\.md is not a Word \.docx plan: comments are written into a \.docx$/);
-    assert.match((await client.request(ANNOTATE_WORD_PLAN_REQUEST.method, { uri: uri('无.docx') })).error, /^cannot read .*无\.docx: ENOENT$/);
-    assert.match((await client.request(ANNOTATE_WORD_PLAN_REQUEST.method, {})).error, /needs the URI of a Word plan/);
+  it('gives an Excel 分工表\'s copy with a comment on each finding\'s cell', async () => {
+    const result = await client.request(REVIEW_COPY_REQUEST.method, { uri: uri('分工表.xlsx'), trackChanges: true });
+    assert.ok(!('error' in result), result.error);
+    assert.deepStrictEqual([result.comments, result.onText, result.revisions], [2, 2, undefined]);
+    const zip = await JSZip.loadAsync(Buffer.from(result.content, 'base64'));
+    assert.match(await zip.file('xl/comments1.xml')!.async('string'), /<comment ref="D4" authorId="0"><text><r><t xml:space="preserve">【错误】“中方股比不低于51%”/);
+  });
+
+  it('says why when the plan is not a .docx or .xlsx or cannot be read', async () => {
+    assert.match((await client.request(REVIEW_COPY_REQUEST.method, { uri: uri('方案.md') })).error, /方案\.md: comments are written into a Word \.docx or an Excel \.xlsx$/);
+    assert.match((await client.request(REVIEW_COPY_REQUEST.method, { uri: uri('无.docx') })).error, /^cannot read .*无\.docx: ENOENT$/);
+    assert.match((await client.request(REVIEW_COPY_REQUEST.method, {})).error, /needs the URI of a Word or Excel plan/);
   });
 });

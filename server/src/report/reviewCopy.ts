@@ -1,0 +1,47 @@
+// The review's copy of a plan file (`policy-lens annotate`, the editor's Write Review into a Copy): a Word plan with its
+// findings as comments (批注) and its fixes, if asked, as tracked changes (修订) (wordReview.ts); an Excel 分工表 with
+// its findings as cell comments (workbookComments.ts). Other formats cannot carry comments.
+import { Finding } from '../core/findings';
+import { Locale } from '../core/messages';
+import { PlanSource } from '../readers/planFile';
+import { annotateXlsx, workbookNotesOf } from './workbookComments';
+import { annotateDocx, wordNotesOf } from './wordReview';
+
+/** The files a review's copy can be written of: Word .docx and Excel .xlsx. */
+export const REVIEWABLE_FILE = /\.(?:docx|xlsx)$/i;
+
+/** Who the comments and tracked changes are by, as Word and Excel show them. */
+const REVIEWER = { author: 'Policy Lens', initials: 'PL' };
+
+export interface ReviewCopy {
+  bytes: Buffer;
+  comments: number;
+  /** Comments on the text they are about; the others are on its paragraph or row (the text was not found there). */
+  onText: number;
+  /** Word only: the fixes written as tracked changes, and those left to their comments. */
+  revisions?: { written: number; skipped: number };
+}
+
+/**
+ * The copy of `file` (its `bytes`, read as `plan`) with `findings` written in. `revisions`: a Word plan's preferred fixes
+ * as tracked changes too (a workbook has none: its comments say the fixes). Throws for another format.
+ */
+export async function reviewCopy(
+  file: string,
+  bytes: Uint8Array,
+  plan: Pick<PlanSource, 'text' | 'paragraphOfLine' | 'rowOfLine'>,
+  findings: readonly Finding[],
+  locale: Locale,
+  opts: { revisions?: boolean } = {},
+): Promise<ReviewCopy> {
+  if (/\.xlsx$/i.test(file)) {
+    const notes = workbookNotesOf(plan.text, plan.rowOfLine ?? [], findings, locale);
+    const copy = await annotateXlsx(bytes, notes, REVIEWER.author);
+    return { bytes: copy.bytes, comments: notes.length, onText: copy.placed.text };
+  }
+  if (!/\.docx$/i.test(file)) throw new Error(`${file}: comments are written into a Word .docx or an Excel .xlsx`);
+  const notes = wordNotesOf(plan.text, plan.paragraphOfLine ?? [], findings, locale, opts);
+  const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const copy = await annotateDocx(bytes, notes, { ...REVIEWER, date });
+  return { bytes: copy.bytes, comments: notes.length, onText: copy.placed.text, revisions: opts.revisions ? copy.revisions : undefined };
+}
