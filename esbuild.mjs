@@ -20,6 +20,8 @@ const readerLibraries = {
     build.onResolve({ filter: /^(?:\.\/|\.\.\/readers\/)readerLibraries$/ }, () => ({ path: './readerLibraries.js', external: true }));
     // exceljs likewise, for the 任务分工表 workbook and the Excel plan reader only
     build.onResolve({ filter: /^(?:\.\/|\.\.\/report\/)workbookLibrary$/ }, () => ({ path: './workbookLibrary.js', external: true }));
+    // pdf-lib likewise, for the annotated copy of a PDF plan only
+    build.onResolve({ filter: /^\.\/pdfWriterLibrary$/ }, () => ({ path: './pdfWriterLibrary.js', external: true }));
   },
 };
 // The server's and the CLI's bundles as pure ASCII: V8 keeps a script's source for as long as it runs, two bytes a
@@ -56,6 +58,7 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [readerLibraries, asciiOutput] },
   { ...common, entryPoints: ['server/src/readers/readerLibraries.ts'], outfile: 'dist/readerLibraries.js' },
   { ...common, entryPoints: ['server/src/report/workbookLibrary.ts'], outfile: 'dist/workbookLibrary.js' },
+  { ...common, entryPoints: ['server/src/report/pdfWriterLibrary.ts'], outfile: 'dist/pdfWriterLibrary.js' },
   // the readers of Office 97–2003 files (.doc, .xls), loaded by the worker that reads one (readers/legacyOffice.ts)
   { ...common, entryPoints: ['server/src/readers/legacyOfficeLibraries.ts'], outfile: 'dist/legacyOfficeLibraries.js' },
   // PDF.js, loaded by the same worker to read a PDF plan (readers/pdf.ts)

@@ -1,14 +1,14 @@
-// Policy Lens: Write Review into a Copy (审核批注): a Word plan's or Excel 分工表's findings as comments (批注), and if
+// Policy Lens: Write Review into a Copy (审核批注): a Word plan's, Excel 分工表's or PDF's findings as comments (批注), and if
 // asked a Word plan's fixes as tracked changes (修订), in a copy the server makes (policyLens/reviewCopy) and this
 // command saves where the user says: the reviewing office's marked-up plan, to send back to the district.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { REVIEW_COPY_REQUEST, REVIEW_COPY_SUFFIX, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
 
-/** The .docx or .xlsx the command is about: the Explorer's file, else the Word or Excel plan the active editor shows. */
+/** The .docx, .xlsx or .pdf the command is about: the Explorer's file, else the plan the active editor's Word, Excel or PDF view shows. */
 function planFileOf(uri: unknown): vscode.Uri | undefined {
   const candidate = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
-  if (!candidate || !/\.(?:docx|xlsx)$/i.test(candidate.path)) return undefined;
+  if (!candidate || !/\.(?:docx|xlsx|pdf)$/i.test(candidate.path)) return undefined;
   return candidate.scheme === WORD_PLAN_SCHEME ? candidate.with({ scheme: 'file' }) : candidate.scheme === 'file' ? candidate : undefined;
 }
 
@@ -25,7 +25,7 @@ export async function writeReviewCopy(client: LanguageClient | undefined, uri?: 
   }
   const plan = planFileOf(uri);
   if (!plan) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Policy Lens: pick a Word plan (.docx) or an Excel 分工表 (.xlsx) in the Explorer, or open one, to write its review into a copy.'));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Policy Lens: pick a Word plan (.docx), an Excel 分工表 (.xlsx) or a PDF in the Explorer, or open one, to write its review into a copy.'));
     return undefined;
   }
   const name = plan.path.split('/').pop() ?? '';
@@ -38,10 +38,10 @@ export async function writeReviewCopy(client: LanguageClient | undefined, uri?: 
     if (!pick) return undefined;
     changes = pick.changes;
   }
-  const extension = word ? 'docx' : 'xlsx';
+  const extension = name.split('.').pop()!.toLowerCase();
   const file = target ?? (await vscode.window.showSaveDialog({
-    defaultUri: vscode.Uri.joinPath(plan, '..', name.replace(/\.(docx|xlsx)$/i, `${REVIEW_COPY_SUFFIX}.$1`)),
-    filters: { [word ? 'Word' : 'Excel']: [extension] },
+    defaultUri: vscode.Uri.joinPath(plan, '..', name.replace(/\.(docx|xlsx|pdf)$/i, `${REVIEW_COPY_SUFFIX}.$1`)),
+    filters: { [({ docx: 'Word', xlsx: 'Excel', pdf: 'PDF' } as Record<string, string>)[extension] ?? extension]: [extension] },
   }));
   if (!file) return undefined;
   if (file.toString() === plan.toString()) {

@@ -7,10 +7,10 @@ const { text, word, excel, pdf } = PLAN_EXTENSIONS;
 
 /**
  * A file by its extension, not Office's lock files (`~$plan.docx`, left next to an open document); `plans`: nor the
- * review's copy of a plan (`plan（审核意见）.docx` or `.xlsx`, which `policy-lens annotate` writes: the plan again).
+ * review's copy of a plan (`plan（审核意见）.docx`, `.xlsx` or `.pdf`, which `policy-lens annotate` writes: the plan again).
  */
 const named = (extensions: readonly string[], plans = true) =>
-  new RegExp(`(?:^|[\\\\/])(?!~\\$)${plans ? `(?![^\\\\/]*${REVIEW_COPY_SUFFIX}\\.(?:docx|xlsx)$)` : ''}[^\\\\/]*\\.(${extensions.join('|')})$`, 'i');
+  new RegExp(`(?:^|[\\\\/])(?!~\\$)${plans ? `(?![^\\\\/]*${REVIEW_COPY_SUFFIX}\\.(?:docx|xlsx|pdf)$)` : ''}[^\\\\/]*\\.(${extensions.join('|')})$`, 'i');
 
 /** A plan file by its name; Word's lock files (`~$plan.docx`, left next to an open document) are not plans. */
 export const PLAN_FILE = named([...text, ...word]);

@@ -65,9 +65,18 @@ describe('policyLens/reviewCopy, over the protocol', function () {
     assert.match(await zip.file('xl/comments1.xml')!.async('string'), /<comment ref="D4" authorId="0"><text><r><t xml:space="preserve">【错误】“中方股比不低于51%”/);
   });
 
-  it('says why when the plan is not a .docx or .xlsx or cannot be read', async () => {
-    assert.match((await client.request(REVIEW_COPY_REQUEST.method, { uri: uri('方案.md') })).error, /方案\.md: comments are written into a Word \.docx or an Excel \.xlsx$/);
+  it('gives a PDF\'s copy with a highlight and its note on each finding', async () => {
+    fs.copyFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'pdf', 'plan.pdf'), path.join(workspace, '征求意见稿.pdf'));
+    const result = await client.request(REVIEW_COPY_REQUEST.method, { uri: uri('征求意见稿.pdf') });
+    assert.ok(!('error' in result), result.error);
+    assert.ok(result.comments >= 20 && result.onText === result.comments, JSON.stringify({ ...result, content: undefined }));
+    const copy = Buffer.from(result.content, 'base64');
+    assert.strictEqual(copy.toString('latin1').match(/\/Subtype \/Highlight/g)?.length, result.comments);
+  });
+
+  it('says why when the plan is not a .docx, .xlsx or PDF or cannot be read', async () => {
+    assert.match((await client.request(REVIEW_COPY_REQUEST.method, { uri: uri('方案.md') })).error, /方案\.md: comments are written into a Word \.docx, an Excel \.xlsx or a PDF$/);
     assert.match((await client.request(REVIEW_COPY_REQUEST.method, { uri: uri('无.docx') })).error, /^cannot read .*无\.docx: ENOENT$/);
-    assert.match((await client.request(REVIEW_COPY_REQUEST.method, {})).error, /needs the URI of a Word or Excel plan/);
+    assert.match((await client.request(REVIEW_COPY_REQUEST.method, {})).error, /needs the URI of a Word, Excel or PDF plan/);
   });
 });

@@ -78,28 +78,38 @@ describe('policy-lens annotate', function () {
     const r = cli('annotate', 'plans', '--out', 'review');
     assert.strictEqual(r.code, 0, r.err);
     assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'review')).sort(), [`天河区实施方案${COPY}`, `越秀区实施方案${COPY}`]);
-    assert.match(r.err, /plans\/海珠区实施方案\.md: not annotated: comments are written into a Word \.docx or an Excel \.xlsx/);
+    assert.match(r.err, /plans\/海珠区实施方案\.md: not annotated: comments are written into a Word \.docx, an Excel \.xlsx or a PDF/);
     const none = cli('annotate', 'plans/海珠区实施方案.md');
     assert.strictEqual(none.code, 2);
-    assert.match(none.err, /annotate found no Word \.docx or Excel \.xlsx plan to write comments into/);
+    assert.match(none.err, /annotate found no Word \.docx, Excel \.xlsx or PDF plan to write comments into/);
   });
 
-  it('writes an Excel 分工表\'s copy with its findings as cell comments, and says it has no tracked changes', async () => {
+  it('writes an Excel 分工表\'s copy with its findings as cell comments, and says tracked changes are Word\'s', async () => {
     fs.writeFileSync(path.join(dir, 'plans', '分工表.xlsx'), await makeWorkbook());
     const count = findings(cli('check', 'plans/分工表.xlsx').out).length;
     assert.ok(count >= 1, 'the workbook fixture\'s findings');
     const r = cli('annotate', 'plans/分工表.xlsx', '--track-changes');
     assert.strictEqual(r.code, 0, r.err);
-    assert.strictEqual(r.err, `policy-lens: wrote plans/分工表${COPY.replace('docx', 'xlsx')}: ${count} ${count === 1 ? 'comment' : 'comments'} (a workbook has no tracked changes: the comments say the fixes)\n`);
+    assert.strictEqual(r.err, `policy-lens: wrote plans/分工表${COPY.replace('docx', 'xlsx')}: ${count} ${count === 1 ? 'comment' : 'comments'} (tracked changes are Word's: the comments say the fixes)\n`);
     assert.deepStrictEqual(findings(cli('check', `plans/分工表${COPY.replace('docx', 'xlsx')}`).out), findings(cli('check', 'plans/分工表.xlsx').out), 'the same rows');
     assert.deepStrictEqual(cli('check', 'plans').out.split('\n').filter((l) => l.includes('审核意见')), [], 'a folder\'s check leaves the copy out');
+  });
+
+  it('writes a PDF\'s copy with each finding a highlight and its note, the copy left out of a folder\'s check', () => {
+    fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'pdf', 'plan.pdf'), path.join(dir, 'plans', '征求意见稿.pdf'));
+    const before = cli('check', 'plans/征求意见稿.pdf').out;
+    const r = cli('annotate', 'plans/征求意见稿.pdf');
+    assert.strictEqual(r.code, 0, r.err);
+    assert.strictEqual(r.err, `policy-lens: wrote plans/征求意见稿（审核意见）.pdf: ${findings(before).length} comments\n`);
+    assert.deepStrictEqual(findings(cli('check', 'plans/征求意见稿（审核意见）.pdf').out), findings(before), 'the copy reads as the plan');
+    assert.deepStrictEqual(cli('check', 'plans').out.split('\n').filter((l) => l.includes('审核意见')), []);
   });
 
   it('refuses what it cannot do, with a usage error', () => {
     for (const [args, message] of [
       [['annotate'], /annotate needs at least one FILE/],
-      [['annotate', '-'], /name the \.docx and \.xlsx files, not standard input/],
-      [['annotate', 'plans', '--format', 'md'], /annotate writes Word and Excel files: it has no --format/],
+      [['annotate', '-'], /name the \.docx, \.xlsx and \.pdf files, not standard input/],
+      [['annotate', 'plans', '--format', 'md'], /annotate writes Word, Excel and PDF files: it has no --format/],
       [['check', 'plans', '--track-changes'], /--track-changes is an option of annotate/],
     ] as const) {
       const r = cli(...args);

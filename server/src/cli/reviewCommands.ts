@@ -120,22 +120,22 @@ export async function compareCommand(o: ReviewOptions): Promise<number> {
 }
 
 /**
- * Each Word plan's or Excel 分工表's review as a copy beside it (`plan（审核意见）.docx`, or --out: a file for one plan, a
+ * Each Word plan's, Excel 分工表's or PDF's review as a copy beside it (`plan（审核意见）.docx`, or --out: a file for one plan, a
  * folder for several): every finding a comment (批注) on its text, and with --track-changes a Word plan's preferred
  * fixes tracked changes (修订). The plan itself is never written, nor a file that exists unless --out names it. A plan in
  * another format is said and left out. Exit 2 when a plan cannot be read or its copy cannot be written, else 0.
  */
 export async function annotateCommand(o: ReviewOptions): Promise<number> {
-  if (o.format !== undefined) throw new UsageError('annotate writes Word and Excel files: it has no --format');
-  if (o.files.includes('-')) throw new UsageError('annotate writes a copy beside each plan: name the .docx and .xlsx files, not standard input');
+  if (o.format !== undefined) throw new UsageError('annotate writes Word, Excel and PDF files: it has no --format');
+  if (o.files.includes('-')) throw new UsageError('annotate writes a copy beside each plan: name the .docx, .xlsx and .pdf files, not standard input');
   const { plans, unreadable, locale } = await checkPlans(o, 'annotate');
   let failed = unreadable;
   const reviewable = plans.filter((p) => {
     if (REVIEWABLE_FILE.test(p.file)) return true;
-    process.stderr.write(`policy-lens: ${p.file}: not annotated: comments are written into a Word .docx or an Excel .xlsx (save the plan as one to get them)\n`);
+    process.stderr.write(`policy-lens: ${p.file}: not annotated: comments are written into a Word .docx, an Excel .xlsx or a PDF (save the plan as one to get them)\n`);
     return false;
   });
-  if (!reviewable.length) throw new UsageError('annotate found no Word .docx or Excel .xlsx plan to write comments into', false);
+  if (!reviewable.length) throw new UsageError('annotate found no Word .docx, Excel .xlsx or PDF plan to write comments into', false);
   const outFolder = o.out !== undefined && (reviewable.length > 1 || isFolder(o.out));
   if (outFolder) fs.mkdirSync(o.out!, { recursive: true });
   for (const plan of reviewable) {
@@ -152,10 +152,10 @@ export async function annotateCommand(o: ReviewOptions): Promise<number> {
       const copy = await reviewCopy(plan.file, fs.readFileSync(plan.file), { text: plan.analysis.text, paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine }, plan.analysis.findings, locale, { revisions: o.trackChanges });
       fs.writeFileSync(out, copy.bytes);
       const elsewhere = copy.comments - copy.onText;
-      const where = elsewhere ? ` (${copy.onText} on their text, ${elsewhere} on their ${extension.toLowerCase() === '.xlsx' ? 'row' : 'paragraph'}: their text was not found there)` : '';
+      const where = elsewhere ? ` (${copy.onText} on their text, ${elsewhere} on their ${({ '.xlsx': 'row', '.pdf': 'page' } as Record<string, string>)[extension.toLowerCase()] ?? 'paragraph'}: their text was not found there)` : '';
       const written = copy.revisions?.written ?? 0;
       const changes = o.trackChanges && copy.revisions ? `, ${written} tracked ${written === 1 ? 'change' : 'changes'}${copy.revisions.skipped ? ` (${copy.revisions.skipped} left to the comments: another fix changes their text, or it crosses a link or field)` : ''}` : '';
-      const noChanges = o.trackChanges && !copy.revisions ? ' (a workbook has no tracked changes: the comments say the fixes)' : '';
+      const noChanges = o.trackChanges && !copy.revisions ? " (tracked changes are Word's: the comments say the fixes)" : '';
       process.stderr.write(`policy-lens: wrote ${out}: ${copy.comments} ${copy.comments === 1 ? 'comment' : 'comments'}${where}${changes}${noChanges}\n`);
     } catch (e) {
       process.stderr.write(`policy-lens: ${plan.file}: not annotated: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);

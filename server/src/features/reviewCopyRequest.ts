@@ -1,4 +1,4 @@
-// policyLens/reviewCopy: a plan's review as a copy of its Word or Excel file, as `policy-lens annotate` writes it: each
+// policyLens/reviewCopy: a plan's review as a copy of its Word, Excel or PDF file, as `policy-lens annotate` writes it: each
 // finding a comment (批注) on its text, and when asked a Word plan's fixes as tracked changes (修订). The client writes
 // the file where the user says.
 import * as fs from 'fs';
@@ -14,9 +14,9 @@ export type ReviewCopyContext = PlanAnalysesContext & Pick<FeatureContext, 'loca
 
 /** The copy's bytes in base64, with its comments; or why there is none. */
 export async function reviewCopyRequest(ctx: ReviewCopyContext, params: ReviewCopyParams | null | undefined): Promise<ReviewCopyResult> {
-  if (typeof params?.uri !== 'string') return { error: 'reviewCopy needs the URI of a Word or Excel plan' };
+  if (typeof params?.uri !== 'string') return { error: 'reviewCopy needs the URI of a Word, Excel or PDF plan' };
   const file = planFileOf(params.uri);
-  if (!file || !REVIEWABLE_FILE.test(file)) return { error: `${file ?? params.uri}: comments are written into a Word .docx or an Excel .xlsx` };
+  if (!file || !REVIEWABLE_FILE.test(file)) return { error: `${file ?? params.uri}: comments are written into a Word .docx, an Excel .xlsx or a PDF` };
   try {
     const [bytes, plan] = await Promise.all([fs.promises.readFile(file), readPlanFile(file)]);
     // the editor's view of the plan when it shows this text (its analysis is at hand), else the file's as the CLI checks it

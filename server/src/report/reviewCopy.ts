@@ -1,22 +1,25 @@
 // The review's copy of a plan file (`policy-lens annotate`, the editor's Write Review into a Copy): a Word plan with its
 // findings as comments (批注) and its fixes, if asked, as tracked changes (修订) (wordReview.ts); an Excel 分工表 with
-// its findings as cell comments (workbookComments.ts). Other formats cannot carry comments.
+// its findings as cell comments (workbookComments.ts); a PDF with its findings as highlights and their notes
+// (pdfComments.ts). Other formats cannot carry comments.
 import { Finding } from '../core/findings';
 import { Locale } from '../core/messages';
 import { PlanSource } from '../readers/planFile';
+import { readPdfPages } from '../readers/pdf';
+import { annotatePdf, pdfNotesOf } from './pdfComments';
 import { annotateXlsx, workbookNotesOf } from './workbookComments';
 import { annotateDocx, wordNotesOf } from './wordReview';
 
-/** The files a review's copy can be written of: Word .docx and Excel .xlsx. */
-export const REVIEWABLE_FILE = /\.(?:docx|xlsx)$/i;
+/** The files a review's copy can be written of: Word .docx, Excel .xlsx and PDF. */
+export const REVIEWABLE_FILE = /\.(?:docx|xlsx|pdf)$/i;
 
-/** Who the comments and tracked changes are by, as Word and Excel show them. */
+/** Who the comments and tracked changes are by, as Word, Excel and PDF viewers show them. */
 const REVIEWER = { author: 'Policy Lens', initials: 'PL' };
 
 export interface ReviewCopy {
   bytes: Buffer;
   comments: number;
-  /** Comments on the text they are about; the others are on its paragraph or row (the text was not found there). */
+  /** Comments on the text they are about; the others are on its paragraph, row or page (the text was not found there). */
   onText: number;
   /** Word only: the fixes written as tracked changes, and those left to their comments. */
   revisions?: { written: number; skipped: number };
@@ -39,7 +42,12 @@ export async function reviewCopy(
     const copy = await annotateXlsx(bytes, notes, REVIEWER.author);
     return { bytes: copy.bytes, comments: notes.length, onText: copy.placed.text };
   }
-  if (!/\.docx$/i.test(file)) throw new Error(`${file}: comments are written into a Word .docx or an Excel .xlsx`);
+  if (/\.pdf$/i.test(file)) {
+    const notes = pdfNotesOf(plan.text, plan.rowOfLine ?? [], findings, locale);
+    const copy = await annotatePdf(bytes, await readPdfPages(bytes, file), notes, REVIEWER.author, new Date());
+    return { bytes: copy.bytes, comments: notes.length, onText: copy.placed.text };
+  }
+  if (!/\.docx$/i.test(file)) throw new Error(`${file}: comments are written into a Word .docx, an Excel .xlsx or a PDF`);
   const notes = wordNotesOf(plan.text, plan.paragraphOfLine ?? [], findings, locale, opts);
   const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const copy = await annotateDocx(bytes, notes, { ...REVIEWER, date });

@@ -1,6 +1,8 @@
 // Policy Lens: Write Review into a Copy in a real VS Code: a Word plan's findings as comments (批注) and its fixes as
 // tracked changes (修订) in a copy of the .docx, from the Explorer's file or the open Word view.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import JSZip from 'jszip';
 import * as vscode from 'vscode';
 import { extension, serverReady } from '../helpers';
@@ -25,9 +27,9 @@ describe('Write Review into a Copy', () => {
     for (const uri of created) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
   });
 
-  it('is offered in the Explorer\'s context menu of a .docx and an .xlsx', () => {
+  it('is offered in the Explorer\'s context menu of a .docx, an .xlsx and a PDF', () => {
     const menu: { command: string; when?: string }[] = extension().packageJSON.contributes?.menus?.['explorer/context'] ?? [];
-    assert.ok(menu.some((m) => m.command === 'policyLens.writeReviewCopy' && m.when === 'resourceExtname == .docx || resourceExtname == .xlsx'), JSON.stringify(menu));
+    assert.ok(menu.some((m) => m.command === 'policyLens.writeReviewCopy' && m.when === 'resourceExtname == .docx || resourceExtname == .xlsx || resourceExtname == .pdf'), JSON.stringify(menu));
   });
 
   it('writes the Explorer\'s plan with a comment on each finding, in the editor\'s language, and leaves the plan as it was', async () => {
@@ -65,5 +67,15 @@ describe('Write Review into a Copy', () => {
     assert.strictEqual((await vscode.commands.executeCommand<vscode.Uri>('policyLens.writeReviewCopy', workbook, target))?.toString(), target.toString());
     const xml = await (await JSZip.loadAsync(await vscode.workspace.fs.readFile(target))).file('xl/comments1.xml')!.async('string');
     assert.match(xml, /<comment ref="D4" authorId="0"><text><r><t xml:space="preserve">\[error\] "中方股比不低于51%" contradicts 表1第12项/);
+  });
+
+  it('writes a PDF\'s copy with a highlight on each finding\'s text', async () => {
+    const pdf = vscode.Uri.joinPath(folder, '征求意见稿.pdf');
+    await vscode.workspace.fs.writeFile(pdf, fs.readFileSync(path.resolve(__dirname, '../../../../test/fixtures/pdf/plan.pdf')));
+    const target = vscode.Uri.joinPath(folder, '征求意见稿（审核意见）.pdf');
+    created.push(pdf, target);
+    assert.strictEqual((await vscode.commands.executeCommand<vscode.Uri>('policyLens.writeReviewCopy', pdf, target))?.toString(), target.toString());
+    const bytes = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('latin1');
+    assert.ok((bytes.match(/\/Subtype \/Highlight/g)?.length ?? 0) >= 20, 'a highlight a finding');
   });
 });
