@@ -40,6 +40,9 @@ describe('Excel comments (workbookComments.ts)', () => {
     assert.deepStrictEqual([secondCell.row, secondCell.column], [5, 5]);
     assert.deepStrictEqual([title.row, title.column], [1, undefined], 'a title row: its cell found by its text');
     assert.deepStrictEqual(inCell.comment, ['【警告】不低于51%：问题', 'Policy Lens 检查项：missing-lead-unit']);
+    // a finding past the last row: not dropped, the first sheet's first cell
+    const [past] = workbookNotesOf(WORKBOOK_MARKDOWN + '\n尾注\n', [...WORKBOOK_ROWS, '', ''], [{ ...finding('x'), start: WORKBOOK_MARKDOWN.length + 1, end: WORKBOOK_MARKDOWN.length + 3 }], 'zh');
+    assert.deepStrictEqual([past.sheet, past.row, past.column], ['', 1, undefined]);
     // a cell's escaped | does not part cells
     const [escaped] = workbookNotesOf(WORKBOOK_MARKDOWN, WORKBOOK_ROWS, [finding('2025年底')], 'zh');
     assert.deepStrictEqual([escaped.row, escaped.column], [6, 6]);

@@ -1,49 +1,15 @@
 // A Word plan's review as a copy of it (`policy-lens annotate`): its findings as comments (批注) and, when asked, their
 // preferred fixes as tracked changes (修订), placed by wordComments.ts at the text of the .docx they are about.
-import { Finding, Severity } from '../core/findings';
+import { Finding } from '../core/findings';
 import { Locale } from '../core/messages';
 import { LineIndex } from '../core/text';
+import { commentLines, countOf, plain } from './commentText';
 import { EMPTY_RELATIONSHIPS, RELATIONSHIP_NS, relationshipsOf, resolveTarget, withOverride, withRelationship } from './officeParts';
 import { AnnotatedParts, annotateWordXml, WordAnchor, WordNote } from './wordComments';
 
-
-const SEVERITY: Record<Locale, Record<Severity, string>> = {
-  zh: { error: '错误', warning: '警告', information: '提示', hint: '建议' },
-  en: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
-};
-const LINES: Record<Locale, { head: (severity: string, message: string) => string; fix: (title: string) => string; quote: (title: string, text: string) => string; code: (code: string) => string }> = {
-  zh: { head: (s, m) => `【${s}】${m}`, fix: (t) => `修改建议：${t}`, quote: (t, x) => `${t}：“${x}”`, code: (c) => `Policy Lens 检查项：${c}` },
-  en: { head: (s, m) => `[${s}] ${m}`, fix: (t) => `Suggested fix: ${t}`, quote: (t, x) => `${t}: “${x}”`, code: (c) => `Policy Lens check: ${c}` },
-};
-
-/**
- * A finding as a reviewer's comment says it: its severity and message, the fix it proposes (with the text it writes
- * when its title does not say it: 改为原文表述), and the check's code, for a `policy-lens-disable` line.
- */
-export function commentLines(f: Finding, locale: Locale): string[] {
-  const say = LINES[locale];
-  const fix = f.fixes.find((x) => x.preferred) ?? f.fixes[0];
-  const proposal = fix && (fix.newText.trim() && !fix.title.includes(fix.newText.trim()) ? say.quote(fix.title, fix.newText.trim()) : fix.title);
-  return [say.head(SEVERITY[locale][f.severity], f.message), ...(proposal ? [say.fix(proposal)] : []), say.code(f.code)];
-}
-
-/**
- * Text as Word's and the extracted plan's compare: without whitespace (Word's indentation, Markdown's padding) and the
- * `|` between a Markdown table's cells, a cell's escaped `\|` and `\\` as Word has them.
- */
-export const plain = (s: string) => s.replace(/\\([\\|])|\|/g, (_, escaped?: string) => escaped ?? '').replace(/\s+/g, '');
-
-/** The occurrences of `needle` in `hay`, overlapping ones too. */
-function countOf(hay: string, needle: string): number {
-  let n = 0;
-  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) n++;
-  return n;
-}
-
 /**
  * Where a span of the extracted plan is in Word's terms: its ¶N, its text and which of that text's occurrences in the
- * paragraph it is. Undefined for a span across paragraphs or of no text. `near`: for an empty span, the text before it
- * (`after` it), or after it at a paragraph's start.
+ * paragraph it is. Undefined for a span across paragraphs or of no text.
  */
 function anchorOf(text: string, lines: LineIndex, paragraphOfLine: readonly number[], start: number, end: number): WordAnchor | undefined {
   const first = lines.positionAt(start).line;

@@ -6,7 +6,7 @@ import { Finding } from '../core/findings';
 import { Locale } from '../core/messages';
 import { LineIndex } from '../core/text';
 import { EMPTY_RELATIONSHIPS, escapeXml, parseXml, RELATIONSHIP_NS, relationshipsOf, relsOf, resolveTarget, serializeXml, unescapeXml, withOverride, withRelationship } from './officeParts';
-import { commentLines, plain } from './wordReview';
+import { commentLines, plain } from './commentText';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = RELATIONSHIP_NS;
@@ -28,7 +28,7 @@ export interface CellNote {
 /**
  * The findings of an extracted workbook (readXlsx: a line per row, `rowOfLine` its `sheet!row`) as notes on cells: a
  * Markdown table row's finding in the column of the cell it starts in. A finding on no row (a sheet's heading) is on
- * the sheet's first row of the next line that has one.
+ * the row of the next line that has one (none: the first sheet's first cell).
  */
 export function workbookNotesOf(text: string, rowOfLine: readonly string[], findings: readonly Finding[], locale: Locale): CellNote[] {
   const lines = new LineIndex(text);
@@ -36,9 +36,9 @@ export function workbookNotesOf(text: string, rowOfLine: readonly string[], find
   for (const f of findings) {
     let line = lines.positionAt(f.start).line;
     while (line < rowOfLine.length && !rowOfLine[line]) line++;
-    const place = rowOfLine[line] ?? '';
+    // a line of no row (none follows): the first sheet's first cell, as annotateXlsx places a sheet it does not have
+    const place = rowOfLine[line] || '!1';
     const bang = place.lastIndexOf('!');
-    if (bang < 0) continue;
     const row = Number(place.slice(bang + 1));
     const lineText = text.slice(lines.lineStart(line), lines.lineEnd(line));
     const at = line === lines.positionAt(f.start).line ? f.start - lines.lineStart(line) : 0;
@@ -62,7 +62,6 @@ function cellOf(ref: string): { column: number; row: number } | undefined {
   if (!m) return undefined;
   return { column: [...m[1]].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0), row: Number(m[2]) };
 }
-
 
 export interface AnnotatedWorkbook {
   bytes: Buffer;
@@ -185,9 +184,9 @@ export async function annotateXlsx(bytes: Uint8Array, notes: readonly CellNote[]
     }
     zip.file(commentsPart, updated);
     const ownVml = await read(drawingPart);
-    const block = ownVml === undefined ? drawingBlock++ : 0;
-    // a drawing of the sheet's own: our shapes after its last, in its block of ids
-    const firstShape = ownVml === undefined ? block * 1024 + 1 : 1 + Math.max(0, ...[...ownVml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1])));
+    // a drawing of the sheet's own: our shapes after its last, in its block of ids; a new one: a block of its own
+    const block = ownVml === undefined ? drawingBlock++ : undefined;
+    const firstShape = block !== undefined ? block * 1024 + 1 : 1 + Math.max(0, ...[...ownVml!.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1])));
     const vml = ownVml ?? `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype></xml>`;
     const shapesXml = shapes.map((ref, k) => noteShape(ref, firstShape + k)).join('');
     zip.file(drawingPart, vml.replace(/<\/xml>\s*$/, `${shapesXml}</xml>`));
