@@ -78,4 +78,19 @@ describe('Write Review into a Copy', () => {
     const bytes = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('latin1');
     assert.ok((bytes.match(/\/Subtype \/Highlight/g)?.length ?? 0) >= 20, 'a highlight a finding');
   });
+
+  it('writes each copy beside its plan for several plans selected in the Explorer, and writes none over', async () => {
+    const a = vscode.Uri.joinPath(folder, '天河区方案.docx');
+    const b = vscode.Uri.joinPath(folder, '越秀区方案.docx');
+    const kept = vscode.Uri.joinPath(folder, '越秀区方案（审核意见）.docx');
+    const made = vscode.Uri.joinPath(folder, '天河区方案（审核意见）.docx');
+    for (const f of [a, b]) await vscode.workspace.fs.writeFile(f, await makeDocx(WORD_PLAN));
+    await vscode.workspace.fs.writeFile(kept, new TextEncoder().encode('the reviewer\'s own'));
+    created.push(a, b, kept, made);
+    // as the Explorer calls it: the file clicked, then the selection
+    const first = await vscode.commands.executeCommand<vscode.Uri>('policyLens.writeReviewCopy', a, [a, b], false);
+    assert.strictEqual(first?.toString(), made.toString());
+    assert.match(await comments(made), /<w:comment /);
+    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(kept)), 'the reviewer\'s own', 'an existing copy is not written over');
+  });
 });
