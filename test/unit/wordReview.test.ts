@@ -93,6 +93,16 @@ describe('Word comments (wordComments.ts)', () => {
     assert.strictEqual(at(4, '表1第58项'), 7, '¶4 is the paragraph after the table');
     assert.strictEqual(at(2, '推动会展业发展'), 6, 'a ¶N one off finds the text in the paragraph next to it');
     assert.strictEqual(at(3, '1落实表1第58项推动会展业'), 4, 'across the cells of a row');
+    // an empty row is a row the reader counts: the text two rows on, and a paragraph's, one off would be found anyway,
+    // so a text that stands in both the paragraph it names and the one before tells them apart
+    const rows = `<w:tbl><w:tr><w:tc><w:p>${run('序号')}</w:p></w:tc></w:tr><w:tr><w:tc><w:p/></w:tc></w:tr><w:tr><w:tc><w:p>${run('落实表1第58项')}</w:p></w:tc></w:tr></w:tbl>`;
+    const withEmpty = doc(rows + p(run('落实表1第58项。')));
+    const start = (paragraph: number) => {
+      const out = annotateWordXml(withEmpty, undefined, [note(paragraph, '表1第58项')], OPTS).documentXml;
+      return out.slice(0, out.indexOf('commentRangeStart')).split('<w:p>').length - 1;
+    };
+    assert.strictEqual(start(3), 2, '¶3 is the third row');
+    assert.strictEqual(start(4), 3, '¶4 the paragraph after the table');
   });
 
   it('puts a note whose text is not there on its whole paragraph, or at the document\'s start; no note is dropped', () => {

@@ -279,8 +279,8 @@ export function annotateWordXml(documentXml: string, commentsXml: string | undef
 }
 
 /**
- * The body's paragraphs and table rows with text, in order: what readDocx counts as ¶1, ¶2, … (a table row is one,
- * the paragraphs of its cells are not counted apart; content controls and custom XML are looked into).
+ * The body's paragraphs with text and its tables' rows, in order: what readDocx counts as ¶1, ¶2, … (a table row is
+ * one, the paragraphs of its cells are not counted apart; content controls and custom XML are looked into).
  */
 function unitsOf(body: Element): Element[] {
   const units: Element[] = [];
@@ -291,7 +291,8 @@ function unitsOf(body: Element): Element[] {
       if (c.localName === 'p') {
         if (hasText(c)) units.push(c);
       } else if (c.localName === 'tbl') {
-        for (const row of rowsOf(c)) if (hasText(row)) units.push(row);
+        // every row, as the reader counts them (an empty row too: it is a row of the table)
+        units.push(...rowsOf(c));
       } else if (c.localName === 'sdt' || c.localName === 'sdtContent' || c.localName === 'customXml') walk(c);
     }
   };
