@@ -105,6 +105,14 @@ describe('policy-lens annotate', function () {
     assert.deepStrictEqual(cli('check', 'plans').out.split('\n').filter((l) => l.includes('审核意见')), []);
   });
 
+  it('says why it writes no copy of a PDF whose author restricted changes, and writes the other plans\' copies', () => {
+    fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'pdf', 'restricted.pdf'), path.join(dir, 'plans', '受限.pdf'));
+    const r = cli('annotate', 'plans');
+    assert.strictEqual(r.code, 2, r.err);
+    assert.match(r.err, /plans\/受限\.pdf: not annotated: the PDF is encrypted \(its author restricted changes to it\): no copy with comments is written/);
+    assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'plans')).filter((f) => f.includes('审核意见')), ['天河区实施方案（审核意见）.docx']);
+  });
+
   it('refuses what it cannot do, with a usage error', () => {
     for (const [args, message] of [
       [['annotate'], /annotate needs at least one FILE/],

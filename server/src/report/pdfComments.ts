@@ -87,7 +87,9 @@ const HIGHLIGHT = [1, 0.86, 0.25];
  */
 export async function annotatePdf(bytes: Uint8Array, pages: readonly PdfPage[], notes: readonly PdfNote[], author: string, date: Date): Promise<AnnotatedPdf> {
   const { PDFDocument, PDFHexString, PDFName, PDFString } = (require('./pdfWriterLibrary') as typeof import('./pdfWriterLibrary')).PdfLib;
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+  // it opens without a password, but its author restricted changes: pdf-lib cannot write it again encrypted
+  if (pdf.isEncrypted) throw new Error('the PDF is encrypted (its author restricted changes to it): no copy with comments is written; ask for one without the restriction, or annotate the Word file');
   const context = pdf.context;
   const placed = { text: 0, page: 0 };
   const round = (n: number) => Math.round(n * 100) / 100;
