@@ -110,6 +110,13 @@ describe('quick fixes, applied and re-checked (core)', () => {
     assert.deepStrictEqual(fixes(`${about}（表1第12、64项）。`), [['64', '46']]);
     assert.deepStrictEqual(fixes(`${about}（表1第64、65项）。`), [['64', '57'], ['65', '57']]);
   });
+
+  it('prefers the task a sentence is about, and offers the nearest number without preferring it (a question, not the fix)', () => {
+    const preferred = (text: string) => analyze(text).filter((f) => f.code === 'unknown-task').map((f) => [f.fixes[0].newText, !!f.fixes[0].preferred]);
+    assert.deepStrictEqual(preferred('推动民营企业以控股或参股形式开展发电、增量配电和售电业务（表1第64项）。'), [['表1第46项', true]]);
+    assert.deepStrictEqual(preferred('落实表1第58项，推动会展业高质量发展。'), [['表1第57项', false]]);
+    assert.deepStrictEqual(preferred('落实表1第15至12项。'), [['12至15', true]], 'a range written backwards: its numbers swapped');
+  });
 });
 
 describe('directives (core)', () => {

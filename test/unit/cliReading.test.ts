@@ -213,7 +213,7 @@ describe('the CLI reading plans in every supported form', function () {
     assert.ok(pages.has(1) && pages.size >= 2, `the findings' pages: ${[...pages].join(', ')}\n${r.out}`);
     // a folder's PDFs are plans too, for the CLI
     const folder = cli(['check', fixtures, '--format', 'json']);
-    assert.deepStrictEqual(JSON.parse(folder.out).map((f: { file: string }) => path.basename(f.file)).sort(), ['plan.docx', 'plan.pdf', 'printed.md', 'printed.pdf', 'shenzhen.pdf', 'split.docx', 'split.pdf']);
+    assert.deepStrictEqual(JSON.parse(folder.out).map((f: { file: string }) => path.basename(f.file)).sort(), ['plan.docx', 'plan.pdf', 'printed.md', 'printed.pdf', 'restricted.pdf', 'shenzhen.pdf', 'split.docx', 'split.pdf']);
     assert.match(folder.err, /cannot read .*password\.pdf: a password-protected PDF is not read/);
     assert.strictEqual(folder.code, 2);
   });

@@ -55,7 +55,9 @@ export function checkUnknownTasks(block: Block, run: CheckRun): Finding[] {
             ...base,
             message,
             related: [relatedTask(index, suggested, msg)],
-            fixes: [{ title: msg.replaceWith(newText), start: base.start, end: base.end, newText, preferred: true }],
+            // the nearest number is a question (是否要引用…？), not the fix: offered, not preferred, so that neither Auto Fix,
+            // fixing all of the code at once nor a review copy's tracked changes write it unasked
+            fixes: [{ title: msg.replaceWith(newText), start: base.start, end: base.end, newText, preferred: !!intended }],
           });
           break;
         }
