@@ -18,7 +18,10 @@ import { documentHighlights } from '../../server/src/features/documentHighlight'
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { prepareRename, rename } from '../../server/src/features/rename';
+import { reviewCopyRequest } from '../../server/src/features/reviewCopyRequest';
 import { memoryContext } from '../support/memoryContext';
+import { makeDocx, WORD_PLAN } from '../support/docxFixture';
+import JSZip from 'jszip';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -378,5 +381,27 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual((await coverage(unloaded, { uris: [uri] }))!.total, 0);
     unloaded.loadError = 'data/index.json: not JSON';
     assert.deepStrictEqual(status(unloaded, { uri }), { ready: false, error: 'data/index.json: not JSON', sources: [], sourceErrors: [] });
+  });
+});
+
+describe('the review copy request over a plain context (no server)', () => {
+  it('makes the copy with its comments and its fixes as tracked changes when asked; says why for another format', async () => {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'policy-lens-review-feature-'));
+    try {
+      const file = path.join(dir, '黄埔区实施方案.docx');
+      fs.writeFileSync(file, await makeDocx(WORD_PLAN));
+      const ctx = memoryContext(ROOT);
+      const uri = pathToFileURL(file).toString();
+      const result = await reviewCopyRequest(ctx, { uri, trackChanges: true });
+      assert.ok(!('error' in result), 'error' in result ? result.error : '');
+      assert.ok(result.comments >= 5 && result.onText === result.comments);
+      assert.ok(result.revisions && result.revisions.written >= 3, JSON.stringify(result.revisions));
+      const comments = await (await JSZip.loadAsync(Buffer.from(result.content, 'base64'))).file('word/comments.xml')!.async('string');
+      assert.match(comments, /【错误】“中方股比不低于51%”与表1第12项不符[^<]*<\/w:t><\/w:r><\/w:p><w:p><w:r><w:t xml:space="preserve">修改建议：改为 67%/);
+      assert.deepStrictEqual(await reviewCopyRequest(ctx, { uri: pathToFileURL(path.join(dir, 'plan.md')).toString() }), { error: `${path.join(dir, 'plan.md')}: comments are written into a Word .docx, an Excel .xlsx or a PDF` });
+      assert.deepStrictEqual(await reviewCopyRequest(ctx, null), { error: 'reviewCopy needs the URI of a Word, Excel or PDF plan' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

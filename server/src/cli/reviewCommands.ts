@@ -1,5 +1,5 @@
 // The reviewer's commands: `policy-lens report FILE... --out report.html`, `policy-lens assignments FILE... --format md|csv|json|xlsx`,
-// `policy-lens compare OLD NEW` and `policy-lens annotate PLAN.docx|分工表.xlsx... [--track-changes]`.
+// `policy-lens compare OLD NEW` and `policy-lens annotate PLAN.docx|分工表.xlsx|PLAN.pdf... [--track-changes]`.
 import * as fs from 'fs';
 import * as path from 'path';
 import { Locale, localeOf } from '../core/messages';
