@@ -1,6 +1,7 @@
 // The review written into a copy of a Word plan (policy-lens annotate): comments (批注) on the text each finding is about,
 // preferred fixes as tracked changes (修订), on hand-written Word XML, on real .docx files, and read back by LibreOffice.
 import * as assert from 'assert';
+import * as fc from 'fast-check';
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -153,6 +154,45 @@ describe('Word comments (wordComments.ts)', () => {
   it('says what is wrong with a part that is not XML', () => {
     assert.throws(() => annotateWordXml('<w:document', undefined, [], OPTS), /word\/document\.xml is not well-formed XML/);
     assert.throws(() => annotateWordXml(doc(p(run('x'))), '<w:comments', [], OPTS), /word\/comments\.xml is not well-formed XML/);
+  });
+});
+
+describe('Word comments on any document (property)', () => {
+  // paragraphs of runs of Chinese, digits, punctuation and spaces, some bold, some with a tab; notes on text each holds
+  // (and some on text none holds), half with a change
+  const text = fc.string({ unit: fc.constantFrom(...'表第项落实中方股比不低于51%，。区商务局牵头 12（）'.split('')), minLength: 1, maxLength: 12 });
+  const runOf = fc.record({ t: text, bold: fc.boolean(), tab: fc.boolean() });
+  const docOf = fc.array(fc.array(runOf, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 });
+  const xmlEscape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+  it('keeps the text, writes every note, and gives the document back when its changes are rejected', () => {
+    const seen = { onText: 0, written: 0 };
+    fc.assert(fc.property(docOf, fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat(3), fc.boolean()), { maxLength: 8 }), (paragraphs, picks) => {
+      const xml = doc(paragraphs.map((runs) => p(...runs.map((r) => `<w:r>${r.bold ? '<w:rPr><w:b/></w:rPr>' : ''}${r.tab ? '<w:tab/>' : ''}<w:t xml:space="preserve">${xmlEscape(r.t)}</w:t></w:r>`))).join(''));
+      const plainOf = (k: number) => paragraphs[k].map((r) => r.t).join('').replace(/\s+/g, '');
+      const withText = paragraphs.map((_, k) => k).filter((k) => plainOf(k));
+      const notes: WordNote[] = picks.map(([a, b, c, occurrence, change]) => {
+        const k = withText.length ? withText[a % withText.length] : 0;
+        const whole = withText.length ? plainOf(k) : '';
+        const start = whole.length ? b % whole.length : 0;
+        const piece = whole.slice(start, start + 1 + (c % 6)) || '无此文字';
+        const paragraph = withText.indexOf(k) + 1;
+        return { anchor: { paragraph, text: piece, occurrence }, comment: [piece], ...(change ? { revision: { anchor: { paragraph, text: piece, occurrence }, mode: 'replace' as const, newText: '改' } } : {}) };
+      });
+      const out = annotateWordXml(xml, undefined, notes, OPTS);
+      const strip = (x: string) => read(x).paragraphs.map((t) => t.replace(/\s+/g, ''));
+      assert.deepStrictEqual(strip(rejectRevisions(out.documentXml)), strip(xml), 'every change rejected: the document');
+      if (!notes.some((n) => n.revision)) assert.deepStrictEqual(strip(out.documentXml), strip(xml), 'no change: the same text');
+      assert.strictEqual(out.placed.text + out.placed.paragraph + out.placed.document, notes.length);
+      assert.strictEqual((out.commentsXml.match(/<w:comment /g) ?? []).length, notes.length);
+      assert.strictEqual(out.revisions.written + out.revisions.skipped, notes.filter((n) => n.revision).length);
+      const ids = [...out.documentXml.matchAll(/<w:commentRangeStart w:id="(\d+)"/g)].map((m) => m[1]);
+      assert.deepStrictEqual([...ids].sort(), [...new Set(ids)].sort(), 'each comment\'s range once');
+      seen.onText += out.placed.text;
+      seen.written += out.revisions.written;
+    }), { numRuns: 300, seed: 20261205 });
+    // the runs placed notes on their text and wrote changes, not only fell back
+    assert.ok(seen.onText > 500 && seen.written > 200, JSON.stringify(seen));
   });
 });
 
