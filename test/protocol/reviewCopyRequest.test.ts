@@ -69,7 +69,7 @@ describe('policyLens/reviewCopy, over the protocol', function () {
     fs.copyFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'pdf', 'plan.pdf'), path.join(workspace, '征求意见稿.pdf'));
     const result = await client.request(REVIEW_COPY_REQUEST.method, { uri: uri('征求意见稿.pdf') });
     assert.ok(!('error' in result), result.error);
-    assert.ok(result.comments >= 20 && result.onText === result.comments, JSON.stringify({ ...result, content: undefined }));
+    assert.ok(result.comments >= 2 && result.onText === result.comments, JSON.stringify({ ...result, content: undefined }));
     const copy = Buffer.from(result.content, 'base64');
     assert.strictEqual(copy.toString('latin1').match(/\/Subtype \/Highlight/g)?.length, result.comments);
   });

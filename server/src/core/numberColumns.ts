@@ -3,8 +3,11 @@
 import { parseInteger } from './text';
 import { TaskReference } from './references';
 
-/** A header that names the task list's numbers: 任务编号, 清单编号, 任务清单序号, 对应试点任务编号 (not 序号 alone). */
-const NUMBER_HEADER = /^(?:对应)?(?:试点)?(?:任务清单|任务|清单)(?:中的)?(?:编号|序号)$/;
+/**
+ * A header that names the task list's numbers: 任务编号, 清单编号, 任务清单序号, 对应试点任务编号 (not 序号 alone); or the
+ * task a row answers (对应任务, 对应试点任务, 对应清单任务), whose cells write it as its number (1-12) as often as in full.
+ */
+const NUMBER_HEADER = /^(?:(?:对应)?(?:试点)?(?:任务清单|任务|清单)(?:中的)?(?:编号|序号)|对应的?(?:试点)?(?:清单)?任务(?:清单)?)$/;
 /** A cell that is a task written as table and item: 1-12, 1.12, １－１２ (blanks around it allowed). */
 const NUMBER_CELL = /^([0-9０-９]{1,2})[ \t]*[-－.．—–][ \t]*([0-9０-９]{1,3})$/;
 
