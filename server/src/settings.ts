@@ -14,6 +14,8 @@ export interface Settings {
   /** policyLens.structure.*: when a task item needs a lead unit, and a deadline; the pilot period's last month (YYYY-MM) if set. */
   structure: { requireLeadUnit: 'auto' | 'always' | 'off'; requireDeadline: 'auto' | 'always' | 'off'; pilotEnd?: string };
   sources: SourceSetting[];
+  /** policyLens.review.author: who a review's copy says its comments and tracked changes are by (the reviewing office). */
+  reviewAuthor: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSizeKB: 5120,
   structure: { requireLeadUnit: 'auto', requireDeadline: 'auto' },
   sources: [],
+  reviewAuthor: 'Policy Lens',
 };
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
@@ -105,6 +108,10 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
   const pilotEnd = r.structure?.pilotEnd;
   if (typeof pilotEnd === 'string' && /^\d{4}-(0?[1-9]|1[0-2])$/.test(pilotEnd.trim())) s.structure.pilotEnd = pilotEnd.trim();
   else if (pilotEnd !== undefined && pilotEnd !== '') bad('structure.pilotEnd', pilotEnd, 'a month as "YYYY-MM"');
+
+  const author = r.review?.author;
+  if (typeof author === 'string' && author.trim() && author.trim().length <= 60 && !/[\u0000-\u001f]/.test(author)) s.reviewAuthor = author.trim();
+  else if (author !== undefined && author !== '') bad('review.author', author, 'a name of 1 to 60 characters');
 
   const max = r.maxFileSizeKB;
   if (typeof max === 'number' && Number.isFinite(max) && max > 0) s.maxFileSizeKB = max;

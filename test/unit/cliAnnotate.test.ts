@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { makeWorkbook } from '../support/xlsxFixture';
+import JSZip from 'jszip';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -111,6 +112,16 @@ describe('policy-lens annotate', function () {
     assert.strictEqual(r.code, 2, r.err);
     assert.match(r.err, /plans\/受限\.pdf: not annotated: the PDF is encrypted \(its author restricted changes to it\): no copy with comments is written/);
     assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'plans')).filter((f) => f.includes('审核意见')), ['天河区实施方案（审核意见）.docx']);
+  });
+
+  it('writes the comments and changes as by the reviewing office the settings name (policyLens.review.author)', async () => {
+    fs.mkdirSync(path.join(dir, '.vscode'));
+    fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), '{ "policyLens.review.author": "市商务局审核组" }');
+    const r = cli('annotate', 'plans/天河区实施方案.docx', '--track-changes');
+    assert.strictEqual(r.code, 0, r.err);
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'plans', `天河区实施方案${COPY}`)));
+    assert.match(await zip.file('word/comments.xml')!.async('string'), /<w:comment w:id="\d+" w:author="市商务局审核组" w:date="[^"]+" w:initials="市商">/);
+    assert.match(await zip.file('word/document.xml')!.async('string'), /<w:ins w:id="\d+" w:author="市商务局审核组"/);
   });
 
   it('refuses what it cannot do, with a usage error', () => {

@@ -6,7 +6,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { ConfigError, parseSettingsText, readCliConfig } from '../../server/src/cli/configuration';
-import { settingsSection } from '../../server/src/settings';
+import { readSettings, settingsSection } from '../../server/src/settings';
+import { initialsOf } from '../../server/src/report/reviewCopy';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -48,6 +49,14 @@ describe('settings files as VS Code writes them', () => {
       policyLensExtra: true,
     });
     assert.deepStrictEqual(section, { diagnostics: { misquote: { severity: 'off' }, debounceMs: 50 }, sources: [{ path: 'sz.md', prefix: 'SZ' }] });
+  });
+
+  it('reads who a review copy is by, and says why a name is not one', () => {
+    assert.strictEqual(readSettings({}).settings.reviewAuthor, 'Policy Lens');
+    assert.strictEqual(readSettings({ review: { author: ' 市商务局审核组 ' } }).settings.reviewAuthor, '市商务局审核组');
+    const bad = readSettings({ review: { author: 42 } });
+    assert.deepStrictEqual([bad.settings.reviewAuthor, bad.problems], ['Policy Lens', ['policyLens.review.author: 42 is not a name of 1 to 60 characters; using the default']]);
+    assert.deepStrictEqual(['市商务局审核组', 'Policy Lens', 'review office of the city'].map(initialsOf), ['市商', 'PL', 'ROOT']);
   });
 
   it('merges a nested policyLens object with flat keys', () => {

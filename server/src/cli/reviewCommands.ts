@@ -38,7 +38,7 @@ async function checkPlans(o: ReviewOptions, command: string) {
   const locale = localeOf(o.locale ?? process.env.POLICY_LENS_LOCALE ?? 'zh');
   const { checked, unreadable } = await readAndCheckPlans(o.files, index, checker, analyzeOptionsOf(config, locale), o.annex, { noteRevisions });
   const plans: AnalysedPlan[] = checked.map(({ file, plan, analysis }) => ({ file, analysis, paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine, revisions: plan.revisions }));
-  return { plans, unreadable, index, checker, locale };
+  return { plans, unreadable, index, checker, locale, settings: config.settings };
 }
 
 async function review(o: ReviewOptions, command: string): Promise<{ report: ReviewReport; unreadable: number; index: TaskIndex; locale: Locale }> {
@@ -128,7 +128,7 @@ export async function compareCommand(o: ReviewOptions): Promise<number> {
 export async function annotateCommand(o: ReviewOptions): Promise<number> {
   if (o.format !== undefined) throw new UsageError('annotate writes Word, Excel and PDF files: it has no --format');
   if (o.files.includes('-')) throw new UsageError('annotate writes a copy beside each plan: name the .docx, .xlsx and .pdf files, not standard input');
-  const { plans, unreadable, locale } = await checkPlans(o, 'annotate');
+  const { plans, unreadable, locale, settings } = await checkPlans(o, 'annotate');
   let failed = unreadable;
   const reviewable = plans.filter((p) => {
     if (REVIEWABLE_FILE.test(p.file)) return true;
@@ -149,7 +149,7 @@ export async function annotateCommand(o: ReviewOptions): Promise<number> {
       continue;
     }
     try {
-      const copy = await reviewCopy(plan.file, fs.readFileSync(plan.file), { text: plan.analysis.text, paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine }, plan.analysis.findings, locale, { revisions: o.trackChanges });
+      const copy = await reviewCopy(plan.file, fs.readFileSync(plan.file), { text: plan.analysis.text, paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine }, plan.analysis.findings, locale, { revisions: o.trackChanges, author: settings.reviewAuthor });
       fs.writeFileSync(out, copy.bytes);
       const elsewhere = copy.comments - copy.onText;
       const where = elsewhere ? ` (${copy.onText} on their text, ${elsewhere} on their ${({ '.xlsx': 'row', '.pdf': 'page' } as Record<string, string>)[extension.toLowerCase()] ?? 'paragraph'}: their text was not found there)` : '';

@@ -13,8 +13,12 @@ import { annotateDocx, wordNotesOf } from './wordReview';
 /** The files a review's copy can be written of: Word .docx, Excel .xlsx and PDF. */
 export const REVIEWABLE_FILE = /\.(?:docx|xlsx|pdf)$/i;
 
-/** Who the comments and tracked changes are by, as Word, Excel and PDF viewers show them. */
-const REVIEWER = { author: 'Policy Lens', initials: 'PL' };
+/** A reviewer's initials, as Word shows them beside a comment: a Chinese name's first two characters, else each word's first letter. */
+export function initialsOf(author: string): string {
+  const name = author.trim();
+  if (/^[\u3400-\u9fff]/.test(name)) return [...name].slice(0, 2).join('');
+  return name.split(/\s+/).map((w) => w[0]).join('').slice(0, 4).toUpperCase() || 'PL';
+}
 
 export interface ReviewCopy {
   bytes: Buffer;
@@ -35,21 +39,23 @@ export async function reviewCopy(
   plan: Pick<PlanSource, 'text' | 'paragraphOfLine' | 'rowOfLine'>,
   findings: readonly Finding[],
   locale: Locale,
-  opts: { revisions?: boolean } = {},
+  /** `author`: who the comments and changes are by (policyLens.review.author), "Policy Lens" unless said. */
+  opts: { revisions?: boolean; author?: string } = {},
 ): Promise<ReviewCopy> {
+  const author = opts.author?.trim() || 'Policy Lens';
   if (/\.xlsx$/i.test(file)) {
     const notes = workbookNotesOf(plan.text, plan.rowOfLine ?? [], findings, locale);
-    const copy = await annotateXlsx(bytes, notes, REVIEWER.author);
+    const copy = await annotateXlsx(bytes, notes, author);
     return { bytes: copy.bytes, comments: notes.length, onText: copy.placed.text };
   }
   if (/\.pdf$/i.test(file)) {
     const notes = pdfNotesOf(plan.text, plan.rowOfLine ?? [], findings, locale);
-    const copy = await annotatePdf(bytes, await readPdfPages(bytes, file), notes, REVIEWER.author, new Date());
+    const copy = await annotatePdf(bytes, await readPdfPages(bytes, file), notes, author, new Date());
     return { bytes: copy.bytes, comments: notes.length, onText: copy.placed.text };
   }
   if (!/\.docx$/i.test(file)) throw new Error(`${file}: comments are written into a Word .docx, an Excel .xlsx or a PDF`);
   const notes = wordNotesOf(plan.text, plan.paragraphOfLine ?? [], findings, locale, opts);
   const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  const copy = await annotateDocx(bytes, notes, { ...REVIEWER, date });
+  const copy = await annotateDocx(bytes, notes, { author, initials: initialsOf(author), date });
   return { bytes: copy.bytes, comments: notes.length, onText: copy.placed.text, revisions: opts.revisions ? copy.revisions : undefined };
 }

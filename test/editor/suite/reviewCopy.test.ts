@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
 import * as vscode from 'vscode';
-import { extension, serverReady } from '../helpers';
+import { extension, poll, serverReady } from '../helpers';
 import { makeDocx, WORD_PLAN } from '../../support/docxFixture';
 import { makeWorkbook } from '../../support/xlsxFixture';
 
@@ -92,5 +92,22 @@ describe('Write Review into a Copy', () => {
     assert.strictEqual(first?.toString(), made.toString());
     assert.match(await comments(made), /<w:comment /);
     assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(kept)), 'the reviewer\'s own', 'an existing copy is not written over');
+  });
+
+  it('writes the comments as by the office policyLens.review.author names', async () => {
+    const settings = vscode.workspace.getConfiguration('policyLens');
+    await settings.update('review.author', '市商务局审核组', vscode.ConfigurationTarget.Workspace);
+    const target = vscode.Uri.joinPath(folder, '署名.docx');
+    created.push(target);
+    try {
+      // the server hears of the change: the copy it makes afterwards is by the office
+      const xml = await poll('a copy by the office', async () => {
+        await vscode.commands.executeCommand('policyLens.writeReviewCopy', plan, target, false);
+        return comments(target);
+      }, (x) => x.includes('w:author="市商务局审核组"'), { timeoutMs: 10000 });
+      assert.match(xml, /w:initials="市商"/);
+    } finally {
+      await settings.update('review.author', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });
