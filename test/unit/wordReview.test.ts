@@ -151,6 +151,12 @@ describe('Word comments (wordComments.ts)', () => {
     assert.deepStrictEqual(read(out.documentXml).paragraphs, ['详见表1第12项。']);
   });
 
+  it('puts a note on a document of no text into a paragraph of its own, not loose in the body', () => {
+    const out = annotateWordXml(doc('<w:p/>'), undefined, [note(1, '表1第12项')], OPTS);
+    assert.deepStrictEqual(out.placed, { text: 0, paragraph: 0, document: 1 });
+    assert.match(out.documentXml, /<w:body><w:p><w:commentRangeStart w:id="0"\/><w:commentRangeEnd w:id="0"\/><w:r><w:commentReference w:id="0"\/><\/w:r><\/w:p><w:p\/>/);
+  });
+
   it('says what is wrong with a part that is not XML', () => {
     assert.throws(() => annotateWordXml('<w:document', undefined, [], OPTS), /word\/document\.xml is not well-formed XML/);
     assert.throws(() => annotateWordXml(doc(p(run('x'))), '<w:comments', [], OPTS), /word\/comments\.xml is not well-formed XML/);

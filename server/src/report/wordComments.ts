@@ -204,9 +204,10 @@ export function annotateWordXml(documentXml: string, commentsXml: string | undef
       insertAfter(end, runs.last);
       placed.text++;
     } else {
-      // its paragraph (or the document's first), whole
-      const unit = found?.unit ?? units[0] ?? body;
-      const [first, last] = unit === body ? [body, body] : firstAndLastParagraph(unit);
+      // its paragraph (or the document's first; a document of no text gets one to hold it), whole
+      if (!units.length) units.push(body.insertBefore(el('p'), body.firstChild));
+      const unit = found?.unit ?? units[0];
+      const [first, last] = firstAndLastParagraph(unit);
       const properties = elementsOf(first, 'pPr')[0];
       first.insertBefore(start, properties ? properties.nextSibling : first.firstChild);
       last.appendChild(end);
