@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import * as os from 'os';
 import * as path from 'path';
 import { annotateXlsx, CellNote, sharedStrings, workbookNotesOf } from '../../server/src/report/workbookComments';
+import { withRelationship } from '../../server/src/report/officeParts';
 import { readXlsx } from '../../server/src/readers/xlsx';
 import { Finding } from '../../server/src/core/findings';
 import { makeWorkbook, WORKBOOK_MARKDOWN, WORKBOOK_ROWS } from '../support/xlsxFixture';
@@ -95,6 +96,14 @@ describe('Excel comments (workbookComments.ts)', () => {
   it('reads the shared strings as Excel numbers them: an empty one counts, phonetic runs and entities as text', () => {
     const xml = '<sst xmlns="x"><si><t>表1第12项</t></si><si/><si><r><t>区商务局</t></r><r><rPr/><t xml:space="preserve"> &amp; 区统计局&#x3001;</t></r><rPh><t>ク</t></rPh></si></sst>';
     assert.deepStrictEqual(sharedStrings(xml), ['表1第12项', '', '区商务局 & 区统计局、']);
+  });
+
+  it('adds a relationship to a part of none, however it is written, under an id it does not use', () => {
+    const type = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
+    for (const empty of ['<Relationships xmlns="x"/>', '<Relationships xmlns="x" />\n', '<Relationships xmlns="x"></Relationships>']) {
+      assert.deepStrictEqual(withRelationship(empty, type, '../comments1.xml'), { xml: `<Relationships xmlns="x"><Relationship Id="rId1" Type="${type}" Target="../comments1.xml"/></Relationships>`, id: 'rId1' }, empty);
+    }
+    assert.strictEqual(withRelationship('<Relationships><Relationship Id="rId1" Type="t" Target="a"/></Relationships>', type, 'c').id, 'rId2');
   });
 
   it('says what is wrong with a file that is not a workbook', async () => {

@@ -39,7 +39,9 @@ export function withRelationship(xml: string, type: string, target: string): { x
   let n = 1;
   while (taken.has(`rId${n}`)) n++;
   const id = `rId${n}`;
-  return { xml: xml.replace(/<\/Relationships>\s*$/, `<Relationship Id="${id}" Type="${type}" Target="${target}"/></Relationships>`), id };
+  // an empty part may close itself (<Relationships …/>)
+  const open = xml.replace(/<Relationships\b([^>]*?)\s*\/>\s*$/, '<Relationships$1></Relationships>');
+  return { xml: open.replace(/<\/Relationships>\s*$/, `<Relationship Id="${id}" Type="${type}" Target="${target}"/></Relationships>`), id };
 }
 
 /** [Content_Types].xml with a part's type, unless it has one. */
