@@ -108,7 +108,7 @@ export const PLAN_EXTENSIONS = {
 } as const;
 
 /**
- * What the review's copy of a plan is called, `plan（审核意见）.docx` beside `plan.docx` (or `.xlsx`; `policy-lens
+ * What the review's copy of a plan is called, `plan（审核意见）.docx` beside `plan.docx` (or `.xlsx`, `.pdf`; `policy-lens
  * annotate`): the plan again with the findings as comments, so no scan of plans takes it for one.
  */
 export const REVIEW_COPY_SUFFIX = '（审核意见）';
@@ -167,7 +167,7 @@ export type ComparePlansResult =
 export const COMPARE_PLANS_REQUEST = new RequestType<ComparePlansParams, ComparePlansResult, void>('policyLens/comparePlans');
 
 export interface ReviewCopyParams {
-  /** The plan: a Word .docx or Excel .xlsx file's `file:` URI, or its view's (`policy-lens-word:`). */
+  /** The plan: a Word .docx, Excel .xlsx or PDF file's `file:` URI, or its view's (`policy-lens-word:`). */
   uri: string;
   /** A Word plan's preferred fixes as tracked changes (修订) too. */
   trackChanges?: boolean;
@@ -175,14 +175,14 @@ export interface ReviewCopyParams {
 
 /**
  * The review's copy of the plan in base64 (JSON-RPC carries no bytes): its comments, how many of them are on the text
- * they are about (the others on its paragraph or row), and a Word plan's tracked changes written and left to their
- * comments; or why there is none (not a .docx or .xlsx, a file that cannot be read).
+ * they are about (the others on its paragraph, row or page), and a Word plan's tracked changes written and left to their
+ * comments; or why there is none (not a .docx, .xlsx or PDF, a file that cannot be read).
  */
 export type ReviewCopyResult =
   | { content: string; comments: number; onText: number; revisions?: { written: number; skipped: number } }
   | { error: string };
 
-/** policyLens/reviewCopy: a plan's findings as comments (批注) in a copy of its Word or Excel file, as `policy-lens annotate` writes it. */
+/** policyLens/reviewCopy: a plan's findings as comments (批注) in a copy of its Word, Excel or PDF file, as `policy-lens annotate` writes it. */
 export const REVIEW_COPY_REQUEST = new RequestType<ReviewCopyParams, ReviewCopyResult, void>('policyLens/reviewCopy');
 
 /** policyLens/status: what the language status item shows: the sources loaded, and the document's last check. */
