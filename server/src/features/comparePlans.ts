@@ -7,7 +7,7 @@ import { planFileOf } from '../documentUris';
 import { comparePlans as compare, renderComparison, revisionVersions } from '../report/planComparison';
 import { ComparePlansParams, ComparePlansResult } from '../shared/protocol';
 import { FeatureContext } from './featureContext';
-import { analysedPlan, PlanAnalysesContext } from './planAnalyses';
+import { analysedPlan, fileError, PlanAnalysesContext } from './planAnalyses';
 
 /** What this feature reads of the server's state. */
 export type ComparePlansContext = PlanAnalysesContext & Pick<FeatureContext, 'ready' | 'index' | 'locale' | 'checker'>;
@@ -43,6 +43,6 @@ async function beforeRevisions(ctx: ComparePlansContext, uri: string, after: Ana
     if (!earlier) return { error: `${file ?? uri} has no tracked changes (修订) to compare` };
     return revisionVersions(after, earlier, ctx.checker, ctx.locale);
   } catch (e) {
-    return { error: (e as NodeJS.ErrnoException).code ? `cannot read ${file}: ${(e as NodeJS.ErrnoException).code}` : (e as Error).message };
+    return fileError(file, e);
   }
 }

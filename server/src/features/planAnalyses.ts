@@ -25,6 +25,12 @@ export async function analysedPlan(ctx: PlanAnalysesContext, uri: string): Promi
   }
 }
 
+/** Why a plan file could not be read, as a request's error: the system's code (`cannot read 方案.docx: ENOENT`), else the reader's message. */
+export function fileError(file: string | undefined, e: unknown): { error: string } {
+  const code = (e as NodeJS.ErrnoException).code;
+  return { error: code ? `cannot read ${file}: ${code}` : (e as Error).message };
+}
+
 /** An open plan's analysis; else one of `text` with the settings (and the 分工表 beside the file), as the CLI's. */
 export async function analysedText(ctx: PlanAnalysesContext, uri: string, text: string): Promise<AnalysedPlan> {
   const open = ctx.documents.get(uri);

@@ -7,7 +7,7 @@ import { readPlanFile } from '../readers/planFile';
 import { REVIEWABLE_FILE, reviewCopy } from '../report/reviewCopy';
 import { ReviewCopyParams, ReviewCopyResult } from '../shared/protocol';
 import { FeatureContext } from './featureContext';
-import { analysedText, PlanAnalysesContext } from './planAnalyses';
+import { analysedText, fileError, PlanAnalysesContext } from './planAnalyses';
 
 /** What this feature reads of the server's state. */
 export type ReviewCopyContext = PlanAnalysesContext & Pick<FeatureContext, 'locale' | 'settings'>;
@@ -25,6 +25,6 @@ export async function reviewCopyRequest(ctx: ReviewCopyContext, params: ReviewCo
     const copy = await reviewCopy(file, bytes, plan, analysis.findings, ctx.locale, { revisions: params.trackChanges === true, author: ctx.settings.reviewAuthor });
     return { content: copy.bytes.toString('base64'), comments: copy.comments, onText: copy.onText, ...(copy.revisions ? { revisions: copy.revisions } : {}) };
   } catch (e) {
-    return { error: (e as NodeJS.ErrnoException).code ? `cannot read ${file}: ${(e as NodeJS.ErrnoException).code}` : (e as Error).message };
+    return fileError(file, e);
   }
 }
