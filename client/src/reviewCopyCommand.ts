@@ -4,9 +4,9 @@
 // plans selected in the Explorer: each copy beside its plan.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { REVIEW_COPY_REQUEST, REVIEW_COPY_SUFFIX, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
+import { REVIEW_COPY_EXTENSIONS, REVIEW_COPY_REQUEST, REVIEW_COPY_SUFFIX, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
 
-const REVIEWABLE = /\.(docx|xlsx|pdf)$/i;
+const REVIEWABLE = new RegExp(`\\.(${REVIEW_COPY_EXTENSIONS.join('|')})$`, 'i');
 
 /** A .docx, .xlsx or .pdf on disk: the file itself, or the one a Word, Excel or PDF view shows. */
 function planFileOf(candidate: vscode.Uri | undefined): vscode.Uri | undefined {

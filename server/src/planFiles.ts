@@ -1,7 +1,7 @@
 // Walks folders for plan files (Markdown, text and Word), for workspace-wide references, coverage and the CLI.
 import * as fs from 'fs';
 import * as path from 'path';
-import { PLAN_EXTENSIONS, REVIEW_COPY_SUFFIX } from './shared/protocol';
+import { PLAN_EXTENSIONS, REVIEW_COPY_EXTENSIONS, REVIEW_COPY_SUFFIX } from './shared/protocol';
 
 const { text, word, excel, pdf } = PLAN_EXTENSIONS;
 
@@ -10,7 +10,7 @@ const { text, word, excel, pdf } = PLAN_EXTENSIONS;
  * review's copy of a plan (`plan（审核意见）.docx`, `.xlsx` or `.pdf`, which `policy-lens annotate` writes: the plan again).
  */
 const named = (extensions: readonly string[], plans = true) =>
-  new RegExp(`(?:^|[\\\\/])(?!~\\$)${plans ? `(?![^\\\\/]*${REVIEW_COPY_SUFFIX}\\.(?:docx|xlsx|pdf)$)` : ''}[^\\\\/]*\\.(${extensions.join('|')})$`, 'i');
+  new RegExp(`(?:^|[\\\\/])(?!~\\$)${plans ? `(?![^\\\\/]*${REVIEW_COPY_SUFFIX}\\.(?:${REVIEW_COPY_EXTENSIONS.join('|')})$)` : ''}[^\\\\/]*\\.(${extensions.join('|')})$`, 'i');
 
 /** A plan file by its name; Word's lock files (`~$plan.docx`, left next to an open document) are not plans. */
 export const PLAN_FILE = named([...text, ...word]);

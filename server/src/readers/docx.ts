@@ -128,7 +128,7 @@ function parseHtml(html: string): Element {
   const tagPattern = /<(\/?)([a-zA-Z0-9]+)((?:\s+[^\s=/>]+(?:="[^"]*")?)*)\s*(\/?)>/g;
   let last = 0;
   for (let m = tagPattern.exec(html); m; m = tagPattern.exec(html)) {
-    if (m.index > last) stack[stack.length - 1].children.push(unescapeHtml(html.slice(last, m.index)));
+    if (m.index > last) stack[stack.length - 1].children.push(unescapeEntities(html.slice(last, m.index)));
     last = tagPattern.lastIndex;
     const tag = m[2].toLowerCase();
     if (m[1]) {
@@ -137,16 +137,17 @@ function parseHtml(html: string): Element {
       continue;
     }
     const attributes: Record<string, string> = {};
-    for (const a of m[3].matchAll(/([^\s=/>]+)(?:="([^"]*)")?/g)) attributes[a[1].toLowerCase()] = unescapeHtml(a[2] ?? '');
+    for (const a of m[3].matchAll(/([^\s=/>]+)(?:="([^"]*)")?/g)) attributes[a[1].toLowerCase()] = unescapeEntities(a[2] ?? '');
     const element: Element = { tag, attributes, children: [] };
     stack[stack.length - 1].children.push(element);
     if (!m[4] && !VOID_TAGS.has(tag)) stack.push(element);
   }
-  if (last < html.length) stack[stack.length - 1].children.push(unescapeHtml(html.slice(last)));
+  if (last < html.length) stack[stack.length - 1].children.push(unescapeEntities(html.slice(last)));
   return root;
 }
 
-function unescapeHtml(s: string): string {
+/** Entity and character references undone (HTML's named ones and XML's five among them): mammoth's HTML, an Office part's XML. */
+export function unescapeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) => {
     if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
     return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' } as Record<string, string>)[e.toLowerCase()] ?? all;

@@ -2,6 +2,7 @@
 // a span of the extracted plan's text is compared with the file's own.
 import { Finding, Severity } from '../core/findings';
 import { Locale } from '../core/messages';
+import { squash } from '../core/text';
 
 const SEVERITY: Record<Locale, Record<Severity, string>> = {
   zh: { error: '错误', warning: '警告', information: '提示', hint: '建议' },
@@ -27,11 +28,11 @@ export function commentLines(f: Finding, locale: Locale): string[] {
  * Text as the file's own and the extracted plan's compare: without whitespace (Word's indentation, a PDF's spacing,
  * Markdown's padding) and the `|` between a Markdown table's cells, a cell's escaped `\|` and `\\` as the file has them.
  */
-export const plain = (s: string) => s.replace(/\\([\\|])|\|/g, (_, escaped?: string) => escaped ?? '').replace(/\s+/g, '');
+export const plain = (s: string) => squash(s.replace(/\\([\\|])|\|/g, (_, escaped?: string) => escaped ?? ''));
 
-/** The occurrences of `needle` in `hay`, overlapping ones too. */
-export function countOf(hay: string, needle: string): number {
-  let n = 0;
-  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) n++;
-  return n;
+/** Where `needle` starts in `hay`, each occurrence, overlapping ones too. */
+export function occurrences(hay: string, needle: string): number[] {
+  const at: number[] = [];
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) at.push(i);
+  return at;
 }

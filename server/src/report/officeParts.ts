@@ -2,6 +2,8 @@
 // was (its declaration kept), and the package's relationships and content types, added to as text so that nothing
 // else of them changes.
 
+import { unescapeEntities } from '../readers/docx';
+
 /** A part parsed (xmldom, from the readers' bundle); one that is not well-formed is an error naming it. */
 export function parseXml(xml: string, what: string): Document {
   const { DOMParser } = require('../readers/readerLibraries') as typeof import('../readers/readerLibraries');
@@ -29,7 +31,7 @@ export function relationshipsOf(xml: string): { id: string; type: string; target
   return [...xml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({
     id: /\bId="([^"]*)"/.exec(m[0])?.[1] ?? '',
     type: /\bType="([^"]*)"/.exec(m[0])?.[1] ?? '',
-    target: unescapeXml(/\bTarget="([^"]*)"/.exec(m[0])?.[1] ?? ''),
+    target: unescapeEntities(/\bTarget="([^"]*)"/.exec(m[0])?.[1] ?? ''),
   }));
 }
 
@@ -62,12 +64,6 @@ export function resolveTarget(from: string, target: string): string {
 
 /** The .rels part of a part (`xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`). */
 export const relsOf = (part: string) => part.replace(/([^/]+)$/, '_rels/$1.rels');
-
-/** XML's escapes undone: the five entities and character references. */
-export function unescapeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[e.toLowerCase()]);
-}
 
 /** Text for an element's content (quotes stay as they are there). */
 export const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

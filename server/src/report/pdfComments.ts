@@ -6,7 +6,7 @@ import { Finding } from '../core/findings';
 import { Locale } from '../core/messages';
 import { LineIndex } from '../core/text';
 import type { PdfPage } from '../readers/pdfLayout';
-import { commentLines, countOf, plain } from './commentText';
+import { commentLines, occurrences, plain } from './commentText';
 
 /** A note on a page: its text (plain()) and which of that text's occurrences on the page it is. */
 export interface PdfNote {
@@ -34,7 +34,7 @@ export function pdfNotesOf(text: string, rowOfLine: readonly string[], findings:
     // its occurrences on the page before it: in the page's lines up to its last character, less the one that is it
     let first = line;
     while (first > 0 && (rowOfLine[first - 1] === `p${page}` || !rowOfLine[first - 1])) first--;
-    const before = needle ? countOf(plain(text.slice(lines.lineStart(first), f.end)), needle) - 1 : 0;
+    const before = needle ? occurrences(plain(text.slice(lines.lineStart(first), f.end)), needle).length - 1 : 0;
     return { page, text: needle, occurrence: Math.max(0, before), comment: commentLines(f, locale) };
   });
 }
@@ -54,8 +54,7 @@ export function boxesOf(page: PdfPage, text: string, occurrence: number): { x0: 
       at.push({ item: k, index: i });
     }
   });
-  const hits: number[] = [];
-  for (let i = hay.indexOf(text); i >= 0; i = hay.indexOf(text, i + 1)) hits.push(i);
+  const hits = occurrences(hay, text);
   if (!hits.length) return undefined;
   const start = hits[Math.min(occurrence, hits.length - 1)];
   const boxes: { x0: number; y0: number; x1: number; y1: number }[] = [];

@@ -5,13 +5,14 @@
 import { Finding } from '../core/findings';
 import { Locale } from '../core/messages';
 import { PlanSource } from '../readers/planFile';
+import { REVIEW_COPY_EXTENSIONS } from '../shared/protocol';
 import { readPdfPages } from '../readers/pdf';
 import { annotatePdf, pdfNotesOf } from './pdfComments';
 import { annotateXlsx, workbookNotesOf } from './workbookComments';
 import { annotateDocx, wordNotesOf } from './wordReview';
 
 /** The files a review's copy can be written of: Word .docx, Excel .xlsx and PDF. */
-export const REVIEWABLE_FILE = /\.(?:docx|xlsx|pdf)$/i;
+export const REVIEWABLE_FILE = new RegExp(`\\.(?:${REVIEW_COPY_EXTENSIONS.join('|')})$`, 'i');
 
 /** A reviewer's initials, as Word shows them beside a comment: a Chinese name's first two characters, else each word's first letter. */
 export function initialsOf(author: string): string {

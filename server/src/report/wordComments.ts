@@ -3,6 +3,8 @@
 // district sees the proposal in place and takes it with Word's 接受修订. Pure over the parts' XML (word/document.xml,
 // word/comments.xml); wordReview.ts unzips the .docx and zips the copy.
 import { parseXml, serializeXml } from './officeParts';
+import { occurrences } from './commentText';
+import { squash } from '../core/text';
 
 export const WORD_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -78,10 +80,11 @@ export function annotateWordXml(documentXml: string, commentsXml: string | undef
     for (const [k, v] of Object.entries(attributes)) e.setAttributeNS(WORD_NS, `${w}:${k}`, v);
     return e;
   };
-  const textElement = (name: 't' | 'delText', text: string) => {
-    const t = el(name);
+  /** A w:t (or w:delText) of text whose spaces count. */
+  const textElement = (name: 't' | 'delText', text: string, document: Document = doc) => {
+    const t = el(name, {}, document);
     t.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:space', 'preserve');
-    t.appendChild(doc.createTextNode(text));
+    t.appendChild(document.createTextNode(text));
     return t;
   };
 
@@ -110,7 +113,7 @@ export function annotateWordXml(documentXml: string, commentsXml: string | undef
   };
 
   const locateIn = (unit: Element, anchor: WordAnchor): Located | undefined => {
-    const needle = anchor.text.replace(/\s+/g, '');
+    const needle = squash(anchor.text);
     if (!needle) return undefined;
     let hay = '';
     const at: { t: Element; offset: number }[] = [];
@@ -122,8 +125,7 @@ export function annotateWordXml(documentXml: string, commentsXml: string | undef
         at.push({ t: s.t, offset: i });
       }
     }
-    const hits: number[] = [];
-    for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) hits.push(i);
+    const hits = occurrences(hay, needle);
     if (!hits.length) return undefined;
     const i = hits[Math.min(anchor.occurrence, hits.length - 1)];
     const last = at[i + needle.length - 1];
@@ -164,9 +166,7 @@ export function annotateWordXml(documentXml: string, commentsXml: string | undef
     let moved = content.slice(index + 1);
     if (offset <= 0) moved = content.slice(index);
     else if (offset < text.length) {
-      while (t.firstChild) t.removeChild(t.firstChild);
-      t.appendChild(doc.createTextNode(text.slice(0, offset)));
-      t.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:space', 'preserve');
+      run.replaceChild(textElement('t', text.slice(0, offset)), t);
       right.appendChild(textElement('t', text.slice(offset)));
     }
     for (const c of moved) right.appendChild(c);
@@ -225,10 +225,7 @@ export function annotateWordXml(documentXml: string, commentsXml: string | undef
         p.appendChild(mark);
       }
       const r = el('r', {}, comments);
-      const t = el('t', {}, comments);
-      t.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:space', 'preserve');
-      t.appendChild(comments.createTextNode(line));
-      r.appendChild(t);
+      r.appendChild(textElement('t', line, comments));
       p.appendChild(r);
       comment.appendChild(p);
     });

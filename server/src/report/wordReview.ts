@@ -3,7 +3,7 @@
 import { Finding } from '../core/findings';
 import { Locale } from '../core/messages';
 import { LineIndex } from '../core/text';
-import { commentLines, countOf, plain } from './commentText';
+import { commentLines, occurrences, plain } from './commentText';
 import { EMPTY_RELATIONSHIPS, RELATIONSHIP_NS, relationshipsOf, resolveTarget, withOverride, withRelationship } from './officeParts';
 import { AnnotatedParts, annotateWordXml, WordAnchor, WordNote } from './wordComments';
 
@@ -25,7 +25,7 @@ function anchorOf(text: string, lines: LineIndex, paragraphOfLine: readonly numb
   const needle = plain(text.slice(start, end));
   if (!needle) return undefined;
   // its occurrences that start before it: those of the paragraph's text up to its last character, less the one that is it
-  const before = countOf(plain(whole.slice(0, end - from)), needle) - 1;
+  const before = occurrences(plain(whole.slice(0, end - from)), needle).length - 1;
   return { paragraph, text: needle, occurrence: Math.max(0, before) };
 }
 

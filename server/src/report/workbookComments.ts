@@ -5,7 +5,8 @@
 import { Finding } from '../core/findings';
 import { Locale } from '../core/messages';
 import { LineIndex } from '../core/text';
-import { EMPTY_RELATIONSHIPS, escapeXml, parseXml, RELATIONSHIP_NS, relationshipsOf, relsOf, resolveTarget, serializeXml, unescapeXml, withOverride, withRelationship } from './officeParts';
+import { EMPTY_RELATIONSHIPS, escapeXml, parseXml, RELATIONSHIP_NS, relationshipsOf, relsOf, resolveTarget, serializeXml, withOverride, withRelationship } from './officeParts';
+import { unescapeEntities } from '../readers/docx';
 import { commentLines, plain } from './commentText';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -91,7 +92,7 @@ export async function annotateXlsx(bytes: Uint8Array, notes: readonly CellNote[]
     const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
     const id = /\br:id="([^"]*)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]*)"/.exec(m[0])?.[1];
     const rel = workbookRels.find((r) => r.id === id);
-    if (name !== undefined && rel) sheets.set(unescapeXml(name), resolveTarget('xl/workbook.xml', rel.target));
+    if (name !== undefined && rel) sheets.set(unescapeEntities(name), resolveTarget('xl/workbook.xml', rel.target));
   }
   const shared = sharedStrings(await read('xl/sharedStrings.xml'));
 
@@ -226,7 +227,7 @@ function insertLegacyDrawing(sheet: Document, id: string): void {
 export function sharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];
   // an empty <si/> is an index too
-  return [...xml.matchAll(/<si\s*\/>|<si>([\s\S]*?)<\/si>/g)].map((m) => unescapeXml((m[1] ?? '').replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').replace(/<t\b[^>]*>([\s\S]*?)<\/t>|<[^>]+>/g, (_, t?: string) => t ?? '')));
+  return [...xml.matchAll(/<si\s*\/>|<si>([\s\S]*?)<\/si>/g)].map((m) => unescapeEntities((m[1] ?? '').replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').replace(/<t\b[^>]*>([\s\S]*?)<\/t>|<[^>]+>/g, (_, t?: string) => t ?? '')));
 }
 
 /** What a cell holds as text: a shared or inline string, a formula's string, else its raw value. */

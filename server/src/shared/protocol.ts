@@ -113,6 +113,9 @@ export const PLAN_EXTENSIONS = {
  */
 export const REVIEW_COPY_SUFFIX = '（审核意见）';
 
+/** The files a review's copy is written of (the formats that carry comments): Word, Excel and PDF. */
+export const REVIEW_COPY_EXTENSIONS = ['docx', 'xlsx', 'pdf'] as const;
+
 /** The scheme of the client's read-only view of a Word plan: `policy-lens-word:` + the .docx file's path. */
 export const WORD_PLAN_SCHEME = 'policy-lens-word';
 
