@@ -54,7 +54,9 @@ const asciiOutput = {
 };
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [readerLibraries, asciiOutput] },
+  // the server's entry is a loader that runs its bundle from a V8 code cache (server/src/codeCache.ts)
+  { ...common, entryPoints: ['server/src/serverLoader.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [asciiOutput] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/serverBundle.js', plugins: [readerLibraries, asciiOutput] },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [readerLibraries, asciiOutput] },
   { ...common, entryPoints: ['server/src/readers/readerLibraries.ts'], outfile: 'dist/readerLibraries.js' },
   { ...common, entryPoints: ['server/src/report/workbookLibrary.ts'], outfile: 'dist/workbookLibrary.js' },
@@ -70,4 +72,54 @@ if (watch) {
   console.log('esbuild: watching for changes');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  await writeServerCodeCache();
+}
+
+/**
+ * The server's code cache for this Node (server/src/codeCache.ts): the server started as an editor starts it, asked to
+ * check examples/sample-plan.md, and stopped; it writes the cache as it exits, with the code of a start and a first
+ * check compiled. Without it the server works the same, only its first start is slower: a failure is said, not fatal.
+ */
+async function writeServerCodeCache() {
+  const { spawn } = await import('node:child_process');
+  const { readFileSync, readdirSync, rmSync } = await import('node:fs');
+  const { pathToFileURL } = await import('node:url');
+  for (const f of readdirSync('dist')) if (/^serverBundle\.js\..*\.cache$/.test(f)) rmSync(`dist/${f}`, { force: true });
+  const launch = JSON.parse(readFileSync('server/src/shared/launchEnvironment.json', 'utf8'));
+  const child = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...launch, ...process.env, POLICY_LENS_CODE_CACHE: 'write' } });
+  const uri = pathToFileURL('examples/sample-plan.md').href;
+  let buffered = Buffer.alloc(0);
+  let stderr = '';
+  const send = (message) => {
+    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }));
+    child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    child.stdin.write(body);
+  };
+  const done = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no diagnostics within 30 s')), 30000);
+    child.on('exit', (code) => (clearTimeout(timer), code === 0 ? resolve() : reject(new Error(`the server exited with ${code}: ${stderr.trim()}`))));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.on('data', (chunk) => {
+      buffered = Buffer.concat([buffered, chunk]);
+      for (let end; (end = buffered.indexOf('\r\n\r\n')) >= 0; ) {
+        const length = Number(/Content-Length: (\d+)/i.exec(buffered.toString('latin1', 0, end))[1]);
+        if (buffered.length < end + 4 + length) break;
+        const message = JSON.parse(buffered.toString('utf8', end + 4, end + 4 + length));
+        buffered = buffered.subarray(end + 4 + length);
+        if (message.id !== undefined && message.method) send({ id: message.id, result: message.method === 'workspace/configuration' ? message.params.items.map(() => null) : null });
+        else if (message.id === 1) {
+          send({ method: 'initialized', params: {} });
+          send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version: 1, text: readFileSync('examples/sample-plan.md', 'utf8') } } });
+        } else if (message.method === 'textDocument/publishDiagnostics' && message.params.uri === uri) send({ id: 2, method: 'shutdown' });
+        else if (message.id === 2) send({ method: 'exit' });
+      }
+    });
+  });
+  send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } } });
+  try {
+    await done;
+  } catch (e) {
+    child.kill();
+    console.warn(`esbuild: the server's code cache was not written (${e.message}); the server starts without it`);
+  }
 }

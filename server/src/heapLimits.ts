@@ -1,4 +1,5 @@
-// V8 heap settings for the language server, a process that lives for days: set before anything else is loaded.
+// V8 heap settings for the language server, a process that lives for days: set before anything else is loaded (by the
+// loader, serverLoader.ts, before it compiles the bundle: V8 takes a code cache only under the flags it was made with).
 import * as v8 from 'v8';
 
 // A keystroke leaves a little garbage that lives a short while (the previous version's analysis, its diagnostics).

@@ -38,6 +38,7 @@ import { codeLenses } from './features/codeLens';
 import { prepareRename, rename } from './features/rename';
 import { COVERAGE_REQUEST, CoverageParams, EXTRACT_PLAN_REQUEST, ExtractPlanParams, INDEX_CHANGED_NOTIFICATION } from './shared/protocol';
 import { extractPlan } from './features/extractPlan';
+import { codeCacheState } from './codeCache';
 import { assignments } from './features/assignments';
 import { comparePlans } from './features/comparePlans';
 import { reviewCopyRequest } from './features/reviewCopyRequest';
@@ -309,7 +310,7 @@ connection.onRequest(ASSIGNMENTS_REQUEST.method, whenReady((p: AssignmentsParams
 connection.onRequest(COMPARE_PLANS_REQUEST.method, whenReady((p: ComparePlansParams | null) => comparePlans(ctx, p)));
 connection.onRequest(REVIEW_COPY_REQUEST.method, whenReady((p: ReviewCopyParams | null) => reviewCopyRequest(ctx, p)));
 // answered before the index is ready too: the status item says why nothing is checked
-connection.onRequest(STATUS_REQUEST.method, (p: StatusParams | null) => status(ctx, p));
+connection.onRequest(STATUS_REQUEST.method, (p: StatusParams | null) => ({ ...status(ctx, p), codeCache: codeCacheState() }));
 
 documents.listen(connection);
 connection.listen();

@@ -207,12 +207,12 @@ describe('the server with a missing or corrupt task index', function () {
     for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
   });
 
-  /** A copy of the project (dist/server.js, package.json, seeds/, data/) whose data/index.json is `index` (or absent). */
+  /** A copy of the project (dist/server.js and its bundle, package.json, seeds/, data/) whose data/index.json is `index` (or absent). */
   function copyProject(index: string | undefined): { serverJs: string; indexFile: string } {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-broken-'));
     dirs.push(dir);
     fs.mkdirSync(path.join(dir, 'dist'));
-    fs.copyFileSync(path.join(ROOT, 'dist', 'server.js'), path.join(dir, 'dist', 'server.js'));
+    for (const f of ['server.js', 'serverBundle.js']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(dir, 'dist', f));
     fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
     fs.cpSync(path.join(ROOT, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
     fs.cpSync(path.join(ROOT, 'data'), path.join(dir, 'data'), { recursive: true });

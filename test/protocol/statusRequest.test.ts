@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { LspClient } from '../support/lspClient';
+import { LspClient, ROOT } from '../support/lspClient';
 
 const PLAN = '# 一、金融服务\n\n推动数字人民币试点（表1第35项）。\n\n落实表1第99项。\n\n外资股比不超过51%（表1第12项）。\n';
 
@@ -47,5 +47,34 @@ describe('the status request (policyLens/status)', function () {
     assert.strictEqual(status.sourceErrors.length, 1, JSON.stringify(status.sourceErrors));
     assert.match(status.sourceErrors[0], /missing\.md/);
     assert.strictEqual(status.document, undefined);
+  });
+});
+
+describe("the server's start from its code cache (dist/server.js, server/src/codeCache.ts)", function () {
+  this.timeout(30000);
+
+  it('starts the built server from the code cache the build made for this Node, and says so in policyLens/status', async () => {
+    const cache = fs.readdirSync(path.join(ROOT, 'dist')).filter((f) => /^serverBundle\.js\..*\.cache$/.test(f));
+    assert.ok(cache.length >= 1, 'node esbuild.mjs wrote a cache');
+    const client = new LspClient();
+    try {
+      await client.initialize();
+      assert.strictEqual((await client.request('policyLens/status', {})).codeCache, 'used');
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('POLICY_LENS_CODE_CACHE=off: compiled from the source, and checking all the same', async () => {
+    const client = new LspClient(['--stdio'], { ...process.env, POLICY_LENS_CODE_CACHE: 'off' });
+    try {
+      await client.initialize();
+      assert.strictEqual((await client.request('policyLens/status', {})).codeCache, 'off');
+      client.open('untitled:cache-off.md', '落实表1第99项。\n');
+      const published = await client.waitForDiagnostics('untitled:cache-off.md');
+      assert.ok(published.diagnostics.some((d: { code: string }) => d.code === 'unknown-task'), JSON.stringify(published.diagnostics));
+    } finally {
+      await client.shutdown();
+    }
   });
 });

@@ -225,6 +225,15 @@ export interface StatusResult {
     /** The name of its 分工表 when that is a file of its own, beside it, that it is checked with. */
     annex?: string;
   };
+  /** How the server's code was compiled when it started (server/src/codeCache.ts); absent when it was not started by its loader. */
+  codeCache?: CodeCacheState;
 }
+
+/**
+ * `used`: from the V8 code cache made at an earlier start; `rejected`: from its source, as V8 refused the cache (another
+ * Node or other flags); `absent`: from its source, as there was none for this build and Node (one is written for the
+ * next start); `off`: POLICY_LENS_CODE_CACHE=off.
+ */
+export type CodeCacheState = 'used' | 'rejected' | 'absent' | 'off';
 
 export const STATUS_REQUEST = new RequestType<StatusParams | null, StatusResult, void>('policyLens/status');
