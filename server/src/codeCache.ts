@@ -1,8 +1,9 @@
-// The server's start from a V8 code cache. `dist/server.js` is a small loader: it compiles the server's bundle
-// (`dist/serverBundle.js`) with the bytecode V8 made for it at an earlier start, so that the 1.6 MB of JavaScript is not
-// parsed and its start-up functions are not compiled again (spawn → first diagnostics 184 → 148 ms on the bench's
-// machine). The cache is made by `node esbuild.mjs` for the Node that builds, and by the server itself, a while after a
-// start that had none usable (another Node, such as VS Code's, or other V8 flags): each Node has its own file. V8 checks
+// The server's and the command line's start from a V8 code cache. `dist/server.js` and `dist/cli.js` are small loaders:
+// each compiles its bundle (`dist/serverBundle.js`, `dist/cliBundle.js`) with the bytecode V8 made for it at an earlier
+// start, so that the 1.6 MB of JavaScript is not parsed and its start-up functions are not compiled again (the server's
+// spawn → first diagnostics 184 → 148 ms on the bench's machine). The caches are made by `node esbuild.mjs` for the Node
+// that builds, and by a server a while after a start that had none usable (another Node, such as VS Code's, or other
+// Node options), by the command line as it exits: each Node has its own file. V8 checks
 // its version, its flags and the source's length, and refuses a cache that does not fit; this module checks that the
 // cache was made of this very bundle (its size and time of writing, in the file's header). A cache that cannot be read
 // or written is no error: the bundle is compiled from its source, as without one.
@@ -14,9 +15,14 @@ import type { CodeCacheState } from './shared/protocol';
 
 /**
  * POLICY_LENS_CODE_CACHE: `off` neither reads nor writes a cache; `write` (the build's) writes one when the process
- * exits, whatever it read. Otherwise a start without a usable cache writes one WRITE_AFTER_MS later.
+ * exits, whatever it read. Otherwise a start without a usable cache writes one (runBundle).
  */
 export type CodeCacheMode = 'off' | 'write' | undefined;
+
+/** The mode POLICY_LENS_CODE_CACHE asks for (anything else is the default). */
+export function codeCacheMode(value: string | undefined = process.env.POLICY_LENS_CODE_CACHE): CodeCacheMode {
+  return value === 'off' || value === 'write' ? value : undefined;
+}
 
 /** Long enough after a start for the first checks to have compiled what a session needs (the cache keeps it). */
 export const WRITE_AFTER_MS = 10000;
@@ -86,9 +92,11 @@ export function writeCodeCache(file: string, stamp: string, data: Buffer): boole
 
 /**
  * Runs a CommonJS bundle as Node's loader would (its own `require`, `module`, `__filename`, `__dirname`), compiled with
- * its code cache when there is one that fits. Returns how it was compiled (also kept for codeCacheState).
+ * its code cache when there is one that fits. Without one, a cache is written `writeAfterMs` later (a server: once the
+ * first checks have compiled what a session needs; the timer keeps no process alive), or when the process exits
+ * (`'exit'`: the command line, whose runs are short). Returns how it was compiled (also kept for codeCacheState).
  */
-export function runBundle(bundle: string, mode: CodeCacheMode = undefined, writeAfterMs: number = WRITE_AFTER_MS): CodeCacheState {
+export function runBundle(bundle: string, mode: CodeCacheMode = undefined, writeAfterMs: number | 'exit' = WRITE_AFTER_MS): CodeCacheState {
   const source = fs.readFileSync(bundle, 'utf8');
   const stamp = mode === 'off' ? '' : bundleStamp(bundle);
   const file = cacheFileOf(bundle);
@@ -98,7 +106,10 @@ export function runBundle(bundle: string, mode: CodeCacheMode = undefined, write
   (globalThis as Record<symbol, unknown>)[STATE] = state;
   const write = () => writeCodeCache(file, stamp, script.createCachedData());
   if (mode === 'write') process.once('exit', write);
-  else if (state === 'absent' || state === 'rejected') setTimeout(write, writeAfterMs).unref();
+  else if (state === 'absent' || state === 'rejected') {
+    if (writeAfterMs === 'exit') process.once('exit', write);
+    else setTimeout(write, writeAfterMs).unref();
+  }
   const module = new Module(bundle);
   module.filename = bundle;
   module.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(bundle));

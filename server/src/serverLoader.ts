@@ -3,7 +3,6 @@
 // The heap flags come first: V8 takes a code cache only under the flags it was made with, and the server sets them.
 import './heapLimits';
 import * as path from 'path';
-import { runBundle } from './codeCache';
+import { codeCacheMode, runBundle } from './codeCache';
 
-const mode = process.env.POLICY_LENS_CODE_CACHE;
-runBundle(path.join(__dirname, 'serverBundle.js'), mode === 'off' || mode === 'write' ? mode : undefined);
+runBundle(path.join(__dirname, 'serverBundle.js'), codeCacheMode());

@@ -7,13 +7,13 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { bundleStamp, cacheFileOf, cacheKey, readCodeCache, writeCodeCache } from '../../server/src/codeCache';
+import { bundleStamp, cacheFileOf, cacheKey, codeCacheMode, readCodeCache, writeCodeCache } from '../../server/src/codeCache';
 
 const CODE_CACHE = path.join(__dirname, '..', '..', 'server', 'src', 'codeCache.js');
 
 /** A loader as dist/server.js is one: `node loader.js BUNDLE MODE WRITE_AFTER_MS [LINGER_MS]` (no Node options, as the server's). */
 const LOADER = `const [bundle, mode, after, linger] = process.argv.slice(2);
-const s = require(${JSON.stringify(CODE_CACHE)}).runBundle(bundle, mode || undefined, Number(after));
+const s = require(${JSON.stringify(CODE_CACHE)}).runBundle(bundle, mode || undefined, after === 'exit' ? 'exit' : Number(after));
 console.log('state=' + s);
 if (linger) setTimeout(() => {}, Number(linger));
 `;
@@ -22,7 +22,7 @@ if (linger) setTimeout(() => {}, Number(linger));
 const childKey = () => cacheKey(process.versions.v8, process.arch, [], process.env.NODE_OPTIONS ?? '');
 
 /** Runs `bundle` through runBundle in a fresh Node; its output and the state runBundle returned. */
-function start(bundle: string, mode = '', writeAfterMs = 10000, lingerMs = 0): { out: string; state: string } {
+function start(bundle: string, mode = '', writeAfterMs: number | 'exit' = 10000, lingerMs = 0): { out: string; state: string } {
   const loader = path.join(path.dirname(bundle), 'loader.js');
   fs.writeFileSync(loader, LOADER);
   const out = execFileSync(process.execPath, [loader, bundle, mode, String(writeAfterMs), ...(lingerMs ? [String(lingerMs)] : [])], { encoding: 'utf8' });
@@ -74,6 +74,22 @@ describe('the code cache of the server bundle', () => {
     const written = fs.statSync(path.join(dir, files[0])).mtimeMs;
     assert.strictEqual(start(bundle, '', 50, 300).state, 'used');
     assert.strictEqual(fs.statSync(path.join(dir, files[0])).mtimeMs, written, 'a used cache is not written again');
+  });
+
+  it("the command line's way: a start without a cache writes one as it exits, a start with one does not", () => {
+    assert.strictEqual(start(bundle, '', 'exit').state, 'absent');
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cache'));
+    assert.strictEqual(files.length, 1);
+    const written = fs.statSync(path.join(dir, files[0])).mtimeMs;
+    assert.strictEqual(start(bundle, '', 'exit').state, 'used');
+    assert.strictEqual(fs.statSync(path.join(dir, files[0])).mtimeMs, written);
+  });
+
+  it('reads POLICY_LENS_CODE_CACHE: off and write, anything else the default', () => {
+    assert.strictEqual(codeCacheMode('off'), 'off');
+    assert.strictEqual(codeCacheMode('write'), 'write');
+    assert.strictEqual(codeCacheMode(undefined), undefined);
+    assert.strictEqual(codeCacheMode('OFF '), undefined);
   });
 
   it('does not read a cache made of another writing of the bundle', () => {
