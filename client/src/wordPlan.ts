@@ -73,7 +73,7 @@ export async function openWordPlan(file?: vscode.Uri, kind: 'word' | 'excel' = '
   if (!(file instanceof vscode.Uri)) {
     const picked = await vscode.window.showOpenDialog({
       canSelectMany: false,
-      filters: kind === 'excel' ? { [vscode.l10n.t('Excel workbooks')]: [...PLAN_EXTENSIONS.excel] } : { [vscode.l10n.t('Word and PDF documents')]: [...PLAN_EXTENSIONS.word, ...PLAN_EXTENSIONS.pdf] },
+      filters: kind === 'excel' ? { [vscode.l10n.t('Excel workbooks')]: [...PLAN_EXTENSIONS.excel] } : { [vscode.l10n.t('Word, PDF and OFD documents')]: [...PLAN_EXTENSIONS.word, ...PLAN_EXTENSIONS.pdf] },
       openLabel: kind === 'excel' ? vscode.l10n.t('Open Excel Plan') : vscode.l10n.t('Open Word Plan'),
     });
     if (!picked?.length) return undefined;

@@ -21,13 +21,13 @@ const USAGE = `usage:
   policy-lens compare OLD NEW | PLAN.docx [--format text|md|json] [--out FILE] [--config FILE] [--annex FILE]
   policy-lens annotate FILE... [--track-changes] [--out FILE|FOLDER] [--locale zh|en] [--config FILE] [--annex FILE]
 
-FILE may be a file, a folder (its .md, .txt, .docx, .doc, .wps, .xlsx, .xls, .et and .pdf files; not a 分工表 this tool
-wrote), a glob pattern ("plans/**/*.md"; plan files only), or - for standard input. Text is read as UTF-8 (with or
-without BOM), UTF-16 with BOM or GB18030; a Word .docx or .doc, an Excel .xlsx or .xls and a PDF (its text; not a scan)
-as the Markdown they convert to, and WPS Office's .wps and .et as the .doc and .xls they build on. A file that cannot be
+FILE may be a file, a folder (its .md, .txt, .docx, .doc, .wps, .xlsx, .xls, .et, .pdf and .ofd files; not a 分工表 this
+tool wrote), a glob pattern ("plans/**/*.md"; plan files only), or - for standard input. Text is read as UTF-8 (with or
+without BOM), UTF-16 with BOM or GB18030; a Word .docx or .doc, an Excel .xlsx or .xls, a PDF and an OFD (their text;
+not a scan) as the Markdown they convert to, and WPS Office's .wps and .et as the .doc and .xls they build on. A file that cannot be
 read is reported and the others are still checked.
 The text format locates a Word plan's findings by paragraph (plan.docx:¶12:5), an Excel plan's by sheet and row
-(分工表.xlsx:分工表!4:36), a PDF's by page (plan.pdf:p3:12); json and sarif keep the 0-based (sarif: 1-based) lines of the
+(分工表.xlsx:分工表!4:36), a PDF's or an OFD's by page (plan.pdf:p3:12); json and sarif keep the 0-based (sarif: 1-based) lines of the
 extracted text.
 The policyLens.* settings (extra sources, severities) are the editor's: from .vscode/settings.json in the current
 folder, or from --config FILE; relative source paths resolve against the folder that holds .vscode/ (or FILE).

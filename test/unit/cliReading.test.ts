@@ -218,6 +218,22 @@ describe('the CLI reading plans in every supported form', function () {
     assert.strictEqual(folder.code, 2);
   });
 
+  it('gives an OFD written from that PDF the Word plan\'s findings, located by page (plan.ofd:p2:5), and reads a folder\'s OFDs', () => {
+    const ofd = path.join(ROOT, 'test', 'fixtures', 'ofd', 'plan.ofd');
+    const codes = (file: string) => findings(file).map((d) => `${d.code} ${d.message}`);
+    assert.deepStrictEqual(codes(ofd), codes(path.join(ROOT, 'test', 'fixtures', 'pdf', 'plan.docx')));
+    const r = cli(['check', ofd]);
+    assert.strictEqual(r.code, 1, r.err);
+    const pages = new Set([...r.out.matchAll(/plan\.ofd:p(\d+):\d+ /g)].map((m) => Number(m[1])));
+    assert.ok(pages.has(1) && pages.size >= 2, `the findings' pages: ${[...pages].join(', ')}\n${r.out}`);
+    const folder = cli(['check', path.dirname(ofd), '--format', 'json']);
+    assert.deepStrictEqual(JSON.parse(folder.out).map((f: { file: string }) => path.basename(f.file)).sort(), ['glyphs.ofd', 'plan.ofd', 'split.ofd']);
+    fs.writeFileSync(at('damaged.ofd'), 'PK\x03\x04 not really');
+    const damaged = cli(['check', at('damaged.ofd')]);
+    assert.strictEqual(damaged.code, 2);
+    assert.match(damaged.err, /cannot read .*damaged\.ofd: not an OFD document \(an OFD is a ZIP archive\)/);
+  });
+
   it('refuses a file named .docx that is not a Word document', () => {
     fs.writeFileSync(at('fake.docx'), SAMPLE);
     const r = cli(['check', at('fake.docx')]);

@@ -7,19 +7,20 @@ import { readDoc } from './doc';
 import { readXlsx } from './xlsx';
 import { readXls } from './xls';
 import { readPdf } from './pdf';
+import { readOfd } from './ofd';
 import { UnreadableFileError } from './unreadable';
 
 export interface PlanSource {
   name: string;
   text: string;
-  format: 'markdown' | 'text' | 'docx' | 'doc' | 'xlsx' | 'xls' | 'pdf';
+  format: 'markdown' | 'text' | 'docx' | 'doc' | 'xlsx' | 'xls' | 'pdf' | 'ofd';
   /** The encoding a text file was read in. */
   encoding?: string;
   /** Word files (.docx, .doc, .wps): the 1-based Word paragraph of each 0-based line of `text` (see readDocx). */
   paragraphOfLine?: number[];
   /**
    * Excel files (.xlsx, .xls, .et): the sheet and 1-based row (`分工表!5`) of each 0-based line of `text` ('' for none; see
-   * readXlsx); a PDF: the page (`p3`).
+   * readXlsx); a PDF or an OFD: the page (`p3`).
    */
   rowOfLine?: string[];
   /** A 任务分工表 Policy Lens wrote (`assignments --format xlsx`): its rows are a plan's, not a plan of its own. */
@@ -61,6 +62,8 @@ function refuseUnsupported(name: string, bytes: Uint8Array): void {
 function formatOf(name: string, bytes: Uint8Array): PlanSource['format'] {
   const ext = path.extname(name).toLowerCase();
   if (startsWith(bytes, PDF_MAGIC)) return 'pdf';
+  // an OFD (GB/T 33190) is a ZIP archive of its own kind: by its name
+  if (ext === '.ofd') return 'ofd';
   // a Word 97–2003 document, whatever its name (standard input, a .doc saved under another) but an Excel .xls or WPS .et;
   // a .docx renamed .doc (or saved as .wps) is one
   if (startsWith(bytes, OLE_MAGIC)) return WORKBOOK_97.has(ext) ? 'xls' : 'doc';
@@ -86,8 +89,8 @@ export async function readPlanBytes(bytes: Uint8Array, name: string, options: Re
     const { text, paragraphOfLine } = await (format === 'doc' ? readDoc : readDocx)(bytes, name);
     return { name, text, format, paragraphOfLine, ...(format === 'docx' && options.revisions && (await hasTrackedChanges(bytes)) ? { revisions: true } : {}) };
   }
-  if (format === 'pdf') {
-    const { text, rowOfLine } = await readPdf(bytes, name);
+  if (format === 'pdf' || format === 'ofd') {
+    const { text, rowOfLine } = await (format === 'pdf' ? readPdf : readOfd)(bytes, name);
     return { name, text, format, rowOfLine };
   }
   if (format === 'xlsx' || format === 'xls') {
@@ -119,7 +122,7 @@ export function readPlanTextFileSync(file: string): PlanSource {
   }
   refuseUnsupported(file, bytes);
   const format = formatOf(file, bytes);
-  if (format === 'docx' || format === 'doc' || format === 'xlsx' || format === 'xls' || format === 'pdf') throw new UnreadableFileError(`cannot read ${file}: a Word or Excel document is read asynchronously (readPlanFile)`);
+  if (format !== 'markdown' && format !== 'text') throw new UnreadableFileError(`cannot read ${file}: a Word or Excel document is read asynchronously (readPlanFile)`);
   const { text, encoding } = decodePlanBytes(bytes, file);
   return { name: file, text, format, encoding };
 }

@@ -32,7 +32,7 @@ describe('Open Word Plan', () => {
 
   it('is offered in the Explorer\'s context menu of .docx and .doc files', () => {
     const menu: { command: string; when?: string }[] = extension().packageJSON.contributes?.menus?.['explorer/context'] ?? [];
-    assert.ok(menu.some((m) => m.command === 'policyLens.openWordPlan' && m.when === 'resourceExtname == .docx || resourceExtname == .doc || resourceExtname == .wps || resourceExtname == .pdf'), JSON.stringify(menu));
+    assert.ok(menu.some((m) => m.command === 'policyLens.openWordPlan' && m.when === 'resourceExtname == .docx || resourceExtname == .doc || resourceExtname == .wps || resourceExtname == .pdf || resourceExtname == .ofd'), JSON.stringify(menu));
   });
 
   /** A binary fixture (test/fixtures/…) copied into the workspace as `name` and opened with Open Word Plan, as a view. */
@@ -68,6 +68,14 @@ describe('Open Word Plan', () => {
     assert.ok(!/— \d+ —/.test(editor.document.getText()), 'page numbers are not the plan\'s text');
     await checked(editor, 'PDF');
     assert.match(await hoverText(editor.document, positionOf(editor.document, '表1第12项')), /T1\.12/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('opens an OFD (GB/T 33190) the same way, checked as the plan it was written from', async () => {
+    // the PDF above written as an OFD (test/fixtures/ofd/makeOfd.cjs)
+    const editor = await openFixture('征求意见稿.ofd', 'ofd/plan.ofd');
+    assert.match(editor.document.getText(), /^# 天河区贯彻落实广州市服务业扩大开放综合试点总体方案的实施方案（征求意见稿）\n/);
+    await checked(editor, 'OFD');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 

@@ -1,0 +1,116 @@
+// An OFD plan (GB/T 33190, the fixed-layout format of official documents in China): its pages' placed text and rules
+// laid out as the PDF reader lays out a PDF's. The fixtures (test/fixtures/ofd/makeOfd.cjs) are the PDF fixtures'
+// pages written as the two kinds of OFD writers write them: a TextObject a run with its advances (DeltaX, `g N d`), or
+// a TextObject a character scaled by its CTM; ruled tables as strokes or as filled rectangles in PageBlocks.
+import * as assert from 'assert';
+import * as path from 'path';
+import JSZip from 'jszip';
+import { advances, ofdPages } from '../../server/src/readers/ofd';
+import { readPlanBytes, readPlanFile } from '../../server/src/readers/planFile';
+import { UnreadableFileError } from '../../server/src/readers/unreadable';
+import { loadEngine } from '../../server/src/engine';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+const NS = 'xmlns:ofd="http://www.ofdspec.org/2016"';
+
+/** An OFD of one page whose Content.xml holds `layer` (the objects of its one layer). */
+async function ofdOf(layer: string, options: { page?: string; docRoot?: string } = {}): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file('OFD.xml', `<ofd:OFD ${NS}><ofd:DocBody><ofd:DocRoot>${options.docRoot ?? 'Doc_0/Document.xml'}</ofd:DocRoot></ofd:DocBody></ofd:OFD>`);
+  zip.file('Doc_0/Document.xml', `<ofd:Document ${NS}><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>`);
+  zip.file('Doc_0/Pages/Page_0/Content.xml', options.page ?? `<ofd:Page ${NS}><ofd:Content><ofd:Layer ID="2">${layer}</ofd:Layer></ofd:Content></ofd:Page>`);
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+const text = (id: number, x: number, y: number, s: string, attrs = '') => `<ofd:TextObject ID="${id}" Boundary="${x} ${y} 170 8" Font="1" Size="4"${attrs}><ofd:TextCode X="0" Y="4">${s}</ofd:TextCode></ofd:TextObject>`;
+
+describe('the OFD reader', () => {
+  it('reads DeltaX: the advances after each character, `g N d` for N advances of d', () => {
+    assert.deepStrictEqual(advances('g 3 4.5'), [4.5, 4.5, 4.5]);
+    assert.deepStrictEqual(advances('1 2 g 2 3 4'), [1, 2, 3, 3, 4]);
+    assert.deepStrictEqual(advances(null), []);
+    assert.deepStrictEqual(advances('  5.2  x 6 '), [5.2, 6], 'what is not a number is skipped');
+  });
+
+  it('places text in millimetres from the top left, through its boundary and its CTM, as points from the foot', async () => {
+    const pages = await ofdPages(await ofdOf(text(3, 20, 30, '落实表1第12项') + `<ofd:TextObject ID="4" CTM="0.3528 0 0 0.3528 0 0" Boundary="20 40 10 8" Font="1" Size="12"><ofd:TextCode X="0" Y="12">中</ofd:TextCode></ofd:TextObject>`), 'x.ofd');
+    assert.strictEqual(pages.length, 1);
+    const [a, b] = pages[0].items;
+    const pt = 72 / 25.4;
+    assert.strictEqual(a.s, '落实表1第12项');
+    assert.ok(Math.abs(a.x - 20 * pt) < 0.01 && Math.abs(a.y - (297 - 34) * pt) < 0.01, JSON.stringify(a));
+    assert.ok(Math.abs(a.h - 4 * pt) < 0.01);
+    // CJK characters as wide as the type, others half: 落实表第项 and 1, 1, 2
+    assert.ok(Math.abs(a.w - (5 * 4 + 3 * 2) * pt) < 0.01, String(a.w / pt));
+    assert.ok(Math.abs(b.h - 12) < 0.05 && Math.abs(b.y - (297 - 40 - 12 * 0.3528) * pt) < 0.05, JSON.stringify(b));
+  });
+
+  it('parts a line whose characters stand far apart into runs, as a table row written in one TextCode', async () => {
+    const pages = await ofdPages(await ofdOf(`<ofd:TextObject ID="3" Boundary="20 30 170 8" Font="1" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="4 40 4">序号牵头</ofd:TextCode></ofd:TextObject>`), 'x.ofd');
+    assert.deepStrictEqual(pages[0].items.map((i) => i.s), ['序号', '牵头']);
+  });
+
+  it('is the PDF it was written from: runs with their advances, the pages named beside the document, a template not read', async () => {
+    const ofd = await readPlanFile(path.join(FIXTURES, 'ofd', 'plan.ofd'));
+    const pdf = await readPlanFile(path.join(FIXTURES, 'pdf', 'plan.pdf'));
+    assert.strictEqual(ofd.format, 'ofd');
+    assert.strictEqual(ofd.text, pdf.text);
+    assert.deepStrictEqual(ofd.rowOfLine, pdf.rowOfLine);
+    assert.ok(!ofd.text.includes('天河区人民政府办公室文件'), "the template's running head is not the plan's text");
+    assert.strictEqual(ofd.text.split('\n').filter((l) => l.startsWith('| 序号 |')).length, 1, 'the ruled 分工表 is a table, its header read once');
+    // and so the Word plan the PDF was saved from: the same findings
+    const word = await readPlanFile(path.join(FIXTURES, 'pdf', 'plan.docx'));
+    const { checker } = loadEngine(ROOT);
+    const said = (t: string) => checker.analyze(t, { locale: 'zh' }).findings.map((f) => `${f.code} ${f.message}`);
+    assert.ok(said(ofd.text).length >= 2);
+    assert.deepStrictEqual(said(ofd.text), said(word.text));
+  });
+
+  it('is the same PDF written a character at a time, scaled by the CTM, the pages named from the root, the rules rectangles in blocks', async () => {
+    const ofd = await readPlanFile(path.join(FIXTURES, 'ofd', 'glyphs.ofd'));
+    const pdf = await readPlanFile(path.join(FIXTURES, 'pdf', 'plan.pdf'));
+    assert.strictEqual(ofd.text, pdf.text);
+    assert.deepStrictEqual(ofd.rowOfLine, pdf.rowOfLine);
+  });
+
+  it('reads a row that a page end broke as one row, as the Word file has it', async () => {
+    const ofd = await readPlanFile(path.join(FIXTURES, 'ofd', 'split.ofd'));
+    const word = await readPlanFile(path.join(FIXTURES, 'pdf', 'split.docx'));
+    const rows = (t: string) => t.split('\n').filter((l) => l.startsWith('| ')).map((l) => l.replace(/\s+/g, ''));
+    assert.strictEqual(rows(ofd.text).length, 11);
+    assert.deepStrictEqual(rows(ofd.text), rows(word.text));
+  });
+
+  it('says why an OFD cannot be read: not an archive, no OFD.xml, no document, no page, no text (a scan), garbled text', async () => {
+    const why = async (bytes: Uint8Array) => {
+      try {
+        await readPlanBytes(bytes, 'plan.ofd');
+      } catch (e) {
+        assert.ok(e instanceof UnreadableFileError, String(e));
+        return (e as Error).message;
+      }
+      assert.fail('read');
+    };
+    assert.match(await why(Buffer.from('not a zip at all')), /^cannot read plan\.ofd: not an OFD document \(an OFD is a ZIP archive\); save the plan as Word/);
+    const zip = new JSZip();
+    zip.file('word/document.xml', '<w:document/>');
+    assert.match(await why(await zip.generateAsync({ type: 'uint8array' })), /not an OFD document \(no OFD\.xml in it\)/);
+    assert.match(await why(await ofdOf('', { docRoot: 'Doc_9/Document.xml' })), /its document \(Doc_9\/Document\.xml\) is missing/);
+    assert.match(await why(await ofdOf('', { page: '<ofd:Page <<< not xml' })), /lists no page that can be read/);
+    assert.match(await why(await ofdOf('<ofd:ImageObject ID="3" ResourceID="9" Boundary="0 0 210 297"/>')), /the OFD holds no text \(a scanned copy\)/);
+    assert.match(await why(await ofdOf(text(3, 20, 30, '\ue001\ue002\ue003\ue004\ue005\ue006'))), /the OFD's text cannot be read/);
+  });
+
+  it('reads what it can of odd pages without throwing: no boundary, bad numbers, curves; blocks nested beyond reason (30 deep) are not read', async () => {
+    const layer = [
+      '<ofd:TextObject ID="3" Font="1" Size="4"><ofd:TextCode X="0" Y="4">无边界</ofd:TextCode></ofd:TextObject>',
+      text(4, 20, 30, '表1第12项', ' CTM="x y z"'),
+      '<ofd:PathObject ID="5" Boundary="20 50 100 1"><ofd:AbbreviatedData>M 0 0 B 1 1 2 2 3 3 L nan 0 L 100 0 Q 1</ofd:AbbreviatedData></ofd:PathObject>',
+      '<ofd:PageBlock ID="6">'.repeat(30) + text(7, 20, 60, '深处') + '</ofd:PageBlock>'.repeat(30),
+    ].join('');
+    const pages = await ofdPages(await ofdOf(layer), 'odd.ofd');
+    assert.deepStrictEqual(pages[0].items.map((i) => i.s), ['表1第12项']);
+    assert.ok(pages[0].rules!.length <= 1);
+  });
+});
