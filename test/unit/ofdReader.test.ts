@@ -46,6 +46,16 @@ describe('the OFD reader', () => {
     assert.ok(Math.abs(b.h - 12) < 0.05 && Math.abs(b.y - (297 - 40 - 12 * 0.3528) * pt) < 0.05, JSON.stringify(b));
   });
 
+  it('finds its parts whatever case and leading slash the archive and the references give their names', async () => {
+    const zip = new JSZip();
+    zip.file('/ofd.xml', `<ofd:OFD ${NS}><ofd:DocBody><ofd:DocRoot>/Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`);
+    zip.file('/Doc_0/Document.xml', `<ofd:Document ${NS}><ofd:Pages><ofd:Page ID="1" BaseLoc="pages/page_0/content.xml"/></ofd:Pages></ofd:Document>`);
+    zip.file('/Doc_0/Pages/Page_0/Content.xml', `<ofd:Page ${NS}><ofd:Content><ofd:Layer ID="2">${text(3, 20, 30, '落实表1第12项')}</ofd:Layer></ofd:Content></ofd:Page>`);
+    const pages = await ofdPages(await zip.generateAsync({ type: 'uint8array' }), 'x.ofd');
+    assert.deepStrictEqual(pages[0].items.map((i) => i.s), ['落实表1第12项']);
+    assert.ok(Math.abs(pages[0].height - (297 * 72) / 25.4) < 0.01, 'an A4 page when the document does not say');
+  });
+
   it('parts a line whose characters stand far apart into runs, as a table row written in one TextCode', async () => {
     const pages = await ofdPages(await ofdOf(`<ofd:TextObject ID="3" Boundary="20 30 170 8" Font="1" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="4 40 4">序号牵头</ofd:TextCode></ofd:TextObject>`), 'x.ofd');
     assert.deepStrictEqual(pages[0].items.map((i) => i.s), ['序号', '牵头']);

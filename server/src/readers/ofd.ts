@@ -206,10 +206,11 @@ export async function ofdPages(bytes: Uint8Array, name: string): Promise<PdfPage
   } catch {
     throw unreadable('not an OFD document (an OFD is a ZIP archive)');
   }
-  const files = new Map(Object.keys(zip.files).map((f) => [f.toLowerCase(), f]));
+  // names compared without case and a leading slash (writers differ in both)
+  const files = new Map(Object.keys(zip.files).map((f) => [f.replace(/^\/+/, '').toLowerCase(), f]));
   const xml = async (candidates: string[]): Promise<{ path: string; root: XmlElement } | undefined> => {
     for (const c of candidates) {
-      const file = files.get(c.toLowerCase());
+      const file = files.get(c.replace(/^\/+/, '').toLowerCase());
       if (!file) continue;
       try {
         const text = await zip.file(file)!.async('string');
