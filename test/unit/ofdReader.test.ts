@@ -56,9 +56,42 @@ describe('the OFD reader', () => {
     assert.ok(Math.abs(pages[0].height - (297 * 72) / 25.4) < 0.01, 'an A4 page when the document does not say');
   });
 
+  it('reads a converter\'s page: a TextObject a glyph in blocks three deep, scaled by CTM 0.05 from a Size of 73.7, with its colour and glyph map', async () => {
+    // the shape of the pages a virtual printer's converter writes (numbers as such a file has them; the text ours)
+    const glyph = (id: number, x: number, y: number, c: string, w: number) =>
+      `<ofd:TextObject ID="${id}" Boundary="${x.toFixed(4)} ${y} ${w} 3.6865" Size="73.73059844970703" CTM="0.05 0 0 0.05 0 0" Fill="true" Font="8">` +
+      `<ofd:FillColor Value="0 0 0" Alpha="255" /><ofd:CGTransform GlyphCount="1" CodeCount="1" CodePosition="0"><ofd:Glyphs>${id}</ofd:Glyphs></ofd:CGTransform>` +
+      `<ofd:TextCode X="0" Y="63.3622">${c}</ofd:TextCode></ofd:TextObject>`;
+    const lines = ['天河区落实试点任务工作简报', '日期:2025-06-30', '落实表1第12项，外资股比不超过50%。'];
+    let id = 10;
+    const objects = lines.map((line, k) => {
+      let x = 31.75;
+      return Array.from(line).map((c) => {
+        const w = /[\u1100-\uffef]/.test(c) ? 3.6865 : 1.8433;
+        const o = glyph(id++, x, 25.9325 + k * 4.826, c, w);
+        x += w + (w > 2 ? 0.0386 : 0.0192);
+        return o;
+      }).join('');
+    }).join('');
+    const page = `<ofd:Page ${NS}><ofd:Area><ofd:PhysicalBox>0 0 215.9000 279.4000</ofd:PhysicalBox></ofd:Area><ofd:Content ID="1"><ofd:Layer ID="2"><ofd:PageBlock ID="4"><ofd:PageBlock ID="5"><ofd:PageBlock ID="6">${objects}</ofd:PageBlock></ofd:PageBlock></ofd:PageBlock></ofd:Layer></ofd:Content></ofd:Page>`;
+    const plan = await readPlanBytes(await ofdOf('', { page }), 'news.ofd');
+    // each line's glyphs one run of text, in order, no space put between them (how the lines make paragraphs is the
+    // layout's, as for a PDF)
+    for (const line of lines) assert.ok(plan.text.includes(line), `${line} in ${JSON.stringify(plan.text)}`);
+    assert.strictEqual(plan.text.replace(/\s/g, ''), lines.join(''));
+  });
+
   it('parts a line whose characters stand far apart into runs, as a table row written in one TextCode', async () => {
     const pages = await ofdPages(await ofdOf(`<ofd:TextObject ID="3" Boundary="20 30 170 8" Font="1" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="4 40 4">序号牵头</ofd:TextCode></ofd:TextObject>`), 'x.ofd');
     assert.deepStrictEqual(pages[0].items.map((i) => i.s), ['序号', '牵头']);
+  });
+
+  it('takes as rules the level and upright lines a path strokes and a thin box it fills, not the edges of a filled shape', async () => {
+    const path = (id: number, attrs: string, d: string) => `<ofd:PathObject ID="${id}" Boundary="20 100 150 40"${attrs}><ofd:AbbreviatedData>${d}</ofd:AbbreviatedData></ofd:PathObject>`;
+    const rulesOf = async (layer: string) => (await ofdPages(await ofdOf(text(3, 20, 30, '表1第12项') + layer), 'x.ofd'))[0].rules!.length;
+    assert.strictEqual(await rulesOf(path(4, '', 'M 0 0 L 150 0 M 0 0 L 0 40 M 0 0 L 150 40')), 2, 'a stroked level and upright line; not the slanted one');
+    assert.strictEqual(await rulesOf(path(4, ' Fill="true" Stroke="false"', 'M 0 0 L 150 0 L 150 0.3 L 0 0.3 C')), 1, 'a filled thin box');
+    assert.strictEqual(await rulesOf(path(4, ' Fill="true" Stroke="false"', 'M 0 0 L 0 40 L 3 40 L 3 0 C M 10 0 L 10 40 Q 15 45 20 40 L 20 0 C')), 0, 'a filled outline (a letter)');
   });
 
   it('is the PDF it was written from: runs with their advances, the pages named beside the document, a template not read', async () => {

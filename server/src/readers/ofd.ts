@@ -131,7 +131,11 @@ function readText(obj: XmlElement, outer: Matrix, into: Placed): void {
   }
 }
 
-/** The straight, level or upright strokes of a path (AbbreviatedData: M, L, C close; curves skipped), as rules. */
+/**
+ * A path's rules, as the PDF reader takes them: a stroked path's level or upright lines (AbbreviatedData: S/M, L, C
+ * close; curves and arcs skipped), and a path only filled when it is a thin box (a border drawn as a filled rectangle);
+ * the edges of a filled shape (a logo, text drawn as outlines) are no rules.
+ */
 function readPath(obj: XmlElement, outer: Matrix, into: Placed): void {
   const bounds = box(obj.getAttribute('Boundary'));
   const data = find(obj, 'AbbreviatedData')?.textContent;
@@ -142,16 +146,12 @@ function readPath(obj: XmlElement, outer: Matrix, into: Placed): void {
     const [px, py] = apply(m, x, y);
     return apply(outer, px, py);
   };
+  const segments: [[number, number], [number, number]][] = [];
+  let curved = false;
   const tokens = data.trim().split(/\s+/);
   const arity: Record<string, number> = { S: 2, M: 2, L: 2, Q: 4, B: 6, A: 7, C: 0 };
   let at: [number, number] | undefined;
   let opened: [number, number] | undefined;
-  const segment = (a: [number, number], b: [number, number]) => {
-    const rule = { x0: Math.min(a[0], b[0]), y0: Math.min(a[1], b[1]), x1: Math.max(a[0], b[0]), y1: Math.max(a[1], b[1]) };
-    // as the PDF reader takes a rule: thin one way (2.5 points), long the other (5)
-    const thin = Math.min(rule.x1 - rule.x0, rule.y1 - rule.y0) * PT <= 2.5 && Math.max(rule.x1 - rule.x0, rule.y1 - rule.y0) * PT >= 5;
-    if (thin && into.rules.length < 20000) into.rules.push(rule);
-  };
   for (let i = 0; i < tokens.length; ) {
     const op = tokens[i++];
     const n = arity[op];
@@ -162,12 +162,33 @@ function readPath(obj: XmlElement, outer: Matrix, into: Placed): void {
     if (op === 'S' || op === 'M') opened = at = toPage(args[0], args[1]);
     else if (op === 'L') {
       const to = toPage(args[0], args[1]);
-      if (at) segment(at, to);
+      if (at) segments.push([at, to]);
       at = to;
     } else if (op === 'C') {
-      if (at && opened) segment(at, opened);
+      if (at && opened) segments.push([at, opened]);
       at = opened;
-    } else at = toPage(args[n - 2], args[n - 1]); // a curve or arc is no rule; it ends at its last point
+    } else {
+      curved = true; // a curve or arc is no rule; it ends at its last point
+      at = toPage(args[n - 2], args[n - 1]);
+    }
+  }
+  // as the PDF reader takes a rule: thin one way (2.5 points), long the other (5)
+  const add = (x0: number, y0: number, x1: number, y1: number) => {
+    const thin = Math.min(x1 - x0, y1 - y0) * PT <= 2.5 && Math.max(x1 - x0, y1 - y0) * PT >= 5;
+    if (thin && into.rules.length < 20000) into.rules.push({ x0, y0, x1, y1 });
+  };
+  const boxOf = (points: [number, number][]) => [Math.min(...points.map((p) => p[0])), Math.min(...points.map((p) => p[1])), Math.max(...points.map((p) => p[0])), Math.max(...points.map((p) => p[1]))] as const;
+  if (obj.getAttribute('Stroke') !== 'false') {
+    for (const [a, b] of segments) {
+      const [x0, y0, x1, y1] = boxOf([a, b]);
+      add(x0, y0, x1, y1);
+    }
+  } else if (obj.getAttribute('Fill') === 'true' && !curved && segments.length) {
+    const level = (a: [number, number], b: [number, number]) => Math.abs(a[0] - b[0]) < 1e-6 || Math.abs(a[1] - b[1]) < 1e-6;
+    if (segments.every(([a, b]) => level(a, b))) {
+      const [x0, y0, x1, y1] = boxOf(segments.flat());
+      add(x0, y0, x1, y1);
+    }
   }
 }
 
