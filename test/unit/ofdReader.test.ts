@@ -141,7 +141,7 @@ describe('the OFD reader', () => {
     assert.match(await why(await zip.generateAsync({ type: 'uint8array' })), /not an OFD document \(no OFD\.xml in it\)/);
     assert.match(await why(await ofdOf('', { docRoot: 'Doc_9/Document.xml' })), /its document \(Doc_9\/Document\.xml\) is missing/);
     assert.match(await why(await ofdOf('', { page: '<ofd:Page <<< not xml' })), /lists no page that can be read/);
-    assert.match(await why(await ofdOf('<ofd:ImageObject ID="3" ResourceID="9" Boundary="0 0 210 297"/>')), /the OFD holds no text \(a scanned copy\)/);
+    assert.match(await why(await ofdOf('<ofd:ImageObject ID="3" ResourceID="9" Boundary="0 0 210 297"/>')), /the OFD holds no text \(a scanned copy, or its text drawn as shapes\)/);
     assert.match(await why(await ofdOf(text(3, 20, 30, '\ue001\ue002\ue003\ue004\ue005\ue006'))), /the OFD's text cannot be read/);
   });
 

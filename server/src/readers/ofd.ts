@@ -280,7 +280,7 @@ export async function ofdPages(bytes: Uint8Array, name: string): Promise<PdfPage
 export async function readOfd(bytes: Uint8Array, name: string): Promise<PdfText> {
   const read = markdownOfPdfPages(await ofdPages(bytes, name));
   if (!read.text.trim()) {
-    throw new UnreadableFileError(`cannot read ${name}: the OFD holds no text (a scanned copy); save the plan as Word (.docx), Markdown or text, or run text recognition (OCR) on it first`);
+    throw new UnreadableFileError(`cannot read ${name}: the OFD holds no text (a scanned copy, or its text drawn as shapes); save the plan as Word (.docx), Markdown or text, or run text recognition (OCR) on it first`);
   }
   if (garbledText(read.text)) {
     throw new UnreadableFileError(`cannot read ${name}: the OFD's text cannot be read (its characters are not words); save the plan as Word (.docx), Markdown or text`);
