@@ -81,6 +81,14 @@ describe('the OFD reader', () => {
     assert.strictEqual(plan.text.replace(/\s/g, ''), lines.join(''));
   });
 
+  it('places a TextCode without X or Y at the previous one\'s', async () => {
+    const pages = await ofdPages(await ofdOf(`<ofd:TextObject ID="3" Boundary="20 30 170 20" Font="1" Size="4"><ofd:TextCode X="5" Y="4">第一行</ofd:TextCode><ofd:TextCode Y="10">第二行</ofd:TextCode><ofd:TextCode X="30">同行</ofd:TextCode></ofd:TextObject>`), 'x.ofd');
+    const [a, b, c] = pages[0].items;
+    assert.deepStrictEqual([a.s, b.s, c.s], ['第一行', '第二行', '同行']);
+    assert.ok(Math.abs(a.x - b.x) < 1e-9 && b.y < a.y, 'the second under the first, at its X');
+    assert.ok(Math.abs(b.y - c.y) < 1e-9 && c.x > b.x, 'the third on the second\'s line');
+  });
+
   it('parts a line whose characters stand far apart into runs, as a table row written in one TextCode', async () => {
     const pages = await ofdPages(await ofdOf(`<ofd:TextObject ID="3" Boundary="20 30 170 8" Font="1" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="4 40 4">序号牵头</ofd:TextCode></ofd:TextObject>`), 'x.ofd');
     assert.deepStrictEqual(pages[0].items.map((i) => i.s), ['序号', '牵头']);

@@ -20,6 +20,7 @@ interface XmlElement {
   childNodes: ArrayLike<XmlNode>;
   textContent: string | null;
   getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
 }
 interface XmlNode {
   nodeType: number;
@@ -88,32 +89,30 @@ interface Placed {
   rules: PdfRule[];
 }
 
-function readText(obj: XmlElement, outer: Matrix, into: Placed): void {
+function readText(obj: XmlElement, into: Placed): void {
   const bounds = box(obj.getAttribute('Boundary'));
   if (!bounds) return;
   // the object's space: its CTM, then its boundary's origin in the space around it
   const ctm = matrix(obj.getAttribute('CTM'));
   const m: Matrix = [ctm[0], ctm[1], ctm[2], ctm[3], ctm[4] + bounds.x, ctm[5] + bounds.y];
-  const toPage = (x: number, y: number) => {
-    const [px, py] = apply(m, x, y);
-    return apply(outer, px, py);
-  };
-  const scaleX = Math.hypot(m[0], m[1]) * Math.hypot(outer[0], outer[1]);
-  const scaleY = Math.hypot(m[2], m[3]) * Math.hypot(outer[2], outer[3]);
+  const scaleX = Math.hypot(m[0], m[1]);
+  const scaleY = Math.hypot(m[2], m[3]);
   const size = Number(obj.getAttribute('Size')) || 3.5;
-  let x = 0;
+  // a TextCode without X or Y takes the previous one's (GB/T 33190, 11.3)
+  let codeX = 0;
   let y = 0;
   for (const code of children(obj, 'TextCode')) {
     const chars = Array.from(code.textContent ?? '');
-    if (code.getAttribute('X') !== null) x = Number(code.getAttribute('X')) || 0;
-    if (code.getAttribute('Y') !== null) y = Number(code.getAttribute('Y')) || 0;
+    if (code.hasAttribute('X')) codeX = Number(code.getAttribute('X')) || 0;
+    if (code.hasAttribute('Y')) y = Number(code.getAttribute('Y')) || 0;
+    let x = codeX;
     const deltas = advances(code.getAttribute('DeltaX'));
     let start = 0;
     let runX = x;
     const flush = (end: number, endX: number) => {
       const s = chars.slice(start, end).join('');
       if (s.trim()) {
-        const [px, py] = toPage(runX, y);
+        const [px, py] = apply(m, runX, y);
         into.items.push({ s, x: px, y: py, w: (endX - runX) * scaleX, h: size * scaleY });
       }
     };
@@ -136,16 +135,13 @@ function readText(obj: XmlElement, outer: Matrix, into: Placed): void {
  * close; curves and arcs skipped), and a path only filled when it is a thin box (a border drawn as a filled rectangle);
  * the edges of a filled shape (a logo, text drawn as outlines) are no rules.
  */
-function readPath(obj: XmlElement, outer: Matrix, into: Placed): void {
+function readPath(obj: XmlElement, into: Placed): void {
   const bounds = box(obj.getAttribute('Boundary'));
   const data = find(obj, 'AbbreviatedData')?.textContent;
   if (!bounds || !data) return;
   const ctm = matrix(obj.getAttribute('CTM'));
   const m: Matrix = [ctm[0], ctm[1], ctm[2], ctm[3], ctm[4] + bounds.x, ctm[5] + bounds.y];
-  const toPage = (x: number, y: number): [number, number] => {
-    const [px, py] = apply(m, x, y);
-    return apply(outer, px, py);
-  };
+  const toPage = (x: number, y: number) => apply(m, x, y);
   const segments: [[number, number], [number, number]][] = [];
   let curved = false;
   const tokens = data.trim().split(/\s+/);
@@ -193,12 +189,12 @@ function readPath(obj: XmlElement, outer: Matrix, into: Placed): void {
 }
 
 /** The objects of a layer or block, blocks within blocks. */
-function readObjects(parent: XmlElement, outer: Matrix, into: Placed, depth = 0): void {
+function readObjects(parent: XmlElement, into: Placed, depth = 0): void {
   if (depth > 20) return;
   for (const obj of children(parent)) {
-    if (obj.localName === 'TextObject') readText(obj, outer, into);
-    else if (obj.localName === 'PathObject') readPath(obj, outer, into);
-    else if (obj.localName === 'PageBlock') readObjects(obj, outer, into, depth + 1);
+    if (obj.localName === 'TextObject') readText(obj, into);
+    else if (obj.localName === 'PathObject') readPath(obj, into);
+    else if (obj.localName === 'PageBlock') readObjects(obj, into, depth + 1);
   }
 }
 
@@ -218,7 +214,6 @@ function resolve(from: string, ref: string): string[] {
 
 /** The pages of an OFD as the PDF reader gives them: runs and rules in points, from the page's bottom left. */
 export async function ofdPages(bytes: Uint8Array, name: string): Promise<PdfPage[]> {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { JSZip, DOMParser } = require('./readerLibraries') as typeof import('./readerLibraries');
   const unreadable = (why: string) => new UnreadableFileError(`cannot read ${name}: ${why}; save the plan as Word (.docx), PDF, Markdown or text`);
   let zip: InstanceType<typeof JSZip>;
@@ -261,7 +256,7 @@ export async function ofdPages(bytes: Uint8Array, name: string): Promise<PdfPage
     const physical = (area && box(find(area, 'PhysicalBox')?.textContent)) || defaultBox;
     const placed: Placed = { items: [], rules: [] };
     const content = find(page.root, 'Content');
-    for (const layer of content ? children(content, 'Layer') : []) readObjects(layer, IDENTITY, placed);
+    for (const layer of content ? children(content, 'Layer') : []) readObjects(layer, placed);
     // to points, y up from the page's foot, as PDF.js gives a page
     const toX = (x: number) => (x - physical.x) * PT;
     const toY = (y: number) => (physical.h - (y - physical.y)) * PT;
