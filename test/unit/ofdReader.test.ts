@@ -3,6 +3,7 @@
 // pages written as the two kinds of OFD writers write them: a TextObject a run with its advances (DeltaX, `g N d`), or
 // a TextObject a character scaled by its CTM; ruled tables as strokes or as filled rectangles in PageBlocks.
 import * as assert from 'assert';
+import * as fc from 'fast-check';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { advances, ofdPages } from '../../server/src/readers/ofd';
@@ -100,6 +101,26 @@ describe('the OFD reader', () => {
     assert.strictEqual(await rulesOf(path(4, '', 'M 0 0 L 150 0 M 0 0 L 0 40 M 0 0 L 150 40')), 2, 'a stroked level and upright line; not the slanted one');
     assert.strictEqual(await rulesOf(path(4, ' Fill="true" Stroke="false"', 'M 0 0 L 150 0 L 150 0.3 L 0 0.3 C')), 1, 'a filled thin box');
     assert.strictEqual(await rulesOf(path(4, ' Fill="true" Stroke="false"', 'M 0 0 L 0 40 L 3 40 L 3 0 C M 10 0 L 10 40 Q 15 45 20 40 L 20 0 C')), 0, 'a filled outline (a letter)');
+  });
+
+  it('never throws on objects of any attributes and path data (fuzzed), and reads only finite places', async () => {
+    const token = fc.oneof(fc.constantFrom('M', 'L', 'Q', 'B', 'A', 'C', 'S', 'g', 'NaN', '-1e309', ''), fc.double({ noNaN: false }).map(String), fc.integer({ min: -1000, max: 1000 }).map(String));
+    const attr = fc.array(token, { maxLength: 8 }).map((t) => t.join(' ').replace(/["<&]/g, ''));
+    const object = fc.record({ boundary: attr, ctm: attr, size: attr, x: attr, delta: attr, data: attr, text: fc.string({ maxLength: 12 }).map((t) => t.replace(/[<&]/g, '')) }).map(
+      (o) => `<ofd:TextObject ID="1" Boundary="${o.boundary}" CTM="${o.ctm}" Size="${o.size}"><ofd:TextCode X="${o.x}" Y="4" DeltaX="${o.delta}">${o.text}</ofd:TextCode></ofd:TextObject>` +
+        `<ofd:PathObject ID="2" Boundary="${o.boundary}" CTM="${o.ctm}"><ofd:AbbreviatedData>${o.data}</ofd:AbbreviatedData></ofd:PathObject>`,
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(object, { maxLength: 5 }), async (objects) => {
+        const bytes = await ofdOf(objects.join(''));
+        const pages = await ofdPages(bytes, 'fuzz.ofd');
+        for (const i of pages[0].items) assert.ok([i.x, i.y, i.w, i.h].every(Number.isFinite) && i.h > 0, JSON.stringify(i));
+        for (const r of pages[0].rules ?? []) assert.ok([r.x0, r.y0, r.x1, r.y1].every(Number.isFinite), JSON.stringify(r));
+        // and laid out as a plan, or said to hold no text that can be read
+        await readPlanBytes(bytes, 'fuzz.ofd').catch((e) => assert.ok(e instanceof UnreadableFileError, String(e)));
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('is the PDF it was written from: runs with their advances, the pages named beside the document, a template not read', async () => {

@@ -60,6 +60,9 @@ function matrix(s: string | null): Matrix {
   return m.length === 6 ? (m as Matrix) : IDENTITY;
 }
 
+/** A coordinate attribute: 0 when it is not a finite number. */
+const finite = (s: string | null) => (Number.isFinite(Number(s)) ? Number(s) : 0);
+
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 /** DeltaX: the advances after each character but the last, `g N d` standing for N advances of d. */
@@ -97,28 +100,29 @@ function readText(obj: XmlElement, into: Placed): void {
   const m: Matrix = [ctm[0], ctm[1], ctm[2], ctm[3], ctm[4] + bounds.x, ctm[5] + bounds.y];
   const scaleX = Math.hypot(m[0], m[1]);
   const scaleY = Math.hypot(m[2], m[3]);
-  const size = Number(obj.getAttribute('Size')) || 3.5;
+  const given = Number(obj.getAttribute('Size'));
+  const size = Number.isFinite(given) && given > 0 ? given : 3.5;
   // a TextCode without X or Y takes the previous one's (GB/T 33190, 11.3)
   let codeX = 0;
   let y = 0;
   for (const code of children(obj, 'TextCode')) {
     const chars = Array.from(code.textContent ?? '');
-    if (code.hasAttribute('X')) codeX = Number(code.getAttribute('X')) || 0;
-    if (code.hasAttribute('Y')) y = Number(code.getAttribute('Y')) || 0;
+    if (code.hasAttribute('X')) codeX = finite(code.getAttribute('X'));
+    if (code.hasAttribute('Y')) y = finite(code.getAttribute('Y'));
     let x = codeX;
     const deltas = advances(code.getAttribute('DeltaX'));
     let start = 0;
     let runX = x;
     const flush = (end: number, endX: number) => {
       const s = chars.slice(start, end).join('');
-      if (s.trim()) {
-        const [px, py] = apply(m, runX, y);
-        into.items.push({ s, x: px, y: py, w: (endX - runX) * scaleX, h: size * scaleY });
-      }
+      const [px, py] = apply(m, runX, y);
+      if (s.trim()) into.items.push({ s, x: px, y: py, w: (endX - runX) * scaleX, h: size * scaleY });
     };
     for (let i = 0; i < chars.length; i++) {
       const own = advanceOf(chars[i], size);
-      const step = i < chars.length - 1 ? deltas[i] ?? own : own;
+      const delta = deltas[i];
+      // an advance of more than a metre is no advance: the character's own is taken
+      const step = i < chars.length - 1 && delta !== undefined && Math.abs(delta) < 1000 ? delta : own;
       if (i < chars.length - 1 && step - own > RUN_GAP * size) {
         flush(i + 1, x + own);
         start = i + 1;
@@ -263,8 +267,9 @@ export async function ofdPages(bytes: Uint8Array, name: string): Promise<PdfPage
     pages.push({
       width: physical.w * PT,
       height: physical.h * PT,
-      items: placed.items.map((i) => ({ s: i.s, x: toX(i.x), y: toY(i.y), w: i.w * PT, h: i.h * PT })),
-      rules: placed.rules.map((r) => ({ x0: toX(r.x0), y0: toY(r.y1), x1: toX(r.x1), y1: toY(r.y0) })),
+      // (a damaged file's numbers can overflow: what does not stand at a finite place is not placed)
+      items: placed.items.map((i) => ({ s: i.s, x: toX(i.x), y: toY(i.y), w: i.w * PT, h: i.h * PT })).filter((i) => [i.x, i.y, i.w, i.h].every(Number.isFinite) && i.h > 0),
+      rules: placed.rules.map((r) => ({ x0: toX(r.x0), y0: toY(r.y1), x1: toX(r.x1), y1: toY(r.y0) })).filter((r) => [r.x0, r.y0, r.x1, r.y1].every(Number.isFinite)),
     });
   }
   if (!pages.length) throw unreadable('its document lists no page that can be read');
