@@ -1,4 +1,4 @@
-// Policy Lens: Write Review into a Copy (审核批注): a Word plan's, Excel 分工表's or PDF's findings as comments (批注), and if
+// Policy Lens: Write Review into a Copy (审核批注): a Word plan's, Excel 分工表's, PDF's or OFD's findings as comments (批注), and if
 // asked a Word plan's fixes as tracked changes (修订), in a copy the server makes (policyLens/reviewCopy) and this
 // command saves where the user says: the reviewing office's marked-up plan, to send back to the district. Several
 // plans selected in the Explorer: each copy beside its plan.
@@ -8,7 +8,7 @@ import { REVIEW_COPY_EXTENSIONS, REVIEW_COPY_REQUEST, REVIEW_COPY_SUFFIX, WORD_P
 
 const REVIEWABLE = new RegExp(`\\.(${REVIEW_COPY_EXTENSIONS.join('|')})$`, 'i');
 
-/** A .docx, .xlsx or .pdf on disk: the file itself, or the one a Word, Excel or PDF view shows. */
+/** A .docx, .xlsx, .pdf or .ofd on disk: the file itself, or the one a Word, Excel, PDF or OFD view shows. */
 function planFileOf(candidate: vscode.Uri | undefined): vscode.Uri | undefined {
   if (!candidate || !REVIEWABLE.test(candidate.path)) return undefined;
   return candidate.scheme === WORD_PLAN_SCHEME ? candidate.with({ scheme: 'file' }) : candidate.scheme === 'file' ? candidate : undefined;
@@ -54,7 +54,7 @@ export async function writeReviewCopy(client: LanguageClient | undefined, uri?: 
   if (selection.length > 1) return writeReviewCopies(client, selection, trackChanges);
   const plan = planFileOf(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri);
   if (!plan) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Policy Lens: pick a Word plan (.docx), an Excel 分工表 (.xlsx) or a PDF in the Explorer, or open one, to write its review into a copy.'));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Policy Lens: pick a Word plan (.docx), an Excel 分工表 (.xlsx), a PDF or an OFD in the Explorer, or open one, to write its review into a copy.'));
     return undefined;
   }
   const name = plan.path.split('/').pop() ?? '';
@@ -64,7 +64,7 @@ export async function writeReviewCopy(client: LanguageClient | undefined, uri?: 
   const target = given instanceof vscode.Uri ? given : undefined;
   const file = target ?? (await vscode.window.showSaveDialog({
     defaultUri: copyOf(plan),
-    filters: { [({ docx: 'Word', xlsx: 'Excel', pdf: 'PDF' } as Record<string, string>)[extension] ?? extension]: [extension] },
+    filters: { [({ docx: 'Word', xlsx: 'Excel', pdf: 'PDF', ofd: 'OFD' } as Record<string, string>)[extension] ?? extension]: [extension] },
   }));
   if (!file) return undefined;
   if (file.toString() === plan.toString()) {

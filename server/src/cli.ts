@@ -40,7 +40,7 @@ standard output; assignments writes each plan's 任务分工表 (xlsx needs --ou
 compare reads two versions of one plan (the 征求意见稿, then the 修改稿), or one Word plan with tracked changes (修订) as
 it was before them and as it is with them, and says which tasks the later covers newly or no longer, whose lead unit,
 partners or deadline changed, and which findings it resolved, brought or kept; exit 2 when a file cannot be read.
-annotate writes a copy of each Word plan, Excel 分工表 or PDF, PLAN（审核意见）.docx, .xlsx or .pdf beside it (or
+annotate writes a copy of each Word plan, Excel 分工表, PDF or OFD, PLAN（审核意见）.docx, .xlsx, .pdf or .ofd beside it (or
 --out), with every finding a comment (批注) on the text or cell it is about (in a PDF, a highlight and its note) and,
 with --track-changes, a Word plan's preferred fixes tracked changes (修订) to accept or reject in Word; the plan itself
 is not changed, nor an existing copy written over unless --out names it; exit 2 when a plan cannot be read or its copy

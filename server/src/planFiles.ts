@@ -7,7 +7,7 @@ const { text, word, excel, pdf } = PLAN_EXTENSIONS;
 
 /**
  * A file by its extension, not Office's lock files (`~$plan.docx`, left next to an open document); `plans`: nor the
- * review's copy of a plan (`plan（审核意见）.docx`, `.xlsx` or `.pdf`, which `policy-lens annotate` writes: the plan again).
+ * review's copy of a plan (`plan（审核意见）.docx`, `.xlsx`, `.pdf` or `.ofd`, which `policy-lens annotate` writes: the plan again).
  */
 const named = (extensions: readonly string[], plans = true) =>
   new RegExp(`(?:^|[\\\\/])(?!~\\$)${plans ? `(?![^\\\\/]*${REVIEW_COPY_SUFFIX}\\.(?:${REVIEW_COPY_EXTENSIONS.join('|')})$)` : ''}[^\\\\/]*\\.(${extensions.join('|')})$`, 'i');

@@ -75,7 +75,7 @@ describe('policyLens/reviewCopy, over the protocol', function () {
   });
 
   it('says why when the plan is not a .docx, .xlsx or PDF or cannot be read', async () => {
-    assert.match((await client.request(REVIEW_COPY_REQUEST.method, { uri: uri('方案.md') })).error, /方案\.md: comments are written into a Word \.docx, an Excel \.xlsx or a PDF$/);
+    assert.match((await client.request(REVIEW_COPY_REQUEST.method, { uri: uri('方案.md') })).error, /方案\.md: comments are written into a Word \.docx, an Excel \.xlsx, a PDF or an OFD$/);
     assert.match((await client.request(REVIEW_COPY_REQUEST.method, { uri: uri('无.docx') })).error, /^cannot read .*无\.docx: ENOENT$/);
     assert.match((await client.request(REVIEW_COPY_REQUEST.method, {})).error, /needs the URI of a Word, Excel or PDF plan/);
   });

@@ -79,10 +79,10 @@ describe('policy-lens annotate', function () {
     const r = cli('annotate', 'plans', '--out', 'review');
     assert.strictEqual(r.code, 0, r.err);
     assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'review')).sort(), [`天河区实施方案${COPY}`, `越秀区实施方案${COPY}`]);
-    assert.match(r.err, /plans\/海珠区实施方案\.md: not annotated: comments are written into a Word \.docx, an Excel \.xlsx or a PDF/);
+    assert.match(r.err, /plans\/海珠区实施方案\.md: not annotated: comments are written into a Word \.docx, an Excel \.xlsx, a PDF or an OFD/);
     const none = cli('annotate', 'plans/海珠区实施方案.md');
     assert.strictEqual(none.code, 2);
-    assert.match(none.err, /annotate found no Word \.docx, Excel \.xlsx or PDF plan to write comments into/);
+    assert.match(none.err, /annotate found no Word \.docx, Excel \.xlsx, PDF or OFD plan to write comments into/);
   });
 
   it('writes an Excel 分工表\'s copy with its findings as cell comments, and says tracked changes are Word\'s', async () => {
@@ -96,15 +96,17 @@ describe('policy-lens annotate', function () {
     assert.deepStrictEqual(cli('check', 'plans').out.split('\n').filter((l) => l.includes('审核意见')), [], 'a folder\'s check leaves the copy out');
   });
 
-  it('writes a PDF\'s copy with each finding a highlight and its note, the copy left out of a folder\'s check', () => {
-    fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'pdf', 'plan.pdf'), path.join(dir, 'plans', '征求意见稿.pdf'));
-    const before = cli('check', 'plans/征求意见稿.pdf').out;
-    const r = cli('annotate', 'plans/征求意见稿.pdf');
-    assert.strictEqual(r.code, 0, r.err);
-    assert.strictEqual(r.err, `policy-lens: wrote plans/征求意见稿（审核意见）.pdf: ${findings(before).length} comments\n`);
-    assert.deepStrictEqual(findings(cli('check', 'plans/征求意见稿（审核意见）.pdf').out), findings(before), 'the copy reads as the plan');
-    assert.deepStrictEqual(cli('check', 'plans').out.split('\n').filter((l) => l.includes('审核意见')), []);
-  });
+  for (const [format, ext, marks] of [['a PDF', 'pdf', 'a highlight and its note'], ['an OFD', 'ofd', 'a highlight annotation and its remark']]) {
+    it(`writes ${format}'s copy with each finding ${marks}, the copy left out of a folder's check`, () => {
+      fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', ext, `plan.${ext}`), path.join(dir, 'plans', `征求意见稿.${ext}`));
+      const before = cli('check', `plans/征求意见稿.${ext}`).out;
+      const r = cli('annotate', `plans/征求意见稿.${ext}`);
+      assert.strictEqual(r.code, 0, r.err);
+      assert.strictEqual(r.err, `policy-lens: wrote plans/征求意见稿（审核意见）.${ext}: ${findings(before).length} comments\n`);
+      assert.deepStrictEqual(findings(cli('check', `plans/征求意见稿（审核意见）.${ext}`).out), findings(before), 'the copy reads as the plan');
+      assert.deepStrictEqual(cli('check', 'plans').out.split('\n').filter((l) => l.includes('审核意见')), []);
+    });
+  }
 
   it('says why it writes no copy of a PDF whose author restricted changes, and writes the other plans\' copies', () => {
     fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'pdf', 'restricted.pdf'), path.join(dir, 'plans', '受限.pdf'));
@@ -127,7 +129,7 @@ describe('policy-lens annotate', function () {
   it('refuses what it cannot do, with a usage error', () => {
     for (const [args, message] of [
       [['annotate'], /annotate needs at least one FILE/],
-      [['annotate', '-'], /name the \.docx, \.xlsx and \.pdf files, not standard input/],
+      [['annotate', '-'], /name the \.docx, \.xlsx, \.pdf and \.ofd files, not standard input/],
       [['annotate', 'plans', '--format', 'md'], /annotate writes Word, Excel and PDF files: it has no --format/],
       [['check', 'plans', '--track-changes'], /--track-changes is an option of annotate/],
     ] as const) {

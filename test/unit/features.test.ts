@@ -398,7 +398,7 @@ describe('the review copy request over a plain context (no server)', () => {
       assert.ok(result.revisions && result.revisions.written >= 3, JSON.stringify(result.revisions));
       const comments = await (await JSZip.loadAsync(Buffer.from(result.content, 'base64'))).file('word/comments.xml')!.async('string');
       assert.match(comments, /【错误】“中方股比不低于51%”与表1第12项不符[^<]*<\/w:t><\/w:r><\/w:p><w:p><w:r><w:t xml:space="preserve">修改建议：改为 67%/);
-      assert.deepStrictEqual(await reviewCopyRequest(ctx, { uri: pathToFileURL(path.join(dir, 'plan.md')).toString() }), { error: `${path.join(dir, 'plan.md')}: comments are written into a Word .docx, an Excel .xlsx or a PDF` });
+      assert.deepStrictEqual(await reviewCopyRequest(ctx, { uri: pathToFileURL(path.join(dir, 'plan.md')).toString() }), { error: `${path.join(dir, 'plan.md')}: comments are written into a Word .docx, an Excel .xlsx, a PDF or an OFD` });
       assert.deepStrictEqual(await reviewCopyRequest(ctx, null), { error: 'reviewCopy needs the URI of a Word, Excel or PDF plan' });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 // The reviewer's commands: `policy-lens report FILE... --out report.html`, `policy-lens assignments FILE... --format md|csv|json|xlsx`,
-// `policy-lens compare OLD NEW` and `policy-lens annotate PLAN.docx|分工表.xlsx|PLAN.pdf... [--track-changes]`.
+// `policy-lens compare OLD NEW` and `policy-lens annotate PLAN.docx|分工表.xlsx|PLAN.pdf|PLAN.ofd... [--track-changes]`.
 import * as fs from 'fs';
 import * as path from 'path';
 import { Locale, localeOf } from '../core/messages';
@@ -14,7 +14,7 @@ import { TaskIndex } from '../core/taskIndex';
 import { readDocxBeforeRevisions } from '../readers/docx';
 import { loadConfiguredEngine, readCliConfig, analyzeOptionsOf } from './configuration';
 import { UsageError } from './files';
-import { REVIEWABLE_FILE, reviewCopy } from '../report/reviewCopy';
+import { REVIEWABLE_FILE, REVIEWABLE_FORMATS, reviewCopy } from '../report/reviewCopy';
 import { REVIEW_COPY_SUFFIX } from '../shared/protocol';
 import { readAndCheckPlans } from './annexes';
 
@@ -127,15 +127,15 @@ export async function compareCommand(o: ReviewOptions): Promise<number> {
  */
 export async function annotateCommand(o: ReviewOptions): Promise<number> {
   if (o.format !== undefined) throw new UsageError('annotate writes Word, Excel and PDF files: it has no --format');
-  if (o.files.includes('-')) throw new UsageError('annotate writes a copy beside each plan: name the .docx, .xlsx and .pdf files, not standard input');
+  if (o.files.includes('-')) throw new UsageError('annotate writes a copy beside each plan: name the .docx, .xlsx, .pdf and .ofd files, not standard input');
   const { plans, unreadable, locale, settings } = await checkPlans(o, 'annotate');
   let failed = unreadable;
   const reviewable = plans.filter((p) => {
     if (REVIEWABLE_FILE.test(p.file)) return true;
-    process.stderr.write(`policy-lens: ${p.file}: not annotated: comments are written into a Word .docx, an Excel .xlsx or a PDF (save the plan as one to get them)\n`);
+    process.stderr.write(`policy-lens: ${p.file}: not annotated: comments are written into ${REVIEWABLE_FORMATS} (save the plan as one to get them)\n`);
     return false;
   });
-  if (!reviewable.length) throw new UsageError('annotate found no Word .docx, Excel .xlsx or PDF plan to write comments into', false);
+  if (!reviewable.length) throw new UsageError('annotate found no Word .docx, Excel .xlsx, PDF or OFD plan to write comments into', false);
   const outFolder = o.out !== undefined && (reviewable.length > 1 || isFolder(o.out));
   if (outFolder) fs.mkdirSync(o.out!, { recursive: true });
   for (const plan of reviewable) {
@@ -152,7 +152,7 @@ export async function annotateCommand(o: ReviewOptions): Promise<number> {
       const copy = await reviewCopy(plan.file, fs.readFileSync(plan.file), { text: plan.analysis.text, paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine }, plan.analysis.findings, locale, { revisions: o.trackChanges, author: settings.reviewAuthor });
       fs.writeFileSync(out, copy.bytes);
       const elsewhere = copy.comments - copy.onText;
-      const where = elsewhere ? ` (${copy.onText} on their text, ${elsewhere} on their ${({ '.xlsx': 'row', '.pdf': 'page' } as Record<string, string>)[extension.toLowerCase()] ?? 'paragraph'}: their text was not found there)` : '';
+      const where = elsewhere ? ` (${copy.onText} on their text, ${elsewhere} on their ${({ '.xlsx': 'row', '.pdf': 'page', '.ofd': 'page' } as Record<string, string>)[extension.toLowerCase()] ?? 'paragraph'}: their text was not found there)` : '';
       const written = copy.revisions?.written ?? 0;
       const changes = o.trackChanges && copy.revisions ? `, ${written} tracked ${written === 1 ? 'change' : 'changes'}${copy.revisions.skipped ? ` (${copy.revisions.skipped} left to the comments: another fix changes their text, or it crosses a link or field)` : ''}` : '';
       const noChanges = o.trackChanges && !copy.revisions ? " (tracked changes are Word's: the comments say the fixes)" : '';

@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import { planFileOf } from '../documentUris';
 import { readPlanFile } from '../readers/planFile';
-import { REVIEWABLE_FILE, reviewCopy } from '../report/reviewCopy';
+import { REVIEWABLE_FILE, REVIEWABLE_FORMATS, reviewCopy } from '../report/reviewCopy';
 import { ReviewCopyParams, ReviewCopyResult } from '../shared/protocol';
 import { FeatureContext } from './featureContext';
 import { analysedText, fileError, PlanAnalysesContext } from './planAnalyses';
@@ -16,7 +16,7 @@ export type ReviewCopyContext = PlanAnalysesContext & Pick<FeatureContext, 'loca
 export async function reviewCopyRequest(ctx: ReviewCopyContext, params: ReviewCopyParams | null | undefined): Promise<ReviewCopyResult> {
   if (typeof params?.uri !== 'string') return { error: 'reviewCopy needs the URI of a Word, Excel or PDF plan' };
   const file = planFileOf(params.uri);
-  if (!file || !REVIEWABLE_FILE.test(file)) return { error: `${file ?? params.uri}: comments are written into a Word .docx, an Excel .xlsx or a PDF` };
+  if (!file || !REVIEWABLE_FILE.test(file)) return { error: `${file ?? params.uri}: comments are written into ${REVIEWABLE_FORMATS}` };
   try {
     const [bytes, plan] = await Promise.all([fs.promises.readFile(file), readPlanFile(file)]);
     // the editor's view of the plan when it shows this text (its analysis is at hand), else the file's as the CLI checks it

@@ -202,8 +202,8 @@ function readObjects(parent: XmlElement, into: Placed, depth = 0): void {
   }
 }
 
-/** `ref` (a BaseLoc, DocRoot…) as a path in the archive: from its root when it starts with /, else beside `from`. */
-function resolve(from: string, ref: string): string[] {
+/** `ref` (a BaseLoc, DocRoot, FileLoc…) as a path in the archive: from its root when it starts with /, else beside `from`. */
+export function resolveOfdPath(from: string, ref: string): string[] {
   const clean = ref.trim().replace(/\\/g, '/');
   if (clean.startsWith('/')) return [clean.slice(1)];
   const dir = from.includes('/') ? from.slice(0, from.lastIndexOf('/') + 1) : '';
@@ -216,8 +216,21 @@ function resolve(from: string, ref: string): string[] {
   return [parts.join('/'), clean];
 }
 
-/** The pages of an OFD as the PDF reader gives them: runs and rules in points, from the page's bottom left. */
-export async function ofdPages(bytes: Uint8Array, name: string): Promise<PdfPage[]> {
+/** A page of an OFD as the PDF reader gives one, with its ID (the document's Page ID) and its box's origin (mm). */
+export interface OfdPage extends PdfPage {
+  id: string;
+  origin: { x: number; y: number };
+}
+
+/** An OFD opened: its archive, its document's part, and the pages that could be read, in order. */
+export interface OfdPackage {
+  zip: InstanceType<(typeof import('./readerLibraries'))['JSZip']>;
+  documentPath: string;
+  pages: OfdPage[];
+}
+
+/** Opens an OFD: its document and pages (runs and rules in points, from the page's bottom left, as PDF.js gives a page). */
+export async function openOfd(bytes: Uint8Array, name: string): Promise<OfdPackage> {
   const { JSZip, DOMParser } = require('./readerLibraries') as typeof import('./readerLibraries');
   const unreadable = (why: string) => new UnreadableFileError(`cannot read ${name}: ${why}; save the plan as Word (.docx), PDF, Markdown or text`);
   let zip: InstanceType<typeof JSZip>;
@@ -246,15 +259,15 @@ export async function ofdPages(bytes: Uint8Array, name: string): Promise<PdfPage
   const ofd = await xml(['OFD.xml']);
   if (!ofd) throw unreadable('not an OFD document (no OFD.xml in it)');
   const rootRef = find(ofd.root, 'DocRoot')?.textContent;
-  const document = rootRef ? await xml(resolve(ofd.path, rootRef)) : undefined;
+  const document = rootRef ? await xml(resolveOfdPath(ofd.path, rootRef)) : undefined;
   if (!document) throw unreadable(`its document (${rootRef ?? 'DocRoot'}) is missing`);
   const common = find(document.root, 'CommonData');
   const defaultBox = box(common && find(common, 'PageArea') ? find(find(common, 'PageArea')!, 'PhysicalBox')?.textContent : undefined) ?? { x: 0, y: 0, w: 210, h: 297 };
   const pagesElement = find(document.root, 'Pages');
-  const pages: PdfPage[] = [];
+  const pages: OfdPage[] = [];
   for (const ref of pagesElement ? children(pagesElement, 'Page') : []) {
     const loc = ref.getAttribute('BaseLoc');
-    const page = loc ? await xml(resolve(document.path, loc)) : undefined;
+    const page = loc ? await xml(resolveOfdPath(document.path, loc)) : undefined;
     if (!page) continue;
     const area = find(page.root, 'Area');
     const physical = (area && box(find(area, 'PhysicalBox')?.textContent)) || defaultBox;
@@ -265,6 +278,8 @@ export async function ofdPages(bytes: Uint8Array, name: string): Promise<PdfPage
     const toX = (x: number) => (x - physical.x) * PT;
     const toY = (y: number) => (physical.h - (y - physical.y)) * PT;
     pages.push({
+      id: ref.getAttribute('ID') ?? '',
+      origin: { x: physical.x, y: physical.y },
       width: physical.w * PT,
       height: physical.h * PT,
       // (a damaged file's numbers can overflow: what does not stand at a finite place is not placed)
@@ -273,7 +288,12 @@ export async function ofdPages(bytes: Uint8Array, name: string): Promise<PdfPage
     });
   }
   if (!pages.length) throw unreadable('its document lists no page that can be read');
-  return pages;
+  return { zip, documentPath: document.path, pages };
+}
+
+/** The pages of an OFD as the PDF reader gives them (openOfd). */
+export async function ofdPages(bytes: Uint8Array, name: string): Promise<OfdPage[]> {
+  return (await openOfd(bytes, name)).pages;
 }
 
 /** The plan's Markdown and each line's page (`p3`); an OFD that cannot be read, or holds no text (a scan), throws UnreadableFileError. */

@@ -1,18 +1,23 @@
 // The review's copy of a plan file (`policy-lens annotate`, the editor's Write Review into a Copy): a Word plan with its
 // findings as comments (批注) and its fixes, if asked, as tracked changes (修订) (wordReview.ts); an Excel 分工表 with
 // its findings as cell comments (workbookComments.ts); a PDF with its findings as highlights and their notes
-// (pdfComments.ts). Other formats cannot carry comments.
+// (pdfComments.ts), an OFD likewise as highlight annotations and their remarks (ofdComments.ts). Other formats cannot
+// carry comments.
 import { Finding } from '../core/findings';
 import { Locale } from '../core/messages';
 import { PlanSource } from '../readers/planFile';
 import { REVIEW_COPY_EXTENSIONS } from '../shared/protocol';
 import { readPdfPages } from '../readers/pdf';
 import { annotatePdf, pdfNotesOf } from './pdfComments';
+import { annotateOfd } from './ofdComments';
 import { annotateXlsx, workbookNotesOf } from './workbookComments';
 import { annotateDocx, wordNotesOf } from './wordReview';
 
-/** The files a review's copy can be written of: Word .docx, Excel .xlsx and PDF. */
+/** The files a review's copy can be written of: Word .docx, Excel .xlsx, PDF and OFD. */
 export const REVIEWABLE_FILE = new RegExp(`\\.(?:${REVIEW_COPY_EXTENSIONS.join('|')})$`, 'i');
+
+/** What a review's copy is written into, as the messages about other files say it. */
+export const REVIEWABLE_FORMATS = 'a Word .docx, an Excel .xlsx, a PDF or an OFD';
 
 /** A reviewer's initials, as Word shows them beside a comment: a Chinese name's first two characters, else each word's first letter. */
 export function initialsOf(author: string): string {
@@ -54,7 +59,12 @@ export async function reviewCopy(
     const copy = await annotatePdf(bytes, await readPdfPages(bytes, file), notes, author, new Date());
     return { bytes: copy.bytes, comments: notes.length, onText: copy.placed.text };
   }
-  if (!/\.docx$/i.test(file)) throw new Error(`${file}: comments are written into a Word .docx, an Excel .xlsx or a PDF`);
+  if (/\.ofd$/i.test(file)) {
+    const notes = pdfNotesOf(plan.text, plan.rowOfLine ?? [], findings, locale);
+    const copy = await annotateOfd(bytes, file, notes, author, new Date());
+    return { bytes: copy.bytes, comments: notes.length, onText: copy.placed.text };
+  }
+  if (!/\.docx$/i.test(file)) throw new Error(`${file}: comments are written into ${REVIEWABLE_FORMATS}`);
   const notes = wordNotesOf(plan.text, plan.paragraphOfLine ?? [], findings, locale, opts);
   const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const copy = await annotateDocx(bytes, notes, { author, initials: initialsOf(author), date });

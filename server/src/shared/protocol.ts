@@ -109,13 +109,13 @@ export const PLAN_EXTENSIONS = {
 } as const;
 
 /**
- * What the review's copy of a plan is called, `plan（审核意见）.docx` beside `plan.docx` (or `.xlsx`, `.pdf`; `policy-lens
+ * What the review's copy of a plan is called, `plan（审核意见）.docx` beside `plan.docx` (or `.xlsx`, `.pdf`, `.ofd`; `policy-lens
  * annotate`): the plan again with the findings as comments, so no scan of plans takes it for one.
  */
 export const REVIEW_COPY_SUFFIX = '（审核意见）';
 
-/** The files a review's copy is written of (the formats that carry comments): Word, Excel and PDF. */
-export const REVIEW_COPY_EXTENSIONS = ['docx', 'xlsx', 'pdf'] as const;
+/** The files a review's copy is written of (the formats that carry comments): Word, Excel, PDF and OFD. */
+export const REVIEW_COPY_EXTENSIONS = ['docx', 'xlsx', 'pdf', 'ofd'] as const;
 
 /** The scheme of the client's read-only view of a Word plan: `policy-lens-word:` + the .docx file's path. */
 export const WORD_PLAN_SCHEME = 'policy-lens-word';
@@ -171,7 +171,7 @@ export type ComparePlansResult =
 export const COMPARE_PLANS_REQUEST = new RequestType<ComparePlansParams, ComparePlansResult, void>('policyLens/comparePlans');
 
 export interface ReviewCopyParams {
-  /** The plan: a Word .docx, Excel .xlsx or PDF file's `file:` URI, or its view's (`policy-lens-word:`). */
+  /** The plan: a Word .docx, Excel .xlsx, PDF or OFD file's `file:` URI, or its view's (`policy-lens-word:`). */
   uri: string;
   /** A Word plan's preferred fixes as tracked changes (修订) too. */
   trackChanges?: boolean;

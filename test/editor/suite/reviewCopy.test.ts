@@ -29,7 +29,7 @@ describe('Write Review into a Copy', () => {
 
   it('is offered in the Explorer\'s context menu of a .docx, an .xlsx and a PDF', () => {
     const menu: { command: string; when?: string }[] = extension().packageJSON.contributes?.menus?.['explorer/context'] ?? [];
-    assert.ok(menu.some((m) => m.command === 'policyLens.writeReviewCopy' && m.when === 'resourceExtname == .docx || resourceExtname == .xlsx || resourceExtname == .pdf'), JSON.stringify(menu));
+    assert.ok(menu.some((m) => m.command === 'policyLens.writeReviewCopy' && m.when === 'resourceExtname == .docx || resourceExtname == .xlsx || resourceExtname == .pdf || resourceExtname == .ofd'), JSON.stringify(menu));
   });
 
   it('writes the Explorer\'s plan with a comment on each finding, in the editor\'s language, and leaves the plan as it was', async () => {
@@ -77,6 +77,17 @@ describe('Write Review into a Copy', () => {
     assert.strictEqual((await vscode.commands.executeCommand<vscode.Uri>('policyLens.writeReviewCopy', pdf, target))?.toString(), target.toString());
     const bytes = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('latin1');
     assert.strictEqual(bytes.match(/\/Subtype \/Highlight/g)?.length, 2, 'a highlight a finding: the threshold and the task that does not exist');
+  });
+
+  it('writes an OFD\'s copy with a highlight annotation on each finding\'s text', async () => {
+    const ofd = vscode.Uri.joinPath(folder, '征求意见稿.ofd');
+    await vscode.workspace.fs.writeFile(ofd, fs.readFileSync(path.resolve(__dirname, '../../../../test/fixtures/ofd/plan.ofd')));
+    const target = vscode.Uri.joinPath(folder, '征求意见稿（审核意见）.ofd');
+    created.push(ofd, target);
+    assert.strictEqual((await vscode.commands.executeCommand<vscode.Uri>('policyLens.writeReviewCopy', ofd, target))?.toString(), target.toString());
+    const zip = await JSZip.loadAsync(await vscode.workspace.fs.readFile(target));
+    const parts = await Promise.all(Object.keys(zip.files).filter((f) => /Annots\/Page_\d+\/Annotation\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    assert.strictEqual(parts.join('').match(/Type="Highlight"/g)?.length, 2, 'a highlight a finding: the threshold and the task that does not exist');
   });
 
   it('writes each copy beside its plan for several plans selected in the Explorer, and writes none over', async () => {
