@@ -88,7 +88,8 @@ export async function annotateOfd(bytes: Uint8Array, name: string, notes: readon
       .map((r) => `<${q('PathObject')} ID="${nextId()}" Boundary="${mm(r.x - left)} ${mm(r.y - top)} ${mm(r.w)} ${mm(r.h)}" Fill="true" Stroke="false">${FILL.replace(/ofd:/g, prefix)}<${q('AbbreviatedData')}>M 0 0 L ${mm(r.w)} 0 L ${mm(r.w)} ${mm(r.h)} L 0 ${mm(r.h)} C</${q('AbbreviatedData')}></${q('PathObject')}>`)
       .join('');
     const annot =
-      `<${q('Annot')} ID="${nextId()}" Type="Highlight" Creator="${esc(author)}" LastModDate="${day}">` +
+      // ReadOnly false: the reviewer may edit the remark (it is true unless said)
+      `<${q('Annot')} ID="${nextId()}" Type="Highlight" Creator="${esc(author)}" LastModDate="${day}" ReadOnly="false">` +
       `<${q('Remark')}>${esc(note.comment.join('\n'))}</${q('Remark')}>` +
       `<${q('Appearance')} Boundary="${mm(left)} ${mm(top)} ${mm(right - left)} ${mm(bottom - top)}">${drawn}</${q('Appearance')}></${q('Annot')}>`;
     byPage.set(page, [...(byPage.get(page) ?? []), annot]);
