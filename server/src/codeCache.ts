@@ -93,8 +93,9 @@ export function writeCodeCache(file: string, stamp: string, data: Buffer): boole
 /**
  * Runs a CommonJS bundle as Node's loader would (its own `require`, `module`, `__filename`, `__dirname`), compiled with
  * its code cache when there is one that fits. Without one, a cache is written `writeAfterMs` later (a server: once the
- * first checks have compiled what a session needs; the timer keeps no process alive), or when the process exits
- * (`'exit'`: the command line, whose runs are short). Returns how it was compiled (also kept for codeCacheState).
+ * first checks have compiled what a session needs; the timer keeps no process alive) or when the process exits,
+ * whichever comes first (`'exit'`: only then, for the command line, whose runs are short). Returns how it was compiled
+ * (also kept for codeCacheState).
  */
 export function runBundle(bundle: string, mode: CodeCacheMode = undefined, writeAfterMs: number | 'exit' = WRITE_AFTER_MS): CodeCacheState {
   const source = fs.readFileSync(bundle, 'utf8');
@@ -104,11 +105,17 @@ export function runBundle(bundle: string, mode: CodeCacheMode = undefined, write
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
   const state: CodeCacheState = mode === 'off' ? 'off' : !cachedData ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used';
   (globalThis as Record<symbol, unknown>)[STATE] = state;
-  const write = () => writeCodeCache(file, stamp, script.createCachedData());
+  let written = false;
+  const write = () => {
+    if (written) return;
+    written = true;
+    writeCodeCache(file, stamp, script.createCachedData());
+  };
   if (mode === 'write') process.once('exit', write);
   else if (state === 'absent' || state === 'rejected') {
-    if (writeAfterMs === 'exit') process.once('exit', write);
-    else setTimeout(write, writeAfterMs).unref();
+    // a server writes it a while after its start, or as it stops if that comes first (an editor closed at once)
+    process.once('exit', write);
+    if (writeAfterMs !== 'exit') setTimeout(write, writeAfterMs).unref();
   }
   const module = new Module(bundle);
   module.filename = bundle;
