@@ -90,6 +90,17 @@ describe('the OFD reader', () => {
     assert.ok(Math.abs(b.y - c.y) < 1e-9 && c.x > b.x, 'the third on the second\'s line');
   });
 
+  it('follows a TextCode into its next line: a step back in DeltaX and a drop in DeltaY (as writers compress it, `g N d`)', async () => {
+    // the shape of a real file's TextCode: g 14 4.2333 … -63.4995 … with DeltaY g 16 0 4.2333 g 7 0
+    const code = '<ofd:TextCode X="0" Y="4" DeltaX="g 4 4 -16 g 2 4" DeltaY="g 4 0 5 g 2 0">第一行文字第二行</ofd:TextCode>';
+    const pages = await ofdPages(await ofdOf(`<ofd:TextObject ID="3" Boundary="20 30 170 20" Font="1" Size="4">${code}</ofd:TextObject>`), 'x.ofd');
+    const [a, b] = pages[0].items;
+    assert.deepStrictEqual(pages[0].items.map((i) => i.s), ['第一行文字', '第二行']);
+    assert.ok(Math.abs(a.x - b.x) < 1e-9, 'the second line starts where the first did');
+    assert.ok(Math.abs(a.y - b.y - 5 * (72 / 25.4)) < 1e-9, 'one line (5 mm) under it');
+    assert.ok(Math.abs(a.w - 20 * (72 / 25.4)) < 1e-9, 'the first run as wide as its five characters');
+  });
+
   it('parts a line whose characters stand far apart into runs, as a table row written in one TextCode', async () => {
     const pages = await ofdPages(await ofdOf(`<ofd:TextObject ID="3" Boundary="20 30 170 8" Font="1" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="4 40 4">序号牵头</ofd:TextCode></ofd:TextObject>`), 'x.ofd');
     assert.deepStrictEqual(pages[0].items.map((i) => i.s), ['序号', '牵头']);

@@ -5,7 +5,7 @@
 // runs and rules become the PDF reader's pages (points, from the bottom left) and are laid out again by the same code
 // (pdfLayout.ts): lines, paragraphs, headings and ruled tables as the Word reader writes them, findings by page (`p3`).
 // Not read: templates (a page's running heads and feet, which the layout drops anyway), annotations and stamps (印章),
-// signatures, images (a scanned page holds no text and is refused), vertical text.
+// signatures, images (a scanned page holds no text and is refused), vertical writing (ReadDirection, CharDirection).
 import { garbledText, markdownOfPdfPages, PdfItem, PdfPage, PdfRule, PdfText } from './pdfLayout';
 import { UnreadableFileError } from './unreadable';
 
@@ -111,24 +111,33 @@ function readText(obj: XmlElement, into: Placed): void {
     if (code.hasAttribute('Y')) y = finite(code.getAttribute('Y'));
     let x = codeX;
     const deltas = advances(code.getAttribute('DeltaX'));
+    // DeltaY moves the characters after one up or down: a TextCode may go on in the next line (-63.5 back, 4.2 down)
+    const drops = advances(code.getAttribute('DeltaY'));
+    let cy = y;
     let start = 0;
     let runX = x;
+    let runY = y;
     const flush = (end: number, endX: number) => {
       const s = chars.slice(start, end).join('');
-      const [px, py] = apply(m, runX, y);
+      const [px, py] = apply(m, runX, runY);
       if (s.trim()) into.items.push({ s, x: px, y: py, w: (endX - runX) * scaleX, h: size * scaleY });
     };
+    // an advance of more than a metre is no advance: the character's own is taken (and no drop)
+    const sane = (d: number | undefined): d is number => d !== undefined && Math.abs(d) < 1000;
     for (let i = 0; i < chars.length; i++) {
       const own = advanceOf(chars[i], size);
-      const delta = deltas[i];
-      // an advance of more than a metre is no advance: the character's own is taken
-      const step = i < chars.length - 1 && delta !== undefined && Math.abs(delta) < 1000 ? delta : own;
-      if (i < chars.length - 1 && step - own > RUN_GAP * size) {
+      const last = i === chars.length - 1;
+      const step = !last && sane(deltas[i]) ? deltas[i] : own;
+      const drop = !last && sane(drops[i]) ? drops[i] : 0;
+      // a new run after a wide gap (a table's columns in one line), a step back or a drop (the next line)
+      if (!last && (drop !== 0 || step < 0 || step - own > RUN_GAP * size)) {
         flush(i + 1, x + own);
         start = i + 1;
         runX = x + step;
+        runY = cy + drop;
       }
       x += step;
+      cy += drop;
     }
     flush(chars.length, x);
   }
