@@ -228,6 +228,9 @@ describe('the CLI reading plans in every supported form', function () {
     assert.ok(pages.has(1) && pages.size >= 2, `the findings' pages: ${[...pages].join(', ')}\n${r.out}`);
     const folder = cli(['check', path.dirname(ofd), '--format', 'json']);
     assert.deepStrictEqual(JSON.parse(folder.out).map((f: { file: string }) => path.basename(f.file)).sort(), ['glyphs.ofd', 'plan.ofd', 'split.ofd']);
+    // from standard input too (no name to go by: the archive holds OFD.xml)
+    const piped = cli(['check', '-', '--format', 'json'], fs.readFileSync(ofd));
+    assert.deepStrictEqual(JSON.parse(piped.out)[0].diagnostics.map((d: { code: string }) => d.code), codes(ofd).map((c) => c.split(' ')[0]));
     fs.writeFileSync(at('damaged.ofd'), 'PK\x03\x04 not really');
     const damaged = cli(['check', at('damaged.ofd')]);
     assert.strictEqual(damaged.code, 2);

@@ -71,8 +71,9 @@ function formatOf(name: string, bytes: Uint8Array): PlanSource['format'] {
   if (ext === '.docx' || (DOCUMENT_97.has(ext) && startsWith(bytes, ZIP_MAGIC))) return 'docx';
   if (ext === '.xlsx') return 'xlsx';
   if (ext === '.md' || ext === '.markdown') return 'markdown';
-  // a name without a known extension (standard input): a ZIP archive can only be a Word plan
-  if (ext !== '.txt' && ZIP_MAGIC.every((b, i) => bytes[i] === b)) return 'docx';
+  // a name without a known extension (standard input): a ZIP archive is an OFD when it holds OFD.xml (a ZIP's names
+  // are stored as they are), else a Word plan
+  if (ext !== '.txt' && ZIP_MAGIC.every((b, i) => bytes[i] === b)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('OFD.xml') ? 'ofd' : 'docx';
   return ext === '.txt' ? 'text' : 'markdown';
 }
 
