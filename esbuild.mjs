@@ -76,13 +76,14 @@ if (watch) {
   console.log('esbuild: watching for changes');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // the caches of the bundles just replaced (another build's are never read, but would stay)
+  for (const f of readdirSync('dist')) if (/^(?:server|cli)Bundle\.js\..*\.cache$/.test(f)) rmSync(`dist/${f}`, { force: true });
   await writeServerCodeCache();
   writeCliCodeCache();
 }
 
 /** The command line's code cache for this Node: it writes one as it exits, here after checking the sample plan. */
 function writeCliCodeCache() {
-  for (const f of readdirSync('dist')) if (/^cliBundle\.js\..*\.cache$/.test(f)) rmSync(`dist/${f}`, { force: true });
   const run = spawnSync(process.execPath, ['dist/cli.js', 'check', 'examples/sample-plan.md'], { encoding: 'utf8', env: { ...process.env, POLICY_LENS_CODE_CACHE: 'write' } });
   if (run.status !== 0 && run.status !== 1) console.warn(`esbuild: the command line's code cache was not written (exit ${run.status}: ${(run.stderr || '').trim()}); it starts without it`);
 }
@@ -93,7 +94,6 @@ function writeCliCodeCache() {
  * check compiled. Without it the server works the same, only its first start is slower: a failure is said, not fatal.
  */
 async function writeServerCodeCache() {
-  for (const f of readdirSync('dist')) if (/^serverBundle\.js\..*\.cache$/.test(f)) rmSync(`dist/${f}`, { force: true });
   const launch = JSON.parse(readFileSync('server/src/shared/launchEnvironment.json', 'utf8'));
   const child = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...launch, ...process.env, POLICY_LENS_CODE_CACHE: 'write' } });
   const uri = pathToFileURL('examples/sample-plan.md').href;

@@ -10,7 +10,7 @@ import { garbledText, markdownOfPdfPages, PdfItem, PdfPage, PdfRule, PdfText } f
 import { UnreadableFileError } from './unreadable';
 
 /** Points per millimetre. */
-const PT = 72 / 25.4;
+export const PT = 72 / 25.4;
 
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
@@ -92,12 +92,17 @@ interface Placed {
   rules: PdfRule[];
 }
 
-function readText(obj: XmlElement, into: Placed): void {
+/** The object's space, to the page's: its CTM, then its boundary's origin in the space around it; none without a boundary. */
+function objectSpace(obj: XmlElement): Matrix | undefined {
   const bounds = box(obj.getAttribute('Boundary'));
-  if (!bounds) return;
-  // the object's space: its CTM, then its boundary's origin in the space around it
+  if (!bounds) return undefined;
   const ctm = matrix(obj.getAttribute('CTM'));
-  const m: Matrix = [ctm[0], ctm[1], ctm[2], ctm[3], ctm[4] + bounds.x, ctm[5] + bounds.y];
+  return [ctm[0], ctm[1], ctm[2], ctm[3], ctm[4] + bounds.x, ctm[5] + bounds.y];
+}
+
+function readText(obj: XmlElement, into: Placed): void {
+  const m = objectSpace(obj);
+  if (!m) return;
   const scaleX = Math.hypot(m[0], m[1]);
   const scaleY = Math.hypot(m[2], m[3]);
   const given = Number(obj.getAttribute('Size'));
@@ -149,11 +154,9 @@ function readText(obj: XmlElement, into: Placed): void {
  * the edges of a filled shape (a logo, text drawn as outlines) are no rules.
  */
 function readPath(obj: XmlElement, into: Placed): void {
-  const bounds = box(obj.getAttribute('Boundary'));
+  const m = objectSpace(obj);
   const data = find(obj, 'AbbreviatedData')?.textContent;
-  if (!bounds || !data) return;
-  const ctm = matrix(obj.getAttribute('CTM'));
-  const m: Matrix = [ctm[0], ctm[1], ctm[2], ctm[3], ctm[4] + bounds.x, ctm[5] + bounds.y];
+  if (!m || !data) return;
   const toPage = (x: number, y: number) => apply(m, x, y);
   const segments: [[number, number], [number, number]][] = [];
   let curved = false;

@@ -3,12 +3,9 @@
 // top left when its text is not found there. Where the text is comes from the same placed runs the OFD reader lays out
 // (ofd.ts, and the PDF copy's boxesOf); the annotations are parts of their own (the document's Annotations list, a file
 // of a page's annotations), the page contents untouched.
-import { openOfd, OfdPage, resolveOfdPath } from '../readers/ofd';
+import { openOfd, OfdPage, PT, resolveOfdPath } from '../readers/ofd';
 import { boxesOf, PdfNote } from './pdfComments';
-import { parseXml, serializeXml } from './officeParts';
-
-/** Points per millimetre. */
-const PT = 72 / 25.4;
+import { escapeXml, escapeXmlAttribute, parseXml, serializeXml } from './officeParts';
 
 export interface AnnotatedOfd {
   bytes: Buffer;
@@ -16,10 +13,9 @@ export interface AnnotatedOfd {
   placed: { text: number; page: number };
 }
 
-/** A highlight's fill: a reviewer's yellow marker, see-through. */
-const FILL = '<ofd:FillColor Value="255 219 64" Alpha="110"/>';
+/** A highlight's fill (FillColor's attributes): a reviewer's yellow marker, see-through. */
+const FILL = 'Value="255 219 64" Alpha="110"';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const mm = (n: number) => String(Math.round(n * 1000) / 1000);
 
 /** Elements that follow Annotations in a Document (CT_Document's sequence): it goes before the first of them. */
@@ -37,6 +33,8 @@ export async function annotateOfd(bytes: Uint8Array, name: string, notes: readon
   const ns = root.namespaceURI;
   const prefix = root.prefix ? `${root.prefix}:` : '';
   const q = (local: string) => `${prefix}${local}`;
+  // the namespace as a new part's root declares it
+  const nsDeclaration = ns ? ` xmlns${prefix ? `:${prefix.slice(0, -1)}` : ''}="${ns}"` : '';
   const childNamed = (parent: Element, local: string) => Array.from(parent.childNodes).find((n): n is Element => n.nodeType === 1 && (n as Element).localName === local);
 
   // new IDs above every ID the package uses (CommonData's MaxUnitID says the highest; not every writer keeps it)
@@ -59,7 +57,7 @@ export async function annotateOfd(bytes: Uint8Array, name: string, notes: readon
     root.insertBefore(listElement, before ?? null);
   }
   const listPath = resolveOfdPath(documentPath, listElement.textContent ?? '')[0];
-  const listXml = zip.file(listPath) ? await zip.file(listPath)!.async('string') : `<?xml version="1.0" encoding="UTF-8"?><${q('Annotations')}${ns ? ` xmlns${prefix ? `:${prefix.slice(0, -1)}` : ''}="${ns}"` : ''}></${q('Annotations')}>`;
+  const listXml = zip.file(listPath) ? await zip.file(listPath)!.async('string') : `<?xml version="1.0" encoding="UTF-8"?><${q('Annotations')}${nsDeclaration}></${q('Annotations')}>`;
   const list = parseXml(listXml, listPath);
   const fileOfPage = new Map<string, string>();
   for (const entry of Array.from(list.documentElement.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === 'Page')) {
@@ -85,17 +83,16 @@ export async function annotateOfd(bytes: Uint8Array, name: string, notes: readon
     const right = Math.max(...rects.map((r) => r.x + r.w));
     const bottom = Math.max(...rects.map((r) => r.y + r.h));
     const drawn = rects
-      .map((r) => `<${q('PathObject')} ID="${nextId()}" Boundary="${mm(r.x - left)} ${mm(r.y - top)} ${mm(r.w)} ${mm(r.h)}" Fill="true" Stroke="false">${FILL.replace(/ofd:/g, prefix)}<${q('AbbreviatedData')}>M 0 0 L ${mm(r.w)} 0 L ${mm(r.w)} ${mm(r.h)} L 0 ${mm(r.h)} C</${q('AbbreviatedData')}></${q('PathObject')}>`)
+      .map((r) => `<${q('PathObject')} ID="${nextId()}" Boundary="${mm(r.x - left)} ${mm(r.y - top)} ${mm(r.w)} ${mm(r.h)}" Fill="true" Stroke="false"><${q('FillColor')} ${FILL}/><${q('AbbreviatedData')}>M 0 0 L ${mm(r.w)} 0 L ${mm(r.w)} ${mm(r.h)} L 0 ${mm(r.h)} C</${q('AbbreviatedData')}></${q('PathObject')}>`)
       .join('');
     const annot =
       // ReadOnly false: the reviewer may edit the remark (it is true unless said)
-      `<${q('Annot')} ID="${nextId()}" Type="Highlight" Creator="${esc(author)}" LastModDate="${day}" ReadOnly="false">` +
-      `<${q('Remark')}>${esc(note.comment.join('\n'))}</${q('Remark')}>` +
+      `<${q('Annot')} ID="${nextId()}" Type="Highlight" Creator="${escapeXmlAttribute(author)}" LastModDate="${day}" ReadOnly="false">` +
+      `<${q('Remark')}>${escapeXml(note.comment.join('\n'))}</${q('Remark')}>` +
       `<${q('Appearance')} Boundary="${mm(left)} ${mm(top)} ${mm(right - left)} ${mm(bottom - top)}">${drawn}</${q('Appearance')}></${q('Annot')}>`;
     byPage.set(page, [...(byPage.get(page) ?? []), annot]);
   }
 
-  const nsDeclaration = ns ? ` xmlns${prefix ? `:${prefix.slice(0, -1)}` : ''}="${ns}"` : '';
   for (const [page, annots] of byPage) {
     let file = fileOfPage.get(page.id);
     let xml: string;

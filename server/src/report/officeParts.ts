@@ -67,3 +67,6 @@ export const relsOf = (part: string) => part.replace(/([^/]+)$/, '_rels/$1.rels'
 
 /** Text for an element's content (quotes stay as they are there). */
 export const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Text for an attribute's value between double quotes. */
+export const escapeXmlAttribute = (s: string) => escapeXml(s).replace(/"/g, '&quot;');
