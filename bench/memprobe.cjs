@@ -12,7 +12,9 @@ function usage() {
 
 process.on('SIGUSR2', () => {
   const before = usage();
-  if (typeof global.gc === 'function') global.gc();
+  // without --expose-gc on the command line: the server sets it at run time (heapLimits.ts), for contexts made after
+  const gc = typeof global.gc === 'function' ? global.gc : require('vm').runInNewContext('typeof gc === "function" ? gc : undefined');
+  if (gc) gc();
   const after = usage();
   fs.writeSync(2, `memprobe ${JSON.stringify({ before, after })}\n`);
 });

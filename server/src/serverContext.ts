@@ -2,12 +2,12 @@
 import * as fs from 'fs';
 import { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalyzeOptions, Checker, closestAnalysis, DocumentAnalysis } from './core/analyze';
+import { AnalyzeOptions, Checker, closestAnalysis, DocumentAnalysis, Positions } from './core/analyze';
 import { Locale } from './core/messages';
 import { ResolvedReference, TaskIndex } from './core/taskIndex';
 import { PolicyIndex } from './core/types';
 import { SourceFiles } from './convert';
-import { buildEngine } from './engine';
+import { buildEngine, Engine } from './engine';
 import { loadDefaultIndex, loadRules, loadSources, projectRoot } from './indexLoader';
 import { RuleData } from './core/thresholds';
 import type { TaskSearch } from './core/search';
@@ -19,6 +19,7 @@ import { fileUri, planFileOf, wordPlanFile, wordPlanUri } from './documentUris';
 import { FeatureContext, PlanReferences, referencesOf } from './features/featureContext';
 import { PlanAnnexes } from './planAnnexes';
 import { PlanFileCache } from './planFileCache';
+import { YoungGeneration } from './youngGeneration';
 
 /** How many plans on disk keep their references (ServerContext.referencesIn). */
 const MAX_DISK_REFERENCES = 2000;
@@ -53,6 +54,8 @@ export class ServerContext implements FeatureContext {
    * and the options stay: a workspace scan (coverage, a source's code lenses) does not check every plan again.
    */
   private readonly diskReferences = new Map<string, { text: string; index: TaskIndex; options: AnalyzeOptions; refs: PlanReferences }>();
+  /** The heap's young generation grows during a check of much new text (youngGeneration.ts). */
+  readonly youngGeneration = new YoungGeneration();
 
   constructor(
     readonly connection: Connection,
@@ -67,14 +70,20 @@ export class ServerContext implements FeatureContext {
       this.loadError = (e as Error).message;
       this.base = undefined;
     }
-    ({ index: this.index, checker: this.checker } = buildEngine(this.base ? [this.base] : [], this.rules));
+    ({ index: this.index, checker: this.checker } = this.wired(buildEngine(this.base ? [this.base] : [], this.rules)));
     this.annexes = new PlanAnnexes({
       openDocument: (file) => this.documents.get(fileUri(file)) ?? this.documents.get(wordPlanUri(file)),
       ownAnalysis: (doc) => this.analysis(doc),
-      analyzeText: (text) => this.checker.analyze(text, this.analyzeOptions),
+      analyzeText: (text) => this.youngGeneration.during(() => this.checker.analyze(text, this.analyzeOptions)),
       fileOf: planFileOf,
       maxBytes: () => this.settings.maxFileSizeKB * 1024,
     });
+  }
+
+  /** An engine whose checker tells the young generation how much new text a check works through. */
+  private wired(engine: Engine): Engine {
+    engine.checker.onFreshParagraph = (chars) => this.youngGeneration.freshParagraph(chars);
+    return engine;
   }
 
   get ready(): boolean {
@@ -86,7 +95,7 @@ export class ServerContext implements FeatureContext {
     if (!this.base) return [];
     // the same loader as the CLI's: any format (text in any encoding, Markdown, Word), one error per failed source
     const { indexes, errors, failed } = await loadSources(sources, this.workspaceFolders[0]);
-    ({ index: this.index, checker: this.checker } = buildEngine([this.base, ...indexes], this.rules, failed));
+    ({ index: this.index, checker: this.checker } = this.wired(buildEngine([this.base, ...indexes], this.rules, failed)));
     this.analyses.clear();
     this.annexes.reset();
     this.sourceErrors = errors;
@@ -155,7 +164,7 @@ export class ServerContext implements FeatureContext {
     const started = performance.now();
     const analysis = this.isTooLarge(doc)
       ? DocumentAnalysis.empty(text, positions)
-      : this.checker.analyze(text, options, positions, cached?.analysis ?? this.openedLike(text, options));
+      : this.check(text, options, positions, cached?.analysis ?? this.openedLike(text, options));
     this.analyses.set(doc.uri, { version: doc.version, options, analysis, previous: cached?.analysis, ms: performance.now() - started });
     // after the caller has used it (published its diagnostics): pruning walks every live paragraph
     if (this.checker.wantsPruning && !this.pruneScheduled) {
@@ -166,6 +175,14 @@ export class ServerContext implements FeatureContext {
       });
     }
     return analysis;
+  }
+
+  /**
+   * A check, in a method of its own: a closure made in `analysis` would share its scope with the `positions` the
+   * analysis keeps, and so keep every earlier version alive through `cached`.
+   */
+  private check(text: string, options: AnalyzeOptions, positions: Positions, previous: DocumentAnalysis | undefined): DocumentAnalysis {
+    return this.youngGeneration.during(() => this.checker.analyze(text, options, positions, previous));
   }
 
   /**
@@ -236,7 +253,7 @@ export class ServerContext implements FeatureContext {
     const kept = this.diskReferences.get(uri);
     if (kept && kept.text === text && kept.index === this.index && kept.options === options) return kept.refs;
     // a file on disk is analysed like an open one (its paragraphs are cached): coverage needs its restatements too
-    const refs = referencesOf(this.checker.analyze(text, options));
+    const refs = referencesOf(this.youngGeneration.during(() => this.checker.analyze(text, options)));
     this.diskReferences.delete(uri);
     this.diskReferences.set(uri, { text, index: this.index, options, refs });
     // the least recently asked go first (Map keeps insertion order)

@@ -142,6 +142,21 @@ describe('incremental re-checking', function () {
     ]);
   });
 
+  it('tells onFreshParagraph of each paragraph it analyses afresh, and of none it finds cached', () => {
+    const own = new Checker(checker.index, undefined, checker.context);
+    const told: number[] = [];
+    own.onFreshParagraph = (chars) => told.push(chars);
+    const options = { locale: 'zh' as const };
+    const text = '# 方案\n\n落实表1第12项。\n\n推进外资准入。\n';
+    const first = own.analyze(text, options);
+    assert.deepStrictEqual(told, ['# 方案', '落实表1第12项。', '推进外资准入。'].map((p) => p.length));
+    told.length = 0;
+    own.analyze(text, options);
+    assert.deepStrictEqual(told, [], 'the same text again: every paragraph cached');
+    own.analyze(text.replace('推进', '加快推进'), options, undefined, first);
+    assert.deepStrictEqual(told, ['加快推进外资准入。'.length], 'an edit: the edited paragraph only');
+  });
+
   it('shares one empty list among the cached results that have nothing, and keeps the others at their length', () => {
     // a 1 MB plan holds ten thousand paragraph results: a dozen private empty or push-grown lists each were a fifth of them
     const analysis = freshCheck('推进服务业扩大开放。\n\n落实表1第12项，中方股比不低于51%。\n', { locale: 'zh' });

@@ -483,6 +483,11 @@ export class Checker {
   /** The characters of the results kept by the last retainOnly; undefined until a caller manages the cache. */
   private retainedChars?: number;
   readonly context: CheckContext;
+  /**
+   * Told the length of each paragraph a check analyses afresh (no cached result): how much new text a check is
+   * working through while it runs (the server lets the heap's young generation grow for a large one: youngGeneration.ts).
+   */
+  onFreshParagraph?: (chars: number) => void;
 
   /** `context` may be shared with another checker (it holds no per-document state): a checker with a cache of its own. */
   constructor(readonly index: TaskIndex, rules: RuleData = { subjects: [] }, context?: CheckContext) {
@@ -655,6 +660,7 @@ export class Checker {
     if (!result) {
       result = this.analyzeParagraph((slice + ' ').slice(0, -1), table, options);
       this.cachedChars += slice.length;
+      this.onFreshParagraph?.(slice.length);
       if (this.retainedChars === undefined && this.cachedChars > CACHE_CHARS) {
         // no caller manages the cache (the CLI over many files): start it afresh, but for this context
         bucket.results.clear();
