@@ -52,9 +52,14 @@ export function readThresholds(
   for (const scope of scopes) {
     const unit = text.slice(scope.start, scope.end);
     const found: PlanQuantity[] = [];
-    for (const q of inText ? quantitiesNearSubjects(unit, words, scope.start) : []) {
+    const near = inText ? quantitiesNearSubjects(unit, words, scope.start) : NONE;
+    for (let k = 0; k < near.length; k++) {
+      const q = near[k];
       const subject = subjectOf(text, q, ctx.subjects);
       if (!subject) continue;
+      // a number of a citation (a 分工表's 对应任务 cell `1-12`) is no quantity; nor one in a later cell than its subject's
+      // when a quantity stands between them (| 中方股比不低于67% | 12 |: the subject's cell has its value)
+      if (citesAt(refs, q) || (k > 0 && near[k - 1].start >= subject.end && crossesCell(text, subject.end, q.start))) continue;
       // across the cells of a table row (| 中方股比 | 不低于51% |, or cells between tabs) the words read as one phrase
       const from = Math.min(subject.start, q.start);
       const to = Math.max(subject.end, q.end);
@@ -84,6 +89,21 @@ export function readThresholds(
     }
   }
   return matches;
+}
+
+/** Whether a reference's span overlaps the quantity's. */
+function citesAt(refs: readonly ResolvedReference[], q: QuantityPhrase): boolean {
+  for (let i = 0; i < refs.length; i++) if (refs[i].ref.start < q.end && q.start < refs[i].ref.end) return true;
+  return false;
+}
+
+/** Whether text[from, to) crosses a table cell's border (a Markdown `|`, or the tab between pasted cells). */
+function crossesCell(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7c || c === 9) return true;
+  }
+  return false;
 }
 
 /** A plan quantity with its subject, the words they make together, and the span of those words in the text. */
