@@ -74,7 +74,7 @@ export class ServerContext implements FeatureContext {
     this.annexes = new PlanAnnexes({
       openDocument: (file) => this.documents.get(fileUri(file)) ?? this.documents.get(wordPlanUri(file)),
       ownAnalysis: (doc) => this.analysis(doc),
-      analyzeText: (text) => this.youngGeneration.during(() => this.checker.analyze(text, this.analyzeOptions)),
+      analyzeText: (text) => this.check(text, this.analyzeOptions),
       fileOf: planFileOf,
       maxBytes: () => this.settings.maxFileSizeKB * 1024,
     });
@@ -178,10 +178,11 @@ export class ServerContext implements FeatureContext {
   }
 
   /**
-   * A check, in a method of its own: a closure made in `analysis` would share its scope with the `positions` the
-   * analysis keeps, and so keep every earlier version alive through `cached`.
+   * Every check of the server's, with the young generation allowed to grow for a large one. A method of its own: a
+   * closure made in `analysis` would share its scope with the `positions` the analysis keeps, and so keep every earlier
+   * version alive through `cached`.
    */
-  private check(text: string, options: AnalyzeOptions, positions: Positions, previous: DocumentAnalysis | undefined): DocumentAnalysis {
+  private check(text: string, options: AnalyzeOptions, positions?: Positions, previous?: DocumentAnalysis): DocumentAnalysis {
     return this.youngGeneration.during(() => this.checker.analyze(text, options, positions, previous));
   }
 
@@ -253,7 +254,7 @@ export class ServerContext implements FeatureContext {
     const kept = this.diskReferences.get(uri);
     if (kept && kept.text === text && kept.index === this.index && kept.options === options) return kept.refs;
     // a file on disk is analysed like an open one (its paragraphs are cached): coverage needs its restatements too
-    const refs = referencesOf(this.youngGeneration.during(() => this.checker.analyze(text, options)));
+    const refs = referencesOf(this.check(text, options));
     this.diskReferences.delete(uri);
     this.diskReferences.set(uri, { text, index: this.index, options, refs });
     // the least recently asked go first (Map keeps insertion order)
