@@ -20,8 +20,19 @@ function paragraphOf(block: Exclude<Block, { table: unknown }>): docx.Paragraph 
   return new docx.Paragraph({ children: lines.map((text, i) => new docx.TextRun({ text, break: i ? 1 : 0 })) });
 }
 
-/** The bytes of a .docx holding `blocks`; numbered paragraphs use Word's automatic numbering (1., 2., …). */
-export async function makeDocx(blocks: Block[]): Promise<Buffer> {
+/** The levels of a Chinese plan's outline as Word numbers them: 一、 （一） 1. ①. */
+export const OUTLINE_LEVELS = [
+  { format: docx.LevelFormat.CHINESE_COUNTING, text: '%1、' },
+  { format: docx.LevelFormat.CHINESE_COUNTING, text: '（%2）' },
+  { format: docx.LevelFormat.DECIMAL, text: '%3.' },
+  { format: docx.LevelFormat.DECIMAL_ENCLOSED_CIRCLE, text: '%4' },
+];
+
+/**
+ * The bytes of a .docx holding `blocks`; numbered paragraphs use Word's automatic numbering, by default 1., 2., … at
+ * every level (`levels`: the formats of the levels, OUTLINE_LEVELS for a Chinese outline).
+ */
+export async function makeDocx(blocks: Block[], levels: readonly { format: (typeof docx.LevelFormat)[keyof typeof docx.LevelFormat]; text: string }[] = DECIMAL_LEVELS): Promise<Buffer> {
   const children: (docx.Paragraph | docx.Table)[] = blocks.map((block) => {
     if (!('table' in block)) return paragraphOf(block);
     return new docx.Table({
@@ -34,13 +45,48 @@ export async function makeDocx(blocks: Block[]): Promise<Buffer> {
       })),
     });
   });
-  const levels = [0, 1, 2].map((level) => ({ level, format: docx.LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: docx.AlignmentType.START }));
   const document = new docx.Document({
-    numbering: { config: [{ reference: 'plan-numbers', levels }] },
+    numbering: { config: [{ reference: 'plan-numbers', levels: levels.map((l, level) => ({ ...l, level, alignment: docx.AlignmentType.START })) }] },
     sections: [{ children }],
   });
   return docx.Packer.toBuffer(document);
 }
+
+const DECIMAL_LEVELS = [0, 1, 2].map((level) => ({ format: docx.LevelFormat.DECIMAL, text: `%${level + 1}.` }));
+
+/** A plan whose outline is all Word's automatic numbering (OUTLINE_LEVELS), as many district plans are typed. */
+export const OUTLINE_PLAN: Block[] = [
+  { paragraph: '天河区落实服务业扩大开放综合试点实施方案' },
+  { paragraph: '为贯彻落实总体方案，制定本方案。' },
+  { numbered: '商务服务领域', level: 0 },
+  { numbered: '推进商务服务开放', level: 1 },
+  { numbered: '落实表1第12项，中方股比不低于51%，由区商务局牵头，2024年底前完成。', level: 2 },
+  { numbered: '落实表1第13项，由区文广旅体局牵头，2025年底前完成。', level: 2 },
+  { numbered: '深化金融服务', level: 1 },
+  { numbered: '落实表1第35项，推动数字人民币试点，由区金融局牵头，2025年底前完成。', level: 2 },
+  { numbered: '在商圈拓展应用场景。', level: 3 },
+  { numbered: '在政务缴费拓展应用场景。', level: 3 },
+  { numbered: '落实表1第36项，建设理财和资产管理中心。', level: 2 },
+  { numbered: '保障措施', level: 0 },
+  { paragraph: '加强组织领导。' },
+];
+
+/** What the reader of a Word 97–2003 .doc makes of OUTLINE_PLAN: every number as Word draws it, a paragraph a line. */
+export const OUTLINE_PLAN_MARKDOWN = [
+  '天河区落实服务业扩大开放综合试点实施方案',
+  '为贯彻落实总体方案，制定本方案。',
+  '一、商务服务领域',
+  '（一）推进商务服务开放',
+  '1. 落实表1第12项，中方股比不低于51%，由区商务局牵头，2024年底前完成。',
+  '2. 落实表1第13项，由区文广旅体局牵头，2025年底前完成。',
+  '（二）深化金融服务',
+  '1. 落实表1第35项，推动数字人民币试点，由区金融局牵头，2025年底前完成。',
+  '①在商圈拓展应用场景。',
+  '②在政务缴费拓展应用场景。',
+  '2. 落实表1第36项，建设理财和资产管理中心。',
+  '二、保障措施',
+  '加强组织领导。',
+].join('\n\n') + '\n';
 
 /** A district plan as drafters write it in Word, with the same kinds of planted mistakes as examples/sample-plan.md. */
 export const WORD_PLAN: Block[] = [

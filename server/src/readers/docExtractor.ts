@@ -1,0 +1,109 @@
+// word-extractor's reader of Word 97–2003 files, with the numbers of Word's automatic numbering written before their
+// paragraphs (docNumbering.ts). It runs in the legacy readers' worker (legacyOffice.ts), in their bundle.
+//
+// word-extractor builds the body from its table of text pieces, which must keep their lengths: each numbered
+// paragraph's first character is swapped for a private-use marker before the body is built, and the marker for the
+// label and that character after (the body's clean-up drops and joins characters, so offsets would not hold).
+import BufferReader = require('word-extractor/lib/buffer-reader');
+import WordOleExtractor = require('word-extractor/lib/word-ole-extractor');
+import { labelsOf, listParagraphs, readDocLists } from './docNumbering';
+
+/** What this module reads of word-extractor's OLE extractor (its version is locked; a test reads a real .doc with it). */
+interface Piece {
+  startCp: number;
+  startFilePos: number;
+  size: number;
+  bpc: number;
+  text: string;
+}
+interface ExtractedDocument {
+  _body: string;
+  getBody(): string;
+}
+
+/** Markers: a block of the private-use area that Word's symbol fonts (U+F0xx) do not use. */
+const MARKER = 0xe000;
+const MARKERS = 0x800;
+
+class NumberedOleExtractor extends (WordOleExtractor as unknown as new () => {
+  extract(reader: unknown): Promise<ExtractedDocument>;
+  extractWordDocument(document: unknown, buffer: Buffer): Promise<ExtractedDocument>;
+  documentStream(document: unknown, name: string): Promise<unknown>;
+  streamBuffer(stream: unknown): Promise<Buffer>;
+  buildDocument(): ExtractedDocument;
+  _pieces: Piece[];
+  _boundaries: { ccpText: number };
+}) {
+  private streams?: { word: Buffer; table: Buffer };
+
+  extractWordDocument(document: unknown, buffer: Buffer): Promise<ExtractedDocument> {
+    if (buffer.length < 0x0c || buffer.readUInt16LE(0) !== 0xa5ec) return super.extractWordDocument(document, buffer);
+    const table = (buffer.readUInt16LE(0x0a) & 0x0200) !== 0 ? '1Table' : '0Table';
+    return this.documentStream(document, table)
+      .then((stream) => this.streamBuffer(stream))
+      .then(
+        (tableBuffer) => (this.streams = { word: buffer, table: tableBuffer }),
+        () => undefined, // no table stream: word-extractor says so
+      )
+      .then(() => super.extractWordDocument(document, buffer));
+  }
+
+  buildDocument(): ExtractedDocument {
+    let pending: ReturnType<NumberedOleExtractor['markNumbered']>;
+    try {
+      pending = this.streams ? this.markNumbered(this.streams.word, this.streams.table) : undefined;
+    } catch {
+      pending = undefined; // the text without its numbers, as before this reader read them
+    }
+    const document = super.buildDocument();
+    if (pending?.size) {
+      document._body = document._body.replace(/[\ue000-\ue7ff]/g, (marker) => {
+        const entry = pending.get(marker)?.shift();
+        return entry ? entry.label + entry.original : marker;
+      });
+    }
+    return document;
+  }
+
+  /** Swaps each numbered paragraph's first character for a marker; by marker, the labels and characters to put back. */
+  private markNumbered(word: Buffer, table: Buffer): Map<string, { label: string; original: string }[]> | undefined {
+    const lists = readDocLists(word, table);
+    if (!lists.instances.length) return undefined;
+    const pieces = this._pieces;
+    const ccpText = this._boundaries.ccpText;
+    const placed: { cp: number; piece: Piece; ilfo: number; ilvl: number }[] = [];
+    for (const p of listParagraphs(word, table)) {
+      const piece = pieces.find((x) => p.fc >= x.startFilePos && p.fc < x.startFilePos + x.size);
+      if (!piece) continue;
+      const cp = piece.startCp + Math.floor((p.fc - piece.startFilePos) / piece.bpc);
+      if (cp < ccpText) placed.push({ cp, piece, ilfo: p.ilfo, ilvl: p.ilvl });
+    }
+    placed.sort((a, b) => a.cp - b.cp);
+    const labels = labelsOf(placed, lists);
+    const pending = new Map<string, { label: string; original: string }[]>();
+    placed.forEach(({ cp, piece }, k) => {
+      const label = labels[k];
+      const at = cp - piece.startCp;
+      const original = piece.text[at];
+      // a label before text only: not an empty paragraph's (its mark), a cell's end or a field's start
+      if (!label || original === undefined || original.charCodeAt(0) < 0x20 || (original >= '\ue000' && original <= '\uf8ff')) return;
+      const marker = String.fromCharCode(MARKER + (k % MARKERS));
+      piece.text = piece.text.slice(0, at) + marker + piece.text.slice(at + 1);
+      const list = pending.get(marker);
+      if (list) list.push({ label, original });
+      else pending.set(marker, [{ label, original }]);
+    });
+    return pending;
+  }
+}
+
+/** The body text of a Word 97–2003 document, its automatic numbers written before their paragraphs. */
+export async function docBody(bytes: Buffer): Promise<string> {
+  const reader = new BufferReader(bytes);
+  await reader.open();
+  try {
+    return (await new NumberedOleExtractor().extract(reader)).getBody();
+  } finally {
+    await reader.close();
+  }
+}

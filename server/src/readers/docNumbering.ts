@@ -1,0 +1,219 @@
+// Word 97–2003's automatic numbering (.doc, and WPS's .wps): 一、 （一） 1. ① are numbers Word draws from the list a
+// paragraph is in, not text the file holds, so the text word-extractor gives has none of them and a plan's outline
+// was lost (its items plain paragraphs, its sections' headings untitled). This reads the lists ([MS-DOC] PlfLst, PlfLfo)
+// and each paragraph's list and level (sprmPIlfo, sprmPIlvl in the PAPXs of the paragraphs' FKPs) and counts the
+// numbers as Word does, for the extractor (docExtractor.ts) to write each label before its paragraph's text, as the
+// .docx reader does (docxNumbering.ts). Plain functions over the file's two streams; anything out of bounds ends the
+// reading with what was read, never an exception.
+import { formatNumber } from './docxNumbering';
+
+/** A level of a list: its number format (as .docx names it), its start, and its text with level placeholders (0–8). */
+export interface DocLevel {
+  format: string;
+  start: number;
+  text: string;
+}
+
+/** The lists of a document: definitions by list id (LSTF.lsid), and the list instances paragraphs name (1-based ilfo). */
+export interface DocLists {
+  definitions: Map<number, DocLevel[]>;
+  instances: { lsid: number; starts: Map<number, number> }[];
+}
+
+/** A paragraph in a list: its first character's file offset (FC) in the WordDocument stream, its list instance and level. */
+export interface ListParagraph {
+  fc: number;
+  ilfo: number;
+  ilvl: number;
+}
+
+/**
+ * [MS-DOC] 2.9.158 MSONFC (a level's nfc) in the order of OOXML's ST_NumberFormat names, which formatNumber reads: 0
+ * decimal … 18 decimalEnclosedCircle … 23 bullet … 37 chineseCounting, 38 chineseLegalSimplified, 39
+ * chineseCountingThousand; 255 none.
+ */
+const NFC = [
+  'decimal', 'upperRoman', 'lowerRoman', 'upperLetter', 'lowerLetter', 'ordinal', 'cardinalText', 'ordinalText', 'hex',
+  'chicago', 'ideographDigital', 'japaneseCounting', 'aiueo', 'iroha', 'decimalFullWidth', 'decimalHalfWidth',
+  'japaneseLegal', 'japaneseDigitalTenThousand', 'decimalEnclosedCircle', 'decimalFullWidth2', 'aiueoFullWidth',
+  'irohaFullWidth', 'decimalZero', 'bullet', 'ganada', 'chosung', 'decimalEnclosedFullstop', 'decimalEnclosedParen',
+  'decimalEnclosedCircleChinese', 'ideographEnclosedCircle', 'ideographTraditional', 'ideographZodiac',
+  'ideographZodiacTraditional', 'taiwaneseCounting', 'ideographLegalTraditional', 'taiwaneseCountingThousand',
+  'taiwaneseDigital', 'chineseCounting', 'chineseLegalSimplified', 'chineseCountingThousand',
+];
+const formatOf = (nfc: number) => (nfc === 255 ? 'none' : NFC[nfc] ?? 'decimal');
+
+/** FibRgFcLcb97's pairs start after the FIB's fixed part, its 16-bit and its 32-bit values (a Word 97 FIB: 0x9A). */
+function fcLcb(word: Buffer, index: number): { fc: number; lcb: number } | undefined {
+  if (word.length < 0x22) return undefined;
+  const csw = word.readUInt16LE(0x20);
+  const cslwAt = 0x22 + csw * 2;
+  if (cslwAt + 2 > word.length) return undefined;
+  const cbAt = cslwAt + 2 + word.readUInt16LE(cslwAt) * 4;
+  if (cbAt + 2 > word.length || index >= word.readUInt16LE(cbAt)) return undefined;
+  const at = cbAt + 2 + index * 8;
+  if (at + 8 > word.length) return undefined;
+  return { fc: word.readUInt32LE(at), lcb: word.readUInt32LE(at + 4) };
+}
+
+// indices of the FibRgFcLcb97 pairs read here ([MS-DOC] 2.5.6)
+const PLCF_BTE_PAPX = 13;
+const PLF_LST = 73;
+const PLF_LFO = 74;
+
+/** The lists defined in the table stream; empty when the document has none or they cannot be read. */
+export function readDocLists(word: Buffer, table: Buffer): DocLists {
+  const lists: DocLists = { definitions: new Map(), instances: [] };
+  const lst = fcLcb(word, PLF_LST);
+  const lfo = fcLcb(word, PLF_LFO);
+  if (!lst || !lfo || !lst.lcb || !lfo.lcb) return lists;
+  try {
+    let at = lst.fc;
+    const count = table.readInt16LE(at);
+    at += 2;
+    const heads: { lsid: number; simple: boolean }[] = [];
+    for (let i = 0; i < count; i++, at += 28) heads.push({ lsid: table.readInt32LE(at), simple: (table.readUInt8(at + 26) & 1) === 1 });
+    // the LVLs follow the PlfLst (lcbPlfLst does not count them): one for a simple list, nine for the others
+    for (const head of heads) {
+      const levels: DocLevel[] = [];
+      for (let l = 0; l < (head.simple ? 1 : 9); l++) {
+        const start = table.readInt32LE(at);
+        const nfc = table.readUInt8(at + 4);
+        const cbChpx = table.readUInt8(at + 24);
+        const cbPapx = table.readUInt8(at + 25);
+        at += 28 + cbPapx + cbChpx;
+        const cch = table.readUInt16LE(at);
+        const text = table.toString('utf16le', at + 2, at + 2 + cch * 2);
+        if (text.length !== cch) throw new RangeError('a level text past the stream');
+        at += 2 + cch * 2;
+        levels.push({ format: formatOf(nfc), start, text });
+      }
+      lists.definitions.set(head.lsid, levels);
+    }
+    at = lfo.fc;
+    const instances = table.readUInt32LE(at);
+    at += 4;
+    const lfos: { lsid: number; overrides: number }[] = [];
+    for (let i = 0; i < instances && at + 16 <= table.length; i++, at += 16) lfos.push({ lsid: table.readInt32LE(at), overrides: table.readUInt8(at + 12) });
+    // then each instance's LFOData: a cp, and its levels' overrides (a start, and a whole LVL when it reformats one)
+    for (const { lsid, overrides } of lfos) {
+      const starts = new Map<number, number>();
+      at += 4;
+      for (let k = 0; k < overrides; k++) {
+        const start = table.readInt32LE(at);
+        const bits = table.readUInt32LE(at + 4);
+        at += 8;
+        if (bits & 0x10) starts.set(bits & 0xf, start);
+        if (bits & 0x20) {
+          // fFormatting: an LVL of its own follows, skipped (its start is the override's)
+          const cbChpx = table.readUInt8(at + 24);
+          const cbPapx = table.readUInt8(at + 25);
+          at += 28 + cbPapx + cbChpx;
+          at += 2 + table.readUInt16LE(at) * 2;
+        }
+      }
+      lists.instances.push({ lsid, starts });
+    }
+  } catch {
+    // a damaged or unusual table: the lists read so far (an instance not read has no numbers)
+  }
+  return lists;
+}
+
+const SPRM_P_ILVL = 0x260a;
+const SPRM_P_ILFO = 0x460b;
+
+/** The operand size of a property modifier by its spra ([MS-DOC] 2.2.5.1); -1 for a size in its first byte. */
+const OPERAND = [1, 1, 2, 4, 2, 2, -1, 3];
+
+/**
+ * The paragraphs that are in a list, by their PAPX (the paragraph FKPs of the PlcBtePapx), in the order the file holds
+ * them. A list from the paragraph's style (a heading style linked to a list) is not read.
+ */
+export function listParagraphs(word: Buffer, table: Buffer): ListParagraph[] {
+  const out: ListParagraph[] = [];
+  const bte = fcLcb(word, PLCF_BTE_PAPX);
+  if (!bte || bte.lcb < 12) return out;
+  try {
+    const pages = (bte.lcb - 4) / 8;
+    for (let i = 0; i < pages; i++) {
+      const pn = table.readUInt32LE(bte.fc + (pages + 1) * 4 + i * 4) & 0x3fffff;
+      const page = word.subarray(pn * 512, pn * 512 + 512);
+      if (page.length < 512) break;
+      const runs = page.readUInt8(511);
+      for (let j = 0; j < runs; j++) {
+        const fc = page.readUInt32LE(j * 4);
+        const at = page.readUInt8((runs + 1) * 4 + j * 13) * 2;
+        if (!at) continue; // no properties of its own
+        let cb = page.readUInt8(at);
+        let from = at + 1;
+        if (!cb) {
+          cb = page.readUInt8(at + 1) * 2;
+          from = at + 2;
+        } else cb = cb * 2 - 1;
+        const grpprl = page.subarray(from + 2, Math.min(512, from + cb)); // after the istd
+        let ilfo = 0;
+        let ilvl = 0;
+        for (let k = 0; k + 2 <= grpprl.length; ) {
+          const sprm = grpprl.readUInt16LE(k);
+          k += 2;
+          let size = OPERAND[sprm >> 13];
+          if (size < 0) size = sprm === 0xc615 ? 0 : k < grpprl.length ? grpprl.readUInt8(k) + 1 : 1; // (sprmPChgTabs: rare, its size is its own)
+          if (sprm === SPRM_P_ILFO && k + 2 <= grpprl.length) ilfo = grpprl.readInt16LE(k);
+          else if (sprm === SPRM_P_ILVL && k < grpprl.length) ilvl = grpprl.readUInt8(k);
+          if (!size) break;
+          k += size;
+        }
+        if (ilfo > 0) out.push({ fc, ilfo, ilvl: Math.min(ilvl, 8) });
+      }
+    }
+  } catch {
+    // a damaged FKP: the paragraphs read so far
+  }
+  return out;
+}
+
+/**
+ * What goes before each list paragraph's text, given in the order they are read (their place in the text), with the
+ * numbers Word draws: per list (by its levels' formats) and level a counter, a level's use restarting those below it, a list
+ * instance's override restarting its level the first time the instance is used. A plain `1.` number and a bullet
+ * become a Markdown list item (`1. `, `- `), as readDocx writes them; any other label (一、 （一） ① (1)) is written as
+ * Word shows it. `undefined` for a paragraph whose list is not known.
+ */
+export function labelsOf(paragraphs: readonly { ilfo: number; ilvl: number }[], lists: DocLists): (string | undefined)[] {
+  // counted by what the list draws, not by its id: LibreOffice writes a list's first paragraph into a copy of the list
+  // (its own lsid) and reads the two as one (二、 after 一、), and a miscount would change a number, never its shape
+  const counters = new Map<string, number[]>();
+  const keys = new Map<number, string>();
+  const keyOf = (lsid: number, levels: readonly DocLevel[]) => {
+    let key = keys.get(lsid);
+    if (key === undefined) keys.set(lsid, (key = JSON.stringify(levels)));
+    return key;
+  };
+  const started = new Set<number>();
+  return paragraphs.map(({ ilfo, ilvl }) => {
+    const instance = lists.instances[ilfo - 1];
+    const levels = instance && lists.definitions.get(instance.lsid);
+    const level = levels?.[Math.min(ilvl, levels.length - 1)];
+    if (!instance || !levels || !level) return undefined;
+    const key = keyOf(instance.lsid, levels);
+    let counts = counters.get(key);
+    if (!counts) counters.set(key, (counts = []));
+    const override = instance.starts.get(ilvl);
+    if (override !== undefined && !started.has(ilfo)) counts[ilvl] = override - 1;
+    started.add(ilfo);
+    counts[ilvl] = (counts[ilvl] ?? level.start - 1) + 1;
+    counts.length = ilvl + 1; // the levels below start again
+    if (level.format === 'bullet') return '- ';
+    if (level.format === 'none') return '';
+    let label = '';
+    for (const ch of level.text) {
+      const placeholder = ch.charCodeAt(0);
+      if (placeholder < 9) {
+        const of = levels[placeholder];
+        label += formatNumber(counts[placeholder] ?? of?.start ?? 1, of?.format ?? 'decimal');
+      } else label += ch;
+    }
+    return level.format === 'decimal' && /^\d+[.．]$/.test(label) ? `${label.replace('．', '.')} ` : label;
+  });
+}

@@ -1,0 +1,104 @@
+// Word 97–2003's automatic numbering (server/src/readers/docNumbering.ts, docExtractor.ts): the lists and list
+// paragraphs of a .doc LibreOffice wrote, the numbers counted as Word draws them, and the plan read with its outline.
+import * as assert from 'assert';
+import * as XLSX from '@e965/xlsx';
+import * as fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { DocLists, labelsOf, listParagraphs, readDocLists } from '../../server/src/readers/docNumbering';
+import { readPlanBytes, readPlanFile } from '../../server/src/readers/planFile';
+import { UnreadableFileError } from '../../server/src/readers/unreadable';
+import { loadEngine } from '../../server/src/engine';
+import { makeDocx, OUTLINE_LEVELS, OUTLINE_PLAN, OUTLINE_PLAN_MARKDOWN } from '../support/docxFixture';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const OUTLINE_DOC = path.join(ROOT, 'test', 'fixtures', 'word97', 'outline-plan.doc');
+
+/** The WordDocument and table streams of a .doc. */
+function streams(file: string): { word: Buffer; table: Buffer } {
+  const cfb = XLSX.CFB.read(fs.readFileSync(file), { type: 'buffer' });
+  const get = (name: string) => Buffer.from(XLSX.CFB.find(cfb, name)!.content as Uint8Array);
+  const word = get('WordDocument');
+  return { word, table: get((word.readUInt16LE(0x0a) & 0x0200) !== 0 ? '1Table' : '0Table') };
+}
+
+/** A list of the outline's levels (一、 （一） 1. ①) as readDocLists gives it, with `starts` overriding levels. */
+function outlineLists(instances: { lsid: number; starts?: [number, number][] }[] = [{ lsid: 1 }]): DocLists {
+  const levels = [
+    { format: 'chineseCounting', start: 1, text: '\u0000、' },
+    { format: 'chineseCounting', start: 1, text: '（\u0001）' },
+    { format: 'decimal', start: 1, text: '\u0002.' },
+    { format: 'decimalEnclosedCircle', start: 1, text: '\u0003' },
+    { format: 'bullet', start: 1, text: '\uf0b7' },
+    { format: 'decimal', start: 1, text: '(\u0005)' },
+  ];
+  return { definitions: new Map([[1, levels], [2, levels.map((l) => ({ ...l }))], [7, [{ format: 'upperLetter', start: 3, text: '\u0000)' }]]]), instances: instances.map((i) => ({ lsid: i.lsid, starts: new Map(i.starts ?? []) })) };
+}
+
+describe('Word 97–2003 automatic numbering', () => {
+  it('reads the lists and the list paragraphs of a .doc LibreOffice wrote', () => {
+    const { word, table } = streams(OUTLINE_DOC);
+    const lists = readDocLists(word, table);
+    const used = listParagraphs(word, table);
+    assert.deepStrictEqual(used.map((p) => p.ilvl), [0, 1, 2, 2, 1, 2, 3, 3, 2, 0], 'the levels of the outline\'s ten numbered paragraphs, in order');
+    const levels = lists.definitions.get(lists.instances[used[1].ilfo - 1].lsid)!;
+    assert.deepStrictEqual(levels.slice(0, 4).map((l) => [l.format, l.text]), [['chineseCountingThousand', '\u0000、'], ['chineseCountingThousand', '（\u0001）'], ['decimal', '\u0002.'], ['decimalEnclosedCircle', '\u0003']]);
+    assert.ok(used.every((p, i) => i === 0 || p.fc > used[i - 1].fc), 'in the order of the file');
+  });
+
+  it('counts as Word draws: a level restarts those below it, and a plain 1. is a Markdown list item', () => {
+    const at = (ilvl: number) => ({ ilfo: 1, ilvl });
+    assert.deepStrictEqual(labelsOf([0, 1, 2, 2, 1, 2, 3, 3, 2, 0, 1, 4, 5].map(at), outlineLists()), ['一、', '（一）', '1. ', '2. ', '（二）', '1. ', '①', '②', '2. ', '二、', '（一）', '- ', '(1)']);
+  });
+
+  it('restarts a level where a list instance overrides its start, once, and counts two copies of one list as one', () => {
+    const lists = outlineLists([{ lsid: 1 }, { lsid: 1, starts: [[2, 5]] }, { lsid: 2 }]);
+    const labels = labelsOf([{ ilfo: 1, ilvl: 2 }, { ilfo: 2, ilvl: 2 }, { ilfo: 2, ilvl: 2 }, { ilfo: 3, ilvl: 2 }], lists);
+    assert.deepStrictEqual(labels, ['1. ', '5. ', '6. ', '7. '], 'instance 2 starts at 5; list 2 draws what list 1 does and goes on from it (LibreOffice writes a list\'s first paragraph into such a copy)');
+  });
+
+  it('starts a list at its level\'s start, and gives no label for a list it does not know', () => {
+    const lists = outlineLists([{ lsid: 7 }, { lsid: 99 }]);
+    assert.deepStrictEqual(labelsOf([{ ilfo: 1, ilvl: 0 }, { ilfo: 1, ilvl: 0 }, { ilfo: 2, ilvl: 0 }, { ilfo: 5, ilvl: 0 }], lists), ['C)', 'D)', undefined, undefined]);
+  });
+
+  it('reads a .doc whose outline is automatic numbering with its numbers, and checks it as the .docx it was saved from', async () => {
+    const plan = await readPlanFile(OUTLINE_DOC);
+    assert.strictEqual(plan.format, 'doc');
+    assert.strictEqual(plan.text, OUTLINE_PLAN_MARKDOWN);
+    const docx = await readPlanBytes(await makeDocx(OUTLINE_PLAN, OUTLINE_LEVELS), 'plan.docx');
+    const { checker } = loadEngine(ROOT);
+    const codes = (text: string) => checker.analyze(text, { locale: 'zh' }).findings.map((f) => `${f.code} ${text.slice(f.start, f.end)}`).sort();
+    assert.deepStrictEqual(codes(plan.text), codes(docx.text));
+    assert.ok(codes(plan.text).includes('missing-lead-unit 落实表1第36项，建设理财和资产管理中心。'), 'the numbered item without a lead is a task item');
+    assert.ok(codes(plan.text).some((c) => c.startsWith('domain-mismatch')), 'and 一、商务服务领域 a heading of domains');
+  });
+
+  it('never throws on damaged streams: what it reads of them, or nothing', () => {
+    const { word, table } = streams(OUTLINE_DOC);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.nat(), fc.nat(255)), { minLength: 1, maxLength: 12 }), (edits) => {
+        const w = Buffer.from(word);
+        const t = Buffer.from(table);
+        for (const [inTable, at, byte] of edits) (inTable ? t : w)[at % (inTable ? t.length : w.length)] = byte;
+        const lists = readDocLists(w, t);
+        const labels = labelsOf(listParagraphs(w, t), lists);
+        return labels.every((l) => l === undefined || typeof l === 'string');
+      }),
+      { numRuns: 400, seed: 20261205 },
+    );
+  });
+
+  it('reads a damaged .doc as text or refuses it as unreadable, never fails otherwise', async function () {
+    this.timeout(60000);
+    const bytes = fs.readFileSync(OUTLINE_DOC);
+    for (let run = 0; run < 12; run++) {
+      const damaged = Buffer.from(bytes);
+      for (let k = 0; k < 8; k++) damaged[(run * 7919 + k * 104729) % damaged.length] ^= 0x5a;
+      await readPlanBytes(damaged, 'damaged.doc').then(
+        (plan) => assert.strictEqual(typeof plan.text, 'string'),
+        (e: unknown) => assert.ok(e instanceof UnreadableFileError, String(e)),
+      );
+    }
+  });
+});
