@@ -68,7 +68,7 @@ describe('plans read from disk, over the protocol', function () {
       await other.initialize({ rootPath: folder });
       const docUri = pathToFileURL(path.join(folder, '旧方案.doc')).toString();
       const result = await other.request(EXTRACT_PLAN_REQUEST.method, { uri: docUri });
-      assert.match(result.text, /^黄埔区落实服务业扩大开放综合试点实施方案\n/);
+      assert.match(result.text, /^# 黄埔区落实服务业扩大开放综合试点实施方案\n/);
       assert.strictEqual(result.paragraphOfLine.length, result.text.split('\n').length);
       const coverage = await other.request('policyLens/coverage', {});
       assert.deepStrictEqual(citedAt(coverage, 'T1.49'), [`${WORD_PLAN_SCHEME}:${docUri.slice('file://'.length)}`]);
@@ -87,7 +87,7 @@ describe('plans read from disk, over the protocol', function () {
       await other.initialize({ rootPath: folder });
       const wpsUri = pathToFileURL(path.join(folder, '方案.wps')).toString();
       const etUri = pathToFileURL(path.join(folder, '任务分工表.et')).toString();
-      assert.match((await other.request(EXTRACT_PLAN_REQUEST.method, { uri: wpsUri })).text, /^黄埔区落实服务业扩大开放综合试点实施方案\n/);
+      assert.match((await other.request(EXTRACT_PLAN_REQUEST.method, { uri: wpsUri })).text, /^# 黄埔区落实服务业扩大开放综合试点实施方案\n/);
       assert.strictEqual((await other.request(EXTRACT_PLAN_REQUEST.method, { uri: etUri })).text, WORKBOOK_MARKDOWN);
       const coverage = await other.request('policyLens/coverage', {});
       const inView = (u: string) => `${WORD_PLAN_SCHEME}:${u.slice('file://'.length)}`;

@@ -88,6 +88,40 @@ export const OUTLINE_PLAN_MARKDOWN = [
   '加强组织领导。',
 ].join('\n\n') + '\n';
 
+/**
+ * A plan whose headings are Word's heading styles, numbered by the list the styles are linked to (标题 1 一、, 标题 2
+ * （一）), as a template for official documents sets them up: the numbers are the styles', not the paragraphs'.
+ */
+export async function makeStyledOutlineDocx(): Promise<Buffer> {
+  const levels = OUTLINE_LEVELS.slice(0, 2).map((l, level) => ({ ...l, level, alignment: docx.AlignmentType.START }));
+  const heading = (text: string, level: 1 | 2) => new docx.Paragraph({ text, heading: level === 1 ? docx.HeadingLevel.HEADING_1 : docx.HeadingLevel.HEADING_2 });
+  const document = new docx.Document({
+    numbering: { config: [{ reference: 'outline', levels }] },
+    styles: {
+      paragraphStyles: [1, 2].map((n) => ({ id: `Heading${n}`, name: `Heading ${n}`, basedOn: 'Normal', next: 'Normal', paragraph: { numbering: { reference: 'outline', level: n - 1 } } })),
+    },
+    sections: [{ children: [
+      new docx.Paragraph('天河区落实服务业扩大开放综合试点实施方案'),
+      heading('商务服务领域', 1),
+      heading('推进商务服务开放', 2),
+      new docx.Paragraph('落实表1第12项，中方股比不低于51%，由区商务局牵头，2024年底前完成。'),
+      heading('金融服务领域', 1),
+      new docx.Paragraph('落实表1第35项，推动数字人民币试点，由区金融局牵头，2025年底前完成。'),
+    ] }],
+  });
+  return docx.Packer.toBuffer(document);
+}
+
+/** What the reader of a Word 97–2003 .doc makes of makeStyledOutlineDocx's plan: the headings' levels and numbers. */
+export const STYLED_OUTLINE_MARKDOWN = [
+  '天河区落实服务业扩大开放综合试点实施方案',
+  '# 一、商务服务领域',
+  '## （一）推进商务服务开放',
+  '落实表1第12项，中方股比不低于51%，由区商务局牵头，2024年底前完成。',
+  '# 二、金融服务领域',
+  '落实表1第35项，推动数字人民币试点，由区金融局牵头，2025年底前完成。',
+].join('\n\n') + '\n';
+
 /** A district plan as drafters write it in Word, with the same kinds of planted mistakes as examples/sample-plan.md. */
 export const WORD_PLAN: Block[] = [
   { heading: 1, text: '黄埔区落实服务业扩大开放综合试点实施方案' },

@@ -5,14 +5,15 @@ import * as XLSX from '@e965/xlsx';
 import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
-import { DocLists, labelsOf, listParagraphs, readDocLists } from '../../server/src/readers/docNumbering';
+import { docParagraphs, DocLists, labelsOf, readDocLists, readDocStyles } from '../../server/src/readers/docNumbering';
 import { readPlanBytes, readPlanFile } from '../../server/src/readers/planFile';
 import { UnreadableFileError } from '../../server/src/readers/unreadable';
 import { loadEngine } from '../../server/src/engine';
-import { makeDocx, OUTLINE_LEVELS, OUTLINE_PLAN, OUTLINE_PLAN_MARKDOWN } from '../support/docxFixture';
+import { makeDocx, makeStyledOutlineDocx, OUTLINE_LEVELS, OUTLINE_PLAN, OUTLINE_PLAN_MARKDOWN, STYLED_OUTLINE_MARKDOWN } from '../support/docxFixture';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const OUTLINE_DOC = path.join(ROOT, 'test', 'fixtures', 'word97', 'outline-plan.doc');
+const STYLED_DOC = path.join(ROOT, 'test', 'fixtures', 'word97', 'styled-plan.doc');
 
 /** The WordDocument and table streams of a .doc. */
 function streams(file: string): { word: Buffer; table: Buffer } {
@@ -39,7 +40,7 @@ describe('Word 97–2003 automatic numbering', () => {
   it('reads the lists and the list paragraphs of a .doc LibreOffice wrote', () => {
     const { word, table } = streams(OUTLINE_DOC);
     const lists = readDocLists(word, table);
-    const used = listParagraphs(word, table);
+    const used = docParagraphs(word, table, readDocStyles(word, table)).filter((p) => p.ilfo > 0);
     assert.deepStrictEqual(used.map((p) => p.ilvl), [0, 1, 2, 2, 1, 2, 3, 3, 2, 0], 'the levels of the outline\'s ten numbered paragraphs, in order');
     const levels = lists.definitions.get(lists.instances[used[1].ilfo - 1].lsid)!;
     assert.deepStrictEqual(levels.slice(0, 4).map((l) => [l.format, l.text]), [['chineseCountingThousand', '\u0000、'], ['chineseCountingThousand', '（\u0001）'], ['decimal', '\u0002.'], ['decimalEnclosedCircle', '\u0003']]);
@@ -74,6 +75,17 @@ describe('Word 97–2003 automatic numbering', () => {
     assert.ok(codes(plan.text).some((c) => c.startsWith('domain-mismatch')), 'and 一、商务服务领域 a heading of domains');
   });
 
+  it('reads heading styles as Markdown headings, with the numbers their styles\' list gives them', async () => {
+    const { word, table } = streams(STYLED_DOC);
+    const styles = readDocStyles(word, table);
+    const paragraphs = docParagraphs(word, table, styles);
+    assert.deepStrictEqual(paragraphs.map((p) => styles.get(p.istd)?.heading ?? 0).filter(Boolean), [1, 2, 1], 'two 标题 1 and a 标题 2');
+    assert.ok(paragraphs.filter((p) => styles.get(p.istd)?.heading).every((p) => p.ilfo > 0), 'each in its style\'s list');
+    assert.strictEqual((await readPlanFile(STYLED_DOC)).text, STYLED_OUTLINE_MARKDOWN);
+    // and the .docx it was saved from, whose styles (styles.xml) name the list, not the list's levels the styles
+    assert.strictEqual((await readPlanBytes(await makeStyledOutlineDocx(), 'plan.docx')).text, STYLED_OUTLINE_MARKDOWN);
+  });
+
   it('never throws on damaged streams: what it reads of them, or nothing', () => {
     const { word, table } = streams(OUTLINE_DOC);
     fc.assert(
@@ -82,7 +94,7 @@ describe('Word 97–2003 automatic numbering', () => {
         const t = Buffer.from(table);
         for (const [inTable, at, byte] of edits) (inTable ? t : w)[at % (inTable ? t.length : w.length)] = byte;
         const lists = readDocLists(w, t);
-        const labels = labelsOf(listParagraphs(w, t), lists);
+        const labels = labelsOf(docParagraphs(w, t, readDocStyles(w, t)).filter((p) => p.ilfo > 0), lists);
         return labels.every((l) => l === undefined || typeof l === 'string');
       }),
       { numRuns: 400, seed: 20261205 },

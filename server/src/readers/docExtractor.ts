@@ -1,12 +1,12 @@
-// word-extractor's reader of Word 97–2003 files, with the numbers of Word's automatic numbering written before their
-// paragraphs (docNumbering.ts). It runs in the legacy readers' worker (legacyOffice.ts), in their bundle.
+// word-extractor's reader of Word 97–2003 files, with a heading's `#`s and the numbers of Word's automatic numbering
+// written before their paragraphs (docNumbering.ts), as the .docx reader writes them. It runs in the legacy readers' worker (legacyOffice.ts), in their bundle.
 //
 // word-extractor builds the body from its table of text pieces, which must keep their lengths: each numbered
-// paragraph's first character is swapped for a private-use marker before the body is built, and the marker for the
-// label and that character after (the body's clean-up drops and joins characters, so offsets would not hold).
+// heading's and numbered paragraph's first character is swapped for a private-use marker before the body is built, and
+// the marker for the `#`s, the label and that character after (the body's clean-up drops and joins characters, so offsets would not hold).
 import BufferReader = require('word-extractor/lib/buffer-reader');
 import WordOleExtractor = require('word-extractor/lib/word-ole-extractor');
-import { labelsOf, listParagraphs, readDocLists } from './docNumbering';
+import { docParagraphs, labelsOf, readDocLists, readDocStyles } from './docNumbering';
 
 /** What this module reads of word-extractor's OLE extractor (its version is locked; a test reads a real .doc with it). */
 interface Piece {
@@ -65,30 +65,34 @@ class NumberedOleExtractor extends (WordOleExtractor as unknown as new () => {
     return document;
   }
 
-  /** Swaps each numbered paragraph's first character for a marker; by marker, the labels and characters to put back. */
+  /** Swaps each heading's and numbered paragraph's first character for a marker; by marker, what to put back. */
   private markNumbered(word: Buffer, table: Buffer): Map<string, { label: string; original: string }[]> | undefined {
     const lists = readDocLists(word, table);
-    if (!lists.instances.length) return undefined;
+    const styles = readDocStyles(word, table);
+    if (!lists.instances.length && ![...styles.values()].some((s) => s.heading)) return undefined;
     const pieces = this._pieces;
     const ccpText = this._boundaries.ccpText;
-    const placed: { cp: number; piece: Piece; ilfo: number; ilvl: number }[] = [];
-    for (const p of listParagraphs(word, table)) {
+    const placed: { cp: number; piece: Piece; ilfo: number; ilvl: number; heading: number }[] = [];
+    for (const p of docParagraphs(word, table, styles)) {
+      const heading = p.inTable ? 0 : styles.get(p.istd)?.heading ?? 0;
+      if (!p.ilfo && !heading) continue;
       const piece = pieces.find((x) => p.fc >= x.startFilePos && p.fc < x.startFilePos + x.size);
       if (!piece) continue;
       const cp = piece.startCp + Math.floor((p.fc - piece.startFilePos) / piece.bpc);
-      if (cp < ccpText) placed.push({ cp, piece, ilfo: p.ilfo, ilvl: p.ilvl });
+      if (cp < ccpText) placed.push({ cp, piece, ilfo: p.ilfo, ilvl: p.ilvl, heading });
     }
     placed.sort((a, b) => a.cp - b.cp);
-    const labels = labelsOf(placed, lists);
+    const numbered = placed.filter((p) => p.ilfo > 0);
+    const labels = new Map(labelsOf(numbered, lists).map((label, k) => [numbered[k], label]));
     const pending = new Map<string, { label: string; original: string }[]>();
-    placed.forEach(({ cp, piece }, k) => {
-      const label = labels[k];
-      const at = cp - piece.startCp;
-      const original = piece.text[at];
-      // a label before text only: not an empty paragraph's (its mark), a cell's end or a field's start
+    placed.forEach((p, k) => {
+      const label = (p.heading ? '#'.repeat(p.heading) + ' ' : '') + (labels.get(p) ?? '');
+      const at = p.cp - p.piece.startCp;
+      const original = p.piece.text[at];
+      // before text only: not an empty paragraph's (its mark), a cell's end or a field's start
       if (!label || original === undefined || original.charCodeAt(0) < 0x20 || (original >= '\ue000' && original <= '\uf8ff')) return;
       const marker = String.fromCharCode(MARKER + (k % MARKERS));
-      piece.text = piece.text.slice(0, at) + marker + piece.text.slice(at + 1);
+      p.piece.text = p.piece.text.slice(0, at) + marker + p.piece.text.slice(at + 1);
       const list = pending.get(marker);
       if (list) list.push({ label, original });
       else pending.set(marker, [{ label, original }]);

@@ -1,10 +1,11 @@
-// Word 97–2003's automatic numbering (.doc, and WPS's .wps): 一、 （一） 1. ① are numbers Word draws from the list a
-// paragraph is in, not text the file holds, so the text word-extractor gives has none of them and a plan's outline
-// was lost (its items plain paragraphs, its sections' headings untitled). This reads the lists ([MS-DOC] PlfLst, PlfLfo)
-// and each paragraph's list and level (sprmPIlfo, sprmPIlvl in the PAPXs of the paragraphs' FKPs) and counts the
-// numbers as Word does, for the extractor (docExtractor.ts) to write each label before its paragraph's text, as the
-// .docx reader does (docxNumbering.ts). Plain functions over the file's two streams; anything out of bounds ends the
-// reading with what was read, never an exception.
+// Word 97–2003's outline (.doc, and WPS's .wps): 一、 （一） 1. ① are numbers Word draws from the list a paragraph is
+// in, and a heading is a paragraph in a heading style, neither of them text the file holds, so the text word-extractor
+// gives has none of them and a plan's outline was lost (its items plain paragraphs, its headings body text). This reads
+// the lists ([MS-DOC] PlfLst, PlfLfo), the styles (STSH: which are headings, which are in a list) and each paragraph's
+// style, list and level (the PAPXs of the paragraphs' FKPs), and counts the numbers as Word does, for the extractor
+// (docExtractor.ts) to write each heading's `#`s and each label before its paragraph's text, as the .docx reader does
+// (docxNumbering.ts, mammoth). Plain functions over the file's two streams; anything out of bounds ends the reading
+// with what was read, never an exception.
 import { formatNumber } from './docxNumbering';
 
 /** A level of a list: its number format (as .docx names it), its start, and its text with level placeholders (0–8). */
@@ -20,11 +21,17 @@ export interface DocLists {
   instances: { lsid: number; starts: Map<number, number> }[];
 }
 
-/** A paragraph in a list: its first character's file offset (FC) in the WordDocument stream, its list instance and level. */
+/**
+ * A paragraph with properties of its own: its first character's file offset (FC) in the WordDocument stream, its style
+ * (istd), and its list instance (1-based ilfo; 0 for none) and level, its own or its style's.
+ */
 export interface ListParagraph {
   fc: number;
+  istd: number;
   ilfo: number;
   ilvl: number;
+  /** In a table's cell (sprmPFInTable). */
+  inTable: boolean;
 }
 
 /**
@@ -57,6 +64,7 @@ function fcLcb(word: Buffer, index: number): { fc: number; lcb: number } | undef
 }
 
 // indices of the FibRgFcLcb97 pairs read here ([MS-DOC] 2.5.6)
+const STSHF = 1;
 const PLCF_BTE_PAPX = 13;
 const PLF_LST = 73;
 const PLF_LFO = 74;
@@ -122,15 +130,91 @@ export function readDocLists(word: Buffer, table: Buffer): DocLists {
 
 const SPRM_P_ILVL = 0x260a;
 const SPRM_P_ILFO = 0x460b;
+const SPRM_P_F_IN_TABLE = 0x2416;
 
 /** The operand size of a property modifier by its spra ([MS-DOC] 2.2.5.1); -1 for a size in its first byte. */
 const OPERAND = [1, 1, 2, 4, 2, 2, -1, 3];
 
+/** The list, level and table flag a group of paragraph property modifiers sets (undefined: not set). */
+function readGrpprl(grpprl: Buffer): { ilfo?: number; ilvl?: number; inTable?: boolean } {
+  const out: { ilfo?: number; ilvl?: number; inTable?: boolean } = {};
+  for (let k = 0; k + 2 <= grpprl.length; ) {
+    const sprm = grpprl.readUInt16LE(k);
+    k += 2;
+    let size = OPERAND[sprm >> 13];
+    if (size < 0) size = sprm === 0xc615 ? 0 : k < grpprl.length ? grpprl.readUInt8(k) + 1 : 1; // (sprmPChgTabs: its size is its own; rare)
+    if (sprm === SPRM_P_ILFO && k + 2 <= grpprl.length) out.ilfo = grpprl.readInt16LE(k);
+    else if (sprm === SPRM_P_ILVL && k < grpprl.length) out.ilvl = grpprl.readUInt8(k);
+    else if (sprm === SPRM_P_F_IN_TABLE && k < grpprl.length) out.inTable = grpprl.readUInt8(k) !== 0;
+    if (!size) break;
+    k += size;
+  }
+  return out;
+}
+
+/** A paragraph style: its heading level (1–9 for Word's built-in 标题 1–9, else 0) and the list it numbers in. */
+export interface DocStyle {
+  heading: number;
+  ilfo: number;
+  ilvl: number;
+}
+
 /**
- * The paragraphs that are in a list, by their PAPX (the paragraph FKPs of the PlcBtePapx), in the order the file holds
- * them. A list from the paragraph's style (a heading style linked to a list) is not read.
+ * The paragraph styles by istd ([MS-DOC] STSH): a built-in heading style is sti 1–9; a style's list (a heading style
+ * linked to a list, 第一章 or 一、) is in its paragraph properties, or its base style's.
  */
-export function listParagraphs(word: Buffer, table: Buffer): ListParagraph[] {
+export function readDocStyles(word: Buffer, table: Buffer): Map<number, DocStyle> {
+  const styles = new Map<number, DocStyle>();
+  const stsh = fcLcb(word, STSHF);
+  if (!stsh || !stsh.lcb) return styles;
+  const own = new Map<number, { sti: number; base: number; ilfo?: number; ilvl?: number }>();
+  try {
+    const cbStshi = table.readUInt16LE(stsh.fc);
+    const count = table.readUInt16LE(stsh.fc + 2);
+    const cbBase = table.readUInt16LE(stsh.fc + 4);
+    let at = stsh.fc + 2 + cbStshi;
+    const end = stsh.fc + stsh.lcb;
+    for (let istd = 0; istd < count && at + 2 <= end; istd++) {
+      const cbStd = table.readUInt16LE(at);
+      const std = at + 2;
+      at = std + cbStd;
+      if (!cbStd) continue;
+      const sti = table.readUInt16LE(std) & 0x0fff;
+      const word2 = table.readUInt16LE(std + 2);
+      const style: { sti: number; base: number; ilfo?: number; ilvl?: number } = { sti, base: word2 >> 4 };
+      own.set(istd, style);
+      if ((word2 & 0x0f) !== 1) continue; // not a paragraph style
+      // after the base: the name (its length, the characters, a terminating zero), then the paragraph UPX, even-aligned
+      let upx = std + cbBase;
+      upx += 2 + table.readUInt16LE(upx) * 2 + 2;
+      if (upx & 1) upx++;
+      const cbUpx = table.readUInt16LE(upx);
+      if (cbUpx >= 2 && upx + 2 + cbUpx <= at) Object.assign(style, readGrpprl(table.subarray(upx + 4, upx + 2 + cbUpx)));
+    }
+  } catch {
+    // a damaged stylesheet: the styles read so far
+  }
+  for (const [istd, style] of own) {
+    let ilfo = style.ilfo;
+    let ilvl = style.ilvl;
+    // a style takes its list from its base styles when it sets none (a chain of a few; 4095 is no base)
+    for (let base = style.base, depth = 0; ilfo === undefined && base !== 0x0fff && depth < 10; depth++) {
+      const b = own.get(base);
+      if (!b) break;
+      ilfo = b.ilfo;
+      ilvl ??= b.ilvl;
+      base = b.base;
+    }
+    styles.set(istd, { heading: style.sti >= 1 && style.sti <= 9 ? style.sti : 0, ilfo: ilfo ?? 0, ilvl: ilvl ?? 0 });
+  }
+  return styles;
+}
+
+/**
+ * The paragraphs with properties of their own (the paragraph FKPs of the PlcBtePapx), in the order the file holds them,
+ * with their style and their list, their own or their style's (`styles`, readDocStyles).
+ */
+export function docParagraphs(word: Buffer, table: Buffer, styles: ReadonlyMap<number, DocStyle> = new Map()): ListParagraph[] {
   const out: ListParagraph[] = [];
   const bte = fcLcb(word, PLCF_BTE_PAPX);
   if (!bte || bte.lcb < 12) return out;
@@ -144,27 +228,20 @@ export function listParagraphs(word: Buffer, table: Buffer): ListParagraph[] {
       for (let j = 0; j < runs; j++) {
         const fc = page.readUInt32LE(j * 4);
         const at = page.readUInt8((runs + 1) * 4 + j * 13) * 2;
-        if (!at) continue; // no properties of its own
+        if (!at) continue; // no properties of its own: Normal, in no list
         let cb = page.readUInt8(at);
         let from = at + 1;
         if (!cb) {
           cb = page.readUInt8(at + 1) * 2;
           from = at + 2;
         } else cb = cb * 2 - 1;
-        const grpprl = page.subarray(from + 2, Math.min(512, from + cb)); // after the istd
-        let ilfo = 0;
-        let ilvl = 0;
-        for (let k = 0; k + 2 <= grpprl.length; ) {
-          const sprm = grpprl.readUInt16LE(k);
-          k += 2;
-          let size = OPERAND[sprm >> 13];
-          if (size < 0) size = sprm === 0xc615 ? 0 : k < grpprl.length ? grpprl.readUInt8(k) + 1 : 1; // (sprmPChgTabs: rare, its size is its own)
-          if (sprm === SPRM_P_ILFO && k + 2 <= grpprl.length) ilfo = grpprl.readInt16LE(k);
-          else if (sprm === SPRM_P_ILVL && k < grpprl.length) ilvl = grpprl.readUInt8(k);
-          if (!size) break;
-          k += size;
-        }
-        if (ilfo > 0) out.push({ fc, ilfo, ilvl: Math.min(ilvl, 8) });
+        const istd = page.readUInt16LE(from);
+        const own = readGrpprl(page.subarray(from + 2, Math.min(512, from + cb)));
+        const style = styles.get(istd);
+        // a paragraph's own list wins, its ilfo 0 taking it out of its style's list
+        const ilfo = own.ilfo ?? style?.ilfo ?? 0;
+        const ilvl = own.ilvl ?? (own.ilfo === undefined ? style?.ilvl : undefined) ?? 0;
+        out.push({ fc, istd, ilfo: Math.max(0, ilfo), ilvl: Math.min(ilvl, 8), inTable: own.inTable ?? false });
       }
     }
   } catch {

@@ -53,7 +53,7 @@ async function withNumberingLabels(buffer: Buffer): Promise<Buffer> {
     const numbering = await zip.file('word/numbering.xml')?.async('string');
     const body = numbering === undefined ? undefined : await zip.file('word/document.xml')?.async('string');
     if (body === undefined) return buffer;
-    const labelled = labelNumbering(body, numbering);
+    const labelled = labelNumbering(body, numbering, await zip.file('word/styles.xml')?.async('string'));
     if (labelled === body) return buffer;
     zip.file('word/document.xml', labelled);
     return await zip.generateAsync({ type: 'nodebuffer' });

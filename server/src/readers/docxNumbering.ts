@@ -98,19 +98,48 @@ const keptAsList = (level: Level) => level.format === 'bullet' || level.format =
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** The paragraph styles of styles.xml in a list (w:numPr in the style's w:pPr, or its base style's): list and level. */
+function styleNumbering(stylesXml: string | undefined): Map<string, { numId: string; level: number }> {
+  const out = new Map<string, { numId: string; level: number }>();
+  if (!stylesXml || !stylesXml.includes('<w:numPr')) return out;
+  const own = new Map<string, { base?: string; numId?: string; level?: number }>();
+  for (const m of stylesXml.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]*)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
+    const numPr = /<w:numPr\b[^>]*>([\s\S]*?)<\/w:numPr>/.exec(m[2]);
+    const level = numPr ? attr(numPr[1], 'ilvl') : undefined;
+    own.set(m[1], { base: attr(m[2], 'basedOn'), numId: numPr ? attr(numPr[1], 'numId') : undefined, level: level === undefined ? undefined : Number(level) });
+  }
+  for (const [id, style] of own) {
+    let numId = style.numId;
+    let level = style.level;
+    for (let base = style.base, depth = 0; numId === undefined && base !== undefined && depth < 10; depth++) {
+      const b = own.get(base);
+      numId = b?.numId;
+      level ??= b?.level;
+      base = b?.base;
+    }
+    if (numId !== undefined && numId !== '0') out.set(id, { numId, level: level ?? 0 });
+  }
+  return out;
+}
+
 /**
  * Word's body XML with the labels of its numbered paragraphs written into them where mammoth would lose them (see the
  * module's comment): each such paragraph gets a first run holding its label (`（一）`, `一、`, `（1）`, `①`) and its
  * numbering turned off. Counters follow Word: by list definition and level, a level's use restarting those below it,
  * a list's start overrides restarting it. The XML is returned as it is when nothing needs a label.
  */
-export function labelNumbering(documentXml: string, numberingXml: string | undefined): string {
+export function labelNumbering(documentXml: string, numberingXml: string | undefined, stylesXml?: string): string {
   if (!numberingXml || !documentXml.includes('<w:numPr') && !/<w:pStyle\b/.test(documentXml)) return documentXml;
   const { abstracts, nums } = readLevels(numberingXml);
   if (![...abstracts.values()].some((levels) => [...levels.values()].some((l) => !keptAsList(l)))) return documentXml;
-  // levels that a paragraph style numbers (a heading style linked to a list), as mammoth finds them
-  const byStyle = new Map<string, { abstract: string; level: number }>();
+  // levels that a paragraph style numbers (a heading style linked to a list), as mammoth finds them, and as the
+  // styles themselves say (their own numPr, or their base style's)
+  const byStyle = new Map<string, { abstract: string; level: number; numId?: string }>();
   for (const [abstract, levels] of abstracts) for (const [level, l] of levels) if (l.style) byStyle.set(l.style, { abstract, level });
+  for (const [style, numbered] of styleNumbering(stylesXml)) {
+    const abstract = nums.get(numbered.numId)?.abstract;
+    if (abstract !== undefined && !byStyle.has(style)) byStyle.set(style, { abstract, level: numbered.level, numId: numbered.numId });
+  }
   const counters = new Map<string, (number | undefined)[]>();
   const started = new Set<string>();
   let out = '';
@@ -133,6 +162,8 @@ export function labelNumbering(documentXml: string, numberingXml: string | undef
       const found = style === undefined ? undefined : byStyle.get(style);
       abstract = found?.abstract;
       level = found?.level;
+      numId = found?.numId;
+      num = numId === undefined ? undefined : nums.get(numId);
     }
     const def = abstract === undefined || level === undefined ? undefined : abstracts.get(abstract)?.get(level);
     if (!def || abstract === undefined || level === undefined) continue;

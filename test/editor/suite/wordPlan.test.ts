@@ -56,7 +56,7 @@ describe('Open Word Plan', () => {
   it('opens a Word 97–2003 plan (.doc) the same way, checked', async () => {
     // the one binary fixture of the repository that no library writes: LibreOffice made it (test/fixtures/word97/make.cjs)
     const editor = await openFixture('旧方案.doc', 'word97/word-plan.doc');
-    assert.match(editor.document.getText(), /^黄埔区落实服务业扩大开放综合试点实施方案\n/);
+    assert.match(editor.document.getText(), /^# 黄埔区落实服务业扩大开放综合试点实施方案\n/);
     // its items' automatic numbers, which the .doc's text does not hold, written in as Word draws them
     assert.match(editor.document.getText(), /\n1\. 商务服务领域：落实表1第12项/);
     await checked(editor, '.doc');
