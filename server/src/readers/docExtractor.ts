@@ -1,9 +1,10 @@
-// word-extractor's reader of Word 97–2003 files, with a heading's `#`s and the numbers of Word's automatic numbering
-// written before their paragraphs (docNumbering.ts), as the .docx reader writes them. It runs in the legacy readers' worker (legacyOffice.ts), in their bundle.
+// word-extractor's reader of Word 97–2003 files, with each heading's `#`s and the numbers of Word's automatic numbering
+// written before their paragraphs (docNumbering.ts), as the .docx reader writes them. It runs in the legacy readers'
+// worker (legacyOffice.ts), in their bundle.
 //
-// word-extractor builds the body from its table of text pieces, which must keep their lengths: each numbered
-// heading's and numbered paragraph's first character is swapped for a private-use marker before the body is built, and
-// the marker for the `#`s, the label and that character after (the body's clean-up drops and joins characters, so offsets would not hold).
+// word-extractor builds the body from its table of text pieces, which must keep their lengths: each heading's and
+// numbered paragraph's first character is swapped for a private-use marker before the body is built, and the marker for
+// the `#`s, the label and that character after (the body's clean-up drops and joins characters: offsets would not hold).
 import BufferReader = require('word-extractor/lib/buffer-reader');
 import WordOleExtractor = require('word-extractor/lib/word-ole-extractor');
 import { docParagraphs, labelsOf, readDocLists, readDocStyles } from './docNumbering';
@@ -49,9 +50,9 @@ class NumberedOleExtractor extends (WordOleExtractor as unknown as new () => {
   }
 
   buildDocument(): ExtractedDocument {
-    let pending: ReturnType<NumberedOleExtractor['markNumbered']>;
+    let pending: ReturnType<NumberedOleExtractor['markOutline']>;
     try {
-      pending = this.streams ? this.markNumbered(this.streams.word, this.streams.table) : undefined;
+      pending = this.streams ? this.markOutline(this.streams.word, this.streams.table) : undefined;
     } catch {
       pending = undefined; // the text without its numbers, as before this reader read them
     }
@@ -66,7 +67,7 @@ class NumberedOleExtractor extends (WordOleExtractor as unknown as new () => {
   }
 
   /** Swaps each heading's and numbered paragraph's first character for a marker; by marker, what to put back. */
-  private markNumbered(word: Buffer, table: Buffer): Map<string, { label: string; original: string }[]> | undefined {
+  private markOutline(word: Buffer, table: Buffer): Map<string, { label: string; original: string }[]> | undefined {
     const lists = readDocLists(word, table);
     const styles = readDocStyles(word, table);
     if (!lists.instances.length && ![...styles.values()].some((s) => s.heading)) return undefined;

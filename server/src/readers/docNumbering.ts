@@ -25,7 +25,7 @@ export interface DocLists {
  * A paragraph with properties of its own: its first character's file offset (FC) in the WordDocument stream, its style
  * (istd), and its list instance (1-based ilfo; 0 for none) and level, its own or its style's.
  */
-export interface ListParagraph {
+export interface DocParagraph {
   fc: number;
   istd: number;
   ilfo: number;
@@ -214,8 +214,8 @@ export function readDocStyles(word: Buffer, table: Buffer): Map<number, DocStyle
  * The paragraphs with properties of their own (the paragraph FKPs of the PlcBtePapx), in the order the file holds them,
  * with their style and their list, their own or their style's (`styles`, readDocStyles).
  */
-export function docParagraphs(word: Buffer, table: Buffer, styles: ReadonlyMap<number, DocStyle> = new Map()): ListParagraph[] {
-  const out: ListParagraph[] = [];
+export function docParagraphs(word: Buffer, table: Buffer, styles: ReadonlyMap<number, DocStyle> = new Map()): DocParagraph[] {
+  const out: DocParagraph[] = [];
   const bte = fcLcb(word, PLCF_BTE_PAPX);
   if (!bte || bte.lcb < 12) return out;
   try {
