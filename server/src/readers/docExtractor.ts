@@ -19,7 +19,7 @@ interface Piece {
 }
 interface ExtractedDocument {
   _body: string;
-  getBody(): string;
+  getBody(options?: { filterUnicode?: boolean }): string;
 }
 
 /** Markers: a block of the private-use area that Word's symbol fonts (U+F0xx) do not use. */
@@ -107,7 +107,8 @@ export async function docBody(bytes: Buffer): Promise<string> {
   const reader = new BufferReader(bytes);
   await reader.open();
   try {
-    return (await new NumberedOleExtractor().extract(reader)).getBody();
+    // as the file has it: word-extractor would otherwise make “” and — of Chinese text " and -
+    return (await new NumberedOleExtractor().extract(reader)).getBody({ filterUnicode: false });
   } finally {
     await reader.close();
   }
