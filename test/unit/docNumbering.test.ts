@@ -88,6 +88,17 @@ describe('Word 97–2003 automatic numbering', () => {
     assert.strictEqual((await readPlanBytes(await makeStyledOutlineDocx(), 'plan.docx')).text, STYLED_OUTLINE_MARKDOWN);
   });
 
+  it('keeps a private-use character of the text (a 生僻字 a font draws) as it is, its markers being others', async () => {
+    const bytes = fs.readFileSync(OUTLINE_DOC);
+    const title = Buffer.from('天河区落实', 'utf16le');
+    const at = bytes.indexOf(title);
+    assert.ok(at > 0, 'the title is in the file as UTF-16');
+    const patched = Buffer.from(bytes);
+    patched.write('\ue000', at, 'utf16le'); // 天 → U+E000, the first marker the reader would take
+    const plan = await readPlanBytes(patched, 'plan.doc');
+    assert.strictEqual(plan.text, OUTLINE_PLAN_MARKDOWN.replace('天河区落实', '\ue000河区落实'));
+  });
+
   it('never throws on damaged streams: what it reads of them, or nothing', () => {
     const { word, table } = streams(OUTLINE_DOC);
     fc.assert(

@@ -22,7 +22,11 @@ interface ExtractedDocument {
   getBody(options?: { filterUnicode?: boolean }): string;
 }
 
-/** Markers: a block of the private-use area that Word's symbol fonts (U+F0xx) do not use. */
+/**
+ * Markers: characters of a block of the private-use area that Word's symbol fonts (U+F0xx) do not use, and that the
+ * document itself does not (GBK's user-defined characters, a rare 生僻字 a font draws, are mapped there).
+ */
+const MARKER_BLOCK = /[\ue000-\ue7ff]/g;
 const MARKER = 0xe000;
 const MARKERS = 0x800;
 
@@ -58,7 +62,7 @@ class NumberedOleExtractor extends (WordOleExtractor as unknown as new () => {
     }
     const document = super.buildDocument();
     if (pending?.size) {
-      document._body = document._body.replace(/[\ue000-\ue7ff]/g, (marker) => {
+      document._body = document._body.replace(MARKER_BLOCK, (marker) => {
         const entry = pending.get(marker)?.shift();
         return entry ? entry.label + entry.original : marker;
       });
@@ -86,13 +90,17 @@ class NumberedOleExtractor extends (WordOleExtractor as unknown as new () => {
     const numbered = placed.filter((p) => p.ilfo > 0);
     const labels = new Map(labelsOf(numbered, lists).map((label, k) => [numbered[k], label]));
     const pending = new Map<string, { label: string; original: string }[]>();
+    const taken = new Set(pieces.flatMap((x) => x.text.match(MARKER_BLOCK) ?? []));
+    const markers: string[] = [];
+    for (let c = MARKER; c < MARKER + MARKERS; c++) if (!taken.has(String.fromCharCode(c))) markers.push(String.fromCharCode(c));
+    if (!markers.length) return undefined;
     placed.forEach((p, k) => {
       const label = (p.heading ? '#'.repeat(p.heading) + ' ' : '') + (labels.get(p) ?? '');
       const at = p.cp - p.piece.startCp;
       const original = p.piece.text[at];
       // before text only: not an empty paragraph's (its mark), a cell's end or a field's start
       if (!label || original === undefined || original.charCodeAt(0) < 0x20 || (original >= '\ue000' && original <= '\uf8ff')) return;
-      const marker = String.fromCharCode(MARKER + (k % MARKERS));
+      const marker = markers[k % markers.length];
       p.piece.text = p.piece.text.slice(0, at) + marker + p.piece.text.slice(at + 1);
       const list = pending.get(marker);
       if (list) list.push({ label, original });
