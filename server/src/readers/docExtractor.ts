@@ -110,7 +110,7 @@ class NumberedOleExtractor extends (WordOleExtractor as unknown as new () => {
   }
 }
 
-/** The body text of a Word 97–2003 document, its automatic numbers written before their paragraphs. */
+/** The body text of a Word 97–2003 document, its headings' `#`s and automatic numbers written before their paragraphs. */
 export async function docBody(bytes: Buffer): Promise<string> {
   const reader = new BufferReader(bytes);
   await reader.open();
