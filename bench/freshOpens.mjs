@@ -3,11 +3,12 @@
 // The plain plan is opened first, as the bench does.
 //
 //   node bench/freshOpens.mjs [--server dist/server.js] [--opens 12] [--idle-ms 8000]
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { LspProcess, now } from './lsp.mjs';
 import { buildPlan, loadPieces, variant } from './plan.mjs';
 
-const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const i = args.indexOf(name);
