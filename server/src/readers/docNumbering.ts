@@ -6,7 +6,7 @@
 // (docExtractor.ts) to write each heading's `#`s and each label before its paragraph's text, as the .docx reader does
 // (docxNumbering.ts, mammoth). Plain functions over the file's two streams; anything out of bounds ends the reading
 // with what was read, never an exception.
-import { formatNumber } from './docxNumbering';
+import { ListCounters, numberOf } from './docxNumbering';
 
 /** A level of a list: its number format (as .docx names it), its start, and its text with level placeholders (0–8). */
 export interface DocLevel {
@@ -69,6 +69,19 @@ const PLCF_BTE_PAPX = 13;
 const PLF_LST = 73;
 const PLF_LFO = 74;
 
+/**
+ * The LVL at `at` ([MS-DOC] 2.9.150: an LVLF, its paragraph and character properties, its number text) and where the next
+ * one starts; `whole` is false when its text runs past the stream.
+ */
+function readLevel(table: Buffer, at: number): { level: DocLevel; next: number; whole: boolean } {
+  const start = table.readInt32LE(at);
+  const nfc = table.readUInt8(at + 4);
+  const textAt = at + 28 + table.readUInt8(at + 25) + table.readUInt8(at + 24);
+  const cch = table.readUInt16LE(textAt);
+  const text = table.toString('utf16le', textAt + 2, textAt + 2 + cch * 2);
+  return { level: { format: formatOf(nfc), start, text }, next: textAt + 2 + cch * 2, whole: text.length === cch };
+}
+
 /** The lists defined in the table stream; empty when the document has none or they cannot be read. */
 export function readDocLists(word: Buffer, table: Buffer): DocLists {
   const lists: DocLists = { definitions: new Map(), instances: [] };
@@ -85,16 +98,10 @@ export function readDocLists(word: Buffer, table: Buffer): DocLists {
     for (const head of heads) {
       const levels: DocLevel[] = [];
       for (let l = 0; l < (head.simple ? 1 : 9); l++) {
-        const start = table.readInt32LE(at);
-        const nfc = table.readUInt8(at + 4);
-        const cbChpx = table.readUInt8(at + 24);
-        const cbPapx = table.readUInt8(at + 25);
-        at += 28 + cbPapx + cbChpx;
-        const cch = table.readUInt16LE(at);
-        const text = table.toString('utf16le', at + 2, at + 2 + cch * 2);
-        if (text.length !== cch) throw new RangeError('a level text past the stream');
-        at += 2 + cch * 2;
-        levels.push({ format: formatOf(nfc), start, text });
+        const lvl = readLevel(table, at);
+        if (!lvl.whole) throw new RangeError('a level text past the stream');
+        levels.push(lvl.level);
+        at = lvl.next;
       }
       lists.definitions.set(head.lsid, levels);
     }
@@ -112,13 +119,8 @@ export function readDocLists(word: Buffer, table: Buffer): DocLists {
         const bits = table.readUInt32LE(at + 4);
         at += 8;
         if (bits & 0x10) starts.set(bits & 0xf, start);
-        if (bits & 0x20) {
-          // fFormatting: an LVL of its own follows, skipped (its start is the override's)
-          const cbChpx = table.readUInt8(at + 24);
-          const cbPapx = table.readUInt8(at + 25);
-          at += 28 + cbPapx + cbChpx;
-          at += 2 + table.readUInt16LE(at) * 2;
-        }
+        // fFormatting: an LVL of its own follows, skipped (its start is the override's)
+        if (bits & 0x20) at = readLevel(table, at).next;
       }
       lists.instances.push({ lsid, starts });
     }
@@ -260,37 +262,23 @@ export function docParagraphs(word: Buffer, table: Buffer, styles: ReadonlyMap<n
 export function labelsOf(paragraphs: readonly { ilfo: number; ilvl: number }[], lists: DocLists): (string | undefined)[] {
   // counted by what the list draws, not by its id: LibreOffice writes a list's first paragraph into a copy of the list
   // (its own lsid) and reads the two as one (二、 after 一、), and a miscount would change a number, never its shape
-  const counters = new Map<string, number[]>();
+  const counters = new ListCounters();
   const keys = new Map<number, string>();
   const keyOf = (lsid: number, levels: readonly DocLevel[]) => {
     let key = keys.get(lsid);
     if (key === undefined) keys.set(lsid, (key = JSON.stringify(levels)));
     return key;
   };
-  const started = new Set<number>();
   return paragraphs.map(({ ilfo, ilvl }) => {
     const instance = lists.instances[ilfo - 1];
     const levels = instance && lists.definitions.get(instance.lsid);
     const level = levels?.[Math.min(ilvl, levels.length - 1)];
     if (!instance || !levels || !level) return undefined;
-    const key = keyOf(instance.lsid, levels);
-    let counts = counters.get(key);
-    if (!counts) counters.set(key, (counts = []));
-    const override = instance.starts.get(ilvl);
-    if (override !== undefined && !started.has(ilfo)) counts[ilvl] = override - 1;
-    started.add(ilfo);
-    counts[ilvl] = (counts[ilvl] ?? level.start - 1) + 1;
-    counts.length = ilvl + 1; // the levels below start again
+    // an instance's override applies the first time the instance is used
+    const counts = counters.count(keyOf(instance.lsid, levels), ilvl, level.start, String(ilfo), instance.starts.get(ilvl));
     if (level.format === 'bullet') return '- ';
     if (level.format === 'none') return '';
-    let label = '';
-    for (const ch of level.text) {
-      const placeholder = ch.charCodeAt(0);
-      if (placeholder < 9) {
-        const of = levels[placeholder];
-        label += formatNumber(counts[placeholder] ?? of?.start ?? 1, of?.format ?? 'decimal');
-      } else label += ch;
-    }
+    const label = level.text.replace(/[\u0000-\u0008]/g, (c) => numberOf(counts, c.charCodeAt(0), levels[c.charCodeAt(0)]));
     return level.format === 'decimal' && /^\d+[.．]$/.test(label) ? `${label.replace('．', '.')} ` : label;
   });
 }

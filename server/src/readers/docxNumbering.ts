@@ -93,6 +93,32 @@ export function formatNumber(n: number, format: string): string {
   }
 }
 
+/**
+ * Word's counters of numbered paragraphs, for the .docx and the .doc reader (docNumbering.ts): per list and level a
+ * count, a level's use restarting the levels below it, and a start override setting its level the first time its
+ * instance (`instance`, the reader's key) is counted.
+ */
+export class ListCounters {
+  private readonly lists = new Map<string, (number | undefined)[]>();
+  private readonly started = new Set<string>();
+
+  /** Counts a paragraph at `level` of `list`: the counts of the list's levels, the levels below it cleared. */
+  count(list: string, level: number, start: number, instance: string, restart: number | undefined): readonly (number | undefined)[] {
+    let counts = this.lists.get(list);
+    if (!counts) this.lists.set(list, (counts = []));
+    if (restart !== undefined && !this.started.has(instance)) counts[level] = restart;
+    else counts[level] = counts[level] === undefined ? start : counts[level]! + 1;
+    this.started.add(instance);
+    counts.length = level + 1;
+    return counts;
+  }
+}
+
+/** The number a label shows for level `l`: its count, or its level's start before it is counted, in the level's format. */
+export function numberOf(counts: readonly (number | undefined)[], l: number, level: { start: number; format: string } | undefined): string {
+  return formatNumber(counts[l] ?? level?.start ?? 1, level?.format ?? 'decimal');
+}
+
 /** Whether mammoth's list of the level reads as Word shows it: plain `1.` numbers, or bullets. */
 const keptAsList = (level: Level) => level.format === 'bullet' || level.format === 'none' || (level.format === 'decimal' && /^%\d[.．]$/.test(level.text));
 
@@ -140,8 +166,7 @@ export function labelNumbering(documentXml: string, numberingXml: string | undef
     const abstract = nums.get(numbered.numId)?.abstract;
     if (abstract !== undefined && !byStyle.has(style)) byStyle.set(style, { abstract, level: numbered.level, numId: numbered.numId });
   }
-  const counters = new Map<string, (number | undefined)[]>();
-  const started = new Set<string>();
+  const counters = new ListCounters();
   let out = '';
   let last = 0;
   // paragraphs in document order (a text box's paragraphs inside a run are their own: the pattern does not nest)
@@ -167,19 +192,11 @@ export function labelNumbering(documentXml: string, numberingXml: string | undef
     }
     const def = abstract === undefined || level === undefined ? undefined : abstracts.get(abstract)?.get(level);
     if (!def || abstract === undefined || level === undefined) continue;
-    const count = counters.get(abstract) ?? [];
-    counters.set(abstract, count);
     const restart = num && numId !== undefined ? num.starts.get(level) : undefined;
-    const key = `${numId}:${level}`;
-    if (restart !== undefined && !started.has(key)) count[level] = restart;
-    else count[level] = count[level] === undefined ? def.start : count[level]! + 1;
-    started.add(key);
-    count.length = level + 1; // a level's use restarts the levels below it
+    const count = counters.count(abstract, level, def.start, `${numId}:${level}`, restart);
     if (keptAsList(def)) continue;
-    const label = def.text.replace(/%(\d)/g, (_, d: string) => {
-      const l = Number(d) - 1;
-      return formatNumber(count[l] ?? abstracts.get(abstract!)?.get(l)?.start ?? 1, abstracts.get(abstract!)?.get(l)?.format ?? 'decimal');
-    });
+    const levels = abstracts.get(abstract);
+    const label = def.text.replace(/%(\d)/g, (_, d: string) => numberOf(count, Number(d) - 1, levels?.get(Number(d) - 1)));
     // the paragraph's numbering off (a level and list mammoth finds no definition for), its label its first run
     const end = m.index! + m[0].length;
     const head = m[0].replace(/<w:numPr\b[^>]*>[\s\S]*?<\/w:numPr>|<w:numPr\b[^>]*\/>/, '');
