@@ -5,7 +5,7 @@
 //   node bench/freshOpens.mjs [--server dist/server.js] [--opens 12] [--idle-ms 8000]
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LspProcess, now } from './lsp.mjs';
+import { closeAndWait, LspProcess, openAndWait } from './lsp.mjs';
 import { buildPlan, loadPieces, variant } from './plan.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,27 +28,14 @@ await lsp.initialize({ policyLens: settings });
 lsp.notify('initialized', {});
 await lsp.request('textDocument/hover', { textDocument: { uri: 'file:///bench/none.md' }, position: { line: 0, character: 0 } });
 
-async function open(uri, text) {
-  const published = lsp.waitForDiagnostics(uri, 1, 120000);
-  const t0 = now();
-  lsp.open(uri, text, 1);
-  const { at } = await published;
-  return at - t0;
-}
-async function close(uri) {
-  const cleared = lsp.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && !m.params.diagnostics.length, `clearing of ${uri}`);
-  lsp.close(uri);
-  await cleared;
-}
-
-const first = await open('file:///bench/plan-0.md', plain);
+const first = (await openAndWait(lsp, 'file:///bench/plan-0.md', plain, 120000)).ms;
 await sleep(250);
 const withPlan = lsp.memory().rss;
 const times = [];
 for (let i = 0; i < opens; i++) {
   const uri = `file:///bench/fresh-${i + 1}.md`;
-  times.push(await open(uri, texts[i]));
-  await close(uri);
+  times.push((await openAndWait(lsp, uri, texts[i], 120000)).ms);
+  await closeAndWait(lsp, uri);
 }
 await sleep(250);
 const after = lsp.memory().rss;

@@ -218,6 +218,22 @@ export class LspProcess {
   }
 }
 
+/** Opens a document (version 1) and waits for its diagnostics: the time to them, their count and bytes, the message. */
+export async function openAndWait(lsp, uri, text, timeoutMs) {
+  const diags = lsp.waitForDiagnostics(uri, 1, timeoutMs);
+  const t0 = now();
+  lsp.open(uri, text, 1);
+  const { msg, at, bytes } = await diags;
+  return { ms: at - t0, count: msg.params.diagnostics.length, bytes, params: msg.params };
+}
+
+/** Closes a document and waits for its diagnostics to be cleared (the echo server clears nothing: `isEcho`). */
+export async function closeAndWait(lsp, uri, isEcho = false) {
+  const cleared = isEcho ? null : lsp.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && !m.params.diagnostics.length, `clearing of ${uri}`);
+  lsp.close(uri);
+  if (cleared) await cleared;
+}
+
 /**
  * memoryUsage and heap spaces before and after a full GC, which bench/memprobe.cjs (preloaded into the server with
  * --require) prints on SIGUSR2.

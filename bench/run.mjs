@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LAUNCH_ENVIRONMENT, LspProcess, launchEnvironment, now } from './lsp.mjs';
+import { closeAndWait, LAUNCH_ENVIRONMENT, LspProcess, launchEnvironment, now, openAndWait } from './lsp.mjs';
 import { buildPlan, loadPieces, smallPlan, variant } from './plan.mjs';
 import { summarise } from './profile.mjs';
 import { longSession } from './longSession.mjs';
@@ -83,14 +83,6 @@ async function startSession(lsp, isEcho) {
   return init;
 }
 
-async function openAndWait(lsp, uri, text, timeoutMs) {
-  const diags = lsp.waitForDiagnostics(uri, 1, timeoutMs);
-  const t0 = now();
-  lsp.open(uri, text, 1);
-  const { msg, at, bytes } = await diags;
-  return { ms: at - t0, count: msg.params.diagnostics.length, bytes, params: msg.params };
-}
-
 /** What serialising a publishDiagnostics message costs (median of a few JSON.stringify in the bench process). */
 function jsonCost(params) {
   const message = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params };
@@ -101,12 +93,6 @@ function jsonCost(params) {
     times.push(now() - t0);
   }
   return median(times);
-}
-
-async function closeAndWait(lsp, uri, isEcho) {
-  const cleared = isEcho ? null : lsp.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && !m.params.diagnostics.length, `clearing of ${uri}`);
-  lsp.close(uri);
-  if (cleared) await cleared;
 }
 
 /** One-character range edits at `pos`, alternately inserting a character and deleting it again. */
