@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { LspClient, ROOT } from '../support/lspClient';
 import { diagnosticShape, openAndWait, positionAt, random, Servers, within } from '../fixtures/hostile/hostileServers';
 
@@ -155,17 +156,9 @@ describe('a long editing session', function () {
     await openAndWait(client, uri, text, 30000);
     const next = random(7);
     let version = 1;
-    const liveHeap = async () => {
-      const from = client.stderr.length;
-      client.proc.kill('SIGUSR2');
-      const line = await within(new Promise<string>((resolve) => {
-        const poll = setInterval(() => {
-          const m = /memprobe (\{.*\})\n/.exec(client.stderr.slice(from));
-          if (m) { clearInterval(poll); resolve(m[1]); }
-        }, 20);
-      }), 10000, 'the heap probe');
-      return JSON.parse(line).after.heapUsed / 1048576;
-    };
+    // the bench's reader of bench/memprobe.cjs's answer (an ES module, imported as one)
+    const { memprobe } = await import(pathToFileURL(path.join(ROOT, 'bench', 'lsp.mjs')).href);
+    const liveHeap = async () => (await memprobe(client, 10000)).after.heapUsed / 1048576;
     // each edit checked and published before the next (a typist the server keeps up with), then probed
     const edit = async (n: number) => {
       for (let i = 0; i < n; i++) {
