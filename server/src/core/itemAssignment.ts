@@ -11,9 +11,10 @@ import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadi
 
 /**
  * Where a block's assignment was found: its own text, the labelled lines after it in its paragraph, its table row,
- * the labelled lines of the next paragraph (`following`), a heading, or the item it is nested in (`parent`).
+ * the labelled lines of the next paragraph (`following`), a heading, the item it is nested in (`parent`), or the
+ * statement that closes the enumeration it is a clause of (`enumeration`: 一是…（表3第19项）；二是…（表3第21项）。（区商务局牵头）).
  */
-export type AssignmentSource = 'own' | 'lines' | 'row' | 'following' | 'heading' | 'parent';
+export type AssignmentSource = 'own' | 'lines' | 'row' | 'following' | 'heading' | 'parent' | 'enumeration';
 
 export interface BlockAssignment extends Assignment {
   /**
@@ -208,6 +209,25 @@ function enumerationLabels(text: string, blocks: readonly BlockLike[], clauses: 
   return tail;
 }
 
+/** A parenthesis standing after the last sentence of a clause, and ending it: …（表3第20项）。（区发展改革局牵头，2025年底前完成） */
+const CLOSING_PARENTHESIS = /[。.][ \t\u3000]*([（(][^（）()]+[）)])[ \t\u3000。．.；;]*$/;
+
+/**
+ * The statement that closes the enumeration a clause (一是…) is one of, after the last clause's sentence: …；三是…
+ * （表3第20项）。（区发展改革局牵头，2025年6月底前完成）, or …。责任单位：…，完成时限：…. It stands after the sentence the
+ * last clause ends with, so it is the whole enumeration's: every clause's that names none of its own.
+ */
+function enumerationClosing(text: string, blocks: readonly BlockLike[], i: number): { start: number; text: string } | undefined {
+  let last = i;
+  while (last + 1 < blocks.length && blocks[last + 1].kind === 'item' && ENUMERATION.test(text.slice(blocks[last + 1].start, blocks[last + 1].end))) last++;
+  if (last === i) return undefined;
+  const own = text.slice(blocks[last].start, blocks[last].end);
+  const labels = LABELLED_TAIL.exec(own);
+  if (labels) return { start: blocks[last].start + labels.index + labels[0].length, text: own.slice(labels.index + labels[0].length) };
+  const closing = CLOSING_PARENTHESIS.exec(own);
+  return closing ? { start: blocks[last].start + closing.index + closing[0].indexOf(closing[1]), text: closing[1] } : undefined;
+}
+
 /** A row's reading of its cells, by whether the first unit of a list leads: read once per row (the checks, the plan's 分工表 rows). */
 const rowReads = [new WeakMap<BlockLike, Assignment>(), new WeakMap<BlockLike, Assignment>()];
 
@@ -310,6 +330,13 @@ export function blockAssignment(
         result.leadFrom = 'lines';
         if (rest.length) result.coLeads = [...(result.coLeads ?? []), ...rest];
         result.partners = dedupe([...result.partners, ...byClause.flatMap((a) => a.partners)], [first, ...rest]);
+      }
+    }
+    // a clause (一是…) that names no lead or deadline: those closing its enumeration, after the last clause
+    if (!mayEnumerate || ENUMERATION.test(own.replace(MARKER_OPENING, ''))) {
+      if (!result.lead || !(result.deadline || result.term)) {
+        const shared = enumerationClosing(text, blocks, i);
+        if (shared) add(shiftAssignment(readAssignment(shared.text, options), () => shared.start), 'enumeration');
       }
     }
     // the paragraph's last item: its labelled lines may follow after a blank line (a Word plan's next paragraph)
