@@ -17,6 +17,7 @@ export const DIAGNOSTIC_CODES = [
   'deadline-outside-pilot',
   'invalid-deadline',
   'assignment-mismatch',
+  'reversed-wording',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -39,6 +40,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'deadline-outside-pilot': 'warning',
   'invalid-deadline': 'error',
   'assignment-mismatch': 'warning',
+  'reversed-wording': 'warning',
 };
 
 /** A text edit a quick fix applies, in offsets of the checked text. */

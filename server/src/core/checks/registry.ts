@@ -7,6 +7,7 @@ import { Block, ParagraphModel } from '../planModel';
 import { ReferenceStyle } from '../taskIndex';
 import { checkUnknownTasks } from './unknownTask';
 import { checkMisquotes } from './misquote';
+import { checkReversedWording } from './reversedWording';
 import { checkDomains, checkHeadingDomains } from './domainMismatch';
 import { checkAmbiguous } from './ambiguous';
 import { checkNonstandardReferences } from './nonstandardReference';
@@ -56,6 +57,7 @@ export const CHECKS: readonly Check[] = [
     check: (block, run) => (run.model.thresholds ?? []).filter((m) => m.finding && inBlock(block, m.start)).map((m) => m.finding!),
   },
   { code: 'misquote', severity: 'warning', check: (block, run) => checkMisquotes(run.model.text, [block], block.references, run.context.index, run.msg) },
+  { code: 'reversed-wording', severity: 'warning', check: checkReversedWording },
   {
     code: 'domain-mismatch',
     severity: 'warning',

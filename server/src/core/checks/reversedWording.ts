@@ -1,0 +1,215 @@
+// reversed-wording: a sentence that copies the text of a task it cites word for word but for one word that says the
+// opposite: 探索文化企业贷款“黑名单”制度 where the task has “白名单”, 禁止 for 允许, a 不 or 非 put in or left out
+// (支持区内符合条件的金融企业 for the task's 非金融企业). It reads like the task, so a reviewer passes over it. The words
+// are data (data/opposite-terms.json). A word counts only inside text copied from the task — at least MIN_COPIED of the
+// task's characters around it, as they stand there — so a plan's own sentence is never judged by a word it shares with
+// its task; a quotation is misquote's, a threshold's comparator threshold-mismatch's.
+import data from '../../../../data/opposite-terms.json';
+import { Finding } from '../findings';
+import { Block } from '../planModel';
+import { formatReference } from '../taskIndex';
+import { Task } from '../types';
+import { CheckRun } from './registry';
+import { relatedTask } from './related';
+
+/** The task's characters, on both sides of the word together, that the plan must have copied around it. */
+export const MIN_COPIED = 8;
+/** A side with fewer copied characters than this must end where a word does (a mark, a space, the text's end). */
+const MIN_SIDE = 2;
+/** The source's clause shown in the message, at most this long (a window around the word beyond it). */
+const MAX_CLAUSE = 60;
+
+/** Each pair both ways: the task's word, then the plan's. */
+const OPPOSITES: readonly (readonly [string, string])[] = data.pairs.flatMap(([a, b]) => [[a, b] as const, [b, a] as const]);
+const NEGATORS: readonly string[] = [...data.negators].sort((a, b) => b.length - a.length);
+const COMPARATOR = new RegExp(`^(?:${data.comparators.join('|')})`);
+/** Any word of a pair or negator, longest first: a block without one is not looked at further. */
+const ANY_WORD = new RegExp([...new Set([...data.pairs.flat(), ...NEGATORS])].sort((a, b) => b.length - a.length).join('|'));
+const QUOTED = /“[^“”\n]{6,600}”|「[^「」\n]{6,600}」|『[^『』\n]{6,600}』|‘[^‘’\n]{6,600}’|"[^"\n]{6,600}"/g;
+const HAN = /\p{Script=Han}/u;
+const DIGIT = /[0-9０-９%％]/;
+const CLAUSE_END = /[，。；：！？,;:!?]/;
+
+/** A word of the plan that reverses the task's, offsets into the block's text. */
+interface Flip {
+  start: number;
+  end: number;
+  /** What the plan writes over [start, end), and what the task writes in its place. */
+  written: string;
+  source: string;
+  task: Task;
+  original: string;
+  /** Where the task's word stands in `original`. */
+  at: number;
+}
+
+/** How many characters a[..i) and b[..j) share at their ends. */
+function sharedBefore(a: string, i: number, b: string, j: number): number {
+  let k = 0;
+  while (k < i && k < j && a.charCodeAt(i - 1 - k) === b.charCodeAt(j - 1 - k)) k++;
+  return k;
+}
+
+/** How many characters a[i..) and b[j..) share at their starts. */
+function sharedAfter(a: string, i: number, b: string, j: number): number {
+  let k = 0;
+  while (i + k < a.length && j + k < b.length && a.charCodeAt(i + k) === b.charCodeAt(j + k)) k++;
+  return k;
+}
+
+/** Whether s[at] is no Han character (a mark, a space, a letter), or out of the text: a word ends there. */
+const wordEdge = (s: string, at: number) => at < 0 || at >= s.length || !HAN.test(s[at]);
+
+/**
+ * Whether the plan copied the task around a word: the characters of both before it (the plan's ending at `p`, the
+ * task's at `t`) and after it (from `p2`, `t2`) match, together at least MIN_COPIED; a side with fewer than MIN_SIDE
+ * must have the word start (or end) where a word does in both: 入出境 is no 出境 copied from 出入境.
+ */
+function copiedAround(plan: string, p: number, p2: number, task: string, t: number, t2: number): boolean {
+  const before = sharedBefore(plan, p, task, t);
+  const after = sharedAfter(plan, p2, task, t2);
+  if (before + after < MIN_COPIED) return false;
+  if (before < MIN_SIDE && !(wordEdge(plan, p - 1) && wordEdge(task, t - 1))) return false;
+  if (after < MIN_SIDE && !(wordEdge(plan, p2) && wordEdge(task, t2))) return false;
+  return true;
+}
+
+/** A negator of a text that may have been put in or left out, with the text around it joined (joinedAround). */
+interface Negation {
+  n: string;
+  /** Where it stands, and where it ends. */
+  at: number;
+  after: number;
+  key: { text: string; before: number };
+}
+
+/** The negators of a text that may reverse what follows (not a threshold's 不低于, nor the 不 of 不得). */
+function negationsIn(s: string): Negation[] {
+  const out: Negation[] = [];
+  for (const n of NEGATORS) {
+    for (let at = s.indexOf(n); at >= 0; at = s.indexOf(n, at + 1)) {
+      const after = at + n.length;
+      if (COMPARATOR.test(s.slice(after, after + 2))) continue;
+      if (NEGATORS.some((m) => m.length > n.length && m.includes(n) && (s.startsWith(m, at) || s.slice(0, after).endsWith(m)))) continue;
+      const key = joinedAround(s, at, after);
+      if (key) out.push({ n, at, after, key });
+    }
+  }
+  return out;
+}
+
+/** What a task's text offers to reverse: the pairs whose word it has, its negations. Read once per text. */
+interface SourceWords {
+  pairs: (readonly [string, string])[];
+  negations: Negation[];
+}
+
+const sourceWords = new Map<string, SourceWords>();
+
+function wordsOf(original: string): SourceWords {
+  let words = sourceWords.get(original);
+  if (!words) sourceWords.set(original, (words = { pairs: OPPOSITES.filter(([theirs]) => original.includes(theirs)), negations: negationsIn(original) }));
+  return words;
+}
+
+/** The flips of `plan` (its negations `inserted`) against one text of a task (its table text or the body's wording). */
+function flipsIn(plan: string, inserted: readonly Negation[], task: Task, original: string, out: Flip[]): void {
+  const words = wordsOf(original);
+  for (const [theirs, ours] of words.pairs) {
+    for (let i = plan.indexOf(ours); i >= 0; i = plan.indexOf(ours, i + 1)) {
+      // next to a number it is a threshold's (67%以上): threshold-mismatch's
+      if ((i > 0 && DIGIT.test(plan[i - 1])) || DIGIT.test(plan[i + ours.length] ?? '')) continue;
+      // the plan copies another place of the task that has its word (境内外…境外)
+      if (original.includes(plan.slice(Math.max(0, i - 3), i + ours.length + 3))) continue;
+      for (let j = original.indexOf(theirs); j >= 0; j = original.indexOf(theirs, j + 1)) {
+        if (copiedAround(plan, i, i + ours.length, original, j, j + theirs.length)) {
+          out.push({ start: i, end: i + ours.length, written: ours, source: theirs, task, original, at: j });
+          break;
+        }
+      }
+    }
+  }
+  // put in: the plan without it is the task's text
+  for (const { n, at: i, after, key } of inserted) {
+    for (let j = original.indexOf(key.text); j >= 0; j = original.indexOf(key.text, j + 1)) {
+      const t = j + key.before; // where the word would stand in the task
+      if (original.startsWith(n, t) || original.slice(0, t).endsWith(n)) continue;
+      if (copiedAround(plan, i, after, original, t, t)) {
+        const shown = plan.slice(after, after + MIN_SIDE);
+        out.push({ start: i, end: after + shown.length, written: n + shown, source: shown, task, original, at: t });
+        break;
+      }
+    }
+  }
+  // left out: the task's text with the word taken out is the plan's
+  for (const { n, at: j, after, key } of words.negations) {
+    for (let i = plan.indexOf(key.text); i >= 0; i = plan.indexOf(key.text, i + 1)) {
+      const p = i + key.before; // where the word stood
+      if (plan.slice(0, p).endsWith(n) || plan.startsWith(n, p)) continue;
+      if (copiedAround(plan, p, p, original, j, after)) {
+        const shown = plan.slice(p, p + MIN_SIDE);
+        out.push({ start: p, end: p + shown.length, written: shown, source: n + shown, task, original, at: j });
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * The text around s[from, to) with that taken out, 2 × MIN_SIDE characters: up to MIN_SIDE of the word before it
+ * (fewer where a word starts), the rest after it; `before`: how many are before. Undefined near the text's end.
+ */
+function joinedAround(s: string, from: number, to: number): { text: string; before: number } | undefined {
+  let before = 0;
+  while (before < MIN_SIDE && from - before > 0 && HAN.test(s[from - before - 1])) before++;
+  const text = s.slice(from - before, from) + s.slice(to, to + 2 * MIN_SIDE - before);
+  return text.length === 2 * MIN_SIDE ? { text, before } : undefined;
+}
+
+/** The clause of the task that holds its word (between two marks), or a window around it when that is long. */
+function clauseAt(original: string, at: number, length: number): string {
+  let start = at;
+  while (start > 0 && !CLAUSE_END.test(original[start - 1])) start--;
+  let end = at + length;
+  while (end < original.length && !CLAUSE_END.test(original[end])) end++;
+  if (end - start <= MAX_CLAUSE) return original.slice(start, end);
+  const from = Math.max(start, at - (MAX_CLAUSE >> 1));
+  const to = Math.min(end, from + MAX_CLAUSE);
+  return (from > start ? '……' : '') + original.slice(from, to) + (to < end ? '……' : '');
+}
+
+export function checkReversedWording(block: Block, run: CheckRun): Finding[] {
+  if (!block.references.length) return [];
+  const text = run.model.text;
+  const plan = text.slice(block.start, block.end);
+  if (!ANY_WORD.test(plan)) return [];
+  const tasks = [...new Set(block.references.flatMap((r) => r.tasks))];
+  const flips: Flip[] = [];
+  const inserted = negationsIn(plan);
+  for (const task of tasks) for (const original of task.bodyText ? [task.text, task.bodyText] : [task.text]) flipsIn(plan, inserted, task, original, flips);
+  if (!flips.length) return [];
+  // a quotation is misquote's, a threshold's words threshold-mismatch's (外方股比不低于67%; 外资股比不超过33% agrees)
+  const skipped = [...plan.matchAll(QUOTED)].map((m) => [m.index!, m.index! + m[0].length]);
+  // (the match's range is its comparator and value; its words run from the subject: 外方股比不低于67%)
+  for (const t of run.model.thresholds ?? []) skipped.push([Math.min(t.start, t.end - t.planWords.length) - block.start, t.end - block.start]);
+  flips.sort((a, b) => a.start - b.start || b.end - a.end);
+  const findings: Finding[] = [];
+  let reached = -1;
+  for (const f of flips) {
+    if (f.start < reached || skipped.some(([s, e]) => f.start < e && f.end > s)) continue;
+    reached = f.end;
+    const start = block.start + f.start;
+    const end = block.start + f.end;
+    const clause = clauseAt(f.original, f.at, f.source.length);
+    findings.push({
+      start,
+      end,
+      code: 'reversed-wording',
+      severity: 'warning',
+      message: run.msg.reversedWording(formatReference(f.task), f.written, f.source, clause),
+      related: [relatedTask(run.context.index, f.task, run.msg)],
+      fixes: [{ title: run.msg.replaceWith(f.source), start, end, newText: f.source, preferred: true }],
+    });
+  }
+  return findings;
+}
