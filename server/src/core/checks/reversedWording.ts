@@ -1,9 +1,9 @@
-// reversed-wording: a sentence that copies the text of a task it cites word for word but for one word that says the
-// opposite: 探索文化企业贷款“黑名单”制度 where the task has “白名单”, 禁止 for 允许, a 不 or 非 put in or left out
-// (支持区内符合条件的金融企业 for the task's 非金融企业). It reads like the task, so a reviewer passes over it. The words
-// are data (data/opposite-terms.json). A word counts only inside text copied from the task — at least MIN_COPIED of the
-// task's characters around it, as they stand there — so a plan's own sentence is never judged by a word it shares with
-// its task; a quotation is misquote's, a threshold's comparator threshold-mismatch's.
+// reversed-wording: a sentence that copies the text of a task it cites (or an item that restates one uncited) word for
+// word but for one word that says the opposite: 探索文化企业贷款“黑名单”制度 where the task has “白名单”, 禁止 for 允许,
+// a 不 or 非 put in or left out (支持区内符合条件的金融企业 for the task's 非金融企业). It reads like the task, so a reviewer
+// passes over it. The words are data (data/opposite-terms.json). A word counts only inside text copied from the task —
+// at least MIN_COPIED of the task's characters around it, as they stand there — so a plan's own sentence is never
+// judged by a word it shares with its task; a quotation is misquote's, a threshold's comparator threshold-mismatch's.
 import data from '../../../../data/opposite-terms.json';
 import { Finding } from '../findings';
 import { Block } from '../planModel';
@@ -179,11 +179,12 @@ function clauseAt(original: string, at: number, length: number): string {
 }
 
 export function checkReversedWording(block: Block, run: CheckRun): Finding[] {
-  if (!block.references.length) return [];
+  // the tasks it cites, or the one an uncited item or row restates (what uncited-task reports)
+  const tasks = block.references.length ? [...new Set(block.references.flatMap((r) => r.tasks))] : block.restates ? [block.restates.task] : [];
+  if (!tasks.length) return [];
   const text = run.model.text;
   const plan = text.slice(block.start, block.end);
   if (!ANY_WORD.test(plan)) return [];
-  const tasks = [...new Set(block.references.flatMap((r) => r.tasks))];
   const flips: Flip[] = [];
   const inserted = negationsIn(plan);
   for (const task of tasks) for (const original of task.bodyText ? [task.text, task.bodyText] : [task.text]) flipsIn(plan, inserted, task, original, flips);
