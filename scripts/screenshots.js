@@ -5,7 +5,7 @@
 // docs/unknown-hover.png (the hover over a task number its table does not have), docs/domain-hover.png (the hover
 // over a heading of domains), docs/quickfix.png,
 // docs/mismatch-fix.png (its quick fix), docs/omission-fix.png (the two fixes of a quotation that leaves a clause
-// out), docs/problems.png, docs/language-status.png (the plan's
+// out), docs/reversed.png (the hover over a word of a copied task that says the opposite), docs/problems.png, docs/language-status.png (the plan's
 // language status item, opened), docs/coverage.png, docs/restated.png
 // (a task the plan restates without citing it, in the coverage view), docs/settings.png (the Settings editor filtered
 // to policyLens), docs/word-plan.png (a .docx opened with 打开 Word 方案 from the Explorer, with its Problems) and
@@ -467,6 +467,15 @@ async function main() {
     await typeOnNewLastLine(page, '15. 落实表1第12项，“允许外商投资社会调查，法定代表人应当具有中国国籍”。');
     await page.keyboard.press('Escape');
     await shootQuickFixMenu(page, '法定代表人应当具有中国国籍', ZH ? '在省略处加省略号' : 'Mark the omission with an ellipsis', 'omission-fix.png');
+    await revert(page);
+
+    // 5d. A task copied but for a word that says the opposite (黑名单 for the task's 白名单): the hover over it, with the
+    // finding and its quick fix. Typed on a new last line, reverted.
+    await typeOnNewLastLine(page, '15. 探索文化企业贷款“黑名单”制度，加快建设国家文化出口基地（表3第17项，区委宣传部牵头）。');
+    await page.keyboard.press('Escape');
+    await hoverUntil(page, '黑名单', [ZH ? '意思相反' : 'says the opposite']);
+    await page.waitForTimeout(300);
+    await shot(page, 'reversed.png');
     await revert(page);
 
     // 6. The Problems panel.
