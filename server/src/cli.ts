@@ -11,9 +11,10 @@ import { FileResult, formatGithub, formatJson, formatSarif, formatText } from '.
 import { buildDefaultIndex, FACTS_FILE, INDEX_FILE, packageVersion, projectRoot, serializeFacts, serializeIndex } from './indexLoader';
 import { annotateCommand, assignmentsCommand, compareCommand, reportCommand } from './cli/reviewCommands';
 import { readAndCheckPlans } from './cli/annexes';
+import { fixPlanFile } from './cli/fixFiles';
 
 const USAGE = `usage:
-  policy-lens check FILE... [--format text|json|sarif|github] [--locale zh|en] [--config FILE] [--annex FILE]
+  policy-lens check FILE... [--format text|json|sarif|github] [--locale zh|en] [--config FILE] [--annex FILE] [--fix]
   policy-lens coverage FILE... [--format text|json|csv] [--config FILE]
   policy-lens index [--check]
   policy-lens report FILE... [--out report.html] [--config FILE] [--annex FILE]
@@ -35,6 +36,9 @@ A plan whose 分工表 is a file of its own is checked with it: the file of the 
 whose rows name tasks (天河区实施方案.docx with 天河区任务分工表.xlsx; the only plan and 分工表 of a folder go together),
 or the one --annex FILE names for every plan; standard error says which. Its rows count as the plan's own.
 check exits 1 when an error is found, 2 on a usage error or a file that cannot be read (2 wins over 1), else 0.
+With --fix, check writes each Markdown or text plan back with every finding's preferred quick fix applied (as the
+editor's fix-all would; again while a fix brings another), in the encoding it was read in, and reports what is left;
+a Word, Excel, PDF or OFD plan and standard input are checked but not written.
 report writes the reviewer's page (findings, the task matrix, lead units; one HTML file, no network) to --out or
 standard output; assignments writes each plan's 任务分工表 (xlsx needs --out). Both exit 2 when a file cannot be read.
 compare reads two versions of one plan (the 征求意见稿, then the 修改稿), or one Word plan with tracked changes (修订) as
@@ -56,6 +60,7 @@ interface Options {
   annex?: string;
   check: boolean;
   trackChanges?: boolean;
+  fix?: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -75,6 +80,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--annex' || a.startsWith('--annex=')) o.annex = value('--annex');
     else if (a === '--check') o.check = true;
     else if (a === '--track-changes') o.trackChanges = true;
+    else if (a === '--fix') o.fix = true;
     else if (a.startsWith('--') ) throw new UsageError(`unknown option ${a}`);
     else o.files.push(a);
   }
@@ -102,8 +108,16 @@ async function check(o: Options): Promise<number> {
   const sources = new SourceFiles();
   const locale = localeOf(o.locale ?? process.env.POLICY_LENS_LOCALE ?? 'zh');
   const results: FileResult[] = [];
-  const { checked, unreadable } = await readAndCheckPlans(o.files, index, checker, analyzeOptionsOf(config, locale), o.annex);
-  for (const { file, plan, analysis } of checked) {
+  const base = analyzeOptionsOf(config, locale);
+  const { checked, unreadable } = await readAndCheckPlans(o.files, index, checker, base, o.annex);
+  for (const { file, plan, analysis: found } of checked) {
+    let analysis = found;
+    if (o.fix) {
+      const fixed = fixPlanFile(file, plan, checker, found, found.options ?? base);
+      analysis = fixed.analysis;
+      if (fixed.notWritten) process.stderr.write(`policy-lens: ${file}: --fix: ${fixed.notWritten}\n`);
+      else if (fixed.applied) process.stderr.write(`policy-lens: ${file}: --fix: applied ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'}, wrote the file\n`);
+    }
     results.push({ file, diagnostics: analysis.findings.map((f) => toDiagnostic(f, analysis.lines, sources)), paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine });
   }
   const out = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, packageVersion()) : format === 'github' ? formatGithub(results) : formatText(results);
@@ -194,6 +208,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const o = parseArgs(argv);
     if (o.trackChanges && o.command !== 'annotate') throw new UsageError('--track-changes is an option of annotate');
+    if (o.fix && o.command !== 'check') throw new UsageError('--fix is an option of check');
     switch (o.command) {
       case 'check': return await check(o);
       case 'coverage': return await coverage(o);

@@ -5,6 +5,7 @@ import type { DocumentAnalysis } from '../core/analyze';
 import { toDiagnostic } from '../convert';
 import { Messages, messages } from '../core/messages';
 import { lineEndFrom } from '../core/text';
+import { preferredFixes } from '../core/fixes';
 import { COPY_FIX_COMMAND, WORD_PLAN_SCHEME } from '../shared/protocol';
 import { FeatureContext, OpenDocumentContext } from './featureContext';
 
@@ -83,17 +84,7 @@ export function codeActions(ctx: CodeActionsContext, params: CodeActionParams): 
  * fix that overlaps one before it (two findings of one place) is left out: the edits of one action must not overlap.
  */
 function fixAllOf(analysis: DocumentAnalysis, code: string, uri: string, diagnostics: Diagnostic[], msg: Messages): CodeAction | undefined {
-  const fixes = analysis.findings
-    .filter((f) => f.code === code)
-    .flatMap((f) => f.fixes.filter((x) => x.preferred).slice(0, 1))
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-  const edits: TextEdit[] = [];
-  let last: { start: number; end: number } | undefined;
-  for (const fix of fixes) {
-    if (last && (fix.start < last.end || (fix.start === last.start && fix.end === last.end))) continue;
-    edits.push({ range: analysis.lines.range(fix.start, fix.end), newText: fix.newText });
-    last = fix;
-  }
+  const edits: TextEdit[] = preferredFixes(analysis.findings, code).map((fix) => ({ range: analysis.lines.range(fix.start, fix.end), newText: fix.newText }));
   if (edits.length < 2) return undefined;
   return { title: msg.fixAllOfCode(code, edits.length), kind: FIX_ALL_OF_CODE_KIND, diagnostics, edit: { changes: { [uri]: edits } } };
 }

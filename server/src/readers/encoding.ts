@@ -125,3 +125,24 @@ function looksBinary(text: string): boolean {
   const controls = text.match(/[\x01-\x08\x0e-\x1f\x7f]/g)?.length ?? 0;
   return controls > 0 && controls * 1000 > text.length;
 }
+
+/**
+ * A plan's text as the bytes of `encoding`, the one it was read in (decodePlanBytes): a file written back keeps its
+ * encoding and its BOM, so the Windows tool that saved it reads it as before.
+ */
+export function encodePlanText(text: string, encoding: PlanEncoding): Uint8Array {
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-8-bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf-16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf-16be':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    case 'gb18030': {
+      const { iconv } = require('./readerLibraries') as typeof import('./readerLibraries');
+      return iconv.encode(text, 'gb18030');
+    }
+  }
+}

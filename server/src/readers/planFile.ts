@@ -1,7 +1,7 @@
 // Reads a plan from disk or from bytes, whatever people saved it as: Markdown or text in any supported encoding, or Word.
 import * as fs from 'fs';
 import * as path from 'path';
-import { decodePlanBytes } from './encoding';
+import { decodePlanBytes, PlanEncoding } from './encoding';
 import { hasTrackedChanges, readDocx } from './docx';
 import { readDoc } from './doc';
 import { readXlsx } from './xlsx';
@@ -15,7 +15,7 @@ export interface PlanSource {
   text: string;
   format: 'markdown' | 'text' | 'docx' | 'doc' | 'xlsx' | 'xls' | 'pdf' | 'ofd';
   /** The encoding a text file was read in. */
-  encoding?: string;
+  encoding?: PlanEncoding;
   /** Word files (.docx, .doc, .wps): the 1-based Word paragraph of each 0-based line of `text` (see readDocx). */
   paragraphOfLine?: number[];
   /**
