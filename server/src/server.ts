@@ -20,7 +20,7 @@ import { ANNEX_FOLDER } from './annexFiles';
 import { ServerContext } from './serverContext';
 import { planFileOf, uriToPath } from './documentUris';
 import { packageVersion } from './indexLoader';
-import { codeActions } from './features/codeActions';
+import { codeActions, SOURCE_FIX_ALL_KIND } from './features/codeActions';
 import { completion } from './features/completion';
 import { definition } from './features/definition';
 import { DiagnosticsPublisher } from './features/diagnostics';
@@ -116,7 +116,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { triggerCharacters: ['第', '.', '-', '表', '@', '．', '－', '：', ':', '、'], resolveProvider: false },
       definitionProvider: true,
       referencesProvider: true,
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', SOURCE_FIX_ALL_KIND] },
       inlayHintProvider: true,
       documentLinkProvider: { resolveProvider: false },
       documentSymbolProvider: true,

@@ -28,6 +28,9 @@ interface Probe {
   comparison?: string;
   comparison_filetype?: string;
   comparison_attached?: boolean;
+  /** The kinds of the actions asked for with only source.fixAll, and the plan's text once they were applied. */
+  fix_all_kinds?: string[];
+  fixed?: string;
   errors: string[];
 }
 
@@ -106,6 +109,17 @@ describe('Neovim (nvim --headless) as an LSP client of dist/server.js', function
     assert.match(probe.comparison!, /\n- 不再覆盖 表1第57项（外籍律师）：原为引用\n/);
     assert.match(probe.comparison!, /\n {2}- plan\.md 第\d+行 错误 unknown-task：表1第58项不存在/);
     assert.deepStrictEqual([probe.comparison_filetype, probe.comparison_attached], ['', false], 'the comparison buffer is a plan to the client');
+  });
+
+  it('fixes every finding with a preferred fix at once, by the source action source.fixAll.policyLens', () => {
+    assert.deepStrictEqual(probe.fix_all_kinds, ['source.fixAll.policyLens']);
+    const plan = fs.readFileSync(PLAN, 'utf8').replace(/\n$/, '');
+    // the threshold, the domain and the quotation, each at its place in lines of CJK text (the edits' UTF-16 offsets);
+    // the nearest task of 表1第58项 is a question, left
+    const expected = plan.replace('中方股比不低于51%', '中方股比不低于67%').replace('居民服务领域：支持外商投资旅行社', '商务服务领域：支持外商投资旅行社')
+      .replace('智能网联汽车的有序示范运营', '智能网联汽车（自动驾驶）的有序示范运营');
+    assert.notStrictEqual(expected, plan);
+    assert.strictEqual(probe.fixed, expected);
   });
 
   it('reports no LSP errors', () => {

@@ -192,6 +192,27 @@ describe('the features over a plain context (no server)', () => {
     assert.deepStrictEqual(codeActions(ctx, { textDocument: { uri: view.uri }, range: { start: p, end: p }, context: { diagnostics: [] } }).filter((a) => a.kind === 'quickfix.all'), [], 'not in a read-only view');
   });
 
+  it('offers every preferred fix of the document as one source action (source.fixAll.policyLens), only when asked for by its kind', () => {
+    const plan = '1. 落实表1第12项，中方股比不低于51%。\n2. 探索文化企业贷款“黑名单”制度（表3第17项）。\n3. 落实表1第58项和表1第13条。\n';
+    const doc = ctx.open('file:///source-fix-all.md', plan);
+    const p = doc.positionAt(0);
+    const ask = (only?: string[], u = doc.uri): CodeActionParams => ({ textDocument: { uri: u }, range: { start: p, end: p }, context: { diagnostics: [], ...(only ? { only } : {}) } });
+    for (const only of [['source.fixAll'], ['source'], ['source.fixAll.policyLens']]) {
+      const actions = codeActions(ctx, ask(only));
+      assert.deepStrictEqual(actions.map((a) => a.kind), ['source.fixAll.policyLens'], only.join());
+      assert.strictEqual(actions[0].title, 'Policy Lens：修复本文件中全部 3 处可修复的问题（各按其首选修复）');
+      // the edits are core/fixes.ts's: the nearest task of 表1第58项 is a question, not applied
+      assert.deepStrictEqual(actions[0].edit!.changes![doc.uri].map((e) => e.newText), ['67%', '白名单', '表1第13项']);
+    }
+    assert.deepStrictEqual(codeActions(ctx, ask()).filter((a) => a.kind === 'source.fixAll.policyLens'), [], 'not in the quick fix menu');
+    assert.deepStrictEqual(codeActions(ctx, ask([''])).filter((a) => a.kind === 'source.fixAll.policyLens'), [], 'nor for an empty kind');
+    assert.deepStrictEqual(codeActions(ctx, ask(['quickfix'])).filter((a) => a.kind === 'source.fixAll.policyLens'), []);
+    const clean = ctx.open('file:///clean.md', '落实表4第9项。\n');
+    assert.deepStrictEqual(codeActions(ctx, ask(['source.fixAll'], clean.uri)), [], 'nothing to fix: no action');
+    const view = ctx.open('policy-lens-word:/plans/source-fix-all.docx', plan);
+    assert.deepStrictEqual(codeActions(ctx, ask(['source.fixAll'], view.uri)), [], 'not in a read-only view');
+  });
+
   it('offers a fix in a read-only Word or Excel view as a command that copies its text, not as an edit', () => {
     const view = ctx.open('policy-lens-word:/plans/方案.docx', text);
     const ask = (position: Position): CodeActionParams => ({ textDocument: { uri: view.uri }, range: { start: position, end: position }, context: { diagnostics: [] } });

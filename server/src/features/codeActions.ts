@@ -21,21 +21,33 @@ export const DISABLE_KIND = `${CodeActionKind.QuickFix}.disable`;
 /** The kind of the action that applies every preferred fix of one code in the document (a quick fix, as ESLint's). */
 export const FIX_ALL_OF_CODE_KIND = `${CodeActionKind.QuickFix}.all`;
 
+/**
+ * The kind of the action that applies every preferred fix in the document at once, as `check --fix` does: a source
+ * action, offered only when asked for by kind (VS Code's `editor.codeActionsOnSave`, its *Source Action…* menu, another
+ * editor's `only: ["source.fixAll"]`), never in the quick fix menu.
+ */
+export const SOURCE_FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.policyLens`;
+
 export function codeActions(ctx: CodeActionsContext, params: CodeActionParams): CodeAction[] {
   const uri = params.textDocument.uri;
   const doc = ctx.documents.get(uri);
   if (!doc || !ctx.ready || ctx.isTooLarge(doc)) return [];
   const only = params.context.only;
   const wanted = (kind: string) => !only || only.some((k) => k === CodeActionKind.Empty || kind === k || kind.startsWith(k + '.'));
-  if (!wanted(CodeActionKind.QuickFix) && !wanted(DISABLE_KIND) && !wanted(FIX_ALL_OF_CODE_KIND)) return [];
-  const analysis = ctx.analysis(doc);
-  const from = analysis.lines.offsetAt(params.range.start);
-  const to = analysis.lines.offsetAt(params.range.end);
   // a Word or Excel plan's view is read-only: its fixes copy their text, for the user to make the change in the file
   const view = uri.startsWith(`${WORD_PLAN_SCHEME}:`);
+  // the source action only when asked for by its kind (not by an empty or absent `only`, as the quick fix menu asks)
+  const wantsSource = !view && !!only?.some((k) => k !== CodeActionKind.Empty && (SOURCE_FIX_ALL_KIND === k || SOURCE_FIX_ALL_KIND.startsWith(k + '.')));
+  const quick = wanted(CodeActionKind.QuickFix) || wanted(DISABLE_KIND) || wanted(FIX_ALL_OF_CODE_KIND);
+  if (!quick && !wantsSource) return [];
+  const analysis = ctx.analysis(doc);
+  const msg = messages(ctx.locale);
+  const source = wantsSource ? sourceFixAll(analysis, uri, msg) : undefined;
+  if (!quick) return source ? [source] : [];
+  const from = analysis.lines.offsetAt(params.range.start);
+  const to = analysis.lines.offsetAt(params.range.end);
   // a directive is an HTML comment: invisible in Markdown, but text in a plain-text plan and not writable in a Word view
   const canSilence = doc.languageId === 'markdown' && !view && wanted(DISABLE_KIND);
-  const msg = messages(ctx.locale);
   const actions: CodeAction[] = [];
   const silences: CodeAction[] = [];
   const silenced = new Set<string>();
@@ -76,7 +88,14 @@ export function codeActions(ctx: CodeActionsContext, params: CodeActionParams): 
     });
   }
   // the fixes first: a menu lists them in this order
-  return [...actions, ...silences];
+  return [...actions, ...silences, ...(source ? [source] : [])];
+}
+
+/** Every preferred fix of the document as one edit (core/fixes.ts), undefined when it has none. */
+function sourceFixAll(analysis: DocumentAnalysis, uri: string, msg: Messages): CodeAction | undefined {
+  const edits: TextEdit[] = preferredFixes(analysis.findings).map((fix) => ({ range: analysis.lines.range(fix.start, fix.end), newText: fix.newText }));
+  if (!edits.length) return undefined;
+  return { title: msg.fixAllInFile(edits.length), kind: SOURCE_FIX_ALL_KIND, edit: { changes: { [uri]: edits } } };
 }
 
 /**

@@ -49,6 +49,7 @@ out.nvim = tostring(vim.version().major) .. '.' .. vim.version().minor .. '.' ..
 out.filetype = vim.bo.filetype
 out.attached = vim.wait(timeout, function() return #clients() > 0 end, 50)
 local client = clients()[1]
+local plan_buf = vim.api.nvim_get_current_buf()
 if client then
   out.client = client.name
   out.diagnostics_arrived = vim.wait(timeout, function()
@@ -113,6 +114,23 @@ if client then
       return next(out.lenses) ~= nil
     end, 500)
   end
+
+  -- every preferred fix at once, the source action source.fixAll.policyLens (Neovim 0.8+ applies it with
+  -- vim.lsp.buf.code_action({ context = { only = { 'source.fixAll' } }, apply = true }); 0.7 asks, so the probe asks
+  -- for it and applies its edit as that would)
+  vim.api.nvim_set_current_buf(plan_buf)
+  local range = { start = { line = 0, character = 0 }, ['end'] = { line = 0, character = 0 } }
+  local actions = vim.lsp.buf_request_sync(plan_buf, 'textDocument/codeAction',
+    { textDocument = vim.lsp.util.make_text_document_params(plan_buf), range = range, context = { diagnostics = {}, only = { 'source.fixAll' } } }, 5000) or {}
+  out.fix_all_kinds = {}
+  for _, r in pairs(actions) do
+    if r.err then table.insert(out.errors, 'textDocument/codeAction: ' .. vim.inspect(r.err)) end
+    for _, action in ipairs(r.result or {}) do
+      table.insert(out.fix_all_kinds, action.kind)
+      if action.edit then vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding or 'utf-16') end
+    end
+  end
+  out.fixed = table.concat(vim.api.nvim_buf_get_lines(plan_buf, 0, -1, false), '\n')
 end
 
 local f = assert(io.open(vim.env.POLICY_LENS_PROBE_OUT, 'w'))

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { diagnosticCode, openPlan, poll, rangeOf, serverReady } from '../helpers';
 
@@ -35,6 +36,36 @@ describe('Quick fixes', () => {
     const line = plan.lineAt(range.start.line).text;
     assert.ok(line.includes('表1第57项'), `after the fix the line reads: ${line}`);
     assert.ok(!plan.getText().includes('表1第58项'), '表1第58项 is still in the plan');
+  });
+
+  it('fixes every finding of a plan on save, with editor.codeActionsOnSave source.fixAll.policyLens', async () => {
+    const folder = vscode.workspace.workspaceFolders![0];
+    const uri = vscode.Uri.joinPath(folder.uri, 'fix-on-save.md');
+    fs.writeFileSync(uri.fsPath, '1. 落实表1第12项，中方股比不低于51%。\n');
+    const config = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
+    await config.update('codeActionsOnSave', { 'source.fixAll.policyLens': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    try {
+      const plan = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(plan);
+      await poll('the threshold-mismatch diagnostic', () => vscode.languages.getDiagnostics(plan.uri),
+        (ds) => ds.some((d) => diagnosticCode(d) === 'threshold-mismatch'), { timeoutMs: 10000 });
+      // the source action is offered by its kind, not in the quick fix menu
+      const source = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', plan.uri, rangeOf(plan, '51%'), 'source.fixAll');
+      assert.deepStrictEqual(source.map((a) => a.kind?.value), ['source.fixAll.policyLens']);
+      // typed, then saved (with the Save command, as a user's Ctrl+S)
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(plan.uri, plan.positionAt(plan.getText().length), '2. 探索文化企业贷款“黑名单”制度（表3第17项）。\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await poll('the reversed-wording diagnostic', () => vscode.languages.getDiagnostics(plan.uri),
+        (ds) => ds.some((d) => diagnosticCode(d) === 'reversed-wording'), { timeoutMs: 10000 });
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      await poll('the plan saved with its fixes', () => fs.readFileSync(uri.fsPath, 'utf8'),
+        (t) => t === '1. 落实表1第12项，中方股比不低于67%。\n2. 探索文化企业贷款“白名单”制度（表3第17项）。\n', { timeoutMs: 10000 });
+    } finally {
+      await config.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(uri.fsPath, { force: true });
+    }
   });
 
   it('fixes every 表1第12条 of an untitled plan at once', async () => {
