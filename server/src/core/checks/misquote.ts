@@ -9,7 +9,8 @@ import { relatedTask } from './related';
 import { Task } from '../types';
 
 const QUOTE_MARK = /[“「『‘"]/;
-const QUOTE = /“([^“”\n]{6,600})”|「([^「」\n]{6,600})」|『([^『』\n]{6,600})』|‘([^‘’\n]{6,600})’|"([^"\n]{6,600})"/g;
+/** A quotation this check judges: at least 6 characters between a pair of marks (the inner text is the group). */
+export const QUOTE = /“([^“”\n]{6,600})”|「([^「」\n]{6,600})」|『([^『』\n]{6,600})』|‘([^‘’\n]{6,600})’|"([^"\n]{6,600})"/g;
 /** At most this share of the quotation may differ for it to count as a quotation of the task. */
 const MAX_DIFFERENCE = 0.3;
 

@@ -9,6 +9,7 @@ import { Finding } from '../findings';
 import { Block } from '../planModel';
 import { formatReference } from '../taskIndex';
 import { Task } from '../types';
+import { QUOTE } from './misquote';
 import { CheckRun } from './registry';
 import { relatedTask } from './related';
 
@@ -25,7 +26,8 @@ const NEGATORS: readonly string[] = [...data.negators].sort((a, b) => b.length -
 const COMPARATOR = new RegExp(`^(?:${data.comparators.join('|')})`);
 /** Any word of a pair or negator, longest first: a block without one is not looked at further. */
 const ANY_WORD = new RegExp([...new Set([...data.pairs.flat(), ...NEGATORS])].sort((a, b) => b.length - a.length).join('|'));
-const QUOTED = /“[^“”\n]{6,600}”|「[^「」\n]{6,600}」|『[^『』\n]{6,600}』|‘[^‘’\n]{6,600}’|"[^"\n]{6,600}"/g;
+/** misquote's quotations (a pattern of its own: matchAll starts a copy at the pattern's lastIndex, which misquote moves). */
+const QUOTED = new RegExp(QUOTE.source, 'g');
 const HAN = /\p{Script=Han}/u;
 const DIGIT = /[0-9０-９%％]/;
 const CLAUSE_END = /[，。；：！？,;:!?]/;
