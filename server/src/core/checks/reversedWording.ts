@@ -45,35 +45,60 @@ interface Flip {
   at: number;
 }
 
-/** How many characters a[..i) and b[..j) share at their ends. */
-function sharedBefore(a: string, i: number, b: string, j: number): number {
-  let k = 0;
-  while (k < i && k < j && a.charCodeAt(i - 1 - k) === b.charCodeAt(j - 1 - k)) k++;
-  return k;
+/**
+ * The lengths of the words of a pair that a[i..) and b[j..) open with (a's the plan's, b's the task's), or of the pair
+ * that a[..i) and b[..j) end with (`ending`): a copy whose other word is reversed too (two words swapped, 境内…可视同境外…
+ * for 境外…可视同境内…) is still a copy around each.
+ */
+function pairAt(a: string, i: number, b: string, j: number, ending: boolean): readonly [number, number] | undefined {
+  for (const [theirs, ours] of OPPOSITES) {
+    const found = ending ? a.endsWith(ours, i) && b.endsWith(theirs, j) : a.startsWith(ours, i) && b.startsWith(theirs, j);
+    if (found) return [ours.length, theirs.length];
+  }
+  return undefined;
 }
 
-/** How many characters a[i..) and b[j..) share at their starts. */
+/** How many characters a[..i) and b[..j) share at their ends, a reversed pair between them counted as shared. */
+function sharedBefore(a: string, i: number, b: string, j: number): number {
+  let k = 0;
+  for (;;) {
+    while (i > 0 && j > 0 && a.charCodeAt(i - 1) === b.charCodeAt(j - 1)) i--, j--, k++;
+    const pair = i > 0 && j > 0 ? pairAt(a, i, b, j, true) : undefined;
+    if (!pair) return k;
+    i -= pair[0];
+    j -= pair[1];
+    k += pair[0];
+  }
+}
+
+/** How many characters a[i..) and b[j..) share at their starts, a reversed pair between them counted as shared. */
 function sharedAfter(a: string, i: number, b: string, j: number): number {
   let k = 0;
-  while (i + k < a.length && j + k < b.length && a.charCodeAt(i + k) === b.charCodeAt(j + k)) k++;
-  return k;
+  for (;;) {
+    while (i < a.length && j < b.length && a.charCodeAt(i) === b.charCodeAt(j)) i++, j++, k++;
+    const pair = i < a.length && j < b.length ? pairAt(a, i, b, j, false) : undefined;
+    if (!pair) return k;
+    i += pair[0];
+    j += pair[1];
+    k += pair[0];
+  }
 }
 
 /** Whether s[at] is no Han character (a mark, a space, a letter), or out of the text: a word ends there. */
 const wordEdge = (s: string, at: number) => at < 0 || at >= s.length || !HAN.test(s[at]);
 
 /**
- * Whether the plan copied the task around a word: the characters of both before it (the plan's ending at `p`, the
- * task's at `t`) and after it (from `p2`, `t2`) match, together at least MIN_COPIED; a side with fewer than MIN_SIDE
- * must have the word start (or end) where a word does in both: 入出境 is no 出境 copied from 出入境.
+ * How much of the task the plan copied around a word: the characters of both before it (the plan's ending at `p`, the
+ * task's at `t`) and after it (from `p2`, `t2`) that match, together; 0 when that is under MIN_COPIED, or when a side
+ * under MIN_SIDE does not have the word start (or end) where a word does in both: 入出境 is no 出境 copied from 出入境.
  */
-function copiedAround(plan: string, p: number, p2: number, task: string, t: number, t2: number): boolean {
+function copiedAround(plan: string, p: number, p2: number, task: string, t: number, t2: number): number {
   const before = sharedBefore(plan, p, task, t);
   const after = sharedAfter(plan, p2, task, t2);
-  if (before + after < MIN_COPIED) return false;
-  if (before < MIN_SIDE && !(wordEdge(plan, p - 1) && wordEdge(task, t - 1))) return false;
-  if (after < MIN_SIDE && !(wordEdge(plan, p2) && wordEdge(task, t2))) return false;
-  return true;
+  if (before + after < MIN_COPIED) return 0;
+  if (before < MIN_SIDE && !(wordEdge(plan, p - 1) && wordEdge(task, t - 1))) return 0;
+  if (after < MIN_SIDE && !(wordEdge(plan, p2) && wordEdge(task, t2))) return 0;
+  return before + after;
 }
 
 /** A negator of a text that may have been put in or left out, with the text around it joined (joinedAround). */
@@ -92,7 +117,7 @@ function negationsIn(s: string): Negation[] {
     for (let at = s.indexOf(n); at >= 0; at = s.indexOf(n, at + 1)) {
       const after = at + n.length;
       if (COMPARATOR.test(s.slice(after, after + 2))) continue;
-      if (NEGATORS.some((m) => m.length > n.length && m.includes(n) && (s.startsWith(m, at) || s.slice(0, after).endsWith(m)))) continue;
+      if (NEGATORS.some((m) => m.length > n.length && m.includes(n) && (s.startsWith(m, at) || s.endsWith(m, after)))) continue;
       const key = joinedAround(s, at, after);
       if (key) out.push({ n, at, after, key });
     }
@@ -121,21 +146,26 @@ function flipsIn(plan: string, inserted: readonly Negation[], task: Task, origin
     for (let i = plan.indexOf(ours); i >= 0; i = plan.indexOf(ours, i + 1)) {
       // next to a number it is a threshold's (67%以上): threshold-mismatch's
       if ((i > 0 && DIGIT.test(plan[i - 1])) || DIGIT.test(plan[i + ours.length] ?? '')) continue;
-      // the plan copies another place of the task that has its word (境内外…境外)
-      if (original.includes(plan.slice(Math.max(0, i - 3), i + ours.length + 3))) continue;
+      // the place of the task it copies best around the word: one with the opposite word, not one with its own
+      let best = 0;
+      let at = -1;
       for (let j = original.indexOf(theirs); j >= 0; j = original.indexOf(theirs, j + 1)) {
-        if (copiedAround(plan, i, i + ours.length, original, j, j + theirs.length)) {
-          out.push({ start: i, end: i + ours.length, written: ours, source: theirs, task, original, at: j });
-          break;
-        }
+        const copied = copiedAround(plan, i, i + ours.length, original, j, j + theirs.length);
+        if (copied > best) (best = copied), (at = j);
       }
+      if (at < 0) continue;
+      let same = 0;
+      for (let j = original.indexOf(ours); j >= 0 && same < best; j = original.indexOf(ours, j + 1)) {
+        same = Math.max(same, sharedBefore(plan, i, original, j) + sharedAfter(plan, i + ours.length, original, j + ours.length));
+      }
+      if (same < best) out.push({ start: i, end: i + ours.length, written: ours, source: theirs, task, original, at });
     }
   }
   // put in: the plan without it is the task's text
   for (const { n, at: i, after, key } of inserted) {
     for (let j = original.indexOf(key.text); j >= 0; j = original.indexOf(key.text, j + 1)) {
       const t = j + key.before; // where the word would stand in the task
-      if (original.startsWith(n, t) || original.slice(0, t).endsWith(n)) continue;
+      if (original.startsWith(n, t) || original.endsWith(n, t)) continue;
       if (copiedAround(plan, i, after, original, t, t)) {
         const shown = plan.slice(after, after + MIN_SIDE);
         out.push({ start: i, end: after + shown.length, written: n + shown, source: shown, task, original, at: t });
@@ -147,7 +177,7 @@ function flipsIn(plan: string, inserted: readonly Negation[], task: Task, origin
   for (const { n, at: j, after, key } of words.negations) {
     for (let i = plan.indexOf(key.text); i >= 0; i = plan.indexOf(key.text, i + 1)) {
       const p = i + key.before; // where the word stood
-      if (plan.slice(0, p).endsWith(n) || plan.startsWith(n, p)) continue;
+      if (plan.endsWith(n, p) || plan.startsWith(n, p)) continue;
       if (copiedAround(plan, p, p, original, j, after)) {
         const shown = plan.slice(p, p + MIN_SIDE);
         out.push({ start: p, end: p + shown.length, written: shown, source: n + shown, task, original, at: j });
