@@ -4,7 +4,7 @@ import { Block, cellSpans, mayBeTaskItem, ParagraphModel } from './planModel';
 import { Task } from './types';
 import type { Deadline } from './deadlines';
 import { lineEndFrom, linesOf } from './text';
-import { rowLines, CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, LABEL_LINE, MARKER_OPENING, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
+import { assignsAbove, rowLines, CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, LABEL_LINE, MARKER_OPENING, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
 import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
 // ---------------------------------------------------------------- blocks of the plan model
@@ -315,7 +315,7 @@ export function blockAssignment(
       // (   - 2025年底前实现重点商圈全覆盖。（区金融工作局牵头）)
       // (a sentence of a paragraph's prose starts with the line break after the sentence before it)
       const label = blocks[j].kind === 'item' ? line.replace(SUB_ITEM_MARKER, '') : line.replace(LEADING_BREAKS, '');
-      if (!LABEL_LINE.test(label) && !nestedIn(text, blocks, j, block)) break;
+      if (!assignsAbove(label) && !nestedIn(text, blocks, j, block)) break;
       add(shiftAssignment(readAssignment(line, options), () => blocks[j].start), 'lines');
     }
     // …二是培育机构。责任单位：区金融工作局，完成时限：2025年底。: the labels that close the enumeration are the item's
@@ -472,7 +472,7 @@ export function labelLinesAfter(text: string, from: number): string {
     line.lastIndex = at;
     const l = line.exec(text)![0];
     if (l.trim()) {
-      if (!LABEL_LINE.test(l.replace(SUB_ITEM_MARKER, ''))) break;
+      if (!assignsAbove(l.replace(SUB_ITEM_MARKER, ''))) break;
       lines.push(l);
     } else if (lines.length && !l.trim()) break; // the labels' own paragraph ends at a blank line
     at += l.length;

@@ -3,7 +3,7 @@
 // keeps about itself, so that a re-check walks cached facts instead of re-reading the plan.
 import { BlockAssignment, firstLeadsDeclaredAt, rowAssignment, datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun, TableAssignments, taskOfItem } from './itemAssignment';
 import { Block, mayBeTaskItem, ParagraphModel } from './planModel';
-import { opensItemUnder } from './scopes';
+import { ENUMERATION, opensItemUnder } from './scopes';
 import { citedTasks } from './taskIndex';
 import { Task } from './types';
 import { declaresFirstLeads, namesNoUnit } from './responsibility';
@@ -418,9 +418,11 @@ function paragraphFacts(text: string): ParagraphFacts {
   const labelsOnly = !!leadingLabels && leadingLabels.split('\n').length === text.trim().split(/\r\n|\r|\n/).length;
   // what nextOutline does with this paragraph, worked out once: run on a stand-in for the outline before it
   const outlineStep = nextOutline(OUTLINE_BEFORE, text);
+  const trimmed = text.trim();
+  const clause = ENUMERATION.test(trimmed) && !/[\r\n]/.test(trimmed);
   // most paragraphs tell the plan nothing: they share one object
-  if (!declares && !leadingLabels && outlineStep === OUTLINE_BEFORE) return NO_FACTS;
-  return { declaresFirstLeads: declares, leadingLabels, labelsOnly, outlineStep };
+  if (!declares && !leadingLabels && outlineStep === OUTLINE_BEFORE && !clause) return NO_FACTS;
+  return { declaresFirstLeads: declares, leadingLabels, labelsOnly, outlineStep, clause };
 }
 
 /** The tasks two table assignments of a plan say different things of (their leads, or their dates). */
@@ -486,17 +488,22 @@ export interface ParagraphFacts {
   labelsOnly: boolean;
   /** nextOutline of this paragraph applied to OUTLINE_BEFORE: the same array (no change), [] or the new levels. */
   outlineStep: string[];
+  /** It is one clause of an enumeration, a line opening with 一是, 二是…: Word writes each in a paragraph of its own. */
+  clause: boolean;
 }
 
 /** The facts of a paragraph that tells the plan nothing (most do). */
-const NO_FACTS: ParagraphFacts = Object.freeze({ declaresFirstLeads: false, leadingLabels: '', labelsOnly: false, outlineStep: OUTLINE_BEFORE });
+const NO_FACTS: ParagraphFacts = Object.freeze({ declaresFirstLeads: false, leadingLabels: '', labelsOnly: false, outlineStep: OUTLINE_BEFORE, clause: false });
 
 /**
  * The labelled lines that follow paragraph i: those opening the next paragraph, and, while a paragraph holds nothing
- * else, those opening the one after it (a Word plan writes 牵头单位：… and 完成时限：… as paragraphs of their own).
+ * else, those opening the one after it (a Word plan writes 牵头单位：… and 完成时限：… as paragraphs of their own). For a
+ * clause of an enumeration in paragraphs of their own (一是…；, then 二是…。, then 责任单位：…), those after its last clause.
  */
 function followingLabels(facts: readonly ParagraphFacts[], i: number): string {
-  let labels = facts[i + 1]?.leadingLabels ?? '';
-  for (let k = i + 1; labels && facts[k].labelsOnly && facts[k + 1]?.leadingLabels; k++) labels += '\n' + facts[k + 1].leadingLabels;
+  let last = i;
+  if (facts[i]?.clause) while (facts[last + 1]?.clause) last++;
+  let labels = facts[last + 1]?.leadingLabels ?? '';
+  for (let k = last + 1; labels && facts[k].labelsOnly && facts[k + 1]?.leadingLabels; k++) labels += '\n' + facts[k + 1].leadingLabels;
   return labels;
 }

@@ -40,6 +40,16 @@ export const LIST_MARKER = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOUR
 export const ASSIGNMENT_LABELS = '牵头单位|牵头部门|主责单位|主责部门|责任单位|责任部门|责任主体|负责单位|负责部门|配合单位|配合部门|协办单位|参与单位|完成时限|完成时间|完成期限|时间节点|时间安排|进度安排|牵头(?=[ \\t]*[：:])|配合(?=[ \\t]*[：:])';
 /** A labelled line that assigns the item above it: 牵头单位：…, 完成时限：…, **配合单位**：…. */
 export const LABEL_LINE = new RegExp(String.raw`^[ \t]*(?:\*\*)?[ \t]*(?:${ASSIGNMENT_LABELS})[ \t]*(?:\*\*)?[ \t]*[：:]`);
+/**
+ * A line that is one parenthesis assigning the item above it, as Word plans write it on a line or in a paragraph of
+ * its own: （区商务局牵头，2025年底前完成）, （区卫生健康局负责）, （2025年6月底前完成）.
+ */
+const ASSIGNMENT_PARENTHESIS = /^[ \t\u3000]*[（(][^（）()\r\n]*(?:牵头|负责|配合|完成)[^（）()\r\n]*[）)][ \t\u3000。．.；;]*$/;
+
+/** Whether a line assigns the item above it: labelled (牵头单位：…) or one parenthesis (（区商务局牵头，2025年底前完成）). */
+export function assignsAbove(line: string): boolean {
+  return LABEL_LINE.test(line) || ASSIGNMENT_PARENTHESIS.test(line);
+}
 /** The marker of a nested bullet (   - 牵头单位：区商务局). */
 export const SUB_ITEM_MARKER = /^[ \t]+[-*+][ \t]+/;
 /** A line that opens with the marker of a heading-like item: 一、商务服务, （三）健康医疗服务. */
@@ -69,7 +79,7 @@ export function headsItems(text: string, blocks: readonly { kind: string; start:
  * `level`: not its labelled lines (牵头单位：…, which make the heading line an item), nor an item of the heading's own kind.
  */
 export function opensItemUnder(line: string, level: 1 | 2): boolean {
-  return !LABEL_LINE.test(line.replace(SUB_ITEM_MARKER, '')) && headingLevel(line) !== level;
+  return !assignsAbove(line.replace(SUB_ITEM_MARKER, '')) && headingLevel(line) !== level;
 }
 
 /** How far back a block looks for a heading-like item in its paragraph. */

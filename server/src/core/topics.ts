@@ -3,7 +3,7 @@
 import { topicText } from './bareNumbers';
 import { closingParenthesis } from './deadlines';
 import { TaskMatcher } from './matcher';
-import { CN_HEADING_ITEM, headingItemsAbove, headingLikeLine, LABEL_LINE, parentItem, SUB_ITEM_MARKER } from './scopes';
+import { assignsAbove, CN_HEADING_ITEM, headingItemsAbove, headingLikeLine, parentItem, SUB_ITEM_MARKER } from './scopes';
 import { scanReferences } from './references';
 import { Block, mayBeTaskItem, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
 import { citedTasks, ReferenceProblem, ResolvedReference, TaskIndex } from './taskIndex';
@@ -182,7 +182,7 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
   if (block.kind === 'item' && headingLikeLine(words)) {
     const next = model.blocks[i + 1];
     if (model.blocks.length === 1) title = true;
-    else if (next && !LABEL_LINE.test(model.text.slice(next.start, next.end).replace(SUB_ITEM_MARKER, ''))) return undefined;
+    else if (next && !assignsAbove(model.text.slice(next.start, next.end).replace(SUB_ITEM_MARKER, ''))) return undefined;
   }
   const above = headingsAbove(model, i, index);
   const [best, second] = matcher.match(words, 2);
