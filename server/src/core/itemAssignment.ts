@@ -225,7 +225,11 @@ function enumerationClosing(text: string, blocks: readonly BlockLike[], i: numbe
   const labels = LABELLED_TAIL.exec(own);
   if (labels) return { start: blocks[last].start + labels.index + labels[0].length, text: own.slice(labels.index + labels[0].length) };
   const closing = CLOSING_PARENTHESIS.exec(own);
-  return closing ? { start: blocks[last].start + closing.index + closing[0].indexOf(closing[1]), text: closing[1] } : undefined;
+  if (closing) return { start: blocks[last].start + closing.index + closing[0].indexOf(closing[1]), text: closing[1] };
+  // the lines after the last clause that assign (一是…；\n二是…。\n（区发展改革局牵头）, or 牵头单位：… lines)
+  let end = last + 1;
+  while (end < blocks.length && blocks[end].kind !== 'heading' && blocks[end].kind !== 'row' && assignsAbove(text.slice(blocks[end].start, blocks[end].end).replace(LEADING_BREAKS, '').replace(SUB_ITEM_MARKER, ''))) end++;
+  return end > last + 1 ? { start: blocks[last + 1].start, text: text.slice(blocks[last + 1].start, blocks[end - 1].end) } : undefined;
 }
 
 /** A row's reading of its cells, by whether the first unit of a list leads: read once per row (the checks, the plan's 分工表 rows). */

@@ -331,8 +331,8 @@ export function scopesOf(text: string, rows: RowStarts | undefined = tableRowSta
 
 /** A clause of an enumeration (一是…；二是…；三是…): a unit of its own, as a list item is. */
 export const ENUMERATION = new RegExp(String.raw`^${INDENT}[一二三四五六七八九十]{1,3}是`);
-/** Where an enumerated clause may open: at the unit's start, after its list marker or a punctuation mark (not 统一是). */
-const ENUMERATION_AT = new RegExp(String.raw`(^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*|[。；;：:，,！？!?][ \t\u3000]*)([一二三四五六七八九十]{1,3})是`, 'g');
+/** Where an enumerated clause may open: at the unit's start, after its list marker or a punctuation mark, on its line or the next (not 统一是). */
+const ENUMERATION_AT = new RegExp(String.raw`(^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*|[。；;：:，,！？!?][ \t\u3000]*(?:\r?\n[ \t\u3000]*)?)([一二三四五六七八九十]{1,3})是`, 'g');
 
 const MARKER_ONLY = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*$`);
 
