@@ -211,12 +211,13 @@ function clauseAt(original: string, at: number, length: number): string {
 }
 
 export function checkReversedWording(block: Block, run: CheckRun): Finding[] {
-  // the tasks it cites, or the one an uncited item or row restates (what uncited-task reports)
-  const tasks = block.references.length ? [...new Set(block.references.flatMap((r) => r.tasks))] : block.restates ? [block.restates.task] : [];
-  if (!tasks.length) return [];
+  const refs = block.references;
+  if (!refs.length && !block.restates) return [];
   const text = run.model.text;
   const plan = text.slice(block.start, block.end);
   if (!ANY_WORD.test(plan)) return [];
+  // the tasks it cites, or the one an uncited item or row restates (what uncited-task reports)
+  const tasks = !refs.length ? [block.restates!.task] : refs.length === 1 ? refs[0].tasks : [...new Set(refs.flatMap((r) => r.tasks))];
   const flips: Flip[] = [];
   const inserted = negationsIn(plan);
   for (const task of tasks) for (const original of task.bodyText ? [task.text, task.bodyText] : [task.text]) flipsIn(plan, inserted, task, original, flips);
