@@ -103,6 +103,19 @@ describe('the features over a plain context (no server)', () => {
     assert.match(owners, /牵头单位：区工信局、区科技局 {2}\n配合单位：区商务局/, 'both units the plan names as lead are the owner');
   });
 
+  it("hovers an item whose lead it takes from elsewhere with where from: a heading, the item it is part of, the end of its enumeration", () => {
+    const owner = (plan: string, at: string) => {
+      const doc = ctx.open(`file:///lead-source-${plan.length}.md`, plan);
+      return (hover(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(plan.indexOf(at)) })?.contents as MarkupContent).value;
+    };
+    assert.match(owner('## 一、商务服务（区商务局牵头）\n\n1. 允许外商投资社会调查（表1第12项）。\n', '1.'), /牵头单位：区商务局（见标题“一、商务服务（区商务局牵头）”）/);
+    assert.match(owner('1. 推进跨境贸易便利化（区商务局牵头，2025年底前完成）\n   - 支持企业开展保税展示交易业务（表1第14项）。\n', '-'), /牵头单位：区商务局（见上级条目“推进跨境贸易便利化（区商务局牵头，2025年底前完成）”）/);
+    const clauses = '（一）做强临空经济。一是培育发展飞机融资租赁业务（表3第19项）；二是融合航空物流信息平台（表3第21项）。（区发展改革局牵头，2025年底前完成）\n';
+    // a clause has no marker: the hover over its reference says its owner too
+    assert.match(owner(clauses, '表3第19项'), /牵头单位：区发展改革局（见列举之后的说明） {2}\n完成时限：2025年底前/);
+    assert.match(owner('1. 允许外商投资社会调查（表1第12项）。（区商务局牵头）\n', '1.'), /牵头单位：区商务局$/, 'its own lead says nothing more');
+  });
+
   it("hovers an item of the body with the lead and deadline its task's row of the plan's 分工表 gives, said so", () => {
     const plan = '1. 允许外商投资社会调查（表1第12项）。\n2. 支持外商投资旅行社从事出境旅游业务（表1第13项）。（区文广旅体局牵头）\n\n附件：分工表\n\n| 任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- |\n| 表1第12项 | 区商务局 | 2025年底 |\n| 表1第13项 | 区文广旅体局 | 持续推进 |\n';
     const doc = ctx.open('file:///annex.md', plan);

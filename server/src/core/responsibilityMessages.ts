@@ -24,6 +24,7 @@ const zh = {
   deadline: '完成时限',
   fromHeading: (heading: string) => `（见标题“${heading}”）`,
   fromParent: (item: string) => `（见上级条目“${item}”）`,
+  fromEnumeration: '（见列举之后的说明）',
   fromTable: '（见分工表）',
   none: '未明确',
   /** Hover on a unit's name: the tasks of the plan it leads, and those it is a partner of. */
@@ -61,6 +62,7 @@ const en: ResponsibilityMessages = {
   deadline: 'Deadline',
   fromHeading: (heading) => ` (from the heading "${heading}")`,
   fromParent: (item) => ` (from the item it is part of, "${item}")`,
+  fromEnumeration: ' (from the statement after the enumeration it is a clause of)',
   fromTable: " (from the plan's 分工表)",
   none: 'not named',
   unitLeads: (n) => `leads ${n} task${n === 1 ? '' : 's'}`,
@@ -76,12 +78,22 @@ export function responsibilityMessages(locale: 'zh' | 'en'): ResponsibilityMessa
 }
 
 /**
+ * Where a task item's lead came from when not from the item itself: （见标题“…”）, （见上级条目“…”）, （见列举之后的说明）;
+ * '' for its own text, lines or table row.
+ */
+export function leadSourceNote(from: string | undefined, heading: string | undefined, msg: ResponsibilityMessages): string {
+  if (from === 'enumeration') return msg.fromEnumeration;
+  if (!heading) return '';
+  return from === 'parent' ? msg.fromParent(heading) : msg.fromHeading(heading);
+}
+
+/**
  * A task item's owner and deadline as hover shows them, one line each: 牵头单位：区商务局（见标题“…”）/ 配合单位：… /
  * 完成时限：2025年6月. Partners and the deadline are left out when the item names none.
  */
 export function formatAssignment(a: Assignment & { heading?: string; leadFrom?: string }, msg: ResponsibilityMessages): string[] {
   const colon = msg.colon;
-  const from = a.heading ? (a.leadFrom === 'parent' ? msg.fromParent(a.heading) : msg.fromHeading(a.heading)) : '';
+  const from = leadSourceNote(a.leadFrom, a.heading, msg);
   const lead = a.lead ? [a.lead, ...(a.coLeads ?? [])].map((u) => u.name).join('、') + from : msg.none;
   const lines = [`${msg.owner}${colon}${lead}`];
   if (a.partners.length) lines.push(`${msg.partners}${colon}${a.partners.map((u) => u.name).join('、')}`);

@@ -18,6 +18,11 @@ export interface TaskItem {
   /** References as written that name no task of the sources (表2第18项 of a table of 17): the item is still listed. */
   unresolved: string[];
   lead?: string;
+  /**
+   * Where the lead came from when the item does not name it itself: a heading above it (its title), the item it is
+   * part of (its text), or the statement that closes the enumeration it is a clause of.
+   */
+  leadSource?: { from: 'heading' | 'parent' | 'enumeration'; heading?: string };
   /** Further lead units the item names beside `lead` (牵头单位：区发展改革局、区市场监管局): leads, not partners. */
   coLeads: string[];
   partners: string[];
@@ -68,6 +73,9 @@ export function taskItemsOf(
       restated,
       unresolved,
       lead: assignment.lead?.name,
+      ...(assignment.lead && (assignment.leadFrom === 'heading' || assignment.leadFrom === 'parent' || assignment.leadFrom === 'enumeration')
+        ? { leadSource: { from: assignment.leadFrom, ...(assignment.heading !== undefined ? { heading: assignment.heading } : {}) } }
+        : {}),
       coLeads: (assignment.coLeads ?? []).map((u) => u.name),
       partners: assignment.partners.map((u) => u.name),
       // a date, or what the plan says instead (长期坚持), from the item or the heading above it

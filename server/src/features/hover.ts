@@ -8,7 +8,7 @@ import { lineEndFrom } from '../core/text';
 import { spellingsOf, unitAt } from './planUnits';
 import { intendedFor, judgeReference, topicWords } from '../core/topics';
 import { taskLabel } from '../core/checks/labels';
-import { responsibilityMessages } from '../core/responsibilityMessages';
+import { leadSourceNote, responsibilityMessages } from '../core/responsibilityMessages';
 import { headingLikeLine, INDENT, LIST_MARKER_SOURCE } from '../core/scopes';
 import { headingDomainNames } from '../core/checks/domainMismatch';
 import { lookAlikeReference, lookAlikesIn } from '../core/checks/nonstandardReference';
@@ -104,7 +104,8 @@ function ownerNote(ctx: HoverContext, analysis: DocumentAnalysis, offset: number
   const msg = responsibilityMessages(ctx.locale);
   // what the plan's 分工表 gives the task where the item names none, said so
   const tableLeads = item.fromTable?.leads;
-  const owner = item.lead ? [item.lead, ...item.coLeads].join('、') : tableLeads ? tableLeads.join('、') + msg.fromTable : msg.none;
+  const source = item.leadSource ? leadSourceNote(item.leadSource.from, item.leadSource.heading, msg) : '';
+  const owner = item.lead ? [item.lead, ...item.coLeads].join('、') + source : tableLeads ? tableLeads.join('、') + msg.fromTable : msg.none;
   const lines = [`${msg.owner}${msg.colon}${owner}`];
   if (item.partners.length) lines.push(`${msg.partners}${msg.colon}${item.partners.join('、')}`);
   const deadline = item.deadline ?? (item.fromTable?.deadline && item.fromTable.deadline + msg.fromTable);
