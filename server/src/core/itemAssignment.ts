@@ -2,7 +2,7 @@
 // that follow in the next paragraph and the headings above; and the facts of the whole plan that decide them.
 import { Block, cellSpans, mayBeTaskItem, ParagraphModel } from './planModel';
 import { Task } from './types';
-import type { Deadline } from './deadlines';
+import { closingParenthesis, type Deadline } from './deadlines';
 import { lineEndFrom, linesOf } from './text';
 import { assignsAbove, rowLines, CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, LABEL_LINE, MARKER_OPENING, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
 import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
@@ -195,41 +195,45 @@ const LABELLED_TAIL = new RegExp(`(?:[。；;]|\\n)[ \\t\u3000]*(?=${LABEL_LINE.
 const LEADING_BREAKS = /^[\r\n]+/;
 
 /**
- * The labelled statement that closes an item's enumeration (1. …（表1第25项）。一是…；二是…。责任单位：…，完成时限：…):
- * the whole item's, when it is in the last clause only (a clause each with its own labels keeps them).
+ * The statement that closes an enumeration (一是…；二是…) after the sentence its last clause, blocks[last], ends with:
+ * labels (…。责任单位：…，完成时限：…), a parenthesis (…。（区发展改革局牵头，2025年6月底前完成）), or, with `linesAfter`, the
+ * lines after that clause that assign (…\n（区发展改革局牵头）, 牵头单位：…). It is the whole enumeration's.
  */
-function enumerationLabels(text: string, blocks: readonly BlockLike[], clauses: readonly number[]): { start: number; text: string } | undefined {
-  let tail: { start: number; text: string } | undefined;
-  for (const k of clauses) {
-    const own = text.slice(blocks[k].start, blocks[k].end);
-    const at = LABELLED_TAIL.exec(own);
-    if (tail) return undefined; // an earlier clause has its own labels
-    if (at) tail = { start: blocks[k].start + at.index + at[0].length, text: own.slice(at.index + at[0].length) };
-  }
-  return tail;
-}
-
-/** A parenthesis standing after the last sentence of a clause, and ending it: …（表3第20项）。（区发展改革局牵头，2025年底前完成） */
-const CLOSING_PARENTHESIS = /[。.][ \t\u3000]*([（(][^（）()]+[）)])[ \t\u3000。．.；;]*$/;
-
-/**
- * The statement that closes the enumeration a clause (一是…) is one of, after the last clause's sentence: …；三是…
- * （表3第20项）。（区发展改革局牵头，2025年6月底前完成）, or …。责任单位：…，完成时限：…. It stands after the sentence the
- * last clause ends with, so it is the whole enumeration's: every clause's that names none of its own.
- */
-function enumerationClosing(text: string, blocks: readonly BlockLike[], i: number): { start: number; text: string } | undefined {
-  let last = i;
-  while (last + 1 < blocks.length && blocks[last + 1].kind === 'item' && ENUMERATION.test(text.slice(blocks[last + 1].start, blocks[last + 1].end))) last++;
-  if (last === i) return undefined;
-  const own = text.slice(blocks[last].start, blocks[last].end);
+function enumerationClosing(text: string, blocks: readonly BlockLike[], last: number, linesAfter: boolean): { start: number; text: string } | undefined {
+  const at = blocks[last].start;
+  const own = text.slice(at, blocks[last].end);
   const labels = LABELLED_TAIL.exec(own);
-  if (labels) return { start: blocks[last].start + labels.index + labels[0].length, text: own.slice(labels.index + labels[0].length) };
-  const closing = CLOSING_PARENTHESIS.exec(own);
-  if (closing) return { start: blocks[last].start + closing.index + closing[0].indexOf(closing[1]), text: closing[1] };
-  // the lines after the last clause that assign (一是…；\n二是…。\n（区发展改革局牵头）, or 牵头单位：… lines)
+  if (labels) return { start: at + labels.index + labels[0].length, text: own.slice(labels.index + labels[0].length) };
+  const inside = closingParenthesis(own);
+  // a parenthesis after the sentence, not one that ends it (…（表3第20项）。)
+  if (inside && SENTENCE_BEFORE.test(own.slice(0, inside[0] - 1))) return { start: at + inside[0] - 1, text: own.slice(inside[0] - 1, inside[1] + 1) };
+  if (!linesAfter) return undefined;
   let end = last + 1;
   while (end < blocks.length && blocks[end].kind !== 'heading' && blocks[end].kind !== 'row' && assignsAbove(text.slice(blocks[end].start, blocks[end].end).replace(LEADING_BREAKS, '').replace(SUB_ITEM_MARKER, ''))) end++;
   return end > last + 1 ? { start: blocks[last + 1].start, text: text.slice(blocks[last + 1].start, blocks[end - 1].end) } : undefined;
+}
+
+/** A sentence's end, then blanks: what stands before a parenthesis that closes an enumeration. */
+const SENTENCE_BEFORE = /[。.．][ \t\u3000]*$/;
+
+/**
+ * The statement that closes an item's enumeration of clauses citing no task of their own (1. …（表1第25项）。一是…；
+ * 二是…。责任单位：…): the whole item's, unless a clause before the last has labels of its own (each keeps them). The
+ * lines after the last clause are the item's labelled lines already.
+ */
+function enumerationLabels(text: string, blocks: readonly BlockLike[], clauses: readonly number[]): { start: number; text: string } | undefined {
+  for (let k = 0; k < clauses.length - 1; k++) if (LABELLED_TAIL.test(text.slice(blocks[clauses[k]].start, blocks[clauses[k]].end))) return undefined;
+  return enumerationClosing(text, blocks, clauses[clauses.length - 1], false);
+}
+
+/**
+ * For a clause (一是…) citing a task of its own, the statement that closes its enumeration: after the last of the clauses
+ * from it on, and every clause's that names no lead or deadline of its own.
+ */
+function clauseClosing(text: string, blocks: readonly BlockLike[], i: number): { start: number; text: string } | undefined {
+  let last = i;
+  while (last + 1 < blocks.length && blocks[last + 1].kind === 'item' && ENUMERATION.test(text.slice(blocks[last + 1].start, blocks[last + 1].end))) last++;
+  return last === i ? undefined : enumerationClosing(text, blocks, last, true);
 }
 
 /** A row's reading of its cells, by whether the first unit of a list leads: read once per row (the checks, the plan's 分工表 rows). */
@@ -339,7 +343,7 @@ export function blockAssignment(
     // a clause (一是…) that names no lead or deadline: those closing its enumeration, after the last clause
     if (!mayEnumerate || ENUMERATION.test(own.replace(MARKER_OPENING, ''))) {
       if (!result.lead || !(result.deadline || result.term)) {
-        const shared = enumerationClosing(text, blocks, i);
+        const shared = clauseClosing(text, blocks, i);
         if (shared) add(shiftAssignment(readAssignment(shared.text, options), () => shared.start), 'enumeration');
       }
     }
