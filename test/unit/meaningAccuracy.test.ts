@@ -6,18 +6,10 @@ import * as assert from 'assert';
 import { loadEngine } from '../../server/src/engine';
 import { scanReferences } from '../../server/src/core/references';
 import { formatReference } from '../../server/src/core/taskIndex';
-import { loadMeaningSet, MeaningSpan, ROOT } from '../fixtures/meaning/meaningSpans';
+import { loadMeaningSet, MeaningSpan, planText, ROOT } from '../fixtures/meaning/meaningSpans';
 
 const { checker, index } = loadEngine(ROOT);
 const { spans } = loadMeaningSet();
-
-/** The span as a plan holds it: its context before it, a table row under its header and separator. */
-function planText(s: MeaningSpan): { text: string; at: number } {
-  let body = s.text;
-  if (s.header) body = `${s.header}\n|${s.header.split('|').slice(1, -1).map(() => '---').join('|')}|\n${body}`;
-  const before = s.before ? s.before + '\n\n' : '';
-  return { text: before + body, at: before.length + body.length - s.text.length };
-}
 
 function analyze(s: MeaningSpan) {
   const { text, at } = planText(s);
