@@ -10,7 +10,7 @@ import { sourceWindow } from '../../server/src/core/checks/deadlineOutsidePilot'
 import { parseYearMonth, pilotWindow, placeInWindow, readDates, readDeadlines, readPilotYears } from '../../server/src/core/deadlines';
 import { Finding } from '../../server/src/core/findings';
 import { Block, buildParagraphModel, cellSpans, EMPTY_CONTEXT } from '../../server/src/core/planModel';
-import { Assignment, declaresFirstLeads, isUnitName, readAssignment, readHeadingAssignment, readRowAssignment } from '../../server/src/core/responsibility';
+import { Assignment, declaresFirstLeads, firstLeadsDeclaration, isUnitName, readAssignment, readHeadingAssignment, readRowAssignment } from '../../server/src/core/responsibility';
 import { blockAssignment, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun } from '../../server/src/core/itemAssignment';
 import { headingLikeLine, tableRowStarts } from '../../server/src/core/scopes';
 import { formatAssignment, responsibilityMessages } from '../../server/src/core/responsibilityMessages';
@@ -205,6 +205,19 @@ describe('declarations and plans', () => {
       assert.ok(declaresFirstLeads(t), `"${t}" declares that the first unit leads`);
     }
     for (const t of ['（市科技局、市经信局）', '牵头单位：市科技局', '列入第一批试点']) assert.ok(!declaresFirstLeads(t), `"${t}" declares nothing`);
+  });
+
+  it('tells a note of the plan\'s, which holds for the lists before it too, from a declaration after a list', () => {
+    const plan = (t: string) => firstLeadsDeclaration(t)?.plan;
+    for (const t of ['注：排在第一位的为牵头单位。', '　　（排在第一位的为牵头单位）', '各项任务括号内列第一位的为牵头单位。', '1. 推进改革（表1第1项）。\n备注：列第一位的为牵头单位']) {
+      assert.strictEqual(plan(t), true, `"${t}" is a note of the plan's`);
+    }
+    // after units on its line, or saying 以下 / 下同: from there on
+    for (const t of ['（市科技局、市经信局，列第一位的为牵头单位）', '责任单位：区商务局、区司法局。排在第一位的为牵头单位', '（以下列第一位的为牵头单位）', '排在第一位的为牵头单位，下同。']) {
+      assert.strictEqual(plan(t), false, `"${t}" holds from there on`);
+    }
+    assert.strictEqual(firstLeadsDeclaration('（市科技局、市经信局）'), undefined);
+    assert.strictEqual(firstLeadsDeclaration('1. 推进改革。\n注：排在第一位的为牵头单位')?.index, 11);
   });
 
   it('tells organisations from other words', () => {

@@ -5,7 +5,7 @@ import { Task } from './types';
 import { closingParenthesis, type Deadline } from './deadlines';
 import { lineEndFrom, linesOf } from './text';
 import { assignsAbove, rowLines, CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, LABEL_LINE, MARKER_OPENING, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
-import { Assignment, dedupe, FIRST_LEADS, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
+import { Assignment, dedupe, firstLeadsDeclaration, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
 // ---------------------------------------------------------------- blocks of the plan model
 
@@ -82,14 +82,15 @@ export type ItemStructure = Pick<ResponsibilityRun, 'following' | 'outline' | 'o
 const declared: { text: string; at: number }[] = [];
 
 /**
- * Where the text first declares that the first unit of a list leads (Infinity: nowhere); it applies from there on.
+ * Where the text first declares that the first unit of a list leads (Infinity: nowhere; 0: a note of the plan's, see
+ * FirstLeadsDeclaration); it applies from there on.
  */
 export function firstLeadsDeclaredAt(text: string): number {
   const known = declared.find((d) => d.text === text);
   if (known) return known.at;
-  // every declaration ends with 牵头单位/牵头部门 (see declaresFirstLeads)
-  const m = text.includes('牵头') ? FIRST_LEADS.exec(text) : null;
-  const at = m ? m.index : Infinity;
+  const declaration = firstLeadsDeclaration(text);
+  // a note of the plan's holds for the whole paragraph, before it too
+  const at = !declaration ? Infinity : declaration.plan ? 0 : declaration.index;
   declared.unshift({ text, at });
   declared.length = Math.min(declared.length, 2);
   return at;

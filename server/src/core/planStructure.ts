@@ -6,7 +6,7 @@ import { Block, mayBeTaskItem, ParagraphModel } from './planModel';
 import { ENUMERATION, opensItemUnder } from './scopes';
 import { citedTasks } from './taskIndex';
 import { Task } from './types';
-import { declaresFirstLeads, namesNoUnit } from './responsibility';
+import { firstLeadsDeclaration, namesNoUnit } from './responsibility';
 import { Deadline, dueBy } from './deadlines';
 
 /** policyLens.structure: when a task item needs a lead unit, and a deadline; the end of the pilot period if set. */
@@ -96,7 +96,9 @@ export class StructureWalk {
     this.tables = tableAssignments(parts, annex);
     // a row that names no task this reader finds may list one in words of its own: then no task is said missing
     this.expectListed = !!this.tables && !this.tables.unread && listsMostBodyTasks(parts, this.tables.listed);
-    for (let i = 0, declared = false; i < parts.length; declared ||= this.facts[i].declaresFirstLeads, i++) this.firstLeadsAt.push(declared);
+    // a note of the plan's (注：排在第一位的为牵头单位) holds for every paragraph; a declaration after a list, from there on
+    const noted = this.facts.some((f) => f.firstLeadsNote);
+    for (let i = 0, declared = noted; i < parts.length; declared ||= this.facts[i].declaresFirstLeads, i++) this.firstLeadsAt.push(declared);
     // the count reads each item as the paragraph's checks will (with the declaration before it), for them to take
     const reads = (i: number) => {
       const into = new Map<Block, BlockAssignment>();
@@ -412,7 +414,9 @@ export function planStructures(parts: readonly { result: StructuredParagraph }[]
 }
 
 function paragraphFacts(text: string): ParagraphFacts {
-  const declares = declaresFirstLeads(text);
+  const declaration = firstLeadsDeclaration(text);
+  const declares = !!declaration;
+  const firstLeadsNote = !!declaration?.plan;
   const leadingLabels = labelLinesAfter(text, 0);
   // a paragraph of nothing but labelled lines (a Word plan's 牵头单位：… paragraph, then its 完成时限：… paragraph)
   const labelsOnly = !!leadingLabels && leadingLabels.split('\n').length === text.trim().split(/\r\n|\r|\n/).length;
@@ -422,7 +426,7 @@ function paragraphFacts(text: string): ParagraphFacts {
   const clause = ENUMERATION.test(trimmed) && !/[\r\n]/.test(trimmed);
   // most paragraphs tell the plan nothing: they share one object
   if (!declares && !leadingLabels && outlineStep === OUTLINE_BEFORE && !clause) return NO_FACTS;
-  return { declaresFirstLeads: declares, leadingLabels, labelsOnly, outlineStep, clause };
+  return { declaresFirstLeads: declares, firstLeadsNote, leadingLabels, labelsOnly, outlineStep, clause };
 }
 
 /** The tasks two table assignments of a plan say different things of (their leads, or their dates). */
@@ -482,6 +486,8 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
 /** What one paragraph contributes to the facts of the whole plan that structure checks need. */
 export interface ParagraphFacts {
   declaresFirstLeads: boolean;
+  /** Its declaration is a note of the plan's (FirstLeadsDeclaration.plan): it holds for the paragraphs before it too. */
+  firstLeadsNote: boolean;
   /** Labelled lines (牵头单位：…) at its start, which assign the previous paragraph's last item. */
   leadingLabels: string;
   /** It holds nothing but them: the labelled lines of the next paragraph assign the same item. */
@@ -493,7 +499,7 @@ export interface ParagraphFacts {
 }
 
 /** The facts of a paragraph that tells the plan nothing (most do). */
-const NO_FACTS: ParagraphFacts = Object.freeze({ declaresFirstLeads: false, leadingLabels: '', labelsOnly: false, outlineStep: OUTLINE_BEFORE, clause: false });
+const NO_FACTS: ParagraphFacts = Object.freeze({ declaresFirstLeads: false, firstLeadsNote: false, leadingLabels: '', labelsOnly: false, outlineStep: OUTLINE_BEFORE, clause: false });
 
 /**
  * The labelled lines that follow paragraph i: those opening the next paragraph, and, while a paragraph holds nothing

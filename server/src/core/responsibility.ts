@@ -286,6 +286,30 @@ export function declaresFirstLeads(text: string): boolean {
   return text.includes('牵头') && FIRST_LEADS.test(text);
 }
 
+/** Where a text declares that the first unit of a list leads, and whether it says so of the whole plan. */
+export interface FirstLeadsDeclaration {
+  index: number;
+  /**
+   * A note of the plan's (注：排在第一位的为牵头单位, （各项任务括号内列第一位的为牵头单位）): nothing before it on its line names a
+   * unit, and it says neither 以下 nor 下同. It holds for the lists before it too: a plan often closes its list of tasks
+   * or its 分工表 with it. One after a list of units (（区商务局、区司法局，列第一位的为牵头单位，下同）) holds from there on.
+   */
+  plan: boolean;
+}
+
+/** The text's first declaration that the first unit of a list leads, if any. */
+export function firstLeadsDeclaration(text: string): FirstLeadsDeclaration | undefined {
+  const m = text.includes('牵头') ? FIRST_LEADS.exec(text) : null;
+  if (!m) return undefined;
+  let start = m.index;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+  let end = m.index + m[0].length;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  let namesUnit = false;
+  for (let i = start; i < m.index && !namesUnit; i++) namesUnit = isUnitLast(text.charCodeAt(i));
+  return { index: m.index, plan: !namesUnit && !/以下|下同/.test(text.slice(start, end)) };
+}
+
 // ---------------------------------------------------------------- labels
 
 // a colon after the label, or 为 after one that names units (牵头单位为区商务局, 责任单位为区交通运输局)

@@ -39,7 +39,7 @@ export const LIST_MARKER = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOUR
  */
 export const ASSIGNMENT_LABELS = '牵头单位|牵头部门|主责单位|主责部门|责任单位|责任部门|责任主体|负责单位|负责部门|配合单位|配合部门|协办单位|参与单位|完成时限|完成时间|完成期限|时间节点|时间安排|进度安排|牵头(?=[ \\t]*[：:])|配合(?=[ \\t]*[：:])';
 /** A labelled line that assigns the item above it: 牵头单位：…, 完成时限：…, **配合单位**：…. */
-export const LABEL_LINE = new RegExp(String.raw`^[ \t]*(?:\*\*)?[ \t]*(?:${ASSIGNMENT_LABELS})[ \t]*(?:\*\*)?[ \t]*[：:]`);
+export const LABEL_LINE = new RegExp(String.raw`^${INDENT}(?:\*\*)?[ \t]*(?:${ASSIGNMENT_LABELS})[ \t]*(?:\*\*)?[ \t]*[：:]`);
 /**
  * A line that is one parenthesis assigning the item above it, as Word plans write it on a line or in a paragraph of
  * its own: （区商务局牵头，2025年底前完成）, （区卫生健康局负责）, （2025年6月底前完成）.

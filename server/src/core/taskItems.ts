@@ -34,7 +34,7 @@ export interface TaskItem {
   fromTable?: { leads?: readonly string[]; deadline?: string };
 }
 
-const LABEL_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?[ \t]*(?:牵头|责任|主责|负责单位|负责部门|配合|协办|参与|完成时|完成期|时间节点|时间安排|进度安排)[^：:\n]{0,4}[：:]/;
+const LABEL_LINE = /^[ \t\u3000]*(?:[-*+][ \t]+)?(?:\*\*)?[ \t]*(?:牵头|责任|主责|负责单位|负责部门|配合|协办|参与|完成时|完成期|时间节点|时间安排|进度安排)[^：:\n]{0,4}[：:]/;
 
 /** The task items of one paragraph (offsets in the document: `start` is the paragraph's). */
 export function taskItemsOf(
