@@ -74,7 +74,7 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   'deadline-outside-pilot': "A deadline before the source's date or after its pilot period.",
   'invalid-deadline': 'A date that does not exist.',
   'assignment-mismatch': "A lead unit or deadline in the plan's body that differs from what the plan's own 分工表 gives the same task.",
-  'reversed-wording': "Text copied from the cited task word for word but for one word that says the opposite (黑名单 for 白名单, 禁止 for 允许, a 不 or 非 put in or left out).",
+  'reversed-wording': "Text copied from the cited task word for word but for one word that says the opposite (黑名单 for 白名单, 禁止 for 允许, a 不 or 非 put in or left out), or with two of its words swapped (以保证金方式取代保险 for 以保险方式取代保证金).",
 };
 
 export function formatSarif(results: FileResult[], version: string): string {

@@ -46,6 +46,7 @@ const zh = {
   misquote: (ref: string, diff: string, source: string) => `引文与${ref}原文不一致（${diff}）：原文为“${source}”`,
   misquoteOmitted: (ref: string, omitted: readonly string[], source: string) => `引文省略了${ref}原文的“${omitted.join('”“')}”，但未加省略号：原文为“${source}”`,
   reversedWording: (ref: string, written: string, source: string, clause: string) => `此处照录${ref}原文，但“${written}”与原文的“${source}”意思相反：原文为“${clause}”`,
+  swappedWording: (ref: string, first: string, second: string, clause: string) => `此处照录${ref}原文，但“${first}”与“${second}”互换了位置，意思与原文相反：原文为“${clause}”`,
   /** Between the differences a misquote names. */
   diffSeparator: '；',
   markOmission: '在省略处加省略号',
@@ -124,6 +125,7 @@ const en: Messages = {
   misquote: (ref, diff, source) => `the quotation differs from ${ref} (${diff}): the source says "${source}"`,
   misquoteOmitted: (ref, omitted, source) => `the quotation leaves out "${omitted.join('", "')}" of ${ref} without an ellipsis: the source says "${source}"`,
   reversedWording: (ref, written, source, clause) => `this copies ${ref} but "${written}" says the opposite of the source's "${source}": the source says "${clause}"`,
+  swappedWording: (ref, first, second, clause) => `this copies ${ref} but swaps "${first}" and "${second}", which reverses it: the source says "${clause}"`,
   diffSeparator: '; ',
   markOmission: 'Mark the omission with an ellipsis',
   diffMissing: (s) => `"${s}" is missing`,

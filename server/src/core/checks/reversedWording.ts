@@ -1,6 +1,7 @@
 // reversed-wording: a sentence that copies the text of a task it cites (or an item that restates one uncited) word for
 // word but for one word that says the opposite: 探索文化企业贷款“黑名单”制度 where the task has “白名单”, 禁止 for 允许,
-// a 不 or 非 put in or left out (支持区内符合条件的金融企业 for the task's 非金融企业). It reads like the task, so a reviewer
+// a 不 or 非 put in or left out (支持区内符合条件的金融企业 for the task's 非金融企业); or two of its words swapped, all else
+// the same (探索以保证金方式取代保险 for 探索以保险方式取代保证金: swapsIn). It reads like the task, so a reviewer
 // passes over it. The words are data (data/opposite-terms.json). A word counts only inside text copied from the task —
 // at least MIN_COPIED of the task's characters around it, as they stand there — so a plan's own sentence is never
 // judged by a word it shares with its task; a quotation is misquote's, a threshold's comparator threshold-mismatch's.
@@ -43,6 +44,8 @@ interface Flip {
   original: string;
   /** Where the task's word stands in `original`. */
   at: number;
+  /** Two words of the task that the plan swapped (written = a…b where the task has b…a): the plan's first and last. */
+  swapped?: readonly [string, string];
 }
 
 /**
@@ -125,18 +128,103 @@ function negationsIn(s: string): Negation[] {
   return out;
 }
 
-/** What a task's text offers to reverse: the pairs whose word it has, its negations. Read once per text. */
+/** What a task's text offers to reverse: the pairs whose word it has, its negations, its clauses. Read once per text. */
 interface SourceWords {
   pairs: (readonly [string, string])[];
   negations: Negation[];
+  /** Its clauses (between marks) of at least MIN_COPIED characters, where two of their words may be swapped. */
+  clauses: { text: string; at: number }[];
 }
 
 const sourceWords = new Map<string, SourceWords>();
 
 function wordsOf(original: string): SourceWords {
   let words = sourceWords.get(original);
-  if (!words) sourceWords.set(original, (words = { pairs: OPPOSITES.filter(([theirs]) => original.includes(theirs)), negations: negationsIn(original) }));
+  if (!words) sourceWords.set(original, (words = { pairs: OPPOSITES.filter(([theirs]) => original.includes(theirs)), negations: negationsIn(original), clauses: clausesOf(original) }));
   return words;
+}
+
+function clausesOf(original: string): { text: string; at: number }[] {
+  const out: { text: string; at: number }[] = [];
+  for (let start = 0, i = 0; i <= original.length; i++) {
+    if (i < original.length && !CLAUSE_END.test(original[i])) continue;
+    if (i - start >= MIN_COPIED) out.push({ text: original.slice(start, i), at: start });
+    start = i + 1;
+  }
+  return out;
+}
+
+/** A list's separators: words swapped between them (商业网站、教育科研网站) only reorder the list. */
+const LIST_OPENS = /^(?:[、，,和与及或并]|以及)/;
+const LIST_CLOSES = /(?:[、，,和与及或并]|以及)$/;
+/** Characters that join words rather than belong to them: a swapped word is not extended over one. */
+const PARTICLE = /[的之与和及或向在由将把对为从以、，,]/;
+/** The words of a swap: at least this long each (one character, 出入境 for 入出境, is wording, not meaning). */
+const MIN_SWAPPED = 2;
+
+/**
+ * Two words of a task's clause swapped in the plan's copy of it, all else the same: 探索以保证金方式取代保险 for the
+ * task's 探索以保险方式取代保证金 (what replaces what), 由境外向境内 for 由境内向境外. Not a list reordered (the words
+ * between the two are a list's separators at both ends, or none): 教育科研网站、商业网站 says what 商业网站、教育科研网站 does.
+ */
+function swapsIn(plan: string, task: Task, original: string, clauses: readonly { text: string; at: number }[], out: Flip[]): void {
+  for (const c of clauses) {
+    const n = c.text.length;
+    // where the plan may hold the clause: at its first two characters, or ending at its last two
+    const head = c.text.slice(0, 2);
+    const tail = c.text.slice(-2);
+    // (most blocks hold neither: nothing is made for them)
+    let tried = -1;
+    for (let i = plan.indexOf(head); i >= 0; i = plan.indexOf(head, i + 1)) swapAt(plan, (tried = i), c, task, original, out);
+    for (let i = plan.indexOf(tail); i >= 0; i = plan.indexOf(tail, i + 1)) if (i + 2 - n !== tried) swapAt(plan, i + 2 - n, c, task, original, out);
+  }
+}
+
+/** The swap of the plan's text at `s` the length of the clause `c`, if it is one. */
+function swapAt(plan: string, s: number, c: { text: string; at: number }, task: Task, original: string, out: Flip[]): void {
+  const n = c.text.length;
+  if (s < 0 || s + n > plan.length) return;
+  const swap = swapOf(plan.slice(s, s + n), c.text);
+  if (!swap) return;
+  const { from, to, a, b } = swap;
+  out.push({ start: s + from, end: s + to, written: plan.slice(s + from, s + to), source: c.text.slice(from, to), task, original, at: c.at + from, swapped: [a, b] });
+}
+
+/**
+ * Whether `w` is `c` with two words swapped: w = P a m b Q where c = P b m a Q, each word at least MIN_SWAPPED long and
+ * m no list separator; the span of `a m b` and the two words. Undefined when not, or when w is c.
+ */
+function swapOf(w: string, c: string): { from: number; to: number; a: string; b: string } | undefined {
+  if (w === c) return undefined;
+  const n = w.length;
+  let p = 0;
+  while (p < n && w.charCodeAt(p) === c.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < n - p && w.charCodeAt(n - 1 - q) === c.charCodeAt(n - 1 - q)) q++;
+  const x = w.slice(p, n - q);
+  const y = c.slice(p, n - q);
+  const len = x.length;
+  for (let lb = 1; lb < len - 1; lb++) {
+    if (!x.endsWith(y.slice(0, lb))) continue;
+    for (let la = 1; la + lb < len; la++) {
+      if (!y.endsWith(x.slice(0, la))) continue;
+      const m = x.slice(la, len - lb);
+      if (m !== y.slice(lb, len - la)) continue;
+      // the words may start (or end) with what both texts share around them, which the middle then ends (or starts) with
+      // (not over a particle: 的特殊目的公司 is 的 and the word)
+      let t = 0;
+      while (t < p && t < m.length - 1 && w[p - 1 - t] === m[m.length - 1 - t] && !PARTICLE.test(m[m.length - 1 - t])) t++;
+      let u = 0;
+      while (u < q && u < m.length - 1 - t && w[n - q + u] === m[u] && !PARTICLE.test(m[u])) u++;
+      const a = w.slice(p - t, p + la + u);
+      const b = w.slice(n - q - lb - t, n - q + u);
+      const middle = m.slice(u, m.length - t);
+      if (a.length < MIN_SWAPPED || b.length < MIN_SWAPPED || a === b || !middle) continue;
+      if (LIST_OPENS.test(middle) && LIST_CLOSES.test(middle)) continue;
+      return { from: p - t, to: n - q + u, a, b };
+    }
+  }
+  return undefined;
 }
 
 /** The flips of `plan` (its negations `inserted`) against one text of a task (its table text or the body's wording). */
@@ -215,12 +303,17 @@ export function checkReversedWording(block: Block, run: CheckRun): Finding[] {
   if (!refs.length && !block.restates) return [];
   const text = run.model.text;
   const plan = text.slice(block.start, block.end);
-  if (!ANY_WORD.test(plan)) return [];
   // the tasks it cites, or the one an uncited item or row restates (what uncited-task reports)
   const tasks = !refs.length ? [block.restates!.task] : refs.length === 1 ? refs[0].tasks : [...new Set(refs.flatMap((r) => r.tasks))];
   const flips: Flip[] = [];
-  const inserted = negationsIn(plan);
-  for (const task of tasks) for (const original of task.bodyText ? [task.text, task.bodyText] : [task.text]) flipsIn(plan, inserted, task, original, flips);
+  const hasWord = ANY_WORD.test(plan);
+  const inserted = hasWord ? negationsIn(plan) : [];
+  for (const task of tasks) {
+    for (const original of task.bodyText ? [task.text, task.bodyText] : [task.text]) {
+      if (hasWord) flipsIn(plan, inserted, task, original, flips);
+      swapsIn(plan, task, original, wordsOf(original).clauses, flips);
+    }
+  }
   if (!flips.length) return [];
   // a quotation is misquote's, a threshold's words threshold-mismatch's (外方股比不低于67%; 外资股比不超过33% agrees)
   const skipped = [...plan.matchAll(QUOTED)].map((m) => [m.index!, m.index! + m[0].length]);
@@ -240,7 +333,9 @@ export function checkReversedWording(block: Block, run: CheckRun): Finding[] {
       end,
       code: 'reversed-wording',
       severity: 'warning',
-      message: run.msg.reversedWording(formatReference(f.task), f.written, f.source, clause),
+      message: f.swapped
+        ? run.msg.swappedWording(formatReference(f.task), f.swapped[0], f.swapped[1], clause)
+        : run.msg.reversedWording(formatReference(f.task), f.written, f.source, clause),
       related: [relatedTask(run.context.index, f.task, run.msg)],
       fixes: [{ title: run.msg.replaceWith(f.source), start, end, newText: f.source, preferred: true }],
     });
