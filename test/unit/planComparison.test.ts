@@ -81,6 +81,13 @@ describe('comparing two versions of a plan', () => {
     assert.deepStrictEqual(c.assignments.map((x) => `${x.task.id} ${x.field} ${x.before.join('、')}→${x.after.join('、')}`), ['T1.1 deadlines →2024年底前']);
   });
 
+  it('takes a unit written shorter as the same unit (区文旅局 for 区文广旅体局), and another unit as a change', () => {
+    const renamed = compared(BEFORE, BEFORE.replace('由区文广旅体局牵头，区商务局配合', '由区文旅局牵头，区商务局配合'));
+    assert.deepStrictEqual(renamed.assignments, []);
+    const other = compared(BEFORE, BEFORE.replace('由区文广旅体局牵头，区商务局配合', '由区文广旅体局牵头，区市场监管局配合'));
+    assert.deepStrictEqual(other.assignments.map((x) => `${x.task.id} ${x.field} ${x.before.join('、')}→${x.after.join('、')}`), ['T1.13 partners 区商务局→区市场监管局']);
+  });
+
   it('names two versions by their paths when their file names are one', () => {
     const report = collectReview(index, [
       { file: 'v1/方案.md', analysis: checker.analyze(BEFORE, { locale: 'zh' }) },

@@ -3,6 +3,7 @@
 import { Checker } from '../core/analyze';
 import { dueBy, firstDeadline } from '../core/deadlines';
 import { Locale } from '../core/messages';
+import { mayNameSameUnit } from '../core/responsibility';
 import { formatReference } from '../core/taskIndex';
 import { Task } from '../core/types';
 import { AnalysedPlan } from './collectReview';
@@ -71,8 +72,8 @@ export function comparePlans(tasks: readonly Task[], before: ReviewPlan, after: 
     const [old, now] = [was.get(task.id), is.get(task.id)];
     for (const field of FIELDS) {
       const [x, y] = [old?.[field] ?? [], now?.[field] ?? []];
-      const key = field === 'deadlines' ? dueKey : (v: string) => v;
-      if (!sameSet(x.map(key), y.map(key))) assignments.push({ task, field, before: x, after: y });
+      const same = field === 'deadlines' ? sameSet(x.map(dueKey), y.map(dueKey)) : sameUnits(x, y);
+      if (!same) assignments.push({ task, field, before: x, after: y });
     }
   }
   const { resolved, added, kept } = matchFindings(before.findings, after.findings);
@@ -112,6 +113,14 @@ function addAll(to: string[], values: readonly string[]): void {
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
+}
+
+/**
+ * Whether two lists of units name the same units, a name written shorter in one (区卫健局 for 区卫生健康局) as
+ * assignment-mismatch reads it: a unit renamed in the revision is no change of who leads.
+ */
+function sameUnits(a: readonly string[], b: readonly string[]): boolean {
+  return a.every((x) => b.some((y) => mayNameSameUnit(x, y))) && b.every((y) => a.some((x) => mayNameSameUnit(x, y)));
 }
 
 /** A deadline by the last day it allows (2024年底前 and 2024年12月底前 are one), or as written when it is no date. */
