@@ -201,7 +201,7 @@ describe('an assignment as hover shows it', () => {
 
 describe('declarations and plans', () => {
   it('recognises the declarations that the first unit of a list leads', () => {
-    for (const t of ['（市科技局、市经信局，列第一位的为牵头单位，下同）', '列在第一位的单位为牵头单位', '排在首位的为牵头部门', '第一个单位为牵头单位']) {
+    for (const t of ['（市科技局、市经信局，列第一位的为牵头单位，下同）', '列在第一位的单位为牵头单位', '排在首位的为牵头部门', '第一个单位为牵头单位', '排名第一的为牵头单位', '排序第一的单位为牵头单位']) {
       assert.ok(declaresFirstLeads(t), `"${t}" declares that the first unit leads`);
     }
     for (const t of ['（市科技局、市经信局）', '牵头单位：市科技局', '列入第一批试点']) assert.ok(!declaresFirstLeads(t), `"${t}" declares nothing`);
