@@ -207,3 +207,17 @@ describe('the words a finding says a span shares with a task', () => {
     assert.ok(messages[1].includes('“规范探索知识产权证券化”') && !messages[1].includes('“科技”'), messages[1]);
   });
 });
+
+describe('the fixture cases as a text plan saved from Word writes them', () => {
+  // every line opened with two ideographic spaces (　　1．…, 　　牵头单位：…): the same findings on the same words. Not
+  // the cases whose meaning depends on Markdown's blanks (headings, table rows, tab-separated rows, nested lists).
+  const indentable = (c: Case) => !/^[ \t]*[#|]|\t|^ +\S/m.test(c.text.replace(/<!--[\s\S]*?-->/g, ''));
+  const indent = (text: string) => text.replace(/^(?=\S)/gm, '\u3000\u3000');
+  const seen = (text: string) => analyze(text).map((f) => `${show(text, f)} ${f.message}`).sort();
+  it('report what the case reports, on the same words', () => {
+    const all = files.flatMap((file) => parseFixture(file)).filter((c) => c.locale === 'zh' && indentable(c));
+    assert.ok(all.length >= 350, `${all.length} cases`);
+    const differ = all.filter((c) => JSON.stringify(seen(c.text)) !== JSON.stringify(seen(indent(c.text))));
+    assert.deepStrictEqual(differ.map((c) => `${whereOf(c)}: ${seen(c.text).join('; ')} → ${seen(indent(c.text)).join('; ')}`), []);
+  });
+});

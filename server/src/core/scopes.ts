@@ -128,10 +128,18 @@ export function parentItem<B extends { kind: string; start: number; end: number 
   return undefined;
 }
 
-/** An item's depth: its indent, and half a step more for a circled number (①…, a sub-item of the 1. above it). */
+/**
+ * An item's depth: the indent of its line, and half a step more for a circled number (①…, a sub-item of the 1. above
+ * it). An item that starts within a line (二是…, a clause split from the item it follows) is as deep as that line's.
+ */
 function levelOf(text: string, at: number): number {
-  const indent = indentOf(text, at);
-  CIRCLED_AT.lastIndex = at + indent;
+  let line = at;
+  while (line > 0 && text[line - 1] !== '\n' && text[line - 1] !== '\r') line--;
+  const indent = indentOf(text, line);
+  // the marker after the blanks (counted in characters: an ideographic space is one, its width two)
+  let marker = at;
+  while (marker < text.length && (text[marker] === ' ' || text[marker] === '\t' || text[marker] === '\u3000')) marker++;
+  CIRCLED_AT.lastIndex = marker;
   return CIRCLED_AT.test(text) ? indent + 0.5 : indent;
 }
 
