@@ -49,7 +49,7 @@ async function pickEarlier(later: vscode.Uri): Promise<vscode.Uri | undefined> {
     canSelectMany: false,
     // the plan's folder (a Word or Excel plan's view shows a file too)
     defaultUri: later.scheme === 'file' || later.scheme === WORD_PLAN_SCHEME ? vscode.Uri.joinPath(later.with({ scheme: 'file' }), '..') : undefined,
-    filters: { [vscode.l10n.t('Plans')]: [...PLAN_EXTENSIONS.text, ...PLAN_EXTENSIONS.word, ...PLAN_EXTENSIONS.excel, ...PLAN_EXTENSIONS.pdf] },
+    filters: { [vscode.l10n.t('Plans')]: [...PLAN_EXTENSIONS.text, ...PLAN_EXTENSIONS.word, ...PLAN_EXTENSIONS.excel, ...PLAN_EXTENSIONS.pdf, ...PLAN_EXTENSIONS.web] },
     openLabel: vscode.l10n.t('Compare with This Version'),
     title: vscode.l10n.t('The earlier version of {0}', later.path.split('/').pop() ?? ''),
   }))?.[0];

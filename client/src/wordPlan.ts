@@ -51,7 +51,7 @@ class WordPlanContent implements vscode.TextDocumentContentProvider {
 /** Serves the views' text, and keeps open views in step with their files. */
 export function registerWordPlanView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const content = new WordPlanContent(client);
-  const watcher = vscode.workspace.createFileSystemWatcher(`**/*.{${[...PLAN_EXTENSIONS.word, ...PLAN_EXTENSIONS.excel, ...PLAN_EXTENSIONS.pdf].join(',')}}`, true, false, true);
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/*.{${[...PLAN_EXTENSIONS.word, ...PLAN_EXTENSIONS.excel, ...PLAN_EXTENSIONS.pdf, ...PLAN_EXTENSIONS.web].join(',')}}`, true, false, true);
   watcher.onDidChange((file) => content.refresh(file));
   context.subscriptions.push(content, watcher, vscode.workspace.registerTextDocumentContentProvider(WORD_PLAN_SCHEME, content));
   context.subscriptions.push(vscode.commands.registerCommand(COPY_FIX_COMMAND, copyFix));
@@ -73,7 +73,7 @@ export async function openWordPlan(file?: vscode.Uri, kind: 'word' | 'excel' = '
   if (!(file instanceof vscode.Uri)) {
     const picked = await vscode.window.showOpenDialog({
       canSelectMany: false,
-      filters: kind === 'excel' ? { [vscode.l10n.t('Excel workbooks')]: [...PLAN_EXTENSIONS.excel] } : { [vscode.l10n.t('Word, PDF and OFD documents')]: [...PLAN_EXTENSIONS.word, ...PLAN_EXTENSIONS.pdf] },
+      filters: kind === 'excel' ? { [vscode.l10n.t('Excel workbooks')]: [...PLAN_EXTENSIONS.excel] } : { [vscode.l10n.t('Word, PDF and OFD documents, web pages')]: [...PLAN_EXTENSIONS.word, ...PLAN_EXTENSIONS.pdf, ...PLAN_EXTENSIONS.web] },
       openLabel: kind === 'excel' ? vscode.l10n.t('Open Excel Plan') : vscode.l10n.t('Open Word Plan'),
     });
     if (!picked?.length) return undefined;

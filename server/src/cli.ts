@@ -22,12 +22,13 @@ const USAGE = `usage:
   policy-lens compare OLD NEW | PLAN.docx [--format text|md|json] [--out FILE] [--config FILE] [--annex FILE]
   policy-lens annotate FILE... [--track-changes] [--out FILE|FOLDER] [--locale zh|en] [--config FILE] [--annex FILE]
 
-FILE may be a file, a folder (its .md, .txt, .docx, .doc, .wps, .xlsx, .xls, .et, .pdf and .ofd files; not a 分工表 this
-tool wrote), a glob pattern ("plans/**/*.md"; plan files only), or - for standard input. Text is read as UTF-8 (with or
+FILE may be a file, a folder (its .md, .txt, .docx, .doc, .wps, .xlsx, .xls, .et, .pdf, .ofd, .html and .htm files; not a
+分工表 or report this tool wrote, nor a saved page's 方案_files folder), a glob pattern ("plans/**/*.md"; plan files only), or - for standard input. Text is read as UTF-8 (with or
 without BOM), UTF-16 with BOM or GB18030; a Word .docx or .doc, an Excel .xlsx or .xls, a PDF and an OFD (their text;
-not a scan) as the Markdown they convert to, and WPS Office's .wps and .et as the .doc and .xls they build on. A file that cannot be
-read is reported and the others are still checked.
-The text format locates a Word plan's findings by paragraph (plan.docx:¶12:5), an Excel plan's by sheet and row
+not a scan) and a web page (.html, .htm: a plan as a site publishes it, in the charset it declares) as the Markdown they
+convert to, and WPS Office's .wps and .et as the .doc and .xls they build on. A file that cannot be read is reported and
+the others are still checked.
+The text format locates a Word plan's or a web page's findings by paragraph (plan.docx:¶12:5), an Excel plan's by sheet and row
 (分工表.xlsx:分工表!4:36), a PDF's or an OFD's by page (plan.pdf:p3:12); json and sarif keep the 0-based (sarif: 1-based) lines of the
 extracted text.
 The policyLens.* settings (extra sources, severities) are the editor's: from .vscode/settings.json in the current
@@ -38,7 +39,7 @@ or the one --annex FILE names for every plan; standard error says which. Its row
 check exits 1 when an error is found, 2 on a usage error or a file that cannot be read (2 wins over 1), else 0.
 With --fix, check writes each Markdown or text plan back with every finding's preferred quick fix applied (as the
 editor's fix-all would; again while a fix brings another), in the encoding it was read in, and reports what is left;
-a Word, Excel, PDF or OFD plan and standard input are checked but not written.
+a Word, Excel, PDF or OFD plan, a web page and standard input are checked but not written.
 report writes the reviewer's page (findings, the task matrix, lead units; one HTML file, no network) to --out or
 standard output; assignments writes each plan's 任务分工表 (xlsx needs --out). Both exit 2 when a file cannot be read.
 compare reads two versions of one plan (the 征求意见稿, then the 修改稿), or one Word plan with tracked changes (修订) as

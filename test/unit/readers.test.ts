@@ -115,7 +115,7 @@ describe('readDocx', () => {
     assert.deepStrictEqual(plan.paragraphOfLine, [1, 2, 0, 3, 0, 4, 5, 6, 0]);
   });
 
-  it('keeps table columns aligned across merged cells, counts each row as one paragraph and escapes | in cells', async () => {
+  it('keeps table columns aligned across merged cells (one merged down repeated in each row), counts each row as one paragraph and escapes | in cells', async () => {
     const plan = await readDocx(await makeDocx([
       { table: [
         ['序号', { text: '任务与单位', columnSpan: 2 }],
@@ -123,7 +123,7 @@ describe('readDocx', () => {
         ['y', 'z & <w>'],
       ] },
     ]), 'merged.docx');
-    assert.strictEqual(plan.text, '| 序号 | 任务与单位 | |\n| --- | --- | --- |\n| 1 | a\\|b | x |\n| | y | z & <w> |\n');
+    assert.strictEqual(plan.text, '| 序号 | 任务与单位 | |\n| --- | --- | --- |\n| 1 | a\\|b | x |\n| 1 | y | z & <w> |\n');
     assert.deepStrictEqual(plan.paragraphOfLine, [1, 1, 2, 3, 0]);
   });
 

@@ -113,7 +113,8 @@ export async function readPlans({ files, fromFolders }: ExpandedPlans): Promise<
     try {
       const plan = await readInput(file);
       if (plan.generated && fromFolders.has(file)) {
-        process.stderr.write(`policy-lens: ${file} is a 任务分工表 written by policy-lens, not a plan: skipped (name the file to check it)\n`);
+        const what = plan.format === 'html' ? 'a review report' : 'a 任务分工表';
+        process.stderr.write(`policy-lens: ${file} is ${what} written by policy-lens, not a plan: skipped (name the file to check it)\n`);
         continue;
       }
       plans.push({ file, plan });

@@ -1,6 +1,7 @@
 // Extracts a Word plan (.docx, through mammoth) as the Markdown a drafter would write, with each line's Word paragraph.
 import { UnreadableFileError } from './unreadable';
 import { labelNumbering } from './docxNumbering';
+import { Element, markdownOfTree } from './htmlMarkdown';
 
 /**
  * The plan's text and, for each 0-based line of it, its 1-based Word paragraph (¶N), or 0 for a blank line.
@@ -21,7 +22,8 @@ export interface ExtractedPlan {
  * again per list) and `- ` for bullets, except that an item whose text already starts with visible numbering
  * (`1.`, `（一）`, `一、`) is written as it is; a paragraph Word numbers in another format (`一、`, `（一）`, `（1）`,
  * `①`) is a paragraph with its label written in (docxNumbering.ts); nested lists indented by three spaces a level; Word tables as Markdown
- * tables whose first row is the header, merged cells repeated as empty cells, a cell's paragraphs joined with a
+ * tables whose first row is the header, a cell merged down repeated in each of its rows and one merged across
+ * followed by empty cells, a cell's paragraphs joined with a
  * space, and `|` escaped.
  */
 export async function readDocx(bytes: Uint8Array, name: string): Promise<ExtractedPlan> {
@@ -39,7 +41,7 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Extract
   } catch {
     throw fail();
   }
-  return markdownOfHtml(html);
+  return markdownOfTree(parseHtml(html));
 }
 
 /**
@@ -112,13 +114,6 @@ export function rejectRevisions(xml: string): string {
     .replace(/<(\/?)w:delInstrText\b/g, '<$1w:instrText');
 }
 
-interface Element {
-  tag: string;
-  attributes: Record<string, string>;
-  children: Node[];
-}
-type Node = Element | string;
-
 const VOID_TAGS = new Set(['br', 'img', 'hr']);
 
 /** Parses mammoth's HTML, which is well-formed: quoted attributes, escaped text, `<br />` for void elements. */
@@ -154,167 +149,3 @@ export function unescapeEntities(s: string): string {
   });
 }
 
-const LIST_TAGS = new Set(['ol', 'ul']);
-const VISIBLE_NUMBERING = /^(?:\d+\s*[.、．)）]|[（(][一二三四五六七八九十百\d]+[)）]|[一二三四五六七八九十百]+[、．.]|第[一二三四五六七八九十百\d]+[条章节项])/;
-
-/** The text of inline content; a manual line break is a newline, images and other void elements nothing. */
-function inlineText(nodes: Node[]): string {
-  let out = '';
-  for (const n of nodes) {
-    if (typeof n === 'string') out += n;
-    else if (n.tag === 'br') out += '\n';
-    else if (!LIST_TAGS.has(n.tag) && n.tag !== 'table') out += inlineText(n.children);
-  }
-  return out;
-}
-
-/** Everything a table cell holds as one line: its paragraphs, lists and nested tables joined with a space. */
-function cellText(nodes: Node[]): string {
-  const parts: string[] = [];
-  let inline = '';
-  const flush = () => {
-    if (inline.trim()) parts.push(inline);
-    inline = '';
-  };
-  for (const n of nodes) {
-    if (typeof n === 'string') inline += n;
-    else if (n.tag === 'br') inline += ' ';
-    else if (['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'td', 'th', 'ol', 'ul', 'table', 'thead', 'tbody'].includes(n.tag)) {
-      flush();
-      parts.push(cellText(n.children));
-    } else inline += cellText(n.children);
-  }
-  flush();
-  return parts.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ');
-}
-
-/** Splits a paragraph's text at its line breaks, trimmed (Word's leading full-width spaces are indentation). */
-function linesOf(text: string): string[] {
-  return text.split('\n').map((l) => l.trim()).filter(Boolean);
-}
-
-function markdownOfHtml(html: string): ExtractedPlan {
-  const lines: string[] = [];
-  const paragraphOfLine: number[] = [];
-  let paragraph = 0;
-  const emitBlock = (block: { text: string; paragraph: number }[]) => {
-    if (!block.length) return;
-    if (lines.length) {
-      lines.push('');
-      paragraphOfLine.push(0);
-    }
-    for (const l of block) {
-      lines.push(l.text);
-      paragraphOfLine.push(l.paragraph);
-    }
-  };
-
-  const listLines = (list: Element, depth: number, out: { text: string; paragraph: number }[]) => {
-    let number = 0;
-    for (const item of list.children) {
-      if (typeof item === 'string' || item.tag !== 'li') continue;
-      const text = linesOf(inlineText(item.children));
-      if (text.length) {
-        number++;
-        paragraph++;
-        const indent = '   '.repeat(depth);
-        const marker = VISIBLE_NUMBERING.test(text[0]) ? '' : list.tag === 'ol' ? `${number}. ` : '- ';
-        const continuation = indent + ' '.repeat(marker.length);
-        text.forEach((t, i) => out.push({ text: (i ? continuation : indent + marker) + t, paragraph }));
-      }
-      // an item of no text of its own only holds a deeper list (its level's paragraphs numbered in text of their own,
-      // docxNumbering.ts): that list stands at its depth
-      for (const child of item.children) if (typeof child !== 'string' && LIST_TAGS.has(child.tag)) listLines(child, text.length ? depth + 1 : depth, out);
-    }
-  };
-
-  const tableLines = (table: Element): { text: string; paragraph: number }[] => {
-    const rows: Element[] = [];
-    const collect = (e: Element) => {
-      for (const c of e.children) {
-        if (typeof c === 'string') continue;
-        if (c.tag === 'tr') rows.push(c);
-        else if (c.tag === 'thead' || c.tag === 'tbody' || c.tag === 'tfoot') collect(c);
-      }
-    };
-    collect(table);
-    // cells merged down (rowspan) leave a hole in the rows below: fill it so the columns stay aligned
-    const pendingDown: number[] = [];
-    const grid: string[][] = rows.map((row) => {
-      const cells: string[] = [];
-      let column = 0;
-      const skipMerged = () => {
-        while (pendingDown[column] > 0) {
-          pendingDown[column]--;
-          cells.push('');
-          column++;
-        }
-      };
-      for (const cell of row.children) {
-        if (typeof cell === 'string' || (cell.tag !== 'td' && cell.tag !== 'th')) continue;
-        skipMerged();
-        const span = Math.max(1, Number(cell.attributes.colspan) || 1);
-        const down = Math.max(1, Number(cell.attributes.rowspan) || 1) - 1;
-        for (let i = 0; i < span; i++) {
-          cells.push(i ? '' : cellText(cell.children).replace(/\\/g, '\\\\').replace(/\|/g, '\\|'));
-          if (down) pendingDown[column] = down;
-          column++;
-        }
-      }
-      skipMerged();
-      return cells;
-    });
-    const width = Math.max(1, ...grid.map((r) => r.length));
-    const out: { text: string; paragraph: number }[] = [];
-    grid.forEach((cells, i) => {
-      paragraph++;
-      const padded = [...cells, ...Array(width - cells.length).fill('')];
-      out.push({ text: `| ${padded.join(' | ')} |`.replace(/ {2,}\|/g, ' |').replace(/\| {2,}/g, '| '), paragraph });
-      if (i === 0) out.push({ text: `| ${Array(width).fill('---').join(' | ')} |`, paragraph });
-    });
-    return out;
-  };
-
-  const walk = (nodes: Node[]) => {
-    let loose = '';
-    const flushLoose = () => {
-      const text = linesOf(loose);
-      loose = '';
-      if (!text.length) return;
-      paragraph++;
-      emitBlock(text.map((t) => ({ text: t, paragraph })));
-    };
-    for (const n of nodes) {
-      if (typeof n === 'string') {
-        loose += n;
-        continue;
-      }
-      const heading = /^h([1-6])$/.exec(n.tag);
-      if (heading || n.tag === 'p' || LIST_TAGS.has(n.tag) || n.tag === 'table') flushLoose();
-      if (heading) {
-        const text = inlineText(n.children).replace(/\s+/g, ' ').trim();
-        if (text) emitBlock([{ text: `${'#'.repeat(Number(heading[1]))} ${text}`, paragraph: ++paragraph }]);
-      } else if (n.tag === 'p') {
-        const text = linesOf(inlineText(n.children));
-        if (text.length) {
-          paragraph++;
-          emitBlock(text.map((t) => ({ text: t, paragraph })));
-        }
-      } else if (LIST_TAGS.has(n.tag)) {
-        const out: { text: string; paragraph: number }[] = [];
-        listLines(n, 0, out);
-        emitBlock(out);
-      } else if (n.tag === 'table') {
-        emitBlock(tableLines(n));
-      } else if (n.tag === 'br') {
-        loose += '\n';
-      } else if (['div', 'section', 'article', 'blockquote'].includes(n.tag)) {
-        flushLoose();
-        walk(n.children);
-      } else loose += inlineText([n]);
-    }
-    flushLoose();
-  };
-  walk(parseHtml(html).children);
-  return { text: lines.length ? lines.join('\n') + '\n' : '', paragraphOfLine: lines.length ? [...paragraphOfLine, 0] : [0] };
-}

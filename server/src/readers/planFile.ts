@@ -1,4 +1,5 @@
-// Reads a plan from disk or from bytes, whatever people saved it as: Markdown or text in any supported encoding, or Word.
+// Reads a plan from disk or from bytes, whatever people saved it as: Markdown or text in any supported encoding, Word,
+// Excel, PDF, OFD or a web page.
 import * as fs from 'fs';
 import * as path from 'path';
 import { decodePlanBytes, PlanEncoding } from './encoding';
@@ -8,22 +9,26 @@ import { readXlsx } from './xlsx';
 import { readXls } from './xls';
 import { readPdf } from './pdf';
 import { readOfd } from './ofd';
+import { readHtml } from './html';
 import { UnreadableFileError } from './unreadable';
 
 export interface PlanSource {
   name: string;
   text: string;
-  format: 'markdown' | 'text' | 'docx' | 'doc' | 'xlsx' | 'xls' | 'pdf' | 'ofd';
+  format: 'markdown' | 'text' | 'docx' | 'doc' | 'xlsx' | 'xls' | 'pdf' | 'ofd' | 'html';
   /** The encoding a text file was read in. */
   encoding?: PlanEncoding;
-  /** Word files (.docx, .doc, .wps): the 1-based Word paragraph of each 0-based line of `text` (see readDocx). */
+  /** Word files (.docx, .doc, .wps) and web pages (.html, .htm): the 1-based paragraph of each 0-based line of `text` (see readDocx). */
   paragraphOfLine?: number[];
   /**
    * Excel files (.xlsx, .xls, .et): the sheet and 1-based row (`分工表!5`) of each 0-based line of `text` ('' for none; see
    * readXlsx); a PDF or an OFD: the page (`p3`).
    */
   rowOfLine?: string[];
-  /** A 任务分工表 Policy Lens wrote (`assignments --format xlsx`): its rows are a plan's, not a plan of its own. */
+  /**
+   * A 任务分工表 Policy Lens wrote (`assignments --format xlsx`): its rows are a plan's, not a plan of its own; or the
+   * reviewer's page it wrote (`report`), whose matrix restates every task.
+   */
   generated?: boolean;
   /**
    * A Word .docx with tracked changes (修订): its text is Word's Final view, every change accepted. Looked for only when
@@ -71,6 +76,8 @@ function formatOf(name: string, bytes: Uint8Array): PlanSource['format'] {
   if (ext === '.docx' || (DOCUMENT_97.has(ext) && startsWith(bytes, ZIP_MAGIC))) return 'docx';
   if (ext === '.xlsx') return 'xlsx';
   if (ext === '.md' || ext === '.markdown') return 'markdown';
+  // a web page (a plan as a government site publishes it, saved from the browser)
+  if (ext === '.html' || ext === '.htm') return 'html';
   // a name without a known extension (standard input): a ZIP archive is an OFD when it holds OFD.xml (a ZIP's names
   // are stored as they are), else a Word plan
   if (ext !== '.txt' && ZIP_MAGIC.every((b, i) => bytes[i] === b)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('OFD.xml') ? 'ofd' : 'docx';
@@ -86,6 +93,10 @@ export interface ReadOptions {
 export async function readPlanBytes(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<PlanSource> {
   refuseUnsupported(name, bytes);
   const format = formatOf(name, bytes);
+  if (format === 'html') {
+    const { text, paragraphOfLine, generated } = await readHtml(bytes, name);
+    return { name, text, format, paragraphOfLine, ...(generated ? { generated } : {}) };
+  }
   if (format === 'docx' || format === 'doc') {
     const { text, paragraphOfLine } = await (format === 'doc' ? readDoc : readDocx)(bytes, name);
     return { name, text, format, paragraphOfLine, ...(format === 'docx' && options.revisions && (await hasTrackedChanges(bytes)) ? { revisions: true } : {}) };

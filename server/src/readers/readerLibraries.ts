@@ -3,5 +3,6 @@ import * as mammoth from 'mammoth';
 import * as iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { Parser as HtmlParser } from 'htmlparser2';
 
-export { mammoth, iconv, JSZip, DOMParser, XMLSerializer };
+export { mammoth, iconv, JSZip, DOMParser, XMLSerializer, HtmlParser };

@@ -96,9 +96,9 @@ export const SHOW_CITATIONS_COMMAND = 'policyLens.showCitations';
 
 /**
  * The extensions of the files plans are kept in, by kind: Markdown and text, Word (WPS Writer's .wps builds on .doc)
- * and Excel (a 分工表; WPS Spreadsheets' .et builds on .xls), and the fixed-layout formats, PDF and OFD (GB/T 33190,
- * in which official documents circulate in China): a plan circulated as one, read when named, or by the CLI in a
- * folder, not in the editor's workspace scans. The server's folder walks and watchers and the client's
+ * and Excel (a 分工表; WPS Spreadsheets' .et builds on .xls), the fixed-layout formats, PDF and OFD (GB/T 33190,
+ * in which official documents circulate in China), and web pages (a plan as a site publishes it): a plan circulated as
+ * one of the last two kinds is read when named, or by the CLI in a folder, not in the editor's workspace scans. The server's folder walks and watchers and the client's
  * views, watchers and file dialogs all take them from here (package.json's menus name them again).
  */
 export const PLAN_EXTENSIONS = {
@@ -106,6 +106,8 @@ export const PLAN_EXTENSIONS = {
   word: ['docx', 'doc', 'wps'],
   excel: ['xlsx', 'xls', 'et'],
   pdf: ['pdf', 'ofd'],
+  /** A plan as a government site publishes it, saved from the browser. */
+  web: ['html', 'htm'],
 } as const;
 
 /**

@@ -32,7 +32,7 @@ describe('Open Word Plan', () => {
 
   it('is offered in the Explorer\'s context menu of .docx and .doc files', () => {
     const menu: { command: string; when?: string }[] = extension().packageJSON.contributes?.menus?.['explorer/context'] ?? [];
-    assert.ok(menu.some((m) => m.command === 'policyLens.openWordPlan' && m.when === 'resourceExtname == .docx || resourceExtname == .doc || resourceExtname == .wps || resourceExtname == .pdf || resourceExtname == .ofd'), JSON.stringify(menu));
+    assert.ok(menu.some((m) => m.command === 'policyLens.openWordPlan' && m.when === 'resourceExtname == .docx || resourceExtname == .doc || resourceExtname == .wps || resourceExtname == .pdf || resourceExtname == .ofd || resourceExtname == .html || resourceExtname == .htm'), JSON.stringify(menu));
   });
 
   /** A binary fixture (test/fixtures/…) copied into the workspace as `name` and opened with Open Word Plan, as a view. */
@@ -78,6 +78,14 @@ describe('Open Word Plan', () => {
     const editor = await openFixture('征求意见稿.ofd', 'ofd/plan.ofd');
     assert.match(editor.document.getText(), /^# 天河区贯彻落实广州市服务业扩大开放综合试点总体方案的实施方案（征求意见稿）\n/);
     await checked(editor, 'OFD');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('opens a web page the same way (a plan as a district site publishes it, GB2312), checked', async () => {
+    const editor = await openFixture('某区实施方案.html', 'html/gov-page.html');
+    assert.match(editor.document.getText(), /^# 某区落实服务业扩大开放综合试点实施方案\n/);
+    assert.ok(!editor.document.getText().includes('首页'), 'the page\'s menu is not the plan\'s text');
+    await checked(editor, 'web page');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 

@@ -1,0 +1,76 @@
+// A plan saved as a web page (.html, .htm): the page's plan as Markdown, what surrounds it left out, in the charset the
+// page declares; and the CLI reading one, named or in a folder.
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { readHtml } from '../../server/src/readers/html';
+import { readPlanBytes } from '../../server/src/readers/planFile';
+import { ROOT } from '../fixtures/checks/cases';
+
+const PAGE = path.join(ROOT, 'test', 'fixtures', 'html', 'gov-page.html');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const utf8 = (html: string) => new TextEncoder().encode(html);
+
+describe('reading a web page (readHtml)', () => {
+  it('reads a government site\'s page: declared GB2312, the plan set in a layout table, its menu, scripts, footer and form left out', async () => {
+    const bytes = fs.readFileSync(PAGE);
+    assert.ok(!bytes.includes(Buffer.from('实施方案')), 'the fixture is not UTF-8');
+    const { text, paragraphOfLine } = await readHtml(bytes, 'gov-page.html');
+    assert.match(text, /^# 某区落实服务业扩大开放综合试点实施方案\n\n为贯彻落实商务部/);
+    for (const outside of ['首页', '返回首页', '备案号', '表1第99项', '表1第98项', '表1第97项', '表1第96项', 'line-height']) assert.ok(!text.includes(outside), outside);
+    // a line break of the page's source between two hanzi is none (完\n成)
+    assert.ok(text.includes('（区文广旅体局牵头，2025年底前完成）'), text);
+    // a 分工表 kept as a table, its 牵头单位 merged down (rowspan) each row's
+    assert.ok(text.includes('| 序号 | 任务 | 对应清单 | 牵头单位 | 完成时限 |\n| --- | --- | --- | --- | --- |\n| 1 | 放宽外商设立投资性公司申请条件 | 表4第9项 | 区商务局 | 2025年6月 |\n| 2 | 探索以保证金方式取代保险 | 表3第3项 | 区商务局 | 2025年13月 |'), text);
+    // a <br> starts a line of the same paragraph
+    assert.ok(text.endsWith('某区人民政府办公室\n2023年5月10日\n'), text);
+    assert.strictEqual(paragraphOfLine.length, text.split('\n').length);
+    assert.deepStrictEqual(paragraphOfLine.slice(0, 5), [1, 0, 2, 0, 3]);
+  });
+
+  it('reads headings, lists and entities; a page without a charset as a text file is read; <pre> keeps its lines', async () => {
+    const { text } = await readHtml(utf8('<html><body><h2>一、重点任务</h2><ol><li>落实表1第12项&nbsp;&amp;&#x8868;述</li><li>落实表1第13项</li></ol><pre>第一行\n第二行</pre></body></html>'), 'p.htm');
+    assert.strictEqual(text, '## 一、重点任务\n\n1. 落实表1第12项\u00a0&表述\n2. 落实表1第13项\n\n第一行\n第二行\n');
+  });
+
+  it('refuses a file named .html that holds no HTML, rather than check it as a page', async () => {
+    await assert.rejects(readHtml(utf8('落实表1第12项。'), 'plan.html'), /cannot read plan\.html: not a web page/);
+  });
+
+  it('is the reader of .html and .htm files, as format html with paragraphs', async () => {
+    for (const name of ['plan.html', 'PLAN.HTM']) {
+      const plan = await readPlanBytes(utf8('<p>落实表1第12项。</p>'), name);
+      assert.deepStrictEqual([plan.format, plan.text, plan.paragraphOfLine], ['html', '落实表1第12项。\n', [1, 0]]);
+    }
+  });
+});
+
+describe('the CLI on web pages', () => {
+  it('checks a page named, locating findings by paragraph', () => {
+    const r = spawnSync(process.execPath, [CLI, 'check', PAGE], { encoding: 'utf8' });
+    assert.strictEqual(r.status, 1, r.stderr);
+    assert.match(r.stdout, /gov-page\.html:¶4:18 error threshold-mismatch “中方股比不低于51%”与表1第12项不符/);
+    assert.match(r.stdout, /gov-page\.html:¶8:5 error unknown-task 表1第58项不存在/);
+  });
+
+  it('checks the pages of a folder, not those of a saved page\'s asset folder (方案_files beside 方案.html) nor the report it wrote', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-html-'));
+    try {
+      fs.copyFileSync(PAGE, path.join(dir, '方案.html'));
+      const report = spawnSync(process.execPath, [CLI, 'report', PAGE, '--out', path.join(dir, 'report.html')], { encoding: 'utf8' });
+      assert.strictEqual(report.status, 0, report.stderr);
+      fs.mkdirSync(path.join(dir, '方案_files'));
+      fs.writeFileSync(path.join(dir, '方案_files', 'frame.htm'), '<p>落实表1第70项。</p>');
+      fs.mkdirSync(path.join(dir, '其他_files'));
+      fs.writeFileSync(path.join(dir, '其他_files', 'page.htm'), '<p>落实表1第71项。</p>');
+      const r = spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json'], { encoding: 'utf8' });
+      const files = (JSON.parse(r.stdout) as { file: string }[]).map((f) => path.relative(dir, f.file));
+      assert.deepStrictEqual(files.sort(), ['方案.html', path.join('其他_files', 'page.htm')].sort());
+      assert.match(r.stderr, /report\.html is a review report written by policy-lens, not a plan: skipped/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
