@@ -107,7 +107,7 @@ function laidOut(e: Element): Element {
   if (e.tag === 'table' && layoutTable(e)) return { tag: 'div', attributes: {}, children: cellsOf(e).map((cell) => ({ tag: 'div', attributes: {}, children: laidOut(cell).children })) };
   const children = e.children.map((c) => (typeof c === 'string' ? c : laidOut(c)));
   if (e.tag === 'pre' || e.tag === 'dt' || e.tag === 'dd') return { tag: 'p', attributes: e.attributes, children };
-  if (!BLOCKS.has(e.tag) && !BLOCKISH.has(e.tag) && children.some((c) => typeof c !== 'string' && BLOCKISH.has(c.tag))) return { tag: 'div', attributes: e.attributes, children };
+  if (!BLOCKISH.has(e.tag) && children.some((c) => typeof c !== 'string' && BLOCKISH.has(c.tag))) return { tag: 'div', attributes: e.attributes, children };
   if (e.tag === 'main' || e.tag === 'center' || e.tag === 'form' || e.tag === 'body' || e.tag === 'html' || e.tag === 'dl') return { tag: 'div', attributes: e.attributes, children };
   return { ...e, children };
 }
@@ -122,35 +122,30 @@ function navigation(list: Element): boolean {
   return items.length > 0 && items.every(link);
 }
 
-/** The cells of a table's own rows (not of a table nested in one). */
-function cellsOf(table: Element): Element[] {
-  const cells: Element[] = [];
-  const rows = (e: Element) => {
+/** A table's own rows (not a nested table's). */
+function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  const collect = (e: Element) => {
     for (const c of e.children) {
       if (typeof c === 'string') continue;
-      if (c.tag === 'tr') for (const cell of c.children) if (typeof cell !== 'string' && (cell.tag === 'td' || cell.tag === 'th')) cells.push(cell);
-      if (c.tag === 'thead' || c.tag === 'tbody' || c.tag === 'tfoot') rows(c);
+      if (c.tag === 'tr') rows.push(c);
+      else if (c.tag === 'thead' || c.tag === 'tbody' || c.tag === 'tfoot') collect(c);
     }
   };
-  rows(table);
-  return cells;
+  collect(table);
+  return rows;
 }
 
+const cellsIn = (row: Element) => row.children.filter((c): c is Element => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th'));
+const textOf = (e: Element): string => e.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
+const holdsTable = (e: Element): boolean => e.children.some((c) => typeof c !== 'string' && (c.tag === 'table' || holdsTable(c)));
+
+/** The cells of a table's own rows, in order. */
+const cellsOf = (table: Element) => rowsOf(table).flatMap(cellsIn);
+
+/** A table that lays the page out: no cell, a cell that holds a table or a long text, or one cell a row. */
 function layoutTable(table: Element): boolean {
-  const cells = cellsOf(table);
-  if (!cells.length) return true;
-  const holdsTable = (e: Element): boolean => e.children.some((c) => typeof c !== 'string' && (c.tag === 'table' || holdsTable(c)));
-  const textOf = (e: Element): string => e.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
-  if (cells.some((c) => holdsTable(c) || textOf(c).trim().length > LAYOUT_CELL)) return true;
-  // one cell a row
-  let rows = 0;
-  const countRows = (e: Element) => {
-    for (const c of e.children) {
-      if (typeof c === 'string') continue;
-      if (c.tag === 'tr') rows++;
-      if (c.tag === 'thead' || c.tag === 'tbody' || c.tag === 'tfoot') countRows(c);
-    }
-  };
-  countRows(table);
-  return cells.length === rows;
+  const rows = rowsOf(table);
+  const cells = rows.flatMap(cellsIn);
+  return !cells.length || cells.some((c) => holdsTable(c) || textOf(c).trim().length > LAYOUT_CELL) || rows.every((r) => cellsIn(r).length === 1);
 }
