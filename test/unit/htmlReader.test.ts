@@ -35,6 +35,15 @@ describe('reading a web page (readHtml)', () => {
     assert.strictEqual(text, '## 一、重点任务\n\n1. 落实表1第12项\u00a0&表述\n2. 落实表1第13项\n\n第一行\n第二行\n');
   });
 
+  it('reads a page nested absurdly deep, or broken, without failing', async () => {
+    const deep = await readHtml(utf8('<body>' + '<div>'.repeat(20000) + '<p>落实表1第58项。</p>' + '</div>'.repeat(20000) + '</body>'), 'deep.html');
+    assert.ok(deep.text.includes('落实表1第58项。'), deep.text);
+    const spans = await readHtml(utf8('<body>' + '<span>'.repeat(20000) + '落实表1第58项。' + '</span>'.repeat(20000) + '<p>后文</p></body>'), 'spans.html');
+    assert.strictEqual(spans.text, '落实表1第58项。\n\n后文\n');
+    const broken = await readHtml(utf8('<p>落实表1第58项<table><tr><td>a<td>b</table><<<>>><p' + 'x'.repeat(100)), 'broken.html');
+    assert.ok(broken.text.startsWith('落实表1第58项\n\n| a | b |'), broken.text);
+  });
+
   it('refuses a file named .html that holds no HTML, rather than check it as a page', async () => {
     await assert.rejects(readHtml(utf8('落实表1第12项。'), 'plan.html'), /cannot read plan\.html: not a web page/);
   });

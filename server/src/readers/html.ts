@@ -11,6 +11,8 @@ const DROPPED = new Set([
   'head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'audio', 'video',
   'select', 'option', 'button', 'textarea', 'input', 'nav', 'header', 'footer', 'aside',
 ]);
+/** How deep the tree is built: the readers walk it recursively, and no plan nests its blocks this deep. */
+const MAX_DEPTH = 200;
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
 /** The charset a page declares in its first bytes (<meta charset="gb2312">, content="text/html; charset=GBK"). */
@@ -56,11 +58,17 @@ export async function readHtml(bytes: Uint8Array, name: string): Promise<Extract
   const stack: Element[] = [root];
   let dropped = 0;
   let pre = 0;
+  /** Elements opened below MAX_DEPTH: their text is the deepest element's (a page nested absurdly deep is still read). */
+  let flattened = 0;
   const parser = new HtmlParser(
     {
       onopentag(tag, attributes) {
         if (dropped || DROPPED.has(tag)) {
           if (!VOID.has(tag)) dropped++;
+          return;
+        }
+        if (stack.length > MAX_DEPTH) {
+          if (!VOID.has(tag)) flattened++;
           return;
         }
         const element: Element = { tag, attributes, children: [] };
@@ -77,6 +85,10 @@ export async function readHtml(bytes: Uint8Array, name: string): Promise<Extract
           return;
         }
         if (VOID.has(tag)) return;
+        if (flattened) {
+          flattened--;
+          return;
+        }
         const open = stack.map((e) => e.tag).lastIndexOf(tag);
         if (open > 0) stack.length = open;
         if (tag === 'pre' && pre) pre--;
