@@ -133,7 +133,7 @@ interface SourceWords {
   pairs: (readonly [string, string])[];
   negations: Negation[];
   /** Its clauses (between marks) of at least MIN_COPIED characters, where two of their words may be swapped. */
-  clauses: { text: string; at: number }[];
+  clauses: Clause[];
 }
 
 const sourceWords = new Map<string, SourceWords>();
@@ -144,14 +144,33 @@ function wordsOf(original: string): SourceWords {
   return words;
 }
 
-function clausesOf(original: string): { text: string; at: number }[] {
-  const out: { text: string; at: number }[] = [];
+/** A clause of a task's text, where it starts, and its first and last two characters (where a copy is looked for). */
+interface Clause {
+  text: string;
+  at: number;
+  head: string;
+  tail: string;
+}
+
+function clausesOf(original: string): Clause[] {
+  const out: Clause[] = [];
   for (let start = 0, i = 0; i <= original.length; i++) {
     if (i < original.length && !CLAUSE_END.test(original[i])) continue;
-    if (i - start >= MIN_COPIED) out.push({ text: original.slice(start, i), at: start });
+    if (i - start >= MIN_COPIED) out.push({ text: original.slice(start, i), at: start, head: original.slice(start, start + 2), tail: original.slice(i - 2, i) });
     start = i + 1;
   }
   return out;
+}
+
+/** The clauses of a task's body wording that its table text does not have word for word (looked for once, not twice). */
+const bodyClauseMemo = new WeakMap<Task, Clause[]>();
+function bodyClauses(task: Task, body: string): Clause[] {
+  let clauses = bodyClauseMemo.get(task);
+  if (!clauses) {
+    const table = new Set(wordsOf(task.text).clauses.map((c) => c.text));
+    bodyClauseMemo.set(task, (clauses = wordsOf(body).clauses.filter((c) => !table.has(c.text))));
+  }
+  return clauses;
 }
 
 /** A list's separators: words swapped between them (商业网站、教育科研网站) only reorder the list. */
@@ -167,13 +186,13 @@ const MIN_SWAPPED = 2;
  * task's 探索以保险方式取代保证金 (what replaces what), 由境外向境内 for 由境内向境外. Not a list reordered (the words
  * between the two are a list's separators at both ends, or none): 教育科研网站、商业网站 says what 商业网站、教育科研网站 does.
  */
-function swapsIn(plan: string, task: Task, original: string, clauses: readonly { text: string; at: number }[], out: Flip[]): void {
-  for (const c of clauses) {
+function swapsIn(plan: string, task: Task, original: string, clauses: readonly Clause[], out: Flip[]): void {
+  for (let k = 0; k < clauses.length; k++) {
+    const c = clauses[k];
+    const { head, tail } = c;
     const n = c.text.length;
-    // where the plan may hold the clause: at its first two characters, or ending at its last two
-    const head = c.text.slice(0, 2);
-    const tail = c.text.slice(-2);
-    // (most blocks hold neither: nothing is made for them)
+    // where the plan may hold the clause: at its first two characters, or ending at its last two (most blocks hold
+    // neither: nothing is made for them)
     let tried = -1;
     for (let i = plan.indexOf(head); i >= 0; i = plan.indexOf(head, i + 1)) swapAt(plan, (tried = i), c, task, original, out);
     for (let i = plan.indexOf(tail); i >= 0; i = plan.indexOf(tail, i + 1)) if (i + 2 - n !== tried) swapAt(plan, i + 2 - n, c, task, original, out);
@@ -181,9 +200,10 @@ function swapsIn(plan: string, task: Task, original: string, clauses: readonly {
 }
 
 /** The swap of the plan's text at `s` the length of the clause `c`, if it is one. */
-function swapAt(plan: string, s: number, c: { text: string; at: number }, task: Task, original: string, out: Flip[]): void {
+function swapAt(plan: string, s: number, c: Clause, task: Task, original: string, out: Flip[]): void {
   const n = c.text.length;
-  if (s < 0 || s + n > plan.length) return;
+  // (a copy as it is, most often, is told without making the window)
+  if (s < 0 || s + n > plan.length || plan.startsWith(c.text, s)) return;
   const swap = swapOf(plan.slice(s, s + n), c.text);
   if (!swap) return;
   const { from, to, a, b } = swap;
@@ -311,7 +331,7 @@ export function checkReversedWording(block: Block, run: CheckRun): Finding[] {
   for (const task of tasks) {
     for (const original of task.bodyText ? [task.text, task.bodyText] : [task.text]) {
       if (hasWord) flipsIn(plan, inserted, task, original, flips);
-      swapsIn(plan, task, original, wordsOf(original).clauses, flips);
+      swapsIn(plan, task, original, original === task.text ? wordsOf(original).clauses : bodyClauses(task, original), flips);
     }
   }
   if (!flips.length) return [];
