@@ -216,7 +216,7 @@ function stripNumbering(title: string): string {
 /**
  * The domains a heading names, if it is a heading of domains: one that writes a domain in full (二、金融服务领域, 科技服务和
  * 专业服务领域), ends with 等领域 (科技服务、专业服务等领域), or is a domain's name without 领域 (（三）健康医疗服务), or without
- * 服务 too (二、电信); then every domain whose name it holds counts, a list's first names by their core (金融、商务服务领域). A
+ * 服务 too (二、电信, 二、金融领域, （三）金融业); then every domain whose name it holds counts, a list's first names by their core (金融、商务服务领域). A
  * heading that only mentions a field in passing (三、深化金融服务改革) names none. A closing parenthesis (区商务局牵头) is
  * not part of the name.
  */
@@ -237,7 +237,7 @@ function readHeadingDomains(title: string, domains: Domain[]): Label[] | undefin
     const ofDomains = t.endsWith('等' + DOMAIN_SUFFIX) || named.some((d) => t.includes(d.label.name) || t === d.stem || t === d.stem + '业');
     return ofDomains ? named.map((d) => d.label) : undefined;
   }
-  // the name without 服务, as the whole heading: （四）健康医疗, 二、电信
-  const bare = domains.filter((d) => t === d.core);
+  // the name without 服务, as the whole heading: （四）健康医疗, 二、电信, 二、金融领域, （三）金融业
+  const bare = domains.filter((d) => d.core && (t === d.core || t === d.core + DOMAIN_SUFFIX || t === d.core + '业'));
   return bare.length ? bare.map((d) => d.label) : undefined;
 }
