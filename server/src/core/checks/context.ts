@@ -20,6 +20,13 @@ export class CheckContext {
   readonly labels: { name: string; kind: 'domain' | 'category'; tasks: Set<string> }[] = [];
   /** Any of the labels, longest first. */
   labelPattern = /(?!)/g;
+  /**
+   * A domain's shorter names as an item's or a clause's label writes them (金融服务：…, 金融领域：…, 在金融领域，…): its
+   * name without 领域, and without 服务 but with 领域; each with its domain. Read only at the head of an item, sentence or
+   * clause: in running text 金融服务 is a phrase (优化跨境金融服务（表1第30项）).
+   */
+  readonly shortLabels = new Map<string, CheckContext['labels'][number]>();
+  shortLabelPattern = /(?!)/g;
   /** Which tasks a span of plan text is about. */
   readonly matcher: TaskMatcher;
 
@@ -52,5 +59,12 @@ export class CheckContext {
     }
     this.labels.sort((a, b) => b.name.length - a.name.length);
     if (this.labels.length) this.labelPattern = new RegExp(this.labels.map((l) => escapeRegExp(l.name)).join('|'), 'g');
+    for (const label of this.labels) {
+      if (label.kind !== 'domain' || !label.name.endsWith('领域')) continue;
+      const stem = label.name.slice(0, -2);
+      const names = stem.endsWith('服务') && stem.length > 2 ? [stem, stem.slice(0, -2) + '领域'] : [stem];
+      for (const name of names) if (name.length >= 2 && !this.labels.some((l) => l.name === name)) this.shortLabels.set(name, label);
+    }
+    if (this.shortLabels.size) this.shortLabelPattern = new RegExp([...this.shortLabels.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
   }
 }

@@ -36,13 +36,21 @@ export function checkDomains(text: string, scopes: Scope[], refs: ResolvedRefere
       if (m[0] === '') labels.lastIndex++;
       else found.push({ name: m[0], at: m.index });
     }
+    // a domain's shorter name where an item, a sentence or a clause opens with it as a label (金融服务：…, 在金融领域，…)
+    const short = ctx.shortLabelPattern;
+    short.lastIndex = 0;
+    for (let m = short.exec(unit); m !== null; m = short.exec(unit)) {
+      if (m[0] === '') short.lastIndex++;
+      else if (!found.some((f) => m!.index < f.at + f.name.length && f.at < m!.index + m![0].length) && shortLead(unit, head, m.index, m[0])) found.push({ name: m[0], at: m.index });
+    }
+    found.sort((a, b) => a.at - b.at);
     for (let k = 0; k < found.length; k++) {
-      const label = ctx.labels.find((l) => l.name === found[k].name)!;
+      const label = ctx.labels.find((l) => l.name === found[k].name) ?? ctx.shortLabels.get(found[k].name)!;
       const at = found[k].at;
       // a label frames what follows it up to the next label (科技服务领域，……；商务服务领域，……)
       const until = scope.start + (found[k + 1]?.at ?? unit.length);
       const start = scope.start + at;
-      const end = start + label.name.length;
+      const end = start + found[k].name.length;
       const after = text.slice(end, end + 3);
       let governed: ResolvedReference[] = [];
       if (/^(?:\*\*)?[（(]/.test(after)) {
@@ -52,7 +60,7 @@ export function checkDomains(text: string, scopes: Scope[], refs: ResolvedRefere
       } else if (LEAD_IN.test(unit.slice(Math.max(head, clauseStart(unit, at)), at)) && LEAD_OUT.test(text.slice(end, end + 6))) {
         // 商务服务领域：……表1第12项, at the head of an item, a sentence or a clause; 在金融服务领域，……; 科技服务领域方面，……
         governed = inScope.filter((r) => r.ref.start > end && r.ref.start < until);
-      } else if (isCell(unit, at, at + label.name.length)) {
+      } else if (isCell(unit, at, at + found[k].name.length)) {
         // | 科技服务领域 | 表1第12项 |: a label that fills a cell of a table row governs the row
         governed = inScope;
       }
@@ -90,6 +98,19 @@ function judge(
       return { code, severity, start: r.ref.start, end: r.ref.end, message: msg.domainMismatch(label.name, formatReference(t), own(t)!), related: related([t]), fixes: [] };
     });
 }
+
+/**
+ * Whether a domain's shorter name at unit[at] labels what follows: at the head of the item, a sentence or a clause (after
+ * 在 or the like), then a colon — or, for a name that says 领域 (金融领域), a comma or 方面 too.
+ */
+function shortLead(unit: string, head: number, at: number, name: string): boolean {
+  if (!LEAD_IN.test(unit.slice(Math.max(head, clauseStart(unit, at)), at))) return false;
+  const after = unit.slice(at + name.length, at + name.length + 6);
+  return name.endsWith('领域') ? LEAD_OUT.test(after) : SHORT_OUT.test(after);
+}
+
+/** What follows a domain's name without 领域 that labels (金融服务：): a colon. */
+const SHORT_OUT = /^(?:\*\*)?[：:]/;
 
 /** Where the clause that holds unit[at] starts: after the last semicolon before it (0 if none). */
 function clauseStart(unit: string, at: number): number {
