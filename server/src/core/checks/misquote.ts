@@ -103,8 +103,14 @@ export function alignQuote(quote: string, source: string): Alignment {
     [prev, cur] = [cur, prev];
     [prevStart, curStart] = [curStart, prevStart];
   }
+  // of the windows with the fewest edits, the one as long as the quotation (a word changed, 社会调研 for 社会调查, rather
+  // than one cut short and a character added); with an omission in it, the first
+  const omits = quote.includes(ELLIPSIS);
+  const off = (start: number, end: number) => Math.abs(end - start - n);
   let best = { distance: Infinity, start: 0, end: 0 };
-  for (let j = 0; j <= m; j++) if (prev[j] < best.distance) best = { distance: prev[j], start: prevStart[j], end: j };
+  for (let j = 0; j <= m; j++) {
+    if (prev[j] < best.distance || (prev[j] === best.distance && !omits && off(prevStart[j], j) < off(best.start, best.end))) best = { distance: prev[j], start: prevStart[j], end: j };
+  }
   return best;
 }
 
