@@ -267,7 +267,7 @@ function unmarkedOmission(quote: string, source: string): Piece[] | undefined {
 
 /** An abridged quotation of more than two pieces has at most this many. */
 const MAX_PIECES = 4;
-/** The last piece of such a quotation may be as short as this (a closing word: 业务). */
+/** The first and the last piece of such a quotation may be as short as this (a word that opens or closes it: 支持, 业务). */
 const MIN_LAST_PIECE = 2;
 
 /**
@@ -282,8 +282,8 @@ function unmarkedOmissions(quote: string, source: string): Piece[] | undefined {
   let from = 0;
   for (let at = 0; at < quote.length; ) {
     let found: { source: number; length: number } | undefined;
-    // the last piece may be shorter, a word that closes the quotation (…提供业务)
-    const least = quote.length - at < MIN_PIECE && pieces.length ? MIN_LAST_PIECE : MIN_PIECE;
+    // the first and the last piece may be shorter: a word that opens the quotation (支持…), or closes it (…提供业务)
+    const least = !pieces.length || quote.length - at < MIN_PIECE ? MIN_LAST_PIECE : MIN_PIECE;
     for (let length = quote.length - at; length >= least && !found; length--) {
       const i = source.indexOf(quote.slice(at, at + length), from);
       if (i >= 0) found = { source: i, length };
