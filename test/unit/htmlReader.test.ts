@@ -32,7 +32,16 @@ describe('reading a web page (readHtml)', () => {
 
   it('reads headings, lists and entities; a page without a charset as a text file is read; <pre> keeps its lines', async () => {
     const { text } = await readHtml(utf8('<html><body><h2>一、重点任务</h2><ol><li>落实表1第12项&nbsp;&amp;&#x8868;述</li><li>落实表1第13项</li></ol><pre>第一行\n第二行</pre></body></html>'), 'p.htm');
-    assert.strictEqual(text, '## 一、重点任务\n\n1. 落实表1第12项\u00a0&表述\n2. 落实表1第13项\n\n第一行\n第二行\n');
+    assert.strictEqual(text, '## 一、重点任务\n\n1. 落实表1第12项 &表述\n2. 落实表1第13项\n\n第一行\n第二行\n');
+  });
+
+  it('reads a page Word saved (Save as Web Page): a list number Word wrote with no-break spaces, its text in pieces of spans, its conditional comments left out', async () => {
+    const page = '<html><head><!--[if gte mso 9]><xml><o:Author>表1第95项</o:Author></xml><![endif]--></head><body lang=ZH-CN><div class=WordSection1>' +
+      "<p class=MsoNormal align=center><b><span style='font-size:22.0pt'>某区实施方案<o:p></o:p></span></b></p>" +
+      "<p class=MsoListParagraph><![if !supportLists]><span lang=EN-US>1.<span style='font:7.0pt'>&nbsp;&nbsp;&nbsp; </span></span><![endif]>" +
+      '<span>允许外商投资社会调查，中方股比不低于<span lang=EN-US>51%</span>（表<span lang=EN-US>1</span>第<span lang=EN-US>12</span>项）。<o:p></o:p></span></p></div></body></html>';
+    const { text } = await readHtml(utf8(page), 'word.htm');
+    assert.strictEqual(text, '某区实施方案\n\n1. 允许外商投资社会调查，中方股比不低于51%（表1第12项）。\n');
   });
 
   it('reads a page nested absurdly deep, or broken, without failing', async () => {

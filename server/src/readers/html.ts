@@ -38,9 +38,12 @@ function decodePage(bytes: Uint8Array, name: string): string {
 const WIDE = '\\u2e80-\\u9fff\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef';
 const BREAK_BETWEEN_WIDE = new RegExp(`(?<=[${WIDE}])[ \\t\\f]*[\\r\\n][ \\t\\f\\r\\n]*(?=[${WIDE}])`, 'g');
 
-/** Text as a browser lays it out: runs of blanks and line breaks one space (a break between two hanzi none); <pre> as it is. */
+/**
+ * Text as a browser lays it out: runs of blanks and line breaks one space (a break between two hanzi none), a
+ * no-break space (&nbsp;, which Word's pages put after a list's number) a space; <pre> as it is.
+ */
 function collapse(text: string): string {
-  return text.replace(BREAK_BETWEEN_WIDE, '').replace(/[ \t\f\r\n]+/g, ' ');
+  return text.replace(BREAK_BETWEEN_WIDE, '').replace(/[ \t\f\r\n\u00a0]+/g, ' ');
 }
 
 /**
@@ -57,7 +60,6 @@ export async function readHtml(bytes: Uint8Array, name: string): Promise<Extract
   const root: Element = { tag: '', attributes: {}, children: [] };
   const stack: Element[] = [root];
   let dropped = 0;
-  let pre = 0;
   /** Elements opened below MAX_DEPTH: their text is the deepest element's (a page nested absurdly deep is still read). */
   let flattened = 0;
   const parser = new HtmlParser(
@@ -73,11 +75,15 @@ export async function readHtml(bytes: Uint8Array, name: string): Promise<Extract
         }
         const element: Element = { tag, attributes, children: [] };
         stack[stack.length - 1].children.push(element);
-        if (tag === 'pre') pre++;
         if (!VOID.has(tag)) stack.push(element);
       },
       ontext(text) {
-        if (!dropped) stack[stack.length - 1].children.push(pre ? text : collapse(text));
+        if (dropped) return;
+        // (the parser hands over a text in pieces, an entity one: joined here, laid out with the rest in laidOut)
+        const children = stack[stack.length - 1].children;
+        const last = children.length - 1;
+        if (last >= 0 && typeof children[last] === 'string') children[last] += text;
+        else children.push(text);
       },
       onclosetag(tag) {
         if (dropped) {
@@ -91,7 +97,6 @@ export async function readHtml(bytes: Uint8Array, name: string): Promise<Extract
         }
         const open = stack.map((e) => e.tag).lastIndexOf(tag);
         if (open > 0) stack.length = open;
-        if (tag === 'pre' && pre) pre--;
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
@@ -106,7 +111,7 @@ export async function readHtml(bytes: Uint8Array, name: string): Promise<Extract
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'div', 'section', 'article', 'blockquote']);
 /** Elements that are blocks or hold them. */
 const BLOCKISH = new Set([...BLOCKS, 'li', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'pre', 'dl', 'dt', 'dd', 'main', 'center', 'form', 'body', 'html']);
-/** A table cell this long is a page's layout, not a 分工表's cell. */
+/** A table cell this long (its blanks not counted) is a page's layout, not a 分工表's cell. */
 const LAYOUT_CELL = 300;
 
 /**
@@ -114,10 +119,11 @@ const LAYOUT_CELL = 300;
  * paragraphs) a <div>; <pre> and <dt>/<dd> paragraphs; and a table that lays the page out (a cell that holds a table or
  * a long text, or one cell a row: old government sites set the whole plan in one) its cells' content, not a table.
  */
-function laidOut(e: Element): Element {
+function laidOut(e: Element, inPre = false): Element {
   if ((e.tag === 'ul' || e.tag === 'ol') && navigation(e)) return { tag: 'div', attributes: {}, children: [] };
   if (e.tag === 'table' && layoutTable(e)) return { tag: 'div', attributes: {}, children: cellsOf(e).map((cell) => ({ tag: 'div', attributes: {}, children: laidOut(cell).children })) };
-  const children = e.children.map((c) => (typeof c === 'string' ? c : laidOut(c)));
+  const pre = inPre || e.tag === 'pre';
+  const children = e.children.map((c) => (typeof c === 'string' ? (pre ? c : collapse(c)) : laidOut(c, pre)));
   if (e.tag === 'pre' || e.tag === 'dt' || e.tag === 'dd') return { tag: 'p', attributes: e.attributes, children };
   if (!BLOCKISH.has(e.tag) && children.some((c) => typeof c !== 'string' && BLOCKISH.has(c.tag))) return { tag: 'div', attributes: e.attributes, children };
   if (e.tag === 'main' || e.tag === 'center' || e.tag === 'form' || e.tag === 'body' || e.tag === 'html' || e.tag === 'dl') return { tag: 'div', attributes: e.attributes, children };
@@ -159,5 +165,5 @@ const cellsOf = (table: Element) => rowsOf(table).flatMap(cellsIn);
 function layoutTable(table: Element): boolean {
   const rows = rowsOf(table);
   const cells = rows.flatMap(cellsIn);
-  return !cells.length || cells.some((c) => holdsTable(c) || textOf(c).trim().length > LAYOUT_CELL) || rows.every((r) => cellsIn(r).length === 1);
+  return !cells.length || cells.some((c) => holdsTable(c) || textOf(c).replace(/\s+/g, '').length > LAYOUT_CELL) || rows.every((r) => cellsIn(r).length === 1);
 }
