@@ -25,7 +25,7 @@ const USAGE = `usage:
 FILE may be a file, a folder (its .md, .txt, .docx, .doc, .wps, .xlsx, .xls, .et, .pdf, .ofd, .html and .htm files; not a
 分工表 or report this tool wrote, nor a saved page's 方案_files folder), a glob pattern ("plans/**/*.md"; plan files only), or - for standard input. Text is read as UTF-8 (with or
 without BOM), UTF-16 with BOM or GB18030; a Word .docx or .doc, an Excel .xlsx or .xls, a PDF and an OFD (their text;
-not a scan) and a web page (.html, .htm: a plan as a site publishes it, in the charset it declares) as the Markdown they
+not a scan) and a web page (.html, .htm: a plan as a site publishes it, decoded as text is, or in a charset it declares beyond those) as the Markdown they
 convert to, and WPS Office's .wps and .et as the .doc and .xls they build on. A file that cannot be read is reported and
 the others are still checked.
 The text format locates a Word plan's or a web page's findings by paragraph (plan.docx:¶12:5), an Excel plan's by sheet and row

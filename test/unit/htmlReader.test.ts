@@ -53,6 +53,16 @@ describe('reading a web page (readHtml)', () => {
     assert.ok(broken.text.startsWith('落实表1第58项\n\n| a | b |'), broken.text);
   });
 
+  it('reads a page by its bytes where its charset says otherwise (re-saved in UTF-8, still saying gb2312), and a Big5 page by its charset', async () => {
+    const resaved = new TextDecoder('gb18030').decode(fs.readFileSync(PAGE));
+    assert.ok(resaved.includes('charset=gb2312'));
+    const { text } = await readHtml(utf8(resaved), 'resaved.html');
+    assert.ok(text.startsWith('# 某区落实服务业扩大开放综合试点实施方案\n'), text.slice(0, 80));
+    const iconv = require('iconv-lite');
+    const big5 = await readHtml(iconv.encode('<meta charset="big5"><p>落實表1第12項。</p>', 'big5'), 'big5.html');
+    assert.strictEqual(big5.text, '落實表1第12項。\n');
+  });
+
   it('refuses a file named .html that holds no HTML, rather than check it as a page', async () => {
     await assert.rejects(readHtml(utf8('落实表1第12项。'), 'plan.html'), /cannot read plan\.html: not a web page/);
   });

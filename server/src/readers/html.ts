@@ -21,15 +21,18 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
   return /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1].toLowerCase();
 }
 
-/** The page's text: by its BOM, else the charset it declares, else as a text plan is read (UTF-8, else GB18030). */
+/** The charsets a text plan is read in (decodePlanBytes tells them apart by the bytes). */
+const TEXT_CHARSETS = /^(?:utf-?8|gb2312|gbk|gb18030|x-gbk|cp936|euc-cn|us-ascii|iso-8859-1)$/;
+
+/**
+ * The page's text. As a text plan is read (a BOM, else UTF-8, else GB18030): by its bytes, not by the charset it
+ * declares, which a page re-saved in UTF-8 keeps saying gb2312; a page in another charset it declares (Big5) by that.
+ */
 function decodePage(bytes: Uint8Array, name: string): string {
   const charset = declaredCharset(bytes);
-  const bom = bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe;
-  if (!bom && charset && !/^utf-?8$/.test(charset)) {
+  if (charset && !TEXT_CHARSETS.test(charset)) {
     const { iconv } = require('./readerLibraries') as typeof import('./readerLibraries');
-    // GB2312 and GBK pages hold GB18030's characters more often than they should: it reads all of them
-    const encoding = /^(?:gb2312|gbk|gb18030|x-gbk|cp936|euc-cn)$/.test(charset) ? 'gb18030' : charset;
-    if (iconv.encodingExists(encoding)) return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+    if (iconv.encodingExists(charset)) return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
   }
   return decodePlanBytes(bytes, name).text;
 }
