@@ -7,7 +7,7 @@ import * as path from 'path';
 import { splitParagraphs } from '../../server/src/core/analyze';
 import { StructureWalk } from '../../server/src/core/planStructure';
 import { sourceWindow } from '../../server/src/core/checks/deadlineOutsidePilot';
-import { parseYearMonth, pilotWindow, placeInWindow, readDates, readDeadlines, readPilotYears } from '../../server/src/core/deadlines';
+import { issueDateIn, parseYearMonth, pilotWindow, placeInWindow, readDates, readDeadlines, readPilotYears } from '../../server/src/core/deadlines';
 import { Finding } from '../../server/src/core/findings';
 import { Block, buildParagraphModel, cellSpans, EMPTY_CONTEXT } from '../../server/src/core/planModel';
 import { Assignment, declaresFirstLeads, firstLeadsDeclaration, isUnitName, readAssignment, readHeadingAssignment, readRowAssignment } from '../../server/src/core/responsibility';
@@ -124,6 +124,19 @@ describe('readDates', () => {
   it('readDeadlines keeps exactly the deadlines', () => {
     const text = '根据2022年12月29日印发的总体方案，2025年6月底前完成，截至2023年底已建成3个。';
     assert.deepStrictEqual(readDeadlines(text).map((d) => d.text), ['2025年6月底前'], 'only the phrase ending with 底前 is a deadline');
+  });
+});
+
+describe('the plan\'s own date (issueDateIn)', () => {
+  it('is the last line that is a whole date alone, under the issuing unit or not, in any numerals', () => {
+    assert.deepStrictEqual(issueDateIn('某区人民政府办公室\n2023年5月10日'), { ymd: 20230510, text: '2023年5月10日' });
+    assert.deepStrictEqual(issueDateIn('　　二〇二三年五月十日　\r\n'), { ymd: 20230510, text: '二〇二三年五月十日' });
+    assert.deepStrictEqual(issueDateIn('2023年5月10日\n附件：分工表\n2024年1月2日'), { ymd: 20240102, text: '2024年1月2日' });
+  });
+  it('is no date with words around it, a month, a period or a date that does not exist', () => {
+    for (const t of ['2023年5月10日前', '2023年5月10日印发', '自2023年5月10日起施行', '2023年5月', '2023年5月底', '2023年2月30日', '（2023年5月10日）']) {
+      assert.strictEqual(issueDateIn(t), undefined, t);
+    }
   });
 });
 

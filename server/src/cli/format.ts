@@ -71,7 +71,7 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   'uncited-task': 'A list item or table row that restates a task without citing it.',
   'missing-lead-unit': 'A task item without a lead unit, in a plan that assigns lead units elsewhere.',
   'missing-deadline': 'A task item without a deadline, in a plan that gives most of its task items one.',
-  'deadline-outside-pilot': "A deadline before the source's date or after its pilot period.",
+  'deadline-outside-pilot': "A deadline before the source's date or after its pilot period, or a task's deadline before the plan's own date (its 落款).",
   'invalid-deadline': 'A date that does not exist.',
   'assignment-mismatch': "A lead unit or deadline in the plan's body that differs from what the plan's own 分工表 gives the same task.",
   'reversed-wording': "Text copied from the cited task word for word but for one word that says the opposite (黑名单 for 白名单, 禁止 for 允许, a 不 or 非 put in or left out), or with two of its words swapped (以保证金方式取代保险 for 以保险方式取代保证金).",

@@ -396,3 +396,28 @@ export function whyInvalid(d: Deadline): { kind: 'month'; month: number } | { ki
 export function formatWindow(w: PilotWindow): string {
   return `${w.from.year}年${w.from.month}月—${w.to.year}年${w.to.month}月`;
 }
+
+/** The date a plan is issued under: its 落款, a line that is one whole date (2023年5月10日, 二〇二三年五月十日). */
+export interface IssueDate {
+  /** As dueBy counts days: year × 10000 + month × 100 + day. */
+  ymd: number;
+  text: string;
+}
+
+/**
+ * The last line of `text` that is a date alone, day and all (the plan's 落款 date, under the issuing unit's name); undefined
+ * when none is. A date with words around it (2023年5月10日前, 2023年5月10日印发) is not one.
+ */
+export function issueDateIn(text: string): IssueDate | undefined {
+  if (!text.includes('日') && !text.includes('号')) return undefined;
+  let found: IssueDate | undefined;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const t = line.trim();
+    if (t.length < 8 || t.length > 16 || !/[日号]$/.test(t)) continue;
+    const dates = readDates(t);
+    const d = dates.length === 1 ? dates[0] : undefined;
+    if (d && d.start === 0 && d.end === t.length && d.period === 'day' && d.valid && !d.strictlyBefore && !d.endOfPeriod) found = { ymd: dueBy(d), text: t };
+  }
+  return found;
+}
+

@@ -2,7 +2,7 @@
 // that follow in the next paragraph and the headings above; and the facts of the whole plan that decide them.
 import { Block, cellSpans, mayBeTaskItem, ParagraphModel } from './planModel';
 import { Task } from './types';
-import { closingParenthesis, type Deadline } from './deadlines';
+import { closingParenthesis, type Deadline, type IssueDate } from './deadlines';
 import { lineEndFrom, linesOf } from './text';
 import { assignsAbove, rowLines, CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, LABEL_LINE, MARKER_OPENING, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
 import { Assignment, dedupe, firstLeadsDeclaration, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
@@ -43,6 +43,8 @@ export interface ResponsibilityRun {
   requireDeadline?: 'auto' | 'always' | 'off';
   /** policyLens.structure.pilotEnd (`YYYY-MM`), when set. */
   pilotEnd?: string;
+  /** The date the plan is issued under (its 落款, issueDateIn): a deadline before it was past when the plan came out. */
+  issued?: IssueDate;
   /** Whether the plan names a lead unit anywhere (planAssignsLeadUnits over the whole document). */
   planAssignsLeads: boolean;
   /** Whether a paragraph before this one declared that the first unit of a list leads (declaresFirstLeads). */

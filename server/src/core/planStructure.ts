@@ -7,7 +7,7 @@ import { ENUMERATION, opensItemUnder } from './scopes';
 import { citedTasks } from './taskIndex';
 import { Task } from './types';
 import { firstLeadsDeclaration, namesNoUnit } from './responsibility';
-import { Deadline, dueBy } from './deadlines';
+import { Deadline, dueBy, IssueDate, issueDateIn } from './deadlines';
 
 /** policyLens.structure: when a task item needs a lead unit, and a deadline; the end of the pilot period if set. */
 export interface StructureSettings {
@@ -65,6 +65,8 @@ export class StructureWalk {
   private readonly requireDeadline: NonNullable<ResponsibilityRun['requireDeadline']>;
   private readonly expectDeadlines: boolean;
   private readonly pilotEnd: string | undefined;
+  /** The plan's 落款 date: the last paragraph's that has one. */
+  private readonly issued: IssueDate | undefined;
   private readonly tables: TableAssignments | undefined;
   private readonly expectListed: boolean;
   /** By an earlier version's table assignments: the tasks they and this plan's say different things of. */
@@ -107,6 +109,7 @@ export class StructureWalk {
     };
     this.expectDeadlines = this.requireDeadline === 'always' || (this.requireDeadline === 'auto' && datesMostItems(parts, this.facts, this.outlines, this.tables?.dated, reads));
     this.pilotEnd = settings?.pilotEnd || undefined;
+    for (let i = this.facts.length - 1; i >= 0 && !this.issued; i--) this.issued = this.facts[i].issued;
   }
 
   /**
@@ -121,7 +124,7 @@ export class StructureWalk {
 
   /** Whether paragraph i (the next one of the walk) has the structure `s`. */
   is(i: number, s: ResponsibilityRun): boolean {
-    return s.requireLeadUnit === this.requireLeadUnit && s.pilotEnd === this.pilotEnd && s.planAssignsLeads === this.planAssignsLeads &&
+    return s.requireLeadUnit === this.requireLeadUnit && s.pilotEnd === this.pilotEnd && s.issued?.ymd === this.issued?.ymd && s.issued?.text === this.issued?.text && s.planAssignsLeads === this.planAssignsLeads &&
       s.requireDeadline === this.requireDeadline && s.expectDeadlines === this.expectDeadlines &&
       s.firstLeads === this.firstLeadsAt[i] && !!s.expectListed === this.expectListed && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameStrings(s.outline ?? [], this.outlines[i]);
   }
@@ -129,11 +132,11 @@ export class StructureWalk {
   /** The structure of paragraph i (the next one of the walk). */
   at(i: number): ResponsibilityRun {
     if (this.last && this.is(i, this.last)) return this.last;
-    const { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, tables, expectListed } = this;
+    const { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, planAssignsLeads, tables, expectListed } = this;
     const firstLeads = this.firstLeadsAt[i];
     const outline = this.outlines[i];
     const outlineCites = this.outlineCitesAbove(i);
-    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i) });
+    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i) });
   }
 
   /** The tasks the lines of the outline above paragraph i cite (a heading-like line is under the levels above its own only: outlinesOf). */
@@ -424,9 +427,10 @@ function paragraphFacts(text: string): ParagraphFacts {
   const outlineStep = nextOutline(OUTLINE_BEFORE, text);
   const trimmed = text.trim();
   const clause = ENUMERATION.test(trimmed) && !/[\r\n]/.test(trimmed);
+  const issued = issueDateIn(text);
   // most paragraphs tell the plan nothing: they share one object
-  if (!declares && !leadingLabels && outlineStep === OUTLINE_BEFORE && !clause) return NO_FACTS;
-  return { declaresFirstLeads: declares, firstLeadsNote, leadingLabels, labelsOnly, outlineStep, clause };
+  if (!declares && !leadingLabels && outlineStep === OUTLINE_BEFORE && !clause && !issued) return NO_FACTS;
+  return { declaresFirstLeads: declares, firstLeadsNote, leadingLabels, labelsOnly, outlineStep, clause, issued };
 }
 
 /** The tasks two table assignments of a plan say different things of (their leads, or their dates). */
@@ -496,6 +500,8 @@ export interface ParagraphFacts {
   outlineStep: string[];
   /** It is one clause of an enumeration, a line opening with 一是, 二是…: Word writes each in a paragraph of its own. */
   clause: boolean;
+  /** Its last line that is a date alone (issueDateIn): the plan's 落款 date, when no later paragraph has one. */
+  issued?: IssueDate;
 }
 
 /** The facts of a paragraph that tells the plan nothing (most do). */

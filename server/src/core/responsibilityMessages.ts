@@ -12,6 +12,7 @@ const zh = {
   missingDeadlineAlways: (ref: string) => `${ref ? `${ref}的` : ''}任务条目未明确完成时限`,
   namedWithoutLead: (units: string) => `（${units}）未说明哪个单位牵头：可写明“××牵头”，或声明“列第一位的为牵头单位”`,
   deadlineBefore: (deadline: string, window: string, date: string) => `完成时限“${deadline}”早于原文印发日期${date}（试点期：${window}）`,
+  deadlineBeforeIssued: (deadline: string, issued: string) => `完成时限“${deadline}”早于本方案落款日期${issued}：方案印发时已经过期`,
   deadlineAfter: (deadline: string, window: string) => `完成时限“${deadline}”超出试点期（${window}）`,
   deadlineYearBefore: (deadline: string, window: string, year: number, unambiguous: string) =>
     `完成时限“${deadline}”若指${year}年内，则超出试点期（${window}）；若指${year}年之前，宜写作“${unambiguous}”`,
@@ -50,6 +51,7 @@ const en: ResponsibilityMessages = {
   missingDeadlineAlways: (ref) => `this task item${ref ? ` (${ref})` : ''} gives no deadline (完成时限)`,
   namedWithoutLead: (units) => `(${units}) does not say which unit leads: write "××牵头", or declare "列第一位的为牵头单位"`,
   deadlineBefore: (deadline, window, date) => `the deadline "${deadline}" is before the source was issued (${date}; pilot period ${window})`,
+  deadlineBeforeIssued: (deadline, issued) => `the deadline "${deadline}" is before this plan's own date (${issued}): it had passed when the plan was issued`,
   deadlineAfter: (deadline, window) => `the deadline "${deadline}" is after the pilot period (${window})`,
   deadlineYearBefore: (deadline, window, year, unambiguous) =>
     `the deadline "${deadline}" is after the pilot period (${window}) if it means during ${year}; if it means before ${year}, write "${unambiguous}"`,

@@ -1,10 +1,11 @@
 // deadline-outside-pilot: a deadline before the source was issued or after its pilot period, both read from the
-// source itself (its date, and 经过3年试点), the end overridable by policyLens.structure.pilotEnd.
-import { DatePhrase, formatWindow, NUMERIC_HINT, pilotWindow, PilotWindow, placeInWindow, readDates, readPilotYears } from '../deadlines';
+// source itself (its date, and 经过3年试点), the end overridable by policyLens.structure.pilotEnd; or one before the plan's
+// own date (its 落款, 2023年5月10日 on a line of its own), which had passed when the plan was issued.
+import { DatePhrase, dueBy, formatWindow, NUMERIC_HINT, pilotWindow, PilotWindow, placeInWindow, readDates, readPilotYears } from '../deadlines';
 import { Finding } from '../findings';
 import { Block, cellSpans } from '../planModel';
 import { isAssignmentHeader } from '../responsibility';
-import { ResponsibilityRun } from '../itemAssignment';
+import { ResponsibilityRun, taskOfItem } from '../itemAssignment';
 import { responsibilityMessages } from '../responsibilityMessages';
 import { TaskIndex } from '../taskIndex';
 import type { CheckRun } from './registry';
@@ -105,13 +106,21 @@ export function checkDeadlineOutsidePilot(block: Block, run: CheckRun & { struct
   const dates = datesOfBlock(run.model.text, block);
   if (!dates.length) return [];
   const window = sourceWindow(run.context.index, run.structure?.pilotEnd);
-  if (!window) return [];
+  // the plan's own date counts for a task item's deadlines, not for the steps of its 工作步骤 (2023年4月底前完成方案起草)
+  const issued = run.structure?.issued && taskOfItem(block, run.structure) ? run.structure.issued : undefined;
+  if (!window && !issued) return [];
   const msg = responsibilityMessages(run.locale);
   const findings: Finding[] = [];
   for (const d of dates) {
     if (!d.deadline) continue;
-    const place = placeInWindow(d, window);
-    if (!place) continue;
+    const place = window && placeInWindow(d, window);
+    if (!place || !window) {
+      // inside the pilot, but past on the plan's own date
+      if (issued && d.valid && dueBy(d) < issued.ymd) {
+        findings.push({ start: d.start, end: d.end, code: 'deadline-outside-pilot', severity: 'warning', message: msg.deadlineBeforeIssued(d.text, issued.text), related: [], fixes: [] });
+      }
+      continue;
+    }
     const date = `${window.from.year}年${window.from.month}月${window.from.day}日`;
     // 2026年前 reads two ways: within 2026 (outside), or before it begins (inside): say so, and offer the clear form
     const unambiguous = place === 'after' && yearBeforeFits(d, window) ? `${d.year - 1}年底前` : undefined;
