@@ -19,7 +19,10 @@ export interface SubjectRule {
    * (中方股比不低于67% is 外资股比不超过33%). Takes exactly two sides.
    */
   complementary?: boolean;
-  /** The subject follows the quantity (3年试点), and one of `before` precedes it. */
+  /**
+   * The subject follows the quantity (3年试点), and one of `before` precedes it; without `after`, `before` lets a
+   * subject read as usual also follow its quantity (设置5年过渡期).
+   */
   after?: boolean;
   before?: string[];
 }
@@ -169,6 +172,11 @@ export function subjectOf(text: string, q: QuantityPhrase, rules: SubjectRule[])
       if (!q.comparator && text.startsWith(rule.head, q.end) && rule.before?.find((w) => clause.endsWith(w))) {
         best = { head: rule.head, start: q.end, end: q.end + rule.head.length };
       }
+      continue;
+    }
+    // a subject that may also follow its quantity, right after it, one of `before` ending the clause (设置5年过渡期)
+    if (rule.before && !q.comparator && text.startsWith(rule.head, q.end) && rule.before.some((w) => clause.endsWith(w))) {
+      best = { head: rule.head, start: q.end, end: q.end + rule.head.length };
       continue;
     }
     for (let k = first[r]; k < first[r + 1]; k++) {
