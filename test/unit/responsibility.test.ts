@@ -129,9 +129,9 @@ describe('readDates', () => {
 
 describe('the plan\'s own date (issueDateIn)', () => {
   it('is the last line that is a whole date alone, under the issuing unit or not, in any numerals', () => {
-    assert.deepStrictEqual(issueDateIn('某区人民政府办公室\n2023年5月10日'), { ymd: 20230510, text: '2023年5月10日' });
-    assert.deepStrictEqual(issueDateIn('　　二〇二三年五月十日　\r\n'), { ymd: 20230510, text: '二〇二三年五月十日' });
-    assert.deepStrictEqual(issueDateIn('2023年5月10日\n附件：分工表\n2024年1月2日'), { ymd: 20240102, text: '2024年1月2日' });
+    assert.deepStrictEqual(issueDateIn('某区人民政府办公室\n\n2023年5月10日'), { ymd: 20230510, text: '2023年5月10日', before: '某区人民政府办公室' });
+    assert.deepStrictEqual(issueDateIn('　　二〇二三年五月十日　\r\n'), { ymd: 20230510, text: '二〇二三年五月十日', before: '' });
+    assert.deepStrictEqual(issueDateIn('2023年5月10日\n附件：分工表\n2024年1月2日'), { ymd: 20240102, text: '2024年1月2日', before: '附件：分工表' });
   });
   it('is no date with words around it, a month, a period or a date that does not exist', () => {
     for (const t of ['2023年5月10日前', '2023年5月10日印发', '自2023年5月10日起施行', '2023年5月', '2023年5月底', '2023年2月30日', '（2023年5月10日）']) {

@@ -397,11 +397,16 @@ export function formatWindow(w: PilotWindow): string {
   return `${w.from.year}年${w.from.month}月—${w.to.year}年${w.to.month}月`;
 }
 
-/** The date a plan is issued under: its 落款, a line that is one whole date (2023年5月10日, 二〇二三年五月十日). */
+/**
+ * The date a plan is issued under: its 落款, a line that is one whole date (2023年5月10日, 二〇二三年五月十日), under the
+ * issuing unit's name (planStructure.ts tells a unit's name).
+ */
 export interface IssueDate {
   /** As dueBy counts days: year × 10000 + month × 100 + day. */
   ymd: number;
   text: string;
+  /** The line before it in its text ('' for none): the issuing unit's name, in a 落款. */
+  before: string;
 }
 
 /**
@@ -411,12 +416,16 @@ export interface IssueDate {
 export function issueDateIn(text: string): IssueDate | undefined {
   if (!text.includes('日') && !text.includes('号')) return undefined;
   let found: IssueDate | undefined;
+  let before = '';
   for (const line of text.split(/\r\n|\r|\n/)) {
     const t = line.trim();
+    if (!t) continue;
+    const previous = before;
+    before = t;
     if (t.length < 8 || t.length > 16 || !/[日号]$/.test(t)) continue;
     const dates = readDates(t);
     const d = dates.length === 1 ? dates[0] : undefined;
-    if (d && d.start === 0 && d.end === t.length && d.period === 'day' && d.valid && !d.strictlyBefore && !d.endOfPeriod) found = { ymd: dueBy(d), text: t };
+    if (d && d.start === 0 && d.end === t.length && d.period === 'day' && d.valid && !d.strictlyBefore && !d.endOfPeriod) found = { ymd: dueBy(d), text: t, before: previous };
   }
   return found;
 }

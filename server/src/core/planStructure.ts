@@ -6,7 +6,7 @@ import { Block, mayBeTaskItem, ParagraphModel } from './planModel';
 import { ENUMERATION, opensItemUnder } from './scopes';
 import { citedTasks } from './taskIndex';
 import { Task } from './types';
-import { firstLeadsDeclaration, namesNoUnit } from './responsibility';
+import { firstLeadsDeclaration, isUnitName, namesNoUnit } from './responsibility';
 import { Deadline, dueBy, IssueDate, issueDateIn } from './deadlines';
 
 /** policyLens.structure: when a task item needs a lead unit, and a deadline; the end of the pilot period if set. */
@@ -109,7 +109,12 @@ export class StructureWalk {
     };
     this.expectDeadlines = this.requireDeadline === 'always' || (this.requireDeadline === 'auto' && datesMostItems(parts, this.facts, this.outlines, this.tables?.dated, reads));
     this.pilotEnd = settings?.pilotEnd || undefined;
-    for (let i = this.facts.length - 1; i >= 0 && !this.issued; i--) this.issued = this.facts[i].issued;
+    // the last date alone under the issuing unit's name, in its paragraph or as the paragraph after it (a 落款; not a
+    // deadline written alone, nor a date of a timeline)
+    for (let i = this.facts.length - 1; i >= 0 && !this.issued; i--) {
+      const issued = this.facts[i].issued;
+      if (issued && (issued.before ? isUnitName(issued.before) : !!this.facts[i - 1]?.unitLine)) this.issued = issued;
+    }
   }
 
   /**
@@ -428,9 +433,11 @@ function paragraphFacts(text: string): ParagraphFacts {
   const trimmed = text.trim();
   const clause = ENUMERATION.test(trimmed) && !/[\r\n]/.test(trimmed);
   const issued = issueDateIn(text);
+  // a paragraph that is a unit's name alone: the issuing unit, when a date alone follows (a Word plan's 落款 is two paragraphs)
+  const unitLine = trimmed.length <= MAX_UNIT_LINE && !/[\r\n]/.test(trimmed) && isUnitName(trimmed);
   // most paragraphs tell the plan nothing: they share one object
-  if (!declares && !leadingLabels && outlineStep === OUTLINE_BEFORE && !clause && !issued) return NO_FACTS;
-  return { declaresFirstLeads: declares, firstLeadsNote, leadingLabels, labelsOnly, outlineStep, clause, issued };
+  if (!declares && !leadingLabels && outlineStep === OUTLINE_BEFORE && !clause && !issued && !unitLine) return NO_FACTS;
+  return { declaresFirstLeads: declares, firstLeadsNote, leadingLabels, labelsOnly, outlineStep, clause, issued, unitLine };
 }
 
 /** The tasks two table assignments of a plan say different things of (their leads, or their dates). */
@@ -502,7 +509,12 @@ export interface ParagraphFacts {
   clause: boolean;
   /** Its last line that is a date alone (issueDateIn): the plan's 落款 date, when no later paragraph has one. */
   issued?: IssueDate;
+  /** It is one line that names a unit (某区人民政府办公室): the issuing unit, when the next paragraph is a date alone. */
+  unitLine?: boolean;
 }
+
+/** A line longer than this names no issuing unit. */
+const MAX_UNIT_LINE = 30;
 
 /** The facts of a paragraph that tells the plan nothing (most do). */
 const NO_FACTS: ParagraphFacts = Object.freeze({ declaresFirstLeads: false, firstLeadsNote: false, leadingLabels: '', labelsOnly: false, outlineStep: OUTLINE_BEFORE, clause: false });
