@@ -112,6 +112,14 @@ describe('incremental re-checking', function () {
     assert.deepStrictEqual(flagged, [1, 0, 1], 'three of four dated by the heading: the fourth flagged; none dated: none');
   });
 
+  it('holds every item to the plan\'s own date (its 落款) again as that date, or the unit above it, comes and goes', () => {
+    const options = { locale: 'zh' as const };
+    const plan = (unit: string, date: string) => `1. 落实表1第12项。（区商务局牵头，2023年3月底前完成）\n\n2. 落实表1第13项。（区商务局牵头，2023年8月底前完成）\n\n${unit}\n\n${date}\n`;
+    const texts = [plan('某区人民政府办公室', '2023年5月10日'), plan('某区人民政府办公室', '2023年9月1日'), plan('完成时限：', '2023年9月1日'), plan('某区人民政府办公室', '2023年1月1日'), plan('某区人民政府办公室', '2023年9月1日')];
+    const flagged = checkedAsEdits(texts, options).map((a) => a.findings.filter((f) => f.code === 'deadline-outside-pilot').length);
+    assert.deepStrictEqual(flagged, [1, 2, 0, 0, 2]);
+  });
+
   it('re-reads a heading-like paragraph as its next paragraph and its own citation change, as a fresh check does', () => {
     // （一）落实表1第35项 over 1. … titles its section and gives its items its task; over 牵头单位：… it is the item. No
     // deadlines asked: whether the plan dates most items does not change with the steps, only what the heading is

@@ -65,7 +65,7 @@ export class StructureWalk {
   private readonly requireDeadline: NonNullable<ResponsibilityRun['requireDeadline']>;
   private readonly expectDeadlines: boolean;
   private readonly pilotEnd: string | undefined;
-  /** The plan's 落款 date: the last paragraph's that has one. */
+  /** The plan's 落款 date: the last paragraph's that has one (its facts' object: the same while that paragraph is). */
   private readonly issued: IssueDate | undefined;
   private readonly tables: TableAssignments | undefined;
   private readonly expectListed: boolean;
@@ -129,7 +129,7 @@ export class StructureWalk {
 
   /** Whether paragraph i (the next one of the walk) has the structure `s`. */
   is(i: number, s: ResponsibilityRun): boolean {
-    return s.requireLeadUnit === this.requireLeadUnit && s.pilotEnd === this.pilotEnd && s.issued?.ymd === this.issued?.ymd && s.issued?.text === this.issued?.text && s.planAssignsLeads === this.planAssignsLeads &&
+    return s.requireLeadUnit === this.requireLeadUnit && s.pilotEnd === this.pilotEnd && s.issued === this.issued && s.planAssignsLeads === this.planAssignsLeads &&
       s.requireDeadline === this.requireDeadline && s.expectDeadlines === this.expectDeadlines &&
       s.firstLeads === this.firstLeadsAt[i] && !!s.expectListed === this.expectListed && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameStrings(s.outline ?? [], this.outlines[i]);
   }
