@@ -3,7 +3,7 @@
 // (scripts, styles, forms, navigation), decoded by the charset the page declares.
 import type { ExtractedPlan } from './docx';
 import { decodePlanBytes } from './encoding';
-import { Element, markdownOfTree } from './htmlMarkdown';
+import { Element, markdownOfTree, rowsOf } from './htmlMarkdown';
 import { UnreadableFileError } from './unreadable';
 
 /** Elements whose content is no text of the plan: code, styles, embedded documents, forms, a page's navigation. */
@@ -141,20 +141,6 @@ function navigation(list: Element): boolean {
     return content.length === 1 && typeof content[0] !== 'string' && content[0].tag === 'a';
   };
   return items.length > 0 && items.every(link);
-}
-
-/** A table's own rows (not a nested table's). */
-function rowsOf(table: Element): Element[] {
-  const rows: Element[] = [];
-  const collect = (e: Element) => {
-    for (const c of e.children) {
-      if (typeof c === 'string') continue;
-      if (c.tag === 'tr') rows.push(c);
-      else if (c.tag === 'thead' || c.tag === 'tbody' || c.tag === 'tfoot') collect(c);
-    }
-  };
-  collect(table);
-  return rows;
 }
 
 const cellsIn = (row: Element) => row.children.filter((c): c is Element => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th'));

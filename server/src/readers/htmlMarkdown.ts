@@ -48,6 +48,20 @@ function linesOf(text: string): string[] {
   return text.split('\n').map((l) => l.trim()).filter(Boolean);
 }
 
+/** A table's own rows (not a nested table's), in order. */
+export function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  const collect = (e: Element) => {
+    for (const c of e.children) {
+      if (typeof c === 'string') continue;
+      if (c.tag === 'tr') rows.push(c);
+      else if (c.tag === 'thead' || c.tag === 'tbody' || c.tag === 'tfoot') collect(c);
+    }
+  };
+  collect(table);
+  return rows;
+}
+
 /**
  * The Markdown of an HTML tree, as readDocx describes it, with each line's paragraph (ExtractedPlan): Word's HTML from
  * mammoth, or a web page's (html.ts).
@@ -88,15 +102,7 @@ export function markdownOfTree(root: Element): ExtractedPlan {
   };
 
   const tableLines = (table: Element): { text: string; paragraph: number }[] => {
-    const rows: Element[] = [];
-    const collect = (e: Element) => {
-      for (const c of e.children) {
-        if (typeof c === 'string') continue;
-        if (c.tag === 'tr') rows.push(c);
-        else if (c.tag === 'thead' || c.tag === 'tbody' || c.tag === 'tfoot') collect(c);
-      }
-    };
-    collect(table);
+    const rows = rowsOf(table);
     // a cell merged down (rowspan) is each row's: a 分工表's 牵头单位 or 完成时限 merged over the rows of one unit's
     // tasks (Excel's reader repeats them so too); one merged across (colspan) is its first column's, the rest empty
     const pendingDown: { rows: number; text: string }[] = [];
