@@ -16,9 +16,10 @@ const named = (extensions: readonly string[], plans = true) =>
 export const PLAN_FILE = named([...text, ...word]);
 /**
  * The plan files of a folder for the CLI: those, Excel workbooks (a district's 分工表 among its submissions), PDFs and
- * OFDs (a submission circulated as one) and web pages (a plan as a site publishes it); the editor's workspace scan takes a workbook only when its name says it is a 分工表
- * (most are not plans, and each would be loaded on every scan), and no PDF (a workspace's PDFs are the programme's
- * documents more often than its plans: the source itself would restate every task).
+ * OFDs (a submission circulated as one) and web pages (a plan as a site publishes it); the editor's workspace scan
+ * takes a workbook only when its name says it is a 分工表 (most are not plans, and each would be loaded on every scan),
+ * and no PDF (a workspace's PDFs are the programme's documents more often than its plans: the source itself would
+ * restate every task).
  */
 export const CLI_PLAN_FILE = named([...text, ...word, ...excel, ...pdf, ...web]);
 
