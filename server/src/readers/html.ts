@@ -1,6 +1,6 @@
 // Reads a plan saved as a web page (.html, .htm): a 实施方案 as a government site publishes it. Its text becomes the
 // Markdown a drafter would write (htmlMarkdown.ts, as a Word plan's does), without what the page shows around the plan
-// (scripts, styles, forms, navigation), decoded by the charset the page declares.
+// (scripts, styles, forms, navigation), decoded as a text plan is (or in a charset it declares beyond those: Big5).
 import type { ExtractedPlan } from './docx';
 import { decodePlanBytes } from './encoding';
 import { Element, markdownOfTree, rowsOf } from './htmlMarkdown';
