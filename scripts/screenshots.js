@@ -5,7 +5,8 @@
 // docs/unknown-hover.png (the hover over a task number its table does not have), docs/domain-hover.png (the hover
 // over a heading of domains), docs/quickfix.png,
 // docs/mismatch-fix.png (its quick fix), docs/omission-fix.png (the two fixes of a quotation that leaves a clause
-// out), docs/reversed.png (the hover over a word of a copied task that says the opposite), docs/problems.png, docs/language-status.png (the plan's
+// out), docs/reversed.png (the hover over a word of a copied task that says the opposite), docs/swapped.png (over two
+// words of a copied task swapped), docs/problems.png, docs/language-status.png (the plan's
 // language status item, opened), docs/coverage.png, docs/restated.png
 // (a task the plan restates without citing it, in the coverage view), docs/settings.png (the Settings editor filtered
 // to policyLens), docs/word-plan.png (a .docx opened with 打开 Word 方案 from the Explorer, with its Problems) and
@@ -476,6 +477,14 @@ async function main() {
     await hoverUntil(page, '黑名单', [ZH ? '意思相反' : 'says the opposite']);
     await page.waitForTimeout(300);
     await shot(page, 'reversed.png');
+    await revert(page);
+
+    // 5e. Two words of a copied task swapped (保证金 and 保险: what replaces what): the hover over them.
+    await typeOnNewLastLine(page, '15. 探索以保证金方式取代保险，降低融资租赁企业资金占用（表3第3项，区金融工作局牵头）。');
+    await page.keyboard.press('Escape');
+    await hoverUntil(page, '方式取代', [ZH ? '互换了位置' : 'swaps']);
+    await page.waitForTimeout(300);
+    await shot(page, 'swapped.png');
     await revert(page);
 
     // 6. The Problems panel.
