@@ -425,12 +425,12 @@ function paragraphFacts(text: string): ParagraphFacts {
   const declaration = firstLeadsDeclaration(text);
   const declares = !!declaration;
   const firstLeadsNote = !!declaration?.plan;
+  const trimmed = text.trim();
   const leadingLabels = labelLinesAfter(text, 0);
   // a paragraph of nothing but labelled lines (a Word plan's 牵头单位：… paragraph, then its 完成时限：… paragraph)
-  const labelsOnly = !!leadingLabels && leadingLabels.split('\n').length === text.trim().split(/\r\n|\r|\n/).length;
+  const labelsOnly = !!leadingLabels && leadingLabels.split('\n').length === trimmed.split(/\r\n|\r|\n/).length;
   // what nextOutline does with this paragraph, worked out once: run on a stand-in for the outline before it
   const outlineStep = nextOutline(OUTLINE_BEFORE, text);
-  const trimmed = text.trim();
   const clause = ENUMERATION.test(trimmed) && !/[\r\n]/.test(trimmed);
   const issued = issueDateIn(text);
   // a paragraph that is a unit's name alone: the issuing unit, when a date alone follows (a Word plan's 落款 is two paragraphs)

@@ -1,7 +1,7 @@
 // The plan's task items: the list items and table rows that cite or restate a source task (or cite one the source
 // does not have), each with its lead unit, partners and deadline as the responsibility reader finds them (with the plan's facts: headings, following lines).
 import { Block, cellSpans, mayBeTaskItem, ParagraphModel } from './planModel';
-import { MARKER_OPENING } from './scopes';
+import { INDENT, MARKER_OPENING } from './scopes';
 import { blockAssignment, ResponsibilityRun, restatementIn } from './itemAssignment';
 import { HAS_WORDS } from './text';
 import { Task } from './types';
@@ -34,7 +34,8 @@ export interface TaskItem {
   fromTable?: { leads?: readonly string[]; deadline?: string };
 }
 
-const LABEL_LINE = /^[ \t\u3000]*(?:[-*+][ \t]+)?(?:\*\*)?[ \t]*(?:牵头|责任|主责|负责单位|负责部门|配合|协办|参与|完成时|完成期|时间节点|时间安排|进度安排)[^：:\n]{0,4}[：:]/;
+const LABEL_LINE = new RegExp(String.raw`^${INDENT}(?:[-*+][ 	]+)?(?:\*\*)?[ 	]*(?:牵头|责任|主责|负责单位|负责部门|配合|协办|参与|完成时|完成期|时间节点|时间安排|进度安排)[^：:
+]{0,4}[：:]`);
 
 /** The task items of one paragraph (offsets in the document: `start` is the paragraph's). */
 export function taskItemsOf(

@@ -31,22 +31,21 @@ export function checkDomains(text: string, scopes: Scope[], refs: ResolvedRefere
     // exec on the context's global pattern, stepping past an empty match as matchAll does (which would copy the long
     // pattern for every block); nothing below uses the pattern
     labels.lastIndex = 0;
-    const found: { name: string; at: number }[] = [];
+    const found: { name: string; at: number; label: CheckContext['labels'][number] }[] = [];
     for (let m = labels.exec(unit); m !== null; m = labels.exec(unit)) {
       if (m[0] === '') labels.lastIndex++;
-      else found.push({ name: m[0], at: m.index });
+      else found.push({ name: m[0], at: m.index, label: ctx.labels.find((l) => l.name === m![0])! });
     }
     // a domain's shorter name where an item, a sentence or a clause opens with it as a label (金融服务：…, 在金融领域，…)
     const short = ctx.shortLabelPattern;
     short.lastIndex = 0;
     for (let m = short.exec(unit); m !== null; m = short.exec(unit)) {
       if (m[0] === '') short.lastIndex++;
-      else if (!found.some((f) => m!.index < f.at + f.name.length && f.at < m!.index + m![0].length) && shortLead(unit, head, m.index, m[0])) found.push({ name: m[0], at: m.index });
+      else if (!found.some((f) => m!.index < f.at + f.name.length && f.at < m!.index + m![0].length) && shortLead(unit, head, m.index, m[0])) found.push({ name: m[0], at: m.index, label: ctx.shortLabels.get(m[0])! });
     }
     found.sort((a, b) => a.at - b.at);
     for (let k = 0; k < found.length; k++) {
-      const label = ctx.labels.find((l) => l.name === found[k].name) ?? ctx.shortLabels.get(found[k].name)!;
-      const at = found[k].at;
+      const { label, at } = found[k];
       // a label frames what follows it up to the next label (科技服务领域，……；商务服务领域，……)
       const until = scope.start + (found[k + 1]?.at ?? unit.length);
       const start = scope.start + at;
