@@ -72,7 +72,9 @@ export function comparePlans(tasks: readonly Task[], before: ReviewPlan, after: 
     const [old, now] = [was.get(task.id), is.get(task.id)];
     for (const field of FIELDS) {
       const [x, y] = [old?.[field] ?? [], now?.[field] ?? []];
-      const same = field === 'deadlines' ? sameSet(x.map(dueKey), y.map(dueKey)) : sameUnits(x, y);
+      // a deadline by the last day it allows; a unit written shorter in one (区卫健局 for 区卫生健康局) as assignment-mismatch
+      // reads two names: a unit renamed in the revision is no change of who leads
+      const same = field === 'deadlines' ? sameSet(x.map(dueKey), y.map(dueKey)) : sameSet(x, y, mayNameSameUnit);
       if (!same) assignments.push({ task, field, before: x, after: y });
     }
   }
@@ -111,16 +113,9 @@ function addAll(to: string[], values: readonly string[]): void {
   for (const v of values) if (v && !to.includes(v)) to.push(v);
 }
 
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
-}
-
-/**
- * Whether two lists of units name the same units, a name written shorter in one (区卫健局 for 区卫生健康局) as
- * assignment-mismatch reads it: a unit renamed in the revision is no change of who leads.
- */
-function sameUnits(a: readonly string[], b: readonly string[]): boolean {
-  return a.every((x) => b.some((y) => mayNameSameUnit(x, y))) && b.every((y) => a.some((x) => mayNameSameUnit(x, y)));
+/** Whether every item of each list is `same` as one of the other's (by default, equal). */
+function sameSet(a: readonly string[], b: readonly string[], same: (x: string, y: string) => boolean = (x, y) => x === y): boolean {
+  return a.every((x) => b.some((y) => same(x, y))) && b.every((y) => a.some((x) => same(x, y)));
 }
 
 /** A deadline by the last day it allows (2024年底前 and 2024年12月底前 are one), or as written when it is no date. */
