@@ -23,14 +23,15 @@ const USAGE = `usage:
   policy-lens annotate FILE... [--track-changes] [--out FILE|FOLDER] [--locale zh|en] [--config FILE] [--annex FILE]
 
 FILE may be a file, a folder (its .md, .txt, .docx, .doc, .wps, .xlsx, .xls, .et, .pdf, .ofd, .html and .htm files; not a
-分工表 or report this tool wrote, nor a saved page's 方案_files folder), a glob pattern ("plans/**/*.md"; plan files only), or - for standard input. Text is read as UTF-8 (with or
-without BOM), UTF-16 with BOM or GB18030; a Word .docx or .doc, an Excel .xlsx or .xls, a PDF and an OFD (their text;
-not a scan) and a web page (.html, .htm: a plan as a site publishes it, decoded as text is, or in a charset it declares beyond those) as the Markdown they
-convert to, and WPS Office's .wps and .et as the .doc and .xls they build on. A file that cannot be read is reported and
-the others are still checked.
-The text format locates a Word plan's or a web page's findings by paragraph (plan.docx:¶12:5), an Excel plan's by sheet and row
-(分工表.xlsx:分工表!4:36), a PDF's or an OFD's by page (plan.pdf:p3:12); json and sarif keep the 0-based (sarif: 1-based) lines of the
-extracted text.
+分工表 or report this tool wrote, nor a saved page's 方案_files folder), a glob pattern ("plans/**/*.md"; plan files
+only), or - for standard input. Text is read as UTF-8 (with or without BOM), UTF-16 with BOM or GB18030; a Word .docx or
+.doc, an Excel .xlsx or .xls, a PDF and an OFD (their text; not a scan) and a web page (.html, .htm: a plan as a site
+publishes it, decoded as text is, or in a charset it declares beyond those) as the Markdown they convert to, and WPS
+Office's .wps and .et as the .doc and .xls they build on. A file that cannot be read is reported and the others are
+still checked.
+The text format locates a Word plan's or a web page's findings by paragraph (plan.docx:¶12:5), an Excel plan's by sheet
+and row (分工表.xlsx:分工表!4:36), a PDF's or an OFD's by page (plan.pdf:p3:12); json and sarif keep the 0-based (sarif:
+1-based) lines of the extracted text.
 The policyLens.* settings (extra sources, severities) are the editor's: from .vscode/settings.json in the current
 folder, or from --config FILE; relative source paths resolve against the folder that holds .vscode/ (or FILE).
 A plan whose 分工表 is a file of its own is checked with it: the file of the plan's folder whose name says 分工 and

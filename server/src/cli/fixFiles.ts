@@ -1,6 +1,6 @@
 // `policy-lens check --fix`: each Markdown or text plan written back with every finding's preferred fix applied (what
-// VS Code's quick fixes would write), in the encoding it was read in; a Word, Excel, PDF or OFD plan is never written
-// (annotate --track-changes gives a Word plan's fixes as tracked changes to accept).
+// VS Code's quick fixes would write), in the encoding it was read in; a Word, Excel, PDF or OFD plan or a web page is
+// never written (annotate --track-changes gives a Word plan's fixes as tracked changes to accept).
 import * as fs from 'fs';
 import { AnalyzeOptions, Checker, DocumentAnalysis } from '../core/analyze';
 import { applyFixes, preferredFixes } from '../core/fixes';

@@ -21,10 +21,9 @@ export interface ExtractedPlan {
  * Markdown list, `1. ` for numbered lists (Word's automatic numbers are not in the text, so they are counted
  * again per list) and `- ` for bullets, except that an item whose text already starts with visible numbering
  * (`1.`, `（一）`, `一、`) is written as it is; a paragraph Word numbers in another format (`一、`, `（一）`, `（1）`,
- * `①`) is a paragraph with its label written in (docxNumbering.ts); nested lists indented by three spaces a level; Word tables as Markdown
- * tables whose first row is the header, a cell merged down repeated in each of its rows and one merged across
- * followed by empty cells, a cell's paragraphs joined with a
- * space, and `|` escaped.
+ * `①`) is a paragraph with its label written in (docxNumbering.ts); nested lists indented by three spaces a level;
+ * Word tables as Markdown tables whose first row is the header, a cell merged down repeated in each of its rows and one
+ * merged across followed by empty cells, a cell's paragraphs joined with a space, and `|` escaped.
  */
 export async function readDocx(bytes: Uint8Array, name: string): Promise<ExtractedPlan> {
   const fail = () => new UnreadableFileError(`cannot read ${name}: not a Word .docx document`);
@@ -148,4 +147,3 @@ export function unescapeEntities(s: string): string {
     return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' } as Record<string, string>)[e.toLowerCase()] ?? all;
   });
 }
-
