@@ -73,7 +73,7 @@ describe('the CLI', function () {
     const ruleIds = run.tool.driver.rules.map((x: any) => x.id);
     assert.deepStrictEqual(ruleIds, [
       'unknown-task', 'threshold-mismatch', 'misquote', 'domain-mismatch', 'ambiguous-reference', 'nonstandard-reference', 'truncated-task-number', 'task-number-as-date', 'reference-mismatch',
-      'uncited-task', 'missing-lead-unit', 'missing-deadline', 'deadline-outside-pilot', 'invalid-deadline', 'assignment-mismatch', 'reversed-wording',
+      'uncited-task', 'missing-lead-unit', 'missing-deadline', 'deadline-outside-pilot', 'invalid-deadline', 'assignment-mismatch', 'reversed-wording', 'place-mismatch',
     ]);
     for (const rule of run.tool.driver.rules) assert.ok(rule.shortDescription.text && rule.defaultConfiguration.level);
     assert.strictEqual(run.results.length, 8);

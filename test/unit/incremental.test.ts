@@ -120,6 +120,15 @@ describe('incremental re-checking', function () {
     assert.deepStrictEqual(flagged, [1, 2, 0, 0, 2]);
   });
 
+  it('holds a pilot area\'s task to the plan\'s title again as the title changes or goes, as a fresh check does', () => {
+    const options = { locale: 'zh' as const };
+    const plan = (title: string) => `${title}\n\n一、重点任务\n\n　　（一）开展专利代理对外开放试点（表3第10项）。\n\n　　（二）加强人工智能相关法律、伦理和社会问题研究（表3第23项）。\n`;
+    const texts = [plan('海珠区落实服务业扩大开放综合试点实施方案'), plan('黄埔区落实服务业扩大开放综合试点实施方案'), plan('落实服务业扩大开放综合试点的几点意见如下，请研究。'), plan('海珠区落实服务业扩大开放综合试点实施方案')];
+    const flagged = checkedAsEdits(texts, options).map((a) => a.findings.filter((f) => f.code === 'place-mismatch').map((f) => texts[0].slice(f.start, f.end)).join(' '));
+    // 海珠区's plan: 表3第10项 is 黄埔区's; 黄埔区's: 表3第23项 is 海珠区's; a first paragraph that is no title: neither
+    assert.deepStrictEqual(flagged, ['表3第10项', '表3第23项', '', '表3第10项']);
+  });
+
   it('re-reads a heading-like paragraph as its next paragraph and its own citation change, as a fresh check does', () => {
     // （一）落实表1第35项 over 1. … titles its section and gives its items its task; over 牵头单位：… it is the item. No
     // deadlines asked: whether the plan dates most items does not change with the steps, only what the heading is

@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadEngine } from '../../server/src/engine';
-import { loadMeaningSet, planText } from '../fixtures/meaning/meaningSpans';
+import { flagsOnMeaningSet, reportAccuracy } from '../fixtures/meaning/meaningSpans';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const { checker } = loadEngine(ROOT);
@@ -77,18 +77,8 @@ describe('reversed-wording on its labelled set', () => {
       }
     }
     // the meaning set's spans are plan text that reverses nothing (each in its plan as the meaning checks read it)
-    const { spans } = loadMeaningSet();
-    for (const s of spans) {
-      const { text, at } = planText(s);
-      const flags = flagsOf(text).filter((f) => f.start >= at);
-      fp += flags.length;
-      for (const f of flags) wrong.push(`meaning ${s.id}: ${f.message}`);
-    }
-    const precision = tp / (tp + fp || 1);
-    const recall = tp / (tp + fn);
-    console.log(`      reversed-wording: precision ${(100 * precision).toFixed(1)}% (${tp}/${tp + fp}), recall ${(100 * recall).toFixed(1)}% (${tp}/${tp + fn}) on ${labelled.length} spans and the meaning set's ${spans.length}`);
-    for (const m of misses) console.log(`        missed: ${m}`);
-    for (const w of wrong) console.log(`        wrongly flagged: ${w}`);
+    const onMeaningSet = flagsOnMeaningSet(flagsOf);
+    const { precision, recall } = reportAccuracy('reversed-wording', `${labelled.length} spans and the meaning set's 414`, { tp, fp: fp + onMeaningSet.length, fn }, misses, [...wrong, ...onMeaningSet]);
     assert.ok(precision >= 0.98, `precision ${precision}`);
     assert.ok(recall >= 0.9, `recall ${recall}`);
   });

@@ -18,6 +18,7 @@ export const DIAGNOSTIC_CODES = [
   'invalid-deadline',
   'assignment-mismatch',
   'reversed-wording',
+  'place-mismatch',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -41,6 +42,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'invalid-deadline': 'error',
   'assignment-mismatch': 'warning',
   'reversed-wording': 'warning',
+  'place-mismatch': 'warning',
 };
 
 /** A text edit a quick fix applies, in offsets of the checked text. */

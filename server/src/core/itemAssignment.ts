@@ -45,6 +45,8 @@ export interface ResponsibilityRun {
   pilotEnd?: string;
   /** The date the plan is issued under (its 落款, issueDateIn): a deadline before it was past when the plan came out. */
   issued?: IssueDate;
+  /** The plan's title, when its first paragraphs write one (a text or Word plan's 海珠区落实……实施方案): planTitle. */
+  title?: string;
   /** Whether the plan names a lead unit anywhere (planAssignsLeadUnits over the whole document). */
   planAssignsLeads: boolean;
   /** Whether a paragraph before this one declared that the first unit of a list leads (declaresFirstLeads). */

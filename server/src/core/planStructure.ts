@@ -67,6 +67,8 @@ export class StructureWalk {
   private readonly pilotEnd: string | undefined;
   /** The plan's 落款 date: the last paragraph's that has one (its facts' object: the same while that paragraph is). */
   private readonly issued: IssueDate | undefined;
+  /** The plan's title: the first of its first paragraphs that is one (TITLE_WITHIN). */
+  private readonly title: string | undefined;
   private readonly tables: TableAssignments | undefined;
   private readonly expectListed: boolean;
   /** By an earlier version's table assignments: the tasks they and this plan's say different things of. */
@@ -115,6 +117,7 @@ export class StructureWalk {
       const issued = this.facts[i].issued;
       if (issued && (issued.before ? isUnitName(issued.before) : !!this.facts[i - 1]?.unitLine)) this.issued = issued;
     }
+    for (let i = 0; i < Math.min(TITLE_WITHIN, this.facts.length) && !this.title; i++) this.title = this.facts[i].title;
   }
 
   /**
@@ -129,7 +132,7 @@ export class StructureWalk {
 
   /** Whether paragraph i (the next one of the walk) has the structure `s`. */
   is(i: number, s: ResponsibilityRun): boolean {
-    return s.requireLeadUnit === this.requireLeadUnit && s.pilotEnd === this.pilotEnd && s.issued === this.issued && s.planAssignsLeads === this.planAssignsLeads &&
+    return s.requireLeadUnit === this.requireLeadUnit && s.pilotEnd === this.pilotEnd && s.issued === this.issued && s.title === this.title && s.planAssignsLeads === this.planAssignsLeads &&
       s.requireDeadline === this.requireDeadline && s.expectDeadlines === this.expectDeadlines &&
       s.firstLeads === this.firstLeadsAt[i] && !!s.expectListed === this.expectListed && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameStrings(s.outline ?? [], this.outlines[i]);
   }
@@ -137,11 +140,11 @@ export class StructureWalk {
   /** The structure of paragraph i (the next one of the walk). */
   at(i: number): ResponsibilityRun {
     if (this.last && this.is(i, this.last)) return this.last;
-    const { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, planAssignsLeads, tables, expectListed } = this;
+    const { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, title, planAssignsLeads, tables, expectListed } = this;
     const firstLeads = this.firstLeadsAt[i];
     const outline = this.outlines[i];
     const outlineCites = this.outlineCitesAbove(i);
-    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i) });
+    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, title, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i) });
   }
 
   /** The tasks the lines of the outline above paragraph i cite (a heading-like line is under the levels above its own only: outlinesOf). */
@@ -435,9 +438,10 @@ function paragraphFacts(text: string): ParagraphFacts {
   const issued = issueDateIn(text);
   // a paragraph that is a unit's name alone: the issuing unit, when a date alone follows (a Word plan's 落款 is two paragraphs)
   const unitLine = trimmed.length <= MAX_UNIT_LINE && !/[\r\n]/.test(trimmed) && isUnitName(trimmed);
+  const title = planTitle(trimmed);
   // most paragraphs tell the plan nothing: they share one object
-  if (!declares && !leadingLabels && outlineStep === OUTLINE_BEFORE && !clause && !issued && !unitLine) return NO_FACTS;
-  return { declaresFirstLeads: declares, firstLeadsNote, leadingLabels, labelsOnly, outlineStep, clause, issued, unitLine };
+  if (!declares && !leadingLabels && outlineStep === OUTLINE_BEFORE && !clause && !issued && !unitLine && !title) return NO_FACTS;
+  return { declaresFirstLeads: declares, firstLeadsNote, leadingLabels, labelsOnly, outlineStep, clause, issued, unitLine, ...(title ? { title } : {}) };
 }
 
 /** The tasks two table assignments of a plan say different things of (their leads, or their dates). */
@@ -511,6 +515,31 @@ export interface ParagraphFacts {
   issued?: IssueDate;
   /** It is one line that names a unit (某区人民政府办公室): the issuing unit, when the next paragraph is a date alone. */
   unitLine?: boolean;
+  /** It is a document's title (planTitle): the plan's, when it is among its first paragraphs. */
+  title?: string;
+}
+
+/** The plan's title is among its first this many paragraphs (after 附件1, （征求意见稿）, a file number). */
+const TITLE_WITHIN = 4;
+/** A title ends with the kind of document it is. */
+const TITLE_END = /(?:方案|计划|意见|通知|要点|清单|安排|细则|办法|措施)$/;
+/** The longest title, its lines joined. */
+const MAX_TITLE = 80;
+
+/**
+ * The document's title a paragraph is, if it is one, as written: one or two lines (a Markdown heading's marks set aside),
+ * not numbered, citing no task, that end with the kind of document it is (海珠区落实……实施方案), but for 《》 or a closing
+ * （征求意见稿）.
+ */
+export function planTitle(trimmed: string): string | undefined {
+  if (!trimmed || trimmed.length > MAX_TITLE + 8) return undefined;
+  const lines = trimmed.split(/\r\n|\r|\n/).map((l) => l.replace(/^#{1,6}[ \t]+/, '').replace(/\*\*/g, '').trim());
+  if (lines.length > 2) return undefined;
+  const title = lines.join('').trim();
+  const bare = title.replace(/^《|》$/g, '').replace(/[（(][^（()）]{1,10}稿[）)]$/, '').replace(/》$/, '');
+  if (title.length > MAX_TITLE || !TITLE_END.test(bare)) return undefined;
+  if (/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|[-*+][ \t])|表\s*[0-9０-９]|[。；;：:]/.test(bare)) return undefined;
+  return title;
 }
 
 /** A line longer than this names no issuing unit. */

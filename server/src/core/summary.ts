@@ -1,4 +1,5 @@
 // A short label of a task for inlay hints and completion (商务服务·外商投资社会调查): words, no pinyin or fuzzy search.
+import { categoryPlace } from './pilotAreas';
 import { escapeRegExp } from './text';
 import { PolicyIndex, Task } from './types';
 
@@ -46,9 +47,6 @@ function plainCategory(category: string): string {
   return category.replace(/[“”"‘’\s]/g, '');
 }
 
-/** Where a category names a place (在黄埔区（…）打造…): the place, and what the brackets after it name. */
-const CATEGORY_PLACE = /^在(.+?)(?:[（(]([^）)]*)[）)]?|加快|深化|全力|强化|打造|建设)/;
-
 /**
  * The places a source is about, as it names them itself: the city its title opens with (广州市… → 广州) and the
  * places its categories are set in (在黄埔区（广州开发区、中新广州知识城）… → 黄埔区, 广州开发区, 中新广州知识城),
@@ -79,9 +77,9 @@ function readPlaces(source: Pick<PolicyIndex, 'meta' | 'tasks'>): Places {
   const city = /^([\u4e00-\u9fff]{2,4}?)市/.exec(source.meta.title.replace(/\s/g, ''))?.[1];
   const names = new Set<string>(city ? [city] : []);
   for (const { category } of source.tasks) {
-    const m = CATEGORY_PLACE.exec(plainCategory(category));
-    if (!m) continue;
-    for (const name of [m[1], ...(m[2] ?? '').split('、')]) {
+    const found = categoryPlace(plainCategory(category));
+    if (!found) continue;
+    for (const name of [found.place, ...found.others]) {
       if (name.length < 2) continue;
       names.add(name);
       const after = city ? name.indexOf(city) : -1;
@@ -95,8 +93,8 @@ function readPlaces(source: Pick<PolicyIndex, 'meta' | 'tasks'>): Places {
 
 function shortCategory(category: string, places: Places): string {
   let s = plainCategory(category);
-  const place = CATEGORY_PLACE.exec(s);
-  if (place) return place[1];
+  const place = categoryPlace(s);
+  if (place) return place.place;
   s = stripLead(s, '', places);
   if (s.length > 6) {
     for (const stop of ['发展', '有序', '市场化', '自由化', '工作', '路径', '环境', '体系']) {

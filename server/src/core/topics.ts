@@ -61,7 +61,7 @@ export function judgedSpan(text: string, block: Block, ref: ResolvedReference): 
 }
 
 /** What a parenthesis that assigns an item says (（区科技局牵头，2024年底前完成）): who and when, not what. */
-const ASSIGNING = /牵头|负责|配合|责任|主责|协办|完成|[年月]前|底前|持续|长期/;
+export const ASSIGNING = /牵头|负责|配合|责任|主责|协办|完成|[年月]前|底前|持续|长期/;
 
 /**
  * The words of a span that say what it is about, for the words a message shows as shared with a task: without the

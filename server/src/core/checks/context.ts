@@ -2,6 +2,7 @@
 import { TaskMatcher } from '../matcher';
 import { comparatorVocabulary } from '../quantity';
 import { GENERIC_TERMS } from '../genericTerms';
+import { PilotArea, pilotAreas } from '../pilotAreas';
 import { TaskIndex } from '../taskIndex';
 import { escapeRegExp } from '../text';
 import { mergeSubjects, RuleData, rulesFor, SourceThreshold, sourceThresholds, SubjectRule, TaskRule } from '../thresholds';
@@ -29,6 +30,12 @@ export class CheckContext {
   shortLabelPattern = /(?!)/g;
   /** Which tasks a span of plan text is about. */
   readonly matcher: TaskMatcher;
+  /** The pilot areas the sources' categories give tasks to (在黄埔区（…）…), each task's, and the area of each name. */
+  readonly areas: PilotArea[];
+  readonly areaOf = new Map<string, PilotArea>();
+  readonly areaByName = new Map<string, PilotArea>();
+  /** Any area's name, longest first. */
+  areaPattern = /(?!)/g;
 
   constructor(readonly index: TaskIndex, rules: RuleData) {
     const perSource = index.sources.map((source) => ({ source, ...rulesFor(source, rules) }));
@@ -45,6 +52,12 @@ export class CheckContext {
     }
     this.matcher = new TaskMatcher(index.tasks, [...this.subjectWords, ...comparatorVocabulary(), ...GENERIC_TERMS]);
     this.computeLabels(index.tasks);
+    this.areas = pilotAreas(index.tasks);
+    for (const area of this.areas) {
+      for (const id of area.tasks) this.areaOf.set(id, area);
+      for (const name of area.names) this.areaByName.set(name, area);
+    }
+    if (this.areaByName.size) this.areaPattern = new RegExp([...this.areaByName.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
   }
 
   private computeLabels(tasks: Task[]): void {

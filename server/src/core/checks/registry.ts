@@ -19,6 +19,7 @@ import { checkMissingDeadline } from './missingDeadline';
 import { checkDeadlineOutsidePilot } from './deadlineOutsidePilot';
 import { checkInvalidDeadline } from './invalidDeadline';
 import { checkAssignmentMismatch } from './assignmentMismatch';
+import { checkPlaces } from './placeMismatch';
 import type { BlockAssignment, ResponsibilityRun } from '../itemAssignment';
 
 /** What a check sees besides its block: the paragraph's model, the sources' facts, the messages. */
@@ -68,6 +69,8 @@ export const CHECKS: readonly Check[] = [
       ...checkHeadingDomains(run.model.text, block, run.context, run.msg, { blocks: run.model.blocks, outline: run.structure?.outline }),
     ],
   },
+  // a plan check for the headings above, as domain-mismatch
+  { code: 'place-mismatch', severity: 'warning', scope: 'plan', check: checkPlaces },
   { code: 'ambiguous-reference', severity: 'information', check: checkAmbiguous },
   { code: 'nonstandard-reference', severity: 'warning', check: checkNonstandardReferences },
   { code: 'truncated-task-number', severity: 'warning', check: checkTruncatedTaskNumbers },

@@ -1,0 +1,189 @@
+// place-mismatch: a task the source gives one pilot area (表3第10项, 黄埔区（…中新广州知识城）'s) cited where the plan
+// puts it in another: 支持外国专利代理机构在琶洲设立代表机构（表3第10项）, or under a heading of another area
+// (## 三、琶洲核心区, # 海珠区……实施方案). The areas and their names come from the tasks' categories (pilotAreas).
+// A sentence that names the task's own area too, or names another only to learn from it or work with it (借鉴南沙经验,
+// 与南沙联动), a unit (南沙区政府, 黄埔海关) or the units that assign it (（南沙区政府牵头）, 责任单位：…), is not judged.
+import { Finding } from '../findings';
+import { headingItemTitle } from '../itemAssignment';
+import { Messages } from '../messages';
+import { PilotArea } from '../pilotAreas';
+import { Block, cellSpans } from '../planModel';
+import { isAssignmentHeader, isUnitName } from '../responsibility';
+import { ASSIGNMENT_LABELS, headingItemsAbove } from '../scopes';
+import { formatReference, ResolvedReference } from '../taskIndex';
+import { ASSIGNING, judgedSpan, judgeReference } from '../topics';
+import { escapeRegExp } from '../text';
+import { Task } from '../types';
+import { CheckContext } from './context';
+import type { CheckRun } from './registry';
+import { relatedTask } from './related';
+
+/** A title that cites a task by table or by id. */
+const CITES = /表\s*[0-9０-９一二三四五六七八九十]+\s*第|\bT[0-9]+\.[0-9]/;
+
+/** An area's name where the plan writes it: offsets into the paragraph's text. */
+interface Mention {
+  start: number;
+  end: number;
+  area: PilotArea;
+}
+
+/** Words before a place that make it a model or a partner, not where the work is done: 借鉴南沙, 与南沙. */
+const NOT_HERE_BEFORE = /(?:借鉴|学习|参照|参考|对标|复制|比照|对接|联动|协同|携手|会同|联合|衔接|(?<!参)与|(?<![共协会])同)$/;
+/** …and after it: 南沙经验, 南沙的做法. */
+const NOT_HERE_AFTER = /^(?:的)?(?:成功|先进|先行先试|典型)?(?:经验|做法|模式|案例)/;
+/** A label that assigns (责任单位：…) governs its line up to the end of the sentence. */
+const ASSIGNING_LABEL = new RegExp(`(?:${ASSIGNMENT_LABELS})[ \\t]*(?:\\*\\*)?[ \\t]*[：:][^。；;\\n]*`, 'g');
+/** Parentheses, innermost: one that assigns (（南沙区政府牵头）) is not where the work is done. */
+const PARENTHESIS = /[（(][^（()）]*[）)]/g;
+/** A quotation, however short: a longer one is misquote's, a short one a name (“智慧空港”), neither says where. */
+const QUOTED = /“[^“”\n]*”|「[^「」\n]*」|『[^『』\n]*』|‘[^‘’\n]*’|"[^"\n]*"/g;
+/** A zone's ending written after an area's name (南沙新区, 天河区): part of the place written. */
+const ZONE_AFTER = /^(?:中央商务区|商务区|经济区|核心区|试验区|示范区|开发区|高新区|新区|片区|园区|区)/;
+/** How far after a place its unit's name is looked for. */
+const MAX_UNIT = 12;
+
+export function checkPlaces(block: Block, run: CheckRun): Finding[] {
+  const ctx = run.context;
+  if (!ctx.areas.length || block.tableHeader) return [];
+  const refs = block.references.filter((r) => r.tasks.some((t) => ctx.areaOf.has(t.id)));
+  if (!refs.length) return [];
+  const text = run.model.text;
+  const all = mentionsIn(text, block.start, block.end, block, ctx);
+  const findings: Finding[] = [];
+  const unheaded: ResolvedReference[] = [];
+  for (const r of refs) {
+    const span = judgedSpan(text, block, r);
+    const here = all.filter((m) => m.start >= span.start && m.end <= span.end);
+    if (!here.length) {
+      if (!all.length) unheaded.push(r);
+      continue;
+    }
+    // a sentence about another task than the one it cites is reference-mismatch's: its place is that task's
+    const wrong = r.tasks.filter((t) => ctx.areaOf.has(t.id) && !here.some((m) => m.area === ctx.areaOf.get(t.id)));
+    if (!wrong.length || judgeReference(run.model, block, r, ctx.matcher)?.better) continue;
+    const m = here[0];
+    const written = text.slice(m.start, m.end);
+    // one finding per area (表3第9至11项 in 琶洲: one for 黄埔区's three)
+    for (const [own, tasks] of byArea(wrong, ctx)) {
+      findings.push({
+        start: m.start, end: m.end, code: 'place-mismatch', severity: 'warning',
+        message: run.msg.placeMismatch(tasks.map((t) => formatReference(t)).join('、'), own.title, written),
+        related: tasks.map((t) => relatedTask(ctx.index, t, run.msg)),
+        fixes: fixesFor(tasks[0], own, m, run.msg),
+      });
+    }
+  }
+  if (unheaded.length) findings.push(...underHeadings(text, block, unheaded, run));
+  return findings;
+}
+
+/** Tasks by their area, in the order the areas first come. */
+function byArea(tasks: readonly Task[], ctx: CheckContext): Map<PilotArea, Task[]> {
+  const out = new Map<PilotArea, Task[]>();
+  for (const t of tasks) {
+    const area = ctx.areaOf.get(t.id)!;
+    out.set(area, [...(out.get(area) ?? []), t]);
+  }
+  return out;
+}
+
+/**
+ * The place the task's own text writes (在知识城设立 for 表3第10项, 南沙新区内 for 表3第8项), else the area's name, as a fix;
+ * not preferred: the reference may be what is wrong.
+ */
+function fixesFor(t: Task, own: PilotArea, m: Mention, msg: Messages): Finding['fixes'] {
+  const pattern = new RegExp(own.names.map(escapeRegExp).join('|'));
+  const found = pattern.exec(t.text);
+  const name = found ? found[0] + (found[0].endsWith('区') ? '' : ZONE_AFTER.exec(t.text.slice(found.index + found[0].length))?.[0] ?? '') : own.title.replace(/（.*$/, '');
+  return [{ title: msg.replaceWith(name), start: m.start, end: m.end, newText: name, preferred: false }];
+}
+
+/**
+ * A reference in a block that names no area, under the innermost heading that does (the block's own heading-like item,
+ * those above it in the paragraph, the plan's outline, its Markdown headings): a task of another area is out of place.
+ */
+function underHeadings(text: string, block: Block, refs: ResolvedReference[], run: CheckRun): Finding[] {
+  const ctx = run.context;
+  const blocks = run.model.blocks;
+  const i = blocks.indexOf(block);
+  const titles: string[] = [];
+  if (block.kind === 'item') {
+    const own = headingItemTitle(text.slice(block.start, block.end));
+    if (own !== undefined) titles.push(own);
+  }
+  if (block.kind !== 'row') titles.push(...headingItemsAbove(text, blocks, i).map((h) => h.title));
+  const outline = run.structure?.outline ?? [];
+  for (let k = outline.length - 1; k >= 0; k--) titles.push(outline[k]);
+  for (let k = block.headings.length - 1; k >= 0; k--) titles.push(block.headings[k]);
+  // the plan's title, which a text or Word plan writes as its first paragraph (a Markdown plan's is a heading above)
+  if (run.structure?.title) titles.push(run.structure.title);
+  for (const title of titles) {
+    // a heading-like item that cites a task is that task's item (（二）加速推进天河中央商务区……（表3第16项）): its place is its own
+    if (CITES.test(title)) continue;
+    const named = mentionsIn(title, 0, title.length, undefined, ctx);
+    if (!named.length) continue;
+    const heading = title.replace(/\*\*/g, '').trim();
+    const findings: Finding[] = [];
+    for (const r of refs) {
+      const wrong = r.tasks.filter((t) => ctx.areaOf.has(t.id) && !named.some((m) => m.area === ctx.areaOf.get(t.id)));
+      for (const [own, tasks] of byArea(wrong, ctx)) {
+        findings.push({
+          start: r.ref.start, end: r.ref.end, code: 'place-mismatch', severity: 'warning',
+          message: run.msg.placeHeadingMismatch(heading, tasks.map((t) => formatReference(t)).join('、'), own.title),
+          related: tasks.map((t) => relatedTask(ctx.index, t, run.msg)), fixes: [],
+        });
+      }
+    }
+    return findings;
+  }
+  return [];
+}
+
+/** The areas text[from, to) names as where the work is done (not a model, a partner, a unit or who is assigned). */
+function mentionsIn(text: string, from: number, to: number, block: Block | undefined, ctx: CheckContext): Mention[] {
+  const unit = text.slice(from, to);
+  const pattern = ctx.areaPattern;
+  pattern.lastIndex = 0;
+  let found: Mention[] | undefined;
+  for (let m = pattern.exec(unit); m !== null; m = pattern.exec(unit)) {
+    const zone = m[0].endsWith('区') ? undefined : ZONE_AFTER.exec(unit.slice(m.index + m[0].length, m.index + m[0].length + 5));
+    (found ??= []).push({ start: from + m.index, end: from + m.index + m[0].length + (zone?.[0].length ?? 0), area: ctx.areaByName.get(m[0])! });
+  }
+  if (!found) return [];
+  const skipped = skippedSpans(unit, block);
+  return found.filter((m) => {
+    const a = m.start - from;
+    const b = m.end - from;
+    if (skipped.some(([s, e]) => a >= s && b <= e)) return false;
+    if (NOT_HERE_BEFORE.test(unit.slice(Math.max(0, a - 2), a)) || NOT_HERE_AFTER.test(unit.slice(b, b + 8))) return false;
+    return !opensUnit(unit, a, b);
+  });
+}
+
+/** The spans of a block's text no place in which is judged: quotations, assigning parentheses and labels, a row's cells of units and deadlines. */
+function skippedSpans(unit: string, block: Block | undefined): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const re of [QUOTED, ASSIGNING_LABEL]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(unit); m !== null; m = re.exec(unit)) spans.push([m.index, m.index + m[0].length]);
+  }
+  PARENTHESIS.lastIndex = 0;
+  for (let m = PARENTHESIS.exec(unit); m !== null; m = PARENTHESIS.exec(unit)) if (ASSIGNING.test(m[0])) spans.push([m.index, m.index + m[0].length]);
+  if (block?.kind === 'row' && block.header) {
+    const cells = cellSpans(unit);
+    block.header.forEach((h, k) => {
+      if (cells[k] && isAssignmentHeader(h)) spans.push(cells[k]);
+    });
+  }
+  return spans;
+}
+
+/** What follows a place that opens an organisation's name: 区政府, 新区管委会, 区商务局, 海关 (a short name, then a unit's ending). */
+const UNIT_AFTER = /^(?:区|新区|片区)?[\u4e00-\u9fff]{0,4}?(?:人民政府|政府|管委会|管理委员会|委员会|海关|街道办事处|街道|办事处|分局|局|委|办)/;
+
+/** Does the place at unit[a, b) open the name of an organisation (南沙区政府, 黄埔海关, 天河区商务局)? */
+function opensUnit(unit: string, a: number, b: number): boolean {
+  const m = UNIT_AFTER.exec(unit.slice(b, b + MAX_UNIT));
+  return !!m && isUnitName(unit.slice(a, b + m[0].length));
+}

@@ -1,0 +1,72 @@
+// The pilot areas of a source: a category that opens with 在 and a place (在黄埔区（广州开发区、广州高新区、中新广州知识城）
+// 强化多点支撑…, 在空港经济区全力建设…) binds its tasks to that area; a plan that puts such a task somewhere else claims a
+// pilot the source gave another area. Read from the tasks' categories (data/), so nothing here names a place: only the
+// generic words around one (the verbs a category goes on with, the endings of a zone's name).
+
+/** An area the source assigns tasks to, with every name a plan may write it by. */
+export interface PilotArea {
+  /** As the source writes it, with the other names it gives in brackets: 黄埔区（广州开发区、广州高新区、中新广州知识城）. */
+  title: string;
+  /** Its names, longest first: the source's, each without the city before it (知识城), and a zone's own name (琶洲, 黄埔). */
+  names: string[];
+  /** The tasks filed under it. */
+  tasks: Set<string>;
+}
+
+/** The verbs a category goes on with after its area (在天河中央商务区深化打造…). */
+const VERBS = '加快|深化|强化|全力|打造|建设|推进|推动|着力|大力|积极|聚焦|发展|开展|构建|探索|支持|培育|创建|实施|落实|率先|高标准|高水平|高质量';
+/** 在, the area (no punctuation in it), the other names it goes by in brackets, then a verb. */
+const AREA_CATEGORY = new RegExp(`^在([^（()）\\s，,、；;。：:]{2,24}?)(?:[（(]([^（()）]{2,80})[）)])?(?=${VERBS})`);
+/** A city written before a place's own name (广州南沙, 中新广州知识城): up to a 州 or 市 in its first five characters. */
+const CITY_BEFORE = /^\p{Script=Han}{1,4}?[州市](?=\p{Script=Han}{2})/u;
+/** The kind of zone a name ends with; what stands before it is the zone's own name (天河中央商务区, 空港经济区, 黄埔区). */
+const ZONE_ENDING = /(?:中央商务区|商务区|经济区|核心区|试验区|示范区|开发区|高新区|自贸区|新区|片区|园区|区)$/;
+/** A zone's own name without its ending is a name of its own when it is this short (琶洲, 黄埔, 天河): longer is a phrase. */
+const MAX_STEM = 3;
+
+/**
+ * The place a category is set in, if it opens with one (在黄埔区（广州开发区、广州高新区、中新广州知识城）强化…): the place,
+ * and the other names the brackets after it give.
+ */
+export function categoryPlace(category: string): { place: string; others: string[] } | undefined {
+  const m = AREA_CATEGORY.exec(category);
+  return m ? { place: m[1], others: m[2] ? m[2].split(/[、，,]/).map((n) => n.trim()).filter(Boolean) : [] } : undefined;
+}
+
+/** The pilot areas of the tasks' categories; a name two areas share (neither's alone) is dropped from both. */
+export function pilotAreas(tasks: readonly { id: string; category: string }[]): PilotArea[] {
+  const byTitle = new Map<string, PilotArea>();
+  for (const t of tasks) {
+    const found = categoryPlace(t.category);
+    if (!found) continue;
+    const title = found.others.length ? `${found.place}（${found.others.join('、')}）` : found.place;
+    let area = byTitle.get(title);
+    if (!area) byTitle.set(title, (area = { title, names: namesOf([found.place, ...found.others]), tasks: new Set() }));
+    area.tasks.add(t.id);
+  }
+  const areas = [...byTitle.values()];
+  const owners = new Map<string, number>();
+  for (const a of areas) for (const n of a.names) owners.set(n, (owners.get(n) ?? 0) + 1);
+  for (const a of areas) a.names = a.names.filter((n) => owners.get(n) === 1).sort((x, y) => y.length - x.length);
+  return areas.filter((a) => a.names.length);
+}
+
+/** Every name of an area from the names the source gives it. */
+function namesOf(given: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const raw of given) {
+    const name = raw.trim();
+    if (name.length < 2) continue;
+    names.add(name);
+    const own = name.replace(CITY_BEFORE, '');
+    // a zone within a zone (人工智能与数字经济试验区琶洲核心区) is the innermost one: the outer may span other areas
+    const zones = own.match(/[^区]+区|[^区]+$/g) ?? [own];
+    const last = zones[zones.length - 1];
+    for (const n of zones.length > 1 ? [last] : [own]) {
+      const stem = n.replace(ZONE_ENDING, '');
+      if (stem.length >= 2 && stem !== n && stem.length <= MAX_STEM) names.add(stem);
+      if (stem.length >= 2) names.add(n);
+    }
+  }
+  return [...names];
+}

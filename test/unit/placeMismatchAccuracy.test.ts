@@ -1,0 +1,99 @@
+// place-mismatch (a task the source gives one pilot area, put in another by the sentence that cites it or the heading
+// above it) measured through the whole analyser on its labelled set (test/fixtures/places/spans.jsonl: 32 sentences and
+// rows that put a task of 表3 in another area, 8 under another area's heading or a district plan's title, and 36 that
+// name the task's own area, another as a model or partner, a unit or an assigned district, a quotation, a city's plan or
+// a task of no area) and, as spans that must not be flagged, the 414 of the meaning set. Prints precision and recall;
+// fails below 95% / 85% (a false flag tells a drafter the plan claims another district's pilot).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadEngine } from '../../server/src/engine';
+import { pilotAreas } from '../../server/src/core/pilotAreas';
+import { planTitle } from '../../server/src/core/planStructure';
+import { flagsOnMeaningSet, reportAccuracy } from '../fixtures/meaning/meaningSpans';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const { checker, index } = loadEngine(ROOT);
+
+interface PlaceSpan {
+  id: string;
+  text: string;
+  /** The words a finding must cover, exactly (the place written, or the reference under a heading); null: nothing out of place. */
+  flag: string | null;
+  note: string;
+}
+
+const labelled: PlaceSpan[] = fs
+  .readFileSync(path.join(ROOT, 'test/fixtures/places/spans.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l));
+
+function flagsOf(text: string) {
+  return checker.analyze(text, { locale: 'zh' }).findings.filter((f) => f.code === 'place-mismatch');
+}
+
+describe('place-mismatch on its labelled set', () => {
+  it('is well-formed: unique ids, each flagged word in its text, enough of each kind', () => {
+    assert.strictEqual(new Set(labelled.map((s) => s.id)).size, labelled.length);
+    for (const s of labelled) if (s.flag) assert.ok(s.text.includes(s.flag), s.id);
+    assert.ok(labelled.filter((s) => s.flag).length >= 40 && labelled.filter((s) => !s.flag).length >= 36);
+  });
+
+  it('reads the source\'s pilot areas from its categories, each name of one area only', () => {
+    const areas = pilotAreas(index.tasks);
+    assert.strictEqual(areas.length, 5);
+    assert.strictEqual(areas.reduce((n, a) => n + a.tasks.size, 0), index.tasks.filter((t) => t.table === 3).length);
+    const names = areas.flatMap((a) => a.names);
+    assert.strictEqual(new Set(names).size, names.length);
+    // a zone's generic ending alone (开发区, 高新区) and a zone that spans areas (…试验区 before 琶洲核心区) name no area
+    for (const generic of ['开发区', '高新区', '人工智能与数字经济试验区']) assert.ok(!names.includes(generic), generic);
+  });
+
+  it('flags tasks out of their area with precision ≥ 95% and recall ≥ 85%, on the place or the reference', () => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    const misses: string[] = [];
+    const wrong: string[] = [];
+    for (const s of labelled) {
+      const flags = flagsOf(s.text);
+      if (s.flag) {
+        const at = s.text.indexOf(s.flag);
+        const hit = flags.find((f) => f.start === at && f.end === at + s.flag!.length);
+        if (hit) tp++;
+        else {
+          fn++;
+          misses.push(`${s.id} (${s.note}) ${s.flag} in ${s.text}${flags.length ? ` — flagged: ${flags.map((f) => s.text.slice(f.start, f.end)).join('、')}` : ''}`);
+        }
+        fp += flags.filter((f) => f !== hit).length;
+      } else {
+        fp += flags.length;
+        for (const f of flags) wrong.push(`${s.id} (${s.note}): ${f.message}`);
+      }
+    }
+    // the meaning set's spans are plan text that puts no task out of its area (each in its plan as the meaning checks read it)
+    const onMeaningSet = flagsOnMeaningSet(flagsOf);
+    const { precision, recall } = reportAccuracy('place-mismatch', `${labelled.length} spans and the meaning set's 414`, { tp, fp: fp + onMeaningSet.length, fn }, misses, [...wrong, ...onMeaningSet]);
+    assert.ok(precision >= 0.95, `precision ${precision}`);
+    assert.ok(recall >= 0.85, `recall ${recall}`);
+  });
+});
+
+describe("the plan's title a place-mismatch heading may be (planTitle)", () => {
+  it('is a first paragraph of one or two lines that ends with the kind of document it is, as written', () => {
+    const titles: [string, string | undefined][] = [
+      ['海珠区落实服务业扩大开放综合试点实施方案', '海珠区落实服务业扩大开放综合试点实施方案'],
+      ['# 海珠区落实服务业扩大开放综合试点实施方案', '海珠区落实服务业扩大开放综合试点实施方案'],
+      ['**天河区贯彻落实广州市服务业扩大开放综合试点总体方案的实施方案（征求意见稿）**', '天河区贯彻落实广州市服务业扩大开放综合试点总体方案的实施方案（征求意见稿）'],
+      ['《南沙区服务业扩大开放综合试点工作方案》', '《南沙区服务业扩大开放综合试点工作方案》'],
+      ['黄埔区落实服务业扩大开放\n综合试点三年行动计划', '黄埔区落实服务业扩大开放综合试点三年行动计划'],
+      ['一、总体方案', undefined],
+      ['附件1', undefined],
+      ['落实表3第10项的工作方案', undefined],
+      ['为贯彻落实《广州市服务业扩大开放综合试点总体方案》，制定本方案。', undefined],
+      ['海珠区\n落实服务业\n扩大开放方案', undefined],
+    ];
+    for (const [text, title] of titles) assert.strictEqual(planTitle(text), title, text);
+  });
+});
