@@ -30,8 +30,8 @@ interface Mention {
 
 /** Words before a place that make it a model or a partner, not where the work is done: 借鉴南沙, 与南沙. */
 const NOT_HERE_BEFORE = /(?:借鉴|学习|参照|参考|对标|复制|比照|对接|联动|协同|携手|会同|联合|衔接|(?<!参)与|(?<![共协会])同)$/;
-/** …and after it: 南沙经验, 南沙的做法. */
-const NOT_HERE_AFTER = /^(?:的)?(?:成功|先进|先行先试|典型)?(?:经验|做法|模式|案例)/;
+/** …and after it: 南沙经验, 南沙的做法; or a numbered name (天河二号, a supercomputer). */
+const NOT_HERE_AFTER = /^(?:(?:的)?(?:成功|先进|先行先试|典型)?(?:经验|做法|模式|案例)|[一二三四五六七八九十0-9０-９]+号)/;
 /** A label that assigns (责任单位：…) governs its line up to the end of the sentence. */
 const ASSIGNING_LABEL = new RegExp(`(?:${ASSIGNMENT_LABELS})[ \\t]*(?:\\*\\*)?[ \\t]*[：:][^。；;\\n]*`, 'g');
 /** Parentheses, innermost: one that assigns (（南沙区政府牵头）) is not where the work is done. */
