@@ -2,13 +2,14 @@
 // puts it in another: 支持外国专利代理机构在琶洲设立代表机构（表3第10项）, or under a heading of another area
 // (## 三、琶洲核心区, # 海珠区……实施方案). The areas and their names come from the tasks' categories (pilotAreas).
 // A sentence that names the task's own area too, or names another only to learn from it or work with it (借鉴南沙经验,
-// 与南沙联动), a unit (南沙区政府, 黄埔海关) or the units that assign it (（南沙区政府牵头）, 责任单位：…), is not judged.
+// 与南沙联动), a unit (南沙区政府, 黄埔海关) or the units that assign it (（南沙区政府牵头）, 责任单位：…), is not judged by
+// its places; an item led by a district or zone of another area (（南沙区政府牵头） for 黄埔区's task) is, by its owner.
 import { Finding } from '../findings';
-import { headingItemTitle } from '../itemAssignment';
+import { AssignmentSource, headingItemTitle, itemAssignmentOf } from '../itemAssignment';
 import { Messages } from '../messages';
 import { PilotArea } from '../pilotAreas';
-import { Block, cellSpans } from '../planModel';
-import { isAssignmentHeader, isUnitName } from '../responsibility';
+import { Block, cellSpans, mayBeTaskItem } from '../planModel';
+import { isAssignmentHeader, isUnitName, Unit } from '../responsibility';
 import { ASSIGNMENT_LABELS, headingItemsAbove } from '../scopes';
 import { formatReference, ResolvedReference } from '../taskIndex';
 import { ASSIGNING, judgedSpan, judgeReference } from '../topics';
@@ -55,27 +56,78 @@ export function checkPlaces(block: Block, run: CheckRun): Finding[] {
   for (const r of refs) {
     const span = judgedSpan(text, block, r);
     const here = all.filter((m) => m.start >= span.start && m.end <= span.end);
-    if (!here.length) {
-      if (!all.length) unheaded.push(r);
-      continue;
+    const open = r.tasks.filter((t) => ctx.areaOf.has(t.id));
+    // a sentence about another task than the one it cites is reference-mismatch's: its place (and owner) is that task's
+    if (here.length) {
+      const wrong = open.filter((t) => !here.some((m) => m.area === ctx.areaOf.get(t.id)));
+      if (wrong.length) {
+        if (judgeReference(run.model, block, r, ctx.matcher)?.better) continue;
+        const m = here[0];
+        const written = text.slice(m.start, m.end);
+        // one finding per area (表3第9至11项 in 琶洲: one for 黄埔区's three)
+        for (const [own, tasks] of byArea(wrong, ctx)) {
+          findings.push({
+            start: m.start, end: m.end, code: 'place-mismatch', severity: 'warning',
+            message: run.msg.placeMismatch(tasks.map((t) => formatReference(t)).join('、'), own.title, written),
+            related: tasks.map((t) => relatedTask(ctx.index, t, run.msg)),
+            fixes: fixesFor(tasks[0], own, m, run.msg),
+          });
+        }
+      }
     }
-    // a sentence about another task than the one it cites is reference-mismatch's: its place is that task's
-    const wrong = r.tasks.filter((t) => ctx.areaOf.has(t.id) && !here.some((m) => m.area === ctx.areaOf.get(t.id)));
-    if (!wrong.length || judgeReference(run.model, block, r, ctx.matcher)?.better) continue;
-    const m = here[0];
-    const written = text.slice(m.start, m.end);
-    // one finding per area (表3第9至11项 in 琶洲: one for 黄埔区's three)
-    for (const [own, tasks] of byArea(wrong, ctx)) {
-      findings.push({
-        start: m.start, end: m.end, code: 'place-mismatch', severity: 'warning',
-        message: run.msg.placeMismatch(tasks.map((t) => formatReference(t)).join('、'), own.title, written),
-        related: tasks.map((t) => relatedTask(ctx.index, t, run.msg)),
-        fixes: fixesFor(tasks[0], own, m, run.msg),
-      });
-    }
+    // led by a district of another area (（南沙区政府牵头） for 黄埔区's task), whatever place the sentence names
+    const led = open.length ? ledElsewhere(block, r, open, run) : [];
+    findings.push(...led);
+    if (!led.length && !all.length) unheaded.push(r);
   }
   if (unheaded.length) findings.push(...underHeadings(text, block, unheaded, run));
   return findings;
+}
+
+/** What follows an area's name in a unit of it: its district (南沙区政府, 南沙新区管委会), else a zone's committee (空港委). */
+const DISTRICT_AFTER = /^(?:区|新区|片区)/;
+const COMMITTEE = /(?:管委会|管理委员会|委)$/;
+
+/**
+ * The item's lead units (its own, its labelled lines', its row's, its heading's) that belong to an area: a district's
+ * government or department (南沙区政府, 海珠区科工信局) or a zone's committee (空港委), not an office of the state named
+ * after a place (黄埔海关). When they name areas and none is the task's, the finding is on the lead unit where the item
+ * writes it, else on the reference.
+ */
+function ledElsewhere(block: Block, r: ResolvedReference, tasks: readonly Task[], run: CheckRun): Finding[] {
+  if (!mayBeTaskItem(block)) return [];
+  const ctx = run.context;
+  const assignment = itemAssignmentOf(block, run);
+  const leads = assignment.lead ? [assignment.lead, ...(assignment.coLeads ?? [])] : [];
+  const areaLeads = leads.flatMap((unit) => {
+    const area = unitArea(unit.name, ctx);
+    return area ? [{ unit, area }] : [];
+  });
+  if (!areaLeads.length) return [];
+  const wrong = tasks.filter((t) => !areaLeads.some((l) => l.area === ctx.areaOf.get(t.id)));
+  if (!wrong.length) return [];
+  const { unit } = areaLeads[0];
+  const at = unitRange(unit, assignment.leadFrom) ?? { start: r.ref.start, end: r.ref.end };
+  return [...byArea(wrong, ctx)].map(([own, ts]) => ({
+    ...at, code: 'place-mismatch' as const, severity: 'warning' as const,
+    message: run.msg.placeLeadMismatch(ts.map((t) => formatReference(t)).join('、'), own.title, unit.name),
+    related: ts.map((t) => relatedTask(ctx.index, t, run.msg)), fixes: [],
+  }));
+}
+
+/** The area a unit belongs to by its name, if any (see ledElsewhere). */
+function unitArea(name: string, ctx: CheckContext): PilotArea | undefined {
+  const pattern = ctx.areaPattern;
+  pattern.lastIndex = 0;
+  const m = pattern.exec(name);
+  if (!m || m.index !== 0) return undefined;
+  const rest = name.slice(m[0].length);
+  return m[0].endsWith('区') || DISTRICT_AFTER.test(rest) || COMMITTEE.test(name) ? ctx.areaByName.get(m[0]) : undefined;
+}
+
+/** Where a lead unit stands in the paragraph: in the item's own text, its lines or its row (not a heading, nor the next paragraph). */
+function unitRange(unit: Unit, from: AssignmentSource | undefined): { start: number; end: number } | undefined {
+  return from === 'own' || from === 'lines' || from === 'row' ? { start: unit.start, end: unit.end } : undefined;
 }
 
 /** Tasks by their area, in the order the areas first come. */
