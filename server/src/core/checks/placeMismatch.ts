@@ -47,7 +47,13 @@ const MAX_UNIT = 12;
 export function checkPlaces(block: Block, run: CheckRun): Finding[] {
   const ctx = run.context;
   if (!ctx.areas.length || block.tableHeader) return [];
-  const refs = block.references.filter((r) => r.tasks.some((t) => ctx.areaOf.has(t.id)));
+  // a task cited twice in a block (a row's 方案条目 and its 对应任务 cell) is judged once, at its first reference
+  const seen = new Set<string>();
+  const refs = block.references.filter((r) => {
+    const fresh = r.tasks.some((t) => ctx.areaOf.has(t.id) && !seen.has(t.id));
+    for (const t of r.tasks) seen.add(t.id);
+    return fresh;
+  });
   if (!refs.length) return [];
   const text = run.model.text;
   const all = mentionsIn(text, block.start, block.end, block, ctx);
