@@ -145,7 +145,7 @@ describe('plans read from disk, over the protocol', function () {
     client.open(view('plan.docx'), text);
     const published = await client.waitForDiagnostics(view('plan.docx'));
     const codes = published.diagnostics.map((d: any) => d.code).sort();
-    assert.deepStrictEqual(codes, ['domain-mismatch', 'missing-lead-unit', 'threshold-mismatch', 'threshold-mismatch', 'unknown-task'], JSON.stringify(published.diagnostics));
+    assert.deepStrictEqual(codes, ['domain-mismatch', 'missing-area-task', 'missing-lead-unit', 'threshold-mismatch', 'threshold-mismatch', 'unknown-task'], JSON.stringify(published.diagnostics));
     const hover = await client.request('textDocument/hover', { textDocument: { uri: view('plan.docx') }, position: positionOf(text, '表4第9项', 2) });
     assert.match(hover.contents.value, /外国投资者资产总额/, 'no hover on 表4第9项 in the Word plan view');
     const coverage = await client.request('policyLens/coverage', {});

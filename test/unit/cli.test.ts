@@ -32,6 +32,8 @@ describe('the CLI', function () {
     assert.strictEqual(r.code, 1, r.err);
     const lines = r.out.trim().split('\n');
     assert.deepStrictEqual(lines.map((l) => l.split(' ').slice(0, 3).join(' ')), [
+      // a 黄埔区 plan that cites none of 黄埔区's own tasks (表3第9至15项)
+      `${SAMPLE}:1:3 information missing-area-task`,
       `${SAMPLE}:8:35 error threshold-mismatch`,
       `${SAMPLE}:9:4 warning domain-mismatch`,
       `${SAMPLE}:10:6 error unknown-task`,
@@ -73,10 +75,10 @@ describe('the CLI', function () {
     const ruleIds = run.tool.driver.rules.map((x: any) => x.id);
     assert.deepStrictEqual(ruleIds, [
       'unknown-task', 'threshold-mismatch', 'misquote', 'domain-mismatch', 'ambiguous-reference', 'nonstandard-reference', 'truncated-task-number', 'task-number-as-date', 'reference-mismatch',
-      'uncited-task', 'missing-lead-unit', 'missing-deadline', 'deadline-outside-pilot', 'invalid-deadline', 'assignment-mismatch', 'reversed-wording', 'place-mismatch',
+      'uncited-task', 'missing-lead-unit', 'missing-deadline', 'deadline-outside-pilot', 'invalid-deadline', 'assignment-mismatch', 'reversed-wording', 'place-mismatch', 'missing-area-task',
     ]);
     for (const rule of run.tool.driver.rules) assert.ok(rule.shortDescription.text && rule.defaultConfiguration.level);
-    assert.strictEqual(run.results.length, 8);
+    assert.strictEqual(run.results.length, 9);
     for (const res of run.results) {
       assert.ok(typeof res.message.text === 'string' && res.message.text.length > 0);
       assert.strictEqual(ruleIds[res.ruleIndex], res.ruleId);
@@ -92,10 +94,11 @@ describe('the CLI', function () {
   it('writes GitHub workflow annotations', () => {
     const r = cli(['check', SAMPLE, '--format', 'github']);
     const lines = r.out.trim().split('\n');
-    assert.strictEqual(lines.length, 8);
-    assert.match(lines[2], /^::error file=examples\/sample-plan\.md,line=10,col=6,endLine=10,endColumn=12,title=policy-lens unknown-task::表1第58项不存在/);
-    assert.match(lines[6], /^::warning .*title=policy-lens reference-mismatch::/);
-    assert.match(lines[7], /^::notice /);
+    assert.strictEqual(lines.length, 9);
+    assert.match(lines[0], /^::notice file=examples\/sample-plan\.md,line=1,col=3,.*title=policy-lens missing-area-task::/);
+    assert.match(lines[3], /^::error file=examples\/sample-plan\.md,line=10,col=6,endLine=10,endColumn=12,title=policy-lens unknown-task::表1第58项不存在/);
+    assert.match(lines[7], /^::warning .*title=policy-lens reference-mismatch::/);
+    assert.match(lines[8], /^::notice /);
   });
 
   it('takes folders, glob patterns and standard input', () => {

@@ -91,7 +91,7 @@ describe('the CLI reading plans in every supported form', function () {
     assert.strictEqual(r.code, 1, r.err);
     const printed = r.out.trim().split('\n').map((l) => l.replace(doc, 'plan.doc').split(' ').slice(0, 3).join(' '));
     // its items' automatic numbers read (1. 2. 3.), they are task items as in the .docx: the findings of the .docx
-    assert.deepStrictEqual(printed, ['plan.doc:¶4:35 error threshold-mismatch', 'plan.doc:¶5:4 warning domain-mismatch', 'plan.doc:¶5:4 warning missing-lead-unit', 'plan.doc:¶6:6 error unknown-task', 'plan.doc:¶10:30 error threshold-mismatch']);
+    assert.deepStrictEqual(printed, ['plan.doc:¶1:3 information missing-area-task', 'plan.doc:¶4:35 error threshold-mismatch', 'plan.doc:¶5:4 warning domain-mismatch', 'plan.doc:¶5:4 warning missing-lead-unit', 'plan.doc:¶6:6 error unknown-task', 'plan.doc:¶10:30 error threshold-mismatch']);
   });
 
   it('checks an Excel 97–2003 分工表 (.xls) and locates its findings by sheet and row', () => {
@@ -114,7 +114,7 @@ describe('the CLI reading plans in every supported form', function () {
     assert.deepStrictEqual(printed, [
       '番禺区任务分工表.et:分工表!4:36 error threshold-mismatch', '番禺区任务分工表.et:分工表!6:14 warning missing-lead-unit',
       // the item without a lead in the plan has one in its 分工表's row
-      '番禺区实施方案.wps:¶4:35 error threshold-mismatch', '番禺区实施方案.wps:¶5:4 warning domain-mismatch', '番禺区实施方案.wps:¶6:6 error unknown-task', '番禺区实施方案.wps:¶10:30 error threshold-mismatch',
+      '番禺区实施方案.wps:¶1:3 information missing-area-task', '番禺区实施方案.wps:¶4:35 error threshold-mismatch', '番禺区实施方案.wps:¶5:4 warning domain-mismatch', '番禺区实施方案.wps:¶6:6 error unknown-task', '番禺区实施方案.wps:¶10:30 error threshold-mismatch',
     ]);
   });
 

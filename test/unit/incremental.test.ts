@@ -129,6 +129,14 @@ describe('incremental re-checking', function () {
     assert.deepStrictEqual(flagged, ['表3第10项', '表3第23项', '', '表3第10项']);
   });
 
+  it('says which of the title\'s area\'s tasks the plan leaves out again as citations come and go far below it, as a fresh check does', () => {
+    const options = { locale: 'zh' as const };
+    const plan = (cited: string) => `海珠区落实服务业扩大开放综合试点实施方案\n\n一、重点任务\n\n${'　　推进服务业扩大开放。\n\n'.repeat(20)}　　（一）加强人工智能伦理研究（${cited}）。\n`;
+    const texts = [plan('表3第23项'), plan('表3第22至24项'), plan('表3第22项、表3第23项'), plan('表4第6项')];
+    const said = checkedAsEdits(texts, options).map((a) => a.findings.filter((f) => f.code === 'missing-area-task').map((f) => f.message.replace(/^.*试点任务(?:中的)?/, '')).join(' '));
+    assert.deepStrictEqual(said, ['表3第22项、表3第24项', '', '表3第24项', '（表3第22至24项）']);
+  });
+
   it('re-reads a heading-like paragraph as its next paragraph and its own citation change, as a fresh check does', () => {
     // （一）落实表1第35项 over 1. … titles its section and gives its items its task; over 牵头单位：… it is the item. No
     // deadlines asked: whether the plan dates most items does not change with the steps, only what the heading is

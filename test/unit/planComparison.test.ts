@@ -15,7 +15,7 @@ const CLI = path.join(ROOT, 'dist', 'cli.js');
 const { index, checker } = loadEngine(ROOT);
 
 const BEFORE = [
-  '# 天河区实施方案（征求意见稿）',
+  '# 番禺区实施方案（征求意见稿）',
   '',
   '1. 落实表1第12项，中方股比不低于51%，由区商务局牵头，2024年底前完成。',
   '2. 落实表1第58项，推动会展业发展，由区商务局牵头，2024年底前完成。',
@@ -27,7 +27,7 @@ const BEFORE = [
 ].join('\n');
 
 const AFTER = [
-  '# 天河区实施方案（修改稿）',
+  '# 番禺区实施方案（修改稿）',
   '',
   '1. 落实表1第12项，中方股比不低于67%，由区商务局牵头，2024年底前完成。',
   '2. 落实表1第57项，推动会展业发展，由区商务局牵头，2024年底前完成。',
@@ -72,7 +72,7 @@ describe('comparing two versions of a plan', () => {
     assert.deepStrictEqual(c.kept, []);
     // the same finding twice before and once after: one resolved, one kept
     const twice = `${BEFORE}7. 落实表1第58项。\n`;
-    const again = compared(twice, BEFORE.replace('2. 落实表1第58项', '2. 落实表1第57项').replace('# 天河区实施方案（征求意见稿）', '# 方案') + '7. 落实表1第58项。\n');
+    const again = compared(twice, BEFORE.replace('2. 落实表1第58项', '2. 落实表1第57项').replace('# 番禺区实施方案（征求意见稿）', '# 方案') + '7. 落实表1第58项。\n');
     assert.deepStrictEqual([again.resolved, again.kept].map((l) => l.filter((f) => f.code === 'unknown-task').length), [1, 1]);
   });
 

@@ -19,6 +19,7 @@ export const DIAGNOSTIC_CODES = [
   'assignment-mismatch',
   'reversed-wording',
   'place-mismatch',
+  'missing-area-task',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -43,6 +44,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'assignment-mismatch': 'warning',
   'reversed-wording': 'warning',
   'place-mismatch': 'warning',
+  'missing-area-task': 'information',
 };
 
 /** A text edit a quick fix applies, in offsets of the checked text. */

@@ -47,6 +47,11 @@ export interface ResponsibilityRun {
   issued?: IssueDate;
   /** The plan's title, when its first paragraphs write one (a text or Word plan's 海珠区落实……实施方案): planTitle. */
   title?: string;
+  /**
+   * For the paragraph that holds the title only: the IDs of the tasks the whole plan cites (its references and its
+   * 分工表's rows), and a key of them that tells two such apart.
+   */
+  planCites?: { ids: ReadonlySet<string>; key: string };
   /** Whether the plan names a lead unit anywhere (planAssignsLeadUnits over the whole document). */
   planAssignsLeads: boolean;
   /** Whether a paragraph before this one declared that the first unit of a list leads (declaresFirstLeads). */

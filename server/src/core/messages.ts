@@ -65,6 +65,8 @@ const zh = {
   placeMismatch: (ref: string, area: string, written: string) => `${ref}是${area}的试点任务，此处却写在“${written}”`,
   placeHeadingMismatch: (heading: string, ref: string, area: string) => `${ref}列在标题“${heading}”下，但它是${area}的试点任务`,
   placeLeadMismatch: (ref: string, area: string, unit: string) => `${ref}是${area}的试点任务，牵头单位却是“${unit}”`,
+  missingAreaTasks: (name: string, area: string, refs: string, total?: number) =>
+    total === undefined ? `方案标题写明“${name}”，但未落实${area}的任一试点任务（${refs}）` : `方案标题写明“${name}”，但未落实${area}的${total}项试点任务中的${refs}`,
   ambiguous: (written: string, candidates: string) => `“${written}”未注明所属的表，可能是：${candidates}`,
   useCandidate: (ref: string) => `改为 ${ref}`,
   noTableHas: (written: string, item: number) => `“${written}”未注明所属的表，且任务清单中没有哪张表有第${item}项`,
@@ -147,6 +149,8 @@ const en: Messages = {
   placeMismatch: (ref, area, written) => `${ref} is a pilot task of ${area}, but this puts it in "${written}"`,
   placeHeadingMismatch: (heading, ref, area) => `${ref} is under the heading "${heading}", but it is a pilot task of ${area}`,
   placeLeadMismatch: (ref, area, unit) => `${ref} is a pilot task of ${area}, but its lead unit is "${unit}"`,
+  missingAreaTasks: (name, area, refs, total) =>
+    total === undefined ? `the title names "${name}", but the plan cites none of the pilot tasks of ${area} (${refs})` : `the title names "${name}", but the plan leaves out ${refs} of the ${total} pilot tasks of ${area}`,
   ambiguous: (written, candidates) => `"${written}" does not name its table; it may be ${candidates}`,
   useCandidate: (ref) => `Change to ${ref}`,
   noTableHas: (written, item) => `"${written}" does not name its table, and no table of the task list has a task ${item}`,

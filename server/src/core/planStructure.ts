@@ -67,8 +67,11 @@ export class StructureWalk {
   private readonly pilotEnd: string | undefined;
   /** The plan's 落款 date: the last paragraph's that has one (its facts' object: the same while that paragraph is). */
   private readonly issued: IssueDate | undefined;
-  /** The plan's title: the first of its first paragraphs that is one (TITLE_WITHIN). */
+  /** The plan's title: the first of its first paragraphs that is one (TITLE_WITHIN), and that paragraph's index. */
   private readonly title: string | undefined;
+  private readonly titleAt: number = -1;
+  /** The tasks the whole plan cites, for the title's paragraph (made when it is first asked for). */
+  private planCites?: { ids: ReadonlySet<string>; key: string };
   private readonly tables: TableAssignments | undefined;
   private readonly expectListed: boolean;
   /** By an earlier version's table assignments: the tasks they and this plan's say different things of. */
@@ -117,7 +120,10 @@ export class StructureWalk {
       const issued = this.facts[i].issued;
       if (issued && (issued.before ? isUnitName(issued.before) : !!this.facts[i - 1]?.unitLine)) this.issued = issued;
     }
-    for (let i = 0; i < Math.min(TITLE_WITHIN, this.facts.length) && !this.title; i++) this.title = this.facts[i].title;
+    for (let i = 0; i < Math.min(TITLE_WITHIN, this.facts.length) && !this.title; i++) {
+      this.title = this.facts[i].title;
+      if (this.title) this.titleAt = i;
+    }
   }
 
   /**
@@ -134,7 +140,19 @@ export class StructureWalk {
   is(i: number, s: ResponsibilityRun): boolean {
     return s.requireLeadUnit === this.requireLeadUnit && s.pilotEnd === this.pilotEnd && s.issued === this.issued && s.title === this.title && s.planAssignsLeads === this.planAssignsLeads &&
       s.requireDeadline === this.requireDeadline && s.expectDeadlines === this.expectDeadlines &&
-      s.firstLeads === this.firstLeadsAt[i] && !!s.expectListed === this.expectListed && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameStrings(s.outline ?? [], this.outlines[i]);
+      s.firstLeads === this.firstLeadsAt[i] && !!s.expectListed === this.expectListed && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameStrings(s.outline ?? [], this.outlines[i]) &&
+      (i === this.titleAt ? s.planCites?.key === this.citesOfPlan().key : !s.planCites);
+  }
+
+  /** The tasks the plan cites: every paragraph's references and its 分工表's rows. */
+  private citesOfPlan(): { ids: ReadonlySet<string>; key: string } {
+    if (!this.planCites) {
+      const ids = new Set<string>();
+      for (const p of this.parts) for (const r of p.result.model.references) for (const t of r.tasks) ids.add(t.id);
+      for (const t of this.tables?.listed ?? []) ids.add(t.id);
+      this.planCites = { ids, key: [...ids].sort().join(',') };
+    }
+    return this.planCites;
   }
 
   /** The structure of paragraph i (the next one of the walk). */
@@ -144,7 +162,8 @@ export class StructureWalk {
     const firstLeads = this.firstLeadsAt[i];
     const outline = this.outlines[i];
     const outlineCites = this.outlineCitesAbove(i);
-    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, title, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i) });
+    const planCites = i === this.titleAt ? { planCites: this.citesOfPlan() } : {};
+    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, title, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i), ...planCites });
   }
 
   /** The tasks the lines of the outline above paragraph i cite (a heading-like line is under the levels above its own only: outlinesOf). */

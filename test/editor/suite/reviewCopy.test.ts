@@ -76,7 +76,7 @@ describe('Write Review into a Copy', () => {
     created.push(pdf, target);
     assert.strictEqual((await vscode.commands.executeCommand<vscode.Uri>('policyLens.writeReviewCopy', pdf, target))?.toString(), target.toString());
     const bytes = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('latin1');
-    assert.strictEqual(bytes.match(/\/Subtype \/Highlight/g)?.length, 6, 'a highlight a finding: the threshold, the task that does not exist and two of 广州南沙\'s tasks in the body and the 分工表');
+    assert.strictEqual(bytes.match(/\/Subtype \/Highlight/g)?.length, 7, 'a highlight a finding: the threshold, the task that does not exist, two of 广州南沙\'s tasks in the body and the 分工表, and 天河中央商务区\'s tasks left out');
   });
 
   it('writes an OFD\'s copy with a highlight annotation on each finding\'s text', async () => {
@@ -87,7 +87,7 @@ describe('Write Review into a Copy', () => {
     assert.strictEqual((await vscode.commands.executeCommand<vscode.Uri>('policyLens.writeReviewCopy', ofd, target))?.toString(), target.toString());
     const zip = await JSZip.loadAsync(await vscode.workspace.fs.readFile(target));
     const parts = await Promise.all(Object.keys(zip.files).filter((f) => /Annots\/Page_\d+\/Annotation\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
-    assert.strictEqual(parts.join('').match(/Type="Highlight"/g)?.length, 6, 'a highlight a finding: the threshold, the task that does not exist and two of 广州南沙\'s tasks in the body and the 分工表');
+    assert.strictEqual(parts.join('').match(/Type="Highlight"/g)?.length, 7, 'a highlight a finding: the threshold, the task that does not exist, two of 广州南沙\'s tasks in the body and the 分工表, and 天河中央商务区\'s tasks left out');
   });
 
   it('writes each copy beside its plan for several plans selected in the Explorer, and writes none over', async () => {

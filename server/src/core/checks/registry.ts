@@ -20,6 +20,7 @@ import { checkDeadlineOutsidePilot } from './deadlineOutsidePilot';
 import { checkInvalidDeadline } from './invalidDeadline';
 import { checkAssignmentMismatch } from './assignmentMismatch';
 import { checkPlaces } from './placeMismatch';
+import { checkMissingAreaTasks } from './missingAreaTask';
 import type { BlockAssignment, ResponsibilityRun } from '../itemAssignment';
 
 /** What a check sees besides its block: the paragraph's model, the sources' facts, the messages. */
@@ -82,6 +83,8 @@ export const CHECKS: readonly Check[] = [
   { code: 'missing-deadline', severity: 'warning', scope: 'plan', check: checkMissingDeadline },
   { code: 'deadline-outside-pilot', severity: 'warning', scope: 'plan', check: checkDeadlineOutsidePilot },
   { code: 'invalid-deadline', severity: 'error', scope: 'plan', check: checkInvalidDeadline },
+  // a plan check: the tasks the whole plan cites (run.structure.planCites), on its title
+  { code: 'missing-area-task', severity: 'information', scope: 'plan', check: checkMissingAreaTasks },
   // a plan check: the plan's 分工表 rows (run.structure.tables) against the items of its body
   { code: 'assignment-mismatch', severity: 'warning', scope: 'plan', check: checkAssignmentMismatch },
 ];

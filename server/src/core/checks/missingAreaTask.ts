@@ -1,0 +1,53 @@
+// missing-area-task: a plan whose title names a pilot area (海珠区落实……实施方案, # 南沙区……工作方案) that cites none of
+// some of that area's tasks (表3第22至24项 are 海珠区's) — in its body or its 分工表: the area's own pilot is left out.
+// Reported once, on the area's name in the title, with the tasks it leaves out. A plan that cites no task at all (a
+// notice, a first outline) is not judged.
+import { Finding } from '../findings';
+import { Block } from '../planModel';
+import { planTitle } from '../planStructure';
+import { formatReference } from '../taskIndex';
+import { Task } from '../types';
+import type { CheckRun } from './registry';
+import { relatedTask } from './related';
+
+export function checkMissingAreaTasks(block: Block, run: CheckRun): Finding[] {
+  const structure = run.structure;
+  const cites = structure?.planCites;
+  if (!cites || !cites.ids.size || !structure.title) return [];
+  // the title's paragraph: its first block, which is the title (a heading, or the paragraph's own line)
+  if (block !== run.model.blocks[0] || planTitle(run.model.text.trim()) !== structure.title) return [];
+  const ctx = run.context;
+  const text = run.model.text;
+  const pattern = ctx.areaPattern;
+  pattern.lastIndex = 0;
+  const unit = text.slice(block.start, block.end);
+  const findings: Finding[] = [];
+  const judged = new Set<unknown>();
+  for (let m = pattern.exec(unit); m !== null; m = pattern.exec(unit)) {
+    const area = ctx.areaByName.get(m[0])!;
+    if (judged.has(area)) continue;
+    judged.add(area);
+    const missing = [...area.tasks].filter((id) => !cites.ids.has(id)).map((id) => ctx.index.task(id)).filter((t): t is Task => !!t);
+    if (!missing.length) continue;
+    findings.push({
+      start: block.start + m.index, end: block.start + m.index + m[0].length, code: 'missing-area-task', severity: 'information',
+      message: run.msg.missingAreaTasks(m[0], area.title, runsOf(missing), missing.length === area.tasks.size ? undefined : area.tasks.size),
+      related: missing.map((t) => relatedTask(ctx.index, t, run.msg)), fixes: [],
+    });
+  }
+  return findings;
+}
+
+/** Tasks as references, a run of one table's consecutive items as a range (表3第9至15项), in the order given. */
+function runsOf(tasks: readonly Task[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < tasks.length; ) {
+    let j = i;
+    while (j + 1 < tasks.length && tasks[j + 1].table === tasks[i].table && tasks[j + 1].item === tasks[j].item + 1 && prefixOf(tasks[j + 1]) === prefixOf(tasks[i])) j++;
+    out.push(j - i >= 2 ? `${formatReference(tasks[i]).replace(/项$/, '')}至${tasks[j].item}项` : tasks.slice(i, j + 1).map((t) => formatReference(t)).join('、'));
+    i = j + 1;
+  }
+  return out.join('、');
+}
+
+const prefixOf = (t: Task) => t.id.slice(0, t.id.length - `T${t.table}.${t.item}`.length);
