@@ -548,14 +548,15 @@ const MAX_TITLE = 80;
 /**
  * The document's title a paragraph is, if it is one, as written: one or two lines (a Markdown heading's marks set aside),
  * not numbered, citing no task, that end with the kind of document it is (海珠区落实……实施方案), but for 《》 or a closing
- * （征求意见稿）.
+ * bracket (（征求意见稿）, （2023—2025年）).
  */
 export function planTitle(trimmed: string): string | undefined {
   if (!trimmed || trimmed.length > MAX_TITLE + 8) return undefined;
   const lines = trimmed.split(/\r\n|\r|\n/).map((l) => l.replace(/^#{1,6}[ \t]+/, '').replace(/\*\*/g, '').trim());
   if (lines.length > 2) return undefined;
   const title = lines.join('').trim();
-  const bare = title.replace(/^《|》$/g, '').replace(/[（(][^（()）]{1,10}稿[）)]$/, '').replace(/》$/, '');
+  // without a closing bracket (（征求意见稿）, （2023—2025年）) and the 《》 of a title quoted in a notice's
+  const bare = title.replace(/^《|》$/g, '').replace(/[（(][^（()）]{1,14}[）)]$/, '').replace(/》$/, '');
   if (title.length > MAX_TITLE || !TITLE_END.test(bare)) return undefined;
   if (/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|[-*+][ \t])|表\s*[0-9０-９]|[。；;：:]/.test(bare)) return undefined;
   return title;
