@@ -144,11 +144,20 @@ export class StructureWalk {
       (i === this.titleAt ? s.planCites?.key === this.citesOfPlan().key : !s.planCites);
   }
 
-  /** The tasks the plan cites: every paragraph's references and its 分工表's rows. */
+  /**
+   * The tasks the plan takes up: every paragraph's references, its bare numbers read as a task (第10项 under 表3), the
+   * items that restate a task without citing it, and its 分工表's rows.
+   */
   private citesOfPlan(): { ids: ReadonlySet<string>; key: string } {
     if (!this.planCites) {
       const ids = new Set<string>();
-      for (const p of this.parts) for (const r of p.result.model.references) for (const t of r.tasks) ids.add(t.id);
+      for (const p of this.parts) {
+        for (const r of p.result.model.references) for (const t of r.tasks) ids.add(t.id);
+        for (const b of p.result.model.blocks) {
+          for (const bare of b.bare) if (bare.resolved) ids.add(bare.resolved.id);
+          if (b.restates) ids.add(b.restates.task.id);
+        }
+      }
       for (const t of this.tables?.listed ?? []) ids.add(t.id);
       this.planCites = { ids, key: [...ids].sort().join(',') };
     }

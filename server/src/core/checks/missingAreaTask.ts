@@ -1,5 +1,6 @@
-// missing-area-task: a plan whose title names a pilot area (海珠区落实……实施方案, # 南沙区……工作方案) that cites none of
-// some of that area's tasks (表3第22至24项 are 海珠区's) — in its body or its 分工表: the area's own pilot is left out.
+// missing-area-task: a plan whose title names a pilot area (海珠区落实……实施方案, # 南沙区……工作方案) that takes up none of
+// some of that area's tasks (表3第22至24项 are 海珠区's) — by reference, by a bare number read as the task, by an item
+// that restates it, or in its 分工表: the area's own pilot is left out.
 // Reported once, on the area's name in the title, with the tasks it leaves out. A plan that cites no task at all (a
 // notice, a first outline) is not judged.
 import { Finding } from '../findings';
