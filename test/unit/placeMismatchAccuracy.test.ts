@@ -51,6 +51,12 @@ describe('place-mismatch on its labelled set', () => {
     for (const generic of ['开发区', '高新区', '人工智能与数字经济试验区']) assert.ok(!names.includes(generic), generic);
   });
 
+  it('reads no area out of a category that opens with a scope, not a place (another source\'s)', () => {
+    const tasks = ['在全市范围内推进政务服务标准化', '在各区开展试点', '在重点领域深化改革', '在有条件的地区探索建设', '在符合条件的园区推动发展', '在前海深化打造国际商事调解中心']
+      .map((category, k) => ({ id: `T9.${k + 1}`, category }));
+    assert.deepStrictEqual(pilotAreas(tasks).map((a) => [a.title, [...a.tasks]]), [['前海', ['T9.6']]]);
+  });
+
   it('flags tasks out of their area with precision ≥ 95% and recall ≥ 85%, on the place or the reference', () => {
     let tp = 0;
     let fp = 0;

@@ -30,8 +30,12 @@ const MAX_STEM = 3;
  */
 export function categoryPlace(category: string): { place: string; others: string[] } | undefined {
   const m = AREA_CATEGORY.exec(category);
-  return m ? { place: m[1], others: m[2] ? m[2].split(/[、，,]/).map((n) => n.trim()).filter(Boolean) : [] } : undefined;
+  if (!m || NO_PLACE.test(m[1])) return undefined;
+  return { place: m[1], others: m[2] ? m[2].split(/[、，,]/).map((n) => n.trim()).filter(Boolean) : [] };
 }
+
+/** What 在 opens that is a scope, not a place: 在全市范围内, 在各区, 在本区, 在重点领域, 在有条件的地区. */
+const NO_PLACE = /^(?:全|各|本|有条件|符合条件|重点|相关|有关)|范围|领域|地区|区域|方面|基础上|前提/;
 
 /** The pilot areas of the tasks' categories; a name two areas share (neither's alone) is dropped from both. */
 export function pilotAreas(tasks: readonly { id: string; category: string }[]): PilotArea[] {
