@@ -61,6 +61,19 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual(hover(ctx, { textDocument: { uri: none.uri }, position: none.positionAt(5) }), null, 'a heading that names no domain');
   });
 
+  it('hovers a pilot area\'s name with the area and its tasks, each marked cited, restated or not yet in the plan', () => {
+    const plan = '# 海珠区实施方案\n\n1. 在琶洲加速建设人工智能与数字经济广东省实验室（表3第22项）。\n2. 大力发展数字文化，建设数字创意产业基地。\n';
+    const doc = ctx.open('file:///area.md', plan);
+    const h = hover(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(plan.indexOf('琶洲') + 1) });
+    const value = (h?.contents as MarkupContent).value;
+    assert.ok(value.startsWith('**试点区域 海珠区（广州人工智能与数字经济试验区琶洲核心区）：共 3 项试点任务，本方案已引用 1 项'), value);
+    assert.ok(value.includes('- ✅ 表3第22项') && value.includes('- ⬜ 表3第23项'), value);
+    assert.deepStrictEqual(h?.range, { start: doc.positionAt(plan.indexOf('琶洲')), end: doc.positionAt(plan.indexOf('琶洲') + 2) });
+    // the title's 海珠区 too; not prose beside it
+    assert.ok((hover(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(3) })?.contents as MarkupContent).value.startsWith('**试点区域 海珠区'));
+    assert.strictEqual(hover(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(plan.indexOf('加速建设') + 1) }), null);
+  });
+
   it('hovers a task cited in a form that is not read with what it would be read as, and its tasks', () => {
     const plan = '落实表1（第15项），引进国际化优质项目。落实T1.12～1.14，开展试点。落实表1第99条。\n';
     const doc = ctx.open('file:///lookalike.md', plan);

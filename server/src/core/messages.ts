@@ -41,6 +41,8 @@ const zh = {
   thresholdHover: (where: string, source: string) => `原文阈值（${where}）：“${source}”`,
   domainTasks: (domains: string, total: number, cited: number, restated: number) =>
     `${domains}：共 ${total} 项任务，本方案已引用 ${cited} 项${restated ? `、复述 ${restated} 项` : ''}`,
+  areaTasks: (area: string, total: number, cited: number, restated: number) =>
+    `试点区域 ${area}：共 ${total} 项试点任务，本方案已引用 ${cited} 项${restated ? `、复述 ${restated} 项` : ''}`,
   thresholdAgrees: '与原文一致',
   thresholdDisagrees: '与原文不符',
   misquote: (ref: string, diff: string, source: string) => `引文与${ref}原文不一致（${diff}）：原文为“${source}”`,
@@ -125,6 +127,8 @@ const en: Messages = {
   thresholdHover: (where, source) => `Source threshold (${where}): "${source}"`,
   domainTasks: (domains, total, cited, restated) =>
     `${domains}: ${total} tasks, ${cited} cited in this plan${restated ? `, ${restated} restated` : ''}`,
+  areaTasks: (area, total, cited, restated) =>
+    `Pilot area ${area}: ${total} pilot tasks, ${cited} cited in this plan${restated ? `, ${restated} restated` : ''}`,
   thresholdAgrees: 'agrees with the source',
   thresholdDisagrees: 'contradicts the source',
   misquote: (ref, diff, source) => `the quotation differs from ${ref} (${diff}): the source says "${source}"`,

@@ -33,7 +33,7 @@ export function hover(ctx: HoverContext, params: HoverParams): Hover | null {
   if (!resolved || !resolved.tasks.length) {
     return (resolved ? unknownHover(ctx, analysis, offset, resolved) : null)
       ?? lookAlikeHover(ctx, analysis, offset) ?? bareHover(ctx, analysis, offset) ?? thresholdHover(ctx, analysis, offset) ?? domainHeadingHover(ctx, analysis, offset)
-      ?? itemHover(ctx, analysis, offset) ?? unitHover(ctx, analysis, offset);
+      ?? itemHover(ctx, analysis, offset) ?? unitHover(ctx, analysis, offset) ?? areaHover(ctx, analysis, offset);
   }
   const shown = resolved.tasks.slice(0, MAX_TASKS).map((t) => describeTask(ctx, t));
   if (resolved.tasks.length > MAX_TASKS) shown.push(`… +${resolved.tasks.length - MAX_TASKS}`);
@@ -165,9 +165,7 @@ function domainHeadingHover(ctx: HoverContext, analysis: DocumentAnalysis, offse
   const domains = headingDomainNames(title, ctx.checker.context);
   if (!domains.length) return null;
   const tasks = ctx.index.tasks.filter((t) => t.domain && domains.includes(t.domain));
-  const cited = new Set([...analysis.references.flatMap((r) => r.tasks), ...analysis.bareReferences.flatMap((b) => (b.resolved ? [b.resolved] : []))]);
-  const restated = new Set(analysis.restatements.map((r) => r.task));
-  const mark = (t: Task) => (cited.has(t) ? '✅' : restated.has(t) ? '≈' : '⬜');
+  const { cited, restated, mark } = marksIn(analysis);
   const lines = tasks.map((t) => `- ${mark(t)} ${formatReference(t)} · ${escapeMarkdown(taskLabel(ctx.index, t))}`);
   const head = messages(ctx.locale).domainTasks(domains.join('、'), tasks.length, tasks.filter((t) => cited.has(t)).length,
     tasks.filter((t) => !cited.has(t) && restated.has(t)).length);
@@ -176,6 +174,39 @@ function domainHeadingHover(ctx: HoverContext, analysis: DocumentAnalysis, offse
     contents: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(head)}**\n\n${lines.join('\n')}` },
     range: analysis.lines.range(start + Math.max(at, 0), start + Math.max(at, 0) + title.length),
   };
+}
+
+/**
+ * Hover on a pilot area's name (知识城, 南沙新区, 琶洲): the area the source gives tasks to, and those tasks, each marked
+ * cited, restated or not yet in the plan (as a heading of domains shows its domains').
+ */
+function areaHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number): Hover | null {
+  const { areaPattern, areaByName } = ctx.checker.context;
+  if (!areaByName.size) return null;
+  const { line } = analysis.lines.positionAt(offset);
+  const start = analysis.lines.offsetAt({ line, character: 0 });
+  const text = analysis.text.slice(start, lineEndFrom(analysis.text, start));
+  areaPattern.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = areaPattern.exec(text)) !== null && start + m.index + m[0].length < offset);
+  if (!m || start + m.index > offset) return null;
+  const area = areaByName.get(m[0])!;
+  const tasks = ctx.index.tasks.filter((t) => area.tasks.has(t.id));
+  const { cited, restated, mark } = marksIn(analysis);
+  const lines = tasks.map((t) => `- ${mark(t)} ${formatReference(t)} · ${escapeMarkdown(taskLabel(ctx.index, t))}`);
+  const head = messages(ctx.locale).areaTasks(area.title, tasks.length, tasks.filter((t) => cited.has(t)).length,
+    tasks.filter((t) => !cited.has(t) && restated.has(t)).length);
+  return {
+    contents: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(head)}**\n\n${lines.join('\n')}` },
+    range: analysis.lines.range(start + m.index, start + m.index + m[0].length),
+  };
+}
+
+/** The tasks a plan cites (by reference or bare number) and restates, and the mark of each in a list of tasks. */
+function marksIn(analysis: DocumentAnalysis): { cited: Set<Task>; restated: Set<Task>; mark: (t: Task) => string } {
+  const cited = new Set([...analysis.references.flatMap((r) => r.tasks), ...analysis.bareReferences.flatMap((b) => (b.resolved ? [b.resolved] : []))]);
+  const restated = new Set(analysis.restatements.map((r) => r.task));
+  return { cited, restated, mark: (t: Task) => (cited.has(t) ? '✅' : restated.has(t) ? '≈' : '⬜') };
 }
 
 /**
