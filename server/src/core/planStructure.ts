@@ -551,6 +551,8 @@ export interface ParagraphFacts {
 const TITLE_WITHIN = 4;
 /** A title ends with the kind of document it is. */
 const TITLE_END = /(?:方案|计划|意见|通知|要点|清单|安排|细则|办法|措施)$/;
+/** The last character of a paragraph that may be a title: TITLE_END's, a closing bracket, bold's `*`. */
+const TITLE_LAST = /[案划见知点单排则法施）)》*]/;
 /** The longest title, its lines joined. */
 const MAX_TITLE = 80;
 
@@ -560,7 +562,8 @@ const MAX_TITLE = 80;
  * bracket (（征求意见稿）, （2023—2025年）).
  */
 export function planTitle(trimmed: string): string | undefined {
-  if (!trimmed || trimmed.length > MAX_TITLE + 8) return undefined;
+  // most paragraphs are told by their last character: a title's kind of document, a closing bracket, bold's marks
+  if (!trimmed || trimmed.length > MAX_TITLE + 8 || !TITLE_LAST.test(trimmed[trimmed.length - 1])) return undefined;
   const lines = trimmed.split(/\r\n|\r|\n/).map((l) => l.replace(/^#{1,6}[ \t]+/, '').replace(/\*\*/g, '').trim());
   if (lines.length > 2) return undefined;
   const title = lines.join('').trim();

@@ -46,7 +46,7 @@ const MAX_UNIT = 12;
 
 export function checkPlaces(block: Block, run: CheckRun): Finding[] {
   const ctx = run.context;
-  if (!ctx.areas.length || block.tableHeader) return [];
+  if (!ctx.areas.length || block.tableHeader || !citesAreaTask(block, ctx)) return [];
   // a task cited twice in a block (a row's 方案条目 and its 对应任务 cell) is judged once, at its first reference
   const seen = new Set<string>();
   const refs = block.references.filter((r) => {
@@ -134,6 +134,12 @@ function unitArea(name: string, ctx: CheckContext): PilotArea | undefined {
 /** Where a lead unit stands in the paragraph: in the item's own text, its lines or its row (not a heading, nor the next paragraph). */
 function unitRange(unit: Unit, from: AssignmentSource | undefined): { start: number; end: number } | undefined {
   return from === 'own' || from === 'lines' || from === 'row' ? { start: unit.start, end: unit.end } : undefined;
+}
+
+/** Does the block cite a task of an area? Most blocks do not: told without allocating. */
+function citesAreaTask(block: Block, ctx: CheckContext): boolean {
+  for (const r of block.references) for (const t of r.tasks) if (ctx.areaOf.has(t.id)) return true;
+  return false;
 }
 
 /** Tasks by their area, in the order the areas first come. */
