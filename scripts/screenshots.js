@@ -6,7 +6,7 @@
 // over a heading of domains), docs/quickfix.png,
 // docs/mismatch-fix.png (its quick fix), docs/omission-fix.png (the two fixes of a quotation that leaves a clause
 // out), docs/reversed.png (the hover over a word of a copied task that says the opposite), docs/swapped.png (over two
-// words of a copied task swapped), docs/problems.png, docs/language-status.png (the plan's
+// words of a copied task swapped), docs/place.png (over a place a task of another pilot area is put in), docs/problems.png, docs/language-status.png (the plan's
 // language status item, opened), docs/coverage.png, docs/restated.png
 // (a task the plan restates without citing it, in the coverage view), docs/settings.png (the Settings editor filtered
 // to policyLens), docs/word-plan.png (a .docx opened with 打开 Word 方案 from the Explorer, with its Problems) and
@@ -485,6 +485,15 @@ async function main() {
     await hoverUntil(page, '方式取代', [ZH ? '互换了位置' : 'swaps']);
     await page.waitForTimeout(300);
     await shot(page, 'swapped.png');
+    await revert(page);
+
+    // 5f. A task of one pilot area put in another (表3第10项 is 黄埔区's, the line says 琶洲): the hover over the place,
+    // with the diagnostic and the area's tasks.
+    await typeOnNewLastLine(page, '16. 支持外国专利代理机构在琶洲设立代表机构（表3第10项，区市场监管局牵头）。');
+    await page.keyboard.press('Escape');
+    await hoverUntil(page, '琶洲', [ZH ? '试点任务' : 'pilot task']);
+    await page.waitForTimeout(300);
+    await shot(page, 'place.png');
     await revert(page);
 
     // 6. The Problems panel.
