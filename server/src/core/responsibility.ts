@@ -90,7 +90,17 @@ export function isUnitName(s: string): boolean {
   if (!/^[\u4e00-\u9fffA-Za-z0-9（）()·]+$/.test(name)) return false;
   if (CLAUSE_WORD.test(name) || NOT_A_UNIT.test(name)) return false;
   if (/^[（(]|[（(][^）)]*$/.test(name)) return false;
-  return UNIT_ENDING.test(name);
+  return UNIT_ENDING.test(name) || isDistrict(name);
+}
+
+/** A district named as a unit (黄埔区负责, 南沙新区、市科技局): its name of two or three characters, then 区, 新区 or 县. */
+const DISTRICT = /^([\u4e00-\u9fff]{2,3}?)(?:新区|区|县)$/;
+/** Names of that shape that are kinds of area, not a district: 城区, 社区, 园区, 试验区, 大湾区, 中心区… */
+const NOT_A_DISTRICT = /^(?:城|市|社|小|园|片|景|校|厂|库|矿|灾|疫|郊|辖|街|老|山|牧|林|湾|大湾|湾|城市|中心|核心|老城|主城|旧城|新城|试验|示范|开发|高新|自贸|功能|重点|保税|商务|经济|综合|合作|先行|试点|产业|集聚|服务|全|本|我|该|各|相关|有关|上述|其他|本区|辖区|行政|边境|民族|自治|特区|园)$/;
+
+function isDistrict(name: string): boolean {
+  const m = DISTRICT.exec(name);
+  return !!m && !NOT_A_DISTRICT.test(m[1]);
 }
 
 type Role = 'lead' | 'partner';
@@ -199,7 +209,7 @@ const UNIT_LAST = 1;
 const LIST_SEPARATOR = 2;
 /** Clause boundaries: punctuation that ends a phrase, and brackets. */
 const CLAUSE_BREAK = 4;
-for (const [chars, bit] of [['局委办厅院部署心司团府行关室所会联协镇道学位门处队', UNIT_LAST], ['、，,／/', LIST_SEPARATOR], ['，,。；;：:（）()\n！？!?', CLAUSE_BREAK]] as const) {
+for (const [chars, bit] of [['局委办厅院部署心司团府行关室所会联协镇道学位门处队区县', UNIT_LAST], ['、，,／/', LIST_SEPARATOR], ['，,。；;：:（）()\n！？!?', CLAUSE_BREAK]] as const) {
   for (const c of chars) CHAR_CLASS[c.charCodeAt(0)] |= bit;
 }
 const isUnitLast = (c: number) => (CHAR_CLASS[c] & UNIT_LAST) !== 0;
