@@ -165,15 +165,21 @@ function domainHeadingHover(ctx: HoverContext, analysis: DocumentAnalysis, offse
   const domains = headingDomainNames(title, ctx.checker.context);
   if (!domains.length) return null;
   const tasks = ctx.index.tasks.filter((t) => t.domain && domains.includes(t.domain));
-  const { cited, restated, mark } = marksIn(analysis);
+  const at = start + Math.max(text.indexOf(title), 0);
+  return tasksHover(ctx, analysis, tasks, (cited, restated) => messages(ctx.locale).domainTasks(domains.join('、'), tasks.length, cited, restated), at, at + title.length);
+}
+
+/**
+ * A hover that lists tasks, each marked cited ✅, restated ≈ or not yet in the plan ⬜, under a head that counts them
+ * (`head(cited, restated)`), over text[start, end).
+ */
+function tasksHover(ctx: HoverContext, analysis: DocumentAnalysis, tasks: readonly Task[], head: (cited: number, restated: number) => string, start: number, end: number): Hover {
+  const cited = new Set([...analysis.references.flatMap((r) => r.tasks), ...analysis.bareReferences.flatMap((b) => (b.resolved ? [b.resolved] : []))]);
+  const restated = new Set(analysis.restatements.map((r) => r.task));
+  const mark = (t: Task) => (cited.has(t) ? '✅' : restated.has(t) ? '≈' : '⬜');
   const lines = tasks.map((t) => `- ${mark(t)} ${formatReference(t)} · ${escapeMarkdown(taskLabel(ctx.index, t))}`);
-  const head = messages(ctx.locale).domainTasks(domains.join('、'), tasks.length, tasks.filter((t) => cited.has(t)).length,
-    tasks.filter((t) => !cited.has(t) && restated.has(t)).length);
-  const at = text.indexOf(title);
-  return {
-    contents: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(head)}**\n\n${lines.join('\n')}` },
-    range: analysis.lines.range(start + Math.max(at, 0), start + Math.max(at, 0) + title.length),
-  };
+  const counted = head(tasks.filter((t) => cited.has(t)).length, tasks.filter((t) => !cited.has(t) && restated.has(t)).length);
+  return { contents: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(counted)}**\n\n${lines.join('\n')}` }, range: analysis.lines.range(start, end) };
 }
 
 /**
@@ -192,21 +198,7 @@ function areaHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number
   if (!m || start + m.index > offset) return null;
   const area = areaByName.get(m[0])!;
   const tasks = ctx.index.tasks.filter((t) => area.tasks.has(t.id));
-  const { cited, restated, mark } = marksIn(analysis);
-  const lines = tasks.map((t) => `- ${mark(t)} ${formatReference(t)} · ${escapeMarkdown(taskLabel(ctx.index, t))}`);
-  const head = messages(ctx.locale).areaTasks(area.title, tasks.length, tasks.filter((t) => cited.has(t)).length,
-    tasks.filter((t) => !cited.has(t) && restated.has(t)).length);
-  return {
-    contents: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(head)}**\n\n${lines.join('\n')}` },
-    range: analysis.lines.range(start + m.index, start + m.index + m[0].length),
-  };
-}
-
-/** The tasks a plan cites (by reference or bare number) and restates, and the mark of each in a list of tasks. */
-function marksIn(analysis: DocumentAnalysis): { cited: Set<Task>; restated: Set<Task>; mark: (t: Task) => string } {
-  const cited = new Set([...analysis.references.flatMap((r) => r.tasks), ...analysis.bareReferences.flatMap((b) => (b.resolved ? [b.resolved] : []))]);
-  const restated = new Set(analysis.restatements.map((r) => r.task));
-  return { cited, restated, mark: (t: Task) => (cited.has(t) ? '✅' : restated.has(t) ? '≈' : '⬜') };
+  return tasksHover(ctx, analysis, tasks, (cited, restated) => messages(ctx.locale).areaTasks(area.title, tasks.length, cited, restated), start + m.index, start + m.index + m[0].length);
 }
 
 /**

@@ -4,6 +4,7 @@
 // Reported once, on the area's name in the title, with the tasks it leaves out. A plan that cites no task at all (a
 // notice, a first outline) is not judged.
 import { Finding } from '../findings';
+import { PilotArea } from '../pilotAreas';
 import { Block } from '../planModel';
 import { planTitle } from '../planStructure';
 import { formatReference } from '../taskIndex';
@@ -23,7 +24,7 @@ export function checkMissingAreaTasks(block: Block, run: CheckRun): Finding[] {
   pattern.lastIndex = 0;
   const unit = text.slice(block.start, block.end);
   const findings: Finding[] = [];
-  const judged = new Set<unknown>();
+  const judged = new Set<PilotArea>();
   for (let m = pattern.exec(unit); m !== null; m = pattern.exec(unit)) {
     const area = ctx.areaByName.get(m[0])!;
     if (judged.has(area)) continue;
