@@ -6,12 +6,11 @@
 // city's unit leading, or a task of no area) and, as spans that must not be flagged, the 414 of the meaning set. Prints
 // precision and recall; fails below 95% / 85% (a false flag tells a drafter the plan claims another district's pilot).
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
 import { loadEngine } from '../../server/src/engine';
 import { pilotAreas } from '../../server/src/core/pilotAreas';
 import { planTitle } from '../../server/src/core/planStructure';
-import { flagsOnMeaningSet, reportAccuracy } from '../fixtures/meaning/meaningSpans';
+import { flagsOnMeaningSet, readJsonLines, reportAccuracy } from '../fixtures/meaning/meaningSpans';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const { checker, index } = loadEngine(ROOT);
@@ -24,11 +23,7 @@ interface PlaceSpan {
   note: string;
 }
 
-const labelled: PlaceSpan[] = fs
-  .readFileSync(path.join(ROOT, 'test/fixtures/places/spans.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l));
+const labelled = readJsonLines<PlaceSpan>(ROOT, 'test/fixtures/places/spans.jsonl');
 
 function flagsOf(text: string) {
   return checker.analyze(text, { locale: 'zh' }).findings.filter((f) => f.code === 'place-mismatch');
@@ -92,8 +87,7 @@ describe("the plan's title, which place-mismatch and missing-area-task read (pla
   // 行动计划（2023—2025年）, 工作要点, 任务分工表, a notice that quotes the plan's title, two lines, in bold, as a Markdown
   // heading) and 28 that are not (附件1, a file number, the addressees, the opening sentence, outline headings, an item,
   // a table's header, the issuing unit and its date, a closing sentence, 附表：…分工表, three short lines)
-  const set: { id: string; text: string; title: boolean }[] = fs
-    .readFileSync(path.join(ROOT, 'test/fixtures/places/titles.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const set = readJsonLines<{ id: string; text: string; title: boolean }>(ROOT, 'test/fixtures/places/titles.jsonl');
 
   it('tells titles from the rest with precision ≥ 95% and recall ≥ 90%, each title as written', () => {
     let tp = 0;

@@ -4,10 +4,9 @@
 // spans that must not be flagged, the 414 of the meaning set. Prints precision and recall; fails below 98% / 90% (a
 // false flag tells a drafter the plan says the opposite of the source).
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
 import { loadEngine } from '../../server/src/engine';
-import { flagsOnMeaningSet, reportAccuracy } from '../fixtures/meaning/meaningSpans';
+import { flagsOnMeaningSet, readJsonLines, reportAccuracy } from '../fixtures/meaning/meaningSpans';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const { checker } = loadEngine(ROOT);
@@ -35,11 +34,7 @@ function expected(s: ReversalSpan): { word: string; at: number }[] {
   });
 }
 
-const labelled: ReversalSpan[] = fs
-  .readFileSync(path.join(ROOT, 'test/fixtures/reversals/spans.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l));
+const labelled = readJsonLines<ReversalSpan>(ROOT, 'test/fixtures/reversals/spans.jsonl');
 
 function flagsOf(text: string) {
   return checker.analyze(text, { locale: 'zh' }).findings.filter((f) => f.code === 'reversed-wording');
