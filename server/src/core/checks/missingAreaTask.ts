@@ -9,6 +9,7 @@ import { Block } from '../planModel';
 import { planTitle } from '../planStructure';
 import { formatReference } from '../taskIndex';
 import { Task } from '../types';
+import { ZONE_AFTER } from './placeMismatch';
 import type { CheckRun } from './registry';
 import { relatedTask } from './related';
 
@@ -29,11 +30,13 @@ export function checkMissingAreaTasks(block: Block, run: CheckRun): Finding[] {
     const area = ctx.areaByName.get(m[0])!;
     if (judged.has(area)) continue;
     judged.add(area);
+    // the name as the title writes it, with its zone's ending (南沙区, not 南沙)
+    const written = m[0] + (m[0].endsWith('区') ? '' : ZONE_AFTER.exec(unit.slice(m.index + m[0].length, m.index + m[0].length + 5))?.[0] ?? '');
     const missing = [...area.tasks].filter((id) => !cites.ids.has(id)).map((id) => ctx.index.task(id)).filter((t): t is Task => !!t);
     if (!missing.length) continue;
     findings.push({
-      start: block.start + m.index, end: block.start + m.index + m[0].length, code: 'missing-area-task', severity: 'information',
-      message: run.msg.missingAreaTasks(m[0], area.title, runsOf(missing), missing.length === area.tasks.size ? undefined : area.tasks.size),
+      start: block.start + m.index, end: block.start + m.index + written.length, code: 'missing-area-task', severity: 'information',
+      message: run.msg.missingAreaTasks(written, area.title, runsOf(missing), missing.length === area.tasks.size ? undefined : area.tasks.size),
       related: missing.map((t) => relatedTask(ctx.index, t, run.msg)), fixes: [],
     });
   }

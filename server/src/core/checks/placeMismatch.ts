@@ -40,7 +40,7 @@ const PARENTHESIS = /[（(][^（()）]*[）)]/g;
 /** A quotation, however short: a longer one is misquote's, a short one a name (“智慧空港”), neither says where. */
 const QUOTED = /“[^“”\n]*”|「[^「」\n]*」|『[^『』\n]*』|‘[^‘’\n]*’|"[^"\n]*"/g;
 /** A zone's ending written after an area's name (南沙新区, 天河区): part of the place written. */
-const ZONE_AFTER = /^(?:中央商务区|商务区|经济区|核心区|试验区|示范区|开发区|高新区|新区|片区|园区|区)/;
+export const ZONE_AFTER = /^(?:中央商务区|商务区|经济区|核心区|试验区|示范区|开发区|高新区|新区|片区|园区|区)/;
 /** How far after a place its unit's name is looked for. */
 const MAX_UNIT = 12;
 
