@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { openPlan, poll, serverReady } from '../helpers';
+import { diagnosticCode, hoverText, openPlan, poll, serverReady } from '../helpers';
 
 async function untitledPlan(content: string): Promise<vscode.TextDocument> {
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
@@ -93,5 +93,20 @@ describe('Drafting aids', () => {
     assert.ok(t35, symbols.map((s) => s.name).join(' / '));
     assert.ok(t35.location.uri.path.endsWith('seeds/000_a08c9159ea97f61a.txt'), t35.location.uri.toString());
     assert.strictEqual(t35.containerName, '金融服务领域');
+  });
+
+  it('says a pilot area\'s task is put in another area, on the place, and shows the area and its tasks over it', async () => {
+    const doc = await untitledPlan('# 海珠区落实服务业扩大开放综合试点实施方案\n\n1. 支持外国专利代理机构在琶洲设立代表机构（表3第10项）。\n');
+    const text = doc.getText();
+    const diagnostics = await poll('place-mismatch and missing-area-task', () => vscode.languages.getDiagnostics(doc.uri),
+      (ds) => ds.some((d) => diagnosticCode(d) === 'place-mismatch') && ds.some((d) => diagnosticCode(d) === 'missing-area-task'), { timeoutMs: 10000 });
+    const place = diagnostics.find((d) => diagnosticCode(d) === 'place-mismatch')!;
+    assert.strictEqual(doc.getText(place.range), '琶洲');
+    assert.strictEqual(place.severity, vscode.DiagnosticSeverity.Warning);
+    const missing = diagnostics.find((d) => diagnosticCode(d) === 'missing-area-task')!;
+    assert.strictEqual(doc.getText(missing.range), '海珠区');
+    assert.strictEqual(missing.severity, vscode.DiagnosticSeverity.Information);
+    const hover = await poll('a hover over 琶洲', () => hoverText(doc, doc.positionAt(text.indexOf('琶洲') + 1)), (t) => /表3第22项/.test(t));
+    assert.match(hover, /(试点区域|Pilot area) 海珠区/, hover);
   });
 });
