@@ -137,6 +137,15 @@ describe('incremental re-checking', function () {
     assert.deepStrictEqual(said, ['表3第22项、表3第24项', '', '表3第24项', '（表3第22至24项）']);
   });
 
+  it('re-numbers the headings far below one that comes, goes or changes its number, as a fresh check does', () => {
+    const options = { locale: 'zh' as const };
+    const plan = (second: string) => ['一、总体要求', '（一）指导思想', second, ...Array.from({ length: 20 }, () => '推进服务业扩大开放。'), '（三）工作目标', '二、重点任务', '（一）金融开放'].join('\n\n') + '\n';
+    const texts = [plan('（二）基本原则'), plan('推进服务业扩大开放。'), plan('（三）基本原则'), plan('（二）基本原则')];
+    const said = checkedAsEdits(texts, options).map((a, i) => a.findings.filter((f) => f.code === 'heading-numbering').map((f) => texts[i].slice(f.start - 1, f.end + 1)).join(' '));
+    // without its second heading the third skips; the second numbered （三） skips, and the third repeats it
+    assert.deepStrictEqual(said, ['', '（三）', '（三） （三）', '']);
+  });
+
   it('re-reads a heading-like paragraph as its next paragraph and its own citation change, as a fresh check does', () => {
     // （一）落实表1第35项 over 1. … titles its section and gives its items its task; over 牵头单位：… it is the item. No
     // deadlines asked: whether the plan dates most items does not change with the steps, only what the heading is

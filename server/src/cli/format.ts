@@ -77,6 +77,7 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   'reversed-wording': "Text copied from the cited task word for word but for one word that says the opposite (黑名单 for 白名单, 禁止 for 允许, a 不 or 非 put in or left out), or with two of its words swapped (以保证金方式取代保险 for 以保险方式取代保证金).",
   'place-mismatch': "A task the source gives one pilot area (表3第10项, 黄埔区's) put in another by the sentence that cites it (在琶洲……（表3第10项）) or by the heading above it (## 三、琶洲核心区).",
   'missing-area-task': "A plan whose title names a pilot area (海珠区落实……实施方案) that cites none of some of that area's tasks, in its body or its 分工表.",
+  'heading-numbering': "A number of the plan's headings or numbered paragraphs skipped or repeated at its level ((一)(二)(四), 三、 after 三、), counted across paragraphs.",
 };
 
 export function formatSarif(results: FileResult[], version: string): string {

@@ -20,6 +20,7 @@ export const DIAGNOSTIC_CODES = [
   'reversed-wording',
   'place-mismatch',
   'missing-area-task',
+  'heading-numbering',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -45,6 +46,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'reversed-wording': 'warning',
   'place-mismatch': 'warning',
   'missing-area-task': 'information',
+  'heading-numbering': 'warning',
 };
 
 /** A text edit a quick fix applies, in offsets of the checked text. */

@@ -2,6 +2,7 @@
 // that follow in the next paragraph and the headings above; and the facts of the whole plan that decide them.
 import { Block, cellSpans, mayBeTaskItem, ParagraphModel } from './planModel';
 import { Task } from './types';
+import type { NumberingState } from './headingNumbers';
 import { closingParenthesis, type Deadline, type IssueDate } from './deadlines';
 import { lineEndFrom, linesOf } from './text';
 import { assignsAbove, rowLines, CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, LABEL_LINE, MARKER_OPENING, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
@@ -52,6 +53,8 @@ export interface ResponsibilityRun {
    * 分工表's rows), and a key of them that tells two such apart.
    */
   planCites?: { ids: ReadonlySet<string>; key: string };
+  /** For a paragraph with heading numbers only (一、, （三）): the last number of each level before it (NumberingState). */
+  numbering?: NumberingState;
   /** Whether the plan names a lead unit anywhere (planAssignsLeadUnits over the whole document). */
   planAssignsLeads: boolean;
   /** Whether a paragraph before this one declared that the first unit of a list leads (declaresFirstLeads). */

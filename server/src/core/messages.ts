@@ -67,6 +67,8 @@ const zh = {
   placeMismatch: (ref: string, area: string, written: string) => `${ref}是${area}的试点任务，此处却写在“${written}”`,
   placeHeadingMismatch: (heading: string, ref: string, area: string) => `${ref}列在标题“${heading}”下，但它是${area}的试点任务`,
   placeLeadMismatch: (ref: string, area: string, unit: string) => `${ref}是${area}的试点任务，牵头单位却是“${unit}”`,
+  numberSkipped: (written: string, previous: string, expected: string) => `序号“${written}”不连续：上一个同级序号是“${previous}”，此处应为“${expected}”`,
+  numberRepeated: (written: string, expected: string) => `序号“${written}”与上一个同级序号重复，此处应为“${expected}”`,
   missingAreaTasks: (name: string, area: string, refs: string, total?: number) =>
     total === undefined ? `方案标题写明“${name}”，但未落实${area}的任一试点任务（${refs}）` : `方案标题写明“${name}”，但未落实${area}的${total}项试点任务中的${refs}`,
   ambiguous: (written: string, candidates: string) => `“${written}”未注明所属的表，可能是：${candidates}`,
@@ -153,6 +155,8 @@ const en: Messages = {
   placeMismatch: (ref, area, written) => `${ref} is a pilot task of ${area}, but this puts it in "${written}"`,
   placeHeadingMismatch: (heading, ref, area) => `${ref} is under the heading "${heading}", but it is a pilot task of ${area}`,
   placeLeadMismatch: (ref, area, unit) => `${ref} is a pilot task of ${area}, but its lead unit is "${unit}"`,
+  numberSkipped: (written, previous, expected) => `the number "${written}" skips: the last of its level was "${previous}", so this should be "${expected}"`,
+  numberRepeated: (written, expected) => `the number "${written}" repeats the last of its level: this should be "${expected}"`,
   missingAreaTasks: (name, area, refs, total) =>
     total === undefined ? `the title names "${name}", but the plan cites none of the pilot tasks of ${area} (${refs})` : `the title names "${name}", but the plan leaves out ${refs} of the ${total} pilot tasks of ${area}`,
   ambiguous: (written, candidates) => `"${written}" does not name its table; it may be ${candidates}`,

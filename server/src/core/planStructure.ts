@@ -8,6 +8,7 @@ import { citedTasks } from './taskIndex';
 import { Task } from './types';
 import { firstLeadsDeclaration, isUnitName, namesNoUnit } from './responsibility';
 import { Deadline, dueBy, IssueDate, issueDateIn } from './deadlines';
+import { afterNumber, HeadingNumber, headingNumbersIn, NO_NUMBERING, NumberingState } from './headingNumbers';
 
 /** policyLens.structure: when a task item needs a lead unit, and a deadline; the end of the pilot period if set. */
 export interface StructureSettings {
@@ -70,6 +71,8 @@ export class StructureWalk {
   /** The plan's title: the first of its first paragraphs that is one (TITLE_WITHIN), and that paragraph's index. */
   private readonly title: string | undefined;
   private readonly titleAt: number = -1;
+  /** The numbers of the headings before each paragraph that has heading numbers (numbered), by its index. */
+  private readonly numberedAt = new Map<number, NumberingState>();
   /** The tasks the whole plan cites, for the title's paragraph (made when it is first asked for). */
   private planCites?: { ids: ReadonlySet<string>; key: string };
   private readonly tables: TableAssignments | undefined;
@@ -120,6 +123,13 @@ export class StructureWalk {
       const issued = this.facts[i].issued;
       if (issued && (issued.before ? isUnitName(issued.before) : !!this.facts[i - 1]?.unitLine)) this.issued = issued;
     }
+    let numbering = NO_NUMBERING;
+    for (let i = 0; i < this.facts.length; i++) {
+      const numbers = this.facts[i].numbers;
+      if (!numbers) continue;
+      this.numberedAt.set(i, numbering);
+      for (const n of numbers) numbering = afterNumber(numbering, n);
+    }
     for (let i = 0; i < Math.min(TITLE_WITHIN, this.facts.length) && !this.title; i++) {
       this.title = this.facts[i].title;
       if (this.title) this.titleAt = i;
@@ -141,7 +151,7 @@ export class StructureWalk {
     return s.requireLeadUnit === this.requireLeadUnit && s.pilotEnd === this.pilotEnd && s.issued === this.issued && s.title === this.title && s.planAssignsLeads === this.planAssignsLeads &&
       s.requireDeadline === this.requireDeadline && s.expectDeadlines === this.expectDeadlines &&
       s.firstLeads === this.firstLeadsAt[i] && !!s.expectListed === this.expectListed && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameStrings(s.outline ?? [], this.outlines[i]) &&
-      (i === this.titleAt ? s.planCites?.key === this.citesOfPlan().key : !s.planCites);
+      (i === this.titleAt ? s.planCites?.key === this.citesOfPlan().key : !s.planCites) && sameNumbering(s.numbering, this.numberedAt.get(i));
   }
 
   /**
@@ -172,7 +182,8 @@ export class StructureWalk {
     const outline = this.outlines[i];
     const outlineCites = this.outlineCitesAbove(i);
     const planCites = i === this.titleAt ? { planCites: this.citesOfPlan() } : {};
-    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, title, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i), ...planCites });
+    const numbering = this.numberedAt.get(i);
+    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, title, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i), ...planCites, ...(numbering ? { numbering } : {}) });
   }
 
   /** The tasks the lines of the outline above paragraph i cite (a heading-like line is under the levels above its own only: outlinesOf). */
@@ -467,9 +478,10 @@ function paragraphFacts(text: string): ParagraphFacts {
   // a paragraph that is a unit's name alone: the issuing unit, when a date alone follows (a Word plan's 落款 is two paragraphs)
   const unitLine = trimmed.length <= MAX_UNIT_LINE && !/[\r\n]/.test(trimmed) && isUnitName(trimmed);
   const title = planTitle(trimmed);
+  const numbers = headingNumbersIn(text);
   // most paragraphs tell the plan nothing: they share one object
-  if (!declares && !leadingLabels && outlineStep === OUTLINE_BEFORE && !clause && !issued && !unitLine && !title) return NO_FACTS;
-  return { declaresFirstLeads: declares, firstLeadsNote, leadingLabels, labelsOnly, outlineStep, clause, issued, unitLine, ...(title ? { title } : {}) };
+  if (!declares && !leadingLabels && outlineStep === OUTLINE_BEFORE && !clause && !issued && !unitLine && !title && !numbers) return NO_FACTS;
+  return { declaresFirstLeads: declares, firstLeadsNote, leadingLabels, labelsOnly, outlineStep, clause, issued, unitLine, ...(title ? { title } : {}), ...(numbers ? { numbers } : {}) };
 }
 
 /** The tasks two table assignments of a plan say different things of (their leads, or their dates). */
@@ -519,6 +531,10 @@ function applyOutlineStep(outline: string[], step: string[]): string[] {
   return step[0] === OUTLINE_BEFORE[0] ? [outline[0] ?? '', step[1]] : step;
 }
 
+function sameNumbering(a: NumberingState | undefined, b: NumberingState | undefined): boolean {
+  return a === b || (!!a && !!b && a[0] === b[0] && a[1] === b[1]);
+}
+
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
@@ -545,6 +561,8 @@ export interface ParagraphFacts {
   unitLine?: boolean;
   /** It is a document's title (planTitle): the plan's, when it is among its first paragraphs. */
   title?: string;
+  /** The numbers of the headings it holds (一、总体要求, （三）保障措施), in order. */
+  numbers?: readonly HeadingNumber[];
 }
 
 /** The plan's title is among its first this many paragraphs (after 附件1, （征求意见稿）, a file number). */

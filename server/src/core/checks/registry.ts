@@ -21,6 +21,7 @@ import { checkInvalidDeadline } from './invalidDeadline';
 import { checkAssignmentMismatch } from './assignmentMismatch';
 import { checkPlaces } from './placeMismatch';
 import { checkMissingAreaTasks } from './missingAreaTask';
+import { checkHeadingNumbers } from './headingNumbering';
 import type { BlockAssignment, ResponsibilityRun } from '../itemAssignment';
 
 /** What a check sees besides its block: the paragraph's model, the sources' facts, the messages. */
@@ -85,6 +86,8 @@ export const CHECKS: readonly Check[] = [
   { code: 'invalid-deadline', severity: 'error', scope: 'plan', check: checkInvalidDeadline },
   // a plan check: the tasks the whole plan cites (run.structure.planCites), on its title
   { code: 'missing-area-task', severity: 'information', scope: 'plan', check: checkMissingAreaTasks },
+  // a plan check: the numbers of the headings before the paragraph (run.structure.numbering)
+  { code: 'heading-numbering', severity: 'warning', scope: 'plan', check: checkHeadingNumbers },
   // a plan check: the plan's 分工表 rows (run.structure.tables) against the items of its body
   { code: 'assignment-mismatch', severity: 'warning', scope: 'plan', check: checkAssignmentMismatch },
 ];

@@ -1,0 +1,31 @@
+// heading-numbering: a number of the plan's headings or numbered paragraphs skipped or repeated at its level (（一）（二）
+// （四）, 三、 after 三、), counting across paragraphs (a Word plan writes each in a paragraph of its own); a 一、 starts its
+// （一） again. A number that starts a level again at 一 is not a slip (a second part, an 附件), nor is a first number
+// that is not 一 (an excerpt). The fix writes the number expected, so that fixing all renumbers what follows.
+import { Finding } from '../findings';
+import { afterNumber, headingNumbersIn, numeral } from '../headingNumbers';
+import { Block } from '../planModel';
+import type { CheckRun } from './registry';
+
+export function checkHeadingNumbers(block: Block, run: CheckRun): Finding[] {
+  const before = run.structure?.numbering;
+  // once per paragraph, from its first block: the numbers run through its blocks
+  if (!before || block !== run.model.blocks[0]) return [];
+  const text = run.model.text;
+  const findings: Finding[] = [];
+  let state = before;
+  for (const n of headingNumbersIn(text) ?? []) {
+    const previous = state[n.level - 1];
+    const expected = previous + 1;
+    if (previous && n.value !== expected && n.value !== 1) {
+      const form = (v: number) => (n.level === 1 ? `${numeral(v)}、` : `（${numeral(v)}）`);
+      const message = n.value === previous ? run.msg.numberRepeated(form(n.value), form(expected)) : run.msg.numberSkipped(form(n.value), form(previous), form(expected));
+      findings.push({
+        start: n.start, end: n.end, code: 'heading-numbering', severity: 'warning', message, related: [],
+        fixes: [{ title: run.msg.replaceWith(numeral(expected)), start: n.start, end: n.end, newText: numeral(expected), preferred: true }],
+      });
+    }
+    state = afterNumber(state, n);
+  }
+  return findings;
+}
