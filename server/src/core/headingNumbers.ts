@@ -1,39 +1,52 @@
-// The numbers of a plan's headings and numbered paragraphs (一、总体要求, （三）保障措施。……): read per line, so that a
-// structure check can tell a number skipped or repeated (（一）（二）（四）). Only the Chinese numerals of 一、 and （一）:
-// not a list item's 1. (Markdown renumbers those), nor an enumeration's 一是.
+// The numbers of a plan's headings and numbered paragraphs (一、总体要求, （三）保障措施。……, 2、…, （4）…): read per line,
+// so that a structure check can tell a number skipped or repeated (（一）（二）（四）). Four levels, in the order official
+// documents nest them: 一、, （一）, 1、 (or 1．), （1）. Not a Markdown list item's 1. (Markdown renumbers those), nor an
+// enumeration's 一是.
 
-/** A heading's number where a paragraph writes it. */
+/** A number where a paragraph writes it. */
 export interface HeadingNumber {
-  /** 1 for 一、, 2 for （一）. */
-  level: 1 | 2;
+  /** 1 for 一、, 2 for （一）, 3 for 1、 or 1．, 4 for （1）. */
+  level: 1 | 2 | 3 | 4;
   value: number;
-  /** The numeral's offsets in the paragraph (一 of 一、, 二 of （二）). */
+  /** The numeral's offsets in the paragraph (二 of （二）, 12 of 12、). */
   start: number;
   end: number;
+  /** Its digits are full-width (１２、): the fix writes the number expected the same way. */
+  wide?: boolean;
 }
 
-/** A line that opens with a number: a Markdown heading's marks or indentation, bold, then 一、 or （一）. */
-const HEADING_NUMBER = /^(#{1,6}[ \t]+)?[ \t\u3000]*(?:\*\*)?(?:([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[）)])/;
+/** A line that opens with a number: a Markdown heading's marks or indentation, bold, then the number and its marks. */
+const HEADING_NUMBER = /^(#{1,6}[ \t]+)?[ \t\u3000]*(?:\*\*)?(?:([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[）)]|([0-9０-９]{1,2})[、．](?![0-9０-９])|[（(]([0-9０-９]{1,2})[）)])/;
+/** A cheap test first: no line of most paragraphs opens with a number of any of the forms. */
+const ANY_NUMBER = /(?:^|\n)[# \t\u3000*]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9０-９]|[0-9０-９]{1,2}[、．])/;
 
-/** The heading numbers of a paragraph, in order; undefined when it has none (most paragraphs). */
+/** The numbers of a paragraph, in order; undefined when it has none (most paragraphs). */
 export function headingNumbersIn(text: string): HeadingNumber[] | undefined {
-  // a cheap test first: no line of most paragraphs opens with a number of either form
-  if (!/(?:^|\n)[# \t\u3000*]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十])/.test(text)) return undefined;
+  if (!ANY_NUMBER.test(text)) return undefined;
   let found: HeadingNumber[] | undefined;
   let at = 0;
   for (const line of text.split('\n')) {
     const m = HEADING_NUMBER.exec(line);
     if (m) {
-      const numeral = m[2] ?? m[3];
-      const value = numeralValue(numeral);
+      const level = m[2] ? 1 : m[3] ? 2 : m[4] ? 3 : 4;
+      const written = m[2] ?? m[3] ?? m[4] ?? m[5];
+      const value = level <= 2 ? numeralValue(written) : Number(toAscii(written));
       if (value) {
-        const start = at + m[0].length - 1 - numeral.length; // before its 、 or ）
-        (found ??= []).push({ level: m[2] ? 1 : 2, value, start, end: start + numeral.length });
+        const start = at + m[0].length - 1 - written.length; // before its 、, ．or ）
+        (found ??= []).push({ level, value, start, end: start + written.length, ...(level > 2 && written !== toAscii(written) ? { wide: true } : {}) });
       }
     }
     at += line.length + 1;
   }
   return found;
+}
+
+const toAscii = (digits: string) => digits.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
+/** How a number is written at its level: 三 (一、 and （一）), 3 or ３ (1、 and （1）). */
+export function numberText(level: HeadingNumber['level'], value: number, wide = false): string {
+  if (level <= 2) return numeral(value);
+  return wide ? String(value).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : String(value);
 }
 
 const DIGITS = '一二三四五六七八九';
@@ -54,12 +67,20 @@ export function numeral(value: number): string {
   return (tens > 1 ? DIGITS[tens - 1] : '') + (tens ? '十' : '') + (ones ? DIGITS[ones - 1] : '');
 }
 
-/** The last number of each level before a point of the plan: [level 1's, level 2's under it], 0 for none yet. */
-export type NumberingState = readonly [number, number];
+/** The last number of each level before a point of the plan (0: none yet since the level above last changed). */
+export type NumberingState = readonly [number, number, number, number];
 
-export const NO_NUMBERING: NumberingState = Object.freeze([0, 0]) as NumberingState;
+export const NO_NUMBERING: NumberingState = Object.freeze([0, 0, 0, 0]) as NumberingState;
 
-/** The state after a heading number: a level-1 number starts its level 2 again. */
+/** The state after a number: it starts the levels below it again. */
 export function afterNumber(state: NumberingState, n: HeadingNumber): NumberingState {
-  return n.level === 1 ? [n.value, 0] : [state[0], n.value];
+  const next = [0, 0, 0, 0] as [number, number, number, number];
+  for (let k = 0; k < n.level - 1; k++) next[k] = state[k];
+  next[n.level - 1] = n.value;
+  return next;
+}
+
+/** Are two states the same? */
+export function sameNumbering(a: NumberingState | undefined, b: NumberingState | undefined): boolean {
+  return a === b || (!!a && !!b && a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3]);
 }

@@ -8,7 +8,7 @@ import { citedTasks } from './taskIndex';
 import { Task } from './types';
 import { firstLeadsDeclaration, isUnitName, namesNoUnit } from './responsibility';
 import { Deadline, dueBy, IssueDate, issueDateIn } from './deadlines';
-import { afterNumber, HeadingNumber, headingNumbersIn, NO_NUMBERING, NumberingState } from './headingNumbers';
+import { afterNumber, HeadingNumber, headingNumbersIn, NO_NUMBERING, NumberingState, sameNumbering } from './headingNumbers';
 
 /** policyLens.structure: when a task item needs a lead unit, and a deadline; the end of the pilot period if set. */
 export interface StructureSettings {
@@ -529,10 +529,6 @@ function outlinesOf(facts: readonly ParagraphFacts[]): (readonly string[])[] {
 function applyOutlineStep(outline: string[], step: string[]): string[] {
   if (step === OUTLINE_BEFORE) return outline;
   return step[0] === OUTLINE_BEFORE[0] ? [outline[0] ?? '', step[1]] : step;
-}
-
-function sameNumbering(a: NumberingState | undefined, b: NumberingState | undefined): boolean {
-  return a === b || (!!a && !!b && a[0] === b[0] && a[1] === b[1]);
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {

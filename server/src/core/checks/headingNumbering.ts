@@ -1,9 +1,9 @@
 // heading-numbering: a number of the plan's headings or numbered paragraphs skipped or repeated at its level (（一）（二）
-// （四）, 三、 after 三、), counting across paragraphs (a Word plan writes each in a paragraph of its own); a 一、 starts its
-// （一） again. A number that starts a level again at 一 is not a slip (a second part, an 附件), nor is a first number
+// （四）, 三、 after 三、, 1、 2、 4、), counting across paragraphs (a Word plan writes each in a paragraph of its own); a
+// number starts the levels below it again (一、 its （一）, （一） its 1、, 1、 its （1））. A number that starts a level again at 一 is not a slip (a second part, an 附件), nor is a first number
 // that is not 一 (an excerpt). The fix writes the number expected, so that fixing all renumbers what follows.
 import { Finding } from '../findings';
-import { afterNumber, headingNumbersIn, numeral } from '../headingNumbers';
+import { afterNumber, headingNumbersIn, numberText } from '../headingNumbers';
 import { Block } from '../planModel';
 import type { CheckRun } from './registry';
 
@@ -18,11 +18,15 @@ export function checkHeadingNumbers(block: Block, run: CheckRun): Finding[] {
     const previous = state[n.level - 1];
     const expected = previous + 1;
     if (previous && n.value !== expected && n.value !== 1) {
-      const form = (v: number) => (n.level === 1 ? `${numeral(v)}、` : `（${numeral(v)}）`);
+      // the number as the plan writes it at its level, its marks included (三、, （三）, 3、, （3）)
+      const form = (v: number) => {
+        const [before, after] = [text.slice(n.start - 1, n.start), text[n.end]];
+        return `${/[（(]/.test(before) ? before : ''}${numberText(n.level, v, n.wide)}${after}`;
+      };
       const message = n.value === previous ? run.msg.numberRepeated(form(n.value), form(expected)) : run.msg.numberSkipped(form(n.value), form(previous), form(expected));
       findings.push({
         start: n.start, end: n.end, code: 'heading-numbering', severity: 'warning', message, related: [],
-        fixes: [{ title: run.msg.replaceWith(numeral(expected)), start: n.start, end: n.end, newText: numeral(expected), preferred: true }],
+        fixes: [{ title: run.msg.replaceWith(numberText(n.level, expected, n.wide)), start: n.start, end: n.end, newText: numberText(n.level, expected, n.wide), preferred: true }],
       });
     }
     state = afterNumber(state, n);
