@@ -1,7 +1,8 @@
 // heading-numbering: a number of the plan's headings or numbered paragraphs skipped or repeated at its level (（一）（二）
 // （四）, 三、 after 三、, 1、 2、 4、), counting across paragraphs (a Word plan writes each in a paragraph of its own); a
-// number starts the levels below it again (一、 its （一）, （一） its 1、, 1、 its （1））. A number that starts a level again at 一 is not a slip (a second part, an 附件), nor is a first number
-// that is not 一 (an excerpt). The fix writes the number expected, so that fixing all renumbers what follows.
+// number starts the levels below it again (一、 its （一）, （一） its 1、, 1、 its （1））. A number that starts a level again
+// at 一 is not a slip (a second part, an 附件), nor is a first number that is not 一 (an excerpt). The fix writes the number
+// expected, so that fixing all renumbers what follows.
 import { Finding } from '../findings';
 import { afterNumber, headingNumbersIn, numberText } from '../headingNumbers';
 import { Block } from '../planModel';
@@ -20,8 +21,8 @@ export function checkHeadingNumbers(block: Block, run: CheckRun): Finding[] {
     if (previous && n.value !== expected && n.value !== 1) {
       // the number as the plan writes it at its level, its marks included (三、, （三）, 3、, （3）)
       const form = (v: number) => {
-        const [before, after] = [text.slice(n.start - 1, n.start), text[n.end]];
-        return `${/[（(]/.test(before) ? before : ''}${numberText(n.level, v, n.wide)}${after}`;
+        const opening = text.slice(n.start - 1, n.start);
+        return `${/[（(]/.test(opening) ? opening : ''}${numberText(n.level, v, n.wide)}${text[n.end]}`;
       };
       const message = n.value === previous ? run.msg.numberRepeated(form(n.value), form(expected)) : run.msg.numberSkipped(form(n.value), form(previous), form(expected));
       findings.push({
