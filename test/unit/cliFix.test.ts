@@ -36,6 +36,17 @@ describe('check --fix', function () {
     assert.strictEqual(r.code, 1);
   });
 
+  it('renumbers the headings after a number skipped and repeated, a fix bringing the next, in one run', () => {
+    const file = path.join(dir, '方案.txt');
+    const headings = (numbers: string[]) => ['一、总体要求', ...numbers.map((n, k) => `（${n}）${['指导思想', '基本原则', '工作目标', '实施步骤', '保障措施'][k]}`)].join('\n\n') + '\n';
+    fs.writeFileSync(file, headings(['一', '二', '四', '五', '五']));
+    const r = cli(['check', '--fix', '方案.txt'], dir);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), headings(['一', '二', '三', '四', '五']));
+    // 四 → 三 and the second 五 → 六 first, then 五 → 四 and 六 → 五 as each number before them changed
+    assert.match(r.err, /--fix: applied 4 fixes, wrote the file/);
+    assert.strictEqual(r.out, '');
+  });
+
   it('keeps a GB18030 text plan in GB18030 with its CRLF line endings', () => {
     const file = path.join(dir, '方案.txt');
     fs.writeFileSync(file, iconv.encode(PLAN.replace(/\n/g, '\r\n'), 'gb18030'));
