@@ -2,6 +2,7 @@
 // so that a structure check can tell a number skipped or repeated (（一）（二）（四）). Four levels, in the order official
 // documents nest them: 一、, （一）, 1、 (or 1．), （1）. Not a Markdown list item's 1. (Markdown renumbers those), nor an
 // enumeration's 一是.
+import { parseInteger, toChineseNumeral } from './text';
 
 /** A number where a paragraph writes it. */
 export interface HeadingNumber {
@@ -30,10 +31,11 @@ export function headingNumbersIn(text: string): HeadingNumber[] | undefined {
     if (m) {
       const level = m[2] ? 1 : m[3] ? 2 : m[4] ? 3 : 4;
       const written = m[2] ?? m[3] ?? m[4] ?? m[5];
-      const value = level <= 2 ? numeralValue(written) : Number(toAscii(written));
+      // a numeral of one or two places (三, 十二, 二十一), not 十十 or 二二
+      const value = level > 2 || NUMERAL.test(written) ? parseInteger(written) : undefined;
       if (value) {
         const start = at + m[0].length - 1 - written.length; // before its 、, ．or ）
-        (found ??= []).push({ level, value, start, end: start + written.length, ...(level > 2 && written !== toAscii(written) ? { wide: true } : {}) });
+        (found ??= []).push({ level, value, start, end: start + written.length, ...(/[０-９]/.test(written) ? { wide: true } : {}) });
       }
     }
     at += line.length + 1;
@@ -41,30 +43,13 @@ export function headingNumbersIn(text: string): HeadingNumber[] | undefined {
   return found;
 }
 
-const toAscii = (digits: string) => digits.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+/** The numerals of 一、 and （一） that are numbers of one or two places. */
+const NUMERAL = /^(?:[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)$/;
 
 /** How a number is written at its level: 三 (一、 and （一）), 3 or ３ (1、 and （1）). */
 export function numberText(level: HeadingNumber['level'], value: number, wide = false): string {
-  if (level <= 2) return numeral(value);
+  if (level <= 2) return toChineseNumeral(value);
   return wide ? String(value).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : String(value);
-}
-
-const DIGITS = '一二三四五六七八九';
-
-/** 一 … 九十九 as a number; 0 when it is not one (十十, 二二). */
-export function numeralValue(numeral: string): number {
-  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(numeral);
-  if (!m || !numeral) return 0;
-  const [, tens, ten, ones] = m;
-  if (!ten) return tens && !ones ? DIGITS.indexOf(tens) + 1 : 0;
-  return (tens ? DIGITS.indexOf(tens) + 1 : 1) * 10 + (ones ? DIGITS.indexOf(ones) + 1 : 0);
-}
-
-/** A number written as a numeral: 3 → 三, 10 → 十, 21 → 二十一. */
-export function numeral(value: number): string {
-  const tens = Math.floor(value / 10);
-  const ones = value % 10;
-  return (tens > 1 ? DIGITS[tens - 1] : '') + (tens ? '十' : '') + (ones ? DIGITS[ones - 1] : '');
 }
 
 /** The last number of each level before a point of the plan (0: none yet since the level above last changed). */
