@@ -37,7 +37,7 @@ describe('place-mismatch on its labelled set', () => {
   });
 
   it('reads the source\'s pilot areas from its categories, each name of one area only', () => {
-    const areas = pilotAreas(index.tasks);
+    const areas = pilotAreas(index.sources);
     assert.strictEqual(areas.length, 5);
     assert.strictEqual(areas.reduce((n, a) => n + a.tasks.size, 0), index.tasks.filter((t) => t.table === 3).length);
     const names = areas.flatMap((a) => a.names);
@@ -49,7 +49,7 @@ describe('place-mismatch on its labelled set', () => {
   it('reads no area out of a category that opens with a scope, not a place (another source\'s)', () => {
     const tasks = ['在全市范围内推进政务服务标准化', '在各区开展试点', '在重点领域深化改革', '在有条件的地区探索建设', '在符合条件的园区推动发展', '在前海深化打造国际商事调解中心']
       .map((category, k) => ({ id: `T9.${k + 1}`, category }));
-    assert.deepStrictEqual(pilotAreas(tasks).map((a) => [a.title, [...a.tasks]]), [['前海', ['T9.6']]]);
+    assert.deepStrictEqual(pilotAreas([{ meta: { title: '深圳市服务业扩大开放综合试点总体方案' }, tasks }]).map((a) => [a.title, [...a.tasks]]), [['前海', ['T9.6']]]);
   });
 
   it('flags tasks out of their area with precision ≥ 95% and recall ≥ 85%, on the place or the reference', () => {

@@ -1,5 +1,5 @@
 // A short label of a task for inlay hints and completion (商务服务·外商投资社会调查): words, no pinyin or fuzzy search.
-import { categoryPlace } from './pilotAreas';
+import { afterCity, categoryPlace, cityOf } from './pilotAreas';
 import { escapeRegExp } from './text';
 import { PolicyIndex, Task } from './types';
 
@@ -74,7 +74,7 @@ export function placesOf(source: Pick<PolicyIndex, 'meta' | 'tasks'> | undefined
 }
 
 function readPlaces(source: Pick<PolicyIndex, 'meta' | 'tasks'>): Places {
-  const city = /^([\u4e00-\u9fff]{2,4}?)市/.exec(source.meta.title.replace(/\s/g, ''))?.[1];
+  const city = cityOf(source.meta.title);
   const names = new Set<string>(city ? [city] : []);
   for (const { category } of source.tasks) {
     const found = categoryPlace(plainCategory(category));
@@ -82,8 +82,8 @@ function readPlaces(source: Pick<PolicyIndex, 'meta' | 'tasks'>): Places {
     for (const name of [found.place, ...found.others]) {
       if (name.length < 2) continue;
       names.add(name);
-      const after = city ? name.indexOf(city) : -1;
-      if (after >= 0 && name.length - after - city!.length >= 2) names.add(name.slice(after + city!.length));
+      const after = afterCity(name, city);
+      if (after) names.add(after);
     }
   }
   if (!names.size) return NO_PLACES;

@@ -52,12 +52,12 @@ export class CheckContext {
     }
     this.matcher = new TaskMatcher(index.tasks, [...this.subjectWords, ...comparatorVocabulary(), ...GENERIC_TERMS]);
     this.computeLabels(index.tasks);
-    this.areas = pilotAreas(index.tasks);
+    this.areas = pilotAreas(index.sources);
     for (const area of this.areas) {
       for (const id of area.tasks) this.areaOf.set(id, area);
       for (const name of area.names) this.areaByName.set(name, area);
     }
-    if (this.areaByName.size) this.areaPattern = new RegExp([...this.areaByName.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+    if (this.areaByName.size) this.areaPattern = anyOf(this.areaByName.keys());
   }
 
   private computeLabels(tasks: Task[]): void {
@@ -71,13 +71,18 @@ export class CheckContext {
       if (t.category.length <= 16) add(t.category, 'category', t.id);
     }
     this.labels.sort((a, b) => b.name.length - a.name.length);
-    if (this.labels.length) this.labelPattern = new RegExp(this.labels.map((l) => escapeRegExp(l.name)).join('|'), 'g');
+    if (this.labels.length) this.labelPattern = anyOf(this.labels.map((l) => l.name));
     for (const label of this.labels) {
       if (label.kind !== 'domain' || !label.name.endsWith('领域')) continue;
       const stem = label.name.slice(0, -2);
       const names = stem.endsWith('服务') && stem.length > 2 ? [stem, stem.slice(0, -2) + '领域'] : [stem];
       for (const name of names) if (name.length >= 2 && !this.labels.some((l) => l.name === name)) this.shortLabels.set(name, label);
     }
-    if (this.shortLabels.size) this.shortLabelPattern = new RegExp([...this.shortLabels.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+    if (this.shortLabels.size) this.shortLabelPattern = anyOf(this.shortLabels.keys());
   }
+}
+
+/** A global pattern of any of the names, the longest first (so that a name is not found inside a longer one). */
+function anyOf(names: Iterable<string>): RegExp {
+  return new RegExp([...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
 }

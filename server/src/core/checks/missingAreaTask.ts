@@ -4,21 +4,19 @@
 // Reported once, on the area's name in the title, with the tasks it leaves out. A plan that cites no task at all (a
 // notice, a first outline) is not judged.
 import { Finding } from '../findings';
-import { PilotArea } from '../pilotAreas';
+import { nameAsWritten, PilotArea } from '../pilotAreas';
 import { Block } from '../planModel';
-import { planTitle } from '../planStructure';
 import { formatReference } from '../taskIndex';
 import { Task } from '../types';
-import { ZONE_AFTER } from './placeMismatch';
 import type { CheckRun } from './registry';
 import { relatedTask } from './related';
 
 export function checkMissingAreaTasks(block: Block, run: CheckRun): Finding[] {
-  const structure = run.structure;
-  const cites = structure?.planCites;
-  if (!cites || !cites.ids.size || !structure.title) return [];
-  // the title's paragraph: its first block, which is the title (a heading, or the paragraph's own line)
-  if (block !== run.model.blocks[0] || planTitle(run.model.text.trim()) !== structure.title) return [];
+  const cites = run.structure?.planCites;
+  if (!cites || !cites.ids.size) return [];
+  // the walk gives the plan's citations to the title's paragraph alone: its first block, the title (a heading, or the
+  // paragraph's own line)
+  if (block !== run.model.blocks[0]) return [];
   const ctx = run.context;
   const text = run.model.text;
   const pattern = ctx.areaPattern;
@@ -31,7 +29,7 @@ export function checkMissingAreaTasks(block: Block, run: CheckRun): Finding[] {
     if (judged.has(area)) continue;
     judged.add(area);
     // the name as the title writes it, with its zone's ending (南沙区, not 南沙)
-    const written = m[0] + (m[0].endsWith('区') ? '' : ZONE_AFTER.exec(unit.slice(m.index + m[0].length, m.index + m[0].length + 5))?.[0] ?? '');
+    const written = nameAsWritten(unit, m.index, m[0]);
     const missing = [...area.tasks].filter((id) => !cites.ids.has(id)).map((id) => ctx.index.task(id)).filter((t): t is Task => !!t);
     if (!missing.length) continue;
     findings.push({

@@ -7,10 +7,11 @@
 import { Finding } from '../findings';
 import { AssignmentSource, headingItemTitle, itemAssignmentOf } from '../itemAssignment';
 import { Messages } from '../messages';
-import { PilotArea } from '../pilotAreas';
+import { nameAsWritten, PilotArea } from '../pilotAreas';
 import { Block, cellSpans, mayBeTaskItem } from '../planModel';
 import { isAssignmentHeader, isUnitName, Unit } from '../responsibility';
 import { ASSIGNMENT_LABELS, headingItemsAbove } from '../scopes';
+import { scanReferences } from '../references';
 import { formatReference, ResolvedReference } from '../taskIndex';
 import { ASSIGNING, judgedSpan, judgeReference } from '../topics';
 import { escapeRegExp } from '../text';
@@ -18,9 +19,6 @@ import { Task } from '../types';
 import { CheckContext } from './context';
 import type { CheckRun } from './registry';
 import { relatedTask } from './related';
-
-/** A title that cites a task by table or by id. */
-const CITES = /表\s*[0-9０-９一二三四五六七八九十]+\s*第|\bT[0-9]+\.[0-9]/;
 
 /** An area's name where the plan writes it: offsets into the paragraph's text. */
 interface Mention {
@@ -39,8 +37,6 @@ const ASSIGNING_LABEL = new RegExp(`(?:${ASSIGNMENT_LABELS})[ \\t]*(?:\\*\\*)?[ 
 const PARENTHESIS = /[（(][^（()）]*[）)]/g;
 /** A quotation, however short: a longer one is misquote's, a short one a name (“智慧空港”), neither says where. */
 const QUOTED = /“[^“”\n]*”|「[^「」\n]*」|『[^『』\n]*』|‘[^‘’\n]*’|"[^"\n]*"/g;
-/** A zone's ending written after an area's name (南沙新区, 天河区): part of the place written. */
-export const ZONE_AFTER = /^(?:中央商务区|商务区|经济区|核心区|试验区|示范区|开发区|高新区|新区|片区|园区|区)/;
 /** How far after a place its unit's name is looked for. */
 const MAX_UNIT = 12;
 
@@ -159,7 +155,7 @@ function byArea(tasks: readonly Task[], ctx: CheckContext): Map<PilotArea, Task[
 function fixesFor(t: Task, own: PilotArea, m: Mention, msg: Messages): Finding['fixes'] {
   const pattern = new RegExp(own.names.map(escapeRegExp).join('|'));
   const found = pattern.exec(t.text);
-  const name = found ? found[0] + (found[0].endsWith('区') ? '' : ZONE_AFTER.exec(t.text.slice(found.index + found[0].length))?.[0] ?? '') : own.title.replace(/（.*$/, '');
+  const name = found ? nameAsWritten(t.text, found.index, found[0]) : own.title.replace(/（.*$/, '');
   return [{ title: msg.replaceWith(name), start: m.start, end: m.end, newText: name, preferred: false }];
 }
 
@@ -184,7 +180,7 @@ function underHeadings(text: string, block: Block, refs: ResolvedReference[], ru
   if (run.structure?.title) titles.push(run.structure.title);
   for (const title of titles) {
     // a heading-like item that cites a task is that task's item (（二）加速推进天河中央商务区……（表3第16项）): its place is its own
-    if (CITES.test(title)) continue;
+    if (scanReferences(title, { prefixes: ctx.index.prefixes }).length) continue;
     const named = mentionsIn(title, 0, title.length, undefined, ctx);
     if (!named.length) continue;
     const heading = title.replace(/\*\*/g, '').trim();
@@ -211,8 +207,7 @@ function mentionsIn(text: string, from: number, to: number, block: Block | undef
   pattern.lastIndex = 0;
   let found: Mention[] | undefined;
   for (let m = pattern.exec(unit); m !== null; m = pattern.exec(unit)) {
-    const zone = m[0].endsWith('区') ? undefined : ZONE_AFTER.exec(unit.slice(m.index + m[0].length, m.index + m[0].length + 5));
-    (found ??= []).push({ start: from + m.index, end: from + m.index + m[0].length + (zone?.[0].length ?? 0), area: ctx.areaByName.get(m[0])! });
+    (found ??= []).push({ start: from + m.index, end: from + m.index + nameAsWritten(unit, m.index, m[0]).length, area: ctx.areaByName.get(m[0])! });
   }
   if (!found) return [];
   const skipped = skippedSpans(unit, block);
