@@ -208,6 +208,11 @@ function index(o: Options): number {
 
 async function main(argv: string[]): Promise<number> {
   try {
+    // `policy-lens check --help` asks for the usage, as `policy-lens --help` does (a file named -h is ./-h)
+    if (argv.some((a) => a === '--help' || a === '-h')) {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    }
     const o = parseArgs(argv);
     if (o.trackChanges && o.command !== 'annotate') throw new UsageError('--track-changes is an option of annotate');
     if (o.fix && o.command !== 'check') throw new UsageError('--fix is an option of check');
@@ -220,7 +225,7 @@ async function main(argv: string[]): Promise<number> {
       case 'compare': return await compareCommand(o);
       case 'annotate': return await annotateCommand(o);
       case '--version': process.stdout.write(packageVersion() + '\n'); return 0;
-      case '--help': case '-h': case 'help': process.stdout.write(USAGE + '\n'); return 0;
+      case 'help': process.stdout.write(USAGE + '\n'); return 0;
       default:
         throw new UsageError(o.command ? `unknown command "${o.command}"` : 'no command given');
     }

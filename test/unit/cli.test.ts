@@ -139,6 +139,15 @@ describe('the CLI', function () {
     }
   });
 
+  it('prints the usage and exits 0 when asked for help, before or after a command', () => {
+    for (const args of [['--help'], ['-h'], ['help'], ['check', '--help'], ['coverage', SAMPLE, '-h']]) {
+      const r = cli(args);
+      assert.strictEqual(r.code, 0, `${args.join(' ')} exits 0`);
+      assert.match(r.out, /^usage:\n {2}policy-lens check FILE/, args.join(' '));
+      assert.strictEqual(r.err, '');
+    }
+  });
+
   it('reports coverage as text, JSON and CSV', () => {
     const text = cli(['coverage', SAMPLE]);
     assert.strictEqual(text.code, 0);
