@@ -4,20 +4,22 @@
 // A sentence that names the task's own area too, or names another only to learn from it or work with it (借鉴南沙经验,
 // 与南沙联动), a unit (南沙区政府, 黄埔海关) or the units that assign it (（南沙区政府牵头）, 责任单位：…), is not judged by
 // its places; an item led by a district or zone of another area (（南沙区政府牵头） for 黄埔区's task) is, by its owner.
+// An item that cites nothing but restates a task of an area (uncited-task's restatement) is judged the same three ways.
 import { Finding } from '../findings';
-import { AssignmentSource, headingItemTitle, itemAssignmentOf } from '../itemAssignment';
+import { AssignmentSource, headingItemTitle, itemAssignmentOf, restatementIn } from '../itemAssignment';
 import { Messages } from '../messages';
 import { nameAsWritten, PilotArea } from '../pilotAreas';
 import { Block, cellSpans, mayBeTaskItem } from '../planModel';
 import { isAssignmentHeader, isUnitName, Unit } from '../responsibility';
 import { ASSIGNMENT_LABELS, headingItemsAbove } from '../scopes';
 import { scanReferences } from '../references';
-import { formatReference, ResolvedReference } from '../taskIndex';
+import { formatReference } from '../taskIndex';
 import { ASSIGNING, judgedSpan, judgeReference } from '../topics';
 import { escapeRegExp } from '../text';
 import { Task } from '../types';
 import { CheckContext } from './context';
 import type { CheckRun } from './registry';
+import { itemRange } from './itemRange';
 import { relatedTask } from './related';
 
 /** An area's name where the plan writes it: offsets into the paragraph's text. */
@@ -42,7 +44,8 @@ const MAX_UNIT = 12;
 
 export function checkPlaces(block: Block, run: CheckRun): Finding[] {
   const ctx = run.context;
-  if (!ctx.areas.length || block.tableHeader || !citesAreaTask(block, ctx)) return [];
+  if (!ctx.areas.length || block.tableHeader) return [];
+  if (!citesAreaTask(block, ctx)) return block.references.length ? [] : restatedElsewhere(block, run);
   // a task cited twice in a block (a row's 方案条目 and its 对应任务 cell) is judged once, at its first reference
   const seen = new Set<string>();
   const refs = block.references.filter((r) => {
@@ -54,7 +57,7 @@ export function checkPlaces(block: Block, run: CheckRun): Finding[] {
   const text = run.model.text;
   const all = mentionsIn(text, block.start, block.end, block, ctx);
   const findings: Finding[] = [];
-  const unheaded: ResolvedReference[] = [];
+  const unheaded: Claim[] = [];
   for (const r of refs) {
     const span = judgedSpan(text, block, r);
     const here = all.filter((m) => m.start >= span.start && m.end <= span.end);
@@ -78,12 +81,55 @@ export function checkPlaces(block: Block, run: CheckRun): Finding[] {
       }
     }
     // led by a district of another area (（南沙区政府牵头） for 黄埔区's task), whatever place the sentence names
-    const led = open.length ? ledElsewhere(block, r, open, run) : [];
+    const claim = { tasks: r.tasks, start: r.ref.start, end: r.ref.end };
+    const led = open.length ? ledElsewhere(block, { ...claim, tasks: open }, run) : [];
     findings.push(...led);
-    if (!led.length && !all.length) unheaded.push(r);
+    if (!led.length && !all.length) unheaded.push(claim);
   }
   if (unheaded.length) findings.push(...underHeadings(text, block, unheaded, run));
   return findings;
+}
+
+/**
+ * Tasks a block claims, where a finding about them goes when no place or unit is written (the reference, or the words of
+ * an item that restates a task) and how a message names them (the references, or the restated task as such).
+ */
+interface Claim {
+  tasks: readonly Task[];
+  start: number;
+  end: number;
+  /** The tasks' references as a message writes them (表3第10项; 该条目复述的表3第10项): as they are by default. */
+  named?: (refs: string) => string;
+}
+
+/**
+ * An item that cites nothing but restates a task of an area (uncited-task's restatement) is judged as a reference would
+ * be: by the places it names, its lead units and the headings above it (支持外国专利代理机构在琶洲设立代表机构 restates
+ * 表3第10项, 知识城's).
+ */
+function restatedElsewhere(block: Block, run: CheckRun): Finding[] {
+  const ctx = run.context;
+  const restated = restatementIn(block, run.structure);
+  // a task its heading cites is the heading's reference, judged there
+  if (!restated || restated.citedAbove !== undefined) return [];
+  const task = restated.task;
+  const own = ctx.areaOf.get(task.id);
+  if (!own) return [];
+  const text = run.model.text;
+  const named = run.msg.restatedTask;
+  const here = mentionsIn(text, block.start, block.end, block, ctx);
+  if (here.some((m) => m.area === own)) return [];
+  if (here.length) {
+    const m = here[0];
+    return [{
+      start: m.start, end: m.end, code: 'place-mismatch', severity: 'warning',
+      message: run.msg.placeMismatch(named(formatReference(task)), own.title, text.slice(m.start, m.end)),
+      related: [relatedTask(ctx.index, task, run.msg)], fixes: fixesFor(task, own, m, run.msg),
+    }];
+  }
+  const claim: Claim = { tasks: [task], ...itemRange(text, block), named };
+  const led = ledElsewhere(block, claim, run);
+  return led.length ? led : underHeadings(text, block, [claim], run);
 }
 
 /** What follows an area's name in a unit of it: its district (南沙区政府, 南沙新区管委会), else a zone's committee (空港委). */
@@ -96,7 +142,7 @@ const COMMITTEE = /(?:管委会|管理委员会|委)$/;
  * after a place (黄埔海关). When they name areas and none is the task's, the finding is on the lead unit where the item
  * writes it, else on the reference.
  */
-function ledElsewhere(block: Block, r: ResolvedReference, tasks: readonly Task[], run: CheckRun): Finding[] {
+function ledElsewhere(block: Block, claim: Claim, run: CheckRun): Finding[] {
   if (!mayBeTaskItem(block)) return [];
   const ctx = run.context;
   const assignment = itemAssignmentOf(block, run);
@@ -106,13 +152,13 @@ function ledElsewhere(block: Block, r: ResolvedReference, tasks: readonly Task[]
     return area ? [{ unit, area }] : [];
   });
   if (!areaLeads.length) return [];
-  const wrong = tasks.filter((t) => !areaLeads.some((l) => l.area === ctx.areaOf.get(t.id)));
+  const wrong = claim.tasks.filter((t) => !areaLeads.some((l) => l.area === ctx.areaOf.get(t.id)));
   if (!wrong.length) return [];
   const { unit } = areaLeads[0];
-  const at = unitRange(unit, assignment.leadFrom) ?? { start: r.ref.start, end: r.ref.end };
+  const at = unitRange(unit, assignment.leadFrom) ?? { start: claim.start, end: claim.end };
   return [...byArea(wrong, ctx)].map(([own, ts]) => ({
     ...at, code: 'place-mismatch' as const, severity: 'warning' as const,
-    message: run.msg.placeLeadMismatch(ts.map((t) => formatReference(t)).join('、'), own.title, unit.name),
+    message: run.msg.placeLeadMismatch(namedRefs(claim, ts), own.title, unit.name),
     related: ts.map((t) => relatedTask(ctx.index, t, run.msg)), fixes: [],
   }));
 }
@@ -136,6 +182,12 @@ function unitRange(unit: Unit, from: AssignmentSource | undefined): { start: num
 function citesAreaTask(block: Block, ctx: CheckContext): boolean {
   for (const r of block.references) for (const t of r.tasks) if (ctx.areaOf.has(t.id)) return true;
   return false;
+}
+
+/** Tasks of a claim as its message names them. */
+function namedRefs(claim: Claim, tasks: readonly Task[]): string {
+  const refs = tasks.map((t) => formatReference(t)).join('、');
+  return claim.named ? claim.named(refs) : refs;
 }
 
 /** Tasks by their area, in the order the areas first come. */
@@ -163,7 +215,7 @@ function fixesFor(t: Task, own: PilotArea, m: Mention, msg: Messages): Finding['
  * A reference in a block that names no area, under the innermost heading that does (the block's own heading-like item,
  * those above it in the paragraph, the plan's outline, its Markdown headings): a task of another area is out of place.
  */
-function underHeadings(text: string, block: Block, refs: ResolvedReference[], run: CheckRun): Finding[] {
+function underHeadings(text: string, block: Block, claims: readonly Claim[], run: CheckRun): Finding[] {
   const ctx = run.context;
   const blocks = run.model.blocks;
   const i = blocks.indexOf(block);
@@ -185,12 +237,12 @@ function underHeadings(text: string, block: Block, refs: ResolvedReference[], ru
     if (!named.length) continue;
     const heading = title.replace(/\*\*/g, '').trim();
     const findings: Finding[] = [];
-    for (const r of refs) {
-      const wrong = r.tasks.filter((t) => ctx.areaOf.has(t.id) && !named.some((m) => m.area === ctx.areaOf.get(t.id)));
+    for (const claim of claims) {
+      const wrong = claim.tasks.filter((t) => ctx.areaOf.has(t.id) && !named.some((m) => m.area === ctx.areaOf.get(t.id)));
       for (const [own, tasks] of byArea(wrong, ctx)) {
         findings.push({
-          start: r.ref.start, end: r.ref.end, code: 'place-mismatch', severity: 'warning',
-          message: run.msg.placeHeadingMismatch(heading, tasks.map((t) => formatReference(t)).join('、'), own.title),
+          start: claim.start, end: claim.end, code: 'place-mismatch', severity: 'warning',
+          message: run.msg.placeHeadingMismatch(heading, namedRefs(claim, tasks), own.title),
           related: tasks.map((t) => relatedTask(ctx.index, t, run.msg)), fixes: [],
         });
       }
