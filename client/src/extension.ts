@@ -7,6 +7,7 @@ import { registerWordPlanView } from './wordPlan';
 import { registerAssignmentsExport } from './assignmentsExport';
 import { registerCompareCommand } from './compareCommand';
 import { registerReviewCopyCommand } from './reviewCopyCommand';
+import { registerWorkspaceCheckCommand } from './workspaceCheckCommand';
 import { PolicyLensStatus } from './languageStatus';
 import { INDEX_CHANGED_NOTIFICATION } from '../../server/src/shared/protocol';
 import { serverEnvironment } from '../../server/src/shared/launch';
@@ -43,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   registerAssignmentsExport(context, () => client);
   registerCompareCommand(context, () => client);
   registerReviewCopyCommand(context, () => client);
+  registerWorkspaceCheckCommand(context, () => client);
   void vscode.commands.executeCommand('setContext', 'policyLens.coverage.uncoveredOnly', false);
   await client.start();
   context.subscriptions.push(

@@ -43,7 +43,8 @@ import { assignments } from './features/assignments';
 import { comparePlans } from './features/comparePlans';
 import { reviewCopyRequest } from './features/reviewCopyRequest';
 import { status } from './features/status';
-import { ASSIGNMENTS_REQUEST, AssignmentsParams, COMPARE_PLANS_REQUEST, ComparePlansParams, REVIEW_COPY_REQUEST, ReviewCopyParams, STATUS_REQUEST, StatusParams } from './shared/protocol';
+import { WorkspaceCheck } from './features/workspaceCheck';
+import { ASSIGNMENTS_REQUEST, AssignmentsParams, CHECK_WORKSPACE_REQUEST, COMPARE_PLANS_REQUEST, ComparePlansParams, REVIEW_COPY_REQUEST, ReviewCopyParams, STATUS_REQUEST, StatusParams } from './shared/protocol';
 
 if (process.argv.includes('--version')) {
   console.log(packageVersion());
@@ -61,6 +62,9 @@ const connection = stdio ? createConnection(ProposedFeatures.all, ...stdioTransp
 const documents = new TextDocuments(TextDocument);
 const ctx = new ServerContext(connection, documents);
 const diagnostics = new DiagnosticsPublisher(ctx, stdio);
+/** The findings of the workspace's plans that are not open, on request (policyLens/checkWorkspace). */
+const workspaceCheck = new WorkspaceCheck(ctx, (uri, list) => void connection.sendDiagnostics({ uri, diagnostics: list }), (uri) => diagnostics.republish(uri));
+diagnostics.pushedAnyway = (uri) => workspaceCheck.isListed(uri);
 let pullConfiguration = false;
 /** Whether the client watches files for the server when asked (registered after `initialized`). */
 let watchPlanFiles = false;
@@ -270,6 +274,8 @@ documents.onDidClose((e) => {
   const plans = plansWithAnnex(e.document.uri);
   ctx.forget(e.document.uri);
   diagnostics.clear(e.document.uri);
+  // a plan the workspace check listed stays listed, as it is on disk
+  void workspaceCheck.closed(e.document.uri);
   // a 分工表 closed in the editor is read from disk again
   refreshAnnexes(plans);
   refreshLensesSoon();
@@ -279,6 +285,7 @@ connection.onDidChangeWatchedFiles((params) => {
   const files = params.changes.map((c) => uriToPath(c.uri)).filter((f): f is string => !!f);
   ctx.annexes.changed(files);
   ctx.filesChanged(files);
+  void workspaceCheck.filesChanged(files);
   // a file of an annex folder (附件/) is the plans' of the folder above it too
   const folders = new Set(files.flatMap((f) => (ANNEX_FOLDER.test(path.basename(path.dirname(f))) ? [path.dirname(f), path.dirname(path.dirname(f))] : [path.dirname(f)])));
   const plans = documents.all().map((d) => d.uri).filter((uri) => {
@@ -309,6 +316,12 @@ connection.onRequest(EXTRACT_PLAN_REQUEST.method, (p: ExtractPlanParams | null) 
 connection.onRequest(ASSIGNMENTS_REQUEST.method, whenReady((p: AssignmentsParams | null) => assignments(ctx, p)));
 connection.onRequest(COMPARE_PLANS_REQUEST.method, whenReady((p: ComparePlansParams | null) => comparePlans(ctx, p)));
 connection.onRequest(REVIEW_COPY_REQUEST.method, whenReady((p: ReviewCopyParams | null) => reviewCopyRequest(ctx, p)));
+connection.onRequest(CHECK_WORKSPACE_REQUEST.method, whenReady(async (_p: null, token) => {
+  const result = await workspaceCheck.run(token);
+  // the open plans it listed are pushed from now on: a pulling client's lists of them are stale
+  diagnostics.refreshPulled();
+  return result;
+}));
 // answered before the index is ready too: the status item says why nothing is checked
 connection.onRequest(STATUS_REQUEST.method, (p: StatusParams | null) => ({ ...status(ctx, p), codeCache: codeCacheState() }));
 

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalyzeOptions, Checker, closestAnalysis, DocumentAnalysis, Positions } from './core/analyze';
-import { Locale } from './core/messages';
+import { Locale, messages } from './core/messages';
 import { ResolvedReference, TaskIndex } from './core/taskIndex';
 import { PolicyIndex } from './core/types';
 import { SourceFiles } from './convert';
@@ -267,10 +267,10 @@ export class ServerContext implements FeatureContext {
 
   /**
    * Workspace plans (Markdown, text in any supported encoding, Word, an Excel 分工表 by its name) with their text; not the open ones' stale disk
-   * copies, nor a Word file whose extracted view is open. A file that cannot be read is skipped: it is not the
-   * user's open document, so there is no one to tell.
+   * copies, nor a Word file whose extracted view is open. A file that cannot be read (or is above policyLens.maxFileSizeKB)
+   * is skipped, and told to `unreadable` when the caller asks (the workspace check, which the user asked for).
    */
-  async *workspaceFiles(): AsyncGenerator<{ uri: string; text: string }> {
+  async *workspaceFiles(unreadable?: (file: string, error: string) => void): AsyncGenerator<{ uri: string; text: string }> {
     const open = new Set<string>();
     for (const uri of this.documents.keys()) {
       open.add(uri);
@@ -286,9 +286,13 @@ export class ServerContext implements FeatureContext {
         let plan: PlanSource;
         try {
           const stat = fs.statSync(file);
-          if (stat.size > this.settings.maxFileSizeKB * 1024) continue;
+          if (stat.size > this.settings.maxFileSizeKB * 1024) {
+            unreadable?.(file, messages(this.locale).tooLarge(Math.round(stat.size / 1024), this.settings.maxFileSizeKB));
+            continue;
+          }
           plan = await this.planFiles.get(file, stat);
-        } catch {
+        } catch (e) {
+          unreadable?.(file, (e as Error).message);
           continue;
         }
         // the 分工表 the extension exports repeats a plan's items: counted once, in the plan

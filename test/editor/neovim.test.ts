@@ -31,6 +31,9 @@ interface Probe {
   /** The kinds of the actions asked for with only source.fixAll, and the plan's text once they were applied. */
   fix_all_kinds?: string[];
   fixed?: string;
+  /** How many plans policyLens/checkWorkspace checked, and the quickfix list made of the diagnostics after it (file, text). */
+  workspace_plans?: number;
+  quickfix?: string[];
   errors: string[];
 }
 
@@ -120,6 +123,12 @@ describe('Neovim (nvim --headless) as an LSP client of dist/server.js', function
       .replace('智能网联汽车的有序示范运营', '智能网联汽车（自动驾驶）的有序示范运营');
     assert.notStrictEqual(expected, plan);
     assert.strictEqual(probe.fixed, expected);
+  });
+
+  it('lists the problems of the workspace\'s plans that are not open with the README\'s policyLens/checkWorkspace snippet', () => {
+    assert.ok((probe.workspace_plans ?? 0) >= 2, `plans checked: ${probe.workspace_plans}`);
+    const notOpen = (probe.quickfix ?? []).filter((item) => item.startsWith('meaning.md '));
+    assert.ok(notOpen.length > 0, `meaning.md in the quickfix list: ${(probe.quickfix ?? []).slice(0, 5).join(' | ')}`);
   });
 
   it('reports no LSP errors', () => {

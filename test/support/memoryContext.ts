@@ -12,6 +12,8 @@ import { uriToPath } from '../../server/src/documentUris';
 export interface MemoryContext extends FeatureContext {
   /** Opens (or replaces) a document. */
   open(uri: string, text: string, languageId?: string): TextDocument;
+  /** Closes a document: it is no longer open. */
+  close(uri: string): void;
   ready: boolean;
   loadError?: string;
 }
@@ -40,6 +42,9 @@ export function memoryContext(root: string, settings: Partial<Settings> = {}): M
       const doc = TextDocument.create(uri, languageId, (open.get(uri)?.version ?? 0) + 1, text);
       open.set(uri, doc);
       return doc;
+    },
+    close(uri) {
+      open.delete(uri);
     },
     analysis(doc) {
       let analysis = analyses.get(doc);

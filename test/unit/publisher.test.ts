@@ -77,4 +77,33 @@ describe('the diagnostics publisher', () => {
     failing.analysis = ctx.analysis.bind(ctx);
     assert.ok(new DiagnosticsPublisher(failing).compute(doc(6)).every((d) => d.code !== 'check-failed'));
   });
+
+  it('pushes the documents the workspace check lists to a client that pulls the others\', and answers their pulls empty', () => {
+    const sent: { uri: string; diagnostics: unknown[] }[] = [];
+    let refreshes = 0;
+    const connection = { sendDiagnostics: async (p: { uri: string; diagnostics: unknown[] }) => sent.push(p), languages: { diagnostics: { refresh: async () => refreshes++ } } };
+    const open = new Map<string, TextDocument>();
+    const documents = { get: (u: string) => open.get(u), all: () => [...open.values()], keys: () => [...open.keys()] };
+    const server = new ServerContext(connection as unknown as Connection, documents as unknown as TextDocuments<TextDocument>, ROOT);
+    const out = new DiagnosticsPublisher(server);
+    out.usePull(true);
+    const listed = TextDocument.create('file:///listed.md', 'markdown', 1, paragraph);
+    const other = TextDocument.create('file:///other.md', 'markdown', 1, paragraph);
+    for (const d of [listed, other]) open.set(d.uri, d);
+    out.pushedAnyway = (u) => u === listed.uri;
+    out.schedule(listed, true);
+    out.schedule(other, true);
+    assert.deepStrictEqual(sent.map((p) => p.uri), [listed.uri], 'the listed plan pushed, the other left to its pulls');
+    assert.ok(sent[0].diagnostics.length > 0);
+    const items = (uri: string) => (out.report({ textDocument: { uri } }) as { items: unknown[] }).items;
+    assert.deepStrictEqual(items(listed.uri), [], 'pulled empty: its pushed list stands for it');
+    assert.ok(items(other.uri).length > 0);
+    // a settings change: the pulling client asked to pull again, the listed plan pushed again
+    out.publishAll();
+    assert.deepStrictEqual([sent.map((p) => p.uri), refreshes], [[listed.uri, listed.uri], 1]);
+    // closed: the pushed list emptied (the workspace check then lists it from disk); the other's left to the client
+    out.clear(other.uri);
+    out.clear(listed.uri);
+    assert.deepStrictEqual(sent.slice(2).map((p) => [p.uri, p.diagnostics.length]), [[listed.uri, 0]]);
+  });
 });

@@ -26,9 +26,26 @@ export class DiagnosticsPublisher {
    */
   constructor(private readonly ctx: ServerContext, private readonly encoded = false) {}
 
-  /** The client pulls diagnostics (it has textDocument.diagnostic): no pushes from now on. */
+  /** The client pulls diagnostics (it has textDocument.diagnostic): no pushes from now on, but of `pushedAnyway`'s. */
   usePull(refresh: boolean): void {
     this.pull = { refresh };
+  }
+
+  /**
+   * Documents whose diagnostics are pushed to a client that pulls the others' (and pulled empty): the plans the
+   * workspace check lists, whose pushed list stands for them whether they are open or not (a client that pulls drops
+   * a document's pulled list when its tab closes, before the document closes: the list would go without a word).
+   */
+  pushedAnyway: (uri: string) => boolean = () => false;
+
+  /** Whether the client pulls this document's diagnostics. */
+  private pulls(uri: string): boolean {
+    return !!this.pull && !this.pushedAnyway(uri);
+  }
+
+  /** Asks a pulling client to pull again (what it holds is stale: a plan the workspace check now lists is pushed). */
+  refreshPulled(): void {
+    if (this.pull?.refresh) void this.ctx.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
   get pulled(): boolean {
@@ -38,7 +55,8 @@ export class DiagnosticsPublisher {
   /** The answer to textDocument/diagnostic: `unchanged` when the client already has this version's report. */
   report(params: DocumentDiagnosticParams): DocumentDiagnosticReport {
     const doc = this.ctx.documents.get(params.textDocument.uri);
-    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    // a plan the workspace check lists has its diagnostics pushed
+    if (!doc || this.pushedAnyway(doc.uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const resultId = `${this.settingsGeneration}.${doc.version}`;
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.compute(doc) };
@@ -46,7 +64,7 @@ export class DiagnosticsPublisher {
 
   /** Schedules a re-check; `now` skips the debounce (on open). A version already published is not published again. */
   schedule(doc: TextDocument, now = false): void {
-    if (this.pull) return; // the client asks when it wants them
+    if (this.pulls(doc.uri)) return; // the client asks when it wants them
     if (!this.ctx.documents.get(doc.uri)) return; // closed while it waited for the settings
     if (this.published.get(doc.uri) === doc.version) return;
     this.cancel(doc.uri);
@@ -71,7 +89,7 @@ export class DiagnosticsPublisher {
   clear(uri: string): void {
     this.cancel(uri);
     this.published.delete(uri);
-    if (this.pull) return; // a pulling client drops a closed document's report itself
+    if (this.pulls(uri)) return; // a pulling client drops a closed document's report itself
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -79,9 +97,9 @@ export class DiagnosticsPublisher {
   republish(uri: string): void {
     const doc = this.ctx.documents.get(uri);
     if (!doc) return;
-    if (this.pull) {
+    if (this.pulls(uri)) {
       this.settingsGeneration++;
-      if (this.pull.refresh) void this.ctx.connection.languages.diagnostics.refresh().catch(() => undefined);
+      this.refreshPulled();
       return;
     }
     this.cancel(uri);
@@ -91,11 +109,8 @@ export class DiagnosticsPublisher {
   /** Re-publishes every open document (after a settings change: the same versions, new findings). */
   publishAll(): void {
     this.settingsGeneration++;
-    if (this.pull) {
-      if (this.pull.refresh) void this.ctx.connection.languages.diagnostics.refresh().catch(() => undefined);
-      return;
-    }
-    for (const doc of this.ctx.documents.all()) this.publish(doc);
+    this.refreshPulled();
+    for (const doc of this.ctx.documents.all()) if (!this.pulls(doc.uri)) this.publish(doc);
   }
 
   /**

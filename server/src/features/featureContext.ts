@@ -60,8 +60,8 @@ export interface FeatureContext {
   /** Above policyLens.maxFileSizeKB. */
   isTooLarge(doc: TextDocument): boolean;
   sizeInBytes(doc: TextDocument): number;
-  /** The workspace's plans with their text, the open documents first. */
-  workspaceFiles(): AsyncGenerator<{ uri: string; text: string }>;
+  /** The workspace's plans with their text, the open documents first; those that cannot be read told to `unreadable`. */
+  workspaceFiles(unreadable?: (file: string, error: string) => void): AsyncGenerator<{ uri: string; text: string }>;
   /** The options a plan that is not open is checked with: the settings', and its 分工表 when that is a file beside it. */
   fileOptions(file: string | undefined): Promise<AnalyzeOptions>;
 }

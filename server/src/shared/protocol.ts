@@ -240,3 +240,28 @@ export interface StatusResult {
 export type CodeCacheState = 'used' | 'rejected' | 'absent' | 'off';
 
 export const STATUS_REQUEST = new RequestType<StatusParams | null, StatusResult, void>('policyLens/status');
+
+/** A plan policyLens/checkWorkspace checked: where it is and its findings by severity. */
+export interface WorkspacePlanCounts {
+  /** The URI its diagnostics stand under: the file's, or (a Word, Excel or PDF plan) its read-only view's. */
+  uri: string;
+  /** Its path in the workspace, as the Explorer shows it. */
+  file: string;
+  /** Open in the editor: its diagnostics are the live ones, not pushed by the workspace check. */
+  open: boolean;
+  errors: number;
+  warnings: number;
+  others: number;
+}
+
+export interface CheckWorkspaceResult {
+  plans: WorkspacePlanCounts[];
+  /** The workspace's plan files that could not be read or checked, each with why. */
+  unreadable: { file: string; error: string }[];
+}
+
+/**
+ * policyLens/checkWorkspace: every plan of the workspace checked, and the findings of those that are not open pushed as
+ * their diagnostics (textDocument/publishDiagnostics), for the editor's list of problems; answers what it checked.
+ */
+export const CHECK_WORKSPACE_REQUEST = new RequestType<null, CheckWorkspaceResult, void>('policyLens/checkWorkspace');

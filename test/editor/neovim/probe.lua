@@ -131,6 +131,21 @@ if client then
     end
   end
   out.fixed = table.concat(vim.api.nvim_buf_get_lines(plan_buf, 0, -1, false), '\n')
+
+  -- the workspace check as the README gives it: policyLens/checkWorkspace, then the diagnostics in the quickfix list
+  -- (a plan that is not open among them)
+  local checked = false
+  vim.lsp.buf_request(plan_buf, 'policyLens/checkWorkspace', vim.NIL, function(err, result)
+    if err then table.insert(out.errors, 'policyLens/checkWorkspace: ' .. vim.inspect(err)) end
+    out.workspace_plans = result and #result.plans or 0
+    vim.diagnostic.setqflist({ open = false })
+    checked = true
+  end)
+  vim.wait(timeout, function() return checked end, 50)
+  out.quickfix = {}
+  for _, item in ipairs(vim.fn.getqflist()) do
+    table.insert(out.quickfix, vim.fn.fnamemodify(vim.fn.bufname(item.bufnr), ':t') .. ' ' .. (item.text or ''))
+  end
 end
 
 local f = assert(io.open(vim.env.POLICY_LENS_PROBE_OUT, 'w'))
