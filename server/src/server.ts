@@ -191,6 +191,8 @@ async function applySettings(raw: unknown): Promise<void> {
   // before `initialized` the client may receive nothing but window messages: it has no documents open yet anyway
   if (!initialized) return;
   diagnostics.publishAll();
+  // the plans the workspace check listed, checked again under the new settings
+  void workspaceCheck.recheckListed();
   // a 分工表 read with the old sources names their tasks: read again
   refreshAnnexes(documents.all().map((d) => d.uri));
   if (inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);

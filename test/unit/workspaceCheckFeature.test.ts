@@ -107,6 +107,15 @@ describe('the workspace check (policyLens/checkWorkspace)', () => {
     assert.ok(check.listedUris.includes(uri('a.md')));
   });
 
+  it('checks every listed plan that is not open again when the settings change', async () => {
+    await check.run();
+    // the options a plan on disk is checked with (memoryContext's: one object) as a settings change leaves them
+    (await ctx.fileOptions(undefined)).severity = { 'unknown-task': 'off' };
+    await check.recheckListed();
+    assert.deepStrictEqual(codes('a.md'), [], 'unknown-task turned off');
+    assert.deepStrictEqual(codes('b.md'), ['threshold-mismatch']);
+  });
+
   it('clears the plans an earlier run listed that are gone at the next', async () => {
     await check.run();
     fs.rmSync(path.join(dir, 'a.md'));

@@ -57,6 +57,11 @@ export class WorkspaceCheck {
     await this.recheck([uri]);
   }
 
+  /** The settings or sources changed: every listed plan that is not open is checked again (the open ones are re-published). */
+  async recheckListed(): Promise<void> {
+    await this.recheck([...this.listed]);
+  }
+
   /** Files changed, created or deleted on disk (the editor's watcher): the listed ones among them are checked again. */
   async filesChanged(files: readonly string[]): Promise<void> {
     const changed = new Set(files);
