@@ -9,7 +9,8 @@
 // words of a copied task swapped), docs/place.png (over a place a task of another pilot area is put in), docs/problems.png, docs/language-status.png (the plan's
 // language status item, opened), docs/coverage.png, docs/restated.png
 // (a task the plan restates without citing it, in the coverage view), docs/settings.png (the Settings editor filtered
-// to policyLens), docs/word-plan.png (a .docx opened with 打开 Word 方案 from the Explorer, with its Problems) and
+// to policyLens), docs/word-plan.png (a .docx opened with 打开 Word 方案 from the Explorer, with its Problems),
+// docs/workspace-check.png (Check All Plans in Workspace: two district plans never opened, in the Problems panel) and
 // docs/sources.png (a second source, policies/shenzhen.txt under the prefix SZ, set in the workspace's
 // .vscode/settings.json); then docs/report.png, by the report part of the editor tests (test/editor/run.js report)
 // with POLICY_LENS_SCREENSHOTS=1. The plan is a temp copy of examples/*.md: the typing never reaches it, nor do the
@@ -299,6 +300,23 @@ async function quickFixMenu(page, text, fixTitle) {
 /** The line of docs/restated.png: it says what 表1第17项 says without citing it (and names its lead unit). */
 const RESTATED_LINE = '15. 在白云机场试点前置安检，增加货运航班时刻供给（区交通运输局牵头）。';
 const RESTATED_TASK = '表1第17项';
+
+/** The district plans of docs/workspace-check.png, on disk and never opened: a Markdown plan and a GB18030 text plan. */
+function writeDistrictPlans(workspace) {
+  const iconv = require('iconv-lite');
+  fs.writeFileSync(path.join(workspace, '天河区实施方案.md'), [
+    '# 天河区落实服务业扩大开放综合试点实施方案', '', '## 一、重点任务', '',
+    '1. 加速推进天河中央商务区国家数字服务出口基地建设（表3第16项）。（区商务局牵头，2024年底前完成）',
+    '2. 支持区内符合条件的非金融企业依法设立金融控股公司（表3第19项）。（区金融局牵头，2024年底前完成）',
+    '3. 探索文化企业贷款“白名单”制度（表3第17项）。（区委宣传部牵头，2026年底前完成）', '',
+  ].join('\n'));
+  fs.writeFileSync(path.join(workspace, '海珠区工作方案.txt'), iconv.encode([
+    '海珠区服务业扩大开放综合试点工作方案', '', '一、重点任务',
+    '1. 加速建设人工智能与数字经济广东省实验室（表3第22项）。（区科工信局牵头，2024年底前完成）',
+    '2. 支持外国专利代理机构在琶洲设立代表机构（表3第10项）。（区市场监管局牵头，2024年底前完成）',
+    '3. 大力发展数字文化，促进动漫游戏消费（表3第25项）。（区文广旅体局牵头，2025年底前完成）', '',
+  ].join('\r\n'), 'gb18030'));
+}
 
 /** The Word plan of docs/word-plan.png: the reader tests' plan (test/support/docxFixture.ts), with its planted mistakes. */
 const WORD_FILE = '黄埔区实施方案.docx';
@@ -638,6 +656,33 @@ async function main() {
     await wordTab.locator('.tab-actions .action-label').first().click();
     await wordEditor.waitFor({ state: 'detached', timeout: 10000 });
     await page.locator('.tabs-container .tab.active', { hasText: plan.file }).waitFor({ timeout: 10000 });
+
+    // 8c. Check All Plans in Workspace: two district plans on disk that were never opened, their problems listed in the
+    // Problems panel (the open plan's folded), and the command's summary in its notification.
+    writeDistrictPlans(plan.workspace);
+    await runCommand(page, ZH ? '检查工作区中的全部方案' : 'Check All Plans in Workspace');
+    await page.keyboard.press('Control+Shift+M');
+    const checkedMarkers = page.locator('.markers-panel');
+    await checkedMarkers.locator('.monaco-list-row', { hasText: '海珠区工作方案.txt' }).first().waitFor({ timeout: 30000 });
+    // fold the plan's and the Word plan's (a row below the fold is not rendered until those above it are folded)
+    for (let pass = 0; pass < 2; pass++) {
+      for (const folded of [WORD_FILE, plan.file]) {
+        const row = checkedMarkers.locator('.monaco-list-row[aria-level="1"]', { hasText: folded }).first();
+        if ((await row.count()) && (await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
+        await page.waitForTimeout(200);
+      }
+    }
+    // the summary, in the notification centre (a toast may have gone by now)
+    await runCommand(page, 'Notifications: Show Notifications').catch(() => {});
+    await page.locator('.notifications-center', { hasText: ZH ? '已检查' : 'checked' }).first().waitFor({ timeout: 20000 })
+      .catch(() => say('no summary in the notification centre'));
+    await parkPointer(page);
+    await page.waitForTimeout(700);
+    await shot(page, 'workspace-check.png');
+    await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
+    await runCommand(page, 'Notifications: Hide Notifications').catch(() => {});
+    await runCommand(page, 'View: Close Panel').catch(() => {});
+    for (const name of ['天河区实施方案.md', '海珠区工作方案.txt']) fs.rmSync(path.join(plan.workspace, name));
 
     // 9. A second policy source under the prefix SZ (workspace settings, as a user would write them), a line of the
     // plan citing it, and the hover over that reference with the Shenzhen task.
