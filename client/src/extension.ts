@@ -8,6 +8,7 @@ import { registerAssignmentsExport } from './assignmentsExport';
 import { registerCompareCommand } from './compareCommand';
 import { registerReviewCopyCommand } from './reviewCopyCommand';
 import { registerWorkspaceCheckCommand } from './workspaceCheckCommand';
+import { registerReportCommand } from './reportCommand';
 import { PolicyLensStatus } from './languageStatus';
 import { INDEX_CHANGED_NOTIFICATION } from '../../server/src/shared/protocol';
 import { serverEnvironment } from '../../server/src/shared/launch';
@@ -45,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   registerCompareCommand(context, () => client);
   registerReviewCopyCommand(context, () => client);
   registerWorkspaceCheckCommand(context, () => client);
+  registerReportCommand(context, () => client);
   void vscode.commands.executeCommand('setContext', 'policyLens.coverage.uncoveredOnly', false);
   await client.start();
   context.subscriptions.push(

@@ -44,7 +44,8 @@ import { comparePlans } from './features/comparePlans';
 import { reviewCopyRequest } from './features/reviewCopyRequest';
 import { status } from './features/status';
 import { WorkspaceCheck } from './features/workspaceCheck';
-import { ASSIGNMENTS_REQUEST, AssignmentsParams, CHECK_WORKSPACE_REQUEST, COMPARE_PLANS_REQUEST, ComparePlansParams, REVIEW_COPY_REQUEST, ReviewCopyParams, STATUS_REQUEST, StatusParams } from './shared/protocol';
+import { reviewReport } from './features/reviewReport';
+import { ASSIGNMENTS_REQUEST, AssignmentsParams, CHECK_WORKSPACE_REQUEST, COMPARE_PLANS_REQUEST, ComparePlansParams, REPORT_REQUEST, ReportParams, REVIEW_COPY_REQUEST, ReviewCopyParams, STATUS_REQUEST, StatusParams } from './shared/protocol';
 
 if (process.argv.includes('--version')) {
   console.log(packageVersion());
@@ -316,6 +317,7 @@ connection.onRequest(COVERAGE_REQUEST.method, whenReady((p: CoverageParams | nul
 // by method name: the server's vscode-jsonrpc is an older copy than the shared RequestType's, and its types differ
 connection.onRequest(EXTRACT_PLAN_REQUEST.method, (p: ExtractPlanParams | null) => extractPlan(p));
 connection.onRequest(ASSIGNMENTS_REQUEST.method, whenReady((p: AssignmentsParams | null) => assignments(ctx, p)));
+connection.onRequest(REPORT_REQUEST.method, whenReady((p: ReportParams | null) => reviewReport(ctx, p)));
 connection.onRequest(COMPARE_PLANS_REQUEST.method, whenReady((p: ComparePlansParams | null) => comparePlans(ctx, p)));
 connection.onRequest(REVIEW_COPY_REQUEST.method, whenReady((p: ReviewCopyParams | null) => reviewCopyRequest(ctx, p)));
 connection.onRequest(CHECK_WORKSPACE_REQUEST.method, whenReady(async (_p: null, token) => {

@@ -25,6 +25,25 @@ export async function analysedPlan(ctx: PlanAnalysesContext, uri: string): Promi
   }
 }
 
+/**
+ * The plans `uris` names, else every plan of the workspace (the open ones as the editor has them); a plan the user named
+ * that cannot be read is the answer's error, not left out in silence.
+ */
+export async function analysedPlans(ctx: PlanAnalysesContext & Pick<FeatureContext, 'workspaceFiles'>, uris: readonly unknown[] | undefined): Promise<AnalysedPlan[] | { error: string }> {
+  const plans: AnalysedPlan[] = [];
+  const named = uris?.filter((u): u is string => typeof u === 'string') ?? [];
+  if (named.length) {
+    for (const uri of named) {
+      const plan = await analysedPlan(ctx, uri);
+      if ('error' in plan) return plan;
+      plans.push(plan);
+    }
+  } else {
+    for await (const file of ctx.workspaceFiles()) plans.push(await analysedText(ctx, file.uri, file.text));
+  }
+  return plans;
+}
+
 /** Why a plan file could not be read, as a request's error: the system's code (`cannot read 方案.docx: ENOENT`), else the reader's message. */
 export function fileError(file: string | undefined, e: unknown): { error: string } {
   const code = (e as NodeJS.ErrnoException).code;

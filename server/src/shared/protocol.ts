@@ -154,6 +154,17 @@ export type AssignmentsResult = { content: string; encoding: 'utf8' | 'base64'; 
 /** policyLens/assignments: the plans' 任务分工表 (序号 … 检查结果), rendered by the server in the asked format. */
 export const ASSIGNMENTS_REQUEST = new RequestType<AssignmentsParams, AssignmentsResult, void>('policyLens/assignments');
 
+export interface ReportParams {
+  /** Plans to report on; none (or an empty list) reports on every plan of the workspace. */
+  uris?: string[];
+}
+
+/** The reviewer's report as one HTML page (no network), with how many plans and findings it holds; or why there is none. */
+export type ReportResult = { html: string; plans: number; findings: number } | { error: string };
+
+/** policyLens/report: the reviewer's report of the plans (findings, the task matrix, lead units), as `policy-lens report` writes it. */
+export const REPORT_REQUEST = new RequestType<ReportParams | null, ReportResult, void>('policyLens/report');
+
 export interface ComparePlansParams {
   /** The earlier version of the plan (the 征求意见稿): a document's URI, open or on disk. */
   before: string;
