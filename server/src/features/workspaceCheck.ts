@@ -1,9 +1,9 @@
 // policyLens/checkWorkspace: every plan of the workspace checked, and the findings of those that are not open pushed as
 // their diagnostics, so that the editor's list of problems holds the whole folder's (a reviewer's folder of district
-// plans) and not only the open documents'. An open plan keeps its live diagnostics. A plan listed this way stays listed
-// while the server runs: closed in the editor, it is checked again as it is on disk; changed on disk, again; gone, its
-// findings go with it. A listed plan's diagnostics are pushed even to a client that pulls the others' (the publisher
-// asks isListed), open or not: one list stands for it, which the client does not drop when the plan's tab closes.
+// plans) and not only the open documents'. An open plan has its live diagnostics, not its disk's. A plan listed this
+// way stays listed while the server runs: closed in the editor, it is checked again as it is on disk; changed on disk,
+// again; gone, its findings go with it. A listed plan's diagnostics are pushed even to a client that pulls the others'
+// (the publisher asks isListed), open or not: one list stands for it, which the client does not drop when its tab closes.
 import { CancellationToken, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { toDiagnostic } from '../convert';
 import { planFileOf } from '../documentUris';
@@ -19,7 +19,7 @@ export type WorkspaceCheckContext = PlanAnalysesContext & Pick<FeatureContext, '
 export type SendDiagnostics = (uri: string, diagnostics: Diagnostic[]) => void;
 
 export class WorkspaceCheck {
-  /** The plans this check listed: their findings pushed, or (open in the editor) pushed once they are closed. */
+  /** The plans this check listed: their findings on disk pushed, or (open in the editor) their live ones. */
   private readonly listed = new Set<string>();
   /** A run in progress: a second request waits for it and runs again (the files may have changed since it began). */
   private running: Promise<unknown> = Promise.resolve();
@@ -41,7 +41,7 @@ export class WorkspaceCheck {
     return run;
   }
 
-  /** The URIs whose findings the check keeps listed, for tests and the status. */
+  /** The URIs whose findings the check keeps listed. */
   get listedUris(): readonly string[] {
     return [...this.listed];
   }
@@ -99,8 +99,8 @@ export class WorkspaceCheck {
   }
 
   /**
-   * One plan's diagnostics, pushed when it is not open; an open one's are counted, not pushed. A check that fails is an
-   * error of this plan, not of the run.
+   * One plan's diagnostics, pushed when it is not open; an open one's live ones are published again (publishOpen). A
+   * check that fails is an error of this plan, not of the run.
    */
   private async check(uri: string, text: string): Promise<{ file: string; open: boolean; diagnostics: Diagnostic[] } | { error: string }> {
     const open = !!this.ctx.documents.get(uri);
@@ -114,8 +114,8 @@ export class WorkspaceCheck {
   }
 
   /**
-   * A plan's findings as diagnostics, pushed unless it is open (its live ones are the editor's); listed either way, so
-   * that a plan open during the check is listed from disk when it is closed, as the others are.
+   * A plan's findings as diagnostics, pushed unless it is open (then its live ones are published again); listed either
+   * way, so that a plan open during the check is listed from disk when it is closed, as the others are.
    */
   private list(uri: string, plan: AnalysedPlan, open: boolean): Diagnostic[] {
     const analysis = plan.analysis;

@@ -258,7 +258,7 @@ export interface WorkspacePlanCounts {
   uri: string;
   /** Its path in the workspace, as the Explorer shows it. */
   file: string;
-  /** Open in the editor: its diagnostics are the live ones, not pushed by the workspace check. */
+  /** Open in the editor: its counts and diagnostics are its live ones (the editor's text), not its disk's. */
   open: boolean;
   errors: number;
   warnings: number;
