@@ -346,6 +346,21 @@ const ENUMERATION_AT = new RegExp(String.raw`(^${INDENT}(?:${LIST_MARKER_SOURCE}
 
 const MARKER_ONLY = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*$`);
 
+/** ENUMERATION_AT at the start of any line: a paragraph's list items each open one (1. 一是…). */
+const ENUMERATION_AT_LINES = new RegExp(ENUMERATION_AT.source, 'gm');
+
+/** The numbers of the enumerated clauses of a text (一是…；二是…), each its numeral's offsets and value, in order. */
+export function enumerationNumbers(text: string): { start: number; end: number; value: number }[] {
+  const out: { start: number; end: number; value: number }[] = [];
+  if (!text.includes('是')) return out;
+  for (const m of text.matchAll(ENUMERATION_AT_LINES)) {
+    const start = m.index! + m[1].length;
+    const value = parseInteger(m[2]);
+    if (value !== undefined) out.push({ start, end: start + m[2].length, value });
+  }
+  return out;
+}
+
 /**
  * Splits each list item that enumerates at least 一是 and 二是, in order, at its clauses (the words before 一是 stay the
  * item): （一）深化金融开放创新。一是…（区金融局牵头）；二是…; and a sentence that opens with 一是 (a Word paragraph of

@@ -2,18 +2,21 @@
 // （四）, 三、 after 三、, 1、 2、 4、), counting across paragraphs (a Word plan writes each in a paragraph of its own); a
 // number starts the levels below it again (一、 its （一）, （一） its 1、, 1、 its （1））. A number that starts a level again
 // at 一 is not a slip (a second part, an 附件), nor is a first number that is not 一 (an excerpt). The fix writes the number
-// expected, so that fixing all renumbers what follows.
+// expected, so that fixing all renumbers what follows. The same of a paragraph's enumerated clauses (一是…；二是…；四是…).
 import { Finding } from '../findings';
 import { afterNumber, headingNumbersIn, numberText } from '../headingNumbers';
 import { Block } from '../planModel';
+import { enumerationNumbers } from '../scopes';
+import { toChineseNumeral } from '../text';
 import type { CheckRun } from './registry';
 
 export function checkHeadingNumbers(block: Block, run: CheckRun): Finding[] {
-  const before = run.structure?.numbering;
   // once per paragraph, from its first block: the numbers run through its blocks
-  if (!before || block !== run.model.blocks[0]) return [];
+  if (block !== run.model.blocks[0]) return [];
   const text = run.model.text;
-  const findings: Finding[] = [];
+  const findings = enumerationSlips(text, run);
+  const before = run.structure?.numbering;
+  if (!before) return findings;
   let state = before;
   for (const n of headingNumbersIn(text) ?? []) {
     const previous = state[n.level - 1];
@@ -31,6 +34,28 @@ export function checkHeadingNumbers(block: Block, run: CheckRun): Finding[] {
       });
     }
     state = afterNumber(state, n);
+  }
+  return findings;
+}
+
+/**
+ * The enumerated clauses of a paragraph (一是…；二是…；四是…) skipped or repeated: each after the first is the next or
+ * starts again at 一 (a second enumeration); the first may be any (the paragraph goes on from the one before it).
+ */
+function enumerationSlips(text: string, run: CheckRun): Finding[] {
+  const numbers = enumerationNumbers(text);
+  const findings: Finding[] = [];
+  for (let i = 1; i < numbers.length; i++) {
+    const n = numbers[i];
+    const previous = numbers[i - 1].value;
+    const expected = previous + 1;
+    if (n.value === expected || n.value === 1) continue;
+    const form = (v: number) => `${toChineseNumeral(v)}是`;
+    const message = n.value === previous ? run.msg.numberRepeated(form(n.value), form(expected)) : run.msg.numberSkipped(form(n.value), form(previous), form(expected));
+    findings.push({
+      start: n.start, end: n.end + 1, code: 'heading-numbering', severity: 'warning', message, related: [],
+      fixes: [{ title: run.msg.replaceWith(form(expected)), start: n.start, end: n.end + 1, newText: form(expected), preferred: true }],
+    });
   }
   return findings;
 }
