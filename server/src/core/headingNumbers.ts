@@ -2,12 +2,13 @@
 // so that a structure check can tell a number skipped or repeated (（一）（二）（四）). Four levels, in the order official
 // documents nest them: 一、, （一）, 1、 (or 1．), （1）. Not a Markdown list item's 1. (Markdown renumbers those), nor an
 // enumeration's 一是.
+import { enumerationNumbers } from './scopes';
 import { parseInteger, toChineseNumeral } from './text';
 
 /** A number where a paragraph writes it. */
 export interface HeadingNumber {
-  /** 1 for 一、, 2 for （一）, 3 for 1、 or 1．, 4 for （1）. */
-  level: 1 | 2 | 3 | 4;
+  /** 1 for 一、, 2 for （一）, 3 for 1、 or 1．, 4 for （1）; 5 for an enumerated clause's 一是 (below them all). */
+  level: 1 | 2 | 3 | 4 | 5;
   value: number;
   /** The numeral's offsets in the paragraph (二 of （二）, 12 of 12、). */
   start: number;
@@ -21,8 +22,20 @@ const HEADING_NUMBER = /^(#{1,6}[ \t]+)?[ \t\u3000]*(?:\*\*)?(?:([一二三四�
 /** A cheap test first: no line of most paragraphs opens with a number of any of the forms. */
 const ANY_NUMBER = /(?:^|\n)[# \t\u3000*]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9０-９]|[0-9０-９]{1,2}[、．])/;
 
-/** The numbers of a paragraph, in order; undefined when it has none (most paragraphs). */
+/**
+ * The numbers of a paragraph, in order: its headings' and numbered lines', and its enumerated clauses' (一是…；二是…);
+ * undefined when it has none (most paragraphs).
+ */
 export function headingNumbersIn(text: string): HeadingNumber[] | undefined {
+  const headings = linesNumbers(text);
+  const clauses = enumerationNumbers(text);
+  if (!clauses.length) return headings;
+  const enumerated = clauses.map((c): HeadingNumber => ({ level: 5, ...c }));
+  return headings ? [...headings, ...enumerated].sort((a, b) => a.start - b.start) : enumerated;
+}
+
+/** The numbers that open a paragraph's lines. */
+function linesNumbers(text: string): HeadingNumber[] | undefined {
   if (!ANY_NUMBER.test(text)) return undefined;
   let found: HeadingNumber[] | undefined;
   let at = 0;
@@ -46,20 +59,20 @@ export function headingNumbersIn(text: string): HeadingNumber[] | undefined {
 /** The numerals of 一、 and （一） that are numbers of one or two places. */
 const NUMERAL = /^(?:[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)$/;
 
-/** How a number is written at its level: 三 (一、 and （一）), 3 or ３ (1、 and （1）). */
+/** How a number is written at its level: 三 (一、, （一）, 一是), 3 or ３ (1、 and （1）). */
 export function numberText(level: HeadingNumber['level'], value: number, wide = false): string {
-  if (level <= 2) return toChineseNumeral(value);
+  if (level <= 2 || level === 5) return toChineseNumeral(value);
   return wide ? String(value).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : String(value);
 }
 
 /** The last number of each level before a point of the plan (0: none yet since the level above last changed). */
-export type NumberingState = readonly [number, number, number, number];
+export type NumberingState = readonly [number, number, number, number, number];
 
-export const NO_NUMBERING: NumberingState = Object.freeze([0, 0, 0, 0]) as NumberingState;
+export const NO_NUMBERING: NumberingState = Object.freeze([0, 0, 0, 0, 0]) as NumberingState;
 
-/** The state after a number: it starts the levels below it again. */
+/** The state after a number: it starts the levels below it again (a heading, the enumeration under it). */
 export function afterNumber(state: NumberingState, n: HeadingNumber): NumberingState {
-  const next = [0, 0, 0, 0] as [number, number, number, number];
+  const next = [0, 0, 0, 0, 0] as [number, number, number, number, number];
   for (let k = 0; k < n.level - 1; k++) next[k] = state[k];
   next[n.level - 1] = n.value;
   return next;
@@ -67,5 +80,5 @@ export function afterNumber(state: NumberingState, n: HeadingNumber): NumberingS
 
 /** Are two states the same? */
 export function sameNumbering(a: NumberingState | undefined, b: NumberingState | undefined): boolean {
-  return a === b || (!!a && !!b && a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3]);
+  return a === b || (!!a && !!b && a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4]);
 }

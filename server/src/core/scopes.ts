@@ -349,17 +349,26 @@ const MARKER_ONLY = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})?[ 
 /** ENUMERATION_AT at the start of any line: a paragraph's list items each open one (1. 一是…). */
 const ENUMERATION_AT_LINES = new RegExp(ENUMERATION_AT.source, 'gm');
 
-/** The numbers of the enumerated clauses of a text (一是…；二是…), each its numeral's offsets and value, in order. */
+/**
+ * The numbers of the enumerated clauses of a text (一是…；二是…), each its numeral's offsets and value, in order: one that
+ * opens a line (a Word paragraph's 二是…), and after punctuation one that opens an enumeration (一是) or goes on with
+ * one (not a lone 二是什么 after 统一是前提；).
+ */
 export function enumerationNumbers(text: string): { start: number; end: number; value: number }[] {
   const out: { start: number; end: number; value: number }[] = [];
   if (!text.includes('是')) return out;
   for (const m of text.matchAll(ENUMERATION_AT_LINES)) {
     const start = m.index! + m[1].length;
     const value = parseInteger(m[2]);
-    if (value !== undefined) out.push({ start, end: start + m[2].length, value });
+    if (value === undefined) continue;
+    const midSentence = AFTER_PUNCTUATION.test(m[1]);
+    if (midSentence && value !== 1 && !out.length) continue;
+    out.push({ start, end: start + m[2].length, value });
   }
   return out;
 }
+
+const AFTER_PUNCTUATION = /^[。；;：:，,！？!?]/;
 
 /**
  * Splits each list item that enumerates at least 一是 and 二是, in order, at its clauses (the words before 一是 stay the
