@@ -146,6 +146,16 @@ describe('incremental re-checking', function () {
     assert.deepStrictEqual(said, ['', '（三）', '（三） （三）', '']);
   });
 
+  it('re-counts enumerated clauses in paragraphs of their own far below one that comes, goes or changes, as a fresh check does', () => {
+    const options = { locale: 'zh' as const };
+    const plan = (second: string) => ['（一）加强组织领导。', '一是成立工作领导小组。', second, ...Array.from({ length: 20 }, () => '推进服务业扩大开放。'), '三是强化督查考核。', '（二）强化要素保障。', '一是加大资金支持。'].join('\n\n') + '\n';
+    const texts = [plan('二是建立联席会议制度。'), plan('推进服务业扩大开放。'), plan('（二）建立联席会议制度。'), plan('二是建立联席会议制度。')];
+    const said = checkedAsEdits(texts, options).map((a, i) => a.findings.filter((f) => f.code === 'heading-numbering').map((f) => texts[i].slice(f.start, f.end + 1)).join(' '));
+    // without 二是 the 三是 far below skips; a heading in its place starts the clauses again (三是 first: no slip), and
+    // then the （二） after it repeats
+    assert.deepStrictEqual(said, ['', '三是', '二）', '']);
+  });
+
   it('re-reads a heading-like paragraph as its next paragraph and its own citation change, as a fresh check does', () => {
     // （一）落实表1第35项 over 1. … titles its section and gives its items its task; over 牵头单位：… it is the item. No
     // deadlines asked: whether the plan dates most items does not change with the steps, only what the heading is
