@@ -1,5 +1,6 @@
 // Each open document's diagnostics: pushed, debounced while the user types (policyLens.diagnostics.debounceMs), or
-// pulled (textDocument/diagnostic) by a client that asks for them, which then gets no pushes.
+// pulled (textDocument/diagnostic) by a client that asks for them, which then gets no pushes but for the plans the
+// workspace check lists (pushedAnyway).
 import { Diagnostic, DiagnosticSeverity, DocumentDiagnosticParams, DocumentDiagnosticReport, DocumentDiagnosticReportKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { messages } from '../core/messages';

@@ -36,4 +36,3 @@ export function checkHeadingNumbers(block: Block, run: CheckRun): Finding[] {
   }
   return findings;
 }
-
