@@ -44,9 +44,7 @@ export const LABEL_LINE = new RegExp(String.raw`^${INDENT}(?:\*\*)?[ \t]*(?:${AS
  * A line that is one parenthesis assigning the item above it, as Word plans write it on a line or in a paragraph of
  * its own: （区商务局牵头，2025年底前完成）, （区卫生健康局负责）, （2025年6月底前完成）.
  */
-const ASSIGNMENT_PARENTHESIS = new RegExp(String.raw`^${INDENT}[（(][^（）()
-]*(?:牵头|负责|配合|完成)[^（）()
-]*[）)][ 	　。．.；;]*$`);
+const ASSIGNMENT_PARENTHESIS = new RegExp(String.raw`^${INDENT}[（(][^（）()\r\n]*(?:牵头|负责|配合|完成)[^（）()\r\n]*[）)][ 	　。．.；;]*$`);
 
 /** Whether a line assigns the item above it: labelled (牵头单位：…) or one parenthesis (（区商务局牵头，2025年底前完成）). */
 export function assignsAbove(line: string): boolean {
