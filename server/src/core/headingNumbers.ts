@@ -1,7 +1,7 @@
 // The numbers of a plan's headings and numbered paragraphs (一、总体要求, （三）保障措施。……, 2、…, （4）…): read per line,
 // so that a structure check can tell a number skipped or repeated (（一）（二）（四）). Four levels, in the order official
-// documents nest them: 一、, （一）, 1、 (or 1．), （1）. Not a Markdown list item's 1. (Markdown renumbers those), nor an
-// enumeration's 一是.
+// documents nest them: 一、, （一）, 1、 (or 1．), （1）; and an enumeration's clauses (一是…；二是…) as a fifth below them,
+// wherever a clause opens (scopes.ts). Not a Markdown list item's 1. (Markdown renumbers those).
 import { enumerationNumbers } from './scopes';
 import { parseInteger, toChineseNumeral } from './text';
 
