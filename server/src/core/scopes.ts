@@ -344,8 +344,11 @@ const ENUMERATION_AT = new RegExp(String.raw`(^${INDENT}(?:${LIST_MARKER_SOURCE}
 
 const MARKER_ONLY = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*$`);
 
-/** ENUMERATION_AT at the start of any line: a paragraph's list items each open one (1. 一是…). */
-const ENUMERATION_AT_LINES = new RegExp(ENUMERATION_AT.source, 'gm');
+/**
+ * ENUMERATION_AT at the start of any line (a paragraph's list items each open one: 1. 一是…) or of a table's cell
+ * (| 一是…；二是… |).
+ */
+const ENUMERATION_AT_LINES = new RegExp(String.raw`(^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*|\|[ \t\u3000]*|[。；;：:，,！？!?][ \t\u3000]*(?:\r?\n[ \t\u3000]*)?)([一二三四五六七八九十]{1,3})是`, 'gm');
 
 /**
  * The numbers of the enumerated clauses of a text (一是…；二是…), each its numeral's offsets and value, in order: one that
