@@ -146,6 +146,15 @@ describe('incremental re-checking', function () {
     assert.deepStrictEqual(said, ['', '（三）', '（三） （三）', '']);
   });
 
+  it("says a 分工表 row's date as the row now writes it when it is written another way for the same day, as a fresh check does", () => {
+    // the body's date differs from the row's: the finding quotes the row's, which an edit writes as the same day again
+    const options = { locale: 'zh' as const };
+    const plan = (date: string) => ['1. 支持外商投资旅行社从事出境旅游业务（表1第13项）。（区商务局牵头，2023年5月底前完成）', '| 任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- |\n' + `| 表1第13项 | 区商务局 | ${date} |`].join('\n\n') + '\n';
+    const steps = [plan('2025年12月'), plan('2025年底'), plan('2025年12月31日')];
+    const said = checkedAsEdits(steps, options).map((a) => a.findings.filter((f) => f.code === 'assignment-mismatch').map((f) => /分工表为“([^”]+)”/.exec(f.message)?.[1]).join(' '));
+    assert.deepStrictEqual(said, ['2025年12月', '2025年底', '2025年12月31日']);
+  });
+
   it('re-counts enumerated clauses in paragraphs of their own far below one that comes, goes or changes, as a fresh check does', () => {
     const options = { locale: 'zh' as const };
     const plan = (second: string) => ['（一）加强组织领导。', '一是成立工作领导小组。', second, ...Array.from({ length: 20 }, () => '推进服务业扩大开放。'), '三是强化督查考核。', '（二）强化要素保障。', '一是加大资金支持。'].join('\n\n') + '\n';

@@ -289,7 +289,8 @@ function gatherTables(all: readonly RowAssignments[]): TableAssignments | undefi
   }
   if (!listed) return undefined;
   const ledKey = led ? [...led].map(([t, names]) => `${t.id}=${names.join('+')}`).sort().join(',') : '';
-  const datedKey = dated ? [...dated].map(([t, ds]) => `${t.id}=${ds.map(dueBy).join('+')}`).sort().join(',') : '';
+  // the dates as written too: a finding says the table's date as it writes it (2025年底 or 2025年12月, the same day)
+  const datedKey = dated ? [...dated].map(([t, ds]) => `${t.id}=${ds.map((d) => `${dueBy(d)}~${d.text}`).join('+')}`).sort().join(',') : '';
   const listedKey = [...listed].map((t) => t.id).sort().join(',');
   return { key: `${listedKey}/${ledKey}/${datedKey}`, listed, unread, led: led ?? new Map(), dated: dated ?? new Map() };
 }
