@@ -283,6 +283,14 @@ describe('incremental re-checking', function () {
       const edited = base + '\n\n落实表1第99项。\n';
       assert.strictEqual(signature(checker.analyze(edited, options, undefined, open[1])), signature(freshCheck(edited, options)), `${what}: the open plan's next edit`);
     }
+    // the very same text (a copy, the same file under another URI): the open plan's findings, shared without a check,
+    // placed by the new document's own positions
+    const own = new LineIndex(base);
+    let asked = 0;
+    const copy = checker.analyze(base, options, { positionAt: (o) => (asked++, own.positionAt(o)), offsetAt: (p) => own.offsetAt(p) }, open[1]);
+    assert.strictEqual(signature(copy), signature(freshCheck(base, options)));
+    assert.deepStrictEqual(copy.lines.range(0, 3), own.range(0, 3));
+    assert.ok(asked > 0, "the copy's positions are its own");
     // less than half in common, other options, an empty analysis: nothing to build on
     assert.strictEqual(closestAnalysis(base.slice(0, base.length >> 2) + '\n\n' + 'x'.repeat(base.length), options, open), undefined);
     assert.strictEqual(closestAnalysis(base, { locale: 'zh' }, open), undefined, 'another options object: its findings could differ');

@@ -307,6 +307,11 @@ export class DocumentAnalysis {
     }
   }
 
+  /** The same analysis of the same text for another document (its positions). */
+  withPositions(positions: Positions | undefined): DocumentAnalysis {
+    return new DocumentAnalysis(this.text, this.layout, this.entries, this.entryParts, positions, this.options);
+  }
+
   /** Its paragraphs and where they stand, for the analysis of the next version. */
   get layoutForReuse(): Readonly<Layout> {
     return this.layout;
@@ -552,6 +557,10 @@ export class Checker {
    * edit are split and looked up again; the others are carried over, moved by the edit's length and lines.
    */
   analyze(text: string, options: AnalyzeOptions, positions?: Positions, previous?: DocumentAnalysis): DocumentAnalysis {
+    // the same text with the same options (a copy of an open plan, the same file under another URI, a change that
+    // changed nothing):
+    // the same paragraphs, findings and entries, at the same places
+    if (previous && previous.options === options && previous.text === text) return previous.withPositions(positions);
     const layout = (previous && previous.options === options && this.reuse(previous, text, options)) || laidOut(this.analyzeRange(text, 0, text.length, 0, EMPTY_CONTEXT, options));
     const { parts, lines } = layout;
     const severity = options.severity ?? DEFAULT_SEVERITY;
