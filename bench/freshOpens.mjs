@@ -2,7 +2,10 @@
 // comparing two builds of the server on the row the bench's median of seven measures while the JIT still warms up.
 // The plain plan is opened first, as the bench does.
 //
-//   node bench/freshOpens.mjs [--server dist/server.js] [--opens 12] [--idle-ms 8000]
+//   node bench/freshOpens.mjs [--server dist/server.js] [--opens 12] [--idle-ms 8000] [--same-text]
+//
+// --same-text re-opens the plain plan's own text under fresh URIs instead (the bench's "same text again" row, each
+// one in turn rather than their median).
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeAndWait, LspProcess, openAndWait } from './lsp.mjs';
@@ -22,7 +25,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const pieces = loadPieces(ROOT);
 const plain = buildPlan(pieces, 1_000_000).text;
-const texts = Array.from({ length: opens }, (_, k) => buildPlan(pieces, 1_000_000, variant(k + 1)).text);
+const sameText = args.includes('--same-text');
+const texts = Array.from({ length: opens }, (_, k) => (sameText ? plain : buildPlan(pieces, 1_000_000, variant(k + 1)).text));
 const lsp = new LspProcess([server, '--stdio'], { configuration: { policyLens: settings } });
 await lsp.initialize({ policyLens: settings });
 lsp.notify('initialized', {});
@@ -44,5 +48,5 @@ const idle = lsp.memory().rss;
 await lsp.shutdown();
 const warm = times.slice(3).sort((a, b) => a - b);
 console.log(`${server}: plain plan ${first.toFixed(0)} ms, RSS ${withPlan.toFixed(1)} MB`);
-console.log(`  new text: ${times.map((t) => t.toFixed(0)).join(' ')} ms; median of the last ${warm.length}: ${warm[warm.length >> 1].toFixed(0)} ms`);
+console.log(`  ${sameText ? 'same text again' : 'new text'}: ${times.map((t) => t.toFixed(0)).join(' ')} ms; median of the last ${warm.length}: ${warm[warm.length >> 1].toFixed(0)} ms`);
 console.log(`  RSS after the opens ${after.toFixed(1)} MB, ${(idleMs / 1000).toFixed(0)} s later ${idle.toFixed(1)} MB`);
