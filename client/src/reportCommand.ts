@@ -42,6 +42,10 @@ export async function writeReport(client: LanguageClient | undefined, scope?: un
   }));
   if (!uri) return undefined;
   const active = vscode.window.activeTextEditor?.document;
+  if (which === 'activePlan' && !isPlan(active)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Policy Lens: open a plan to write its review report, or choose every plan in the workspace.'));
+    return undefined;
+  }
   const uris = which === 'activePlan' && active ? [active.uri.toString()] : [];
   const result = await client.sendRequest(REPORT_REQUEST, { uris });
   if ('error' in result) {
