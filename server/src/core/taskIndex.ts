@@ -128,9 +128,14 @@ export function taskId(prefix: string, table: number, item: number): string {
   return `${prefix ? prefix + ':' : ''}T${table}.${item}`;
 }
 
+/** The prefix of the source a task is of (SZ of SZ:T1.3), as its ID writes it; '' for the default source. */
+export function sourcePrefixOf(task: Pick<Task, 'id'>): string {
+  const colon = task.id.indexOf(':');
+  return colon < 0 ? '' : task.id.slice(0, colon);
+}
+
 /** The written form of a task reference in the given style: 表1第12项 or T1.12 (SZ表1第3项, SZ:T1.3). */
 export function formatReference(task: Pick<Task, 'table' | 'item' | 'id'>, style: ReferenceStyle = 'table'): string {
-  const colon = task.id.indexOf(':');
-  const prefix = colon < 0 ? '' : task.id.slice(0, colon);
+  const prefix = sourcePrefixOf(task);
   return style === 'id' ? `${prefix ? prefix + ':' : ''}T${task.table}.${task.item}` : `${prefix}表${task.table}第${task.item}项`;
 }

@@ -6,7 +6,7 @@ import { TaskMatcher } from './matcher';
 import { assignsAbove, CN_HEADING_ITEM, headingItemsAbove, headingLikeLine, parentItem, SUB_ITEM_MARKER } from './scopes';
 import { scanReferences } from './references';
 import { Block, mayBeTaskItem, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
-import { citedTasks, ReferenceProblem, ResolvedReference, TaskIndex } from './taskIndex';
+import { citedTasks, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
 import { HAS_WORDS } from './text';
 import { Task } from './types';
 
@@ -124,9 +124,6 @@ export interface Restatement {
   citedAbove?: string;
 }
 
-/** The source prefix of a task ID (`SZ:` of `SZ:T1.3`, empty for the default source). */
-const prefixOf = (task: Task) => task.id.slice(0, task.id.length - `T${task.table}.${task.item}`.length);
-
 /**
  * The task the text around a reference to no task (表1第64项, a typo of 表1第46项; 表6第3项) is clearly about: what
  * it was meant to cite. Only a task of the reference's source, of `table` when given (a number of a list, where only
@@ -144,8 +141,8 @@ function intendedTask(
   const span = judgedSpan(model.text, block, ref);
   const words = topicText(model.text, span, block.references);
   const citedHere = citedIn(block, span.start, span.end);
-  const source = ref.source.prefix ? `${ref.source.prefix}:` : '';
-  const allowed = (task: Task) => prefixOf(task) === source && (table === undefined || task.table === table) && !citedHere.has(task.id);
+  const source = ref.source.prefix;
+  const allowed = (task: Task) => sourcePrefixOf(task) === source && (table === undefined || task.table === table) && !citedHere.has(task.id);
   const [best, second] = matcher.match(words, 8).filter((m) => allowed(m.task));
   if (!best || best.score < t.intendedMinScore || best.score < t.intendedRatio * (second?.score ?? 0)) return undefined;
   return { task: best.task, score: best.score, span };

@@ -6,7 +6,7 @@
 import { Finding } from '../findings';
 import { nameAsWritten, PilotArea } from '../pilotAreas';
 import { Block } from '../planModel';
-import { formatReference } from '../taskIndex';
+import { formatReference, sourcePrefixOf } from '../taskIndex';
 import { Task } from '../types';
 import type { CheckRun } from './registry';
 import { relatedTask } from './related';
@@ -46,11 +46,9 @@ function runsOf(tasks: readonly Task[]): string {
   const out: string[] = [];
   for (let i = 0; i < tasks.length; ) {
     let j = i;
-    while (j + 1 < tasks.length && tasks[j + 1].table === tasks[i].table && tasks[j + 1].item === tasks[j].item + 1 && prefixOf(tasks[j + 1]) === prefixOf(tasks[i])) j++;
+    while (j + 1 < tasks.length && tasks[j + 1].table === tasks[i].table && tasks[j + 1].item === tasks[j].item + 1 && sourcePrefixOf(tasks[j + 1]) === sourcePrefixOf(tasks[i])) j++;
     out.push(j - i >= 2 ? `${formatReference(tasks[i]).replace(/项$/, '')}至${tasks[j].item}项` : tasks.slice(i, j + 1).map((t) => formatReference(t)).join('、'));
     i = j + 1;
   }
   return out.join('、');
 }
-
-const prefixOf = (t: Task) => t.id.slice(0, t.id.length - `T${t.table}.${t.item}`.length);
