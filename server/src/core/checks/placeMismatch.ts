@@ -67,17 +67,8 @@ export function checkPlaces(block: Block, run: CheckRun): Finding[] {
       const wrong = open.filter((t) => !here.some((m) => m.area === ctx.areaOf.get(t.id)));
       if (wrong.length) {
         if (judgeReference(run.model, block, r, ctx.matcher)?.better) continue;
-        const m = here[0];
-        const written = text.slice(m.start, m.end);
         // one finding per area (表3第9至11项 in 琶洲: one for 黄埔区's three)
-        for (const [own, tasks] of byArea(wrong, ctx)) {
-          findings.push({
-            start: m.start, end: m.end, code: 'place-mismatch', severity: 'warning',
-            message: run.msg.placeMismatch(tasks.map((t) => formatReference(t)).join('、'), own.title, written),
-            related: tasks.map((t) => relatedTask(ctx.index, t, run.msg)),
-            fixes: fixesFor(tasks[0], own, m, run.msg),
-          });
-        }
+        for (const [own, tasks] of byArea(wrong, ctx)) findings.push(putElsewhere(text, here[0], own, tasks, undefined, run));
       }
     }
     // led by a district of another area (（南沙区政府牵头） for 黄埔区's task), whatever place the sentence names
@@ -119,17 +110,22 @@ function restatedElsewhere(block: Block, run: CheckRun): Finding[] {
   const named = run.msg.restatedTask;
   const here = mentionsIn(text, block.start, block.end, block, ctx);
   if (here.some((m) => m.area === own)) return [];
-  if (here.length) {
-    const m = here[0];
-    return [{
-      start: m.start, end: m.end, code: 'place-mismatch', severity: 'warning',
-      message: run.msg.placeMismatch(named(formatReference(task)), own.title, text.slice(m.start, m.end)),
-      related: [relatedTask(ctx.index, task, run.msg)], fixes: fixesFor(task, own, m, run.msg),
-    }];
-  }
+  if (here.length) return [putElsewhere(text, here[0], own, [task], named, run)];
   const claim: Claim = { tasks: [task], ...itemRange(text, block), named };
   const led = ledElsewhere(block, claim, run);
   return led.length ? led : underHeadings(text, block, [claim], run);
+}
+
+/**
+ * Tasks of the area `own` that the text puts in the place `m` names: the finding on the place, with a fix that writes the
+ * place the first task's text names. `named`: how the message names the tasks (Claim.named).
+ */
+function putElsewhere(text: string, m: Mention, own: PilotArea, tasks: readonly Task[], named: Claim['named'], run: CheckRun): Finding {
+  return {
+    start: m.start, end: m.end, code: 'place-mismatch', severity: 'warning',
+    message: run.msg.placeMismatch(namedRefs(tasks, named), own.title, text.slice(m.start, m.end)),
+    related: tasks.map((t) => relatedTask(run.context.index, t, run.msg)), fixes: fixesFor(tasks[0], own, m, run.msg),
+  };
 }
 
 /** What follows an area's name in a unit of it: its district (南沙区政府, 南沙新区管委会), else a zone's committee (空港委). */
@@ -158,7 +154,7 @@ function ledElsewhere(block: Block, claim: Claim, run: CheckRun): Finding[] {
   const at = unitRange(unit, assignment.leadFrom) ?? { start: claim.start, end: claim.end };
   return [...byArea(wrong, ctx)].map(([own, ts]) => ({
     ...at, code: 'place-mismatch' as const, severity: 'warning' as const,
-    message: run.msg.placeLeadMismatch(namedRefs(claim, ts), own.title, unit.name),
+    message: run.msg.placeLeadMismatch(namedRefs(ts, claim.named), own.title, unit.name),
     related: ts.map((t) => relatedTask(ctx.index, t, run.msg)), fixes: [],
   }));
 }
@@ -184,10 +180,10 @@ function citesAreaTask(block: Block, ctx: CheckContext): boolean {
   return false;
 }
 
-/** Tasks of a claim as its message names them. */
-function namedRefs(claim: Claim, tasks: readonly Task[]): string {
+/** Tasks as a message names them: their references, or as `named` writes those. */
+function namedRefs(tasks: readonly Task[], named: Claim['named']): string {
   const refs = tasks.map((t) => formatReference(t)).join('、');
-  return claim.named ? claim.named(refs) : refs;
+  return named ? named(refs) : refs;
 }
 
 /** Tasks by their area, in the order the areas first come. */
@@ -242,7 +238,7 @@ function underHeadings(text: string, block: Block, claims: readonly Claim[], run
       for (const [own, tasks] of byArea(wrong, ctx)) {
         findings.push({
           start: claim.start, end: claim.end, code: 'place-mismatch', severity: 'warning',
-          message: run.msg.placeHeadingMismatch(heading, namedRefs(claim, tasks), own.title),
+          message: run.msg.placeHeadingMismatch(heading, namedRefs(tasks, claim.named), own.title),
           related: tasks.map((t) => relatedTask(ctx.index, t, run.msg)), fixes: [],
         });
       }
