@@ -7,7 +7,7 @@ import { assignmentsCsv, assignmentsJson, assignmentsMarkdown, assignmentTable }
 import { assignmentsWorkbook } from '../report/assignmentWorkbook';
 import { AnalysedPlan, collectReview } from '../report/collectReview';
 import { ReviewReport } from '../report/reportModel';
-import { renderReviewHtml } from '../report/reviewHtml';
+import { renderReviewHtml, reportTime } from '../report/reviewHtml';
 import { comparePlans, comparisonJson, renderComparison, revisionVersions } from '../report/planComparison';
 import { taskLabel } from '../core/checks/labels';
 import { TaskIndex } from '../core/taskIndex';
@@ -67,7 +67,7 @@ function wrote(out: string | undefined, plans: number): void {
 export async function reportCommand(o: ReviewOptions): Promise<number> {
   if (o.format !== undefined && o.format !== 'html') throw new UsageError(`--format must be html, not "${o.format}"`);
   const { report, unreadable } = await review(o, 'report');
-  write(o.out, renderReviewHtml(report, { generatedAt: new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') }));
+  write(o.out, renderReviewHtml(report, { generatedAt: reportTime(new Date()) }));
   wrote(o.out, report.plans.length);
   return unreadable ? 2 : 0;
 }

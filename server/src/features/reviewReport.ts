@@ -1,7 +1,7 @@
 // policyLens/report: the reviewer's report (one HTML page: the findings, the task matrix, the lead units) of the given
 // plans or of the workspace's, as `policy-lens report` writes it.
 import { collectReview } from '../report/collectReview';
-import { renderReviewHtml } from '../report/reviewHtml';
+import { renderReviewHtml, reportTime } from '../report/reviewHtml';
 import { ReportParams, ReportResult } from '../shared/protocol';
 import { FeatureContext } from './featureContext';
 import { analysedPlans } from './planAnalyses';
@@ -15,7 +15,6 @@ export async function reviewReport(ctx: ReportContext, params: ReportParams | nu
   if ('error' in plans) return plans;
   if (!plans.length) return { error: 'no plan to report on: the workspace has no Markdown, text or Word plan' };
   const report = collectReview(ctx.index, plans);
-  const generatedAt = now().toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
   const findings = report.plans.reduce((n, p) => n + p.findings.length, 0);
-  return { html: renderReviewHtml(report, { generatedAt }), plans: report.plans.length, findings };
+  return { html: renderReviewHtml(report, { generatedAt: reportTime(now()) }), plans: report.plans.length, findings };
 }

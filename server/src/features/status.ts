@@ -1,5 +1,6 @@
 // policyLens/status: what the client's language status item shows — the sources loaded (or why none is), and the
 // document's latest check: its findings by severity and how long it took.
+import type { DocumentAnalysis } from '../core/analyze';
 import { StatusParams, StatusResult } from '../shared/protocol';
 import { FeatureContext } from './featureContext';
 
@@ -15,6 +16,12 @@ export function status(ctx: StatusContext, params: StatusParams | null | undefin
   if (ctx.isSource(doc.uri)) return { ready: true, sources, sourceErrors, document: { errors: 0, warnings: 0, others: 0, tooLarge: false, source: true } };
   // the analysis the diagnostics were published from (made now if the document was never checked)
   const analysis = ctx.analysis(doc);
+  const annex = analysis.options?.annex?.name;
+  return { ready: true, sources, sourceErrors, document: { ...findingCounts(analysis), tooLarge: ctx.isTooLarge(doc), source: false, checkMs: ctx.lastCheckMs(doc.uri), ...(annex ? { annex } : {}) } };
+}
+
+/** An analysis's findings by severity, as published: errors, warnings, and the rest (information and hints). */
+export function findingCounts(analysis: Pick<DocumentAnalysis, 'forEachFinding'>): { errors: number; warnings: number; others: number } {
   let errors = 0;
   let warnings = 0;
   let others = 0;
@@ -23,6 +30,5 @@ export function status(ctx: StatusContext, params: StatusParams | null | undefin
     else if (severity === 'warning') warnings++;
     else others++;
   });
-  const annex = analysis.options?.annex?.name;
-  return { ready: true, sources, sourceErrors, document: { errors, warnings, others, tooLarge: ctx.isTooLarge(doc), source: false, checkMs: ctx.lastCheckMs(doc.uri), ...(annex ? { annex } : {}) } };
+  return { errors, warnings, others };
 }

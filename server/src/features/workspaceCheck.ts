@@ -4,13 +4,14 @@
 // way stays listed while the server runs: closed in the editor, it is checked again as it is on disk; changed on disk,
 // again; gone, its findings go with it. A listed plan's diagnostics are pushed even to a client that pulls the others'
 // (the publisher asks isListed), open or not: one list stands for it, which the client does not drop when its tab closes.
-import { CancellationToken, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { toDiagnostic } from '../convert';
 import { planFileOf } from '../documentUris';
 import { CheckWorkspaceResult, WorkspacePlanCounts } from '../shared/protocol';
 import { FeatureContext } from './featureContext';
 import { AnalysedPlan } from '../report/collectReview';
 import { analysedPlan, analysedText, PlanAnalysesContext } from './planAnalyses';
+import { findingCounts } from './status';
 
 /** What the workspace check reads of the server's state. */
 export type WorkspaceCheckContext = PlanAnalysesContext & Pick<FeatureContext, 'ready' | 'sources' | 'workspaceFiles'>;
@@ -87,7 +88,7 @@ export class WorkspaceCheck {
         unreadable.push({ file: planFileOf(file.uri) ?? file.uri, error: checked.error });
         continue;
       }
-      plans.push({ uri: file.uri, file: checked.file, open: checked.open, ...counts(checked.diagnostics) });
+      plans.push({ uri: file.uri, file: checked.plan.file, open: checked.open, ...findingCounts(checked.plan.analysis) });
     }
     // plans listed by an earlier run that are no longer in the workspace (deleted, renamed, too large now)
     for (const uri of this.listed) {
@@ -102,12 +103,12 @@ export class WorkspaceCheck {
    * One plan's diagnostics, pushed when it is not open; an open one's live ones are published again (publishOpen). A
    * check that fails is an error of this plan, not of the run.
    */
-  private async check(uri: string, text: string): Promise<{ file: string; open: boolean; diagnostics: Diagnostic[] } | { error: string }> {
+  private async check(uri: string, text: string): Promise<{ plan: AnalysedPlan; open: boolean } | { error: string }> {
     const open = !!this.ctx.documents.get(uri);
     try {
       const plan = await analysedText(this.ctx, uri, text);
-      const diagnostics = this.list(uri, plan, open);
-      return { file: plan.file, open, diagnostics };
+      this.list(uri, plan, open);
+      return { plan, open };
     } catch (e) {
       return { error: `cannot check ${planFileOf(uri) ?? uri}: ${(e as Error).message}` };
     }
@@ -117,13 +118,10 @@ export class WorkspaceCheck {
    * A plan's findings as diagnostics, pushed unless it is open (then its live ones are published again); listed either
    * way, so that a plan open during the check is listed from disk when it is closed, as the others are.
    */
-  private list(uri: string, plan: AnalysedPlan, open: boolean): Diagnostic[] {
-    const analysis = plan.analysis;
-    const diagnostics = analysis.findings.map((f) => toDiagnostic(f, analysis.lines, this.ctx.sources));
+  private list(uri: string, plan: AnalysedPlan, open: boolean): void {
     this.listed.add(uri);
-    if (!open) this.send(uri, diagnostics);
-    else this.publishOpen(uri);
-    return diagnostics;
+    if (open) this.publishOpen(uri);
+    else this.send(uri, plan.analysis.findings.map((f) => toDiagnostic(f, plan.analysis.lines, this.ctx.sources)));
   }
 
   /** Listed plans read and checked again; one that cannot be read any more (deleted) is taken off the list. */
@@ -144,13 +142,3 @@ export class WorkspaceCheck {
   }
 }
 
-/** Diagnostics by severity, as the status counts them. */
-function counts(diagnostics: readonly Diagnostic[]): Pick<WorkspacePlanCounts, 'errors' | 'warnings' | 'others'> {
-  let errors = 0;
-  let warnings = 0;
-  for (const d of diagnostics) {
-    if (d.severity === DiagnosticSeverity.Error) errors++;
-    else if (d.severity === DiagnosticSeverity.Warning) warnings++;
-  }
-  return { errors, warnings, others: diagnostics.length - errors - warnings };
-}

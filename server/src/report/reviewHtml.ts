@@ -11,6 +11,11 @@ export interface ReportOptions {
   generatedAt?: string;
 }
 
+/** A moment as the report's header writes it: 2026-12-06 08:00:00 UTC. */
+export function reportTime(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}
+
 const SEVERITIES: { severity: Severity; label: string }[] = [
   { severity: 'error', label: '错误' },
   { severity: 'warning', label: '警告' },
