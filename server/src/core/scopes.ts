@@ -337,10 +337,13 @@ export function scopesOf(text: string, rows: RowStarts | undefined = tableRowSta
   return text.includes('二是') ? splitEnumerations(text, scopes) : scopes;
 }
 
+/** The punctuation after which a clause opens (…；二是…), and the blanks and line break that may follow it. */
+const CLAUSE_MARK = '[。；;：:，,！？!?]';
+const AFTER_CLAUSE_MARK = String.raw`${CLAUSE_MARK}[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?`;
 /** A clause of an enumeration (一是…；二是…；三是…): a unit of its own, as a list item is. */
 export const ENUMERATION = new RegExp(String.raw`^${INDENT}[一二三四五六七八九十]{1,3}是`);
 /** Where an enumerated clause may open: at the unit's start, after its list marker or a punctuation mark, on its line or the next (not 统一是). */
-const ENUMERATION_AT = new RegExp(String.raw`(^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*|[。；;：:，,！？!?][ \t\u3000]*(?:\r?\n[ \t\u3000]*)?)([一二三四五六七八九十]{1,3})是`, 'g');
+const ENUMERATION_AT = new RegExp(String.raw`(^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*|${AFTER_CLAUSE_MARK})([一二三四五六七八九十]{1,3})是`, 'g');
 
 const MARKER_ONLY = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*$`);
 
@@ -348,7 +351,7 @@ const MARKER_ONLY = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})?[ 
  * ENUMERATION_AT at the start of any line (a paragraph's list items each open one: 1. 一是…) or of a table's cell
  * (| 一是…；二是… |).
  */
-const ENUMERATION_AT_LINES = new RegExp(String.raw`(^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*|\|[ \t\u3000]*|[。；;：:，,！？!?][ \t\u3000]*(?:\r?\n[ \t\u3000]*)?)([一二三四五六七八九十]{1,3})是`, 'gm');
+const ENUMERATION_AT_LINES = new RegExp(String.raw`(^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*|\|[ \t\u3000]*|${AFTER_CLAUSE_MARK})([一二三四五六七八九十]{1,3})是`, 'gm');
 
 /**
  * The numbers of the enumerated clauses of a text (一是…；二是…), each its numeral's offsets and value, in order: one that
@@ -369,7 +372,7 @@ export function enumerationNumbers(text: string): { start: number; end: number; 
   return out;
 }
 
-const AFTER_PUNCTUATION = /^[。；;：:，,！？!?]/;
+const AFTER_PUNCTUATION = new RegExp(`^${CLAUSE_MARK}`);
 
 /**
  * Splits each list item that enumerates at least 一是 and 二是, in order, at its clauses (the words before 一是 stay the
