@@ -2,6 +2,7 @@
 // (policyLens/assignments: an xlsx workbook comes back in base64) and writes the file.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { runningClient } from './runningClient';
 import { ASSIGNMENTS_REQUEST, AssignmentsFormat } from '../../server/src/shared/protocol';
 import { coverageScope, isPlan } from './config';
 
@@ -20,10 +21,7 @@ function scopeUris(): string[] {
 
 /** Writes the 任务分工表; asks for the format and the file unless given (as tests do). Returns the file written. */
 export async function exportAssignments(client: LanguageClient | undefined, format?: string, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  if (!client || !client.isRunning()) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Policy Lens: the language server is not ready yet.'));
-    return undefined;
-  }
+  if (!runningClient(client)) return undefined;
   let kind = FORMATS.find((f) => f.value === format);
   if (!kind) {
     kind = await vscode.window.showQuickPick(FORMATS, { placeHolder: vscode.l10n.t('Export the task assignments (任务分工表) as') });

@@ -2,6 +2,7 @@
 // user picks, as the server says it (policyLens/comparePlans), opened as a Markdown document beside the plan.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { runningClient } from './runningClient';
 import { COMPARE_PLANS_REQUEST, PLAN_EXTENSIONS, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
 import { isPlan } from './config';
 
@@ -14,10 +15,7 @@ export const COMPARISON_LANGUAGE = 'policy-lens-comparison';
  * resolves to the editor of the comparison.
  */
 export async function compareWithEarlier(client: LanguageClient | undefined, after?: vscode.Uri, before?: vscode.Uri): Promise<vscode.TextEditor | undefined> {
-  if (!client || !client.isRunning()) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Policy Lens: the language server is not ready yet.'));
-    return undefined;
-  }
+  if (!runningClient(client)) return undefined;
   const active = vscode.window.activeTextEditor?.document;
   const later = after instanceof vscode.Uri ? after : isPlan(active) ? active.uri : undefined;
   if (!later) {

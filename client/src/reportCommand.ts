@@ -3,6 +3,7 @@
 // `policy-lens report` writes it) and saved where the user says; then offered to open in the browser.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { runningClient } from './runningClient';
 import { REPORT_REQUEST } from '../../server/src/shared/protocol';
 import { isPlan } from './config';
 
@@ -29,10 +30,7 @@ async function askScope(given: unknown): Promise<Scope | undefined> {
  * are never written.
  */
 export async function writeReport(client: LanguageClient | undefined, scope?: unknown, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  if (!client || !client.isRunning()) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Policy Lens: the language server is not ready yet.'));
-    return undefined;
-  }
+  if (!runningClient(client)) return undefined;
   const which = await askScope(scope);
   if (!which) return undefined;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;

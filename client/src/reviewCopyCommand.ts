@@ -4,6 +4,7 @@
 // plans selected in the Explorer: each copy beside its plan.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { runningClient } from './runningClient';
 import { REVIEW_COPY_EXTENSIONS, REVIEW_COPY_REQUEST, REVIEW_COPY_SUFFIX, WORD_PLAN_SCHEME } from '../../server/src/shared/protocol';
 
 const REVIEWABLE = new RegExp(`\\.(${REVIEW_COPY_EXTENSIONS.join('|')})$`, 'i');
@@ -46,10 +47,7 @@ async function writeCopy(client: LanguageClient, plan: vscode.Uri, file: vscode.
  * `given`: the file to write, or the Explorer's selection (several plans: each copy beside its plan, none written over).
  */
 export async function writeReviewCopy(client: LanguageClient | undefined, uri?: unknown, given?: unknown, trackChanges?: unknown): Promise<vscode.Uri | undefined> {
-  if (!client || !client.isRunning()) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Policy Lens: the language server is not ready yet.'));
-    return undefined;
-  }
+  if (!runningClient(client)) return undefined;
   const selection = Array.isArray(given) ? given.filter((u): u is vscode.Uri => u instanceof vscode.Uri).map(planFileOf).filter((u): u is vscode.Uri => !!u) : [];
   if (selection.length > 1) return writeReviewCopies(client, selection, trackChanges);
   const plan = planFileOf(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri);

@@ -4,6 +4,7 @@
 // it could not read.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { runningClient } from './runningClient';
 import { CHECK_WORKSPACE_REQUEST, CheckWorkspaceResult } from '../../server/src/shared/protocol';
 
 /** How many unreadable files the warning names before it says "and N more". */
@@ -11,10 +12,7 @@ const NAMED = 3;
 
 /** Runs the check with a cancellable progress notification; the result, or undefined (cancelled, or no server). */
 export async function checkWorkspace(client: LanguageClient | undefined): Promise<CheckWorkspaceResult | undefined> {
-  if (!client || !client.isRunning()) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Policy Lens: the language server is not ready yet.'));
-    return undefined;
-  }
+  if (!runningClient(client)) return undefined;
   let result: CheckWorkspaceResult | null;
   try {
     result = await vscode.window.withProgress(
