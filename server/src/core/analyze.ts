@@ -558,8 +558,7 @@ export class Checker {
    */
   analyze(text: string, options: AnalyzeOptions, positions?: Positions, previous?: DocumentAnalysis): DocumentAnalysis {
     // the same text with the same options (a copy of an open plan, the same file under another URI, a change that
-    // changed nothing):
-    // the same paragraphs, findings and entries, at the same places
+    // changed nothing): the same paragraphs, findings and entries, at the same places
     if (previous && previous.options === options && previous.text === text) return previous.withPositions(positions);
     const layout = (previous && previous.options === options && this.reuse(previous, text, options)) || laidOut(this.analyzeRange(text, 0, text.length, 0, EMPTY_CONTEXT, options));
     const { parts, lines } = layout;

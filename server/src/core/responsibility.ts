@@ -96,7 +96,7 @@ export function isUnitName(s: string): boolean {
 /** A district named as a unit (黄埔区负责, 南沙新区、市科技局): its name of two or three characters, then 区, 新区 or 县. */
 const DISTRICT = /^([\u4e00-\u9fff]{2,3}?)(?:新区|区|县)$/;
 /** Names of that shape that are kinds of area, not a district: 城区, 社区, 园区, 试验区, 大湾区, 中心区… */
-const NOT_A_DISTRICT = /^(?:城|市|社|小|园|片|景|校|厂|库|矿|灾|疫|郊|辖|街|老|山|牧|林|湾|大湾|湾|城市|中心|核心|老城|主城|旧城|新城|试验|示范|开发|高新|自贸|功能|重点|保税|商务|经济|综合|合作|先行|试点|产业|集聚|服务|全|本|我|该|各|相关|有关|上述|其他|本区|辖区|行政|边境|民族|自治|特区|园)$/;
+const NOT_A_DISTRICT = /^(?:城|市|社|小|园|片|景|校|厂|库|矿|灾|疫|郊|辖|街|老|山|牧|林|湾|大湾|城市|中心|核心|老城|主城|旧城|新城|试验|示范|开发|高新|自贸|功能|重点|保税|商务|经济|综合|合作|先行|试点|产业|集聚|服务|全|本|我|该|各|相关|有关|上述|其他|本区|辖区|行政|边境|民族|自治|特区)$/;
 
 function isDistrict(name: string): boolean {
   const m = DISTRICT.exec(name);
