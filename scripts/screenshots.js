@@ -392,6 +392,15 @@ async function main() {
     await page.screenshot({ path: path.join(DOCS, name) });
     say(`docs/${name}`);
   };
+  /** docs/<file>: `line` typed on a new last line, the hover over `target` showing `expected`, then the plan reverted. */
+  const shootTypedHover = async (page, line, target, expected, file) => {
+    await typeOnNewLastLine(page, line);
+    await page.keyboard.press('Escape');
+    await hoverUntil(page, target, [expected]);
+    await page.waitForTimeout(300);
+    await shot(page, file);
+    await revert(page);
+  };
   /** docs/<file>: the quick fix menu opened on `text` (offering `fixTitle`), then closed. */
   const shootQuickFixMenu = async (page, text, fixTitle, file) => {
     await quickFixMenu(page, text, fixTitle);
@@ -490,29 +499,14 @@ async function main() {
 
     // 5d. A task copied but for a word that says the opposite (黑名单 for the task's 白名单): the hover over it, with the
     // finding and its quick fix. Typed on a new last line, reverted.
-    await typeOnNewLastLine(page, '15. 探索文化企业贷款“黑名单”制度，加快建设国家文化出口基地（表3第17项，区委宣传部牵头）。');
-    await page.keyboard.press('Escape');
-    await hoverUntil(page, '黑名单', [ZH ? '意思相反' : 'says the opposite']);
-    await page.waitForTimeout(300);
-    await shot(page, 'reversed.png');
-    await revert(page);
+    await shootTypedHover(page, '15. 探索文化企业贷款“黑名单”制度，加快建设国家文化出口基地（表3第17项，区委宣传部牵头）。', '黑名单', ZH ? '意思相反' : 'says the opposite', 'reversed.png');
 
     // 5e. Two words of a copied task swapped (保证金 and 保险: what replaces what): the hover over them.
-    await typeOnNewLastLine(page, '15. 探索以保证金方式取代保险，降低融资租赁企业资金占用（表3第3项，区金融工作局牵头）。');
-    await page.keyboard.press('Escape');
-    await hoverUntil(page, '方式取代', [ZH ? '互换了位置' : 'swaps']);
-    await page.waitForTimeout(300);
-    await shot(page, 'swapped.png');
-    await revert(page);
+    await shootTypedHover(page, '15. 探索以保证金方式取代保险，降低融资租赁企业资金占用（表3第3项，区金融工作局牵头）。', '方式取代', ZH ? '互换了位置' : 'swaps', 'swapped.png');
 
     // 5f. A task of one pilot area put in another (表3第10项 is 黄埔区's, the line says 琶洲): the hover over the place,
     // with the diagnostic and the area's tasks.
-    await typeOnNewLastLine(page, '16. 支持外国专利代理机构在琶洲设立代表机构（表3第10项，区市场监管局牵头）。');
-    await page.keyboard.press('Escape');
-    await hoverUntil(page, '琶洲', [ZH ? '试点任务' : 'pilot task']);
-    await page.waitForTimeout(300);
-    await shot(page, 'place.png');
-    await revert(page);
+    await shootTypedHover(page, '16. 支持外国专利代理机构在琶洲设立代表机构（表3第10项，区市场监管局牵头）。', '琶洲', ZH ? '试点任务' : 'pilot task', 'place.png');
 
     // 6. The Problems panel.
     await page.keyboard.press('Control+Shift+M');
