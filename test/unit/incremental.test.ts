@@ -165,6 +165,23 @@ describe('incremental re-checking', function () {
     assert.deepStrictEqual(said, ['', '三是', '二）', '']);
   });
 
+  it('says a unit is written two ways again as its names come, go and change far from it, as a fresh check does', () => {
+    const options = { locale: 'zh' as const };
+    const plan = (far: string) =>
+      ['1. 推动数字人民币试点扩面（表1第35项）。（区工业和信息化局牵头）', ...Array.from({ length: 20 }, () => '推进服务业扩大开放。'), far, '2. 支持企业开展保税展示交易业务（表1第14项）。（区工信局牵头）'].join('\n\n') + '\n';
+    const texts = [
+      plan('推进服务业扩大开放。'),
+      plan('3. 允许外商投资社会调查（表1第12项）。（区工信局牵头）'),
+      plan('3. 允许外商投资社会调查（表1第12项）。（区工业和信息化局牵头）'),
+      plan('区工业和信息化局（以下简称“区工信局”）负责统筹。'),
+      plan('推进服务业扩大开放。'),
+    ];
+    const said = checkedAsEdits(texts, options).map((a, i) => a.findings.filter((f) => f.code === 'inconsistent-unit-name').map((f) => `${texts[i].slice(f.start, f.end)}:${f.message.replace(/^.*全文 (\d+) 处.*另有 (\d+) 处.*$/, '$1/$2')}`).join(' '));
+    // once each: the shorter; the short name twice: the full name gives way; the full name twice: the short one; a
+    // declared 简称: none; once each again
+    assert.deepStrictEqual(said, ['区工信局:1/1', '区工业和信息化局:1/2', '区工信局:1/2', '', '区工信局:1/1']);
+  });
+
   it('re-reads a heading-like paragraph as its next paragraph and its own citation change, as a fresh check does', () => {
     // （一）落实表1第35项 over 1. … titles its section and gives its items its task; over 牵头单位：… it is the item. No
     // deadlines asked: whether the plan dates most items does not change with the steps, only what the heading is

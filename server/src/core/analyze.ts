@@ -15,6 +15,7 @@ import { Position, Range, Task } from './types';
 import { ResponsibilityRun, restatementIn } from './itemAssignment';
 import { DatedItems, ParagraphFacts, planRows, planStructures, RowAssignments, StructureSettings, StructureWalk } from './planStructure';
 import { TaskItem, taskItemsOf } from './taskItems';
+import type { UnitFacts } from './unitSpellings';
 
 export interface AnalyzeOptions {
   locale: Locale;
@@ -67,6 +68,8 @@ interface ParagraphResult {
   rowAssignments?: RowAssignments;
   /** The tasks of its task items that are not table rows (read on first use by the plan's structure). */
   bodyTasks?: readonly Task[];
+  /** The units its blocks assign items to, and the short names it declares (read on first use by the plan's structure). */
+  unitFacts?: UnitFacts;
   /** The findings of the plan-level checks, for the checks, locale and plan facts they were made with. */
   planFindings?: PlanMemo;
   /** Earlier memos still kept (a paragraph repeated where the plan tells it other things), oldest first. */
@@ -731,7 +734,7 @@ export class Checker {
     runChecks(PARAGRAPH_CHECKS, model.blocks, run, findings);
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
     // every field a result gets later is in its literal: kept in the object itself, not in an array added to it
-    return { text, retained: undefined, model, findings: exact(findings), facts: undefined, assignsLead: undefined, taskItems: undefined, datedItems: undefined, olderDatedItems: undefined, rowAssignments: undefined, bodyTasks: undefined, planFindings: undefined, olderPlanFindings: undefined, shown: undefined };
+    return { text, retained: undefined, model, findings: exact(findings), facts: undefined, assignsLead: undefined, taskItems: undefined, datedItems: undefined, olderDatedItems: undefined, rowAssignments: undefined, bodyTasks: undefined, unitFacts: undefined, planFindings: undefined, olderPlanFindings: undefined, shown: undefined };
   }
 }
 

@@ -21,6 +21,7 @@ export const DIAGNOSTIC_CODES = [
   'place-mismatch',
   'missing-area-task',
   'heading-numbering',
+  'inconsistent-unit-name',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -47,6 +48,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'place-mismatch': 'warning',
   'missing-area-task': 'information',
   'heading-numbering': 'warning',
+  'inconsistent-unit-name': 'information',
 };
 
 /** A text edit a quick fix applies, in offsets of the checked text. */

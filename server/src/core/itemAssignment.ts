@@ -1,6 +1,7 @@
 // A task item's assignment in the plan model: its own words, the labelled lines after it, its table row, the lines
 // that follow in the next paragraph and the headings above; and the facts of the whole plan that decide them.
 import { Block, cellSpans, mayBeTaskItem, ParagraphModel } from './planModel';
+import type { UnitSpellings } from './unitSpellings';
 import { Task } from './types';
 import type { NumberingState } from './headingNumbers';
 import { closingParenthesis, type Deadline, type IssueDate } from './deadlines';
@@ -71,6 +72,8 @@ export interface ResponsibilityRun {
   tables?: TableAssignments;
   /** The plan's 分工表 lists most of the tasks its body cites (listsMostBodyTasks): one it leaves out is an omission. */
   expectListed?: boolean;
+  /** For a paragraph that names a unit the plan writes another way too (区工信局, 区工业和信息化局): their spellings (PlanSpellings). */
+  spellings?: UnitSpellings;
 }
 
 /**
@@ -260,6 +263,17 @@ export function rowAssignment(block: BlockLike, firstLeads: boolean): Assignment
   return read;
 }
 
+/** A block's reading of its own text, by whether the first unit of a list leads: read once per block (the checks, the plan's spellings of its units). */
+const ownReads = [new WeakMap<BlockLike, Assignment>(), new WeakMap<BlockLike, Assignment>()];
+
+/** What a block's own text (text[block.start, block.end), not a row) assigns (readAssignment), offsets into it; shared, not to be changed. */
+export function ownAssignment(text: string, block: BlockLike, firstLeads: boolean): Assignment {
+  const memo = ownReads[firstLeads ? 1 : 0];
+  let read = memo.get(block);
+  if (!read) memo.set(block, (read = readAssignment(text.slice(block.start, block.end), { firstLeads })));
+  return read;
+}
+
 function shiftAssignment(a: Assignment, by: (x: { start: number; end: number; cell?: number }) => number): Assignment {
   const move = <T extends { start: number; end: number; cell?: number }>(x: T): T => {
     const d = by(x);
@@ -300,7 +314,7 @@ export function blockAssignment(
     if (result.lead) result.leadFrom = 'row';
     if (result.deadline) result.deadlineFrom = 'row';
   } else {
-    result = shiftAssignment(readAssignment(own, options), () => block.start);
+    result = shiftAssignment(ownAssignment(text, block, options.firstLeads), () => block.start);
     if (result.lead) result.leadFrom = 'own';
     if (result.deadline) result.deadlineFrom = 'own';
   }
@@ -337,14 +351,14 @@ export function blockAssignment(
       // (a sentence of a paragraph's prose starts with the line break after the sentence before it)
       const label = blocks[j].kind === 'item' ? line.replace(SUB_ITEM_MARKER, '') : line.replace(LEADING_BREAKS, '');
       if (!assignsAbove(label) && !nestedIn(text, blocks, j, block)) break;
-      add(shiftAssignment(readAssignment(line, options), () => blocks[j].start), 'lines');
+      add(shiftAssignment(ownAssignment(text, blocks[j], options.firstLeads), () => blocks[j].start), 'lines');
     }
     // …二是培育机构。责任单位：区金融工作局，完成时限：2025年底。: the labels that close the enumeration are the item's
     const closing = clauses.length ? enumerationLabels(text, blocks, clauses) : undefined;
     if (closing) add(shiftAssignment(readAssignment(closing.text, options), () => closing.start), 'lines');
     else if (clauses.length && !result.lead) {
       // 一是…（区金融工作局牵头）；二是…（区商务局牵头）: when every clause has its lead, they lead the item together
-      const byClause = clauses.map((k) => shiftAssignment(readAssignment(text.slice(blocks[k].start, blocks[k].end), options), () => blocks[k].start));
+      const byClause = clauses.map((k) => shiftAssignment(ownAssignment(text, blocks[k], options.firstLeads), () => blocks[k].start));
       if (byClause.every((a) => a.lead)) {
         const [first, ...rest] = dedupe(byClause.map((a) => a.lead!));
         result.lead = first;

@@ -70,6 +70,7 @@ const zh = {
   restatedTask: (ref: string) => `该条目复述的${ref}`,
   numberSkipped: (written: string, previous: string, expected: string) => `序号“${written}”不连续：上一个同级序号是“${previous}”，此处应为“${expected}”`,
   numberRepeated: (written: string, expected: string) => `序号“${written}”与上一个同级序号重复，此处应为“${expected}”`,
+  unitWrittenTwoWays: (name: string, uses: number, other: string, otherUses: number) => `同一单位名称前后不一致：此处写作“${name}”（全文 ${uses} 处），本方案另有 ${otherUses} 处写作“${other}”`,
   missingAreaTasks: (name: string, area: string, refs: string, total?: number) =>
     total === undefined ? `方案标题写明“${name}”，但未落实${area}的任一试点任务（${refs}）` : `方案标题写明“${name}”，但未落实${area}的${total}项试点任务中的${refs}`,
   ambiguous: (written: string, candidates: string) => `“${written}”未注明所属的表，可能是：${candidates}`,
@@ -159,6 +160,7 @@ const en: Messages = {
   restatedTask: (ref) => `the task this item restates, ${ref},`,
   numberSkipped: (written, previous, expected) => `the number "${written}" skips: the last of its level was "${previous}", so this should be "${expected}"`,
   numberRepeated: (written, expected) => `the number "${written}" repeats the last of its level: this should be "${expected}"`,
+  unitWrittenTwoWays: (name, uses, other, otherUses) => `one unit written two ways: "${name}" here (${uses} ${uses === 1 ? 'place' : 'places'} in the plan), "${other}" in ${otherUses} other ${otherUses === 1 ? 'place' : 'places'}`,
   missingAreaTasks: (name, area, refs, total) =>
     total === undefined ? `the title names "${name}", but the plan cites none of the pilot tasks of ${area} (${refs})` : `the title names "${name}", but the plan leaves out ${refs} of the ${total} pilot tasks of ${area}`,
   ambiguous: (written, candidates) => `"${written}" does not name its table; it may be ${candidates}`,

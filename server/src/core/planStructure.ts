@@ -9,6 +9,7 @@ import { Task } from './types';
 import { firstLeadsDeclaration, isUnitName, namesNoUnit } from './responsibility';
 import { Deadline, dueBy, IssueDate, issueDateIn } from './deadlines';
 import { afterNumber, HeadingNumber, headingNumbersIn, NO_NUMBERING, NumberingState, sameNumbering } from './headingNumbers';
+import { NO_UNIT_FACTS, PlanSpellings, planSpellings, UnitFacts, unitFacts, UnitSpellings } from './unitSpellings';
 
 /** policyLens.structure: when a task item needs a lead unit, and a deadline; the end of the pilot period if set. */
 export interface StructureSettings {
@@ -33,6 +34,8 @@ export interface StructuredParagraph {
   rowAssignments?: RowAssignments;
   /** The tasks of its task items that are not table rows (the plan's body, against its 分工表). */
   bodyTasks?: readonly Task[];
+  /** The units its blocks assign items to, and the short names it declares (unitFacts). */
+  unitFacts?: UnitFacts;
 }
 
 /** The tasks a paragraph's table rows name a lead unit for (with the units), and those they give a deadline (or words of timing). */
@@ -90,6 +93,8 @@ export class StructureWalk {
   private readonly parts: readonly { result: StructuredParagraph }[];
   /** The structure `at` made last: the next paragraph's is most often the same, and shares it. */
   private last?: ResponsibilityRun;
+  /** The names the plan writes its units by (made when first asked for): what each paragraph is told of them. */
+  private planSpellings?: PlanSpellings;
 
   /**
    * `annex`: the rows of the plan's 分工表 when it is a file of its own (方案.docx beside 分工表.xlsx), read with the
@@ -151,7 +156,18 @@ export class StructureWalk {
     return s.requireLeadUnit === this.requireLeadUnit && s.pilotEnd === this.pilotEnd && s.issued === this.issued && s.title === this.title && s.planAssignsLeads === this.planAssignsLeads &&
       s.requireDeadline === this.requireDeadline && s.expectDeadlines === this.expectDeadlines &&
       s.firstLeads === this.firstLeadsAt[i] && !!s.expectListed === this.expectListed && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameStrings(s.outline ?? [], this.outlines[i]) &&
-      (i === this.titleAt ? s.planCites?.key === this.citesOfPlan().key : !s.planCites) && sameNumbering(s.numbering, this.numberedAt.get(i));
+      (i === this.titleAt ? s.planCites?.key === this.citesOfPlan().key : !s.planCites) && sameNumbering(s.numbering, this.numberedAt.get(i)) &&
+      s.spellings?.key === this.spellingsOf(i)?.key;
+  }
+
+  /** What paragraph i is told of the plan's spellings of the units it names: undefined when it names none the plan writes two ways. */
+  private spellingsOf(i: number): UnitSpellings | undefined {
+    const result = this.parts[i].result;
+    const facts = (result.unitFacts ??= unitFacts(result.model));
+    // most paragraphs name no unit: told nothing, whatever the plan writes
+    if (facts === NO_UNIT_FACTS) return undefined;
+    this.planSpellings ??= planSpellings(this.parts.map((p) => (p.result.unitFacts ??= unitFacts(p.result.model))));
+    return this.planSpellings.of(facts);
   }
 
   /**
@@ -183,7 +199,8 @@ export class StructureWalk {
     const outlineCites = this.outlineCitesAbove(i);
     const planCites = i === this.titleAt ? { planCites: this.citesOfPlan() } : {};
     const numbering = this.numberedAt.get(i);
-    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, title, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i), ...planCites, ...(numbering ? { numbering } : {}) });
+    const spellings = this.spellingsOf(i);
+    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, title, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i), ...planCites, ...(numbering ? { numbering } : {}), ...(spellings ? { spellings } : {}) });
   }
 
   /** The tasks the lines of the outline above paragraph i cite (a heading-like line is under the levels above its own only: outlinesOf). */

@@ -22,6 +22,7 @@ import { checkAssignmentMismatch } from './assignmentMismatch';
 import { checkPlaces } from './placeMismatch';
 import { checkMissingAreaTasks } from './missingAreaTask';
 import { checkHeadingNumbers } from './headingNumbering';
+import { checkInconsistentUnitName } from './inconsistentUnitName';
 import type { BlockAssignment, ResponsibilityRun } from '../itemAssignment';
 
 /** What a check sees besides its block: the paragraph's model, the sources' facts, the messages. */
@@ -90,4 +91,6 @@ export const CHECKS: readonly Check[] = [
   { code: 'heading-numbering', severity: 'warning', scope: 'plan', check: checkHeadingNumbers },
   // a plan check: the plan's 分工表 rows (run.structure.tables) against the items of its body
   { code: 'assignment-mismatch', severity: 'warning', scope: 'plan', check: checkAssignmentMismatch },
+  // a plan check: the names the whole plan writes its units by (run.structure.spellings)
+  { code: 'inconsistent-unit-name', severity: 'information', scope: 'plan', check: checkInconsistentUnitName },
 ];

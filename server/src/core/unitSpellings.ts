@@ -1,0 +1,211 @@
+// The names a plan assigns its items to, and the units it writes two ways (区工信局 in one item, 区工业和信息化局 in
+// another; 区金融局 in the body, 区金融工作局 in its 分工表): read paragraph by paragraph, each paragraph keeping what it
+// names (unitMentions), and gathered over the plan (planSpellings) for the check inconsistent-unit-name. A name the
+// plan declares short for another (区工业和信息化局（以下简称区工信局）) is no inconsistency.
+import { ownAssignment, rowAssignment } from './itemAssignment';
+import { Block, cellSpans } from './planModel';
+import { Assignment, hasUnitChar, isUnitName, mayNameSameUnit, namesNoUnit, Unit } from './responsibility';
+
+/** A unit's name where a paragraph assigns an item to it: offsets into the paragraph. */
+export interface UnitMention {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What a paragraph tells the plan's spellings: the names it assigns, and the short names it declares (以下简称). */
+export interface UnitFacts {
+  readonly mentions: readonly UnitMention[];
+  /** [full name, short name] of each 以下简称 it writes after a unit's name. */
+  readonly declared: readonly (readonly [string, string])[];
+}
+
+export const NO_UNIT_FACTS: UnitFacts = Object.freeze({ mentions: Object.freeze([]), declared: Object.freeze([]) });
+
+/** A unit's other spellings in the plan, as a paragraph that writes it is told them. */
+export interface Spelling {
+  /** How many places of the plan assign items to it under this name. */
+  readonly uses: number;
+  /** The names the plan writes it by elsewhere (mayNameSameUnit, not declared short for each other), with their uses. */
+  readonly others: readonly { readonly name: string; readonly uses: number }[];
+}
+
+/** For a paragraph: where it writes names that the plan writes another way too, their spellings, and a key that tells two such apart. */
+export interface UnitSpellings {
+  readonly key: string;
+  readonly mentions: readonly UnitMention[];
+  readonly of: ReadonlyMap<string, Spelling>;
+}
+
+/** （以下简称“区工信局”）, (以下简称区工信局), （简称"区工信局"）. */
+const SHORT_FOR = /[（(](?:以下)?简称[“"‘'「]?([^”"’'」）)，,、；;]{2,20})[”"’'」]?[）)]/g;
+/** How far before 以下简称 a unit's full name may start. */
+const FULL_NAME_REACH = 40;
+
+/**
+ * What a text must hold for readAssignment to find a unit in it: a role word (牵头, 配合, 会同…), a label's colon or
+ * 为 (责任单位为), a closing parenthesis. Most sentences of a plan's prose hold none: they are not read.
+ */
+const MAY_ASSIGN = /牵头|负责|配合|参与|协助|协办|协同|会同|[：:）)]|(?:单位|部门|主体)为/;
+
+/** The names of the units a block assigns (its own text or a row's cells: lead, co-leads, partners, units without a role), offsets into the paragraph, added to `into`. */
+function addBlockMentions(text: string, block: Block, into: UnitMention[]): void {
+  if (block.tableHeader || !hasUnitChar(text, block.start, block.end)) return;
+  let read: Assignment;
+  let spans: [number, number][] | undefined;
+  if (block.kind === 'row' && block.cells) {
+    read = rowAssignment(block, false);
+    spans = cellSpans(text.slice(block.start, block.end));
+  } else {
+    if (!MAY_ASSIGN.test(text.slice(block.start, block.end))) return;
+    read = ownAssignment(text, block, false);
+  }
+  const take = (u: Unit) => {
+    if (!isNamedUnit(u.name)) return;
+    const start = block.start + (spans ? spans[u.cell ?? 0]?.[0] ?? 0 : 0) + u.start;
+    // only where the text writes the name itself (a reader may give a unit under a name of its making)
+    if (!text.startsWith(u.name, start)) return;
+    for (let k = 0; k < into.length; k++) if (into[k].start === start) return;
+    into.push({ name: u.name, start, end: start + u.name.length });
+  };
+  if (read.lead) take(read.lead);
+  if (read.coLeads) for (const u of read.coLeads) take(u);
+  for (const u of read.partners) take(u);
+  if (read.named) for (const u of read.named) take(u);
+}
+
+/** A unit in particular, which the plan could write one way: not 各有关部门, not a collective (各区), not a district alone. */
+function isNamedUnit(name: string): boolean {
+  return !namesNoUnit(name) && !name.startsWith('各') && !DISTRICT_ALONE.test(name);
+}
+
+const DISTRICT_ALONE = /^[\u4e00-\u9fff]{2,3}(?:新区|区|县)$/;
+
+/** What a paragraph (its text and blocks) tells the plan's spellings. */
+export function unitFacts(model: { text: string; blocks: readonly Block[] }): UnitFacts {
+  const { text, blocks } = model;
+  const mentions: UnitMention[] = [];
+  for (let b = 0; b < blocks.length; b++) addBlockMentions(text, blocks[b], mentions);
+  let declared: [string, string][] | undefined;
+  if (text.includes('简称')) {
+    for (const m of text.matchAll(SHORT_FOR)) {
+      const short = m[1].trim();
+      const full = fullNameBefore(text, m.index!);
+      if (full && isUnitName(short)) (declared ??= []).push([full, short]);
+    }
+  }
+  return mentions.length || declared ? { mentions: mentions.length ? mentions : NO_UNIT_FACTS.mentions, declared: declared ?? NO_UNIT_FACTS.declared } : NO_UNIT_FACTS;
+}
+
+/** The longest unit's name that ends at `end` (right before its 以下简称). */
+function fullNameBefore(text: string, end: number): string | undefined {
+  for (let start = Math.max(0, end - FULL_NAME_REACH); start < end - 1; start++) {
+    const name = text.slice(start, end).trim();
+    if (isUnitName(name)) return name;
+  }
+  return undefined;
+}
+
+/** The last plan's paragraphs' facts (those that have any) and the spellings made of them. */
+let lastPlan: { facts: readonly UnitFacts[]; made: PlanSpellings } | undefined;
+
+/**
+ * The plan's spellings of its units, from its paragraphs' facts (a keystroke most often leaves them as they were: then
+ * the last plan's, which keeps what it told each paragraph, so that an unchanged paragraph is told the same object).
+ */
+export function planSpellings(all: readonly UnitFacts[]): PlanSpellings {
+  const facts = all.filter((f) => f !== NO_UNIT_FACTS);
+  const last = lastPlan;
+  if (last && facts.length === last.facts.length && facts.every((f, k) => f === last.facts[k])) return last.made;
+  let made = new PlanSpellings(facts);
+  if (last && made.sameAs(last.made)) made = last.made;
+  lastPlan = { facts, made };
+  return made;
+}
+
+/** The plan's spellings of its units, from every paragraph's facts: told to each paragraph that writes one of them. */
+export class PlanSpellings {
+  private readonly uses = new Map<string, number>();
+  private readonly declaredKey: string;
+  /** By name: the plan's other names that may name the same unit (made once per set of names: see `variantsOf`). */
+  private readonly variants: ReadonlyMap<string, readonly string[]>;
+  /** What each paragraph's facts were told. */
+  private readonly told = new WeakMap<UnitFacts, UnitSpellings | undefined>();
+
+  constructor(facts: readonly UnitFacts[]) {
+    const declared: (readonly [string, string])[] = [];
+    for (const f of facts) {
+      for (const m of f.mentions) this.uses.set(m.name, (this.uses.get(m.name) ?? 0) + 1);
+      for (const d of f.declared) declared.push(d);
+    }
+    this.declaredKey = declared.map((d) => d.join('\u0001')).join('\u0002');
+    this.variants = variantsOf([...this.uses.keys()], declared);
+  }
+
+  /** The same names, each as many times, and the same declarations: what it tells a paragraph is what `other` told it. */
+  sameAs(other: PlanSpellings): boolean {
+    if (this.uses.size !== other.uses.size || this.declaredKey !== other.declaredKey) return false;
+    for (const [name, n] of this.uses) if (other.uses.get(name) !== n) return false;
+    return true;
+  }
+
+  /** What paragraph `facts` is told: undefined when none of its names is written another way. */
+  of(facts: UnitFacts): UnitSpellings | undefined {
+    if (!facts.mentions.length || !this.variants.size) return undefined;
+    if (this.told.has(facts)) return this.told.get(facts);
+    const told = this.make(facts);
+    this.told.set(facts, told);
+    return told;
+  }
+
+  private make(facts: UnitFacts): UnitSpellings | undefined {
+    let of: Map<string, Spelling> | undefined;
+    let mentions: UnitMention[] | undefined;
+    for (const m of facts.mentions) {
+      const others = this.variants.get(m.name);
+      if (!others) continue;
+      (mentions ??= []).push(m);
+      if (!of?.has(m.name)) (of ??= new Map()).set(m.name, { uses: this.uses.get(m.name)!, others: others.map((name) => ({ name, uses: this.uses.get(name)! })) });
+    }
+    if (!of || !mentions) return undefined;
+    // where they stand too: a structure is shared by the paragraphs that have the same (StructureWalk.at)
+    const key = `${mentions.map((m) => m.start).join(',')}:${[...of].map(([name, s]) => `${name}=${s.uses}>${s.others.map((o) => `${o.name}=${o.uses}`).join('+')}`).join(',')}`;
+    return { key, mentions, of };
+  }
+}
+
+/** The last set of names and declarations, and their variants: an edit rarely changes which names a plan writes. */
+let lastVariants: { key: string; made: ReadonlyMap<string, readonly string[]> } = { key: '', made: new Map() };
+
+/** By name: the other names of `names` that may name the same unit, but for a name declared short for the other. */
+function variantsOf(names: readonly string[], declared: readonly (readonly [string, string])[]): ReadonlyMap<string, readonly string[]> {
+  const key = `${names.join('\u0001')}\u0002${declared.map((d) => d.join('\u0001')).join('\u0001')}`;
+  if (key === lastVariants.key) return lastVariants.made;
+  const shortFor = new Set(declared.map(([full, short]) => `${full}\u0001${short}`));
+  const excused = (a: string, b: string) => shortFor.has(`${a}\u0001${b}`) || shortFor.has(`${b}\u0001${a}`);
+  const made = new Map<string, string[]>();
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      const [a, b] = [names[i], names[j]];
+      // 天河区商务局 and 区商务局 are the same unit, written with and without its place: neither a slip
+      if (a.endsWith(b) || b.endsWith(a) || !mayNameSameUnit(a, b) || excused(a, b)) continue;
+      (made.get(a) ?? made.set(a, []).get(a)!).push(b);
+      (made.get(b) ?? made.set(b, []).get(b)!).push(a);
+    }
+  }
+  lastVariants = { key, made };
+  return made;
+}
+
+/**
+ * The spelling a name should give way to, if any: of its other names, the one the plan uses most, when it uses that
+ * more than this one (or as often, and it is the longer: the full name over a short one).
+ */
+export function preferredOver(name: string, spelling: Spelling): { name: string; uses: number } | undefined {
+  let best: { name: string; uses: number } | undefined;
+  for (const o of spelling.others) {
+    if (!best || o.uses > best.uses || (o.uses === best.uses && o.name.length > best.name.length)) best = o;
+  }
+  if (!best) return undefined;
+  return best.uses > spelling.uses || (best.uses === spelling.uses && best.name.length > name.length) ? best : undefined;
+}
