@@ -502,11 +502,15 @@ async function main() {
     await shootTypedHover(page, '15. 探索文化企业贷款“黑名单”制度，加快建设国家文化出口基地（表3第17项，区委宣传部牵头）。', '黑名单', ZH ? '意思相反' : 'says the opposite', 'reversed.png');
 
     // 5e. Two words of a copied task swapped (保证金 and 保险: what replaces what): the hover over them.
-    await shootTypedHover(page, '15. 探索以保证金方式取代保险，降低融资租赁企业资金占用（表3第3项，区金融工作局牵头）。', '方式取代', ZH ? '互换了位置' : 'swaps', 'swapped.png');
+    await shootTypedHover(page, '15. 探索以保证金方式取代保险，降低融资租赁企业资金占用（表3第3项，区金融局牵头）。', '方式取代', ZH ? '互换了位置' : 'swaps', 'swapped.png');
 
     // 5f. A task of one pilot area put in another (表3第10项 is 黄埔区's, the line says 琶洲): the hover over the place,
     // with the diagnostic and the area's tasks.
     await shootTypedHover(page, '16. 支持外国专利代理机构在琶洲设立代表机构（表3第10项，区市场监管局牵头）。', '琶洲', ZH ? '试点任务' : 'pilot task', 'place.png');
+
+    // 5g. A unit written another way than the plan writes it elsewhere (区金融工作局, where the plan writes 区金融局 twice):
+    // the hover over it, with the finding, its share of the plan's tasks and its other name.
+    await shootTypedHover(page, '16. 拓展数字人民币在跨境贸易中的应用场景（表1第35项）。（区金融工作局牵头，2025年底前完成）', '区金融工作局', ZH ? '名称前后不一致' : 'written two ways', 'unit-name.png');
 
     // 6. The Problems panel.
     await page.keyboard.press('Control+Shift+M');

@@ -1,6 +1,6 @@
 // The names a plan assigns its items to, and the units it writes two ways (区工信局 in one item, 区工业和信息化局 in
 // another; 区金融局 in the body, 区金融工作局 in its 分工表): read paragraph by paragraph, each paragraph keeping what it
-// names (unitMentions), and gathered over the plan (planSpellings) for the check inconsistent-unit-name. A name the
+// names (unitFacts), and gathered over the plan (planSpellings) for the check inconsistent-unit-name. A name the
 // plan declares short for another (区工业和信息化局（以下简称区工信局）) is no inconsistency.
 import { ownAssignment, rowAssignment } from './itemAssignment';
 import { Block, cellSpans } from './planModel';
