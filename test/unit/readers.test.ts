@@ -11,7 +11,7 @@ import { markdownOfDocBody } from '../../server/src/readers/doc';
 import { readPlanBytes, readPlanFile, readPlanTextFileSync } from '../../server/src/readers/planFile';
 import { UnreadableFileError } from '../../server/src/readers/unreadable';
 import { CLI_PLAN_FILE, PLAN_FILE } from '../../server/src/planFiles';
-import { makeDocx, makeRevisedDocx, ORIGINAL_MARKDOWN, REVISED_MARKDOWN, WORD_PLAN, WORD_PLAN_MARKDOWN, WORD_PLAN_PARAGRAPHS } from '../support/docxFixture';
+import { makeDocx, makeRevisedDocx, MERGED_TABLE_PLAN, ORIGINAL_MARKDOWN, REVISED_MARKDOWN, WORD_PLAN, WORD_PLAN_MARKDOWN, WORD_PLAN_PARAGRAPHS } from '../support/docxFixture';
 import { makeWorkbook, WORKBOOK_MARKDOWN, WORKBOOK_ROWS } from '../support/xlsxFixture';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -231,6 +231,27 @@ describe('readDoc (Word 97–2003)', () => {
       '标题', '', '| 序号 | 任务 | 牵头单位 |', '| --- | --- | --- |', '| 1 | 表1第12项 | 区商务局 区市场监管局 |', '| 2 |  |  |', '', '1. 落实表1第13项。', '', '下一段', '',
     ]);
     assert.deepStrictEqual(markdownOfDocBody(''), { text: '', paragraphOfLine: [0] });
+  });
+
+  it('repeats a cell merged down in each of its rows, as readDocx does (the .doc LibreOffice wrote of MERGED_TABLE_PLAN)', async () => {
+    const doc = await readPlanFile(path.join(WORD97, 'merged-table.doc'));
+    const docx = await readDocx(await makeDocx(MERGED_TABLE_PLAN), 'merged-table.docx');
+    assert.strictEqual(doc.text, docx.text);
+    assert.ok(doc.text.includes('| 金融服务 | 开展金融领域管理信息共享（表5第15项） | 区金融局 | 2024年12月 |'), doc.text);
+    assert.ok(doc.text.includes('| 商务服务 | 支持企业开展保税展示交易业务（表1第14项） | 区商务局 | 2024年12月 |'), doc.text);
+  });
+
+  it('fills cells merged down only where the text\'s rows are the document\'s, row for row; else reads the text as it is', () => {
+    const body = '序号\t牵头单位\t\n1\t区金融局\t\n2\t\t\n3\t\t\n';
+    const rows = [{ cells: 2, continued: [] }, { cells: 2, continued: [] }, { cells: 2, continued: [1] }, { cells: 2, continued: [1] }];
+    const cells = (text: string) => text.split('\n').filter((l) => /^\| \d/.test(l));
+    assert.deepStrictEqual(cells(markdownOfDocBody(body, rows).text), ['| 1 | 区金融局 |', '| 2 | 区金融局 |', '| 3 | 区金融局 |']);
+    const asText = ['| 1 | 区金融局 |', '| 2 |  |', '| 3 |  |'];
+    // a row more or fewer than the text's, a merged cell with text of its own, a row of another width: as the text has it
+    assert.deepStrictEqual(cells(markdownOfDocBody(body, rows.slice(1)).text), asText);
+    assert.deepStrictEqual(cells(markdownOfDocBody(body.replace('2\t\t', '2\t区商务局\t'), rows).text), ['| 1 | 区金融局 |', '| 2 | 区商务局 |', '| 3 |  |']);
+    assert.deepStrictEqual(cells(markdownOfDocBody(body, [...rows.slice(0, 3), { cells: 3, continued: [1] }]).text), asText);
+    assert.deepStrictEqual(cells(markdownOfDocBody(body).text), asText);
   });
 });
 

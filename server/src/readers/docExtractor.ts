@@ -8,6 +8,7 @@
 import BufferReader = require('word-extractor/lib/buffer-reader');
 import WordOleExtractor = require('word-extractor/lib/word-ole-extractor');
 import { docParagraphs, labelsOf, readDocLists, readDocStyles } from './docNumbering';
+import { docRows } from './docTables';
 
 /** What this module reads of word-extractor's OLE extractor (its version is locked; a test reads a real .doc with it). */
 interface Piece {
@@ -19,6 +20,8 @@ interface Piece {
 }
 interface ExtractedDocument {
   _body: string;
+  /** The rows of its outermost tables in the order of the text, with the cells each continues from the row above. */
+  rows?: BodyRow[];
   getBody(options?: { filterUnicode?: boolean }): string;
 }
 
@@ -60,7 +63,14 @@ class NumberedOleExtractor extends (WordOleExtractor as unknown as new () => {
     } catch {
       pending = undefined; // the text without its numbers, as before this reader read them
     }
+    let rows: BodyRow[] | undefined;
+    try {
+      rows = this.streams ? this.bodyRows(this.streams.word, this.streams.table) : undefined;
+    } catch {
+      rows = undefined; // cells merged down read empty, as before this reader read them
+    }
     const document = super.buildDocument();
+    document.rows = rows;
     if (pending?.size) {
       document._body = document._body.replace(MARKER_BLOCK, (marker) => {
         const entry = pending.get(marker)?.shift();
@@ -68,6 +78,22 @@ class NumberedOleExtractor extends (WordOleExtractor as unknown as new () => {
       });
     }
     return document;
+  }
+
+  /** The rows of the body's outermost tables (docRows), in the order of the text (by their row-end marks' places). */
+  private bodyRows(word: Buffer, table: Buffer): BodyRow[] {
+    const placed: { cp: number; row: BodyRow }[] = [];
+    for (const r of docRows(word, table)) {
+      const piece = this.pieceAt(r.fc);
+      if (!piece) continue;
+      const cp = piece.startCp + Math.floor((r.fc - piece.startFilePos) / piece.bpc);
+      if (cp < this._boundaries.ccpText) placed.push({ cp, row: { cells: r.cells, continued: r.continued } });
+    }
+    return placed.sort((a, b) => a.cp - b.cp).map((p) => p.row);
+  }
+
+  private pieceAt(fc: number): Piece | undefined {
+    return this._pieces.find((x) => fc >= x.startFilePos && fc < x.startFilePos + x.size);
   }
 
   /** Swaps each heading's and numbered paragraph's first character for a marker; by marker, what to put back. */
@@ -81,7 +107,7 @@ class NumberedOleExtractor extends (WordOleExtractor as unknown as new () => {
     for (const p of docParagraphs(word, table, styles)) {
       const heading = p.inTable ? 0 : styles.get(p.istd)?.heading ?? 0;
       if (!p.ilfo && !heading) continue;
-      const piece = pieces.find((x) => p.fc >= x.startFilePos && p.fc < x.startFilePos + x.size);
+      const piece = this.pieceAt(p.fc);
       if (!piece) continue;
       const cp = piece.startCp + Math.floor((p.fc - piece.startFilePos) / piece.bpc);
       if (cp < ccpText) placed.push({ cp, piece, ilfo: p.ilfo, ilvl: p.ilvl, heading });
@@ -110,13 +136,23 @@ class NumberedOleExtractor extends (WordOleExtractor as unknown as new () => {
   }
 }
 
-/** The body text of a Word 97–2003 document, its headings' `#`s and automatic numbers written before their paragraphs. */
-export async function docBody(bytes: Buffer): Promise<string> {
+/** A row of the body's outermost tables: how many cells it has, and which of them continue the cell above (merged down). */
+export interface BodyRow {
+  cells: number;
+  continued: number[];
+}
+
+/**
+ * The body text of a Word 97–2003 document, its headings' `#`s and automatic numbers written before their paragraphs,
+ * and its tables' rows (undefined when they could not be read).
+ */
+export async function docBody(bytes: Buffer): Promise<{ body: string; rows?: BodyRow[] }> {
   const reader = new BufferReader(bytes);
   await reader.open();
   try {
+    const document = await new NumberedOleExtractor().extract(reader);
     // as the file has it: word-extractor would otherwise make “” and — of Chinese text " and -
-    return (await new NumberedOleExtractor().extract(reader)).getBody({ filterUnicode: false });
+    return { body: document.getBody({ filterUnicode: false }), rows: document.rows };
   } finally {
     await reader.close();
   }

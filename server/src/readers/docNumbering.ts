@@ -137,20 +137,37 @@ const SPRM_P_F_IN_TABLE = 0x2416;
 /** The operand size of a property modifier by its spra ([MS-DOC] 2.2.5.1); -1 for a size in its first byte. */
 const OPERAND = [1, 1, 2, 4, 2, 2, -1, 3];
 
-/** The list, level and table flag a group of paragraph property modifiers sets (undefined: not set). */
-function readGrpprl(grpprl: Buffer): { ilfo?: number; ilvl?: number; inTable?: boolean } {
-  const out: { ilfo?: number; ilvl?: number; inTable?: boolean } = {};
+/**
+ * Each property modifier of a group, with where its operand starts and its size ([MS-DOC] 2.2.5.1: by its spra; in its
+ * first byte, or its first two for sprmTDefTable); stops at one that runs past the group.
+ */
+export function forEachSprm(grpprl: Buffer, visit: (sprm: number, at: number, size: number) => void): void {
   for (let k = 0; k + 2 <= grpprl.length; ) {
     const sprm = grpprl.readUInt16LE(k);
     k += 2;
     let size = OPERAND[sprm >> 13];
-    if (size < 0) size = sprm === 0xc615 ? 0 : k < grpprl.length ? grpprl.readUInt8(k) + 1 : 1; // (sprmPChgTabs: its size is its own; rare)
-    if (sprm === SPRM_P_ILFO && k + 2 <= grpprl.length) out.ilfo = grpprl.readInt16LE(k);
-    else if (sprm === SPRM_P_ILVL && k < grpprl.length) out.ilvl = grpprl.readUInt8(k);
-    else if (sprm === SPRM_P_F_IN_TABLE && k < grpprl.length) out.inTable = grpprl.readUInt8(k) !== 0;
-    if (!size) break;
+    if (size < 0) {
+      if (sprm === SPRM_T_DEF_TABLE) size = k + 2 <= grpprl.length ? grpprl.readUInt16LE(k) + 1 : 2;
+      else size = sprm === 0xc615 ? 0 : k < grpprl.length ? grpprl.readUInt8(k) + 1 : 1; // (sprmPChgTabs: its size is its own; rare)
+    }
+    if (k + size > grpprl.length) return;
+    visit(sprm, k, size);
+    if (!size) return;
     k += size;
   }
+}
+
+/** sprmTDefTable: its operand's size is in its first two bytes. */
+const SPRM_T_DEF_TABLE = 0xd608;
+
+/** The list, level and table flag a group of paragraph property modifiers sets (undefined: not set). */
+function readGrpprl(grpprl: Buffer): { ilfo?: number; ilvl?: number; inTable?: boolean } {
+  const out: { ilfo?: number; ilvl?: number; inTable?: boolean } = {};
+  forEachSprm(grpprl, (sprm, k, size) => {
+    if (sprm === SPRM_P_ILFO && size >= 2) out.ilfo = grpprl.readInt16LE(k);
+    else if (sprm === SPRM_P_ILVL && size >= 1) out.ilvl = grpprl.readUInt8(k);
+    else if (sprm === SPRM_P_F_IN_TABLE && size >= 1) out.inTable = grpprl.readUInt8(k) !== 0;
+  });
   return out;
 }
 
@@ -213,13 +230,12 @@ export function readDocStyles(word: Buffer, table: Buffer): Map<number, DocStyle
 }
 
 /**
- * The paragraphs with properties of their own (the paragraph FKPs of the PlcBtePapx), in the order the file holds them,
- * with their style and their list, their own or their style's (`styles`, readDocStyles).
+ * Each paragraph with properties of its own (the paragraph FKPs of the PlcBtePapx), in the order the file holds them:
+ * its first character's file offset (FC), its style (istd) and its group of property modifiers.
  */
-export function docParagraphs(word: Buffer, table: Buffer, styles: ReadonlyMap<number, DocStyle> = new Map()): DocParagraph[] {
-  const out: DocParagraph[] = [];
+export function forEachPapx(word: Buffer, table: Buffer, visit: (fc: number, istd: number, grpprl: Buffer) => void): void {
   const bte = fcLcb(word, PLCF_BTE_PAPX);
-  if (!bte || bte.lcb < 12) return out;
+  if (!bte || bte.lcb < 12) return;
   try {
     const pages = (bte.lcb - 4) / 8;
     for (let i = 0; i < pages; i++) {
@@ -230,25 +246,35 @@ export function docParagraphs(word: Buffer, table: Buffer, styles: ReadonlyMap<n
       for (let j = 0; j < runs; j++) {
         const fc = page.readUInt32LE(j * 4);
         const at = page.readUInt8((runs + 1) * 4 + j * 13) * 2;
-        if (!at) continue; // no properties of its own: Normal, in no list
+        if (!at) continue; // no properties of its own: Normal, in no list, in no table
         let cb = page.readUInt8(at);
         let from = at + 1;
         if (!cb) {
           cb = page.readUInt8(at + 1) * 2;
           from = at + 2;
         } else cb = cb * 2 - 1;
-        const istd = page.readUInt16LE(from);
-        const own = readGrpprl(page.subarray(from + 2, Math.min(512, from + cb)));
-        const style = styles.get(istd);
-        // a paragraph's own list wins, its ilfo 0 taking it out of its style's list
-        const ilfo = own.ilfo ?? style?.ilfo ?? 0;
-        const ilvl = own.ilvl ?? (own.ilfo === undefined ? style?.ilvl : undefined) ?? 0;
-        out.push({ fc, istd, ilfo: Math.max(0, ilfo), ilvl: Math.min(ilvl, 8), inTable: own.inTable ?? false });
+        visit(fc, page.readUInt16LE(from), page.subarray(from + 2, Math.min(512, from + cb)));
       }
     }
   } catch {
     // a damaged FKP: the paragraphs read so far
   }
+}
+
+/**
+ * The paragraphs with properties of their own (forEachPapx), in the order the file holds them, with their style and
+ * their list, their own or their style's (`styles`, readDocStyles).
+ */
+export function docParagraphs(word: Buffer, table: Buffer, styles: ReadonlyMap<number, DocStyle> = new Map()): DocParagraph[] {
+  const out: DocParagraph[] = [];
+  forEachPapx(word, table, (fc, istd, grpprl) => {
+    const own = readGrpprl(grpprl);
+    const style = styles.get(istd);
+    // a paragraph's own list wins, its ilfo 0 taking it out of its style's list
+    const ilfo = own.ilfo ?? style?.ilfo ?? 0;
+    const ilvl = own.ilvl ?? (own.ilfo === undefined ? style?.ilvl : undefined) ?? 0;
+    out.push({ fc, istd, ilfo: Math.max(0, ilfo), ilvl: Math.min(ilvl, 8), inTable: own.inTable ?? false });
+  });
   return out;
 }
 

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 
 /**
- * What the worker makes: a .doc's body text (word-extractor, its automatic numbers written in: docExtractor.ts), an .xls written again as .xlsx (SheetJS), or a PDF's
+ * What the worker makes: a .doc's body text (word-extractor, its automatic numbers written in: docExtractor.ts) and its tables' rows as JSON, an .xls written again as .xlsx (SheetJS), or a PDF's
  * pages of placed text as JSON (PDF.js, a bundle of its own: pdfLibrary.js).
  */
 export type LegacyTask = 'doc-body' | 'xls-to-xlsx' | 'pdf-pages';
@@ -22,7 +22,7 @@ const { parentPort, workerData } = require('worker_threads');
   const bytes = Buffer.from(workerData.bytes.buffer, workerData.bytes.byteOffset, workerData.bytes.byteLength);
   if (workerData.task === 'pdf-pages') return JSON.stringify(await require(workerData.pdfLibrary).pdfPages(new Uint8Array(bytes)));
   const { docBody, XLSX } = require(workerData.library);
-  if (workerData.task === 'doc-body') return await docBody(bytes);
+  if (workerData.task === 'doc-body') return JSON.stringify(await docBody(bytes));
   const book = XLSX.read(bytes, { type: 'buffer', cellNF: true, cellDates: false, bookVBA: false });
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: false });
 })().then((value) => parentPort.postMessage({ value }), (e) => parentPort.postMessage({ error: String((e && e.message) || e) }));
