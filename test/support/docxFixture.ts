@@ -171,19 +171,21 @@ export const WORD_PLAN_MARKDOWN = [
 export const WORD_PLAN_PARAGRAPHS = [1, 0, 2, 0, 3, 0, 4, 5, 6, 0, 7, 0, 8, 8, 9, 10, 0, 11, 11, 0];
 
 /**
- * A 分工表 as district plans write it in Word: its 领域, 牵头单位 and 完成时限 cells merged down over the rows they hold
- * for (the .doc of it: test/fixtures/word97/merged-table.doc).
+ * A 分工表 as district plans write it in Word: a header of two rows (责任单位 merged across 牵头单位 and 配合单位), its
+ * 领域, 牵头单位 and 完成时限 cells merged down over the rows they hold for (the .doc of it:
+ * test/fixtures/word97/merged-table.doc).
  */
 export const MERGED_TABLE_PLAN: Block[] = [
   { paragraph: '附件：重点任务分工表' },
   {
     table: [
-      ['领域', '任务', '牵头单位', '完成时限'],
-      [{ text: '金融服务', rowSpan: 2 }, '推动数字人民币试点扩面（表1第35项）', { text: '区金融局', rowSpan: 2 }, '2025年6月'],
-      ['开展金融领域管理信息共享（表5第15项）', '2024年12月'],
-      [{ text: '商务服务', rowSpan: 3 }, '允许外商投资社会调查（表1第12项）', '区商务局', { text: '2024年12月', rowSpan: 3 }],
-      ['支持外商投资旅行社从事出境旅游业务（表1第13项）', '区文广旅局'],
-      ['支持企业开展保税展示交易业务（表1第14项）', '区商务局'],
+      [{ text: '领域', rowSpan: 2 }, { text: '任务', rowSpan: 2 }, { text: '责任单位', columnSpan: 2 }, { text: '完成时限', rowSpan: 2 }],
+      ['牵头单位', '配合单位'],
+      [{ text: '金融服务', rowSpan: 2 }, '推动数字人民币试点扩面（表1第35项）', { text: '区金融局', rowSpan: 2 }, '区财政局', '2025年6月'],
+      ['开展金融领域管理信息共享（表5第15项）', '区商务局', '2024年12月'],
+      [{ text: '商务服务', rowSpan: 3 }, '允许外商投资社会调查（表1第12项）', '区商务局', '区市场监管局', { text: '2024年12月', rowSpan: 3 }],
+      ['支持外商投资旅行社从事出境旅游业务（表1第13项）', '区文广旅局', '区商务局'],
+      ['支持企业开展保税展示交易业务（表1第14项）', '区商务局', '黄埔海关'],
     ],
   },
   { paragraph: '各牵头单位于每季度末报送进展。' },

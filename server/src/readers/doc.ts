@@ -30,9 +30,10 @@ export async function readDoc(bytes: Uint8Array, name: string): Promise<Extracte
 
 /**
  * The Markdown of word-extractor's body text (see readDoc). With the rows of the document's tables (docBody's, in the
- * order of the text), a cell merged down is repeated in each of its rows, as the .docx reader does; only when the rows
- * the text holds are those rows, row for row (as many, each with as many cells, each merged one empty), else as the
- * text has it.
+ * order of the text), each table is laid out on its columns as the .docx reader does: a cell merged across is in its
+ * first column, the rest of its span empty, and a cell merged down is repeated in each of its rows; only when the rows
+ * the text holds are those rows (as many in all; a table whose rows do not have the cells the text gives them is left as
+ * the text has it).
  */
 export function markdownOfDocBody(body: string, rows?: readonly BodyRow[]): ExtractedPlan {
   const source = body.replace(/\r\n?/g, '\n').split('\n');
@@ -57,8 +58,13 @@ export function markdownOfDocBody(body: string, rows?: readonly BodyRow[]): Extr
     const text = line.replace(/\t/g, ' ').trim();
     if (text) blocks.push(text);
   }
-  const tables = blocks.filter((b): b is string[][] => typeof b !== 'string');
-  if (rows) fillMergedCells(tables, rows);
+  if (rows && blocks.reduce((n, b) => n + (typeof b === 'string' ? 0 : b.length), 0) === rows.length) {
+    let k = 0;
+    blocks.forEach((b, i) => {
+      if (typeof b === 'string') return;
+      blocks[i] = laidOut(b, rows.slice(k, (k += b.length)));
+    });
+  }
   const lines: string[] = [];
   const paragraphOfLine: number[] = [];
   let paragraph = 0;
@@ -83,20 +89,30 @@ export function markdownOfDocBody(body: string, rows?: readonly BodyRow[]): Extr
   return { text: lines.length ? lines.join('\n') + '\n' : '', paragraphOfLine: lines.length ? [...paragraphOfLine, 0] : [0] };
 }
 
+/** Boundaries of cells this close (in twips, a twentieth of a point) are one column's: rows drawn by hand differ by a few. */
+const SAME_BOUND = 30;
+
 /**
- * Each cell the document's rows say is merged down gets the text of the cell above it, when the text's rows are those
- * rows: as many in all, each with the row's cells, every merged one empty and under a row of as many cells.
+ * A table's text rows laid out on the columns its rows' cells bound (`rows`: the document's, one for each): each cell in
+ * the column it starts at, a cell merged down given the text of the cell above it. As the text has it when a row's
+ * cells are not the text's (their count, bounds in order, a merged cell empty).
  */
-function fillMergedCells(tables: readonly string[][][], rows: readonly BodyRow[]): void {
-  const textRows = tables.flatMap((t) => t.map((cells, k) => ({ cells, above: k ? t[k - 1] : undefined })));
-  if (textRows.length !== rows.length) return;
-  const fits = textRows.every(({ cells, above }, k) => {
-    const row = rows[k];
-    return !row.continued.length || (cells.length === row.cells && above?.length === row.cells && row.continued.every((c) => !cells[c]));
+function laidOut(table: readonly string[][], rows: readonly BodyRow[]): string[][] {
+  const fits = rows.every((r, k) => r.cells === table[k].length && r.bounds.length === r.cells + 1 && r.bounds.every((b, c) => !c || b > r.bounds[c - 1]) && r.continued.every((c) => !table[k][c]));
+  if (!fits) return table as string[][];
+  const sorted = [...new Set(rows.flatMap((r) => r.bounds))].sort((a, b) => a - b);
+  // the columns: bounds within SAME_BOUND of the one before are the same column's
+  const columnOf = new Map<number, number>();
+  let column = -1;
+  sorted.forEach((b, i) => columnOf.set(b, i && b - sorted[i - 1] < SAME_BOUND ? column : ++column));
+  const out: string[][] = [];
+  rows.forEach((r, k) => {
+    const cells = new Array<string>(Math.max(column, 1)).fill('');
+    for (let c = 0; c < r.cells; c++) {
+      const at = Math.min(columnOf.get(r.bounds[c])!, cells.length - 1);
+      cells[at] = r.continued.includes(c) && k ? out[k - 1][at] : table[k][c];
+    }
+    out.push(cells);
   });
-  if (!fits) return;
-  // in order: a cell merged over three rows takes the first's text through the second
-  textRows.forEach(({ cells, above }, k) => {
-    for (const c of rows[k].continued) cells[c] = above![c];
-  });
+  return out;
 }

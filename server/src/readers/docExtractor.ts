@@ -87,7 +87,7 @@ class NumberedOleExtractor extends (WordOleExtractor as unknown as new () => {
       const piece = this.pieceAt(r.fc);
       if (!piece) continue;
       const cp = piece.startCp + Math.floor((r.fc - piece.startFilePos) / piece.bpc);
-      if (cp < this._boundaries.ccpText) placed.push({ cp, row: { cells: r.cells, continued: r.continued } });
+      if (cp < this._boundaries.ccpText) placed.push({ cp, row: { cells: r.cells, bounds: r.bounds, continued: r.continued } });
     }
     return placed.sort((a, b) => a.cp - b.cp).map((p) => p.row);
   }
@@ -136,9 +136,13 @@ class NumberedOleExtractor extends (WordOleExtractor as unknown as new () => {
   }
 }
 
-/** A row of the body's outermost tables: how many cells it has, and which of them continue the cell above (merged down). */
+/**
+ * A row of the body's outermost tables: how many cells it has, where they stand (their bounds, in twips), and which of
+ * them continue the cell above (merged down).
+ */
 export interface BodyRow {
   cells: number;
+  bounds: number[];
   continued: number[];
 }
 
