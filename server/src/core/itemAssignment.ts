@@ -274,6 +274,11 @@ export function ownAssignment(text: string, block: BlockLike, firstLeads: boolea
   return read;
 }
 
+/** ownAssignment's reading of a block when it has been read (by the checks or the plan's walk), else undefined. */
+export function ownAssignmentRead(block: BlockLike, firstLeads: boolean): Assignment | undefined {
+  return ownReads[firstLeads ? 1 : 0].get(block);
+}
+
 function shiftAssignment(a: Assignment, by: (x: { start: number; end: number; cell?: number }) => number): Assignment {
   const move = <T extends { start: number; end: number; cell?: number }>(x: T): T => {
     const d = by(x);

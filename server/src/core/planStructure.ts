@@ -9,7 +9,7 @@ import { Task } from './types';
 import { firstLeadsDeclaration, isUnitName, namesNoUnit } from './responsibility';
 import { Deadline, dueBy, IssueDate, issueDateIn } from './deadlines';
 import { afterNumber, HeadingNumber, headingNumbersIn, NO_NUMBERING, NumberingState, sameNumbering } from './headingNumbers';
-import { NO_UNIT_FACTS, PlanSpellings, planSpellings, UnitFacts, unitFacts, UnitSpellings } from './unitSpellings';
+import { NO_UNIT_FACTS, PlanSpellings, planSpellings, sameSpellings, UnitFacts, unitFacts, UnitSpellings } from './unitSpellings';
 
 /** policyLens.structure: when a task item needs a lead unit, and a deadline; the end of the pilot period if set. */
 export interface StructureSettings {
@@ -157,7 +157,7 @@ export class StructureWalk {
       s.requireDeadline === this.requireDeadline && s.expectDeadlines === this.expectDeadlines &&
       s.firstLeads === this.firstLeadsAt[i] && !!s.expectListed === this.expectListed && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameStrings(s.outline ?? [], this.outlines[i]) &&
       (i === this.titleAt ? s.planCites?.key === this.citesOfPlan().key : !s.planCites) && sameNumbering(s.numbering, this.numberedAt.get(i)) &&
-      s.spellings?.key === this.spellingsOf(i)?.key;
+      sameSpellings(s.spellings, this.spellingsOf(i));
   }
 
   /** What paragraph i is told of the plan's spellings of the units it names: undefined when it names none the plan writes two ways. */

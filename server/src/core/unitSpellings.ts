@@ -2,9 +2,9 @@
 // another; 区金融局 in the body, 区金融工作局 in its 分工表): read paragraph by paragraph, each paragraph keeping what it
 // names (unitFacts), and gathered over the plan (planSpellings) for the check inconsistent-unit-name. A name the
 // plan declares short for another (区工业和信息化局（以下简称区工信局）) is no inconsistency.
-import { ownAssignment, rowAssignment } from './itemAssignment';
+import { ownAssignment, ownAssignmentRead, rowAssignment } from './itemAssignment';
 import { Block, cellSpans } from './planModel';
-import { Assignment, hasUnitChar, isUnitName, mayNameSameUnit, namesNoUnit, Unit } from './responsibility';
+import { hasUnitChar, isUnitName, mayNameSameUnit, namesNoUnit, Unit } from './responsibility';
 
 /** A unit's name where a paragraph assigns an item to it: offsets into the paragraph. */
 export interface UnitMention {
@@ -30,11 +30,27 @@ export interface Spelling {
   readonly others: readonly { readonly name: string; readonly uses: number }[];
 }
 
-/** For a paragraph: where it writes names that the plan writes another way too, their spellings, and a key that tells two such apart. */
-export interface UnitSpellings {
-  readonly key: string;
-  readonly mentions: readonly UnitMention[];
-  readonly of: ReadonlyMap<string, Spelling>;
+/** For a paragraph: where it writes names that the plan writes another way too, and their spellings. */
+export class UnitSpellings {
+  private made?: string;
+
+  constructor(
+    readonly mentions: readonly UnitMention[],
+    readonly of: ReadonlyMap<string, Spelling>,
+  ) {}
+
+  /**
+   * What tells two such apart: the places and the spellings (a structure is shared by the paragraphs that have the
+   * same: StructureWalk.at). Made when first compared: a new plan's paragraphs have nothing to compare with.
+   */
+  get key(): string {
+    return (this.made ??= `${this.mentions.map((m) => m.start).join(',')}:${[...this.of].map(([name, s]) => `${name}=${s.uses}>${s.others.map((o) => `${o.name}=${o.uses}`).join('+')}`).join(',')}`);
+  }
+}
+
+/** Whether two paragraphs are told the same (either may be told nothing). */
+export function sameSpellings(a: UnitSpellings | undefined, b: UnitSpellings | undefined): boolean {
+  return a === b || (!!a && !!b && a.key === b.key);
 }
 
 /** （以下简称“区工信局”）, (以下简称区工信局), （简称"区工信局"）. */
@@ -50,29 +66,35 @@ const MAY_ASSIGN = /牵头|负责|配合|参与|协助|协办|协同|会同|[：
 
 /** The names of the units a block assigns (its own text or a row's cells: lead, co-leads, partners, units without a role), offsets into the paragraph, added to `into`. */
 function addBlockMentions(text: string, block: Block, into: UnitMention[]): void {
-  if (block.tableHeader || !hasUnitChar(text, block.start, block.end)) return;
-  let read: Assignment;
-  let spans: [number, number][] | undefined;
-  if (block.kind === 'row' && block.cells) {
-    read = rowAssignment(block, false);
-    spans = cellSpans(text.slice(block.start, block.end));
-  } else {
-    if (!MAY_ASSIGN.test(text.slice(block.start, block.end))) return;
-    read = ownAssignment(text, block, false);
+  if (block.tableHeader) return;
+  const row = block.kind === 'row' && block.cells;
+  // most items were read by the plan's walk already, with or without a declaration that the first unit leads (the
+  // roles differ, not the names): no need to look for what could name a unit
+  let read = row ? undefined : ownAssignmentRead(block, false) ?? ownAssignmentRead(block, true);
+  if (!read) {
+    if (!hasUnitChar(text, block.start, block.end)) return;
+    if (!row && !MAY_ASSIGN.test(text.slice(block.start, block.end))) return;
+    read = row ? rowAssignment(block, false) : ownAssignment(text, block, false);
   }
-  const take = (u: Unit) => {
-    if (!isNamedUnit(u.name)) return;
-    const start = block.start + (spans ? spans[u.cell ?? 0]?.[0] ?? 0 : 0) + u.start;
-    // only where the text writes the name itself (a reader may give a unit under a name of its making)
-    if (!text.startsWith(u.name, start)) return;
-    for (let k = 0; k < into.length; k++) if (into[k].start === start) return;
-    into.push({ name: u.name, start, end: start + u.name.length });
-  };
-  if (read.lead) take(read.lead);
-  if (read.coLeads) for (const u of read.coLeads) take(u);
-  for (const u of read.partners) take(u);
-  if (read.named) for (const u of read.named) take(u);
+  const spans = row ? cellSpans(text.slice(block.start, block.end)) : undefined;
+  if (read.lead) addMention(text, block, spans, read.lead, into);
+  if (read.coLeads) for (const u of read.coLeads) addMention(text, block, spans, u, into);
+  for (const u of read.partners) addMention(text, block, spans, u, into);
+  if (read.named) for (const u of read.named) addMention(text, block, spans, u, into);
 }
+
+/** A unit a block's reading gives (offsets into the block, or into its cell of `spans`), where the paragraph writes it. */
+function addMention(text: string, block: Block, spans: [number, number][] | undefined, u: Unit, into: UnitMention[]): void {
+  if (!isNamedUnit(u.name)) return;
+  const start = block.start + (spans ? spans[u.cell ?? 0]?.[0] ?? 0 : 0) + u.start;
+  // only where the text writes the name itself (a reader may give a unit under a name of its making)
+  if (!text.startsWith(u.name, start)) return;
+  for (let k = 0; k < into.length; k++) if (into[k].start === start) return;
+  into.push({ name: u.name, start, end: start + u.name.length });
+}
+
+/** The mentions of the paragraph being read (unitFacts), copied out when there are any: most paragraphs have none. */
+const found: UnitMention[] = [];
 
 /** A unit in particular, which the plan could write one way: not 各有关部门, not a collective (各区), not a district alone. */
 function isNamedUnit(name: string): boolean {
@@ -84,8 +106,10 @@ const DISTRICT_ALONE = /^[\u4e00-\u9fff]{2,3}(?:新区|区|县)$/;
 /** What a paragraph (its text and blocks) tells the plan's spellings. */
 export function unitFacts(model: { text: string; blocks: readonly Block[] }): UnitFacts {
   const { text, blocks } = model;
-  const mentions: UnitMention[] = [];
-  for (let b = 0; b < blocks.length; b++) addBlockMentions(text, blocks[b], mentions);
+  found.length = 0;
+  for (let b = 0; b < blocks.length; b++) addBlockMentions(text, blocks[b], found);
+  const mentions = found.length ? found.slice() : undefined;
+  found.length = 0;
   let declared: [string, string][] | undefined;
   if (text.includes('简称')) {
     for (const m of text.matchAll(SHORT_FOR)) {
@@ -94,7 +118,7 @@ export function unitFacts(model: { text: string; blocks: readonly Block[] }): Un
       if (full && isUnitName(short)) (declared ??= []).push([full, short]);
     }
   }
-  return mentions.length || declared ? { mentions: mentions.length ? mentions : NO_UNIT_FACTS.mentions, declared: declared ?? NO_UNIT_FACTS.declared } : NO_UNIT_FACTS;
+  return mentions || declared ? { mentions: mentions ?? NO_UNIT_FACTS.mentions, declared: declared ?? NO_UNIT_FACTS.declared } : NO_UNIT_FACTS;
 }
 
 /** The longest unit's name that ends at `end` (right before its 以下简称). */
@@ -167,10 +191,7 @@ export class PlanSpellings {
       (mentions ??= []).push(m);
       if (!of?.has(m.name)) (of ??= new Map()).set(m.name, { uses: this.uses.get(m.name)!, others: others.map((name) => ({ name, uses: this.uses.get(name)! })) });
     }
-    if (!of || !mentions) return undefined;
-    // where they stand too: a structure is shared by the paragraphs that have the same (StructureWalk.at)
-    const key = `${mentions.map((m) => m.start).join(',')}:${[...of].map(([name, s]) => `${name}=${s.uses}>${s.others.map((o) => `${o.name}=${o.uses}`).join('+')}`).join(',')}`;
-    return { key, mentions, of };
+    return of && mentions ? new UnitSpellings(mentions, of) : undefined;
   }
 }
 
