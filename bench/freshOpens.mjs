@@ -27,7 +27,7 @@ const pieces = loadPieces(ROOT);
 const plain = buildPlan(pieces, 1_000_000).text;
 const sameText = args.includes('--same-text');
 const texts = Array.from({ length: opens }, (_, k) => (sameText ? plain : buildPlan(pieces, 1_000_000, variant(k + 1)).text));
-const lsp = new LspProcess([server, '--stdio'], { configuration: { policyLens: settings } });
+const lsp = new LspProcess([server, '--stdio'], { configuration: { policyLens: settings }, nodeArgs: option('--node-args', '').split(' ').filter(Boolean) });
 await lsp.initialize({ policyLens: settings });
 lsp.notify('initialized', {});
 await lsp.request('textDocument/hover', { textDocument: { uri: 'file:///bench/none.md' }, position: { line: 0, character: 0 } });

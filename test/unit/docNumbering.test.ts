@@ -6,6 +6,7 @@ import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { docParagraphs, DocLists, labelsOf, readDocLists, readDocStyles } from '../../server/src/readers/docNumbering';
+import { docRows } from '../../server/src/readers/docTables';
 import { readPlanBytes, readPlanFile } from '../../server/src/readers/planFile';
 import { UnreadableFileError } from '../../server/src/readers/unreadable';
 import { loadEngine } from '../../server/src/engine';
@@ -125,5 +126,31 @@ describe('Word 97–2003 automatic numbering', () => {
         (e: unknown) => assert.ok(e instanceof UnreadableFileError, String(e)),
       );
     }
+  });
+});
+
+describe('Word 97–2003 table rows', () => {
+  const MERGED_DOC = path.join(__dirname, '../../../test/fixtures/word97/merged-table.doc');
+
+  it('reads each row\'s cells, their bounds and the cells merged down, from the .doc LibreOffice wrote of MERGED_TABLE_PLAN', () => {
+    const { word, table } = streams(MERGED_DOC);
+    const rows = docRows(word, table);
+    // the header's 责任单位 spans two columns (four cells), its second row five; 领域, 牵头单位 and 完成时限 merged down
+    assert.deepStrictEqual(rows.map((r) => [r.cells, r.continued]), [[4, []], [5, [0, 1, 4]], [5, []], [5, [0, 2]], [5, []], [5, [0, 4]], [5, [0, 4]]]);
+    for (const r of rows) assert.ok(r.bounds.length === r.cells + 1 && r.bounds.every((b, c) => !c || b > r.bounds[c - 1]), JSON.stringify(r));
+    assert.deepStrictEqual(rows[0].bounds.filter((b) => !rows[1].bounds.includes(b)), [], 'the header\'s bounds are the columns\' too');
+  });
+
+  it('never throws on damaged streams: the rows it reads of them, or none', () => {
+    const { word, table } = streams(MERGED_DOC);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.nat(), fc.nat(255)), { minLength: 1, maxLength: 12 }), (edits) => {
+        const w = Buffer.from(word);
+        const t = Buffer.from(table);
+        for (const [inTable, at, byte] of edits) (inTable ? t : w)[at % (inTable ? t.length : w.length)] = byte;
+        return docRows(w, t).every((r) => r.continued.every((c) => c < r.cells) && r.bounds.length <= r.cells + 1);
+      }),
+      { numRuns: 400, seed: 20261206 },
+    );
   });
 });
