@@ -48,6 +48,15 @@ describe('the plan\'s spellings of its units', () => {
     assert.deepStrictEqual(told && told.of.get('区工信局'), { uses: 2, others: [{ name: '区工业和信息化局', uses: 1 }] });
   });
 
+  it('compares the names of no more units than a plan names (400): a text of thousands is told nothing', () => {
+    const chars = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥';
+    const units = [...chars].flatMap((a) => [...chars].map((b) => `市${a}${b}委`));
+    const named = (names: string[]) => names.map((u, i) => factsOf(`${i + 1}. 推动数字人民币试点扩面（表1第35项）。（${u}牵头）`));
+    const pair = named(['区工信局', '区工业和信息化局']);
+    assert.ok(planSpellings([...pair, ...named(units.slice(0, 398))]).of(pair[0]), 'a plan of 400 names');
+    assert.strictEqual(planSpellings([...pair, ...named(units.slice(0, 399))]).of(pair[0]), undefined);
+  });
+
   it('prefers the name used most, then the longer', () => {
     assert.deepStrictEqual(preferredOver('区工信局', { uses: 1, others: [{ name: '区工业和信息化局', uses: 1 }] }), { name: '区工业和信息化局', uses: 1 });
     assert.strictEqual(preferredOver('区工业和信息化局', { uses: 1, others: [{ name: '区工信局', uses: 1 }] }), undefined);

@@ -195,11 +195,17 @@ export class PlanSpellings {
   }
 }
 
+/** The most names a plan's units are compared among: a district's plan names a few dozen units, a city's a hundred or so. */
+const MAX_NAMES = 400;
+const NO_VARIANTS: ReadonlyMap<string, readonly string[]> = new Map();
+
 /** The last set of names and declarations, and their variants: an edit rarely changes which names a plan writes. */
 let lastVariants: { key: string; made: ReadonlyMap<string, readonly string[]> } = { key: '', made: new Map() };
 
 /** By name: the other names of `names` that may name the same unit, but for a name declared short for the other. */
 function variantsOf(names: readonly string[], declared: readonly (readonly [string, string])[]): ReadonlyMap<string, readonly string[]> {
+  // every pair is compared: a text of thousands of names (no plan's) would take seconds on each change of them
+  if (names.length > MAX_NAMES) return NO_VARIANTS;
   const key = `${names.join('\u0001')}\u0002${declared.map((d) => d.join('\u0001')).join('\u0001')}`;
   if (key === lastVariants.key) return lastVariants.made;
   const shortFor = new Set(declared.map(([full, short]) => `${full}\u0001${short}`));
