@@ -165,6 +165,14 @@ describe('incremental re-checking', function () {
     assert.deepStrictEqual(said, ['', '三是', '二）', '']);
   });
 
+  it("says again whose district a lead unit is as the plan's title far above it changes, as a fresh check does", () => {
+    const options = { locale: 'zh' as const };
+    const plan = (title: string) => [title, ...Array.from({ length: 20 }, () => '推进服务业扩大开放。'), '1. 允许外商投资社会调查（表1第12项）。（天河区商务局牵头）'].join('\n\n') + '\n';
+    const texts = [plan('越秀区落实服务业扩大开放综合试点实施方案'), plan('天河区落实服务业扩大开放综合试点实施方案'), plan('广州市落实服务业扩大开放综合试点实施方案'), plan('荔湾区落实服务业扩大开放综合试点实施方案')];
+    const said = checkedAsEdits(texts, options).map((a) => a.findings.filter((f) => f.code === 'other-district-unit').map((f) => f.message.slice(0, 8)).join(' '));
+    assert.deepStrictEqual(said, ['本方案是越秀区的', '', '', '本方案是荔湾区的']);
+  });
+
   it('says a unit is written two ways again as its names come, go and change far from it, as a fresh check does', () => {
     const options = { locale: 'zh' as const };
     const plan = (far: string) =>

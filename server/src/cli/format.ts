@@ -78,6 +78,7 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   'place-mismatch': "A task the source gives one pilot area (表3第10项, 黄埔区's) put in another by the sentence that cites it (在琶洲……（表3第10项）) or by the heading above it (## 三、琶洲核心区).",
   'missing-area-task': "A plan whose title names a pilot area (海珠区落实……实施方案) that cites none of some of that area's tasks, in its body or its 分工表.",
   'heading-numbering': "A number of the plan's headings or numbered paragraphs skipped or repeated at its level ((一)(二)(四), 三、 after 三、), counted across paragraphs.",
+  'other-district-unit': "A district's plan (its title names the district) that gives an item to another district's unit, or that district, to lead: a plan adapted from another district's, that district's name left in.",
   'inconsistent-unit-name': 'A unit the plan assigns items to under two names (区工信局 here, 区工业和信息化局 elsewhere), where the name it uses less is written; not a short name the plan declares (以下简称).',
 };
 

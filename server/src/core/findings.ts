@@ -22,6 +22,7 @@ export const DIAGNOSTIC_CODES = [
   'missing-area-task',
   'heading-numbering',
   'inconsistent-unit-name',
+  'other-district-unit',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -49,6 +50,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'missing-area-task': 'information',
   'heading-numbering': 'warning',
   'inconsistent-unit-name': 'information',
+  'other-district-unit': 'warning',
 };
 
 /** A text edit a quick fix applies, in offsets of the checked text. */

@@ -70,6 +70,8 @@ const zh = {
   restatedTask: (ref: string) => `该条目复述的${ref}`,
   numberSkipped: (written: string, previous: string, expected: string) => `序号“${written}”不连续：上一个同级序号是“${previous}”，此处应为“${expected}”`,
   numberRepeated: (written: string, expected: string) => `序号“${written}”与上一个同级序号重复，此处应为“${expected}”`,
+  otherDistrictUnit: (own: string, unit: string, other: string) => `本方案是${own}的方案，此处的“${unit}”却是${other}的单位：是否沿用了其他区方案的表述？`,
+  otherDistrict: (own: string, other: string) => `本方案是${own}的方案，此处却由“${other}”承担：是否沿用了其他区方案的表述？`,
   unitWrittenTwoWays: (name: string, uses: number, other: string, otherUses: number) => `同一单位名称前后不一致：此处写作“${name}”（全文 ${uses} 处），本方案另有 ${otherUses} 处写作“${other}”`,
   missingAreaTasks: (name: string, area: string, refs: string, total?: number) =>
     total === undefined ? `方案标题写明“${name}”，但未落实${area}的任一试点任务（${refs}）` : `方案标题写明“${name}”，但未落实${area}的${total}项试点任务中的${refs}`,
@@ -160,6 +162,8 @@ const en: Messages = {
   restatedTask: (ref) => `the task this item restates, ${ref},`,
   numberSkipped: (written, previous, expected) => `the number "${written}" skips: the last of its level was "${previous}", so this should be "${expected}"`,
   numberRepeated: (written, expected) => `the number "${written}" repeats the last of its level: this should be "${expected}"`,
+  otherDistrictUnit: (own, unit, other) => `this is ${own}'s plan, but "${unit}" is a unit of ${other}: copied from another district's plan?`,
+  otherDistrict: (own, other) => `this is ${own}'s plan, but "${other}" is given the work here: copied from another district's plan?`,
   unitWrittenTwoWays: (name, uses, other, otherUses) => `one unit written two ways: "${name}" here (${uses} ${uses === 1 ? 'place' : 'places'} in the plan), "${other}" in ${otherUses} other ${otherUses === 1 ? 'place' : 'places'}`,
   missingAreaTasks: (name, area, refs, total) =>
     total === undefined ? `the title names "${name}", but the plan cites none of the pilot tasks of ${area} (${refs})` : `the title names "${name}", but the plan leaves out ${refs} of the ${total} pilot tasks of ${area}`,

@@ -98,9 +98,19 @@ const DISTRICT = /^([\u4e00-\u9fff]{2,3}?)(?:新区|区|县)$/;
 /** Names of that shape that are kinds of area, not a district: 城区, 社区, 园区, 试验区, 大湾区, 中心区… */
 const NOT_A_DISTRICT = /^(?:城|市|社|小|园|片|景|校|厂|库|矿|灾|疫|郊|辖|街|老|山|牧|林|湾|大湾|城市|中心|核心|老城|主城|旧城|新城|试验|示范|开发|高新|自贸|功能|重点|保税|商务|经济|综合|合作|先行|试点|产业|集聚|服务|全|本|我|该|各|相关|有关|上述|其他|本区|辖区|行政|边境|民族|自治|特区)$/;
 
-function isDistrict(name: string): boolean {
+/** Whether the whole name is a district's (黄埔区, 南沙新区; not 城区, 开发区). */
+export function isDistrict(name: string): boolean {
   const m = DISTRICT.exec(name);
   return !!m && !NOT_A_DISTRICT.test(m[1]);
+}
+
+/** A district's name a name opens with, after its city if any (天河区商务局, 广州市天河区商务局 → 天河区). */
+const LEADING_DISTRICT = /^(?:[\u4e00-\u9fff]{2,4}?市)?([\u4e00-\u9fff]{2,3}?(?:新区|区|县))/;
+
+/** The district a unit's name or a title opens with (天河区商务局 → 天河区; 南沙新区管委会 → 南沙新区), and where it starts. */
+export function leadingDistrict(name: string): { name: string; at: number } | undefined {
+  const m = LEADING_DISTRICT.exec(name);
+  return m && isDistrict(m[1]) ? { name: m[1], at: m[0].length - m[1].length } : undefined;
 }
 
 type Role = 'lead' | 'partner';

@@ -4,7 +4,7 @@
 // plan declares short for another (区工业和信息化局（以下简称区工信局）) is no inconsistency.
 import { ownAssignment, ownAssignmentRead, rowAssignment } from './itemAssignment';
 import { Block, cellSpans } from './planModel';
-import { hasUnitChar, isUnitName, mayNameSameUnit, namesNoUnit, Unit } from './responsibility';
+import { Assignment, hasUnitChar, isUnitName, mayNameSameUnit, namesNoUnit, Unit } from './responsibility';
 
 /** A unit's name where a paragraph assigns an item to it: offsets into the paragraph. */
 export interface UnitMention {
@@ -64,31 +64,46 @@ const FULL_NAME_REACH = 40;
  */
 const MAY_ASSIGN = /牵头|负责|配合|参与|协助|协办|协同|会同|[：:）)]|(?:单位|部门|主体)为/;
 
-/** The names of the units a block assigns (its own text or a row's cells: lead, co-leads, partners, units without a role), offsets into the paragraph, added to `into`. */
-function addBlockMentions(text: string, block: Block, into: UnitMention[]): void {
-  if (block.tableHeader) return;
+/**
+ * What a block's own text or a row's cells assign (lead, co-leads, partners, units without a role; offsets into the
+ * block, or into a row's cell of `spans`); undefined when it can assign nothing.
+ */
+export function blockReading(text: string, block: Block): { read: Assignment; spans?: [number, number][] } | undefined {
+  if (block.tableHeader) return undefined;
   const row = block.kind === 'row' && block.cells;
   // most items were read by the plan's walk already, with or without a declaration that the first unit leads (the
   // roles differ, not the names): no need to look for what could name a unit
   let read = row ? undefined : ownAssignmentRead(block, false) ?? ownAssignmentRead(block, true);
   if (!read) {
-    if (!hasUnitChar(text, block.start, block.end)) return;
-    if (!row && !MAY_ASSIGN.test(text.slice(block.start, block.end))) return;
+    if (!hasUnitChar(text, block.start, block.end)) return undefined;
+    if (!row && !MAY_ASSIGN.test(text.slice(block.start, block.end))) return undefined;
     read = row ? rowAssignment(block, false) : ownAssignment(text, block, false);
   }
-  const spans = row ? cellSpans(text.slice(block.start, block.end)) : undefined;
+  return { read, spans: row ? cellSpans(text.slice(block.start, block.end)) : undefined };
+}
+
+/** Where the paragraph writes a unit of blockReading's (its offset), or undefined when it writes it under another name. */
+export function unitPlace(text: string, block: Block, spans: [number, number][] | undefined, u: Unit): number | undefined {
+  const start = block.start + (spans ? spans[u.cell ?? 0]?.[0] ?? 0 : 0) + u.start;
+  return text.startsWith(u.name, start) ? start : undefined;
+}
+
+/** The names of the units a block assigns (blockReading), offsets into the paragraph, added to `into`. */
+function addBlockMentions(text: string, block: Block, into: UnitMention[]): void {
+  const reading = blockReading(text, block);
+  if (!reading) return;
+  const { read, spans } = reading;
   if (read.lead) addMention(text, block, spans, read.lead, into);
   if (read.coLeads) for (const u of read.coLeads) addMention(text, block, spans, u, into);
   for (const u of read.partners) addMention(text, block, spans, u, into);
   if (read.named) for (const u of read.named) addMention(text, block, spans, u, into);
 }
 
-/** A unit a block's reading gives (offsets into the block, or into its cell of `spans`), where the paragraph writes it. */
+/** A unit a block's reading gives, where the paragraph writes it (not a name of the reader's making), once. */
 function addMention(text: string, block: Block, spans: [number, number][] | undefined, u: Unit, into: UnitMention[]): void {
   if (!isNamedUnit(u.name)) return;
-  const start = block.start + (spans ? spans[u.cell ?? 0]?.[0] ?? 0 : 0) + u.start;
-  // only where the text writes the name itself (a reader may give a unit under a name of its making)
-  if (!text.startsWith(u.name, start)) return;
+  const start = unitPlace(text, block, spans, u);
+  if (start === undefined) return;
   for (let k = 0; k < into.length; k++) if (into[k].start === start) return;
   into.push({ name: u.name, start, end: start + u.name.length });
 }

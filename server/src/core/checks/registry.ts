@@ -23,6 +23,7 @@ import { checkPlaces } from './placeMismatch';
 import { checkMissingAreaTasks } from './missingAreaTask';
 import { checkHeadingNumbers } from './headingNumbering';
 import { checkInconsistentUnitName } from './inconsistentUnitName';
+import { checkOtherDistrictUnits } from './otherDistrictUnit';
 import type { BlockAssignment, ResponsibilityRun } from '../itemAssignment';
 
 /** What a check sees besides its block: the paragraph's model, the sources' facts, the messages. */
@@ -93,4 +94,6 @@ export const CHECKS: readonly Check[] = [
   { code: 'assignment-mismatch', severity: 'warning', scope: 'plan', check: checkAssignmentMismatch },
   // a plan check: the names the whole plan writes its units by (run.structure.spellings)
   { code: 'inconsistent-unit-name', severity: 'information', scope: 'plan', check: checkInconsistentUnitName },
+  // a plan check: the district the plan's title names (run.structure.title)
+  { code: 'other-district-unit', severity: 'warning', scope: 'plan', check: checkOtherDistrictUnits },
 ];

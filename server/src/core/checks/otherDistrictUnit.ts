@@ -1,0 +1,90 @@
+// other-district-unit: a district's plan (黄埔区落实……实施方案: its title, as the walk reads it) that gives an item to a unit
+// of another district to lead (（天河区商务局牵头）, a 分工表's 牵头单位 cell 南沙区商务局, （天河区）): a plan adapted from
+// another district's, that district's name left in. The title's district goes by its pilot area's names too (黄埔区,
+// 广州开发区, 知识城: the source's). Partners are not judged (districts do work together), nor a city's plan, nor a pilot
+// area's district leading an area's task (place-mismatch judges it against the task's area).
+import { Finding } from '../findings';
+import { Block } from '../planModel';
+import { isDistrict, leadingDistrict } from '../responsibility';
+import { blockReading, unitPlace } from '../unitSpellings';
+import type { CheckContext } from './context';
+import type { CheckRun } from './registry';
+
+export function checkOtherDistrictUnits(block: Block, run: CheckRun): Finding[] {
+  const title = run.structure?.title;
+  const own = title ? titleDistrict(title, run.context) : undefined;
+  if (!own) return [];
+  const text = run.model.text;
+  const reading = blockReading(text, block);
+  if (!reading) return [];
+  const { read, spans } = reading;
+  const findings: Finding[] = [];
+  for (const u of [read.lead, ...(read.coLeads ?? []), ...(read.named ?? [])]) {
+    const district = u && leadingDistrict(u.name);
+    if (!u || !district || own.names.has(district.name) || own.names.has(stemOf(district.name))) continue;
+    // a pilot area's district leading an area's task: place-mismatch says whether it is the task's area
+    if (run.context.areaByName.has(stemOf(district.name)) && aboutAreaTask(block, run.context)) continue;
+    const start = unitPlace(text, block, spans, u);
+    if (start === undefined) continue;
+    const at = start + district.at;
+    const alone = u.name.length === district.at + district.name.length;
+    findings.push({
+      start, end: start + u.name.length, code: 'other-district-unit', severity: 'warning',
+      message: alone ? run.msg.otherDistrict(own.shown, district.name) : run.msg.otherDistrictUnit(own.shown, u.name, district.name),
+      related: [],
+      fixes: own.written ? [{ title: run.msg.replaceWith(own.written), start: at, end: at + district.name.length, newText: own.written, preferred: true }] : [],
+    });
+  }
+  return findings;
+}
+
+/** Whether the block cites or restates a task the source gives a pilot area. */
+function aboutAreaTask(block: Block, context: CheckContext): boolean {
+  for (const r of block.references) for (const t of r.tasks) if (context.areaOf.has(t.id)) return true;
+  return !!block.restates && context.areaOf.has(block.restates.task.id);
+}
+
+/** The district a title names, as written (for the fix) and as the message says it, and all the names it goes by. */
+interface OwnDistrict {
+  written?: string;
+  shown: string;
+  names: Set<string>;
+}
+
+/** A district's or zone's own name: 黄埔区 → 黄埔, 南沙新区 → 南沙. */
+const stemOf = (name: string) => name.replace(/(?:新区|区|县)$/, '');
+
+/** A district's name in a title: at its start, after its city or after another district's (黄埔区, 广州市黄埔区, 越秀区、荔湾区). */
+const TITLE_DISTRICT = /(?<=^|[市、和与及，,\s])[\u4e00-\u9fff]{2,3}?(?:新区|区|县)/g;
+
+let lastTitle: { title: string; context: CheckContext; own: OwnDistrict | undefined } | undefined;
+
+/**
+ * The district a plan's title names (黄埔区落实……, 广州市黄埔区……) and the names of the pilot area it names (中新广州知识城……
+ * is 黄埔区's): undefined when it names neither (a city's plan).
+ */
+function titleDistrict(title: string, context: CheckContext): OwnDistrict | undefined {
+  if (lastTitle?.title === title && lastTitle.context === context) return lastTitle.own;
+  const names = new Set<string>();
+  const add = (name: string) => {
+    names.add(name);
+    names.add(stemOf(name));
+  };
+  const written = leadingDistrict(title)?.name;
+  let shown = written;
+  // every district the title names (越秀区、荔湾区联合……: a plan of both), with its pilot area's names
+  for (const m of title.matchAll(TITLE_DISTRICT)) {
+    if (!isDistrict(m[0])) continue;
+    add(m[0]);
+    for (const name of context.areaByName.get(m[0])?.names ?? context.areaByName.get(stemOf(m[0]))?.names ?? []) add(name);
+  }
+  const pattern = context.areaPattern;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(title); m !== null; m = pattern.exec(title)) {
+    shown ??= m[0];
+    for (const name of context.areaByName.get(m[0])!.names) add(name);
+  }
+  const own = shown ? { written, shown, names } : undefined;
+  lastTitle = { title, context, own };
+  return own;
+}
