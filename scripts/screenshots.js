@@ -512,6 +512,10 @@ async function main() {
     // the hover over it, with the finding, its share of the plan's tasks and its other name.
     await shootTypedHover(page, '16. 拓展数字人民币在跨境贸易中的应用场景（表1第35项）。（区金融工作局牵头，2025年底前完成）', '区金融工作局', ZH ? '名称前后不一致' : 'written two ways', 'unit-name.png');
 
+    // 5h. A lead unit of another district in this district's plan (天河区商务局 in 黄埔区's): the hover over it, with the
+    // finding and its quick fix.
+    await shootTypedHover(page, '16. 支持企业依托综合保税区开展保税展示交易业务（表1第14项）。（天河区商务局牵头，2025年底前完成）', '天河区商务局', ZH ? '其他区方案' : "another district's plan", 'other-district.png');
+
     // 6. The Problems panel.
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: 20000 });
