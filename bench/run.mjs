@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { closeAndWait, LAUNCH_ENVIRONMENT, LspProcess, launchEnvironment, now, openAndWait } from './lsp.mjs';
 import { buildPlan, loadPieces, smallPlan, variant } from './plan.mjs';
@@ -19,9 +19,10 @@ import { matcherCost } from './matcher.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(BENCH, '..');
-const SERVER = join(ROOT, 'dist', 'server.js');
 const ECHO = join(BENCH, 'echo-server.mjs');
 const args = process.argv.slice(2);
+// another build's server (an A/B run on this bench's documents): --server path/to/dist/server.js
+const SERVER = args.includes('--server') ? resolve(args[args.indexOf('--server') + 1]) : join(ROOT, 'dist', 'server.js');
 const PROFILE = args.includes('--profile');
 const QUICK = args.includes('--quick');
 if (args.includes('--bare-env')) process.env.POLICY_LENS_BENCH_BARE_ENV = '1';

@@ -3,11 +3,13 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { buildParagraphModel, EMPTY_CONTEXT } from '../../server/src/core/planModel';
-import { NO_UNIT_FACTS, planSpellings, preferredOver, unitFacts } from '../../server/src/core/unitSpellings';
+import { NO_UNIT_FACTS, planSpellings, preferredOver, UnitFacts, unitFacts } from '../../server/src/core/unitSpellings';
 import { loadEngine } from '../../server/src/engine';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const { checker, index } = loadEngine(ROOT);
+/** Paragraphs whose facts were read already (StructuredParagraph's), as the walk gives them to planSpellings. */
+const paragraphs = (...facts: UnitFacts[]) => facts.map((f) => ({ result: { model: { text: '', blocks: [] }, unitFacts: f } }));
 const factsOf = (text: string) => unitFacts(buildParagraphModel(text, EMPTY_CONTEXT, index, checker.context.matcher));
 
 describe('the plan\'s spellings of its units', () => {
@@ -35,15 +37,15 @@ describe('the plan\'s spellings of its units', () => {
     const a = factsOf('1. 推动数字人民币试点扩面（表1第35项）。（区工业和信息化局牵头）');
     const b = factsOf('2. 支持企业开展保税展示交易业务（表1第14项）。（区工信局牵头）');
     const plain = factsOf('3. 允许外商投资社会调查（表1第12项）。（区商务局牵头）');
-    const first = planSpellings([a, NO_UNIT_FACTS, b, plain]).of(b);
+    const first = planSpellings(paragraphs(a, NO_UNIT_FACTS, b, plain)).of(b);
     assert.deepStrictEqual(first && [...first.of], [['区工信局', { uses: 1, others: [{ name: '区工业和信息化局', uses: 1 }] }]]);
-    assert.strictEqual(planSpellings([a, NO_UNIT_FACTS, b, plain]).of(plain), undefined);
+    assert.strictEqual(planSpellings(paragraphs(a, NO_UNIT_FACTS, b, plain)).of(plain), undefined);
     // another paragraph that names the same units as often (an edit elsewhere): the same object, so a memo keeps
     const again = factsOf('3. 允许外商投资社会调查（表1第12项）。（区商务局牵头）');
-    assert.strictEqual(planSpellings([a, b, again]).of(b), first);
+    assert.strictEqual(planSpellings(paragraphs(a, b, again)).of(b), first);
     // a third name: told anew
     const third = factsOf('4. 鼓励外国机构引进国际化优质项目落户（表1第15项）。（区工信局牵头）');
-    const told = planSpellings([a, b, again, third]).of(b);
+    const told = planSpellings(paragraphs(a, b, again, third)).of(b);
     assert.notStrictEqual(told, first);
     assert.deepStrictEqual(told && told.of.get('区工信局'), { uses: 2, others: [{ name: '区工业和信息化局', uses: 1 }] });
   });
@@ -53,8 +55,8 @@ describe('the plan\'s spellings of its units', () => {
     const units = [...chars].flatMap((a) => [...chars].map((b) => `市${a}${b}委`));
     const named = (names: string[]) => names.map((u, i) => factsOf(`${i + 1}. 推动数字人民币试点扩面（表1第35项）。（${u}牵头）`));
     const pair = named(['区工信局', '区工业和信息化局']);
-    assert.ok(planSpellings([...pair, ...named(units.slice(0, 398))]).of(pair[0]), 'a plan of 400 names');
-    assert.strictEqual(planSpellings([...pair, ...named(units.slice(0, 399))]).of(pair[0]), undefined);
+    assert.ok(planSpellings(paragraphs(...pair, ...named(units.slice(0, 398)))).of(pair[0]), 'a plan of 400 names');
+    assert.strictEqual(planSpellings(paragraphs(...pair, ...named(units.slice(0, 399)))).of(pair[0]), undefined);
   });
 
   it('prefers the name used most, then the longer', () => {

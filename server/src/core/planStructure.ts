@@ -164,10 +164,8 @@ export class StructureWalk {
   private spellingsOf(i: number): UnitSpellings | undefined {
     const result = this.parts[i].result;
     const facts = (result.unitFacts ??= unitFacts(result.model));
-    // most paragraphs name no unit: told nothing, whatever the plan writes
-    if (facts === NO_UNIT_FACTS) return undefined;
-    this.planSpellings ??= planSpellings(this.parts.map((p) => (p.result.unitFacts ??= unitFacts(p.result.model))));
-    return this.planSpellings.of(facts);
+    // most paragraphs name no unit: told nothing, whatever the plan writes (PlanSpellings.of keeps what it told the others)
+    return facts === NO_UNIT_FACTS ? undefined : (this.planSpellings ??= planSpellings(this.parts)).of(facts);
   }
 
   /**

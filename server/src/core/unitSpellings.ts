@@ -152,15 +152,29 @@ let lastPlan: { facts: readonly UnitFacts[]; made: PlanSpellings } | undefined;
  * The plan's spellings of its units, from its paragraphs' facts (a keystroke most often leaves them as they were: then
  * the last plan's, which keeps what it told each paragraph, so that an unchanged paragraph is told the same object).
  */
-export function planSpellings(all: readonly UnitFacts[]): PlanSpellings {
-  const facts = all.filter((f) => f !== NO_UNIT_FACTS);
+export function planSpellings(paragraphs: readonly { result: { model: { text: string; blocks: readonly Block[] }; unitFacts?: UnitFacts } }[]): PlanSpellings {
+  // compared with the last plan's as they are read: nothing is made while they are the same (a keystroke)
   const last = lastPlan;
-  if (last && facts.length === last.facts.length && facts.every((f, k) => f === last.facts[k])) return last.made;
+  let facts: UnitFacts[] | undefined;
+  let k = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const result = paragraphs[i].result;
+    const f = (result.unitFacts ??= unitFacts(result.model));
+    if (f === NO_UNIT_FACTS) continue;
+    if (!facts && last?.facts[k] !== f) facts = last ? last.facts.slice(0, k) : [];
+    if (facts) facts.push(f);
+    k++;
+  }
+  if (last && !facts && k === last.facts.length) return last.made;
+  facts ??= last!.facts.slice(0, k);
   let made = new PlanSpellings(facts);
   if (last && made.sameAs(last.made)) made = last.made;
   lastPlan = { facts, made };
   return made;
 }
+
+/** What a paragraph none of whose names the plan writes another way is told, as PlanSpellings keeps it. */
+const TOLD_NOTHING = new UnitSpellings([], new Map());
 
 /** The plan's spellings of its units, from every paragraph's facts: told to each paragraph that writes one of them. */
 export class PlanSpellings {
@@ -168,8 +182,8 @@ export class PlanSpellings {
   private readonly declaredKey: string;
   /** By name: the plan's other names that may name the same unit (made once per set of names: see `variantsOf`). */
   private readonly variants: ReadonlyMap<string, readonly string[]>;
-  /** What each paragraph's facts were told. */
-  private readonly told = new WeakMap<UnitFacts, UnitSpellings | undefined>();
+  /** What each paragraph's facts were told (TOLD_NOTHING: nothing). */
+  private readonly told = new WeakMap<UnitFacts, UnitSpellings>();
 
   constructor(facts: readonly UnitFacts[]) {
     const declared: (readonly [string, string])[] = [];
@@ -191,10 +205,9 @@ export class PlanSpellings {
   /** What paragraph `facts` is told: undefined when none of its names is written another way. */
   of(facts: UnitFacts): UnitSpellings | undefined {
     if (!facts.mentions.length || !this.variants.size) return undefined;
-    if (this.told.has(facts)) return this.told.get(facts);
-    const told = this.make(facts);
-    this.told.set(facts, told);
-    return told;
+    let told = this.told.get(facts);
+    if (!told) this.told.set(facts, (told = this.make(facts) ?? TOLD_NOTHING));
+    return told === TOLD_NOTHING ? undefined : told;
   }
 
   private make(facts: UnitFacts): UnitSpellings | undefined {
