@@ -4,7 +4,7 @@
 // plan declares short for another (区工业和信息化局（以下简称区工信局）) is no inconsistency.
 import { ownAssignment, ownAssignmentRead, rowAssignment } from './itemAssignment';
 import { Block, cellSpans } from './planModel';
-import { Assignment, hasUnitChar, isUnitName, mayNameSameUnit, namesNoUnit, Unit } from './responsibility';
+import { Assignment, hasUnitChar, isDistrict, isUnitName, mayNameSameUnit, namesNoUnit, Unit } from './responsibility';
 
 /** A unit's name where a paragraph assigns an item to it: offsets into the paragraph. */
 export interface UnitMention {
@@ -113,10 +113,8 @@ const found: UnitMention[] = [];
 
 /** A unit in particular, which the plan could write one way: not 各有关部门, not a collective (各区), not a district alone. */
 function isNamedUnit(name: string): boolean {
-  return !namesNoUnit(name) && !name.startsWith('各') && !DISTRICT_ALONE.test(name);
+  return !namesNoUnit(name) && !name.startsWith('各') && !isDistrict(name);
 }
-
-const DISTRICT_ALONE = /^[\u4e00-\u9fff]{2,3}(?:新区|区|县)$/;
 
 /** What a paragraph (its text and blocks) tells the plan's spellings. */
 export function unitFacts(model: { text: string; blocks: readonly Block[] }): UnitFacts {
