@@ -2,22 +2,18 @@
 // comparing two builds of the server on the row the bench's median of seven measures while the JIT still warms up.
 // The plain plan is opened first, as the bench does.
 //
-//   node bench/freshOpens.mjs [--server dist/server.js] [--opens 12] [--idle-ms 8000] [--same-text]
+//   node bench/freshOpens.mjs [--server dist/server.js] [--opens 12] [--idle-ms 8000] [--same-text] [--node-args '…']
 //
 // --same-text re-opens the plain plan's own text under fresh URIs instead (the bench's "same text again" row, each
 // one in turn rather than their median).
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeAndWait, LspProcess, openAndWait } from './lsp.mjs';
+import { closeAndWait, LspProcess, openAndWait, option, serverOptions } from './lsp.mjs';
 import { buildPlan, loadPieces, variant } from './plan.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const server = resolve(option('--server', join(ROOT, 'dist', 'server.js')));
+const { server, nodeArgs } = serverOptions(ROOT);
 const opens = Number(option('--opens', 12));
 const idleMs = Number(option('--idle-ms', 8000));
 const settings = { diagnostics: { debounceMs: 0 } };
@@ -27,7 +23,7 @@ const pieces = loadPieces(ROOT);
 const plain = buildPlan(pieces, 1_000_000).text;
 const sameText = args.includes('--same-text');
 const texts = Array.from({ length: opens }, (_, k) => (sameText ? plain : buildPlan(pieces, 1_000_000, variant(k + 1)).text));
-const lsp = new LspProcess([server, '--stdio'], { configuration: { policyLens: settings }, nodeArgs: option('--node-args', '').split(' ').filter(Boolean) });
+const lsp = new LspProcess([server, '--stdio'], { configuration: { policyLens: settings }, nodeArgs });
 await lsp.initialize({ policyLens: settings });
 lsp.notify('initialized', {});
 await lsp.request('textDocument/hover', { textDocument: { uri: 'file:///bench/none.md' }, position: { line: 0, character: 0 } });

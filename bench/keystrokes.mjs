@@ -2,25 +2,21 @@
 // on the probe's last line), each timed from the change to its re-published diagnostics: for comparing two builds of the
 // server on the row the bench's median of fifteen measures.
 //
-//   node bench/keystrokes.mjs [--server dist/server.js] [--edits 60]
-import { dirname, join, resolve } from 'node:path';
+//   node bench/keystrokes.mjs [--server dist/server.js] [--edits 60] [--without CODE] [--node-args '…']
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LspProcess, openAndWait } from './lsp.mjs';
+import { LspProcess, openAndWait, option, serverOptions } from './lsp.mjs';
 import { buildPlan, loadPieces } from './plan.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const server = resolve(option('--server', join(ROOT, 'dist', 'server.js')));
+const { server, nodeArgs } = serverOptions(ROOT);
 const count = Number(option('--edits', 60));
-const settings = { diagnostics: { debounceMs: 0, ...(args.includes('--without') ? { [args[args.indexOf('--without') + 1]]: { severity: 'off' } } : {}) } };
+const without = option('--without');
+const settings = { diagnostics: { debounceMs: 0, ...(without ? { [without]: { severity: 'off' } } : {}) } };
 
 const plan = buildPlan(loadPieces(ROOT), 1_000_000);
 // as the bench starts its server: the settings pulled, and a request answered after they apply
-const lsp = new LspProcess([server, '--stdio'], { configuration: settings, nodeArgs: option('--node-args', '').split(' ').filter(Boolean) });
+const lsp = new LspProcess([server, '--stdio'], { configuration: settings, nodeArgs });
 await lsp.initialize();
 const configured = lsp.waitFor((m) => m.method === 'workspace/configuration', 'workspace/configuration', 30000);
 lsp.notify('initialized', {});

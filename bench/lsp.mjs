@@ -3,9 +3,22 @@
 // timings do not include the bench's own parsing of large messages.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 export const now = () => performance.now();
+
+/** A script's option `name`'s value (`--opens 12`), or `fallback`. */
+export const option = (name, fallback) => {
+  const i = process.argv.indexOf(name, 2);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+
+/** The server a script starts (`--server path`, another build's: an A/B run) and the Node options it starts it with (`--node-args '…'`). */
+export const serverOptions = (root) => ({
+  server: resolvePath(option('--server', join(root, 'dist', 'server.js'))),
+  nodeArgs: option('--node-args', '').split(' ').filter(Boolean),
+});
 
 /**
  * The variables the VS Code client adds to the server's environment (server/src/shared/launch.ts): every process the
