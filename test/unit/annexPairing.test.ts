@@ -97,6 +97,13 @@ describe('a plan checked with its 分工表 in a file of its own', () => {
     assert.ok(!checker.analyze(bare, base).findings.some((f) => f.code === 'missing-lead-unit'), 'alone, the plan names no lead: none is asked for');
   });
 
+  it("says a unit the body writes another way than its 分工表 does, counting the 分工表's leads as the plan's", () => {
+    const spelled = (options: AnalyzeOptions) => checker.analyze(body, options).findings.filter((f) => f.code === 'inconsistent-unit-name').map((f) => `${body.slice(f.start, f.end)}: ${f.message}`);
+    // the 分工表 writes 区金融工作局 once, the body 区金融局 once: the shorter gives way
+    assert.deepStrictEqual(spelled(annexed), ['区金融局: 同一单位名称前后不一致：此处写作“区金融局”（全文 1 处），本方案另有 1 处写作“区金融工作局”']);
+    assert.deepStrictEqual(spelled(base), []);
+  });
+
   it('a 分工表 of no rows is none', () => {
     assert.deepStrictEqual(checker.analyze('# 分工说明\n\n各单位按职责分工落实。', base).tableRows(), []);
   });

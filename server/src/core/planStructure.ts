@@ -95,6 +95,8 @@ export class StructureWalk {
   private last?: ResponsibilityRun;
   /** The names the plan writes its units by (made when first asked for): what each paragraph is told of them. */
   private planSpellings?: PlanSpellings;
+  /** The lead units of the plan's 分工表 when it is a file of its own: names the plan writes too. */
+  private readonly annexLeads: readonly string[];
 
   /**
    * `annex`: the rows of the plan's 分工表 when it is a file of its own (方案.docx beside 分工表.xlsx), read with the
@@ -109,6 +111,7 @@ export class StructureWalk {
     this.requireDeadline = settings?.requireDeadline ?? 'auto';
     this.outlines = outlinesOf(this.facts);
     this.tables = tableAssignments(parts, annex);
+    this.annexLeads = annex?.flatMap((rows) => rows.led.flatMap((l) => l.leads)) ?? [];
     // a row that names no task this reader finds may list one in words of its own: then no task is said missing
     this.expectListed = !!this.tables && !this.tables.unread && listsMostBodyTasks(parts, this.tables.listed);
     // a note of the plan's (注：排在第一位的为牵头单位) holds for every paragraph; a declaration after a list, from there on
@@ -165,7 +168,7 @@ export class StructureWalk {
     const result = this.parts[i].result;
     const facts = (result.unitFacts ??= unitFacts(result.model));
     // most paragraphs name no unit: told nothing, whatever the plan writes (PlanSpellings.of keeps what it told the others)
-    return facts === NO_UNIT_FACTS ? undefined : (this.planSpellings ??= planSpellings(this.parts)).of(facts);
+    return facts === NO_UNIT_FACTS ? undefined : (this.planSpellings ??= planSpellings(this.parts, this.annexLeads)).of(facts);
   }
 
   /**

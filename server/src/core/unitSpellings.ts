@@ -144,15 +144,20 @@ function fullNameBefore(text: string, end: number): string | undefined {
 }
 
 /** The last plan's paragraphs' facts (those that have any) and the spellings made of them. */
-let lastPlan: { facts: readonly UnitFacts[]; made: PlanSpellings } | undefined;
+let lastPlan: { facts: readonly UnitFacts[]; annex: string; made: PlanSpellings } | undefined;
 
 /**
  * The plan's spellings of its units, from its paragraphs' facts (a keystroke most often leaves them as they were: then
  * the last plan's, which keeps what it told each paragraph, so that an unchanged paragraph is told the same object).
  */
-export function planSpellings(paragraphs: readonly { result: { model: { text: string; blocks: readonly Block[] }; unitFacts?: UnitFacts } }[]): PlanSpellings {
+export function planSpellings(
+  paragraphs: readonly { result: { model: { text: string; blocks: readonly Block[] }; unitFacts?: UnitFacts } }[],
+  /** The lead units its 分工表 names when that is a file of its own (PlanAnnex): they count as the plan's own. */
+  annexLeads: readonly string[] = [],
+): PlanSpellings {
   // compared with the last plan's as they are read: nothing is made while they are the same (a keystroke)
-  const last = lastPlan;
+  const annex = annexLeads.join('\u0001');
+  const last = lastPlan?.annex === annex ? lastPlan : undefined;
   let facts: UnitFacts[] | undefined;
   let k = 0;
   for (let i = 0; i < paragraphs.length; i++) {
@@ -164,10 +169,10 @@ export function planSpellings(paragraphs: readonly { result: { model: { text: st
     k++;
   }
   if (last && !facts && k === last.facts.length) return last.made;
-  facts ??= last!.facts.slice(0, k);
-  let made = new PlanSpellings(facts);
-  if (last && made.sameAs(last.made)) made = last.made;
-  lastPlan = { facts, made };
+  facts ??= last ? last.facts.slice(0, k) : [];
+  let made = new PlanSpellings(facts, annexLeads);
+  if (lastPlan && made.sameAs(lastPlan.made)) made = lastPlan.made;
+  lastPlan = { facts, annex, made };
   return made;
 }
 
@@ -183,12 +188,13 @@ export class PlanSpellings {
   /** What each paragraph's facts were told (TOLD_NOTHING: nothing). */
   private readonly told = new WeakMap<UnitFacts, UnitSpellings>();
 
-  constructor(facts: readonly UnitFacts[]) {
+  constructor(facts: readonly UnitFacts[], annexLeads: readonly string[] = []) {
     const declared: (readonly [string, string])[] = [];
     for (const f of facts) {
       for (const m of f.mentions) this.uses.set(m.name, (this.uses.get(m.name) ?? 0) + 1);
       for (const d of f.declared) declared.push(d);
     }
+    for (const name of annexLeads) if (isNamedUnit(name)) this.uses.set(name, (this.uses.get(name) ?? 0) + 1);
     this.declaredKey = declared.map((d) => d.join('\u0001')).join('\u0002');
     this.variants = variantsOf([...this.uses.keys()], declared);
   }
