@@ -333,6 +333,13 @@ describe('the features over a plain context (no server)', () => {
     const other = ctx.open('file:///unit-names.md', twoWays);
     const both = hover(ctx, { textDocument: { uri: other.uri }, position: other.positionAt(twoWays.indexOf('区金融局') + 1) })!;
     assert.strictEqual((both.contents as MarkupContent).value, '**区金融局**  \n牵头 2 项任务：表1第23项、表1第24项  \n本方案亦写作：区金融工作局', 'one unit written two ways');
+    // in a district's plan, another district's unit is not its own (天河区商务局 is no 黄埔区 plan's 区商务局); its own
+    // district's is (黄埔区商务局)
+    const district = '黄埔区落实服务业扩大开放综合试点实施方案\n\n1. 落实表1第12项。牵头单位：区商务局。\n2. 落实表1第13项。牵头单位：天河区商务局。\n3. 落实表1第14项。牵头单位：黄埔区商务局。\n';
+    const plan3 = ctx.open('file:///unit-district.md', district);
+    const unitHoverAt = (name: string) => (hover(ctx, { textDocument: { uri: plan3.uri }, position: plan3.positionAt(district.indexOf(name) + name.length - 1) })!.contents as MarkupContent).value;
+    assert.strictEqual(unitHoverAt('天河区商务局'), '**天河区商务局**  \n牵头 1 项任务：表1第13项');
+    assert.strictEqual(unitHoverAt('黄埔区商务局'), '**黄埔区商务局**  \n牵头 2 项任务：表1第12项、表1第14项  \n本方案亦写作：区商务局');
   });
 
   it('renames a unit everywhere the plan writes it, not inside a longer name that holds it', () => {

@@ -409,6 +409,12 @@ export class DocumentAnalysis {
     return out;
   }
 
+  /** The plan's title, when its first paragraphs write one (planTitle; 海珠区落实……实施方案). */
+  get planTitle(): string | undefined {
+    this._structures ??= planStructures(this.parts, this.options?.structure, this.options?.annex?.rows);
+    return this._structures[0]?.title;
+  }
+
   /** The list items and table rows that cite or restate a task, with their lead unit, partners and deadline. */
   get taskItems(): TaskItem[] {
     return (this._taskItems ??= this.parts.flatMap((_p, i) => this.taskItemsOfPart(i)));

@@ -113,6 +113,28 @@ export function leadingDistrict(name: string): { name: string; at: number } | un
   return m && isDistrict(m[1]) ? { name: m[1], at: m[0].length - m[1].length } : undefined;
 }
 
+/** A district's name in a title: at its start, after its city or after another district's (黄埔区, 广州市黄埔区, 越秀区、荔湾区). */
+const TITLE_DISTRICT = /(?<=^|[市、和与及，,\s])[\u4e00-\u9fff]{2,3}?(?:新区|区|县)/g;
+
+/** Every district a plan's title names (越秀区、荔湾区联合……: both), in order. */
+export function titleDistricts(title: string): string[] {
+  return [...title.matchAll(TITLE_DISTRICT)].map((m) => m[0]).filter(isDistrict);
+}
+
+/**
+ * Whether two names of one unit (mayNameSameUnit) may name it in a plan of the districts `own` (titleDistricts): the
+ * district each opens with, the plan's own when it opens with none (区商务局) or with one of `own`, must be the same —
+ * 天河区商务局 is not a 黄埔区 plan's 区商务局. Without districts (a city's plan), any.
+ */
+export function sameDistrictOf(a: string, b: string, own: readonly string[]): boolean {
+  if (!own.length) return true;
+  const of = (name: string) => {
+    const d = leadingDistrict(name)?.name;
+    return d === undefined || own.includes(d) ? '' : d;
+  };
+  return of(a) === of(b);
+}
+
 type Role = 'lead' | 'partner';
 
 /** Role words that may follow a unit list: 区商务局牵头, 区财政局配合. Longest first. */

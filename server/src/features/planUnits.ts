@@ -1,7 +1,7 @@
 // The units a plan names as it assigns its items, and the one written under a cursor: shared by the hover on a unit's
 // name, its highlights, its renaming and the completion of unit names.
 import type { DocumentAnalysis } from '../core/analyze';
-import { hasUnitChar, mayNameSameUnit } from '../core/responsibility';
+import { hasUnitChar, mayNameSameUnit, sameDistrictOf, titleDistricts } from '../core/responsibility';
 import { lineEndFrom } from '../core/text';
 import type { Task } from '../core/types';
 
@@ -15,6 +15,8 @@ export interface PlanUnits {
   /** By unit: how many times the items name it, as a lead or a partner (the completion ranks by it). */
   uses: Map<string, number>;
   names: string[];
+  /** The districts the plan's title names (a district's plan): a unit of another district is not one of its own. */
+  districts: string[];
 }
 
 /** What the plan's task items give each unit (read once per version of the plan: analysis.taskItems). */
@@ -34,7 +36,8 @@ export function planUnits(analysis: DocumentAnalysis): PlanUnits {
     for (const unit of led) add(leads, unit, tasks);
     for (const unit of item.partners) add(partners, unit, tasks);
   }
-  return { leads, partners, uses, names: [...new Set([...leads.keys(), ...partners.keys()])] };
+  const title = analysis.planTitle;
+  return { leads, partners, uses, names: [...new Set([...leads.keys(), ...partners.keys()])], districts: title ? titleDistricts(title) : [] };
 }
 
 /**
@@ -59,9 +62,12 @@ export function unitAt(analysis: DocumentAnalysis, offset: number): { name: stri
   return found && { ...found, units };
 }
 
-/** The names the plan writes a unit by: `name` and those that may name the same unit (区金融局, 区金融工作局). */
+/**
+ * The names the plan writes a unit by: `name` and those that may name the same unit (区金融局, 区金融工作局), of the same
+ * district (in a 黄埔区 plan, 天河区商务局 is not its 区商务局).
+ */
 export function spellingsOf(units: PlanUnits, name: string): string[] {
-  return units.names.filter((u) => u === name || mayNameSameUnit(u, name));
+  return units.names.filter((u) => u === name || (mayNameSameUnit(u, name) && sameDistrictOf(u, name, units.districts)));
 }
 
 /**

@@ -5,7 +5,7 @@
 // area's district leading an area's task (place-mismatch judges it against the task's area).
 import { Finding } from '../findings';
 import { Block } from '../planModel';
-import { isDistrict, leadingDistrict } from '../responsibility';
+import { leadingDistrict, titleDistricts } from '../responsibility';
 import { blockReading, unitPlace } from '../unitSpellings';
 import type { CheckContext } from './context';
 import type { CheckRun } from './registry';
@@ -54,9 +54,6 @@ interface OwnDistrict {
 /** A district's or zone's own name: 黄埔区 → 黄埔, 南沙新区 → 南沙. */
 const stemOf = (name: string) => name.replace(/(?:新区|区|县)$/, '');
 
-/** A district's name in a title: at its start, after its city or after another district's (黄埔区, 广州市黄埔区, 越秀区、荔湾区). */
-const TITLE_DISTRICT = /(?<=^|[市、和与及，,\s])[\u4e00-\u9fff]{2,3}?(?:新区|区|县)/g;
-
 let lastTitle: { title: string; context: CheckContext; own: OwnDistrict | undefined } | undefined;
 
 /**
@@ -73,10 +70,9 @@ function titleDistrict(title: string, context: CheckContext): OwnDistrict | unde
   const written = leadingDistrict(title)?.name;
   let shown = written;
   // every district the title names (越秀区、荔湾区联合……: a plan of both), with its pilot area's names
-  for (const m of title.matchAll(TITLE_DISTRICT)) {
-    if (!isDistrict(m[0])) continue;
-    add(m[0]);
-    for (const name of context.areaByName.get(m[0])?.names ?? context.areaByName.get(stemOf(m[0]))?.names ?? []) add(name);
+  for (const district of titleDistricts(title)) {
+    add(district);
+    for (const name of context.areaByName.get(district)?.names ?? context.areaByName.get(stemOf(district))?.names ?? []) add(name);
   }
   const pattern = context.areaPattern;
   pattern.lastIndex = 0;
