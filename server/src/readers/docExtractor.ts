@@ -8,7 +8,7 @@
 import BufferReader = require('word-extractor/lib/buffer-reader');
 import WordOleExtractor = require('word-extractor/lib/word-ole-extractor');
 import { docParagraphs, labelsOf, readDocLists, readDocStyles } from './docNumbering';
-import { docRows } from './docTables';
+import { DocRow, docRows } from './docTables';
 
 /** What this module reads of word-extractor's OLE extractor (its version is locked; a test reads a real .doc with it). */
 interface Piece {
@@ -83,17 +83,17 @@ class NumberedOleExtractor extends (WordOleExtractor as unknown as new () => {
   /** The rows of the body's outermost tables (docRows), in the order of the text (by their row-end marks' places). */
   private bodyRows(word: Buffer, table: Buffer): BodyRow[] {
     const placed: { cp: number; row: BodyRow }[] = [];
-    for (const r of docRows(word, table)) {
-      const piece = this.pieceAt(r.fc);
-      if (!piece) continue;
-      const cp = piece.startCp + Math.floor((r.fc - piece.startFilePos) / piece.bpc);
-      if (cp < this._boundaries.ccpText) placed.push({ cp, row: { cells: r.cells, bounds: r.bounds, continued: r.continued } });
+    for (const { fc, ...row } of docRows(word, table)) {
+      const at = this.placeOf(fc);
+      if (at && at.cp < this._boundaries.ccpText) placed.push({ cp: at.cp, row });
     }
     return placed.sort((a, b) => a.cp - b.cp).map((p) => p.row);
   }
 
-  private pieceAt(fc: number): Piece | undefined {
-    return this._pieces.find((x) => fc >= x.startFilePos && fc < x.startFilePos + x.size);
+  /** The text piece that holds a file offset (FC), and the character position (CP) it stands at in the document's text. */
+  private placeOf(fc: number): { piece: Piece; cp: number } | undefined {
+    const piece = this._pieces.find((x) => fc >= x.startFilePos && fc < x.startFilePos + x.size);
+    return piece && { piece, cp: piece.startCp + Math.floor((fc - piece.startFilePos) / piece.bpc) };
   }
 
   /** Swaps each heading's and numbered paragraph's first character for a marker; by marker, what to put back. */
@@ -107,10 +107,8 @@ class NumberedOleExtractor extends (WordOleExtractor as unknown as new () => {
     for (const p of docParagraphs(word, table, styles)) {
       const heading = p.inTable ? 0 : styles.get(p.istd)?.heading ?? 0;
       if (!p.ilfo && !heading) continue;
-      const piece = this.pieceAt(p.fc);
-      if (!piece) continue;
-      const cp = piece.startCp + Math.floor((p.fc - piece.startFilePos) / piece.bpc);
-      if (cp < ccpText) placed.push({ cp, piece, ilfo: p.ilfo, ilvl: p.ilvl, heading });
+      const at = this.placeOf(p.fc);
+      if (at && at.cp < ccpText) placed.push({ cp: at.cp, piece: at.piece, ilfo: p.ilfo, ilvl: p.ilvl, heading });
     }
     placed.sort((a, b) => a.cp - b.cp);
     const numbered = placed.filter((p) => p.ilfo > 0);
@@ -136,15 +134,8 @@ class NumberedOleExtractor extends (WordOleExtractor as unknown as new () => {
   }
 }
 
-/**
- * A row of the body's outermost tables: how many cells it has, where they stand (their bounds, in twips), and which of
- * them continue the cell above (merged down).
- */
-export interface BodyRow {
-  cells: number;
-  bounds: number[];
-  continued: number[];
-}
+/** A row of the body's outermost tables, as docRows reads it, without its place in the file. */
+export type BodyRow = Omit<DocRow, 'fc'>;
 
 /**
  * The body text of a Word 97–2003 document, its headings' `#`s and automatic numbers written before their paragraphs,

@@ -157,8 +157,8 @@ export function forEachSprm(grpprl: Buffer, visit: (sprm: number, at: number, si
   }
 }
 
-/** sprmTDefTable: its operand's size is in its first two bytes. */
-const SPRM_T_DEF_TABLE = 0xd608;
+/** sprmTDefTable: a table row's cell bounds and TC80s ([MS-DOC] 2.9.321 TDefTableOperand), its operand's size in its first two bytes. */
+export const SPRM_T_DEF_TABLE = 0xd608;
 
 /** The list, level and table flag a group of paragraph property modifiers sets (undefined: not set). */
 function readGrpprl(grpprl: Buffer): { ilfo?: number; ilvl?: number; inTable?: boolean } {

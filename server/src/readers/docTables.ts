@@ -1,12 +1,11 @@
 // Word 97–2003's table rows (.doc, and WPS's .wps): where each row's cells stand, and which are merged down into the
-// cell above. The
-// text word-extractor gives has a cell merged down as an empty cell, so a 分工表 whose 牵头单位 or 完成时限 is merged over
+// cell above. The text word-extractor gives has a cell merged down as an empty cell, so a 分工表 whose 牵头单位 or 完成时限 is merged over
 // the rows of one unit read as rows without a lead or a deadline (the .docx, .xlsx and web page readers repeat such a
 // cell in each of its rows), and a cell merged across (责任单位 over 牵头单位 and 配合单位) as one cell, the columns after it
 // shifted. A row's cells are in the properties of its row-end paragraph ([MS-DOC] 2.4.3 to 2.4.5:
 // sprmPFTtp; sprmTDefTable's TC80s, TCGRF.vertMerge; sprmTVertMerge), read here from the paragraphs' FKPs
 // (forEachPapx). Plain functions over the file's two streams; anything out of bounds ends the reading with what was read.
-import { forEachPapx, forEachSprm } from './docNumbering';
+import { forEachPapx, forEachSprm, SPRM_T_DEF_TABLE } from './docNumbering';
 
 /** A row of an outermost table: its row-end mark's file offset (FC), how many cells it has, which are merged down. */
 export interface DocRow {
@@ -20,8 +19,6 @@ export interface DocRow {
 
 /** sprmPFTtp: the paragraph ends a row of an outermost table. */
 const SPRM_P_F_TTP = 0x2417;
-/** sprmTDefTable: the row's cell boundaries and TC80s ([MS-DOC] 2.9.321 TDefTableOperand). */
-const SPRM_T_DEF_TABLE = 0xd608;
 /** sprmTVertMerge: one cell's vertical merge ([MS-DOC] 2.9.343 VerticalMergeFlag), after the TC80s. */
 const SPRM_T_VERT_MERGE = 0xd62b;
 /** A TC80: its TCGRF (2 bytes), its width (2) and four borders (4 each). */
