@@ -397,7 +397,7 @@ export class DocumentAnalysis {
   /** The tasks that uncited list items and table rows restate, with the item's offsets. */
   get restatements(): { task: Task; start: number; end: number }[] {
     const out: { task: Task; start: number; end: number }[] = [];
-    const structures = (this._structures ??= planStructures(this.parts, this.options?.structure, this.options?.annex?.rows));
+    const structures = this.structures();
     this.parts.forEach((p, i) => {
       const at = this.starts[i];
       for (const b of p.result.model.blocks) {
@@ -411,8 +411,12 @@ export class DocumentAnalysis {
 
   /** The plan's title, when its first paragraphs write one (planTitle; 海珠区落实……实施方案). */
   get planTitle(): string | undefined {
-    this._structures ??= planStructures(this.parts, this.options?.structure, this.options?.annex?.rows);
-    return this._structures[0]?.title;
+    return this.structures()[0]?.title;
+  }
+
+  /** What the plan tells each paragraph (the walk of planStructures), worked out once per analysis. */
+  private structures(): ResponsibilityRun[] {
+    return (this._structures ??= planStructures(this.parts, this.options?.structure, this.options?.annex?.rows));
   }
 
   /** The list items and table rows that cite or restate a task, with their lead unit, partners and deadline. */
@@ -429,11 +433,10 @@ export class DocumentAnalysis {
 
   /** The task items of one paragraph, read once per analysis (with the plan's facts for it). */
   private taskItemsOfPart(i: number): TaskItem[] {
-    this._structures ??= planStructures(this.parts, this.options?.structure, this.options?.annex?.rows);
     const items = (this._itemsByPart ??= new Map()).get(i);
     if (items) return items;
     const part = this.parts[i];
-    const read = taskItemsOf(part.result.model, this.starts[i], this._structures[i], (o) => this.lines.positionAt(o).line);
+    const read = taskItemsOf(part.result.model, this.starts[i], this.structures()[i], (o) => this.lines.positionAt(o).line);
     this._itemsByPart.set(i, read);
     return read;
   }

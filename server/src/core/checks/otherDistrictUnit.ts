@@ -8,6 +8,7 @@ import { Block } from '../planModel';
 import { leadingDistrict, titleDistricts } from '../responsibility';
 import { blockReading, unitPlace } from '../unitSpellings';
 import type { CheckContext } from './context';
+import { citesAreaTask } from './placeMismatch';
 import type { CheckRun } from './registry';
 
 export function checkOtherDistrictUnits(block: Block, run: CheckRun): Finding[] {
@@ -40,8 +41,7 @@ export function checkOtherDistrictUnits(block: Block, run: CheckRun): Finding[] 
 
 /** Whether the block cites or restates a task the source gives a pilot area. */
 function aboutAreaTask(block: Block, context: CheckContext): boolean {
-  for (const r of block.references) for (const t of r.tasks) if (context.areaOf.has(t.id)) return true;
-  return !!block.restates && context.areaOf.has(block.restates.task.id);
+  return citesAreaTask(block, context) || (!!block.restates && context.areaOf.has(block.restates.task.id));
 }
 
 /** The district a title names, as written (for the fix) and as the message says it, and all the names it goes by. */

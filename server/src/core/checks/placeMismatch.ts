@@ -175,7 +175,7 @@ function unitRange(unit: Unit, from: AssignmentSource | undefined): { start: num
 }
 
 /** Does the block cite a task of an area? Most blocks do not: told without allocating. */
-function citesAreaTask(block: Block, ctx: CheckContext): boolean {
+export function citesAreaTask(block: Block, ctx: CheckContext): boolean {
   for (const r of block.references) for (const t of r.tasks) if (ctx.areaOf.has(t.id)) return true;
   return false;
 }
