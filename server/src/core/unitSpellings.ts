@@ -196,7 +196,7 @@ export class PlanSpellings {
     }
     for (const name of annexLeads) if (isNamedUnit(name)) this.uses.set(name, (this.uses.get(name) ?? 0) + 1);
     this.declaredKey = declared.map((d) => d.join('\u0001')).join('\u0002');
-    this.variants = variantsOf([...this.uses.keys()], declared);
+    this.variants = variantsOf([...this.uses.keys()], declared, this.declaredKey);
   }
 
   /** The same names, each as many times, and the same declarations: what it tells a paragraph is what `other` told it. */
@@ -234,11 +234,11 @@ const NO_VARIANTS: ReadonlyMap<string, readonly string[]> = new Map();
 /** The last set of names and declarations, and their variants: an edit rarely changes which names a plan writes. */
 let lastVariants: { key: string; made: ReadonlyMap<string, readonly string[]> } = { key: '', made: new Map() };
 
-/** By name: the other names of `names` that may name the same unit, but for a name declared short for the other. */
-function variantsOf(names: readonly string[], declared: readonly (readonly [string, string])[]): ReadonlyMap<string, readonly string[]> {
+/** By name: the other names of `names` that may name the same unit, but for a name declared short for the other (`declared`, written as `declaredKey`). */
+function variantsOf(names: readonly string[], declared: readonly (readonly [string, string])[], declaredKey: string): ReadonlyMap<string, readonly string[]> {
   // every pair is compared: a text of thousands of names (no plan's) would take seconds on each change of them
   if (names.length > MAX_NAMES) return NO_VARIANTS;
-  const key = `${names.join('\u0001')}\u0002${declared.map((d) => d.join('\u0001')).join('\u0001')}`;
+  const key = `${names.join('\u0001')}\u0003${declaredKey}`;
   if (key === lastVariants.key) return lastVariants.made;
   const shortFor = new Set(declared.map(([full, short]) => `${full}\u0001${short}`));
   const excused = (a: string, b: string) => shortFor.has(`${a}\u0001${b}`) || shortFor.has(`${b}\u0001${a}`);
