@@ -9,9 +9,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { closeAndWait, LAUNCH_ENVIRONMENT, LspProcess, launchEnvironment, now, openAndWait } from './lsp.mjs';
+import { closeAndWait, LAUNCH_ENVIRONMENT, LspProcess, launchEnvironment, now, openAndWait, serverOptions } from './lsp.mjs';
 import { buildPlan, loadPieces, smallPlan, variant } from './plan.mjs';
 import { summarise } from './profile.mjs';
 import { longSession } from './longSession.mjs';
@@ -22,7 +22,7 @@ const ROOT = join(BENCH, '..');
 const ECHO = join(BENCH, 'echo-server.mjs');
 const args = process.argv.slice(2);
 // another build's server (an A/B run on this bench's documents): --server path/to/dist/server.js
-const SERVER = args.includes('--server') ? resolve(args[args.indexOf('--server') + 1]) : join(ROOT, 'dist', 'server.js');
+const SERVER = serverOptions(ROOT).server;
 const PROFILE = args.includes('--profile');
 const QUICK = args.includes('--quick');
 if (args.includes('--bare-env')) process.env.POLICY_LENS_BENCH_BARE_ENV = '1';
