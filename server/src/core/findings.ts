@@ -23,6 +23,8 @@ export const DIAGNOSTIC_CODES = [
   'heading-numbering',
   'inconsistent-unit-name',
   'other-district-unit',
+  'document-mismatch',
+  'document-number-format',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -51,6 +53,8 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'heading-numbering': 'warning',
   'inconsistent-unit-name': 'information',
   'other-district-unit': 'warning',
+  'document-mismatch': 'error',
+  'document-number-format': 'warning',
 };
 
 /** A text edit a quick fix applies, in offsets of the checked text. */

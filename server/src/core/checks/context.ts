@@ -1,6 +1,7 @@
 // What the checks need from the sources, computed once per index: thresholds, rules, the matcher, domains.
 import { TaskMatcher } from '../matcher';
 import { comparatorVocabulary } from '../quantity';
+import { SourceDocument, sourceNumber } from '../documentCitations';
 import { GENERIC_TERMS } from '../genericTerms';
 import { PilotArea, pilotAreas } from '../pilotAreas';
 import { TaskIndex } from '../taskIndex';
@@ -36,6 +37,8 @@ export class CheckContext {
   readonly areaByName = new Map<string, PilotArea>();
   /** Any area's name, longest first. */
   areaPattern = /(?!)/g;
+  /** The sources' titles and 文号, as a plan cites them. */
+  readonly documents: SourceDocument[];
 
   constructor(readonly index: TaskIndex, rules: RuleData) {
     const perSource = index.sources.map((source) => ({ source, ...rulesFor(source, rules) }));
@@ -58,6 +61,7 @@ export class CheckContext {
       for (const name of area.names) this.areaByName.set(name, area);
     }
     if (this.areaByName.size) this.areaPattern = anyOf(this.areaByName.keys());
+    this.documents = index.sources.map((s) => ({ meta: s.meta, number: sourceNumber(s.meta) }));
   }
 
   private computeLabels(tasks: Task[]): void {

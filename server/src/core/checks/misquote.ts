@@ -159,6 +159,19 @@ function globalAlignment(a: string, b: string): { distance: number; matches: num
 
 /** The differences between a quotation and the source window, in words for the message. */
 export function describeDifferences(quote: string, source: string, msg: Messages, limit = 3): string {
+  const runs = differenceRuns(quote, source);
+  const words = runs
+    .slice(0, limit)
+    .map((r) => (!r.to ? msg.diffMissing(r.from) : !r.from ? msg.diffExtra(r.to) : msg.diffChanged(r.from, r.to)));
+  if (runs.length > limit) words.push('…');
+  return words.join(msg.diffSeparator);
+}
+
+/**
+ * The runs of edits between a quotation and the source window, in order: what the source has there (from) and what
+ * the quotation writes instead (to), either empty; a number whole. An omission in the quotation stands for its run.
+ */
+export function differenceRuns(quote: string, source: string): { from: string; to: string }[] {
   const n = quote.length;
   const m = source.length;
   // one flat table: d(i, j) = table[i * w + j]
@@ -222,12 +235,7 @@ export function describeDifferences(quote: string, source: string, msg: Messages
     while (r.qs > 0 && r.ss > 0 && quote[r.qs - 1] === source[r.ss - 1] && NUMERIC.test(quote[r.qs - 1])) (r.qs--, r.ss--);
     while (r.qe < n && r.se < m && quote[r.qe] === source[r.se] && NUMERIC.test(quote[r.qe])) (r.qe++, r.se++);
   }
-  const words = runs
-    .map((r) => ({ from: source.slice(r.ss, r.se), to: quote.slice(r.qs, r.qe) }))
-    .slice(0, limit)
-    .map((r) => (!r.to ? msg.diffMissing(r.from) : !r.from ? msg.diffExtra(r.to) : msg.diffChanged(r.from, r.to)));
-  if (runs.length > limit) words.push('…');
-  return words.join(msg.diffSeparator);
+  return runs.map((r) => ({ from: source.slice(r.ss, r.se), to: quote.slice(r.qs, r.qe) }));
 }
 
 /** A character of a number as written: digits, a decimal point, a percent sign, Chinese numerals and their units. */

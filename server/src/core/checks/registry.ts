@@ -24,6 +24,8 @@ import { checkMissingAreaTasks } from './missingAreaTask';
 import { checkHeadingNumbers } from './headingNumbering';
 import { checkInconsistentUnitName } from './inconsistentUnitName';
 import { checkOtherDistrictUnits } from './otherDistrictUnit';
+import { checkDocumentMismatch } from './documentMismatch';
+import { checkDocumentNumberFormat } from './documentNumberFormat';
 import type { BlockAssignment, ResponsibilityRun } from '../itemAssignment';
 
 /** What a check sees besides its block: the paragraph's model, the sources' facts, the messages. */
@@ -63,6 +65,8 @@ export const CHECKS: readonly Check[] = [
   },
   { code: 'misquote', severity: 'warning', check: (block, run) => checkMisquotes(run.model.text, [block], block.references, run.context.index, run.msg) },
   { code: 'reversed-wording', severity: 'warning', check: checkReversedWording },
+  { code: 'document-mismatch', severity: 'error', check: checkDocumentMismatch },
+  { code: 'document-number-format', severity: 'warning', check: checkDocumentNumberFormat },
   {
     code: 'domain-mismatch',
     severity: 'warning',
