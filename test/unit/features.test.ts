@@ -61,6 +61,22 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual(hover(ctx, { textDocument: { uri: none.uri }, position: none.positionAt(5) }), null, 'a heading that names no domain');
   });
 
+  it('hovers a source\'s title or 文号 with the document and its tables, each with the tasks the plan cites', () => {
+    const plan = '为贯彻落实商务部《广州市服务业扩大开放综合试点总体方案》（商资发[2022]212号），制定本方案。\n\n1. 推动数字人民币试点（表1第35项）。\n2. 允许外商投资社会调查（T1.12）。\n3. 落实《北京市服务业扩大开放综合试点总体方案》。\n';
+    const doc = ctx.open('file:///document.md', plan);
+    const hoverAt = (needle: string, after = 1) => hover(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(plan.indexOf(needle) + after) });
+    const value = (hoverAt('广州市服务业')?.contents as MarkupContent).value;
+    assert.ok(value.startsWith('**《广州市服务业扩大开放综合试点总体方案》**\n\n商资发〔2022〕212号 · 商务部 · 2022年12月29日印发'), value);
+    assert.ok(value.includes('试点任务清单共 130 项任务，本方案已引用 2 项'), value);
+    assert.ok(value.includes('- 表1 ') && value.includes('：已引用 2 / 57 项') && value.includes('：已引用 0 / 18 项'), value);
+    assert.ok(/\[在原文中打开 · 广州市服务业扩大开放综合试点总体方案\]\(file:.*#L1\)/.test(value), value);
+    const start = plan.indexOf('《广州市');
+    assert.deepStrictEqual(hoverAt('广州市服务业')?.range, { start: doc.positionAt(start), end: doc.positionAt(plan.indexOf('》') + 1) });
+    // its 文号, in other brackets too; not another city's title
+    assert.ok((hoverAt('商资发[2022]', 4)?.contents as MarkupContent).value.startsWith('**《广州市服务业扩大开放综合试点总体方案》**'));
+    assert.strictEqual(hoverAt('北京市'), null);
+  });
+
   it('hovers a pilot area\'s name with the area and its tasks, each marked cited, restated or not yet in the plan', () => {
     const plan = '# 海珠区实施方案\n\n1. 在琶洲加速建设人工智能与数字经济广东省实验室（表3第22项）。\n2. 大力发展数字文化，建设数字创意产业基地。\n';
     const doc = ctx.open('file:///area.md', plan);

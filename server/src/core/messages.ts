@@ -43,6 +43,9 @@ const zh = {
     `${domains}：共 ${total} 项任务，本方案已引用 ${cited} 项${restated ? `、复述 ${restated} 项` : ''}`,
   areaTasks: (area: string, total: number, cited: number, restated: number) =>
     `试点区域 ${area}：共 ${total} 项试点任务，本方案已引用 ${cited} 项${restated ? `、复述 ${restated} 项` : ''}`,
+  documentTasks: (total: number, cited: number, restated: number) => `试点任务清单共 ${total} 项任务，本方案已引用 ${cited} 项${restated ? `、复述 ${restated} 项` : ''}：`,
+  tableCited: (table: number, title: string, cited: number, total: number) => `表${table} ${title}：已引用 ${cited} / ${total} 项`,
+  issuedOn: (date: string) => `${date.replace(/^(\d{4})-0?(\d{1,2})-0?(\d{1,2})$/, '$1年$2月$3日')}印发`,
   thresholdAgrees: '与原文一致',
   thresholdDisagrees: '与原文不符',
   misquote: (ref: string, diff: string, source: string) => `引文与${ref}原文不一致（${diff}）：原文为“${source}”`,
@@ -141,6 +144,9 @@ const en: Messages = {
     `${domains}: ${total} tasks, ${cited} cited in this plan${restated ? `, ${restated} restated` : ''}`,
   areaTasks: (area, total, cited, restated) =>
     `Pilot area ${area}: ${total} pilot tasks, ${cited} cited in this plan${restated ? `, ${restated} restated` : ''}`,
+  documentTasks: (total, cited, restated) => `Task list: ${total} tasks, ${cited} cited in this plan${restated ? `, ${restated} restated` : ''}:`,
+  tableCited: (table, title, cited, total) => `表${table} ${title}: ${cited} of ${total} cited`,
+  issuedOn: (date) => `issued ${date}`,
   thresholdAgrees: 'agrees with the source',
   thresholdDisagrees: 'contradicts the source',
   misquote: (ref, diff, source) => `the quotation differs from ${ref} (${diff}): the source says "${source}"`,

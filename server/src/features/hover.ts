@@ -14,6 +14,7 @@ import { headingDomainNames } from '../core/checks/domainMismatch';
 import { lookAlikeReference, lookAlikesIn } from '../core/checks/nonstandardReference';
 import { scanReferences } from '../core/references';
 import { Task } from '../core/types';
+import { docNumbersIn, sameNumber, titleSource, titlesIn } from '../core/documentCitations';
 import { FeatureContext, OpenDocumentContext, TaskDescriber } from './featureContext';
 
 /** What this feature reads of the server's state. */
@@ -33,7 +34,7 @@ export function hover(ctx: HoverContext, params: HoverParams): Hover | null {
   if (!resolved || !resolved.tasks.length) {
     return (resolved ? unknownHover(ctx, analysis, offset, resolved) : null)
       ?? lookAlikeHover(ctx, analysis, offset) ?? bareHover(ctx, analysis, offset) ?? thresholdHover(ctx, analysis, offset) ?? domainHeadingHover(ctx, analysis, offset)
-      ?? itemHover(ctx, analysis, offset) ?? unitHover(ctx, analysis, offset) ?? areaHover(ctx, analysis, offset);
+      ?? itemHover(ctx, analysis, offset) ?? unitHover(ctx, analysis, offset) ?? areaHover(ctx, analysis, offset) ?? documentHover(ctx, analysis, offset);
   }
   const shown = resolved.tasks.slice(0, MAX_TASKS).map((t) => describeTask(ctx, t));
   if (resolved.tasks.length > MAX_TASKS) shown.push(`… +${resolved.tasks.length - MAX_TASKS}`);
@@ -199,6 +200,40 @@ function areaHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number
   const area = areaByName.get(m[0])!;
   const tasks = ctx.index.tasks.filter((t) => area.tasks.has(t.id));
   return tasksHover(ctx, analysis, tasks, (cited, restated) => messages(ctx.locale).areaTasks(area.title, tasks.length, cited, restated), start + m.index, start + m.index + m[0].length);
+}
+
+/**
+ * Hover on a source's title (《广州市…总体方案》, or a slip of it) or its 文号 (商资发〔2022〕212号, in any brackets): the
+ * document — its title, 文号, issuer and date — and its task list, table by table, with how many tasks the plan cites.
+ */
+function documentHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number): Hover | null {
+  const documents = ctx.checker.context.documents;
+  if (!documents.length) return null;
+  const { line } = analysis.lines.positionAt(offset);
+  const start = analysis.lines.offsetAt({ line, character: 0 });
+  const end = lineEndFrom(analysis.text, start);
+  const title = titlesIn(analysis.text, start, end).find((t) => offset >= t.start - 1 && offset <= t.end + 1);
+  const number = title ? undefined : docNumbersIn(analysis.text, start, end).find((n) => offset >= n.start && offset <= n.end);
+  const document = title ? titleSource(title.title, documents)?.source : number && documents.find((d) => d.number && sameNumber(number, d.number));
+  const source = document && ctx.index.sources.find((s) => s.meta === document.meta);
+  if (!source || !(title ?? number)) return null;
+  const msg = messages(ctx.locale);
+  const cited = new Set([...analysis.references.flatMap((r) => r.tasks), ...analysis.bareReferences.flatMap((b) => (b.resolved ? [b.resolved] : []))]);
+  const restated = new Set(analysis.restatements.map((r) => r.task));
+  const tasks = ctx.index.tasks.filter((t) => ctx.index.sourceOf(t) === source);
+  const { meta } = source;
+  const facts = [meta.docNumber, meta.issuer, meta.date && msg.issuedOn(meta.date)].filter(Boolean).join(' · ');
+  const lines = [`**《${escapeMarkdown(meta.title)}》**`, ''];
+  if (facts) lines.push(escapeMarkdown(facts), '');
+  const citedOf = (list: readonly Task[]) => list.filter((t) => cited.has(t)).length;
+  lines.push(escapeMarkdown(msg.documentTasks(tasks.length, citedOf(tasks), tasks.filter((t) => !cited.has(t) && restated.has(t)).length)), '');
+  for (const table of source.tables) {
+    const own = tasks.filter((t) => t.table === table.number);
+    lines.push(`- ${escapeMarkdown(msg.tableCited(table.number, table.title, citedOf(own), own.length))}`);
+  }
+  lines.push('', `[${msg.openSource} · ${escapeMarkdown(meta.title)}](${ctx.sources.uri(source.sourceFile)}#L1)`);
+  const [from, to] = title ? [title.start - 1, title.end + 1] : [number!.start, number!.end];
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: analysis.lines.range(from, to) };
 }
 
 /**
