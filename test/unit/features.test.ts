@@ -75,6 +75,7 @@ describe('the features over a plain context (no server)', () => {
     // its 文号, in other brackets too; not another city's title
     assert.ok((hoverAt('商资发[2022]', 4)?.contents as MarkupContent).value.startsWith('**《广州市服务业扩大开放综合试点总体方案》**'));
     assert.strictEqual(hoverAt('北京市'), null);
+    ctx.close(doc.uri);
   });
 
   it('hovers a pilot area\'s name with the area and its tasks, each marked cited, restated or not yet in the plan', () => {

@@ -36,7 +36,6 @@ const TITLE = /[《〈]([^《》〈〉\n]{2,80})[》〉]/g;
 /** Every title of text[from, to): the innermost of nested ones (《商务部关于印发〈X〉的通知》 gives X). */
 export function titlesIn(text: string, from = 0, to = text.length): WrittenTitle[] {
   const titles: WrittenTitle[] = [];
-  if (text.indexOf('《', from) < 0 && text.indexOf('〈', from) < 0) return titles;
   TITLE.lastIndex = from;
   for (let m = TITLE.exec(text); m !== null && m.index < to; m = TITLE.exec(text)) {
     if (m.index + m[0].length > to) break;
@@ -53,8 +52,6 @@ const DOC_NUMBER = /([\u4e00-\u9fff]{1,12})([ \t　]*)([〔［\[（(【〖｛{])
 
 export function docNumbersIn(text: string, from = 0, to = text.length): WrittenDocNumber[] {
   const numbers: WrittenDocNumber[] = [];
-  const at = text.indexOf('号', from);
-  if (at < 0 || at >= to) return numbers;
   DOC_NUMBER.lastIndex = from;
   for (let m = DOC_NUMBER.exec(text); m !== null && m.index < to; m = DOC_NUMBER.exec(text)) {
     if (m.index + m[0].length > to) break;
@@ -90,6 +87,31 @@ export function numberFormatProblems(n: WrittenDocNumber): NumberFormatProblem[]
   if (n.serialText.length > 1 && n.serialText.startsWith('0')) problems.push('padding');
   // spaces (商资发 [2022] 212号) alone are a matter of layout, not of form; with another problem the fix takes them out
   return problems;
+}
+
+/**
+ * The titles and 文号 of a paragraph, read once (its blocks' checks each ask for theirs: a search from each block's
+ * start would read a long table's rows again for every row).
+ */
+export function paragraphCitations(model: { text: string }): { titles: readonly WrittenTitle[]; numbers: readonly WrittenDocNumber[] } {
+  let citations = CITATIONS.get(model);
+  if (!citations) {
+    const { text } = model;
+    citations = {
+      titles: /[《〈]/.test(text) ? titlesIn(text) : NONE,
+      numbers: text.includes('号') ? docNumbersIn(text) : NONE,
+    };
+    CITATIONS.set(model, citations);
+  }
+  return citations;
+}
+
+const NONE: readonly never[] = [];
+const CITATIONS = new WeakMap<object, { titles: readonly WrittenTitle[]; numbers: readonly WrittenDocNumber[] }>();
+
+/** Those of a list that lie in [from, to). */
+export function within<T extends { start: number; end: number }>(list: readonly T[], from: number, to: number): T[] {
+  return list.filter((x) => x.start >= from && x.end <= to);
 }
 
 /** A source's 文号 read as a written one (its agency the whole of its characters before the year). */

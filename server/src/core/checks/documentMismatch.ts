@@ -3,7 +3,7 @@
 // are the loaded sources' own (their meta); another document's title (another place's, another kind of document) and
 // a short name (《总体方案》) are not judged.
 import {
-  docNumbersIn, NumberOfTitle, numberedTitles, sameCharacters, sameNumber, SourceDocument, titleRelation, titleSource, titlesIn,
+  NumberOfTitle, numberedTitles, paragraphCitations, sameCharacters, sameNumber, SourceDocument, titleRelation, titleSource, within,
 } from '../documentCitations';
 import { Finding } from '../findings';
 import { Block } from '../planModel';
@@ -13,10 +13,12 @@ import type { CheckRun } from './registry';
 export function checkDocumentMismatch(block: Block, run: CheckRun): Finding[] {
   const documents = run.context.documents;
   if (!documents.length) return [];
+  const citations = paragraphCitations(run.model);
+  if (!citations.titles.length) return [];
   const text = run.model.text;
-  const titles = titlesIn(text, block.start, block.end);
+  const titles = within(citations.titles, block.start, block.end);
   if (!titles.length) return [];
-  const numbers = docNumbersIn(text, block.start, block.end);
+  const numbers = within(citations.numbers, block.start, block.end);
   const numberOf = numberedTitles(text, titles, numbers);
   const findings: Finding[] = [];
   for (const t of titles) {
