@@ -516,6 +516,10 @@ async function main() {
     // finding and its quick fix.
     await shootTypedHover(page, '16. 支持企业依托综合保税区开展保税展示交易业务（表1第14项）。（天河区商务局牵头，2025年底前完成）', '天河区商务局', ZH ? '其他区方案' : "another district's plan", 'other-district.png');
 
+    // 5i. The source cited with a slip of its title (综合 left out): the hover over it, with the finding and the source's
+    // card (its 文号, issuer, date, and the tasks the plan cites of each table).
+    await shootTypedHover(page, '16. 本方案依据《广州市服务业扩大开放试点总体方案》（商资发〔2022〕212号）制定。', '扩大开放试点', ZH ? '缺少' : 'differs from the source', 'document.png');
+
     // 6. The Problems panel.
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: 20000 });
