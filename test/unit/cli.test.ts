@@ -32,7 +32,7 @@ describe('the CLI', function () {
     assert.strictEqual(r.code, 1, r.err);
     const lines = r.out.trim().split('\n');
     assert.deepStrictEqual(lines.map((l) => l.split(' ').slice(0, 3).join(' ')), [
-      // a 黄埔区 plan that cites none of 黄埔区's own tasks (表3第9至15项)
+      // a 黄埔区 plan that cites none of 黄埔区's own tasks (表2第16项, 表3第9至15项)
       `${SAMPLE}:1:3 information missing-area-task`,
       `${SAMPLE}:8:35 error threshold-mismatch`,
       `${SAMPLE}:9:4 warning domain-mismatch`,

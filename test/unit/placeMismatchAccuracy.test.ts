@@ -41,7 +41,11 @@ describe('place-mismatch on its labelled set', () => {
   it('reads the source\'s pilot areas from its categories, each name of one area only', () => {
     const areas = pilotAreas(index.sources);
     assert.strictEqual(areas.length, 5);
-    assert.strictEqual(areas.reduce((n, a) => n + a.tasks.size, 0), index.tasks.filter((t) => t.table === 3).length);
+    // 表3's tasks, and the two tasks of other tables whose own text names one area (表1第8项 南沙新区, 表2第16项 中新广州知识城);
+    // not 表1第36项, which names two (南沙明珠湾, 黄埔港)
+    assert.strictEqual(areas.reduce((n, a) => n + a.tasks.size, 0), index.tasks.filter((t) => t.table === 3).length + 2);
+    assert.deepStrictEqual(areas.filter((a) => a.tasks.has('T1.8') || a.tasks.has('T2.16')).map((a) => a.names[0]), ['广州南沙', '中新广州知识城']);
+    assert.ok(!areas.some((a) => a.tasks.has('T1.36')));
     const names = areas.flatMap((a) => a.names);
     assert.strictEqual(new Set(names).size, names.length);
     // a zone's generic ending alone (开发区, 高新区) and a zone that spans areas (…试验区 before 琶洲核心区) name no area
@@ -50,8 +54,20 @@ describe('place-mismatch on its labelled set', () => {
 
   it('reads no area out of a category that opens with a scope, not a place (another source\'s)', () => {
     const tasks = ['在全市范围内推进政务服务标准化', '在各区开展试点', '在重点领域深化改革', '在有条件的地区探索建设', '在符合条件的园区推动发展', '在前海深化打造国际商事调解中心']
-      .map((category, k) => ({ id: `T9.${k + 1}`, category }));
+      .map((category, k) => ({ id: `T9.${k + 1}`, category, text: '' }));
     assert.deepStrictEqual(pilotAreas([{ meta: { title: '深圳市服务业扩大开放综合试点总体方案' }, tasks }]).map((a) => [a.title, [...a.tasks]]), [['前海', ['T9.6']]]);
+  });
+
+  it('gives a task of no area\'s category the one area its text names, by a name the source gives or a zone\'s own with its ending', () => {
+    const tasks = [
+      { id: 'T9.1', category: '在前海深化打造国际商事调解中心', text: '建设国际商事调解中心。' },
+      { id: 'T9.2', category: '专业服务', text: '推进前海片区港澳专业人士执业试点。' },
+      { id: 'T9.3', category: '专业服务', text: '推进前海湾景观提升。' },
+      { id: 'T9.4', category: '专业服务', text: '推动前海等地开展试点。' },
+    ];
+    const [area] = pilotAreas([{ meta: { title: '深圳市服务业扩大开放综合试点总体方案' }, tasks }]);
+    // 前海片区 names the area; 前海湾 and 前海等地 only hold its short name
+    assert.deepStrictEqual([...area.tasks], ['T9.1', 'T9.2']);
   });
 
   it('flags tasks out of their area with precision ≥ 95% and recall ≥ 85%, on the place or the reference', () => {

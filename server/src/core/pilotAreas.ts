@@ -62,11 +62,40 @@ export function afterCity(name: string, city: string | undefined): string | unde
 /** A source as the areas are read from it: its title (for its city) and its tasks. */
 export interface AreaSource {
   meta: { title: string };
-  tasks: readonly { id: string; category: string }[];
+  tasks: readonly { id: string; category: string; text: string }[];
 }
 
-/** The pilot areas of the sources' categories; a name two areas share (neither's alone) is dropped from both. */
+/**
+ * The pilot areas of the sources' categories; a name two areas share (neither's alone) is dropped from both. A task of
+ * no such category whose own text names one area, and no other, is that area's too (推进南沙新区港澳涉税专业资格互认试点,
+ * 在中新广州知识城开展……): a name as the source gives it, or a zone's own name with its ending after it (南沙新区).
+ */
 export function pilotAreas(sources: readonly AreaSource[]): PilotArea[] {
+  const areas = categoryAreas(sources);
+  for (const source of sources) {
+    for (const t of source.tasks) {
+      if (areas.some((a) => a.tasks.has(t.id))) continue;
+      const named = areas.filter((a) => namesArea(t.text, a));
+      if (named.length === 1) named[0].tasks.add(t.id);
+    }
+  }
+  // each area's tasks in the sources' order (表2第16项 before 表3第9项), as the messages list them
+  const order = sources.flatMap((s) => s.tasks.map((t) => t.id));
+  for (const area of areas) area.tasks = new Set(order.filter((id) => area.tasks.has(id)));
+  return areas;
+}
+
+/** Whether a text names an area: one of its names the source gives, or a zone's own name with its ending (南沙新区). */
+function namesArea(text: string, area: PilotArea): boolean {
+  for (const name of area.names) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      if (name.length > MAX_STEM || ZONE_ENDING.test(name) || nameAsWritten(text, at, name) !== name) return true;
+    }
+  }
+  return false;
+}
+
+function categoryAreas(sources: readonly AreaSource[]): PilotArea[] {
   const byTitle = new Map<string, PilotArea>();
   for (const source of sources) {
     const city = cityOf(source.meta.title);
