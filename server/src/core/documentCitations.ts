@@ -229,3 +229,33 @@ export interface NumberOfTitle {
   number: WrittenDocNumber;
   adjacent: boolean;
 }
+
+/** The verb that says who issued a title right after it: 印发的《…》, 颁布《…》. */
+const ISSUED = /(?:印发|颁布|发布|出台)(?:了|的)?\s*$/;
+/** Words that open a clause before its subject: 为贯彻落实, 根据, 按照, 经. */
+const LEAD_IN = /^(?:为(?:深入|全面|认真)?(?:贯彻)?落实|(?:深入|全面|认真)?贯彻落实|根据|按照|依据|依照|对照|落实|结合|经|由|近日|日前|此前)+/;
+/** What may follow the issuer before the verb: 于2022年12月, 联合, 正式. */
+const AFTER_ISSUER = /(?:于|在)?(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底)?)?(?:联合|共同|正式|研究)?$/;
+/** The endings of an issuing body's name: 商务部, 国务院, 发展改革委, 市政府, 办公厅, 管委会. */
+const BODY_END = /(?:部|委|院|厅|局|办|署|府|会|行|室|组|中心)$/;
+
+/**
+ * The body a clause says issued the title that follows it (国务院印发的《…》, 商务部于2022年12月印发《…》): the words
+ * between the clause's start (after punctuation and words such as 为贯彻落实) and the verb, when they read as a body's
+ * name; undefined when the title follows no such verb or the words are not a name (经国务院批准印发).
+ */
+export function writtenIssuer(text: string, from: number, titleStart: number): { start: number; end: number; name: string } | undefined {
+  const open = titleStart - 1; // the 《 or 〈 before the title
+  const before = text.slice(Math.max(from, open - 40), open);
+  const verb = ISSUED.exec(before);
+  if (!verb) return undefined;
+  const clauseStart = Math.max(...['，', ',', '。', '；', ';', '：', ':', '（', '(', '\n'].map((c) => before.lastIndexOf(c, verb.index))) + 1;
+  let clause = before.slice(clauseStart, verb.index);
+  // the indent of a line (　　为贯彻落实…, a text plan saved from Word) and the words before the subject
+  const lead = /^\s*/.exec(clause)![0].length + (LEAD_IN.exec(clause.trimStart())?.[0].length ?? 0);
+  clause = clause.slice(lead);
+  const name = clause.slice(0, clause.length - (AFTER_ISSUER.exec(clause)?.[0].length ?? 0));
+  if (!/^[\u4e00-\u9fff、]{2,20}$/.test(name) || !BODY_END.test(name)) return undefined;
+  const start = open - before.length + clauseStart + lead;
+  return { start, end: start + name.length, name };
+}

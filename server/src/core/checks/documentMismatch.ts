@@ -4,6 +4,7 @@
 // a short name (《总体方案》) are not judged.
 import {
   NumberOfTitle, numberedTitles, paragraphCitations, sameCharacters, sameNumber, SourceDocument, titleRelation, titleSource, within,
+  writtenIssuer, WrittenTitle,
 } from '../documentCitations';
 import { Finding } from '../findings';
 import { Block } from '../planModel';
@@ -25,6 +26,8 @@ export function checkDocumentMismatch(block: Block, run: CheckRun): Finding[] {
     const paired = numberOf.get(t);
     const n = paired?.number;
     const match = titleSource(t.title, documents);
+    const issuer = match && issuerMismatch(text, block.start, t, match.source);
+    if (issuer) findings.push(issuer(run));
     if (match?.relation === 'slip') {
       // a slip of the title under another document's 文号 is that document's title
       if (n && match.source.number && !sameNumber(n, match.source.number)) continue;
@@ -52,6 +55,20 @@ export function checkDocumentMismatch(block: Block, run: CheckRun): Finding[] {
     }
   }
   return findings;
+}
+
+/** The finding of a body said to have issued a source that its source says another issued (国务院印发的《…总体方案》). */
+function issuerMismatch(text: string, from: number, t: WrittenTitle, source: SourceDocument): ((run: CheckRun) => Finding) | undefined {
+  const issuer = source.meta.issuer;
+  const written = issuer ? writtenIssuer(text, from, t.start) : undefined;
+  // a joint issuance that names the source's issuer (商务部、国家发展改革委联合印发) is its own
+  if (!written || written.name.includes(issuer)) return undefined;
+  return (run) => ({
+    start: written.start, end: written.end, code: 'document-mismatch', severity: 'error',
+    message: run.msg.documentIssuerMismatch(source.meta.title, issuer, written.name),
+    related: [],
+    fixes: [{ title: run.msg.replaceWith(issuer), start: written.start, end: written.end, newText: issuer, preferred: true }],
+  });
 }
 
 /**
