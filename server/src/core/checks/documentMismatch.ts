@@ -1,6 +1,6 @@
 // document-mismatch: a source cited wrong by its title or its 文号 — 《广州市…总体方案》（商资发〔2022〕21号） (the source's is
-// 212号), 《广州市服务业扩大开放试点总体方案》 (综合 left out), or the source's 文号 under another title. Titles and numbers
-// are the loaded sources' own (their meta); another document's title (another place's, another kind of document) and
+// 212号), 《广州市服务业扩大开放试点总体方案》 (综合 left out), the source's 文号 under another title, or another body said
+// to have issued it (国务院印发的《…》). Titles, numbers and issuers are the loaded sources' own (their meta); another document's title (another place's, another kind of document) and
 // a short name (《总体方案》) are not judged.
 import {
   NumberOfTitle, numberedTitles, paragraphCitations, sameCharacters, sameNumber, SourceDocument, titleRelation, titleSource, within,
