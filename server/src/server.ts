@@ -118,7 +118,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
-      completionProvider: { triggerCharacters: ['第', '.', '-', '表', '@', '．', '－', '：', ':', '、'], resolveProvider: false },
+      completionProvider: { triggerCharacters: ['第', '.', '-', '表', '@', '．', '－', '：', ':', '、', '《'], resolveProvider: false },
       definitionProvider: true,
       referencesProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix', SOURCE_FIX_ALL_KIND] },

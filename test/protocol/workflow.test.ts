@@ -154,6 +154,7 @@ describe('the drafting workflow over the protocol', function () {
 
   it('completes the units the plan names after 配合单位： and a 、, where a trigger character asks', async () => {
     assert.ok(capabilities.completionProvider.triggerCharacters.includes('、') && capabilities.completionProvider.triggerCharacters.includes('：'));
+    assert.ok(capabilities.completionProvider.triggerCharacters.includes('《'), 'the sources\' titles after 《');
     const text = '1. 落实表1第12项。牵头单位：区商务局；配合单位：区财政局。\n2. 落实表1第13项。牵头单位：区商务局；配合单位：区财政局、';
     client.open('untitled:units.md', text);
     const list = await client.request('textDocument/completion', { textDocument: { uri: 'untitled:units.md' }, position: positionOf(text, text, text.length), context: { triggerKind: 2, triggerCharacter: '、' } });

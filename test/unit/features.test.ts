@@ -183,6 +183,21 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual(more.length, ctx.index.tasksOf('', 2).length, 'after 表2中第, the tasks of 表2');
   });
 
+  it('completes the source\'s title after 《, with its 文号 or without, over a closing 》 the editor typed', () => {
+    const typed = '为贯彻落实《广州';
+    const doc = ctx.open('file:///title.md', `${typed}》，制定本方案。`);
+    const items = completion(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(typed.length) })?.items ?? [];
+    assert.deepStrictEqual(items.map((i) => i.label), ['《广州市服务业扩大开放综合试点总体方案》（商资发〔2022〕212号）', '《广州市服务业扩大开放综合试点总体方案》']);
+    const edit = items[0].textEdit as { range: { start: Position; end: Position }; newText: string };
+    assert.deepStrictEqual(edit.range, { start: doc.positionAt(typed.indexOf('《')), end: doc.positionAt(typed.length + 1) });
+    assert.ok(((items[0].documentation as MarkupContent).value).includes('商资发〔2022〕212号 · 商务部 · 2022年12月29日印发'));
+    // a title closed already is not completed again; nor text without 《
+    const closed = ctx.open('file:///closed.md', '《总体方案》的');
+    assert.strictEqual(completion(ctx, { textDocument: { uri: closed.uri }, position: closed.positionAt(7) }), null);
+    ctx.close(doc.uri);
+    ctx.close(closed.uri);
+  });
+
   it('goes from a reference to its task in the source, and from nowhere to nothing', () => {
     const [location] = definition(ctx, { ...document, position: at('T1.12', 1) }) ?? [];
     assert.ok(location.uri.endsWith(`/${ctx.index.sourceOf(t35).sourceFile}`), location.uri);

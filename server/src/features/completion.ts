@@ -7,9 +7,10 @@ import { FeatureContext, OpenDocumentContext, TaskDescriber } from './featureCon
 import { describeTask } from './hover';
 import { fuzzyCompletion } from './fuzzyCompletion';
 import { unitCompletion } from './unitCompletion';
+import { documentCompletion } from './documentCompletion';
 
 /** What this feature reads of the server's state. */
-export type CompletionContext = OpenDocumentContext & TaskDescriber & Pick<FeatureContext, 'search' | 'settings'>;
+export type CompletionContext = OpenDocumentContext & TaskDescriber & Pick<FeatureContext, 'search' | 'settings' | 'checker'>;
 
 // 表1第, and 表1中第 / 表1的第 / 表1所列第 (which the scanner reads as references too)
 const AFTER_TABLE_DI = /((?:[A-Za-z\u4e00-\u9fff]{1,8}?)?表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)[ \t\u3000]*(?:中的|中|的|所列的?)?[ \t\u3000]*第[ \t\u3000]*)([0-9０-９]*)$/;
@@ -26,6 +27,8 @@ export function completion(ctx: CompletionContext, params: CompletionParams): Co
   if (fuzzy) return fuzzy;
   const units = unitCompletion(ctx, doc, params, before);
   if (units) return units;
+  const documents = documentCompletion(ctx, doc, params, before);
+  if (documents) return documents;
   const items = tableTaskItems(ctx, before, params) ?? idTaskItems(ctx, before, params) ?? tableItems(ctx, before, params);
   return items ? { isIncomplete: false, items } : null;
 }
