@@ -33,6 +33,29 @@ describe('Drafting aids', () => {
     assert.ok(labels.includes('区财政局'), labels.join(' '));
   });
 
+  it('completes the source\'s title with its 文号 after 《, and says a slip of its title over it', async () => {
+    const doc = await untitledPlan('为贯彻落实《广州');
+    const end = doc.lineAt(0).range.end;
+    const list = await poll('title completion items', () =>
+      vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, end, '《'),
+      (l) => !!l && l.items.length > 0);
+    const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label).endsWith('（商资发〔2022〕212号）'));
+    assert.ok(item, list.items.map((i) => i.label).join(' '));
+    const edit = new vscode.WorkspaceEdit();
+    const range = item.range instanceof vscode.Range ? item.range : item.range!.replacing;
+    assert.deepStrictEqual([range.start.character, range.end.character], [5, 8], 'from 《 to the cursor');
+    edit.replace(doc.uri, range, item.insertText as string);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.strictEqual(doc.getText(), '为贯彻落实《广州市服务业扩大开放综合试点总体方案》（商资发〔2022〕212号）');
+    const slip = await untitledPlan('为贯彻落实《广州市服务业扩大开放试点总体方案》，制定本方案。');
+    const diagnostics = await poll('document-mismatch', () => vscode.languages.getDiagnostics(slip.uri), (d) => d.some((x) => diagnosticCode(x) === 'document-mismatch'));
+    const found = diagnostics.find((x) => diagnosticCode(x) === 'document-mismatch')!;
+    const title = slip.getText().indexOf('广州市');
+    assert.deepStrictEqual([found.range.start.character, found.range.end.character], [title, title + '广州市服务业扩大开放试点总体方案'.length], 'on the title');
+    const text = await hoverText(slip, slip.positionAt(slip.getText().indexOf('试点总体') + 1));
+    assert.ok(text.includes('商资发〔2022〕212号 · 商务部'), text);
+  });
+
   it('renames a unit throughout an untitled plan with F2 (Rename Symbol)', async () => {
     const doc = await untitledPlan('1. 落实表1第23项。牵头单位：区金融局。\n2. 落实表1第24项，由区金融局牵头。\n');
     const at = doc.positionAt(doc.getText().indexOf('区金融局') + 1);
