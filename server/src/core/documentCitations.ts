@@ -13,7 +13,10 @@ export interface WrittenTitle {
 
 /** A 发文字号 as written: 商资发〔2022〕212号, 穗府办[2023]第05号. */
 export interface WrittenDocNumber {
-  /** The 机关代字 can only be told from the words before it where something other than a Chinese character precedes it. */
+  /**
+   * Where the Chinese characters before the year start: the 机关代字's start where something other than a Chinese
+   * character precedes it (（商资发…）), else that of words ending in it (根据商资发…).
+   */
   start: number;
   end: number;
   /** The run of Chinese characters before the year: the 机关代字, or words ending in it (根据商资发). */
@@ -48,7 +51,7 @@ export function titlesIn(text: string, from = 0, to = text.length): WrittenTitle
  * A 发文字号: Chinese characters (the 机关代字), the year in brackets of any kind, the serial (with 第, padded) and 号 —
  * not a building's, a line's or a plot's number (3号楼, 5号线).
  */
-const DOC_NUMBER = /([\u4e00-\u9fff]{1,12})([ \t　]*)([〔［\[（(【〖｛{])[ \t　]*(\d{4}|\d{2})[ \t　]*([〕］\]）)】〗｝}])[ \t　]*(第?)[ \t　]*(\d{1,5})[ \t　]*号(?![楼线院馆门库地段室])/g;
+const DOC_NUMBER = /([\u4e00-\u9fff]{2,12})([ \t　]*)([〔［\[（(【〖｛{])[ \t　]*(\d{4}|\d{2})[ \t　]*([〕］\]）)】〗｝}])[ \t　]*(第?)[ \t　]*(\d{1,5})[ \t　]*号(?![楼线院馆门库地段室])/g;
 
 export function docNumbersIn(text: string, from = 0, to = text.length): WrittenDocNumber[] {
   const numbers: WrittenDocNumber[] = [];
@@ -150,7 +153,7 @@ export function titleRelation(written: string, source: string): TitleRelation {
   if (w === s) return 'same';
   if (w.length < 6 || Math.abs(w.length - s.length) > MAX_SLIP) return 'other';
   // the same characters in another order: words swapped (扩大服务业开放 for 服务业扩大开放)
-  if (sortedChars(w) === sortedChars(s)) return 'slip';
+  if (sameCharacters(w, s)) return 'slip';
   // the whole title and more is a document about it (its 解读, its 分工, the 通知 that issues it); a title that ends
   // otherwise (…综合试点, no 方案) names no document, or another kind of one
   if (w.includes(s) || w.slice(-2) !== s.slice(-2)) return 'other';

@@ -26,11 +26,11 @@ export function checkDocumentMismatch(block: Block, run: CheckRun): Finding[] {
     const paired = numberOf.get(t);
     const n = paired?.number;
     const match = titleSource(t.title, documents);
+    // a slip of the title under another document's 文号 is that document's title
+    if (match?.relation === 'slip' && n && match.source.number && !sameNumber(n, match.source.number)) continue;
     const issuer = match && issuerMismatch(text, block.start, t, match.source);
     if (issuer) findings.push(issuer(run));
     if (match?.relation === 'slip') {
-      // a slip of the title under another document's 文号 is that document's title
-      if (n && match.source.number && !sameNumber(n, match.source.number)) continue;
       const title = match.source.meta.title;
       findings.push({
         start: t.start, end: t.end, code: 'document-mismatch', severity: 'error',
