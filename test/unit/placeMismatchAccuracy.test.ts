@@ -68,6 +68,9 @@ describe('place-mismatch on its labelled set', () => {
     const [area] = pilotAreas([{ meta: { title: '深圳市服务业扩大开放综合试点总体方案' }, tasks }]);
     // 前海片区 names the area; 前海湾 and 前海等地 only hold its short name
     assert.deepStrictEqual([...area.tasks], ['T9.1', 'T9.2']);
+    // another source's task that names the place is not that source's area's
+    const other = { meta: { title: '东莞市服务业扩大开放综合试点总体方案' }, tasks: [{ id: 'DG:T1.1', category: '专业服务', text: '学习前海片区经验。' }] };
+    assert.deepStrictEqual([...pilotAreas([{ meta: { title: '深圳市服务业扩大开放综合试点总体方案' }, tasks }, other])[0].tasks], ['T9.1', 'T9.2']);
   });
 
   it('flags tasks out of their area with precision ≥ 95% and recall ≥ 85%, on the place or the reference', () => {

@@ -67,15 +67,17 @@ export interface AreaSource {
 
 /**
  * The pilot areas of the sources' categories; a name two areas share (neither's alone) is dropped from both. A task of
- * no such category whose own text names one area, and no other, is that area's too (推进南沙新区港澳涉税专业资格互认试点,
+ * no such category whose own text names one area of its source, and no other, is that area's too (推进南沙新区港澳涉税专业资格互认试点,
  * 在中新广州知识城开展……): a name as the source gives it, or a zone's own name with its ending after it (南沙新区).
  */
 export function pilotAreas(sources: readonly AreaSource[]): PilotArea[] {
   const areas = categoryAreas(sources);
   for (const source of sources) {
+    // the areas of the source's own categories: another source's task may name a place of this one's
+    const own = areas.filter((a) => source.tasks.some((t) => a.tasks.has(t.id)));
     for (const t of source.tasks) {
-      if (areas.some((a) => a.tasks.has(t.id))) continue;
-      const named = areas.filter((a) => namesArea(t.text, a));
+      if (own.some((a) => a.tasks.has(t.id))) continue;
+      const named = own.filter((a) => namesArea(t.text, a));
       if (named.length === 1) named[0].tasks.add(t.id);
     }
   }
