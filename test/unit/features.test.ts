@@ -72,8 +72,13 @@ describe('the features over a plain context (no server)', () => {
     assert.ok(/\[在原文中打开 · 广州市服务业扩大开放综合试点总体方案\]\(file:.*#L1\)/.test(value), value);
     const start = plan.indexOf('《广州市');
     assert.deepStrictEqual(hoverAt('广州市服务业')?.range, { start: doc.positionAt(start), end: doc.positionAt(plan.indexOf('》') + 1) });
-    // its 文号, in other brackets too; not another city's title
-    assert.ok((hoverAt('商资发[2022]', 4)?.contents as MarkupContent).value.startsWith('**《广州市服务业扩大开放综合试点总体方案》**'));
+    // its 文号, in other brackets too, over the 文号 alone; not another city's title
+    const onNumber = hoverAt('商资发[2022]', 4);
+    assert.ok((onNumber?.contents as MarkupContent).value.startsWith('**《广州市服务业扩大开放综合试点总体方案》**'));
+    assert.deepStrictEqual(onNumber?.range, { start: doc.positionAt(plan.indexOf('商资发')), end: doc.positionAt(plan.indexOf('212号') + 4) });
+    const lead = ctx.open('file:///lead.md', '根据商资发〔2022〕212号文件要求推进。\n');
+    assert.deepStrictEqual(hover(ctx, { textDocument: { uri: lead.uri }, position: lead.positionAt(4) })?.range, { start: lead.positionAt(2), end: lead.positionAt(15) }, 'not the words before its 机关代字');
+    ctx.close(lead.uri);
     assert.strictEqual(hoverAt('北京市'), null);
     ctx.close(doc.uri);
   });

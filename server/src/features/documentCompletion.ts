@@ -3,8 +3,8 @@
 // exactly (document-mismatch says where it does not).
 import { CompletionItem, CompletionItemKind, CompletionList, CompletionParams, MarkupKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { messages } from '../core/messages';
 import { FeatureContext } from './featureContext';
+import { documentFacts } from './hover';
 
 /** What this feature reads of the server's state. */
 export type DocumentCompletionContext = Pick<FeatureContext, 'locale' | 'checker'>;
@@ -25,11 +25,10 @@ export function documentCompletion(ctx: DocumentCompletionContext, doc: TextDocu
     start: { line: params.position.line, character: params.position.character - typed.length - 1 },
     end: { line: params.position.line, character: params.position.character + closes },
   };
-  const msg = messages(ctx.locale);
   const items: CompletionItem[] = [];
   documents.forEach(({ meta }, rank) => {
     const title = `《${meta.title}》`;
-    const facts = [meta.docNumber, meta.issuer, meta.date && msg.issuedOn(meta.date)].filter(Boolean).join(' · ');
+    const facts = documentFacts(ctx.locale, meta);
     const documentation = { kind: MarkupKind.Markdown, value: `**${title}**${facts ? `\n\n${facts}` : ''}` };
     const base = { kind: CompletionItemKind.Reference, filterText: `《${meta.title}`, documentation };
     if (meta.docNumber) {

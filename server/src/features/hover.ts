@@ -1,7 +1,7 @@
 // Hover on a reference: each task's full text, both IDs, table, category, domain and a link into the source.
 import { Hover, HoverParams, MarkupKind } from 'vscode-languageserver';
 import { DocumentAnalysis } from '../core/analyze';
-import { messages } from '../core/messages';
+import { Locale, messages } from '../core/messages';
 import { formatReference, ResolvedReference } from '../core/taskIndex';
 import { blockAt, markdownHeadingTitle } from '../core/planModel';
 import { lineEndFrom } from '../core/text';
@@ -13,7 +13,7 @@ import { headingLikeLine, INDENT, LIST_MARKER_SOURCE } from '../core/scopes';
 import { headingDomainNames } from '../core/checks/domainMismatch';
 import { lookAlikeReference, lookAlikesIn } from '../core/checks/nonstandardReference';
 import { scanReferences } from '../core/references';
-import { Task } from '../core/types';
+import { DocumentMeta, Task } from '../core/types';
 import { docNumbersIn, sameNumber, titleSource, titlesIn } from '../core/documentCitations';
 import { FeatureContext, OpenDocumentContext, TaskDescriber } from './featureContext';
 
@@ -222,7 +222,7 @@ function documentHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: nu
   const restated = new Set(analysis.restatements.map((r) => r.task));
   const tasks = ctx.index.tasks.filter((t) => ctx.index.sourceOf(t) === source);
   const { meta } = source;
-  const facts = [meta.docNumber, meta.issuer, meta.date && msg.issuedOn(meta.date)].filter(Boolean).join(' · ');
+  const facts = documentFacts(ctx.locale, meta);
   const lines = [`**《${escapeMarkdown(meta.title)}》**`, ''];
   if (facts) lines.push(escapeMarkdown(facts), '');
   const citedOf = (list: readonly Task[]) => list.filter((t) => cited.has(t)).length;
@@ -232,8 +232,14 @@ function documentHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: nu
     lines.push(`- ${escapeMarkdown(msg.tableCited(table.number, table.title, citedOf(own), own.length))}`);
   }
   lines.push('', `[${msg.openSource} · ${escapeMarkdown(meta.title)}](${ctx.sources.uri(source.sourceFile)}#L1)`);
-  const [from, to] = title ? [title.start - 1, title.end + 1] : [number!.start, number!.end];
+  // the 文号 from its 机关代字 (not the words before it: 根据商资发…)
+  const [from, to] = title ? [title.start - 1, title.end + 1] : [number!.yearStart - document!.number!.agency.length, number!.end];
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: analysis.lines.range(from, to) };
+}
+
+/** A source's 文号, issuer and date, as one line: 商资发〔2022〕212号 · 商务部 · 2022年12月29日印发. */
+export function documentFacts(locale: Locale, meta: DocumentMeta): string {
+  return [meta.docNumber, meta.issuer, meta.date && messages(locale).issuedOn(meta.date)].filter(Boolean).join(' · ');
 }
 
 /**
