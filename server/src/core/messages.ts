@@ -1,4 +1,5 @@
 // Every user-facing sentence of the core, in Chinese (the default) and English.
+import type { NumberFormatProblem } from './documentCitations';
 
 export type Locale = 'zh' | 'en';
 
@@ -81,7 +82,7 @@ const zh = {
   documentNumberOfOther: (number: string, title: string, written: string) => `“${number}”是《${title}》的文号，此处的文件名称却是《${written}》：文件名称和文号有一处写错了`,
   documentNumberFormat: (written: string, standard: string, problems: string[]) => `发文字号中的“${written}”不符合公文格式（GB/T 9704）：${problems.join('，')}，应写作“${standard}”`,
   wordOrder: '语序不同',
-  numberFormatProblem: { brackets: '年份应使用六角括号“〔〕”', 'short-year': '年份应标全称', ordinal: '发文顺序号不加“第”字', padding: '发文顺序号不编虚位' } as Record<'brackets' | 'short-year' | 'ordinal' | 'padding', string>,
+  numberFormatProblem: { brackets: '年份应使用六角括号“〔〕”', 'short-year': '年份应标全称', ordinal: '发文顺序号不加“第”字', padding: '发文顺序号不编虚位' } as Record<NumberFormatProblem, string>,
   unitWrittenTwoWays: (name: string, uses: number, other: string, otherUses: number) => `同一单位名称前后不一致：此处写作“${name}”（全文 ${uses} 处），本方案另有 ${otherUses} 处写作“${other}”`,
   missingAreaTasks: (name: string, area: string, refs: string, total?: number) =>
     total === undefined ? `方案标题写明“${name}”，但未落实${area}的任一试点任务（${refs}）` : `方案标题写明“${name}”，但未落实${area}的${total}项试点任务中的${refs}`,

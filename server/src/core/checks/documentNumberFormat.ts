@@ -1,7 +1,7 @@
 // document-number-format: a 发文字号 written otherwise than GB/T 9704-2012 (7.2.4) prescribes — the year in full in 六角括号
 // 〔〕, the serial without 第 and without padding: 商资发[2022]212号, 穗府办（2023）第05号 → 〔2022〕212号, 〔2023〕5号. Any
 // document's number, not only a source's: a plan is an official document.
-import { paragraphCitations, within, numberFormatProblems, standardNumberPart } from '../documentCitations';
+import { numberFormatProblems, paragraphCitations, standardNumberPart, within } from '../documentCitations';
 import { Finding } from '../findings';
 import { Block } from '../planModel';
 import type { CheckRun } from './registry';
