@@ -79,6 +79,13 @@ describe('the features over a plain context (no server)', () => {
     const lead = ctx.open('file:///lead.md', '根据商资发〔2022〕212号文件要求推进。\n');
     assert.deepStrictEqual(hover(ctx, { textDocument: { uri: lead.uri }, position: lead.positionAt(4) })?.range, { start: lead.positionAt(2), end: lead.positionAt(15) }, 'not the words before its 机关代字');
     ctx.close(lead.uri);
+    // a short name the plan declares for it (以下简称《总体方案》), wherever the plan writes it; not one it does not declare
+    const short = ctx.open('file:///short.md', '落实《广州市服务业扩大开放综合试点总体方案》（商资发〔2022〕212号，以下简称《总体方案》）。\n\n按照《总体方案》和《实施方案》要求推进。\n');
+    const shortText = short.getText();
+    const onShort = hover(ctx, { textDocument: { uri: short.uri }, position: short.positionAt(shortText.lastIndexOf('总体方案') + 1) });
+    assert.ok((onShort?.contents as MarkupContent).value.startsWith('**《广州市服务业扩大开放综合试点总体方案》**'));
+    assert.strictEqual(hover(ctx, { textDocument: { uri: short.uri }, position: short.positionAt(shortText.indexOf('实施方案') + 1) }), null);
+    ctx.close(short.uri);
     assert.strictEqual(hoverAt('北京市'), null);
     ctx.close(doc.uri);
   });

@@ -4,7 +4,7 @@ import { DocumentAnalysis } from '../core/analyze';
 import { Locale, messages } from '../core/messages';
 import { formatReference, ResolvedReference } from '../core/taskIndex';
 import { blockAt, markdownHeadingTitle } from '../core/planModel';
-import { lineEndFrom } from '../core/text';
+import { escapeRegExp, lineEndFrom } from '../core/text';
 import { spellingsOf, unitAt } from './planUnits';
 import { intendedFor, judgeReference, topicWords } from '../core/topics';
 import { taskLabel } from '../core/checks/labels';
@@ -214,7 +214,9 @@ function documentHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: nu
   const end = lineEndFrom(analysis.text, start);
   const title = titlesIn(analysis.text, start, end).find((t) => offset >= t.start - 1 && offset <= t.end + 1);
   const number = title ? undefined : docNumbersIn(analysis.text, start, end).find((n) => offset >= n.start && offset <= n.end);
-  const document = title ? titleSource(title.title, documents)?.source : number && documents.find((d) => d.number && sameNumber(number, d.number));
+  const document = title
+    ? (titleSource(title.title, documents) ?? titleSource(declaredTitle(analysis.text, title.title) ?? '', documents))?.source
+    : number && documents.find((d) => d.number && sameNumber(number, d.number));
   const source = document && ctx.index.sources.find((s) => s.meta === document.meta);
   if (!source || !(title ?? number)) return null;
   const msg = messages(ctx.locale);
@@ -235,6 +237,15 @@ function documentHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: nu
   // the 文号 from its 机关代字 (not the words before it: 根据商资发…)
   const [from, to] = title ? [title.start - 1, title.end + 1] : [number!.yearStart - document!.number!.agency.length, number!.end];
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: analysis.lines.range(from, to) };
+}
+
+/**
+ * The full title a plan declares a short one for: 《广州市…总体方案》（商资发〔2022〕212号，以下简称《总体方案》） makes
+ * 《总体方案》 that title, wherever the plan writes it.
+ */
+function declaredTitle(text: string, short: string): string | undefined {
+  const declared = new RegExp(`《([^《》\\n]{2,80})》[（(][^）)\\n]{0,40}?简称[《“"]${escapeRegExp(short)}[》”"]`).exec(text);
+  return declared?.[1];
 }
 
 /** A source's 文号, issuer and date, as one line: 商资发〔2022〕212号 · 商务部 · 2022年12月29日印发. */
