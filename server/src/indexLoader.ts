@@ -62,7 +62,9 @@ export function loadDefaultIndex(root: string = projectRoot()): PolicyIndex {
   if (facts.sourceFile !== data.sourceFile) {
     throw new IndexLoadError(`the source facts ${file} are of ${facts.sourceFile}, not of ${data.sourceFile}; run "npm run index"`, file);
   }
-  data.facts = { bodyLines: facts.bodyLines, lineLengths: facts.lineLengths };
+  const passages = Array.isArray(facts.passages) ? facts.passages : undefined;
+  const shortNames = Array.isArray(facts.shortNames) ? facts.shortNames : undefined;
+  data.facts = { bodyLines: facts.bodyLines, lineLengths: facts.lineLengths, passages, shortNames };
   return data;
 }
 

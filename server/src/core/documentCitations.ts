@@ -1,7 +1,7 @@
 // The documents a plan cites: titles in 书名号 (《…》, or 〈…〉 inside one) and 发文字号 (商资发〔2022〕212号), read as plans
 // write them — a number's year in any brackets, with 第 or a padded serial — and compared with the loaded sources' own
 // (their meta: title and 文号). Plain functions over strings; offsets are the text's.
-import { DocumentMeta } from './types';
+import { BodyPassage, DocumentMeta } from './types';
 import { differenceRuns } from './checks/misquote';
 
 /** A title as written: the text between the innermost pair of 书名号, and where. */
@@ -185,13 +185,18 @@ export function sameCharacters(a: string, b: string): boolean {
   return x !== y && x.length === y.length && sortedChars(x) === sortedChars(y);
 }
 
-/** A source's title and 文号, for the checks and the hover. */
+/** A source's title and 文号, for the checks and the hover; the short names it gives itself and its paragraphs. */
 export interface SourceDocument {
   meta: DocumentMeta;
   number?: WrittenDocNumber;
+  shortNames?: readonly string[];
+  passages?: readonly BodyPassage[];
 }
 
-/** Which source a written title is, or is a slip of (the same first): undefined when none. */
+/**
+ * Which source a written title is, or is a slip of (the same first), or the short name of (its own: 《总体方案》):
+ * undefined when none.
+ */
 export function titleSource(title: string, sources: readonly SourceDocument[]): { source: SourceDocument; relation: 'same' | 'slip' } | undefined {
   let slip: SourceDocument | undefined;
   for (const source of sources) {
@@ -203,7 +208,10 @@ export function titleSource(title: string, sources: readonly SourceDocument[]): 
       slip = source;
     }
   }
-  return slip && { source: slip, relation: 'slip' };
+  if (slip) return { source: slip, relation: 'slip' };
+  // the short name a source gives itself (《总体方案》), when no other source gives itself the same
+  const named = sources.filter((s) => s.shortNames?.includes(title));
+  return named.length === 1 ? { source: named[0], relation: 'same' } : undefined;
 }
 
 /** What stands between a title and its 文号 right after it: 》（, 〉的通知》（ (the 通知 that issues it). */

@@ -3,7 +3,7 @@
 import { findQuantities } from './quantity';
 import { SourceLayout, SourceLine } from './sourceReaders';
 import { normalizeSpacing, parseInteger, similarity, squash } from './text';
-import { BodyLine, DocumentMeta, LineSpan, OutlineNode, PolicyIndex, Task, TaskTable } from './types';
+import { BodyLine, BodyPassage, DocumentMeta, LineSpan, OutlineNode, PolicyIndex, Task, TaskTable } from './types';
 
 export const INDEX_VERSION = 1;
 
@@ -53,8 +53,43 @@ export function indexSource(layout: SourceLayout, options: ParseOptions): Policy
   const { tables, tasks } = parseTables(layout, listStart, outline, options.prefix ?? '');
   attachBodyVariants(tasks, lines, outline);
   const index: PolicyIndex = { version: INDEX_VERSION, prefix: options.prefix ?? '', sourceFile: options.sourceFile, meta, tables, tasks, outline };
-  index.facts = { bodyLines: quantityLines(lines, Math.min(...tables.map((t) => t.startLine))), lineLengths: lines.map((l) => l.length) };
+  const bodyEnd = Math.min(...tables.map((t) => t.startLine));
+  index.facts = {
+    bodyLines: quantityLines(lines, bodyEnd), lineLengths: lines.map((l) => l.length),
+    passages: bodyPassages(lines, Math.min(bodyEnd, listStart)), shortNames: shortNames(lines, bodyStart),
+  };
   return index;
+}
+
+/** A line shorter than this that ends with no punctuation is a paragraph of its own (a title, a date, 一、总体要求). */
+const MID_SENTENCE = 30;
+
+/** A line that ends a sentence: the paragraph goes on in the next line only when it does not (a page break). */
+const SENTENCE_END = /[。；！？：:;!?）)”]\s*$/;
+
+/** The paragraphs of lines[0, end), each line one, but a line that stops mid-sentence joined with the next non-empty one. */
+function bodyPassages(lines: string[], end: number): BodyPassage[] {
+  const passages: BodyPassage[] = [];
+  let open: BodyPassage | undefined;
+  for (let i = 0; i < Math.min(end, lines.length); i++) {
+    const text = lines[i].trim().replace(/\*\*/g, '');
+    if (!text) continue;
+    if (open) {
+      open.text += text;
+      open.endLine = i;
+    } else passages.push((open = { startLine: i, endLine: i, text }));
+    // a short line without a sentence's end is a title, a heading or a date; a line that stops after a comma, or a long
+    // one without its end, runs on past a page break
+    if (SENTENCE_END.test(open.text) || (!/[，、,]\s*$/.test(text) && text.length < MID_SENTENCE)) open = undefined;
+  }
+  return passages;
+}
+
+/** The short names the source's head gives it: （以下简称《总体方案》）. */
+function shortNames(lines: string[], bodyStart: number): string[] {
+  const names = new Set<string>();
+  for (const line of lines.slice(0, bodyStart)) for (const m of line.matchAll(/以下简称[《“]([^》”]{2,20})[》”]/g)) names.add(m[1]);
+  return [...names];
 }
 
 function plain(s: string): string {

@@ -85,4 +85,16 @@ export interface SourceFacts {
   bodyLines: BodyLine[];
   /** The length of each line of the source text, so a location can end where its line ends. */
   lineLengths: number[];
+  /**
+   * The paragraphs before the task list, page breaks undone (a line that stops mid-sentence joined with the next): what a
+   * plan quotes of the source's own words (“经过3年试点……”), checked when it says whose words they are.
+   */
+  passages?: BodyPassage[];
+  /** The short names the source gives itself (（以下简称《总体方案》）): a plan citing 《总体方案》 cites it. */
+  shortNames?: string[];
+}
+
+/** A paragraph of a source's body, as one text, and the lines it spans. */
+export interface BodyPassage extends LineSpan {
+  text: string;
 }

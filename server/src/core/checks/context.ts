@@ -37,7 +37,7 @@ export class CheckContext {
   readonly areaByName = new Map<string, PilotArea>();
   /** Any area's name, longest first. */
   areaPattern = /(?!)/g;
-  /** The sources' titles and 文号, as a plan cites them. */
+  /** The sources' titles, 文号 and short names, as a plan cites them, and their paragraphs, as it quotes them. */
   readonly documents: SourceDocument[];
 
   constructor(readonly index: TaskIndex, rules: RuleData) {
@@ -61,7 +61,7 @@ export class CheckContext {
       for (const name of area.names) this.areaByName.set(name, area);
     }
     if (this.areaByName.size) this.areaPattern = anyOf(this.areaByName.keys());
-    this.documents = index.sources.map((s) => ({ meta: s.meta, number: sourceNumber(s.meta) }));
+    this.documents = index.sources.map((s) => ({ meta: s.meta, number: sourceNumber(s.meta), shortNames: s.facts?.shortNames, passages: s.facts?.passages }));
   }
 
   private computeLabels(tasks: Task[]): void {

@@ -321,6 +321,52 @@ function mayBeClose(quote: string, source: string): boolean {
   return shared >= quote.length - 1 - 2 * Math.ceil(MAX_DIFFERENCE * quote.length);
 }
 
+/**
+ * A quotation close to a window of one of some texts but equal to none (within MAX_DIFFERENCE edits, an omission marked
+ * with …… standing for its run): the window as the closest text writes it, to say what differs and to write instead.
+ * Undefined for an exact quotation (of any of them), or one close to none. `texts` normalized once by the caller.
+ */
+export function closeQuotation(inner: string, texts: readonly NormalizedText[]): { exact: string; text: NormalizedText } | undefined {
+  const quote = normalize(inner);
+  if (quote.text.length < 6) return undefined;
+  let best: { text: NormalizedText; a: Alignment } | undefined;
+  let abridged: { text: NormalizedText; pieces: Piece[] } | undefined;
+  for (const text of texts) {
+    if (text.normalized.text.includes(quote.text)) return undefined;
+    if (!mayBeClose(quote.text, text.normalized.text)) continue;
+    const a = alignQuote(quote.text, text.normalized.text);
+    if (a.distance === 0) return undefined;
+    // exact pieces with a run of the text left out between them, unmarked: the window from the first to the last
+    const pieces = abridged ? undefined : unmarkedOmission(quote.text, text.normalized.text);
+    if (pieces) abridged = { text, pieces };
+    if (!best || a.distance < best.a.distance) best = { text, a };
+  }
+  if (abridged) {
+    const { text, pieces } = abridged;
+    const last = pieces[pieces.length - 1];
+    return { exact: text.original.slice(text.normalized.map[pieces[0].source], text.normalized.map[last.source + last.length - 1] + 1), text };
+  }
+  if (!best || best.a.distance > MAX_DIFFERENCE * quote.text.length) return undefined;
+  const { map } = best.text.normalized;
+  const window = quotedWindow(quote.text, best.text.normalized.text, best.a);
+  return { exact: best.text.original.slice(map[window.start], map[window.end - 1] + 1), text: best.text };
+}
+
+/** A text a quotation may be of, as written and normalized (for closeQuotation). */
+export interface NormalizedText {
+  original: string;
+  normalized: Normalized;
+}
+
+export function normalizedText(original: string): NormalizedText {
+  return { original, normalized: normalize(original) };
+}
+
+/** What describeDifferences is given of a quotation and the window it stands for: both squashed, each omission one mark. */
+export function quotationDifferences(inner: string, exact: string, msg: Messages): string {
+  return describeDifferences(squash(inner).replace(OMISSIONS, ELLIPSIS), squash(exact), msg);
+}
+
 /** Per index, the verdict on a quotation of some tasks, at offset 0 (the same quotation recurs across a long plan). */
 const judgedByIndex = new WeakMap<TaskIndex, Map<string, Finding | null>>();
 
@@ -443,7 +489,7 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
     : quotedWindow(quote.text, tableSource.text, best.original === best.task.text ? best.a : alignQuote(quote.text, tableSource.text));
   const exact = best.task.text.slice(tableSource.map[window.start], tableSource.map[window.end - 1] + 1);
   const ref = formatReference(best.task);
-  const diff = describeDifferences(squash(inner).replace(OMISSIONS, ELLIPSIS), squash(exact), msg);
+  const diff = quotationDifferences(inner, exact, msg);
   return {
     start: innerStart,
     end: innerStart + inner.length,

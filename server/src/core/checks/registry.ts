@@ -7,6 +7,7 @@ import { Block, ParagraphModel } from '../planModel';
 import { ReferenceStyle } from '../taskIndex';
 import { checkUnknownTasks } from './unknownTask';
 import { checkMisquotes } from './misquote';
+import { checkSourceQuotes } from './sourceQuote';
 import { checkReversedWording } from './reversedWording';
 import { checkDomains, checkHeadingDomains } from './domainMismatch';
 import { checkAmbiguous } from './ambiguous';
@@ -63,7 +64,12 @@ export const CHECKS: readonly Check[] = [
     // the quantities tied to source thresholds are read with the model (hover shows them too); this reports the contradicted
     check: (block, run) => (run.model.thresholds ?? []).filter((m) => m.finding && inBlock(block, m.start)).map((m) => m.finding!),
   },
-  { code: 'misquote', severity: 'warning', check: (block, run) => checkMisquotes(run.model.text, [block], block.references, run.context.index, run.msg) },
+  {
+    code: 'misquote',
+    severity: 'warning',
+    // a quotation next to a cited task is of the task; in a sentence that names a source and cites none, of its body
+    check: (block, run) => (block.references.length ? checkMisquotes(run.model.text, [block], block.references, run.context.index, run.msg) : checkSourceQuotes(block, run)),
+  },
   { code: 'reversed-wording', severity: 'warning', check: checkReversedWording },
   { code: 'document-mismatch', severity: 'error', check: checkDocumentMismatch },
   { code: 'document-number-format', severity: 'warning', check: checkDocumentNumberFormat },
