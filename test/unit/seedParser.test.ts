@@ -28,6 +28,19 @@ describe('the seed parser', () => {
     });
   });
 
+  it('keeps the body\'s paragraphs before the task list, page breaks undone, and the short name the head gives the source', () => {
+    const passages = index.facts!.passages!;
+    // 聚焦重点领域 stops at a page end after a comma: its paragraph goes on past the blank lines
+    const focus = passages.find((p) => p.text.startsWith('聚焦重点领域。'))!;
+    assert.ok(focus.endLine > focus.startLine && focus.text.includes('产业变革新机遇，围绕科技服务'), focus.text);
+    // a heading, a date and the issuer stand alone; the goal is one paragraph
+    for (const alone of ['一、总体要求', '2022年12月29日', '商务部']) assert.ok(passages.some((p) => p.text === alone), alone);
+    assert.ok(passages.some((p) => p.text.startsWith('经过3年试点') && p.text.endsWith('发挥示范带动作用。')));
+    assert.ok(passages.every((p) => !p.text.includes('**')), 'Markdown bold undone');
+    assert.ok(passages[passages.length - 1].endLine < Math.min(...index.tables.map((t) => t.startLine)), 'before the task list');
+    assert.deepStrictEqual(index.facts!.shortNames, ['总体方案']);
+  });
+
   it('finds the five tables with their titles and task counts 57/17/24/14/18', () => {
     assert.deepStrictEqual(index.tables.map((t) => [t.number, t.taskCount]), [[1, 57], [2, 17], [3, 24], [4, 14], [5, 18]]);
     assert.strictEqual(index.tables[2].title, '促进服务业扩大开放在重点园区和平台示范发展');
