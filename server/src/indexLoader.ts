@@ -62,8 +62,12 @@ export function loadDefaultIndex(root: string = projectRoot()): PolicyIndex {
   if (facts.sourceFile !== data.sourceFile) {
     throw new IndexLoadError(`the source facts ${file} are of ${facts.sourceFile}, not of ${data.sourceFile}; run "npm run index"`, file);
   }
-  const passages = Array.isArray(facts.passages) ? facts.passages : undefined;
-  const shortNames = Array.isArray(facts.shortNames) ? facts.shortNames : undefined;
+  // older facts have neither (the checks that read them then have nothing to judge); malformed ones are an error
+  const { passages, shortNames } = facts;
+  if ((passages !== undefined && !(Array.isArray(passages) && passages.every((p) => typeof p?.text === 'string' && Number.isInteger(p.startLine))))
+    || (shortNames !== undefined && !(Array.isArray(shortNames) && shortNames.every((n) => typeof n === 'string')))) {
+    throw new IndexLoadError(`the source facts ${file} have an unexpected shape (passages, shortNames); run "npm run index"`, file);
+  }
   data.facts = { bodyLines: facts.bodyLines, lineLengths: facts.lineLengths, passages, shortNames };
   return data;
 }

@@ -1,9 +1,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { parseSeed, parseSourceText, SeedParseError } from '../../server/src/core/seedParser';
 import { PolicyIndex, Task } from '../../server/src/core/types';
-import { buildDefaultIndex, FACTS_FILE, INDEX_FILE, serializeFacts, serializeIndex } from '../../server/src/indexLoader';
+import { buildDefaultIndex, FACTS_FILE, INDEX_FILE, IndexLoadError, loadDefaultIndex, serializeFacts, serializeIndex } from '../../server/src/indexLoader';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SEED = fs.readFileSync(path.join(ROOT, 'seeds', '000_a08c9159ea97f61a.txt'), 'utf8');
@@ -126,6 +127,24 @@ describe('the seed parser', () => {
 
   it('names the problem when a source has no task list', () => {
     assert.throws(() => parseSeed('只有正文。\n', { sourceFile: 'x.txt' }), /no task list found/);
+  });
+
+  it('loads source facts without paragraphs (an older file) and refuses malformed ones, naming the file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-facts-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'data'));
+      fs.copyFileSync(path.join(ROOT, INDEX_FILE), path.join(dir, INDEX_FILE));
+      const facts = JSON.parse(fs.readFileSync(path.join(ROOT, FACTS_FILE), 'utf8'));
+      const write = (value: object) => fs.writeFileSync(path.join(dir, FACTS_FILE), JSON.stringify(value));
+      write({ ...facts, passages: undefined, shortNames: undefined });
+      assert.strictEqual(loadDefaultIndex(dir).facts!.passages, undefined);
+      for (const broken of [{ ...facts, passages: [{ startLine: 1 }] }, { ...facts, passages: 'none' }, { ...facts, shortNames: [3] }]) {
+        write(broken);
+        assert.throws(() => loadDefaultIndex(dir), (e: Error) => e instanceof IndexLoadError && e.message.includes(path.join(dir, FACTS_FILE)));
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('matches the committed data/source-facts.json (run "npm run index" when this fails)', () => {
