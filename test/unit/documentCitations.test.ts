@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import {
-  docNumbersIn, numberFormatProblems, numberedTitles, sameNumber, sourceNumber, standardNumberPart, titleRelation, titleSource, titlesIn,
+  docNumbersIn, noticeTitle, numberFormatProblems, numberedTitles, sameNumber, sourceNumber, standardNumberPart, titleRelation, titleSource, titlesIn,
 } from '../../server/src/core/documentCitations';
 import { buildEngine } from '../../server/src/engine';
 import { loadDefaultIndex, loadExtraSource, loadRules } from '../../server/src/indexLoader';
@@ -79,6 +79,10 @@ describe('document citations', () => {
     assert.deepStrictEqual(flagged(`落实《${SZ}》（商资发〔2022〕212号）。`), ['商资发〔2022〕212号'], "the default source's 文号 under the other's title");
     assert.deepStrictEqual(flagged(`落实《${TITLE}》（深试发〔2024〕9号）。`), ['深试发〔2024〕9号']);
     assert.strictEqual(titleSource(SZ.replace('综合', ''), checker.context.documents)?.source.meta.title, SZ);
+    // the notice that issues a source, from its head: the default source has one, the test source none
+    const [own, other] = checker.context.documents;
+    assert.strictEqual(noticeTitle(own), `商务部关于印发〈${TITLE}〉的通知`);
+    assert.strictEqual(noticeTitle(other), undefined);
     // two sources whose titles differ by a word: a title without it is a slip of both, so of neither
     const doc = (title: string) => ({ meta: { title, docNumber: '', issuer: '', date: '' } });
     const pair = [doc('甲市服务业扩大开放综合试点总体方案'), doc('甲市服务业扩大开放全面试点总体方案')];

@@ -199,7 +199,10 @@ describe('the features over a plain context (no server)', () => {
     const typed = '为贯彻落实《广州';
     const doc = ctx.open('file:///title.md', `${typed}》，制定本方案。`);
     const items = completion(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(typed.length) })?.items ?? [];
-    assert.deepStrictEqual(items.map((i) => i.label), ['《广州市服务业扩大开放综合试点总体方案》（商资发〔2022〕212号）', '《广州市服务业扩大开放综合试点总体方案》']);
+    assert.deepStrictEqual(items.map((i) => i.label), [
+      '《广州市服务业扩大开放综合试点总体方案》（商资发〔2022〕212号）', '《广州市服务业扩大开放综合试点总体方案》',
+      '《商务部关于印发〈广州市服务业扩大开放综合试点总体方案〉的通知》（商资发〔2022〕212号）',
+    ]);
     const edit = items[0].textEdit as { range: { start: Position; end: Position }; newText: string };
     assert.deepStrictEqual(edit.range, { start: doc.positionAt(typed.indexOf('《')), end: doc.positionAt(typed.length + 1) });
     assert.ok(((items[0].documentation as MarkupContent).value).includes('商资发〔2022〕212号 · 商务部 · 2022年12月29日印发'));

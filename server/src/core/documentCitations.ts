@@ -185,6 +185,17 @@ export function sameCharacters(a: string, b: string): boolean {
   return x !== y && x.length === y.length && sortedChars(x) === sortedChars(y);
 }
 
+/**
+ * The title of the notice that issues a source, as its head writes it (商务部关于印发《X》的通知, its 文号 after it), with
+ * the source's title inside in 〈〉, as a title inside a title is written: undefined when its head has none.
+ */
+export function noticeTitle(source: SourceDocument): string | undefined {
+  const { title } = source.meta;
+  const head = source.passages?.[0]?.text;
+  const m = title && head ? /^([^《》]{2,30}关于印发)《([^《》]+)》(的通知)/.exec(head) : null;
+  return m && m[2] === title ? `${m[1]}〈${title}〉${m[3]}` : undefined;
+}
+
 /** A source's title and 文号, for the checks and the hover; the short names it gives itself and its paragraphs. */
 export interface SourceDocument {
   meta: DocumentMeta;

@@ -5,6 +5,7 @@ import { CompletionItem, CompletionItemKind, CompletionList, CompletionParams, M
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FeatureContext } from './featureContext';
 import { documentFacts } from './hover';
+import { noticeTitle } from '../core/documentCitations';
 
 /** What this feature reads of the server's state. */
 export type DocumentCompletionContext = Pick<FeatureContext, 'locale' | 'checker'>;
@@ -26,7 +27,8 @@ export function documentCompletion(ctx: DocumentCompletionContext, doc: TextDocu
     end: { line: params.position.line, character: params.position.character + closes },
   };
   const items: CompletionItem[] = [];
-  documents.forEach(({ meta }, rank) => {
+  documents.forEach((document, rank) => {
+    const { meta } = document;
     const title = `《${meta.title}》`;
     const facts = documentFacts(ctx.locale, meta);
     const documentation = { kind: MarkupKind.Markdown, value: `**${title}**${facts ? `\n\n${facts}` : ''}` };
@@ -36,6 +38,12 @@ export function documentCompletion(ctx: DocumentCompletionContext, doc: TextDocu
       items.push({ ...base, label: withNumber, sortText: `${rank}a`, textEdit: { range, newText: withNumber } });
     }
     items.push({ ...base, label: title, labelDetails: { description: meta.issuer }, sortText: `${rank}b`, textEdit: { range, newText: title } });
+    // the notice that issues it, as a plan cites it: 《商务部关于印发〈…〉的通知》（文号）
+    const notice = noticeTitle(document);
+    if (notice) {
+      const cited = `《${notice}》${meta.docNumber ? `（${meta.docNumber}）` : ''}`;
+      items.push({ ...base, label: cited, filterText: `《${notice}`, sortText: `${rank}c`, textEdit: { range, newText: cited } });
+    }
   });
   return { isIncomplete: false, items };
 }
