@@ -39,7 +39,7 @@ describe('Drafting aids', () => {
     const list = await poll('title completion items', () =>
       vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, end, '《'),
       (l) => !!l && l.items.length > 0);
-    const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label).endsWith('（商资发〔2022〕212号）'));
+    const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === '《广州市服务业扩大开放综合试点总体方案》（商资发〔2022〕212号）');
     assert.ok(item, list.items.map((i) => i.label).join(' '));
     const edit = new vscode.WorkspaceEdit();
     const range = item.range instanceof vscode.Range ? item.range : item.range!.replacing;
