@@ -20,6 +20,8 @@ interface Probe {
   diagnostics_arrived?: boolean;
   diagnostics?: { lnum: number; col: number; code?: string; source?: string; message: string }[];
   hover?: string;
+  /** The hover over the source's title in the plan's first sentence. */
+  document_hover?: string;
   completion?: string[];
   symbols?: string[];
   highlights?: number[];
@@ -83,6 +85,11 @@ describe('Neovim (nvim --headless) as an LSP client of dist/server.js', function
 
   it('gets the full text of T4.9 in the hover over 表4第9项', () => {
     assert.ok(probe.hover?.includes(T4_9_TEXT), `hover was: ${probe.hover}; errors: ${probe.errors.join('; ')}`);
+  });
+
+  it('gets the source\'s card (its 文号, issuer and tables) in the hover over its title', () => {
+    assert.ok(probe.document_hover?.startsWith('**《广州市服务业扩大开放综合试点总体方案》**'), `hover was: ${probe.document_hover}`);
+    assert.ok(probe.document_hover!.includes('商资发〔2022〕212号 · 商务部') && probe.document_hover!.includes('表5 '), probe.document_hover);
   });
 
   it('gets 表1第1项 … 表1第57项 as completions after 表1第', () => {

@@ -69,6 +69,10 @@ if client then
     return out.hover ~= ''
   end, 250)
 
+  -- the source's card over its title in the plan's first sentence
+  local trow, tcol = find('广州市服务业扩大开放综合试点总体方案')
+  out.document_hover = hover_text(request(client, 'textDocument/hover', trow, tcol + 3))
+
   local crow, ccol = find('参照表1第', true)
   local completion = request(client, 'textDocument/completion', crow, ccol)
   local items = completion and (completion.items or completion) or {}
