@@ -132,6 +132,11 @@ export function sameNumber(written: WrittenDocNumber, source: WrittenDocNumber):
   return written.year === source.year && written.serial === source.serial && written.agency.endsWith(source.agency);
 }
 
+/** The source whose 文号 a written one is (sameNumber), if any. */
+export function numberSource(n: WrittenDocNumber, sources: readonly SourceDocument[]): SourceDocument | undefined {
+  return sources.find((d) => d.number && sameNumber(n, d.number));
+}
+
 /**
  * How a written title stands to a source's title: the same (whitespace aside), a slip of it (characters left out,
  * characters added that name no other document, words swapped: 《广州市服务业扩大开放试点总体方案》,

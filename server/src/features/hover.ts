@@ -14,7 +14,7 @@ import { headingDomainNames } from '../core/checks/domainMismatch';
 import { lookAlikeReference, lookAlikesIn } from '../core/checks/nonstandardReference';
 import { scanReferences } from '../core/references';
 import { DocumentMeta, Task } from '../core/types';
-import { docNumbersIn, sameNumber, titleSource, titlesIn } from '../core/documentCitations';
+import { docNumbersIn, numberSource, titleSource, titlesIn } from '../core/documentCitations';
 import { FeatureContext, OpenDocumentContext, TaskDescriber } from './featureContext';
 
 /** What this feature reads of the server's state. */
@@ -216,7 +216,7 @@ function documentHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: nu
   const number = title ? undefined : docNumbersIn(analysis.text, start, end).find((n) => offset >= n.start && offset <= n.end);
   const document = title
     ? (titleSource(title.title, documents) ?? titleSource(declaredTitle(analysis.text, title.title) ?? '', documents))?.source
-    : number && documents.find((d) => d.number && sameNumber(number, d.number));
+    : number && numberSource(number, documents);
   const source = document && ctx.index.sources.find((s) => s.meta === document.meta);
   if (!source || !(title ?? number)) return null;
   const msg = messages(ctx.locale);

@@ -3,7 +3,7 @@
 // to have issued it (国务院印发的《…》). Titles, numbers and issuers are the loaded sources' own (their meta); another document's title (another place's, another kind of document) and
 // a short name (《总体方案》) are not judged.
 import {
-  NumberOfTitle, numberedTitles, paragraphCitations, sameCharacters, sameNumber, SourceDocument, titleRelation, titleSource, within,
+  NumberOfTitle, numberedTitles, numberSource, paragraphCitations, sameCharacters, sameNumber, SourceDocument, titleRelation, titleSource, within,
   writtenIssuer, WrittenTitle,
 } from '../documentCitations';
 import { Finding } from '../findings';
@@ -28,8 +28,8 @@ export function checkDocumentMismatch(block: Block, run: CheckRun): Finding[] {
     const match = titleSource(t.title, documents);
     // a slip of the title under another document's 文号 is that document's title
     if (match?.relation === 'slip' && n && match.source.number && !sameNumber(n, match.source.number)) continue;
-    const issuer = match && issuerMismatch(text, block.start, t, match.source);
-    if (issuer) findings.push(issuer(run));
+    const issuer = match && issuerMismatch(text, block.start, t, match.source, run);
+    if (issuer) findings.push(issuer);
     if (match?.relation === 'slip') {
       const title = match.source.meta.title;
       findings.push({
@@ -39,11 +39,11 @@ export function checkDocumentMismatch(block: Block, run: CheckRun): Finding[] {
         fixes: [{ title: run.msg.replaceWith(`《${title}》`), start: t.start, end: t.end, newText: title, preferred: true }],
       });
     } else if (match) {
-      const wrong = paired && numberMismatch(text, paired, match.source);
-      if (wrong) findings.push(wrong(run));
+      const wrong = paired && numberMismatch(text, paired, match.source, run);
+      if (wrong) findings.push(wrong);
     } else if (n && paired?.adjacent) {
       // the source's 文号 under a title that is no slip of its own: one of the two is wrong, which the drafter knows
-      const owner = documents.find((d) => d.number && sameNumber(n, d.number));
+      const owner = numberSource(n, documents);
       if (!owner || owner.meta.title.includes(t.title) || titleRelation(t.title, owner.meta.title) !== 'other') continue;
       const title = owner.meta.title;
       findings.push({
@@ -58,24 +58,24 @@ export function checkDocumentMismatch(block: Block, run: CheckRun): Finding[] {
 }
 
 /** The finding of a body said to have issued a source that its source says another issued (国务院印发的《…总体方案》). */
-function issuerMismatch(text: string, from: number, t: WrittenTitle, source: SourceDocument): ((run: CheckRun) => Finding) | undefined {
+function issuerMismatch(text: string, from: number, t: WrittenTitle, source: SourceDocument, run: CheckRun): Finding | undefined {
   const issuer = source.meta.issuer;
   const written = issuer ? writtenIssuer(text, from, t.start) : undefined;
   // a joint issuance that names the source's issuer (商务部、国家发展改革委联合印发) is its own
   if (!written || written.name.includes(issuer)) return undefined;
-  return (run) => ({
+  return {
     start: written.start, end: written.end, code: 'document-mismatch', severity: 'error',
     message: run.msg.documentIssuerMismatch(source.meta.title, issuer, written.name),
     related: [],
     fixes: [{ title: run.msg.replaceWith(issuer), start: written.start, end: written.end, newText: issuer, preferred: true }],
-  });
+  };
 }
 
 /**
  * The finding of a 文号 that is not its title's source's, if it is not: said on the number as written (its 机关代字 from
  * where it can be told: after a bracket or punctuation, or the source's 机关代字 at the end of the words before it).
  */
-function numberMismatch(text: string, { number: n, adjacent }: NumberOfTitle, source: SourceDocument): ((run: CheckRun) => Finding) | undefined {
+function numberMismatch(text: string, { number: n, adjacent }: NumberOfTitle, source: SourceDocument, run: CheckRun): Finding | undefined {
   const own = source.number;
   if (!own || sameNumber(n, own)) return undefined;
   // a 文号 further off is the title's only when its 机关代字 is the source's (not the 批复's the sentence also names)
@@ -85,10 +85,10 @@ function numberMismatch(text: string, { number: n, adjacent }: NumberOfTitle, so
   if (start === undefined) return undefined; // words and another 机关代字 run together: where the number starts is not known
   const written = text.slice(start, n.end);
   const right = source.meta.docNumber;
-  return (run) => ({
+  return {
     start, end: n.end, code: 'document-mismatch', severity: 'error',
     message: run.msg.documentNumberMismatch(source.meta.title, right, written),
     related: [],
     fixes: [{ title: run.msg.replaceWith(right), start, end: n.end, newText: right, preferred: true }],
-  });
+  };
 }
