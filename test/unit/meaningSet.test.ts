@@ -1,9 +1,9 @@
-// Keeps the labelled set of test/fixtures/meaning honest: well-formed, labelled with tasks that exist, citing in
+// Keeps the labelled sets of test/fixtures/meaning honest (spans.jsonl and the held-out heldout.jsonl): well-formed, labelled with tasks that exist, citing in
 // its text what its labels say, large enough per kind, and written rather than copied from the source.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadMeaningSet, ROOT } from '../fixtures/meaning/meaningSpans';
+import { HELDOUT_FILE, loadMeaningSet, MeaningSpan, ROOT, SPANS_FILE } from '../fixtures/meaning/meaningSpans';
 
 const INDEX_FILE = path.join(ROOT, 'data', 'index.json');
 
@@ -73,119 +73,139 @@ function bareNumbers(text: string): number[] {
 
 const index = JSON.parse(fs.readFileSync(INDEX_FILE, 'utf8')) as { tasks: IndexedTask[] };
 const tasks = new Map(index.tasks.map((t) => [t.id, t]));
-const { spans, problems: parseProblems } = loadMeaningSet();
 
-describe('the labelled set of plan spans', () => {
-  it('is one JSON object per line', () => {
-    assert.deepStrictEqual(parseProblems, [], `spans.jsonl has lines that do not parse:\n${parseProblems.join('\n')}`);
-  });
+/** The checks of one set of spans; `sizes`, the set's own test of its size and reach. */
+function describeSet(title: string, file: string, sizes: (spans: readonly MeaningSpan[]) => void) {
+  const { spans, problems: parseProblems } = loadMeaningSet(file);
 
-  it('gives every span a unique id, a known kind and a text of at most 200 characters', () => {
-    const seen = new Set<string>();
-    for (const s of spans) {
-      assert.ok(typeof s.id === 'string' && !seen.has(s.id), `the id ${JSON.stringify(s.id)} is missing or used twice`);
-      seen.add(s.id);
-      assert.ok(KINDS.includes(s.kind), `${s.id} has the unknown kind ${JSON.stringify(s.kind)}`);
-      assert.ok(typeof s.text === 'string' && s.text.trim() !== '', `${s.id} has no text`);
-      assert.ok([...s.text].length <= MAX_SPAN_CHARS, `${s.id} is ${[...s.text].length} characters long, over ${MAX_SPAN_CHARS}`);
-    }
-  });
+  describe(title, () => {
+    it('is one JSON object per line', () => {
+      assert.deepStrictEqual(parseProblems, [], `${path.basename(file)} has lines that do not parse:\n${parseProblems.join('\n')}`);
+    });
 
-  it('labels only tasks that exist in data/index.json', () => {
-    for (const s of spans) {
-      for (const [field, id] of [['cited', s.cited], ['truth', s.truth], ['candidatesFirst', s.candidatesFirst]] as const) {
-        if (id !== undefined && id !== null) assert.ok(tasks.has(id), `${s.id}: ${field} ${id} is not a task of the index`);
+    it('gives every span a unique id, a known kind and a text of at most 200 characters', () => {
+      const seen = new Set<string>();
+      for (const s of spans) {
+        assert.ok(typeof s.id === 'string' && !seen.has(s.id), `the id ${JSON.stringify(s.id)} is missing or used twice`);
+        seen.add(s.id);
+        assert.ok(KINDS.includes(s.kind), `${s.id} has the unknown kind ${JSON.stringify(s.kind)}`);
+        assert.ok(typeof s.text === 'string' && s.text.trim() !== '', `${s.id} has no text`);
+        assert.ok([...s.text].length <= MAX_SPAN_CHARS, `${s.id} is ${[...s.text].length} characters long, over ${MAX_SPAN_CHARS}`);
       }
-      for (const id of s.citedAll ?? []) assert.ok(tasks.has(id), `${s.id}: citedAll names ${id}, not a task of the index`);
-    }
-  });
+    });
 
-  it('gives each kind the labels it needs', () => {
-    for (const s of spans) {
-      if (CITING.includes(s.kind)) {
-        assert.ok(s.cited, `${s.id} (${s.kind}) has no cited task`);
-        assert.ok(s.truth, `${s.id} (${s.kind}) has no truth`);
-      } else {
-        assert.strictEqual(s.cited, undefined, `${s.id} (${s.kind}) cites nothing, yet has cited ${s.cited}`);
+    it('labels only tasks that exist in data/index.json', () => {
+      for (const s of spans) {
+        for (const [field, id] of [['cited', s.cited], ['truth', s.truth], ['candidatesFirst', s.candidatesFirst]] as const) {
+          if (id !== undefined && id !== null) assert.ok(tasks.has(id), `${s.id}: ${field} ${id} is not a task of the index`);
+        }
+        for (const id of s.citedAll ?? []) assert.ok(tasks.has(id), `${s.id}: citedAll names ${id}, not a task of the index`);
       }
-      if (s.kind === 'correct' || s.kind === 'generic' || s.kind === 'wrong-but-fits') {
-        assert.strictEqual(s.truth, s.cited, `${s.id} (${s.kind}) should have truth = cited, has ${s.truth} and ${s.cited}`);
-      }
-      if (s.kind === 'wrong') {
-        assert.notStrictEqual(s.truth, s.cited, `${s.id} is labelled wrong but its truth is the cited task ${s.cited}`);
-        assert.ok(!(s.citedAll ?? []).includes(s.truth!), `${s.id} is labelled wrong but its range or list includes its truth ${s.truth}`);
-        assert.ok(WRONG_TYPES.some((t) => s.note?.startsWith(t)), `${s.id}: the note ${JSON.stringify(s.note)} does not start with a type of mistake`);
-      }
-      if (s.kind === 'bare' || s.kind === 'restated') assert.ok(s.truth, `${s.id} (${s.kind}) has no truth`);
-      if (s.kind === 'bare-unclear' || s.kind === 'unrelated') assert.strictEqual(s.truth, null, `${s.id} (${s.kind}) should have truth null`);
-      if (s.header !== undefined) {
-        assert.ok(/^\|.*\|$/.test(s.header) && /^\|.*\|$/.test(s.text), `${s.id} has a header but is not a table row`);
-      }
-    }
-  });
+    });
 
-  it('cites in each text exactly the tasks its labels name', () => {
-    for (const s of spans.filter((x) => CITING.includes(x.kind))) {
-      const expected = s.citedAll ?? [s.cited!];
-      const found = citedIds(s.text);
-      assert.deepStrictEqual(found, expected, `${s.id}: the text “${s.text}” cites ${found.join(', ') || 'nothing'}, labelled ${expected.join(', ')}`);
-      assert.ok(expected.includes(s.cited!), `${s.id}: cited ${s.cited} is not among citedAll ${expected.join(', ')}`);
-      if (s.kind === 'wrong' && s.citedAll) assert.strictEqual(s.cited, s.citedAll[0], `${s.id}: a wrong range should name its first task as cited`);
-    }
-  });
-
-  it('writes in each bare span one bare number, the item of its truth, and no full reference', () => {
-    for (const s of spans.filter((x) => x.kind === 'bare' || x.kind === 'bare-unclear')) {
-      assert.deepStrictEqual(citedIds(s.text), [], `${s.id}: a bare span should cite no task by table, “${s.text}” does`);
-      const numbers = bareNumbers(s.text);
-      assert.strictEqual(numbers.length, 1, `${s.id}: expected one bare number in “${s.text}”, found ${JSON.stringify(numbers)}`);
-      const candidates = index.tasks.filter((t) => t.item === numbers[0]);
-      if (s.truth) assert.strictEqual(tasks.get(s.truth)!.item, numbers[0], `${s.id}: the bare number ${numbers[0]} is not the item of ${s.truth}`);
-      if (s.candidatesFirst) assert.strictEqual(tasks.get(s.candidatesFirst)!.item, numbers[0], `${s.id}: candidatesFirst ${s.candidatesFirst} is not item ${numbers[0]}`);
-      if (s.kind === 'bare-unclear') assert.ok(candidates.length >= 2, `${s.id}: number ${numbers[0]} has only one candidate, so it is not unclear`);
-    }
-  });
-
-  it('writes no reference and no bare number in restated and unrelated spans', () => {
-    for (const s of spans.filter((x) => x.kind === 'restated' || x.kind === 'unrelated')) {
-      assert.deepStrictEqual(citedIds(s.text), [], `${s.id} (${s.kind}) should cite nothing: “${s.text}”`);
-      assert.deepStrictEqual(bareNumbers(s.text), [], `${s.id} (${s.kind}) should have no bare task number: “${s.text}”`);
-      assert.ok(!/[TＴ][0-9０-９]|表[0-9０-９一二三四五]/.test(s.text), `${s.id} (${s.kind}) names a table or an id: “${s.text}”`);
-    }
-  });
-
-  it('has enough spans of each kind, and the correct and generic ones cover at least 80 tasks of all five tables', () => {
-    const count = (kind: string) => spans.filter((s) => s.kind === kind).length;
-    for (const kind of KINDS) assert.ok(count(kind) >= MINIMUM[kind], `${count(kind)} spans of kind ${kind}, fewer than ${MINIMUM[kind]}`);
-    assert.ok(count('correct') + count('generic') >= 110, `${count('correct') + count('generic')} correct and generic spans, fewer than 110`);
-    assert.ok(spans.length >= 300, `${spans.length} spans in all, fewer than 300`);
-    const covered = new Set(spans.filter((s) => s.kind === 'correct' || s.kind === 'generic').flatMap((s) => s.citedAll ?? [s.cited!]));
-    assert.ok(covered.size >= 80, `correct and generic spans cite ${covered.size} distinct tasks, fewer than 80`);
-    for (const table of [1, 2, 3, 4, 5]) {
-      assert.ok([...covered].some((id) => tasks.get(id)!.table === table), `no correct or generic span cites a task of 表${table}`);
-    }
-    for (const type of WRONG_TYPES) {
-      assert.ok(spans.some((s) => s.kind === 'wrong' && s.note?.startsWith(type)), `no wrong span of type ${type}`);
-    }
-  });
-
-  it('copies no run of 20 characters from any task text', () => {
-    const runs = new Map<string, string>();
-    for (const t of index.tasks) {
-      const chars = [...t.text];
-      for (let i = 0; i + COPY_RUN <= chars.length; i++) runs.set(chars.slice(i, i + COPY_RUN).join(''), t.id);
-    }
-    for (const s of spans) {
-      for (const piece of [s.text, s.before ?? '']) {
-        const chars = [...piece];
-        for (let i = 0; i + COPY_RUN <= chars.length; i++) {
-          const run = chars.slice(i, i + COPY_RUN).join('');
-          assert.ok(!runs.has(run), `${s.id} copies “${run}” from the text of ${runs.get(run)}`);
+    it('gives each kind the labels it needs', () => {
+      for (const s of spans) {
+        if (CITING.includes(s.kind)) {
+          assert.ok(s.cited, `${s.id} (${s.kind}) has no cited task`);
+          assert.ok(s.truth, `${s.id} (${s.kind}) has no truth`);
+        } else {
+          assert.strictEqual(s.cited, undefined, `${s.id} (${s.kind}) cites nothing, yet has cited ${s.cited}`);
+        }
+        if (s.kind === 'correct' || s.kind === 'generic' || s.kind === 'wrong-but-fits') {
+          assert.strictEqual(s.truth, s.cited, `${s.id} (${s.kind}) should have truth = cited, has ${s.truth} and ${s.cited}`);
+        }
+        if (s.kind === 'wrong') {
+          assert.notStrictEqual(s.truth, s.cited, `${s.id} is labelled wrong but its truth is the cited task ${s.cited}`);
+          assert.ok(!(s.citedAll ?? []).includes(s.truth!), `${s.id} is labelled wrong but its range or list includes its truth ${s.truth}`);
+          assert.ok(WRONG_TYPES.some((t) => s.note?.startsWith(t)), `${s.id}: the note ${JSON.stringify(s.note)} does not start with a type of mistake`);
+        }
+        if (s.kind === 'bare' || s.kind === 'restated') assert.ok(s.truth, `${s.id} (${s.kind}) has no truth`);
+        if (s.kind === 'bare-unclear' || s.kind === 'unrelated') assert.strictEqual(s.truth, null, `${s.id} (${s.kind}) should have truth null`);
+        if (s.header !== undefined) {
+          assert.ok(/^\|.*\|$/.test(s.header) && /^\|.*\|$/.test(s.text), `${s.id} has a header but is not a table row`);
         }
       }
-    }
+    });
+
+    it('cites in each text exactly the tasks its labels name', () => {
+      for (const s of spans.filter((x) => CITING.includes(x.kind))) {
+        const expected = s.citedAll ?? [s.cited!];
+        const found = citedIds(s.text);
+        assert.deepStrictEqual(found, expected, `${s.id}: the text “${s.text}” cites ${found.join(', ') || 'nothing'}, labelled ${expected.join(', ')}`);
+        assert.ok(expected.includes(s.cited!), `${s.id}: cited ${s.cited} is not among citedAll ${expected.join(', ')}`);
+        if (s.kind === 'wrong' && s.citedAll) assert.strictEqual(s.cited, s.citedAll[0], `${s.id}: a wrong range should name its first task as cited`);
+      }
+    });
+
+    it('writes in each bare span one bare number, the item of its truth, and no full reference', () => {
+      for (const s of spans.filter((x) => x.kind === 'bare' || x.kind === 'bare-unclear')) {
+        assert.deepStrictEqual(citedIds(s.text), [], `${s.id}: a bare span should cite no task by table, “${s.text}” does`);
+        const numbers = bareNumbers(s.text);
+        assert.strictEqual(numbers.length, 1, `${s.id}: expected one bare number in “${s.text}”, found ${JSON.stringify(numbers)}`);
+        const candidates = index.tasks.filter((t) => t.item === numbers[0]);
+        if (s.truth) assert.strictEqual(tasks.get(s.truth)!.item, numbers[0], `${s.id}: the bare number ${numbers[0]} is not the item of ${s.truth}`);
+        if (s.candidatesFirst) assert.strictEqual(tasks.get(s.candidatesFirst)!.item, numbers[0], `${s.id}: candidatesFirst ${s.candidatesFirst} is not item ${numbers[0]}`);
+        if (s.kind === 'bare-unclear') assert.ok(candidates.length >= 2, `${s.id}: number ${numbers[0]} has only one candidate, so it is not unclear`);
+      }
+    });
+
+    it('writes no reference and no bare number in restated and unrelated spans', () => {
+      for (const s of spans.filter((x) => x.kind === 'restated' || x.kind === 'unrelated')) {
+        assert.deepStrictEqual(citedIds(s.text), [], `${s.id} (${s.kind}) should cite nothing: “${s.text}”`);
+        assert.deepStrictEqual(bareNumbers(s.text), [], `${s.id} (${s.kind}) should have no bare task number: “${s.text}”`);
+        assert.ok(!/[TＴ][0-9０-９]|表[0-9０-９一二三四五]/.test(s.text), `${s.id} (${s.kind}) names a table or an id: “${s.text}”`);
+      }
+    });
+
+    it('has enough spans of each kind, and reaches the tasks it is meant to', () => sizes(spans));
+
+    it('copies no run of 20 characters from any task text', () => {
+      const runs = new Map<string, string>();
+      for (const t of index.tasks) {
+        const chars = [...t.text];
+        for (let i = 0; i + COPY_RUN <= chars.length; i++) runs.set(chars.slice(i, i + COPY_RUN).join(''), t.id);
+      }
+      for (const s of spans) {
+        for (const piece of [s.text, s.before ?? '']) {
+          const chars = [...piece];
+          for (let i = 0; i + COPY_RUN <= chars.length; i++) {
+            const run = chars.slice(i, i + COPY_RUN).join('');
+            assert.ok(!runs.has(run), `${s.id} copies “${run}” from the text of ${runs.get(run)}`);
+          }
+        }
+      }
+    });
   });
-});
+}
+
+/** The labelled set: every kind well represented, 80 tasks of all five tables cited rightly, every type of wrong citation. */
+function mainSetSizes(spans: readonly MeaningSpan[]): void {
+  const count = (kind: string) => spans.filter((s) => s.kind === kind).length;
+  for (const kind of KINDS) assert.ok(count(kind) >= MINIMUM[kind], `${count(kind)} spans of kind ${kind}, fewer than ${MINIMUM[kind]}`);
+  assert.ok(count('correct') + count('generic') >= 110, `${count('correct') + count('generic')} correct and generic spans, fewer than 110`);
+  assert.ok(spans.length >= 300, `${spans.length} spans in all, fewer than 300`);
+  const covered = new Set(spans.filter((s) => s.kind === 'correct' || s.kind === 'generic').flatMap((s) => s.citedAll ?? [s.cited!]));
+  assert.ok(covered.size >= 80, `correct and generic spans cite ${covered.size} distinct tasks, fewer than 80`);
+  for (const table of [1, 2, 3, 4, 5]) {
+    assert.ok([...covered].some((id) => tasks.get(id)!.table === table), `no correct or generic span cites a task of 表${table}`);
+  }
+  for (const type of WRONG_TYPES) {
+    assert.ok(spans.some((s) => s.kind === 'wrong' && s.note?.startsWith(type)), `no wrong span of type ${type}`);
+  }
+}
+
+const HELD_OUT_MINIMUM: Record<string, number> = { correct: 30, wrong: 30, generic: 10, restated: 10, unrelated: 10 };
+
+/** The held-out set: the kinds that cite or restate, each of some size, and every table's tasks among its right citations. */
+function heldOutSizes(spans: readonly MeaningSpan[]): void {
+  const count = (kind: string) => spans.filter((s) => s.kind === kind).length;
+  for (const [kind, minimum] of Object.entries(HELD_OUT_MINIMUM)) assert.ok(count(kind) >= minimum, `${count(kind)} spans of kind ${kind}, fewer than ${minimum}`);
+  const covered = new Set(spans.filter((s) => s.kind === 'correct').map((s) => tasks.get(s.cited!)!.table));
+  assert.deepStrictEqual([...covered].sort(), [1, 2, 3, 4, 5], 'the correct spans cite tasks of every table');
+}
+
+describeSet('the labelled set of plan spans', SPANS_FILE, mainSetSizes);
+describeSet('the held-out set of plan spans', HELDOUT_FILE, heldOutSizes);
 
 describe('the simple reference reader of the set validator', () => {
   it('reads the forms the set uses', () => {
