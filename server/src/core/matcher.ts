@@ -273,6 +273,27 @@ export class TaskMatcher {
     });
   }
 
+  /**
+   * What `text` shares with task `a` and not with task `b`, and with `b` and not `a`: the summed weights of its distinct
+   * grams that one of the two tasks has and the other does not (twin tasks, written to one pattern, share the rest).
+   */
+  contrast(text: string, a: string, b: string): { onlyA: number; onlyB: number } {
+    const i = this.order.get(a);
+    const j = this.order.get(b);
+    let onlyA = 0;
+    let onlyB = 0;
+    if (i === undefined || j === undefined) return { onlyA, onlyB };
+    for (const e of this.collectGrams(text)) {
+      const inA = includes(e.list, i);
+      if (inA !== includes(e.list, j)) {
+        if (inA) onlyA += e.weight;
+        else onlyB += e.weight;
+      }
+    }
+    // collectGrams re-used the buffer of found grams, not the scores: the scores of the last text stay valid
+    return { onlyA, onlyB };
+  }
+
   /** How much topic `text` carries at all: the summed weight of its distinct grams that some task has. */
   contentOf(text: string): number {
     this.collectGrams(text);
