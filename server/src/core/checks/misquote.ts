@@ -28,13 +28,25 @@ const OMISSION = new RegExp(`^(?:${OMISSION_SOURCE})`);
 /** Every omission of a text, for the message's differences. */
 const OMISSIONS = new RegExp(OMISSION_SOURCE, 'g');
 
-/** The quotation or source without whitespace, in half-width forms, each omission one ELLIPSIS. */
+/**
+ * Quotation marks inside a quotation or a task: a task's “白名单” is quoted as ‘白名单’ (GB/T 15834 nests quotation marks
+ * so), 「白名单」 or 白名单 alike, the same words.
+ */
+const INNER_QUOTES = /[“”‘’「」『』"']/;
+const INNER_QUOTES_ALL = /[“”‘’「」『』"']/g;
+
+/** A task's text written inside “…”: its own quotation marks as the nested ‘…’. */
+export function nestedQuotes(s: string): string {
+  return s.replace(/“/g, '‘').replace(/”/g, '’');
+}
+
+/** The quotation or source without whitespace and quotation marks, in half-width forms, each omission one ELLIPSIS. */
 function normalize(s: string): Normalized {
   const half = toHalfWidth(s);
   let text = '';
   const map: number[] = [];
   for (let i = 0; i < half.length; i++) {
-    if (/\s/.test(half[i])) continue;
+    if (/\s/.test(half[i]) || INNER_QUOTES.test(half[i])) continue;
     const omission = half[i] === '…' || half[i] === '⋯' || half[i] === '.' || half[i] === '。' ? OMISSION.exec(half.slice(i, i + 12)) : null;
     text += omission ? ELLIPSIS : half[i];
     map.push(i);
@@ -364,7 +376,7 @@ export function normalizedText(original: string): NormalizedText {
 
 /** What describeDifferences is given of a quotation and the window it stands for: both squashed, each omission one mark. */
 export function quotationDifferences(inner: string, exact: string, msg: Messages): string {
-  return describeDifferences(squash(inner).replace(OMISSIONS, ELLIPSIS), squash(exact), msg);
+  return describeDifferences(squash(inner).replace(INNER_QUOTES_ALL, '').replace(OMISSIONS, ELLIPSIS), squash(exact).replace(INNER_QUOTES_ALL, ''), msg);
 }
 
 /** Per index, the verdict on a quotation of some tasks, at offset 0 (the same quotation recurs across a long plan). */
@@ -458,9 +470,9 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
     const { task, source, original, pieces } = omission;
     const at = (k: number) => source.map[k];
     const last = pieces[pieces.length - 1];
-    const exact = original.slice(at(pieces[0].source), at(last.source + last.length - 1) + 1);
+    const exact = nestedQuotes(original.slice(at(pieces[0].source), at(last.source + last.length - 1) + 1));
     // the runs left out as the source writes them (the pieces were found in its normalized form)
-    const omitted = pieces.slice(1).map((p, k) => original.slice(at(pieces[k].source + pieces[k].length), at(p.source)));
+    const omitted = pieces.slice(1).map((p, k) => nestedQuotes(original.slice(at(pieces[k].source + pieces[k].length), at(p.source))));
     // the second fix marks the omission: …… where the one run was, or the pieces written with …… between them
     const junction = innerStart + quote.map[pieces[1].quote];
     const mark = pieces.length === 2
@@ -487,7 +499,7 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
   const window = numbers !== quote.text
     ? quotedWindow(numbers, tableSource.text, alignQuote(numbers, tableSource.text))
     : quotedWindow(quote.text, tableSource.text, best.original === best.task.text ? best.a : alignQuote(quote.text, tableSource.text));
-  const exact = best.task.text.slice(tableSource.map[window.start], tableSource.map[window.end - 1] + 1);
+  const exact = nestedQuotes(best.task.text.slice(tableSource.map[window.start], tableSource.map[window.end - 1] + 1));
   const ref = formatReference(best.task);
   const diff = quotationDifferences(inner, exact, msg);
   return {

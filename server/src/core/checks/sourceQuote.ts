@@ -4,7 +4,7 @@
 import { paragraphCitations, SourceDocument, titleSource, within } from '../documentCitations';
 import { Finding } from '../findings';
 import { Block } from '../planModel';
-import { closeQuotation, NormalizedText, normalizedText, QUOTE, quotationDifferences } from './misquote';
+import { closeQuotation, nestedQuotes, NormalizedText, normalizedText, QUOTE, quotationDifferences } from './misquote';
 import type { CheckRun } from './registry';
 
 export function checkSourceQuotes(block: Block, run: CheckRun): Finding[] {
@@ -24,11 +24,12 @@ export function checkSourceQuotes(block: Block, run: CheckRun): Finding[] {
     const close = closeQuotation(inner, passagesOf(source));
     if (!close) continue;
     const start = m.index + 1;
+    const exact = nestedQuotes(close.exact);
     findings.push({
       start, end: start + inner.length, code: 'misquote', severity: 'warning',
-      message: run.msg.misquoteSource(source.meta.title, quotationDifferences(inner, close.exact, run.msg), close.exact),
+      message: run.msg.misquoteSource(source.meta.title, quotationDifferences(inner, close.exact, run.msg), exact),
       related: [],
-      fixes: [{ title: run.msg.replaceQuote, start, end: start + inner.length, newText: close.exact, preferred: true }],
+      fixes: [{ title: run.msg.replaceQuote, start, end: start + inner.length, newText: exact, preferred: true }],
     });
   }
   return findings;
