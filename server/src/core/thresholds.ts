@@ -15,6 +15,11 @@ export interface SubjectRule {
    */
   sidedAliases?: string[];
   /**
+   * Holders that are none of the sides (员工, 管理层): a subject word right after one of them is theirs, not a side's
+   * (员工持股比例不超过30% says nothing of 中方股比).
+   */
+  otherHolders?: string[];
+  /**
    * The sides' shares make up the whole (中方 + 外资 = 100%): a share of one side states the other's
    * (中方股比不低于67% is 外资股比不超过33%). Takes exactly two sides.
    */
@@ -79,6 +84,7 @@ export function mergeSubjects(lists: SubjectRule[][]): SubjectRule[] {
       ...seen,
       aliases: [...new Set([...(seen.aliases ?? []), ...(rule.aliases ?? [])])],
       ...(sidedAliases.length ? { sidedAliases } : {}),
+      ...(seen.otherHolders || rule.otherHolders ? { otherHolders: [...new Set([...(seen.otherHolders ?? []), ...(rule.otherHolders ?? [])])] } : {}),
       ...(seen.complementary || rule.complementary ? { complementary: true } : {}),
       ...(Object.keys(sides).length ? { sides } : {}),
       ...(seen.before || rule.before ? { before: [...new Set([...(seen.before ?? []), ...(rule.before ?? [])])] } : {}),
@@ -179,6 +185,8 @@ export function subjectOf(text: string, q: QuantityPhrase, rules: SubjectRule[])
       best = { head: rule.head, start: q.end, end: q.end + rule.head.length };
       continue;
     }
+    // the words right after a holder that is no side (员工持股比例), and the words inside them (股比): the holder's
+    const owned = rule.otherHolders ? heldBy(clause, rule.otherHolders, words, first[r], first[r + 1]) : undefined;
     for (let k = first[r]; k < first[r + 1]; k++) {
       const at = lastAt[k];
       if (at < 0) continue;
@@ -186,6 +194,7 @@ export function subjectOf(text: string, q: QuantityPhrase, rules: SubjectRule[])
       const start = from + at;
       if (best && best.end > start + word.length) continue;
       if (sided[k] && !Object.values(rule.sides ?? {}).some((ws) => ws.some((w) => at >= w.length && clause.startsWith(w, at - w.length)))) continue;
+      if (owned?.some(([s, e]) => at < e && at + word.length > s)) continue;
       let side: string | undefined;
       let sideStart = start;
       for (const [name, sideWords] of Object.entries(rule.sides ?? {})) {
@@ -201,6 +210,18 @@ export function subjectOf(text: string, q: QuantityPhrase, rules: SubjectRule[])
     }
   }
   return best;
+}
+
+/** Where in `clause` words[from, to) stand right after one of `holders`: [start, end) of each. Undefined: nowhere. */
+function heldBy(clause: string, holders: readonly string[], words: readonly string[], from: number, to: number): [number, number][] | undefined {
+  let out: [number, number][] | undefined;
+  for (const h of holders) {
+    for (let i = clause.indexOf(h); i >= 0; i = clause.indexOf(h, i + 1)) {
+      const at = i + h.length;
+      for (let k = from; k < to; k++) if (words[k] && clause.startsWith(words[k], at)) (out ??= []).push([at, at + words[k].length]);
+    }
+  }
+  return out;
 }
 
 /** Every threshold the source's tasks (and its body) set, with its subject. */
