@@ -135,15 +135,18 @@ type Label = CheckContext['labels'][number];
  */
 export function checkHeadingDomains(text: string, block: Block, ctx: CheckContext, msg: Messages, around: { blocks: readonly Block[]; outline?: readonly string[] }): Finding[] {
   if (block.kind === 'heading' || block.tableHeader) return [];
-  const refs = block.references.filter((r) => r.tasks.some((t) => t.domain));
-  if (!refs.length) return [];
   const domains = domainsOf(ctx);
+  const refs = block.references.filter((r) => r.tasks.some((t) => t.domain || domains.categoryOf.has(t.id)));
+  if (!refs.length) return [];
   const unit = text.slice(block.start, block.end);
-  if (domains.domains.some((d) => unit.includes(d.label.name))) return [];
-  let governing: { title: string; named: Label[] } | undefined;
+  if (domains.domains.some((d) => unit.includes(d.label.name)) || domains.categories.some((c) => unit.includes(c.label.name))) return [];
+  // the labels a heading names; a category's table when it names one of a table's categories
+  let governing: { title: string; named: Label[]; table?: string } | undefined;
   const consider = (title: string) => {
     const named = headingDomains(title, domains);
+    const category = named ? undefined : headingCategory(title, domains);
     if (named) governing = { title: title.replace(/\*\*/g, '').trim(), named };
+    else if (category) governing = { title: title.replace(/\*\*/g, '').trim(), named: [category.label], table: category.table };
     return !!governing;
   };
   // innermost first: a table's 领域 column (its own cell, or the filled one above a merged cell), the block itself when it
@@ -159,12 +162,16 @@ export function checkHeadingDomains(text: string, block: Block, ctx: CheckContex
   for (let k = outline.length - 1; k >= 0 && !found; k--) found = consider(outline[k]);
   for (let k = block.headings.length - 1; k >= 0 && !found; k--) found = consider(block.headings[k]);
   if (!governing) return [];
-  const { title, named } = governing;
+  const { title, named, table } = governing;
+  // a heading of domains governs the tasks that have a domain; one of a table's categories, the tasks of that table (a
+  // plan may file a task of another table under it: 优化人才服务 over a 表1 task of talent)
+  const governed = table === undefined ? (t: Task) => !!t.domain : (t: Task) => domains.categoryOf.get(t.id)?.table === table;
+  const belongsTo = table === undefined ? (t: Task) => t.domain! : (t: Task) => domains.categoryOf.get(t.id)!.label.name;
   const findings: Finding[] = [];
   for (const r of refs) {
-    const wrong = r.tasks.filter((t) => t.domain && !named.some((l) => l.tasks.has(t.id)));
+    const wrong = r.tasks.filter((t) => governed(t) && !named.some((l) => l.tasks.has(t.id)));
     if (!wrong.length) continue;
-    const owns = [...new Set(wrong.map((t) => t.domain!))].join('、');
+    const owns = [...new Set(wrong.map(belongsTo))].join('、');
     findings.push({
       code: 'domain-mismatch', severity: 'warning', start: r.ref.start, end: r.ref.end,
       message: (inColumn ? msg.domainColumnMismatch : msg.domainHeadingMismatch)(title, wrong.map((t) => formatReference(t)).join('、'), owns),
@@ -209,10 +216,26 @@ interface Domain {
   coreInList?: RegExp;
 }
 
-/** Per context: its domains, and the verdict on each heading title seen (a plan repeats its headings block after block). */
-const domainsCache = new WeakMap<CheckContext, { domains: Domain[]; byTitle: Map<string, Label[] | null> }>();
+/** A category label (a table's 类别 short enough to be a heading: 优化人才服务, 充分竞争性服务业) and the table of its tasks. */
+interface Category {
+  label: Label;
+  /** The source's prefix and the table's number: a category governs the tasks of its own table only. */
+  table: string;
+}
 
-function domainsOf(ctx: CheckContext): { domains: Domain[]; byTitle: Map<string, Label[] | null> } {
+/** What the headings are read against, per context. */
+interface HeadingLabels {
+  domains: Domain[];
+  categories: Category[];
+  /** Each task's category, when that is a category label. */
+  categoryOf: Map<string, Category>;
+  /** The verdict on each heading title seen (a plan repeats its headings block after block). */
+  byTitle: Map<string, Label[] | null>;
+}
+
+const domainsCache = new WeakMap<CheckContext, HeadingLabels>();
+
+function domainsOf(ctx: CheckContext): HeadingLabels {
   let found = domainsCache.get(ctx);
   if (!found) {
     const domains = ctx.labels.filter((l) => l.kind === 'domain').map((label) => {
@@ -220,9 +243,30 @@ function domainsOf(ctx: CheckContext): { domains: Domain[]; byTitle: Map<string,
       const core = stem.endsWith(SERVICE) ? stem.slice(0, -SERVICE.length) : undefined;
       return { label, stem, ...(core ? { core, coreInList: new RegExp(escapeRegExp(core) + '[、和及与]') } : {}) };
     });
-    domainsCache.set(ctx, (found = { domains, byTitle: new Map() }));
+    const tableOf = new Map(ctx.index.tasks.map((t) => [t.id, `${t.id.slice(0, t.id.lastIndexOf(':') + 1)}${t.table}`]));
+    const categories: Category[] = [];
+    const categoryOf = new Map<string, Category>();
+    for (const label of ctx.labels) {
+      if (label.kind !== 'category') continue;
+      // a name that several tables' tasks share says no one table: it governs none
+      const tables = new Set([...label.tasks].map((id) => tableOf.get(id)));
+      if (tables.size !== 1) continue;
+      const category = { label, table: [...tables][0]! };
+      categories.push(category);
+      for (const id of label.tasks) categoryOf.set(id, category);
+    }
+    domainsCache.set(ctx, (found = { domains, categories, categoryOf, byTitle: new Map() }));
   }
   return found;
+}
+
+/**
+ * The category a heading is, if it is one: its title (numbering and a closing parenthesis aside) is the category's name
+ * as the source writes it (（二）优化人才服务, 三、充分竞争性服务业). A heading that only holds the name is not one.
+ */
+function headingCategory(title: string, of: HeadingLabels): Category | undefined {
+  const t = stripNumbering(title).replace(/[（(][^（()）]*[）)]$/, '').trim();
+  return of.categories.find((c) => c.label.name === t);
 }
 
 const DOMAIN_SUFFIX = '领域';
@@ -240,7 +284,7 @@ function stripNumbering(title: string): string {
  * heading that only mentions a field in passing (三、深化金融服务改革) names none. A closing parenthesis (区商务局牵头) is
  * not part of the name.
  */
-function headingDomains(title: string, of: { domains: Domain[]; byTitle: Map<string, Label[] | null> }): Label[] | undefined {
+function headingDomains(title: string, of: HeadingLabels): Label[] | undefined {
   let found = of.byTitle.get(title);
   if (found === undefined) {
     found = readHeadingDomains(title, of.domains) ?? null;
