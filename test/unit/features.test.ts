@@ -61,6 +61,20 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual(hover(ctx, { textDocument: { uri: none.uri }, position: none.positionAt(5) }), null, 'a heading that names no domain');
   });
 
+  it('hovers a heading that is one of a table\'s categories with that category\'s tasks, marked as a heading of domains marks them', () => {
+    const plan = '## （二）优化人才服务\n\n1. 为高层次人才开设进境物品审批绿色通道（表5第2项）。\n';
+    const doc = ctx.open('file:///category.md', plan);
+    const h = hover(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(plan.indexOf('人才服务')) });
+    const value = (h?.contents as MarkupContent).value;
+    const talent = ctx.index.tasks.filter((t) => t.table === 5 && t.category === '优化人才服务');
+    assert.ok(talent.length > 1);
+    assert.ok(value.startsWith(`**优化人才服务：共 ${talent.length} 项任务，本方案已引用 1 项**`), value);
+    assert.ok(value.includes('- ✅ 表5第2项') && value.includes('- ⬜ 表5第1项'), value);
+    assert.strictEqual(value.split('\n- ').length - 1, talent.length, 'one line per task');
+    const longer = ctx.open('file:///longer.md', '## 二、进一步优化人才服务环境\n\n正文。\n');
+    assert.strictEqual(hover(ctx, { textDocument: { uri: longer.uri }, position: longer.positionAt(8) }), null, 'a heading that only holds the name');
+  });
+
   it('hovers a source\'s title or 文号 with the document and its tables, each with the tasks the plan cites', () => {
     const plan = '为贯彻落实商务部《广州市服务业扩大开放综合试点总体方案》（商资发[2022]212号），制定本方案。\n\n1. 推动数字人民币试点（表1第35项）。\n2. 允许外商投资社会调查（T1.12）。\n3. 落实《北京市服务业扩大开放综合试点总体方案》。\n';
     const doc = ctx.open('file:///document.md', plan);

@@ -10,7 +10,7 @@ import { intendedFor, judgeReference, topicWords } from '../core/topics';
 import { taskLabel } from '../core/checks/labels';
 import { leadSourceNote, responsibilityMessages } from '../core/responsibilityMessages';
 import { headingLikeLine, INDENT, LIST_MARKER_SOURCE } from '../core/scopes';
-import { headingDomainNames } from '../core/checks/domainMismatch';
+import { headingCategoryLabel, headingDomainNames } from '../core/checks/domainMismatch';
 import { lookAlikeReference, lookAlikesIn } from '../core/checks/nonstandardReference';
 import { scanReferences } from '../core/references';
 import { DocumentMeta, Task } from '../core/types';
@@ -154,8 +154,9 @@ function unitHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number
 }
 
 /**
- * Hover on a heading of domains (## 一、科技服务领域, a text plan's 二、金融服务领域 line): the domain's tasks, each marked
- * cited (✅), restated (≈) or not yet in the plan (⬜), so that the drafter sees what the section still lacks.
+ * Hover on a heading of domains (## 一、科技服务领域, a text plan's 二、金融服务领域 line), or of one of a table's categories
+ * (（二）优化人才服务): the domain's (or category's) tasks, each marked cited (✅), restated (≈) or not yet in the plan (⬜),
+ * so that the drafter sees what the section still lacks.
  */
 function domainHeadingHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number): Hover | null {
   const { line } = analysis.lines.positionAt(offset);
@@ -164,10 +165,13 @@ function domainHeadingHover(ctx: HoverContext, analysis: DocumentAnalysis, offse
   const title = markdownHeadingTitle(text) ?? headingLikeLine(text)?.title;
   if (!title) return null;
   const domains = headingDomainNames(title, ctx.checker.context);
-  if (!domains.length) return null;
-  const tasks = ctx.index.tasks.filter((t) => t.domain && domains.includes(t.domain));
+  // or one of a table's categories (（二）优化人才服务): its tasks, in the same way
+  const category = domains.length ? undefined : headingCategoryLabel(title, ctx.checker.context);
+  if (!domains.length && !category) return null;
+  const tasks = category ? ctx.index.tasks.filter((t) => category.tasks.has(t.id)) : ctx.index.tasks.filter((t) => t.domain && domains.includes(t.domain));
+  const name = category ? category.name : domains.join('、');
   const at = start + Math.max(text.indexOf(title), 0);
-  return tasksHover(ctx, analysis, tasks, (cited, restated) => messages(ctx.locale).domainTasks(domains.join('、'), tasks.length, cited, restated), at, at + title.length);
+  return tasksHover(ctx, analysis, tasks, (cited, restated) => messages(ctx.locale).domainTasks(name, tasks.length, cited, restated), at, at + title.length);
 }
 
 /**

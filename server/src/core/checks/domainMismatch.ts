@@ -206,6 +206,12 @@ export function headingDomainNames(title: string, ctx: CheckContext): string[] {
   return (headingDomains(title, domainsOf(ctx)) ?? []).map((l) => l.name);
 }
 
+/** The category a heading is (（二）优化人才服务), with its tasks' ids; undefined when it is none. */
+export function headingCategoryLabel(title: string, ctx: CheckContext): { name: string; tasks: ReadonlySet<string> } | undefined {
+  const category = headingCategory(title, domainsOf(ctx));
+  return category && { name: category.label.name, tasks: category.label.tasks };
+}
+
 /** A domain label with the shorter names a heading may give it. */
 interface Domain {
   label: Label;
