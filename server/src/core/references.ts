@@ -223,14 +223,19 @@ const BARE = new RegExp(`(?<![表0-9０-９])(?:(?:试点)?任务${SP}(?:第${SP
 const CLAUSE_BEFORE = /(?:^|[。；;：:，,！？!?\n])[ \t\u3000]*$/;
 /** What follows an ordinal that labels a clause (第一项，完善政策；第二项，强化服务). */
 const LABEL_AFTER = /^[ \t\u3000]*[，,、]/;
+/** What follows an ordinal of the plan's own work (第一项工作是建立台账, 第二项措施): a noun of its own, not a task's. */
+const OWN_WORK_AFTER = /^[ \t\u3000]*(?:工作|措施|举措|内容|重点|活动|行动)/;
 
 /**
- * 第一项 to 第十项 opening a clause and followed by a comma (以下三项工作：第一项，完善政策；第二项，…) label the plan's own
- * enumeration: such an ordinal in Chinese numerals cites no task. Not with a colon: 第十七项：为重点产业提供专利预审服务
+ * 第一项 to 第十项 opening a clause and followed by a comma (以下三项工作：第一项，完善政策；第二项，…), or followed by a
+ * noun of the plan's own work (第一项工作是…), label the plan's own enumeration: such an ordinal in Chinese numerals cites
+ * no task. Not with a colon: 第十七项：为重点产业提供专利预审服务
  * under a heading that names 表2 is its task (the labelled set's b012).
  */
 function enumerationLabel(text: string, start: number, end: number, number: string): boolean {
   if (!/^[一二三四五六七八九十]$/.test(number)) return false;
+  // 第一项工作是…, 第二项措施: the plan's own items of work, wherever they stand
+  if (OWN_WORK_AFTER.test(text.slice(end, end + 4))) return true;
   return LABEL_AFTER.test(text.slice(end, end + 4)) && CLAUSE_BEFORE.test(text.slice(Math.max(0, start - 4), start));
 }
 

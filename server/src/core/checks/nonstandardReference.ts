@@ -47,8 +47,8 @@ const SLASH = '[/／]';
 /** Not after a source's prefix (SZ表1, SZ:T1.12: another source's task, which a look-alike of the default's is not) nor in a word or path. */
 const NOT_PREFIXED = '(?<![A-Za-z0-9_./\\\\@#]|[A-Za-z][:：])';
 
-/** Not a quantity (T1.12、1.15亿元, 任务清单1.5万) nor a longer number or word. */
-const NOT_A_QUANTITY = `(?![0-9０-９A-Za-z%％‰]|[.．][0-9０-９]|${SP}[亿万千百十元美倍个年月日号次家米吨辆所人台套])`;
+/** Not a quantity (T1.12、1.15亿元, 任务清单1.5万) nor a longer number or word; 所 counts (3所学校) but not in 所列, 所述. */
+const NOT_A_QUANTITY = `(?![0-9０-９A-Za-z%％‰]|[.．][0-9０-９]|${SP}(?:[亿万千百十元美倍个年月日号次家米吨辆人台套]|所(?![列述涉属提载附])))`;
 
 /** 表1第12/13项, 表1第12项/第13项: a list written with a slash, read as nothing or as its first task. */
 const SLASH_LIST = new RegExp(
