@@ -595,6 +595,16 @@ const MAX_TITLE = 80;
  * bracket (（征求意见稿）, （2023—2025年）).
  */
 export function planTitle(trimmed: string): string | undefined {
+  const title = titleOf(trimmed);
+  if (title !== undefined || trimmed.length <= MAX_TITLE + 8) return title;
+  // a plan written without blank lines (a text plan saved from Word, one paragraph a line): its first line, or first two,
+  // when they are a title and what follows is the plan (越秀区…实施方案, then ## 一、… or 为贯彻落实…)
+  const lines = trimmed.split(/\r\n|\r|\n/, 3);
+  if (lines.length < 3) return undefined;
+  return titleOf(lines[0].trim()) ?? titleOf(`${lines[0]}\n${lines[1]}`.trim());
+}
+
+function titleOf(trimmed: string): string | undefined {
   // most paragraphs are told by their last character: a title's kind of document, a closing bracket, bold's marks
   if (!trimmed || trimmed.length > MAX_TITLE + 8 || !TITLE_LAST.test(trimmed[trimmed.length - 1])) return undefined;
   const lines = trimmed.split(/\r\n|\r|\n/).map((l) => l.replace(/^#{1,6}[ \t]+/, '').replace(/\*\*/g, '').trim());
