@@ -209,18 +209,20 @@ function scanDates(text: string, options: { standalone?: boolean }): DatePhrase[
     add(start, end, { year, month: monthValue, day: dayValue, quarter: quarterValue, endOfPeriod, period, valid }, modifier, before);
   }
   if (!NUMERIC_HINT.test(half)) return out;
-  // 2025.12, 2025-12-31, 2025/6 (as tables write them): only dates that exist, since such a form may be something else
+  // 2025.12, 2025-12-31, 2025/6 (as tables write them): only dates that exist, since such a form may be something else;
+  // but a year, a month and a day of a month's length (2024/11/31) is a date that does not exist
   const dated = out.length;
   for (const m of half.matchAll(NUMERIC_DATE)) {
     const [whole, y, month, day, modifier, before] = m;
     const monthValue = Number(month);
     const dayValue = day === undefined ? undefined : Number(day);
     const year = Number(y);
-    if (monthValue < 1 || monthValue > 12 || (dayValue !== undefined && (dayValue < 1 || dayValue > daysIn(year, monthValue)))) continue;
+    if (monthValue < 1 || monthValue > 12 || (dayValue !== undefined && (dayValue < 1 || dayValue > 31))) continue;
     const start = m.index!;
     const end = start + whole.length;
     const period: DatePeriod = dayValue === undefined ? 'month' : 'day';
-    add(start, end, { year, month: monthValue, day: dayValue, endOfPeriod: modifier !== undefined, period, valid: true }, modifier, before);
+    const valid = dayValue === undefined || dayValue <= daysIn(year, monthValue);
+    add(start, end, { year, month: monthValue, day: dayValue, endOfPeriod: modifier !== undefined, period, valid }, modifier, before);
   }
   return out.length > dated && dated > 0 ? out.sort((a, b) => a.start - b.start) : out;
 }
@@ -278,7 +280,8 @@ export function isDeadlineContext(
   return false;
 }
 
-const TRAILING_PUNCTUATION = /[\s。；;.，,*]/;
+// the colon of an item that opens a list of its own (推进医疗服务开放（区卫生健康局牵头）：, then its - items)
+const TRAILING_PUNCTUATION = /[\s。；;.，,*：:]/;
 
 /**
  * The inside of the parenthesis that closes the text (only punctuation after it), as [start, end) of its content;

@@ -388,8 +388,7 @@ export function blockAssignment(
     // the lead and the deadline each from the innermost heading that gives one
     let needLead = !result.lead;
     let needDeadline = headingDeadline && !(result.deadline || result.term);
-    const fromHeading = (title: string, from: 'heading' | 'parent' = 'heading') => {
-      const h = readHeadingAssignment(title, options);
+    const fromHeading = (title: string, from: 'heading' | 'parent' = 'heading', h: Assignment = readHeadingAssignment(title, options)) => {
       if (needLead && h.lead) {
         result.lead = h.lead;
         result.leadFrom = from;
@@ -410,7 +409,10 @@ export function blockAssignment(
     // the items it is nested in, innermost first (1. 推进跨境贸易便利化（区商务局牵头）, then its - or ① sub-items): their
     // own line's closing parenthesis or labels, as a heading's
     for (let p = parentItem(text, blocks, i); p && !found; p = parentItem(text, blocks, blocks.indexOf(p))) {
-      found = fromHeading(text.slice(p.start, p.end).replace(MARKER_OPENING, ''), 'parent');
+      const title = text.slice(p.start, p.end).replace(MARKER_OPENING, '');
+      found = fromHeading(title, 'parent');
+      // or its running text, as an item's own (推进医疗服务开放，由区卫生健康局牵头，2025年底前完成：, then its - items)
+      if (!found) found = fromHeading(title, 'parent', readAssignment(title, options));
     }
     for (let k = 0; k < above.length && !found; k++) found = fromHeading(above[k]);
     for (let k = outline.length - 1; k >= 0 && !found; k--) found = fromHeading(outline[k]);
