@@ -6,7 +6,7 @@ import { Task } from './types';
 import type { NumberingState } from './headingNumbers';
 import { closingParenthesis, type Deadline, type IssueDate } from './deadlines';
 import { lineEndFrom, linesOf } from './text';
-import { assignsAbove, rowLines, CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, LABEL_LINE, MARKER_OPENING, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
+import { assignsAbove, rowLines, CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, isFrameSection, LABEL_LINE, MARKER_OPENING, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
 import { Assignment, dedupe, firstLeadsDeclaration, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
 // ---------------------------------------------------------------- blocks of the plan model
@@ -133,6 +133,9 @@ export function taskOfItem(block: Pick<Block, 'kind' | 'tableHeader' | 'referenc
  * cites one task only gives it to a block of no task of its own (`open`).
  */
 export function restatementIn(block: Pick<Block, 'restates' | 'open'>, around: ItemStructure | undefined): Block['restates'] {
+  // under a heading-like line of the plan's frame (三、保障措施 in a text plan): its own management, no task
+  const outline = around?.outline;
+  if (outline?.length && frameOutline(outline)) return undefined;
   const r = block.restates;
   const own = r && (!r.title || !!around?.following) ? r : undefined;
   const cites = around?.outlineCites;
@@ -155,6 +158,14 @@ export function restatementIn(block: Pick<Block, 'restates' | 'open'>, around: I
   outlineRestatements.set(block, { outline: around.outline, own, result });
   return result;
 }
+
+/** Whether an outline's innermost line is a section of the plan's frame, by outline (the blocks under one share it). */
+function frameOutline(outline: readonly string[]): boolean {
+  let frame = frameOutlines.get(outline);
+  if (frame === undefined) frameOutlines.set(outline, (frame = isFrameSection(outline[outline.length - 1])));
+  return frame;
+}
+const frameOutlines = new WeakMap<readonly string[], boolean>();
 
 /** restatementIn's answer for a block under an outline that cites tasks, by the outline it was made with. */
 const outlineRestatements = new WeakMap<object, { outline: readonly string[]; own: Block['restates']; result: Block['restates'] }>();

@@ -3,7 +3,7 @@
 import { topicText } from './bareNumbers';
 import { closingParenthesis } from './deadlines';
 import { TaskMatcher } from './matcher';
-import { assignsAbove, CN_HEADING_ITEM, headingItemsAbove, headingLikeLine, parentItem, SUB_ITEM_MARKER } from './scopes';
+import { assignsAbove, CN_HEADING_ITEM, headingItemsAbove, headingLikeLine, isFrameSection, parentItem, SUB_ITEM_MARKER } from './scopes';
 import { scanReferences } from './references';
 import { Block, mayBeTaskItem, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
 import { citedTasks, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
@@ -201,6 +201,8 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
     else if (next && !assignsAbove(model.text.slice(next.start, next.end).replace(SUB_ITEM_MARKER, ''))) return undefined;
   }
   const above = headingsAbove(model, i, index);
+  // the plan's own frame — its guiding thought, goals, safeguards — restates no task: by its label or its heading's
+  if (isFrameSection(words) || (above[0] && isFrameSection(above[0].title))) return undefined;
   const [best, second] = matcher.match(words, 2);
   if (!best || best.score < t.restatedMinScore || best.score < t.restatedRatio * (second?.score ?? 0)) {
     // no task's words: the task of the heading right above it when that cites one only; under a Markdown heading that
