@@ -10,22 +10,23 @@ export interface Scope {
 /** The indentation before a marker: a plain-text plan indents with full-width spaces (　　1．). */
 export const INDENT = String.raw`[ \t\u3000]*`;
 
-/** A paragraph that is one heading-like line (一、商务服务（区商务局牵头）, （一）金融服务): its level and title. */
 /**
  * The sections of a plan's frame around its tasks (一、总体要求 with （一）指导思想 and （二）工作目标; 三、保障措施 with
  * （一）加强组织领导): what stands in them is the plan's own purpose, goals and management, not a task item, whatever a
  * task's words it holds (立足……数字创意等产业基础). Matched whole, after the numbering, up to a full stop or colon.
  */
-const FRAME_SECTION = /^(?:总体要求|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标|目标任务|保障措施|组织保障|组织实施|实施保障|工作要求|工作机制|(?:加强|强化)?组织领导|督促检查|督查考核|考核评估|评估考核|宣传引导|(?:加强)?宣传推广)$/;
-const FRAME_NUMBERING = /^[ \t\u3000]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．])?[ \t\u3000]*/;
+const FRAME_SECTION = new RegExp(
+  String.raw`^[ \t\u3000]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．])?[ \t\u3000]*(?:\*\*)?` +
+    '(?:总体要求|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标|目标任务|保障措施|组织保障|组织实施|实施保障|工作要求|工作机制|(?:加强|强化)?组织领导|督促检查|督查考核|考核评估|评估考核|宣传引导|(?:加强)?宣传推广)' +
+    String.raw`(?:\*\*)?[ \t\u3000]*(?:[。：:；;\r\n]|$)`,
+);
 
 /** Whether a heading's title, or the label a paragraph opens with (（一）指导思想。…), is a section of the plan's frame. */
 export function isFrameSection(text: string): boolean {
-  const rest = text.replace(FRAME_NUMBERING, '');
-  const label = rest.split(/[。：:；;\r\n]/, 1)[0].replace(/\*\*/g, '').trim();
-  return label.length >= 4 && label.length <= 8 && FRAME_SECTION.test(label);
+  return FRAME_SECTION.test(text);
 }
 
+/** A paragraph that is one heading-like line (一、商务服务（区商务局牵头）, （一）金融服务): its level and title. */
 export function headingLikeLine(paragraph: string): { level: 1 | 2; title: string } | undefined {
   const text = paragraph.trim();
   if (/[\r\n]/.test(text) || text.length > MAX_HEADING_LENGTH || /[。；;]$/.test(text)) return undefined;

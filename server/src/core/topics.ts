@@ -106,7 +106,8 @@ export function judgeReference(
   const verdict: ReferenceVerdict = { span, cited: cited[bestCited], citedScore: scores[bestCited] };
   // every task cited in the span counts as cited: a sentence about two tasks may cite both
   const citedHere = citedIn(block, span.start, span.end);
-  const other = matcher.match(words, 8).find((m) => !citedHere.has(m.task.id));
+  // the best task not cited here is among the first (cited here + 1) (at most 8, as the tasks a span cites may be many)
+  const other = matcher.match(words, Math.min(8, citedHere.size + 1)).find((m) => !citedHere.has(m.task.id));
   if (!other) return verdict;
   const clearly =
     verdict.citedScore >= t.fitsScore
