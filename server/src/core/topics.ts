@@ -3,7 +3,7 @@
 import { topicText } from './bareNumbers';
 import { closingParenthesis } from './deadlines';
 import { TaskMatcher } from './matcher';
-import { assignsAbove, CN_HEADING_ITEM, headingItemsAbove, headingLikeLine, isFrameSection, parentItem, SUB_ITEM_MARKER } from './scopes';
+import { assignsAbove, CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, isFrameSection, parentItem, SUB_ITEM_MARKER } from './scopes';
 import { scanReferences } from './references';
 import { Block, mayBeTaskItem, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
 import { citedTasks, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
@@ -204,6 +204,7 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
   const above = headingsAbove(model, i, index);
   // the plan's own frame — its guiding thought, goals, safeguards — restates no task: by its label or its heading's
   if (isFrameSection(words) || (above[0] && isFrameSection(above[0].title))) return undefined;
+
   const [best, second] = matcher.match(words, 2);
   if (!best || best.score < t.restatedMinScore || best.score < t.restatedRatio * (second?.score ?? 0)) {
     // no task's words: the task of the heading right above it when that cites one only; under a Markdown heading that
@@ -215,6 +216,9 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
     if (!inner || (!inner.line && !inner.tasks.length)) block.open = true;
     return undefined;
   }
+  // the words before an enumeration's clauses (（一）打造人工智能与数字经济创新高地。一是…（表3第22项）；二是…) are its title:
+  // a task one of its clauses cites is that clause's
+  if (citedByClausesAfter(model, i, best.task)) return undefined;
   const citedAbove = above.find((h) => h.tasks.includes(best.task))?.title;
   return citedAbove === undefined ? { task: best.task, score: best.score, title } : { task: best.task, score: best.score, title, citedAbove };
 }
@@ -235,6 +239,18 @@ function headingsAbove(model: ParagraphModel, i: number, index: Pick<TaskIndex, 
   if (!HEADING_ITEM_LINE.test(model.text)) return markdown;
   const lines = headingItemsAbove(model.text, model.blocks, i).map(({ index: j, title }) => ({ title, tasks: citedTasks(model.blocks[j].references), line: true }));
   return lines.length ? [...lines, ...markdown] : markdown;
+}
+
+/** Whether the enumerated clauses right after block i (一是…；二是…, split from its item) cite `task`. */
+function citedByClausesAfter(model: ParagraphModel, i: number, task: Task): boolean {
+  let end = model.blocks[i].end;
+  for (let j = i + 1; j < model.blocks.length; j++) {
+    const b = model.blocks[j];
+    if (/\S/.test(model.text.slice(end, b.start)) || !ENUMERATION.test(model.text.slice(b.start, b.end))) return false;
+    if (b.references.some((r) => r.tasks.includes(task))) return true;
+    end = b.end;
+  }
+  return false;
 }
 
 /** The Markdown headings of a list of titles, innermost first, with the tasks each cites (made once per list: a section's blocks share it). */
