@@ -596,12 +596,13 @@ const MAX_TITLE = 80;
  */
 export function planTitle(trimmed: string): string | undefined {
   const title = titleOf(trimmed);
-  if (title !== undefined || trimmed.length <= MAX_TITLE + 8) return title;
-  // a plan written without blank lines (a text plan saved from Word, one paragraph a line): its first line, or first two,
-  // when they are a title and what follows is the plan (越秀区…实施方案, then ## 一、… or 为贯彻落实…)
+  if (title !== undefined) return title;
+  // a plan written without blank lines (a text plan saved from Word, one paragraph a line; a Markdown title with its first
+  // sentence under it): its first line, or first two, when they are a title and what follows is the plan (越秀区…实施方案,
+  // then ## 一、… or 为贯彻落实…)
   const lines = trimmed.split(/\r\n|\r|\n/, 3);
-  if (lines.length < 3) return undefined;
-  return titleOf(lines[0].trim()) ?? titleOf(`${lines[0]}\n${lines[1]}`.trim());
+  if (lines.length < 2) return undefined;
+  return titleOf(lines[0].trim()) ?? (lines.length > 2 ? titleOf(`${lines[0]}\n${lines[1]}`.trim()) : undefined);
 }
 
 function titleOf(trimmed: string): string | undefined {

@@ -74,16 +74,22 @@ const UNIT_ENDING = new RegExp(
     '贸促会|促进会|工商联|妇联|侨联|残联|文联|科协|工会|支队|大队|总队|街道|街道办事处|镇|大学|学院|(?:有关|相关|成员|职能|主管|责任)(?:单位|部门))$',
 );
 /** Words that end like an organisation but are not one (总部, 内部, 全部, 东部…). */
+/** A leading group or its office, the body a plan's programme sets up: its name is the programme's words. */
+const PROGRAMME_BODY = /领导小组(?:办公室)?$/;
+/** What a clause that assigns work or sets a body up says (区商务局牵头, 成立领导小组), which no body's own name holds. */
+const ASSIGNING_WORD = /负责|牵头|配合|会同|的|^(?:成立|组建|设立|建立|健全|完善|加强|强化|发挥|充分|依托|通过|经|由|请)/;
 const NOT_A_UNIT = /(?:全部|内部|外部|总部|干部|局部|东部|西部|南部|北部|中部|大部|顶部|底部|头部|本部|细部|小镇|特色镇|城镇|乡镇)$/;
 /** The collective names plans use for all units of a kind (各镇街, 各区, 各有关单位). */
 const COLLECTIVE = /^各(?:镇街|镇（街）|镇\(街\)|镇|街道|街|区|县|区县|县区|园区|功能区|片区|开发区|成员单位|有关单位|相关单位|有关部门|相关部门|部门|单位)$/;
 /** Verbs and function words that never occur inside an organisation's name: a candidate holding one is a clause. */
-const CLAUSE_WORD = /推进|加快|支持|开展|推动|落实|鼓励|探索|完善|深化|实施|负责|牵头|配合|会同|做好|加强|按照|根据|试点|要求|进一步|积极|以及|或者|我们|包括|不含|例如|比如|诸如|其中|的/;
+const CLAUSE_WORD = /推进|加快|支持|开展|推动|落实|鼓励|探索|完善|深化|实施|负责|牵头|配合|会同|做好|加强|强化|按照|根据|试点|要求|进一步|积极|以及|或者|我们|包括|不含|例如|比如|诸如|其中|的/;
 
 /** Is the whole string the name of an organisation (or a collective of them)? */
 export function isUnitName(s: string): boolean {
   const name = s.trim();
   if (name.length < 2 || name.length > 40) return false;
+  // a body named after its programme (从化区服务业扩大开放综合试点工作领导小组办公室), whose name holds a clause's words
+  if (PROGRAMME_BODY.test(name) && !ASSIGNING_WORD.test(name) && /^[\u4e00-\u9fff（）()]+$/.test(name)) return true;
   // most candidates are clauses: only a collective (各…) or a name with a unit's last character can pass
   if (name.charCodeAt(0) !== GE && !isUnitLast(name.charCodeAt(name.length - 1))) return false;
   if (COLLECTIVE.test(name)) return true;
