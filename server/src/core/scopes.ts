@@ -41,6 +41,8 @@ const MAX_HEADING_LENGTH = 60;
 /** Circled numbers (①–⑳, ⑴–⒇, ⒈–⒛): the markers of a sub-item under a numbered one (1. …, then ① …, ② …). */
 const CIRCLED_SOURCE = '[\u2460-\u2473\u2474-\u2487\u2488-\u249b]';
 const CIRCLED_AT = new RegExp(CIRCLED_SOURCE, 'y');
+/** A number in brackets as an item's marker, （1）: the level under 1. and over ① (GB/T 9704's order of numbering). */
+const BRACKETED_NUMBER_AT = /[（(][0-9０-９]{1,2}[）)]/y;
 
 /**
  * The markers that open a list item: - 1. 1) 1、 １． 4） （一） (1) 一、 ①, and a Word outline's 1.1 or 2.3.1 before a blank
@@ -146,7 +148,9 @@ export function parentItem<B extends { kind: string; start: number; end: number 
 
 /**
  * An item's depth: the indent of its line, and half a step more for a circled number (①…, a sub-item of the 1. above
- * it). An item that starts within a line (二是…, a clause split from the item it follows) is as deep as that line's.
+ * it), a quarter for a number in brackets (（1）…, a sub-item of the 1. above it, over ①: a Word plan writes the levels
+ * without indenting them). An item that starts within a line (二是…, a clause split from the item it follows) is as deep
+ * as that line's.
  */
 function levelOf(text: string, at: number): number {
   let line = at;
@@ -156,7 +160,9 @@ function levelOf(text: string, at: number): number {
   let marker = at;
   while (marker < text.length && (text[marker] === ' ' || text[marker] === '\t' || text[marker] === '\u3000')) marker++;
   CIRCLED_AT.lastIndex = marker;
-  return CIRCLED_AT.test(text) ? indent + 0.5 : indent;
+  if (CIRCLED_AT.test(text)) return indent + 0.5;
+  BRACKETED_NUMBER_AT.lastIndex = marker;
+  return BRACKETED_NUMBER_AT.test(text) ? indent + 0.25 : indent;
 }
 
 /** The width of the blanks a line starts with. */

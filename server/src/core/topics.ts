@@ -219,6 +219,8 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
   // the words before an enumeration's clauses (（一）打造人工智能与数字经济创新高地。一是…（表3第22项）；二是…) are its title:
   // a task one of its clauses cites is that clause's
   if (citedByClausesAfter(model, i, best.task)) return undefined;
+  // and a clause of an enumeration whose title cites the task (3．建设数字创意产业基地（表3第24项）。一是…；二是…) is part of it
+  if (ENUMERATION.test(words) && citedByTitleBefore(model, i, best.task)) return undefined;
   const citedAbove = above.find((h) => h.tasks.includes(best.task))?.title;
   return citedAbove === undefined ? { task: best.task, score: best.score, title } : { task: best.task, score: best.score, title, citedAbove };
 }
@@ -249,6 +251,18 @@ function citedByClausesAfter(model: ParagraphModel, i: number, task: Task): bool
     if (/\S/.test(model.text.slice(end, b.start)) || !ENUMERATION.test(model.text.slice(b.start, b.end))) return false;
     if (b.references.some((r) => r.tasks.includes(task))) return true;
     end = b.end;
+  }
+  return false;
+}
+
+/** Whether the title of the enumeration that block i is a clause of (the words before its 一是, split from its item) cites `task`. */
+function citedByTitleBefore(model: ParagraphModel, i: number, task: Task): boolean {
+  let start = model.blocks[i].start;
+  for (let j = i - 1; j >= 0; j--) {
+    const b = model.blocks[j];
+    if (/\S/.test(model.text.slice(b.end, start))) return false;
+    if (!ENUMERATION.test(model.text.slice(b.start, b.end))) return b.references.some((r) => r.tasks.includes(task));
+    start = b.start;
   }
   return false;
 }

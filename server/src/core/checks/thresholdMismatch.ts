@@ -71,6 +71,8 @@ export function readThresholds(
     inOrder ??= refs.every((r, i) => r.ref.start <= r.ref.end && (i === 0 || refs[i - 1].ref.start <= r.ref.start));
     const cited = citedIn(refs, inOrder, scope);
     for (const { q, subject, planWords, from, to } of found) {
+      // a number that counts people or things (执业律师8000余人, 320家) is no share, term or amount
+      if (q.unit === 'none' && COUNTED.test(text.slice(q.end, q.end + 3))) continue;
       let candidates: Candidate[];
       if (cited.length) candidates = cited.flatMap((t) => candidatesOf(ctx, t.id, subject));
       else {
@@ -90,6 +92,9 @@ export function readThresholds(
   }
   return matches;
 }
+
+/** What follows a number that counts (8000余人, 320家, 40多所): a measure word of people or things. */
+const COUNTED = /^[ \t]*(?:余|多)?(?:人|名|家|个|所|项|次|户|座|台|件|位|条|批|场)/;
 
 /** Whether a reference's span overlaps the quantity's. */
 function citesAt(refs: readonly ResolvedReference[], q: QuantityPhrase): boolean {
