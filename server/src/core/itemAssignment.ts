@@ -74,6 +74,11 @@ export interface ResponsibilityRun {
   expectListed?: boolean;
   /** For a paragraph that names a unit the plan writes another way too (区工信局, 区工业和信息化局): their spellings (PlanSpellings). */
   spellings?: UnitSpellings;
+  /**
+   * For a paragraph that opens with （1） or ①, the paragraph of the 1. (or （1）) line it is numbered under when a blank
+   * line parts them, with the tasks it cites: its items are parts of that line's, as items nested in it are.
+   */
+  parentLine?: { text: string; tasks: readonly Task[] };
 }
 
 /**
@@ -91,7 +96,7 @@ export interface TableAssignments {
 }
 
 /** What restatementIn and taskOfItem need of the plan's structure. */
-export type ItemStructure = Pick<ResponsibilityRun, 'following' | 'outline' | 'outlineCites' | 'heads'>;
+export type ItemStructure = Pick<ResponsibilityRun, 'following' | 'outline' | 'outlineCites' | 'heads' | 'parentLine'>;
 
 /** The last two texts asked about and where they declare (the analyser asks about a document, its blocks about a paragraph). */
 const declared: { text: string; at: number }[] = [];
@@ -136,6 +141,8 @@ export function restatementIn(block: Pick<Block, 'restates' | 'open'>, around: I
   // under a heading-like line of the plan's frame (三、保障措施 in a text plan): its own management, no task
   const outline = around?.outline;
   if (outline?.length && frameOutline(outline)) return undefined;
+  // a part of the task of the 1. line it is numbered under (1．…（表3第16项）, then （1）… a paragraph later)
+  if (block.restates && around?.parentLine?.tasks.includes(block.restates.task)) return undefined;
   const r = block.restates;
   const own = r && (!r.title || !!around?.following) ? r : undefined;
   const cites = around?.outlineCites;
@@ -195,11 +202,13 @@ export function datedItemCount(
    * paragraph; the count of dated items does not depend on it).
    */
   reads?: { firstLeads: boolean; into: Map<Block, BlockAssignment> },
+  /** The line the paragraph is numbered under across a blank line (a 1．… line over its （1） items): it can date them. */
+  parentLine?: { text: string },
 ): number {
   let dated = 0;
   const around = following ? { following } : {};
-  // the outline above can date an item (its heading-like lines, read for their deadline)
-  const headings = outline?.length ? { ...around, outline } : around;
+  // the outline above can date an item (its heading-like lines, read for their deadline), and so can the 1. line above
+  const headings = outline?.length || parentLine ? { ...around, ...(outline?.length ? { outline } : {}), ...(parentLine ? { parentLine } : {}) } : around;
   for (const block of model.blocks) {
     const item = taskOfItem(block, around);
     if (!item) continue;
@@ -317,7 +326,7 @@ export function blockAssignment(
   blocks: readonly BlockLike[],
   block: BlockLike,
   firstLeads: boolean,
-  around: { following?: string; outline?: readonly string[] } = {},
+  around: { following?: string; outline?: readonly string[]; parentLine?: { text: string } } = {},
   /** Also take the deadline from the headings when the item names none (the 分工表 and hover; the lead check needs none). */
   headingDeadline = false,
 ): BlockAssignment {
@@ -425,6 +434,9 @@ export function blockAssignment(
       // or its running text, as an item's own (推进医疗服务开放，由区卫生健康局牵头，2025年底前完成：, then its - items)
       if (!found) found = fromHeading(title, 'parent', readAssignment(title, options));
     }
+    // the 1. line it is numbered under a blank line before (a Word plan saved with blank lines)
+    const line = around.parentLine && !parentItem(text, blocks, i) ? around.parentLine.text.replace(MARKER_OPENING, '') : undefined;
+    if (line !== undefined && !found) found = fromHeading(line, 'parent') || fromHeading(line, 'parent', readAssignment(line, options));
     for (let k = 0; k < above.length && !found; k++) found = fromHeading(above[k]);
     for (let k = outline.length - 1; k >= 0 && !found; k--) found = fromHeading(outline[k]);
     for (let k = block.headings.length - 1; k >= 0 && !found; k--) found = fromHeading(block.headings[k]);

@@ -3,7 +3,7 @@
 // keeps about itself, so that a re-check walks cached facts instead of re-reading the plan.
 import { BlockAssignment, firstLeadsDeclaredAt, rowAssignment, datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun, TableAssignments, taskOfItem } from './itemAssignment';
 import { Block, mayBeTaskItem, ParagraphModel } from './planModel';
-import { ENUMERATION, opensItemUnder } from './scopes';
+import { ENUMERATION, numberingIsFirst, numberingLevel, opensItemUnder } from './scopes';
 import { citedTasks } from './taskIndex';
 import { Task } from './types';
 import { firstLeadsDeclaration, isUnitName, namesNoUnit } from './responsibility';
@@ -88,6 +88,11 @@ export class StructureWalk {
   private readonly itemReads = new Map<number, Map<Block, BlockAssignment>>();
   /** The outline above each paragraph (outlinesOf). */
   private readonly outlines: (readonly string[])[];
+  /**
+   * For a paragraph that opens with （1） or ①, the paragraph of the 1. (or （1）) line it is numbered under, when blank
+   * lines part them (a Word plan saved with them: each level a paragraph of its own); -1 for another.
+   */
+  private readonly numberedUnder: number[];
   /** The tasks each line of the outline cites, by its order. */
   private outlineCites: (readonly Task[])[] = [];
   private readonly parts: readonly { result: StructuredParagraph }[];
@@ -110,6 +115,7 @@ export class StructureWalk {
     this.requireLeadUnit = settings?.requireLeadUnit ?? 'auto';
     this.requireDeadline = settings?.requireDeadline ?? 'auto';
     this.outlines = outlinesOf(this.facts);
+    this.numberedUnder = numberedUnder(this.facts);
     this.tables = tableAssignments(parts, annex);
     this.annexLeads = annex?.flatMap((rows) => rows.led.flatMap((l) => l.leads)) ?? [];
     // a row that names no task this reader finds may list one in words of its own: then no task is said missing
@@ -123,7 +129,7 @@ export class StructureWalk {
       this.itemReads.set(i, into);
       return { firstLeads: this.firstLeadsAt[i], into };
     };
-    this.expectDeadlines = this.requireDeadline === 'always' || (this.requireDeadline === 'auto' && datesMostItems(parts, this.facts, this.outlines, this.tables?.dated, reads));
+    this.expectDeadlines = this.requireDeadline === 'always' || (this.requireDeadline === 'auto' && datesMostItems(parts, this.facts, this.outlines, this.tables?.dated, reads, (i) => this.parentLineAt(i)));
     this.pilotEnd = settings?.pilotEnd || undefined;
     // the last date alone under the issuing unit's name, in its paragraph or as the paragraph after it (a 落款; not a
     // deadline written alone, nor a date of a timeline)
@@ -160,6 +166,7 @@ export class StructureWalk {
       s.requireDeadline === this.requireDeadline && s.expectDeadlines === this.expectDeadlines &&
       s.firstLeads === this.firstLeadsAt[i] && !!s.expectListed === this.expectListed && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameStrings(s.outline ?? [], this.outlines[i]) &&
       (i === this.titleAt ? s.planCites?.key === this.citesOfPlan().key : !s.planCites) && sameNumbering(s.numbering, this.numberedAt.get(i)) &&
+      s.parentLine?.text === this.parentLineAt(i)?.text &&
       sameSpellings(s.spellings, this.spellingsOf(i));
   }
 
@@ -201,7 +208,8 @@ export class StructureWalk {
     const planCites = i === this.titleAt ? { planCites: this.citesOfPlan() } : {};
     const numbering = this.numberedAt.get(i);
     const spellings = this.spellingsOf(i);
-    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, title, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i), ...planCites, ...(numbering ? { numbering } : {}), ...(spellings ? { spellings } : {}) });
+    const parentLine = this.parentLineAt(i);
+    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, title, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i), ...planCites, ...(numbering ? { numbering } : {}), ...(spellings ? { spellings } : {}), ...(parentLine ? { parentLine } : {}) });
   }
 
   /** The tasks the lines of the outline above paragraph i cite (a heading-like line is under the levels above its own only: outlinesOf). */
@@ -232,6 +240,16 @@ export class StructureWalk {
     for (const tasks of this.outlineCitesAbove(i)) for (const t of tasks) if (!same(t)) return false;
     return true;
   }
+
+  /** The line paragraph i is numbered under across a blank line (numberedUnder), with the tasks it cites. */
+  private parentLineAt(i: number): { text: string; tasks: readonly Task[] } | undefined {
+    const j = this.numberedUnder[i];
+    if (j < 0) return undefined;
+    const model = this.parts[j].result.model;
+    return (this.parentLines[j] ??= { text: model.text, tasks: citedTasks(model.references) });
+  }
+  /** parentLineAt's objects, by paragraph (the same object for every paragraph under it). */
+  private readonly parentLines: ({ text: string; tasks: readonly Task[] } | undefined)[] = [];
 
   /** Past paragraph i. */
   next(i: number): void {
@@ -409,6 +427,8 @@ function datesMostItems(
   datedInTables?: TableAssignments['dated'],
   /** Where to keep the assignments of paragraph i's items, read for their deadline. */
   reads?: (i: number) => { firstLeads: boolean; into: Map<Block, BlockAssignment> },
+  /** The line paragraph i is numbered under across a blank line (StructureWalk.parentLineAt): it can date its items. */
+  parentLineOf: (i: number) => { text: string } | undefined = () => undefined,
 ): boolean {
   // a paragraph keeps its count without the labelled lines after it; a title-like one is an item only with them
   // and one over the items of the next is their title (headsItemsAt), none
@@ -429,17 +449,18 @@ function datesMostItems(
     const following = followingLabels(facts, i);
     // the outline above it (a Word plan's （一）…（2025年底前完成） paragraph) can date its items
     const outline = outlines[i];
+    const parentLine = parentLineOf(i);
     let counted = result.datedItems;
-    if (!countFits(counted, following, outline)) {
+    if (!countFits(counted, following, outline, parentLine?.text)) {
       // a paragraph the plan repeats under other headings or before other labels keeps a count for each
       const older = result.olderDatedItems;
-      const kept = older?.find((c) => countFits(c, following, outline));
+      const kept = older?.find((c) => countFits(c, following, outline, parentLine?.text));
       if (kept) counted = kept;
       else {
         const undatedTasks: Task[] = [];
-        const dated = datedItemCount(result.model, following, undatedTasks, outline, reads?.(i));
+        const dated = datedItemCount(result.model, following, undatedTasks, outline, reads?.(i), parentLine);
         if (result.datedItems) result.olderDatedItems = [...(older ?? []).slice(older && older.length >= DATED_MEMOS - 1 ? 1 : 0), result.datedItems];
-        result.datedItems = counted = { following, outline, dated, undatedTasks: undatedTasks.length ? undatedTasks : NO_TASKS };
+        result.datedItems = counted = { following, outline, dated, undatedTasks: undatedTasks.length ? undatedTasks : NO_TASKS, ...(parentLine ? { parentLine: parentLine.text } : {}) };
       }
     }
     undated += n - counted.dated;
@@ -451,8 +472,8 @@ function datesMostItems(
 }
 
 /** Whether a paragraph's count of dated items was made with these labelled lines after it and this outline above it. */
-function countFits(c: DatedItems | undefined, following: string, outline: readonly string[]): c is DatedItems {
-  return !!c && c.following === following && sameStrings(c.outline, outline);
+function countFits(c: DatedItems | undefined, following: string, outline: readonly string[], parentLine: string | undefined): c is DatedItems {
+  return !!c && c.following === following && sameStrings(c.outline, outline) && c.parentLine === parentLine;
 }
 
 /** How many counts of dated items a paragraph keeps (for copies of it under other headings or before other labels). */
@@ -468,6 +489,8 @@ export interface DatedItems {
   following: string;
   /** The outline above the paragraph it was made with. */
   outline: readonly string[];
+  /** The line it is numbered under across a blank line, when it is (StructureWalk.parentLineAt). */
+  parentLine?: string;
   dated: number;
   /** The tasks of its undated items that are not table rows (a row of the plan's 分工表 may date them). */
   undatedTasks: readonly Task[];
@@ -498,9 +521,11 @@ function paragraphFacts(text: string): ParagraphFacts {
   const unitLine = trimmed.length <= MAX_UNIT_LINE && !/[\r\n]/.test(trimmed) && isUnitName(trimmed);
   const title = planTitle(trimmed);
   const numbers = headingNumbersIn(text);
+  const numbered = numberingLevel(trimmed);
+  const numberedFirst = numbered > 0 && numberingIsFirst(trimmed);
   // most paragraphs tell the plan nothing: they share one object
-  if (!declares && !leadingLabels && outlineStep === OUTLINE_BEFORE && !clause && !issued && !unitLine && !title && !numbers) return NO_FACTS;
-  return { declaresFirstLeads: declares, firstLeadsNote, leadingLabels, labelsOnly, outlineStep, clause, issued, unitLine, ...(title ? { title } : {}), ...(numbers ? { numbers } : {}) };
+  if (!declares && !leadingLabels && outlineStep === OUTLINE_BEFORE && !clause && !issued && !unitLine && !title && !numbers && !numbered) return NO_FACTS;
+  return { declaresFirstLeads: declares, firstLeadsNote, leadingLabels, labelsOnly, outlineStep, clause, issued, unitLine, ...(title ? { title } : {}), ...(numbers ? { numbers } : {}), ...(numbered ? { numbered, numberedFirst } : {}) };
 }
 
 /** The tasks two table assignments of a plan say different things of (their leads, or their dates). */
@@ -529,6 +554,35 @@ function sameDeadlines(a: readonly Deadline[], b: readonly Deadline[]): boolean 
 function levelsAbove(step: string[]): number | undefined {
   if (step === OUTLINE_BEFORE || !step.length) return undefined;
   return step[0] === OUTLINE_BEFORE[0] ? 1 : 0;
+}
+
+/** How many paragraphs back the line a （1） or ① paragraph is numbered under may stand. */
+const NUMBERED_REACH = 40;
+
+/**
+ * For each paragraph that opens with （1） or ①, the nearest paragraph before it that opens with a shallower numbering
+ * (1． over （1）, （1） or 1． over ①), before any line of the outline, when the run of its own level that follows that
+ * one starts with its first number (（1） or ①: a （3） right after 2． continues the 1．, 2． of a plan that numbers
+ * unevenly, and is no sub-item); -1 for the others.
+ */
+function numberedUnder(facts: readonly ParagraphFacts[]): number[] {
+  const out: number[] = new Array(facts.length).fill(-1);
+  for (let i = 0; i < facts.length; i++) {
+    const level = facts[i].numbered ?? 0;
+    if (level < 4) continue;
+    let first = i; // the first paragraph of i's run of its level, so far
+    for (let j = i - 1; j >= 0 && j >= i - NUMBERED_REACH; j--) {
+      const f = facts[j];
+      if (f.outlineStep !== OUTLINE_BEFORE) break;
+      const other = f.numbered ?? 0;
+      if (other === level) first = j;
+      else if (other && other < level) {
+        if (facts[first].numberedFirst) out[i] = j;
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** The outline above each paragraph, from the paragraphs' outline steps (what the plan's structure gives it). */
@@ -578,6 +632,10 @@ export interface ParagraphFacts {
   title?: string;
   /** The numbers of the headings it holds (一、总体要求, （三）保障措施), in order. */
   numbers?: readonly HeadingNumber[];
+  /** It opens with a numbering under the outline's: 3 for 1．, 4 for （1）, 5 for ① (numberingLevel). */
+  numbered?: number;
+  /** That numbering is the first of its level (1．, （1）, ①): a run of （n） under a 1. line starts with it. */
+  numberedFirst?: boolean;
 }
 
 /** The plan's title is among its first this many paragraphs (after 附件1, （征求意见稿）, a file number). */

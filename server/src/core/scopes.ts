@@ -146,6 +146,19 @@ export function parentItem<B extends { kind: string; start: number; end: number 
   return undefined;
 }
 
+/** A line's numbering under the outline's （一）: 3 for 1．, 4 for （1）, 5 for ①; 0 for another line (一、 and （一） are the outline's). */
+export function numberingLevel(line: string): number {
+  const m = NUMBERING_AT_START.exec(line);
+  return !m ? 0 : m[1] ? 3 : m[2] ? 4 : 5;
+}
+
+/** Whether a line's numbering (numberingLevel) is the first of its level: 1．, （1）, ①. */
+export function numberingIsFirst(line: string): boolean {
+  const m = NUMBERING_AT_START.exec(line);
+  return !!m && /^[^0-9０-９]*[1１](?![0-9０-９])|①/.test(m[0].trim());
+}
+const NUMBERING_AT_START = /^[ \t\u3000]*(?:([0-9０-９]{1,2}[．.、](?![0-9０-９]))|([（(][0-9０-９]{1,2}[）)])|([①-⑳]))/;
+
 /**
  * An item's depth: the indent of its line, and half a step more for a circled number (①…, a sub-item of the 1. above
  * it), a quarter for a number in brackets (（1）…, a sub-item of the 1. above it, over ①: a Word plan writes the levels
