@@ -79,6 +79,8 @@ export interface ResponsibilityRun {
    * line parts them, with the tasks it cites: its items are parts of that line's, as items nested in it are.
    */
   parentLine?: { text: string; tasks: readonly Task[] };
+  /** For a 1. (or （1）) line with paragraphs numbered under it across blank lines: the tasks they cite (they are its parts). */
+  childTasks?: readonly Task[];
 }
 
 /**
@@ -96,7 +98,7 @@ export interface TableAssignments {
 }
 
 /** What restatementIn and taskOfItem need of the plan's structure. */
-export type ItemStructure = Pick<ResponsibilityRun, 'following' | 'outline' | 'outlineCites' | 'heads' | 'parentLine'>;
+export type ItemStructure = Pick<ResponsibilityRun, 'following' | 'outline' | 'outlineCites' | 'heads' | 'parentLine' | 'childTasks'>;
 
 /** The last two texts asked about and where they declare (the analyser asks about a document, its blocks about a paragraph). */
 const declared: { text: string; at: number }[] = [];
@@ -143,6 +145,8 @@ export function restatementIn(block: Pick<Block, 'restates' | 'open'>, around: I
   if (outline?.length && frameOutline(outline)) return undefined;
   // a part of the task of the 1. line it is numbered under (1．…（表3第16项）, then （1）… a paragraph later)
   if (block.restates && around?.parentLine?.tasks.includes(block.restates.task)) return undefined;
+  // the title of （1）… paragraphs numbered under it, one of which cites the task (1．完善知识产权纠纷多元解决机制, then （1）…（表3第9项）)
+  if (block.restates && around?.childTasks?.includes(block.restates.task)) return undefined;
   const r = block.restates;
   const own = r && (!r.title || !!around?.following) ? r : undefined;
   const cites = around?.outlineCites;

@@ -166,7 +166,7 @@ export class StructureWalk {
       s.requireDeadline === this.requireDeadline && s.expectDeadlines === this.expectDeadlines &&
       s.firstLeads === this.firstLeadsAt[i] && !!s.expectListed === this.expectListed && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameStrings(s.outline ?? [], this.outlines[i]) &&
       (i === this.titleAt ? s.planCites?.key === this.citesOfPlan().key : !s.planCites) && sameNumbering(s.numbering, this.numberedAt.get(i)) &&
-      s.parentLine?.text === this.parentLineAt(i)?.text &&
+      s.parentLine?.text === this.parentLineAt(i)?.text && sameTaskList(s.childTasks, this.childTasksAt(i)) &&
       sameSpellings(s.spellings, this.spellingsOf(i));
   }
 
@@ -209,7 +209,8 @@ export class StructureWalk {
     const numbering = this.numberedAt.get(i);
     const spellings = this.spellingsOf(i);
     const parentLine = this.parentLineAt(i);
-    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, title, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i), ...planCites, ...(numbering ? { numbering } : {}), ...(spellings ? { spellings } : {}), ...(parentLine ? { parentLine } : {}) });
+    const childTasks = this.childTasksAt(i);
+    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, title, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i), ...planCites, ...(numbering ? { numbering } : {}), ...(spellings ? { spellings } : {}), ...(parentLine ? { parentLine } : {}), ...(childTasks ? { childTasks } : {}) });
   }
 
   /** The tasks the lines of the outline above paragraph i cite (a heading-like line is under the levels above its own only: outlinesOf). */
@@ -241,13 +242,34 @@ export class StructureWalk {
     return true;
   }
 
-  /** The line paragraph i is numbered under across a blank line (numberedUnder), with the tasks it cites. */
+  /**
+   * The line paragraph i is numbered under across a blank line (numberedUnder), with the labelled lines that follow it
+   * (2．提升电信业务开放水平。 then 牵头单位：… and 完成时限：… paragraphs, then （1）…), and the tasks it cites.
+   */
   private parentLineAt(i: number): { text: string; tasks: readonly Task[] } | undefined {
     const j = this.numberedUnder[i];
     if (j < 0) return undefined;
     const model = this.parts[j].result.model;
-    return (this.parentLines[j] ??= { text: model.text, tasks: citedTasks(model.references) });
+    const labels = this.following(j);
+    return (this.parentLines[j] ??= { text: labels ? `${model.text}\n${labels}` : model.text, tasks: citedTasks(model.references) });
   }
+
+  /** The tasks the paragraphs numbered under paragraph i across blank lines cite (its （1）… paragraphs), if any. */
+  private childTasksAt(i: number): readonly Task[] | undefined {
+    if (!this.childTasks) {
+      this.childTasks = new Map();
+      for (let k = 0; k < this.numberedUnder.length; k++) {
+        const j = this.numberedUnder[k];
+        if (j < 0) continue;
+        const cited = citedTasks(this.parts[k].result.model.references);
+        if (!cited.length) continue;
+        const known = this.childTasks.get(j);
+        this.childTasks.set(j, known ? [...known, ...cited.filter((t) => !known.includes(t))] : cited);
+      }
+    }
+    return this.childTasks.get(i);
+  }
+  private childTasks?: Map<number, readonly Task[]>;
   /** parentLineAt's objects, by paragraph (the same object for every paragraph under it). */
   private readonly parentLines: ({ text: string; tasks: readonly Task[] } | undefined)[] = [];
 
@@ -602,6 +624,14 @@ function outlinesOf(facts: readonly ParagraphFacts[]): (readonly string[])[] {
 function applyOutlineStep(outline: string[], step: string[]): string[] {
   if (step === OUTLINE_BEFORE) return outline;
   return step[0] === OUTLINE_BEFORE[0] ? [outline[0] ?? '', step[1]] : step;
+}
+
+/** Whether two lists of tasks (or none) are the same tasks in the same order. */
+function sameTaskList(a: readonly Task[] | undefined, b: readonly Task[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {

@@ -13,6 +13,7 @@ import { Task } from '../types';
 import { QUOTE } from './misquote';
 import { CheckRun } from './registry';
 import { relatedTask } from './related';
+import { parentItem } from '../scopes';
 
 /** The task's characters, on both sides of the word together, that the plan must have copied around it. */
 export const MIN_COPIED = 8;
@@ -319,11 +320,13 @@ function clauseAt(original: string, at: number, length: number): string {
 }
 
 export function checkReversedWording(block: Block, run: CheckRun): Finding[] {
-  const refs = block.references;
+  // the tasks it cites, or the one an uncited item or row restates (what uncited-task reports), or, for an item nested in
+  // one that cites tasks (1. 扩大金融机构对外开放（表1第26项）, then   - …), that item's: it is a part of theirs
+  const own = block.references.length ? block.references : !block.restates && block.kind === 'item' ? parentItem(run.model.text, run.model.blocks, run.model.blocks.indexOf(block))?.references : undefined;
+  const refs = own ?? block.references;
   if (!refs.length && !block.restates) return [];
   const text = run.model.text;
   const plan = text.slice(block.start, block.end);
-  // the tasks it cites, or the one an uncited item or row restates (what uncited-task reports)
   const tasks = !refs.length ? [block.restates!.task] : refs.length === 1 ? refs[0].tasks : [...new Set(refs.flatMap((r) => r.tasks))];
   const flips: Flip[] = [];
   const hasWord = ANY_WORD.test(plan);
