@@ -429,18 +429,18 @@ export function blockAssignment(
       return !needLead && !needDeadline;
     };
     const outline = around.outline ?? [];
+    // an item it is part of: its own line's closing parenthesis or labels, as a heading's, or its running text, as an
+    // item's own (推进医疗服务开放，由区卫生健康局牵头，2025年底前完成：, then its - items)
+    const fromParent = (line: string) => {
+      const title = line.replace(MARKER_OPENING, '');
+      return fromHeading(title, 'parent') || fromHeading(title, 'parent', readAssignment(title, options));
+    };
     let found = false;
-    // the items it is nested in, innermost first (1. 推进跨境贸易便利化（区商务局牵头）, then its - or ① sub-items): their
-    // own line's closing parenthesis or labels, as a heading's
-    for (let p = parentItem(text, blocks, i); p && !found; p = parentItem(text, blocks, blocks.indexOf(p))) {
-      const title = text.slice(p.start, p.end).replace(MARKER_OPENING, '');
-      found = fromHeading(title, 'parent');
-      // or its running text, as an item's own (推进医疗服务开放，由区卫生健康局牵头，2025年底前完成：, then its - items)
-      if (!found) found = fromHeading(title, 'parent', readAssignment(title, options));
-    }
-    // the 1. line it is numbered under a blank line before (a Word plan saved with blank lines)
-    const line = around.parentLine && !parentItem(text, blocks, i) ? around.parentLine.text.replace(MARKER_OPENING, '') : undefined;
-    if (line !== undefined && !found) found = fromHeading(line, 'parent') || fromHeading(line, 'parent', readAssignment(line, options));
+    // the items it is nested in, innermost first (1. 推进跨境贸易便利化（区商务局牵头）, then its - or ① sub-items)
+    const nestedIn = parentItem(text, blocks, i);
+    for (let p = nestedIn; p && !found; p = parentItem(text, blocks, blocks.indexOf(p))) found = fromParent(text.slice(p.start, p.end));
+    // else the 1. line it is numbered under a blank line before (a Word plan saved with blank lines)
+    if (!found && !nestedIn && around.parentLine) found = fromParent(around.parentLine.text);
     for (let k = 0; k < above.length && !found; k++) found = fromHeading(above[k]);
     for (let k = outline.length - 1; k >= 0 && !found; k--) found = fromHeading(outline[k]);
     for (let k = block.headings.length - 1; k >= 0 && !found; k--) found = fromHeading(block.headings[k]);

@@ -42,7 +42,8 @@ const MAX_HEADING_LENGTH = 60;
 const CIRCLED_SOURCE = '[\u2460-\u2473\u2474-\u2487\u2488-\u249b]';
 const CIRCLED_AT = new RegExp(CIRCLED_SOURCE, 'y');
 /** A number in brackets as an item's marker, （1）: the level under 1. and over ① (GB/T 9704's order of numbering). */
-const BRACKETED_NUMBER_AT = /[（(][0-9０-９]{1,2}[）)]/y;
+const BRACKETED_NUMBER_SOURCE = '[（(][0-9０-９]{1,2}[）)]';
+const BRACKETED_NUMBER_AT = new RegExp(BRACKETED_NUMBER_SOURCE, 'y');
 
 /**
  * The markers that open a list item: - 1. 1) 1、 １． 4） （一） (1) 一、 ①, and a Word outline's 1.1 or 2.3.1 before a blank
@@ -157,7 +158,7 @@ export function numberingIsFirst(line: string): boolean {
   const m = NUMBERING_AT_START.exec(line);
   return !!m && /^[^0-9０-９]*[1１](?![0-9０-９])|①/.test(m[0].trim());
 }
-const NUMBERING_AT_START = /^[ \t\u3000]*(?:([0-9０-９]{1,2}[．.、](?![0-9０-９]))|([（(][0-9０-９]{1,2}[）)])|([①-⑳]))/;
+const NUMBERING_AT_START = new RegExp(String.raw`^[ \t\u3000]*(?:([0-9０-９]{1,2}[．.、](?![0-9０-９]))|(${BRACKETED_NUMBER_SOURCE})|([①-⑳]))`);
 
 /**
  * An item's depth: the indent of its line, and half a step more for a circled number (①…, a sub-item of the 1. above

@@ -217,10 +217,9 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
     return undefined;
   }
   // the words before an enumeration's clauses (（一）打造人工智能与数字经济创新高地。一是…（表3第22项）；二是…) are its title:
-  // a task one of its clauses cites is that clause's
-  if (citedByClausesAfter(model, i, best.task)) return undefined;
-  // and a clause of an enumeration whose title cites the task (3．建设数字创意产业基地（表3第24项）。一是…；二是…) is part of it
-  if (ENUMERATION.test(words) && citedByTitleBefore(model, i, best.task)) return undefined;
+  // a task one of its clauses cites is that clause's; and a clause of an enumeration whose title cites the task
+  // (3．建设数字创意产业基地（表3第24项）。一是…；二是…) is part of it
+  if (enumerationPartsOf(model, i).some((b) => b.references.some((r) => r.tasks.includes(best.task)))) return undefined;
   const citedAbove = above.find((h) => h.tasks.includes(best.task))?.title;
   return citedAbove === undefined ? { task: best.task, score: best.score, title } : { task: best.task, score: best.score, title, citedAbove };
 }
@@ -243,28 +242,22 @@ function headingsAbove(model: ParagraphModel, i: number, index: Pick<TaskIndex, 
   return lines.length ? [...lines, ...markdown] : markdown;
 }
 
-/** Whether the enumerated clauses right after block i (一是…；二是…, split from its item) cite `task`. */
-function citedByClausesAfter(model: ParagraphModel, i: number, task: Task): boolean {
-  let end = model.blocks[i].end;
-  for (let j = i + 1; j < model.blocks.length; j++) {
-    const b = model.blocks[j];
-    if (/\S/.test(model.text.slice(end, b.start)) || !ENUMERATION.test(model.text.slice(b.start, b.end))) return false;
-    if (b.references.some((r) => r.tasks.includes(task))) return true;
-    end = b.end;
-  }
-  return false;
-}
-
-/** Whether the title of the enumeration that block i is a clause of (the words before its 一是, split from its item) cites `task`. */
-function citedByTitleBefore(model: ParagraphModel, i: number, task: Task): boolean {
-  let start = model.blocks[i].start;
-  for (let j = i - 1; j >= 0; j--) {
-    const b = model.blocks[j];
-    if (/\S/.test(model.text.slice(b.end, start))) return false;
-    if (!ENUMERATION.test(model.text.slice(b.start, b.end))) return b.references.some((r) => r.tasks.includes(task));
-    start = b.start;
-  }
-  return false;
+/**
+ * The other parts of the enumeration block i belongs to (（一）打造…高地。 then 一是…；二是…, split from one item): the clauses
+ * right after it, and, when it is a clause, the title before its run of clauses (the words before 一是); none for another block.
+ */
+function enumerationPartsOf(model: ParagraphModel, i: number): Block[] {
+  const { blocks, text } = model;
+  const clause = (j: number) => ENUMERATION.test(text.slice(blocks[j].start, blocks[j].end));
+  const adjacent = (j: number) => !/\S/.test(text.slice(blocks[j - 1].end, blocks[j].start));
+  let end = i + 1;
+  while (end < blocks.length && adjacent(end) && clause(end)) end++;
+  const parts = blocks.slice(i + 1, end);
+  if (!clause(i)) return parts;
+  let first = i;
+  while (first > 0 && adjacent(first) && clause(first - 1)) first--;
+  if (first > 0 && adjacent(first)) parts.push(blocks[first - 1]);
+  return parts;
 }
 
 /** The Markdown headings of a list of titles, innermost first, with the tasks each cites (made once per list: a section's blocks share it). */
