@@ -34,7 +34,7 @@ describe('incremental re-checking', function () {
     return analyses;
   }
 
-  const pieces = ['\n', '\n\n', '\r\n', '\r', ' ', '，', '表1第58项', '## 表2 任务\n', '第3项', '中方股比不低于51%', '“允许外商投资社会调查”', '<!-- policy-lens-disable -->', '- 落实表1第12项\n', '### 落实表1第35项\n', '（一）落实表1第36项\n\n', '|\n', '一是', '；二是', '| 表1第12项 | 区财政局 | 2024年底 |\n', '（区商务局牵头，2025年底前完成）'];
+  const pieces = ['\n', '\n\n', '\r\n', '\r', ' ', '，', '表1第58项', '## 表2 任务\n', '第3项', '中方股比不低于51%', '“允许外商投资社会调查”', '<!-- policy-lens-disable -->', '- 落实表1第12项\n', '### 落实表1第35项\n', '（一）落实表1第36项\n\n', '|\n', '一是', '；二是', '| 表1第12项 | 区财政局 | 2024年底 |\n', '（区商务局牵头，2025年底前完成）', '\t', '1\t1-12\t区财政局\t2024年底\n\n'];
 
   it('gives the same findings, references and positions as a fresh check, over 500 random edits', () => {
     const options = { locale: 'zh' as const };
@@ -103,6 +103,26 @@ describe('incremental re-checking', function () {
     const steps = [[12, 13, 14], [12, 13, 14, 15], [12, 13], [12, 13, 15]].map((ns) => body + table(ns));
     const missing = checkedAsEdits(steps, options).map((a) => a.findings.filter((f) => f.code === 'assignment-mismatch').map((f) => a.text.slice(f.start, f.start + 10)));
     assert.deepStrictEqual(missing, [['落实表1第15项。（'], [], [], ['落实表1第14项。（']], 'three of four listed: the fourth; all; two of four: none; three again');
+  });
+
+  it('reads a 分工表 pasted with a blank line between its rows as one table as rows, tabs and blank lines come and go, as a fresh check does', () => {
+    // a body item's lead against the row of its task, whose rows are paragraphs of their own: each edit joins or splits
+    // the table's paragraphs next to the edited one
+    const options = { locale: 'zh' as const };
+    const body = '1. 落实表1第12项。（区发展改革局牵头，2025年底前完成）\n\n2. 落实表1第14项。（区商务局牵头，2025年底前完成）\n\n附件：分工表\n\n';
+    const header = '序号\t任务编号\t牵头单位\t完成时限';
+    const row = (n: number, item: number) => `${n}\t1-${item}\t区商务局\t2025年底前`;
+    const steps = [
+      [header, row(1, 12), row(2, 14)].join('\n\n'),
+      [header, row(1, 12), row(2, 14), row(3, 15)].join('\n\n'), // a row typed below the table
+      [header, row(1, 12).replace(/\t/g, ' '), row(2, 14), row(3, 15)].join('\n\n'), // a row that is no row: the table is split
+      [header, row(1, 12), row(2, 14), row(3, 15)].join('\n\n'),
+      [header, row(1, 12), row(2, 14)].join('\n') + '\n\n' + row(3, 15), // blank lines taken out, one left
+      [header, '说明：以下任务按季度报送进展', row(1, 12), row(2, 14)].join('\n\n'), // prose between the header and the rows
+      [row(1, 12), row(2, 14)].join('\n\n'), // no header: no task-number column
+    ].map((table) => body + table + '\n');
+    const found = checkedAsEdits(steps, options).map((a) => a.findings.filter((f) => f.code === 'assignment-mismatch').map((f) => a.text.slice(f.start, f.end)));
+    assert.deepStrictEqual(found, [['区发展改革局'], ['区发展改革局'], [], ['区发展改革局'], ['区发展改革局'], [], []]);
   });
 
   it('counts items dated by the heading-like paragraph above them again when that paragraph\'s date comes and goes', () => {

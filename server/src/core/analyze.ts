@@ -7,6 +7,7 @@ import { readThresholds, ThresholdMatch } from './checks/thresholdMismatch';
 import { blankComments, parseDirectives, silencer } from './directives';
 import { DiagnosticCode, Finding, Severity, SeveritySetting, shiftFinding } from './findings';
 import { Locale, messages } from './messages';
+import { tabRowsOnly } from './scopes';
 import { applyEvent, Block, buildParagraphModel, contextKey, EMPTY_CONTEXT, headingsKey, ParagraphModel, PlanContext } from './planModel';
 import { ResolvedReference, ReferenceStyle, TaskIndex } from './taskIndex';
 import { exact, LineIndex, NONE } from './text';
@@ -126,13 +127,37 @@ export function splitParagraphs(text: string): Paragraph[] {
 
 /**
  * The paragraphs of text[from, to) as splitParagraphs finds them in that slice, without making the slice or an object
- * per paragraph: `visit` gets each one's offsets in `text` and its line counted from `from`'s.
+ * per paragraph: `visit` gets each one's offsets in `text` and its line counted from `from`'s. Paragraphs that are each
+ * rows of a table pasted with tabs (tabRowsOnly) are one: a table pasted from Word with a blank line between its rows.
  */
 function forEachParagraph(text: string, from: number, to: number, visit: (start: number, end: number, line: number) => void): void {
+  // a paragraph of tab rows, held back while the next ones are tab rows too (-1: none)
+  let held = -1;
+  let heldEnd = -1;
+  let heldLine = 0;
+  forEachBlankSeparated(text, from, to, (start, end, line, tabbed) => {
+    const rows = tabbed && tabRowsOnly(text.slice(start, end));
+    if (held >= 0) {
+      if (rows) {
+        heldEnd = end;
+        return;
+      }
+      visit(held, heldEnd, heldLine);
+      held = -1;
+    }
+    if (!rows) visit(start, end, line);
+    else [held, heldEnd, heldLine] = [start, end, line];
+  });
+  if (held >= 0) visit(held, heldEnd, heldLine);
+}
+
+/** The blocks of text[from, to) between blank lines, and whether each holds a tab. */
+function forEachBlankSeparated(text: string, from: number, to: number, visit: (start: number, end: number, line: number, tabbed: boolean) => void): void {
   // one pass over the character codes: this runs on every keystroke over the whole document
   let start = -1; // start of the current paragraph
   let startLine = 0;
   let lastEnd = -1; // end of its last non-blank character
+  let lastTab = -1;
   let lineStart = from;
   let line = 0;
   let lineBlank = true;
@@ -140,14 +165,15 @@ function forEachParagraph(text: string, from: number, to: number, visit: (start:
     const c = i < to ? text.charCodeAt(i) : 10;
     if (c === 10 || c === 13) {
       if (lineBlank) {
-        if (start >= 0) visit(start, lastEnd, startLine);
+        if (start >= 0) visit(start, lastEnd, startLine, lastTab >= start);
         start = -1;
       }
       if (c === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10) i++;
       lineStart = i + 1;
       line++;
       lineBlank = true;
-    } else if (c !== 32 && c !== 9 && c !== 0x3000) {
+    } else if (c === 9) lastTab = i;
+    else if (c !== 32 && c !== 0x3000) {
       if (lineBlank && start < 0) {
         start = lineStart;
         startLine = line;
@@ -156,7 +182,7 @@ function forEachParagraph(text: string, from: number, to: number, visit: (start:
       lastEnd = i + 1;
     }
   }
-  if (start >= 0) visit(start, lastEnd, startLine);
+  if (start >= 0) visit(start, lastEnd, startLine, lastTab >= start);
 }
 
 /**
@@ -713,6 +739,8 @@ export class Checker {
     while (first < n && parts[first].result.text.length + starts[first] < prefix - 1) first++;
     let last = n - 1;
     while (last >= 0 && starts[last] > oldEnd + 1) last--;
+    // (a paragraph of tab rows joins its neighbours of tab rows: forEachParagraph; the one on each side, unchanged, keeps
+    // whether it joins the next one out, which it did not, being a part of its own)
     const i0 = Math.max(0, Math.min(first, last) - 1);
     const i1 = Math.min(n - 1, Math.max(first, last) + 1);
     const from = i0 === 0 ? 0 : starts[i0];

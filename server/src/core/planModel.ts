@@ -7,7 +7,7 @@ import { Restatement, restatementOf } from './topics';
 import { TaskMatcher } from './matcher';
 import { numberColumnReferences } from './numberColumns';
 import { scanReferences, TaskReference } from './references';
-import { ENUMERATION, headsItems, LIST_MARKER, scopesOf, SEPARATOR_ROW, tableRowStarts } from './scopes';
+import { BLANK_LINE, ENUMERATION, headsItems, LIST_MARKER, scopesOf, SEPARATOR_ROW, tableRowStarts } from './scopes';
 import { ResolvedReference, TaskIndex } from './taskIndex';
 import { exact, lineEndFrom, linesOf, NONE, parseInteger } from './text';
 
@@ -285,12 +285,24 @@ type Lines = readonly { start: number; line: string }[];
 function tableRowsOf(lines: Lines, rows: Set<number>) {
   return lines.flatMap(({ start, line }, i) => {
     if (!rows.has(start)) return [];
-    const first = i === 0 || !rows.has(lines[i - 1].start);
     const next = lines[i + 1];
     const separator = SEPARATOR_ROW.test(line);
+    // a blank line between rows (a table pasted with them) is no end of the table, unless a header follows it
+    let previous = i - 1;
+    while (previous >= 0 && BLANK_LINE.test(lines[previous].line)) previous--;
+    const first = previous < 0 || !rows.has(lines[previous].start) || (previous < i - 1 && isHeaderRow(line));
     const header = first && !separator && headsTable(line, next !== undefined && rows.has(next.start) ? next.line : undefined, false);
     return [{ start, cells: cellSpans(line), header, separator, first }];
   });
+}
+
+/** Whether the line before the one at `start` is blank: in a paragraph, a table pasted with a blank line between rows. */
+function blankLineBefore(text: string, start: number): boolean {
+  let i = start - 1;
+  if (i >= 0 && text.charCodeAt(i) === 10) i--;
+  if (i >= 0 && text.charCodeAt(i) === 13) i--;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 0x3000)) i--;
+  return i >= 0 && i < start - 1 && (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13);
 }
 
 /** The references of a paragraph: those the scanner reads, and the cells of a task-number column (1-12 under 任务编号). */
@@ -333,6 +345,8 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
       kind = 'row';
       // a Markdown table (consecutive rows): its first row is the header when a separator row follows it (the next
       // line is read for a first row only); a table pasted with tabs has no separator: a first row of headers' words
+      // a blank line then a header (two tables, each pasted with blank lines between its rows): a new table
+      if (table && table.rows > 0 && isHeaderRow(line) && blankLineBefore(text, scope.start)) table = undefined;
       table ??= { rows: 0 };
       if (SEPARATOR_ROW.test(line)) block.tableHeader = true;
       else if (table.rows === 0 && headsTable(line, nextLine(text, scope.end), block.references.length > 0)) {

@@ -236,12 +236,39 @@ export function tableRowStarts(text: string, lines?: readonly { start: number; l
       rows.add(start);
       gfm = true;
       continue;
-    } else if (TAB_ROW.test(line) && (TAB_ROW.test(lines[i - 1]?.line ?? '') || TAB_ROW.test(lines[i + 1]?.line ?? ''))) rows.add(start);
+    } else if (TAB_ROW.test(line) && (TAB_ROW.test(filledLine(lines, i, -1)) || TAB_ROW.test(filledLine(lines, i, 1)))) rows.add(start);
     gfm &&= rows.has(start);
   }
   if (continued) for (const start of continued.keys()) if (!rows.has(start)) continued.delete(start);
   if (continued?.size) rows.continued = continued;
   return rows.size ? rows : undefined;
+}
+
+/** A line of nothing but blanks: inside a paragraph, only between the rows of a table pasted with blank lines (forEachParagraph). */
+export const BLANK_LINE = /^[ \t\u3000]*$/;
+
+/**
+ * The first line that is not blank before (`step` -1) or after (1) line `i`: the rows of a table pasted with a blank
+ * line between them are neighbours. '' when there is none.
+ */
+export function filledLine(lines: readonly { line: string }[], i: number, step: -1 | 1): string {
+  for (let j = i + step; j >= 0 && j < lines.length; j += step) if (!BLANK_LINE.test(lines[j].line)) return lines[j].line;
+  return '';
+}
+
+/**
+ * Whether every line of a text that is not blank is a row of a table pasted with tabs: a paragraph that continues the
+ * table of the paragraph before it when that one is such rows too (a table pasted from Word with a blank line between its
+ * rows, each row a paragraph of its own, is one table).
+ */
+export function tabRowsOnly(text: string): boolean {
+  if (!text.includes('\t')) return false;
+  let rows = 0;
+  for (const { line } of linesOf(text)) {
+    if (TAB_ROW.test(line)) rows++;
+    else if (!BLANK_LINE.test(line)) return false;
+  }
+  return rows > 0;
 }
 
 /**
@@ -357,7 +384,8 @@ export function scopesOf(text: string, rows: RowStarts | undefined = tableRowSta
     const line = text.slice(lineStart, lineEnd);
     const last = scopes[scopes.length - 1];
     const row = rows !== undefined && rows.has(lineStart);
-    if (row || LIST_ITEM.test(line)) {
+    if (!row && BLANK_LINE.test(line)) flushProse(); // between the rows of a table pasted with blank lines
+    else if (row || LIST_ITEM.test(line)) {
       flushProse();
       const spans = row ? rows.continued?.get(lineStart) : undefined;
       if (spans !== undefined) rowEnd = spans;
