@@ -12,6 +12,8 @@ import type { CheckRun } from './registry';
 import { lookAlikeReference, lookAlikesIn } from './nonstandardReference';
 
 export function checkUncitedTask(block: Block, run: CheckRun): Finding[] {
+  // a heading-like line over the items of the next paragraph titles their section: no task item (taskItemsOf)
+  if (run.structure?.heads) return [];
   const restated = restatementIn(block, run.structure);
   // a task its section's heading cites (### （一）表3第23项：…) is cited for the items under it
   if (!restated || restated.citedAbove !== undefined) return [];
