@@ -7,6 +7,7 @@ import { assignsAbove, CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingL
 import { scanReferences } from './references';
 import { Block, mayBeTaskItem, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
 import { citedTasks, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
+import { readUnitList } from './responsibility';
 import { HAS_WORDS } from './text';
 import { Task } from './types';
 
@@ -86,6 +87,32 @@ export function topicWords(text: string): string {
   return text.slice(0, closing[0] - 1) + text.slice(closing[1] + 1);
 }
 
+/** A role word that closes a clause of units (，人民银行黄埔支行配合), and the marks that bound such a clause. */
+const ROLE_AT_END = /(?:牵头负责|牵头|负责|配合|参与|协助|协办)$/;
+const ROLE_WORD = /牵头|负责|配合|参与|协助|协办/;
+const CLAUSE_BOUND = /[，,；;。（）()]?[^，,；;。（）()]*/g;
+
+/**
+ * The words of a span without its clauses that only say who does the work (，人民银行黄埔支行配合; 由区商务局牵头): a
+ * unit's place (黄埔) or line of work (商务) is no topic of the sentence's, and would make another task fit.
+ */
+export function withoutAssigningClauses(words: string): string {
+  if (!ROLE_WORD.test(words)) return words;
+  let out = '';
+  let last = 0;
+  CLAUSE_BOUND.lastIndex = 0;
+  for (let m = CLAUSE_BOUND.exec(words); m && m[0]; m = CLAUSE_BOUND.exec(words)) {
+    const start = m.index + (/^[，,；;。（）()]/.test(m[0]) ? 1 : 0);
+    const end = m.index + m[0].length;
+    const role = ROLE_AT_END.exec(words.slice(start, end));
+    if (!role) continue;
+    if (!readUnitList(words, start, end - role[0].length)) continue;
+    out += words.slice(last, start) + '|';
+    last = end;
+  }
+  return last ? out + words.slice(last) : words;
+}
+
 /** The tasks cited by the references that start in [start, end) of a block (its references are in text order). */
 function citedIn(block: Block, start: number, end: number): Set<string> {
   const refs = block.references;
@@ -104,7 +131,7 @@ export function judgeReference(
 ): ReferenceVerdict | undefined {
   if (!ref.tasks.length || ref.problems.length) return undefined;
   const span = judgedSpan(model.text, block, ref);
-  const words = topicText(model.text, span, block.references);
+  const words = withoutAssigningClauses(topicText(model.text, span, block.references));
   const cited = ref.tasks.length > 40 ? ref.tasks.slice(0, 40) : ref.tasks;
   const scores = matcher.scoreOf(words, cited.map((x) => x.id));
   let bestCited = 0;
