@@ -232,7 +232,11 @@ const OWN_WORK_AFTER = /^[ \t\u3000]*(?:工作|措施|举措|内容|重点|活�
  * no task. Not with a colon: 第十七项：为重点产业提供专利预审服务
  * under a heading that names 表2 is its task (the labelled set's b012).
  */
+/** What follows an ordinal in digits of the plan's own measures (第3项措施): the tasks are 任务, never 措施. */
+const OWN_MEASURE_AFTER = /^[ \t\u3000]*(?:措施|举措|活动|行动)/;
+
 function enumerationLabel(text: string, start: number, end: number, number: string): boolean {
+  if (OWN_MEASURE_AFTER.test(text.slice(end, end + 4))) return true;
   if (!/^[一二三四五六七八九十]$/.test(number)) return false;
   // 第一项工作是…, 第二项措施: the plan's own items of work, wherever they stand
   if (OWN_WORK_AFTER.test(text.slice(end, end + 4))) return true;

@@ -180,10 +180,14 @@ export function subjectOf(text: string, q: QuantityPhrase, rules: SubjectRule[])
       }
       continue;
     }
-    // a subject that may also follow its quantity, right after it, one of `before` ending the clause (设置5年过渡期)
-    if (rule.before && !q.comparator && text.startsWith(rule.head, q.end) && rule.before.some((w) => clause.endsWith(w))) {
-      best = { head: rule.head, start: q.end, end: q.end + rule.head.length };
-      continue;
+    // a subject that may also follow its quantity, right after it or its 的, one of `before` ending the clause
+    // (设置5年过渡期, 设置不超过6年的过渡期)
+    if (rule.before && rule.before.some((w) => clause.endsWith(w))) {
+      const at = text.startsWith('的', q.end) ? q.end + 1 : q.end;
+      if (text.startsWith(rule.head, at)) {
+        best = { head: rule.head, start: at, end: at + rule.head.length };
+        continue;
+      }
     }
     // the words right after a holder that is no side (员工持股比例), and the words inside them (股比): the holder's
     const owned = rule.otherHolders ? heldBy(clause, rule.otherHolders, words, first[r], first[r + 1]) : undefined;

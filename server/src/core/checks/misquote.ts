@@ -358,10 +358,46 @@ export function closeQuotation(inner: string, texts: readonly NormalizedText[]):
     const last = pieces[pieces.length - 1];
     return { exact: text.original.slice(text.normalized.map[pieces[0].source], text.normalized.map[last.source + last.length - 1] + 1), text };
   }
-  if (!best || best.a.distance > MAX_DIFFERENCE * quote.text.length) return undefined;
+  // the text's own words in another order (a list reordered inside the quotation marks) are too far apart by edits
+  if (!best || best.a.distance > MAX_DIFFERENCE * quote.text.length) return reorderedIn(quote.text, texts);
   const { map } = best.text.normalized;
   const window = quotedWindow(quote.text, best.text.normalized.text, best.a);
   return { exact: best.text.original.slice(map[window.start], map[window.end - 1] + 1), text: best.text };
+}
+
+/**
+ * Where `source` has a window as long as `quote` of the same characters in another order (鼓励政府网站、商业网站和教育科研网站
+ * for 鼓励商业网站、教育科研网站和政府网站), or -1: a rolling count of the characters the window lacks or has too many of.
+ */
+function reorderedWindow(quote: string, source: string): number {
+  const n = quote.length;
+  if (n > source.length) return -1;
+  const owed = new Map<number, number>();
+  for (let i = 0; i < n; i++) owed.set(quote.charCodeAt(i), (owed.get(quote.charCodeAt(i)) ?? 0) + 1);
+  let unequal = owed.size;
+  const move = (c: number, by: number) => {
+    const before = owed.get(c) ?? 0;
+    const after = before + by;
+    owed.set(c, after);
+    if (before === 0) unequal++;
+    else if (after === 0) unequal--;
+  };
+  for (let j = 0; j < source.length; j++) {
+    move(source.charCodeAt(j), -1);
+    if (j >= n) move(source.charCodeAt(j - n), 1);
+    if (j >= n - 1 && unequal === 0) return j - n + 1;
+  }
+  return -1;
+}
+
+/** The window of one of `texts` that a quotation (normalized) writes in another order: the text, and the window as it writes it. */
+function reorderedIn(quote: string, texts: readonly NormalizedText[]): { exact: string; text: NormalizedText } | undefined {
+  if (quote.includes(ELLIPSIS)) return undefined;
+  for (const text of texts) {
+    const at = reorderedWindow(quote, text.normalized.text);
+    if (at >= 0) return { exact: text.original.slice(text.normalized.map[at], text.normalized.map[at + quote.length - 1] + 1), text };
+  }
+  return undefined;
 }
 
 /** A text a quotation may be of, as written and normalized (for closeQuotation). */
@@ -491,7 +527,21 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
       ],
     };
   }
-  if (!best || best.a.distance > MAX_DIFFERENCE * quote.text.length) return undefined;
+  const finding = (task: Task, exact: string): Finding => ({
+    start: innerStart,
+    end: innerStart + inner.length,
+    code: 'misquote',
+    severity: 'warning',
+    message: msg.misquote(formatReference(task), quotationDifferences(inner, exact, msg), exact),
+    related: [relatedTask(index, task, msg)],
+    fixes: [{ title: msg.replaceQuote, start: innerStart, end: innerStart + inner.length, newText: exact, preferred: true }],
+  });
+  if (!best || best.a.distance > MAX_DIFFERENCE * quote.text.length) {
+    // a task's words in another order (a list reordered inside the quotation marks): too far apart by edits
+    const texts = tasks.map((t) => normalizedText(t.text));
+    const reordered = reorderedIn(quote.text, texts);
+    return reordered && finding(tasks[texts.indexOf(reordered.text)], nestedQuotes(reordered.exact));
+  }
   // the source wording: the table's text over the matched window (use the table text even when the body matched better)
   const tableSource = normalize(best.task.text);
   // the window the quotation covers, its numbers read as the source writes them (…不低于百分之六十七 covers 67%)
@@ -499,16 +549,5 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
   const window = numbers !== quote.text
     ? quotedWindow(numbers, tableSource.text, alignQuote(numbers, tableSource.text))
     : quotedWindow(quote.text, tableSource.text, best.original === best.task.text ? best.a : alignQuote(quote.text, tableSource.text));
-  const exact = nestedQuotes(best.task.text.slice(tableSource.map[window.start], tableSource.map[window.end - 1] + 1));
-  const ref = formatReference(best.task);
-  const diff = quotationDifferences(inner, exact, msg);
-  return {
-    start: innerStart,
-    end: innerStart + inner.length,
-    code: 'misquote',
-    severity: 'warning',
-    message: msg.misquote(ref, diff, exact),
-    related: [relatedTask(index, best.task, msg)],
-    fixes: [{ title: msg.replaceQuote, start: innerStart, end: innerStart + inner.length, newText: exact, preferred: true }],
-  };
+  return finding(best.task, nestedQuotes(best.task.text.slice(tableSource.map[window.start], tableSource.map[window.end - 1] + 1)));
 }

@@ -139,9 +139,12 @@ const COMMITTEE = /(?:管委会|管理委员会|委)$/;
  * writes it, else on the reference.
  */
 function ledElsewhere(block: Block, claim: Claim, run: CheckRun): Finding[] {
-  if (!mayBeTaskItem(block)) return [];
+  // a sentence of prose that cites its task is judged by a lead it names itself (…（表3第10项，海珠区市场监管局牵头）)
+  const prose = !mayBeTaskItem(block);
+  if (prose && block.kind !== 'sentence') return [];
   const ctx = run.context;
   const assignment = itemAssignmentOf(block, run);
+  if (prose && assignment.leadFrom !== 'own') return [];
   const leads = assignment.lead ? [assignment.lead, ...(assignment.coLeads ?? [])] : [];
   const areaLeads = leads.flatMap((unit) => {
     const area = unitArea(unit.name, ctx);
@@ -151,7 +154,10 @@ function ledElsewhere(block: Block, claim: Claim, run: CheckRun): Finding[] {
   const wrong = claim.tasks.filter((t) => !areaLeads.some((l) => l.area === ctx.areaOf.get(t.id)));
   if (!wrong.length) return [];
   const { unit } = areaLeads[0];
-  const at = unitRange(unit, assignment.leadFrom) ?? { start: claim.start, end: claim.end };
+  const written = unitRange(unit, assignment.leadFrom);
+  // in prose, the lead after the reference (its parenthesis): one before it closes the sentence before
+  if (prose && !(written && block.references.length && written.start > block.references[0].ref.start)) return [];
+  const at = written ?? { start: claim.start, end: claim.end };
   return [...byArea(wrong, ctx)].map(([own, ts]) => ({
     ...at, code: 'place-mismatch' as const, severity: 'warning' as const,
     message: run.msg.placeLeadMismatch(namedRefs(ts, claim.named), own.title, unit.name),

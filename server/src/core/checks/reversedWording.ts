@@ -88,6 +88,18 @@ function sharedAfter(a: string, i: number, b: string, j: number): number {
   }
 }
 
+/** The words of degree or pace a plan may put before a reversed word (data), longest first. */
+const MODIFIERS: readonly string[] = [...data.modifiers].sort((a, b) => b.length - a.length);
+
+/** An enumeration's clause label right before a word (二是限制…): where the clause opens. */
+const CLAUSE_LABEL = /[一二三四五六七八九十]{1,3}是$/;
+
+/** The modifier s[..at) ends with, or the label of an enumeration's clause, if any. */
+function modifierBefore(s: string, at: number): string | undefined {
+  for (const m of MODIFIERS) if (s.endsWith(m, at)) return m;
+  return CLAUSE_LABEL.exec(s.slice(Math.max(0, at - 4), at))?.[0];
+}
+
 /** Whether s[at] is no Han character (a mark, a space, a letter), or out of the text: a word ends there. */
 const wordEdge = (s: string, at: number) => at < 0 || at >= s.length || !HAN.test(s[at]);
 
@@ -97,7 +109,16 @@ const wordEdge = (s: string, at: number) => at < 0 || at >= s.length || !HAN.tes
  * under MIN_SIDE does not have the word start (or end) where a word does in both: 入出境 is no 出境 copied from 出入境.
  */
 function copiedAround(plan: string, p: number, p2: number, task: string, t: number, t2: number): number {
-  const before = sharedBefore(plan, p, task, t);
+  let before = sharedBefore(plan, p, task, t);
+  if (before < MIN_SIDE) {
+    // a word of degree the plan put before the word (逐步缩小 for 扩大), or a clause's label (二是限制…): the copy runs on
+    // before it
+    const m = modifierBefore(plan, p);
+    if (m && !task.endsWith(m, t)) {
+      const skipped = sharedBefore(plan, p - m.length, task, t);
+      if (skipped >= MIN_SIDE || (wordEdge(plan, p - m.length - 1) && wordEdge(task, t - 1))) [before, p] = [skipped, p - m.length];
+    }
+  }
   const after = sharedAfter(plan, p2, task, t2);
   if (before + after < MIN_COPIED) return 0;
   if (before < MIN_SIDE && !(wordEdge(plan, p - 1) && wordEdge(task, t - 1))) return 0;
@@ -338,6 +359,15 @@ export function checkReversedWording(block: Block, run: CheckRun): Finding[] {
     }
   }
   if (!flips.length) return [];
+  // two opposite words swapped with each other (境内…境外 where the task has 境外…境内) are each a reversed word, not one
+  // swap of the clause's words: the swap gives way to the two
+  if (flips.length > 2) {
+    const words = flips.filter((f) => !f.swapped);
+    for (let i = flips.length - 1; i >= 0; i--) {
+      const f = flips[i];
+      if (f.swapped && words.filter((w) => w.start >= f.start && w.end <= f.end).length >= 2) flips.splice(i, 1);
+    }
+  }
   // a quotation is misquote's, a threshold's words threshold-mismatch's (外方股比不低于67%; 外资股比不超过33% agrees)
   const skipped = [...plan.matchAll(QUOTED)].map((m) => [m.index!, m.index! + m[0].length]);
   // (the match's range is its comparator and value; its words run from the subject: 外方股比不低于67%)
