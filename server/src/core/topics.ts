@@ -87,28 +87,24 @@ export function topicWords(text: string): string {
   return text.slice(0, closing[0] - 1) + text.slice(closing[1] + 1);
 }
 
-/** A role word that closes a clause of units (，人民银行黄埔支行配合), and the marks that bound such a clause. */
-const ROLE_AT_END = /(?:牵头负责|牵头|负责|配合|参与|协助|协办)$/;
-const ROLE_WORD = /牵头|负责|配合|参与|协助|协办/;
-const CLAUSE_BOUND = /[，,；;。（）()]?[^，,；;。（）()]*/g;
+/** A role word that closes a clause (，人民银行黄埔支行配合; 由区商务局牵头，), and the marks that bound a clause. */
+const ROLE_AT_CLAUSE_END = /(?:牵头负责|牵头|负责|配合|参与|协助|协办)(?=[，,；;。（）()]|$)/g;
+const CLAUSE_MARK = /[，,；;。（）()]/;
 
 /**
  * The words of a span without its clauses that only say who does the work (，人民银行黄埔支行配合; 由区商务局牵头): a
  * unit's place (黄埔) or line of work (商务) is no topic of the sentence's, and would make another task fit.
  */
 export function withoutAssigningClauses(words: string): string {
-  if (!ROLE_WORD.test(words)) return words;
   let out = '';
   let last = 0;
-  CLAUSE_BOUND.lastIndex = 0;
-  for (let m = CLAUSE_BOUND.exec(words); m && m[0]; m = CLAUSE_BOUND.exec(words)) {
-    const start = m.index + (/^[，,；;。（）()]/.test(m[0]) ? 1 : 0);
-    const end = m.index + m[0].length;
-    const role = ROLE_AT_END.exec(words.slice(start, end));
-    if (!role) continue;
-    if (!readUnitList(words, start, end - role[0].length)) continue;
+  ROLE_AT_CLAUSE_END.lastIndex = 0;
+  for (let m = ROLE_AT_CLAUSE_END.exec(words); m; m = ROLE_AT_CLAUSE_END.exec(words)) {
+    let start = m.index;
+    while (start > last && !CLAUSE_MARK.test(words[start - 1])) start--;
+    if (start === m.index || !readUnitList(words, start, m.index)) continue;
     out += words.slice(last, start) + '|';
-    last = end;
+    last = m.index + m[0].length;
   }
   return last ? out + words.slice(last) : words;
 }

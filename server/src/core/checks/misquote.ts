@@ -372,6 +372,8 @@ export function closeQuotation(inner: string, texts: readonly NormalizedText[]):
 function reorderedWindow(quote: string, source: string): number {
   const n = quote.length;
   if (n > source.length) return -1;
+  // most quotations far from a task have a character it lacks: told before any counting
+  for (let i = 0; i < n; i++) if (source.indexOf(quote[i]) < 0) return -1;
   const owed = new Map<number, number>();
   for (let i = 0; i < n; i++) owed.set(quote.charCodeAt(i), (owed.get(quote.charCodeAt(i)) ?? 0) + 1);
   let unequal = owed.size;

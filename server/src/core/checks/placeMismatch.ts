@@ -141,7 +141,7 @@ const COMMITTEE = /(?:管委会|管理委员会|委)$/;
 function ledElsewhere(block: Block, claim: Claim, run: CheckRun): Finding[] {
   // a sentence of prose that cites its task is judged by a lead it names itself (…（表3第10项，海珠区市场监管局牵头）)
   const prose = !mayBeTaskItem(block);
-  if (prose && block.kind !== 'sentence') return [];
+  if (prose && (block.kind !== 'sentence' || !LEADS.test(run.model.text.slice(block.start, block.end)))) return [];
   const ctx = run.context;
   const assignment = itemAssignmentOf(block, run);
   if (prose && assignment.leadFrom !== 'own') return [];
@@ -164,6 +164,9 @@ function ledElsewhere(block: Block, claim: Claim, run: CheckRun): Finding[] {
     related: ts.map((t) => relatedTask(ctx.index, t, run.msg)), fixes: [],
   }));
 }
+
+/** A word that makes a unit a lead: a sentence of prose without one names no lead (told before reading it). */
+const LEADS = /牵头|负责|主责/;
 
 /** The area a unit belongs to by its name, if any (see ledElsewhere). */
 function unitArea(name: string, ctx: CheckContext): PilotArea | undefined {
