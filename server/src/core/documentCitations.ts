@@ -51,7 +51,7 @@ export function titlesIn(text: string, from = 0, to = text.length): WrittenTitle
  * A 发文字号: Chinese characters (the 机关代字), the year in brackets of any kind, the serial (with 第, padded) and 号 —
  * not a building's, a line's or a plot's number (3号楼, 5号线).
  */
-const DOC_NUMBER = /([\u4e00-\u9fff]{2,12})([ \t　]*)([〔［\[（(【〖｛{])[ \t　]*(\d{4}|\d{2})[ \t　]*([〕］\]）)】〗｝}])[ \t　]*(第?)[ \t　]*(\d{1,5})[ \t　]*号(?![楼线院馆门库地段室])/g;
+const DOC_NUMBER = /([\u4e00-\u9fff]{2,12})([ \t　]*)([〔﹝［\[（(【〖｛{])[ \t　]*(\d{4}|\d{2})[ \t　]*([〕﹞］\]）)】〗｝}])[ \t　]*(第?)[ \t　]*(\d{1,5})[ \t　]*号(?![楼线院馆门库地段室])/g;
 
 export function docNumbersIn(text: string, from = 0, to = text.length): WrittenDocNumber[] {
   const numbers: WrittenDocNumber[] = [];
@@ -72,7 +72,7 @@ export function docNumbersIn(text: string, from = 0, to = text.length): WrittenD
   return numbers;
 }
 
-const PAIRS = ['〔〕', '［］', '[]', '（）', '()', '【】', '〖〗', '｛｝', '{}', '（)', '(）'];
+const PAIRS = ['〔〕', '﹝﹞', '［］', '[]', '（）', '()', '【】', '〖〗', '｛｝', '{}', '（)', '(）'];
 
 /** The 文号 as GB/T 9704-2012 (7.2.4) writes it from the year on: 〔2022〕212号 — the year in full in 六角括号, no 第, no padding. */
 export function standardNumberPart(n: WrittenDocNumber): string {

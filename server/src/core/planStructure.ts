@@ -148,6 +148,14 @@ export class StructureWalk {
       this.title = this.facts[i].title;
       if (this.title) this.titleAt = i;
     }
+    // a title of two lines that Word saved with a blank line between them (广州市黄埔区落实服务业扩大开放综合试点, then
+    // 实施方案): the line above opens it — one line, no digit (not the 文号 line), not the issuing unit's
+    const above = this.titleAt > 0 && !this.facts[this.titleAt - 1].unitLine ? parts[this.titleAt - 1].result.model.text.trim() : '';
+    const joined = above && !/[\r\n0-9０-９]/.test(above) && this.title ? planTitle(`${above}\n${this.title}`) : undefined;
+    if (joined) {
+      this.title = joined;
+      this.titleAt--;
+    }
   }
 
   /**

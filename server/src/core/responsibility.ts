@@ -345,6 +345,10 @@ export interface FirstLeadsDeclaration {
   plan: boolean;
 }
 
+/** What follows a unit that ends an entry of a list: a separator, a comma, a closing parenthesis. */
+const LIST_ENTRY_END = /[、，,）)；;]/;
+const GENERIC_UNIT = /^(?:单位|部门)$/;
+
 /** The text's first declaration that the first unit of a list leads, if any. */
 export function firstLeadsDeclaration(text: string): FirstLeadsDeclaration | undefined {
   const m = text.includes('牵头') ? FIRST_LEADS.exec(text) : null;
@@ -353,8 +357,12 @@ export function firstLeadsDeclaration(text: string): FirstLeadsDeclaration | und
   while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
   let end = m.index + m[0].length;
   while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  // a unit's last character at the end of a list's entry (区商务局、区司法局，列第一位…), not inside words (各项任务所列单位中，…)
+  // nor the words 单位 and 部门 (所列单位，排在第一位的…)
   let namesUnit = false;
-  for (let i = start; i < m.index && !namesUnit; i++) namesUnit = isUnitLast(text.charCodeAt(i));
+  for (let i = start; i < m.index && !namesUnit; i++) {
+    namesUnit = isUnitLast(text.charCodeAt(i)) && LIST_ENTRY_END.test(text[i + 1]) && !GENERIC_UNIT.test(text.slice(Math.max(start, i - 1), i + 1));
+  }
   return { index: m.index, plan: !namesUnit && !/以下|下同/.test(text.slice(start, end)) };
 }
 

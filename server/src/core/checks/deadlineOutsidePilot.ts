@@ -9,6 +9,7 @@ import { ResponsibilityRun, taskOfItem } from '../itemAssignment';
 import { responsibilityMessages } from '../responsibilityMessages';
 import { TaskIndex } from '../taskIndex';
 import type { CheckRun } from './registry';
+import { assignsAbove } from '../scopes';
 
 /** Per index, per pilotEnd setting: the window (computed once; the source does not change under a check). */
 const windows = new WeakMap<TaskIndex, Map<string, PilotWindow | undefined>>();
@@ -101,13 +102,25 @@ function yearBeforeFits(d: DatePhrase, window: PilotWindow): boolean {
   return d.period === 'year' && /年[ \t]*(?:以|之)?前$/.test(d.text) && d.year - 1 <= window.to.year && !(d.year - 1 === window.to.year && window.to.month < 12);
 }
 
+/**
+ * Whether a block is the labelled lines of the task item above it in its paragraph (1．…（表2第7项）。 then 责任单位：…；
+ * 完成时限：2023年3月底前): their deadline is the item's.
+ */
+function labelsOfTaskItem(block: Block, run: CheckRun & { structure?: ResponsibilityRun }): boolean {
+  const { text, blocks } = run.model;
+  if (!assignsAbove(text.slice(block.start, block.end))) return false;
+  let i = blocks.indexOf(block) - 1;
+  while (i >= 0 && assignsAbove(text.slice(blocks[i].start, blocks[i].end))) i--;
+  return i >= 0 && !!taskOfItem(blocks[i], run.structure);
+}
+
 export function checkDeadlineOutsidePilot(block: Block, run: CheckRun & { structure?: ResponsibilityRun }): Finding[] {
   // the dates first: most blocks have none, and finding the window is two look-ups
   const dates = datesOfBlock(run.model.text, block);
   if (!dates.length) return [];
   const window = sourceWindow(run.context.index, run.structure?.pilotEnd);
   // the plan's own date counts for a task item's deadlines, not for the steps of its 工作步骤 (2023年4月底前完成方案起草)
-  const issued = run.structure?.issued && taskOfItem(block, run.structure) ? run.structure.issued : undefined;
+  const issued = run.structure?.issued && (taskOfItem(block, run.structure) || labelsOfTaskItem(block, run)) ? run.structure.issued : undefined;
   if (!window && !issued) return [];
   const msg = responsibilityMessages(run.locale);
   const findings: Finding[] = [];

@@ -26,8 +26,11 @@ export function checkDocumentMismatch(block: Block, run: CheckRun): Finding[] {
     const paired = numberOf.get(t);
     const n = paired?.number;
     const match = titleSource(t.title, documents);
-    // a slip of the title under another document's 文号 is that document's title
-    if (match?.relation === 'slip' && n && match.source.number && !sameNumber(n, match.source.number)) continue;
+    // a slip of the title under another office's 文号 is that document's title; under the source's office's (商资发), a
+    // slip of both (《…开放试点总体方案》（商资发〔2022〕12号）)
+    const ownNumber = match?.source.number;
+    const slipOfBoth = match?.relation === 'slip' && n && ownNumber && !sameNumber(n, ownNumber);
+    if (slipOfBoth && !n.agency.endsWith(ownNumber.agency)) continue;
     const issuer = match && issuerMismatch(text, block.start, t, match.source, run);
     if (issuer) findings.push(issuer);
     if (match?.relation === 'slip') {
@@ -38,6 +41,8 @@ export function checkDocumentMismatch(block: Block, run: CheckRun): Finding[] {
         related: [],
         fixes: [{ title: run.msg.replaceWith(`《${title}》`), start: t.start, end: t.end, newText: title, preferred: true }],
       });
+      const wrong = slipOfBoth && paired && numberMismatch(text, paired, match.source, run);
+      if (wrong) findings.push(wrong);
     } else if (match) {
       const wrong = paired && numberMismatch(text, paired, match.source, run);
       if (wrong) findings.push(wrong);

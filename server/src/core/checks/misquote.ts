@@ -453,6 +453,15 @@ export function checkMisquotes(text: string, scopes: Scope[], refs: ResolvedRefe
 /** The quantities of each source text (a task's table and body wording), found once. */
 const sourceQuantities = new Map<string, QuantityPhrase[]>();
 
+/** Whether a quotation is a text's own words but for the form of its numbers (经过三年试点 for 经过3年试点). */
+export function exactButNumberForms(inner: string, original: string): boolean {
+  const numbers = inSourceNumberForms(inner, findQuantities(inner), original);
+  if (numbers === inner) return false;
+  const same = normalize(numbers).text;
+  const source = normalize(original).text;
+  return source.includes(same) || alignQuote(same, source).distance === 0;
+}
+
 /**
  * A quotation with each number written as the source writes the same quantity (百分之六十七 → 67%), if any differ;
  * `quoted`: the quotation's quantities (found once for all the sources it is held against).

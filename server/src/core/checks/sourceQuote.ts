@@ -4,7 +4,7 @@
 import { paragraphCitations, SourceDocument, titleSource, within } from '../documentCitations';
 import { Finding } from '../findings';
 import { Block } from '../planModel';
-import { closeQuotation, nestedQuotes, NormalizedText, normalizedText, QUOTE, quotationDifferences } from './misquote';
+import { closeQuotation, exactButNumberForms, nestedQuotes, NormalizedText, normalizedText, QUOTE, quotationDifferences } from './misquote';
 import type { CheckRun } from './registry';
 
 export function checkSourceQuotes(block: Block, run: CheckRun): Finding[] {
@@ -22,7 +22,8 @@ export function checkSourceQuotes(block: Block, run: CheckRun): Finding[] {
   for (let m = QUOTE.exec(text); m !== null && m.index < block.end; m = QUOTE.exec(text)) {
     const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
     const close = closeQuotation(inner, passagesOf(source));
-    if (!close) continue;
+    // the passage's words with a number written another way (经过三年试点 for 经过3年试点): the same words
+    if (!close || exactButNumberForms(inner, close.text.original)) continue;
     const start = m.index + 1;
     const exact = nestedQuotes(close.exact);
     findings.push({
