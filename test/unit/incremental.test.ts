@@ -125,6 +125,16 @@ describe('incremental re-checking', function () {
     assert.deepStrictEqual(found, [['区发展改革局'], ['区发展改革局'], [], ['区发展改革局'], ['区发展改革局'], [], []]);
   });
 
+  it("holds a deadline on a paragraph of labels to the plan's date again as the item above it cites a task or not, as a fresh check does", () => {
+    const options = { locale: 'zh' as const };
+    // the other items and what the plan says of them stay the same: only what the labels' item is changes
+    const others = ['2. 提升知识产权运营服务能力（表2第15项）。', '3. 开展国家级服务业标准化试点（表4第5项）。'].map((item) => `${item}\n\n牵头单位：区商务局\n\n完成时限：2025年6月底前`).join('\n\n');
+    const plan = (item: string) => `越秀区落实试点工作方案\n\n${item}\n\n牵头单位：区商务局\n\n完成时限：2023年3月底前\n\n${others}\n\n广州市越秀区人民政府\n\n2023年5月10日\n`;
+    const steps = [plan('1. 推行质量基础设施一站式服务（表2第7项）。'), plan('1. 召开全区动员部署会议。'), plan('1. 推行质量基础设施一站式服务（表2第7项）。')];
+    const flagged = checkedAsEdits(steps, options).map((a) => a.findings.filter((f) => f.code === 'deadline-outside-pilot').length);
+    assert.deepStrictEqual(flagged, [1, 0, 1], 'the item cites a task, then is a step of work, then cites it again');
+  });
+
   it('counts items dated by the heading-like paragraph above them again when that paragraph\'s date comes and goes', () => {
     const options = { locale: 'zh' as const };
     const plan = (heading: string) => `（一）商务服务${heading}\n\n1. 落实表1第12项。（区商务局牵头）\n\n2. 落实表1第13项。（区商务局牵头）\n\n3. 落实表1第14项。（区商务局牵头）\n\n（二）金融服务\n\n4. 落实表1第35项。（区金融工作局牵头）\n`;

@@ -81,6 +81,11 @@ export interface ResponsibilityRun {
   parentLine?: { text: string; tasks: readonly Task[] };
   /** For a 1. (or （1）) line with paragraphs numbered under it across blank lines: the tasks they cite (they are its parts). */
   childTasks?: readonly Task[];
+  /**
+   * This paragraph opens with labelled lines (牵头单位：…, 完成时限：…) that assign a task item of a paragraph above it
+   * (a Word plan saved with blank lines writes each in a paragraph of its own): its deadline is that item's.
+   */
+  labelsItem?: boolean;
 }
 
 /**

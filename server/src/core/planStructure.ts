@@ -174,8 +174,21 @@ export class StructureWalk {
       s.requireDeadline === this.requireDeadline && s.expectDeadlines === this.expectDeadlines &&
       s.firstLeads === this.firstLeadsAt[i] && !!s.expectListed === this.expectListed && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameStrings(s.outline ?? [], this.outlines[i]) &&
       (i === this.titleAt ? s.planCites?.key === this.citesOfPlan().key : !s.planCites) && sameNumbering(s.numbering, this.numberedAt.get(i)) &&
-      s.parentLine?.text === this.parentLineAt(i)?.text && sameTaskList(s.childTasks, this.childTasksAt(i)) &&
+      s.parentLine?.text === this.parentLineAt(i)?.text && sameTaskList(s.childTasks, this.childTasksAt(i)) && !!s.labelsItem === this.labelsItemAt(i) &&
       sameSpellings(s.spellings, this.spellingsOf(i));
+  }
+
+  /**
+   * Whether paragraph i opens with labelled lines that assign a task item above it: the last block of the paragraph
+   * before it, or before the paragraphs of nothing but labels between them, cites or restates a task.
+   */
+  private labelsItemAt(i: number): boolean {
+    if (!this.facts[i].leadingLabels) return false;
+    let j = i - 1;
+    while (j >= 0 && this.facts[j].labelsOnly) j--;
+    const blocks = j >= 0 ? this.parts[j].result.model.blocks : [];
+    const last = blocks[blocks.length - 1];
+    return !!last && mayBeTaskItem(last) && (last.references.length > 0 || last.bare.length > 0 || !!last.restates);
   }
 
   /** What paragraph i is told of the plan's spellings of the units it names: undefined when it names none the plan writes two ways. */
@@ -218,7 +231,7 @@ export class StructureWalk {
     const spellings = this.spellingsOf(i);
     const parentLine = this.parentLineAt(i);
     const childTasks = this.childTasksAt(i);
-    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, title, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i), ...planCites, ...(numbering ? { numbering } : {}), ...(spellings ? { spellings } : {}), ...(parentLine ? { parentLine } : {}), ...(childTasks ? { childTasks } : {}) });
+    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, title, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i), ...planCites, ...(numbering ? { numbering } : {}), ...(spellings ? { spellings } : {}), ...(parentLine ? { parentLine } : {}), ...(childTasks ? { childTasks } : {}), ...(this.labelsItemAt(i) ? { labelsItem: true } : {}) });
   }
 
   /** The tasks the lines of the outline above paragraph i cite (a heading-like line is under the levels above its own only: outlinesOf). */

@@ -111,7 +111,8 @@ function labelsOfTaskItem(block: Block, run: CheckRun & { structure?: Responsibi
   if (!assignsAbove(text.slice(block.start, block.end))) return false;
   let i = blocks.indexOf(block) - 1;
   while (i >= 0 && assignsAbove(text.slice(blocks[i].start, blocks[i].end))) i--;
-  return i >= 0 && !!taskOfItem(blocks[i], run.structure);
+  // the paragraph's opening labels, of an item a paragraph or more above (StructureWalk's labelsItem)
+  return i >= 0 ? !!taskOfItem(blocks[i], run.structure) : !!run.structure?.labelsItem;
 }
 
 export function checkDeadlineOutsidePilot(block: Block, run: CheckRun & { structure?: ResponsibilityRun }): Finding[] {
