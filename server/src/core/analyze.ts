@@ -157,7 +157,13 @@ function forEachBlankSeparated(text: string, from: number, to: number, visit: (s
   let start = -1; // start of the current paragraph
   let startLine = 0;
   let lastEnd = -1; // end of its last non-blank character
-  let lastTab = -1;
+  // the next tab at or after a paragraph's start (-1: none left), looked for again only once passed: a paragraph holds one
+  // when it is before the paragraph's end
+  let tab = -2;
+  const tabbed = (start: number, end: number) => {
+    if (tab !== -1 && tab < start) tab = text.indexOf('\t', start);
+    return tab >= 0 && tab < end;
+  };
   let lineStart = from;
   let line = 0;
   let lineBlank = true;
@@ -165,15 +171,14 @@ function forEachBlankSeparated(text: string, from: number, to: number, visit: (s
     const c = i < to ? text.charCodeAt(i) : 10;
     if (c === 10 || c === 13) {
       if (lineBlank) {
-        if (start >= 0) visit(start, lastEnd, startLine, lastTab >= start);
+        if (start >= 0) visit(start, lastEnd, startLine, tabbed(start, lastEnd));
         start = -1;
       }
       if (c === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10) i++;
       lineStart = i + 1;
       line++;
       lineBlank = true;
-    } else if (c === 9) lastTab = i;
-    else if (c !== 32 && c !== 0x3000) {
+    } else if (c !== 32 && c !== 9 && c !== 0x3000) {
       if (lineBlank && start < 0) {
         start = lineStart;
         startLine = line;
@@ -182,7 +187,7 @@ function forEachBlankSeparated(text: string, from: number, to: number, visit: (s
       lastEnd = i + 1;
     }
   }
-  if (start >= 0) visit(start, lastEnd, startLine, lastTab >= start);
+  if (start >= 0) visit(start, lastEnd, startLine, tabbed(start, lastEnd));
 }
 
 /**

@@ -154,6 +154,8 @@ function ruleWordsOf(rules: SubjectRule[]): RuleWords {
   return found;
 }
 
+const DE = '的'.charCodeAt(0);
+
 /** Scratch for subjectOf: where each word last occurs in the clause (-1: nowhere). */
 let lastAt = new Int32Array(64);
 
@@ -182,9 +184,9 @@ export function subjectOf(text: string, q: QuantityPhrase, rules: SubjectRule[])
     }
     // a subject that may also follow its quantity, right after it or its 的, one of `before` ending the clause
     // (设置5年过渡期, 设置不超过6年的过渡期)
-    if (rule.before && rule.before.some((w) => clause.endsWith(w))) {
-      const at = text.startsWith('的', q.end) ? q.end + 1 : q.end;
-      if (text.startsWith(rule.head, at)) {
+    if (rule.before) {
+      const at = text.charCodeAt(q.end) === DE ? q.end + 1 : q.end;
+      if (text.startsWith(rule.head, at) && rule.before.some((w) => clause.endsWith(w))) {
         best = { head: rule.head, start: at, end: at + rule.head.length };
         continue;
       }

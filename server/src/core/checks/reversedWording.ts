@@ -94,8 +94,12 @@ const MODIFIERS: readonly string[] = [...data.modifiers].sort((a, b) => b.length
 /** An enumeration's clause label right before a word (二是限制…): where the clause opens. */
 const CLAUSE_LABEL = /[一二三四五六七八九十]{1,3}是$/;
 
+/** The last characters of the modifiers and of a clause's label (是): a word before another is none of them but for one. */
+const MODIFIER_LAST = new Set([...MODIFIERS.map((m) => m[m.length - 1]), '是']);
+
 /** The modifier s[..at) ends with, or the label of an enumeration's clause, if any. */
 function modifierBefore(s: string, at: number): string | undefined {
+  if (!MODIFIER_LAST.has(s[at - 1])) return undefined;
   for (const m of MODIFIERS) if (s.endsWith(m, at)) return m;
   return CLAUSE_LABEL.exec(s.slice(Math.max(0, at - 4), at))?.[0];
 }
