@@ -1,9 +1,9 @@
-// Keeps the labelled sets of test/fixtures/meaning honest (spans.jsonl and the held-out heldout.jsonl and heldout-r7.jsonl): well-formed, labelled with tasks that exist, citing in
+// Keeps the labelled sets of test/fixtures/meaning honest (spans.jsonl and the held-out heldout.jsonl, heldout-r7.jsonl and heldout-r10.jsonl): well-formed, labelled with tasks that exist, citing in
 // its text what its labels say, large enough per kind, and written rather than copied from the source.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { HELDOUT_FILE, HELDOUT_R7_FILE, loadMeaningSet, MeaningSpan, ROOT, SPANS_FILE } from '../fixtures/meaning/meaningSpans';
+import { HELDOUT_FILE, HELDOUT_R10_FILE, HELDOUT_R7_FILE, loadMeaningSet, MeaningSpan, ROOT, SPANS_FILE } from '../fixtures/meaning/meaningSpans';
 
 const INDEX_FILE = path.join(ROOT, 'data', 'index.json');
 
@@ -130,7 +130,8 @@ function describeSet(title: string, file: string, sizes: (spans: readonly Meanin
     it('cites in each text exactly the tasks its labels name', () => {
       for (const s of spans.filter((x) => CITING.includes(x.kind))) {
         const expected = s.citedAll ?? [s.cited!];
-        const found = citedIds(s.text);
+        const written = citedIds(s.text);
+        const found = written.length ? written : numberColumnIds(s);
         assert.deepStrictEqual(found, expected, `${s.id}: the text “${s.text}” cites ${found.join(', ') || 'nothing'}, labelled ${expected.join(', ')}`);
         assert.ok(expected.includes(s.cited!), `${s.id}: cited ${s.cited} is not among citedAll ${expected.join(', ')}`);
         if (s.kind === 'wrong' && s.citedAll) assert.strictEqual(s.cited, s.citedAll[0], `${s.id}: a wrong range should name its first task as cited`);
@@ -194,8 +195,18 @@ function mainSetSizes(spans: readonly MeaningSpan[]): void {
   }
 }
 
+/** A table row's task written in its 任务编号 column (1-12, 1.12 under a header cell ending 编号), as the checks read one. */
+function numberColumnIds(s: MeaningSpan): string[] {
+  if (!s.header) return [];
+  const cells = (row: string) => row.split('|').slice(1, -1).map((c) => c.trim());
+  const column = cells(s.header).findIndex((c) => /编号$/.test(c));
+  const m = column >= 0 ? /^([0-9]{1,2})[-.．－]([0-9]{1,3})$/.exec(cells(s.text)[column] ?? '') : null;
+  return m ? [`T${Number(m[1])}.${Number(m[2])}`] : [];
+}
+
 const HELD_OUT_MINIMUM: Record<string, number> = { correct: 30, wrong: 30, generic: 10, restated: 10, unrelated: 10 };
 const HELD_OUT_R7_MINIMUM: Record<string, number> = { correct: 25, wrong: 25, 'wrong-but-fits': 5, generic: 10, restated: 15, unrelated: 10 };
+const HELD_OUT_R10_MINIMUM: Record<string, number> = { bare: 40, 'bare-unclear': 10, correct: 20, wrong: 20 };
 
 /** A held-out set: the kinds that cite or restate, each of some size, and every table's tasks among its right citations. */
 const heldOutSizes = (minimum: Record<string, number>) => (spans: readonly MeaningSpan[]): void => {
@@ -208,6 +219,7 @@ const heldOutSizes = (minimum: Record<string, number>) => (spans: readonly Meani
 describeSet('the labelled set of plan spans', SPANS_FILE, mainSetSizes);
 describeSet('the held-out set of plan spans', HELDOUT_FILE, heldOutSizes(HELD_OUT_MINIMUM));
 describeSet('the second held-out set of plan spans', HELDOUT_R7_FILE, heldOutSizes(HELD_OUT_R7_MINIMUM));
+describeSet('the third held-out set of plan spans', HELDOUT_R10_FILE, heldOutSizes(HELD_OUT_R10_MINIMUM));
 
 describe('the simple reference reader of the set validator', () => {
   it('reads the forms the set uses', () => {

@@ -467,6 +467,23 @@ export function itemAssignmentOf(
   return read;
 }
 
+/**
+ * Where an item ends with what blockAssignment reads as its (its labelled lines, the items nested in it, the clauses of
+ * its enumeration): the end of the last of them, or the item's own end.
+ */
+export function itemExtentEnd(text: string, blocks: readonly BlockLike[], block: BlockLike): number {
+  let end = block.end;
+  if (block.kind !== 'item') return end;
+  for (let j = blocks.indexOf(block) + 1; j < blocks.length && (blocks[j].kind === 'sentence' || blocks[j].kind === 'item'); j++) {
+    const line = text.slice(blocks[j].start, blocks[j].end);
+    const label = blocks[j].kind === 'item' ? line.replace(SUB_ITEM_MARKER, '') : line.replace(LEADING_BREAKS, '');
+    const clause = blocks[j].kind === 'item' && !blocks[j].references.length && ENUMERATION.test(line);
+    if (!clause && !assignsAbove(label) && !nestedIn(text, blocks, j, block)) break;
+    end = blocks[j].end;
+  }
+  return end;
+}
+
 /** Whether blocks[j] is an item nested (at any depth) in `item`. */
 function nestedIn(text: string, blocks: readonly BlockLike[], j: number, item: BlockLike): boolean {
   for (let parent = parentItem(text, blocks, j); parent; parent = parentItem(text, blocks, blocks.indexOf(parent))) if (parent === item) return true;

@@ -251,7 +251,7 @@ export const BLANK_LINE = /^[ \t\u3000]*$/;
  * The first line that is not blank before (`step` -1) or after (1) line `i`: the rows of a table pasted with a blank
  * line between them are neighbours. '' when there is none.
  */
-export function filledLine(lines: readonly { line: string }[], i: number, step: -1 | 1): string {
+function filledLine(lines: readonly { line: string }[], i: number, step: -1 | 1): string {
   for (let j = i + step; j >= 0 && j < lines.length; j += step) if (!BLANK_LINE.test(lines[j].line)) return lines[j].line;
   return '';
 }

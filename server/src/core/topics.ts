@@ -95,7 +95,7 @@ const CLAUSE_MARK = /[，,；;。（）()]/;
  * The words of a span without its clauses that only say who does the work (，人民银行黄埔支行配合; 由区商务局牵头): a
  * unit's place (黄埔) or line of work (商务) is no topic of the sentence's, and would make another task fit.
  */
-export function withoutAssigningClauses(words: string): string {
+function withoutAssigningClauses(words: string): string {
   let out = '';
   let last = 0;
   ROLE_AT_CLAUSE_END.lastIndex = 0;

@@ -3,7 +3,7 @@
 // things about who leads the task, or by when. And a task of the body that a 分工表 listing most of the others leaves out.
 import { readDeadlines, dueBy } from '../deadlines';
 import { Finding, Fix } from '../findings';
-import { itemAssignmentOf, ResponsibilityRun, taskOfItem } from '../itemAssignment';
+import { itemAssignmentOf, itemExtentEnd, ResponsibilityRun, taskOfItem } from '../itemAssignment';
 import { Block } from '../planModel';
 import { mayNameSameUnit, namesNoUnit } from '../responsibility';
 import { responsibilityMessages } from '../responsibilityMessages';
@@ -52,7 +52,9 @@ export function checkAssignmentMismatch(block: Block, run: CheckRun & { structur
   if (datesInTable?.length && deadline?.valid) {
     // any date of the item that a row gives agrees (2024年底前完成试点，2025年底前全面推广: the row's 2025年底)
     const due = new Set(datesInTable.map(dueBy));
-    const agrees = due.has(dueBy(deadline)) || readDeadlines(text.slice(block.start, block.end)).some((d) => d.valid && due.has(dueBy(d)));
+    // (its nested milestones among them: - 2023年底前：…； - 2025年底前：…)
+    const end = assignment.deadlineFrom === 'lines' ? itemExtentEnd(text, run.model.blocks, block) : block.end;
+    const agrees = due.has(dueBy(deadline)) || readDeadlines(text.slice(block.start, end)).some((d) => d.valid && due.has(dueBy(d)));
     if (!agrees) {
       const message = msg.deadlineDiffersFromTable(ref, deadline.text, datesInTable.map((d) => d.text).join('、'));
       const fixes = fixTo(assignment.deadlineFrom, deadline, deadline.text, datesInTable[0].text);

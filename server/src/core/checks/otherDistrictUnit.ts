@@ -5,7 +5,7 @@
 // area's district leading an area's task (place-mismatch judges it against the task's area).
 import { Finding } from '../findings';
 import { Block } from '../planModel';
-import { leadingDistrict, titleDistricts } from '../responsibility';
+import { isDistrict, leadingDistrict, titleDistricts } from '../responsibility';
 import { blockReading, unitPlace } from '../unitSpellings';
 import type { CheckContext } from './context';
 import { citesAreaTask } from './placeMismatch';
@@ -21,10 +21,10 @@ export function checkOtherDistrictUnits(block: Block, run: CheckRun): Finding[] 
   const { read, spans } = reading;
   const findings: Finding[] = [];
   for (const u of [read.lead, ...(read.coLeads ?? []), ...(read.named ?? [])]) {
-    const district = u && leadingDistrict(u.name);
+    const district = u && unitDistrict(u.name, run.context);
     if (!u || !district || own.names.has(district.name) || own.names.has(stemOf(district.name))) continue;
     // a pilot area's district leading an area's task: place-mismatch says whether it is the task's area
-    if (run.context.areaByName.has(stemOf(district.name)) && aboutAreaTask(block, run.context)) continue;
+    if ((run.context.areaByName.has(district.name) || run.context.areaByName.has(stemOf(district.name))) && aboutAreaTask(block, run.context)) continue;
     const start = unitPlace(text, block, spans, u);
     if (start === undefined) continue;
     const at = start + district.at;
@@ -33,10 +33,31 @@ export function checkOtherDistrictUnits(block: Block, run: CheckRun): Finding[] 
       start, end: start + u.name.length, code: 'other-district-unit', severity: 'warning',
       message: alone ? run.msg.otherDistrict(own.shown, district.name) : run.msg.otherDistrictUnit(own.shown, u.name, district.name),
       related: [],
-      fixes: own.written ? [{ title: run.msg.replaceWith(own.written), start: at, end: at + district.name.length, newText: own.written, preferred: true }] : [],
+      fixes: own.written && !district.area ? [{ title: run.msg.replaceWith(own.written), start: at, end: at + district.name.length, newText: own.written, preferred: true }] : [],
     });
   }
   return findings;
+}
+
+/** A city bureau's branch in a district (市规划和自然资源局黄埔区分局): the district's. */
+const BRANCH_DISTRICT = /局([\u4e00-\u9fff]{2,3}?(?:新区|区|县))分局$/;
+/** A pilot area's committee named by the area (广州开发区管委会, 知识城管委会): the area's. */
+const AREA_COMMITTEE = /^(?:管委会|管理委员会)$/;
+
+/**
+ * The district a unit belongs to by its name, and where in it that name stands: the district it opens with (天河区商务局),
+ * that of a city bureau's branch (市规划和自然资源局黄埔区分局), or a pilot area named for its committee (广州开发区管委会:
+ * `area`, no district's name to write over).
+ */
+function unitDistrict(name: string, context: CheckContext): { name: string; at: number; area?: boolean } | undefined {
+  const leading = leadingDistrict(name);
+  if (leading) return leading;
+  const branch = BRANCH_DISTRICT.exec(name);
+  if (branch && isDistrict(branch[1])) return { name: branch[1], at: branch.index + 1 };
+  const pattern = context.areaPattern;
+  pattern.lastIndex = 0;
+  const m = pattern.exec(name);
+  return m && m.index === 0 && AREA_COMMITTEE.test(name.slice(m[0].length)) ? { name: m[0], at: 0, area: true } : undefined;
 }
 
 /** Whether the block cites or restates a task the source gives a pilot area. */
