@@ -7,7 +7,7 @@ import { Restatement, restatementOf } from './topics';
 import { TaskMatcher } from './matcher';
 import { numberColumnReferences } from './numberColumns';
 import { scanReferences, TaskReference } from './references';
-import { BLANK_LINE, ENUMERATION, headsItems, LIST_MARKER, scopesOf, SEPARATOR_ROW, tableRowStarts } from './scopes';
+import { BLANK_LINE, ENUMERATION, headsItems, LIST_MARKER, rowLines, RowStarts, scopesOf, SEPARATOR_ROW, tableRowStarts } from './scopes';
 import { ResolvedReference, TaskIndex } from './taskIndex';
 import { exact, lineEndFrom, linesOf, NONE, parseInteger } from './text';
 
@@ -306,11 +306,12 @@ function blankLineBefore(text: string, start: number): boolean {
 }
 
 /** The references of a paragraph: those the scanner reads, and the cells of a task-number column (1-12 under 任务编号). */
-function referencesOf(text: string, lines: Lines | undefined, rows: Set<number> | undefined, index: TaskIndex): TaskReference[] {
+function referencesOf(text: string, lines: Lines | undefined, rows: RowStarts | undefined, index: TaskIndex): TaskReference[] {
   const scanned = scanReferences(text, { prefixes: index.prefixes });
   // a column of task numbers is named …编号 or …序号
   if (!lines || !rows || !(text.includes('编号') || text.includes('序号'))) return scanned;
-  const column = numberColumnReferences(text, tableRowsOf(lines, rows), scanned, (table, item) => index.taskAt('', table, item) !== undefined);
+  // (a row whose quoted cell holds line breaks, as Excel copies it, is one line: its next row is not a new table's first)
+  const column = numberColumnReferences(text, tableRowsOf(rowLines(text, lines, rows), rows), scanned, (table, item) => index.taskAt('', table, item) !== undefined);
   return column.length ? [...scanned, ...column].sort((a, b) => a.start - b.start) : scanned;
 }
 

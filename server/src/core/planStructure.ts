@@ -137,6 +137,9 @@ export class StructureWalk {
       const issued = this.facts[i].issued;
       if (issued && (issued.before ? isUnitName(issued.before) : !!this.facts[i - 1]?.unitLine)) this.issued = issued;
     }
+    // a report of the work (进展情况台账, 工作总结, 进展报告) dates what was done, and writes the deadlines that were set:
+    // its date holds no deadline of its to account
+    if (this.issued && parts.slice(0, TITLE_WITHIN).some((p) => REPORT_TITLE.test(firstLineOf(p.result.model.text)))) this.issued = undefined;
     let numbering = NO_NUMBERING;
     for (let i = 0; i < this.facts.length; i++) {
       const numbers = this.facts[i].numbers;
@@ -687,6 +690,14 @@ export interface ParagraphFacts {
   numbered?: number;
   /** That numbering is the first of its level (1．, （1）, ①): a run of （n） under a 1. line starts with it. */
   numberedFirst?: boolean;
+}
+
+/** The title of a report on the work rather than a plan of it: a ledger, a summary, a progress report. */
+const REPORT_TITLE = /(?:台账|总结|报告|通报|进展情况|完成情况|进展表|情况表)(?:[（(][^（()）]{1,14}[）)])?[\s*#]*$/;
+
+/** A text's first line, trimmed. */
+function firstLineOf(text: string): string {
+  return text.trimStart().split(/\r\n|\r|\n/, 1)[0].replace(/[\t\u3000 ]+$/, '');
 }
 
 /** The plan's title is among its first this many paragraphs (after 附件1, （征求意见稿）, a file number). */

@@ -17,7 +17,7 @@ export const INDENT = String.raw`[ \t\u3000]*`;
  */
 const FRAME_SECTION = new RegExp(
   String.raw`^[ \t\u3000]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．])?[ \t\u3000]*(?:\*\*)?` +
-    '(?:总体要求|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标|目标任务|保障措施|组织保障|组织实施|实施保障|工作要求|工作机制|(?:加强|强化)?组织领导|督促检查|督查考核|考核评估|评估考核|宣传引导|(?:加强)?宣传推广)' +
+    '(?:总体要求|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标|目标任务|保障措施|组织保障|组织实施|实施保障|工作要求|工作机制|(?:加强|强化)?组织领导|督促检查|督查考核|考核评估|评估考核|宣传引导|(?:加强)?宣传推广|存在(?:的)?问题|主要问题|问题和不足|困难和问题)' +
     String.raw`(?:\*\*)?[ \t\u3000]*(?:[。：:；;\r\n]|$)`,
 );
 
@@ -210,8 +210,12 @@ export const SEPARATOR_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/
 const PIPE_ROW = new RegExp(String.raw`^${INDENT}\|`);
 /** A | that is not escaped (\| is a | inside a cell). */
 const UNESCAPED_PIPE = /(?:^|[^\\])\|/;
-/** A row of a table copied as text from Word or Excel: three cells or more separated by tabs, after its indentation. */
-const TAB_ROW = new RegExp(String.raw`^${INDENT}\S[^\t]*\t[^\t]*\t`);
+/** The shape of a row of a table copied as text from Word or Excel: three cells or more separated by tabs, after its indentation. */
+const TAB_ROW_SHAPE = new RegExp(String.raw`^${INDENT}\S[^\t]*\t[^\t]*\t`);
+/** One cell of text and the rest empty: a title, a total or a note over a merged row, as Excel copies it (标题\t\t\t). */
+const LONE_CELL = /^[ \t\u3000]*[^\t]+(?:\t[ \u3000]*)+$/;
+/** A row of a table copied as text from Word or Excel: three cells or more separated by tabs, not one cell of text alone. */
+const TAB_ROW = { test: (line: string) => TAB_ROW_SHAPE.test(line) && !LONE_CELL.test(line) };
 
 /**
  * The offsets (relative to the text) of the lines that are table rows: Markdown rows that open with |; the rows of a
