@@ -137,8 +137,8 @@ export class StructureWalk {
       const issued = this.facts[i].issued;
       if (issued && (issued.before ? isUnitName(issued.before) : !!this.facts[i - 1]?.unitLine)) this.issued = issued;
     }
-    // a report of the work (进展情况台账, 工作总结, 进展报告) dates what was done, and writes the deadlines that were set:
-    // its date holds no deadline of its to account
+    // a report of the work (进展情况台账, 工作总结, 进展报告) dates what was done and writes the deadlines that were set:
+    // its own date holds none of them to account
     if (this.issued && parts.slice(0, TITLE_WITHIN).some((p) => REPORT_TITLE.test(firstLineOf(p.result.model.text)))) this.issued = undefined;
     let numbering = NO_NUMBERING;
     for (let i = 0; i < this.facts.length; i++) {
