@@ -6,6 +6,7 @@ import { Block, mayBeTaskItem, ParagraphModel } from './planModel';
 import { ENUMERATION, numberingIsFirst, numberingLevel, opensItemUnder } from './scopes';
 import { citedTasks } from './taskIndex';
 import { Task } from './types';
+import { lineEndFrom } from './text';
 import { firstLeadsDeclaration, isUnitName, namesNoUnit } from './responsibility';
 import { Deadline, dueBy, IssueDate, issueDateIn } from './deadlines';
 import { afterNumber, HeadingNumber, headingNumbersIn, NO_NUMBERING, NumberingState, sameNumbering } from './headingNumbers';
@@ -695,9 +696,9 @@ export interface ParagraphFacts {
 /** The title of a report on the work rather than a plan of it: a ledger, a summary, a progress report. */
 const REPORT_TITLE = /(?:台账|总结|报告|通报|进展情况|完成情况|进展表|情况表)(?:[（(][^（()）]{1,14}[）)])?[\s*#]*$/;
 
-/** A text's first line, trimmed. */
+/** A paragraph's first line, trimmed (a paragraph starts on a line that is not blank): sliced, not the whole text copied. */
 function firstLineOf(text: string): string {
-  return text.trimStart().split(/\r\n|\r|\n/, 1)[0].replace(/[\t\u3000 ]+$/, '');
+  return text.slice(0, lineEndFrom(text, 0)).trim();
 }
 
 /** The plan's title is among its first this many paragraphs (after 附件1, （征求意见稿）, a file number). */

@@ -214,8 +214,8 @@ const UNESCAPED_PIPE = /(?:^|[^\\])\|/;
 const TAB_ROW_SHAPE = new RegExp(String.raw`^${INDENT}\S[^\t]*\t[^\t]*\t`);
 /** One cell of text and the rest empty: a title, a total or a note over a merged row, as Excel copies it (标题\t\t\t). */
 const LONE_CELL = /^[ \t\u3000]*[^\t]+(?:\t[ \u3000]*)+$/;
-/** A row of a table copied as text from Word or Excel: three cells or more separated by tabs, not one cell of text alone. */
-const TAB_ROW = { test: (line: string) => TAB_ROW_SHAPE.test(line) && !LONE_CELL.test(line) };
+/** Whether a line is a row of a table copied as text from Word or Excel: three cells or more separated by tabs, not one cell of text alone. */
+const isTabRow = (line: string) => TAB_ROW_SHAPE.test(line) && !LONE_CELL.test(line);
 
 /**
  * The offsets (relative to the text) of the lines that are table rows: Markdown rows that open with |; the rows of a
@@ -240,7 +240,7 @@ export function tableRowStarts(text: string, lines?: readonly { start: number; l
       rows.add(start);
       gfm = true;
       continue;
-    } else if (TAB_ROW.test(line) && (TAB_ROW.test(filledLine(lines, i, -1)) || TAB_ROW.test(filledLine(lines, i, 1)))) rows.add(start);
+    } else if (isTabRow(line) && (isTabRow(filledLine(lines, i, -1)) || isTabRow(filledLine(lines, i, 1)))) rows.add(start);
     gfm &&= rows.has(start);
   }
   if (continued) for (const start of continued.keys()) if (!rows.has(start)) continued.delete(start);
@@ -269,7 +269,7 @@ export function tabRowsOnly(text: string): boolean {
   if (!text.includes('\t')) return false;
   let rows = 0;
   for (const { line } of linesOf(text)) {
-    if (TAB_ROW.test(line)) rows++;
+    if (isTabRow(line)) rows++;
     else if (!BLANK_LINE.test(line)) return false;
   }
   return rows > 0;
