@@ -55,6 +55,22 @@ describe('check --fix', function () {
     assert.strictEqual(iconv.decode(fs.readFileSync(file), 'gb18030'), FIXED.replace(/\n/g, '\r\n'));
   });
 
+  it('fixes a plan copied out of a PDF in GB18030 without joining its lines, reporting each finding on its own line', () => {
+    const line = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'heldout', 'pdf-copies-r12.jsonl'), 'utf8').split('\n').find((l) => l.includes('"id":"pc12_04"'))!;
+    const copy: string = JSON.parse(line).text.replace(/\n/g, '\r\n');
+    const file = path.join(dir, '荔湾区实施方案.txt');
+    fs.writeFileSync(file, iconv.encode(copy, 'gb18030'));
+    // checked, each finding is reported on the line the file has it (天河区商 ends line 21)
+    const unitLine = copy.split('\r\n').findIndex((l) => l.endsWith('天河区商')) + 1;
+    assert.match(cli(['check', '荔湾区实施方案.txt'], dir).out, new RegExp(`^荔湾区实施方案\\.txt:${unitLine}:\\d+ \\w+ other-district-unit`, 'm'));
+    const r = cli(['check', '--fix', '荔湾区实施方案.txt'], dir);
+    assert.match(r.err, /applied 2 fixes, wrote the file/);
+    // 外资股比不超过6⏎0% → 5⏎0% and 天河区商⏎务局 → 荔湾区商⏎务局, nothing else: every line break and the page number's line stay
+    const fixed = copy.replace('不超过6\r\n0%', '不超过5\r\n0%').replace('天河区商\r\n务局', '荔湾区商\r\n务局');
+    assert.notStrictEqual(fixed, copy);
+    assert.strictEqual(iconv.decode(fs.readFileSync(file), 'gb18030'), fixed);
+  });
+
   it('keeps a UTF-8 BOM', () => {
     const file = path.join(dir, 'plan.md');
     fs.writeFileSync(file, '\ufeff' + PLAN);

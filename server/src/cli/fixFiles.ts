@@ -23,10 +23,11 @@ export function fixText(checker: Checker, analysis: DocumentAnalysis, options: A
   let current = analysis;
   let applied = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const fixes = preferredFixes(current.findings);
+    // written into the document's own text (of a plan copied out of a PDF, the checks read a view with its lines joined)
+    const fixes = preferredFixes(current.sourceFindings);
     if (!fixes.length) break;
-    const text = applyFixes(current.text, fixes);
-    if (text === current.text) break;
+    const text = applyFixes(current.source, fixes);
+    if (text === current.source) break;
     applied += fixes.length;
     current = checker.analyze(text, options, undefined, current);
   }
@@ -51,6 +52,6 @@ export function fixPlanFile(file: string, plan: PlanSource, checker: Checker, an
     now = undefined;
   }
   if (now !== plan.text) return { analysis, applied: 0, notWritten: 'the file changed while it was checked: not written' };
-  fs.writeFileSync(file, encodePlanText(fixed.analysis.text, plan.encoding));
+  fs.writeFileSync(file, encodePlanText(fixed.analysis.source, plan.encoding));
   return fixed;
 }

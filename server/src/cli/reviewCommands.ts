@@ -149,7 +149,7 @@ export async function annotateCommand(o: ReviewOptions): Promise<number> {
       continue;
     }
     try {
-      const copy = await reviewCopy(plan.file, fs.readFileSync(plan.file), { text: plan.analysis.text, paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine }, plan.analysis.findings, locale, { revisions: o.trackChanges, author: settings.reviewAuthor });
+      const copy = await reviewCopy(plan.file, fs.readFileSync(plan.file), { text: plan.analysis.source, paragraphOfLine: plan.paragraphOfLine, rowOfLine: plan.rowOfLine }, plan.analysis.sourceFindings, locale, { revisions: o.trackChanges, author: settings.reviewAuthor });
       fs.writeFileSync(out, copy.bytes);
       const elsewhere = copy.comments - copy.onText;
       const where = elsewhere ? ` (${copy.onText} on their text, ${elsewhere} on their ${({ '.xlsx': 'row', '.pdf': 'page', '.ofd': 'page' } as Record<string, string>)[extension.toLowerCase()] ?? 'paragraph'}: their text was not found there)` : '';

@@ -7,6 +7,7 @@ import { readThresholds, ThresholdMatch } from './checks/thresholdMismatch';
 import { blankComments, parseDirectives, silencer } from './directives';
 import { DiagnosticCode, Finding, Severity, SeveritySetting, shiftFinding } from './findings';
 import { Locale, messages } from './messages';
+import { hardWrapView, TextView } from './hardWraps';
 import { tabRowsOnly } from './scopes';
 import { applyEvent, Block, buildParagraphModel, contextKey, EMPTY_CONTEXT, headingsKey, ParagraphModel, PlanContext } from './planModel';
 import { ResolvedReference, ReferenceStyle, TaskIndex } from './taskIndex';
@@ -305,9 +306,15 @@ function entriesOf(holder: { shown?: Shown }, result: ParagraphResult, findings:
   return holder.shown.entries;
 }
 
-/** The result of checking one version of a document. Offsets are UTF-16 code units of that text. */
+/**
+ * The result of checking one version of a document. Offsets are UTF-16 code units of `text`: the document's own text, or
+ * the view the checks read of a plan copied out of a PDF (hardWrapView: its lines joined again), whose offsets `lines`
+ * and `sourceOffset` take back to the document's.
+ */
 export class DocumentAnalysis {
   private _lines?: Positions & { range(start: number, end: number): Range };
+  /** Of a view: the positions of the document's own text. */
+  private readonly sourcePositions?: Positions;
   private _references?: ResolvedReference[];
   private _thresholds?: ThresholdMatch[];
   private _findings?: Finding[];
@@ -328,11 +335,21 @@ export class DocumentAnalysis {
     positions?: Positions,
     /** The options it was made with: a later version can re-use it only with the same. */
     readonly options?: AnalyzeOptions,
+    /** The view of the document the checks read, when it is not its text (`text` is the view's). */
+    private readonly view?: TextView,
   ) {
     this.parts = layout.parts;
     this.starts = layout.starts;
     this.lineOf = layout.lines;
-    if (positions) {
+    if (view) {
+      // positions of the document's own text, reached through the view's map
+      const of = (this.sourcePositions = positions ?? new LineIndex(view.original));
+      this._lines = {
+        positionAt: (o) => of.positionAt(view.toOriginal(o)),
+        offsetAt: (p) => view.toView(of.offsetAt(p)),
+        range: (s, e) => ({ start: of.positionAt(view.toOriginal(s)), end: of.positionAt(view.toOriginal(Math.max(s, e), e > s)) }),
+      };
+    } else if (positions) {
       this._lines = {
         positionAt: (o) => positions.positionAt(o),
         offsetAt: (p) => positions.offsetAt(p),
@@ -341,9 +358,75 @@ export class DocumentAnalysis {
     }
   }
 
+  /** The document's own text (`text` is the view the checks read of it, when it is a plan copied out of a PDF). */
+  get source(): string {
+    return this.view ? this.view.original : this.text;
+  }
+
+  /** The offset in the document's own text (`source`) of an offset of `text`; `end`: a range's end. */
+  sourceOffset(offset: number, end = false): number {
+    return this.view ? this.view.toOriginal(offset, end) : offset;
+  }
+
+  /**
+   * Every finding with its offsets and its fixes' in the document's own text (`source`): what writes into the file (a
+   * fix applied, a review copy's comment) needs them there. The same as `findings` but for a plan copied out of a PDF.
+   */
+  get sourceFindings(): Finding[] {
+    const view = this.view;
+    if (!view) return this.findings;
+    return this.findings.map((f) => ({
+      ...f,
+      start: view.toOriginal(f.start),
+      end: view.toOriginal(Math.max(f.start, f.end), f.end > f.start),
+      fixes: f.fixes.map((x) => ({ ...x, ...this.sourceChange(x.start, x.end, x.newText) })),
+    }));
+  }
+
+  /** An edit of `text` (`newText` over [start, end)) as the edit of the document's own text to make, with its range. */
+  sourceEdit(start: number, end: number, newText: string): { range: Range; newText: string } {
+    const change = this.sourceChange(start, end, newText);
+    const of = this.sourcePositions;
+    if (!of) return { range: this.lines.range(start, end), newText };
+    return { range: { start: of.positionAt(change.start), end: of.positionAt(change.end) }, newText: change.newText };
+  }
+
+  /**
+   * An edit of `text` in offsets of the document's own text. Of a view, narrowed to the characters it changes, and what
+   * the view took out inside it (a line's break, a page number's line) kept after the new text: a fix of 6⏎0% to 50%
+   * writes 5 over the 6, and the line stays as it was broken.
+   */
+  private sourceChange(start: number, end: number, newText: string): { start: number; end: number; newText: string } {
+    const view = this.view;
+    if (!view) return { start, end, newText };
+    const old = this.text.slice(start, end);
+    let p = 0;
+    while (p < old.length && p < newText.length && old.charCodeAt(p) === newText.charCodeAt(p)) p++;
+    if (p > 0 && isHighSurrogate(old.charCodeAt(p - 1))) p--;
+    let q = 0;
+    while (q < old.length - p && q < newText.length - p && old.charCodeAt(old.length - 1 - q) === newText.charCodeAt(newText.length - 1 - q)) q++;
+    if (q > 0 && isLowSurrogate(old.charCodeAt(old.length - q))) q--;
+    const from = start + p;
+    const to = end - q;
+    const s = view.toOriginal(from);
+    const e = view.toOriginal(Math.max(from, to), to > from);
+    let taken = '';
+    for (let v = from, o = s; v < to; v++) {
+      const at = view.toOriginal(v);
+      if (at > o) taken += view.original.slice(o, at);
+      o = at + 1;
+    }
+    return { start: s, end: e, newText: newText.slice(p, newText.length - q) + taken };
+  }
+
+  /** Whether the checks read the document's lines joined again (a plan copied out of a PDF): `text` is not `source`. */
+  get joinsLines(): boolean {
+    return this.view !== undefined;
+  }
+
   /** The same analysis of the same text for another document (its positions). */
   withPositions(positions: Positions | undefined): DocumentAnalysis {
-    return new DocumentAnalysis(this.text, this.layout, this.entries, this.entryParts, positions, this.options);
+    return new DocumentAnalysis(this.text, this.layout, this.entries, this.entryParts, positions, this.options, this.view);
   }
 
   /** Its paragraphs and where they stand, for the analysis of the next version. */
@@ -377,6 +460,16 @@ export class DocumentAnalysis {
     // indexed loops here and in the other passes over every part: a loop that V8 has not optimized yet (a large
     // plan's first check, a re-open) otherwise makes an iterator result per element
     const { entries, entryParts, lineOf } = this;
+    if (this.view) {
+      // the view's lines are not the document's: each range is placed through the view's map
+      for (let k = 0; k < entries.length; k++) {
+        const e = entries[k];
+        const at = this.starts[entryParts[k]];
+        const { start, end } = this.lines.range(at + e.finding.start, at + e.finding.end);
+        visit(e.finding, e.severity, 0, { startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character });
+      }
+      return;
+    }
     for (let k = 0; k < entries.length; k++) {
       const e = entries[k];
       visit(e.finding, e.severity, lineOf[entryParts[k]], e);
@@ -503,7 +596,7 @@ export function closestAnalysis(text: string, options: AnalyzeOptions, candidate
   let bestShared = text.length >> 1; // reuse takes an edit of at most half the text
   for (const candidate of candidates) {
     if (candidate.options !== options || !candidate.layoutForReuse.parts.length) continue;
-    const old = candidate.text;
+    const old = candidate.source;
     const min = Math.min(old.length, text.length);
     if (min <= bestShared) continue;
     const prefix = commonPrefix(old, text, min);
@@ -599,16 +692,19 @@ export class Checker {
    * Checks a document. Given the analysis of its previous version (same options), only the paragraphs around the
    * edit are split and looked up again; the others are carried over, moved by the edit's length and lines.
    */
-  analyze(text: string, options: AnalyzeOptions, positions?: Positions, previous?: DocumentAnalysis): DocumentAnalysis {
+  analyze(source: string, options: AnalyzeOptions, positions?: Positions, previous?: DocumentAnalysis): DocumentAnalysis {
     // the same text with the same options (a copy of an open plan, the same file under another URI, a change that
     // changed nothing): the same paragraphs, findings and entries, at the same places
-    if (previous && previous.options === options && previous.text === text) return previous.withPositions(positions);
+    if (previous && previous.options === options && previous.source === source) return previous.withPositions(positions);
+    // a plan copied out of a PDF is read with its lines joined again: the checks see the view's text
+    const view = hardWrapView(source);
+    const text = view ? view.text : source;
     const layout = (previous && previous.options === options && this.reuse(previous, text, options)) || laidOut(this.analyzeRange(text, 0, text.length, 0, EMPTY_CONTEXT, options));
     const { parts, lines } = layout;
     const severity = options.severity ?? DEFAULT_SEVERITY;
     const planChecks = PLAN_CHECKS.filter((c) => (severity[c.code] ?? c.severity) !== 'off');
     // directives silence findings by line: asked while the entries are gathered, not in a second pass
-    const silenced = text.includes('policy-lens-') ? silencer(parseDirectives(text, positions ?? new LineIndex(text))) : undefined;
+    const silenced = text.includes('policy-lens-') ? silencer(parseDirectives(text, (!view && positions) || new LineIndex(text))) : undefined;
     const entries: Entry[] = [];
     const entryParts: number[] = [];
     const add = (index: number, shown: readonly Entry[]) => {
@@ -632,7 +728,7 @@ export class Checker {
         add(i, entriesOf(memo, parts[i].result, memo.merged, severity));
       }
     }
-    return new DocumentAnalysis(text, layout, entries, Int32Array.from(entryParts), positions, options);
+    return new DocumentAnalysis(text, layout, entries, Int32Array.from(entryParts), positions, options, view);
   }
 
   /**
@@ -844,4 +940,12 @@ function shiftResolved(r: ResolvedReference, by: number): ResolvedReference {
     spans: r.ref.spans.map((s) => ({ ...s, start: s.start + by, end: s.end + by })),
   };
   return { ...r, ref, problems: r.problems.map((p) => ({ ...p, start: p.start + by, end: p.end + by })) };
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }

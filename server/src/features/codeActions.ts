@@ -65,7 +65,7 @@ export function codeActions(ctx: CodeActionsContext, params: CodeActionParams): 
           isPreferred: fix.preferred,
           ...(view
             ? { command: { title: msg.copyFix(fix.title), command: COPY_FIX_COMMAND, arguments: [fix.newText] } }
-            : { edit: { changes: { [uri]: [{ range: analysis.lines.range(fix.start, fix.end), newText: fix.newText }] } } }),
+            : { edit: { changes: { [uri]: [analysis.sourceEdit(fix.start, fix.end, fix.newText)] } } }),
         });
       }
     }
@@ -93,7 +93,7 @@ export function codeActions(ctx: CodeActionsContext, params: CodeActionParams): 
 
 /** Every preferred fix of the document as one edit (core/fixes.ts), undefined when it has none. */
 function sourceFixAll(analysis: DocumentAnalysis, uri: string, msg: Messages): CodeAction | undefined {
-  const edits: TextEdit[] = preferredFixes(analysis.findings).map((fix) => ({ range: analysis.lines.range(fix.start, fix.end), newText: fix.newText }));
+  const edits: TextEdit[] = preferredFixes(analysis.findings).map((fix) => analysis.sourceEdit(fix.start, fix.end, fix.newText));
   if (!edits.length) return undefined;
   return { title: msg.fixAllInFile(edits.length), kind: SOURCE_FIX_ALL_KIND, edit: { changes: { [uri]: edits } } };
 }
@@ -103,7 +103,7 @@ function sourceFixAll(analysis: DocumentAnalysis, uri: string, msg: Messages): C
  * fix that overlaps one before it (two findings of one place) is left out: the edits of one action must not overlap.
  */
 function fixAllOf(analysis: DocumentAnalysis, code: string, uri: string, diagnostics: Diagnostic[], msg: Messages): CodeAction | undefined {
-  const edits: TextEdit[] = preferredFixes(analysis.findings, code).map((fix) => ({ range: analysis.lines.range(fix.start, fix.end), newText: fix.newText }));
+  const edits: TextEdit[] = preferredFixes(analysis.findings, code).map((fix) => analysis.sourceEdit(fix.start, fix.end, fix.newText));
   if (edits.length < 2) return undefined;
   return { title: msg.fixAllOfCode(code, edits.length), kind: FIX_ALL_OF_CODE_KIND, diagnostics, edit: { changes: { [uri]: edits } } };
 }

@@ -27,7 +27,7 @@ export function rename(ctx: RenameContext, params: RenameParams): WorkspaceEdit 
   }
   if (newName === found.name) return { changes: {} };
   const { analysis, uri } = found;
-  const edits = placesOf(analysis.text, found.name, found.names).map((p) => ({ range: analysis.lines.range(p.start, p.end), newText: newName }));
+  const edits = placesOf(analysis.text, found.name, found.names).map((p) => analysis.sourceEdit(p.start, p.end, newName));
   return { changes: { [uri]: edits } };
 }
 

@@ -22,7 +22,7 @@ export async function reviewCopyRequest(ctx: ReviewCopyContext, params: ReviewCo
     // the editor's view of the plan when it shows this text (its analysis is at hand), else the file's as the CLI checks it
     const open = ctx.documents.get(params.uri);
     const { analysis } = open && open.getText() !== plan.text ? { analysis: ctx.checker.analyze(plan.text, await ctx.fileOptions(file)) } : await analysedText(ctx, params.uri, plan.text);
-    const copy = await reviewCopy(file, bytes, plan, analysis.findings, ctx.locale, { revisions: params.trackChanges === true, author: ctx.settings.reviewAuthor });
+    const copy = await reviewCopy(file, bytes, plan, analysis.sourceFindings, ctx.locale, { revisions: params.trackChanges === true, author: ctx.settings.reviewAuthor });
     return { content: copy.bytes.toString('base64'), comments: copy.comments, onText: copy.onText, ...(copy.revisions ? { revisions: copy.revisions } : {}) };
   } catch (e) {
     return fileError(file, e);

@@ -12,7 +12,7 @@ export function documentSymbols(ctx: SymbolsContext, params: DocumentSymbolParam
   const doc = ctx.documents.get(params.textDocument.uri);
   if (!doc || !ctx.ready) return [];
   const analysis = ctx.analysis(doc);
-  const text = doc.getText();
+  const text = analysis.text; // its offsets are the analysis's (the view the checks read of a plan copied out of a PDF)
   const lines = analysis.lines;
   const roots: DocumentSymbol[] = [];
   const stack: { level: number; symbol: DocumentSymbol; end: number }[] = [];

@@ -46,7 +46,8 @@ function unitCellTyped(analysis: () => DocumentAnalysis, doc: TextDocument, para
   if (!/^[ \t]*\|/.test(head)) return undefined;
   const cells = head.split('|');
   // the row the cursor is in (it may stand at the row's very end, where the row's block ends)
-  const at = analysis().modelAt(Math.max(0, doc.offsetAt(params.position) - 1));
+  const checked = analysis();
+  const at = checked.modelAt(Math.max(0, checked.lines.offsetAt(params.position) - 1));
   const header = at && blockAt(at.model.blocks, at.local)?.header;
   if (!UNIT_COLUMN.test(header?.[cells.length - 2] ?? '')) return undefined;
   // units in a cell: 、-separated, or on lines of their own (<br>)

@@ -1,0 +1,215 @@
+// A plan copied out of a PDF into a text file keeps the PDF's lines: every 30-40 characters a line break, inside a
+// sentence, a task number (表1第1⏎9项), a threshold (不超过6⏎0%), a unit's name or a date, and a page number's line
+// (— 1 —) between two halves of one. The checks read a line as a unit; this joins such lines back into the paragraphs
+// they were, as a view of the text with a map between its offsets and the original's.
+import { INDENT, LIST_MARKER_SOURCE } from './scopes';
+
+/** The text the checks read and how its offsets stand to the original's (the text the user has). */
+export interface TextView {
+  readonly text: string;
+  readonly original: string;
+  /**
+   * The original offset of a view offset. At a joint, a range's start is the character after what was taken out and its
+   * end the one before (`end`): a range that ends or starts at a line's break does not take the break in.
+   */
+  toOriginal(offset: number, end?: boolean): number;
+  /** The view offset of an original offset (inside what was taken out: the joint). */
+  toView(offset: number): number;
+}
+
+/** How many of a text's first non-blank lines tell whether it is hard-wrapped: a keystroke reads no more. */
+const SAMPLE_LINES = 400;
+/** A hard-wrapped text has at least this many lines broken inside a sentence… */
+const MIN_BROKEN = 4;
+/** …and they are at least this share of its long lines (a plan written one paragraph to a line has nearly none). */
+const MIN_BROKEN_SHARE = 0.4;
+/** A line at least this share of the text's line width (its 90th percentile) is a full one, broken by the layout. */
+const FULL = 0.7;
+/** The line widths (a CJK character counts two) between which a text can be a page's lines. */
+const MIN_WIDTH = 30;
+const MAX_WIDTH = 160;
+
+/**
+ * A line that starts a block of its own: indented (a paragraph's first line), a list item, a heading, a row, a quote,
+ * markup (an HTML comment: a directive, a fixture's case).
+ */
+const BLOCK_START = new RegExp(String.raw`^(?:[ \t\u3000]|#{1,6}[ \t]|\||>|<|${INDENT}(?:${LIST_MARKER_SOURCE})|第[一二三四五六七八九十百零〇0-9０-９]+[章节條条部分])`);
+/** A page's number on a line of its own: — 1 —, - 2 -, 第3页, 第 3 页 共 9 页, 3/9. */
+const PAGE_NUMBER = /^[ \t\u3000]*(?:[—－\-–~～]+[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*[—－\-–~～]+|第[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[,，]?[ \t\u3000]*共[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页)?|[0-9０-９]{1,4}[ \t\u3000]*\/[ \t\u3000]*[0-9０-９]{1,4})[ \t\u3000]*$/;
+/** How a sentence ends: after this (and a closing quote or bracket), a line break is no break inside a sentence. */
+const SENTENCE_END = /[。！？!?][”’」』）)》]*$/;
+
+interface Line {
+  start: number;
+  /** The end of its text (before \r\n or \n). */
+  end: number;
+  /** The start of the next line. */
+  next: number;
+  text: string;
+  width: number;
+}
+
+function widthOf(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // a wide character counts two; a surrogate pair (a character beyond the BMP, wide as a rule) two in all
+    w += c >= 0xd800 && c <= 0xdbff ? 0 : c >= 0x1100 ? 2 : 1;
+  }
+  return w;
+}
+
+/** The line that starts at `start` (at most the text's length). */
+function lineAt(text: string, start: number): Line {
+  let end = text.indexOf('\n', start);
+  const next = end < 0 ? text.length + 1 : end + 1;
+  if (end < 0) end = text.length;
+  const textEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+  const t = text.slice(start, textEnd);
+  return { start, end: textEnd, next, text: t, width: widthOf(t.trimEnd()) };
+}
+
+/** The text's lines, up to the one after the `nonBlank`th that is not blank. */
+function linesOf(text: string, nonBlank = Infinity): Line[] {
+  const lines: Line[] = [];
+  let seen = 0;
+  for (let start = 0; start <= text.length && seen <= nonBlank; ) {
+    const line = lineAt(text, start);
+    lines.push(line);
+    if (!blank(line)) seen++;
+    start = line.next;
+  }
+  return lines;
+}
+
+function blank(line: Line): boolean {
+  return !line.text.trim();
+}
+
+/** Whether the line could go on into the next: it holds words, no table cells, and no sentence ends at its end. */
+function open(line: Line): boolean {
+  const t = line.text.trimEnd();
+  return t.length > 0 && !line.text.includes('\t') && !/^#{1,6}[ \t]|^\|/.test(t) && !SENTENCE_END.test(t) && !t.endsWith('>') && !PAGE_NUMBER.test(t);
+}
+
+/** Whether the line can be the rest of the one before it: not blank, no block's start, no page number, no table row. */
+function continues(line: Line | undefined): boolean {
+  return !!line && !blank(line) && !BLOCK_START.test(line.text) && !PAGE_NUMBER.test(line.text) && !line.text.includes('\t');
+}
+
+/**
+ * The line width of a hard-wrapped text (its long lines' 90th percentile), or undefined when the text is no such: too
+ * few of its long lines end inside a sentence with the next line going on, or its lines are longer than a page's.
+ */
+function wrapWidth(lines: readonly Line[]): number | undefined {
+  const sample: Line[] = [];
+  const followers: (Line | undefined)[] = [];
+  for (let i = 0; i < lines.length && sample.length < SAMPLE_LINES; i++) {
+    if (blank(lines[i])) continue;
+    sample.push(lines[i]);
+    followers.push(lines[i + 1]);
+  }
+  if (sample.length < MIN_BROKEN * 2) return undefined;
+  const widths = sample.map((l) => l.width).sort((a, b) => a - b);
+  const width = widths[Math.floor(widths.length * 0.9)];
+  if (width < MIN_WIDTH || width > MAX_WIDTH) return undefined;
+  let long = 0;
+  let broken = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i].width < width * FULL) continue;
+    long++;
+    if (open(sample[i]) && continues(followers[i])) broken++;
+  }
+  return broken >= MIN_BROKEN && broken >= long * MIN_BROKEN_SHARE ? width : undefined;
+}
+
+/** Whether a joint falls between two letters of a word (English words are broken at a space, which the break stood for). */
+function betweenLetters(text: string, before: number, after: number): boolean {
+  return /[A-Za-z]/.test(text.charAt(before - 1)) && /[A-Za-z]/.test(text.charAt(after));
+}
+
+/**
+ * The text with the lines a PDF's layout broke joined again (and the page numbers between two halves of a sentence
+ * taken out), or undefined when the text is not hard-wrapped (a plan written a paragraph to a line, a Markdown file
+ * with blank lines between paragraphs): nothing to join.
+ */
+export function hardWrapView(text: string): TextView | undefined {
+  if (!text.includes('\n')) return undefined;
+  // told from the first lines; only a text that is hard-wrapped is split into all of them
+  const width = wrapWidth(linesOf(text, SAMPLE_LINES));
+  if (width === undefined) return undefined;
+  const lines = linesOf(text);
+  // what is taken out: [start, end) of the original, in order; a space stands for a break between two letters
+  const cuts: { start: number; end: number; space: boolean }[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i];
+    if (line.width < width * FULL || !open(line)) continue;
+    let j = i + 1;
+    if (PAGE_NUMBER.test(lines[j].text) && continues(lines[j + 1])) j++;
+    if (!continues(lines[j])) continue;
+    // the line's trailing blanks stay (they are the user's); the break and any page line go
+    cuts.push({ start: line.end, end: lines[j].start, space: betweenLetters(text, line.end, lines[j].start) });
+    i = j - 1;
+  }
+  if (!cuts.length) return undefined;
+  return new JoinedView(text, cuts);
+}
+
+class JoinedView implements TextView {
+  readonly text: string;
+  /** For each cut, its start in the view and in the original, and the characters taken out up to its end. */
+  private readonly viewAt: Int32Array;
+  private readonly originalAt: Int32Array;
+  private readonly removed: Int32Array;
+
+  constructor(readonly original: string, cuts: readonly { start: number; end: number; space: boolean }[]) {
+    this.viewAt = new Int32Array(cuts.length);
+    this.originalAt = new Int32Array(cuts.length);
+    this.removed = new Int32Array(cuts.length);
+    const pieces: string[] = [];
+    let at = 0;
+    let removed = 0;
+    cuts.forEach((cut, k) => {
+      pieces.push(original.slice(at, cut.start));
+      if (cut.space) pieces.push(' ');
+      const kept = cut.space ? 1 : 0;
+      this.originalAt[k] = cut.start + kept;
+      this.viewAt[k] = cut.start + kept - removed;
+      removed += cut.end - cut.start - kept;
+      this.removed[k] = removed;
+      at = cut.end;
+    });
+    pieces.push(original.slice(at));
+    this.text = pieces.join('');
+  }
+
+  /** The last cut at or before `offset` of `starts` (-1: none). */
+  private cutAt(starts: Int32Array, offset: number): number {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  toOriginal(offset: number, end = false): number {
+    const k = this.cutAt(this.viewAt, offset);
+    if (k < 0) return offset;
+    if (end && offset === this.viewAt[k]) return this.originalAt[k];
+    return offset + this.removed[k];
+  }
+
+  toView(offset: number): number {
+    const k = this.cutAt(this.originalAt, offset);
+    if (k < 0) return offset;
+    const before = k === 0 ? 0 : this.removed[k - 1];
+    const cutEnd = this.originalAt[k] + this.removed[k] - before;
+    return offset < cutEnd ? this.viewAt[k] : offset - this.removed[k];
+  }
+}

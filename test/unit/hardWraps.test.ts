@@ -1,0 +1,203 @@
+// A plan copied out of a PDF into a text file: its lines joined again (hardWrapView), its findings placed on the lines
+// the user has, its fixes written into them without joining them, and every other plan read as it always was.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Checker } from '../../server/src/core/analyze';
+import { applyFixes, preferredFixes } from '../../server/src/core/fixes';
+import { hardWrapView } from '../../server/src/core/hardWraps';
+import { LineIndex } from '../../server/src/core/text';
+import { loadEngine } from '../../server/src/engine';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+const PDF_COPIES = path.join(FIXTURES, 'heldout', 'pdf-copies-r12.jsonl');
+
+interface Sample {
+  id: string;
+  text: string;
+}
+
+function samplesOf(file: string): Sample[] {
+  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+function pdfCopy(id: string): string {
+  const found = samplesOf(PDF_COPIES).find((s) => s.id === id);
+  assert.ok(found, id);
+  return found.text;
+}
+
+/** A page's lines of about `width` characters, broken inside words, and a page number after the `pageAfter`th. */
+function hardWrapped(paragraphs: readonly string[], width: number, pageAfter = -1): string {
+  const lines: string[] = [];
+  for (const p of paragraphs) {
+    const text = `\u3000\u3000${p}`;
+    for (let i = 0; i < text.length; i += width) lines.push(text.slice(i, i + width));
+  }
+  if (pageAfter >= 0) lines.splice(pageAfter + 1, 0, '— 1 —');
+  return lines.join('\n');
+}
+
+const PARAGRAPHS = [
+  '为贯彻落实商务部印发的《广州市服务业扩大开放综合试点总体方案》，推动我区服务业高水平对外开放，结合我区实际，制定本实施方案。',
+  '积极争取国内互联网虚拟专用网业务向外资开放，外资股比不超过50%，吸引海外电信运营商设立合资公司（表1第49项）。牵头单位：区科技工业和信息化局；完成时限：2025年12月底前。',
+  '支持外商投资社会调查，中方股比不低于51%（表1第12项）。牵头单位：区商务局；完成时限：2024年6月底前。',
+  '坚持稳中求进、守正创新，坚持制度型开放与产业发展相结合，坚持问题导向和目标导向相统一，聚焦企业和群众反映集中的堵点难点，以改革创新激发市场活力，推动各项试点任务在我区落地见效。',
+  '各牵头单位要结合职能制定具体工作措施，明确责任分工和时间节点，于每年12月10日前将年度进展报送区商务局，区市场监督管理局等配合单位要加强协同，形成工作合力。',
+];
+
+describe('a plan copied out of a PDF (hardWrapView)', function () {
+  this.timeout(60000);
+  const { checker } = loadEngine(ROOT);
+
+  it('joins the lines a page broke, and takes out a page number between two halves of a sentence', () => {
+    const text = pdfCopy('pc12_03');
+    const view = hardWrapView(text);
+    assert.ok(view, 'the copy is read as hard-wrapped');
+    assert.ok(text.includes('表\n— 1 —\n1第43项'), 'the fixture breaks 表1第43项 across a page number');
+    assert.ok(view.text.includes('表1第43项'), view.text);
+    assert.ok(view.text.includes('2025年12月底前'), 'a date broken over two lines');
+    assert.ok(!view.text.includes('— 1 —'), 'the page number inside the sentence is gone');
+    // headings and list items stay lines of their own
+    assert.match(view.text, /\n（一）[^\n]*\n1．/);
+  });
+
+  it('maps every offset of the view back to the same character of the text, and every offset of the text into the view', () => {
+    for (const { id, text } of samplesOf(PDF_COPIES)) {
+      const view = hardWrapView(text)!;
+      assert.ok(view, id);
+      for (let v = 0; v < view.text.length; v++) assert.strictEqual(text[view.toOriginal(v)], view.text[v], `${id} @${v}`);
+      let last = -1;
+      for (let o = 0; o <= text.length; o++) {
+        const v = view.toView(o);
+        assert.ok(v >= last && v <= view.text.length, `${id}: toView is monotone (${o} → ${v})`);
+        last = v;
+        if (view.toOriginal(v) === o) continue;
+        // an offset inside what was taken out goes to the joint, which goes back to the character after it
+        assert.ok(/[\r\n]/.test(text.slice(view.toOriginal(v, true), view.toOriginal(v))), `${id} @${o}`);
+      }
+    }
+  });
+
+  it('reads a page broken every 20, 30 or 38 characters, with CRLF or LF, the same as the paragraphs it came from', () => {
+    const whole = checker.analyze(PARAGRAPHS.map((p) => `\u3000\u3000${p}`).join('\n'), { locale: 'zh' });
+    const codes = (findings: readonly { code: string }[]) => findings.map((f) => f.code).sort();
+    assert.ok(codes(whole.findings).includes('threshold-mismatch'), 'the planted 51% for 67%');
+    assert.ok(!whole.joinsLines);
+    for (const width of [20, 30, 38]) {
+      for (const eol of ['\n', '\r\n']) {
+        const text = hardWrapped(PARAGRAPHS, width, 2).replace(/\n/g, eol);
+        const analysis = checker.analyze(text, { locale: 'zh' });
+        assert.ok(analysis.joinsLines, `width ${width}`);
+        assert.deepStrictEqual(codes(analysis.findings), codes(whole.findings), `width ${width} ${JSON.stringify(eol)}`);
+        assert.deepStrictEqual(analysis.references.map((r) => r.tasks.map((t) => t.id)), whole.references.map((r) => r.tasks.map((t) => t.id)));
+      }
+    }
+  });
+
+  it('joins two halves of an English word with the space the break stood for', () => {
+    const line = '落实支持跨境电商发展的各项任务并加快推进跨境电商综合试验区建设Cross';
+    const text = Array.from({ length: 6 }, () => `${line}\nborder试点工作有序推进，形成一批可复制推广的经验做法和典型案例报送市`).join('\n') + '\n商务局。';
+    const view = hardWrapView(text);
+    assert.ok(view);
+    assert.ok(view.text.includes('Cross border'), view.text.slice(0, 120));
+    assert.strictEqual(view.toOriginal(view.text.indexOf('border')), text.indexOf('border'));
+  });
+
+  it('leaves every other plan as it is: the sample plan, every fixture case and every labelled or held-out text', () => {
+    const texts: { where: string; text: string }[] = [];
+    for (const file of fs.readdirSync(path.join(ROOT, 'examples'))) {
+      if (/\.(md|txt)$/.test(file)) texts.push({ where: file, text: fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8') });
+    }
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, e.name);
+        if (e.isDirectory()) walk(file);
+        else if (e.name.endsWith('.jsonl') && file !== PDF_COPIES) {
+          fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).forEach((l, i) => {
+            const s = JSON.parse(l);
+            if (typeof s.text === 'string') texts.push({ where: `${e.name}:${s.id ?? i}`, text: s.text });
+          });
+        } else if (/\.md$/.test(e.name) && e.name.toLowerCase() !== 'readme.md') {
+          fs.readFileSync(file, 'utf8').split(/\r?\n---\r?\n/).forEach((c, i) => texts.push({ where: `${e.name}#${i}`, text: c }));
+        }
+      }
+    };
+    walk(FIXTURES);
+    assert.ok(texts.length > 1000, `${texts.length} texts`);
+    const joined = texts.filter((t) => hardWrapView(t.text)).map((t) => t.where);
+    assert.deepStrictEqual(joined, []);
+  });
+
+  it('places each finding on the lines the user has, with the same ranges for diagnostics and for every other reader', () => {
+    const text = pdfCopy('pc12_04');
+    const analysis = checker.analyze(text, { locale: 'zh' });
+    const lines = new LineIndex(text);
+    const threshold = analysis.findings.find((f) => f.code === 'threshold-mismatch');
+    assert.ok(threshold);
+    const range = analysis.lines.range(threshold.start, threshold.end);
+    const broken = text.indexOf('不超过6\n0%');
+    assert.ok(broken > 0);
+    // 不超过6⏎0%: the range starts on the 6's line and ends on the next, after the %
+    assert.strictEqual(range.start.line, lines.positionAt(broken).line);
+    assert.deepStrictEqual(range.end, lines.positionAt(broken + '不超过6\n0%'.length));
+    const inSource = analysis.sourceFindings.find((f) => f.code === 'threshold-mismatch')!;
+    assert.deepStrictEqual(range, { start: lines.positionAt(inSource.start), end: lines.positionAt(inSource.end) });
+    const placed: unknown[] = [];
+    analysis.forEachFinding((f, _s, line, r) => {
+      if (f.code === 'threshold-mismatch') placed.push({ start: { line: line + r.startLine, character: r.startCharacter }, end: { line: line + r.endLine, character: r.endCharacter } });
+    });
+    assert.deepStrictEqual(placed, [range]);
+    const unit = analysis.findings.find((f) => f.code === 'other-district-unit')!;
+    assert.strictEqual(analysis.text.slice(unit.start, unit.end), '天河区商务局');
+    const source = analysis.sourceFindings.find((f) => f.code === 'other-district-unit')!;
+    assert.strictEqual(text.slice(source.start, source.end), '天河区商\n务局');
+  });
+
+  it('writes a fix into the text without joining its lines: 6⏎0% becomes 5⏎0%', () => {
+    const text = pdfCopy('pc12_04');
+    const analysis = checker.analyze(text, { locale: 'zh' });
+    const fixes = preferredFixes(analysis.sourceFindings, 'threshold-mismatch');
+    assert.strictEqual(fixes.length, 1);
+    const fixed = applyFixes(analysis.source, fixes);
+    assert.strictEqual(fixed, text.replace('不超过6\n0%', '不超过5\n0%'));
+    // the quick fix's edit (codeActions): the one character it changes
+    const fix = analysis.findings.find((f) => f.code === 'threshold-mismatch')!.fixes[0];
+    const edit = analysis.sourceEdit(fix.start, fix.end, fix.newText);
+    assert.strictEqual(edit.newText, '5');
+    assert.deepStrictEqual(edit.range, { start: new LineIndex(text).positionAt(text.indexOf('不超过6') + 3), end: new LineIndex(text).positionAt(text.indexOf('不超过6') + 4) });
+    // an edit over a break keeps it, and a page number's line, after the new text
+    const pc3 = checker.analyze(pdfCopy('pc12_03'), { locale: 'zh' });
+    const at = pc3.text.indexOf('表1第43项');
+    assert.ok(at > 0);
+    const source = pdfCopy('pc12_03');
+    const edit3 = pc3.sourceEdit(at, at + '表1第43项'.length, '表2第9项');
+    const positions = new LineIndex(source);
+    const written = source.slice(0, positions.offsetAt(edit3.range.start)) + edit3.newText + source.slice(positions.offsetAt(edit3.range.end));
+    assert.strictEqual(written, source.replace('表\n— 1 —\n1第43项', '表\n— 1 —\n2第9项'));
+    // and a change that spans the joint keeps what was taken out after its new text
+    const spanning = pc3.sourceEdit(at, at + '表1第43项'.length, '第43项');
+    assert.strictEqual(spanning.newText, '\n— 1 —\n');
+  });
+
+  it('checks an edited copy as a fresh check would, whatever the edits do to its lines', () => {
+    const options = { locale: 'zh' as const };
+    const signature = (a: ReturnType<typeof checker.analyze>) => JSON.stringify([a.findings.map((f) => [f.start, f.end, f.code, f.message]), a.findings.map((f) => a.lines.range(f.start, f.end))]);
+    let text = pdfCopy('pc12_05');
+    let previous = checker.analyze(text, options);
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const pieces = ['\n', '表1第', '5', '— 2 —\n', '。', '\r\n', '区商务局', ''];
+    for (let i = 0; i < 150; i++) {
+      const at = random(text.length);
+      const cut = random(4);
+      text = text.slice(0, at) + pieces[random(pieces.length)] + text.slice(at + cut);
+      const incremental = checker.analyze(text, options, undefined, previous);
+      // a checker with a cache of its own: a wrong cache key in the incremental one cannot pass unnoticed
+      const fresh = new Checker(checker.index, undefined, checker.context).analyze(text, options);
+      assert.strictEqual(signature(incremental), signature(fresh), `edit ${i}`);
+      previous = incremental;
+    }
+  });
+});
