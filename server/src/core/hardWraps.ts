@@ -147,8 +147,9 @@ export function hardWrapView(text: string): TextView | undefined {
     let j = i + 1;
     if (PAGE_NUMBER.test(lines[j].text) && continues(lines[j + 1])) j++;
     if (!continues(lines[j])) continue;
-    // the line's trailing blanks stay (they are the user's); the break and any page line go
-    cuts.push({ start: line.end, end: lines[j].start, space: betweenLetters(text, line.end, lines[j].start) });
+    // the line's trailing blanks (a PDF viewer's copy may end each line with one), the break and any page line go
+    const end = line.start + line.text.trimEnd().length;
+    cuts.push({ start: end, end: lines[j].start, space: betweenLetters(text, end, lines[j].start) });
     i = j - 1;
   }
   if (!cuts.length) return undefined;
