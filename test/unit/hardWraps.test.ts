@@ -12,6 +12,7 @@ import { loadEngine } from '../../server/src/engine';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 const PDF_COPIES = path.join(FIXTURES, 'heldout', 'pdf-copies-r12.jsonl');
+const HARD_COPIES = path.join(FIXTURES, 'heldout', 'pdf-copies-hard-r13.jsonl');
 
 interface Sample {
   id: string;
@@ -23,7 +24,7 @@ function samplesOf(file: string): Sample[] {
 }
 
 function pdfCopy(id: string): string {
-  const found = samplesOf(PDF_COPIES).find((s) => s.id === id);
+  const found = [...samplesOf(PDF_COPIES), ...samplesOf(HARD_COPIES)].find((s) => s.id === id);
   assert.ok(found, id);
   return found.text;
 }
@@ -64,10 +65,14 @@ describe('a plan copied out of a PDF (hardWrapView)', function () {
   });
 
   it('maps every offset of the view back to the same character of the text, and every offset of the text into the view', () => {
-    for (const { id, text } of samplesOf(PDF_COPIES)) {
+    for (const { id, text } of [...samplesOf(PDF_COPIES), ...samplesOf(HARD_COPIES)]) {
       const view = hardWrapView(text)!;
       assert.ok(view, id);
-      for (let v = 0; v < view.text.length; v++) assert.strictEqual(text[view.toOriginal(v)], view.text[v], `${id} @${v}`);
+      for (let v = 0; v < view.text.length; v++) {
+        // the same character, or a tab for the blank between two cells of a table
+        const [was, is] = [text[view.toOriginal(v)], view.text[v]];
+        assert.ok(was === is || (is === '\t' && /[ \u3000]/.test(was)), `${id} @${v}: ${JSON.stringify(was)} as ${JSON.stringify(is)}`);
+      }
       let last = -1;
       for (let o = 0; o <= text.length; o++) {
         const v = view.toView(o);
@@ -100,6 +105,31 @@ describe('a plan copied out of a PDF (hardWrapView)', function () {
     }
   });
 
+  it('takes out a running head repeated at every page break with the page number, between two halves of a sentence', () => {
+    const text = pdfCopy('ph13_03');
+    assert.ok(text.includes('探索以保险方式\n第 1 页\n广州市南沙区人民政府办公室文件\n取代保证金'));
+    const view = hardWrapView(text)!;
+    assert.ok(view.text.includes('探索以保险方式取代保证金（表3第3项）'));
+    // a page break between two paragraphs stays as it is, the 落款 too
+    assert.ok(view.text.includes('三、保障措施\n第 2 页\n广州市南沙区人民政府办公室文件\n'));
+    assert.ok(view.text.includes('\n广州市南沙区人民政府办公室\n2023年4月6日'));
+  });
+
+  it('reads a table copied out of a PDF as lines of cells parted by blanks as a table, and joins none of its lines', () => {
+    const text = pdfCopy('ph13_06');
+    const view = hardWrapView(text)!;
+    assert.ok(view.text.includes('\n序号\t对应任务\t工作内容\t牵头单位\t完成时限\r\n1\t表1第39项\t设立研究型病房\t区卫生健康局\t2025年6月底前\r\n2\t表1第44项'), view.text.slice(-400));
+    // the row that gives 表1第44项 to another lead than the body's item is compared with it
+    const analysis = checker.analyze(text, { locale: 'zh' });
+    const mismatch = analysis.findings.filter((f) => f.code === 'assignment-mismatch');
+    assert.strictEqual(mismatch.length, 1);
+    // without 序号 at its head, or with rows of another count of cells, it is no such table
+    const rows = ['工作任务 牵头单位 完成时限', '落实表1第39项 区卫生健康局 2025年6月底前'];
+    assert.strictEqual(hardWrapView(rows.join('\n')), undefined);
+    assert.strictEqual(hardWrapView(['序号 工作任务 牵头单位 完成时限', '1 落实表1第39项 区卫生健康局'].join('\n')), undefined);
+    assert.ok(hardWrapView(['序号 工作任务 牵头单位 完成时限', '1 落实表1第39项 区卫生健康局 2025年6月底前'].join('\n')));
+  });
+
   it('joins two halves of an English word with the space the break stood for', () => {
     const line = '落实支持跨境电商发展的各项任务并加快推进跨境电商综合试验区建设Cross';
     const text = Array.from({ length: 6 }, () => `${line}\nborder试点工作有序推进，形成一批可复制推广的经验做法和典型案例报送市`).join('\n') + '\n商务局。';
@@ -118,7 +148,7 @@ describe('a plan copied out of a PDF (hardWrapView)', function () {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const file = path.join(dir, e.name);
         if (e.isDirectory()) walk(file);
-        else if (e.name.endsWith('.jsonl') && file !== PDF_COPIES) {
+        else if (e.name.endsWith('.jsonl') && !e.name.startsWith('pdf-copies')) {
           fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).forEach((l, i) => {
             const s = JSON.parse(l);
             if (typeof s.text === 'string') texts.push({ where: `${e.name}:${s.id ?? i}`, text: s.text });

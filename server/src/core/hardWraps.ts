@@ -2,6 +2,7 @@
 // sentence, a task number (表1第1⏎9项), a threshold (不超过6⏎0%), a unit's name or a date, and a page number's line
 // (— 1 —) between two halves of one. The checks read a line as a unit; this joins such lines back into the paragraphs
 // they were, as a view of the text with a map between its offsets and the original's.
+import { isHeaderCell } from './planModel';
 import { INDENT, LIST_MARKER_SOURCE } from './scopes';
 
 /** The text the checks read and how its offsets stand to the original's (the text the user has). */
@@ -128,6 +129,27 @@ function betweenLetters(text: string, before: number, after: number): boolean {
   return /[A-Za-z]/.test(text.charAt(before - 1)) && /[A-Za-z]/.test(text.charAt(after));
 }
 
+/** At most this many lines of a page break (its number, a running head and foot) stand between two halves of a sentence. */
+const MAX_FURNITURE = 3;
+
+/**
+ * The running heads and feet of a page: a line that stands right before or after a page number's line at two page
+ * breaks or more (广州市南沙区人民政府办公室文件 over every page).
+ */
+function pageFurniture(lines: readonly Line[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (let k = 0; k < lines.length; k++) {
+    if (!PAGE_NUMBER.test(lines[k].text)) continue;
+    for (const n of [lines[k - 1], lines[k + 1]]) {
+      const t = n?.text.trim();
+      if (t && !PAGE_NUMBER.test(t)) seen.set(t, (seen.get(t) ?? 0) + 1);
+    }
+  }
+  const furniture = new Set<string>();
+  for (const [t, n] of seen) if (n >= 2) furniture.add(t);
+  return furniture;
+}
+
 /**
  * The text with the lines a PDF's layout broke joined again (and the page numbers between two halves of a sentence
  * taken out), or undefined when the text is not hard-wrapped (a plan written a paragraph to a line, a Markdown file
@@ -135,25 +157,83 @@ function betweenLetters(text: string, before: number, after: number): boolean {
  */
 export function hardWrapView(text: string): TextView | undefined {
   if (!text.includes('\n')) return undefined;
+  const table = spacedTables(text);
+  const cuts = lineCuts(text, table.lines);
+  if (!cuts.length && !table.borders.length) return undefined;
+  return new JoinedView(text, cuts, table.borders);
+}
+
+/** A table's header copied out of a PDF: 序号 and the other columns' names on one line, parted by blanks. */
+const SPACED_HEADER = /^[ \u3000]*(?:序号|编号)[ \u3000]+[^\n]*$/gm;
+/** The blanks between two cells of a table copied out of a PDF. */
+const CELL_GAP = /[ \u3000]+/g;
+
+/**
+ * The tables a PDF viewer copied as lines of cells parted by blanks (序号 对应任务 工作内容 牵头单位 完成时限, then
+ * `1 表1第39项 设立研究型病房 区卫生健康局 2025年6月底前`): a header of columns' names that opens with 序号, and the lines
+ * under it with as many cells. Their lines (their starts) and the first blank of each gap between two cells, which the
+ * view makes a tab: the table then reads as one pasted from Word.
+ */
+function spacedTables(text: string): { lines: Set<number>; borders: number[] } {
+  const lines = new Set<number>();
+  const borders: number[] = [];
+  SPACED_HEADER.lastIndex = 0;
+  for (let m = SPACED_HEADER.exec(text); m !== null; m = SPACED_HEADER.exec(text)) {
+    const header = m[0];
+    const cells = header.trim().split(CELL_GAP);
+    if (cells.length < 3 || /[0-9０-９\t|]/.test(header) || cells.filter(isHeaderCell).length * 2 < cells.length) continue;
+    const rows: Line[] = [];
+    for (let at = m.index + header.length + 1; at < text.length; ) {
+      const line = lineAt(text, at);
+      at = line.next;
+      if (PAGE_NUMBER.test(line.text)) continue; // a page break inside the table
+      if (line.text.includes('\t') || line.text.trim().split(CELL_GAP).length !== cells.length) break;
+      rows.push(line);
+    }
+    if (!rows.length) continue;
+    for (const line of [lineAt(text, m.index), ...rows]) {
+      lines.add(line.start);
+      const lead = line.text.length - line.text.trimStart().length;
+      const body = line.text.trimEnd();
+      CELL_GAP.lastIndex = lead;
+      for (let g = CELL_GAP.exec(body); g !== null; g = CELL_GAP.exec(body)) borders.push(line.start + g.index);
+    }
+    SPACED_HEADER.lastIndex = rows[rows.length - 1].next;
+  }
+  return { lines, borders };
+}
+
+/** Where the lines of a hard-wrapped text are joined (none when it is not one); the lines of `rows` are a table's, never joined. */
+function lineCuts(text: string, rows: ReadonlySet<number>): Cut[] {
   // told from the first lines; only a text that is hard-wrapped is split into all of them
   const width = wrapWidth(linesOf(text, SAMPLE_LINES));
-  if (width === undefined) return undefined;
+  if (width === undefined) return [];
   const lines = linesOf(text);
+  const furniture = pageFurniture(lines);
+  const between = (line: Line) => PAGE_NUMBER.test(line.text) || furniture.has(line.text.trim());
   // what is taken out: [start, end) of the original, in order; a space stands for a break between two letters
-  const cuts: { start: number; end: number; space: boolean }[] = [];
+  const cuts: Cut[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i];
-    if (line.width < width * FULL || !open(line)) continue;
+    if (line.width < width * FULL || !open(line) || furniture.has(line.text.trim()) || rows.has(line.start)) continue;
+    // past a page break's number and running head or foot, when the sentence goes on after them
     let j = i + 1;
-    if (PAGE_NUMBER.test(lines[j].text) && continues(lines[j + 1])) j++;
-    if (!continues(lines[j])) continue;
+    while (j < lines.length - 1 && j - i <= MAX_FURNITURE && between(lines[j])) j++;
+    if (j > i + 1 && !continues(lines[j])) j = i + 1;
+    if (!continues(lines[j]) || furniture.has(lines[j].text.trim()) || rows.has(lines[j].start)) continue;
     // the line's trailing blanks (a PDF viewer's copy may end each line with one), the break and any page line go
     const end = line.start + line.text.trimEnd().length;
     cuts.push({ start: end, end: lines[j].start, space: betweenLetters(text, end, lines[j].start) });
     i = j - 1;
   }
-  if (!cuts.length) return undefined;
-  return new JoinedView(text, cuts);
+  return cuts;
+}
+
+/** What the view takes out of the text: [start, end), a space standing for it when it parted two letters of words. */
+interface Cut {
+  start: number;
+  end: number;
+  space: boolean;
 }
 
 class JoinedView implements TextView {
@@ -163,7 +243,8 @@ class JoinedView implements TextView {
   private readonly originalAt: Int32Array;
   private readonly removed: Int32Array;
 
-  constructor(readonly original: string, cuts: readonly { start: number; end: number; space: boolean }[]) {
+  /** `borders`: offsets of the text where a blank becomes a tab (a table's cell border), none inside a cut. */
+  constructor(readonly original: string, cuts: readonly Cut[], borders: readonly number[]) {
     this.viewAt = new Int32Array(cuts.length);
     this.originalAt = new Int32Array(cuts.length);
     this.removed = new Int32Array(cuts.length);
@@ -181,7 +262,21 @@ class JoinedView implements TextView {
       at = cut.end;
     });
     pieces.push(original.slice(at));
-    this.text = pieces.join('');
+    const joined = pieces.join('');
+    if (!borders.length) {
+      this.text = joined;
+      return;
+    }
+    // a blank for a tab: the same length, so the offsets stay as the cuts made them
+    const tabbed: string[] = [];
+    let from = 0;
+    for (const b of [...borders].sort((x, y) => x - y)) {
+      const v = this.toView(b);
+      tabbed.push(joined.slice(from, v), '\t');
+      from = v + 1;
+    }
+    tabbed.push(joined.slice(from));
+    this.text = tabbed.join('');
   }
 
   /** The last cut at or before `offset` of `starts` (-1: none). */

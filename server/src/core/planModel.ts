@@ -260,11 +260,16 @@ export function cellSpans(row: string): [number, number][] {
 /** A header's cell: 序号, 工作任务, 对应试点任务, 牵头单位, 完成时限, 备注… */
 const HEADER_CELL = /^(?:序号|编号|类别|领域|.{0,6}(?:任务|内容|举措|措施|事项|单位|部门|时限|时间|期限|节点|进度|安排|备注|依据))$/;
 
+/** Whether a table's cell (blanks and bold marks aside) is a column's name: 序号, 工作任务, 牵头单位, 完成时限. */
+export function isHeaderCell(cell: string): boolean {
+  return HEADER_CELL.test(cell.replace(/\s|\*/g, ''));
+}
+
 /** Whether a row without a separator under it (pasted with tabs) is its table's header: no digit, most cells headers' words. */
 function isHeaderRow(line: string): boolean {
   if (/[0-9０-９]/.test(line)) return false;
   const cells = cellsOf(line).filter(Boolean);
-  return cells.filter((c) => HEADER_CELL.test(c.replace(/\s|\*/g, ''))).length * 2 >= cells.length;
+  return cells.filter(isHeaderCell).length * 2 >= cells.length;
 }
 
 /**

@@ -721,10 +721,18 @@ export function planTitle(trimmed: string): string | undefined {
   // a plan written without blank lines (a text plan saved from Word, one paragraph a line; a Markdown title with its first
   // sentence under it): its first line, or first two, when they are a title and what follows is the plan (越秀区…实施方案,
   // then ## 一、… or 为贯彻落实…)
-  const lines = trimmed.split(/\r\n|\r|\n/, 3);
+  // (under the GB/T 9704 layout's 发文机关 line, 广州市增城区商务局文件, and 文号 line, 增商务〔2023〕11号, when they are
+  // lines of the same paragraph)
+  let lines = trimmed.split(/\r\n|\r|\n/, 5);
+  let front = 0;
+  while (front < 2 && front < lines.length && FRONT_LINE.test(lines[front].trim())) front++;
+  lines = lines.slice(front, front + 3);
   if (lines.length < 2) return undefined;
   return titleOf(lines[0].trim()) ?? (lines.length > 2 ? titleOf(`${lines[0]}\n${lines[1]}`.trim()) : undefined);
 }
+
+/** A line above a document's title in the official layout: its 发文机关 (…文件) or its 文号 (增商务〔2023〕11号). */
+const FRONT_LINE = /^(?:\S{2,30}文件|\S{1,12}[〔［\[﹝（(][0-9０-９]{4}[〕］\]﹞）)][ \t\u3000]*[0-9０-９]+[ \t\u3000]*号)$/;
 
 function titleOf(trimmed: string): string | undefined {
   // most paragraphs are told by their last character: a title's kind of document, a closing bracket, bold's marks

@@ -113,7 +113,8 @@ const SHORT_OUT = /^(?:\*\*)?[：:]/;
 
 /** Where the clause that holds unit[at] starts: after the last semicolon before it (0 if none). */
 function clauseStart(unit: string, at: number): number {
-  return Math.max(unit.lastIndexOf('；', at - 1), unit.lastIndexOf(';', at - 1)) + 1;
+  // a list item's second sentence opens a clause too (1．推动家政服务提质扩容。商务服务领域方面，……)
+  return Math.max(unit.lastIndexOf('；', at - 1), unit.lastIndexOf(';', at - 1), unit.lastIndexOf('。', at - 1)) + 1;
 }
 
 /** Is unit[start, end) the whole content of a table cell (between |s, or tabs), but for bold marks? */
