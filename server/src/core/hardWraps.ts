@@ -1,7 +1,8 @@
 // A plan copied out of a PDF into a text file keeps the PDF's lines: every 30-40 characters a line break, inside a
 // sentence, a task number (表1第1⏎9项), a threshold (不超过6⏎0%), a unit's name or a date, and a page number's line
-// (— 1 —) between two halves of one. The checks read a line as a unit; this joins such lines back into the paragraphs
-// they were, as a view of the text with a map between its offsets and the original's.
+// (— 1 —, and a running head) between two halves of one; and a table comes as lines of cells parted by blanks. The
+// checks read a line as a unit; this joins such lines back into the paragraphs they were, and parts such a table's
+// cells by tabs, as a view of the text with a map between its offsets and the original's.
 import { isHeaderCell } from './planModel';
 import { INDENT, LIST_MARKER_SOURCE } from './scopes';
 
@@ -19,7 +20,7 @@ export interface TextView {
 }
 
 /** How many of a text's first non-blank lines tell whether it is hard-wrapped: a keystroke reads no more. */
-const SAMPLE_LINES = 400;
+const SAMPLE_LINES = 200;
 /** A hard-wrapped text has at least this many lines broken inside a sentence… */
 const MIN_BROKEN = 4;
 /** …and they are at least this share of its long lines (a plan written one paragraph to a line has nearly none). */
@@ -70,14 +71,12 @@ function lineAt(text: string, start: number): Line {
   return { start, end: textEnd, next, text: t, width: widthOf(t.trimEnd()) };
 }
 
-/** The text's lines, up to the one after the `nonBlank`th that is not blank. */
-function linesOf(text: string, nonBlank = Infinity): Line[] {
+/** The text's lines. */
+function linesOf(text: string): Line[] {
   const lines: Line[] = [];
-  let seen = 0;
-  for (let start = 0; start <= text.length && seen <= nonBlank; ) {
+  for (let start = 0; start <= text.length; ) {
     const line = lineAt(text, start);
     lines.push(line);
-    if (!blank(line)) seen++;
     start = line.next;
   }
   return lines;
@@ -100,26 +99,40 @@ function continues(line: Line | undefined): boolean {
 
 /**
  * The line width of a hard-wrapped text (its long lines' 90th percentile), or undefined when the text is no such: too
- * few of its long lines end inside a sentence with the next line going on, or its lines are longer than a page's.
+ * few of its long lines end inside a sentence with the next line going on, or its lines are longer than a page's. Read
+ * from its first SAMPLE_LINES lines that are not blank, each line's width from its character codes (this runs on every
+ * keystroke): only a long line, and the line after it, are read as text.
  */
-function wrapWidth(lines: readonly Line[]): number | undefined {
-  const sample: Line[] = [];
-  const followers: (Line | undefined)[] = [];
-  for (let i = 0; i < lines.length && sample.length < SAMPLE_LINES; i++) {
-    if (blank(lines[i])) continue;
-    sample.push(lines[i]);
-    followers.push(lines[i + 1]);
+function wrapWidth(text: string): number | undefined {
+  const starts: number[] = [];
+  const widths: number[] = [];
+  for (let at = 0; at <= text.length && starts.length < SAMPLE_LINES; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    let w = 0;
+    let toLast = 0; // the width up to the last character that is not blank
+    for (let k = at; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 13) continue;
+      w += c >= 0xd800 && c <= 0xdbff ? 0 : c >= 0x1100 ? 2 : 1;
+      if (c !== 32 && c !== 9 && c !== 0x3000) toLast = w;
+    }
+    if (toLast > 0) {
+      starts.push(at);
+      widths.push(toLast);
+    }
+    at = end + 1;
   }
-  if (sample.length < MIN_BROKEN * 2) return undefined;
-  const widths = sample.map((l) => l.width).sort((a, b) => a - b);
-  const width = widths[Math.floor(widths.length * 0.9)];
+  if (starts.length < MIN_BROKEN * 2) return undefined;
+  const width = [...widths].sort((a, b) => a - b)[Math.floor(widths.length * 0.9)];
   if (width < MIN_WIDTH || width > MAX_WIDTH) return undefined;
   let long = 0;
   let broken = 0;
-  for (let i = 0; i < sample.length; i++) {
-    if (sample[i].width < width * FULL) continue;
+  for (let i = 0; i < starts.length; i++) {
+    if (widths[i] < width * FULL) continue;
     long++;
-    if (open(sample[i]) && continues(followers[i])) broken++;
+    const line = lineAt(text, starts[i]);
+    if (open(line) && line.next <= text.length && continues(lineAt(text, line.next))) broken++;
   }
   return broken >= MIN_BROKEN && broken >= long * MIN_BROKEN_SHARE ? width : undefined;
 }
@@ -151,9 +164,10 @@ function pageFurniture(lines: readonly Line[]): Set<string> {
 }
 
 /**
- * The text with the lines a PDF's layout broke joined again (and the page numbers between two halves of a sentence
- * taken out), or undefined when the text is not hard-wrapped (a plan written a paragraph to a line, a Markdown file
- * with blank lines between paragraphs): nothing to join.
+ * The text with the lines a PDF's layout broke joined again (the page numbers and running heads between two halves of
+ * a sentence taken out) and its tables copied as cells parted by blanks made tab-separated, or undefined when it has
+ * neither (a plan written a paragraph to a line, a Markdown file with blank lines between paragraphs): nothing to read
+ * otherwise than as it is.
  */
 export function hardWrapView(text: string): TextView | undefined {
   if (!text.includes('\n')) return undefined;
@@ -163,8 +177,8 @@ export function hardWrapView(text: string): TextView | undefined {
   return new JoinedView(text, cuts, table.borders);
 }
 
-/** A table's header copied out of a PDF: 序号 and the other columns' names on one line, parted by blanks. */
-const SPACED_HEADER = /^[ \u3000]*(?:序号|编号)[ \u3000]+[^\n]*$/gm;
+/** The first column's name of a table's header copied out of a PDF, which opens its line (序号 工作任务 牵头单位 完成时限). */
+const FIRST_COLUMN = /^[ \u3000]*[序编]号$/;
 /** The blanks between two cells of a table copied out of a PDF. */
 const CELL_GAP = /[ \u3000]+/g;
 
@@ -177,13 +191,20 @@ const CELL_GAP = /[ \u3000]+/g;
 function spacedTables(text: string): { lines: Set<number>; borders: number[] } {
   const lines = new Set<number>();
   const borders: number[] = [];
-  SPACED_HEADER.lastIndex = 0;
-  for (let m = SPACED_HEADER.exec(text); m !== null; m = SPACED_HEADER.exec(text)) {
-    const header = m[0];
+  // 号 looked for as a character, each a blank after it (a regex over a large plan's every line start costs more, on
+  // every keystroke)
+  let after = 0; // the end of the last table read
+  for (let k = text.indexOf('号'); k >= 0; k = text.indexOf('号', k + 1)) {
+    const c = text.charCodeAt(k + 1);
+    if (c !== 32 && c !== 0x3000) continue;
+    const start = text.lastIndexOf('\n', k - 1) + 1;
+    if (start < after || !FIRST_COLUMN.test(text.slice(start, k + 1))) continue;
+    const m = lineAt(text, start);
+    const header = m.text;
     const cells = header.trim().split(CELL_GAP);
     if (cells.length < 3 || /[0-9０-９\t|]/.test(header) || cells.filter(isHeaderCell).length * 2 < cells.length) continue;
     const rows: Line[] = [];
-    for (let at = m.index + header.length + 1; at < text.length; ) {
+    for (let at = m.next; at < text.length; ) {
       const line = lineAt(text, at);
       at = line.next;
       if (PAGE_NUMBER.test(line.text)) continue; // a page break inside the table
@@ -191,14 +212,14 @@ function spacedTables(text: string): { lines: Set<number>; borders: number[] } {
       rows.push(line);
     }
     if (!rows.length) continue;
-    for (const line of [lineAt(text, m.index), ...rows]) {
+    for (const line of [m, ...rows]) {
       lines.add(line.start);
       const lead = line.text.length - line.text.trimStart().length;
       const body = line.text.trimEnd();
       CELL_GAP.lastIndex = lead;
       for (let g = CELL_GAP.exec(body); g !== null; g = CELL_GAP.exec(body)) borders.push(line.start + g.index);
     }
-    SPACED_HEADER.lastIndex = rows[rows.length - 1].next;
+    after = rows[rows.length - 1].next;
   }
   return { lines, borders };
 }
@@ -206,7 +227,7 @@ function spacedTables(text: string): { lines: Set<number>; borders: number[] } {
 /** Where the lines of a hard-wrapped text are joined (none when it is not one); the lines of `rows` are a table's, never joined. */
 function lineCuts(text: string, rows: ReadonlySet<number>): Cut[] {
   // told from the first lines; only a text that is hard-wrapped is split into all of them
-  const width = wrapWidth(linesOf(text, SAMPLE_LINES));
+  const width = wrapWidth(text);
   if (width === undefined) return [];
   const lines = linesOf(text);
   const furniture = pageFurniture(lines);
