@@ -139,6 +139,19 @@ describe('a plan copied out of a PDF (hardWrapView)', function () {
     assert.strictEqual(view.toOriginal(view.text.indexOf('border')), text.indexOf('border'));
   });
 
+  it('reads no list of items a line each, without markers or full stops, and no table copied a cell a line, as a page\'s lines', () => {
+    const rows = [
+      ['1', '表1第39项', '鼓励医疗机构设立研究型病房开展临床试验', '区卫生健康局', '2025年6月底前'],
+      ['2', '表1第44项', '支持外商捐资举办非营利性养老机构', '区民政局', '2025年12月底前'],
+      ['3', '表1第41项', '落实放宽小剂量特殊化学制剂管理', '区卫生健康局', '2024年12月底前'],
+      ['4', '表1第13项', '支持外资旅行社申请经营出境旅游业务', '区文化广电旅游体育局', '2025年6月底前'],
+      ['5', '表1第20项', '推动职业院校开展国际交流合作', '区教育局', '2025年12月底前'],
+    ];
+    // the long cells (their lines nearly as wide as the widest) end where a cell ends, and the next cell goes on
+    assert.strictEqual(hardWrapView(['序号', '对应任务', '工作内容', '牵头单位', '完成时限', ...rows.flat()].join('\n')), undefined);
+    assert.strictEqual(hardWrapView(['重点任务清单', ...rows.map((r) => `${r[2]}（${r[1]}）`), ...rows.map((r) => `${r[3]}牵头`)].join('\n')), undefined);
+  });
+
   it('leaves every other plan as it is: the sample plan, every fixture case and every labelled or held-out text', () => {
     const texts: { where: string; text: string }[] = [];
     for (const file of fs.readdirSync(path.join(ROOT, 'examples'))) {

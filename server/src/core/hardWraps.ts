@@ -25,6 +25,11 @@ const SAMPLE_LINES = 200;
 const MIN_BROKEN = 4;
 /** …and they are at least this share of its long lines (a plan written one paragraph to a line has nearly none). */
 const MIN_BROKEN_SHARE = 0.4;
+/**
+ * …and at least this many of them break inside a word (insideWord): a list of items written a line each, without
+ * markers or full stops, or a table copied a cell a line, has lines that end where a phrase ends.
+ */
+const MIN_JOINTS = 1;
 /** A line at least this share of the text's line width (its 90th percentile) is a full one, broken by the layout. */
 const FULL = 0.7;
 /** The line widths (a CJK character counts two) between which a text can be a page's lines. */
@@ -128,13 +133,28 @@ function wrapWidth(text: string): number | undefined {
   if (width < MIN_WIDTH || width > MAX_WIDTH) return undefined;
   let long = 0;
   let broken = 0;
+  let joints = 0;
   for (let i = 0; i < starts.length; i++) {
     if (widths[i] < width * FULL) continue;
     long++;
     const line = lineAt(text, starts[i]);
-    if (open(line) && line.next <= text.length && continues(lineAt(text, line.next))) broken++;
+    if (!open(line) || line.next > text.length) continue;
+    const next = lineAt(text, line.next);
+    if (!continues(next)) continue;
+    broken++;
+    if (insideWord(line.text.trimEnd(), next.text)) joints++;
   }
-  return broken >= MIN_BROKEN && broken >= long * MIN_BROKEN_SHARE ? width : undefined;
+  return broken >= MIN_BROKEN && broken >= long * MIN_BROKEN_SHARE && joints >= MIN_JOINTS ? width : undefined;
+}
+
+/** A line's last character that leaves a word or a phrase open: 在⏎我区, 表1第⏎8项, 的⏎二十大, 〔⏎2022〕. */
+const OPEN_END = /[的和与及或在对把被将向从为以于、（《“(表第〔]$/;
+/** A line's first character that cannot open a phrase: 局；完成时限, 项）, 月底前, 和目标导向, ，, 0%. */
+const CLOSED_START = /^[的了和与及或等项号年月日局、，。；：）》」』”%]/;
+
+/** Whether a line break falls inside a word or a phrase (202⏎5年, 区商务⏎局, 推动…在⏎我区): a page's, not the writer's. */
+function insideWord(line: string, next: string): boolean {
+  return OPEN_END.test(line) || CLOSED_START.test(next) || (/[0-9０-９]$/.test(line) && /^[0-9０-９]/.test(next)) || (/[A-Za-z]$/.test(line) && /^[A-Za-z]/.test(next));
 }
 
 /** Whether a joint falls between two letters of a word (English words are broken at a space, which the break stood for). */
