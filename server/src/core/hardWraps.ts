@@ -1,4 +1,4 @@
-// A plan copied out of a PDF into a text file keeps the PDF's lines: every 30-40 characters a line break, inside a
+// A plan copied out of a PDF into a text file keeps the PDF's lines: every 20-45 characters a line break, inside a
 // sentence, a task number (表1第1⏎9项), a threshold (不超过6⏎0%), a unit's name or a date, and a page number's line
 // (— 1 —, and a running head) between two halves of one; and a table comes as lines of cells parted by blanks. The
 // checks read a line as a unit; this joins such lines back into the paragraphs they were, and parts such a table's
@@ -56,14 +56,18 @@ interface Line {
   width: number;
 }
 
-function widthOf(s: string): number {
+/** The width of text[from, to) up to its last character that is not blank, from the character codes (no slice made). */
+function widthIn(text: string, from: number, to: number): number {
   let w = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  let toLast = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 13) continue;
     // a wide character counts two; a surrogate pair (a character beyond the BMP, wide as a rule) two in all
     w += c >= 0xd800 && c <= 0xdbff ? 0 : c >= 0x1100 ? 2 : 1;
+    if (c !== 32 && c !== 9 && c !== 0x3000) toLast = w;
   }
-  return w;
+  return toLast;
 }
 
 /** The line that starts at `start` (at most the text's length). */
@@ -72,8 +76,7 @@ function lineAt(text: string, start: number): Line {
   const next = end < 0 ? text.length + 1 : end + 1;
   if (end < 0) end = text.length;
   const textEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-  const t = text.slice(start, textEnd);
-  return { start, end: textEnd, next, text: t, width: widthOf(t.trimEnd()) };
+  return { start, end: textEnd, next, text: text.slice(start, textEnd), width: widthIn(text, start, textEnd) };
 }
 
 /** The text's lines. */
@@ -114,14 +117,7 @@ function wrapWidth(text: string): number | undefined {
   for (let at = 0; at <= text.length && starts.length < SAMPLE_LINES; ) {
     let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
-    let w = 0;
-    let toLast = 0; // the width up to the last character that is not blank
-    for (let k = at; k < end; k++) {
-      const c = text.charCodeAt(k);
-      if (c === 13) continue;
-      w += c >= 0xd800 && c <= 0xdbff ? 0 : c >= 0x1100 ? 2 : 1;
-      if (c !== 32 && c !== 9 && c !== 0x3000) toLast = w;
-    }
+    const toLast = widthIn(text, at, end);
     if (toLast > 0) {
       starts.push(at);
       widths.push(toLast);
