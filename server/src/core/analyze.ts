@@ -308,8 +308,8 @@ function entriesOf(holder: { shown?: Shown }, result: ParagraphResult, findings:
 
 /**
  * The result of checking one version of a document. Offsets are UTF-16 code units of `text`: the document's own text, or
- * the view the checks read of a plan copied out of a PDF (hardWrapView: its lines joined again), whose offsets `lines`
- * and `sourceOffset` take back to the document's.
+ * the view the checks read of a plan copied out of a PDF (hardWrapView: its lines joined again), whose offsets `lines`,
+ * `sourceFindings` and `sourceEdit` take back to the document's.
  */
 export class DocumentAnalysis {
   private _lines?: Positions & { range(start: number, end: number): Range };
@@ -361,11 +361,6 @@ export class DocumentAnalysis {
   /** The document's own text (`text` is the view the checks read of it, when it is a plan copied out of a PDF). */
   get source(): string {
     return this.view ? this.view.original : this.text;
-  }
-
-  /** The offset in the document's own text (`source`) of an offset of `text`; `end`: a range's end. */
-  sourceOffset(offset: number, end = false): number {
-    return this.view ? this.view.toOriginal(offset, end) : offset;
   }
 
   /**
