@@ -105,6 +105,21 @@ function continues(line: Line | undefined): boolean {
   return !!line && !blank(line) && !BLOCK_START.test(line.text) && !PAGE_NUMBER.test(line.text) && !line.text.includes('\t');
 }
 
+/** A Markdown list item's first line, up to where its text starts (`1. `, `- `), or a line indented with spaces. */
+const ITEM_TEXT = /^ *(?:[-*+]|[0-9]{1,3}[.)]) +(?=\S)|^ +(?=\S)/;
+
+/**
+ * How many spaces open `next` when it goes on with the text of the Markdown list item `line` is a line of (a line
+ * indented to where the item's text starts: 1. 推动……⏎   ……), or 0 when it does not: a Markdown editor wraps a list
+ * item so, and CommonMark reads its lines as one paragraph.
+ */
+function itemIndent(line: Line, next: Line | undefined): number {
+  const indent = ITEM_TEXT.exec(line.text)?.[0].length ?? 0;
+  if (!indent || !next || next.text.length <= indent || next.text.slice(0, indent).trim() || next.text.charCodeAt(indent) === 32) return 0;
+  const rest = { ...next, text: next.text.slice(indent) };
+  return continues(rest) ? indent : 0;
+}
+
 /**
  * The line width of a hard-wrapped text (its long lines' 90th percentile), or undefined when the text is no such: too
  * few of its long lines end inside a sentence with the next line going on, or its lines are longer than a page's. Read
@@ -136,21 +151,24 @@ function wrapWidth(text: string): number | undefined {
     const line = lineAt(text, starts[i]);
     if (!open(line) || line.next > text.length) continue;
     const next = lineAt(text, line.next);
-    if (!continues(next)) continue;
+    const indent = itemIndent(line, next);
+    if (!indent && !continues(next)) continue;
     broken++;
-    if (insideWord(line.text.trimEnd(), next.text)) joints++;
+    if (insideWord(line.text.trimEnd(), next.text.slice(indent))) joints++;
   }
   return broken >= MIN_BROKEN && broken >= long * MIN_BROKEN_SHARE && joints >= MIN_JOINTS ? width : undefined;
 }
 
-/** A line's last character that leaves a word or a phrase open: 在⏎我区, 表1第⏎8项, 的⏎二十大, 〔⏎2022〕. */
-const OPEN_END = /[的和与及或在对把被将向从为以于、（《“(表第〔]$/;
+/** A line's last character that leaves a word or a phrase open: 在⏎我区, 的⏎二十大, 〔⏎2022〕. */
+const OPEN_END = /[的和与及或在对把被将向从为以于、（《“(〔]$/;
 /** A line's first character that cannot open a phrase: 局；完成时限, 项）, 月底前, 和目标导向, ，, 0%. */
 const CLOSED_START = /^[的了和与及或等项号年月日局、，。；：）》」』”%]/;
 
 /** Whether a line break falls inside a word or a phrase (202⏎5年, 区商务⏎局, 推动…在⏎我区): a page's, not the writer's. */
 function insideWord(line: string, next: string): boolean {
-  return OPEN_END.test(line) || CLOSED_START.test(next) || (/[0-9０-９]$/.test(line) && /^[0-9０-９]/.test(next)) || (/[A-Za-z]$/.test(line) && /^[A-Za-z]/.test(next));
+  // a number goes on after a number, 表 or 第 (202⏎5年, 表1第⏎8项, 表⏎1第8项: not 分工表⏎1, a table's title over its first cell)
+  const digit = /^[0-9０-９]/.test(next);
+  return OPEN_END.test(line) || CLOSED_START.test(next) || (digit && /(?:[0-9０-９]|[^工务单]表|第)$/.test(line)) || (/[A-Za-z]$/.test(line) && /^[A-Za-z]/.test(next));
 }
 
 /** Whether a joint falls between two letters of a word (English words are broken at a space, which the break stood for). */
@@ -161,22 +179,43 @@ function betweenLetters(text: string, before: number, after: number): boolean {
 /** At most this many lines of a page break (its number, a running head and foot) stand between two halves of a sentence. */
 const MAX_FURNITURE = 3;
 
+/** A page's number alone on its line (3): a page's only when such lines count up a page apart (pageLines). */
+const BARE_NUMBER = /^[ \t\u3000]*([0-9０-９]{1,3})[ \t\u3000]*$/;
+/** At least this many lines stand between two pages' numbers. */
+const MIN_PAGE_LINES = 12;
+
 /**
- * The running heads and feet of a page: a line that stands right before or after a page number's line at two page
- * breaks or more (广州市南沙区人民政府办公室文件 over every page).
+ * The lines (their indices) that are a page's and not the plan's: page numbers (— 1 —, 第 2 页; a bare 3 when such lines
+ * count up 1, 2, 3 at least a page's lines apart, not the 序号 cells of a table copied a cell a line), and the running
+ * heads and feet, lines that stand right before or after a page number at two page breaks or more
+ * (广州市南沙区人民政府办公室文件 over every page).
  */
-function pageFurniture(lines: readonly Line[]): Set<string> {
-  const seen = new Map<string, number>();
+function pageLines(lines: readonly Line[]): Set<number> {
+  const pages = new Set<number>();
+  const bare: { at: number; n: number }[] = [];
   for (let k = 0; k < lines.length; k++) {
-    if (!PAGE_NUMBER.test(lines[k].text)) continue;
-    for (const n of [lines[k - 1], lines[k + 1]]) {
-      const t = n?.text.trim();
-      if (t && !PAGE_NUMBER.test(t)) seen.set(t, (seen.get(t) ?? 0) + 1);
+    if (PAGE_NUMBER.test(lines[k].text)) pages.add(k);
+    else {
+      const m = BARE_NUMBER.exec(lines[k].text);
+      if (m) bare.push({ at: k, n: Number(m[1].replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))) });
     }
   }
-  const furniture = new Set<string>();
-  for (const [t, n] of seen) if (n >= 2) furniture.add(t);
-  return furniture;
+  // (the last page may be short: its number the text's last line)
+  const last = (k: number) => lines.slice(k + 1).every(blank);
+  if (bare.length >= 2 && bare.every((b, k) => k === 0 || (b.n === bare[k - 1].n + 1 && (b.at - bare[k - 1].at >= MIN_PAGE_LINES || last(b.at))))) {
+    for (const b of bare) pages.add(b.at);
+  }
+  const seen = new Map<string, number>();
+  for (const k of pages) {
+    for (const n of [lines[k - 1], lines[k + 1]]) {
+      const t = n?.text.trim();
+      if (t && !PAGE_NUMBER.test(t) && !BARE_NUMBER.test(t)) seen.set(t, (seen.get(t) ?? 0) + 1);
+    }
+  }
+  const heads = new Set<string>();
+  for (const [t, n] of seen) if (n >= 2) heads.add(t);
+  if (heads.size) for (let k = 0; k < lines.length; k++) if (heads.has(lines[k].text.trim())) pages.add(k);
+  return pages;
 }
 
 /**
@@ -246,21 +285,37 @@ function lineCuts(text: string, rows: ReadonlySet<number>): Cut[] {
   const width = wrapWidth(text);
   if (width === undefined) return [];
   const lines = linesOf(text);
-  const furniture = pageFurniture(lines);
-  const between = (line: Line) => PAGE_NUMBER.test(line.text) || furniture.has(line.text.trim());
+  const pages = pageLines(lines);
+  const goesOn = (k: number) => k < lines.length && !pages.has(k) && !rows.has(lines[k].start) && continues(lines[k]);
+  /** The spaces that open line k when it goes on with a Markdown list item's text, 0 when it does not. */
+  const goesOnItem = (i: number, k: number) => (k < lines.length && !pages.has(k) && !rows.has(lines[k].start) ? itemIndent(lines[i], lines[k]) : 0);
   // what is taken out: [start, end) of the original, in order; a space stands for a break between two letters
   const cuts: Cut[] = [];
-  for (let i = 0; i + 1 < lines.length; i++) {
+  // one cut where two meet (a page's number and its running head): a view offset stands for one place of the text
+  const cut = (start: number, end: number, space: boolean) => {
+    const last = cuts[cuts.length - 1];
+    if (last && last.end === start && !last.space && !space) last.end = end;
+    else cuts.push({ start, end, space });
+  };
+  for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line.width < width * FULL || !open(line) || furniture.has(line.text.trim()) || rows.has(line.start)) continue;
+    if (pages.has(i)) {
+      // a page's number, head or foot between two paragraphs: the line and its break go
+      cut(line.start, Math.min(line.next, text.length), false);
+      continue;
+    }
+    if (line.width < width * FULL || !open(line) || rows.has(line.start)) continue;
     // past a page break's number and running head or foot, when the sentence goes on after them
     let j = i + 1;
-    while (j < lines.length - 1 && j - i <= MAX_FURNITURE && between(lines[j])) j++;
-    if (j > i + 1 && !continues(lines[j])) j = i + 1;
-    if (!continues(lines[j]) || furniture.has(lines[j].text.trim()) || rows.has(lines[j].start)) continue;
-    // the line's trailing blanks (a PDF viewer's copy may end each line with one), the break and any page line go
+    while (j < lines.length - 1 && j - i <= MAX_FURNITURE && pages.has(j)) j++;
+    if (j > i + 1 && !goesOn(j) && !goesOnItem(i, j)) j = i + 1;
+    const indent = goesOn(j) ? 0 : goesOnItem(i, j);
+    if (!indent && !goesOn(j)) continue;
+    // the line's trailing blanks (a PDF viewer's copy may end each line with one), the break, any page line and the
+    // indent of a list item's next line go
     const end = line.start + line.text.trimEnd().length;
-    cuts.push({ start: end, end: lines[j].start, space: betweenLetters(text, end, lines[j].start) });
+    const to = lines[j].start + indent;
+    cut(end, to, betweenLetters(text, end, to));
     i = j - 1;
   }
   return cuts;

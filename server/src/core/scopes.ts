@@ -201,6 +201,12 @@ const LIST_ITEM = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE}|\|)`)
 const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63;
 /** An indented line, which continues the list item above it. */
 const INDENTED = /^[ \t]+\S/;
+/** A list item's line that leaves its sentence open (…（表1第20项），): the next line, not indented, goes on with it. */
+const OPEN_CLAUSE = /[，,、（(：:][ \t\u3000]*$/;
+/** A line that is a parenthesis assigning the item above it and nothing else: （区教育局牵头，2024年12月底前完成）. */
+const ASSIGNMENT_LINE = /^[ \t\u3000]*[（(][^（()）\r\n]*(?:牵头|负责)[^（()）\r\n]*[）)][。；;]?[ \t\u3000]*$/;
+/** A line that is no sentence's rest: a heading, a row, markup, a quote. */
+const OWN_LINE = /^[ \t\u3000]*[#|<>]/;
 /** What may follow a sentence's end and still belong to it (a closing quote or parenthesis). */
 const CLOSING = /[”’」』）)]/;
 
@@ -375,6 +381,8 @@ export function scopesOf(text: string, rows: RowStarts | undefined = tableRowSta
   let cr = -2;
   /** The end of a row that spans lines, while its lines are passed. */
   let rowEnd = -1;
+  /** Whether the last scope is a list item (not a row). */
+  let item = false;
   while (lineStart <= n) {
     if (lf !== -1 && lf < lineStart) lf = text.indexOf('\n', lineStart);
     if (cr !== -1 && cr < lineStart) cr = text.indexOf('\r', lineStart);
@@ -394,8 +402,12 @@ export function scopesOf(text: string, rows: RowStarts | undefined = tableRowSta
       const spans = row ? rows.continued?.get(lineStart) : undefined;
       if (spans !== undefined) rowEnd = spans;
       scopes.push({ start: lineStart, end: spans ?? lineEnd });
+      item = !row;
     } else if (!prose && last && last.end === previousEnd && INDENTED.test(line) && !line.trimStart().startsWith('|')) {
       last.end = lineEnd; // an indented line continues the list item above it
+    } else if (!prose && item && last.end === previousEnd && !OWN_LINE.test(line) && (OPEN_CLAUSE.test(text.slice(Math.max(last.start, previousEnd - 4), previousEnd)) || ASSIGNMENT_LINE.test(line))) {
+      // a line typed under a list item's sentence that a comma left open, or its lead and deadline in a parenthesis of its own
+      last.end = lineEnd;
     } else if (prose) prose.end = lineEnd;
     else prose = { start: lineStart, end: lineEnd };
     previousEnd = lineEnd;
