@@ -30,6 +30,13 @@ const MIN_BROKEN_SHARE = 0.4;
  * markers or full stops, or a table copied a cell a line, has lines that end where a phrase ends.
  */
 const MIN_JOINTS = 1;
+/**
+ * …or, with none, at least this many broken lines, of which this share are as wide as their median to within
+ * `JUSTIFIED`: a page's lines are justified to one width, a list's items are as long as their words.
+ */
+const MIN_JUSTIFIED_LINES = 8;
+const MIN_JUSTIFIED_SHARE = 0.75;
+const JUSTIFIED = 0.04;
 /** A line at least this share of the text's line width (its 90th percentile) is a full one, broken by the layout. */
 const FULL = 0.7;
 /** The line widths (a CJK character counts two) between which a text can be a page's lines. */
@@ -143,8 +150,8 @@ function wrapWidth(text: string): number | undefined {
   const width = [...widths].sort((a, b) => a - b)[Math.floor(widths.length * 0.9)];
   if (width < MIN_WIDTH || width > MAX_WIDTH) return undefined;
   let long = 0;
-  let broken = 0;
   let joints = 0;
+  const broken: number[] = []; // their widths
   for (let i = 0; i < starts.length; i++) {
     if (widths[i] < width * FULL) continue;
     long++;
@@ -153,22 +160,33 @@ function wrapWidth(text: string): number | undefined {
     const next = lineAt(text, line.next);
     const indent = itemIndent(line, next);
     if (!indent && !continues(next)) continue;
-    broken++;
+    broken.push(widths[i]);
     if (insideWord(line.text.trimEnd(), next.text.slice(indent))) joints++;
   }
-  return broken >= MIN_BROKEN && broken >= long * MIN_BROKEN_SHARE && joints >= MIN_JOINTS ? width : undefined;
+  if (broken.length < MIN_BROKEN || broken.length < long * MIN_BROKEN_SHARE) return undefined;
+  return joints >= MIN_JOINTS || justified(broken) ? width : undefined;
+}
+
+/** Whether lines of these widths are a page's, justified to one width (MIN_JUSTIFIED_SHARE of them). */
+function justified(widths: number[]): boolean {
+  if (widths.length < MIN_JUSTIFIED_LINES) return false;
+  const median = [...widths].sort((a, b) => a - b)[widths.length >> 1];
+  return widths.filter((w) => Math.abs(w - median) <= median * JUSTIFIED).length >= widths.length * MIN_JUSTIFIED_SHARE;
 }
 
 /** A line's last character that leaves a word or a phrase open: 在⏎我区, 的⏎二十大, 〔⏎2022〕. */
 const OPEN_END = /[的和与及或在对把被将向从为以于、（《“(〔]$/;
-/** A line's first character that cannot open a phrase: 局；完成时限, 项）, 月底前, 和目标导向, ，, 0%. */
-const CLOSED_START = /^[的了和与及或等项号年月日局、，。；：）》」』”%]/;
+/** A line's first character that opens no phrase: 的二十大, ，, ）. */
+const CLOSED_START = /^[的、，。；：）》」』”%％]/;
+/** …nor after a number: 9项, 2号）, 5年6月, 6月底前, 0%. */
+const AFTER_NUMBER = /^[项号年月日%％]/;
 
 /** Whether a line break falls inside a word or a phrase (202⏎5年, 区商务⏎局, 推动…在⏎我区): a page's, not the writer's. */
 function insideWord(line: string, next: string): boolean {
   // a number goes on after a number, 表 or 第 (202⏎5年, 表1第⏎8项, 表⏎1第8项: not 分工表⏎1, a table's title over its first cell)
   const digit = /^[0-9０-９]/.test(next);
-  return OPEN_END.test(line) || CLOSED_START.test(next) || (digit && /(?:[0-9０-９]|[^工务单]表|第)$/.test(line)) || (/[A-Za-z]$/.test(line) && /^[A-Za-z]/.test(next));
+  const afterDigit = /[0-9０-９]$/.test(line);
+  return OPEN_END.test(line) || CLOSED_START.test(next) || (afterDigit && AFTER_NUMBER.test(next)) || (digit && (afterDigit || /(?:[^工务单]表|第)$/.test(line))) || (/[A-Za-z]$/.test(line) && /^[A-Za-z]/.test(next));
 }
 
 /** Whether a joint falls between two letters of a word (English words are broken at a space, which the break stood for). */
