@@ -142,6 +142,14 @@ describe('a plan copied out of a PDF (hardWrapView)', function () {
     assert.ok(!hardWrapView(nested)?.text.includes('等方- 式'));
   });
 
+  it('keeps the document\'s title a line of its own, however wide, when the paragraphs under it lost their indent', () => {
+    const line = (k: number) => `推动服务业扩大开放综合试点任务${k}落地见效并形成可复制经验，由区商`;
+    const text = ['越秀区落实服务业扩大开放综合试点实施方案', ...Array.from({ length: 9 }, (_, k) => line(k)), '务局牵头。'].join('\n');
+    const view = hardWrapView(text)!;
+    assert.ok(view, 'hard-wrapped');
+    assert.ok(view.text.startsWith('越秀区落实服务业扩大开放综合试点实施方案\n推动服务业'), view.text.slice(0, 60));
+  });
+
   it('joins two halves of an English word with the space the break stood for', () => {
     const line = '落实支持跨境电商发展的各项任务并加快推进跨境电商综合试验区建设Cross';
     const text = Array.from({ length: 6 }, () => `${line}\nborder试点工作有序推进，形成一批可复制推广的经验做法和典型案例报送市`).join('\n') + '\n商务局。';
@@ -174,7 +182,7 @@ describe('a plan copied out of a PDF (hardWrapView)', function () {
     assert.strictEqual(hardWrapView(['重点任务清单', ...rows.map((r) => `${r[2]}（${r[1]}）`), ...rows.map((r) => `${r[3]}牵头`)].join('\n')), undefined);
   });
 
-  it('leaves every other plan as it is (the sample plan, every fixture case and labelled or held-out text) but two typed with their lines broken', () => {
+  it('leaves every other plan as it is: the sample plan, every fixture case and labelled or held-out text but the PDF copies and a wrapped Markdown plan', () => {
     const texts: { where: string; text: string }[] = [];
     for (const file of fs.readdirSync(path.join(ROOT, 'examples'))) {
       if (/\.(md|txt)$/.test(file)) texts.push({ where: file, text: fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8') });
@@ -196,9 +204,11 @@ describe('a plan copied out of a PDF (hardWrapView)', function () {
     walk(FIXTURES);
     assert.ok(texts.length > 1000, `${texts.length} texts`);
     const joined = texts.filter((t) => hardWrapView(t.text)).map((t) => t.where);
-    // a Markdown plan an editor wrapped at 74 columns (its list items' lines indented to their text): joined as a page's
+    // the six PDF copies of the mixed set (its six plans saved from Word, WPS or as Markdown are not joined), and a
+    // Markdown plan an editor wrapped at 74 columns (its list items' lines indented to their text): joined as a page's
     // lines are, as CommonMark reads it
-    assert.deepStrictEqual(joined, ['short-lines-r14.jsonl:sl14_07']);
+    const mixedCopies = ['01', '03', '05', '07', '09', '11'].map((n) => `mixed-r15.jsonl:mx15_${n}`);
+    assert.deepStrictEqual(joined, [...mixedCopies, 'short-lines-r14.jsonl:sl14_07']);
   });
 
   it('places each finding on the lines the user has, with the same ranges for diagnostics and for every other reader', () => {

@@ -4,6 +4,7 @@
 // checks read a line as a unit; this joins such lines back into the paragraphs they were, and parts such a table's
 // cells by tabs, as a view of the text with a map between its offsets and the original's.
 import { isHeaderCell } from './planModel';
+import { TITLE_END } from './planStructure';
 import { INDENT, LIST_MARKER_SOURCE } from './scopes';
 
 /** The text the checks read and how its offsets stand to the original's (the text the user has). */
@@ -194,6 +195,8 @@ function betweenLetters(text: string, before: number, after: number): boolean {
   return /[A-Za-z]/.test(text.charAt(before - 1)) && /[A-Za-z]/.test(text.charAt(after));
 }
 
+/** The document's title is among its first this many lines that are not blank (under a 发文机关 and a 文号 line). */
+const TITLE_WITHIN = 4;
 /** At most this many lines of a page break (its number, a running head and foot) stand between two halves of a sentence. */
 const MAX_FURNITURE = 3;
 
@@ -315,8 +318,11 @@ function lineCuts(text: string, rows: ReadonlySet<number>): Cut[] {
     if (last && last.end === start && !last.space && !space) last.end = end;
     else cuts.push({ start, end, space });
   };
+  // the document's title, among its first lines, is a line of its own however wide (越秀区落实……实施方案, then 为贯彻……)
+  let titleLines = TITLE_WITHIN;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    if (titleLines > 0 && !blank(line) && titleLines-- && TITLE_END.test(line.text.trimEnd())) continue;
     if (pages.has(i)) {
       // a page's number, head or foot between two paragraphs: the line and its break go
       cut(line.start, Math.min(line.next, text.length), false);

@@ -704,7 +704,7 @@ function firstLineOf(text: string): string {
 /** The plan's title is among its first this many paragraphs (after 附件1, （征求意见稿）, a file number). */
 const TITLE_WITHIN = 4;
 /** A title ends with the kind of document it is. */
-const TITLE_END = /(?:方案|计划|意见|通知|要点|清单|安排|细则|办法|措施|分工表|任务表|台账)$/;
+export const TITLE_END = /(?:方案|计划|意见|通知|要点|清单|安排|细则|办法|措施|分工表|任务表|台账)$/;
 /** The last character of a paragraph that may be a title: TITLE_END's, a closing bracket, bold's `*`. */
 const TITLE_LAST = /[案划见知点单排则法施表账）)》*]/;
 /** The longest title, its lines joined. */
@@ -725,13 +725,16 @@ export function planTitle(trimmed: string): string | undefined {
   // lines of the same paragraph)
   let lines = trimmed.split(/\r\n|\r|\n/, 5);
   let front = 0;
-  while (front < 2 && front < lines.length && FRONT_LINE.test(lines[front].trim())) front++;
+  while (front < 2 && front < lines.length && (FRONT_LINE.test(lines[front].trim()) || (front === 0 && isUnitName(lines[0].trim())))) front++;
   lines = lines.slice(front, front + 3);
   if (lines.length < 2) return undefined;
   return titleOf(lines[0].trim()) ?? (lines.length > 2 ? titleOf(`${lines[0]}\n${lines[1]}`.trim()) : undefined);
 }
 
-/** A line above a document's title in the official layout: its 发文机关 (…文件) or its 文号 (增商务〔2023〕11号). */
+/**
+ * A line above a document's title in the official layout: its 发文机关 (…文件; or the issuing unit's name alone, as the
+ * first line) or its 文号 (增商务〔2023〕11号).
+ */
 const FRONT_LINE = /^(?:\S{2,30}文件|\S{1,12}[〔［\[﹝（(][0-9０-９]{4}[〕］\]﹞）)][ \t\u3000]*[0-9０-９]+[ \t\u3000]*号)$/;
 
 function titleOf(trimmed: string): string | undefined {
