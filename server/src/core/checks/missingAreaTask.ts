@@ -6,6 +6,7 @@
 import { Finding } from '../findings';
 import { nameAsWritten, PilotArea } from '../pilotAreas';
 import { Block } from '../planModel';
+import { TITLE_END } from '../planStructure';
 import { formatReference, sourcePrefixOf } from '../taskIndex';
 import { Task } from '../types';
 import type { CheckRun } from './registry';
@@ -21,7 +22,8 @@ export function checkMissingAreaTasks(block: Block, run: CheckRun): Finding[] {
   const text = run.model.text;
   const pattern = ctx.areaPattern;
   pattern.lastIndex = 0;
-  const unit = text.slice(block.start, block.end);
+  // the title only: a text plan without blank lines has its opening sentence in the title's block (为贯彻……借鉴南沙区经验)
+  const unit = titleLinesOf(text.slice(block.start, block.end));
   const findings: Finding[] = [];
   const judged = new Set<PilotArea>();
   for (let m = pattern.exec(unit); m !== null; m = pattern.exec(unit)) {
@@ -51,4 +53,23 @@ function runsOf(tasks: readonly Task[]): string {
     i = j + 1;
   }
   return out.join('、');
+}
+
+/** How many of a block's first lines may stand above its title's last line (a 发文机关 line, a 文号 line, a title's first line). */
+const TITLE_LINES = 4;
+
+/**
+ * A block's text up to the end of its title: up to its first line, among its first few, that ends with the kind of
+ * document it is (……实施方案, ……工作方案（2023—2025年）); the whole block when none does (a heading).
+ */
+function titleLinesOf(unit: string): string {
+  for (let k = 0, at = 0; k < TITLE_LINES && at < unit.length; k++) {
+    const nl = unit.indexOf('\n', at);
+    const end = nl < 0 ? unit.length : nl;
+    const bare = unit.slice(at, end).replace(/[\s*]+$/, '').replace(/[（(][^（()）]{1,14}[）)]$|》$/, '');
+    if (TITLE_END.test(bare)) return unit.slice(0, end);
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  return unit;
 }
