@@ -90,13 +90,13 @@ describe('a plan copied out of a PDF (hardWrapView)', function () {
     const whole = checker.analyze(PARAGRAPHS.map((p) => `\u3000\u3000${p}`).join('\n'), { locale: 'zh' });
     const codes = (findings: readonly { code: string }[]) => findings.map((f) => f.code).sort();
     assert.ok(codes(whole.findings).includes('threshold-mismatch'), 'the planted 51% for 67%');
-    assert.ok(!whole.joinsLines);
+    assert.strictEqual(whole.text, whole.source, 'read as written');
     for (const width of [20, 30, 38]) {
       for (const eol of ['\n', '\r\n']) {
         // a PDF viewer's copy may end each line with a blank
         const text = hardWrapped(PARAGRAPHS, width, 2).replace(/\n/g, (width === 30 ? ' ' : '') + eol);
         const analysis = checker.analyze(text, { locale: 'zh' });
-        assert.ok(analysis.joinsLines, `width ${width}`);
+        assert.notStrictEqual(analysis.text, analysis.source, `width ${width}: read with its lines joined`);
         // the paragraphs again, each a line (a paragraph's last line keeps its trailing blank: it ends no sentence's half),
         // and no page number
         assert.strictEqual(analysis.text.replace(/ (?=\r?\n|$)/g, ''), PARAGRAPHS.map((p) => `\u3000\u3000${p}`).join(eol));

@@ -7,7 +7,7 @@ import { readThresholds, ThresholdMatch } from './checks/thresholdMismatch';
 import { blankComments, parseDirectives, silencer } from './directives';
 import { DiagnosticCode, Finding, Severity, SeveritySetting, shiftFinding } from './findings';
 import { Locale, messages } from './messages';
-import { hardWrapView, TextView } from './hardWraps';
+import { hardWrapView, originalSpan, TextView } from './hardWraps';
 import { tabRowsOnly } from './scopes';
 import { applyEvent, Block, buildParagraphModel, contextKey, EMPTY_CONTEXT, headingsKey, ParagraphModel, PlanContext } from './planModel';
 import { ResolvedReference, ReferenceStyle, TaskIndex } from './taskIndex';
@@ -347,7 +347,10 @@ export class DocumentAnalysis {
       this._lines = {
         positionAt: (o) => of.positionAt(view.toOriginal(o)),
         offsetAt: (p) => view.toView(of.offsetAt(p)),
-        range: (s, e) => ({ start: of.positionAt(view.toOriginal(s)), end: of.positionAt(view.toOriginal(Math.max(s, e), e > s)) }),
+        range: (s, e) => {
+          const span = originalSpan(view, s, e);
+          return { start: of.positionAt(span.start), end: of.positionAt(span.end) };
+        },
       };
     } else if (positions) {
       this._lines = {
@@ -370,12 +373,7 @@ export class DocumentAnalysis {
   get sourceFindings(): Finding[] {
     const view = this.view;
     if (!view) return this.findings;
-    return this.findings.map((f) => ({
-      ...f,
-      start: view.toOriginal(f.start),
-      end: view.toOriginal(Math.max(f.start, f.end), f.end > f.start),
-      fixes: f.fixes.map((x) => ({ ...x, ...this.sourceChange(x.start, x.end, x.newText) })),
-    }));
+    return this.findings.map((f) => ({ ...f, ...originalSpan(view, f.start, f.end), fixes: f.fixes.map((x) => ({ ...x, ...this.sourceChange(x.start, x.end, x.newText) })) }));
   }
 
   /** An edit of `text` (`newText` over [start, end)) as the edit of the document's own text to make, with its range. */
@@ -395,16 +393,14 @@ export class DocumentAnalysis {
     const view = this.view;
     if (!view) return { start, end, newText };
     const old = this.text.slice(start, end);
-    let p = 0;
-    while (p < old.length && p < newText.length && old.charCodeAt(p) === newText.charCodeAt(p)) p++;
+    const shorter = Math.min(old.length, newText.length);
+    let p = commonPrefix(old, newText, shorter);
     if (p > 0 && isHighSurrogate(old.charCodeAt(p - 1))) p--;
-    let q = 0;
-    while (q < old.length - p && q < newText.length - p && old.charCodeAt(old.length - 1 - q) === newText.charCodeAt(newText.length - 1 - q)) q++;
+    let q = commonSuffix(old, newText, shorter - p);
     if (q > 0 && isLowSurrogate(old.charCodeAt(old.length - q))) q--;
     const from = start + p;
     const to = end - q;
-    const s = view.toOriginal(from);
-    const e = view.toOriginal(Math.max(from, to), to > from);
+    const { start: s, end: e } = originalSpan(view, from, to);
     let taken = '';
     for (let v = from, o = s; v < to; v++) {
       const at = view.toOriginal(v);
@@ -412,11 +408,6 @@ export class DocumentAnalysis {
       o = at + 1;
     }
     return { start: s, end: e, newText: newText.slice(p, newText.length - q) + taken };
-  }
-
-  /** Whether the checks read the document's lines joined again (a plan copied out of a PDF): `text` is not `source`. */
-  get joinsLines(): boolean {
-    return this.view !== undefined;
   }
 
   /** The same analysis of the same text for another document (its positions). */

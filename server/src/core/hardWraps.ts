@@ -6,6 +6,7 @@
 import { isHeaderCell } from './planModel';
 import { TITLE_END } from './planStructure';
 import { INDENT, LIST_MARKER_SOURCE } from './scopes';
+import { parseInteger } from './text';
 
 /** The text the checks read and how its offsets stand to the original's (the text the user has). */
 export interface TextView {
@@ -18,6 +19,11 @@ export interface TextView {
   toOriginal(offset: number, end?: boolean): number;
   /** The view offset of an original offset (inside what was taken out: the joint). */
   toView(offset: number): number;
+}
+
+/** A range of a view in the original's offsets: an end at a joint stays before what was taken out (TextView.toOriginal). */
+export function originalSpan(view: TextView, start: number, end: number): { start: number; end: number } {
+  return { start: view.toOriginal(start), end: view.toOriginal(Math.max(start, end), end > start) };
 }
 
 /** How many of a text's first non-blank lines tell whether it is hard-wrapped: a keystroke reads no more. */
@@ -218,7 +224,7 @@ function pageLines(lines: readonly Line[]): Set<number> {
     if (PAGE_NUMBER.test(lines[k].text)) pages.add(k);
     else {
       const m = BARE_NUMBER.exec(lines[k].text);
-      if (m) bare.push({ at: k, n: Number(m[1].replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))) });
+      if (m) bare.push({ at: k, n: parseInteger(m[1])! });
     }
   }
   // (the last page may be short: its number the text's last line)

@@ -737,14 +737,23 @@ export function planTitle(trimmed: string): string | undefined {
  */
 const FRONT_LINE = /^(?:\S{2,30}文件|\S{1,12}[〔［\[﹝（(][0-9０-９]{4}[〕］\]﹞）)][ \t\u3000]*[0-9０-９]+[ \t\u3000]*号)$/;
 
+/** A title without what may close it: 《》 (a title quoted in a notice's), a bracket (（征求意见稿）, （2023—2025年）). */
+function bareTitle(title: string): string {
+  return title.replace(/^《|》$/g, '').replace(/[（(][^（()）]{1,14}[）)]$/, '').replace(/》$/, '');
+}
+
+/** Whether a line ends as a document's title does, with the kind of document it is (……实施方案, ……方案（2023—2025年）). */
+export function endsAsTitle(line: string): boolean {
+  return TITLE_END.test(bareTitle(line.replace(/[\s*]+$/, '')));
+}
+
 function titleOf(trimmed: string): string | undefined {
   // most paragraphs are told by their last character: a title's kind of document, a closing bracket, bold's marks
   if (!trimmed || trimmed.length > MAX_TITLE + 8 || !TITLE_LAST.test(trimmed[trimmed.length - 1])) return undefined;
   const lines = trimmed.split(/\r\n|\r|\n/).map((l) => l.replace(/^#{1,6}[ \t]+/, '').replace(/\*\*/g, '').trim());
   if (lines.length > 2) return undefined;
   const title = lines.join('').trim();
-  // without a closing bracket (（征求意见稿）, （2023—2025年）) and the 《》 of a title quoted in a notice's
-  const bare = title.replace(/^《|》$/g, '').replace(/[（(][^（()）]{1,14}[）)]$/, '').replace(/》$/, '');
+  const bare = bareTitle(title);
   if (title.length > MAX_TITLE || !TITLE_END.test(bare)) return undefined;
   if (/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|[-*+][ \t])|表\s*[0-9０-９]|[。；;：:]/.test(bare)) return undefined;
   return title;

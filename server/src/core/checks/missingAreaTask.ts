@@ -6,7 +6,7 @@
 import { Finding } from '../findings';
 import { nameAsWritten, PilotArea } from '../pilotAreas';
 import { Block } from '../planModel';
-import { TITLE_END } from '../planStructure';
+import { endsAsTitle } from '../planStructure';
 import { formatReference, sourcePrefixOf } from '../taskIndex';
 import { Task } from '../types';
 import type { CheckRun } from './registry';
@@ -66,8 +66,7 @@ function titleLinesOf(unit: string): string {
   for (let k = 0, at = 0; k < TITLE_LINES && at < unit.length; k++) {
     const nl = unit.indexOf('\n', at);
     const end = nl < 0 ? unit.length : nl;
-    const bare = unit.slice(at, end).replace(/[\s*]+$/, '').replace(/[（(][^（()）]{1,14}[）)]$|》$/, '');
-    if (TITLE_END.test(bare)) return unit.slice(0, end);
+    if (endsAsTitle(unit.slice(at, end))) return unit.slice(0, end);
     if (nl < 0) break;
     at = nl + 1;
   }

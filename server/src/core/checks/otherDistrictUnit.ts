@@ -8,7 +8,7 @@ import { Block } from '../planModel';
 import { isDistrict, leadingDistrict, titleDistricts } from '../responsibility';
 import { blockReading, unitPlace } from '../unitSpellings';
 import type { CheckContext } from './context';
-import { citesAreaTask } from './placeMismatch';
+import { areaNameAtStart, citesAreaTask } from './placeMismatch';
 import type { CheckRun } from './registry';
 
 export function checkOtherDistrictUnits(block: Block, run: CheckRun): Finding[] {
@@ -54,10 +54,8 @@ function unitDistrict(name: string, context: CheckContext): { name: string; at: 
   if (leading) return leading;
   const branch = BRANCH_DISTRICT.exec(name);
   if (branch && isDistrict(branch[1])) return { name: branch[1], at: branch.index + 1 };
-  const pattern = context.areaPattern;
-  pattern.lastIndex = 0;
-  const m = pattern.exec(name);
-  return m && m.index === 0 && AREA_COMMITTEE.test(name.slice(m[0].length)) ? { name: m[0], at: 0, area: true } : undefined;
+  const area = areaNameAtStart(name, context);
+  return area && AREA_COMMITTEE.test(name.slice(area.length)) ? { name: area, at: 0, area: true } : undefined;
 }
 
 /** Whether the block cites or restates a task the source gives a pilot area. */

@@ -170,12 +170,18 @@ const LEADS = /牵头|负责|主责/;
 
 /** The area a unit belongs to by its name, if any (see ledElsewhere). */
 function unitArea(name: string, ctx: CheckContext): PilotArea | undefined {
+  const area = areaNameAtStart(name, ctx);
+  if (!area) return undefined;
+  const rest = name.slice(area.length);
+  return area.endsWith('区') || DISTRICT_AFTER.test(rest) || COMMITTEE.test(name) ? ctx.areaByName.get(area) : undefined;
+}
+
+/** The name of a pilot area a unit's name opens with (南沙区商务局, 广州开发区管委会), if any. */
+export function areaNameAtStart(name: string, ctx: CheckContext): string | undefined {
   const pattern = ctx.areaPattern;
   pattern.lastIndex = 0;
   const m = pattern.exec(name);
-  if (!m || m.index !== 0) return undefined;
-  const rest = name.slice(m[0].length);
-  return m[0].endsWith('区') || DISTRICT_AFTER.test(rest) || COMMITTEE.test(name) ? ctx.areaByName.get(m[0]) : undefined;
+  return m && m.index === 0 ? m[0] : undefined;
 }
 
 /** Where a lead unit stands in the paragraph: in the item's own text, its lines or its row (not a heading, nor the next paragraph). */
