@@ -154,6 +154,17 @@ export async function loadSources(sources: { path: string; prefix: string }[], f
   return out;
 }
 
+/**
+ * The sources an engine is built from, the one bare references cite first: the default source, unless
+ * policyLens.sources names one with an empty prefix (another city's 总体方案), which takes its place. When that one
+ * failed to load, bare references cite nothing (each is reported) rather than the default source, which is not theirs.
+ */
+export function engineSources(base: PolicyIndex | undefined, loaded: Pick<LoadedSources, 'indexes' | 'failed'>): PolicyIndex[] {
+  const own = loaded.indexes.find((i) => i.prefix === '');
+  const first = own ?? (loaded.failed.includes('') ? undefined : base);
+  return [...(first ? [first] : []), ...loaded.indexes.filter((i) => i.prefix !== '')];
+}
+
 /** Absolute path of a source file named in an index (relative ones are relative to the project root). */
 export function sourcePath(sourceFile: string, root: string = projectRoot()): string {
   return path.isAbsolute(sourceFile) ? sourceFile : path.join(root, sourceFile);

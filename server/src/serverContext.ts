@@ -8,7 +8,7 @@ import { ResolvedReference, TaskIndex } from './core/taskIndex';
 import { PolicyIndex } from './core/types';
 import { SourceFiles } from './convert';
 import { buildEngine, Engine } from './engine';
-import { loadDefaultIndex, loadRules, loadSources, projectRoot } from './indexLoader';
+import { engineSources, loadDefaultIndex, loadRules, loadSources, projectRoot } from './indexLoader';
 import { RuleData } from './core/thresholds';
 import type { TaskSearch } from './core/search';
 import { DEFAULT_SETTINGS, Settings } from './settings';
@@ -94,8 +94,9 @@ export class ServerContext implements FeatureContext {
   async loadSources(sources: Settings['sources']): Promise<string[]> {
     if (!this.base) return [];
     // the same loader as the CLI's: any format (text in any encoding, Markdown, Word), one error per failed source
-    const { indexes, errors, failed } = await loadSources(sources, this.workspaceFolders[0]);
-    ({ index: this.index, checker: this.checker } = this.wired(buildEngine([this.base, ...indexes], this.rules, failed)));
+    const loaded = await loadSources(sources, this.workspaceFolders[0]);
+    const { errors, failed } = loaded;
+    ({ index: this.index, checker: this.checker } = this.wired(buildEngine(engineSources(this.base, loaded), this.rules, failed)));
     this.analyses.clear();
     this.annexes.reset();
     this.sourceErrors = errors;

@@ -120,9 +120,9 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
   const sources = r.sources;
   if (Array.isArray(sources)) {
     for (const item of sources) {
-      if (item && typeof item.path === 'string' && typeof item.prefix === 'string' && /^[A-Za-z\u4e00-\u9fff]{1,8}$/.test(item.prefix)) {
+      if (item && typeof item.path === 'string' && typeof item.prefix === 'string' && /^[A-Za-z\u4e00-\u9fff]{0,8}$/.test(item.prefix)) {
         s.sources.push({ path: item.path, prefix: item.prefix });
-      } else bad('sources', item, '{ "path": "<file>", "prefix": "<1–8 letters>" }');
+      } else bad('sources', item, '{ "path": "<file>", "prefix": "<1–8 letters, or \"\" for the source that references without a prefix cite>" }');
     }
   } else if (sources !== undefined) bad('sources', sources, 'a list');
   return { settings: s, problems };

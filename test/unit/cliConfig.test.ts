@@ -7,6 +7,7 @@ import * as path from 'path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { ConfigError, parseSettingsText, readCliConfig } from '../../server/src/cli/configuration';
 import { readSettings, settingsSection } from '../../server/src/settings';
+import { engineSources, loadDefaultIndex, loadExtraSource } from '../../server/src/indexLoader';
 import { initialsOf } from '../../server/src/report/reviewCopy';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -57,6 +58,23 @@ describe('settings files as VS Code writes them', () => {
     const bad = readSettings({ review: { author: 42 } });
     assert.deepStrictEqual([bad.settings.reviewAuthor, bad.problems], ['Policy Lens', ['policyLens.review.author: 42 is not a name of 1 to 60 characters; using the default']]);
     assert.deepStrictEqual(['市商务局审核组', 'Policy Lens', 'review office of the city'].map(initialsOf), ['市商', 'PL', 'ROOT']);
+  });
+
+  it('takes a source with an empty prefix (the one bare references cite), and says why a prefix is not one', () => {
+    assert.deepStrictEqual(readSettings({ sources: [{ path: 'nj.txt', prefix: '' }, { path: 'sz.md', prefix: 'SZ' }] }).settings.sources, [{ path: 'nj.txt', prefix: '' }, { path: 'sz.md', prefix: 'SZ' }]);
+    const bad = readSettings({ sources: [{ path: 'x.md', prefix: 'S Z' }] });
+    assert.deepStrictEqual(bad.settings.sources, []);
+    assert.match(bad.problems[0], /or "" for the source that references without a prefix cite/);
+  });
+
+  it('builds the engine on the source that replaces the default, and on none when it failed', () => {
+    const base = loadDefaultIndex(ROOT);
+    const own = loadExtraSource(path.join(FIXTURES, 'shenzhen.md'), '');
+    const sz = loadExtraSource(path.join(FIXTURES, 'shenzhen.md'), 'SZ');
+    assert.deepStrictEqual(engineSources(base, { indexes: [sz], failed: [] }), [base, sz]);
+    assert.deepStrictEqual(engineSources(base, { indexes: [sz, own], failed: [] }), [own, sz], 'the empty prefix first, in place of the default');
+    assert.deepStrictEqual(engineSources(base, { indexes: [sz], failed: [''] }), [sz], 'never the default in place of a source that failed');
+    assert.deepStrictEqual(engineSources(base, { indexes: [], failed: ['SZ'] }), [base]);
   });
 
   it('merges a nested policyLens object with flat keys', () => {

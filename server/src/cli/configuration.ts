@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
 import { buildEngine, Engine } from '../engine';
-import { loadDefaultIndex, loadRules, loadSources, projectRoot } from '../indexLoader';
+import { engineSources, loadDefaultIndex, loadRules, loadSources, projectRoot } from '../indexLoader';
 import { readSettings, settingsSection, Settings } from '../settings';
 
 /** Where VS Code keeps a folder's settings. */
@@ -94,13 +94,13 @@ export function parseSettingsText(text: string, file: string): Record<string, un
   return value;
 }
 
-/** The engine the editor would build for these settings: the default source and every configured one. */
+/** The engine the editor would build for these settings: the default source (or the one replacing it) and every other configured one. */
 export async function loadConfiguredEngine(config: CliConfig, root: string = projectRoot()): Promise<Engine> {
   const base = loadDefaultIndex(root);
   const rules = loadRules(root);
-  const { indexes, errors } = await loadSources(config.settings.sources, config.folder);
-  if (errors.length) throw new ConfigError(errors.join('\n'));
-  return buildEngine([base, ...indexes], rules);
+  const loaded = await loadSources(config.settings.sources, config.folder);
+  if (loaded.errors.length) throw new ConfigError(loaded.errors.join('\n'));
+  return buildEngine(engineSources(base, loaded), rules);
 }
 
 /** The options of every analysis the CLI makes: the editor's, from the same settings (so both report the same). */

@@ -12,7 +12,10 @@ export function localeOf(tag: string | undefined | null): Locale {
 const range = (a: number, b: number) => `${a}–${b}`;
 
 const zh = {
-  noSource: (prefix: string) => `前缀为“${prefix}”的政策文件未能加载（请检查 policyLens.sources）`,
+  noSource: (prefix: string) =>
+    prefix
+      ? `前缀为“${prefix}”的政策文件未能加载（请检查 policyLens.sources）`
+      : '无前缀引用所指的政策文件（policyLens.sources 中前缀为空的一项）未能加载，无法核对此引用',
   noTable: (table: number, tables: number[]) =>
     `任务清单中没有表${table}：清单共有表${tables[0]}–表${tables[tables.length - 1]}`,
   noTableMeant: (table: number, tables: number[], meant: string, label: string, terms: string[]) =>
@@ -118,7 +121,10 @@ const zh = {
 export type Messages = typeof zh;
 
 const en: Messages = {
-  noSource: (prefix) => `the policy document with the prefix "${prefix}" could not be loaded (see policyLens.sources)`,
+  noSource: (prefix) =>
+    prefix
+      ? `the policy document with the prefix "${prefix}" could not be loaded (see policyLens.sources)`
+      : 'the policy document that references without a prefix cite (the entry of policyLens.sources with an empty prefix) could not be loaded: this reference cannot be checked',
   noTable: (table, tables) => `the task list has no 表${table}: it has 表${tables[0]}–表${tables[tables.length - 1]}`,
   noTableMeant: (table, tables, meant, label, terms) =>
     `the task list has no 表${table}: it has 表${tables[0]}–表${tables[tables.length - 1]}. This sentence is about ${meant} (${label})${terms.length ? `: it shares "${terms.join('", "')}"` : ''}`,

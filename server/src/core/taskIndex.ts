@@ -27,11 +27,12 @@ export class TaskIndex {
   private readonly byPrefix = new Map<string, PolicyIndex>();
 
   /**
-   * The first source is the default one (prefix ''). `unloaded` are prefixes of configured sources that failed to
-   * load: their references are still recognised (and reported), not mistaken for the default source's.
+   * The first source is the default one (prefix ''), which bare references cite. `unloaded` are prefixes of configured
+   * sources that failed to load: their references are still recognised (and reported), not mistaken for the default
+   * source's; '' among them (a source named to replace the default failed) leaves bare references citing nothing.
    */
   constructor(readonly sources: PolicyIndex[], unloaded: readonly string[] = []) {
-    this.prefixes = [...sources.map((s) => s.prefix).filter(Boolean), ...unloaded];
+    this.prefixes = [...sources.map((s) => s.prefix), ...unloaded].filter(Boolean);
     for (const source of sources) {
       this.byPrefix.set(source.prefix, source);
       for (const task of source.tasks) this.byId.set(task.id, task);
