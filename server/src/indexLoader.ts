@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseSeed, SeedParseError, INDEX_VERSION } from './core/seedParser';
 import { indexSource } from './core/sourceIndexer';
-import { readMarkdown, readPlainText } from './core/sourceReaders';
+import { readMarkdown, readTextSource } from './core/sourceReaders';
 import { RuleData } from './core/thresholds';
 import { PolicyIndex, SourceFacts } from './core/types';
 import { PlanSource, readPlanFile, readPlanTextFileSync } from './readers/planFile';
@@ -89,7 +89,7 @@ function readGenerated<T>(root: string, name: string, what: string): T {
 
 /** Indexes a source read by its format; a source without a task list names its file and line. */
 function indexRead(plan: PlanSource, file: string, prefix: string): PolicyIndex {
-  const layout = plan.format === 'text' ? readPlainText(plan.text) : readMarkdown(plan.text);
+  const layout = plan.format === 'text' ? readTextSource(plan.text) : readMarkdown(plan.text);
   try {
     return indexSource(layout, { sourceFile: file, prefix });
   } catch (e) {

@@ -8,6 +8,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { parseSeed, parseSourceText } from '../../server/src/core/seedParser';
 import { PolicyIndex, Task, TaskTable } from '../../server/src/core/types';
 import { loadSource } from '../../server/src/indexLoader';
+import { pilotAreas } from '../../server/src/core/pilotAreas';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SEED_FILE = 'seeds/000_a08c9159ea97f61a.txt';
@@ -111,6 +112,30 @@ const TEXT_LAYOUTS: { name: string; file: string; text: () => string; fields?: (
       row: (r, t) => (hasDomain(t) ? `| ${r.category} | ${r.domain} | ${numbered(r.task)} |` : `| ${r.category} | ${numbered(r.task)} |`),
     }),
   },
+  {
+    name: 'Markdown tables in a .txt file (Markdown saved as text)',
+    file: 'gz.txt',
+    text: () => layout({
+      title: (t) => [`表${t.number} ${t.title}`],
+      header: (t) => (hasDomain(t) ? ['| 类别 | 领域 | 试点任务 |', '| --- | --- | --- |'] : ['| 类别 | 试点任务 |', '| --- | --- |']),
+      row: (r, t) => (hasDomain(t) ? `| ${r.category} | ${r.domain} | ${numbered(r.task)} |` : `| ${r.category} | ${numbered(r.task)} |`),
+    }),
+  },
+  {
+    name: "tab-separated rows with a page's number on a line of its own every few rows (— 7 —, 第8页)",
+    file: 'gz.txt',
+    text: () => {
+      let n = 0;
+      return layout({
+        title: (t) => [`表${t.number} ${t.title}`],
+        header: (t) => [hasDomain(t) ? '类别\t领域\t试点任务' : '类别\t试点任务'],
+        row: (r, t) => {
+          const row = (hasDomain(t) ? [r.category, r.domain, numbered(r.task)] : [r.category, numbered(r.task)]).join('\t');
+          return ++n % 7 ? row : `${row}\n\n${n % 2 ? `— ${n / 7} —` : `第${n / 7}页`}\n`;
+        },
+      });
+    },
+  },
 ];
 
 /** What must not change from one layout to another. */
@@ -174,6 +199,32 @@ describe('sources in other layouts', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('reads a table whose one classifying column is 领域 with its cells as the categories too, an area among them', () => {
+    const text = [
+      '商务部关于印发《某市服务业扩大开放综合试点总体方案》的通知',
+      '商资发〔2023〕1号',
+      '',
+      '试点任务清单',
+      '',
+      '表1 推动重点领域开放',
+      '',
+      '| 序号 | 领域 | 试点任务 |',
+      '| --- | --- | --- |',
+      '| 1 | 科技服务领域 | 深化科技成果赋权改革。 |',
+      '| 2 |  | 构建技术交易服务网络。 |',
+      '| 3 | 在东湖新技术开发区（东湖高新区、中国（湖北）自由贸易试验区武汉片区）加快建设科技创新中心 | 发展跨境融资租赁。 |',
+    ].join('\n');
+    const index = parseSourceText(text, 'city.txt', { sourceFile: 'city.txt' });
+    assert.deepStrictEqual(index.tasks.map((t) => [t.category, t.domain]), [
+      ['科技服务领域', '科技服务领域'],
+      ['科技服务领域', '科技服务领域'],
+      ['在东湖新技术开发区（东湖高新区、中国（湖北）自由贸易试验区武汉片区）加快建设科技创新中心', '在东湖新技术开发区（东湖高新区、中国（湖北）自由贸易试验区武汉片区）加快建设科技创新中心'],
+    ]);
+    const [area] = pilotAreas([index]);
+    assert.deepStrictEqual([area?.title, [...(area?.tasks ?? [])]], ['东湖新技术开发区（东湖高新区、中国（湖北）自由贸易试验区武汉片区）', ['T1.3']]);
+    assert.ok(area.names.includes('中国（湖北）自由贸易试验区武汉片区') && area.names.includes('东湖高新区'), area.names.join(' '));
   });
 
   it('says which file has no task list and why', async () => {

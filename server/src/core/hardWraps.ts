@@ -56,7 +56,7 @@ const MAX_WIDTH = 160;
  */
 const BLOCK_START = new RegExp(String.raw`^(?:[ \t\u3000]|#{1,6}[ \t]|\||>|<|${INDENT}(?:${LIST_MARKER_SOURCE})|第[一二三四五六七八九十百零〇0-9０-９]+[章节條条部分])`);
 /** A page's number on a line of its own: — 1 —, - 2 -, 第3页, 第 3 页 共 9 页, 3/9. */
-const PAGE_NUMBER = /^[ \t\u3000]*(?:[—－\-–~～]+[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*[—－\-–~～]+|第[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[,，]?[ \t\u3000]*共[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页)?|[0-9０-９]{1,4}[ \t\u3000]*\/[ \t\u3000]*[0-9０-９]{1,4})[ \t\u3000]*$/;
+export const PAGE_NUMBER = /^[ \t\u3000]*(?:[—－\-–~～]+[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*[—－\-–~～]+|第[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[,，]?[ \t\u3000]*共[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页)?|[0-9０-９]{1,4}[ \t\u3000]*\/[ \t\u3000]*[0-9０-９]{1,4})[ \t\u3000]*$/;
 /** How a sentence ends: after this (and a closing quote or bracket), a line break is no break inside a sentence. */
 const SENTENCE_END = /[。！？!?][”’」』）)》]*$/;
 

@@ -15,8 +15,11 @@ export interface PilotArea {
 
 /** The verbs a category goes on with after its area (在天河中央商务区深化打造…). */
 const VERBS = '加快|深化|强化|全力|打造|建设|推进|推动|着力|大力|积极|聚焦|发展|开展|构建|探索|支持|培育|创建|实施|落实|率先|高标准|高水平|高质量';
-/** 在, the area (no punctuation in it), the other names it goes by in brackets, then a verb. */
-const AREA_CATEGORY = new RegExp(`^在([^（()）\\s，,、；;。：:]{2,24}?)(?:[（(]([^（()）]{2,80})[）)])?(?=${VERBS})`);
+/**
+ * 在, the area (no punctuation in it), the other names it goes by in brackets (one of them may hold brackets of its
+ * own: 中国（湖北）自由贸易试验区武汉片区), then a verb.
+ */
+const AREA_CATEGORY = new RegExp(`^在([^（()）\\s，,、；;。：:]{2,24}?)(?:[（(]((?:[^（()）]|[（(][^（()）]{1,10}[）)]){2,80})[）)])?(?=${VERBS})`);
 /** The kind of zone a name ends with; what stands before it is the zone's own name (天河中央商务区, 空港经济区, 黄埔区). */
 const ZONE_ENDING = /(?:中央商务区|商务区|经济区|核心区|试验区|示范区|开发区|高新区|自贸区|新区|片区|园区|区)$/;
 /** A zone's ending a plan writes after an area's name (南沙新区, 天河区): part of the place written. */

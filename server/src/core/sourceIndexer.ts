@@ -366,6 +366,9 @@ function mappedRow(line: number, table: TaskTable, cells: string[], columns: Col
     else if (col.role === 'field') fields.push([col.name, v]);
   });
   if (fields.length) row.fields = fields;
+  // a table whose one classifying column is named 领域 (| 序号 | 领域 | 试点任务 |): its cells are the categories too,
+  // the areas among them (在东湖新技术开发区（…）加快…) included
+  if (row.domain !== undefined && !columns.some((col) => col.role === 'category')) row.category = row.domain;
   return row;
 }
 

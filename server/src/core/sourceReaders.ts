@@ -1,6 +1,8 @@
 // Reads a source document's text layout into lines, each with the table cells it carries, so that the indexer
 // needs to know nothing of the format: tab-separated text as extracted from PDF, `|`-separated or space-aligned
 // cells, and Markdown (pipe tables; what Word documents are turned into).
+import { PAGE_NUMBER } from './hardWraps';
+
 
 /** One line of a source: its text (Markdown marks removed) and, where it reads as a table row, its cells. */
 export interface SourceLine {
@@ -24,7 +26,10 @@ export function splitLines(text: string): string[] {
 
 /** Text as extracted from a PDF or typed: cells separated by tabs, by `|`, or by two or more spaces. */
 export function readPlainText(text: string): SourceLayout {
-  return { lines: splitLines(text).map((line) => ({ text: line, cells: plainCells(line) })), explicitRows: false };
+  // a page's number on a line of its own (— 7 —, 第7页) is no text of the source: read as a blank line, which keeps
+  // the lines' numbers (a task broken over the page is joined across it as across any page break)
+  const lines = splitLines(text).map((line) => (PAGE_NUMBER.test(line) ? { text: '' } : { text: line, cells: plainCells(line) }));
+  return { lines, explicitRows: false };
 }
 
 /** Markdown: pipe tables (their `|---|` rule dropped), headings and escapes undone. */
@@ -47,7 +52,15 @@ export function readMarkdown(text: string): SourceLayout {
 
 /** Chooses the reader by the file's name: `.md`/`.markdown` (and Word, turned into Markdown) or plain text. */
 export function readSourceText(text: string, name: string): SourceLayout {
-  return /\.(md|markdown|docx|doc|wps)$/i.test(name) ? readMarkdown(text) : readPlainText(text);
+  return /\.(md|markdown|docx|doc|wps)$/i.test(name) ? readMarkdown(text) : readTextSource(text);
+}
+
+/**
+ * A text file's source: Markdown when it holds a pipe table's `| --- |` rule (Markdown saved as `.txt`, which a plain
+ * reading takes the rule for a row of its own), else plain text.
+ */
+export function readTextSource(text: string): SourceLayout {
+  return splitLines(text).some(isPipeRule) ? readMarkdown(text) : readPlainText(text);
 }
 
 function plainCells(line: string): string[] | undefined {
