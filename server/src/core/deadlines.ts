@@ -349,8 +349,10 @@ export function placeInWindow(d: Deadline, window: PilotWindow): 'before' | 'aft
   if (!d.valid) return undefined;
   if (ymd(periodEnd(d)) < ymd(window.from)) return 'before';
   const start = periodStart(d);
-  // due before the period begins: by the day before (2026年1月1日前 is due by 2025年12月31日)
-  const latest = d.strictlyBefore ? dayBefore({ ...start, day: d.period === 'day' ? d.day! : 1 }) : { ...start, day: 1 };
+  // due before the period begins: by the day before (2026年1月1日前 is due by 2025年12月31日); one that names its
+  // period's end (2025年底前, 第三季度末) is due by that end, which a pilot ending before it (经过2年试点 from 2023年4月:
+  // through 2025年4月) does not reach; a year alone (2025年) may mean any time in it
+  const latest = d.strictlyBefore ? dayBefore({ ...start, day: d.period === 'day' ? d.day! : 1 }) : d.endOfPeriod ? periodEnd(d) : { ...start, day: 1 };
   if (ymd(latest) > window.to.year * 10000 + window.to.month * 100 + 99) return 'after';
   return undefined;
 }

@@ -104,10 +104,16 @@ const DISTRICT = /^([\u4e00-\u9fff]{2,3}?)(?:新区|区|县)$/;
 /** Names of that shape that are kinds of area, not a district: 城区, 社区, 园区, 试验区, 大湾区, 中心区… */
 const NOT_A_DISTRICT = /^(?:城|市|社|小|园|片|景|校|厂|库|矿|灾|疫|郊|辖|街|老|山|牧|林|湾|大湾|城市|中心|核心|老城|主城|旧城|新城|试验|示范|开发|高新|自贸|功能|重点|保税|商务|经济|综合|合作|先行|试点|产业|集聚|服务|全|本|我|该|各|相关|有关|上述|其他|本区|辖区|行政|边境|民族|自治|特区)$/;
 
-/** Whether the whole name is a district's (黄埔区, 南沙新区; not 城区, 开发区). */
+/**
+ * …and longer ones: a kind of area with a word before it (重点园区, 核心片区, 各景区, 相关园区: a stem ending with the kind's
+ * first character, or opening with a word that picks among areas).
+ */
+const NOT_A_DISTRICT_STEM = /^(?:重点|各|相关|有关|上述|其他)|[园片景校]$/;
+
+/** Whether the whole name is a district's (黄埔区, 南沙新区; not 城区, 开发区, 重点园区). */
 export function isDistrict(name: string): boolean {
   const m = DISTRICT.exec(name);
-  return !!m && !NOT_A_DISTRICT.test(m[1]);
+  return !!m && !NOT_A_DISTRICT.test(m[1]) && !NOT_A_DISTRICT_STEM.test(m[1]);
 }
 
 /** A district's name a name opens with, after its city if any (天河区商务局, 广州市天河区商务局 → 天河区). */
