@@ -1,0 +1,69 @@
+// Other cities' 总体方案 written blind for the held-out sets (test/fixtures/heldout/sources-*/: a source's text, its
+// tasks as its writer reads the tables, and its facts), read as a user loads one in the default's place: every task's
+// text and category, the title, 文号 and date, the pilot's end, the short name and the pilot areas must be the writer's.
+// The plans that cite them are measured with the other held-out sets (heldOutSets.test.ts).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadExtraSource } from '../../server/src/indexLoader';
+import { pilotWindow, readPilotYears } from '../../server/src/core/deadlines';
+import { pilotAreas } from '../../server/src/core/pilotAreas';
+import { ROOT } from '../fixtures/meaning/meaningSpans';
+
+const HELD_OUT = path.join(ROOT, 'test', 'fixtures', 'heldout');
+
+interface WrittenTask {
+  table: number;
+  number: number;
+  category: string;
+  text: string;
+}
+
+interface WrittenFacts {
+  title: string;
+  documentNumber: string;
+  date: string;
+  pilotEnd: string;
+  areas: string[];
+  shortName?: string;
+}
+
+const sources = fs
+  .readdirSync(HELD_OUT)
+  .filter((d) => d.startsWith('sources-') && fs.statSync(path.join(HELD_OUT, d)).isDirectory())
+  .flatMap((d) => fs.readdirSync(path.join(HELD_OUT, d)).filter((f) => f.endsWith('.txt')).map((f) => path.join(HELD_OUT, d, f)));
+
+describe('the held-out sources (other cities\' 总体方案), read in the default\'s place', () => {
+  it('are there', () => assert.ok(sources.length >= 2, sources.join(' ')));
+
+  for (const file of sources) {
+    const base = file.slice(0, -'.txt'.length);
+    describe(path.relative(HELD_OUT, file), () => {
+      const index = loadExtraSource(file, '');
+      const tasks: WrittenTask[] = JSON.parse(fs.readFileSync(`${base}.tasks.json`, 'utf8'));
+      const facts: WrittenFacts = JSON.parse(fs.readFileSync(`${base}.meta.json`, 'utf8'));
+
+      it('reads every task, its text and its category (or, under a 类别, its 领域) as its writer does', () => {
+        assert.deepStrictEqual(index.tasks.map((t) => `表${t.table}第${t.item}项`), tasks.map((t) => `表${t.table}第${t.number}项`));
+        for (const [i, want] of tasks.entries()) {
+          const got = index.tasks[i];
+          assert.strictEqual(got.text, want.text, `表${want.table}第${want.number}项`);
+          assert.ok([got.category, got.domain].includes(want.category), `表${want.table}第${want.number}项: ${got.category} / ${got.domain}, not ${want.category}`);
+        }
+      });
+
+      it('reads its title, 文号, date, short name and the end of its pilot', () => {
+        assert.deepStrictEqual([index.meta.title, index.meta.docNumber, index.meta.date], [facts.title, facts.documentNumber, facts.date]);
+        if (facts.shortName) assert.ok(index.facts?.shortNames?.includes(facts.shortName), JSON.stringify(index.facts?.shortNames));
+        const window = pilotWindow(index.meta, readPilotYears((index.facts?.bodyLines ?? []).map((l) => l.text).join('\n')));
+        assert.ok(window, 'no pilot window');
+        assert.strictEqual(`${window.to.year}-${String(window.to.month).padStart(2, '0')}`, facts.pilotEnd);
+      });
+
+      it('finds the areas its categories bind tasks to', () => {
+        const titles = pilotAreas([index]).map((a) => a.title);
+        assert.deepStrictEqual(titles.map((t) => t.replace(/[（(].*$/, '')), facts.areas.map((a) => a.replace(/[（(].*$/, '')), titles.join(' '));
+      });
+    });
+  }
+});
