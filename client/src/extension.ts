@@ -9,6 +9,7 @@ import { registerCompareCommand } from './compareCommand';
 import { registerReviewCopyCommand } from './reviewCopyCommand';
 import { registerWorkspaceCheckCommand } from './workspaceCheckCommand';
 import { registerReportCommand } from './reportCommand';
+import { registerCitySource } from './citySource';
 import { PolicyLensStatus } from './languageStatus';
 import { INDEX_CHANGED_NOTIFICATION } from '../../server/src/shared/protocol';
 import { serverEnvironment } from '../../server/src/shared/launch';
@@ -47,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Policy
   registerReviewCopyCommand(context, () => client);
   registerWorkspaceCheckCommand(context, () => client);
   registerReportCommand(context, () => client);
+  registerCitySource(context);
   void vscode.commands.executeCommand('setContext', 'policyLens.coverage.uncoveredOnly', false);
   await client.start();
   context.subscriptions.push(

@@ -76,7 +76,7 @@ describe('the CLI', function () {
     assert.deepStrictEqual(ruleIds, [
       'unknown-task', 'threshold-mismatch', 'misquote', 'domain-mismatch', 'ambiguous-reference', 'nonstandard-reference', 'truncated-task-number', 'task-number-as-date', 'reference-mismatch',
       'uncited-task', 'missing-lead-unit', 'missing-deadline', 'deadline-outside-pilot', 'invalid-deadline', 'assignment-mismatch', 'reversed-wording', 'place-mismatch', 'missing-area-task', 'heading-numbering', 'inconsistent-unit-name', 'other-district-unit',
-      'document-mismatch', 'document-number-format',
+      'document-mismatch', 'document-number-format', 'source-not-loaded',
     ]);
     for (const rule of run.tool.driver.rules) assert.ok(rule.shortDescription.text && rule.defaultConfiguration.level);
     assert.strictEqual(run.results.length, 9);

@@ -80,6 +80,7 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   'heading-numbering': "A number of the plan's headings or numbered paragraphs skipped or repeated at its level ((一)(二)(四), 三、 after 三、), counted across paragraphs.",
   'other-district-unit': "A district's plan (its title names the district) that gives an item to another district's unit, or that district, to lead: a plan adapted from another district's, that district's name left in.",
   'document-mismatch': "A source cited wrong: its title with another 文号 (《广州市…总体方案》（商资发〔2022〕21号）), its title with a slip (a word left out, added or swapped), its 文号 under another title, or another body said to have issued it (国务院印发的《…》).",
+  'source-not-loaded': "A plan that implements another place's document of the programme (为贯彻落实《南京市服务业扩大开放综合试点总体方案》) checked against the source loaded (Guangzhou's): load that document in policyLens.sources with an empty prefix.",
   'document-number-format': 'A 发文字号 not written as GB/T 9704 prescribes: the year in full in 六角括号 〔〕, the serial without 第 or leading zeros (商资发[2022]第012号 → 商资发〔2022〕12号).',
   'inconsistent-unit-name': 'A unit the plan assigns items to under two names (区工信局 here, 区工业和信息化局 elsewhere), where the name it uses less is written; not a short name the plan declares (以下简称).',
 };

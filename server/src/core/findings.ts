@@ -25,6 +25,7 @@ export const DIAGNOSTIC_CODES = [
   'other-district-unit',
   'document-mismatch',
   'document-number-format',
+  'source-not-loaded',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -55,6 +56,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'other-district-unit': 'warning',
   'document-mismatch': 'error',
   'document-number-format': 'warning',
+  'source-not-loaded': 'warning',
 };
 
 /** A text edit a quick fix applies, in offsets of the checked text. */

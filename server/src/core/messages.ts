@@ -83,6 +83,8 @@ const zh = {
   documentNumberMismatch: (title: string, number: string, written: string) => `《${title}》的文号是“${number}”，此处写作“${written}”`,
   documentIssuerMismatch: (title: string, issuer: string, written: string) => `《${title}》由${issuer}印发，此处写作“${written}”`,
   documentTitleSlip: (written: string, title: string, differences: string) => `文件名称《${written}》与原文不符（${differences}）：应为《${title}》`,
+  sourceNotLoaded: (written: string, source: string) =>
+    `本方案落实的是《${written}》，而核对所依据的是《${source}》：不带前缀的引用、门槛和片区都按后者核对，结论不适用于本方案。请在 policyLens.sources 中以空前缀（"prefix": ""）加载《${written}》的文本`,
   documentNumberOfOther: (number: string, title: string, written: string) => `“${number}”是《${title}》的文号，此处的文件名称却是《${written}》：文件名称和文号有一处写错了`,
   documentNumberFormat: (written: string, standard: string, problems: string[]) => `发文字号中的“${written}”不符合公文格式（GB/T 9704）：${problems.join('，')}，应写作“${standard}”`,
   wordOrder: '语序不同',
@@ -189,6 +191,8 @@ const en: Messages = {
   documentNumberMismatch: (title, number, written) => `the 文号 of 《${title}》 is "${number}", not "${written}"`,
   documentIssuerMismatch: (title, issuer, written) => `《${title}》was issued by ${issuer}, not "${written}"`,
   documentTitleSlip: (written, title, differences) => `the document's name 《${written}》 differs from the source (${differences}): it is 《${title}》`,
+  sourceNotLoaded: (written, source) =>
+    `This plan implements 《${written}》, but the source it is checked against is 《${source}》: references without a prefix, thresholds and areas are all read from the latter and do not apply to this plan. Load the text of 《${written}》 in policyLens.sources with an empty prefix ("prefix": "")`,
   documentNumberOfOther: (number, title, written) => `"${number}" is the 文号 of 《${title}》, but the name here is 《${written}》: one of the two is wrong`,
   documentNumberFormat: (written, standard, problems) => `"${written}" in this 发文字号 is not written as official documents write it (GB/T 9704): ${problems.join(', ')}; write "${standard}"`,
   wordOrder: 'words in another order',

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { describeDiagnostics, diagnosticCode, extension, hoverText, poll, positionOf, REPO_ROOT, serverReady } from '../helpers';
+import { describeDiagnostics, diagnosticCode, extension, hoverText, poll, positionOf, rangeOf, REPO_ROOT, serverReady } from '../helpers';
 
 interface Api {
   status: { item: vscode.LanguageStatusItem };
@@ -13,6 +13,37 @@ interface Api {
 
 describe("Another city's 总体方案 as the source bare references cite", () => {
   before(() => serverReady());
+
+  it("says when a plan implements another city's 总体方案, and its quick fix (Use as the Source) loads that one", async () => {
+    const folder = vscode.workspace.workspaceFolders![0];
+    const source = vscode.Uri.joinPath(folder.uri, 'nanjing.txt');
+    fs.copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'heldout', 'sources-r17', 'nanjing.txt'), source.fsPath);
+    const uri = vscode.Uri.joinPath(folder.uri, 'nanjing-plan.md');
+    fs.writeFileSync(uri.fsPath, '# 建邺区落实服务业扩大开放综合试点实施方案\n\n为贯彻落实《南京市服务业扩大开放综合试点总体方案》，结合我区实际，制定本方案。\n\n1. 推进表1第25项。\n');
+    const config = vscode.workspace.getConfiguration('policyLens');
+    const status = (extension().exports as Api).status.item;
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const ds = await poll('source-not-loaded', () => vscode.languages.getDiagnostics(uri), (all) => all.some((d) => diagnosticCode(d) === 'source-not-loaded'), { timeoutMs: 10000 });
+      const told = ds.find((d) => diagnosticCode(d) === 'source-not-loaded')!;
+      assert.deepStrictEqual(told.range, rangeOf(doc, '南京市服务业扩大开放综合试点总体方案'), describeDiagnostics(ds));
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, told.range)) ?? [];
+      const fix = actions.find((a) => a.command?.command === 'policyLens.useAsSource');
+      assert.ok(fix, actions.map((a) => a.title).join(' | '));
+      // the fix opens a file dialog; the command takes the file as the explorer's context menu gives it
+      assert.strictEqual(await vscode.commands.executeCommand('policyLens.useAsSource', source), true);
+      assert.deepStrictEqual(config.inspect('sources')?.workspaceValue, [{ path: 'nanjing.txt', prefix: '' }]);
+      await poll('the language status of 南京\'s source', () => status.text, (t) => t === 'Policy Lens: 66 tasks', { timeoutMs: 15000 });
+      await poll('source-not-loaded gone', () => vscode.languages.getDiagnostics(uri), (all) => !all.some((d) => diagnosticCode(d) === 'source-not-loaded'), { timeoutMs: 10000 });
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await config.update('sources', undefined, vscode.ConfigurationTarget.Workspace);
+      await poll('the language status of the bundled source', () => status.text, (t) => t === 'Policy Lens: 130 tasks', { timeoutMs: 15000 });
+      fs.rmSync(uri.fsPath, { force: true });
+      fs.rmSync(source.fsPath, { force: true });
+    }
+  });
 
   it('counts its tasks, checks and hovers bare references against it, and gives the bundled one back when removed', async () => {
     const folder = vscode.workspace.workspaceFolders![0];

@@ -27,6 +27,7 @@ import { checkInconsistentUnitName } from './inconsistentUnitName';
 import { checkOtherDistrictUnits } from './otherDistrictUnit';
 import { checkDocumentMismatch } from './documentMismatch';
 import { checkDocumentNumberFormat } from './documentNumberFormat';
+import { checkSourceNotLoaded } from './sourceNotLoaded';
 import type { BlockAssignment, ResponsibilityRun } from '../itemAssignment';
 
 /** What a check sees besides its block: the paragraph's model, the sources' facts, the messages. */
@@ -73,6 +74,7 @@ export const CHECKS: readonly Check[] = [
   { code: 'reversed-wording', severity: 'warning', check: checkReversedWording },
   { code: 'document-mismatch', severity: 'error', check: checkDocumentMismatch },
   { code: 'document-number-format', severity: 'warning', check: checkDocumentNumberFormat },
+  { code: 'source-not-loaded', severity: 'warning', check: checkSourceNotLoaded },
   {
     code: 'domain-mismatch',
     severity: 'warning',

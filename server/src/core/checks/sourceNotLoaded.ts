@@ -1,0 +1,61 @@
+// source-not-loaded: a plan that implements another place's document of the programme (为贯彻落实《南京市服务业扩大开放
+// 综合试点总体方案》) while the source its bare references cite is another place's (the bundled one, Guangzhou's): every
+// bare reference, threshold and area of the plan is then checked against a document that is not the plan's. Said where
+// the plan names the document it implements (after 贯彻落实, 根据, 按照…, or given a short name right after: 以下简称《总体方案》),
+// with what to load. A document the plan only compares itself with
+// (借鉴《北京市…总体方案》) is not the one it implements; one loaded under a prefix is the user's own choice.
+import { paragraphCitations, titleSource, within } from '../documentCitations';
+import { Finding } from '../findings';
+import { Block } from '../planModel';
+import type { CheckRun } from './registry';
+
+export function checkSourceNotLoaded(block: Block, run: CheckRun): Finding[] {
+  const { titles } = paragraphCitations(run.model);
+  if (!titles.length) return [];
+  const primary = run.context.index.source('')?.meta.title;
+  if (!primary) return [];
+  const text = run.model.text;
+  const findings: Finding[] = [];
+  for (const t of within(titles, block.start, block.end)) {
+    if (!sameDocumentOfAnotherPlace(t.title, primary) || titleSource(t.title, run.context.documents)) continue;
+    const named = SHORT_NAME_AFTER.test(text.slice(t.end + 1, t.end + 40));
+    if (!named && !implemented(text.slice(clauseStart(text, block.start, t.start), t.start))) continue;
+    findings.push({
+      start: t.start, end: t.end, code: 'source-not-loaded', severity: 'warning',
+      message: run.msg.sourceNotLoaded(t.title, primary),
+      related: [],
+      fixes: [],
+    });
+  }
+  return findings;
+}
+
+/** The place a title opens with (南京市, 湖北省, 浦东新区) and the rest. */
+const PLACE = /^([\u4e00-\u9fff]{1,7}?(?:自治区|省|市|新区|区|县))(.{6,})$/;
+
+/**
+ * Whether `written` is the title of the same document as `source` for another place: 《南京市服务业扩大开放综合试点总体方案》
+ * to 《广州市服务业扩大开放综合试点总体方案》 (the rest after the place the same, whitespace aside).
+ */
+export function sameDocumentOfAnotherPlace(written: string, source: string): boolean {
+  const w = PLACE.exec(written.replace(/\s+/g, ''));
+  const s = PLACE.exec(source.replace(/\s+/g, ''));
+  return !!w && !!s && w[1] !== s[1] && w[2] === s[2];
+}
+
+/** Where the clause holding a title starts: after the last sentence end, semicolon or line break before it. */
+function clauseStart(text: string, from: number, at: number): number {
+  for (let i = at - 1; i >= from; i--) if ('。！？；;\n'.includes(text[i])) return i + 1;
+  return from;
+}
+
+/** A short name given right after the title (（商资发〔2023〕63号，以下简称《总体方案》）): the plan's own basis. */
+const SHORT_NAME_AFTER = /^[（(][^（()）]{0,24}以下简称/;
+
+/** Words before a title that make it the document a plan implements, and words that make it one it compares itself with. */
+const IMPLEMENTS = /贯彻|落实|根据|按照|依据|遵照|依照/;
+const COMPARES = /借鉴|学习|参照|参考|对标|对照|比照|比较|相比|复制|推广|结合|衔接/;
+
+function implemented(before: string): boolean {
+  return IMPLEMENTS.test(before) && !COMPARES.test(before);
+}
