@@ -4,45 +4,30 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { LspClient, positionOf, ROOT } from '../support/lspClient';
+import { byPosition, openSourceWorkspace, SOURCE_FIXTURES, SourceWorkspace } from '../support/sourceWorkspace';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
-const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'sources');
 /** Shenzhen's plan written as Shenzhen's drafters would: bare references to their own 总体方案. */
-const PLAN = fs.readFileSync(path.join(FIXTURES, 'shenzhen-plan.md'), 'utf8').replace(/SZ表/g, '表');
+const PLAN = fs.readFileSync(path.join(SOURCE_FIXTURES, 'shenzhen-plan.md'), 'utf8').replace(/SZ表/g, '表');
 const SECTION = { sources: [{ path: 'policies/shenzhen.md', prefix: '' }] };
-
-const byPosition = (a: any, b: any) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
 describe("another city's 总体方案 as the source bare references cite", function () {
   this.timeout(30000);
+  let workspace: SourceWorkspace;
   let dir: string;
   let client: LspClient;
   let planUri: string;
   let editor: any[];
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-primary-'));
-    fs.mkdirSync(path.join(dir, 'policies'));
-    fs.mkdirSync(path.join(dir, '.vscode'));
-    fs.copyFileSync(path.join(FIXTURES, 'shenzhen.md'), path.join(dir, 'policies', 'shenzhen.md'));
-    fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'policyLens.sources': SECTION.sources }));
-    fs.writeFileSync(path.join(dir, 'plan.md'), PLAN);
-    planUri = pathToFileURL(path.join(dir, 'plan.md')).toString();
-    client = new LspClient();
-    client.configuration = SECTION;
-    await client.initialize({ rootPath: dir, configuration: true });
-    client.open(planUri, PLAN);
-    editor = (await client.waitForDiagnostics(planUri)).diagnostics.slice().sort(byPosition);
+    workspace = await openSourceWorkspace(JSON.stringify({ 'policyLens.sources': SECTION.sources }), SECTION, PLAN);
+    ({ dir, client, planUri, diagnostics: editor } = workspace);
   });
 
-  after(async () => {
-    await client.shutdown();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => workspace.close());
 
   it("checks 表1第3项's 外资比例 against that source, and 表1第12项 as past its 表1's end", () => {
     const mismatch = editor.filter((d) => d.code === 'threshold-mismatch');

@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { LspClient, positionOf, ROOT } from '../support/lspClient';
+import { byPosition, openSourceWorkspace, SourceWorkspace } from '../support/sourceWorkspace';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'sources');
@@ -27,34 +28,20 @@ const SETTINGS_JSON = `{
 }
 `;
 
-const byPosition = (a: any, b: any) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-
 describe('a sibling source through the server and the CLI', function () {
   this.timeout(30000);
+  let workspace: SourceWorkspace;
   let dir: string;
   let client: LspClient;
   let planUri: string;
   let editor: any[];
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-sibling-'));
-    fs.mkdirSync(path.join(dir, 'policies'));
-    fs.mkdirSync(path.join(dir, '.vscode'));
-    fs.copyFileSync(path.join(FIXTURES, 'shenzhen.md'), path.join(dir, 'policies', 'shenzhen.md'));
-    fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), SETTINGS_JSON);
-    fs.writeFileSync(path.join(dir, 'plan.md'), PLAN);
-    planUri = pathToFileURL(path.join(dir, 'plan.md')).toString();
-    client = new LspClient();
-    client.configuration = SECTION;
-    await client.initialize({ rootPath: dir, configuration: true });
-    client.open(planUri, PLAN);
-    editor = (await client.waitForDiagnostics(planUri)).diagnostics.slice().sort(byPosition);
+    workspace = await openSourceWorkspace(SETTINGS_JSON, SECTION, PLAN);
+    ({ dir, client, planUri, diagnostics: editor } = workspace);
   });
 
-  after(async () => {
-    await client.shutdown();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => workspace.close());
 
   it('reports the wrong 外资比例 of SZ表1第3项 against the sibling source, in the editor', () => {
     const mismatch = editor.filter((d) => d.code === 'threshold-mismatch');
