@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadExtraSource } from '../../server/src/indexLoader';
+import { loadExtraSource, loadSource } from '../../server/src/indexLoader';
 import { loadEngine } from '../../server/src/engine';
 import { pilotWindow, readPilotYears } from '../../server/src/core/deadlines';
 import { pilotAreas } from '../../server/src/core/pilotAreas';
@@ -65,6 +65,29 @@ describe('the held-out sources (other cities\' 总体方案), read in the defaul
         const titles = pilotAreas([index]).map((a) => a.title);
         assert.deepStrictEqual(titles.map((t) => t.replace(/[（(].*$/, '')), facts.areas.map((a) => a.replace(/[（(].*$/, '')), titles.join(' '));
       });
+    });
+  }
+});
+
+/**
+ * The sources written as Word's text, also as the Word document and the PDF an office makes of it
+ * (sources-docs/make.cjs: merged category cells, centred, as the ministry's tables have them): the same tasks, title and
+ * areas from each.
+ */
+describe('the held-out sources as Word documents and PDFs', function () {
+  this.timeout(30000);
+  const DOCS = path.join(HELD_OUT, 'sources-docs');
+  const copies = fs.readdirSync(DOCS).filter((f) => /\.(docx|pdf)$/.test(f));
+  it('are there', () => assert.ok(copies.some((f) => f.endsWith('.docx')) && copies.some((f) => f.endsWith('.pdf')), copies.join(' ')));
+  for (const copy of copies) {
+    it(`${copy}: reads the tasks, title and areas of its text`, async () => {
+      const name = copy.replace(/\.(docx|pdf)$/, '');
+      const text = sources.find((f) => path.basename(f) === `${name}.txt`);
+      assert.ok(text, `no source text for ${copy}`);
+      const want = loadExtraSource(text, '');
+      const got = await loadSource(path.join(DOCS, copy), '');
+      const essence = (i: typeof want) => ({ meta: i.meta, tasks: i.tasks.map((t) => [t.id, t.category, t.domain, t.text]), areas: pilotAreas([i]).map((a) => a.title) });
+      assert.deepStrictEqual(essence(got), essence(want));
     });
   }
 });

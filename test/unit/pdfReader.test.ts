@@ -158,6 +158,39 @@ describe('the PDF layout reader', () => {
     ].join('\n'));
   });
 
+  it('reads a category cell merged over rows by its rules: its text, centred, goes to the first of them, and a border it straddles still parts two rows', () => {
+    // rows between y = 760, 740 | 700, 660, 620 | 580, 540 (the 类别 column, x 100–200, has no border between merged rows)
+    const full = (y: number) => ({ x0: 70, y0: y, x1: 400, y1: y + 0.5 });
+    const parted = (y: number) => [{ x0: 70, y0: y, x1: 100, y1: y + 0.5 }, { x0: 200, y0: y, x1: 400, y1: y + 0.5 }];
+    const rules = [full(760), full(740), ...parted(700), ...parted(660), full(620), ...parted(580), full(540)]
+      .concat([70, 100, 200, 400].map((x) => ({ x0: x, y0: 540, x1: x + 0.5, y1: 760 })));
+    const { text } = markdownOfPdfPages([{ ...page(
+      line(790, [[72, '表1 推动重点行业领域扩大开放']]),
+      line(746, [[75, '序号'], [130, '类别'], [250, '试点任务']]),
+      line(724, [[80, '1'], [210, '深化科技成果赋权改革。']]),
+      line(684, [[80, '2'], [210, '构建技术交易服务网络。']]),
+      // a category of three rows, centred: in its second row
+      line(676, [[110, '科技服务领域']]),
+      line(644, [[80, '3'], [210, '开展知识产权证券化试点。']]),
+      line(604, [[80, '4'], [210, '允许境外专业人才备案执业。']]),
+      // a category of two rows, centred on the border between them
+      line(577, [[110, '专业服务领域']]),
+      line(564, [[80, '5'], [210, '支持专业服务机构设立分支机构。']]),
+    ), rules }]);
+    assert.strictEqual(text, [
+      '表1推动重点行业领域扩大开放',
+      '',
+      '| 序号 | 类别 | 试点任务 |',
+      '| --- | --- | --- |',
+      '| 1 | 科技服务领域 | 深化科技成果赋权改革。 |',
+      '| 2 |  | 构建技术交易服务网络。 |',
+      '| 3 |  | 开展知识产权证券化试点。 |',
+      '| 4 | 专业服务领域 | 允许境外专业人才备案执业。 |',
+      '| 5 |  | 支持专业服务机构设立分支机构。 |',
+      '',
+    ].join('\n'));
+  });
+
   it('reads two ruled tables one right under the other, their columns apart, as two tables', () => {
     // the first: rows between y = 760, 740, 720, columns at x = 70, 200, 400; the second: 720, 700, 680 at 70, 300, 400
     const rules = [760, 740, 720].map((y) => ({ x0: 70, y0: y, x1: 400, y1: y + 0.5 })).concat([700, 680].map((y) => ({ x0: 70, y0: y, x1: 400, y1: y + 0.5 })))

@@ -330,17 +330,24 @@ function readTable(body: Line[], start: number): { rows: { text: string; page: n
   // its own
   const unnamed = columns.map((_, k) => k).filter((k) => !header.segments.some((h) => column(h) === k));
   const twoRows = unnamed.length > 0 && lines[1].segments.some((s) => unnamed.includes(column(s)));
-  const rows: { cells: string[]; page: number }[] = [];
+  const rows: { cells: string[]; page: number; border?: number }[] = [];
   let ends: number[] = [];
   /** The rows that open a page: perhaps the rest of a row the page's end broke. */
   const openPage = new Set<number>();
   lines.forEach((line, j) => {
+    // in a ruled table, the rule is looked for under the last line above that shares a column with this one (a merged
+    // cell's text, centred on the border of two of its rows, stands between them in a column the border does not
+    // cross), and must be another than the one over the row this line would join (a 序号 centred under its row's first
+    // line finds that row's own border above it)
+    const above = j > 0 ? (ruled ? lines[lastOverlapping(lines, j)] : lines[j - 1]) : undefined;
+    const border = ruled && above && above.page === line.page ? borderY(above, line) : undefined;
+    const current = rows[rows.length - 1];
     const opens = ruled
-      ? j === 0 || ruleBetween(lines[j - 1], line)
+      ? !above || above.page !== line.page || (border !== undefined && !(current?.page === line.page && current.border !== undefined && border >= current.border - 1))
       : j === 0 || (line.segments.length >= 2 && line.segments.length > columns.length / 2) || (twoRows && rows.length === 1 && j === 1);
     if (opens) {
       if (j > 1 && lines[j - 1].page !== line.page) openPage.add(rows.length);
-      rows.push({ cells: columns.map(() => ''), page: line.page });
+      rows.push({ cells: columns.map(() => ''), page: line.page, border });
       ends = columns.map(() => Infinity);
     }
     const row = rows[rows.length - 1].cells;
@@ -353,6 +360,22 @@ function readTable(body: Line[], start: number): { rows: { text: string; page: n
       ends[c] = s.x1;
     }
   });
+  // a merged cell (a category over several rows): the rows whose border does not cross its column are one cell there,
+  // its text in the first of them wherever it was centred (the others left empty, as the Word reader leaves them)
+  if (ruled) {
+    for (let r = rows.length - 1; r >= 2; r--) {
+      const y = rows[r].border;
+      if (y === undefined) continue;
+      const rules = lines.find((l) => l.page === rows[r].page)?.rules ?? [];
+      columns.forEach((c, k) => {
+        const mid = (c.x0 + c.x1) / 2;
+        if (rules.some((rule) => Math.abs(ruleY(rule) - y) <= 1.5 && over(rule, mid, mid)) || !rows[r].cells[k]) return;
+        const top = rows[r - 1].cells;
+        top[k] = top[k] ? top[k] + joinText(top[k], rows[r].cells[k]) : rows[r].cells[k];
+        rows[r].cells[k] = '';
+      });
+    }
+  }
   // a row the page's end broke (Word lets a row break across pages): where every other row fills the first column (序号),
   // a row at a page's top that leaves it empty is the rest of the row above
   const keyed = rows.slice(1).every((r, k) => openPage.has(k + 1) || r.cells[0] !== '');
@@ -386,10 +409,24 @@ function enclosed(line: Line): boolean {
 
 /** Whether a rule runs between two lines of a table (a row's border), or a page ends between them. */
 function ruleBetween(upper: Line, lower: Line): boolean {
-  if (upper.page !== lower.page) return true;
+  return upper.page !== lower.page || borderY(upper, lower) !== undefined;
+}
+
+/** The height of a rule between two lines of a page (a row's border), if one runs between them where they stand. */
+function borderY(upper: Line, lower: Line): number | undefined {
   const x0 = Math.max(upper.x0, lower.x0);
   const x1 = Math.min(upper.x1, lower.x1);
-  return lower.rules.some((r) => ruleY(r) < upper.y - 0.05 * upper.h && ruleY(r) > lower.y + 0.7 * lower.h && over(r, Math.min(x0, x1), Math.max(x0, x1)));
+  const rule = lower.rules.find((r) => ruleY(r) < upper.y - 0.05 * upper.h && ruleY(r) > lower.y + 0.7 * lower.h && over(r, Math.min(x0, x1), Math.max(x0, x1)));
+  return rule && ruleY(rule);
+}
+
+/** The last line before lines[j] of its page that shares a column with it (lines[j - 1] when none does). */
+function lastOverlapping(lines: Line[], j: number): number {
+  const line = lines[j];
+  for (let k = j - 1; k >= 0 && lines[k].page === line.page; k--) {
+    if (lines[k].segments.some((a) => line.segments.some((b) => a.x0 < b.x1 && a.x1 > b.x0))) return k;
+  }
+  return j - 1;
 }
 
 /**
