@@ -555,6 +555,8 @@ const CITY_BRANCH = /^(?:\p{Script=Han}{2,3}市|市)(\p{Script=Han}+?)局\p{Scri
 
 /** A name that ends as a unit's does: a longer name that starts with it and goes on names a part of it (区政府办公室, 区委宣传部). */
 const UNIT_END = /(?:府|委|局|办|会|部|院|厅|中心|集团)$/;
+/** …unless what goes on only writes its last word in full: 办 for 办公室 (区口岸物流办), 委 for 委员会 or 委会 (区管委). */
+const WRITTEN_IN_FULL = /(?:办公室|委员会|委会)$/;
 
 /**
  * Whether two names may name the same unit: the same, or one written shorter with the other's characters in order
@@ -564,7 +566,8 @@ const UNIT_END = /(?:府|委|局|办|会|部|院|厅|中心|集团)$/;
 export function mayNameSameUnit(a: string, b: string): boolean {
   const branch = (name: string) => name.replace(CITY_BRANCH, '区$1分局');
   const [short, long] = a.length <= b.length ? [branch(a), branch(b)] : [branch(b), branch(a)];
-  if (short !== long && long.startsWith(short) && UNIT_END.test(short) && !/^[（(]/.test(long.slice(short.length))) return false;
+  if (short !== long && long.startsWith(short) && UNIT_END.test(short) && !/^[（(]/.test(long.slice(short.length))
+    && !(WRITTEN_IN_FULL.test(long) && long.length - short.length <= 2 && WRITTEN_IN_FULL.exec(long)!.index === short.length - 1)) return false;
   let at = 0;
   for (const ch of short) {
     at = long.indexOf(ch, at);
