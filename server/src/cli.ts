@@ -1,7 +1,7 @@
 // The Policy Lens CLI: `policy-lens check FILE...`, `policy-lens coverage FILE...`, `policy-lens index [--check]`.
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeOptionsOf, CliConfig, loadConfiguredEngine, readCliConfig } from './cli/configuration';
+import { analyzeOptionsOf, CliConfig, loadConfiguredEngine, readCliConfig, withSourceInPlace } from './cli/configuration';
 import { coverageCsv } from './shared/coverageCsv';
 import { computeCoverage, coverageCounts } from './core/coverage';
 import { localeOf } from './core/messages';
@@ -14,13 +14,13 @@ import { readAndCheckPlans } from './cli/annexes';
 import { fixPlanFile } from './cli/fixFiles';
 
 const USAGE = `usage:
-  policy-lens check FILE... [--format text|json|sarif|github] [--locale zh|en] [--config FILE] [--annex FILE] [--fix]
-  policy-lens coverage FILE... [--format text|json|csv] [--config FILE]
+  policy-lens check FILE... [--format text|json|sarif|github] [--locale zh|en] [--config FILE] [--source FILE] [--annex FILE] [--fix]
+  policy-lens coverage FILE... [--format text|json|csv] [--config FILE] [--source FILE]
   policy-lens index [--check]
-  policy-lens report FILE... [--out report.html] [--config FILE] [--annex FILE]
-  policy-lens assignments FILE... [--format md|csv|json|xlsx] [--out FILE] [--config FILE] [--annex FILE]
-  policy-lens compare OLD NEW | PLAN.docx [--format text|md|json] [--out FILE] [--config FILE] [--annex FILE]
-  policy-lens annotate FILE... [--track-changes] [--out FILE|FOLDER] [--locale zh|en] [--config FILE] [--annex FILE]
+  policy-lens report FILE... [--out report.html] [--config FILE] [--source FILE] [--annex FILE]
+  policy-lens assignments FILE... [--format md|csv|json|xlsx] [--out FILE] [--config FILE] [--source FILE] [--annex FILE]
+  policy-lens compare OLD NEW | PLAN.docx [--format text|md|json] [--out FILE] [--config FILE] [--source FILE] [--annex FILE]
+  policy-lens annotate FILE... [--track-changes] [--out FILE|FOLDER] [--locale zh|en] [--config FILE] [--source FILE] [--annex FILE]
 
 FILE may be a file, a folder (its .md, .txt, .docx, .doc, .wps, .xlsx, .xls, .et, .pdf, .ofd, .html and .htm files; not a
 分工表 or report this tool wrote, nor a saved page's 方案_files folder), a glob pattern ("plans/**/*.md"; plan files
@@ -34,6 +34,8 @@ and row (分工表.xlsx:分工表!4:36), a PDF's or an OFD's by page (plan.pdf:p
 1-based) lines of the extracted text.
 The policyLens.* settings (extra sources, severities) are the editor's: from .vscode/settings.json in the current
 folder, or from --config FILE; relative source paths resolve against the folder that holds .vscode/ (or FILE).
+--source FILE checks against that 总体方案 (another city's: text, Markdown, Word or PDF) in place of the bundled
+Guangzhou one, as a policyLens.sources entry with an empty prefix does; references without a prefix cite it.
 A plan whose 分工表 is a file of its own is checked with it: the file of the plan's folder whose name says 分工 and
 whose rows name tasks (天河区实施方案.docx with 天河区任务分工表.xlsx; the only plan and 分工表 of a folder go together),
 or the one --annex FILE names for every plan; standard error says which. Its rows count as the plan's own.
@@ -60,6 +62,8 @@ interface Options {
   config?: string;
   out?: string;
   annex?: string;
+  /** --source FILE: the 总体方案 that references without a prefix cite, in place of the bundled one. */
+  source?: string;
   check: boolean;
   trackChanges?: boolean;
   fix?: boolean;
@@ -80,6 +84,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--config' || a.startsWith('--config=')) o.config = value('--config');
     else if (a === '--out' || a.startsWith('--out=')) o.out = value('--out');
     else if (a === '--annex' || a.startsWith('--annex=')) o.annex = value('--annex');
+    else if (a === '--source' || a.startsWith('--source=')) o.source = value('--source');
     else if (a === '--check') o.check = true;
     else if (a === '--track-changes') o.trackChanges = true;
     else if (a === '--fix') o.fix = true;
@@ -93,7 +98,7 @@ function parseArgs(argv: string[]): Options {
 function configuration(o: Options): CliConfig {
   const config = readCliConfig(process.cwd(), o.config);
   for (const p of config.problems) process.stderr.write(`policy-lens: warning: ${p}\n`);
-  return config;
+  return withSourceInPlace(config, process.cwd(), o.source);
 }
 
 function requireFormat(o: Options, allowed: string[]): string {

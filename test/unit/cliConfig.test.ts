@@ -238,6 +238,27 @@ describe('policy-lens check with settings', function () {
     assert.match(r.err, /policies\/missing\.md: cannot read: no such file/);
   });
 
+  it('checks against --source FILE in place of the bundled source, as an empty prefix in the settings does, in check and report alike', () => {
+    fs.writeFileSync(path.join(dir, 'city-plan.md'), '一、落实表1第3项，外资比例不超过60%。\n\n二、推进表1第12项。\n');
+    settings({ 'policyLens.sources': [{ path: 'policies/shenzhen.md', prefix: '' }] });
+    const bySettings = cli(['check', 'city-plan.md'], dir);
+    fs.rmSync(path.join(dir, '.vscode', 'settings.json'));
+    const byFlag = cli(['check', 'city-plan.md', '--source', 'policies/shenzhen.md'], dir);
+    assert.deepStrictEqual(heads(byFlag.out), ['city-plan.md:1:15 error threshold-mismatch', 'city-plan.md:3:5 error unknown-task'], byFlag.out + byFlag.err);
+    assert.strictEqual(byFlag.out, bySettings.out);
+    // it takes the place of an empty prefix the settings name, and keeps their other sources
+    settings({ 'policyLens.sources': [{ path: 'policies/missing.md', prefix: '' }, { path: 'policies/shenzhen.md', prefix: 'SZ' }] });
+    const both = cli(['check', 'plan.md', '--source=policies/shenzhen.md'], dir);
+    assert.match(both.out, /plan\.md:1:17 error threshold-mismatch “外资比例不超过60%”与SZ表1第3项不符/, both.out + both.err);
+    const report = cli(['report', 'city-plan.md', '--source', 'policies/shenzhen.md'], dir);
+    assert.strictEqual(report.code, 0, report.err);
+    assert.match(report.out, /外资比例不超过49%/);
+    assert.doesNotMatch(report.out, /中方股比不低于67%/, 'nothing of the bundled source');
+    const missing = cli(['check', 'city-plan.md', '--source', 'policies/nowhere.txt'], dir);
+    assert.deepStrictEqual([missing.code, missing.out], [2, '']);
+    assert.match(missing.err, /nowhere\.txt: cannot read: no such file/);
+  });
+
   it('exits 2 naming the line and column of a broken settings file', () => {
     fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), '{\n  "policyLens.sources": [\n}\n');
     const r = cli(['check', 'plan.md'], dir);

@@ -30,6 +30,16 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * `--source FILE`: the settings with that file as the source references without a prefix cite (the policyLens.sources
+ * entry with an empty prefix, whatever the settings name there), its path as the command line gives it.
+ */
+export function withSourceInPlace(config: CliConfig, cwd: string, source: string | undefined): CliConfig {
+  if (source === undefined) return config;
+  const own = { path: path.resolve(cwd, source), prefix: '' };
+  return { ...config, settings: { ...config.settings, sources: [own, ...config.settings.sources.filter((s) => s.prefix !== '')] } };
+}
+
 /** `--config FILE` when given (it must exist), else `.vscode/settings.json` in `cwd` when there is one. */
 export function readCliConfig(cwd: string, configFile?: string): CliConfig {
   if (configFile !== undefined) {
