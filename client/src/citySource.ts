@@ -24,9 +24,11 @@ export async function useAsSource(uri?: vscode.Uri): Promise<boolean> {
     uri = picked?.[0];
     if (!uri) return false;
   }
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  // a file of the workspace by its relative path (the settings stay valid when the folder moves), any other by its own
-  const file = folder ? path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/') : uri.fsPath;
+  // a file of the first workspace folder by its relative path (the server resolves the setting's paths against that
+  // folder; the settings stay valid when it moves), any other by its own
+  const first = vscode.workspace.workspaceFolders?.[0];
+  const inFirst = first && vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === first.uri.toString();
+  const file = inFirst ? path.relative(first.uri.fsPath, uri.fsPath).split(path.sep).join('/') : uri.fsPath;
   const config = vscode.workspace.getConfiguration('policyLens');
   const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   const inspected = config.inspect<SourceSetting[]>('sources');

@@ -2,7 +2,7 @@
 // 综合试点总体方案》) while the source its bare references cite is another place's (the bundled one, Guangzhou's): every
 // bare reference, threshold and area of the plan is then checked against a document that is not the plan's. Said where
 // the plan names the document it implements (after 贯彻落实, 根据, 按照…, or given a short name right after: 以下简称《总体方案》),
-// with what to load. A document the plan only compares itself with (借鉴《北京市…总体方案》, …相衔接, …可供借鉴), one named
+// with what to load. A document the plan only compares itself with (借鉴《北京市…总体方案》, …的经验做法, …可供借鉴), one named
 // in a paragraph that also names the loaded source (what the plan implements), and one loaded under a prefix (the
 // user's own choice) are not.
 import { paragraphCitations, SourceDocument, titleRelation, within, WrittenTitle } from '../documentCitations';
