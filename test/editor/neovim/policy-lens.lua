@@ -8,6 +8,7 @@ local function start_policy_lens(bufnr)
     cmd_env = { MALLOC_TRIM_THRESHOLD_ = '131072' }, -- as the VS Code client starts it (see Performance)
     root_dir = vim.fn.getcwd(),
     settings = { policyLens = { referenceStyle = '表1第35项' } },
+    -- another city's plans: settings = { policyLens = { sources = { { path = 'policies/南京市总体方案.txt', prefix = '' } } } }
   }
   if vim.lsp.start then -- Neovim 0.8+: starts the server once per root, attaches the current buffer
     vim.lsp.start(config)
