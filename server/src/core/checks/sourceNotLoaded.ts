@@ -11,7 +11,7 @@ import { Block } from '../planModel';
 import type { CheckRun } from './registry';
 
 export function checkSourceNotLoaded(block: Block, run: CheckRun): Finding[] {
-  const { titles } = paragraphCitations(run.model);
+  const titles = [...paragraphCitations(run.model).titles, ...brokenTitles(run.model.text)];
   if (!titles.length) return [];
   const primary = run.context.index.source('')?.meta.title;
   if (!primary) return [];
@@ -27,14 +27,31 @@ export function checkSourceNotLoaded(block: Block, run: CheckRun): Finding[] {
     const after = text.slice(written.end, sentenceEnd(text, written.end, block.end));
     if (COMPARES.test(before) || MODEL_AFTER.test(after)) continue;
     if (!IMPLEMENTS.test(before) && !SHORT_NAME_AFTER.test(text.slice(written.end + 1, written.end + 40))) continue;
+    // a title a line break cuts: said on its first line (the squiggle stays on one line, however the lines are indented)
+    const cut = text.indexOf('\n', t.start);
+    const end = cut >= 0 && cut < t.end ? text.slice(t.start, cut).trimEnd().length + t.start : t.end;
     findings.push({
-      start: t.start, end: t.end, code: 'source-not-loaded', severity: 'warning',
+      start: t.start, end, code: 'source-not-loaded', severity: 'warning',
       message: run.msg.sourceNotLoaded(t.title, primary),
       related: [],
       fixes: [],
     });
   }
   return findings;
+}
+
+/**
+ * Titles a line break cuts inside their 《》 (a title copied out of a PDF: 《南京市服务业扩大开放综合试⏎点总体方案》), which
+ * the citations of a paragraph leave out: the title without the break, its span the written one (the finding stands on
+ * its first line).
+ */
+function brokenTitles(text: string): WrittenTitle[] {
+  if (!text.includes('\n') || !text.includes('《')) return [];
+  const out: WrittenTitle[] = [];
+  for (const m of text.matchAll(/《([^《》\n]{1,60}[ \t\u3000]*\r?\n[ \t\u3000]*[^《》\n]{1,60})》/g)) {
+    out.push({ start: m.index! + 1, end: m.index! + 1 + m[1].length, title: m[1].replace(/\s+/g, '') });
+  }
+  return out;
 }
 
 /** Whether a title is a loaded source's (or a slip of it): by its full title, not the short name any may give itself. */
