@@ -1,7 +1,7 @@
 // The Policy Lens CLI: `policy-lens check FILE...`, `policy-lens coverage FILE...`, `policy-lens index [--check]`.
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeOptionsOf, CliConfig, loadConfiguredEngine, readCliConfig, withSourceInPlace } from './cli/configuration';
+import { analyzeOptionsOf, commandConfig, loadConfiguredEngine } from './cli/configuration';
 import { coverageCsv } from './shared/coverageCsv';
 import { computeCoverage, coverageCounts } from './core/coverage';
 import { localeOf } from './core/messages';
@@ -94,13 +94,6 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-/** The editor's settings for this folder; an invalid value is warned about, as the editor does, and defaulted. */
-function configuration(o: Options): CliConfig {
-  const config = readCliConfig(process.cwd(), o.config);
-  for (const p of config.problems) process.stderr.write(`policy-lens: warning: ${p}\n`);
-  return withSourceInPlace(config, process.cwd(), o.source);
-}
-
 function requireFormat(o: Options, allowed: string[]): string {
   const f = o.format ?? allowed[0];
   if (!allowed.includes(f)) throw new UsageError(`--format must be one of ${allowed.join(', ')}, not "${f}"`);
@@ -110,7 +103,7 @@ function requireFormat(o: Options, allowed: string[]): string {
 async function check(o: Options): Promise<number> {
   const format = requireFormat(o, ['text', 'json', 'sarif', 'github']);
   if (!o.files.length) throw new UsageError('check needs at least one FILE');
-  const config = configuration(o);
+  const config = commandConfig(o);
   const { index, checker } = await loadConfiguredEngine(config);
   const sources = new SourceFiles();
   const locale = localeOf(o.locale ?? process.env.POLICY_LENS_LOCALE ?? 'zh');
@@ -137,7 +130,7 @@ async function coverage(o: Options): Promise<number> {
   const format = requireFormat(o, ['text', 'json', 'csv']);
   if (!o.files.length) throw new UsageError('coverage needs at least one FILE');
   if (o.annex !== undefined) throw new UsageError('--annex is an option of check, report and assignments');
-  const config = configuration(o);
+  const config = commandConfig(o);
   const { index, checker } = await loadConfiguredEngine(config);
   const { plans, unreadable } = await readPlans(expandPlans(o.files, index));
   const docs = plans.map(({ file, plan }) => {

@@ -31,6 +31,16 @@ export class ConfigError extends Error {
 }
 
 /**
+ * A command's settings, as the editor's for this folder (`--config FILE` when given): an invalid value is warned about
+ * on standard error, as the editor does, and defaulted; `--source FILE` then takes the place of the bundled source.
+ */
+export function commandConfig(o: { config?: string; source?: string }, cwd: string = process.cwd()): CliConfig {
+  const config = readCliConfig(cwd, o.config);
+  for (const p of config.problems) process.stderr.write(`policy-lens: warning: ${p}\n`);
+  return withSourceInPlace(config, cwd, o.source);
+}
+
+/**
  * `--source FILE`: the settings with that file as the source references without a prefix cite (the policyLens.sources
  * entry with an empty prefix, whatever the settings name there), its path as the command line gives it.
  */

@@ -12,7 +12,7 @@ import { comparePlans, comparisonJson, renderComparison, revisionVersions } from
 import { taskLabel } from '../core/checks/labels';
 import { TaskIndex } from '../core/taskIndex';
 import { readDocxBeforeRevisions } from '../readers/docx';
-import { loadConfiguredEngine, readCliConfig, analyzeOptionsOf, withSourceInPlace } from './configuration';
+import { analyzeOptionsOf, commandConfig, loadConfiguredEngine } from './configuration';
 import { UsageError } from './files';
 import { REVIEWABLE_FILE, REVIEWABLE_FORMATS, reviewCopy } from '../report/reviewCopy';
 import { REVIEW_COPY_SUFFIX } from '../shared/protocol';
@@ -34,9 +34,7 @@ export interface ReviewOptions {
 async function checkPlans(o: ReviewOptions, command: string) {
   const noteRevisions = command !== 'compare';
   if (!o.files.length) throw new UsageError(`${command} needs at least one FILE`);
-  const read = readCliConfig(process.cwd(), o.config);
-  for (const p of read.problems) process.stderr.write(`policy-lens: warning: ${p}\n`);
-  const config = withSourceInPlace(read, process.cwd(), o.source);
+  const config = commandConfig(o);
   const { index, checker } = await loadConfiguredEngine(config);
   const locale = localeOf(o.locale ?? process.env.POLICY_LENS_LOCALE ?? 'zh');
   const { checked, unreadable } = await readAndCheckPlans(o.files, index, checker, analyzeOptionsOf(config, locale), o.annex, { noteRevisions });

@@ -7,7 +7,7 @@
 // user's own choice) are not.
 import { paragraphCitations, SourceDocument, titleRelation, within, WrittenTitle } from '../documentCitations';
 import { Finding } from '../findings';
-import { Block } from '../planModel';
+import { Block, sentenceAround } from '../planModel';
 import type { CheckRun } from './registry';
 
 export function checkSourceNotLoaded(block: Block, run: CheckRun): Finding[] {
@@ -23,7 +23,7 @@ export function checkSourceNotLoaded(block: Block, run: CheckRun): Finding[] {
   for (const written of within(titles, block.start, block.end)) {
     const t = innerTitle(written);
     if (!sameDocumentOfAnotherPlace(t.title, primary)) continue;
-    const before = text.slice(clauseStart(text, block.start, written.start), written.start);
+    const before = text.slice(sentenceAround(text, written.start, block.start, block.end).start, written.start);
     const after = text.slice(written.end, sentenceEnd(text, written.end, block.end));
     if (COMPARES.test(before) || MODEL_AFTER.test(after)) continue;
     if (!IMPLEMENTS.test(before) && !SHORT_NAME_AFTER.test(text.slice(written.end + 1, written.end + 40))) continue;
@@ -65,7 +65,7 @@ function innerTitle(t: WrittenTitle): WrittenTitle {
   return m ? { start: t.start + m.index + 1, end: t.start + m.index + 1 + m[1].length, title: m[1] } : t;
 }
 
-/** Where the sentence holding `from` ends (its 。！？ or the block's end). */
+/** Where the sentence holding `from` ends (its 。！？ or the block's end; past its semicolons: a model may be named in a later clause). */
 function sentenceEnd(text: string, from: number, to: number): number {
   for (let i = from; i < to; i++) if ('。！？\n'.includes(text[i])) return i;
   return to;
@@ -82,12 +82,6 @@ export function sameDocumentOfAnotherPlace(written: string, source: string): boo
   const w = PLACE.exec(written.replace(/\s+/g, ''));
   const s = PLACE.exec(source.replace(/\s+/g, ''));
   return !!w && !!s && w[1] !== s[1] && w[2] === s[2];
-}
-
-/** Where the clause holding a title starts: after the last sentence end, semicolon or line break before it. */
-function clauseStart(text: string, from: number, at: number): number {
-  for (let i = at - 1; i >= from; i--) if ('。！？；;\n'.includes(text[i])) return i + 1;
-  return from;
 }
 
 /** A short name given right after the title (（商资发〔2023〕63号，以下简称《总体方案》）): the plan's own basis. */
