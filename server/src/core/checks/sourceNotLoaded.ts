@@ -11,10 +11,12 @@ import { Block, sentenceAround } from '../planModel';
 import type { CheckRun } from './registry';
 
 export function checkSourceNotLoaded(block: Block, run: CheckRun): Finding[] {
-  const titles = [...paragraphCitations(run.model).titles, ...brokenTitles(run.model.text)];
-  if (!titles.length) return [];
   const primary = run.context.index.source('')?.meta.title;
   if (!primary) return [];
+  const cited = paragraphCitations(run.model).titles;
+  const broken = brokenTitles(run.model.text);
+  const titles = broken.length ? [...cited, ...broken] : cited;
+  if (!titles.length) return [];
   const text = run.model.text;
   // a paragraph that names a loaded source (or a slip of its title) says what the plan implements: another place's
   // document beside it is context (与《北京市…》相衔接, 南京按照《南京市…》要求…)
@@ -45,14 +47,21 @@ export function checkSourceNotLoaded(block: Block, run: CheckRun): Finding[] {
  * the citations of a paragraph leave out: the title without the break, its span the written one (the finding stands on
  * its first line).
  */
-function brokenTitles(text: string): WrittenTitle[] {
-  if (!text.includes('\n') || !text.includes('《')) return [];
+function brokenTitles(text: string): readonly WrittenTitle[] {
+  // every block of a paragraph asks in turn: the paragraph is searched once
+  if (lastBroken.text === text) return lastBroken.titles;
   const out: WrittenTitle[] = [];
-  for (const m of text.matchAll(/《([^《》\n]{1,60}[ \t\u3000]*\r?\n[ \t\u3000]*[^《》\n]{1,60})》/g)) {
-    out.push({ start: m.index! + 1, end: m.index! + 1 + m[1].length, title: m[1].replace(/\s+/g, '') });
+  if (text.includes('《')) {
+    for (const m of text.matchAll(/《([^《》\n]{1,60}[ \t\u3000]*\r?\n[ \t\u3000]*[^《》\n]{1,60})》/g)) {
+      out.push({ start: m.index! + 1, end: m.index! + 1 + m[1].length, title: m[1].replace(/\s+/g, '') });
+    }
   }
+  lastBroken = { text, titles: out };
   return out;
 }
+
+/** The last paragraph brokenTitles searched, and what it found. */
+let lastBroken: { text: string; titles: readonly WrittenTitle[] } = { text: '', titles: [] };
 
 /** Whether a title is a loaded source's (or a slip of it): by its full title, not the short name any may give itself. */
 function namesLoadedSource(title: string, documents: readonly SourceDocument[]): boolean {
