@@ -1,4 +1,4 @@
-// A workspace with a policy source beside a plan, as the protocol tests of sources set it up: the Shenzhen fixture in
+// A workspace with a policy source beside a plan, as the protocol tests of sources set it up: a source fixture (Shenzhen's) in
 // policies/, the settings in .vscode/settings.json, the plan open in a server that reads those settings, and the
 // plan's first diagnostics sorted by position.
 import * as fs from 'fs';
@@ -19,12 +19,15 @@ export interface SourceWorkspace {
   close(): Promise<void>;
 }
 
-/** `settingsJson` as .vscode/settings.json writes it, `section` as the editor sends it (the same settings). */
-export async function openSourceWorkspace(settingsJson: string, section: unknown, plan: string): Promise<SourceWorkspace> {
+/**
+ * `settingsJson` as .vscode/settings.json writes it, `section` as the editor sends it (the same settings); `source` the
+ * fixture copied into policies/.
+ */
+export async function openSourceWorkspace(settingsJson: string, section: unknown, plan: string, source = 'shenzhen.md'): Promise<SourceWorkspace> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-sources-'));
   fs.mkdirSync(path.join(dir, 'policies'));
   fs.mkdirSync(path.join(dir, '.vscode'));
-  fs.copyFileSync(path.join(SOURCE_FIXTURES, 'shenzhen.md'), path.join(dir, 'policies', 'shenzhen.md'));
+  fs.copyFileSync(path.join(SOURCE_FIXTURES, source), path.join(dir, 'policies', source));
   fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), settingsJson);
   fs.writeFileSync(path.join(dir, 'plan.md'), plan);
   const planUri = pathToFileURL(path.join(dir, 'plan.md')).toString();

@@ -234,6 +234,15 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual(definition(ctx, { ...document, position: at('推动') }), null);
   });
 
+  it('goes from a bare number read as a task to that task, and from one read as none to nothing', () => {
+    const text = '二、表2任务落实\n\n推进第3项任务落地。\n\n推进第99项任务落地。\n';
+    const doc = ctx.open('file:///bare-definition.md', text);
+    const [location] = definition(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(text.indexOf('第3项') + 1) }) ?? [];
+    assert.strictEqual(location?.range.start.line, ctx.index.task('T2.3')!.startLine);
+    assert.strictEqual(definition(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(text.indexOf('第99项') + 1) }), null);
+    ctx.close(doc.uri);
+  });
+
   it('finds every citation of the task under the cursor in the open plans', async () => {
     const other = ctx.open('file:///other.md', '另见T1.35和表2第1项。\n');
     const found = (await references(ctx, { ...document, position: at('表1第35项', 1), context: { includeDeclaration: false } })) ?? [];

@@ -1,5 +1,6 @@
 // Builds a PolicyIndex from a source's lines, whatever their format: finds the task list and its tables, maps the
 // columns by their header names (or by position where there is no header), and reads the body around them.
+import { bodyTaskList } from './bodyTasks';
 import { findQuantities } from './quantity';
 import { SourceLayout, SourceLine } from './sourceReaders';
 import { normalizeSpacing, parseInteger, similarity, squash } from './text';
@@ -47,6 +48,7 @@ interface Column {
 export function indexSource(layout: SourceLayout, options: ParseOptions): PolicyIndex {
   const lines = layout.lines.map((l) => l.text);
   const listStart = findTaskListStart(layout.lines);
+  if (listStart < 0) return indexBodyTasks(lines, options);
   const meta = parseMeta(lines, listStart);
   const bodyStart = findBodyStart(lines, meta, listStart);
   const outline = parseOutline(lines, bodyStart, listStart);
@@ -57,6 +59,32 @@ export function indexSource(layout: SourceLayout, options: ParseOptions): Policy
   index.facts = {
     bodyLines: quantityLines(lines, bodyEnd), lineLengths: lines.map((l) => l.length),
     passages: bodyPassages(lines, Math.min(bodyEnd, listStart)), shortNames: shortNames(lines, bodyStart),
+  };
+  return index;
+}
+
+/** A source whose body numbers its tasks (no table of them): see bodyTasks. */
+function indexBodyTasks(raw: string[], options: ParseOptions): PolicyIndex {
+  const lines = raw.map(plain);
+  const meta = parseMeta(lines, lines.length);
+  const bodyStart = findBodyStart(lines, meta, lines.length);
+  const list = bodyTaskList(lines, bodyStart, options.prefix ?? '');
+  if (!list) {
+    throw new SeedParseError(
+      'no task list found (expected a table titled such as "表1 <title>", "附表1" or a "…任务清单" heading, or tasks numbered 1. 2. … under the body\'s 一、 and （一） headings)',
+      0,
+    );
+  }
+  const { tables, tasks } = list;
+  const firstTask = tasks[0].startLine;
+  for (const t of tables) if (!t.title) t.title = meta.title;
+  const index: PolicyIndex = {
+    version: INDEX_VERSION, prefix: options.prefix ?? '', sourceFile: options.sourceFile, meta, tables, tasks,
+    outline: parseOutline(lines, bodyStart, firstTask),
+  };
+  index.facts = {
+    bodyLines: quantityLines(lines, firstTask), lineLengths: lines.map((l) => l.length),
+    passages: bodyPassages(lines, firstTask), shortNames: shortNames(lines, firstTask),
   };
   return index;
 }
@@ -114,20 +142,19 @@ function tableTitle(line: SourceLine): Title | undefined {
   return { number, title: normalizeSpacing(m[3]), continued: !!m[1] };
 }
 
+/** The line the task list of tables starts at, or -1 where the source has none. */
 function findTaskListStart(lines: SourceLine[]): number {
   const heading = lines.findIndex((l) => /任务清单\s*$/.test(plain(l.text)) && plain(l.text).length < 60 && !l.cells);
   const firstTable = lines.findIndex((l) => tableTitle(l));
-  if (firstTable < 0) {
-    if (heading >= 0 && lines.slice(heading + 1).some((l) => l.cells)) return heading;
-    throw new SeedParseError('no task list found (expected a table titled such as "表1 <title>", "附表1" or a "…任务清单" heading)', 0);
-  }
+  if (firstTable < 0) return heading >= 0 && lines.slice(heading + 1).some((l) => l.cells) ? heading : -1;
   return heading >= 0 && heading < firstTable ? heading : firstTable;
 }
 
 function parseMeta(lines: string[], end: number): DocumentMeta {
   const head = lines.slice(0, end);
   const firstLine = head.find((l) => l.trim()) ?? '';
-  const quoted = /《(.+?)》/.exec(firstLine);
+  // a notice whose first line is its issuer's (商务部文件): the title is the one it issues
+  const quoted = /《(.+?)》/.exec(firstLine) ?? head.slice(0, 20).map((l) => /关于印发《(.+?)》/.exec(l)).find(Boolean) ?? null;
   const title = (quoted ? quoted[1] : firstLine).trim();
   const docNumber = head.map((l) => /[（(]?\s*([^\s（()）]*〔\d{4}〕\d+号)\s*[）)]?/.exec(l)).find(Boolean)?.[1] ?? '';
   const dateLine = head.findIndex((l) => /^\s*\d{4}年\d{1,2}月\d{1,2}日\s*$/.test(l));

@@ -1,4 +1,4 @@
-// Go to definition: a reference leads to its tasks' lines in the source text.
+// Go to definition: a reference, or a bare number read as a task, leads to its tasks' lines in the source text.
 import { DefinitionParams, Location } from 'vscode-languageserver';
 import { FeatureContext, OpenDocumentContext } from './featureContext';
 
@@ -8,8 +8,12 @@ export type DefinitionContext = OpenDocumentContext & Pick<FeatureContext, 'inde
 export function definition(ctx: DefinitionContext, params: DefinitionParams): Location[] | null {
   const doc = ctx.documents.get(params.textDocument.uri);
   if (!doc || !ctx.ready) return null;
-  const offset = ctx.analysis(doc).lines.offsetAt(params.position);
+  const analysis = ctx.analysis(doc);
+  const offset = analysis.lines.offsetAt(params.position);
   const resolved = ctx.referenceAt(doc, offset);
-  if (!resolved || !resolved.tasks.length) return null;
-  return resolved.tasks.map((t) => ctx.sources.location(ctx.index.sourceOf(t).sourceFile, t));
+  // a bare number (第7项 under 表2) leads where the task it was read as does
+  const bare = resolved ? undefined : analysis.bareAt(offset)?.resolved;
+  const tasks = resolved?.tasks ?? (bare ? [bare] : []);
+  if (!tasks.length) return null;
+  return tasks.map((t) => ctx.sources.location(ctx.index.sourceOf(t).sourceFile, t));
 }
