@@ -97,6 +97,12 @@ describe('the held-out sources as Word documents and PDFs', function () {
  * against the bundled Guangzhou source must be told once, on the title it implements; every other held-out text (a
  * Guangzhou plan, or none) must not. Floors: 95% precision, 85% recall.
  */
+/** Whether a held-out source is a place's 总体方案 (not one of the programme's work plans), by its writer's facts. */
+function implementsAPlace(source: string): boolean {
+  const facts: WrittenFacts = JSON.parse(fs.readFileSync(path.join(HELD_OUT, source.replace(/\.txt$/, '.meta.json')), 'utf8'));
+  return /总体方案$/.test(facts.title);
+}
+
 describe('source-not-loaded on the held-out plans, checked against the bundled source', () => {
   it('tells each plan of another city once and no plan of Guangzhou', () => {
     const { checker } = loadEngine(ROOT);
@@ -109,8 +115,9 @@ describe('source-not-loaded on the held-out plans, checked against the bundled s
         if (!line.trim()) continue;
         const span = JSON.parse(line) as { id: string; text: string; source?: string; codes: string[]; expect: string[] };
         const told = checker.analyze(span.text, { locale: 'zh' }).findings.filter((f) => f.code === 'source-not-loaded').length;
-        // a plan of another city: told once; a span labelled for the check: as labelled; any other: never
-        const wanted = span.source ? 1 : span.codes.includes('source-not-loaded') ? span.expect.filter((c) => c === 'source-not-loaded').length : 0;
+        // a plan of another city's 总体方案: told once (one of the programme's work plans: never); a span labelled for the
+        // check: as labelled; any other: never
+        const wanted = span.source ? (implementsAPlace(span.source) ? 1 : 0) : span.codes.includes('source-not-loaded') ? span.expect.filter((c) => c === 'source-not-loaded').length : 0;
         tp += Math.min(told, wanted);
         if (told > wanted) {
           fp += told - wanted;
