@@ -99,5 +99,20 @@ describe('a source whose body numbers its tasks', () => {
       assert.deepStrictEqual(found.map((f) => f.code), ['threshold-mismatch', 'unknown-task']);
       assert.match(found[0].message, /GF表1第3项/);
     });
+
+    it('reads a bare number after the name the work plan gives itself (《工作方案》) as its task, not the 总体方案\'s', () => {
+      const checker = buildEngine([loadDefaultIndex(ROOT), loadExtraSource(path.join(SOURCES, 'workplan-pdf.txt'), 'GF')], rules).checker;
+      const named = checker.analyze('按照《工作方案》要求，落实第3项任务。', { locale: 'zh' });
+      assert.deepStrictEqual(named.bareReferences.map((b) => [b.resolved?.id, b.by, b.candidates.length]), [['GF:T1.3', 'document', 1]]);
+      assert.deepStrictEqual(named.findings.map((f) => f.code), []);
+      // unnamed, every loaded table with a 第3项 is a candidate, and nothing settles it; 《总体方案》 names the bundled
+      // source alone
+      const unnamedAnalysis = checker.analyze('落实第3项任务。', { locale: 'zh' });
+      const unnamed = unnamedAnalysis.bareReferences[0];
+      assert.deepStrictEqual(unnamed.candidates.map((c) => c.task.id), ['T1.3', 'T2.3', 'T3.3', 'T4.3', 'T5.3', 'GF:T1.3']);
+      assert.deepStrictEqual(unnamedAnalysis.findings.map((f) => f.code), ['ambiguous-reference']);
+      const bundled = checker.analyze('落实《总体方案》第3项任务。', { locale: 'zh' }).bareReferences[0];
+      assert.deepStrictEqual(bundled.candidates.map((c) => c.task.id), ['T1.3', 'T2.3', 'T3.3', 'T4.3', 'T5.3']);
+    });
   });
 });

@@ -5,9 +5,9 @@ import { TaskMatcher } from './matcher';
 import { applyEvent, Block, blockAt, ContextEvent, firstReferenceFrom, headingTable, PlanContext, sentenceAround } from './planModel';
 import { scanBareTaskNumbers } from './references';
 import { ResolvedReference, TaskIndex } from './taskIndex';
-import { Task } from './types';
+import { PolicyIndex, Task } from './types';
 
-export type BareResolution = 'sentence' | 'heading' | 'content' | 'context';
+export type BareResolution = 'sentence' | 'heading' | 'content' | 'context' | 'document';
 
 export interface BareCandidate {
   task: Task;
@@ -72,12 +72,19 @@ export function resolveBareNumbers(
       if (ev.kind === 'mention') inSentence = ev.table;
     }
     const candidates: BareCandidate[] = [];
-    // every loaded source's tables with that number (the default source first); the fix writes each with its prefix
-    for (const source of index.sources) {
+    // every loaded source's tables with that number (the default source first); the fix writes each with its prefix —
+    // or only the source the sentence names before the number (《工作方案》第12项), when another is loaded too
+    const named = index.sources.length > 1 ? namedSource(text.slice(sentenceStart, b.start), index) : undefined;
+    for (const source of named ? [named] : index.sources) {
       for (const t of source.tables) if (t.taskCount >= b.item) candidates.push({ task: index.taskAt(source.prefix, t.number, b.item)!, score: 0 });
     }
     const result: BareReference = { start: b.start, end: b.end, text: b.text, item: b.item, candidates };
     out.push(result);
+    if (named && named.tables.length === 1 && candidates.length === 1) {
+      result.resolved = candidates[0].task;
+      result.by = 'document';
+      continue;
+    }
     const settle = (table: number | null, by: 'sentence' | 'heading'): boolean => {
       if (table === null) return false;
       const task = index.taskAt('', table, b.item);
@@ -117,6 +124,20 @@ export function resolveBareNumbers(
     }
   }
   return out;
+}
+
+/**
+ * The loaded source the last 《…》 of `before` names by its title or the short name it gives itself, when no other
+ * loaded source has that name (two sources that each call themselves 《总体方案》 name neither).
+ */
+function namedSource(before: string, index: TaskIndex): PolicyIndex | undefined {
+  const open = before.lastIndexOf('《');
+  if (open < 0) return undefined;
+  const close = before.indexOf('》', open);
+  if (close < 0) return undefined;
+  const name = before.slice(open + 1, close).replace(/\s+/g, '');
+  const sources = index.sources.filter((s) => s.meta.title === name || s.facts?.shortNames?.includes(name));
+  return sources.length === 1 ? sources[0] : undefined;
 }
 
 /** The words of a span that can say what it is about: the references and the bare number themselves left out. */
