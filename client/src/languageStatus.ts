@@ -69,7 +69,9 @@ export class PolicyLensStatus implements vscode.Disposable {
     const tasks = r.sources.reduce((n, s) => n + s.tasks, 0);
     const names = r.sources.map((s) => `${s.prefix ? `${s.prefix}: ` : ''}${s.docNumber ? `${s.docNumber} ` : ''}${s.title}`);
     item.severity = r.sourceErrors.length ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-    item.text = vscode.l10n.t('Policy Lens: {0} tasks', tasks);
+    // a document loaded in the bundled one's place (another city's 总体方案) is named: the plan is checked against it
+    const own = r.sources.find((s) => s.prefix === '' && s.inPlace);
+    item.text = own ? vscode.l10n.t('Policy Lens: {0} tasks of {1}', tasks, `《${own.title}》`) : vscode.l10n.t('Policy Lens: {0} tasks', tasks);
     const parts: string[] = [];
     const d = r.document;
     if (d?.source) parts.push(vscode.l10n.t('a policy source: not checked'));

@@ -48,6 +48,11 @@ describe("another city's 总体方案 as the source bare references cite", funct
     assert.match(line, /^\| 3 \| 商务服务领域 \| 支持外商投资设立律师事务所联营机构/);
   });
 
+  it('is named by the status as loaded in the bundled source\'s place', async () => {
+    const status = await client.request('policyLens/status', { uri: planUri });
+    assert.deepStrictEqual(status.sources.map((s: any) => [s.prefix, s.title, s.inPlace]), [['', '深圳市服务业扩大开放综合试点总体方案（测试用虚构文件）', true]]);
+  });
+
   it('counts only its tasks in the coverage, as the default source', async () => {
     const coverage = await client.request('policyLens/coverage', { uris: [planUri] });
     assert.deepStrictEqual(coverage.sources.map((x: any) => x.prefix), ['']);

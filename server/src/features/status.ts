@@ -1,6 +1,7 @@
 // policyLens/status: what the client's language status item shows — the sources loaded (or why none is), and the
 // document's latest check: its findings by severity and how long it took.
 import type { DocumentAnalysis } from '../core/analyze';
+import { SEED_FILE } from '../indexLoader';
 import { StatusParams, StatusResult } from '../shared/protocol';
 import { FeatureContext } from './featureContext';
 
@@ -10,7 +11,10 @@ export type StatusContext = Pick<FeatureContext, 'ready' | 'loadError' | 'source
 export function status(ctx: StatusContext, params: StatusParams | null | undefined): StatusResult {
   const sourceErrors = [...ctx.sourceErrors];
   if (!ctx.ready) return { ready: false, error: ctx.loadError, sources: [], sourceErrors };
-  const sources = ctx.index.sources.map((s) => ({ prefix: s.prefix, title: s.meta.title, docNumber: s.meta.docNumber, tasks: s.tasks.length }));
+  const sources = ctx.index.sources.map((s) => ({
+    prefix: s.prefix, title: s.meta.title, docNumber: s.meta.docNumber, tasks: s.tasks.length,
+    ...(s.prefix === '' && s.sourceFile !== SEED_FILE ? { inPlace: true } : {}),
+  }));
   const doc = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
   if (!doc) return { ready: true, sources, sourceErrors };
   if (ctx.isSource(doc.uri)) return { ready: true, sources, sourceErrors, document: { errors: 0, warnings: 0, others: 0, tooLarge: false, source: true } };

@@ -215,6 +215,8 @@ export interface StatusSource {
   /** 文号 */
   docNumber: string;
   tasks: number;
+  /** Loaded from the settings in the bundled source's place (another city's 总体方案): the status item names it. */
+  inPlace?: boolean;
 }
 
 export interface StatusResult {

@@ -1,5 +1,5 @@
 // Another city's 总体方案 in place of the bundled one, in a real VS Code: set as a workspace setting (policyLens.sources
-// with an empty prefix), the language status counts its tasks, a plan's bare references are checked and shown against
+// with an empty prefix), the language status counts its tasks and names it, a plan's bare references are checked and shown against
 // it; taken out again, the bundled Guangzhou 总体方案 is back.
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -34,7 +34,7 @@ describe("Another city's 总体方案 as the source bare references cite", () =>
       // the fix opens a file dialog; the command takes the file as the explorer's context menu gives it
       assert.strictEqual(await vscode.commands.executeCommand('policyLens.useAsSource', source), true);
       assert.deepStrictEqual(config.inspect('sources')?.workspaceValue, [{ path: 'nanjing.txt', prefix: '' }]);
-      await poll('the language status of 南京\'s source', () => status.text, (t) => t === 'Policy Lens: 66 tasks', { timeoutMs: 15000 });
+      await poll('the language status of 南京\'s source', () => status.text, (t) => t === 'Policy Lens: 66 tasks of 《南京市服务业扩大开放综合试点总体方案》', { timeoutMs: 15000 });
       await poll('source-not-loaded gone', () => vscode.languages.getDiagnostics(uri), (all) => !all.some((d) => diagnosticCode(d) === 'source-not-loaded'), { timeoutMs: 10000 });
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
@@ -56,7 +56,7 @@ describe("Another city's 总体方案 as the source bare references cite", () =>
     const status = (extension().exports as Api).status.item;
     try {
       await config.update('sources', [{ path: 'policies/shenzhen.md', prefix: '' }], vscode.ConfigurationTarget.Workspace);
-      await poll('the language status of the city source', () => status.text, (t) => t === 'Policy Lens: 10 tasks', { timeoutMs: 15000 });
+      await poll('the language status of the city source', () => status.text, (t) => t === 'Policy Lens: 10 tasks of 《深圳市服务业扩大开放综合试点总体方案（测试用虚构文件）》', { timeoutMs: 15000 });
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc);
       const ds = await poll('the city source\'s findings', () => vscode.languages.getDiagnostics(uri),
