@@ -105,6 +105,9 @@ describe('a source whose body numbers its tasks', () => {
       const named = checker.analyze('按照《工作方案》要求，落实第3项任务。', { locale: 'zh' });
       assert.deepStrictEqual(named.bareReferences.map((b) => [b.resolved?.id, b.by, b.candidates.length]), [['GF:T1.3', 'document', 1]]);
       assert.deepStrictEqual(named.findings.map((f) => f.code), []);
+      // and cites it: its sentence's threshold is judged against it
+      const quoted = checker.analyze('按照《工作方案》要求，落实第3项任务，注册资本不低于500万元。', { locale: 'zh' }).findings;
+      assert.deepStrictEqual(quoted.map((f) => f.message), ['“注册资本不低于500万元”与GF表1第3项不符：原文为“注册资本不低于1000万元”']);
       // unnamed, every loaded table with a 第3项 is a candidate, and nothing settles it; 《总体方案》 names the bundled
       // source alone
       const unnamedAnalysis = checker.analyze('落实第3项任务。', { locale: 'zh' });

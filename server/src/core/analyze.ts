@@ -852,7 +852,7 @@ export class Checker {
     // an HTML comment is not part of the plan as it reads (Markdown shows none): the checks see blanks in its place
     const shown = blankComments(text);
     const model = buildParagraphModel(shown, table, this.index, ctx.matcher);
-    model.thresholds = exact(readThresholds(shown, model.blocks, model.references, ctx, msg, options.locale));
+    model.thresholds = exact(readThresholds(shown, model.blocks, model.references, ctx, msg, options.locale, model.bare));
     const run: CheckRun = { model, context: ctx, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table' };
     const findings: Finding[] = [];
     runChecks(PARAGRAPH_CHECKS, model.blocks, run, findings);
