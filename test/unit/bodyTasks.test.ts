@@ -85,6 +85,10 @@ describe('a source whose body numbers its tasks', () => {
     it('in the default\'s place: thresholds by table and bare number, a task past the end, the pilot from 经过3年试点', () => {
       const checker = buildEngine([loadExtraSource(path.join(SOURCES, 'workplan-pdf.txt'), '')], rules).checker;
       const found = checker.analyze(plan, { locale: 'zh' }).findings.map((f) => `${f.code} ${f.message}`);
+      // a bare number with no words of its task is its one table's
+      const bare = checker.analyze('推进第2项。', { locale: 'zh' });
+      assert.deepStrictEqual(bare.bareReferences.map((b) => [b.resolved?.id, b.by]), [['T1.2', 'only']]);
+      assert.deepStrictEqual(bare.findings.map((f) => f.code), []);
       assert.deepStrictEqual(found.filter((f) => !f.startsWith('uncited')), [
         'threshold-mismatch “注册资本不低于500万元”与表1第3项不符：原文为“注册资本不低于1000万元”',
         'threshold-mismatch “外资股比不超过60%”与表1第1项不符：原文为“外资股比不超过50%”',

@@ -7,7 +7,7 @@ import { scanBareTaskNumbers } from './references';
 import { ResolvedReference, TaskIndex } from './taskIndex';
 import { PolicyIndex, Task } from './types';
 
-export type BareResolution = 'sentence' | 'heading' | 'content' | 'context' | 'document';
+export type BareResolution = 'sentence' | 'heading' | 'content' | 'context' | 'document' | 'only';
 
 export interface BareCandidate {
   task: Task;
@@ -80,9 +80,10 @@ export function resolveBareNumbers(
     }
     const result: BareReference = { start: b.start, end: b.end, text: b.text, item: b.item, candidates };
     out.push(result);
-    if (named && named.tables.length === 1 && candidates.length === 1) {
+    // a task list of one table (a work plan that numbers its tasks in its body) leaves a bare number one task to be
+    if ((named || index.sources.length === 1) && candidates.length === 1 && index.sourceOf(candidates[0].task).tables.length === 1) {
       result.resolved = candidates[0].task;
-      result.by = 'document';
+      result.by = named ? 'document' : 'only';
       continue;
     }
     const settle = (table: number | null, by: 'sentence' | 'heading'): boolean => {

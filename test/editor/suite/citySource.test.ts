@@ -74,4 +74,31 @@ describe("Another city's 总体方案 as the source bare references cite", () =>
       fs.rmSync(policies, { recursive: true, force: true });
     }
   });
+
+  it('loads a work plan whose body numbers its tasks the same way: its items are the tasks hover and definition show', async () => {
+    const folder = vscode.workspace.workspaceFolders![0];
+    const source = vscode.Uri.joinPath(folder.uri, 'workplan.txt');
+    fs.copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'sources', 'workplan-pdf.txt'), source.fsPath);
+    const uri = vscode.Uri.joinPath(folder.uri, 'workplan-plan.md');
+    fs.writeFileSync(uri.fsPath, '# 某区落实工作方案的实施方案\n\n1. 推进互联网接入服务业务开放（第1项）。\n\n2. 允许外商投资设立独资医院，注册资本不低于500万元（表1第3项）。\n');
+    const config = vscode.workspace.getConfiguration('policyLens');
+    const status = (extension().exports as Api).status.item;
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand('policyLens.useAsSource', source), true);
+      await poll('the language status of the work plan', () => status.text, (t) => t === 'Policy Lens: 5 tasks of 《服务业开放试点提质工作方案》', { timeoutMs: 15000 });
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const ds = await poll('the work plan\'s threshold', () => vscode.languages.getDiagnostics(uri), (all) => all.some((d) => diagnosticCode(d) === 'threshold-mismatch'), { timeoutMs: 10000 });
+      assert.match(ds.find((d) => diagnosticCode(d) === 'threshold-mismatch')!.message, /表1第3项.*注册资本不低于1000万元/, describeDiagnostics(ds));
+      assert.match(await hoverText(doc, positionOf(doc, '第1项', 1)), /取消互联网接入服务业务的外商投资股比限制/);
+      const targets = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', uri, positionOf(doc, '第1项', 1))) ?? [];
+      assert.deepStrictEqual(targets.map((t) => [path.basename(t.uri.fsPath), t.range.start.line]), [['workplan.txt', 15]]);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await config.update('sources', undefined, vscode.ConfigurationTarget.Workspace);
+      await poll('the language status of the bundled source', () => status.text, (t) => t === 'Policy Lens: 130 tasks', { timeoutMs: 15000 });
+      fs.rmSync(uri.fsPath, { force: true });
+      fs.rmSync(source.fsPath, { force: true });
+    }
+  });
 });

@@ -28,7 +28,7 @@ export interface ThresholdMatch {
 }
 
 /** How a bare number read as a task cites it: settled by what the plan names, not inferred from words or order. */
-const SETTLED: Partial<Record<BareResolution, true>> = { sentence: true, heading: true, document: true };
+const SETTLED: Partial<Record<BareResolution, true>> = { sentence: true, heading: true, document: true, only: true };
 
 /** How much of a task's topic an uncited unit must carry for its thresholds to apply (two distinctive bigrams). */
 const MIN_TOPIC_SCORE = 8;
