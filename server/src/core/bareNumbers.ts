@@ -5,6 +5,7 @@ import { TaskMatcher } from './matcher';
 import { applyEvent, Block, blockAt, ContextEvent, firstReferenceFrom, headingTable, PlanContext, sentenceAround } from './planModel';
 import { scanBareTaskNumbers } from './references';
 import { ResolvedReference, TaskIndex } from './taskIndex';
+import { NONE } from './text';
 import { PolicyIndex, Task } from './types';
 
 export type BareResolution = 'sentence' | 'heading' | 'content' | 'context' | 'document' | 'only';
@@ -125,6 +126,20 @@ export function resolveBareNumbers(
     }
   }
   return out;
+}
+
+/** How a bare number read as a task cites it: settled by what the plan names, not inferred from words or order. */
+const SETTLED: Partial<Record<BareResolution, true>> = { sentence: true, heading: true, document: true, only: true };
+
+/**
+ * The tasks the bare numbers inside [span.start, span.end) cite: those their heading, their sentence, the document
+ * they name or a task list of one table settles (第12项 under ## 二、表1任务落实), for the checks that judge what a
+ * unit says of the tasks it cites. One read from its words or the table cited before it is a guess, and cites nothing.
+ */
+export function settledTasks(bare: readonly BareReference[], span: { start: number; end: number }): Task[] {
+  let out: Task[] | undefined;
+  for (const b of bare) if (b.resolved && SETTLED[b.by!] && b.start >= span.start && b.end <= span.end) (out ??= []).push(b.resolved);
+  return out ?? NONE;
 }
 
 /**

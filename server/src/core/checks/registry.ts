@@ -1,5 +1,6 @@
 // The check registry: every check is one entry (its code, its default severity, a function of a block of the plan
 // model and the run's context). The analyser runs the list over every block; adding a check touches no other.
+import { settledTasks } from '../bareNumbers';
 import { CheckContext } from './context';
 import { Finding, Severity } from '../findings';
 import { Locale, Messages } from '../messages';
@@ -68,8 +69,12 @@ export const CHECKS: readonly Check[] = [
   {
     code: 'misquote',
     severity: 'warning',
-    // a quotation next to a cited task is of the task; in a sentence that names a source and cites none, of its body
-    check: (block, run) => (block.references.length ? checkMisquotes(run.model.text, [block], block.references, run.context.index, run.msg) : checkSourceQuotes(block, run)),
+    // a quotation next to a cited task (or a bare number read as one) is of the task; in a sentence that names a source
+    // and cites none, of its body
+    check: (block, run) =>
+      block.references.length || settledTasks(block.bare, block).length
+        ? checkMisquotes(run.model.text, [block], block.references, run.context.index, run.msg, block.bare)
+        : checkSourceQuotes(block, run),
   },
   { code: 'reversed-wording', severity: 'warning', check: checkReversedWording },
   { code: 'document-mismatch', severity: 'error', check: checkDocumentMismatch },

@@ -1,7 +1,7 @@
 // threshold-mismatch: a share, term or amount in the plan that contradicts the source threshold of the same
 // subject, for the task cited in the same unit (list item, table row, sentence) or, with none cited, for the
 // task whose distinctive words the unit carries.
-import { BareReference, BareResolution } from '../bareNumbers';
+import { BareReference, settledTasks } from '../bareNumbers';
 import { Finding, Fix } from '../findings';
 import { Locale, Messages } from '../messages';
 import { comparatorWords, contradicts, findQuantities, formatQuantity, QuantityPhrase } from '../quantity';
@@ -26,9 +26,6 @@ export interface ThresholdMatch {
   /** The threshold-mismatch finding of a contradicted threshold. */
   finding?: Finding;
 }
-
-/** How a bare number read as a task cites it: settled by what the plan names, not inferred from words or order. */
-const SETTLED: Partial<Record<BareResolution, true>> = { sentence: true, heading: true, document: true, only: true };
 
 /** How much of a task's topic an uncited unit must carry for its thresholds to apply (two distinctive bigrams). */
 const MIN_TOPIC_SCORE = 8;
@@ -74,9 +71,8 @@ export function readThresholds(
     if (columns.length) found.push(...underHeader(unit, scope.start, scope.header!, columns, words, ctx, found));
     if (!found.length) continue; // none in a unit without a subject word (most)
     inOrder ??= refs.every((r, i) => r.ref.start <= r.ref.end && (i === 0 || refs[i - 1].ref.start <= r.ref.start));
-    const cited = citedIn(refs, inOrder, scope);
-    // a bare number the heading, its sentence or the document it names settles (第3项 under 二、表1任务) cites its task
-    for (const b of bare) if (b.resolved && SETTLED[b.by!] && b.start >= scope.start && b.end <= scope.end) cited.push(b.resolved);
+    // and the bare numbers its heading, sentence or document settles (第12项 under 二、表1任务落实)
+    const cited = citedIn(refs, inOrder, scope).concat(settledTasks(bare, scope));
     for (const { q, subject, planWords, from, to } of found) {
       // a number that counts people or things (执业律师8000余人, 320家) is no share, term or amount
       if (q.unit === 'none' && COUNTED.test(text.slice(q.end, q.end + 3))) continue;
