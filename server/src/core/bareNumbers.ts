@@ -4,7 +4,7 @@
 import { TaskMatcher } from './matcher';
 import { applyEvent, Block, blockAt, ContextEvent, firstReferenceFrom, headingTable, PlanContext, sentenceAround } from './planModel';
 import { scanBareTaskNumbers } from './references';
-import { ResolvedReference, TaskIndex } from './taskIndex';
+import { ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
 import { NONE } from './text';
 import { PolicyIndex, Task } from './types';
 
@@ -143,6 +143,22 @@ export function settledTasks(bare: readonly BareReference[], span: { start: numb
 }
 
 /**
+ * The bare numbers inside `span` that their heading, sentence, named document or one-table list settles, each as a
+ * reference to its task as written (第12项 for 表1第12项): for the checks that judge whether a citation fits its
+ * sentence (reference-mismatch), which read a block's references.
+ */
+export function settledCitations(bare: readonly BareReference[], span: { start: number; end: number }): ResolvedReference[] {
+  let out: ResolvedReference[] | undefined;
+  for (const b of bare) {
+    if (!b.resolved || !SETTLED[b.by!] || b.start < span.start || b.end > span.end) continue;
+    const task = b.resolved;
+    const ref = { start: b.start, end: b.end, text: b.text, prefix: sourcePrefixOf(task), table: task.table, tableStart: b.start, tableEnd: b.start, spans: [{ from: task.item, to: task.item, start: b.start, end: b.end }], form: 'table' as const };
+    (out ??= []).push({ ref, tasks: [task], problems: [] });
+  }
+  return out ?? NONE;
+}
+
+/**
  * The loaded source the last 《…》 of `before` names by its title or the short name it gives itself, when no other
  * loaded source has that name (two sources that each call themselves 《总体方案》 name neither).
  */
@@ -157,7 +173,7 @@ function namedSource(before: string, index: TaskIndex): PolicyIndex | undefined 
 }
 
 /** The words of a span that can say what it is about: the references and the bare number themselves left out. */
-export function topicText(text: string, span: { start: number; end: number }, refs: ResolvedReference[], skip?: { start: number; end: number }): string {
+export function topicText(text: string, span: { start: number; end: number }, refs: readonly ResolvedReference[], skip?: { start: number; end: number }): string {
   let out = '';
   let at = span.start;
   // refs are in text order: only those inside the span are cut (a binary search keeps long lines linear)

@@ -65,11 +65,10 @@ const MAX_REACH = 200;
  * The text a reference is judged by: its whole block when the block's references all stand in one sentence, else
  * the sentence around it (a list item that cites two tasks in two sentences is two claims).
  */
-export function judgedSpan(text: string, block: Block, ref: ResolvedReference): { start: number; end: number } {
+export function judgedSpan(text: string, block: Block, ref: ResolvedReference, refs: readonly ResolvedReference[] = block.references): { start: number; end: number } {
   const from = Math.max(block.start, ref.ref.start - MAX_REACH);
   const to = Math.min(block.end, ref.ref.end + MAX_REACH);
   const sentence = sentenceAround(text, ref.ref.start, from, to);
-  const refs = block.references;
   const alone = refs[0].ref.start >= sentence.start && refs[refs.length - 1].ref.start < sentence.end;
   return alone && block.end - block.start <= 2 * MAX_REACH ? { start: block.start, end: block.end } : sentence;
 }
@@ -110,8 +109,7 @@ function withoutAssigningClauses(words: string): string {
 }
 
 /** The tasks cited by the references that start in [start, end) of a block (its references are in text order). */
-function citedIn(block: Block, start: number, end: number): Set<string> {
-  const refs = block.references;
+function citedIn(refs: readonly ResolvedReference[], start: number, end: number): Set<string> {
   const out = new Set<string>();
   for (let i = firstReferenceFrom(refs, start); i < refs.length && refs[i].ref.start < end; i++) for (const t of refs[i].tasks) out.add(t.id);
   return out;
@@ -124,17 +122,19 @@ export function judgeReference(
   ref: ResolvedReference,
   matcher: TaskMatcher,
   t: TopicThresholds = TOPIC_THRESHOLDS,
+  /** The block's citations: its references, or the bare numbers it settles (settledCitations). */
+  refs: readonly ResolvedReference[] = block.references,
 ): ReferenceVerdict | undefined {
   if (!ref.tasks.length || ref.problems.length) return undefined;
-  const span = judgedSpan(model.text, block, ref);
-  const words = withoutAssigningClauses(topicText(model.text, span, block.references));
+  const span = judgedSpan(model.text, block, ref, refs);
+  const words = withoutAssigningClauses(topicText(model.text, span, refs));
   const cited = ref.tasks.length > 40 ? ref.tasks.slice(0, 40) : ref.tasks;
   const scores = matcher.scoreOf(words, cited.map((x) => x.id));
   let bestCited = 0;
   for (let i = 1; i < scores.length; i++) if (scores[i] > scores[bestCited]) bestCited = i;
   const verdict: ReferenceVerdict = { span, cited: cited[bestCited], citedScore: scores[bestCited] };
   // every task cited in the span counts as cited: a sentence about two tasks may cite both
-  const citedHere = citedIn(block, span.start, span.end);
+  const citedHere = citedIn(refs, span.start, span.end);
   // the best task not cited here is among the first (cited here + 1) (at most 8, as the tasks a span cites may be many)
   const other = matcher.match(words, Math.min(8, citedHere.size + 1)).find((m) => !citedHere.has(m.task.id));
   if (!other) return verdict;
@@ -189,7 +189,7 @@ function intendedTask(
   if (!ref.source) return undefined;
   const span = judgedSpan(model.text, block, ref);
   const words = topicText(model.text, span, block.references);
-  const citedHere = citedIn(block, span.start, span.end);
+  const citedHere = citedIn(block.references, span.start, span.end);
   const source = ref.source.prefix;
   const allowed = (task: Task) => sourcePrefixOf(task) === source && (table === undefined || task.table === table) && !citedHere.has(task.id);
   const [best, second] = matcher.match(words, 8).filter((m) => allowed(m.task));

@@ -1,8 +1,10 @@
 // reference-mismatch: the span that cites a task is clearly about another task and not about the cited one
 // (支持外商投资旅行社从事出境旅游业务（表1第31项）: 表1第31项 is 金融标准, the sentence is 表1第13项's).
+import { settledCitations } from '../bareNumbers';
 import { Finding } from '../findings';
 import { Block } from '../planModel';
-import { formatReference } from '../taskIndex';
+import { formatReference, sourcePrefixOf } from '../taskIndex';
+import { Task } from '../types';
 import { judgeReference, TOPIC_THRESHOLDS, topicWords } from '../topics';
 import { relatedTask } from './related';
 import { taskLabel } from './labels';
@@ -11,15 +13,19 @@ import type { CheckRun } from './registry';
 export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
   const findings: Finding[] = [];
   const { index, matcher } = run.context;
-  if (!block.references.length) return findings;
+  // its references, or where it has none the bare numbers its heading or sentence settles (第12项 under 二、表1任务落实)
+  const refs = block.references.length ? block.references : block.bare.length ? settledCitations(block.bare, block) : block.references;
+  if (!refs.length) return findings;
   // a span is part of its block: a block without enough topic words cannot be clearly about another task
   if (!matcher.hasContent(run.model.text.slice(block.start, block.end), TOPIC_THRESHOLDS.mismatchMinScore)) return findings;
-  for (const r of block.references) {
-    const verdict = judgeReference(run.model, block, r, matcher);
+  for (const r of refs) {
+    const verdict = judgeReference(run.model, block, r, matcher, TOPIC_THRESHOLDS, refs);
     if (!verdict?.better) continue;
     const style = r.ref.form === 'id' ? 'id' : 'table';
     const cited = r.tasks.length === 1 ? formatReference(r.tasks[0]) : r.ref.text.trim();
-    const better = formatReference(verdict.better, style);
+    // a bare number (第36项 under 二、表1任务落实) stays bare where the better task is of the table it was read in
+    const bare = !block.references.length;
+    const better = bare && sameTable(verdict.better, r.tasks[0]) ? `第${verdict.better.item}项` : formatReference(verdict.better, style);
     const terms = matcher.explain(topicWords(run.model.text.slice(verdict.span.start, verdict.span.end)), verdict.better.id, 3).terms;
     findings.push({
       start: r.ref.start,
@@ -32,4 +38,8 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
     });
   }
   return findings;
+}
+
+function sameTable(a: Task, b: Task): boolean {
+  return a.table === b.table && sourcePrefixOf(a) === sourcePrefixOf(b);
 }
