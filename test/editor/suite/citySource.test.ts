@@ -11,6 +11,13 @@ interface Api {
   status: { item: vscode.LanguageStatusItem };
 }
 
+/** Takes the workspace's source setting out, waits for the bundled source to be back, and removes the test's files. */
+async function restoreBundled(config: vscode.WorkspaceConfiguration, status: vscode.LanguageStatusItem, ...files: string[]): Promise<void> {
+  await config.update('sources', undefined, vscode.ConfigurationTarget.Workspace);
+  await poll('the language status of the bundled source', () => status.text, (t) => t === 'Policy Lens: 130 tasks', { timeoutMs: 15000 });
+  for (const f of files) fs.rmSync(f, { recursive: true, force: true });
+}
+
 describe("Another city's 总体方案 as the source bare references cite", () => {
   before(() => serverReady());
 
@@ -38,10 +45,7 @@ describe("Another city's 总体方案 as the source bare references cite", () =>
       await poll('source-not-loaded gone', () => vscode.languages.getDiagnostics(uri), (all) => !all.some((d) => diagnosticCode(d) === 'source-not-loaded'), { timeoutMs: 10000 });
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
-      await config.update('sources', undefined, vscode.ConfigurationTarget.Workspace);
-      await poll('the language status of the bundled source', () => status.text, (t) => t === 'Policy Lens: 130 tasks', { timeoutMs: 15000 });
-      fs.rmSync(uri.fsPath, { force: true });
-      fs.rmSync(source.fsPath, { force: true });
+      await restoreBundled(config, status, uri.fsPath, source.fsPath);
     }
   });
 
@@ -69,9 +73,7 @@ describe("Another city's 总体方案 as the source bare references cite", () =>
       await poll('表1第12项 a task again', () => vscode.languages.getDiagnostics(uri), (all) => !all.some((d) => diagnosticCode(d) === 'unknown-task'), { timeoutMs: 10000 });
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
-      await config.update('sources', undefined, vscode.ConfigurationTarget.Workspace);
-      fs.rmSync(uri.fsPath, { force: true });
-      fs.rmSync(policies, { recursive: true, force: true });
+      await restoreBundled(config, status, uri.fsPath, policies);
     }
   });
 
@@ -95,10 +97,7 @@ describe("Another city's 总体方案 as the source bare references cite", () =>
       assert.deepStrictEqual(targets.map((t) => [path.basename(t.uri.fsPath), t.range.start.line]), [['workplan.txt', 15]]);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
-      await config.update('sources', undefined, vscode.ConfigurationTarget.Workspace);
-      await poll('the language status of the bundled source', () => status.text, (t) => t === 'Policy Lens: 130 tasks', { timeoutMs: 15000 });
-      fs.rmSync(uri.fsPath, { force: true });
-      fs.rmSync(source.fsPath, { force: true });
+      await restoreBundled(config, status, uri.fsPath, source.fsPath);
     }
   });
 });
