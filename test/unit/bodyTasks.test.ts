@@ -61,6 +61,11 @@ describe('a source whose body numbers its tasks', () => {
     assert.deepStrictEqual(list.tasks.map((t) => t.text), ['推进跨境服务贸易开放，对标国际规则8.条款，形成制度成果。', '支持专业服务机构开展跨境执业。', '探索建设国际数据港。']);
   });
 
+  it('reads the tasks of a section that names a goal and tasks together (二、主要目标和重点任务)', () => {
+    const lines = ['一、总体要求', '1．坚持问题导向，聚焦企业关切。', '二、主要目标和重点任务', '1．推进跨境服务贸易开放。', '2．支持专业服务机构开展跨境执业。', '3．探索建设国际数据港。', '三、保障措施', '1．加强组织领导，建立工作机制。'];
+    assert.deepStrictEqual(bodyTaskList(lines, 0, '')?.tasks.map((t) => [t.id, t.text]), [['T1.1', '推进跨境服务贸易开放。'], ['T1.2', '支持专业服务机构开展跨境执业。'], ['T1.3', '探索建设国际数据港。']]);
+  });
+
   it('is not read from a body with fewer than three numbered sentences, and its error names both layouts', () => {
     assert.strictEqual(bodyTaskList(['二、主要任务', '1．推进开放。', '2．深化改革。'], 0, ''), undefined);
     assert.throws(() => loadExtraSource(path.join(SOURCES, 'workplan-none.txt'), ''), /no task list found.*numbered 1\. 2\./);

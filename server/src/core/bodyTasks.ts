@@ -86,7 +86,8 @@ export function bodyTaskList(lines: string[], start: number, prefix: string): Bo
       }
       continue;
     }
-    if (c.kind === 'level1') framing = FRAME.test(titleOf(c.rest));
+    // a section of the frame's words that names tasks too (二、主要目标和重点任务) holds them
+    if (c.kind === 'level1') framing = FRAME.test(titleOf(c.rest)) && !/任务/.test(titleOf(c.rest));
     open = { kind: c.kind, number: c.number, text: c.rest, startLine: i, endLine: i, framing };
     entries.push(open);
   }
