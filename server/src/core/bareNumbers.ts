@@ -138,8 +138,13 @@ const SETTLED: Partial<Record<BareResolution, true>> = { sentence: true, heading
  */
 export function settledTasks(bare: readonly BareReference[], span: { start: number; end: number }): Task[] {
   let out: Task[] | undefined;
-  for (const b of bare) if (b.resolved && SETTLED[b.by!] && b.start >= span.start && b.end <= span.end) (out ??= []).push(b.resolved);
+  for (const b of bare) if (settledIn(b, span)) (out ??= []).push(b.resolved!);
   return out ?? NONE;
+}
+
+/** Whether a bare number inside `span` is settled (SETTLED) as a task. */
+function settledIn(b: BareReference, span: { start: number; end: number }): boolean {
+  return !!b.resolved && !!SETTLED[b.by!] && b.start >= span.start && b.end <= span.end;
 }
 
 /**
@@ -150,8 +155,8 @@ export function settledTasks(bare: readonly BareReference[], span: { start: numb
 export function settledCitations(bare: readonly BareReference[], span: { start: number; end: number }): ResolvedReference[] {
   let out: ResolvedReference[] | undefined;
   for (const b of bare) {
-    if (!b.resolved || !SETTLED[b.by!] || b.start < span.start || b.end > span.end) continue;
-    const task = b.resolved;
+    if (!settledIn(b, span)) continue;
+    const task = b.resolved!;
     const ref = { start: b.start, end: b.end, text: b.text, prefix: sourcePrefixOf(task), table: task.table, tableStart: b.start, tableEnd: b.start, spans: [{ from: task.item, to: task.item, start: b.start, end: b.end }], form: 'table' as const };
     (out ??= []).push({ ref, tasks: [task], problems: [] });
   }

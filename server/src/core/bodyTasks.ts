@@ -3,7 +3,7 @@
 // line breaks of a PDF's text. Items numbered on from section to section are one table; each time the numbering starts
 // again from 1 a new table begins. What the sections that frame the whole hold (总体要求, 保障措施) is no task.
 import { LineSpan, Task, TaskTable } from './types';
-import { normalizeSpacing } from './text';
+import { normalizeSpacing, parseInteger } from './text';
 
 const LEVEL_1 = /^([一二三四五六七八九十]+)\s*、\s*(.*)$/;
 const LEVEL_2 = /^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.*)$/;
@@ -34,16 +34,12 @@ export interface BodyTaskList {
   tasks: Task[];
 }
 
-function digits(s: string): number {
-  return Number(s.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
-}
-
 function classify(line: string): { kind: Kind; number: number; rest: string } | undefined {
   let m: RegExpExecArray | null;
   if ((m = LEVEL_1.exec(line))) return { kind: 'level1', number: 0, rest: m[2] };
   if ((m = LEVEL_2.exec(line))) return { kind: 'level2', number: 0, rest: m[2] };
-  if ((m = BRACKETED.exec(line))) return { kind: 'bracketed', number: digits(m[1]), rest: m[2] };
-  if ((m = DOTTED.exec(line))) return { kind: 'dotted', number: digits(m[1]), rest: m[2] };
+  if ((m = BRACKETED.exec(line))) return { kind: 'bracketed', number: parseInteger(m[1])!, rest: m[2] };
+  if ((m = DOTTED.exec(line))) return { kind: 'dotted', number: parseInteger(m[1])!, rest: m[2] };
   return undefined;
 }
 
@@ -137,27 +133,22 @@ function buildTables(entries: Entry[], kind: Kind, prefix: string): BodyTaskList
   let category = '';
   let domain = '';
   /** The heading right above the current run of items, for its table's title. */
-  const headings: string[] = [];
+  let heading = '';
   for (const e of entries) {
     if (e.kind === 'level1') {
-      category = titleOf(e.text);
+      heading = category = titleOf(e.text);
       domain = '';
-      headings.length = 0;
-      headings.push(category);
       continue;
     }
     if (e.kind !== kind) {
       // a heading below the category: （一）, or a 1. line over （1） items
-      if (e.kind === 'level2' || (kind === 'bracketed' && e.kind === 'dotted')) {
-        domain = titleOf(e.text);
-        headings.push(domain);
-      }
+      if (e.kind === 'level2' || (kind === 'bracketed' && e.kind === 'dotted')) heading = domain = titleOf(e.text);
       continue;
     }
     if (e.framing) continue;
     let table = tables[tables.length - 1];
     if (!table || e.number === 1) {
-      table = { number: tables.length + 1, title: headings[headings.length - 1] ?? '', startLine: e.startLine, endLine: e.endLine, taskCount: 0 };
+      table = { number: tables.length + 1, title: heading, startLine: e.startLine, endLine: e.endLine, taskCount: 0 };
       tables.push(table);
     }
     table.taskCount++;

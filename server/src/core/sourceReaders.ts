@@ -3,7 +3,6 @@
 // cells, and Markdown (pipe tables; what Word documents are turned into).
 import { PAGE_NUMBER } from './hardWraps';
 
-
 /** One line of a source: its text (Markdown marks removed) and, where it reads as a table row, its cells. */
 export interface SourceLine {
   text: string;

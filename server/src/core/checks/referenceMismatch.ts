@@ -14,7 +14,7 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
   const findings: Finding[] = [];
   const { index, matcher } = run.context;
   // its references, or where it has none the bare numbers its heading or sentence settles (第12项 under 二、表1任务落实)
-  const refs = block.references.length ? block.references : block.bare.length ? settledCitations(block.bare, block) : block.references;
+  const refs = block.references.length ? block.references : settledCitations(block.bare, block);
   if (!refs.length) return findings;
   // a span is part of its block: a block without enough topic words cannot be clearly about another task
   if (!matcher.hasContent(run.model.text.slice(block.start, block.end), TOPIC_THRESHOLDS.mismatchMinScore)) return findings;
