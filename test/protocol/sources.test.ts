@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { LspClient, positionOf, ROOT } from '../support/lspClient';
-import { byPosition, openSourceWorkspace, SourceWorkspace } from '../support/sourceWorkspace';
+import { byPosition, withSourceWorkspace } from '../support/sourceWorkspace';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'sources');
@@ -30,80 +30,69 @@ const SETTINGS_JSON = `{
 
 describe('a sibling source through the server and the CLI', function () {
   this.timeout(30000);
-  let workspace: SourceWorkspace;
-  let dir: string;
-  let client: LspClient;
-  let planUri: string;
-  let editor: any[];
-
-  before(async () => {
-    workspace = await openSourceWorkspace(SETTINGS_JSON, SECTION, PLAN);
-    ({ dir, client, planUri, diagnostics: editor } = workspace);
-  });
-
-  after(() => workspace.close());
+  const ws = withSourceWorkspace(SETTINGS_JSON, SECTION, PLAN);
 
   it('reports the wrong 外资比例 of SZ表1第3项 against the sibling source, in the editor', () => {
-    const mismatch = editor.filter((d) => d.code === 'threshold-mismatch');
-    assert.deepStrictEqual(mismatch.map((d) => d.range.start), [positionOf(PLAN, '不超过60%'), positionOf(PLAN, '不少于3年')], JSON.stringify(editor));
+    const mismatch = ws.diagnostics.filter((d) => d.code === 'threshold-mismatch');
+    assert.deepStrictEqual(mismatch.map((d) => d.range.start), [positionOf(PLAN, '不超过60%'), positionOf(PLAN, '不少于3年')], JSON.stringify(ws.diagnostics));
     assert.match(mismatch[0].message, /与SZ表1第3项不符：原文为“外资比例不超过49%”/);
-    assert.strictEqual(mismatch[0].relatedInformation[0].location.uri, pathToFileURL(path.join(dir, 'policies', 'shenzhen.md')).toString(), 'the related location is the sibling source');
+    assert.strictEqual(mismatch[0].relatedInformation[0].location.uri, pathToFileURL(path.join(ws.dir, 'policies', 'shenzhen.md')).toString(), 'the related location is the sibling source');
   });
 
   it('shows on hover the sibling task with its source\'s own columns (牵头单位)', async () => {
-    const hover = await client.request('textDocument/hover', { textDocument: { uri: planUri }, position: positionOf(PLAN, 'SZ表1第3项', 3) });
+    const hover = await ws.client.request('textDocument/hover', { textDocument: { uri: ws.planUri }, position: positionOf(PLAN, 'SZ表1第3项', 3) });
     assert.match(hover.contents.value, /外资比例不超过49%/);
     assert.match(hover.contents.value, /牵头单位：市司法局/);
   });
 
   it('counts the sibling source\'s tasks in the coverage, under their prefix', async () => {
-    const coverage = await client.request('policyLens/coverage', { uris: [planUri] });
+    const coverage = await ws.client.request('policyLens/coverage', { uris: [ws.planUri] });
     assert.deepStrictEqual(coverage.sources.map((x: any) => x.prefix), ['', 'SZ']);
     assert.strictEqual(coverage.tasks.find((t: any) => t.id === 'SZ:T1.3').state, 'cited');
     assert.strictEqual(coverage.total, 130 + coverage.tasks.filter((t: any) => t.prefix === 'SZ').length);
   });
 
   it("leaves the source's own text unchecked: opened in the editor, walked for the workspace's coverage or by the CLI", async () => {
-    const file = path.join(dir, 'policies', 'shenzhen.md');
+    const file = path.join(ws.dir, 'policies', 'shenzhen.md');
     const sourceUri = pathToFileURL(file).toString();
-    client.open(sourceUri, fs.readFileSync(file, 'utf8'));
-    assert.deepStrictEqual((await client.waitForDiagnostics(sourceUri)).diagnostics, [], 'no finding on the source itself');
-    const workspace = await client.request('policyLens/coverage', {});
+    ws.client.open(sourceUri, fs.readFileSync(file, 'utf8'));
+    assert.deepStrictEqual((await ws.client.waitForDiagnostics(sourceUri)).diagnostics, [], 'no finding on the source itself');
+    const workspace = await ws.client.request('policyLens/coverage', {});
     const places = workspace.tasks.flatMap((t: any) => [...t.locations, ...t.restatedAt].map((l: any) => l.uri));
-    assert.ok(places.length && places.every((uri: string) => uri === planUri), [...new Set(places)].join(' '));
-    client.notify('textDocument/didClose', { textDocument: { uri: sourceUri } });
-    const walked = spawnSync(process.execPath, [CLI, 'check', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    assert.ok(places.length && places.every((uri: string) => uri === ws.planUri), [...new Set(places)].join(' '));
+    ws.client.notify('textDocument/didClose', { textDocument: { uri: sourceUri } });
+    const walked = spawnSync(process.execPath, [CLI, 'check', '.', '--format', 'json'], { cwd: ws.dir, encoding: 'utf8' });
     assert.deepStrictEqual(JSON.parse(walked.stdout).map((r: any) => r.file), ['plan.md'], walked.stderr);
-    const named = spawnSync(process.execPath, [CLI, 'check', 'policies/shenzhen.md'], { cwd: dir, encoding: 'utf8' });
+    const named = spawnSync(process.execPath, [CLI, 'check', 'policies/shenzhen.md'], { cwd: ws.dir, encoding: 'utf8' });
     assert.deepStrictEqual([named.status, named.stdout, named.stderr], [0, '', 'policy-lens: policies/shenzhen.md is the text of a policy source, not a plan: not checked\n']);
   });
 
   it('follows the severities of the settings: unknown-task a warning, misquote off', () => {
-    const unknown = editor.filter((d) => d.code === 'unknown-task');
-    assert.strictEqual(unknown.length, 1, JSON.stringify(editor));
+    const unknown = ws.diagnostics.filter((d) => d.code === 'unknown-task');
+    assert.strictEqual(unknown.length, 1, JSON.stringify(ws.diagnostics));
     assert.strictEqual(unknown[0].severity, 2, 'unknown-task is a warning');
-    assert.ok(!editor.some((d) => d.code === 'misquote'), 'misquote is off');
-    fs.writeFileSync(path.join(dir, 'lens.json'), JSON.stringify({ 'policyLens.sources': SECTION.sources }));
-    const r = spawnSync(process.execPath, [CLI, 'check', 'plan.md', '--config', 'lens.json'], { cwd: dir, encoding: 'utf8' });
+    assert.ok(!ws.diagnostics.some((d) => d.code === 'misquote'), 'misquote is off');
+    fs.writeFileSync(path.join(ws.dir, 'lens.json'), JSON.stringify({ 'policyLens.sources': SECTION.sources }));
+    const r = spawnSync(process.execPath, [CLI, 'check', 'plan.md', '--config', 'lens.json'], { cwd: ws.dir, encoding: 'utf8' });
     assert.match(r.stdout, /warning misquote/, 'without the setting the plan has a misquote to turn off');
   });
 
   it('shows a task of the sibling source on hover', async () => {
-    const hover = await client.request('textDocument/hover', { textDocument: { uri: planUri }, position: positionOf(PLAN, 'SZ表1第3项', 3) });
+    const hover = await ws.client.request('textDocument/hover', { textDocument: { uri: ws.planUri }, position: positionOf(PLAN, 'SZ表1第3项', 3) });
     assert.ok(hover.contents.value.includes('支持外商投资设立律师事务所联营机构'), hover.contents.value);
   });
 
   it('gives exactly the editor diagnostics from policy-lens check in the folder (.vscode/settings.json)', () => {
-    const r = spawnSync(process.execPath, [CLI, 'check', 'plan.md', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'check', 'plan.md', '--format', 'json'], { cwd: ws.dir, encoding: 'utf8' });
     assert.strictEqual(r.status, 1, r.stderr);
     const cli = JSON.parse(r.stdout)[0].diagnostics.slice().sort(byPosition);
-    assert.deepStrictEqual(cli, editor, 'the CLI and the editor agree');
+    assert.deepStrictEqual(cli, ws.diagnostics, 'the CLI and the editor agree');
   });
 
   it('gives exactly the editor diagnostics from policy-lens check --config elsewhere', () => {
-    const r = spawnSync(process.execPath, [CLI, 'check', path.join(dir, 'plan.md'), '--format', 'json', '--config', path.join(dir, '.vscode', 'settings.json')], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'check', path.join(ws.dir, 'plan.md'), '--format', 'json', '--config', path.join(ws.dir, '.vscode', 'settings.json')], { cwd: ROOT, encoding: 'utf8' });
     assert.strictEqual(r.status, 1, r.stderr);
-    assert.deepStrictEqual(JSON.parse(r.stdout)[0].diagnostics.slice().sort(byPosition), editor, 'the CLI and the editor agree');
+    assert.deepStrictEqual(JSON.parse(r.stdout)[0].diagnostics.slice().sort(byPosition), ws.diagnostics, 'the CLI and the editor agree');
   });
 });
 

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { positionOf, ROOT } from '../support/lspClient';
-import { openSourceWorkspace, SourceWorkspace } from '../support/sourceWorkspace';
+import { withSourceWorkspace } from '../support/sourceWorkspace';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const SOURCE = 'workplan-pdf.txt';
@@ -25,23 +25,15 @@ const PLAN = [
 
 describe('a work plan whose body numbers its tasks, as the source bare references cite', function () {
   this.timeout(30000);
-  let workspace: SourceWorkspace;
-  let editor: any[];
-
-  before(async () => {
-    workspace = await openSourceWorkspace(JSON.stringify({ 'policyLens.sources': SECTION.sources }), SECTION, PLAN, SOURCE);
-    editor = workspace.diagnostics;
-  });
-
-  after(() => workspace.close());
+  const workspace = withSourceWorkspace(JSON.stringify({ 'policyLens.sources': SECTION.sources }), SECTION, PLAN, SOURCE);
 
   it('checks a threshold, a task past the list\'s end and the pilot\'s end against it', () => {
-    assert.deepStrictEqual(editor.map((d) => [d.code, d.range.start]), [
+    assert.deepStrictEqual(workspace.diagnostics.map((d) => [d.code, d.range.start]), [
       ['threshold-mismatch', positionOf(PLAN, '不低于500万元')],
       ['unknown-task', positionOf(PLAN, '表1第9项')],
       ['deadline-outside-pilot', positionOf(PLAN, '2029年底前')],
-    ], JSON.stringify(editor));
-    assert.match(editor[0].message, /原文为“注册资本不低于1000万元”/);
+    ], JSON.stringify(workspace.diagnostics));
+    assert.match(workspace.diagnostics[0].message, /原文为“注册资本不低于1000万元”/);
   });
 
   it('shows a bare 第1项 on hover and goes to its numbered item in the source', async () => {
@@ -63,6 +55,6 @@ describe('a work plan whose body numbers its tasks, as the source bare reference
   it('gives the same diagnostics from policy-lens check in the folder', () => {
     const r = spawnSync(process.execPath, [CLI, 'check', 'plan.md', '--format', 'json'], { cwd: workspace.dir, encoding: 'utf8' });
     assert.strictEqual(r.status, 1, r.stderr);
-    assert.deepStrictEqual(JSON.parse(r.stdout)[0].diagnostics, editor);
+    assert.deepStrictEqual(JSON.parse(r.stdout)[0].diagnostics, workspace.diagnostics);
   });
 });

@@ -44,3 +44,16 @@ export async function openSourceWorkspace(settingsJson: string, section: unknown
     },
   };
 }
+
+/**
+ * A source workspace for the tests of one `describe`: opened before them and closed after. Its fields are there once
+ * the tests run.
+ */
+export function withSourceWorkspace(settingsJson: string, section: unknown, plan: string, source?: string): SourceWorkspace {
+  const workspace = {} as SourceWorkspace;
+  before(async () => {
+    Object.assign(workspace, await openSourceWorkspace(settingsJson, section, plan, source));
+  });
+  after(() => workspace.close());
+  return workspace;
+}
