@@ -164,6 +164,14 @@ export function settledCitations(bare: readonly BareReference[], span: { start: 
 }
 
 /**
+ * A block's citations, for the checks that judge whether they fit their sentence, place or domain: its references, or
+ * where it has none the bare numbers it settles (第12项 under 二、表1任务落实: settledCitations).
+ */
+export function blockCitations(block: Block): readonly ResolvedReference[] {
+  return block.references.length ? block.references : settledCitations(block.bare, block);
+}
+
+/**
  * The loaded source the last 《…》 of `before` names by its title or the short name it gives itself, when no other
  * loaded source has that name (two sources that each call themselves 《总体方案》 name neither).
  */

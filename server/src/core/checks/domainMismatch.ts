@@ -1,6 +1,7 @@
 // domain-mismatch: a domain or category written next to a reference (科技服务领域（表1第12项）, or 商务服务领域：
 // at the head of a list item that cites 表1第12项) that is not the task's own; and a reference under a heading of
 // domains (## 一、科技服务领域) to a task of none of them.
+import { blockCitations } from '../bareNumbers';
 import { Finding } from '../findings';
 import { Messages } from '../messages';
 import { headingItemTitle } from '../itemAssignment';
@@ -19,7 +20,7 @@ const LEAD_IN = /^(?:在|对于|关于|围绕)?$/;
 /** What follows a label that frames what comes after it: a colon or comma, after 方面 if written. */
 const LEAD_OUT = /^(?:\*\*)?(?:方面)?[：:，,]/;
 
-export function checkDomains(text: string, scopes: Scope[], refs: ResolvedReference[], ctx: CheckContext, msg: Messages): Finding[] {
+export function checkDomains(text: string, scopes: Scope[], refs: readonly ResolvedReference[], ctx: CheckContext, msg: Messages): Finding[] {
   const findings: Finding[] = [];
   if (!refs.length) return findings; // nothing cited, nothing to govern (most blocks)
   const labels = ctx.labelPattern;
@@ -137,7 +138,8 @@ type Label = CheckContext['labels'][number];
 export function checkHeadingDomains(text: string, block: Block, ctx: CheckContext, msg: Messages, around: { blocks: readonly Block[]; outline?: readonly string[] }): Finding[] {
   if (block.kind === 'heading' || block.tableHeader) return [];
   const domains = domainsOf(ctx);
-  const refs = block.references.filter((r) => r.tasks.some((t) => t.domain || domains.categoryOf.has(t.id)));
+  // its references, or the bare numbers its heading or sentence settles (第12项 under 二、表1任务落实)
+  const refs = blockCitations(block).filter((r) => r.tasks.some((t) => t.domain || domains.categoryOf.has(t.id)));
   if (!refs.length) return [];
   const unit = text.slice(block.start, block.end);
   if (domains.domains.some((d) => unit.includes(d.label.name)) || domains.categories.some((c) => unit.includes(c.label.name))) return [];

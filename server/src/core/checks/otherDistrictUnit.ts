@@ -3,6 +3,7 @@
 // another district's, that district's name left in. The title's district goes by its pilot area's names too (黄埔区,
 // 广州开发区, 知识城: the source's). Partners are not judged (districts do work together), nor a city's plan, nor a pilot
 // area's district leading an area's task (place-mismatch judges it against the task's area).
+import { blockCitations } from '../bareNumbers';
 import { Finding } from '../findings';
 import { Block } from '../planModel';
 import { isDistrict, leadingDistrict, titleDistricts } from '../responsibility';
@@ -58,9 +59,9 @@ function unitDistrict(name: string, context: CheckContext): { name: string; at: 
   return area && AREA_COMMITTEE.test(name.slice(area.length)) ? { name: area, at: 0, area: true } : undefined;
 }
 
-/** Whether the block cites or restates a task the source gives a pilot area. */
+/** Whether the block cites (by a reference, or a bare number it settles) or restates a task the source gives a pilot area. */
 function aboutAreaTask(block: Block, context: CheckContext): boolean {
-  return citesAreaTask(block, context) || (!!block.restates && context.areaOf.has(block.restates.task.id));
+  return citesAreaTask(blockCitations(block), context) || (!!block.restates && context.areaOf.has(block.restates.task.id));
 }
 
 /** The district a title names, as written (for the fix) and as the message says it, and all the names it goes by. */

@@ -5,6 +5,7 @@
 // 与南沙联动), a unit (南沙区政府, 黄埔海关) or the units that assign it (（南沙区政府牵头）, 责任单位：…), is not judged by
 // its places; an item led by a district or zone of another area (（南沙区政府牵头） for 黄埔区's task) is, by its owner.
 // An item that cites nothing but restates a task of an area (uncited-task's restatement) is judged the same three ways.
+import { blockCitations } from '../bareNumbers';
 import { Finding } from '../findings';
 import { AssignmentSource, headingItemTitle, itemAssignmentOf, restatementIn } from '../itemAssignment';
 import { Messages } from '../messages';
@@ -13,9 +14,9 @@ import { Block, cellSpans, mayBeTaskItem } from '../planModel';
 import { isAssignmentHeader, isUnitName, Unit } from '../responsibility';
 import { ASSIGNMENT_LABELS, headingItemsAbove } from '../scopes';
 import { scanReferences } from '../references';
-import { formatReference } from '../taskIndex';
+import { formatReference, ResolvedReference } from '../taskIndex';
 import { ASSIGNING, judgedSpan, judgeReference } from '../topics';
-import { escapeRegExp } from '../text';
+import { escapeRegExp, NONE } from '../text';
 import { Task } from '../types';
 import { CheckContext } from './context';
 import type { CheckRun } from './registry';
@@ -45,10 +46,12 @@ const MAX_UNIT = 12;
 export function checkPlaces(block: Block, run: CheckRun): Finding[] {
   const ctx = run.context;
   if (!ctx.areas.length || block.tableHeader) return [];
-  if (!citesAreaTask(block, ctx)) return block.references.length ? [] : restatedElsewhere(block, run);
+  // its references, or the bare numbers its heading or sentence settles (第10项 under 二、表3任务落实)
+  const cited = blockCitations(block);
+  if (!citesAreaTask(cited, ctx)) return cited.length ? [] : restatedElsewhere(block, run);
   // a task cited twice in a block (a row's 方案条目 and its 对应任务 cell) is judged once, at its first reference
   const seen = new Set<string>();
-  const refs = block.references.filter((r) => {
+  const refs = cited.filter((r) => {
     const fresh = r.tasks.some((t) => ctx.areaOf.has(t.id) && !seen.has(t.id));
     for (const t of r.tasks) seen.add(t.id);
     return fresh;
@@ -59,21 +62,21 @@ export function checkPlaces(block: Block, run: CheckRun): Finding[] {
   const findings: Finding[] = [];
   const unheaded: Claim[] = [];
   for (const r of refs) {
-    const span = judgedSpan(text, block, r);
+    const span = judgedSpan(text, block, r, cited);
     const here = all.filter((m) => m.start >= span.start && m.end <= span.end);
     const open = r.tasks.filter((t) => ctx.areaOf.has(t.id));
     // a sentence about another task than the one it cites is reference-mismatch's: its place (and owner) is that task's
     if (here.length) {
       const wrong = open.filter((t) => !here.some((m) => m.area === ctx.areaOf.get(t.id)));
       if (wrong.length) {
-        if (judgeReference(run.model, block, r, ctx.matcher)?.better) continue;
+        if (judgeReference(run.model, block, r, ctx.matcher, undefined, cited)?.better) continue;
         // one finding per area (表3第9至11项 in 琶洲: one for 黄埔区's three)
         for (const [own, tasks] of byArea(wrong, ctx)) findings.push(putElsewhere(text, here[0], own, tasks, undefined, run));
       }
     }
     // led by a district of another area (（南沙区政府牵头） for 黄埔区's task), whatever place the sentence names
     const claim = { tasks: r.tasks, start: r.ref.start, end: r.ref.end };
-    const led = open.length ? ledElsewhere(block, { ...claim, tasks: open }, run) : [];
+    const led = open.length ? ledElsewhere(block, { ...claim, tasks: open }, cited, run) : [];
     findings.push(...led);
     if (!led.length && !all.length) unheaded.push(claim);
   }
@@ -112,7 +115,7 @@ function restatedElsewhere(block: Block, run: CheckRun): Finding[] {
   if (here.some((m) => m.area === own)) return [];
   if (here.length) return [putElsewhere(text, here[0], own, [task], named, run)];
   const claim: Claim = { tasks: [task], ...itemRange(text, block), named };
-  const led = ledElsewhere(block, claim, run);
+  const led = ledElsewhere(block, claim, NONE, run);
   return led.length ? led : underHeadings(text, block, [claim], run);
 }
 
@@ -138,7 +141,7 @@ const COMMITTEE = /(?:管委会|管理委员会|委)$/;
  * after a place (黄埔海关). When they name areas and none is the task's, the finding is on the lead unit where the item
  * writes it, else on the reference.
  */
-function ledElsewhere(block: Block, claim: Claim, run: CheckRun): Finding[] {
+function ledElsewhere(block: Block, claim: Claim, cited: readonly ResolvedReference[], run: CheckRun): Finding[] {
   // a sentence of prose that cites its task is judged by a lead it names itself (…（表3第10项，海珠区市场监管局牵头）)
   const prose = !mayBeTaskItem(block);
   if (prose && (block.kind !== 'sentence' || !LEADS.test(run.model.text.slice(block.start, block.end)))) return [];
@@ -156,7 +159,7 @@ function ledElsewhere(block: Block, claim: Claim, run: CheckRun): Finding[] {
   const { unit } = areaLeads[0];
   const written = unitRange(unit, assignment.leadFrom);
   // in prose, the lead after the reference (its parenthesis): one before it closes the sentence before
-  if (prose && !(written && block.references.length && written.start > block.references[0].ref.start)) return [];
+  if (prose && !(written && cited.length && written.start > cited[0].ref.start)) return [];
   const at = written ?? { start: claim.start, end: claim.end };
   return [...byArea(wrong, ctx)].map(([own, ts]) => ({
     ...at, code: 'place-mismatch' as const, severity: 'warning' as const,
@@ -189,9 +192,9 @@ function unitRange(unit: Unit, from: AssignmentSource | undefined): { start: num
   return from === 'own' || from === 'lines' || from === 'row' ? { start: unit.start, end: unit.end } : undefined;
 }
 
-/** Does the block cite a task of an area? Most blocks do not: told without allocating. */
-export function citesAreaTask(block: Block, ctx: CheckContext): boolean {
-  for (const r of block.references) for (const t of r.tasks) if (ctx.areaOf.has(t.id)) return true;
+/** Do a block's citations name a task of an area? Most do not: told without allocating. */
+export function citesAreaTask(cited: readonly ResolvedReference[], ctx: CheckContext): boolean {
+  for (const r of cited) for (const t of r.tasks) if (ctx.areaOf.has(t.id)) return true;
   return false;
 }
 

@@ -1,6 +1,6 @@
 // reference-mismatch: the span that cites a task is clearly about another task and not about the cited one
 // (支持外商投资旅行社从事出境旅游业务（表1第31项）: 表1第31项 is 金融标准, the sentence is 表1第13项's).
-import { settledCitations } from '../bareNumbers';
+import { blockCitations } from '../bareNumbers';
 import { Finding } from '../findings';
 import { Block } from '../planModel';
 import { formatReference, sourcePrefixOf } from '../taskIndex';
@@ -14,7 +14,7 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
   const findings: Finding[] = [];
   const { index, matcher } = run.context;
   // its references, or where it has none the bare numbers its heading or sentence settles (第12项 under 二、表1任务落实)
-  const refs = block.references.length ? block.references : settledCitations(block.bare, block);
+  const refs = blockCitations(block);
   if (!refs.length) return findings;
   // a span is part of its block: a block without enough topic words cannot be clearly about another task
   if (!matcher.hasContent(run.model.text.slice(block.start, block.end), TOPIC_THRESHOLDS.mismatchMinScore)) return findings;

@@ -1,6 +1,6 @@
 // The check registry: every check is one entry (its code, its default severity, a function of a block of the plan
 // model and the run's context). The analyser runs the list over every block; adding a check touches no other.
-import { settledTasks } from '../bareNumbers';
+import { blockCitations, settledTasks } from '../bareNumbers';
 import { CheckContext } from './context';
 import { Finding, Severity } from '../findings';
 import { Locale, Messages } from '../messages';
@@ -83,10 +83,11 @@ export const CHECKS: readonly Check[] = [
   {
     code: 'domain-mismatch',
     severity: 'warning',
-    // a plan check for the headings above (a Word plan's 二、金融服务领域 is a paragraph of its own: the outline)
+    // a plan check for the headings above (a Word plan's 二、金融服务领域 is a paragraph of its own: the outline); of a
+    // block's references, or the bare numbers it settles (第12项 under 二、表1任务落实)
     scope: 'plan',
     check: (block, run) => [
-      ...checkDomains(run.model.text, [block], block.references, run.context, run.msg),
+      ...checkDomains(run.model.text, [block], blockCitations(block), run.context, run.msg),
       ...checkHeadingDomains(run.model.text, block, run.context, run.msg, { blocks: run.model.blocks, outline: run.structure?.outline }),
     ],
   },
