@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { findQuantities, readNumber } from '../../server/src/core/quantity';
-import { applyEvent, carriedEvents, contextEvents, contextKey, EMPTY_CONTEXT, PlanContext } from '../../server/src/core/planModel';
+import { applyEvent, carriedEvents, contextEvents, contextKey, EMPTY_CONTEXT, headingTable, PlanContext } from '../../server/src/core/planModel';
 import { scanReferences } from '../../server/src/core/references';
 import { ResolvedReference } from '../../server/src/core/taskIndex';
 import { toChineseNumeral } from '../../server/src/core/text';
@@ -118,7 +118,7 @@ describe('properties of the quantity reader', () => {
 // ------------------------------------------------------------------ the plan context
 
 describe('properties of the plan context', () => {
-  const fragment = fc.constantFrom('## 表2 任务\n', '# 总体要求\n', '### （一）商务服务\n', '#### 表5\n', '表3', '表1第12项', 'T4.2', '第5项', '推进试点。', '\n', ' ', 'SZ表1第3项');
+  const fragment = fc.constantFrom('## 表2 任务\n', '# 总体要求\n', '### （一）商务服务\n', '#### 表5\n', '表3', '表1第12项', 'T4.2', '第5项', '推进试点。', '\n', ' ', 'SZ表1第3项', '二、表3任务落实\n', '（一）琶洲核心区\n', '三、保障措施\n');
   const text = fc.array(fragment, { maxLength: 14 }).map((parts) => parts.join(''));
   const start = fc.constantFrom<PlanContext>(EMPTY_CONTEXT, applyEvent(EMPTY_CONTEXT, { kind: 'heading', heading: { level: 2, title: '表4 任务', table: 4 } }), { headings: [], mention: 1 });
 
@@ -142,6 +142,24 @@ describe('properties of the plan context', () => {
     assert.strictEqual(applyEvent(c, { kind: 'mention', table: 1 }), c);
     assert.deepStrictEqual(applyEvent(c, { kind: 'mention', table: 2 }), { headings: [], mention: 2 });
     assert.deepStrictEqual(c, { headings: [], mention: 1 }, 'never changed in place');
+  });
+
+  it("reads a Word or text plan's outline line as a heading under the Markdown ones, which keeps the table named before it", () => {
+    const events = contextEvents('二、表3任务落实\n（一）琶洲核心区\n　　1．落实第10项。', []);
+    assert.deepStrictEqual(events.filter((e) => e.kind === 'heading').map((e) => e.kind === 'heading' && [e.at, e.heading.level, e.heading.table]), [[0, 7, 3], [9, 8, null]]);
+    const c = events.reduce(applyEvent, applyEvent(EMPTY_CONTEXT, { kind: 'mention', table: 1 }));
+    assert.strictEqual(headingTable(c), 3);
+    assert.strictEqual(c.mention, 3, 'the mention of 表3 in the line, as before');
+    assert.strictEqual(headingTable(applyEvent(c, { kind: 'heading', heading: { level: 2, title: '三、保障措施', table: null } })), null, 'a Markdown heading ends it');
+    // a line that cites a task is an item, not a heading; a sentence neither
+    assert.deepStrictEqual(contextEvents('（一）推进表3第10项工作', scanReferences('（一）推进表3第10项工作').map((ref) => ({ ref }) as unknown as ResolvedReference)).filter((e) => e.kind === 'heading'), []);
+    assert.deepStrictEqual(contextEvents('二、按照表3要求，推进各项工作。', []).filter((e) => e.kind === 'heading'), []);
+  });
+
+  it('keeps the context object over outline lines alike (（二） after （一）, neither naming a table)', () => {
+    const [a, b] = contextEvents('（一）琶洲核心区\n（二）知识城', []);
+    const c = applyEvent(EMPTY_CONTEXT, a);
+    assert.strictEqual(applyEvent(c, b), c);
   });
 
   it('shares one frozen list among the paragraphs whose last word on the context is a mention of the same table', () => {

@@ -49,7 +49,7 @@ const headingTitles = new WeakMap<PlanContext['headings'], string[]>();
 
 function titlesOfHeadings(headings: PlanContext['headings']): string[] {
   let titles = headingTitles.get(headings);
-  if (!titles) headingTitles.set(headings, (titles = exact(headings.filter((h): h is Heading => !!h).map((h) => h.title))));
+  if (!titles) headingTitles.set(headings, (titles = exact(headings.filter((h): h is Heading => !!h && h.level < OUTLINE_LEVEL).map((h) => h.title))));
   return titles;
 }
 
@@ -103,6 +103,7 @@ export function contextEvents(text: string, refs: ResolvedReference[]): ContextE
       events.push({ at, kind: 'heading', heading: { level: m[1].length, title, table: named ? parseInteger(named[1]) ?? null : null } });
     }
   }
+  if (text.includes('、') || text.includes('）') || text.includes(')')) outlineEvents(text, refs, events);
   const inHeading = (at: number) => headingLines.length > 0 && headingLines.some(([a, b]) => at >= a && at < b);
   if (text.includes('表')) {
     TABLE_MENTION.lastIndex = 0;
@@ -118,6 +119,34 @@ export function contextEvents(text: string, refs: ResolvedReference[]): ContextE
   return exact(events);
 }
 
+/**
+ * A Word or text plan's outline line (二、表3任务落实, （一）琶洲核心区: a line of its own, short, not a sentence, citing no
+ * task): a heading below the Markdown ones (一、 at OUTLINE_LEVEL, （一） one under it), so that the table it names
+ * settles the bare numbers under it as a Markdown heading's does, until the next line of its level or above, or a
+ * Markdown heading. Its title stays out of the blocks' headings (the checks read the plan's outline for those) and out
+ * of the context's key: editing the line re-reads the paragraphs under it only when the table it names changes.
+ */
+function outlineEvents(text: string, refs: readonly ResolvedReference[], events: ContextEvent[]): void {
+  OUTLINE_LINE.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = OUTLINE_LINE.exec(text)); ) {
+    const line = m[0].trim();
+    if (line.length > MAX_OUTLINE_LENGTH || /[。；;]$/.test(line)) continue;
+    const at = m.index;
+    const end = at + m[0].length;
+    if (refs.some((r) => r.ref.start >= at && r.ref.start < end)) continue;
+    const named = TABLE_NAME.exec(line);
+    const level = OUTLINE_LEVEL + (m[1] ? 0 : 1);
+    events.push({ at, kind: 'heading', heading: { level, title: '', table: named ? parseInteger(named[1]) ?? null : null } });
+  }
+}
+
+/** A line that opens with 一、 (group 1) or （一）. */
+const OUTLINE_LINE = /^[ \t\u3000]*(?:([一二三四五六七八九十]+)、|[（(][一二三四五六七八九十]+[）)]).*$/gm;
+/** An outline line's level in the context: under Markdown's six. */
+const OUTLINE_LEVEL = 7;
+/** Outline lines are short: a longer line that opens with 一、 is a paragraph of prose (as headingLikeLine). */
+const MAX_OUTLINE_LENGTH = 60;
+
 /** Per table, the list of a paragraph whose last word on the context is a mention of it (shared, frozen). */
 const mentionOnly = new Map<number, readonly CarriedEvent[]>();
 /** Tables up to this number get a shared list (a plan names a handful; a typo such as 表12345 gets its own). */
@@ -125,13 +154,21 @@ const SHARED_MENTIONS = 99;
 
 /**
  * The events that decide the context after a paragraph, in order: its headings, then the table it mentions last after
- * them (a heading forgets the mentions before it, a mention those before it). What a result keeps of its events.
+ * its last Markdown heading (which forgets the mentions before it, as a mention does those before it; an outline line
+ * does not). What a result keeps of its events.
  */
 export function carriedEvents(events: readonly ContextEvent[]): readonly CarriedEvent[] {
-  const last = events[events.length - 1];
-  const mention = last?.kind === 'mention' ? last.table : undefined;
+  // the last mention, unless a Markdown heading follows it (an outline line keeps it: applyEvent)
+  let mention: number | undefined;
   let headings = 0;
-  for (let i = 0; i < events.length; i++) if (events[i].kind === 'heading') headings++;
+  for (let i = 0; i < events.length; i++) {
+    const ev = events[i];
+    if (ev.kind === 'mention') mention = ev.table;
+    else {
+      headings++;
+      if (ev.heading.level < OUTLINE_LEVEL) mention = undefined;
+    }
+  }
   if (!headings) {
     if (mention === undefined) return NONE;
     let list = mention <= SHARED_MENTIONS ? mentionOnly.get(mention) : undefined;
@@ -151,10 +188,14 @@ export function applyEvent(c: PlanContext, e: CarriedEvent): PlanContext {
   // the same table again (a reference names its table as a mention does): the same context, no new object
   if (e.kind === 'mention') return c.mention === e.table ? c : { headings: c.headings, mention: e.table };
   const level = e.heading.level;
+  // an outline line like the one before it (（二） after （一）, neither naming a table): the same context
+  const last = c.headings[level - 1];
+  if (level >= OUTLINE_LEVEL && c.headings.length === level && last && last.table === e.heading.table && last.title === e.heading.title) return c;
   const headings = c.headings.slice(0, level);
   while (headings.length < level) headings.push(null);
   headings[level - 1] = e.heading;
-  return { headings, mention: null };
+  // an outline line keeps the table named before it as the tie-breaker it was (a Markdown heading starts a section)
+  return { headings, mention: level >= OUTLINE_LEVEL ? c.mention : null };
 }
 
 export type BlockKind = 'heading' | 'item' | 'row' | 'sentence';
