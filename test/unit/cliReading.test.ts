@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as iconv from 'iconv-lite';
 import * as os from 'os';
 import * as path from 'path';
-import { makeDocx, WORD_PLAN, WORD_PLAN_MARKDOWN, WORD_PLAN_PARAGRAPHS } from '../support/docxFixture';
+import { makeDocx, OUTLINE_LEVELS, WORD_PLAN, WORD_PLAN_MARKDOWN, WORD_PLAN_PARAGRAPHS } from '../support/docxFixture';
 import { makeWorkbook } from '../support/xlsxFixture';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -83,6 +83,20 @@ describe('the CLI reading plans in every supported form', function () {
     const printed = r.out.trim().split('\n').map((l) => l.replace(/ (error|warning|information|hint) /, ' ').split(' ').slice(0, 2).join(' '));
     assert.deepStrictEqual(printed, expected, `the text format does not locate by paragraph:\n${r.out}`);
     assert.match(r.out, /plan\.docx:¶10:\d+ error threshold-mismatch/, 'the table row (¶10) has its threshold mismatch');
+  });
+
+  it('settles a Word plan\'s bare numbers by its outline paragraph, typed or numbered by Word (二、表3任务落实), as a Markdown heading does', async () => {
+    const items = ['落实第10项，支持外国专利代理机构在琶洲设立代表机构。', '落实第11项，支持外国专利代理机构在琶洲设立代表机构。'];
+    const title = '广州市重点园区落实服务业扩大开放综合试点实施方案';
+    fs.writeFileSync(at('typed.docx'), await makeDocx([{ paragraph: title }, { paragraph: '一、总体要求' }, { paragraph: '　　聚焦重点园区，推动试点任务落地。' }, { paragraph: '二、表3任务落实' }, ...items.map((t, k) => ({ paragraph: `　　${k + 1}．${t}` }))]));
+    fs.writeFileSync(at('numbered.docx'), await makeDocx([{ paragraph: title }, { numbered: '总体要求', level: 0 }, { paragraph: '聚焦重点园区，推动试点任务落地。' }, { numbered: '表3任务落实', level: 0 }, ...items.map((t) => ({ numbered: t, level: 2 }))], OUTLINE_LEVELS));
+    for (const file of ['typed.docx', 'numbered.docx']) {
+      const r = cli(['check', at(file), '--locale', 'zh']);
+      const printed = r.out.trim().split('\n').map((l) => l.replace(at(file), file).replace(/:\d+ /, ' '));
+      // 第10项 is 表3第10项, 黄埔区's, put in 琶洲; 第11项's item is 表3第10项's words (of the table the line names)
+      assert.deepStrictEqual(printed.map((l) => l.split(' ').slice(0, 3).join(' ')), [`${file}:¶5 warning place-mismatch`, `${file}:¶6 warning reference-mismatch`], r.out);
+      assert.match(printed[1], /更接近表3第10项/);
+    }
   });
 
   it('checks a Word 97–2003 plan (.doc) and locates its findings by Word paragraph too', () => {
