@@ -46,6 +46,14 @@ describe('a work plan whose body numbers its tasks, as the source bare reference
     assert.match(line, /^1．取消互联网接入服务/);
   });
 
+  it('completes a bare 第 with its tasks, its list being one table', async () => {
+    const at = positionOf(PLAN, '第1项');
+    const list = await workspace.client.request('textDocument/completion', { textDocument: { uri: workspace.planUri }, position: { line: at.line, character: at.character + 1 } });
+    const items = Array.isArray(list) ? list : list.items;
+    assert.deepStrictEqual(items.map((i: any) => i.label), ['第1项', '第2项', '第3项', '第4项', '第5项']);
+    assert.strictEqual(items[0].textEdit.newText, '第1项');
+  });
+
   it('counts its five tasks in the coverage', async () => {
     const coverage = await workspace.client.request('policyLens/coverage', { uris: [workspace.planUri] });
     assert.strictEqual(coverage.total, 5);

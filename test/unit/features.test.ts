@@ -209,6 +209,31 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual(more.length, ctx.index.tasksOf('', 2).length, 'after 表2中第, the tasks of 表2');
   });
 
+  it('completes a bare 第 with the tasks of the table its heading, outline line or sentence names, written bare', () => {
+    const ask = (name: string, plan: string, at = plan.length) => {
+      const doc = ctx.open(`file:///bare-${name}.md`, plan);
+      const list = completion(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(at) });
+      ctx.close(doc.uri);
+      return list?.items ?? [];
+    };
+    const markdown = ask('markdown', '## 二、表3任务落实\n\n1. 落实第');
+    assert.strictEqual(markdown.length, ctx.index.tasksOf('', 3).length, 'the tasks of 表3');
+    assert.deepStrictEqual(markdown.slice(0, 2).map((i) => i.label), ['第1项', '第2项']);
+    const edit = markdown[9].textEdit as { range: { start: Position; end: Position }; newText: string };
+    assert.strictEqual(edit.newText, '第10项');
+    assert.strictEqual(edit.range.end.character - edit.range.start.character, 1, 'over the 第 typed');
+    // a Word plan's outline line, a paragraph of its own, and digits typed already
+    const word = ask('word', '二、表2任务落实\n\n　　1．落实第1');
+    assert.strictEqual(word.length, ctx.index.tasksOf('', 2).length);
+    assert.strictEqual((word[0].textEdit as { range: { start: Position; end: Position } }).range.start.character, '　　1．落实'.length);
+    // the sentence names the table; a later outline line of the level ends a table's section
+    assert.strictEqual(ask('sentence', '按照表5要求，落实第').length, ctx.index.tasksOf('', 5).length);
+    assert.strictEqual(ask('list', '落实表4第3项、第').length, ctx.index.tasksOf('', 4).length);
+    assert.deepStrictEqual(ask('ended', '二、表2任务落实\n\n三、保障措施\n\n　　按照第'), [], 'nothing names a table: nothing offered');
+    assert.deepStrictEqual(ask('none', '落实第'), []);
+    assert.strictEqual(ask('table', '## 二、表3任务落实\n\n落实表1第')[0].label, '表1第1项', 'after 表N, as 表N第 completes');
+  });
+
   it('completes the source\'s title after 《, with its 文号 or without, over a closing 》 the editor typed', () => {
     const typed = '为贯彻落实《广州';
     const doc = ctx.open('file:///title.md', `${typed}》，制定本方案。`);

@@ -9,7 +9,7 @@ import { DiagnosticCode, Finding, Severity, SeveritySetting, shiftFinding } from
 import { Locale, messages } from './messages';
 import { hardWrapView, originalSpan, TextView } from './hardWraps';
 import { tabRowsOnly } from './scopes';
-import { applyEvent, Block, buildParagraphModel, contextKey, EMPTY_CONTEXT, headingsKey, ParagraphModel, PlanContext } from './planModel';
+import { applyEvent, Block, buildParagraphModel, contextKey, EMPTY_CONTEXT, headingsKey, headingTable, ParagraphModel, PlanContext } from './planModel';
 import { ResolvedReference, ReferenceStyle, TaskIndex } from './taskIndex';
 import { exact, LineIndex, NONE } from './text';
 import { RuleData } from './thresholds';
@@ -491,6 +491,19 @@ export class DocumentAnalysis {
     if (!at) return undefined;
     const b = at.part.result.model.bare.find((x) => at.local >= x.start && at.local <= x.end);
     return b && { ...b, start: b.start + at.start, end: b.end + at.start };
+  }
+
+  /**
+   * The table the headings above an offset name (a Markdown heading's or a Word plan's outline line's, 二、表1任务落实), as
+   * a bare number written there is settled by; null when none names one.
+   */
+  headingTableAt(offset: number): number | null {
+    const at = this.partAt(offset);
+    if (!at) return null;
+    const blocks = at.part.result.model.blocks;
+    let k = blocks.length - 1;
+    while (k >= 0 && blocks[k].start > at.local) k--;
+    return headingTable(k >= 0 ? blocks[k].context : at.part.before);
   }
 
   /** Every task number without a table, in document offsets. */

@@ -1,6 +1,7 @@
 // Completion of task references from the text before the cursor (never from trigger characters alone, since
 // a Chinese input method does not fire them): after 表1第 / T1. / T1- the tasks of that table, after 表 the tables.
 import { CompletionItem, CompletionItemKind, CompletionList, CompletionParams, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseInteger, shorten } from '../core/text';
 import { formatReference } from '../core/taskIndex';
 import { FeatureContext, OpenDocumentContext, TaskDescriber } from './featureContext';
@@ -29,7 +30,7 @@ export function completion(ctx: CompletionContext, params: CompletionParams): Co
   if (units) return units;
   const documents = documentCompletion(ctx, doc, params, before);
   if (documents) return documents;
-  const items = tableTaskItems(ctx, before, params) ?? idTaskItems(ctx, before, params) ?? tableItems(ctx, before, params);
+  const items = tableTaskItems(ctx, before, params) ?? idTaskItems(ctx, before, params) ?? bareTaskItems(ctx, doc, before, params) ?? tableItems(ctx, before, params);
   return items ? { isIncomplete: false, items } : null;
 }
 
@@ -69,6 +70,31 @@ function idTaskItems(ctx: CompletionContext, before: string, params: CompletionP
     return taskItem(ctx, task, label, label, { start: replaceStart, end: params.position }, label);
   });
 }
+
+/**
+ * 第 (and the digits typed after it) where the number would be settled as a bare one: a table named earlier in its
+ * sentence (按照表3要求，落实第), else by a heading or a Word plan's outline line above it (二、表1任务落实), else the one
+ * table of a task list loaded alone. That table's tasks, written bare (第12项) as the plan writes them there.
+ */
+function bareTaskItems(ctx: CompletionContext, doc: TextDocument, before: string, params: CompletionParams): CompletionItem[] | undefined {
+  const m = AFTER_DI.exec(before);
+  if (!m) return undefined;
+  const sentence = before.slice(0, m.index).split(SENTENCE_END).pop()!;
+  const named = [...sentence.matchAll(TABLE_NAMED)].pop();
+  const only = ctx.index.sources.length === 1 && ctx.index.sources[0].tables.length === 1 ? ctx.index.sources[0].tables[0].number : null;
+  const table = named ? parseInteger(named[1]) ?? null : ctx.analysis(doc).headingTableAt(doc.offsetAt(params.position)) ?? only;
+  if (table === null) return undefined;
+  const tasks = ctx.index.tasksOf('', table);
+  if (!tasks.length) return undefined;
+  const range = { start: { line: params.position.line, character: params.position.character - m[0].length }, end: params.position };
+  return tasks.map((task) => taskItem(ctx, task, `第${task.item}项`, `第${task.item}`, range, `第${task.item}项`));
+}
+
+/** 第 and the digits typed after it, not after 表N (tableTaskItems') nor after a letter or digit. */
+const AFTER_DI = /(?<![表A-Za-z0-9０-９])第[0-9０-９]*$/;
+const SENTENCE_END = /[。！？；;!?\n]/;
+/** A table named in the sentence before 第: 表3, 表 3, 表三. */
+const TABLE_NAMED = /表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)/g;
 
 function taskItem(
   ctx: CompletionContext,
