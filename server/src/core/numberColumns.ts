@@ -37,6 +37,8 @@ export function numberColumnReferences(
   const tableOf: number[] = [];
   let tables = 0;
   let column = -1;
+  /** The table the column's header names (表1任务编号): its cells may write the item alone (12, 第12项). */
+  let headerTable: number | undefined;
   for (const row of rowCells) {
     if (row.first) {
       column = -1; // a new table
@@ -44,14 +46,18 @@ export function numberColumnReferences(
     }
     if (row.separator) continue;
     if (row.header) {
-      column = row.cells.findIndex(([a, b]) => NUMBER_HEADER.test(text.slice(row.start + a, row.start + b).replace(/\s|\*/g, '')));
+      column = -1;
+      for (let k = 0; k < row.cells.length && column < 0; k++) {
+        const header = numberHeader(text.slice(row.start + row.cells[k][0], row.start + row.cells[k][1]));
+        if (header) [column, headerTable] = [k, header.table];
+      }
       continue;
     }
     if (column < 0 || column >= row.cells.length) continue;
     const [a, b] = row.cells[column];
     const raw = text.slice(row.start + a, row.start + b);
     const written = raw.trim();
-    const cell = numberCell(written) ?? dateCell(written, has);
+    const cell = numberCell(written) ?? (headerTable !== undefined ? itemCell(written, headerTable) : undefined) ?? dateCell(written, has);
     if (!cell) continue;
     const start = row.start + a + raw.indexOf(written);
     const end = start + written.length;
@@ -75,6 +81,39 @@ interface TaskCell {
   itemStart: number;
   asDate?: TaskReference['asDate'];
 }
+
+/**
+ * Whether a header names a column of the task list's numbers (NUMBER_HEADER), also after the document it numbers
+ * (对应《总体方案》任务编号, 总体方案任务序号) or a table of it (表1任务编号, 表1序号: its cells may then give the item alone);
+ * the table, if named.
+ */
+function numberHeader(written: string): { table?: number } | undefined {
+  let rest = written.replace(/\s|\*/g, '');
+  const document = HEADER_DOCUMENT.exec(rest);
+  if (document) rest = (document[1] ?? '') + rest.slice(document[0].length);
+  const named = HEADER_TABLE.exec(rest);
+  const table = named ? parseInteger(named[2]) : undefined;
+  if (named) rest = (named[1] ?? '') + rest.slice(named[0].length);
+  if (NUMBER_HEADER.test(rest)) return { table };
+  // a document or a table named: its 序号, 编号 or 任务 are the task list's (总体方案序号, 表1序号)
+  return (document || table !== undefined) && NAMED_NUMBER_HEADER.test(rest) ? { table } : undefined;
+}
+
+/** The document a header names before its numbers: 《总体方案》, 总体方案, 工作方案 (after 对应, kept). */
+const HEADER_DOCUMENT = /^(对应)?(?:《[^》]{1,40}》|(?:总体|工作)方案)(?:的|中)?/;
+/** A table a header names: 表1, 表一 (after 对应, kept). */
+const HEADER_TABLE = /^(对应)?表([0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})(?:的|中)?/;
+/** What follows a named document or table in a header of its numbers. */
+const NAMED_NUMBER_HEADER = /^(?:对应)?(?:试点)?(?:任务|序号|编号|项|任务项)$/;
+
+/** A cell of a column whose header names the table that gives the item alone (12, 第12项). */
+function itemCell(written: string, table: number): TaskCell | undefined {
+  const m = ITEM_CELL.exec(written);
+  const item = m ? parseInteger(m[1]) : undefined;
+  return item ? { table, item, tableEnd: 0, itemStart: m![0].indexOf(m![1]) } : undefined;
+}
+
+const ITEM_CELL = /^第?([0-9０-９]{1,3})项?$/;
 
 /** A cell that writes a task as its table and item (1-12, 1.12). */
 function numberCell(written: string): TaskCell | undefined {

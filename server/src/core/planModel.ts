@@ -354,8 +354,8 @@ function blankLineBefore(text: string, start: number): boolean {
 /** The references of a paragraph: those the scanner reads, and the cells of a task-number column (1-12 under 任务编号). */
 function referencesOf(text: string, lines: Lines | undefined, rows: RowStarts | undefined, index: TaskIndex): TaskReference[] {
   const scanned = scanReferences(text, { prefixes: index.prefixes });
-  // a column of task numbers is named …编号 or …序号
-  if (!lines || !rows || !(text.includes('编号') || text.includes('序号'))) return scanned;
+  // a column of task numbers is named …编号 or …序号, 对应任务, or 任务 or 项 after a document or a table (表1任务)
+  if (!lines || !rows || !(text.includes('编号') || text.includes('序号') || text.includes('任务') || text.includes('项'))) return scanned;
   // (a row whose quoted cell holds line breaks, as Excel copies it, is one line: its next row is not a new table's first)
   const column = numberColumnReferences(text, tableRowsOf(rowLines(text, lines, rows), rows), scanned, (table, item) => index.taskAt('', table, item) !== undefined);
   return column.length ? [...scanned, ...column].sort((a, b) => a.start - b.start) : scanned;

@@ -42,7 +42,8 @@ export function checkUnknownTasks(block: Block, run: CheckRun): Finding[] {
         }
         case 'no-task': {
           const style = r.ref.form === 'id' ? 'id' : 'table';
-          const written = whole ? r.ref.text.trim() : `${r.ref.prefix}表${p.table}第${p.item}项`;
+          // as written, unless it does not write its table (a cell 58 of a column headed 表1任务编号)
+          const written = whole && r.ref.tableEnd > r.ref.tableStart ? r.ref.text.trim() : `${r.ref.prefix}表${p.table}第${p.item}项`;
           const intended = intendedFor(run.model, block, r, p, matcher);
           // the task meant, else the nearest by number (not both: the text would fit the one and not the other)
           const suggested = intended?.task ?? p.nearest;
