@@ -82,7 +82,13 @@ function bareTaskItems(ctx: CompletionContext, doc: TextDocument, before: string
   const sentence = before.slice(0, m.index).split(SENTENCE_END).pop()!;
   const named = [...sentence.matchAll(TABLE_NAMED)].pop();
   const only = ctx.index.sources.length === 1 && ctx.index.sources[0].tables.length === 1 ? ctx.index.sources[0].tables[0].number : null;
-  const table = named ? parseInteger(named[1]) ?? null : ctx.analysis(doc).headingTableAt(doc.offsetAt(params.position)) ?? only;
+  let table: number | null;
+  if (named) table = parseInteger(named[1]) ?? null;
+  else {
+    // the headings above the cursor, at its offset in the text the checks read (a PDF copy's lines joined)
+    const analysis = ctx.analysis(doc);
+    table = analysis.headingTableAt(analysis.lines.offsetAt(params.position)) ?? only;
+  }
   if (table === null) return undefined;
   const tasks = ctx.index.tasksOf('', table);
   if (!tasks.length) return undefined;
