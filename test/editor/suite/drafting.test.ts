@@ -23,6 +23,22 @@ describe('Drafting aids', () => {
     assert.strictEqual(typeof sorted[0].label === 'string' ? sorted[0].label : sorted[0].label.label, '表1第35项', 'sortText keeps it first');
   });
 
+  it("completes a bare 第 under a Word plan's outline line with the tasks of the table it names, and accepting writes 第10项", async () => {
+    const doc = await untitledPlan('二、表3任务落实\n\n　　1．落实第');
+    const end = doc.lineAt(2).range.end;
+    const list = await poll('bare completion items', () =>
+      vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, end),
+      (l) => !!l && l.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === '第10项'));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).filter((l) => /^第\d+项$/.test(l));
+    assert.strictEqual(labels.length, 24, `表3's 24 tasks: ${labels.join(' ')}`);
+    const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === '第10项')!;
+    const edit = new vscode.WorkspaceEdit();
+    const range = item.range instanceof vscode.Range ? item.range : item.range!.replacing;
+    edit.replace(doc.uri, range, typeof item.insertText === 'string' ? item.insertText : item.insertText!.value);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.strictEqual(doc.lineAt(2).text, '　　1．落实第10项');
+  });
+
   it('completes the lead unit with the units the plan already names', async () => {
     const doc = await untitledPlan('1. 落实表1第12项。牵头单位：区商务局；配合单位：区财政局。\n2. 落实表1第13项。牵头单位：');
     const end = doc.lineAt(1).range.end;
