@@ -1,5 +1,6 @@
 // Completion of task references from the text before the cursor (never from trigger characters alone, since
-// a Chinese input method does not fire them): after 表1第 / T1. / T1- the tasks of that table, after 表 the tables.
+// a Chinese input method does not fire them): after 表1第 / T1. / T1- the tasks of that table, after a bare 第 those of
+// the table its heading or sentence names, after 表 the tables.
 import { CompletionItem, CompletionItemKind, CompletionList, CompletionParams, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseInteger, shorten } from '../core/text';
