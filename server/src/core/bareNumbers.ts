@@ -3,7 +3,7 @@
 // number, with the table of the nearest earlier reference as a tie-breaker.
 import { TaskMatcher } from './matcher';
 import { applyEvent, Block, blockAt, ContextEvent, firstReferenceFrom, headingTable, PlanContext, sentenceAround } from './planModel';
-import { scanBareTaskNumbers } from './references';
+import { BareTaskNumber, scanBareTaskNumbers } from './references';
 import { ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
 import { NONE } from './text';
 import { PolicyIndex, Task } from './types';
@@ -54,10 +54,13 @@ export function resolveBareNumbers(
   incoming: PlanContext,
   index: TaskIndex,
   matcher: TaskMatcher,
+  /** Bare numbers found otherwise: a task-number column's cells that give the item alone (numberColumnReferences). */
+  cells: readonly BareTaskNumber[] = NONE,
 ): BareReference[] {
-  // every bare number is written with 第 or 任务: a paragraph with neither is not scanned (nor its references listed)
-  if (!text.includes('第') && !text.includes('任务')) return [];
-  const bare = scanBareTaskNumbers(text, refs.map((r) => r.ref));
+  // every bare number is written with 第 or 任务, or is such a cell: a paragraph with neither is not scanned
+  if (!text.includes('第') && !text.includes('任务') && !cells.length) return [];
+  const scanned = scanBareTaskNumbers(text, refs.map((r) => r.ref));
+  const bare = cells.length ? [...scanned, ...cells].sort((a, b) => a.start - b.start) : scanned;
   if (!bare.length) return [];
   const out: BareReference[] = [];
   let context = incoming;

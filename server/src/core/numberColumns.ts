@@ -1,7 +1,7 @@
 // A 分工表 column of task numbers (任务清单编号, 清单序号, 对应任务编号) whose cells write a task as its table and item
 // (1-12, 1.12): each such cell cites its task, as 表1-12 would. A plain 序号 column numbers the rows and is not one.
 import { parseInteger } from './text';
-import { TaskReference } from './references';
+import { BareTaskNumber, TaskReference } from './references';
 
 /**
  * A header that names the task list's numbers: 任务编号, 清单编号, 任务清单序号, 对应试点任务编号 (not 序号 alone); or the
@@ -31,8 +31,16 @@ export function numberColumnReferences(
   rowCells: readonly { start: number; cells: readonly [number, number][]; header: boolean; separator: boolean; first: boolean }[],
   scanned: readonly TaskReference[],
   has: (table: number, item: number) => boolean,
+  /** Where to put the cells that give an item alone under a header that names no table (12 under 任务编号): bare numbers. */
+  bare?: BareTaskNumber[],
 ): TaskReference[] {
   const out: TaskReference[] = [];
+  /** The current column's cells that give an item alone, its header naming no table. */
+  let items: BareTaskNumber[] = [];
+  const endColumn = () => {
+    if (bare && items.length && !rowNumbers(items)) bare.push(...items);
+    items = [];
+  };
   /** The table of each reference of `out`: its column's neighbours are those of the same table. */
   const tableOf: number[] = [];
   let tables = 0;
@@ -41,11 +49,13 @@ export function numberColumnReferences(
   let headerTable: number | undefined;
   for (const row of rowCells) {
     if (row.first) {
+      endColumn();
       column = -1; // a new table
       tables++;
     }
     if (row.separator) continue;
     if (row.header) {
+      endColumn();
       column = -1;
       for (let k = 0; k < row.cells.length && column < 0; k++) {
         const header = numberHeader(text.slice(row.start + row.cells[k][0], row.start + row.cells[k][1]));
@@ -58,9 +68,14 @@ export function numberColumnReferences(
     const raw = text.slice(row.start + a, row.start + b);
     const written = raw.trim();
     const cell = numberCell(written) ?? (headerTable !== undefined ? itemCell(written, headerTable) : undefined) ?? dateCell(written, has);
-    if (!cell) continue;
     const start = row.start + a + raw.indexOf(written);
     const end = start + written.length;
+    if (!cell) {
+      // 12 under 任务编号: the item alone, its table for the headings or the row's words to tell (as 第12项's)
+      const item = headerTable === undefined && PLAIN_ITEM.test(written) ? parseInteger(written) : undefined;
+      if (item) items.push({ start, end, text: written, item });
+      continue;
+    }
     if (scanned.some((r) => r.start < end && start < r.end)) continue;
     const { table, item, asDate } = cell;
     out.push({
@@ -69,8 +84,17 @@ export function numberColumnReferences(
     });
     tableOf.push(tables);
   }
+  endColumn();
   restoreLostZeros(out, tableOf, has);
   return out;
+}
+
+/** A cell that is a number alone: 12, １２. */
+const PLAIN_ITEM = /^[0-9０-９]{1,3}$/;
+
+/** Whether a column's items are 1, 2, 3, … in order: the plan numbering its own rows or tasks, not the task list's. */
+function rowNumbers(items: readonly BareTaskNumber[]): boolean {
+  return items.every((b, k) => b.item === k + 1);
 }
 
 /** A cell read as a task: its table and item, and where in the cell they end and start (a date's are the whole cell). */

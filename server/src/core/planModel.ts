@@ -6,7 +6,7 @@ import type { ThresholdMatch } from './checks/thresholdMismatch';
 import { Restatement, restatementOf } from './topics';
 import { TaskMatcher } from './matcher';
 import { numberColumnReferences } from './numberColumns';
-import { scanReferences, TaskReference } from './references';
+import { BareTaskNumber, scanReferences, TaskReference } from './references';
 import { BLANK_LINE, ENUMERATION, headsItems, LIST_MARKER, rowLines, RowStarts, scopesOf, SEPARATOR_ROW, tableRowStarts } from './scopes';
 import { ResolvedReference, TaskIndex } from './taskIndex';
 import { exact, lineEndFrom, linesOf, NONE, parseInteger } from './text';
@@ -352,12 +352,12 @@ function blankLineBefore(text: string, start: number): boolean {
 }
 
 /** The references of a paragraph: those the scanner reads, and the cells of a task-number column (1-12 under 任务编号). */
-function referencesOf(text: string, lines: Lines | undefined, rows: RowStarts | undefined, index: TaskIndex): TaskReference[] {
+function referencesOf(text: string, lines: Lines | undefined, rows: RowStarts | undefined, index: TaskIndex, bare: BareTaskNumber[]): TaskReference[] {
   const scanned = scanReferences(text, { prefixes: index.prefixes });
   // a column of task numbers is named …编号 or …序号, 对应任务, or 任务 or 项 after a document or a table (表1任务)
   if (!lines || !rows || !(text.includes('编号') || text.includes('序号') || text.includes('任务') || text.includes('项'))) return scanned;
   // (a row whose quoted cell holds line breaks, as Excel copies it, is one line: its next row is not a new table's first)
-  const column = numberColumnReferences(text, tableRowsOf(rowLines(text, lines, rows), rows), scanned, (table, item) => index.taskAt('', table, item) !== undefined);
+  const column = numberColumnReferences(text, tableRowsOf(rowLines(text, lines, rows), rows), scanned, (table, item) => index.taskAt('', table, item) !== undefined, bare);
   return column.length ? [...scanned, ...column].sort((a, b) => a.start - b.start) : scanned;
 }
 
@@ -366,7 +366,9 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
   // a paragraph without | or a tab has no table row: its lines are not needed
   const lines = text.includes('|') || text.includes('\t') ? linesOf(text) : undefined;
   const rows = lines && tableRowStarts(text, lines);
-  const scanned = referencesOf(text, lines, rows, index);
+  // the cells of a task-number column that give an item alone (12 under 任务编号): bare numbers
+  const bareCells: BareTaskNumber[] = [];
+  const scanned = referencesOf(text, lines, rows, index, bareCells);
   const references = scanned.length ? scanned.map((r) => index.resolve(r)) : NONE;
   const events = contextEvents(text, references);
   const blocks: Block[] = [];
@@ -418,7 +420,7 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
     block.kind = kind;
     blocks.push(block);
   }
-  const bare = resolveBareNumbers(text, references, blocks, events, incoming, index, matcher);
+  const bare = resolveBareNumbers(text, references, blocks, events, incoming, index, matcher, bareCells);
   for (const b of bare) {
     const block = blockAt(blocks, b.start);
     if (block) block.bare = [...block.bare, b];

@@ -23,9 +23,11 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
     if (!verdict?.better) continue;
     const style = r.ref.form === 'id' ? 'id' : 'table';
     const cited = r.tasks.length === 1 ? formatReference(r.tasks[0]) : r.ref.text.trim();
-    // a bare number (第36项 under 二、表1任务落实) stays bare where the better task is of the table it was read in
+    // a bare number (第36项 under 二、表1任务落实; 36 in a 任务编号 column) stays bare where the better task is of the
+    // table it was read in
     const bare = !block.references.length;
-    const better = bare && sameTable(verdict.better, r.tasks[0]) ? `第${verdict.better.item}项` : formatReference(verdict.better, style);
+    const item = verdict.better.item;
+    const better = bare && sameTable(verdict.better, r.tasks[0]) ? (PLAIN.test(r.ref.text) ? String(item) : `第${item}项`) : formatReference(verdict.better, style);
     const terms = matcher.explain(topicWords(run.model.text.slice(verdict.span.start, verdict.span.end)), verdict.better.id, 3).terms;
     findings.push({
       start: r.ref.start,
@@ -39,6 +41,9 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
   }
   return findings;
 }
+
+/** A number written alone (a task-number column's cell). */
+const PLAIN = /^[0-9０-９]+$/;
 
 function sameTable(a: Task, b: Task): boolean {
   return a.table === b.table && sourcePrefixOf(a) === sourcePrefixOf(b);
