@@ -99,6 +99,27 @@ describe('the CLI reading plans in every supported form', function () {
     }
   });
 
+  it('reads an Excel 分工表 with a sheet for each table, its 任务编号 cells the items alone (Excel numbers), as those tables\' tasks', async () => {
+    const wb = new ExcelJS.Workbook();
+    const one = wb.addWorksheet('表1');
+    one.addRow(['任务编号', '工作任务', '牵头单位', '完成时限']);
+    one.addRow([12, '允许外商投资社会调查，中方股比不低于51%', '区商务局', '2025年底']);
+    one.addRow([36, '拓展数字人民币应用场景，积极推进数字人民币试点', '区金融局', '2025年底']);
+    const three = wb.addWorksheet('表3');
+    three.addRow(['任务编号', '工作任务', '牵头单位', '完成时限']);
+    three.addRow([10, '开展专利代理对外开放试点', '黄埔区市场监管局', '2025年底']);
+    three.addRow([5, '建设IPv6测试中心', '区工信局', '2025年底']);
+    fs.writeFileSync(at('sheets.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = cli(['check', at('sheets.xlsx'), '--format', 'json', '--locale', 'zh']);
+    const ds = JSON.parse(r.out)[0].diagnostics;
+    // 12 is 表1第12项 (its threshold), 36 表1第36项 about 表1第35项; 表3's rows cite 表3第10项 and 表3第5项, nothing uncited
+    assert.deepStrictEqual(ds.map((d: any) => d.code).sort(), ['reference-mismatch', 'threshold-mismatch'], r.out);
+    assert.match(ds.find((d: any) => d.code === 'reference-mismatch').message, /表1第36项.*表1第35项/);
+    const coverage = cli(['coverage', at('sheets.xlsx'), '--format', 'json']);
+    const cited = JSON.parse(coverage.out).tasks.filter((t: any) => t.state === 'cited').map((t: any) => t.id);
+    assert.deepStrictEqual(cited, ['T1.12', 'T1.36', 'T3.5', 'T3.10'], coverage.out.slice(0, 300));
+  });
+
   it('checks a Word 97–2003 plan (.doc) and locates its findings by Word paragraph too', () => {
     const doc = path.join(ROOT, 'test/fixtures/word97/word-plan.doc');
     const r = cli(['check', doc]);
