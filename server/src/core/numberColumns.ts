@@ -21,10 +21,11 @@ const DATE_CELLS = [
 ];
 
 /**
- * The references written in a task-number column of the tables of `text` (offsets into it): for each table row of
+ * The references written in the task-number columns of the tables of `text` (offsets into it): for each table row of
  * `rowCells` (a row's start, its cells' spans relative to it, and whether it is its table's header or separator row),
- * in order. A cell the scanner already reads (表1-12) is not read again. A cell whose number lost its trailing zero
- * (1.1 between 1.9 and 1.11: see restoreLostZeros) is read as the task the column's order says, when `has` it.
+ * in order. Every column whose header names task numbers is read (a 任务编号 of the plan's own rows beside a 对应任务
+ * of the tasks'). A cell the scanner already reads (表1-12) is not read again. A cell whose number lost its trailing
+ * zero (1.1 between 1.9 and 1.11: see restoreLostZeros) is read as the task the column's order says, when `has` it.
  */
 export function numberColumnReferences(
   text: string,
@@ -35,58 +36,61 @@ export function numberColumnReferences(
   bare?: BareTaskNumber[],
 ): TaskReference[] {
   const out: TaskReference[] = [];
-  /** The current column's cells that give an item alone, its header naming no table. */
-  let items: BareTaskNumber[] = [];
-  const endColumn = () => {
-    if (bare && items.length && !rowNumbers(items)) bare.push(...items);
-    items = [];
-  };
-  /** The table of each reference of `out`: its column's neighbours are those of the same table. */
-  const tableOf: number[] = [];
-  let tables = 0;
-  let column = -1;
-  /** The table the column's header names (表1任务编号): its cells may write the item alone (12, 第12项). */
-  let headerTable: number | undefined;
-  for (const row of rowCells) {
-    if (row.first) {
-      endColumn();
-      column = -1; // a new table
-      tables++;
+  let columns: NumberColumn[] = [];
+  const endTable = () => {
+    for (const c of columns) {
+      // a column's neighbouring cells are its own (restoreLostZeros)
+      restoreLostZeros(c.refs, has);
+      out.push(...c.refs);
+      if (bare && c.items.length && !rowNumbers(c.items)) bare.push(...c.items);
     }
+    columns = [];
+  };
+  for (const row of rowCells) {
+    if (row.first) endTable(); // a new table
     if (row.separator) continue;
     if (row.header) {
-      endColumn();
-      column = -1;
-      for (let k = 0; k < row.cells.length && column < 0; k++) {
-        const header = numberHeader(text.slice(row.start + row.cells[k][0], row.start + row.cells[k][1]));
-        if (header) [column, headerTable] = [k, header.table];
+      endTable();
+      row.cells.forEach(([a, b], index) => {
+        const header = numberHeader(text.slice(row.start + a, row.start + b));
+        if (header) columns.push({ index, table: header.table, refs: [], items: [] });
+      });
+      continue;
+    }
+    for (const column of columns) {
+      if (column.index >= row.cells.length) continue;
+      const [a, b] = row.cells[column.index];
+      const raw = text.slice(row.start + a, row.start + b);
+      const written = raw.trim();
+      const cell = numberCell(written) ?? (column.table !== undefined ? itemCell(written, column.table) : undefined) ?? dateCell(written, has);
+      const start = row.start + a + raw.indexOf(written);
+      const end = start + written.length;
+      if (!cell) {
+        // 12 under 任务编号: the item alone, its table for the headings or the row's words to tell (as 第12项's)
+        const item = column.table === undefined && PLAIN_ITEM.test(written) ? parseInteger(written) : undefined;
+        if (item) column.items.push({ start, end, text: written, item });
+        continue;
       }
-      continue;
+      if (scanned.some((r) => r.start < end && start < r.end)) continue;
+      const { table, item, asDate } = cell;
+      column.refs.push({
+        start, end, text: written, prefix: '', table, tableStart: start, tableEnd: start + cell.tableEnd,
+        spans: [{ from: item, to: item, start: start + cell.itemStart, end }], form: 'dash', ...(asDate ? { asDate } : {}),
+      });
     }
-    if (column < 0 || column >= row.cells.length) continue;
-    const [a, b] = row.cells[column];
-    const raw = text.slice(row.start + a, row.start + b);
-    const written = raw.trim();
-    const cell = numberCell(written) ?? (headerTable !== undefined ? itemCell(written, headerTable) : undefined) ?? dateCell(written, has);
-    const start = row.start + a + raw.indexOf(written);
-    const end = start + written.length;
-    if (!cell) {
-      // 12 under 任务编号: the item alone, its table for the headings or the row's words to tell (as 第12项's)
-      const item = headerTable === undefined && PLAIN_ITEM.test(written) ? parseInteger(written) : undefined;
-      if (item) items.push({ start, end, text: written, item });
-      continue;
-    }
-    if (scanned.some((r) => r.start < end && start < r.end)) continue;
-    const { table, item, asDate } = cell;
-    out.push({
-      start, end, text: written, prefix: '', table, tableStart: start, tableEnd: start + cell.tableEnd,
-      spans: [{ from: item, to: item, start: start + cell.itemStart, end }], form: 'dash', ...(asDate ? { asDate } : {}),
-    });
-    tableOf.push(tables);
   }
-  endColumn();
-  restoreLostZeros(out, tableOf, has);
+  endTable();
   return out;
+}
+
+/** A column of task numbers of one table, as it is read. */
+interface NumberColumn {
+  index: number;
+  /** The table its header names (表1任务编号): its cells may write the item alone (12, 第12项). */
+  table?: number;
+  refs: TaskReference[];
+  /** Its cells that give an item alone, its header naming no table. */
+  items: BareTaskNumber[];
 }
 
 /** A cell that is a number alone: 12, １２. */
@@ -171,9 +175,9 @@ const ORDERED = 0.8;
  * told (truncated-task-number). Any other 1.1 is 表1第1项: a column out of order (1.7, 1.1, 1.25, as a plan grouped by
  * domain may list its tasks) is not guessed at, nor a column's first cell.
  */
-function restoreLostZeros(refs: TaskReference[], tableOf: readonly number[], has: (table: number, item: number) => boolean): void {
+function restoreLostZeros(refs: TaskReference[], has: (table: number, item: number) => boolean): void {
   const items = refs.map((r) => r.spans[0].from);
-  const neighbour = (i: number, j: number) => j >= 0 && j < refs.length && tableOf[j] === tableOf[i] && refs[j].table === refs[i].table;
+  const neighbour = (i: number, j: number) => j >= 0 && j < refs.length && refs[j].table === refs[i].table;
   const restored: number[] = [];
   for (let i = 0; i < refs.length; i++) {
     const m = ONE_DECIMAL.exec(refs[i].text);
@@ -183,7 +187,7 @@ function restoreLostZeros(refs: TaskReference[], tableOf: readonly number[], has
     const after = neighbour(i, i + 1) ? items[i + 1] : undefined;
     if (before <= Math.max(meant - 10, 1) || before >= meant || (after !== undefined && after <= meant)) continue;
     if (before !== meant - 1 && after !== meant + 1) continue;
-    if (!has(refs[i].table, meant) || refs.some((r, j) => tableOf[j] === tableOf[i] && r.table === refs[i].table && items[j] === meant)) continue;
+    if (!has(refs[i].table, meant) || refs.some((r, j) => r.table === refs[i].table && items[j] === meant)) continue;
     items[i] = meant;
     restored.push(i);
   }
@@ -192,7 +196,7 @@ function restoreLostZeros(refs: TaskReference[], tableOf: readonly number[], has
     let pairs = 0;
     let ascending = 0;
     for (let j = 1; j < refs.length; j++) {
-      if (tableOf[j] !== tableOf[i] || !neighbour(j, j - 1)) continue;
+      if (!neighbour(j, j - 1)) continue;
       pairs++;
       if (items[j] > items[j - 1]) ascending++;
     }
