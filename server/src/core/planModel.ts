@@ -76,7 +76,21 @@ export type ContextEvent = CarriedEvent & { at: number };
 const HEADING = /^(#{1,6})[ \t]+(.*)$/gm;
 /** The closing sequence of an ATX heading (## 标题 ##). */
 const CLOSING_HASHES = /[ \t]*#*[ \t]*$/;
-const TABLE_NAME = /表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)/;
+const TABLE_NAME = /表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)/g;
+
+/** The one table a heading names (## 二、表1任务落实); null for none, or for two (二、表1、表2任务落实: it settles neither). */
+function headingTableOf(title: string): number | null {
+  if (!title.includes('表')) return null;
+  let table: number | null = null;
+  TABLE_NAME.lastIndex = 0;
+  for (let m = TABLE_NAME.exec(title); m; m = TABLE_NAME.exec(title)) {
+    const named = parseInteger(m[1]);
+    if (named === undefined) continue;
+    if (table !== null && named !== table) return null;
+    table = named;
+  }
+  return table;
+}
 const TABLE_MENTION = /(?<![A-Za-z0-9])表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)(?![0-9０-９.．\-－]?[0-9０-９])/g;
 
 /** An ATX heading's text without its closing #s (## 一、科技服务领域 ## → 一、科技服务领域). */
@@ -98,9 +112,8 @@ export function contextEvents(text: string, refs: ResolvedReference[]): ContextE
     for (let m: RegExpExecArray | null; (m = HEADING.exec(text)); ) {
       const at = m.index;
       headingLines.push([at, at + m[0].length]);
-      const named = TABLE_NAME.exec(m[2]);
       const title = headingTitle(m[2]);
-      events.push({ at, kind: 'heading', heading: { level: m[1].length, title, table: named ? parseInteger(named[1]) ?? null : null } });
+      events.push({ at, kind: 'heading', heading: { level: m[1].length, title, table: headingTableOf(m[2]) } });
     }
   }
   if (text.includes('、') || text.includes('）') || text.includes(')')) outlineEvents(text, refs, events);
@@ -134,9 +147,8 @@ function outlineEvents(text: string, refs: readonly ResolvedReference[], events:
     const at = m.index;
     const end = at + m[0].length;
     if (refs.some((r) => r.ref.start >= at && r.ref.start < end)) continue;
-    const named = TABLE_NAME.exec(line);
     const level = OUTLINE_LEVEL + (m[1] ? 0 : 1);
-    events.push({ at, kind: 'heading', heading: { level, title: '', table: named ? parseInteger(named[1]) ?? null : null } });
+    events.push({ at, kind: 'heading', heading: { level, title: '', table: headingTableOf(line) } });
   }
 }
 
