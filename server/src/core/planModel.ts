@@ -76,7 +76,8 @@ export type ContextEvent = CarriedEvent & { at: number };
 const HEADING = /^(#{1,6})[ \t]+(.*)$/gm;
 /** The closing sequence of an ATX heading (## 标题 ##). */
 const CLOSING_HASHES = /[ \t]*#*[ \t]*$/;
-const TABLE_NAME = /表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)/g;
+/** A table of the task list a heading names: 表1, 表 一; not the plan's own annex table (附表1), a 列表 or a 图表. */
+const TABLE_NAME = /(?<![附列图报])表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)/g;
 
 /** The one table a heading names (## 二、表1任务落实); null for none, or for two (二、表1、表2任务落实: it settles neither). */
 function headingTableOf(title: string): number | null {
@@ -91,7 +92,7 @@ function headingTableOf(title: string): number | null {
   }
   return table;
 }
-const TABLE_MENTION = /(?<![A-Za-z0-9])表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)(?![0-9０-９.．\-－]?[0-9０-９])/g;
+const TABLE_MENTION = /(?<![A-Za-z0-9附列图报])表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)(?![0-9０-９.．\-－]?[0-9０-９])/g;
 
 /** An ATX heading's text without its closing #s (## 一、科技服务领域 ## → 一、科技服务领域). */
 const headingTitle = (written: string) => written.replace(CLOSING_HASHES, '').trim();

@@ -243,6 +243,9 @@ function enumerationLabel(text: string, start: number, end: number, number: stri
   return LABEL_AFTER.test(text.slice(end, end + 4)) && CLAUSE_BEFORE.test(text.slice(Math.max(0, start - 4), start));
 }
 
+/** The plan's own table or list right before a number (附表1, 列表1（): its items are no tasks. */
+const OWN_TABLE_BEFORE = /(?:附表|列表|图表|报表)[ \t\u3000]*(?:[0-9０-９]+|[一二三四五六七八九十]+)[ \t\u3000]*(?:[（(]|的|中|所列)?$/;
+
 /** Task numbers written without a table (第12项, 任务12, 试点任务第12项) outside any full reference. */
 export function scanBareTaskNumbers(text: string, refs: TaskReference[]): BareTaskNumber[] {
   const found: BareTaskNumber[] = [];
@@ -257,6 +260,8 @@ export function scanBareTaskNumbers(text: string, refs: TaskReference[]): BareTa
     const item = parseInteger(m[1] ?? m[2]);
     if (item === undefined || item === 0) continue;
     if (m[2] !== undefined && enumerationLabel(text, start, end, m[2])) continue;
+    // an item of the plan's own table or list (详见列表1（第2项）, 附表1第3项) is no task
+    if (OWN_TABLE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
     found.push({ start, end, text: m[0], item });
   }
   return found;
