@@ -260,7 +260,7 @@ export function scanBareTaskNumbers(text: string, refs: TaskReference[]): BareTa
     const item = parseInteger(m[1] ?? m[2]);
     if (item === undefined || item === 0) continue;
     if (m[2] !== undefined && enumerationLabel(text, start, end, m[2])) continue;
-    // an item of the plan's own table or list (详见列表1（第2项）, 附表1第3项) is no task
+    // an item of the plan's own table or list (详见列表1（第2项）, 附表2的第3项) is no task
     if (OWN_TABLE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
     found.push({ start, end, text: m[0], item });
   }
