@@ -79,10 +79,11 @@ function referencePattern(prefixes: readonly string[]): RegExp {
   const pre = prefixes.length
     ? `(?:(${prefixes.slice().sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})[:：]?)?`
     : '()';
+  // not the plan's own annex table, list or chart (附表1第3项, 列表1第2项, 图表1)
   const tableForm =
-    `(?:(?:试点)?任务清单${SP})?表${SP}(${NUM})${SP}${OF}第${SP}(${ELEMENT}(?:${SP}${LIST_SEP}${SP}(?:第${SP})?${ELEMENT})*)${SP}项` +
+    `(?:(?:试点)?任务清单${SP})?(?<![附列图报])表${SP}(${NUM})${SP}${OF}第${SP}(${ELEMENT}(?:${SP}${LIST_SEP}${SP}(?:第${SP})?${ELEMENT})*)${SP}项` +
     `(?:${SP}(?:(?:${LIST_SEP}|${RANGE_SEP})${SP}第|、|${RANGE_SEP})${SP}${ELEMENT}${SP}项)*`;
-  const dashForm = `表${SP}(${ARABIC})${SP}[-－.．](${ARABIC})(?![0-9０-９]|[.．][0-9０-９])`;
+  const dashForm = `(?<![附列图报])表${SP}(${ARABIC})${SP}[-－.．](${ARABIC})(?![0-9０-９]|[.．][0-9０-９])`;
   // not inside a word or path (ST1.12, x-T1.12, /T1.12); after a number's hyphen it may end a range (T1.12-T1.15)
   const idForm = `(?<![A-Za-z0-9_./\\\\@#]|[A-Za-z_./\\\\@#-]-)[TＴ](${ARABIC})[.．\\-－](${ARABIC})(?![0-9０-９A-Za-z]|[.．][0-9０-９])`;
   re = new RegExp(`${pre}(?:${tableForm}|${dashForm}|${idForm})`, 'g');
@@ -260,7 +261,7 @@ export function scanBareTaskNumbers(text: string, refs: TaskReference[]): BareTa
     const item = parseInteger(m[1] ?? m[2]);
     if (item === undefined || item === 0) continue;
     if (m[2] !== undefined && enumerationLabel(text, start, end, m[2])) continue;
-    // an item of the plan's own table or list (详见列表1（第2项）, 附表2的第3项) is no task
+    // an item of the plan's own table or list (详见列表1（第2项）) is no task
     if (OWN_TABLE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
     found.push({ start, end, text: m[0], item });
   }

@@ -24,7 +24,7 @@ const ITEMS = (end: string) => `第${SP}${NUM}(?:${SP}${end})?(?:${SP}(?:${LIST_
  * (the table's number before 表). Not 代表1名, 图表1, 表1第12项 (read), nor a 第12条 without a table (a law's article).
  */
 const LOOK_ALIKE = new RegExp(
-  `(?<![代列图])表${SP}${NUM}${SP}${OF}${ITEMS('条')}(?<=条)` +
+  `(?<![代列图附报])表${SP}${NUM}${SP}${OF}${ITEMS('条')}(?<=条)` +
     `|表格${SP}${NUM}${SP}${OF}${ITEMS('[项条]')}(?<=[项条])` +
     `|第${SP}${NUM}${SP}[张个]?表${SP}${OF}${ITEMS('[项条]')}(?<=[项条])`,
   'g',
@@ -34,7 +34,7 @@ const LOOK_ALIKE = new RegExp(
  * A reference whose next item is written after 和, 及 or 与 without its 第 (表1第5项和6项): read as 表1第5项 alone (和3项措施
  * may count measures), so the next item is a look-alike when it follows the first in order (6 after 5).
  */
-const UNREAD_NEXT = new RegExp(`(?<![代列图])表${SP}${NUM}${SP}${OF}第${SP}(${NUM})${SP}项${SP}(?:和|及|与)${SP}((${NUM})${SP}项)`, 'g');
+const UNREAD_NEXT = new RegExp(`(?<![代列图附报])表${SP}${NUM}${SP}${OF}第${SP}(${NUM})${SP}项${SP}(?:和|及|与)${SP}((${NUM})${SP}项)`, 'g');
 
 /** What every UNREAD_NEXT holds (most blocks do not): a 项 and 和, 及 or 与 after it. */
 const UNREAD_HINT = new RegExp(`项${SP}[和及与]`);
@@ -52,7 +52,7 @@ const NOT_A_QUANTITY = `(?![0-9０-９A-Za-z%％‰]|[.．][0-9０-９]|${SP}(?:
 
 /** 表1第12/13项, 表1第12项/第13项: a list written with a slash, read as nothing or as its first task. */
 const SLASH_LIST = new RegExp(
-  `${NOT_PREFIXED}(?<![代列图])表${SP}${NUM}${SP}${OF}第${SP}${NUM}(?:${SP}项)?(?:${SP}${SLASH}${SP}(?:第${SP})?${NUM}(?:${SP}项)?)+(?<=项)`,
+  `${NOT_PREFIXED}(?<![代列图附报])表${SP}${NUM}${SP}${OF}第${SP}${NUM}(?:${SP}项)?(?:${SP}${SLASH}${SP}(?:第${SP})?${NUM}(?:${SP}项)?)+(?<=项)`,
   'g',
 );
 
@@ -77,7 +77,7 @@ const PAIR = new RegExp(NEXT_PAIR, 'y');
  */
 const LOOSE = new RegExp(
   `${NOT_PREFIXED}(?:第${SP}([0-9０-９]+)[.．\\-－]([0-9０-９]+)${SP}项|(?:(?:试点)?任务清单|试点任务)${SP}(?:第${SP})?([0-9０-９]+)[.．\\-－]([0-9０-９]+)(?:${SP}项)?${NOT_A_QUANTITY}` +
-    `|(?<![代列图])表${SP}(${NUM})${SP}[（(]${SP}第${SP}(${NUM})${SP}项${SP}[)）])`,
+    `|(?<![代列图附报])表${SP}(${NUM})${SP}[（(]${SP}第${SP}(${NUM})${SP}项${SP}[)）])`,
   'g',
 );
 
