@@ -102,7 +102,9 @@ const kw = (re) => cap(re, SC.keyword);
 const num = (re = N) => cap(re, SC.number);
 // 表1中第12项, 表1的第12项, 表1所列第12项: the words between a table and its item are part of the reference
 // the words and the blanks after them in one optional group: S, (?:中|的…)?, S would try every split of a run of blanks
-const TABLE = [opt(kw('任务清单'), S), kw('表'), S, num(), S, `(?:(?:中的|中|的|所列的?)${S})?`];
+// not the plan's own annex table, list or chart (附表1第3项, 列表1第2项), as the scanner reads them
+const NOT_OWN_TABLE = '(?<![附列图报])';
+const TABLE = [opt(kw('任务清单'), S), NOT_OWN_TABLE, kw('表'), S, num(), S, `(?:(?:中的|中|的|所列的?)${S})?`];
 
 const grammar = {
   $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
@@ -136,13 +138,13 @@ const grammar = {
         rule(SC.refRange, '表1第12项至表1第15项 (not 表1第57项至表2第3项)', ...TABLE,
           kw('第'), S, num(), S, kw('项'), S, cap(RANGE_OP, SC.rangeOp), S, kw('表'), S, num('\\3'), S, `(?:(?:中的|中|的|所列的?)${S})?`,
           kw('第'), S, num(), S, kw('项'), `(?!${S}${LIST_SEP}${S}(?:第${S})?${N})`),
-        rule(SC.refRange, '表1-12至表1-15', opt(kw('任务清单'), S), kw('表'), S, num(DIGITS), cap(COMPACT_SEP, SC.sep), num(DIGITS), S,
+        rule(SC.refRange, '表1-12至表1-15', opt(kw('任务清单'), S), NOT_OWN_TABLE, kw('表'), S, num(DIGITS), cap(COMPACT_SEP, SC.sep), num(DIGITS), S,
           cap(RANGE_OP, SC.rangeOp), S, kw('表'), S, num('\\3'), cap(COMPACT_SEP, SC.sep), num(DIGITS), NOT_MORE_COMPACT),
         rule(SC.refRange, 'T1.12至T1.15 / T1.12-T1.15', NOT_AFTER_WORD_OR_PATH, kw('[TＴ]'), num(DIGITS), cap(COMPACT_SEP, SC.sep), num(DIGITS), S,
           cap(RANGE_OP, SC.rangeOp), S, kw('[TＴ]'), num('\\2'), cap(COMPACT_SEP, SC.sep), num(DIGITS), NOT_MORE_COMPACT),
         rule(SC.ref, '表1第12项 / 表 1 第 12 项 / 表一第十二项 / 任务清单表1第12项', ...TABLE,
           kw('第'), S, num(), S, kw('项')),
-        rule(SC.ref, '表1.12 / 表1-12 (not 表1.12.3)', opt(kw('任务清单'), S), kw('表'), S,
+        rule(SC.ref, '表1.12 / 表1-12 (not 表1.12.3)', opt(kw('任务清单'), S), NOT_OWN_TABLE, kw('表'), S,
           num(DIGITS), cap(COMPACT_SEP, SC.sep), num(DIGITS), NOT_MORE_COMPACT),
         rule(SC.ref, 'T1.12 / T1-12 (not ST1.12, …/T1.12, T1.12.3)', NOT_AFTER_WORD_OR_PATH, kw('[TＴ]'),
           num(DIGITS), cap(COMPACT_SEP, SC.sep), num(DIGITS), NOT_MORE_COMPACT),
