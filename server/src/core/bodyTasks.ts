@@ -3,6 +3,7 @@
 // line breaks of a PDF's text. Items numbered on from section to section are one table; each time the numbering starts
 // again from 1 a new table begins. What the sections that frame the whole hold (总体要求, 保障措施) is no task.
 import { LineSpan, Task, TaskTable } from './types';
+import { taskId } from './taskIndex';
 import { normalizeSpacing, parseInteger } from './text';
 
 const LEVEL_1 = /^([一二三四五六七八九十]+)\s*、\s*(.*)$/;
@@ -154,7 +155,7 @@ function buildTables(entries: Entry[], kind: Kind, prefix: string): BodyTaskList
     table.taskCount++;
     table.endLine = e.endLine;
     const task: Task = {
-      id: `${prefix ? prefix + ':' : ''}T${table.number}.${table.taskCount}`,
+      id: taskId(prefix, table.number, table.taskCount),
       table: table.number,
       item: table.taskCount,
       category,

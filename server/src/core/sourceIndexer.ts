@@ -3,6 +3,7 @@
 import { bodyTaskList } from './bodyTasks';
 import { findQuantities } from './quantity';
 import { SourceLayout, SourceLine } from './sourceReaders';
+import { taskId } from './taskIndex';
 import { normalizeSpacing, parseInteger, similarity, squash } from './text';
 import { BodyLine, BodyPassage, DocumentMeta, LineSpan, OutlineNode, PolicyIndex, Task, TaskTable } from './types';
 
@@ -54,11 +55,24 @@ export function indexSource(layout: SourceLayout, options: ParseOptions): Policy
   const outline = parseOutline(lines, bodyStart, listStart);
   const { tables, tasks } = parseTables(layout, listStart, outline, options.prefix ?? '');
   attachBodyVariants(tasks, lines, outline);
-  const index: PolicyIndex = { version: INDEX_VERSION, prefix: options.prefix ?? '', sourceFile: options.sourceFile, meta, tables, tasks, outline };
   const bodyEnd = Math.min(...tables.map((t) => t.startLine));
+  return sourceIndex(lines, options, { meta, tables, tasks, outline }, { quantities: bodyEnd, passages: Math.min(bodyEnd, listStart), names: bodyStart });
+}
+
+/**
+ * A source's index, with the facts of its text the checks read: the lines before `ends.quantities` that hold a
+ * quantity, the body's passages before `ends.passages`, the short names it gives itself before `ends.names`.
+ */
+function sourceIndex(
+  lines: string[],
+  options: ParseOptions,
+  parsed: Pick<PolicyIndex, 'meta' | 'tables' | 'tasks' | 'outline'>,
+  ends: { quantities: number; passages: number; names: number },
+): PolicyIndex {
+  const index: PolicyIndex = { version: INDEX_VERSION, prefix: options.prefix ?? '', sourceFile: options.sourceFile, meta: parsed.meta, tables: parsed.tables, tasks: parsed.tasks, outline: parsed.outline };
   index.facts = {
-    bodyLines: quantityLines(lines, bodyEnd), lineLengths: lines.map((l) => l.length),
-    passages: bodyPassages(lines, Math.min(bodyEnd, listStart)), shortNames: shortNames(lines, bodyStart),
+    bodyLines: quantityLines(lines, ends.quantities), lineLengths: lines.map((l) => l.length),
+    passages: bodyPassages(lines, ends.passages), shortNames: shortNames(lines, ends.names),
   };
   return index;
 }
@@ -78,15 +92,8 @@ function indexBodyTasks(raw: string[], options: ParseOptions): PolicyIndex {
   const { tables, tasks } = list;
   const firstTask = tasks[0].startLine;
   for (const t of tables) if (!t.title) t.title = meta.title;
-  const index: PolicyIndex = {
-    version: INDEX_VERSION, prefix: options.prefix ?? '', sourceFile: options.sourceFile, meta, tables, tasks,
-    outline: parseOutline(lines, bodyStart, firstTask),
-  };
-  index.facts = {
-    bodyLines: quantityLines(lines, firstTask), lineLengths: lines.map((l) => l.length),
-    passages: bodyPassages(lines, firstTask), shortNames: shortNames(lines, firstTask),
-  };
-  return index;
+  const outline = parseOutline(lines, bodyStart, firstTask);
+  return sourceIndex(lines, options, { meta, tables, tasks, outline }, { quantities: firstTask, passages: firstTask, names: firstTask });
 }
 
 /** A line shorter than this that ends with no punctuation is a paragraph of its own (a title, a date, 一、总体要求). */
@@ -350,7 +357,7 @@ function parseTables(layout: SourceLayout, start: number, outline: OutlineNode[]
     }
     table.taskCount++;
     const task: Task = {
-      id: `${prefix ? prefix + ':' : ''}T${table.number}.${item}`,
+      id: taskId(prefix, table.number, item),
       table: table.number,
       item,
       category: state.category,
