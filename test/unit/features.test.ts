@@ -231,6 +231,9 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual(ask('list', '落实表4第3项、第').length, ctx.index.tasksOf('', 4).length);
     assert.deepStrictEqual(ask('ended', '二、表2任务落实\n\n三、保障措施\n\n　　按照第'), [], 'nothing names a table: nothing offered');
     assert.deepStrictEqual(ask('none', '落实第'), []);
+    // the plan's own annex table names no table of the task list, in the sentence as in a heading
+    assert.deepStrictEqual(ask('annex', '按照附表1要求，落实第'), [], 'after 附表1, nothing offered');
+    assert.strictEqual(ask('annex-heading', '## 二、表3任务落实\n\n按照附表1要求，落实第').length, ctx.index.tasksOf('', 3).length, 'the heading\'s table, not the annex\'s');
     assert.strictEqual(ask('table', '## 二、表3任务落实\n\n落实表1第')[0].label, '表1第1项', 'after 表N, as 表N第 completes');
   });
 
@@ -265,6 +268,20 @@ describe('the features over a plain context (no server)', () => {
     const [location] = definition(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(text.indexOf('第3项') + 1) }) ?? [];
     assert.strictEqual(location?.range.start.line, ctx.index.task('T2.3')!.startLine);
     assert.strictEqual(definition(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(text.indexOf('第99项') + 1) }), null);
+    ctx.close(doc.uri);
+  });
+
+  it('hovers a bare number with the task it was read as and what settled it: its heading, or being the one table with that number', () => {
+    const text = '二、表2任务落实\n\n推进第3项任务落地。\n\n三、其他任务\n\n推进第49项任务落地。\n\n推进第3项任务落地。\n';
+    const doc = ctx.open('file:///bare-hover.md', text);
+    const say = (needle: string, from = 0) => {
+      const h = hover(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(text.indexOf(needle, from) + 1) });
+      return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
+    };
+    assert.match(say('第3项'), /推断为 表2第3项（标题注明了表）/);
+    assert.match(say('第49项'), /推断为 表1第49项（其他表没有此项）/);
+    // every table has a 第3项: past the heading's section only the table cited before it breaks the tie, and says so
+    assert.match(say('第3项', text.indexOf('第49项')), /推断为 表2第3项（根据上文引用的表推断）/);
     ctx.close(doc.uri);
   });
 

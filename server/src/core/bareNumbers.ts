@@ -1,6 +1,7 @@
 // Task numbers written without their table (第7项, 任务清单第13项, 任务12): which task each one means. A heading or
-// the same sentence that names the table settles it; otherwise the content decides among the tables that have that
-// number, with the table of the nearest earlier reference as a tie-breaker.
+// the same sentence that names the table settles it, and so does a number only one table has (第49项); otherwise the
+// content decides among the tables that have that number, with the table of the nearest earlier reference as a
+// tie-breaker.
 import { TaskMatcher } from './matcher';
 import { applyEvent, Block, blockAt, ContextEvent, firstReferenceFrom, headingTable, PlanContext, sentenceAround } from './planModel';
 import { BareTaskNumber, scanBareTaskNumbers } from './references';
@@ -8,7 +9,7 @@ import { ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
 import { NONE } from './text';
 import { PolicyIndex, Task } from './types';
 
-export type BareResolution = 'sentence' | 'heading' | 'content' | 'context' | 'document' | 'only';
+export type BareResolution = 'sentence' | 'heading' | 'content' | 'context' | 'document' | 'only' | 'unique';
 
 export interface BareCandidate {
   task: Task;
@@ -105,6 +106,13 @@ export function resolveBareNumbers(
       return true;
     };
     if (settle(inSentence, 'sentence') || settle(headingTable(context), 'heading')) continue;
+    // a number only one table has (第49项 when only 表1 runs past 24) can be no other task — unless a table named
+    // around it lacks the number, which says the plan meant another
+    if (candidates.length === 1 && !result.namedTable) {
+      result.resolved = candidates[0].task;
+      result.by = 'unique';
+      continue;
+    }
     const block = blockAt(blocks, b.start);
     const span = topicText(text, block && block.end - block.start <= 400 ? block : sentence, refs, b);
     const scores = matcher.scoreOf(span, candidates.map((c) => c.task.id));
@@ -132,11 +140,11 @@ export function resolveBareNumbers(
 }
 
 /** How a bare number read as a task cites it: settled by what the plan names, not inferred from words or order. */
-const SETTLED: Partial<Record<BareResolution, true>> = { sentence: true, heading: true, document: true, only: true };
+const SETTLED: Partial<Record<BareResolution, true>> = { sentence: true, heading: true, document: true, only: true, unique: true };
 
 /**
  * The tasks the bare numbers inside [span.start, span.end) cite: those their heading, their sentence, the document
- * they name or a task list of one table settles (第12项 under ## 二、表1任务落实), for the checks that judge what a
+ * they name, a task list of one table or the one table that has the number settles (第12项 under ## 二、表1任务落实), for the checks that judge what a
  * unit says of the tasks it cites. One read from its words or the table cited before it is a guess, and cites nothing.
  */
 export function settledTasks(bare: readonly BareReference[], span: { start: number; end: number }): Task[] {

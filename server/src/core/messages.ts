@@ -116,7 +116,7 @@ const zh = {
   closerTo: (ref: string, label: string) => `内容更接近 ${ref}（${label}）`,
   meant: (ref: string, label: string) => `该句内容对应 ${ref}（${label}）`,
   bareInferred: (ref: string, how: string) => `推断为 ${ref}（${how}）`,
-  bareBy: { sentence: '同句注明了表', heading: '标题注明了表', content: '根据内容推断', context: '根据上文引用的表推断', document: '同句注明了文件', only: '任务清单只有一张表' } as Record<string, string>,
+  bareBy: { sentence: '同句注明了表', heading: '标题注明了表', content: '根据内容推断', context: '根据上文引用的表推断', document: '同句注明了文件', only: '任务清单只有一张表', unique: '其他表没有此项' } as Record<string, string>,
   bareCandidates: '候选',
 };
 
@@ -223,7 +223,7 @@ const en: Messages = {
   closerTo: (ref, label) => `The text is closer to ${ref} (${label})`,
   meant: (ref, label) => `The text is about ${ref} (${label})`,
   bareInferred: (ref, how) => `Read as ${ref} (${how})`,
-  bareBy: { sentence: 'the sentence names the table', heading: 'the heading names the table', content: 'inferred from the content', context: 'inferred from the table cited earlier', document: 'the sentence names the document', only: 'the task list has one table' },
+  bareBy: { sentence: 'the sentence names the table', heading: 'the heading names the table', content: 'inferred from the content', context: 'inferred from the table cited earlier', document: 'the sentence names the document', only: 'the task list has one table', unique: 'no other table has that task' },
   bareCandidates: 'Candidates',
 };
 

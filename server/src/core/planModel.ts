@@ -92,6 +92,15 @@ function headingTableOf(title: string): number | null {
   }
   return table;
 }
+
+/** The table of the task list `text` names last (按照表3要求，落实第 → 3); null for none (按照附表1要求: the plan's own). */
+export function lastTableNamed(text: string): number | null {
+  let table: number | null = null;
+  if (!text.includes('表')) return table;
+  TABLE_NAME.lastIndex = 0;
+  for (let m = TABLE_NAME.exec(text); m; m = TABLE_NAME.exec(text)) table = parseInteger(m[1]) ?? table;
+  return table;
+}
 const TABLE_MENTION = /(?<![A-Za-z0-9附列图报])表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)(?![0-9０-９.．\-－]?[0-9０-９])/g;
 
 /** An ATX heading's text without its closing #s (## 一、科技服务领域 ## → 一、科技服务领域). */

@@ -5,6 +5,7 @@ import { CompletionItem, CompletionItemKind, CompletionList, CompletionParams, I
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseInteger, shorten } from '../core/text';
 import { formatReference } from '../core/taskIndex';
+import { lastTableNamed } from '../core/planModel';
 import { FeatureContext, OpenDocumentContext, TaskDescriber } from './featureContext';
 import { describeTask } from './hover';
 import { fuzzyCompletion } from './fuzzyCompletion';
@@ -81,10 +82,10 @@ function bareTaskItems(ctx: CompletionContext, doc: TextDocument, before: string
   const m = AFTER_DI.exec(before);
   if (!m) return undefined;
   const sentence = before.slice(0, m.index).split(SENTENCE_END).pop()!;
-  const named = [...sentence.matchAll(TABLE_NAMED)].pop();
+  const named = lastTableNamed(sentence);
   const only = ctx.index.sources.length === 1 && ctx.index.sources[0].tables.length === 1 ? ctx.index.sources[0].tables[0].number : null;
   let table: number | null;
-  if (named) table = parseInteger(named[1]) ?? null;
+  if (named !== null) table = named;
   else {
     // the headings above the cursor, at its offset in the text the checks read (a PDF copy's lines joined)
     const analysis = ctx.analysis(doc);
@@ -100,8 +101,6 @@ function bareTaskItems(ctx: CompletionContext, doc: TextDocument, before: string
 /** 第 and the digits typed after it, not after 表N (tableTaskItems') nor after a letter or digit. */
 const AFTER_DI = /(?<![表A-Za-z0-9０-９])第[0-9０-９]*$/;
 const SENTENCE_END = /[。！？；;!?\n]/;
-/** A table named in the sentence before 第: 表3, 表 3, 表三. */
-const TABLE_NAMED = /表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)/g;
 
 function taskItem(
   ctx: CompletionContext,

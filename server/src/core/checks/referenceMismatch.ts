@@ -3,7 +3,7 @@
 import { blockCitations } from '../bareNumbers';
 import { Finding } from '../findings';
 import { Block } from '../planModel';
-import { formatReference, sourcePrefixOf } from '../taskIndex';
+import { formatReference, sourcePrefixOf, TaskIndex } from '../taskIndex';
 import { Task } from '../types';
 import { judgeReference, TOPIC_THRESHOLDS, topicWords } from '../topics';
 import { relatedTask } from './related';
@@ -24,10 +24,12 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
     const style = r.ref.form === 'id' ? 'id' : 'table';
     const cited = r.tasks.length === 1 ? formatReference(r.tasks[0]) : r.ref.text.trim();
     // a bare number (第36项 under 二、表1任务落实; 36 in a 任务编号 column) stays bare where the better task is of the
-    // table it was read in
-    const bare = !block.references.length;
+    // table it was read in — and, for one that only its number settled (第36项, which only 表1 has), where the better
+    // task's number is as much its table's alone (第35项; not 第8项, which every table has)
     const item = verdict.better.item;
-    const better = bare && sameTable(verdict.better, r.tasks[0]) ? (PLAIN.test(r.ref.text) ? String(item) : `第${item}项`) : formatReference(verdict.better, style);
+    const better = !block.references.length && sameTable(verdict.better, r.tasks[0]) && staysSettled(block, r.ref.start, item, index)
+      ? (PLAIN.test(r.ref.text) ? String(item) : `第${item}项`)
+      : formatReference(verdict.better, style);
     const terms = matcher.explain(topicWords(run.model.text.slice(verdict.span.start, verdict.span.end)), verdict.better.id, 3).terms;
     findings.push({
       start: r.ref.start,
@@ -44,6 +46,19 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
 
 /** A number written alone (a task-number column's cell). */
 const PLAIN = /^[0-9０-９]+$/;
+
+/** Whether the bare number at `start`, rewritten as `item`, is settled as it was: by what names its table, or by being its table's alone. */
+function staysSettled(block: Block, start: number, item: number, index: TaskIndex): boolean {
+  const bare = block.bare.find((b) => b.start === start);
+  return bare?.by !== 'unique' || tablesWith(index, item) === 1;
+}
+
+/** How many tables of the loaded sources have a task numbered `item`. */
+function tablesWith(index: TaskIndex, item: number): number {
+  let n = 0;
+  for (const source of index.sources) for (const t of source.tables) if (t.taskCount >= item) n++;
+  return n;
+}
 
 function sameTable(a: Task, b: Task): boolean {
   return a.table === b.table && sourcePrefixOf(a) === sourcePrefixOf(b);
