@@ -514,6 +514,24 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual(result!.total, ctx.index.source('')!.tasks.length);
   });
 
+  it('reads a list or range written without its table as its tasks: hover on each element, definition, coverage', async () => {
+    const text = '## 二、表3任务落实\n\n1. 落实第3、5项任务。\n2. 落实第17至19项任务。\n';
+    const doc = ctx.open('file:///bare-list.md', text);
+    const position = (needle: string, from = 0) => doc.positionAt(text.indexOf(needle, from));
+    const say = (p: Position) => {
+      const h = hover(ctx, { textDocument: { uri: doc.uri }, position: p });
+      return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
+    };
+    const list = text.indexOf('第3、5项');
+    assert.match(say(position('3', list)), /推断为 表3第3、5项（标题注明了表）[\s\S]*表3第3项 · T3\.3/);
+    assert.match(say(position('5', list)), /表3第5项 · T3\.5/, 'the element under the cursor');
+    const lines = (definition(ctx, { textDocument: { uri: doc.uri }, position: position('17') }) ?? []).map((l) => l.range.start.line);
+    assert.deepStrictEqual(lines, ['T3.17', 'T3.18', 'T3.19'].map((id) => ctx.index.task(id)!.startLine), 'a range leads to each of its tasks');
+    const cited = (await coverage(ctx, { uris: [doc.uri] }))!.tasks.filter((t) => t.locations.length).map((t) => t.id);
+    assert.deepStrictEqual(cited.sort(), ['T3.17', 'T3.18', 'T3.19', 'T3.3', 'T3.5']);
+    ctx.close(doc.uri);
+  });
+
   it("counts nothing of a source's own text, and says it was asked only of sources (the client hides its status item)", async () => {
     const seed = path.join(ROOT, 'seeds', fs.readdirSync(path.join(ROOT, 'seeds')).find((f) => f.endsWith('.txt'))!);
     const seedUri = pathToFileURL(seed).toString();

@@ -141,6 +141,24 @@ describe('the reference scanner', () => {
     assert.deepStrictEqual(scanBareTaskNumbers(text, refs).map((b) => [b.text, b.item]), [['第12项', 12], ['任务3', 3], ['试点任务第5项', 5]]);
   });
 
+  it('reads a list or range written without its table as one, with its elements as a reference\'s', () => {
+    const text = '落实第3、5项；第3至5项；第3项至第5项；第12项、13项；第三至五项。';
+    const found = scanBareTaskNumbers(text, scanReferences(text)).map((b) => [b.text, b.item, b.spans?.map((s) => [s.from, s.to, text.slice(s.start, s.end)])]);
+    assert.deepStrictEqual(found, [
+      ['第3、5项', 3, [[3, 3, '3'], [5, 5, '5']]],
+      ['第3至5项', 3, [[3, 5, '3至5']]],
+      ['第3项至第5项', 3, [[3, 5, '3项至第5']]],
+      ['第12项、13项', 12, [[12, 12, '12'], [13, 13, '13']]],
+      ['第三至五项', 3, [[3, 5, '三至五']]],
+    ]);
+  });
+
+  it('leaves bare numbers joined by 和 two numbers, 第3-5项 to nonstandard-reference, and a backwards range or one with a 0 unread', () => {
+    const text = '围绕第6项和第8项要求；落实第3-5项；落实第5至3项；第3、0项；第0至2项。';
+    const found = scanBareTaskNumbers(text, scanReferences(text)).map((b) => [b.text, b.item, b.spans]);
+    assert.deepStrictEqual(found, [['第6项', 6, undefined], ['第8项', 8, undefined]]);
+  });
+
   it('does not read 任务1.12 or 任务1-12 (a table and a task) as task 1', () => {
     const text = '落实任务1.12、任务2-3和任务１．５，以及任务12。';
     assert.deepStrictEqual(scanBareTaskNumbers(text, scanReferences(text)).map((b) => [b.text, b.item]), [['任务12', 12]]);

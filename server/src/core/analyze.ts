@@ -490,7 +490,11 @@ export class DocumentAnalysis {
     const at = this.partAt(offset);
     if (!at) return undefined;
     const b = at.part.result.model.bare.find((x) => at.local >= x.start && at.local <= x.end);
-    return b && { ...b, start: b.start + at.start, end: b.end + at.start };
+    if (!b) return undefined;
+    const shift = at.start;
+    return b.spans
+      ? { ...b, start: b.start + shift, end: b.end + shift, spans: b.spans.map((s) => ({ ...s, start: s.start + shift, end: s.end + shift })) }
+      : { ...b, start: b.start + shift, end: b.end + shift };
   }
 
   /**

@@ -4,15 +4,18 @@
 // tie-breaker.
 import { TaskMatcher } from './matcher';
 import { applyEvent, Block, blockAt, ContextEvent, firstReferenceFrom, headingTable, PlanContext, sentenceAround } from './planModel';
-import { BareTaskNumber, scanBareTaskNumbers } from './references';
-import { ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
+import { BareTaskNumber, ItemSpan, MAX_RANGE_ITEMS, scanBareTaskNumbers } from './references';
+import { formatReference, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
 import { NONE } from './text';
 import { PolicyIndex, Task } from './types';
 
 export type BareResolution = 'sentence' | 'heading' | 'content' | 'context' | 'document' | 'only' | 'unique';
 
 export interface BareCandidate {
+  /** The task of its (first) item. */
   task: Task;
+  /** A list or range's tasks in that table, in written order (absent for one number). */
+  tasks?: Task[];
   score: number;
 }
 
@@ -21,11 +24,16 @@ export interface BareReference {
   start: number;
   end: number;
   text: string;
+  /** The (first) item. */
   item: number;
-  /** Every table's task with that number, best first. */
+  /** A list or range's written elements (第3、5项, 第3至5项), as a reference's; absent for one number. */
+  spans?: ItemSpan[];
+  /** Every table's task with that number (each table that has every item of a list or range), best first. */
   candidates: BareCandidate[];
-  /** The task it was resolved to, if any, and how. */
+  /** The task it was resolved to, if any (a list or range's first), and how. */
   resolved?: Task;
+  /** A list or range's tasks, when resolved. */
+  tasks?: Task[];
   by?: BareResolution;
   /** The table the context named (a tie-breaker), if any. */
   contextTable?: number;
@@ -68,7 +76,8 @@ export function resolveBareNumbers(
   let e = 0;
   for (const b of bare) {
     const sentence = sentenceAround(text, b.start, Math.max(0, b.start - 200), Math.min(text.length, b.end + 200));
-    const sentenceStart = sentence.start;
+    // a table named in an earlier clause of the sentence (按照表3第12项要求，……；同时落实第10项) names it for the number
+    const sentenceStart = wholeSentenceStart(text, sentence.start, Math.max(0, b.start - 200));
     // the context up to the start of the number's sentence, and the tables named earlier in the sentence itself
     while (e < events.length && events[e].at < sentenceStart) context = applyEvent(context, events[e++]);
     let inSentence: number | null = null;
@@ -77,31 +86,42 @@ export function resolveBareNumbers(
       if (ev.kind === 'mention') inSentence = ev.table;
     }
     const candidates: BareCandidate[] = [];
+    // a list or range (第3、5项, 第3至5项) is one citation: a table that has its last item has them all
+    const items = b.spans ? itemsOf(b.spans) : undefined;
+    const last = items ? Math.max(...items) : b.item;
     // every loaded source's tables with that number (the default source first); the fix writes each with its prefix —
     // or only the source the sentence names before the number (《工作方案》第12项), when another is loaded too
     const named = index.sources.length > 1 ? namedSource(text.slice(sentenceStart, b.start), index) : undefined;
+    const candidateOf = (prefix: string, table: number): BareCandidate => {
+      const task = index.taskAt(prefix, table, b.item)!;
+      return items ? { task, tasks: items.map((i) => index.taskAt(prefix, table, i)!), score: 0 } : { task, score: 0 };
+    };
     for (const source of named ? [named] : index.sources) {
-      for (const t of source.tables) if (t.taskCount >= b.item) candidates.push({ task: index.taskAt(source.prefix, t.number, b.item)!, score: 0 });
+      for (const t of source.tables) if (t.taskCount >= last) candidates.push(candidateOf(source.prefix, t.number));
     }
-    const result: BareReference = { start: b.start, end: b.end, text: b.text, item: b.item, candidates };
+    const result: BareReference = b.spans
+      ? { start: b.start, end: b.end, text: b.text, item: b.item, spans: b.spans, candidates }
+      : { start: b.start, end: b.end, text: b.text, item: b.item, candidates };
     out.push(result);
+    const take = (c: BareCandidate, by: BareResolution) => {
+      result.resolved = c.task;
+      if (c.tasks) result.tasks = c.tasks;
+      result.by = by;
+    };
     // a task list of one table (a work plan that numbers its tasks in its body) leaves a bare number one task to be
     if ((named || index.sources.length === 1) && candidates.length === 1 && index.sourceOf(candidates[0].task).tables.length === 1) {
-      result.resolved = candidates[0].task;
-      result.by = named ? 'document' : 'only';
+      take(candidates[0], named ? 'document' : 'only');
       continue;
     }
     const settle = (table: number | null, by: 'sentence' | 'heading'): boolean => {
       if (table === null) return false;
-      const task = index.taskAt('', table, b.item);
-      if (!task) {
+      if (!index.taskAt('', table, last)) {
         const named = index.table('', table);
         if (named && !result.namedTable) result.namedTable = { table, count: named.taskCount, by };
         return false;
       }
-      result.resolved = task;
-      result.by = by;
-      const i = candidates.findIndex((c) => c.task === task);
+      const i = candidates.findIndex((c) => c.task.table === table && !c.task.id.includes(':'));
+      take(i < 0 ? candidateOf('', table) : candidates[i], by);
       if (i > 0) candidates.unshift(...candidates.splice(i, 1));
       return true;
     };
@@ -109,14 +129,25 @@ export function resolveBareNumbers(
     // a number only one table has (第49项 when only 表1 runs past 24) can be no other task — unless a table named
     // around it lacks the number, which says the plan meant another
     if (candidates.length === 1 && !result.namedTable) {
-      result.resolved = candidates[0].task;
-      result.by = 'unique';
+      take(candidates[0], 'unique');
       continue;
     }
     const block = blockAt(blocks, b.start);
     const span = topicText(text, block && block.end - block.start <= 400 ? block : sentence, refs, b);
-    const scores = matcher.scoreOf(span, candidates.map((c) => c.task.id));
-    candidates.forEach((c, i) => (c.score = scores[i] >= RANK_NOISE ? scores[i] : 0));
+    if (items) {
+      // a list or range: each table by the task of it the words fit best
+      const ids = candidates.flatMap((c) => c.tasks!.map((t) => t.id));
+      const scores = matcher.scoreOf(span, ids);
+      let k = 0;
+      for (const c of candidates) {
+        let best = 0;
+        for (let n = c.tasks!.length; n > 0; n--, k++) best = Math.max(best, scores[k]);
+        c.score = best >= RANK_NOISE ? best : 0;
+      }
+    } else {
+      const scores = matcher.scoreOf(span, candidates.map((c) => c.task.id));
+      candidates.forEach((c, i) => (c.score = scores[i] >= RANK_NOISE ? scores[i] : 0));
+    }
     const contextTable = context.mention;
     if (contextTable !== null) result.contextTable = contextTable;
     const isContext = (c: BareCandidate) => c.task.table === contextTable && !c.task.id.includes(':');
@@ -125,19 +156,29 @@ export function resolveBareNumbers(
     const [best, second] = candidates;
     if (!best) continue;
     if (best.score >= BARE_MIN_SCORE && best.score >= BARE_RATIO * (second?.score ?? 0)) {
-      result.resolved = best.task;
-      result.by = 'content';
+      take(best, 'content');
       continue;
     }
     const fromContext = contextTable === null ? undefined : candidates.find(isContext);
     if (fromContext && (best.score < BARE_MIN_SCORE || fromContext.score * CONTEXT_TOLERANCE >= best.score)) {
-      result.resolved = fromContext.task;
-      result.by = 'context';
+      take(fromContext, 'context');
       candidates.unshift(...candidates.splice(candidates.indexOf(fromContext), 1));
     }
   }
   return out;
 }
+
+/** Where the sentence whose clause starts at `clause` starts: after a 。！？ or a line's end, not a ；. */
+function wholeSentenceStart(text: string, clause: number, from: number): number {
+  let start = clause;
+  while (start > from && CLAUSE_ONLY.has(text.charCodeAt(start - 1))) {
+    start--;
+    while (start > from && !ENDS_SENTENCE.test(text[start - 1])) start--;
+  }
+  return start;
+}
+const CLAUSE_ONLY = new Set([0xff1b, 59]);
+const ENDS_SENTENCE = /[。！？!?;；\n\r]/;
 
 /** How a bare number read as a task cites it: settled by what the plan names, not inferred from words or order. */
 const SETTLED: Partial<Record<BareResolution, true>> = { sentence: true, heading: true, document: true, only: true, unique: true };
@@ -149,8 +190,32 @@ const SETTLED: Partial<Record<BareResolution, true>> = { sentence: true, heading
  */
 export function settledTasks(bare: readonly BareReference[], span: { start: number; end: number }): Task[] {
   let out: Task[] | undefined;
-  for (const b of bare) if (settledIn(b, span)) (out ??= []).push(b.resolved!);
+  for (const b of bare) if (settledIn(b, span)) (out ??= []).push(...bareTasks(b));
   return out ?? NONE;
+}
+
+/** The tasks a resolved bare number cites: its task, or a list or range's tasks. */
+export function bareTasks(b: Pick<BareReference, 'tasks' | 'resolved'>): Task[] {
+  return b.tasks ?? (b.resolved ? [b.resolved] : NONE);
+}
+
+/** The task of the element of a bare list or range at `offset` (relative to its paragraph), else its task. */
+export function bareTaskAt(b: BareReference, offset: number): Task | undefined {
+  if (!b.tasks || !b.spans) return b.resolved;
+  const span = b.spans.find((s) => offset >= s.start && offset <= s.end);
+  return (span && b.tasks.find((t) => t.item === span.from)) ?? b.resolved;
+}
+
+/** A bare number written as a citation of `task`'s table: 表1第12项, or a list or range with its table, 表3第3、5项. */
+export function bareWithTable(b: Pick<BareReference, 'text' | 'spans'>, task: Task): string {
+  return b.spans ? `${sourcePrefixOf(task)}表${task.table}${b.text}` : formatReference(task);
+}
+
+/** The items a list or range names, ranges expanded (at most MAX_RANGE_ITEMS of one). */
+function itemsOf(spans: readonly ItemSpan[]): number[] {
+  const items: number[] = [];
+  for (const s of spans) for (let i = s.from, n = 0; i <= s.to && n < MAX_RANGE_ITEMS; i++, n++) items.push(i);
+  return items;
 }
 
 /** Whether a bare number inside `span` is settled (SETTLED) as a task. */
@@ -168,18 +233,23 @@ export function settledCitations(bare: readonly BareReference[], span: { start: 
   for (const b of bare) {
     if (!settledIn(b, span)) continue;
     const task = b.resolved!;
-    const ref = { start: b.start, end: b.end, text: b.text, prefix: sourcePrefixOf(task), table: task.table, tableStart: b.start, tableEnd: b.start, spans: [{ from: task.item, to: task.item, start: b.start, end: b.end }], form: 'table' as const };
-    (out ??= []).push({ ref, tasks: [task], problems: [] });
+    const spans = b.spans ?? [{ from: task.item, to: task.item, start: b.start, end: b.end }];
+    const ref = { start: b.start, end: b.end, text: b.text, prefix: sourcePrefixOf(task), table: task.table, tableStart: b.start, tableEnd: b.start, spans, form: 'table' as const };
+    (out ??= []).push({ ref, tasks: bareTasks(b), problems: [] });
   }
   return out ?? NONE;
 }
 
 /**
- * A block's citations, for the checks that judge whether they fit their sentence, place or domain: its references, or
- * where it has none the bare numbers it settles (第12项 under 二、表1任务落实: settledCitations).
+ * A block's citations, for the checks that judge whether they fit their sentence, place or domain: its references and
+ * the bare numbers it settles (第12项 under 二、表1任务落实; 第49项 after 表1第12项 in one sentence: settledCitations),
+ * in the order they are written.
  */
 export function blockCitations(block: Block): readonly ResolvedReference[] {
-  return block.references.length ? block.references : settledCitations(block.bare, block);
+  const bare = settledCitations(block.bare, block);
+  if (!bare.length) return block.references;
+  if (!block.references.length) return bare;
+  return [...block.references, ...bare].sort((a, b) => a.ref.start - b.ref.start);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Coverage: for every task of the sources, where the given documents cite it, or restate it without citing it.
 import { formatReference, ResolvedReference, TaskIndex } from './taskIndex';
 import { Task } from './types';
+import { bareTasks } from './bareNumbers';
 
 /** cited: some document cites it; restated: none cites it, but an item restates it; missing: neither. */
 export type CoverageState = 'cited' | 'restated' | 'missing';
@@ -19,7 +20,7 @@ export interface TaskCoverage<L> {
 export interface CoveredDocument<L> {
   references: ResolvedReference[];
   /** Task numbers written without their table that a heading, the sentence, the content or context resolved. */
-  resolvedBare?: { resolved?: Task; start: number; end: number; text: string }[];
+  resolvedBare?: { resolved?: Task; tasks?: Task[]; start: number; end: number; text: string }[];
   /** Tasks that uncited items restate (DocumentAnalysis.restatements). */
   restatements?: { task: Task; start: number; end: number }[];
   locate: (at: { start: number; end: number; text?: string }) => L;
@@ -42,7 +43,10 @@ export function computeCoverage<L>(index: TaskIndex, documents: CoveredDocument<
       const at = doc.locate({ start: r.ref.start, end: r.ref.end, text: r.ref.text });
       for (const t of r.tasks) byId.get(t.id)?.locations.push(at);
     }
-    for (const b of doc.resolvedBare ?? []) if (b.resolved) byId.get(b.resolved.id)?.locations.push(doc.locate(b));
+    for (const b of doc.resolvedBare ?? []) {
+      const at = b.resolved && doc.locate(b);
+      if (at) for (const t of bareTasks(b)) byId.get(t.id)?.locations.push(at);
+    }
     for (const x of doc.restatements ?? []) byId.get(x.task.id)?.restatedAt.push(doc.locate(x));
   }
   for (const c of byId.values()) c.state = c.locations.length ? 'cited' : c.restatedAt.length ? 'restated' : 'missing';

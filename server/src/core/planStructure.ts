@@ -10,6 +10,7 @@ import { lineEndFrom } from './text';
 import { firstLeadsDeclaration, isUnitName, namesNoUnit } from './responsibility';
 import { Deadline, dueBy, IssueDate, issueDateIn } from './deadlines';
 import { afterNumber, HeadingNumber, headingNumbersIn, NO_NUMBERING, NumberingState, sameNumbering } from './headingNumbers';
+import { bareTasks } from './bareNumbers';
 import { NO_UNIT_FACTS, PlanSpellings, planSpellings, sameSpellings, UnitFacts, unitFacts, UnitSpellings } from './unitSpellings';
 
 /** policyLens.structure: when a task item needs a lead unit, and a deadline; the end of the pilot period if set. */
@@ -213,7 +214,7 @@ export class StructureWalk {
       for (const p of this.parts) {
         for (const r of p.result.model.references) for (const t of r.tasks) ids.add(t.id);
         for (const b of p.result.model.blocks) {
-          for (const bare of b.bare) if (bare.resolved) ids.add(bare.resolved.id);
+          for (const bare of b.bare) for (const t of bareTasks(bare)) ids.add(t.id);
           if (b.restates) ids.add(b.restates.task.id);
         }
       }
@@ -260,7 +261,7 @@ export class StructureWalk {
     // an item's task: one it cites (or by number), one it restates, or one the outline above it cites
     for (const block of this.parts[i].result.model.blocks) {
       for (const r of block.references) for (const t of r.tasks) if (!same(t)) return false;
-      for (const b of block.bare) if (b.resolved && !same(b.resolved)) return false;
+      for (const b of block.bare) for (const t of bareTasks(b)) if (!same(t)) return false;
       if (block.restates && !same(block.restates.task)) return false;
     }
     for (const tasks of this.outlineCitesAbove(i)) for (const t of tasks) if (!same(t)) return false;

@@ -35,12 +35,15 @@ export interface TaskReference {
   asDate?: { typed: string };
 }
 
-/** A task number written without its table: 第12项, 任务12, 试点任务第12项. */
+/** A task number written without its table: 第12项, 任务12, 试点任务第12项; or a list or range of them (第3、5项, 第3至5项). */
 export interface BareTaskNumber {
   start: number;
   end: number;
   text: string;
+  /** The (first) item. */
   item: number;
+  /** A list or range's written elements, as a reference's (absent for one number). */
+  spans?: ItemSpan[];
 }
 
 /** A task or table number as written: Arabic, full-width or Chinese (an alternation: group it where it is followed). */
@@ -163,9 +166,17 @@ function tableFormReference(whole: string, start: number, prefix: string, tableT
   if (table === undefined) return undefined;
   const tableIdx = whole.indexOf(tableText, whole.indexOf('表') + 1);
   const tableStart = start + tableIdx;
+  const spans = itemSpans(whole, start, whole.indexOf('第', tableIdx + tableText.length));
+  if (!spans?.length) return undefined;
+  return { start, end: start + whole.length, text: whole, prefix, table, tableStart, tableEnd: tableStart + tableText.length, spans: exact(spans), form: 'table' };
+}
+
+/**
+ * The elements of 第…项 as written from `cursor` (on its 第) in `whole` (at `start` in the text): the numbers after each
+ * 第 (a list may repeat 第…项); 第16项至第18项 is one range. Undefined for a number that cannot be read.
+ */
+function itemSpans(whole: string, start: number, cursor: number): ItemSpan[] | undefined {
   const spans: ItemSpan[] = [];
-  // Elements are the numbers after each 第 (a list may repeat 第…项); 第16项至第18项 is one range.
-  let cursor = whole.indexOf('第', tableIdx + tableText.length);
   let rangeFrom: ItemSpan | undefined; // the span before 至第…项, which the next element ends
   while (cursor >= 0) {
     const close = whole.indexOf('项', cursor);
@@ -190,8 +201,7 @@ function tableFormReference(whole: string, start: number, prefix: string, tableT
     const between = cursor < 0 ? '' : whole.slice(close + 1, whole[cursor] === '第' || whole[cursor] === '、' ? cursor : cursor + 1);
     if (last && last.from === last.to && RANGE_BETWEEN.test(between)) rangeFrom = last;
   }
-  if (!spans.length) return undefined;
-  return { start, end: start + whole.length, text: whole, prefix, table, tableStart, tableEnd: tableStart + tableText.length, spans: exact(spans), form: 'table' };
+  return spans;
 }
 
 function pairReference(whole: string, start: number, prefix: string, a: string, b: string, form: 'dash' | 'id'): TaskReference | undefined {
@@ -217,8 +227,25 @@ export function referencedItems(ref: TaskReference): number[] {
   return items;
 }
 
-/** 任务12, 第12项; not 任务1.12 or 任务1-12 (a table and a task, not task 1). */
-const BARE = new RegExp(`(?<![表0-9０-９])(?:(?:试点)?任务${SP}(?:第${SP})?(${NUM})(?![.．\\-－]?[0-9０-９])(?:${SP}项)?|第${SP}(${NUM})${SP}项)`, 'g');
+/**
+ * Between the ends of a range written without its table (第3至5项, 第3项至第5项): not a hyphen, which 第3-5项 shares with
+ * a table and its task written as one number (第1.13项, nonstandard-reference's).
+ */
+const BARE_RANGE_SEP = '(?:至|到|—|–|~|～)';
+/** What 第…项 holds when it is one number. */
+const ONE_NUMBER = new RegExp(`^(?:${NUM})$`);
+/** A number or a range of the elements of 第…项 written without its table. */
+const BARE_ELEMENT = `(?:${NUM})(?:${SP}${BARE_RANGE_SEP}${SP}(?:第${SP})?(?:${NUM}))?`;
+/**
+ * 任务12, 第12项; not 任务1.12 or 任务1-12 (a table and a task, not task 1). 第 may open a list or range, as after a
+ * table: 第3、5项, 第3至5项, 第3项、第5项, 第3项至第5项; but 第6项和第8项 is two numbers, each read on its own.
+ */
+const BARE = new RegExp(
+  `(?<![表0-9０-９])(?:(?:试点)?任务${SP}(?:第${SP})?(${NUM})(?![.．\\-－]?[0-9０-９])(?:${SP}项)?` +
+    `|第${SP}(${BARE_ELEMENT}(?:${SP}、${SP}(?:第${SP})?${BARE_ELEMENT})*)${SP}项` +
+    `(?:${SP}(?:(?:、|${BARE_RANGE_SEP})${SP}第|、|${BARE_RANGE_SEP})${SP}${BARE_ELEMENT}${SP}项)*)`,
+  'g',
+);
 
 /** A clause's start: the text's, or after a sentence's, a clause's or a line's end (blanks between). */
 const CLAUSE_BEFORE = /(?:^|[。；;：:，,！？!?\n])[ \t\u3000]*$/;
@@ -258,12 +285,20 @@ export function scanBareTaskNumbers(text: string, refs: TaskReference[]): BareTa
     const end = start + m[0].length;
     while (r < refs.length && refs[r].end <= start) r++;
     if (r < refs.length && refs[r].start < end) continue;
-    const item = parseInteger(m[1] ?? m[2]);
+    // a list or range (第3、5项, 第3至5项) is read as after a table
+    let group: ItemSpan[] | undefined;
+    if (m[2] !== undefined && (!ONE_NUMBER.test(m[2]) || m[0].indexOf('项') < m[0].length - 1)) {
+      const spans = itemSpans(m[0], start, 0);
+      // a backwards range (第5至3项) or a 0 (第3、0项) is left unread, as before lists were read
+      if (!spans?.length || spans.some((s) => s.from > s.to || s.from < 1)) continue;
+      group = spans;
+    }
+    const item = group ? group[0].from : parseInteger(m[1] ?? m[2]);
     if (item === undefined || item === 0) continue;
-    if (m[2] !== undefined && enumerationLabel(text, start, end, m[2])) continue;
+    if (!group && m[2] !== undefined && enumerationLabel(text, start, end, m[2])) continue;
     // an item of the plan's own table or list (详见列表1（第2项）) is no task
     if (OWN_TABLE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
-    found.push({ start, end, text: m[0], item });
+    found.push(group ? { start, end, text: m[0], item, spans: exact(group) } : { start, end, text: m[0], item });
   }
   return found;
 }

@@ -5,6 +5,7 @@ import { INDENT, MARKER_OPENING } from './scopes';
 import { blockAssignment, ResponsibilityRun, restatementIn } from './itemAssignment';
 import { HAS_WORDS } from './text';
 import { Task } from './types';
+import { bareTasks } from './bareNumbers';
 
 export interface TaskItem {
   /** Offsets and zero-based line of the item in the document. */
@@ -52,7 +53,7 @@ export function taskItemsOf(
     if (!mayBeTaskItem(block)) continue;
     const cited: Task[] = [];
     for (const r of block.references) for (const t of r.tasks) if (!cited.includes(t)) cited.push(t);
-    for (const b of block.bare) if (b.resolved && !cited.includes(b.resolved)) cited.push(b.resolved);
+    for (const b of block.bare) for (const t of bareTasks(b)) if (!cited.includes(t)) cited.push(t);
     const unresolved: string[] = [];
     for (const r of block.references) {
       const written = r.ref.text.trim();

@@ -4,6 +4,7 @@
 import { DocumentHighlight, DocumentHighlightKind, DocumentHighlightParams } from 'vscode-languageserver';
 import type { Task } from '../core/types';
 import type { DocumentAnalysis } from '../core/analyze';
+import { bareTasks } from '../core/bareNumbers';
 import { OpenDocumentContext } from './featureContext';
 import { placesOf, spellingsOf, unitAt } from './planUnits';
 
@@ -19,7 +20,7 @@ export function documentHighlights(ctx: HighlightContext, params: DocumentHighli
   const at = (start: number, end: number) => offset >= start && offset <= end;
   const places: { start: number; end: number; tasks: readonly Task[] }[] = [
     ...analysis.references.map((r) => ({ start: r.ref.start, end: r.ref.end, tasks: r.tasks })),
-    ...analysis.bareReferences.flatMap((b) => (b.resolved ? [{ start: b.start, end: b.end, tasks: [b.resolved] }] : [])),
+    ...analysis.bareReferences.flatMap((b) => (b.resolved ? [{ start: b.start, end: b.end, tasks: bareTasks(b) }] : [])),
   ];
   const under = places.find((p) => p.tasks.length && at(p.start, p.end));
   if (!under) return places.some((p) => at(p.start, p.end)) ? null : unitHighlights(analysis, offset);

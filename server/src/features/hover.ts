@@ -1,6 +1,7 @@
 // Hover on a reference: each task's full text, both IDs, table, category, domain and a link into the source.
 import { Hover, HoverParams, MarkupKind } from 'vscode-languageserver';
 import { DocumentAnalysis } from '../core/analyze';
+import { bareTasks, bareTaskAt, bareWithTable } from '../core/bareNumbers';
 import { Locale, messages } from '../core/messages';
 import { formatReference, ResolvedReference } from '../core/taskIndex';
 import { blockAt, markdownHeadingTitle } from '../core/planModel';
@@ -179,7 +180,7 @@ function domainHeadingHover(ctx: HoverContext, analysis: DocumentAnalysis, offse
  * (`head(cited, restated)`), over text[start, end).
  */
 function tasksHover(ctx: HoverContext, analysis: DocumentAnalysis, tasks: readonly Task[], head: (cited: number, restated: number) => string, start: number, end: number): Hover {
-  const cited = new Set([...analysis.references.flatMap((r) => r.tasks), ...analysis.bareReferences.flatMap((b) => (b.resolved ? [b.resolved] : []))]);
+  const cited = new Set([...analysis.references.flatMap((r) => r.tasks), ...analysis.bareReferences.flatMap(bareTasks)]);
   const restated = new Set(analysis.restatements.map((r) => r.task));
   const mark = (t: Task) => (cited.has(t) ? '✅' : restated.has(t) ? '≈' : '⬜');
   const lines = tasks.map((t) => `- ${mark(t)} ${formatReference(t)} · ${escapeMarkdown(taskLabel(ctx.index, t))}`);
@@ -224,7 +225,7 @@ function documentHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: nu
   const source = document && ctx.index.sources.find((s) => s.meta === document.meta);
   if (!source || !(title ?? number)) return null;
   const msg = messages(ctx.locale);
-  const cited = new Set([...analysis.references.flatMap((r) => r.tasks), ...analysis.bareReferences.flatMap((b) => (b.resolved ? [b.resolved] : []))]);
+  const cited = new Set([...analysis.references.flatMap((r) => r.tasks), ...analysis.bareReferences.flatMap(bareTasks)]);
   const restated = new Set(analysis.restatements.map((r) => r.task));
   const tasks = ctx.index.tasks.filter((t) => ctx.index.sourceOf(t) === source);
   const { meta } = source;
@@ -284,11 +285,13 @@ function bareHover(ctx: HoverContext, analysis: DocumentAnalysis, offset: number
   const msg = messages(ctx.locale);
   const range = analysis.lines.range(bare.start, bare.end);
   if (bare.resolved) {
-    const head = `**${escapeMarkdown(msg.bareInferred(formatReference(bare.resolved), msg.bareBy[bare.by ?? 'content']))}**`;
-    return { contents: { kind: MarkupKind.Markdown, value: `${head}\n\n---\n\n${describeTask(ctx, bare.resolved)}` }, range };
+    // a list or range (第3、5项) is read as a whole; the task shown is the one under the cursor
+    const head = `**${escapeMarkdown(msg.bareInferred(bareWithTable(bare, bare.resolved), msg.bareBy[bare.by ?? 'content']))}**`;
+    return { contents: { kind: MarkupKind.Markdown, value: `${head}\n\n---\n\n${describeTask(ctx, bareTaskAt(bare, offset) ?? bare.resolved)}` }, range };
   }
-  const lines = bare.candidates.map((c) => `- ${formatReference(c.task)} · ${escapeMarkdown(taskLabel(ctx.index, c.task))}`);
-  const head = `**${escapeMarkdown(msg.ambiguous(bare.text, bare.candidates.map((c) => formatReference(c.task)).join('、')))}**`;
+  const written = bare.candidates.map((c) => bareWithTable(bare, c.task));
+  const lines = bare.candidates.map((c, i) => `- ${written[i]} · ${escapeMarkdown(taskLabel(ctx.index, c.task))}`);
+  const head = `**${escapeMarkdown(msg.ambiguous(bare.text, written.join(bare.spans ? '；' : '、')))}**`;
   return { contents: { kind: MarkupKind.Markdown, value: `${head}\n\n${msg.bareCandidates}：\n\n${lines.join('\n')}` }, range };
 }
 

@@ -138,7 +138,7 @@ type Label = CheckContext['labels'][number];
 export function checkHeadingDomains(text: string, block: Block, ctx: CheckContext, msg: Messages, around: { blocks: readonly Block[]; outline?: readonly string[] }): Finding[] {
   if (block.kind === 'heading' || block.tableHeader) return [];
   const domains = domainsOf(ctx);
-  // its references, or the bare numbers its heading or sentence settles (第12项 under 二、表1任务落实)
+  // its references and the bare numbers its heading, its sentence or their number settles (第12项 under 二、表1任务落实)
   const refs = blockCitations(block).filter((r) => r.tasks.some((t) => t.domain || domains.categoryOf.has(t.id)));
   if (!refs.length) return [];
   const unit = text.slice(block.start, block.end);

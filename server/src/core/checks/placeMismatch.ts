@@ -46,7 +46,7 @@ const MAX_UNIT = 12;
 export function checkPlaces(block: Block, run: CheckRun): Finding[] {
   const ctx = run.context;
   if (!ctx.areas.length || block.tableHeader) return [];
-  // its references, or the bare numbers its heading or sentence settles (第10项 under 二、表3任务落实)
+  // its references and the bare numbers its heading, its sentence or their number settles (第10项 under 二、表3任务落实)
   const cited = blockCitations(block);
   if (!citesAreaTask(cited, ctx)) return cited.length ? [] : restatedElsewhere(block, run);
   // a task cited twice in a block (a row's 方案条目 and its 对应任务 cell) is judged once, at its first reference

@@ -13,7 +13,7 @@ import type { CheckRun } from './registry';
 export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
   const findings: Finding[] = [];
   const { index, matcher } = run.context;
-  // its references, or where it has none the bare numbers its heading or sentence settles (第12项 under 二、表1任务落实)
+  // its references and the bare numbers its heading, its sentence or their number settles (第12项 under 二、表1任务落实)
   const refs = blockCitations(block);
   if (!refs.length) return findings;
   // a span is part of its block: a block without enough topic words cannot be clearly about another task
@@ -22,12 +22,13 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
     const verdict = judgeReference(run.model, block, r, matcher, TOPIC_THRESHOLDS, refs);
     if (!verdict?.better) continue;
     const style = r.ref.form === 'id' ? 'id' : 'table';
-    const cited = r.tasks.length === 1 ? formatReference(r.tasks[0]) : r.ref.text.trim();
+    // a list or range as written, with its table where it was written without one (第3至5项 under 二、表3任务落实)
+    const cited = r.tasks.length === 1 ? formatReference(r.tasks[0]) : r.ref.tableEnd > r.ref.tableStart ? r.ref.text.trim() : `${sourcePrefixOf(r.tasks[0])}表${r.ref.table}${r.ref.text.trim()}`;
     // a bare number (第36项 under 二、表1任务落实; 36 in a 任务编号 column) stays bare where the better task is of the
     // table it was read in — and, for one that only its number settled (第36项, which only 表1 has), where the better
     // task's number is as much its table's alone (第35项; not 第8项, which every table has)
     const item = verdict.better.item;
-    const better = !block.references.length && sameTable(verdict.better, r.tasks[0]) && staysSettled(block, r.ref.start, item, index)
+    const better = sameTable(verdict.better, r.tasks[0]) && staysSettled(block, r.ref.start, item, index)
       ? (PLAIN.test(r.ref.text) ? String(item) : `第${item}项`)
       : formatReference(verdict.better, style);
     const terms = matcher.explain(topicWords(run.model.text.slice(verdict.span.start, verdict.span.end)), verdict.better.id, 3).terms;
@@ -47,10 +48,13 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
 /** A number written alone (a task-number column's cell). */
 const PLAIN = /^[0-9０-９]+$/;
 
-/** Whether the bare number at `start`, rewritten as `item`, is settled as it was: by what names its table, or by being its table's alone. */
+/**
+ * Whether the citation at `start` is a bare number that, rewritten as `item`, is settled as it was: by what names its
+ * table, or by being its table's alone.
+ */
 function staysSettled(block: Block, start: number, item: number, index: TaskIndex): boolean {
   const bare = block.bare.find((b) => b.start === start);
-  return bare?.by !== 'unique' || tablesWith(index, item) === 1;
+  return !!bare && (bare.by !== 'unique' || tablesWith(index, item) === 1);
 }
 
 /** How many tables of the loaded sources have a task numbered `item`. */

@@ -8,7 +8,6 @@
 import data from '../../../../data/opposite-terms.json';
 import { settledTasks } from '../bareNumbers';
 import { Finding } from '../findings';
-import { NONE } from '../text';
 import { Block } from '../planModel';
 import { formatReference } from '../taskIndex';
 import { Task } from '../types';
@@ -351,12 +350,12 @@ export function checkReversedWording(block: Block, run: CheckRun): Finding[] {
   // one that cites tasks (1. 扩大金融机构对外开放（表1第26项）, then   - …), that item's: it is a part of theirs
   const own = block.references.length ? block.references : !block.restates && block.kind === 'item' ? parentItem(run.model.text, run.model.blocks, run.model.blocks.indexOf(block))?.references : undefined;
   const refs = own ?? block.references;
-  // or the tasks of bare numbers its heading or sentence settles (第17项 under 二、表3任务落实)
-  const bare = refs.length ? NONE : settledTasks(block.bare, block);
+  // and the tasks of bare numbers its heading, its sentence or their number settles (第17项 under 二、表3任务落实)
+  const bare = settledTasks(block.bare, block);
   if (!refs.length && !bare.length && !block.restates) return [];
   const text = run.model.text;
   const plan = text.slice(block.start, block.end);
-  const tasks = bare.length ? bare : !refs.length ? [block.restates!.task] : refs.length === 1 ? refs[0].tasks : [...new Set(refs.flatMap((r) => r.tasks))];
+  const tasks = !refs.length ? (bare.length ? bare : [block.restates!.task]) : refs.length === 1 && !bare.length ? refs[0].tasks : [...new Set([...refs.flatMap((r) => r.tasks), ...bare])];
   const flips: Flip[] = [];
   const hasWord = ANY_WORD.test(plan);
   const inserted = hasWord ? negationsIn(plan) : [];
