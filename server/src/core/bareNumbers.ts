@@ -208,7 +208,13 @@ export function bareTaskAt(b: BareReference, offset: number): Task | undefined {
 
 /** A bare number written as a citation of `task`'s table: 表1第12项, or a list or range with its table, 表3第3、5项. */
 export function bareWithTable(b: Pick<BareReference, 'text' | 'spans'>, task: Task): string {
-  return b.spans ? `${sourcePrefixOf(task)}表${task.table}${b.text}` : formatReference(task);
+  return b.spans ? listWithTable(b.text, sourcePrefixOf(task), task.table) : formatReference(task);
+}
+
+/** A list or range written without its table (第3、5项; a cell's 3、5), written with it: 表3第3、5项. */
+export function listWithTable(written: string, prefix: string, table: number): string {
+  const text = written.trim();
+  return text.startsWith('第') ? `${prefix}表${table}${text}` : `${prefix}表${table}第${text}项`;
 }
 
 /** The items a list or range names, ranges expanded (at most MAX_RANGE_ITEMS of one). */

@@ -1,7 +1,7 @@
 // A 分工表 column of task numbers (任务清单编号, 清单序号, 对应任务编号) whose cells write a task as its table and item
 // (1-12, 1.12): each such cell cites its task, as 表1-12 would. A plain 序号 column numbers the rows and is not one.
 import { parseInteger } from './text';
-import { BareTaskNumber, TaskReference } from './references';
+import { BareTaskNumber, ItemSpan, TaskReference } from './references';
 
 /**
  * A header that names the task list's numbers: 任务编号, 清单编号, 任务清单序号, 对应试点任务编号 (not 序号 alone); or the
@@ -66,6 +66,16 @@ export function numberColumnReferences(
       const start = row.start + a + raw.indexOf(written);
       const end = start + written.length;
       if (!cell) {
+        // items listed or a range (3、5, 第17至18项): under 表3任务编号 a reference, under 任务编号 a bare list
+        const spans = itemList(written, start);
+        if (spans && column.table !== undefined) {
+          if (!scanned.some((r) => r.start < end && start < r.end)) column.refs.push({ start, end, text: written, prefix: '', table: column.table, tableStart: start, tableEnd: start, spans, form: 'dash' });
+          continue;
+        }
+        if (spans) {
+          column.items.push({ start, end, text: written, item: spans[0].from, spans });
+          continue;
+        }
         // 12 under 任务编号: the item alone, its table for the headings or the row's words to tell (as 第12项's)
         const item = column.table === undefined && PLAIN_ITEM.test(written) ? parseInteger(written) : undefined;
         if (item) column.items.push({ start, end, text: written, item });
@@ -142,6 +152,28 @@ function itemCell(written: string, table: number): TaskCell | undefined {
 }
 
 const ITEM_CELL = /^第?([0-9０-９]{1,3})项?$/;
+
+/**
+ * A cell that lists items or gives a range of them, without their table (3、5, 3至5, 第3、5项, 第17至18项; not 3-5, which
+ * is a table and its item): each element's span, at `start` in the text. Undefined for one item or anything else.
+ */
+function itemList(written: string, start: number): ItemSpan[] | undefined {
+  if (!ITEM_LIST.test(written)) return undefined;
+  const spans: ItemSpan[] = [];
+  ITEM_ELEMENT.lastIndex = 0;
+  for (let m = ITEM_ELEMENT.exec(written); m; m = ITEM_ELEMENT.exec(written)) {
+    const from = parseInteger(m[1]);
+    const to = m[2] === undefined ? from : parseInteger(m[2]);
+    if (!from || !to || to < from) return undefined;
+    spans.push({ from, to, start: start + m.index, end: start + m.index + m[0].length });
+  }
+  return spans.length > 1 || (spans.length === 1 && spans[0].from !== spans[0].to) ? spans : undefined;
+}
+
+const ITEM_RANGE_SEP = '[ \\t]*(?:至|到|~|～|—|–)[ \\t]*第?';
+const ITEM_LIST_SEP = '[ \\t]*(?:、|，|,)[ \\t]*第?';
+const ITEM_LIST = new RegExp(`^第?[0-9０-９]{1,3}项?(?:(?:${ITEM_RANGE_SEP}|${ITEM_LIST_SEP})[0-9０-９]{1,3}项?)+$`);
+const ITEM_ELEMENT = new RegExp(`([0-9０-９]{1,3})(?:项?${ITEM_RANGE_SEP}([0-9０-９]{1,3}))?`, 'g');
 
 /** A cell that writes a task as its table and item (1-12, 1.12). */
 function numberCell(written: string): TaskCell | undefined {

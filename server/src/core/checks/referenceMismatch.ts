@@ -1,6 +1,6 @@
 // reference-mismatch: the span that cites a task is clearly about another task and not about the cited one
 // (支持外商投资旅行社从事出境旅游业务（表1第31项）: 表1第31项 is 金融标准, the sentence is 表1第13项's).
-import { blockCitations } from '../bareNumbers';
+import { blockCitations, listWithTable } from '../bareNumbers';
 import { Finding } from '../findings';
 import { Block } from '../planModel';
 import { formatReference, sourcePrefixOf, TaskIndex } from '../taskIndex';
@@ -23,7 +23,7 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
     if (!verdict?.better) continue;
     const style = r.ref.form === 'id' ? 'id' : 'table';
     // a list or range as written, with its table where it was written without one (第3至5项 under 二、表3任务落实)
-    const cited = r.tasks.length === 1 ? formatReference(r.tasks[0]) : r.ref.tableEnd > r.ref.tableStart ? r.ref.text.trim() : `${sourcePrefixOf(r.tasks[0])}表${r.ref.table}${r.ref.text.trim()}`;
+    const cited = r.tasks.length === 1 ? formatReference(r.tasks[0]) : r.ref.tableEnd > r.ref.tableStart ? r.ref.text.trim() : listWithTable(r.ref.text, sourcePrefixOf(r.tasks[0]), r.ref.table);
     // a bare number (第36项 under 二、表1任务落实; 36 in a 任务编号 column) stays bare where the better task is of the
     // table it was read in — and, for one that only its number settled (第36项, which only 表1 has), where the better
     // task's number is as much its table's alone (第35项; not 第8项, which every table has)
@@ -45,8 +45,8 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
   return findings;
 }
 
-/** A number written alone (a task-number column's cell). */
-const PLAIN = /^[0-9０-９]+$/;
+/** A number written alone, or a list of them (a task-number column's cell: 12, 3、5). */
+const PLAIN = /^[0-9０-９]/;
 
 /**
  * Whether the citation at `start` is a bare number that, rewritten as `item`, is settled as it was: by what names its
