@@ -151,10 +151,13 @@ describe('the reference scanner', () => {
       ['第12项、13项', 12, [[12, 12, '12'], [13, 13, '13']]],
       ['第三至五项', 3, [[3, 5, '三至五']]],
     ]);
+    // a backwards range is read as written, for unknown-task to say so
+    const backwards = '落实第15至12项。';
+    assert.deepStrictEqual(scanBareTaskNumbers(backwards, []).map((b) => b.spans), [[{ from: 15, to: 12, start: 3, end: 8 }]]);
   });
 
-  it('leaves bare numbers joined by 和 two numbers, 第3-5项 to nonstandard-reference, and a backwards range or one with a 0 unread', () => {
-    const text = '围绕第6项和第8项要求；落实第3-5项；落实第5至3项；第3、0项；第0至2项。';
+  it('leaves bare numbers joined by 和 two numbers, 第3-5项 to nonstandard-reference, and a list or range with a 0 unread', () => {
+    const text = '围绕第6项和第8项要求；落实第3-5项；第3、0项；第0至2项。';
     const found = scanBareTaskNumbers(text, scanReferences(text)).map((b) => [b.text, b.item, b.spans]);
     assert.deepStrictEqual(found, [['第6项', 6, undefined], ['第8项', 8, undefined]]);
   });

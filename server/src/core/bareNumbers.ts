@@ -5,7 +5,7 @@
 import { TaskMatcher } from './matcher';
 import { applyEvent, Block, blockAt, ContextEvent, firstReferenceFrom, headingTable, PlanContext, sentenceAround } from './planModel';
 import { BareTaskNumber, ItemSpan, MAX_RANGE_ITEMS, scanBareTaskNumbers } from './references';
-import { formatReference, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
+import { formatReference, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
 import { NONE } from './text';
 import { PolicyIndex, Task } from './types';
 
@@ -217,10 +217,13 @@ export function listWithTable(written: string, prefix: string, table: number): s
   return text.startsWith('第') ? `${prefix}表${table}${text}` : `${prefix}表${table}第${text}项`;
 }
 
-/** The items a list or range names, ranges expanded (at most MAX_RANGE_ITEMS of one). */
+/** The items a list or range names, ranges expanded, a backwards one (第15至12项) as it was meant (at most MAX_RANGE_ITEMS of one). */
 function itemsOf(spans: readonly ItemSpan[]): number[] {
   const items: number[] = [];
-  for (const s of spans) for (let i = s.from, n = 0; i <= s.to && n < MAX_RANGE_ITEMS; i++, n++) items.push(i);
+  for (const s of spans) {
+    const [from, to] = s.from <= s.to ? [s.from, s.to] : [s.to, s.from];
+    for (let i = from, n = 0; i <= to && n < MAX_RANGE_ITEMS; i++, n++) items.push(i);
+  }
   return items;
 }
 
@@ -241,7 +244,10 @@ export function settledCitations(bare: readonly BareReference[], span: { start: 
     const task = b.resolved!;
     const spans = b.spans ?? [{ from: task.item, to: task.item, start: b.start, end: b.end }];
     const ref = { start: b.start, end: b.end, text: b.text, prefix: sourcePrefixOf(task), table: task.table, tableStart: b.start, tableEnd: b.start, spans, form: 'table' as const };
-    (out ??= []).push({ ref, tasks: bareTasks(b), problems: [] });
+    // a range written backwards (第15至12项) is unknown-task's to say, as 表1第15至12项 is
+    const problems: ReferenceProblem[] = [];
+    for (const s of spans) if (s.from > s.to) problems.push({ kind: 'backwards', start: s.start, end: s.end, table: task.table, from: s.from, to: s.to });
+    (out ??= []).push({ ref, tasks: bareTasks(b), problems });
   }
   return out ?? NONE;
 }

@@ -289,8 +289,8 @@ export function scanBareTaskNumbers(text: string, refs: TaskReference[]): BareTa
     let group: ItemSpan[] | undefined;
     if (m[2] !== undefined && (!ONE_NUMBER.test(m[2]) || m[0].indexOf('项') < m[0].length - 1)) {
       const spans = itemSpans(m[0], start, 0);
-      // a backwards range (第5至3项) or a 0 (第3、0项) is left unread, as before lists were read
-      if (!spans?.length || spans.some((s) => s.from > s.to || s.from < 1)) continue;
+      // a 0 (第3、0项) is left unread; a backwards range (第5至3项) is read, for unknown-task to say so
+      if (!spans?.length || spans.some((s) => s.from < 1 || s.to < 1)) continue;
       group = spans;
     }
     const item = group ? group[0].from : parseInteger(m[1] ?? m[2]);

@@ -1,6 +1,7 @@
 // unknown-task: a reference to a table or task that the source does not have. For a task number past the end of
 // its table (表1第64项), the suggestion is the task the sentence is about when its words clearly pick one (表1第46项,
 // its digits swapped), else the table's nearest task.
+import { settledCitations } from '../bareNumbers';
 import { Finding } from '../findings';
 import { formatReference } from '../taskIndex';
 import { intendedFor, topicWords } from '../topics';
@@ -16,7 +17,9 @@ export function checkUnknownTasks(block: Block, run: CheckRun): Finding[] {
   const { index, matcher } = run.context;
   const msg = run.msg;
   const findings: Finding[] = [];
-  for (const r of block.references) {
+  // and a bare range its heading or sentence settles, written backwards (第15至12项 under 二、表1任务落实)
+  const bare = settledCitations(block.bare, block).filter((r) => r.problems.length);
+  for (const r of bare.length ? [...block.references, ...bare] : block.references) {
     for (const p of r.problems) {
       const whole = r.ref.spans.length === 1;
       const base = { start: whole ? r.ref.start : p.start, end: whole ? r.ref.end : p.end, code: 'unknown-task' as const, severity: 'error' as const, related: [], fixes: [] };
