@@ -16,6 +16,11 @@ export interface Heading {
   title: string;
   /** The table the heading names (## 表2 …), if any. */
   table: number | null;
+  /**
+   * It names two tables or more (二、表1、表2任务落实): it settles none, and, as a Markdown heading does, it forgets the
+   * table cited before it (a Word or text plan's outline line that names one keeps it as the tie-breaker).
+   */
+  several?: true;
 }
 
 /** What a reader has in mind at a point of the plan: the headings above it, and the table last named. */
@@ -79,18 +84,24 @@ const CLOSING_HASHES = /[ \t]*#*[ \t]*$/;
 /** A table of the task list a heading names: 表1, 表 一; not the plan's own annex table (附表1), a 列表 or a 图表. */
 const TABLE_NAME = /(?<![附列图报])表[ \t\u3000]*([0-9０-９]+|[一二三四五六七八九十]+)/g;
 
-/** The one table a heading names (## 二、表1任务落实); null for none, or for two (二、表1、表2任务落实: it settles neither). */
-function headingTableOf(title: string): number | null {
+/** The one table a heading names (## 二、表1任务落实); null for none, 'several' for two or more (二、表1、表2任务落实). */
+function headingTableOf(title: string): number | null | 'several' {
   if (!title.includes('表')) return null;
   let table: number | null = null;
   TABLE_NAME.lastIndex = 0;
   for (let m = TABLE_NAME.exec(title); m; m = TABLE_NAME.exec(title)) {
     const named = parseInteger(m[1]);
     if (named === undefined) continue;
-    if (table !== null && named !== table) return null;
+    if (table !== null && named !== table) return 'several';
     table = named;
   }
   return table;
+}
+
+/** A heading of `level` and `title` whose line names what `written` names. */
+function heading(level: number, title: string, written: string): Heading {
+  const table = headingTableOf(written);
+  return table === 'several' ? { level, title, table: null, several: true } : { level, title, table };
 }
 
 /** The table of the task list `text` names last (按照表3要求，落实第 → 3); null for none (按照附表1要求: the plan's own). */
@@ -123,10 +134,10 @@ export function contextEvents(text: string, refs: ResolvedReference[]): ContextE
       const at = m.index;
       headingLines.push([at, at + m[0].length]);
       const title = headingTitle(m[2]);
-      events.push({ at, kind: 'heading', heading: { level: m[1].length, title, table: headingTableOf(m[2]) } });
+      events.push({ at, kind: 'heading', heading: heading(m[1].length, title, m[2]) });
     }
   }
-  if (text.includes('、') || text.includes('）') || text.includes(')')) outlineEvents(text, refs, events);
+  if (text.includes('、') || text.includes('）') || text.includes(')')) outlineEvents(text, refs, events, headingLines);
   const inHeading = (at: number) => headingLines.length > 0 && headingLines.some(([a, b]) => at >= a && at < b);
   if (text.includes('表')) {
     TABLE_MENTION.lastIndex = 0;
@@ -149,7 +160,7 @@ export function contextEvents(text: string, refs: ResolvedReference[]): ContextE
  * Markdown heading. Its title stays out of the blocks' headings (the checks read the plan's outline for those) and out
  * of the context's key: editing the line re-reads the paragraphs under it only when the table it names changes.
  */
-function outlineEvents(text: string, refs: readonly ResolvedReference[], events: ContextEvent[]): void {
+function outlineEvents(text: string, refs: readonly ResolvedReference[], events: ContextEvent[], headingLines: [number, number][]): void {
   OUTLINE_LINE.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = OUTLINE_LINE.exec(text)); ) {
     const line = m[0].trim();
@@ -158,7 +169,10 @@ function outlineEvents(text: string, refs: readonly ResolvedReference[], events:
     const end = at + m[0].length;
     if (refs.some((r) => r.ref.start >= at && r.ref.start < end)) continue;
     const level = OUTLINE_LEVEL + (m[1] ? 0 : 1);
-    events.push({ at, kind: 'heading', heading: { level, title: '', table: headingTableOf(line) } });
+    const h = heading(level, '', line);
+    events.push({ at, kind: 'heading', heading: h });
+    // the tables a line of two or more names are no mentions either, as a Markdown heading's are not
+    if (h.several) headingLines.push([at, end]);
   }
 }
 
@@ -188,7 +202,7 @@ export function carriedEvents(events: readonly ContextEvent[]): readonly Carried
     if (ev.kind === 'mention') mention = ev.table;
     else {
       headings++;
-      if (ev.heading.level < OUTLINE_LEVEL) mention = undefined;
+      if (ev.heading.level < OUTLINE_LEVEL || ev.heading.several) mention = undefined;
     }
   }
   if (!headings) {
@@ -212,12 +226,13 @@ export function applyEvent(c: PlanContext, e: CarriedEvent): PlanContext {
   const level = e.heading.level;
   // an outline line like the one before it (（二） after （一）, neither naming a table): the same context
   const last = c.headings[level - 1];
-  if (level >= OUTLINE_LEVEL && c.headings.length === level && last && last.table === e.heading.table && last.title === e.heading.title) return c;
+  if (level >= OUTLINE_LEVEL && c.headings.length === level && last && last.table === e.heading.table && last.title === e.heading.title && !e.heading.several) return c;
   const headings = c.headings.slice(0, level);
   while (headings.length < level) headings.push(null);
   headings[level - 1] = e.heading;
-  // an outline line keeps the table named before it as the tie-breaker it was (a Markdown heading starts a section)
-  return { headings, mention: level >= OUTLINE_LEVEL ? c.mention : null };
+  // an outline line keeps the table named before it as the tie-breaker it was (a Markdown heading starts a section, and
+  // so does a line that names two tables)
+  return { headings, mention: level >= OUTLINE_LEVEL && !e.heading.several ? c.mention : null };
 }
 
 export type BlockKind = 'heading' | 'item' | 'row' | 'sentence';
