@@ -106,22 +106,23 @@ const MAX_LOOK_BACK = 400;
 
 /**
  * The heading-like items above blocks[i] in its paragraph (一、商务服务（区商务局牵头）, （一）…), innermost first: the
- * nearest item of each numbering level other than the block's own, back over the rows of the block's table and its
- * sentences, up to the first block that is neither. Each as its block's index and its title (the line after its marker).
+ * nearest item of each numbering level outside the block's own and those found, back over the rows of the block's table
+ * and its sentences, up to the first block that is neither (a （二） above a 二、 is the section before's, not this
+ * one's). Each as its block's index and its title (the line after its marker).
  */
 export function headingItemsAbove(text: string, blocks: readonly { kind: string; start: number; end: number }[], i: number): { index: number; title: string }[] {
-  const level = (m: RegExpExecArray | null) => m?.[0].trim().replace(/[一二三四五六七八九十]+/, '一');
-  const levels = new Set([level(CN_HEADING_ITEM.exec(text.slice(blocks[i].start, blocks[i].end)))]);
+  // the outermost level found so far: 3 for a block that is no heading-like item, its own level for one
+  let outer: number = headingLevel(text.slice(blocks[i].start, blocks[i].end)) ?? 3;
   const above: { index: number; title: string }[] = [];
-  for (let j = i - 1; j >= 0 && i - j <= MAX_LOOK_BACK; j--) {
+  for (let j = i - 1; j >= 0 && i - j <= MAX_LOOK_BACK && outer > 1; j--) {
     const b = blocks[j];
     if (b.kind === 'row' || b.kind === 'sentence') continue;
     if (b.kind !== 'item') break;
     const line = text.slice(b.start, b.end);
     const m = CN_HEADING_ITEM.exec(line);
-    const l = level(m);
-    if (m && !levels.has(l)) {
-      levels.add(l);
+    const l = m ? headingLevel(line)! : undefined;
+    if (m && l! < outer) {
+      outer = l!;
       above.push({ index: j, title: line.slice(m[0].length) });
     }
   }
