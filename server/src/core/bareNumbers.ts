@@ -1,7 +1,7 @@
-// Task numbers written without their table (第7项, 任务清单第13项, 任务12): which task each one means. A heading or
-// the same sentence that names the table settles it, and so does a number only one table has (第49项); otherwise the
-// content decides among the tables that have that number, with the table of the nearest earlier reference as a
-// tie-breaker.
+// Task numbers written without their table (第7项, 任务清单第13项, 任务12; a list or range of them, 第3、5项, 第3至5项,
+// one citation): which task each one means. A heading or the same sentence that names the table settles it, and so does
+// a number only one table has (第49项); otherwise the content decides among the tables that have that number, with the
+// table of the nearest earlier reference as a tie-breaker.
 import { TaskMatcher } from './matcher';
 import { applyEvent, Block, blockAt, ContextEvent, firstReferenceFrom, headingTable, PlanContext, sentenceAround } from './planModel';
 import { BareTaskNumber, ItemSpan, MAX_RANGE_ITEMS, scanBareTaskNumbers } from './references';
@@ -185,8 +185,9 @@ const SETTLED: Partial<Record<BareResolution, true>> = { sentence: true, heading
 
 /**
  * The tasks the bare numbers inside [span.start, span.end) cite: those their heading, their sentence, the document
- * they name, a task list of one table or the one table that has the number settles (第12项 under ## 二、表1任务落实), for the checks that judge what a
- * unit says of the tasks it cites. One read from its words or the table cited before it is a guess, and cites nothing.
+ * they name, a task list of one table or the one table that has the number settles (第12项 under ## 二、表1任务落实),
+ * for the checks that judge what a unit says of the tasks it cites. One read from its words or the table cited before
+ * it is a guess, and cites nothing.
  */
 export function settledTasks(bare: readonly BareReference[], span: { start: number; end: number }): Task[] {
   let out: Task[] | undefined;
