@@ -259,6 +259,15 @@ describe('properties of the checks', function () {
     assert.ok(r.status === 0 && !r.error && r.stdout.includes('done'), `checking 表1 and 400,000 blanks ${r.error ? 'hung (' + r.error.message + ')' : `ended with exit code ${r.status}`}\n${(r.stderr ?? '').slice(0, 1500)}`);
   });
 
+  it('check a list of task numbers without their table 200,000 long, and a range of a billion, without crashing', () => {
+    // the list's items once went to Math.max(...items): a spread of 200,000 arguments overflows the stack
+    const list = `'## 二、表1任务落实\\n\\n落实第'+Array.from({length:200000},(_,i)=>1+(i%57)).join('、')+'项。'`;
+    const script = `const {loadEngine}=require(${JSON.stringify(ANALYZE_MODULE)});const c=loadEngine().checker;` +
+      `for (const t of [${list},'## 二、表1任务落实\\n\\n落实第1至999999999项。']) c.analyze(t,{locale:'zh'});console.log('done');`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20000 });
+    assert.ok(r.status === 0 && !r.error && r.stdout.includes('done'), `checking a 200,000-item list ${r.error ? 'hung (' + r.error.message + ')' : `ended with exit code ${r.status}`}\n${(r.stderr ?? '').slice(0, 1500)}`);
+  });
+
   it('never throw, and every finding, fix and reference lies inside the document on any string', () => runInChild('inside', RUNS));
 
   it('report the same findings, shifted by exactly its length, after an unrelated paragraph', () => runInChild('shift', RUNS));

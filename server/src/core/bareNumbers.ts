@@ -88,7 +88,8 @@ export function resolveBareNumbers(
     const candidates: BareCandidate[] = [];
     // a list or range (第3、5项, 第3至5项) is one citation: a table that has its last item has them all
     const items = b.spans ? itemsOf(b.spans) : undefined;
-    const last = items ? Math.max(...items) : b.item;
+    let last = b.item;
+    if (items) for (const i of items) if (i > last) last = i;
     // every loaded source's tables with that number (the default source first); the fix writes each with its prefix —
     // or only the source the sentence names before the number (《工作方案》第12项), when another is loaded too
     const named = index.sources.length > 1 ? namedSource(text.slice(sentenceStart, b.start), index) : undefined;
@@ -218,12 +219,16 @@ export function listWithTable(written: string, prefix: string, table: number): s
   return text.startsWith('第') ? `${prefix}表${table}${text}` : `${prefix}表${table}第${text}项`;
 }
 
-/** The items a list or range names, ranges expanded, a backwards one (第15至12项) as it was meant (at most MAX_RANGE_ITEMS of one). */
+/**
+ * The items a list or range names, ranges expanded, a backwards one (第15至12项) as it was meant: at most
+ * MAX_RANGE_ITEMS in all (no table is longer; a list written absurdly long is read no further).
+ */
 function itemsOf(spans: readonly ItemSpan[]): number[] {
   const items: number[] = [];
   for (const s of spans) {
     const [from, to] = s.from <= s.to ? [s.from, s.to] : [s.to, s.from];
-    for (let i = from, n = 0; i <= to && n < MAX_RANGE_ITEMS; i++, n++) items.push(i);
+    for (let i = from; i <= to && items.length < MAX_RANGE_ITEMS; i++) items.push(i);
+    if (items.length >= MAX_RANGE_ITEMS) break;
   }
   return items;
 }
