@@ -343,9 +343,12 @@ export function isHeaderCell(cell: string): boolean {
   return HEADER_CELL.test(cell.replace(/\s|\*/g, ''));
 }
 
-/** Whether a row without a separator under it (pasted with tabs) is its table's header: no digit, most cells headers' words. */
+/**
+ * Whether a row without a separator under it (pasted with tabs) is its table's header: no digit but a table's it names
+ * (表5任务编号), most cells headers' words.
+ */
 function isHeaderRow(line: string): boolean {
-  if (/[0-9０-９]/.test(line)) return false;
+  if (/[0-9０-９]/.test(line) && /[0-9０-９]/.test(line.replace(NAMED_TABLE, ''))) return false;
   const cells = cellsOf(line).filter(Boolean);
   return cells.filter(isHeaderCell).length * 2 >= cells.length;
 }
@@ -354,6 +357,8 @@ function isHeaderRow(line: string): boolean {
  * Whether a table's first row is its header: a separator row under it (`next`), or, for a table pasted with tabs, a
  * row of headers' words that cites nothing.
  */
+const NAMED_TABLE = /(?<![附列图报])表[ \t\u3000]*[0-9０-９]+/g;
+
 function headsTable(line: string, next: string | undefined, cites: boolean): boolean {
   return SEPARATOR_ROW.test(next ?? '') || (!cites && isHeaderRow(line));
 }

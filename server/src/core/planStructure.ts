@@ -389,20 +389,31 @@ function rowAssignments(model: StructuredParagraph['model']): RowAssignments {
     // a row that names its task (cites it, or restates it): a row that takes it from the heading above (### 落实表1第35项
     // over a table of its measures) is a part of the task, as the items beside the table are
     if (block.kind !== 'row' || block.restates?.citedAbove !== undefined) continue;
-    const task = taskOfItem(block)?.task;
-    if (!task) {
+    const first = taskOfItem(block)?.task;
+    if (!first) {
       if (mayBeTaskItem(block)) unread++;
       continue;
     }
-    if (!listed?.includes(task)) (listed ??= []).push(task);
+    // the row's lead and date are each task's of the citation that names its task (a cell 12、13, 表3第12、13项)
+    const tasks = rowTasks(block, first);
+    for (const task of tasks) if (!listed?.includes(task)) (listed ??= []).push(task);
     // the row's own cells (as the checks read them, with the plan's declaration that the first unit leads)
     const a = rowAssignment(block, firstLeadsDeclaredAt(model.text) < block.end);
     const leads = a.lead ? [a.lead, ...(a.coLeads ?? [])].map((u) => u.name).filter((name) => !namesNoUnit(name)) : [];
-    if (leads.length) (led ??= []).push({ task, leads });
-    // a date that does not exist is no deadline to compare with (invalid-deadline says it)
-    if (a.deadline || a.term) (dated ??= []).push(a.deadline?.valid ? { task, deadline: a.deadline } : { task });
+    for (const task of tasks) {
+      if (leads.length) (led ??= []).push({ task, leads });
+      // a date that does not exist is no deadline to compare with (invalid-deadline says it)
+      if (a.deadline || a.term) (dated ??= []).push(a.deadline?.valid ? { task, deadline: a.deadline } : { task });
+    }
   }
   return listed || unread ? { listed: listed ?? NO_TASKS, unread, led: led ?? [], dated: dated ?? [] } : NO_ROW_ASSIGNMENTS;
+}
+
+/** The tasks of the citation of a row that names `first`, its task: a list or range's every task, else `first` alone. */
+function rowTasks(block: StructuredParagraph['model']['blocks'][number], first: Task): readonly Task[] {
+  for (const r of block.references) if (r.tasks.length > 1 && r.tasks[0] === first) return r.tasks;
+  for (const b of block.bare) if (b.tasks && b.resolved === first) return b.tasks;
+  return [first];
 }
 
 /** How few of the tasks its body cites a plan's 分工表 may leave out for one left out to be an omission (a quarter). */

@@ -134,14 +134,20 @@ export function unitFacts(model: { text: string; blocks: readonly Block[] }): Un
   return mentions || declared ? { mentions: mentions ?? NO_UNIT_FACTS.mentions, declared: declared ?? NO_UNIT_FACTS.declared } : NO_UNIT_FACTS;
 }
 
-/** The longest unit's name that ends at `end` (right before its 以下简称). */
+/** The longest unit's name that ends at `end` (right before its 以下简称), without a word the sentence opens it with. */
 function fullNameBefore(text: string, end: number): string | undefined {
   for (let start = Math.max(0, end - FULL_NAME_REACH); start < end - 1; start++) {
     const name = text.slice(start, end).trim();
-    if (isUnitName(name)) return name;
+    if (!isUnitName(name)) continue;
+    // 由区工业和信息化局（以下简称“区工信局”）会同…: the unit is 区工业和信息化局
+    const opened = OPENING_WORD.exec(name);
+    return opened && isUnitName(name.slice(opened[0].length)) ? name.slice(opened[0].length) : name;
   }
   return undefined;
 }
+
+/** A word a sentence puts before the unit it names: 由, 请, 会同, 联合, … (no unit's name starts so). */
+const OPENING_WORD = /^(?:由|请|并|和|及|与|会同|联合|协同|指导|督促|推动|支持|依托)/;
 
 /** The last plan's paragraphs' facts (those that have any) and the spellings made of them. */
 let lastPlan: { facts: readonly UnitFacts[]; annex: string; made: PlanSpellings } | undefined;
