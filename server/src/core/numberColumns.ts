@@ -76,6 +76,12 @@ export function numberColumnReferences(
           column.items.push({ start, end, text: written, item: spans[0].from, spans });
           continue;
         }
+        // tasks of one table listed as its table and item each (3-12、3-13): one reference of them
+        const listed = numberList(written, start);
+        if (listed) {
+          if (!scanned.some((r) => r.start < end && start < r.end)) column.refs.push({ start, end, text: written, prefix: '', ...listed, form: 'dash' });
+          continue;
+        }
         // 12 under 任务编号: the item alone, its table for the headings or the row's words to tell (as 第12项's)
         const item = column.table === undefined && PLAIN_ITEM.test(written) ? parseInteger(written) : undefined;
         if (item) column.items.push({ start, end, text: written, item });
@@ -174,6 +180,34 @@ const ITEM_RANGE_SEP = '[ \\t]*(?:至|到|~|～|—|–)[ \\t]*第?';
 const ITEM_LIST_SEP = '[ \\t]*(?:、|，|,)[ \\t]*第?';
 const ITEM_LIST = new RegExp(`^第?[0-9０-９]{1,3}项?(?:(?:${ITEM_RANGE_SEP}|${ITEM_LIST_SEP})[0-9０-９]{1,3}项?)+$`);
 const ITEM_ELEMENT = new RegExp(`([0-9０-９]{1,3})(?:项?${ITEM_RANGE_SEP}([0-9０-９]{1,3}))?`, 'g');
+
+/**
+ * A cell that lists tasks of one table, each as its table and item (3-12、3-13, 1.12，1.13): the table's offsets and each
+ * item's span, at `start` in the text. Undefined for one task, tasks of two tables, or anything else.
+ */
+function numberList(written: string, start: number): Pick<TaskReference, 'table' | 'tableStart' | 'tableEnd' | 'spans'> | undefined {
+  if (!NUMBER_LIST.test(written)) return undefined;
+  let table: number | undefined;
+  let tableEnd = 0;
+  const spans: ItemSpan[] = [];
+  let at = 0;
+  for (const part of written.split(NUMBER_LIST_SEP)) {
+    const offset = written.indexOf(part, at);
+    at = offset + part.length;
+    const cell = numberCell(part.trim());
+    if (!cell || (table !== undefined && cell.table !== table)) return undefined;
+    if (table === undefined) {
+      table = cell.table;
+      tableEnd = offset + part.indexOf(part.trim()) + cell.tableEnd;
+    }
+    const itemStart = start + offset + part.indexOf(part.trim()) + cell.itemStart;
+    spans.push({ from: cell.item, to: cell.item, start: itemStart, end: start + offset + part.indexOf(part.trim()) + part.trim().length });
+  }
+  return table !== undefined && spans.length > 1 ? { table, tableStart: start, tableEnd: start + tableEnd, spans } : undefined;
+}
+
+const NUMBER_LIST_SEP = /[、，,]/;
+const NUMBER_LIST = /^[0-9０-９]{1,2}[ \t]*[-－.．—–][ \t]*[0-9０-９]{1,3}(?:[ \t]*[、，,][ \t]*[0-9０-９]{1,2}[ \t]*[-－.．—–][ \t]*[0-9０-９]{1,3})+$/;
 
 /** A cell that writes a task as its table and item (1-12, 1.12). */
 function numberCell(written: string): TaskCell | undefined {
