@@ -192,16 +192,17 @@ function numberList(written: string, start: number): Pick<TaskReference, 'table'
   const spans: ItemSpan[] = [];
   let at = 0;
   for (const part of written.split(NUMBER_LIST_SEP)) {
-    const offset = written.indexOf(part, at);
-    at = offset + part.length;
-    const cell = numberCell(part.trim());
+    const trimmed = part.trim();
+    // where the part's number starts in the cell
+    const at0 = written.indexOf(part, at) + part.indexOf(trimmed);
+    at = at0 + trimmed.length;
+    const cell = numberCell(trimmed);
     if (!cell || (table !== undefined && cell.table !== table)) return undefined;
     if (table === undefined) {
       table = cell.table;
-      tableEnd = offset + part.indexOf(part.trim()) + cell.tableEnd;
+      tableEnd = at0 + cell.tableEnd;
     }
-    const itemStart = start + offset + part.indexOf(part.trim()) + cell.itemStart;
-    spans.push({ from: cell.item, to: cell.item, start: itemStart, end: start + offset + part.indexOf(part.trim()) + part.trim().length });
+    spans.push({ from: cell.item, to: cell.item, start: start + at0 + cell.itemStart, end: start + at });
   }
   return table !== undefined && spans.length > 1 ? { table, tableStart: start, tableEnd: start + tableEnd, spans } : undefined;
 }
