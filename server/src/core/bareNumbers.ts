@@ -3,7 +3,7 @@
 // a number only one table has (第49项); otherwise the content decides among the tables that have that number, with the
 // table of the nearest earlier reference as a tie-breaker.
 import { TaskMatcher } from './matcher';
-import { applyEvent, Block, blockAt, ContextEvent, firstReferenceFrom, headingTable, PlanContext, sentenceAround } from './planModel';
+import { applyEvent, Block, blockAt, ContextEvent, firstReferenceFrom, headingTable, PlanContext, sentenceAround, wholeSentenceStart } from './planModel';
 import { BareTaskNumber, ItemSpan, MAX_RANGE_ITEMS, scanBareTaskNumbers } from './references';
 import { formatReference, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
 import { NONE } from './text';
@@ -168,18 +168,6 @@ export function resolveBareNumbers(
   }
   return out;
 }
-
-/** Where the sentence whose clause starts at `clause` starts: after a 。！？ or a line's end, not a ；. */
-function wholeSentenceStart(text: string, clause: number, from: number): number {
-  let start = clause;
-  while (start > from && CLAUSE_ONLY.has(text.charCodeAt(start - 1))) {
-    start--;
-    while (start > from && !ENDS_SENTENCE.test(text[start - 1])) start--;
-  }
-  return start;
-}
-const CLAUSE_ONLY = new Set([0xff1b, 59]);
-const ENDS_SENTENCE = /[。！？!?;；\n\r]/;
 
 /** How a bare number read as a task cites it: settled by what the plan names, not inferred from words or order. */
 const SETTLED: Partial<Record<BareResolution, true>> = { sentence: true, heading: true, document: true, only: true, unique: true };

@@ -1,7 +1,7 @@
 // A 分工表 column of task numbers (任务清单编号, 清单序号, 对应任务编号) whose cells write a task as its table and item
 // (1-12, 1.12): each such cell cites its task, as 表1-12 would. A plain 序号 column numbers the rows and is not one.
 import { parseInteger } from './text';
-import { BareTaskNumber, ItemSpan, TaskReference } from './references';
+import { BARE_RANGE_SEP, BareTaskNumber, ItemSpan, TaskReference } from './references';
 
 /**
  * A header that names the task list's numbers: 任务编号, 清单编号, 任务清单序号, 对应试点任务编号 (not 序号 alone); or the
@@ -9,7 +9,9 @@ import { BareTaskNumber, ItemSpan, TaskReference } from './references';
  */
 const NUMBER_HEADER = /^(?:(?:对应)?(?:试点)?(?:任务清单|任务|清单)(?:中的)?(?:编号|序号)|对应的?(?:试点)?(?:清单)?任务(?:清单)?)$/;
 /** A cell that is a task written as table and item: 1-12, 1.12, １－１２ (blanks around it allowed). */
-const NUMBER_CELL = /^([0-9０-９]{1,2})[ \t]*[-－.．—–][ \t]*([0-9０-９]{1,3})$/;
+/** A task as its table and item: 1-12, 1.12 (the two numbers captured). */
+const TABLE_AND_ITEM = '([0-9０-９]{1,2})[ \\t]*[-－.．—–][ \\t]*([0-9０-９]{1,3})';
+const NUMBER_CELL = new RegExp(`^${TABLE_AND_ITEM}$`);
 
 /**
  * A cell that is a date as a spreadsheet writes one (2026年1月12日, 1月12日, 2026/1/12, 2026-01-12): in a task-number
@@ -65,11 +67,13 @@ export function numberColumnReferences(
       const cell = numberCell(written) ?? (column.table !== undefined ? itemCell(written, column.table) : undefined) ?? dateCell(written, has);
       const start = row.start + a + raw.indexOf(written);
       const end = start + written.length;
+      // a cell the scanner read already (表1-12) is not read again
+      const scannedAlready = () => scanned.some((r) => r.start < end && start < r.end);
       if (!cell) {
         // items listed or a range (3、5, 第17至18项): under 表3任务编号 a reference, under 任务编号 a bare list
         const spans = itemList(written, start);
         if (spans && column.table !== undefined) {
-          if (!scanned.some((r) => r.start < end && start < r.end)) column.refs.push({ start, end, text: written, prefix: '', table: column.table, tableStart: start, tableEnd: start, spans, form: 'dash' });
+          if (!scannedAlready()) column.refs.push({ start, end, text: written, prefix: '', table: column.table, tableStart: start, tableEnd: start, spans, form: 'dash' });
           continue;
         }
         if (spans) {
@@ -79,7 +83,7 @@ export function numberColumnReferences(
         // tasks of one table listed as its table and item each (3-12、3-13): one reference of them
         const listed = numberList(written, start);
         if (listed) {
-          if (!scanned.some((r) => r.start < end && start < r.end)) column.refs.push({ start, end, text: written, prefix: '', ...listed, form: 'dash' });
+          if (!scannedAlready()) column.refs.push({ start, end, text: written, prefix: '', ...listed, form: 'dash' });
           continue;
         }
         // 12 under 任务编号: the item alone, its table for the headings or the row's words to tell (as 第12项's)
@@ -87,7 +91,7 @@ export function numberColumnReferences(
         if (item) column.items.push({ start, end, text: written, item });
         continue;
       }
-      if (scanned.some((r) => r.start < end && start < r.end)) continue;
+      if (scannedAlready()) continue;
       const { table, item, asDate } = cell;
       column.refs.push({
         start, end, text: written, prefix: '', table, tableStart: start, tableEnd: start + cell.tableEnd,
@@ -176,8 +180,10 @@ function itemList(written: string, start: number): ItemSpan[] | undefined {
   return spans.length > 1 || (spans.length === 1 && spans[0].from !== spans[0].to) ? spans : undefined;
 }
 
-const ITEM_RANGE_SEP = '[ \\t]*(?:至|到|~|～|—|–)[ \\t]*第?';
-const ITEM_LIST_SEP = '[ \\t]*(?:、|，|,)[ \\t]*第?';
+/** Between the items of a cell's list (3、5; 1-12，1-13). */
+const CELL_LIST_SEP = '[、，,]';
+const ITEM_RANGE_SEP = `[ \\t]*${BARE_RANGE_SEP}[ \\t]*第?`;
+const ITEM_LIST_SEP = `[ \\t]*${CELL_LIST_SEP}[ \\t]*第?`;
 const ITEM_LIST = new RegExp(`^第?[0-9０-９]{1,3}项?(?:(?:${ITEM_RANGE_SEP}|${ITEM_LIST_SEP})[0-9０-９]{1,3}项?)+$`);
 const ITEM_ELEMENT = new RegExp(`([0-9０-９]{1,3})(?:项?${ITEM_RANGE_SEP}([0-9０-９]{1,3}))?`, 'g');
 
@@ -207,8 +213,8 @@ function numberList(written: string, start: number): Pick<TaskReference, 'table'
   return table !== undefined && spans.length > 1 ? { table, tableStart: start, tableEnd: start + tableEnd, spans } : undefined;
 }
 
-const NUMBER_LIST_SEP = /[、，,]/;
-const NUMBER_LIST = /^[0-9０-９]{1,2}[ \t]*[-－.．—–][ \t]*[0-9０-９]{1,3}(?:[ \t]*[、，,][ \t]*[0-9０-９]{1,2}[ \t]*[-－.．—–][ \t]*[0-9０-９]{1,3})+$/;
+const NUMBER_LIST_SEP = new RegExp(CELL_LIST_SEP);
+const NUMBER_LIST = new RegExp(`^${TABLE_AND_ITEM}(?:[ \\t]*${CELL_LIST_SEP}[ \\t]*${TABLE_AND_ITEM})+$`);
 
 /** A cell that writes a task as its table and item (1-12, 1.12). */
 function numberCell(written: string): TaskCell | undefined {

@@ -348,7 +348,7 @@ export function isHeaderCell(cell: string): boolean {
  * (表5任务编号), most cells headers' words.
  */
 function isHeaderRow(line: string): boolean {
-  if (/[0-9０-９]/.test(line) && /[0-9０-９]/.test(line.replace(NAMED_TABLE, ''))) return false;
+  if (/[0-9０-９]/.test(line) && /[0-9０-９]/.test(line.replace(TABLE_NAME, ''))) return false;
   const cells = cellsOf(line).filter(Boolean);
   return cells.filter(isHeaderCell).length * 2 >= cells.length;
 }
@@ -357,8 +357,6 @@ function isHeaderRow(line: string): boolean {
  * Whether a table's first row is its header: a separator row under it (`next`), or, for a table pasted with tabs, a
  * row of headers' words that cites nothing.
  */
-const NAMED_TABLE = /(?<![附列图报])表[ \t\u3000]*[0-9０-９]+/g;
-
 function headsTable(line: string, next: string | undefined, cites: boolean): boolean {
   return SEPARATOR_ROW.test(next ?? '') || (!cites && isHeaderRow(line));
 }
@@ -511,6 +509,22 @@ function nextLine(text: string, from: number): string | undefined {
 function endsSentence(c: number): boolean {
   return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63 || c === 0xff1b || c === 59 || c === 10 || c === 13;
 }
+
+/**
+ * Where the sentence whose clause sentenceAround starts at `clause` starts, within [from, …): after a 。！？ or a line's
+ * end, back over the ；s that end its earlier clauses.
+ */
+export function wholeSentenceStart(text: string, clause: number, from: number): number {
+  let start = clause;
+  while (start > from && endsClauseOnly(text.charCodeAt(start - 1))) {
+    start--;
+    while (start > from && !endsSentence(text.charCodeAt(start - 1))) start--;
+  }
+  return start;
+}
+
+/** ； or ;: where sentenceAround ends a sentence that goes on (a clause of it). */
+const endsClauseOnly = (c: number) => c === 0xff1b || c === 59;
 
 /** The sentence of `text` that holds `offset`, within [from, to): bounds of the text between sentence ends. */
 export function sentenceAround(text: string, offset: number, from = 0, to = text.length): { start: number; end: number } {

@@ -231,7 +231,7 @@ export function referencedItems(ref: TaskReference): number[] {
  * Between the ends of a range written without its table (第3至5项, 第3项至第5项): not a hyphen, which 第3-5项 shares with
  * a table and its task written as one number (第1.13项, nonstandard-reference's).
  */
-const BARE_RANGE_SEP = '(?:至|到|—|–|~|～)';
+export const BARE_RANGE_SEP = '(?:至|到|—|–|~|～)';
 /** What 第…项 holds when it is one number. */
 const ONE_NUMBER = new RegExp(`^(?:${NUM})$`);
 /** A number or a range of the elements of 第…项 written without its table. */

@@ -120,9 +120,10 @@ export function headingItemsAbove(text: string, blocks: readonly { kind: string;
     if (b.kind !== 'item') break;
     const line = text.slice(b.start, b.end);
     const m = CN_HEADING_ITEM.exec(line);
-    const l = m ? headingLevel(line)! : undefined;
-    if (m && l! < outer) {
-      outer = l!;
+    if (!m) continue;
+    const level = headingLevel(line)!;
+    if (level < outer) {
+      outer = level;
       above.push({ index: j, title: line.slice(m[0].length) });
     }
   }
