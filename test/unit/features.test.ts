@@ -237,6 +237,36 @@ describe('the features over a plain context (no server)', () => {
     assert.strictEqual(ask('table', '## 二、表3任务落实\n\n落实表1第')[0].label, '表1第1项', 'after 表N, as 表N第 completes');
   });
 
+  it('completes the next element of a list or range, after its table or bare, with the items not written yet', () => {
+    const ask = (name: string, plan: string) => {
+      const doc = ctx.open(`file:///list-${name}.md`, plan);
+      const list = completion(ctx, { textDocument: { uri: doc.uri }, position: doc.positionAt(plan.length) });
+      ctx.close(doc.uri);
+      return list?.items ?? [];
+    };
+    const afterTable = ask('table', '落实表1第3、');
+    assert.strictEqual(afterTable.length, ctx.index.tasksOf('', 1).length - 1, 'every task of 表1 but the 3 written');
+    assert.deepStrictEqual(afterTable.slice(0, 3).map((i) => i.label), ['表1第1项', '表1第2项', '表1第4项']);
+    const edit = afterTable[2].textEdit as { range: { start: Position; end: Position }; newText: string };
+    assert.strictEqual(edit.newText, '4项', 'closes the list: 表1第3、4项');
+    assert.strictEqual(edit.range.start.character, '落实表1第3、'.length);
+    // digits typed already are replaced; a range offers what follows its start; a list of ranges skips their items
+    const typed = ask('typed', '落实表2第1、1');
+    assert.strictEqual((typed[0].textEdit as { range: { start: Position } }).range.start.character, '落实表2第1、'.length);
+    assert.strictEqual(typed[0].filterText, '2');
+    assert.deepStrictEqual(ask('range', '落实表4第12至').map((i) => i.label), ['表4第13项', '表4第14项']);
+    assert.deepStrictEqual(ask('ranges', '落实表4第1至12、').map((i) => i.label), ['表4第13项', '表4第14项']);
+    // bare: the table a heading or the sentence names, written bare; a bare range with a dash is no reference
+    const bare = ask('bare', '## 二、表3任务落实\n\n1. 落实第3、5、');
+    assert.strictEqual(bare.length, ctx.index.tasksOf('', 3).length - 2);
+    assert.strictEqual(bare[0].label, '第1项');
+    assert.strictEqual((bare[0].textEdit as { newText: string }).newText, '1项');
+    assert.deepStrictEqual(ask('bare-range', '按照表5要求，落实第16至').map((i) => i.label), ['第17项', '第18项']);
+    assert.deepStrictEqual(ask('bare-dash', '## 二、表3任务落实\n\n落实第3-'), [], '第3-5项 is nonstandard-reference\'s');
+    assert.deepStrictEqual(ask('unsettled', '落实第3、'), [], 'nothing names a table');
+    assert.deepStrictEqual(ask('past-end', '落实表4第14至'), [], 'no task follows the last');
+  });
+
   it('completes the source\'s title after 《, with its 文号 or without, over a closing 》 the editor typed', () => {
     const typed = '为贯彻落实《广州';
     const doc = ctx.open('file:///title.md', `${typed}》，制定本方案。`);
