@@ -80,10 +80,10 @@ export function numberColumnReferences(
           column.items.push({ start, end, text: written, item: spans[0].from, spans });
           continue;
         }
-        // tasks of one table listed as its table and item each (3-12、3-13): one reference of them
+        // tasks listed as table and item each (3-12、3-13): one reference of each table's (1-12、3-13: two)
         const listed = numberList(written, start);
         if (listed) {
-          if (!scannedAlready()) column.refs.push({ start, end, text: written, prefix: '', ...listed, form: 'dash' });
+          if (!scannedAlready()) for (const run of listed) column.refs.push({ ...run, prefix: '', form: 'dash' });
           continue;
         }
         // 12 under 任务编号: the item alone, its table for the headings or the row's words to tell (as 第12项's)
@@ -188,14 +188,13 @@ const ITEM_LIST = new RegExp(`^第?[0-9０-９]{1,3}项?(?:(?:${ITEM_RANGE_SEP}|
 const ITEM_ELEMENT = new RegExp(`([0-9０-９]{1,3})(?:项?${ITEM_RANGE_SEP}([0-9０-９]{1,3}))?`, 'g');
 
 /**
- * A cell that lists tasks of one table, each as its table and item (3-12、3-13, 1.12，1.13): the table's offsets and each
- * item's span, at `start` in the text. Undefined for one task, tasks of two tables, or anything else.
+ * A cell that lists tasks, each as its table and item (3-12、3-13, 1.12，1.13, 1-12、3-13): one reference of each run of
+ * one table's tasks, with its offsets, its table's and each item's span, at `start` in the text (the whole cell when it
+ * lists one table's). Undefined for one task or anything else.
  */
-function numberList(written: string, start: number): Pick<TaskReference, 'table' | 'tableStart' | 'tableEnd' | 'spans'> | undefined {
+function numberList(written: string, start: number): Pick<TaskReference, 'start' | 'end' | 'text' | 'table' | 'tableStart' | 'tableEnd' | 'spans'>[] | undefined {
   if (!NUMBER_LIST.test(written)) return undefined;
-  let table: number | undefined;
-  let tableEnd = 0;
-  const spans: ItemSpan[] = [];
+  const runs: { table: number; tableStart: number; tableEnd: number; spans: ItemSpan[] }[] = [];
   let at = 0;
   for (const part of written.split(NUMBER_LIST_SEP)) {
     const trimmed = part.trim();
@@ -203,14 +202,17 @@ function numberList(written: string, start: number): Pick<TaskReference, 'table'
     const at0 = written.indexOf(part, at) + part.indexOf(trimmed);
     at = at0 + trimmed.length;
     const cell = numberCell(trimmed);
-    if (!cell || (table !== undefined && cell.table !== table)) return undefined;
-    if (table === undefined) {
-      table = cell.table;
-      tableEnd = at0 + cell.tableEnd;
-    }
-    spans.push({ from: cell.item, to: cell.item, start: start + at0 + cell.itemStart, end: start + at });
+    if (!cell) return undefined;
+    const span = { from: cell.item, to: cell.item, start: start + at0 + cell.itemStart, end: start + at };
+    const run = runs[runs.length - 1];
+    if (run?.table === cell.table) run.spans.push(span);
+    else runs.push({ table: cell.table, tableStart: start + at0, tableEnd: start + at0 + cell.tableEnd, spans: [span] });
   }
-  return table !== undefined && spans.length > 1 ? { table, tableStart: start, tableEnd: start + tableEnd, spans } : undefined;
+  if (runs.length === 1) return [{ start, end: start + written.length, text: written, ...runs[0] }];
+  return runs.map((run) => {
+    const end = run.spans[run.spans.length - 1].end;
+    return { start: run.tableStart, end, text: written.slice(run.tableStart - start, end - start), ...run };
+  });
 }
 
 const NUMBER_LIST_SEP = new RegExp(CELL_LIST_SEP);

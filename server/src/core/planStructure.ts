@@ -395,7 +395,7 @@ function rowAssignments(model: StructuredParagraph['model']): RowAssignments {
       continue;
     }
     // the row's lead and date are each task's of the citation that names its task (a cell 12、13, 表3第12、13项)
-    const tasks = rowTasks(block, first);
+    const tasks = rowTasks(model.text, block, first);
     for (const task of tasks) if (!listed?.includes(task)) (listed ??= []).push(task);
     // the row's own cells (as the checks read them, with the plan's declaration that the first unit leads)
     const a = rowAssignment(block, firstLeadsDeclaredAt(model.text) < block.end);
@@ -409,12 +409,27 @@ function rowAssignments(model: StructuredParagraph['model']): RowAssignments {
   return listed || unread ? { listed: listed ?? NO_TASKS, unread, led: led ?? [], dated: dated ?? [] } : NO_ROW_ASSIGNMENTS;
 }
 
-/** The tasks of the citation of a row that names `first`, its task: a list or range's every task, else `first` alone. */
-function rowTasks(block: StructuredParagraph['model']['blocks'][number], first: Task): readonly Task[] {
-  for (const r of block.references) if (r.tasks.length > 1 && r.tasks[0] === first) return r.tasks;
+/**
+ * The tasks of the citation of a row that names `first`, its task: a list or range's every task, with those of the
+ * references listed right after it (a cell 1-12、3-13, 表1第12项、表3第5项), else `first` alone.
+ */
+function rowTasks(text: string, block: StructuredParagraph['model']['blocks'][number], first: Task): readonly Task[] {
+  const at = block.references.findIndex((r) => r.tasks[0] === first);
+  if (at >= 0) {
+    let tasks = block.references[at].tasks;
+    for (let k = at + 1, end = block.references[at].ref.end; k < block.references.length; k++) {
+      const next = block.references[k];
+      if (!LISTED_AFTER.test(text.slice(end, next.ref.start))) break;
+      tasks = [...tasks, ...next.tasks.filter((t) => !tasks.includes(t))];
+      end = next.ref.end;
+    }
+    return tasks.length ? tasks : [first];
+  }
   for (const b of block.bare) if (b.tasks && b.resolved === first) return b.tasks;
   return [first];
 }
+/** Between the references of a list (1-12、3-13; 表1第12项、表3第5项). */
+const LISTED_AFTER = /^[ \t\u3000]*[、，,][ \t\u3000]*$/;
 
 /** How few of the tasks its body cites a plan's 分工表 may leave out for one left out to be an omission (a quarter). */
 const LISTED_SHARE = 0.75;
