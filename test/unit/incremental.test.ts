@@ -105,6 +105,16 @@ describe('incremental re-checking', function () {
     assert.deepStrictEqual(missing, [['落实表1第15项。（'], [], [], ['落实表1第14项。（']], 'three of four listed: the fourth; all; two of four: none; three again');
   });
 
+  it('says which tasks of an item citing several the 分工表 leads none of, as rows are read, unread and gone, as a fresh check does', () => {
+    const options = { locale: 'zh' as const };
+    const body = ['1. 落实表5第8、9项，加强数据管理和风险防控。', '2. 落实表5第10项。（区政务服务数据管理局牵头，2025年底前完成）', '3. 落实表5第11项。（区商务局牵头，2025年底前完成）'].join('\n') + '\n\n';
+    const table = (rows: string[]) => ['| 任务编号 | 牵头单位 | 完成时限 |', '| --- | --- | --- |', ...rows].join('\n') + '\n';
+    const eight = '| 5-8 | 区政务服务数据管理局 | 2025年6月底前 |';
+    const steps = [[eight], [eight, '| 见附 | 区市场监督管理局 | 2025年6月底前 |'], [eight], [eight, '| 5-9 | 区市场监督管理局 | 2025年6月底前 |'], []].map((rows) => body + table(rows));
+    const said = checkedAsEdits(steps, options).map((a) => a.findings.filter((f) => f.code === 'missing-lead-unit').map((f) => f.message.slice(0, 5)));
+    assert.deepStrictEqual(said, [['表5第9项'], [], ['表5第9项'], [], ['表5第8项']], 'the second unled; a row unread may lead it; unled again; led; none led: the item says its first');
+  });
+
   it('reads a 分工表 pasted with a blank line between its rows as one table as rows, tabs and blank lines come and go, as a fresh check does', () => {
     // a body item's lead against the row of its task, whose rows are paragraphs of their own: each edit joins or splits
     // the table's paragraphs next to the edited one

@@ -3,6 +3,7 @@
 import { Block, cellSpans, mayBeTaskItem, ParagraphModel } from './planModel';
 import type { UnitSpellings } from './unitSpellings';
 import { Task } from './types';
+import { formatReference } from './taskIndex';
 import type { NumberingState } from './headingNumbers';
 import { closingParenthesis, type Deadline, type IssueDate } from './deadlines';
 import { lineEndFrom, linesOf } from './text';
@@ -583,4 +584,48 @@ export function nextOutline(outline: string[], paragraph: string): string[] {
   if (!h) return outline;
   // the levels stay in place: a second-level line without a first above it keeps the first level empty
   return h.level === 1 ? [h.title] : [outline[0] ?? '', h.title];
+}
+
+/**
+ * The tasks of the citation of an item or row that names `first`, its task (taskOfItem's): a list or range's every task,
+ * with those of the references listed right after it (a cell 1-12、3-13, 表1第12项、表3第5项), else `first` alone.
+ * `text` is the text the block's offsets are in.
+ */
+export function itemTasks(text: string, block: Pick<Block, 'references' | 'bare'>, first: Task): readonly Task[] {
+  const at = block.references.findIndex((r) => r.tasks[0] === first);
+  if (at >= 0) {
+    let tasks = block.references[at].tasks;
+    for (let k = at + 1, end = block.references[at].ref.end; k < block.references.length; k++) {
+      const next = block.references[k];
+      if (!LISTED_AFTER.test(text.slice(end, next.ref.start))) break;
+      tasks = [...tasks, ...next.tasks.filter((t) => !tasks.includes(t))];
+      end = next.ref.end;
+    }
+    return tasks.length ? tasks : [first];
+  }
+  for (const b of block.bare) if (b.tasks && b.resolved === first) return b.tasks;
+  return [first];
+}
+/** Between the references of a list (1-12、3-13; 表1第12项、表3第5项). */
+const LISTED_AFTER = /^[ \t\u3000]*[、，,][ \t\u3000]*$/;
+
+/**
+ * Of an item without a lead (or a date) of its own that cites `first` and maybe more (itemTasks): whether the 分工表's
+ * rows give `what` to every task it cites ('all'), to some (the references of those they give it to and of those they
+ * do not), or to none (undefined: the item's own omission). Some and a row the reader cannot read is 'all': that row may
+ * give it to the rest.
+ */
+export function partlyAssigned(
+  text: string,
+  block: Pick<Block, 'references' | 'bare'>,
+  first: Task,
+  tables: TableAssignments,
+  what: 'led' | 'dated',
+): 'all' | { given: string; missing: string } | undefined {
+  const tasks = itemTasks(text, block, first);
+  const given = tasks.filter((t) => tables[what].has(t));
+  if (!given.length) return undefined;
+  if (given.length === tasks.length || tables.unread) return 'all';
+  const refs = (list: readonly Task[]) => list.map((t) => formatReference(t)).join('、');
+  return { given: refs(given), missing: refs(tasks.filter((t) => !given.includes(t))) };
 }

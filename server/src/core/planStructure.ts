@@ -1,7 +1,7 @@
 // The plan's structure as each paragraph sees it: whether the plan names lead units anywhere, a declaration that the
 // first unit leads, the heading-like lines above, the labelled lines that follow. Worked out from facts each paragraph
 // keeps about itself, so that a re-check walks cached facts instead of re-reading the plan.
-import { BlockAssignment, firstLeadsDeclaredAt, rowAssignment, datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun, TableAssignments, taskOfItem } from './itemAssignment';
+import { BlockAssignment, firstLeadsDeclaredAt, itemTasks, rowAssignment, datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun, TableAssignments, taskOfItem } from './itemAssignment';
 import { Block, mayBeTaskItem, ParagraphModel } from './planModel';
 import { ENUMERATION, numberingIsFirst, numberingLevel, opensItemUnder } from './scopes';
 import { citedTasks } from './taskIndex';
@@ -253,6 +253,9 @@ export class StructureWalk {
     const now = this.tables;
     if (tables === now || tables?.key === now?.key) return true;
     if (!tables || !now) return false;
+    // a row read or unread decides whether an item citing several tasks, some of them led or dated by a row, is said
+    // to leave the rest without (partlyAssigned)
+    if (tables.unread !== now.unread && this.parts[i].result.model.blocks.some(citesSeveral)) return false;
     // the tasks the two say different things of, worked out once per earlier table (a walk meets one or two)
     let changed = this.changedTasks.get(tables);
     if (!changed) this.changedTasks.set(tables, (changed = changedTasks(tables, now)));
@@ -376,7 +379,7 @@ function gatherTables(all: readonly RowAssignments[]): TableAssignments | undefi
   // the dates as written too: a finding says the table's date as it writes it (2025年底 or 2025年12月, the same day)
   const datedKey = dated ? [...dated].map(([t, ds]) => `${t.id}=${ds.map((d) => `${dueBy(d)}~${d.text}`).join('+')}`).sort().join(',') : '';
   const listedKey = [...listed].map((t) => t.id).sort().join(',');
-  return { key: `${listedKey}/${ledKey}/${datedKey}`, listed, unread, led: led ?? new Map(), dated: dated ?? new Map() };
+  return { key: `${listedKey}/${ledKey}/${datedKey}/${unread}`, listed, unread, led: led ?? new Map(), dated: dated ?? new Map() };
 }
 
 /** The tasks a paragraph's table rows name a lead unit for (units in particular), and a deadline. */
@@ -395,7 +398,7 @@ function rowAssignments(model: StructuredParagraph['model']): RowAssignments {
       continue;
     }
     // the row's lead and date are each task's of the citation that names its task (a cell 12、13, 表3第12、13项)
-    const tasks = rowTasks(model.text, block, first);
+    const tasks = itemTasks(model.text, block, first);
     for (const task of tasks) if (!listed?.includes(task)) (listed ??= []).push(task);
     // the row's own cells (as the checks read them, with the plan's declaration that the first unit leads)
     const a = rowAssignment(block, firstLeadsDeclaredAt(model.text) < block.end);
@@ -409,27 +412,6 @@ function rowAssignments(model: StructuredParagraph['model']): RowAssignments {
   return listed || unread ? { listed: listed ?? NO_TASKS, unread, led: led ?? [], dated: dated ?? [] } : NO_ROW_ASSIGNMENTS;
 }
 
-/**
- * The tasks of the citation of a row that names `first`, its task: a list or range's every task, with those of the
- * references listed right after it (a cell 1-12、3-13, 表1第12项、表3第5项), else `first` alone.
- */
-function rowTasks(text: string, block: StructuredParagraph['model']['blocks'][number], first: Task): readonly Task[] {
-  const at = block.references.findIndex((r) => r.tasks[0] === first);
-  if (at >= 0) {
-    let tasks = block.references[at].tasks;
-    for (let k = at + 1, end = block.references[at].ref.end; k < block.references.length; k++) {
-      const next = block.references[k];
-      if (!LISTED_AFTER.test(text.slice(end, next.ref.start))) break;
-      tasks = [...tasks, ...next.tasks.filter((t) => !tasks.includes(t))];
-      end = next.ref.end;
-    }
-    return tasks.length ? tasks : [first];
-  }
-  for (const b of block.bare) if (b.tasks && b.resolved === first) return b.tasks;
-  return [first];
-}
-/** Between the references of a list (1-12、3-13; 表1第12项、表3第5项). */
-const LISTED_AFTER = /^[ \t\u3000]*[、，,][ \t\u3000]*$/;
 
 /** How few of the tasks its body cites a plan's 分工表 may leave out for one left out to be an omission (a quarter). */
 const LISTED_SHARE = 0.75;
@@ -470,8 +452,9 @@ function bodyTasksOf(model: StructuredParagraph['model']): readonly Task[] {
   let tasks: Task[] | undefined;
   for (const block of model.blocks) {
     if (block.kind === 'row') continue;
-    const task = taskOfItem(block)?.task;
-    if (task && !tasks?.includes(task)) (tasks ??= []).push(task);
+    const first = taskOfItem(block)?.task;
+    // every task of the citation that gives the item its task (落实T1.23—T1.26: four)
+    if (first) for (const task of itemTasks(model.text, block, first)) if (!tasks?.includes(task)) (tasks ??= []).push(task);
   }
   return tasks ?? NO_TASKS;
 }
@@ -603,6 +586,11 @@ function paragraphFacts(text: string): ParagraphFacts {
 }
 
 /** The tasks two table assignments of a plan say different things of (their leads, or their dates). */
+/** Whether a block cites more than one task (a list or range, two references, a bare list). */
+function citesSeveral(block: Block): boolean {
+  return block.references.length > 1 || block.references.some((r) => r.tasks.length > 1) || block.bare.some((b) => (b.tasks?.length ?? 0) > 1);
+}
+
 function changedTasks(a: TableAssignments, b: TableAssignments): Set<Task> {
   const changed = new Set<Task>();
   for (const t of a.listed) if (!b.listed.has(t)) changed.add(t);

@@ -1,9 +1,10 @@
 // assignment-mismatch: an item of the plan's body names a lead unit for a task that a row of the plan's 分工表 (a table
 // of the plan, often its 附件) gives to another unit, or a deadline that no row of the task gives: the plan says two
-// things about who leads the task, or by when. And a task of the body that a 分工表 listing most of the others leaves out.
+// things about who leads the task, or by when (an item citing several tasks is compared by the first). And a task of
+// the body (any of an item's list or range) that a 分工表 listing most of the others leaves out.
 import { readDeadlines, dueBy } from '../deadlines';
 import { Finding, Fix } from '../findings';
-import { itemAssignmentOf, itemExtentEnd, ResponsibilityRun, taskOfItem } from '../itemAssignment';
+import { itemAssignmentOf, itemExtentEnd, itemTasks, ResponsibilityRun, taskOfItem } from '../itemAssignment';
 import { Block } from '../planModel';
 import { mayNameSameUnit, namesNoUnit } from '../responsibility';
 import { responsibilityMessages } from '../responsibilityMessages';
@@ -20,15 +21,19 @@ export function checkAssignmentMismatch(block: Block, run: CheckRun & { structur
   if (!task) return [];
   const msg = responsibilityMessages(run.locale);
   const ref = formatReference(task);
-  // a 分工表 that lists most of the body's tasks and leaves this one out
-  if (!tables.listed.has(task)) {
-    if (!run.structure?.expectListed) return [];
-    const related = [relatedTask(run.context.index, task, run.msg)];
-    return [{ ...itemRange(run.model.text, block), code: 'assignment-mismatch', severity: 'warning', message: msg.notInTable(ref), related, fixes: [] }];
+  // a 分工表 that lists most of the body's tasks and leaves out one the item cites (any of a list or range's)
+  const leftOut: Finding[] = [];
+  if (run.structure?.expectListed) {
+    for (const t of itemTasks(run.model.text, block, task)) {
+      if (tables.listed.has(t)) continue;
+      const related = [relatedTask(run.context.index, t, run.msg)];
+      leftOut.push({ ...itemRange(run.model.text, block), code: 'assignment-mismatch', severity: 'warning', message: msg.notInTable(formatReference(t)), related, fixes: [] });
+    }
   }
+  if (!tables.listed.has(task)) return leftOut;
   const leadsInTable = tables.led.get(task);
   const datesInTable = tables.dated.get(task);
-  if (!leadsInTable && !datesInTable?.length) return [];
+  if (!leadsInTable && !datesInTable?.length) return leftOut;
   const text = run.model.text;
   const assignment = itemAssignmentOf(block, run);
   // a finding stands on the unit or date it is about where the item writes it, else on the item
@@ -61,8 +66,11 @@ export function checkAssignmentMismatch(block: Block, run: CheckRun & { structur
       found.push({ message, fixes, at: fixes[0] });
     }
   }
-  if (!found.length) return [];
+  if (!found.length) return leftOut;
   const range = itemRange(text, block);
   const related = [relatedTask(run.context.index, task, run.msg)];
-  return found.map(({ message, fixes, at }) => ({ start: (at ?? range).start, end: (at ?? range).end, code: 'assignment-mismatch' as const, severity: 'warning' as const, message, related, fixes }));
+  return [
+    ...leftOut,
+    ...found.map(({ message, fixes, at }) => ({ start: (at ?? range).start, end: (at ?? range).end, code: 'assignment-mismatch' as const, severity: 'warning' as const, message, related, fixes })),
+  ];
 }
