@@ -163,6 +163,27 @@ export function numberingIsFirst(line: string): boolean {
 const NUMBERING_AT_START = new RegExp(String.raw`^[ \t\u3000]*(?:([0-9０-９]{1,2}[．.、](?![0-9０-９]))|(${BRACKETED_NUMBER_SOURCE})|([①-⑳]))`);
 
 /**
+ * The title of the enumeration blocks[i] is a clause of (1. 落实表1第46项：, then 一是…；二是…, split from one item): the
+ * block right before its run of clauses, when nothing but blanks parts them; undefined for a block that is no clause.
+ */
+export function enumerationTitle<B extends { start: number; end: number }>(text: string, blocks: readonly B[], i: number): B | undefined {
+  const clause = (j: number) => ENUMERATION.test(text.slice(blocks[j].start, blocks[j].end));
+  const adjacent = (j: number) => !/\S/.test(text.slice(blocks[j - 1].end, blocks[j].start));
+  if (!clause(i)) return undefined;
+  let first = i;
+  while (first > 0 && adjacent(first) && clause(first - 1)) first--;
+  return first > 0 && adjacent(first) ? blocks[first - 1] : undefined;
+}
+
+/**
+ * The block whose citation blocks[i], an item of none of its own, is a part of: the item it is nested in (1. …（表1第26项）,
+ * then   - …) or the title of the enumeration it is a clause of (1. 落实表1第46、47项：一是…；二是…).
+ */
+export function enclosingItem<B extends { kind: string; start: number; end: number }>(text: string, blocks: readonly B[], i: number): B | undefined {
+  return parentItem(text, blocks, i) ?? enumerationTitle(text, blocks, i);
+}
+
+/**
  * An item's depth: the indent of its line, and half a step more for a circled number (①…, a sub-item of the 1. above
  * it), a quarter for a number in brackets (（1）…, a sub-item of the 1. above it, over ①: a Word plan writes the levels
  * without indenting them). An item that starts within a line (二是…, a clause split from the item it follows) is as deep

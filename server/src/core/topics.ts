@@ -3,7 +3,7 @@
 import { topicText } from './bareNumbers';
 import { closingParenthesis } from './deadlines';
 import { TaskMatcher } from './matcher';
-import { assignsAbove, CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, isFrameSection, parentItem, SUB_ITEM_MARKER } from './scopes';
+import { assignsAbove, CN_HEADING_ITEM, ENUMERATION, enumerationTitle, headingItemsAbove, headingLikeLine, isFrameSection, parentItem, SUB_ITEM_MARKER } from './scopes';
 import { scanReferences } from './references';
 import { Block, mayBeTaskItem, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
 import { citedTasks, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
@@ -283,10 +283,8 @@ function enumerationPartsOf(model: ParagraphModel, i: number): Block[] {
   let end = i + 1;
   while (end < blocks.length && adjacent(end) && clause(end)) end++;
   const parts = blocks.slice(i + 1, end);
-  if (!clause(i)) return parts;
-  let first = i;
-  while (first > 0 && adjacent(first) && clause(first - 1)) first--;
-  if (first > 0 && adjacent(first)) parts.push(blocks[first - 1]);
+  const title = enumerationTitle(text, blocks, i);
+  if (title) parts.push(title);
   return parts;
 }
 

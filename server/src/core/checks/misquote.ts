@@ -421,15 +421,25 @@ export function quotationDifferences(inner: string, exact: string, msg: Messages
 /** Per index, the verdict on a quotation of some tasks, at offset 0 (the same quotation recurs across a long plan). */
 const judgedByIndex = new WeakMap<TaskIndex, Map<string, Finding | null>>();
 
-export function checkMisquotes(text: string, scopes: Scope[], refs: ResolvedReference[], index: TaskIndex, msg: Messages, bare: readonly BareReference[] = []): Finding[] {
+export function checkMisquotes(
+  text: string,
+  scopes: Scope[],
+  refs: ResolvedReference[],
+  index: TaskIndex,
+  msg: Messages,
+  bare: readonly BareReference[] = [],
+  /** The citations a scope that cites nothing is a part of (an enumeration's title, for its clause). */
+  enclosing: readonly ResolvedReference[] = [],
+): Finding[] {
   const findings: Finding[] = [];
-  if (!refs.length && !bare.length) return findings; // nothing cited: nothing quoted from a task (most blocks)
+  if (!refs.length && !bare.length && !enclosing.length) return findings; // nothing cited: nothing quoted from a task (most blocks)
   for (const scope of scopes) {
     // the scope's text, not the paragraph's, is looked at: a long table is called once per row
     const unit = text.slice(scope.start, scope.end);
     if (!QUOTE_MARK.test(unit)) continue;
     // the tasks cited, and those of the bare numbers their heading or sentence settles (第12项 under 二、表1任务落实)
-    const tasks = refs.filter((r) => r.ref.start >= scope.start && r.ref.end <= scope.end).flatMap((r) => r.tasks).concat(settledTasks(bare, scope));
+    let tasks = refs.filter((r) => r.ref.start >= scope.start && r.ref.end <= scope.end).flatMap((r) => r.tasks).concat(settledTasks(bare, scope));
+    if (!tasks.length) tasks = enclosing.flatMap((r) => r.tasks);
     if (!tasks.length) continue;
     let judged = judgedByIndex.get(index);
     if (!judged) judgedByIndex.set(index, (judged = new Map()));

@@ -30,6 +30,7 @@ import { checkDocumentMismatch } from './documentMismatch';
 import { checkDocumentNumberFormat } from './documentNumberFormat';
 import { checkSourceNotLoaded } from './sourceNotLoaded';
 import type { BlockAssignment, ResponsibilityRun } from '../itemAssignment';
+import { enclosingItem } from '../scopes';
 
 /** What a check sees besides its block: the paragraph's model, the sources' facts, the messages. */
 export interface CheckRun {
@@ -69,12 +70,14 @@ export const CHECKS: readonly Check[] = [
   {
     code: 'misquote',
     severity: 'warning',
-    // a quotation next to a cited task (or a bare number read as one) is of the task; in a sentence that names a source
-    // and cites none, of its body
-    check: (block, run) =>
-      block.references.length || settledTasks(block.bare, block).length
-        ? checkMisquotes(run.model.text, [block], block.references, run.context.index, run.msg, block.bare)
-        : checkSourceQuotes(block, run),
+    // a quotation next to a cited task (or a bare number read as one) is of the task, and in an item nested in one that
+    // cites tasks or a clause of an enumeration whose title does (1. 落实表1第12项：一是…；二是“…”) of those; in a sentence
+    // that names a source and cites none, of its body
+    check: (block, run) => {
+      if (block.references.length || settledTasks(block.bare, block).length) return checkMisquotes(run.model.text, [block], block.references, run.context.index, run.msg, block.bare);
+      const enclosing = block.kind === 'item' && !block.restates ? enclosingItem(run.model.text, run.model.blocks, run.model.blocks.indexOf(block)) : undefined;
+      return enclosing?.references.length ? checkMisquotes(run.model.text, [block], block.references, run.context.index, run.msg, block.bare, enclosing.references) : checkSourceQuotes(block, run);
+    },
   },
   { code: 'reversed-wording', severity: 'warning', check: checkReversedWording },
   { code: 'document-mismatch', severity: 'error', check: checkDocumentMismatch },

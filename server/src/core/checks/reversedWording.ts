@@ -14,7 +14,7 @@ import { Task } from '../types';
 import { QUOTE } from './misquote';
 import { CheckRun } from './registry';
 import { relatedTask } from './related';
-import { parentItem } from '../scopes';
+import { enclosingItem } from '../scopes';
 
 /** The task's characters, on both sides of the word together, that the plan must have copied around it. */
 export const MIN_COPIED = 8;
@@ -347,8 +347,10 @@ function clauseAt(original: string, at: number, length: number): string {
 
 export function checkReversedWording(block: Block, run: CheckRun): Finding[] {
   // the tasks it cites, or the one an uncited item or row restates (what uncited-task reports), or, for an item nested in
-  // one that cites tasks (1. 扩大金融机构对外开放（表1第26项）, then   - …), that item's: it is a part of theirs
-  const own = block.references.length ? block.references : !block.restates && block.kind === 'item' ? parentItem(run.model.text, run.model.blocks, run.model.blocks.indexOf(block))?.references : undefined;
+  // one that cites tasks (1. 扩大金融机构对外开放（表1第26项）, then   - …) or a clause of an enumeration whose title cites
+  // them (1. 落实表1第46、47项：一是…；二是…), that item's: it is a part of theirs
+  const i = block.references.length || block.restates || block.kind !== 'item' ? -1 : run.model.blocks.indexOf(block);
+  const own = block.references.length ? block.references : i >= 0 ? enclosingItem(run.model.text, run.model.blocks, i)?.references : undefined;
   const refs = own ?? block.references;
   // and the tasks of bare numbers its heading, its sentence or their number settles (第17项 under 二、表3任务落实)
   const bare = settledTasks(block.bare, block);
