@@ -42,8 +42,12 @@ const LIST_SEP = alt('、', '，', ',', '以及', '和', '及', '与');
 const COMPACT_SEP = '[.．\\-－]';
 // rejects 表1.12.3, T1.12a; not T1.12-14 (the scanner reads T1.12 there: a range written short, which nonstandard-reference says)
 const NOT_MORE_COMPACT = `(?![0-9０-９A-Za-z_]|[.．][0-9０-９])`;
-// T or the full-width Ｔ (as the scanner reads it); rejects ST1.12, /T1.12, v.T1.12, x-T1.12; not T1.15 after a number's hyphen (T1.12-T1.15)
-const NOT_AFTER_WORD_OR_PATH = '(?<![A-Za-z0-9_./]|[A-Za-z_./-]-)';
+// T or the full-width Ｔ (as the scanner reads it); rejects ST1.12, /T1.12, v.T1.12, x-T1.12, x_T1.12, but not Markdown's
+// underscores of emphasis (__T1.12__: up to three, a lookbehind here being of fixed lengths); not T1.15 after a number's
+// hyphen (T1.12-T1.15)
+const NOT_AFTER_WORD_OR_PATH = '(?<![A-Za-z0-9./]|[A-Za-z0-9./]_|[A-Za-z0-9./]__|[A-Za-z0-9./]___|[A-Za-z_./-]-)';
+// after T1.12, as NOT_MORE_COMPACT, but an underscore may close Markdown's emphasis (__T1.12__)
+const NOT_MORE_COMPACT_ID = `(?![0-9０-９A-Za-z]|[.．][0-9０-９])`;
 
 // Quantities in threshold phrases
 const AR_NUM = '[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?'; // 67 1,000 1.5 ６７
@@ -141,13 +145,13 @@ const grammar = {
         rule(SC.refRange, '表1-12至表1-15', opt(kw('任务清单'), S), NOT_OWN_TABLE, kw('表'), S, num(DIGITS), cap(COMPACT_SEP, SC.sep), num(DIGITS), S,
           cap(RANGE_OP, SC.rangeOp), S, kw('表'), S, num('\\3'), cap(COMPACT_SEP, SC.sep), num(DIGITS), NOT_MORE_COMPACT),
         rule(SC.refRange, 'T1.12至T1.15 / T1.12-T1.15', NOT_AFTER_WORD_OR_PATH, kw('[TＴ]'), num(DIGITS), cap(COMPACT_SEP, SC.sep), num(DIGITS), S,
-          cap(RANGE_OP, SC.rangeOp), S, kw('[TＴ]'), num('\\2'), cap(COMPACT_SEP, SC.sep), num(DIGITS), NOT_MORE_COMPACT),
+          cap(RANGE_OP, SC.rangeOp), S, kw('[TＴ]'), num('\\2'), cap(COMPACT_SEP, SC.sep), num(DIGITS), NOT_MORE_COMPACT_ID),
         rule(SC.ref, '表1第12项 / 表 1 第 12 项 / 表一第十二项 / 任务清单表1第12项', ...TABLE,
           kw('第'), S, num(), S, kw('项')),
         rule(SC.ref, '表1.12 / 表1-12 (not 表1.12.3)', opt(kw('任务清单'), S), NOT_OWN_TABLE, kw('表'), S,
           num(DIGITS), cap(COMPACT_SEP, SC.sep), num(DIGITS), NOT_MORE_COMPACT),
         rule(SC.ref, 'T1.12 / T1-12 (not ST1.12, …/T1.12, T1.12.3)', NOT_AFTER_WORD_OR_PATH, kw('[TＴ]'),
-          num(DIGITS), cap(COMPACT_SEP, SC.sep), num(DIGITS), NOT_MORE_COMPACT),
+          num(DIGITS), cap(COMPACT_SEP, SC.sep), num(DIGITS), NOT_MORE_COMPACT_ID),
       ],
     },
     'list-items': {

@@ -122,7 +122,7 @@ describe('the reference scanner', () => {
 
   const lookAlikes = [
     'ST1.12 股票', '版本1.12 发布', 'v1.12', 'https://example.com/T1.12', 'http://x.cn/表1第12项', 'www.example.com/T1-12',
-    'ABCT1.12', 'T1.12.3 版本', 'T1.12a', '表1.12.3', 'file_T1.12', '@T1.12', '表1', '第12项', 'IT1.2', 'T12', '表格第1项', 'a/T1.12',
+    'ABCT1.12', 'T1.12.3 版本', 'T1.12a', '表1.12.3', 'file_T1.12', 'file__T1.12', '@T1.12', '表1', '第12项', 'IT1.2', 'T12', '表格第1项', 'a/T1.12',
   ];
   for (const text of lookAlikes) {
     it(`finds nothing in the look-alike "${text}"`, () => {
@@ -160,6 +160,15 @@ describe('the reference scanner', () => {
     const text = '围绕第6项和第8项要求；落实第3-5项；第3、0项；第0至2项。';
     const found = scanBareTaskNumbers(text, scanReferences(text)).map((b) => [b.text, b.item, b.spans]);
     assert.deepStrictEqual(found, [['第6项', 6, undefined], ['第8项', 8, undefined]]);
+  });
+
+  it('reads a T-form in Markdown\'s underscores of emphasis (__T1.12__, _T1.13_), not after a word\'s underscore', () => {
+    assert.deepStrictEqual(scanReferences('- __T1.12__ 与 _T1.13_，非 a_T1.14').map((r) => r.text), ['T1.12', 'T1.13']);
+  });
+
+  it('does not read a number counted within a year (2025年第3项重点民生实事, 今年第2项) as a task, but 到2025年第12项任务 is one', () => {
+    const text = '列入2025年第3项重点民生实事；今年第2项工作；二〇二五年度第4项；到2025年第12项任务完成。';
+    assert.deepStrictEqual(scanBareTaskNumbers(text, scanReferences(text)).map((b) => b.text), ['第12项']);
   });
 
   it('does not read 任务1.12 or 任务1-12 (a table and a task) as task 1', () => {

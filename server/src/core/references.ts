@@ -87,8 +87,9 @@ function referencePattern(prefixes: readonly string[]): RegExp {
     `(?:(?:试点)?任务清单${SP})?(?<![附列图报])表${SP}(${NUM})${SP}${OF}第${SP}(${ELEMENT}(?:${SP}${LIST_SEP}${SP}(?:第${SP})?${ELEMENT})*)${SP}项` +
     `(?:${SP}(?:(?:${LIST_SEP}|${RANGE_SEP})${SP}第|、|${RANGE_SEP})${SP}${ELEMENT}${SP}项)*`;
   const dashForm = `(?<![附列图报])表${SP}(${ARABIC})${SP}[-－.．](${ARABIC})(?![0-9０-９]|[.．][0-9０-９])`;
-  // not inside a word or path (ST1.12, x-T1.12, /T1.12); after a number's hyphen it may end a range (T1.12-T1.15)
-  const idForm = `(?<![A-Za-z0-9_./\\\\@#]|[A-Za-z_./\\\\@#-]-)[TＴ](${ARABIC})[.．\\-－](${ARABIC})(?![0-9０-９A-Za-z]|[.．][0-9０-９])`;
+  // not inside a word or path (ST1.12, x-T1.12, x_T1.12, /T1.12), but after Markdown's underscores of emphasis
+  // (__T1.12__); after a number's hyphen it may end a range (T1.12-T1.15)
+  const idForm = `(?<![A-Za-z0-9./\\\\@#]|[A-Za-z0-9./\\\\@#]_+|[A-Za-z_./\\\\@#-]-)[TＴ](${ARABIC})[.．\\-－](${ARABIC})(?![0-9０-９A-Za-z]|[.．][0-9０-９])`;
   re = new RegExp(`${pre}(?:${tableForm}|${dashForm}|${idForm})`, 'g');
   cache.set(key, re);
   return re;
@@ -274,6 +275,13 @@ function enumerationLabel(text: string, start: number, end: number, number: stri
 /** The plan's own table or list right before a number (附表1, 列表1（): its items are no tasks. */
 const OWN_TABLE_BEFORE = /(?:附表|列表|图表|报表)[ \t\u3000]*(?:[0-9０-９]+|[一二三四五六七八九十]+)[ \t\u3000]*(?:[（(]|的|中|所列)?$/;
 
+/**
+ * A year right before a number (2025年, 二〇二五年度, 今年): what it counts is counted within the year, not the task list,
+ * unless it is a 任务 (到2025年第12项任务完成: the year says by when).
+ */
+const YEAR_BEFORE = /(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4}|[今明去本当]|同)年度?[ \t\u3000]*$/;
+const TASK_AFTER = /^[ \t\u3000]*(?:试点)?任务/;
+
 /** Task numbers written without a table (第12项, 任务12, 试点任务第12项) outside any full reference. */
 export function scanBareTaskNumbers(text: string, refs: TaskReference[]): BareTaskNumber[] {
   const found: BareTaskNumber[] = [];
@@ -296,8 +304,10 @@ export function scanBareTaskNumbers(text: string, refs: TaskReference[]): BareTa
     const item = group ? group[0].from : parseInteger(m[1] ?? m[2]);
     if (item === undefined || item === 0) continue;
     if (!group && m[2] !== undefined && enumerationLabel(text, start, end, m[2])) continue;
-    // an item of the plan's own table or list (详见列表1（第2项）) is no task
+    // an item of the plan's own table or list (详见列表1（第2项）) is no task, nor one counted within a year (2025年第3项
+    // 重点民生实事, 今年第2项)
     if (OWN_TABLE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
+    if (m[2] !== undefined && YEAR_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && !TASK_AFTER.test(text.slice(end, end + 4))) continue;
     found.push(group ? { start, end, text: m[0], item, spans: exact(group) } : { start, end, text: m[0], item });
   }
   return found;

@@ -18,12 +18,14 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
   if (!refs.length) return findings;
   // a span is part of its block: a block without enough topic words cannot be clearly about another task
   if (!matcher.hasContent(run.model.text.slice(block.start, block.end), TOPIC_THRESHOLDS.mismatchMinScore)) return findings;
+  // the task each finding's citation names first (the label its message gives)
+  const firstCited: Task[] = [];
   for (const r of refs) {
     const verdict = judgeReference(run.model, block, r, matcher, TOPIC_THRESHOLDS, refs);
     if (!verdict?.better) continue;
     const style = r.ref.form === 'id' ? 'id' : 'table';
     // a list or range as written, with its table where it was written without one (第3至5项 under 二、表3任务落实)
-    const cited = r.tasks.length === 1 ? formatReference(r.tasks[0]) : r.ref.tableEnd > r.ref.tableStart ? r.ref.text.trim() : listWithTable(r.ref.text, sourcePrefixOf(r.tasks[0]), r.ref.table);
+    let cited = r.tasks.length === 1 ? formatReference(r.tasks[0]) : r.ref.tableEnd > r.ref.tableStart ? r.ref.text.trim() : listWithTable(r.ref.text, sourcePrefixOf(r.tasks[0]), r.ref.table);
     // a bare number (第36项 under 二、表1任务落实; 36 in a 任务编号 column) stays bare where the better task is of the
     // table it was read in — and, for one that only its number settled (第36项, which only 表1 has), where the better
     // task's number is as much its table's alone (第35项; not 第8项, which every table has)
@@ -31,19 +33,37 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
     const better = sameTable(verdict.better, r.tasks[0]) && staysSettled(block, r.ref.start, item, index)
       ? (PLAIN.test(r.ref.text) ? String(item) : `第${item}项`)
       : formatReference(verdict.better, style);
+    let start = r.ref.start;
+    let about = verdict.cited;
+    let related = [relatedTask(index, verdict.better, run.msg), ...r.tasks.slice(0, 3).map((t) => relatedTask(index, t, run.msg))];
+    // references listed together (T1.13、T1.14), none of which fits and all for the same task, are one list: one finding,
+    // its fix writing that task once, as a list written after one table gets
+    const last = findings[findings.length - 1];
+    const lastBetter = last?.fixes[0]?.newText;
+    if (last && lastBetter === better && LISTED_TOGETHER.test(run.model.text.slice(last.end, r.ref.start))) {
+      findings.pop();
+      about = firstCited.pop()!;
+      start = last.start;
+      cited = run.model.text.slice(start, r.ref.end);
+      related = [...last.related!, ...related.slice(1)];
+    }
     const terms = matcher.explain(topicWords(run.model.text.slice(verdict.span.start, verdict.span.end)), verdict.better.id, 3).terms;
+    firstCited.push(about);
     findings.push({
-      start: r.ref.start,
+      start,
       end: r.ref.end,
       code: 'reference-mismatch',
       severity: 'warning',
-      message: run.msg.referenceMismatch(cited, taskLabel(run.context.index, verdict.cited), formatReference(verdict.better), taskLabel(run.context.index, verdict.better), terms),
-      related: [relatedTask(index, verdict.better, run.msg), ...r.tasks.slice(0, 3).map((t) => relatedTask(index, t, run.msg))],
-      fixes: [{ title: run.msg.replaceWith(better), start: r.ref.start, end: r.ref.end, newText: better, preferred: true }],
+      message: run.msg.referenceMismatch(cited, taskLabel(run.context.index, about), formatReference(verdict.better), taskLabel(run.context.index, verdict.better), terms),
+      related,
+      fixes: [{ title: run.msg.replaceWith(better), start, end: r.ref.end, newText: better, preferred: true }],
     });
   }
   return findings;
 }
+
+/** Between references of one list (T1.13、T1.14). */
+const LISTED_TOGETHER = /^[ \t\u3000]*[、，,和及与][ \t\u3000]*$/;
 
 /** A number written alone, or a list of them (a task-number column's cell: 12, 3、5). */
 const PLAIN = /^[0-9０-９]/;
