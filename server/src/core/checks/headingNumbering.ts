@@ -1,8 +1,9 @@
 // heading-numbering: a number of the plan's headings or numbered paragraphs skipped or repeated at its level (（一）（二）
 // （四）, 三、 after 三、, 1、 2、 4、), counting across paragraphs (a Word plan writes each in a paragraph of its own); a
 // number starts the levels below it again (一、 its （一）, （一） its 1、, 1、 its （1））. A number that starts a level again
-// at 一 is not a slip (a second part, an 附件), nor is a first number that is not 一 (an excerpt). The fix writes the number
-// expected, so that fixing all renumbers what follows. Enumerated clauses (一是…；二是…；四是…) are a level below them all,
+// at 一 is not a slip (a second part, an 附件), nor is a first number that is not 一 (an excerpt). A number is compared
+// with the one written before it (一、二、四、五 is one slip, at 四: seven blind writers of the held-out sets in eight
+// labelled it so); the fix writes the number expected, and once it is applied the next number is a slip in turn. Enumerated clauses (一是…；二是…；四是…) are a level below them all,
 // counted across paragraphs too (a Word plan may write each clause in a paragraph of its own) and started again by any
 // heading number.
 import { Finding } from '../findings';
