@@ -4,6 +4,7 @@ import { Block, cellSpans, mayBeTaskItem, ParagraphModel } from './planModel';
 import type { UnitSpellings } from './unitSpellings';
 import { Task } from './types';
 import { formatReference } from './taskIndex';
+import { BETWEEN_LISTED } from './references';
 import type { NumberingState } from './headingNumbers';
 import { closingParenthesis, type Deadline, type IssueDate } from './deadlines';
 import { lineEndFrom, linesOf } from './text';
@@ -597,7 +598,7 @@ export function itemTasks(text: string, block: Pick<Block, 'references' | 'bare'
     let tasks = block.references[at].tasks;
     for (let k = at + 1, end = block.references[at].ref.end; k < block.references.length; k++) {
       const next = block.references[k];
-      if (!LISTED_AFTER.test(text.slice(end, next.ref.start))) break;
+      if (!BETWEEN_LISTED.test(text.slice(end, next.ref.start))) break;
       tasks = [...tasks, ...next.tasks.filter((t) => !tasks.includes(t))];
       end = next.ref.end;
     }
@@ -606,8 +607,6 @@ export function itemTasks(text: string, block: Pick<Block, 'references' | 'bare'
   for (const b of block.bare) if (b.tasks && b.resolved === first) return b.tasks;
   return [first];
 }
-/** Between the references of a list (1-12、3-13; 表1第12项、表3第5项). */
-const LISTED_AFTER = /^[ \t\u3000]*[、，,][ \t\u3000]*$/;
 
 /**
  * Of an item without a lead (or a date) of its own that cites `first` and maybe more (itemTasks): whether the 分工表's

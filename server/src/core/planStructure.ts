@@ -412,7 +412,6 @@ function rowAssignments(model: StructuredParagraph['model']): RowAssignments {
   return listed || unread ? { listed: listed ?? NO_TASKS, unread, led: led ?? [], dated: dated ?? [] } : NO_ROW_ASSIGNMENTS;
 }
 
-
 /** How few of the tasks its body cites a plan's 分工表 may leave out for one left out to be an omission (a quarter). */
 const LISTED_SHARE = 0.75;
 
@@ -585,12 +584,12 @@ function paragraphFacts(text: string): ParagraphFacts {
   return { declaresFirstLeads: declares, firstLeadsNote, leadingLabels, labelsOnly, outlineStep, clause, issued, unitLine, ...(title ? { title } : {}), ...(numbers ? { numbers } : {}), ...(numbered ? { numbered, numberedFirst } : {}) };
 }
 
-/** The tasks two table assignments of a plan say different things of (their leads, or their dates). */
 /** Whether a block cites more than one task (a list or range, two references, a bare list). */
 function citesSeveral(block: Block): boolean {
   return block.references.length > 1 || block.references.some((r) => r.tasks.length > 1) || block.bare.some((b) => (b.tasks?.length ?? 0) > 1);
 }
 
+/** The tasks two table assignments of a plan say different things of (their leads, or their dates). */
 function changedTasks(a: TableAssignments, b: TableAssignments): Set<Task> {
   const changed = new Set<Task>();
   for (const t of a.listed) if (!b.listed.has(t)) changed.add(t);

@@ -55,6 +55,8 @@ export const SP = '[ \\t\\u3000]*';
 export const RANGE_SEP = '(?:至|到|-|－|—|–|~|～|‐)';
 /** Between the items of a list (第12、13项, 第12项和第13项). */
 export const LIST_SEP = '(?:、|和|及|与|，|,)';
+/** All that stands between two references of one list (T1.13、T1.14; 表1第12项和表3第13项). */
+export const BETWEEN_LISTED = new RegExp(`^${SP}${LIST_SEP}${SP}$`);
 /**
  * Between a table and its item (表1中第12项, 表1的第12项, 表1所列第12项), with the blanks after it in one optional group:
  * `${SP}${OF}${SP}` would try every split of a run of blanks (quadratic).

@@ -1,6 +1,7 @@
 // reference-mismatch: the span that cites a task is clearly about another task and not about the cited one
 // (支持外商投资旅行社从事出境旅游业务（表1第31项）: 表1第31项 is 金融标准, the sentence is 表1第13项's).
 import { blockCitations, listWithTable } from '../bareNumbers';
+import { BETWEEN_LISTED } from '../references';
 import { Finding } from '../findings';
 import { Block } from '../planModel';
 import { formatReference, sourcePrefixOf, TaskIndex } from '../taskIndex';
@@ -40,7 +41,7 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
     // its fix writing that task once, as a list written after one table gets
     const last = findings[findings.length - 1];
     const lastBetter = last?.fixes[0]?.newText;
-    if (last && lastBetter === better && LISTED_TOGETHER.test(run.model.text.slice(last.end, r.ref.start))) {
+    if (last && lastBetter === better && BETWEEN_LISTED.test(run.model.text.slice(last.end, r.ref.start))) {
       findings.pop();
       about = firstCited.pop()!;
       start = last.start;
@@ -61,9 +62,6 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
   }
   return findings;
 }
-
-/** Between references of one list (T1.13、T1.14). */
-const LISTED_TOGETHER = /^[ \t\u3000]*[、，,和及与][ \t\u3000]*$/;
 
 /** A number written alone, or a list of them (a task-number column's cell: 12, 3、5). */
 const PLAIN = /^[0-9０-９]/;
