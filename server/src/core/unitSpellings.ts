@@ -141,13 +141,21 @@ function fullNameBefore(text: string, end: number): string | undefined {
     if (!isUnitName(name)) continue;
     // 由区工业和信息化局（以下简称“区工信局”）会同…: the unit is 区工业和信息化局
     const opened = OPENING_WORD.exec(name);
-    return opened && isUnitName(name.slice(opened[0].length)) ? name.slice(opened[0].length) : name;
+    if (opened && isUnitName(name.slice(opened[0].length))) return name.slice(opened[0].length);
+    // 各项任务由区市场监督管理局（以下简称“区市场监管局”）…: the unit the word before it leads into
+    for (const m of name.matchAll(LEADS_INTO)) {
+      const unit = name.slice(m.index! + m[0].length);
+      if (m.index! > 0 && isUnitName(unit)) return unit;
+    }
+    return name;
   }
   return undefined;
 }
 
 /** A word a sentence puts before the unit it names: 由, 请, 会同, 联合, … (no unit's name starts so). */
 const OPENING_WORD = /^(?:由|请|并|和|及|与|会同|联合|协同|指导|督促|推动|支持|依托)/;
+/** Within a sentence, the words that lead into the unit after them when it starts with its level (由区…, 请市…). */
+const LEADS_INTO = /(?:由|请|会同|联合|协同)(?=[区市县省])/g;
 
 /** The last plan's paragraphs' facts (those that have any) and the spellings made of them. */
 let lastPlan: { facts: readonly UnitFacts[]; annex: string; made: PlanSpellings } | undefined;
@@ -252,8 +260,9 @@ function variantsOf(names: readonly string[], declared: readonly (readonly [stri
   for (let i = 0; i < names.length; i++) {
     for (let j = i + 1; j < names.length; j++) {
       const [a, b] = [names[i], names[j]];
-      // 天河区商务局 and 区商务局 are the same unit, written with and without its place: neither a slip
-      if (a.endsWith(b) || b.endsWith(a) || !mayNameSameUnit(a, b) || excused(a, b)) continue;
+      // 天河区商务局 and 区商务局 are the same unit, written with and without its place: neither a slip (but 商务局 for
+      // 区商务局 leaves out only the level, which says whose bureau it is)
+      if (withPlace(a, b) || withPlace(b, a) || !mayNameSameUnit(a, b) || excused(a, b)) continue;
       (made.get(a) ?? made.set(a, []).get(a)!).push(b);
       (made.get(b) ?? made.set(b, []).get(b)!).push(a);
     }
@@ -261,6 +270,12 @@ function variantsOf(names: readonly string[], declared: readonly (readonly [stri
   lastVariants = { key, made };
   return made;
 }
+
+/** Whether `longer` is `shorter` with a place written before it (天河区商务局, 区商务局), not a level alone (区商务局, 商务局). */
+function withPlace(longer: string, shorter: string): boolean {
+  return longer.endsWith(shorter) && !LEVEL_ALONE.test(longer.slice(0, longer.length - shorter.length));
+}
+const LEVEL_ALONE = /^[区市县省镇]$/;
 
 /**
  * The spelling a name should give way to, if any: of its other names, the one the plan uses most, when it uses that
