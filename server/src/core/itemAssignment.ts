@@ -611,8 +611,8 @@ export function itemTasks(text: string, block: Pick<Block, 'references' | 'bare'
 /**
  * Of an item without a lead (or a date) of its own that cites `first` and maybe more (itemTasks): whether the 分工表's
  * rows give `what` to every task it cites ('all'), to some (the references of those they give it to and of those they
- * do not), or to none (undefined: the item's own omission). Some and a row the reader cannot read is 'all': that row may
- * give it to the rest.
+ * do not), or to none (undefined: the item's own omission). Where a row is unread, which may give it to the rest, the
+ * item is judged by its first task: 'all' when the rows give it that, else undefined.
  */
 export function partlyAssigned(
   text: string,
@@ -624,7 +624,9 @@ export function partlyAssigned(
   const tasks = itemTasks(text, block, first);
   const given = tasks.filter((t) => tables[what].has(t));
   if (!given.length) return undefined;
-  if (given.length === tasks.length || tables.unread) return 'all';
+  if (given.length === tasks.length) return 'all';
+  // a row this reader cannot read may give it to the rest: the item is judged by its first task alone
+  if (tables.unread) return given.includes(first) ? 'all' : undefined;
   const refs = (list: readonly Task[]) => list.map((t) => formatReference(t)).join('、');
   return { given: refs(given), missing: refs(tasks.filter((t) => !given.includes(t))) };
 }
