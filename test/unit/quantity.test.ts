@@ -21,6 +21,14 @@ function reads(text: string, value: number, unit: string, comparator?: Comparato
 }
 
 describe('readNumber', () => {
+  it('reads a range (3至5年, 51%-67%, 1亿至3亿美元) as one quantity: its upper end, and its lower end as low', () => {
+    const read = (t: string) => findQuantities(t).map((q) => [q.text, q.low, q.value, q.unit]);
+    assert.deepStrictEqual(read('过渡期一般为3至5年'), [['3至5年', 3, 5, 'year']]);
+    assert.deepStrictEqual(read('中方股比51%-67%'), [['51%-67%', 51, 67, 'percent']]);
+    assert.deepStrictEqual(read('资产总额1亿至3亿美元'), [['1亿至3亿美元', 1e8, 3e8, 'USD']]);
+    assert.deepStrictEqual(read('由5年降至3年'), [['5年', undefined, 5, 'year'], ['降至3年', undefined, 3, 'year']], 'a change is no range');
+  });
+
   it('reads Arabic integers, thousands separators and decimals', () => {
     assert.strictEqual(readNumber('67'), 67);
     assert.strictEqual(readNumber('1,000'), 1000);

@@ -5,6 +5,8 @@ export type Unit = 'percent' | 'year' | 'month' | 'day' | 'USD' | 'CNY' | 'count
 
 export interface QuantityPhrase {
   value: number;
+  /** A range's lower end (3至5年: 3, `value` being 5), in the unit of its upper end. */
+  low?: number;
   unit: Unit;
   counter?: string;
   comparator?: Comparator;
@@ -234,10 +236,27 @@ export function findQuantities(text: string): QuantityPhrase[] {
     if (numStart > m.index) { DATE_AT.lastIndex = numStart; if (DATE_AT.test(text)) { re.lastIndex = Math.max(numStart, from); continue; } }
     const q = build(text, m, numStart, numEnd);
     if (!q) { re.lastIndex = Math.max(numEnd, from); continue; }
-    out.push(q);
+    const last = out[out.length - 1];
+    if (last && rangeTo(text, last, q)) out[out.length - 1] = asRange(text, last, q);
+    else out.push(q);
     re.lastIndex = Math.max(q.end, from);
   }
   return out;
+}
+
+/** What stands between a range's two ends (3至5年, 51%-67%). */
+const RANGE_BETWEEN = /^[ \t]*(?:至|到|~|～|-|－|—|–)[ \t]*$/;
+
+/** Whether `low` and `high` are the two ends of one range: 3至5年, 为51%至67% (the first end has no unit or the second's). */
+function rangeTo(text: string, low: QuantityPhrase, high: QuantityPhrase): boolean {
+  return (low.unit === 'none' || low.unit === high.unit) && high.comparator === undefined && (low.comparator === undefined || low.comparator === '=') &&
+    low.value < high.value && RANGE_BETWEEN.test(text.slice(low.valueEnd, high.valueStart));
+}
+
+/** A range as one quantity: its upper end's value and unit, its lower end's value as `low`, from where the range starts. */
+function asRange(text: string, low: QuantityPhrase, high: QuantityPhrase): QuantityPhrase {
+  const start = low.valueStart;
+  return { value: high.value, low: low.value, unit: high.unit, ...(high.counter !== undefined ? { counter: high.counter } : {}), start, end: high.end, valueStart: start, valueEnd: high.valueEnd, text: text.slice(start, high.end) };
 }
 
 /** The quantity of a QTY match, or undefined when it is not one; `at` holds where its groups start. */
@@ -385,12 +404,14 @@ const FAMILY: Record<Unit, Family> = {
  * Units of different families (percent vs 年) are not about the same thing: false.
  * 'none' compares by value only; 年/个月 convert (5年 = 60个月); 日 vs 年/月 and USD vs CNY count as a mismatch.
  * A plan comparator must equal the source's and the value must match; a bare plan number, or one stated with 为 or
- * 达到 ('=': 外资股比为50%, 中方股比达到67%), only needs the value, unless the source's threshold is itself a value.
+ * 达到 ('=': 外资股比为50%, 中方股比达到67%), only needs the value, unless the source's threshold is itself a value; a
+ * range (3至5年) is compared by its lower end with a minimum and by its upper end with a maximum.
  */
-export function contradicts(plan: { comparator?: Comparator; value: number; unit: Unit },
+export function contradicts(plan: { comparator?: Comparator; value: number; low?: number; unit: Unit },
   source: { comparator: Comparator; value: number; unit: Unit }): boolean {
   const pf = FAMILY[plan.unit], sf = FAMILY[source.unit];
-  let pv = plan.value, sv = source.value;
+  // a range (3至5年) is held to a minimum by its lower end, to a maximum or a value by its upper end
+  let pv = plan.low !== undefined && (source.comparator === '>=' || source.comparator === '>') ? plan.low : plan.value, sv = source.value;
   if (pf !== 'none' && sf !== 'none') {
     if (pf !== sf) return false;
     if (plan.unit !== source.unit) {
