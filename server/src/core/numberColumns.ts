@@ -20,7 +20,10 @@ const NUMBER_CELL = new RegExp(`^${TABLE_AND_ITEM}$`);
 const DATE_CELLS = [
   /^(?:(?:19|20)[0-9]{2}年)?0?([1-9])月0?([1-9]|[12][0-9]|3[01])日$/,
   /^(?:19|20)[0-9]{2}([-/.])0?([1-9])(?:\1)0?([1-9]|[12][0-9]|3[01])$/,
+  // as Excel shows it in English: 12-Jan, 12-Jan-26, 12 Jan 2026
+  /^0?([1-9]|[12][0-9]|3[01])[- ](Jan|Feb|Mar|Apr|May)(?:[- ](?:[0-9]{2}|(?:19|20)[0-9]{2}))?$/i,
 ];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may'];
 
 /**
  * The references written in the task-number columns of the tables of `text` (offsets into it): for each table row of
@@ -230,7 +233,8 @@ function numberCell(written: string): TaskCell | undefined {
 function dateCell(written: string, has: (table: number, item: number) => boolean): TaskCell | undefined {
   const zh = DATE_CELLS[0].exec(written);
   const iso = zh ? null : DATE_CELLS[1].exec(written);
-  const [table, item] = zh ? [Number(zh[1]), Number(zh[2])] : iso ? [Number(iso[2]), Number(iso[3])] : [];
+  const en = zh || iso ? null : DATE_CELLS[2].exec(written);
+  const [table, item] = zh ? [Number(zh[1]), Number(zh[2])] : iso ? [Number(iso[2]), Number(iso[3])] : en ? [MONTHS.indexOf(en[2].toLowerCase()) + 1, Number(en[1])] : [];
   if (!table || !item || !has(table, item)) return undefined;
   return { table, item, tableEnd: written.length, itemStart: 0, asDate: { typed: `${table}-${item}` } };
 }
