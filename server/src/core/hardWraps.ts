@@ -252,7 +252,7 @@ function pageLines(lines: readonly Line[]): Set<number> {
  * otherwise than as it is.
  */
 export function hardWrapView(text: string): TextView | undefined {
-  if (!text.includes('\n')) return undefined;
+  if (!text.includes('\n') && !text.includes('\r')) return undefined;
   const table = spacedTables(text);
   const cuts = lineCuts(text, table.lines);
   if (!cuts.length && !table.borders.length) return undefined;
@@ -310,7 +310,7 @@ function spacedTables(text: string): { lines: Set<number>; borders: number[] } {
 function lineCuts(text: string, rows: ReadonlySet<number>): Cut[] {
   // told from the first lines; only a text that is hard-wrapped is split into all of them
   const width = wrapWidth(text);
-  if (width === undefined) return [];
+  if (width === undefined) return tokenCuts(text, rows);
   const lines = linesOf(text);
   const pages = pageLines(lines);
   const goesOn = (k: number) => k < lines.length && !pages.has(k) && !rows.has(lines[k].start) && continues(lines[k]);
@@ -350,6 +350,107 @@ function lineCuts(text: string, rows: ReadonlySet<number>): Cut[] {
   }
   return cuts;
 }
+
+/**
+ * A line break (and the page's number or running head after it) that splits a reference, a number or a 文号, or falls
+ * inside a quotation or a bracket: 表1第6⏎4项, 表⏎6第2项, T1.⏎49, 第⏎8项, 3至⏎5年, 〔2022〕⏎21号, “…保税⏎展览…”, （区商务局牵⏎头）;
+ * or a sentence a page's number parts. Where the text as a whole
+ * is not hard-wrapped (a paragraph copied out of a PDF into a plan typed a paragraph to a line), only such breaks are
+ * the page's: the writer's own break never falls there. Found by one pattern over the text (this runs on every
+ * keystroke); a break is joined when its line holds words (TOKEN_LINE characters at least, no table row) and the line
+ * after it goes on (not blank, no block's start).
+ */
+function tokenCuts(text: string, rows: ReadonlySet<number>): Cut[] {
+  const cuts: Cut[] = [];
+  // each line's break, found natively (this runs on every keystroke); a line is looked at only when its last character
+  // may go on in a token, it leaves a quotation or bracket open, or a page's number follows it
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  for (let from = 0; lf >= 0 || cr >= 0; ) {
+    const at = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+    const resume = at + (text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? 2 : 1);
+    let last = at;
+    while (last > from && isBlank(text.charCodeAt(last - 1))) last--;
+    const cut = last - from >= TOKEN_LINE && mayGoOn(text, from, last, resume) ? tokenCut(text, rows, from) : undefined;
+    if (cut) cuts.push(cut);
+    from = cut ? cut.end : resume;
+    while (lf >= 0 && lf < from) lf = text.indexOf('\n', from);
+    while (cr >= 0 && cr < from) cr = text.indexOf('\r', from);
+  }
+  return cuts;
+}
+
+const isBlank = (c: number) => c === 32 || c === 9 || c === 0x3000;
+
+/**
+ * Whether the line [from, last) may go on past its break (at `next`, the next line's start): its last character can
+ * end half a token (a digit, 表, 第, ., 至, 〕), it leaves a quotation or bracket open, or a page's number stands next.
+ */
+function mayGoOn(text: string, from: number, last: number, next: number): boolean {
+  const c = text.charCodeAt(last - 1);
+  if (TOKEN_CODES.has(c) || (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return true;
+  if (CLOSING_CODES.has(c)) return false;
+  // an open quotation or bracket: the line's last “ or （ after its last ” or ）
+  for (let k = last - 1; k >= from; k--) {
+    const d = text.charCodeAt(k);
+    if (d === 0x201d || d === 0xff09) break;
+    if (d === 0x201c || d === 0xff08) return true;
+  }
+  // a page's number on the next line (— 7 —, - 7 -)
+  let k = next;
+  while (k < text.length && isBlank(text.charCodeAt(k))) k++;
+  return PAGE_DASHES.has(text.charCodeAt(k));
+}
+/** The last characters of a line that may end half a token: 表, 第, a T-form's point, a range's 至, a 文号's 〕. */
+const TOKEN_CODES = new Set([...'表第.．至到~～〕'].map((c) => c.charCodeAt(0)));
+/** What a page's number opens with: — 7 —, - 7 -. */
+const PAGE_DASHES = new Set([...'—－-–~～'].map((c) => c.charCodeAt(0)));
+
+/** The cut that joins the line at `start` to the next (past a page's number), when a page broke it inside a token. */
+function tokenCut(text: string, rows: ReadonlySet<number>, start: number): Cut | undefined {
+  const line = lineAround(text, start);
+  if (rows.has(line.start) || !open(line) || line.next > text.length) return undefined;
+  // past a page's number (— 6 —) and a running head between the halves
+  let next = lineAround(text, line.next);
+  for (let k = 0; k < MAX_FURNITURE && PAGE_NUMBER.test(next.text) && next.next <= text.length; k++) next = lineAround(text, next.next);
+  const written = line.text.trimEnd();
+  // a quotation or bracket left open, or a word a page's number parted (永⏎- 7 -⏎久访问): any words go on; a number, 表 or
+  // 第: a number or what follows one; T1., a range's 至 or a 文号's year: a digit
+  const after = UNCLOSED.test(written) || (next.start > line.next && !TOKEN_END.test(written))
+    ? ANY_WORDS
+    : NUMBER_END.test(written) ? NUMBER_GOES_ON : TOKEN_END.test(written) ? DIGIT_FIRST : undefined;
+  if (!after || !continues(next) || !after.test(next.text)) return undefined;
+  const end = line.start + written.length;
+  return { start: end, end: next.start, space: betweenLetters(text, end, next.start) };
+}
+
+/** A line that ends with a mark ends a sentence, a clause or a bracket (or is a table's row): no token goes on past it. */
+const CLOSING_CODES = new Set([...'。！？!?；;：:，,、）)》”」』|>'].map((c) => c.charCodeAt(0)));
+/** A line ending inside a number: a digit, or 表 or 第 before one (not 分工表, 附表). */
+const NUMBER_END = /(?:[0-9０-９]|(?:^|[^工务单附列图报])表|第)$/;
+/** …or in a token a digit goes on: T1. (a T-form's table), a range's 至 after a number, a 文号's year (〔2022〕). */
+const TOKEN_END = /(?:[0-9０-９]|(?:^|[^工务单附列图报])表|第|[TＴ][0-9０-９]{1,2}[.．]|[0-9０-９][至到~～]|〔[0-9０-９]{4}〕)$/;
+/** A quotation mark or bracket the line leaves open. */
+const UNCLOSED = /[“（][^”）]*$/;
+
+/** The line around `at`, its breaks any of \n, \r\n and a lone \r (as LSP has them). */
+function lineAround(text: string, at: number): Line {
+  let start = at;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+  let end = at;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  const next = end >= text.length ? text.length + 1 : end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+  return { start, end, next, text: text.slice(start, end), width: widthIn(text, start, end) };
+}
+
+/** A line must hold this many characters for a break at its end to be read as a page's (a table's cell a line holds fewer). */
+const TOKEN_LINE = 8;
+/** What starts the line that goes on with such a token: after a digit, 表 or 第, a digit or what follows a number (项, 号, 年, %)… */
+const NUMBER_GOES_ON = /^[ \t\u3000]*(?:[0-9０-９]|[项号年月日%％])/;
+/** …after T1., a range's 至 or a 文号's year, a digit… */
+const DIGIT_FIRST = /^[ \t\u3000]*[0-9０-９]/;
+/** …and after an open quotation or bracket, or a page's number, any words. */
+const ANY_WORDS = /\S/;
 
 /** What the view takes out of the text: [start, end), a space standing for it when it parted two letters of words. */
 interface Cut {
