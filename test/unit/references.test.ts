@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { referencedItems, scanBareTaskNumbers, scanReferences, TaskReference } from '../../server/src/core/references';
 import { LineIndex, parseInteger } from '../../server/src/core/text';
+import { headingNumbersIn } from '../../server/src/core/headingNumbers';
 
 function one(text: string): TaskReference {
   const refs = scanReferences(text);
@@ -192,5 +193,12 @@ describe('LineIndex', () => {
     assert.deepStrictEqual(li.positionAt(5), { line: 2, character: 0 });
     assert.strictEqual(li.offsetAt({ line: 3, character: 0 }), 7);
     assert.strictEqual(li.offsetAt({ line: 0, character: 99 }), 1, 'clamps to the line end');
+  });
+
+  it('reads the numbers that open lines broken by \n, \r\n or a lone \r alike (heading-numbering)', () => {
+    const numbers = (eol: string) => headingNumbersIn(['标题', '一、总体要求', '二、重点任务', '（一）商务服务'].join(eol))?.map((n) => [n.level, n.value, n.start]);
+    assert.deepStrictEqual(numbers('\r'), [[1, 1, 3], [1, 2, 10], [2, 1, 18]]);
+    assert.deepStrictEqual(numbers('\n'), numbers('\r'));
+    assert.deepStrictEqual(numbers('\r\n'), [[1, 1, 4], [1, 2, 12], [2, 1, 21]]);
   });
 });

@@ -20,7 +20,7 @@ export interface HeadingNumber {
 /** A line that opens with a number: a Markdown heading's marks or indentation, bold, then the number and its marks. */
 const HEADING_NUMBER = /^(#{1,6}[ \t]+)?[ \t\u3000]*(?:\*\*)?(?:([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[）)]|([0-9０-９]{1,2})[、．](?![0-9０-９])|[（(]([0-9０-９]{1,2})[）)])/;
 /** A cheap test first: no line of most paragraphs opens with a number of any of the forms. */
-const ANY_NUMBER = /(?:^|\n)[# \t\u3000*]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9０-９]|[0-9０-９]{1,2}[、．])/;
+const ANY_NUMBER = /(?:^|[\r\n])[# \t\u3000*]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9０-９]|[0-9０-９]{1,2}[、．])/;
 
 /**
  * The numbers of a paragraph, in order: its headings' and numbered lines', and its enumerated clauses' (一是…；二是…);
@@ -38,8 +38,11 @@ export function headingNumbersIn(text: string): HeadingNumber[] | undefined {
 function linesNumbers(text: string): HeadingNumber[] | undefined {
   if (!ANY_NUMBER.test(text)) return undefined;
   let found: HeadingNumber[] | undefined;
-  let at = 0;
-  for (const line of text.split('\n')) {
+  // each line, its break any of \n, \r\n and a lone \r (as LSP has them)
+  for (let at = 0; at <= text.length; ) {
+    LINE_BREAK.lastIndex = at;
+    const br = LINE_BREAK.exec(text);
+    const line = text.slice(at, br ? br.index : text.length);
     const m = HEADING_NUMBER.exec(line);
     if (m) {
       const level = m[2] ? 1 : m[3] ? 2 : m[4] ? 3 : 4;
@@ -51,10 +54,13 @@ function linesNumbers(text: string): HeadingNumber[] | undefined {
         (found ??= []).push({ level, value, start, end: start + written.length, ...(/[０-９]/.test(written) ? { wide: true } : {}) });
       }
     }
-    at += line.length + 1;
+    if (!br) break;
+    at = br.index + br[0].length;
   }
   return found;
 }
+
+const LINE_BREAK = /\r\n|\r|\n/g;
 
 /** The numerals of 一、 and （一） that are numbers of one or two places. */
 const NUMERAL = /^(?:[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)$/;

@@ -14,6 +14,10 @@ const QUOTE_MARK = /[“「『‘"]/;
 export const QUOTE = /“([^“”\n]{6,600})”|「([^「」\n]{6,600})」|『([^『』\n]{6,600})』|‘([^‘’\n]{6,600})’|"([^"\n]{6,600})"/g;
 /** At most this share of the quotation may differ for it to count as a quotation of the task. */
 const MAX_DIFFERENCE = 0.3;
+/** A task's text of at least this many characters, quoted whole with words added, is a quotation of it. */
+const MIN_WHOLE = 8;
+/** The mark that ends a task's text, which a quotation going on leaves out. */
+const TASK_END = /[。；;.]$/;
 
 interface Normalized {
   text: string;
@@ -560,6 +564,13 @@ function judgeQuote(inner: string, innerStart: number, tasks: Task[], index: Tas
     fixes: [{ title: msg.replaceQuote, start: innerStart, end: innerStart + inner.length, newText: exact, preferred: true }],
   });
   if (!best || best.a.distance > MAX_DIFFERENCE * quote.text.length) {
+    // a task's whole text with words added after it inside the quotation marks (“支持……租赁业务，推动建设……平台”): a
+    // quotation of the task, however many words were added
+    const whole = tasks.find((t) => {
+      const own = normalize(t.text).text.replace(TASK_END, '');
+      return own.length >= MIN_WHOLE && quote.text.length > own.length && quote.text.startsWith(own);
+    });
+    if (whole) return finding(whole, nestedQuotes(whole.text));
     // a task's words in another order (a list reordered inside the quotation marks): too far apart by edits
     const texts = tasks.map((t) => normalizedText(t.text));
     const reordered = reorderedIn(quote.text, texts);
