@@ -195,7 +195,7 @@ describe('LineIndex', () => {
     assert.strictEqual(li.offsetAt({ line: 0, character: 99 }), 1, 'clamps to the line end');
   });
 
-  it('reads the numbers that open lines broken by \n, \r\n or a lone \r alike (heading-numbering)', () => {
+  it('reads the numbers that open lines broken by LF, CRLF or a lone CR alike (heading-numbering)', () => {
     const numbers = (eol: string) => headingNumbersIn(['标题', '一、总体要求', '二、重点任务', '（一）商务服务'].join(eol))?.map((n) => [n.level, n.value, n.start]);
     assert.deepStrictEqual(numbers('\r'), [[1, 1, 3], [1, 2, 10], [2, 1, 18]]);
     assert.deepStrictEqual(numbers('\n'), numbers('\r'));
