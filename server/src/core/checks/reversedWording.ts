@@ -105,6 +105,14 @@ function modifierBefore(s: string, at: number): string | undefined {
   return CLAUSE_LABEL.exec(s.slice(Math.max(0, at - 4), at))?.[0];
 }
 
+/** How many of s[from, to) are characters of words (Han, letters, digits), not marks or spaces. */
+function wordCharacters(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = Math.max(0, from); k < to; k++) if (WORD_CHARACTER.test(s[k])) n++;
+  return n;
+}
+const WORD_CHARACTER = /[\p{Script=Han}\p{L}\p{N}]/u;
+
 /** Whether s[at] is no Han character (a mark, a space, a letter), or out of the text: a word ends there. */
 const wordEdge = (s: string, at: number) => at < 0 || at >= s.length || !HAN.test(s[at]);
 
@@ -125,7 +133,8 @@ function copiedAround(plan: string, p: number, p2: number, task: string, t: numb
     }
   }
   const after = sharedAfter(plan, p2, task, t2);
-  if (before + after < MIN_COPIED) return 0;
+  // the characters of words copied, not the marks between them (，增加企业和群众办事 copies seven of 表4第1项's, not eight)
+  if (wordCharacters(plan, p - before, p) + wordCharacters(plan, p2, p2 + after) < MIN_COPIED) return 0;
   if (before < MIN_SIDE && !(wordEdge(plan, p - 1) && wordEdge(task, t - 1))) return 0;
   if (after < MIN_SIDE && !(wordEdge(plan, p2) && wordEdge(task, t2))) return 0;
   return before + after;
