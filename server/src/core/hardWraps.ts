@@ -354,11 +354,10 @@ function lineCuts(text: string, rows: ReadonlySet<number>): Cut[] {
 /**
  * A line break (and the page's number or running head after it) that splits a reference, a number or a 文号, or falls
  * inside a quotation or a bracket: 表1第6⏎4项, 表⏎6第2项, T1.⏎49, 第⏎8项, 3至⏎5年, 〔2022〕⏎21号, “…保税⏎展览…”, （区商务局牵⏎头）;
- * or a sentence a page's number parts. Where the text as a whole
- * is not hard-wrapped (a paragraph copied out of a PDF into a plan typed a paragraph to a line), only such breaks are
- * the page's: the writer's own break never falls there. Found by one pattern over the text (this runs on every
- * keystroke); a break is joined when its line holds words (TOKEN_LINE characters at least, no table row) and the line
- * after it goes on (not blank, no block's start).
+ * or a sentence a page's number parts. Where the text as a whole is not hard-wrapped (a paragraph copied out of a PDF
+ * into a plan typed a paragraph to a line), only such breaks are the page's: the writer's own break never falls there.
+ * Found by one pass over the line ends (this runs on every keystroke); a break is joined when its line holds words
+ * (TOKEN_LINE characters at least, no table row) and the line after it goes on (not blank, no block's start).
  */
 function tokenCuts(text: string, rows: ReadonlySet<number>): Cut[] {
   const cuts: Cut[] = [];
