@@ -188,8 +188,10 @@ describe('a plan copied out of a PDF (hardWrapView)', function () {
     assert.strictEqual(view('　　1．支持民营企业开展售电业务（表1第6\n4项）。（区发展改革局牵头）\n'), '　　1．支持民营企业开展售电业务（表1第64项）。（区发展改革局牵头）\n');
     assert.strictEqual(view('为贯彻落实《总体方案》（商资发〔2022〕\r\n212号），制定本方案。'), '为贯彻落实《总体方案》（商资发〔2022〕212号），制定本方案。');
     assert.strictEqual(view('　　1．开展保税展示交易业务（表1第14项）。（区商务局牵\r头，2025年底前完成）'), '　　1．开展保税展示交易业务（表1第14项）。（区商务局牵头，2025年底前完成）');
-    assert.strictEqual(view('　　5．鼓励政府网站支持IPv6永\n- 7 -\n久访问。（区工业和信息化局牵头）'), '　　5．鼓励政府网站支持IPv6永久访问。（区工业和信息化局牵头）');
-    assert.strictEqual(view('过渡期支持政策一般为3至\n5年，按规定办理。'), '过渡期支持政策一般为3至5年，按规定办理。');
+    assert.strictEqual(view('　　5．推进测试中心建设，鼓励政府网站支持IPv6永\n- 7 -\n久访问。（区工业和信息化局牵头）'), '　　5．推进测试中心建设，鼓励政府网站支持IPv6永久访问。（区工业和信息化局牵头）');
+    // (a line narrower than a page's is the writer's own)
+    assert.strictEqual(view('支持IPv6永\n- 7 -\n久访问。'), undefined);
+    assert.strictEqual(view('服务型制造子公司的过渡期支持政策一般为3至\n5年，按规定办理。'), '服务型制造子公司的过渡期支持政策一般为3至5年，按规定办理。');
     // not the writer's own breaks: a heading over its text, a table's title over its first cell, short lines, a sentence's end
     for (const text of ['一、总体要求\n为深入贯彻落实试点任务', '附件：重点任务分工表\n1\t1-12', '序号\n1\n2\n3', '落实表1第12项。\n2025年底前完成。', '目标：引进企业10\n牵头单位：区商务局']) {
       assert.strictEqual(view(text), undefined, text);

@@ -408,7 +408,8 @@ const PAGE_DASHES = new Set([...'—－-–~～'].map((c) => c.charCodeAt(0)));
 /** The cut that joins the line at `start` to the next (past a page's number), when a page broke it inside a token. */
 function tokenCut(text: string, rows: ReadonlySet<number>, start: number): Cut | undefined {
   const line = lineAround(text, start);
-  if (rows.has(line.start) || !open(line) || line.next > text.length) return undefined;
+  // a line as wide as a page's (MIN_WIDTH): a page breaks its lines where they are full
+  if (line.width < MIN_WIDTH || rows.has(line.start) || !open(line) || line.next > text.length) return undefined;
   // past a page's number (— 6 —) and a running head between the halves
   let next = lineAround(text, line.next);
   for (let k = 0; k < MAX_FURNITURE && PAGE_NUMBER.test(next.text) && next.next <= text.length; k++) next = lineAround(text, next.next);
