@@ -167,13 +167,17 @@ const NUMBERING_AT_START = new RegExp(String.raw`^[ \t\u3000]*(?:([0-9０-９]{1
  * block right before its run of clauses, when nothing but blanks parts them; undefined for a block that is no clause.
  */
 export function enumerationTitle<B extends { start: number; end: number }>(text: string, blocks: readonly B[], i: number): B | undefined {
-  const clause = (j: number) => ENUMERATION.test(text.slice(blocks[j].start, blocks[j].end));
-  const adjacent = (j: number) => !/\S/.test(text.slice(blocks[j - 1].end, blocks[j].start));
-  if (!clause(i)) return undefined;
+  if (!isClause(text, blocks[i])) return undefined;
   let first = i;
-  while (first > 0 && adjacent(first) && clause(first - 1)) first--;
-  return first > 0 && adjacent(first) ? blocks[first - 1] : undefined;
+  while (first > 0 && followsDirectly(text, blocks, first) && isClause(text, blocks[first - 1])) first--;
+  return first > 0 && followsDirectly(text, blocks, first) ? blocks[first - 1] : undefined;
 }
+
+/** Whether a block is a clause of an enumeration (一是…, 二是…). */
+export const isClause = (text: string, block: { start: number; end: number }) => ENUMERATION.test(text.slice(block.start, block.end));
+
+/** Whether blocks[j] follows blocks[j - 1] with nothing but blanks between them. */
+export const followsDirectly = (text: string, blocks: readonly { start: number; end: number }[], j: number) => !/\S/.test(text.slice(blocks[j - 1].end, blocks[j].start));
 
 /**
  * The block whose citation blocks[i], an item of none of its own, is a part of: the item it is nested in (1. …（表1第26项）,

@@ -3,7 +3,7 @@
 import { topicText } from './bareNumbers';
 import { closingParenthesis } from './deadlines';
 import { TaskMatcher } from './matcher';
-import { assignsAbove, CN_HEADING_ITEM, ENUMERATION, enumerationTitle, headingItemsAbove, headingLikeLine, isFrameSection, parentItem, SUB_ITEM_MARKER } from './scopes';
+import { assignsAbove, CN_HEADING_ITEM, enumerationTitle, followsDirectly, headingItemsAbove, isClause, headingLikeLine, isFrameSection, parentItem, SUB_ITEM_MARKER } from './scopes';
 import { scanReferences } from './references';
 import { Block, mayBeTaskItem, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
 import { citedTasks, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
@@ -278,10 +278,8 @@ function headingsAbove(model: ParagraphModel, i: number, index: Pick<TaskIndex, 
  */
 function enumerationPartsOf(model: ParagraphModel, i: number): Block[] {
   const { blocks, text } = model;
-  const clause = (j: number) => ENUMERATION.test(text.slice(blocks[j].start, blocks[j].end));
-  const adjacent = (j: number) => !/\S/.test(text.slice(blocks[j - 1].end, blocks[j].start));
   let end = i + 1;
-  while (end < blocks.length && adjacent(end) && clause(end)) end++;
+  while (end < blocks.length && followsDirectly(text, blocks, end) && isClause(text, blocks[end])) end++;
   const parts = blocks.slice(i + 1, end);
   const title = enumerationTitle(text, blocks, i);
   if (title) parts.push(title);
