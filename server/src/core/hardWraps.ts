@@ -416,9 +416,8 @@ function tokenCut(text: string, rows: ReadonlySet<number>, start: number): Cut |
   const written = line.text.trimEnd();
   // a quotation or bracket left open, or a word a page's number parted (永⏎- 7 -⏎久访问): any words go on; a number, 表 or
   // 第: a number or what follows one; T1., a range's 至 or a 文号's year: a digit
-  const after = UNCLOSED.test(written) || (next.start > line.next && !TOKEN_END.test(written))
-    ? ANY_WORDS
-    : NUMBER_END.test(written) ? NUMBER_GOES_ON : TOKEN_END.test(written) ? DIGIT_FIRST : undefined;
+  const token = TOKEN_END.test(written);
+  const after = UNCLOSED.test(written) || (next.start > line.next && !token) ? ANY_WORDS : !token ? undefined : NUMBER_END.test(written) ? NUMBER_GOES_ON : DIGIT_FIRST;
   if (!after || !continues(next) || !after.test(next.text)) return undefined;
   const end = line.start + written.length;
   return { start: end, end: next.start, space: betweenLetters(text, end, next.start) };
