@@ -12,6 +12,7 @@ import { findQuantities, readNumber } from '../../server/src/core/quantity';
 import { applyEvent, carriedEvents, contextEvents, contextKey, EMPTY_CONTEXT, headingTable, PlanContext } from '../../server/src/core/planModel';
 import { scanReferences } from '../../server/src/core/references';
 import { ResolvedReference } from '../../server/src/core/taskIndex';
+import { loadEngine } from '../../server/src/engine';
 import { toChineseNumeral } from '../../server/src/core/text';
 import { CheckerProperty } from '../fixtures/hostile/checkerChild';
 import { assertRange, fullWidth, hostileString, numberFragment, UNRELATED } from '../fixtures/hostile/generators';
@@ -266,6 +267,15 @@ describe('properties of the checks', function () {
       `for (const t of [${list},'## 二、表1任务落实\\n\\n落实第1至999999999项。']) c.analyze(t,{locale:'zh'});console.log('done');`;
     const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20000 });
     assert.ok(r.status === 0 && !r.error && r.stdout.includes('done'), `checking a 200,000-item list ${r.error ? 'hung (' + r.error.message + ')' : `ended with exit code ${r.status}`}\n${(r.stderr ?? '').slice(0, 1500)}`);
+  });
+
+  it('place a finding of a view (a line joined inside an open quotation) in the document after a surrogate pair', () => {
+    // found by the 'inside' property in CI: the findings are in the view's offsets, sourceFindings in the document's
+    const text = '“外资股比二、表1、表2任务落实\n𐀀表1第58项';
+    const a = loadEngine().checker.analyze(text, { locale: 'zh' });
+    assert.notStrictEqual(a.text, text, 'the line break inside the open quotation is joined in a view');
+    assert.deepStrictEqual(a.findings.map((f) => [f.code, a.text.slice(f.start, f.end)]), [['unknown-task', '表1第58项']]);
+    assert.deepStrictEqual(a.sourceFindings.map((f) => [f.code, f.start, f.end]), [['unknown-task', text.length - 6, text.length]]);
   });
 
   it('never throw, and every finding, fix and reference lies inside the document on any string', () => runInChild('inside', RUNS));
