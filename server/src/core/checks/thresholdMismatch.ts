@@ -84,7 +84,8 @@ export function readThresholds(
       }
       if (!candidates.length) continue;
       // with several candidates, the plan agrees if it agrees with any of them
-      const agreeing = candidates.find((c) => !judge(q, c, () => LOWERING.test(text.slice(scope.start, q.valueStart))));
+      const clause = () => text.slice(scope.start, q.valueStart);
+      const agreeing = candidates.find((c) => !judge(q, c, () => LOWERING.test(clause()), () => REACHED.test(clause())));
       const chosen = agreeing ?? candidates[0];
       const source = chosen.threshold;
       const match: ThresholdMatch = { start: q.start, end: q.end, planWords, source, contradicts: !agreeing };
@@ -327,10 +328,17 @@ function uncitedCandidates(ctx: CheckContext, unit: string, subject: Subject): C
 const LOWERING = /(?:降低|降至|降为|下调|放宽|缩短|减少|减至)[^，。；,;！？!?\n]*$/;
 
 /**
- * Does the plan's quantity contradict the candidate? `lowering`: whether the plan's own clause lowers the requirement
- * before the quantity (asked only of a task that lowers one).
+ * A sentence that reports what was done before its figure (首家企业已在我区注册落地，中方股比为70%; 截至6月底…): the
+ * figure is the value reached, held to the bound, not a restatement of it.
  */
-function judge(q: QuantityPhrase, c: Candidate, lowering: () => boolean): boolean {
+const REACHED = /(?:已|落地|截至|截止|累计|首家|实际)[^。；;！？!?\n]*$/;
+
+/**
+ * Does the plan's quantity contradict the candidate? `lowering`: whether the plan's own clause lowers the requirement
+ * before the quantity (asked only of a task that lowers one); `reached`: whether its sentence reports what was done
+ * (asked only of a value stated with 为 or 达到 that keeps within the bound).
+ */
+function judge(q: QuantityPhrase, c: Candidate, lowering: () => boolean, reached: () => boolean): boolean {
   if (c.removed) {
     // a cap the source removes: the plan sets one again (中方股比不低于51% caps 外资股比 at 49%)
     const comparator = q.comparator && c.flipped ? flipComparator(q.comparator) : q.comparator;
@@ -344,7 +352,19 @@ function judge(q: QuantityPhrase, c: Candidate, lowering: () => boolean): boolea
     if (q.unit !== s.unit) return contradicts(q, s);
     return q.value > s.value;
   }
+  if (q.comparator === '=' && q.low === undefined && keepsWithin(q.value, s.comparator, s.value) && q.unit === s.unit && reached()) return false;
   return contradicts(q, s);
+}
+
+/** Whether a value stated keeps within a bound (70 within 不低于67). */
+function keepsWithin(value: number, comparator: string, bound: number): boolean {
+  switch (comparator) {
+    case '>=': return value >= bound;
+    case '>': return value > bound;
+    case '<=': return value <= bound;
+    case '<': return value < bound;
+    default: return false;
+  }
 }
 
 function toFinding(q: QuantityPhrase, planWords: string, c: Candidate, ctx: CheckContext, msg: Messages, locale: Locale): Finding {
