@@ -153,6 +153,21 @@ describe('numbers and units', () => {
     assert.strictEqual(findQuantities('不低于三分之二')[0].valueStart, 3, 'the value is the whole fraction');
   });
 
+  it('reads half (半数, 一半, 过半) as fifty percent, 过 and a comparator before it or a bound after it as its comparator', () => {
+    reads('中方持股过半', 50, 'percent', '>', '过');
+    reads('外资股比不超过半数', 50, 'percent', '<=', '不超过');
+    reads('超过半数的企业', 50, 'percent', '>', '超过');
+    reads('中方股比半数以上', 50, 'percent', '>=', '以上');
+    reads('过半数以上', 50, 'percent', '>', '以上');
+    reads('达到半数以上', 50, 'percent', '>=', '以上');
+    assert.strictEqual(findQuantities('外资股比不超过半数')[0].text, '不超过半数');
+    // half a span of time, and a half that is no share, are not read
+    reads('外资股比不得超过一半', 50, 'percent', '<=', '不得超过');
+    for (const s of ['过半年后', '半数年', '一半年', '半年']) assert.deepStrictEqual(findQuantities(s).filter((q) => q.unit === 'percent'), [], s);
+    // in order among the other quantities
+    assert.deepStrictEqual(findQuantities('过半，且不低于67%').map((q) => q.value), [50, 67]);
+  });
+
   it('reads no tenths in words that begin with 成 (一成不变, 两成员国) or past ten, and no fraction over one', () => {
     for (const s of ['一成不变', '两成员国', '三成本', '八十成', '五分之六', '三分之二年', '建成']) {
       assert.deepStrictEqual(findQuantities(s).filter((q) => q.unit === 'percent'), [], s);

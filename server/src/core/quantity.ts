@@ -241,7 +241,43 @@ export function findQuantities(text: string): QuantityPhrase[] {
     else out.push(q);
     re.lastIndex = Math.max(q.end, from);
   }
-  return out;
+  return text.includes('半') ? withHalves(text, out) : out;
+}
+
+/**
+ * Half as a share (中方持股过半, 不超过半数, 一半以上, 半数以上): 50%, 过半 more than it. A comparator before or a bound after it
+ * reads as with a number (`过` is then part of the comparator: 超过半数). Not half of a span of time (过半年).
+ */
+const HALF = new RegExp(`(?<cmp>${CMP})?(?<s1>${SP})(?<half>过半数?|半数|一半)(?![年月天日周旬小个])(?:(?<s2>${SP})(?<post>${POST}))?`, 'g');
+
+function withHalves(text: string, found: QuantityPhrase[]): QuantityPhrase[] {
+  const out = found.slice();
+  HALF.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HALF.exec(text)) !== null) {
+    const { cmp, s1, half, post } = m.groups!;
+    if (cmp !== undefined && half[0] === '过') continue; // 超过过半: not a phrase
+    const valueStart = m.index + (cmp?.length ?? 0) + s1.length;
+    const valueEnd = valueStart + half.length;
+    let comparator: Comparator | undefined, comparatorText: string | undefined, comparatorStart = 0, comparatorEnd = 0;
+    if (cmp !== undefined && !(comparatorOf(cmp) === '=' && post !== undefined)) {
+      comparator = comparatorOf(cmp); comparatorText = cmp; comparatorStart = m.index; comparatorEnd = m.index + cmp.length;
+    } else if (post !== undefined) {
+      comparator = half[0] === '过' && POST_CMP(post) === '>=' ? '>' : POST_CMP(post); comparatorText = post;
+      comparatorEnd = m.index + m[0].length; comparatorStart = comparatorEnd - post.length;
+    } else if (half[0] === '过') {
+      comparator = '>'; comparatorText = '过'; comparatorStart = valueStart; comparatorEnd = valueStart + 1;
+    }
+    const start = cmp !== undefined ? m.index : valueStart;
+    const end = post !== undefined ? m.index + m[0].length : valueEnd;
+    if (out.some((q) => q.start < end && start < q.end)) continue;
+    const q: QuantityPhrase = { value: 50, unit: 'percent', start, end, valueStart, valueEnd, text: text.slice(start, end) };
+    if (comparator !== undefined) {
+      q.comparator = comparator; q.comparatorText = comparatorText; q.comparatorStart = comparatorStart; q.comparatorEnd = comparatorEnd;
+    }
+    out.push(q);
+  }
+  return out.length === found.length ? found : out.sort((a, b) => a.start - b.start);
 }
 
 /** What stands between a range's two ends (3至5年, 51%-67%). */
