@@ -163,6 +163,8 @@ describe('numbers and units', () => {
     assert.strictEqual(findQuantities('外资股比不超过半数')[0].text, '不超过半数');
     // half a span of time, and a half that is no share, are not read
     reads('外资股比不得超过一半', 50, 'percent', '<=', '不得超过');
+    reads('外资持股不得过半', 50, 'percent', '<=', '不得过');
+    assert.strictEqual(findQuantities('外资持股不得过半')[0].text, '不得过半');
     for (const s of ['过半年后', '半数年', '一半年', '半年']) assert.deepStrictEqual(findQuantities(s).filter((q) => q.unit === 'percent'), [], s);
     // in order among the other quantities
     assert.deepStrictEqual(findQuantities('过半，且不低于67%').map((q) => q.value), [50, 67]);

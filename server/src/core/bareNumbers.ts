@@ -156,7 +156,15 @@ export function resolveBareNumbers(
     candidates.sort((x, y) => y.score - x.score || (isContext(x) ? -1 : isContext(y) ? 1 : 0));
     const [best, second] = candidates;
     if (!best) continue;
-    if (best.score >= BARE_MIN_SCORE && best.score >= BARE_RATIO * (second?.score ?? 0)) {
+    const clear = best.score >= BARE_MIN_SCORE && best.score >= BARE_RATIO * (second?.score ?? 0);
+    if (result.namedTable) {
+      // a table named around it that lacks the number: the plan wrote a wrong table or a wrong number, which its words
+      // do not settle; said, with the candidates best first, or only the one its words clearly pick (第20项 under
+      // 二、表2任务落实, about 应用型本科: 表1第20项)
+      if (clear) candidates.splice(1);
+      continue;
+    }
+    if (clear) {
       take(best, 'content');
       continue;
     }

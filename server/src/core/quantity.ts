@@ -245,19 +245,20 @@ export function findQuantities(text: string): QuantityPhrase[] {
 }
 
 /**
- * Half as a share (中方持股过半, 不超过半数, 一半以上, 半数以上): 50%, 过半 more than it. A comparator before or a bound after it
+ * Half as a share (中方持股过半, 不超过半数, 一半以上, 半数以上): 50%, 过半 more than it (不得过半 at most). A comparator before or a bound after it
  * reads as with a number (`过` is then part of the comparator: 超过半数). Not half of a span of time (过半年).
  */
-const HALF = new RegExp(`(?<cmp>${CMP})?(?<s1>${SP})(?<half>过半数?|半数|一半)(?![年月天日周旬小个])(?:(?<s2>${SP})(?<post>${POST}))?`, 'g');
+const HALF = new RegExp(`(?:(?<cmp>${CMP})|(?<neg>不得|不能|不可|不应|不宜|未|不))?(?<s1>${SP})(?<half>过半数?|半数|一半)(?![年月天日周旬小个])(?:(?<s2>${SP})(?<post>${POST}))?`, 'g');
 
 function withHalves(text: string, found: QuantityPhrase[]): QuantityPhrase[] {
   const out = found.slice();
   HALF.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = HALF.exec(text)) !== null) {
-    const { cmp, s1, half, post } = m.groups!;
+    const { cmp, neg, s1, half, post } = m.groups!;
     if (cmp !== undefined && half[0] === '过') continue; // 超过过半: not a phrase
-    const valueStart = m.index + (cmp?.length ?? 0) + s1.length;
+    if (neg !== undefined && (half[0] !== '过' || post !== undefined)) continue; // 不半数: not one either
+    const valueStart = m.index + (cmp?.length ?? neg?.length ?? 0) + s1.length;
     const valueEnd = valueStart + half.length;
     let comparator: Comparator | undefined, comparatorText: string | undefined, comparatorStart = 0, comparatorEnd = 0;
     if (cmp !== undefined && !(comparatorOf(cmp) === '=' && post !== undefined)) {
@@ -265,10 +266,13 @@ function withHalves(text: string, found: QuantityPhrase[]): QuantityPhrase[] {
     } else if (post !== undefined) {
       comparator = half[0] === '过' && POST_CMP(post) === '>=' ? '>' : POST_CMP(post); comparatorText = post;
       comparatorEnd = m.index + m[0].length; comparatorStart = comparatorEnd - post.length;
+    } else if (neg !== undefined) {
+      // 不得过半: at most half
+      comparator = '<='; comparatorText = neg + '过'; comparatorStart = m.index; comparatorEnd = valueStart + 1;
     } else if (half[0] === '过') {
       comparator = '>'; comparatorText = '过'; comparatorStart = valueStart; comparatorEnd = valueStart + 1;
     }
-    const start = cmp !== undefined ? m.index : valueStart;
+    const start = cmp !== undefined || neg !== undefined ? m.index : valueStart;
     const end = post !== undefined ? m.index + m[0].length : valueEnd;
     if (out.some((q) => q.start < end && start < q.end)) continue;
     const q: QuantityPhrase = { value: 50, unit: 'percent', start, end, valueStart, valueEnd, text: text.slice(start, end) };

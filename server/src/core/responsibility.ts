@@ -73,11 +73,14 @@ const UNIT_ENDING = new RegExp(
   '(?:局|委|办|厅|院|部|署|中心|公司|集团|政府|管委会|委员会|银行|分行|支行|海关|办公室|交易所|研究所|事务所|协会|商会|联合会|' +
     '贸促会|促进会|工商联|妇联|侨联|残联|文联|科协|工会|支队|大队|总队|街道|街道办事处|镇|大学|学院|(?:有关|相关|成员|职能|主管|责任)(?:单位|部门))$',
 );
-/** Words that end like an organisation but are not one (总部, 内部, 全部, 东部…). */
-/** A leading group or its office, the body a plan's programme sets up: its name is the programme's words. */
-const PROGRAMME_BODY = /领导小组(?:办公室)?$/;
+/**
+ * A leading group, a joint conference, a task force or its office, the body a plan's programme sets up: its name is the
+ * programme's words.
+ */
+const PROGRAMME_BODY = /(?:领导小组|联席会议|工作专班|指挥部)(?:办公室)?$/;
 /** What a clause that assigns work or sets a body up says (区商务局牵头, 成立领导小组), which no body's own name holds. */
 const ASSIGNING_WORD = /负责|牵头|配合|会同|的|^(?:成立|组建|设立|建立|健全|完善|加强|强化|发挥|充分|依托|通过|经|由|请)/;
+/** Words that end like an organisation but are not one (总部, 内部, 全部, 东部…). */
 const NOT_A_UNIT = /(?:全部|内部|外部|总部|干部|局部|东部|西部|南部|北部|中部|大部|顶部|底部|头部|本部|细部|小镇|特色镇|城镇|乡镇)$/;
 /** The collective names plans use for all units of a kind (各镇街, 各区, 各有关单位). */
 const COLLECTIVE = /^各(?:镇街|镇（街）|镇\(街\)|镇|街道|街|区|县|区县|县区|园区|功能区|片区|开发区|成员单位|有关单位|相关单位|有关部门|相关部门|部门|单位)$/;
@@ -479,9 +482,19 @@ function readClause(text: string, start: number, end: number): readonly RoleUnit
     if (before) out.push({ role: 'lead', units: before.units, at: chunkStart });
     const after = leadingUnitList(text, start + together + 2, end);
     if (after) out.push({ role: 'partner', units: after, at: start + together + 2 });
+    return out;
+  }
+  // 区金融工作局已于2024年2月完成…: the units a report says did the work lead it (a government's bureaus: not 医疗部)
+  const did = clause.indexOf('已');
+  if (did >= 2) {
+    const doers = readUnitList(text, start, start + did);
+    if (doers && doers.units.every((u) => GOVERNMENT_LEVEL.test(u.name))) out.push({ role: 'lead', units: doers.units, at: start });
   }
   return out;
 }
+
+/** A government's unit by its name's opening: its level (区商务局, 市科技局) or its district (黄埔区人社局). */
+const GOVERNMENT_LEVEL = /^(?:省|市|区|县|[\u4e00-\u9fff]{2,3}(?:新区|区|县|市)(?!场))/;
 
 /** Where 会同 (or 协同) joins the leading units to their partners (区商务局会同区财政局), or -1; both are two characters. */
 function togetherAt(s: string): number {

@@ -65,12 +65,47 @@ const MAX_REACH = 200;
  * The text a reference is judged by: its whole block when the block's references all stand in one sentence, else
  * the sentence around it (a list item that cites two tasks in two sentences is two claims).
  */
-export function judgedSpan(text: string, block: Block, ref: ResolvedReference, refs: readonly ResolvedReference[] = block.references): { start: number; end: number } {
+export function judgedSpan(
+  text: string,
+  block: Block,
+  ref: ResolvedReference,
+  refs: readonly ResolvedReference[] = block.references,
+  /** The paragraph's blocks: a status line's reference is judged by the sentences after it (statusLabelEnd). */
+  blocks?: readonly Block[],
+): { start: number; end: number } {
+  if (blocks) {
+    const end = statusLabelEnd(text, blocks, block, ref);
+    if (end > block.end) return { start: block.start, end };
+  }
   const from = Math.max(block.start, ref.ref.start - MAX_REACH);
   const to = Math.min(block.end, ref.ref.end + MAX_REACH);
   const sentence = sentenceAround(text, ref.ref.start, from, to);
   const alone = refs[0].ref.start >= sentence.start && refs[refs.length - 1].ref.start < sentence.end;
   return alone && block.end - block.start <= 2 * MAX_REACH ? { start: block.start, end: block.end } : sentence;
+}
+
+/** What follows a task's reference that opens a status line: a colon and a few words of status (：已完成。, ：推进中；). */
+const STATUS_REST = /^[ \t\u3000]*[：:][ \t\u3000]*[^。！？!?；;\n]{0,8}[。；;！!]?[ \t]*$/;
+/** What may stand before it on its line: markup (**, -, >, #). */
+const MARKUP_ONLY = /^[ \t\u3000*_#>-]*$/;
+
+/**
+ * Where the text a reference is judged by ends, when its sentence is a status line a report or a ledger opens a paragraph
+ * with (表3第17项：已完成。推进…): the sentence says nothing of the work, the sentences after it in the paragraph do, up to
+ * one that cites a task or a bare task number, or the line's end, at most 2 × MAX_REACH from the reference. Else the block's end.
+ */
+export function statusLabelEnd(text: string, blocks: readonly Block[], block: Block, ref: ResolvedReference): number {
+  if (block.kind !== 'sentence' || block.references.length !== 1 || block.references[0] !== ref || block.bare.length) return block.end;
+  if (!MARKUP_ONLY.test(text.slice(block.start, ref.ref.start)) || !STATUS_REST.test(text.slice(ref.ref.end, block.end))) return block.end;
+  let end = block.end;
+  const limit = ref.ref.end + 2 * MAX_REACH;
+  for (let i = blocks.indexOf(block) + 1; i < blocks.length; i++) {
+    const next = blocks[i];
+    if (next.kind !== 'sentence' || next.references.length || next.bare.length || next.end > limit) break;
+    if (text.slice(end, next.start).includes('\n')) break;
+    end = next.end;
+  }
+  return end;
 }
 
 /** What a parenthesis that assigns an item says (（区科技局牵头，2024年底前完成）): who and when, not what. */
@@ -126,7 +161,7 @@ export function judgeReference(
   refs: readonly ResolvedReference[] = block.references,
 ): ReferenceVerdict | undefined {
   if (!ref.tasks.length || ref.problems.length) return undefined;
-  const span = judgedSpan(model.text, block, ref, refs);
+  const span = judgedSpan(model.text, block, ref, refs, model.blocks);
   const words = withoutAssigningClauses(topicText(model.text, span, refs));
   const cited = ref.tasks.length > 40 ? ref.tasks.slice(0, 40) : ref.tasks;
   const scores = matcher.scoreOf(words, cited.map((x) => x.id));
@@ -187,7 +222,7 @@ function intendedTask(
   t: TopicThresholds = TOPIC_THRESHOLDS,
 ): (Omit<Restatement, 'title'> & { span: { start: number; end: number } }) | undefined {
   if (!ref.source) return undefined;
-  const span = judgedSpan(model.text, block, ref);
+  const span = judgedSpan(model.text, block, ref, block.references, model.blocks);
   const words = topicText(model.text, span, block.references);
   const citedHere = citedIn(block.references, span.start, span.end);
   const source = ref.source.prefix;

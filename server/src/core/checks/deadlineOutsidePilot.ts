@@ -97,6 +97,9 @@ function readBlockDates(text: string, block: Block): DatePhrase[] {
   });
 }
 
+/** Words that say the deadline after them was set before (原定完成时限：, 原计划于): a record of it, not one set here. */
+const SET_BEFORE = /(?:原定|原计划|原定于|原要求)[^。；;，,\n]{0,8}$/;
+
 /** A year followed by 前 (2026年前) whose reading "before that year begins" falls inside the pilot window. */
 function yearBeforeFits(d: DatePhrase, window: PilotWindow): boolean {
   return d.period === 'year' && /年[ \t]*(?:以|之)?前$/.test(d.text) && d.year - 1 <= window.to.year && !(d.year - 1 === window.to.year && window.to.month < 12);
@@ -130,7 +133,8 @@ export function checkDeadlineOutsidePilot(block: Block, run: CheckRun & { struct
     const place = window && placeInWindow(d, window);
     if (!place || !window) {
       // inside the pilot, but past on the plan's own date
-      if (issued && d.valid && dueBy(d) < issued.ymd) {
+      // (a deadline written as the one set before, 原定完成时限：…, of a task overdue: a notice's record, not its own)
+      if (issued && d.valid && dueBy(d) < issued.ymd && !SET_BEFORE.test(run.model.text.slice(Math.max(0, d.start - 12), d.start))) {
         findings.push({ start: d.start, end: d.end, code: 'deadline-outside-pilot', severity: 'warning', message: msg.deadlineBeforeIssued(d.text, issued.text), related: [], fixes: [] });
       }
       continue;

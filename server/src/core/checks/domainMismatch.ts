@@ -3,6 +3,7 @@
 // domains (## 一、科技服务领域) to a task of none of them.
 import { blockCitations } from '../bareNumbers';
 import { Finding } from '../findings';
+import { BETWEEN_LISTED } from '../references';
 import { Messages } from '../messages';
 import { headingItemTitle } from '../itemAssignment';
 import { Block, cellSpans } from '../planModel';
@@ -135,7 +136,18 @@ type Label = CheckContext['labels'][number];
  * （三）健康医疗服务, a Word plan's 二、金融服务领域 line) that cite a task of none of them. The innermost heading that names
  * a domain governs; a block that names a domain itself (商务服务领域：…) speaks for itself, and the check above reads it.
  */
-export function checkHeadingDomains(text: string, block: Block, ctx: CheckContext, msg: Messages, around: { blocks: readonly Block[]; outline?: readonly string[] }): Finding[] {
+export function checkHeadingDomains(
+  text: string,
+  block: Block,
+  ctx: CheckContext,
+  msg: Messages,
+  around: {
+    blocks: readonly Block[];
+    outline?: readonly string[];
+    /** The task a reference's sentence is clearly about instead of the cited one (reference-mismatch's judgement). */
+    betterTask?: (r: ResolvedReference) => Task | undefined;
+  },
+): Finding[] {
   if (block.kind === 'heading' || block.tableHeader) return [];
   const domains = domainsOf(ctx);
   // its references and the bare numbers its heading, its sentence or their number settles (第12项 under 二、表1任务落实)
@@ -171,12 +183,24 @@ export function checkHeadingDomains(text: string, block: Block, ctx: CheckContex
   const governed = table === undefined ? (t: Task) => !!t.domain : (t: Task) => domains.categoryOf.get(t.id)?.table === table;
   const belongsTo = table === undefined ? (t: Task) => t.domain! : (t: Task) => domains.categoryOf.get(t.id)!.label.name;
   const findings: Finding[] = [];
+  let listed: Task[] = []; // the wrong tasks of the last finding: references listed together (表1第8项、表1第7项) are one
   for (const r of refs) {
-    const wrong = r.tasks.filter((t) => governed(t) && !named.some((l) => l.tasks.has(t.id)));
+    let wrong = r.tasks.filter((t) => governed(t) && !named.some((l) => l.tasks.has(t.id)));
     if (!wrong.length) continue;
+    // a sentence about a task that belongs here, citing another, is reference-mismatch's: the number is wrong, not the place
+    const better = around.betterTask?.(r);
+    if (better && governed(better) && named.some((l) => l.tasks.has(better.id))) continue;
+    let start = r.ref.start;
+    const last = findings[findings.length - 1];
+    if (last && BETWEEN_LISTED.test(text.slice(last.end, r.ref.start))) {
+      findings.pop();
+      start = last.start;
+      wrong = [...listed, ...wrong.filter((t) => !listed.includes(t))];
+    }
+    listed = wrong;
     const owns = [...new Set(wrong.map(belongsTo))].join('、');
     findings.push({
-      code: 'domain-mismatch', severity: 'warning', start: r.ref.start, end: r.ref.end,
+      code: 'domain-mismatch', severity: 'warning', start, end: r.ref.end,
       message: (inColumn ? msg.domainColumnMismatch : msg.domainHeadingMismatch)(title, wrong.map((t) => formatReference(t)).join('、'), owns),
       related: wrong.map((t) => relatedTask(ctx.index, t, msg)), fixes: [],
     });

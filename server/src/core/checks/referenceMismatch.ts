@@ -6,7 +6,7 @@ import { Finding } from '../findings';
 import { Block } from '../planModel';
 import { formatReference, sourcePrefixOf, TaskIndex } from '../taskIndex';
 import { Task } from '../types';
-import { judgeReference, TOPIC_THRESHOLDS, topicWords } from '../topics';
+import { judgeReference, statusLabelEnd, TOPIC_THRESHOLDS, topicWords } from '../topics';
 import { relatedTask } from './related';
 import { taskLabel } from './labels';
 import type { CheckRun } from './registry';
@@ -18,7 +18,9 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
   const refs = blockCitations(block);
   if (!refs.length) return findings;
   // a span is part of its block: a block without enough topic words cannot be clearly about another task
-  if (!matcher.hasContent(run.model.text.slice(block.start, block.end), TOPIC_THRESHOLDS.mismatchMinScore)) return findings;
+  // (of a status line, 表3第17项：已完成。, the sentences after it that it labels)
+  const end = refs.length === 1 ? statusLabelEnd(run.model.text, run.model.blocks, block, refs[0]) : block.end;
+  if (!matcher.hasContent(run.model.text.slice(block.start, end), TOPIC_THRESHOLDS.mismatchMinScore)) return findings;
   // the task each finding's citation names first (the label its message gives)
   const firstCited: Task[] = [];
   for (const r of refs) {

@@ -1,6 +1,7 @@
 // The check registry: every check is one entry (its code, its default severity, a function of a block of the plan
 // model and the run's context). The analyser runs the list over every block; adding a check touches no other.
 import { blockCitations, settledTasks } from '../bareNumbers';
+import { judgeReference } from '../topics';
 import { CheckContext } from './context';
 import { Finding, Severity } from '../findings';
 import { Locale, Messages } from '../messages';
@@ -91,7 +92,11 @@ export const CHECKS: readonly Check[] = [
     scope: 'plan',
     check: (block, run) => [
       ...checkDomains(run.model.text, [block], blockCitations(block), run.context, run.msg),
-      ...checkHeadingDomains(run.model.text, block, run.context, run.msg, { blocks: run.model.blocks, outline: run.structure?.outline }),
+      ...checkHeadingDomains(run.model.text, block, run.context, run.msg, {
+        blocks: run.model.blocks,
+        outline: run.structure?.outline,
+        betterTask: (r) => judgeReference(run.model, block, r, run.context.matcher, undefined, blockCitations(block))?.better,
+      }),
     ],
   },
   // a plan check for the headings above, as domain-mismatch

@@ -9,7 +9,7 @@ import { Scope } from '../scopes';
 import { cellSpans } from '../planModel';
 import { formatReference, ResolvedReference } from '../taskIndex';
 import { Task } from '../types';
-import { indexByFirstCode, NONE } from '../text';
+import { AS_WRITTEN, indexByFirstCode, NONE } from '../text';
 import { complementFor, flipComparator, otherSides, sameSubject, SourceThreshold, Subject, subjectOf } from '../thresholds';
 import { CheckContext } from './context';
 import { relatedTask } from './related';
@@ -76,6 +76,8 @@ export function readThresholds(
     for (const { q, subject, planWords, from, to } of found) {
       // a number that counts people or things (执业律师8000余人, 320家) is no share, term or amount
       if (q.unit === 'none' && COUNTED.test(text.slice(q.end, q.end + 3))) continue;
+      // the words of another text quoted as what it wrote (方案原写“外资股比不超过70%”): a review's, not a claim
+      if (quotedAsWritten(text, scope.start, q.start)) continue;
       let candidates: Candidate[];
       if (cited.length) candidates = cited.flatMap((t) => candidatesOf(ctx, t.id, subject));
       else {
@@ -95,6 +97,16 @@ export function readThresholds(
     }
   }
   return matches;
+}
+
+/** Whether `at` lies inside a quotation, opened in text[from, at), that AS_WRITTEN introduces. */
+function quotedAsWritten(text: string, from: number, at: number): boolean {
+  for (let i = at - 1; i >= from; i--) {
+    const c = text[i];
+    if (c === '”' || c === '」') return false;
+    if (c === '“' || c === '「') return AS_WRITTEN.test(text.slice(Math.max(from, i - 8), i));
+  }
+  return false;
 }
 
 /** What follows a number that counts (8000余人, 320家, 40多所): a measure word of people or things. */
@@ -336,7 +348,7 @@ const REACHED = /(?:已|落地|截至|截止|累计|首家|实际)[^。；;！�
 /**
  * Does the plan's quantity contradict the candidate? `lowering`: whether the plan's own clause lowers the requirement
  * before the quantity (asked only of a task that lowers one); `reached`: whether its sentence reports what was done
- * (asked only of a value stated with 为 or 达到 that keeps within the bound).
+ * (asked only of a value stated alone, or with 为 or 达到, that keeps within the bound).
  */
 function judge(q: QuantityPhrase, c: Candidate, lowering: () => boolean, reached: () => boolean): boolean {
   if (c.removed) {
@@ -352,7 +364,7 @@ function judge(q: QuantityPhrase, c: Candidate, lowering: () => boolean, reached
     if (q.unit !== s.unit) return contradicts(q, s);
     return q.value > s.value;
   }
-  if (q.comparator === '=' && q.low === undefined && keepsWithin(q.value, s.comparator, s.value) && q.unit === s.unit && reached()) return false;
+  if ((q.comparator === '=' || q.comparator === undefined) && q.low === undefined && keepsWithin(q.value, s.comparator, s.value) && q.unit === s.unit && reached()) return false;
   return contradicts(q, s);
 }
 
