@@ -3,10 +3,12 @@
 // between them, each edit re-checked and its diagnostics published. Reports the server's RSS after a tenth of the
 // edits and at the end, and its live heap after a full GC (through bench/memprobe.cjs) at both points.
 //
-//   node bench/longSession.mjs [--edits 50000] [--seed 20261202]      (after npm run build)
+//   node bench/longSession.mjs [--edits 50000] [--seed 20261202] [--server other/dist/server.js]      (after npm run build)
+// With --server, another build's server runs the same session on this checkout's plan: an A/B run (the plan is made
+// of the fixture cases, so a build's own checkout would make another plan).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LspProcess, memprobe, now } from './lsp.mjs';
+import { LspProcess, memprobe, now, serverOptions } from './lsp.mjs';
 import { buildPlan, loadPieces, positionAt } from './plan.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -78,9 +80,9 @@ function* editsOf(text, count, seed) {
  * Runs the session on a fresh server. `edits` re-checks, one hover per 10 edits, a completion and a code action per
  * 50. Returns memory in MB and the session's length.
  */
-export async function longSession({ edits = 50000, seed = 20261202, planBytes = 20 * 1024, idleMs = 12000 } = {}) {
+export async function longSession({ edits = 50000, seed = 20261202, planBytes = 20 * 1024, idleMs = 12000, server = join(ROOT, 'dist', 'server.js') } = {}) {
   const settings = { diagnostics: { debounceMs: 0 } };
-  const lsp = new LspProcess([join(ROOT, 'dist', 'server.js'), '--stdio'], { configuration: settings, nodeArgs: ['--expose-gc', ...(process.env.SESSION_NODE_ARGS ? process.env.SESSION_NODE_ARGS.split(' ') : []), '-r', join(BENCH, 'memprobe.cjs')] });
+  const lsp = new LspProcess([server, '--stdio'], { configuration: settings, nodeArgs: ['--expose-gc', ...(process.env.SESSION_NODE_ARGS ? process.env.SESSION_NODE_ARGS.split(' ') : []), '-r', join(BENCH, 'memprobe.cjs')] });
   lsp.skipDiagnosticsBodies = true; // 50,000 lists: the bench would spend its time parsing them
   await lsp.initialize({ policyLens: settings });
   const configured = lsp.waitFor((m) => m.method === 'workspace/configuration', 'workspace/configuration');
@@ -156,7 +158,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const i = process.argv.indexOf(name);
     return i > 0 ? Number(process.argv[i + 1]) : d;
   };
-  const r = await longSession({ edits: arg('--edits', 50000), seed: arg('--seed', 20261202), idleMs: arg('--idle', 12000) });
+  const r = await longSession({ edits: arg('--edits', 50000), seed: arg('--seed', 20261202), idleMs: arg('--idle', 12000), server: serverOptions(ROOT).server });
   console.log(JSON.stringify(r, null, 2));
   console.log(`RSS: start ${r.rssStart.toFixed(1)} MB, after a tenth ${r.rssTenth.toFixed(1)} MB, end ${r.rssEnd.toFixed(1)} MB (${(r.rssEnd / r.rssTenth).toFixed(2)}× the tenth), ${r.rssIdle.toFixed(1)} MB after a pause; ` +
     `live heap after a full GC: tenth ${r.heapTenth.toFixed(1)} MB, end ${r.heapEnd.toFixed(1)} MB; ${r.edits} edits in ${r.seconds.toFixed(1)} s`);
