@@ -245,8 +245,9 @@ export function findQuantities(text: string): QuantityPhrase[] {
 }
 
 /**
- * Half as a share (中方持股过半, 不超过半数, 一半以上, 半数以上): 50%, 过半 more than it (不得过半 at most). A comparator before or a bound after it
- * reads as with a number (`过` is then part of the comparator: 超过半数). Not half of a span of time (过半年).
+ * Half as a share (中方持股过半, 不超过半数, 一半以上, 半数以上): 50%, 过半 more than it (不得过半 at most). A comparator
+ * before or a bound after it reads as with a number (`过` is then part of the comparator: 超过半数). Not half of a span of
+ * time (过半年).
  */
 const HALF = new RegExp(`(?:(?<cmp>${CMP})|(?<neg>不得|不能|不可|不应|不宜|未|不))?(?<s1>${SP})(?<half>过半数?|半数|一半)(?![年月天日周旬小个])(?:(?<s2>${SP})(?<post>${POST}))?`, 'g');
 

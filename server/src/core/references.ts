@@ -263,8 +263,8 @@ const OWN_WORK_AFTER = /^[ \t\u3000]*(?:工作|措施|举措|内容|重点|活�
  * no task. Not with a colon: 第十七项：为重点产业提供专利预审服务
  * under a heading that names 表2 is its task (the labelled set's b012).
  */
-/** What follows an ordinal in digits of the plan's own measures (第3项措施): the tasks are 任务, never 措施. */
-const OWN_MEASURE_AFTER = /^[ \t\u3000]*(?:措施|举措|活动|行动)/;
+/** What follows an ordinal in digits of the plan's own measures (第3项措施, 第18项指标): the tasks are 任务, never 措施. */
+const OWN_MEASURE_AFTER = /^[ \t\u3000]*(?:措施|举措|活动|行动|指标)/;
 
 function enumerationLabel(text: string, start: number, end: number, number: string): boolean {
   if (OWN_MEASURE_AFTER.test(text.slice(end, end + 4))) return true;
@@ -276,6 +276,11 @@ function enumerationLabel(text: string, start: number, end: number, number: stri
 
 /** The plan's own table or list right before a number (附表1, 列表1（): its items are no tasks. */
 const OWN_TABLE_BEFORE = /(?:附表|列表|图表|报表)[ \t\u3000]*(?:[0-9０-９]+|[一二三四五六七八九十]+)[ \t\u3000]*(?:[（(]|的|中|所列)?$/;
+/**
+ * What points into a document's own parts right before a number: the list above or below (按照上述第2项要求), or a part,
+ * chapter or article (本方案第三部分第5项, 穗府办〔2023〕12号文件第三部分第3项, 第5条第2项). Its items are no tasks.
+ */
+const OWN_PART_BEFORE = /(?:上述|前述|上文|前文|下述|下列|第[ \t\u3000]*(?:[0-9０-９]+|[一二三四五六七八九十百]+)[ \t\u3000]*(?:部分|章|节|条|款|篇)(?:中|的)?)[ \t\u3000]*$/;
 
 /**
  * A year right before a number (2025年, 二〇二五年度, 今年): what it counts is counted within the year, not the task list,
@@ -308,7 +313,7 @@ export function scanBareTaskNumbers(text: string, refs: TaskReference[]): BareTa
     if (!group && m[2] !== undefined && enumerationLabel(text, start, end, m[2])) continue;
     // an item of the plan's own table or list (详见列表1（第2项）) is no task, nor one counted within a year (2025年第3项
     // 重点民生实事, 今年第2项)
-    if (OWN_TABLE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
+    if (OWN_TABLE_BEFORE.test(text.slice(Math.max(0, start - 8), start)) || OWN_PART_BEFORE.test(text.slice(Math.max(0, start - 10), start))) continue;
     if (m[2] !== undefined && YEAR_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && !TASK_AFTER.test(text.slice(end, end + 4))) continue;
     found.push(group ? { start, end, text: m[0], item, spans: exact(group) } : { start, end, text: m[0], item });
   }

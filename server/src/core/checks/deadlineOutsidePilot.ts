@@ -98,7 +98,7 @@ function readBlockDates(text: string, block: Block): DatePhrase[] {
 }
 
 /** Words that say the deadline after them was set before (原定完成时限：, 原计划于): a record of it, not one set here. */
-const SET_BEFORE = /(?:原定|原计划|原定于|原要求)[^。；;，,\n]{0,8}$/;
+const SET_BEFORE = /(?:原定|原计划|原要求)[^。；;，,\n]{0,8}$/;
 
 /** A year followed by 前 (2026年前) whose reading "before that year begins" falls inside the pilot window. */
 function yearBeforeFits(d: DatePhrase, window: PilotWindow): boolean {

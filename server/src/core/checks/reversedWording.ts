@@ -188,11 +188,28 @@ interface Clause {
   tail: string;
 }
 
+/**
+ * The marks of a name or an aside inside a clause, which a copy may leave out (推动RCEP成员国消费者从… for the task's
+ * 推动《区域全面经济伙伴关系协定》（RCEP）成员国消费者从…): a swap is looked for in the parts between them too.
+ */
+const ASIDE_MARK = /[（）()《》〈〉【】]/;
+
 function clausesOf(original: string): Clause[] {
   const out: Clause[] = [];
+  const add = (start: number, end: number) => {
+    if (end - start >= MIN_COPIED) out.push({ text: original.slice(start, end), at: start, head: original.slice(start, start + 2), tail: original.slice(end - 2, end) });
+  };
   for (let start = 0, i = 0; i <= original.length; i++) {
     if (i < original.length && !CLAUSE_END.test(original[i])) continue;
-    if (i - start >= MIN_COPIED) out.push({ text: original.slice(start, i), at: start, head: original.slice(start, start + 2), tail: original.slice(i - 2, i) });
+    add(start, i);
+    // and its parts between asides, when it has any (the whole clause is looked for too: a swap may span an aside)
+    let part = start;
+    for (let k = start; k < i; k++) {
+      if (!ASIDE_MARK.test(original[k])) continue;
+      add(part, k);
+      part = k + 1;
+    }
+    if (part > start) add(part, i);
     start = i + 1;
   }
   return out;
