@@ -5,7 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Checker } from '../../server/src/core/analyze';
 import { applyFixes, preferredFixes } from '../../server/src/core/fixes';
-import { hardWrapView } from '../../server/src/core/hardWraps';
+import { hardWrapView, hardWrapViewAfterEdit } from '../../server/src/core/hardWraps';
+import fc from 'fast-check';
 import { LineIndex } from '../../server/src/core/text';
 import { loadEngine } from '../../server/src/engine';
 
@@ -296,5 +297,54 @@ describe('a plan copied out of a PDF (hardWrapView)', function () {
       assert.strictEqual(signature(incremental), signature(fresh), `edit ${i}`);
       previous = incremental;
     }
+  });
+});
+
+describe('the view of a plan after an edit (hardWrapViewAfterEdit), looked for around the edit', () => {
+  // lines of the kinds that make a view, or nearly: a token broken at a line's end, a quotation or bracket left open, a
+  // page's number, a table's 序号 header and rows copied out of a PDF, lines as wide as a page's and plain ones
+  const WIDE = '推进服务业扩大开放综合试点各项任务落地见效，加快形成可复制可推广的制度创新成果';
+  const LINES = [
+    WIDE + '表1第6', '4项任务。', WIDE + '（区商务局牵', '头）', '- 7 -', WIDE + '“支持', '企业”', '序号 工作任务 牵头单位 完成时限',
+    '1 设立研究型病房 区卫生健康局 2025年6月底前', '一、总体要求', '', '# 标题', '落实表1第12项。', WIDE + '。', WIDE + '第', '8项', 'T1.', '49',
+  ];
+  const PIECES = ['\n', '\r\n', '表1第', '1', '。', '（', '）', '“', '- 3 -', ' ', '号', WIDE, WIDE + '表1第1\n2项', '\n- 5 -\n', WIDE + '（'];
+  // past the lines that tell whether a text is hard-wrapped (two hundred), where the edit is looked at alone; or short
+  const HEAD = Array.from({ length: 210 }, (_, k) => `${k + 1}. 落实表1第12项。`).join('\n') + '\n';
+  const text = fc.tuple(fc.boolean(), fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 60 })).map(([long, ls]) => (long ? HEAD : '') + ls.join('\n'));
+  const edit = fc.record({ at: fc.nat(), length: fc.nat({ max: 40 }), insert: fc.array(fc.constantFrom(...PIECES), { maxLength: 3 }).map((p) => p.join('')) });
+
+  it('is the view hardWrapView makes of the whole text, whenever the text before it had none', () => {
+    fc.assert(
+      fc.property(text, fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
+        let old = start;
+        for (const e of edits) {
+          const at = old.startsWith(HEAD) ? HEAD.length + (e.at % (old.length - HEAD.length + 1)) : e.at % (old.length + 1);
+          const next = old.slice(0, at) + e.insert + old.slice(Math.min(old.length, at + e.length));
+          if (hardWrapView(old) === undefined) {
+            const after = hardWrapViewAfterEdit(next, old);
+            assert.strictEqual(after?.text, hardWrapView(next)?.text, `after ${JSON.stringify(old)} became ${JSON.stringify(next)}`);
+          }
+          old = next;
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives no view for an edit far down a long plan that has none, and sees the break such an edit makes', () => {
+    const long = Array.from({ length: 400 }, (_, k) => `${k + 1}. 落实表1第12项，允许外商投资社会调查。`).join('\n\n');
+    const edited = long.replace('300. 落实', '300. 抓紧落实');
+    assert.strictEqual(hardWrapView(long), undefined);
+    assert.strictEqual(hardWrapViewAfterEdit(edited, long), undefined);
+    // an edit there that breaks a reference at a line's end as a page would is seen
+    const broken = long.replace('300. 落实表1第12项，允许外商投资社会调查。', `300. ${WIDE}表1第1\n2项，允许外商投资社会调查。`);
+    assert.notStrictEqual(hardWrapViewAfterEdit(broken, long), undefined);
+    // and a table copied out of a PDF that an edit there completes: a 序号 header over a line that becomes its row
+    const header = long.replace('300. 落实表1第12项，允许外商投资社会调查。', '序号 工作任务 牵头单位 完成时限\n设立研究型病房');
+    const row = header.replace('\n设立研究型病房', '\n1 设立研究型病房 区卫生健康局 2025年6月底前');
+    assert.strictEqual(hardWrapView(header), undefined);
+    assert.strictEqual(hardWrapViewAfterEdit(row, header)?.text, hardWrapView(row)?.text);
+    assert.notStrictEqual(hardWrapView(row), undefined);
   });
 });

@@ -7,11 +7,11 @@ import { readThresholds, ThresholdMatch } from './checks/thresholdMismatch';
 import { blankComments, parseDirectives, silencer } from './directives';
 import { DiagnosticCode, Finding, Severity, SeveritySetting, shiftFinding } from './findings';
 import { Locale, messages } from './messages';
-import { hardWrapView, originalSpan, TextView } from './hardWraps';
+import { hardWrapView, hardWrapViewAfterEdit, originalSpan, TextView } from './hardWraps';
 import { tabRowsOnly } from './scopes';
 import { applyEvent, Block, buildParagraphModel, contextKey, EMPTY_CONTEXT, headingsKey, headingTable, ParagraphModel, PlanContext } from './planModel';
 import { ResolvedReference, ReferenceStyle, TaskIndex } from './taskIndex';
-import { exact, LineIndex, NONE } from './text';
+import { commonPrefix, commonSuffix, exact, LineIndex, NONE } from './text';
 import { RuleData } from './thresholds';
 import { Position, Range, Task } from './types';
 import { ResponsibilityRun, restatementIn } from './itemAssignment';
@@ -213,25 +213,6 @@ interface Layout {
   parts: Part[];
   starts: Int32Array;
   lines: Int32Array;
-}
-
-/** Compared a block at a time first: string equality runs natively, a loop over character codes does not. */
-const COMPARE_BLOCK = 4096;
-
-/** The length of the text `a` and `b` start with, at most `max`. */
-function commonPrefix(a: string, b: string, max: number): number {
-  let n = 0;
-  while (n + COMPARE_BLOCK <= max && a.slice(n, n + COMPARE_BLOCK) === b.slice(n, n + COMPARE_BLOCK)) n += COMPARE_BLOCK;
-  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
-  return n;
-}
-
-/** The length of the text `a` and `b` end with, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let n = 0;
-  while (n + COMPARE_BLOCK <= max && a.slice(a.length - n - COMPARE_BLOCK, a.length - n) === b.slice(b.length - n - COMPARE_BLOCK, b.length - n)) n += COMPARE_BLOCK;
-  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
-  return n;
 }
 
 function sameChecks(a: readonly Check[], b: readonly Check[]): boolean {
@@ -699,8 +680,9 @@ export class Checker {
     // the same text with the same options (a copy of an open plan, the same file under another URI, a change that
     // changed nothing): the same paragraphs, findings and entries, at the same places
     if (previous && previous.options === options && previous.source === source) return previous.withPositions(positions);
-    // a plan copied out of a PDF is read with its lines joined again: the checks see the view's text
-    const view = hardWrapView(source);
+    // a plan copied out of a PDF is read with its lines joined again: the checks see the view's text (after an edit of a
+    // version read as it was, looked for around the edit)
+    const view = previous && previous.options === options && previous.text === previous.source ? hardWrapViewAfterEdit(source, previous.source) : hardWrapView(source);
     const text = view ? view.text : source;
     const layout = (previous && previous.options === options && this.reuse(previous, text, options)) || laidOut(this.analyzeRange(text, 0, text.length, 0, EMPTY_CONTEXT, options));
     const { parts, lines } = layout;

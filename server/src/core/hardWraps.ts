@@ -6,7 +6,7 @@
 import { isHeaderCell } from './planModel';
 import { TITLE_END } from './planStructure';
 import { INDENT, LIST_MARKER_SOURCE } from './scopes';
-import { parseInteger } from './text';
+import { commonPrefix, commonSuffix, parseInteger } from './text';
 
 /** The text the checks read and how its offsets stand to the original's (the text the user has). */
 export interface TextView {
@@ -141,6 +141,30 @@ function itemIndent(line: Line, next: Line | undefined): number {
  * keystroke): only a long line, and the line after it, are read as text.
  */
 function wrapWidth(text: string): number | undefined {
+  // told by the first lines alone: a keystroke after them leaves the answer as it was (one entry, the last text's)
+  const end = sampleEnd(text);
+  if (lastSample && lastSample.end === end && text.startsWith(lastSample.text)) return lastSample.width;
+  const width = measuredWidth(text);
+  lastSample = { text: text.slice(0, end), end, width };
+  return width;
+}
+
+/** The last text's sample (its first lines, to sampleEnd) and the width wrapWidth read from it. */
+let lastSample: { text: string; end: number; width: number | undefined } | undefined;
+
+/** Where the lines wrapWidth reads end: its SAMPLE_LINES lines that are not blank, and the line after the last. */
+function sampleEnd(text: string): number {
+  let at = 0;
+  for (let n = 0; at <= text.length && n <= SAMPLE_LINES; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    if (widthIn(text, at, end) > 0) n++;
+    at = end + 1;
+  }
+  return Math.min(at, text.length);
+}
+
+function measuredWidth(text: string): number | undefined {
   const starts: number[] = [];
   const widths: number[] = [];
   for (let at = 0; at <= text.length && starts.length < SAMPLE_LINES; ) {
@@ -253,6 +277,47 @@ function pageLines(lines: readonly Line[]): Set<number> {
  */
 export function hardWrapView(text: string): TextView | undefined {
   if (!text.includes('\n') && !text.includes('\r')) return undefined;
+  return viewOf(text);
+}
+
+/**
+ * hardWrapView of `text`, an edit of `old`, which had none (nothing of it read otherwise than as it is): the same, found
+ * by looking at the lines around the edit only, where the edit is past the lines that tell whether a text is
+ * hard-wrapped and that text is not. A break inside a token is one line's and the few after it (a page's number and
+ * head between them); a table copied out of a PDF needs a 序号 header. This runs on every keystroke.
+ */
+export function hardWrapViewAfterEdit(text: string, old: string): TextView | undefined {
+  if (!text.includes('\n') && !text.includes('\r')) return undefined;
+  const min = Math.min(old.length, text.length);
+  const from = commonPrefix(old, text, min);
+  const same = commonSuffix(old, text, min - from);
+  if (from <= sampleEnd(text) || wrapWidth(text) !== undefined) return viewOf(text);
+  // the lines of the edit, from MAX_FURNITURE + 1 lines before it (whose break may now join the edited line), to the
+  // end of the line after it
+  let start = from;
+  for (let k = 0; k <= MAX_FURNITURE + 1 && start > 0; k++) start = lineStartBefore(text, start - 1);
+  let end = text.length - same;
+  for (let k = 0; k < 2 && end < text.length; k++) end = lineEndAfter(text, end) + 1;
+  end = Math.min(end, text.length);
+  if (text.slice(start, end).includes('号') || tokenCuts(text, NO_ROWS, start, end).length) return viewOf(text);
+  return undefined;
+}
+
+const NO_ROWS: ReadonlySet<number> = new Set();
+
+/** The start of the line that holds `at` (any of \n, \r\n and a lone \r ends a line). */
+function lineStartBefore(text: string, at: number): number {
+  while (at > 0 && text.charCodeAt(at - 1) !== 10 && text.charCodeAt(at - 1) !== 13) at--;
+  return at;
+}
+
+/** Where the line that holds `at` ends (its break, or the text's end). */
+function lineEndAfter(text: string, at: number): number {
+  while (at < text.length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
+  return at;
+}
+
+function viewOf(text: string): TextView | undefined {
   const table = spacedTables(text);
   const cuts = lineCuts(text, table.lines);
   if (!cuts.length && !table.borders.length) return undefined;
@@ -359,13 +424,14 @@ function lineCuts(text: string, rows: ReadonlySet<number>): Cut[] {
  * Found by one pass over the line ends (this runs on every keystroke); a break is joined when its line holds words
  * (TOKEN_LINE characters at least, no table row) and the line after it goes on (not blank, no block's start).
  */
-function tokenCuts(text: string, rows: ReadonlySet<number>): Cut[] {
+function tokenCuts(text: string, rows: ReadonlySet<number>, start = 0, end = text.length): Cut[] {
   const cuts: Cut[] = [];
   // each line's break, found natively (this runs on every keystroke); a line is looked at only when its last character
-  // may go on in a token, it leaves a quotation or bracket open, or a page's number follows it
-  let lf = text.indexOf('\n');
-  let cr = text.indexOf('\r');
-  for (let from = 0; lf >= 0 || cr >= 0; ) {
+  // may go on in a token, it leaves a quotation or bracket open, or a page's number follows it. The lines that start in
+  // [start, end) (start a line's start).
+  let lf = text.indexOf('\n', start);
+  let cr = text.indexOf('\r', start);
+  for (let from = start; (lf >= 0 || cr >= 0) && from < end; ) {
     const at = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
     const resume = at + (text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? 2 : 1);
     let last = at;

@@ -209,3 +209,22 @@ export function similarity(a: string, b: string): number {
  * the words it corrects, no claim or quotation of its own.
  */
 export const AS_WRITTEN = /(?:写作|写为|写成|原写|误写为?|误作|表述为|原表述为)[ \t]*$/;
+
+/** Compared a block at a time first: string equality runs natively, a loop over character codes does not. */
+const COMPARE_BLOCK = 4096;
+
+/** The length of the text `a` and `b` start with, at most `max`. */
+export function commonPrefix(a: string, b: string, max: number): number {
+  let n = 0;
+  while (n + COMPARE_BLOCK <= max && a.slice(n, n + COMPARE_BLOCK) === b.slice(n, n + COMPARE_BLOCK)) n += COMPARE_BLOCK;
+  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** The length of the text `a` and `b` end with, at most `max`. */
+export function commonSuffix(a: string, b: string, max: number): number {
+  let n = 0;
+  while (n + COMPARE_BLOCK <= max && a.slice(a.length - n - COMPARE_BLOCK, a.length - n) === b.slice(b.length - n - COMPARE_BLOCK, b.length - n)) n += COMPARE_BLOCK;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
