@@ -389,7 +389,8 @@ export function checkReversedWording(block: Block, run: CheckRun): Finding[] {
   const inserted = hasWord ? negationsIn(plan) : [];
   for (const task of tasks) {
     for (const original of task.bodyText ? [task.text, task.bodyText] : [task.text]) {
-      if (hasWord) flipsIn(plan, inserted, task, original, flips);
+      // (a negation the task has and the plan left out needs no word in the plan: 污染生产 for 无污染生产)
+      if (hasWord || wordsOf(original).negations.length) flipsIn(plan, inserted, task, original, flips);
       swapsIn(plan, task, original, original === task.text ? wordsOf(original).clauses : bodyClauses(task, original), flips);
     }
   }
