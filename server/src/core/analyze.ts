@@ -8,6 +8,7 @@ import { blankComments, parseDirectives, silencer } from './directives';
 import { DiagnosticCode, Finding, Severity, SeveritySetting, shiftFinding } from './findings';
 import { Locale, messages } from './messages';
 import { hardWrapView, hardWrapViewAfterEdit, originalSpan, TextView } from './hardWraps';
+import { insidePrior, priorWording } from './priorWording';
 import { tabRowsOnly } from './scopes';
 import { applyEvent, Block, buildParagraphModel, contextKey, EMPTY_CONTEXT, headingsKey, headingTable, ParagraphModel, PlanContext } from './planModel';
 import { ResolvedReference, ReferenceStyle, TaskIndex } from './taskIndex';
@@ -111,10 +112,15 @@ const PLAN_CHECKS = CHECKS.filter((c) => c.scope === 'plan');
  * ten thousand times before V8 optimizes it, and for-of and spread there made an iterator result per element.
  */
 function runChecks(checks: readonly Check[], blocks: readonly Block[], run: CheckRun, into: Finding[]): void {
+  // (a finding about another text's words the paragraph quotes as such, 原表述 or 将“…”修改为, is none of its own)
+  let prior: readonly [number, number][] | undefined;
   for (let c = 0; c < checks.length; c++) {
     for (let b = 0; b < blocks.length; b++) {
       const found = checks[c].check(blocks[b], run);
-      for (let i = 0; i < found.length; i++) into.push(found[i]);
+      for (let i = 0; i < found.length; i++) {
+        prior ??= priorWording(run.model.text, blocks, run.model);
+        if (!prior.length || !insidePrior(prior, found[i].start, found[i].end)) into.push(found[i]);
+      }
     }
   }
 }

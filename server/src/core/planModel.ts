@@ -335,8 +335,8 @@ export function cellSpans(row: string): [number, number][] {
   return bounds;
 }
 
-/** A header's cell: 序号, 工作任务, 对应试点任务, 牵头单位, 完成时限, 备注… */
-const HEADER_CELL = /^(?:序号|编号|类别|领域|.{0,6}(?:任务|内容|举措|措施|事项|单位|部门|时限|时间|期限|节点|进度|安排|备注|依据))$/;
+/** A header's cell: 序号, 工作任务, 对应试点任务, 牵头单位, 完成时限, 备注, 任务编号, 任务名称, 量化指标, 进展情况… */
+const HEADER_CELL = /^(?:序号|编号|类别|领域|.{0,6}(?:任务|内容|举措|措施|事项|单位|部门|时限|时间|期限|节点|进度|安排|备注|依据|编号|名称|指标|目标|情况|状态|成效))$/;
 
 /** Whether a table's cell (blanks and bold marks aside) is a column's name: 序号, 工作任务, 牵头单位, 完成时限. */
 export function isHeaderCell(cell: string): boolean {

@@ -170,6 +170,11 @@ export function readUnitList(text: string, start = 0, end = text.length): { unit
   while (start < end && (isSpace(text.charCodeAt(start)) || text.charCodeAt(start) === STAR)) start++;
   while (end > start && isListTrailer(text.charCodeAt(end - 1))) end--;
   if (text.startsWith('由', start)) start++;
+  // a short name declared after the last unit (区市场监督管理局（以下简称“区市场监管局”）牵头) names it again, no unit of its own
+  if (end > start && (text.charCodeAt(end - 1) === 0xff09 || text.charCodeAt(end - 1) === 41)) {
+    const open = Math.max(text.lastIndexOf('（', end), text.lastIndexOf('(', end));
+    if (open > start && SHORT_NAME_DECLARED.test(text.slice(open + 1, end - 1))) end = open;
+  }
   const etc = trailingEtc(text, start, end);
   if (etc > start) end = etc;
   if (start >= end) return undefined;
@@ -493,6 +498,9 @@ function readClause(text: string, start: number, end: number): readonly RoleUnit
   return out;
 }
 
+/** The inside of a parenthesis that declares a short name: 以下简称“区市场监管局”, 简称区市场监管局. */
+const SHORT_NAME_DECLARED = /^(?:以下|下)?简称/;
+
 /** A government's unit by its name's opening: its level (区商务局, 市科技局) or its district (黄埔区人社局). */
 const GOVERNMENT_LEVEL = /^(?:省|市|区|县|[\u4e00-\u9fff]{2,3}(?:新区|区|县|市)(?!场))/;
 
@@ -531,6 +539,14 @@ function clausesOf(text: string, from: number, to: number): number[] {
     if ((c === 0xff08 || c === 0x28) && endsWithLeadMark(text, i, i + 4)) {
       i += 3; // 市科技局（牵头） is one unit, not a clause break
       continue;
+    }
+    if ((c === 0xff08 || c === 0x28) && SHORT_NAME_DECLARED.test(text.slice(i + 1, i + 5))) {
+      // 由区市场监督管理局（以下简称“区市场监管局”）牵头: the declaration is a part of its unit's name, not a clause break
+      const close = text.indexOf(c === 0xff08 ? '）' : ')', i);
+      if (close > i && close < to) {
+        i = close;
+        continue;
+      }
     }
     if (i === to || (CHAR_CLASS[c] & CLAUSE_BREAK) !== 0) {
       if (i > s) out.push(s, i);

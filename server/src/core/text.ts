@@ -204,12 +204,6 @@ export function similarity(a: string, b: string): number {
   return (2 * shared) / (x.length - 1 + y.length - 1);
 }
 
-/**
- * What says the quotation after it is what another text wrote (将中方股比写作“…”, 方案原写“…”): a review's record of
- * the words it corrects, no claim or quotation of its own.
- */
-export const AS_WRITTEN = /(?:写作|写为|写成|原写|误写为?|误作|表述为|原表述为)[ \t]*$/;
-
 /** Compared a block at a time first: string equality runs natively, a loop over character codes does not. */
 const COMPARE_BLOCK = 4096;
 

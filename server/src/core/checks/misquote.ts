@@ -5,7 +5,7 @@ import { Messages } from '../messages';
 import { findQuantities, QuantityPhrase, sameQuantity } from '../quantity';
 import { Scope } from '../scopes';
 import { formatReference, ResolvedReference, TaskIndex } from '../taskIndex';
-import { AS_WRITTEN, squash, toHalfWidth } from '../text';
+import { squash, toHalfWidth } from '../text';
 import { relatedTask } from './related';
 import { Task } from '../types';
 
@@ -451,8 +451,6 @@ export function checkMisquotes(
     // exec on the shared pattern (matchAll would copy it); nothing in the loop uses it
     QUOTE.lastIndex = 0;
     for (let m = QUOTE.exec(unit); m !== null; m = QUOTE.exec(unit)) {
-      // the words of another text quoted as what it wrote (方案原写“外资股比不超过70%”): not a quotation of the task
-      if (AS_WRITTEN.test(unit.slice(Math.max(0, m.index - 8), m.index))) continue;
       const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
       const innerStart = scope.start + m.index + 1;
       const key = ids + '|' + msg.replaceQuote + '|' + inner;

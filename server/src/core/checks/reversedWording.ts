@@ -292,7 +292,8 @@ function swapOf(w: string, c: string): { from: number; to: number; a: string; b:
       const a = w.slice(p - t, p + la + u);
       const b = w.slice(n - q - lb - t, n - q + u);
       const middle = m.slice(u, m.length - t);
-      if (a.length < MIN_SWAPPED || b.length < MIN_SWAPPED || a === b || !middle) continue;
+      // (two attributes of one noun swapped around 的, 服务业企业聘用的符合条件的 for 符合条件的服务业企业聘用的: the same)
+      if (a.length < MIN_SWAPPED || b.length < MIN_SWAPPED || a === b || !middle || middle === '的') continue;
       if (LIST_OPENS.test(middle) && LIST_CLOSES.test(middle)) continue;
       return { from: p - t, to: n - q + u, a, b };
     }

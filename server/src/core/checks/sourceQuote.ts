@@ -21,6 +21,10 @@ export function checkSourceQuotes(block: Block, run: CheckRun): Finding[] {
   QUOTE.lastIndex = block.start;
   for (let m = QUOTE.exec(text); m !== null && m.index < block.end; m = QUOTE.exec(text)) {
     const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
+    // a quotation that names the source itself (“为贯彻落实《…总体方案》（商资发〔2022〕212号）”, a plan's opening words a
+    // revision quotes) cites it, and quotes none of its passages
+    const end = m.index + m[0].length;
+    if (titles.some((t) => t.start > m!.index && t.end < end)) continue;
     const close = closeQuotation(inner, passagesOf(source));
     // the passage's words with a number written another way (经过三年试点 for 经过3年试点): the same words
     if (!close || exactButNumberForms(inner, close.text.original)) continue;

@@ -9,7 +9,7 @@ import { Scope } from '../scopes';
 import { cellSpans } from '../planModel';
 import { formatReference, ResolvedReference } from '../taskIndex';
 import { Task } from '../types';
-import { AS_WRITTEN, indexByFirstCode, NONE } from '../text';
+import { indexByFirstCode, NONE } from '../text';
 import { complementFor, flipComparator, otherSides, sameSubject, SourceThreshold, Subject, subjectOf } from '../thresholds';
 import { CheckContext } from './context';
 import { relatedTask } from './related';
@@ -76,8 +76,6 @@ export function readThresholds(
     for (const { q, subject, planWords, from, to } of found) {
       // a number that counts people or things (执业律师8000余人, 320家) is no share, term or amount
       if (q.unit === 'none' && COUNTED.test(text.slice(q.end, q.end + 3))) continue;
-      // the words of another text quoted as what it wrote (方案原写“外资股比不超过70%”): a review's, not a claim
-      if (quotedAsWritten(text, scope.start, q.start)) continue;
       let candidates: Candidate[];
       if (cited.length) candidates = cited.flatMap((t) => candidatesOf(ctx, t.id, subject));
       else {
@@ -99,18 +97,8 @@ export function readThresholds(
   return matches;
 }
 
-/** Whether `at` lies inside a quotation, opened in text[from, at), that AS_WRITTEN introduces. */
-function quotedAsWritten(text: string, from: number, at: number): boolean {
-  for (let i = at - 1; i >= from; i--) {
-    const c = text[i];
-    if (c === '”' || c === '」') return false;
-    if (c === '“' || c === '「') return AS_WRITTEN.test(text.slice(Math.max(from, i - 8), i));
-  }
-  return false;
-}
-
-/** What follows a number that counts (8000余人, 320家, 40多所): a measure word of people or things. */
-const COUNTED = /^[ \t]*(?:余|多)?(?:人|名|家|个|所|项|次|户|座|台|件|位|条|批|场)/;
+/** What follows a number that counts or measures (8000余人, 320家, 40多所, 36万平方米): a measure word of people, things or land. */
+const COUNTED = /^[ \t]*(?:余|多)?(?:人|名|家|个|所|项|次|户|座|台|件|位|条|批|场|平方|立方|亩|公顷|公里|千米|米|吨|标箱)/;
 
 /** Whether a reference's span overlaps the quantity's. */
 function citesAt(refs: readonly ResolvedReference[], q: QuantityPhrase): boolean {
