@@ -113,7 +113,9 @@ export class StructureWalk {
     this.parts = parts;
     this.facts = parts.map((p) => (p.result.facts ??= paragraphFacts(p.result.model.text)));
     // read paragraph by paragraph up to the first that names a lead: a plan's first few usually do (or its 分工表)
-    this.planAssignsLeads = !!annex?.some((rows) => rows.led.length) || parts.some((p) => (p.result.assignsLead ??= planAssignsLeadUnits(p.result.model.text)));
+    // a bulletin (工作简报（第7期）) tells how the work goes, as the plan assigned it: it assigns none, and dates none
+    const bulletin = parts.slice(0, TITLE_WITHIN).some((p) => BULLETIN_TITLE.test(firstLineOf(p.result.model.text)));
+    this.planAssignsLeads = !bulletin && (!!annex?.some((rows) => rows.led.length) || parts.some((p) => (p.result.assignsLead ??= planAssignsLeadUnits(p.result.model.text))));
     this.requireLeadUnit = settings?.requireLeadUnit ?? 'auto';
     this.requireDeadline = settings?.requireDeadline ?? 'auto';
     this.outlines = outlinesOf(this.facts);
@@ -131,7 +133,7 @@ export class StructureWalk {
       this.itemReads.set(i, into);
       return { firstLeads: this.firstLeadsAt[i], into };
     };
-    this.expectDeadlines = this.requireDeadline === 'always' || (this.requireDeadline === 'auto' && datesMostItems(parts, this.facts, this.outlines, this.tables?.dated, reads, (i) => this.parentLineAt(i)));
+    this.expectDeadlines = this.requireDeadline === 'always' || (this.requireDeadline === 'auto' && !bulletin && datesMostItems(parts, this.facts, this.outlines, this.tables?.dated, reads, (i) => this.parentLineAt(i)));
     this.pilotEnd = settings?.pilotEnd || undefined;
     // the last date alone under the issuing unit's name, in its paragraph or as the paragraph after it (a 落款; not a
     // deadline written alone, nor a date of a timeline)
@@ -708,6 +710,8 @@ export interface ParagraphFacts {
 }
 
 /** The title of a report on the work rather than a plan of it: a ledger, a summary, a progress report. */
+/** A bulletin's title: 工作简报（第7期）, 南沙区…工作简报（2024年第3期）, 快报. */
+const BULLETIN_TITLE = /(?:简报|快报)(?:[（(][^（()）]{1,14}[）)])?[\s*#]*$/;
 const REPORT_TITLE = /(?:台账|总结|报告|通报|进展情况|完成情况|进展表|情况表)(?:[（(][^（()）]{1,14}[）)])?[\s*#]*$/;
 
 /** A paragraph's first line, trimmed (a paragraph starts on a line that is not blank): sliced, not the whole text copied. */
