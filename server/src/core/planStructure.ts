@@ -710,9 +710,9 @@ export interface ParagraphFacts {
 }
 
 /** The title of a report on the work rather than a plan of it: a ledger, a summary, a progress report. */
+const REPORT_TITLE = /(?:台账|总结|报告|通报|进展情况|完成情况|进展表|情况表)(?:[（(][^（()）]{1,14}[）)])?[\s*#]*$/;
 /** A bulletin's title: 工作简报（第7期）, 南沙区…工作简报（2024年第3期）, 快报. */
 const BULLETIN_TITLE = /(?:简报|快报)(?:[（(][^（()）]{1,14}[）)])?[\s*#]*$/;
-const REPORT_TITLE = /(?:台账|总结|报告|通报|进展情况|完成情况|进展表|情况表)(?:[（(][^（()）]{1,14}[）)])?[\s*#]*$/;
 
 /** A paragraph's first line, trimmed (a paragraph starts on a line that is not blank): sliced, not the whole text copied. */
 function firstLineOf(text: string): string {
