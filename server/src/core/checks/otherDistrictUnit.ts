@@ -56,8 +56,14 @@ function unitDistrict(name: string, context: CheckContext): { name: string; at: 
   const branch = BRANCH_DISTRICT.exec(name);
   if (branch && isDistrict(branch[1])) return { name: branch[1], at: branch.index + 1 };
   const area = areaNameAtStart(name, context);
-  return area && AREA_COMMITTEE.test(name.slice(area.length)) ? { name: area, at: 0, area: true } : undefined;
+  if (area && AREA_COMMITTEE.test(name.slice(area.length))) return { name: area, at: 0, area: true };
+  // a development zone named after its district, and its committee (南沙开发区管委会, 增城经济技术开发区管委会): the district's
+  const zone = DISTRICT_ZONE.exec(name);
+  return zone && isDistrict(zone[1] + '区') ? { name: zone[1] + '区', at: 0, area: true } : undefined;
 }
+
+/** A zone's committee whose name opens with a district's stem: 南沙开发区管委会, 增城经济技术开发区管理委员会. */
+const DISTRICT_ZONE = /^([\u4e00-\u9fff]{2})(?:经济技术开发区|高新技术产业开发区|开发区|高新区)(?:管委会|管理委员会)$/;
 
 /** Whether the block cites (by a reference, or a bare number it settles) or restates a task the source gives a pilot area. */
 function aboutAreaTask(block: Block, context: CheckContext): boolean {
