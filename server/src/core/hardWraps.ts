@@ -140,9 +140,9 @@ function itemIndent(line: Line, next: Line | undefined): number {
  * from its first SAMPLE_LINES lines that are not blank, each line's width from its character codes (this runs on every
  * keystroke): only a long line, and the line after it, are read as text.
  */
-function wrapWidth(text: string): number | undefined {
-  // told by the first lines alone: a keystroke after them leaves the answer as it was (one entry, the last text's)
-  const end = sampleEnd(text);
+function wrapWidth(text: string, end = sampleEnd(text)): number | undefined {
+  // told by the first lines alone (to `end`): a keystroke after them leaves the answer as it was (one entry, the last
+  // text's)
   if (lastSample && lastSample.end === end && text.startsWith(lastSample.text)) return lastSample.width;
   const width = measuredWidth(text);
   lastSample = { text: text.slice(0, end), end, width };
@@ -291,31 +291,20 @@ export function hardWrapViewAfterEdit(text: string, old: string): TextView | und
   const min = Math.min(old.length, text.length);
   const from = commonPrefix(old, text, min);
   const same = commonSuffix(old, text, min - from);
-  if (from <= sampleEnd(text) || wrapWidth(text) !== undefined) return viewOf(text);
+  const sample = sampleEnd(text);
+  if (from <= sample || wrapWidth(text, sample) !== undefined) return viewOf(text);
   // the lines of the edit, from MAX_FURNITURE + 1 lines before it (whose break may now join the edited line), to the
   // end of the line after it
   let start = from;
-  for (let k = 0; k <= MAX_FURNITURE + 1 && start > 0; k++) start = lineStartBefore(text, start - 1);
+  for (let k = 0; k <= MAX_FURNITURE + 1 && start > 0; k++) start = lineAround(text, start - 1).start;
   let end = text.length - same;
-  for (let k = 0; k < 2 && end < text.length; k++) end = lineEndAfter(text, end) + 1;
+  for (let k = 0; k < 2 && end < text.length; k++) end = lineAround(text, end).end + 1;
   end = Math.min(end, text.length);
   if (text.slice(start, end).includes('号') || tokenCuts(text, NO_ROWS, start, end).length) return viewOf(text);
   return undefined;
 }
 
 const NO_ROWS: ReadonlySet<number> = new Set();
-
-/** The start of the line that holds `at` (any of \n, \r\n and a lone \r ends a line). */
-function lineStartBefore(text: string, at: number): number {
-  while (at > 0 && text.charCodeAt(at - 1) !== 10 && text.charCodeAt(at - 1) !== 13) at--;
-  return at;
-}
-
-/** Where the line that holds `at` ends (its break, or the text's end). */
-function lineEndAfter(text: string, at: number): number {
-  while (at < text.length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
-  return at;
-}
 
 function viewOf(text: string): TextView | undefined {
   const table = spacedTables(text);
