@@ -63,6 +63,50 @@ describe('incremental re-checking', function () {
     }
   });
 
+  it('re-checks a plan whose one paragraph changes in what the rest of the plan reads of it, over 400 random edits within paragraphs', () => {
+    // edits that keep the paragraphs (no blank line made or removed) but change their labels, dates, numbering, units,
+    // citations and titles: the version after one is checked without walking the plan when the rest of it cannot see
+    // the change (Checker.planAfterEdit), and must still give what a fresh check gives
+    const options = { locale: 'zh' as const };
+    let text = plans.map((f) => fs.readFileSync(f, 'utf8')).join('\n\n');
+    const within = ['牵头单位：区商务局', '完成时限：2025年底前', '2024年6月', '表1第12项', '表3第5项', '（1）', '①', '1. ', '2．', '一、', '（二）', '区金融工作局', '区金融局', '区工信局', '区商务局牵头', '（以下简称“区金融局”）', '\n牵头单位：区发展改革局', '\n完成时限：2025年12月', '\n责任单位：区商务局', '落实', '持续推进', '注：排在第一位的为牵头单位', '、', '。', '；', '实施方案', '2024年5月20日', '| 表1第13项 | 区财政局 | 2024年底 |', '一是', '二是'];
+    let seed = 20261207;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      // the high bits: the low ones of this generator repeat every few numbers
+      return Math.floor(seed / 65536) % n;
+    };
+    const proto = Checker.prototype as unknown as { planAfterEdit: (...args: unknown[]) => unknown };
+    const planAfterEdit = proto.planAfterEdit;
+    let kept = 0;
+    proto.planAfterEdit = function (this: unknown, ...args: unknown[]) {
+      const plan = planAfterEdit.apply(this, args);
+      if (plan) kept++;
+      return plan;
+    };
+    try {
+      let previous = checker.analyze(text, options);
+      for (let i = 0; i < 400; i++) {
+        // inside a line, not at its ends (so that no blank line is made or removed): the paragraphs stay as they were
+        let at = random(text.length + 1);
+        let removed = random(3) === 0 ? random(6) : 0;
+        while (/[\r\n]/.test(text.slice(at - 1, at + removed + 1))) {
+          at = random(text.length + 1);
+          removed = random(3) === 0 ? random(6) : 0;
+        }
+        const inserted = random(4) === 0 ? '' : within[random(within.length)];
+        text = text.slice(0, at) + inserted + text.slice(at + removed);
+        const incremental = checker.analyze(text, options, undefined, previous);
+        assert.strictEqual(signature(incremental), signature(freshCheck(text, options)), `edit ${i}: ${JSON.stringify(inserted)} at ${at}, ${removed} removed, in ${JSON.stringify(text.slice(at - 40, at + 40))}`);
+        previous = incremental;
+      }
+    } finally {
+      proto.planAfterEdit = planAfterEdit;
+    }
+    console.log(`      (${kept} of the edits were checked without walking the plan)`);
+    assert.ok(kept >= 100, `the edits were checked without walking the plan ${kept} times: the test exercises that path`);
+  });
+
   it('flags and unflags every undated item as edits cross the share of dated items, as a fresh check does', () => {
     // four items, three dated: the fourth is flagged; undating the second drops the share to a half and clears it
     const options = { locale: 'zh' as const };
@@ -74,6 +118,9 @@ describe('incremental re-checking', function () {
     ].map((items) => items.join('\n\n') + '\n');
     const flagged = checkedAsEdits(steps, options).map((a) => a.findings.filter((f) => f.code === 'missing-deadline').length);
     assert.deepStrictEqual(flagged, [1, 0, 1], 'flagged at 3 of 4 dated, not at 2 of 4, again when 持续推进 dates the second');
+    // the same far down a plan, where an edit of one paragraph is checked without walking the plan when nothing else can see it
+    const below = checkedAsEdits(steps.map((text) => '推进服务业扩大开放。\n\n'.repeat(6) + text), options).map((a) => a.findings.filter((f) => f.code === 'missing-deadline').length);
+    assert.deepStrictEqual(below, [1, 0, 1], 'the same below six paragraphs');
   });
 
   it("re-checks the items of the body whose task's 分工表 row changes, and only what that row says of them, as a fresh check does", () => {
@@ -176,6 +223,10 @@ describe('incremental re-checking', function () {
     const texts = [plan('表3第23项'), plan('表3第22至24项'), plan('表3第22项、表3第23项'), plan('表4第6项')];
     const said = checkedAsEdits(texts, options).map((a) => a.findings.filter((f) => f.code === 'missing-area-task').map((f) => f.message.replace(/^.*试点任务(?:中的)?/, '')).join(' '));
     assert.deepStrictEqual(said, ['表3第22项、表3第24项', '', '表3第24项', '（表3第22至24项）']);
+    // the same citations in a sentence of the body, not an item (an edit of it alone re-checks the title's paragraph)
+    const prose = (cited: string) => `海珠区落实服务业扩大开放综合试点实施方案\n\n一、重点任务\n\n${'　　推进服务业扩大开放。\n\n'.repeat(20)}　　我区将围绕人工智能伦理研究，统筹推进${cited}的落实。\n`;
+    const inProse = checkedAsEdits([prose('表3第23项'), prose('表3第22至24项'), prose('表3第22项、表3第23项'), prose('表4第6项')], options);
+    assert.deepStrictEqual(inProse.map((a) => a.findings.filter((f) => f.code === 'missing-area-task').length), [1, 0, 1, 1]);
   });
 
   it('re-numbers the headings far below one that comes, goes or changes its number, as a fresh check does', () => {
@@ -185,6 +236,10 @@ describe('incremental re-checking', function () {
     const said = checkedAsEdits(texts, options).map((a, i) => a.findings.filter((f) => f.code === 'heading-numbering').map((f) => texts[i].slice(f.start - 1, f.end + 1)).join(' '));
     // without its second heading the third skips; the second numbered （三） skips, and the third repeats it
     assert.deepStrictEqual(said, ['', '（三）', '（三） （三）', '']);
+    // an item's number changed within its paragraph, far down the plan: the next paragraph's number is read after it
+    const items = (second: string) => `${'推进服务业扩大开放。\n\n'.repeat(6)}一、重点任务\n\n1．做好A。\n${second}．做好B。\n\n3．做好C。\n`;
+    const numbered = checkedAsEdits([items('2'), items('3'), items('2')], options);
+    assert.deepStrictEqual(numbered.map((a) => a.findings.filter((f) => f.code === 'heading-numbering').length), [0, 2, 0], 'the second 3． repeats the first');
   });
 
   it("says a 分工表 row's date as the row now writes it when it is written another way for the same day, as a fresh check does", () => {

@@ -16,7 +16,7 @@ import { commonPrefix, commonSuffix, exact, LineIndex, NONE } from './text';
 import { RuleData } from './thresholds';
 import { Position, Range, Task } from './types';
 import { ResponsibilityRun, restatementIn } from './itemAssignment';
-import { DatedItems, ParagraphFacts, planRows, planStructures, RowAssignments, StructureSettings, StructureWalk } from './planStructure';
+import { DatedItems, ParagraphFacts, planRows, planStructures, RowAssignments, sameStructure, StructureSettings, structureAfterEdit, StructureWalk } from './planStructure';
 import { TaskItem, taskItemsOf } from './taskItems';
 import type { UnitFacts } from './unitSpellings';
 
@@ -219,6 +219,8 @@ interface Layout {
   parts: Part[];
   starts: Int32Array;
   lines: Int32Array;
+  /** The plan-level memo of each part in this version (set once its plan-level findings are made). */
+  plan?: readonly PlanMemo[];
 }
 
 function sameChecks(a: readonly Check[], b: readonly Check[]): boolean {
@@ -713,7 +715,7 @@ export class Checker {
         add(i, entriesOf(result, result, result.findings, severity));
       }
     } else {
-      const plan = this.planFindings(parts, planChecks, options);
+      const plan = (layout.plan = this.planFindings(parts, planChecks, options, previous?.options === options ? previous.layoutForReuse : undefined));
       for (let i = 0; i < parts.length; i++) {
         const memo = (parts[i].plan = plan[i]);
         add(i, entriesOf(memo, parts[i].result, memo.merged, severity));
@@ -726,37 +728,74 @@ export class Checker {
    * The findings of the plan-level checks, per paragraph: each paragraph is checked with what the rest of the plan
    * says (whether it names lead units anywhere, a declaration that the first unit leads, the heading-like lines above,
    * the labelled lines that follow), and keeps its findings while those stay the same, so an edit costs a pass over
-   * the paragraphs' cached facts.
+   * the paragraphs' cached facts; an edit of one paragraph that the rest of the plan sees alike (most keystrokes) costs
+   * not even that (planAfterEdit).
    */
-  private planFindings(parts: readonly Part[], checks: readonly Check[], options: AnalyzeOptions): PlanMemo[] {
-    const msg = messages(options.locale);
+  private planFindings(parts: readonly Part[], checks: readonly Check[], options: AnalyzeOptions, before?: Readonly<Layout>): PlanMemo[] {
     const fits = (memo: PlanMemo) => memo.locale === options.locale && sameChecks(memo.checks, checks);
+    const kept = before && this.planAfterEdit(parts, checks, options, before, fits);
+    if (kept) return kept;
     const walk = new StructureWalk(parts, options.structure, options.annex?.rows);
     return parts.map((part, i) => {
       try {
         // where it stood in the previous version, with the same plan facts: nothing to look up or make
         if (part.plan && fits(part.plan) && walk.is(i, part.plan.structure)) return part.plan;
-        const result = part.result;
-        const latest = result.planFindings;
-        if (latest && fits(latest) && walk.is(i, latest.structure)) return latest;
-        const older = result.olderPlanFindings;
-        if (older) for (const memo of older) if (fits(memo) && walk.is(i, memo.structure)) return memo;
-        const structure = walk.at(i);
-        const assignments = walk.assignmentsOf(i);
-        const run: CheckRun = { model: result.model, context: this.context, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table', structure, assignments };
-        const findings: Finding[] = [];
-        runChecks(checks, result.model.blocks, run, findings);
-        const own = result.findings;
-        const merged = findings.length ? [...own, ...findings].sort((a, b) => a.start - b.start || a.end - b.end) : own;
-        const memo = { checks, locale: options.locale, structure, merged };
-        // the last few, each list at its length (a result keeps it for its life)
-        if (latest) result.olderPlanFindings = [...(older ?? []).slice(older && older.length >= PLAN_MEMOS - 1 ? 1 : 0), latest];
-        result.planFindings = memo;
-        return memo;
+        return this.planMemo(part.result, checks, options, fits, (s) => walk.is(i, s), () => walk.at(i), walk.assignmentsOf(i));
       } finally {
         walk.next(i);
       }
     });
+  }
+
+  /**
+   * The plan-level memos after an edit that changed one paragraph in nothing the rest of the plan reads (structureAfterEdit):
+   * the previous version's, and for that paragraph the one of its result (or made) for the structure it had. Undefined
+   * when the edit changed more (the plan is walked).
+   */
+  private planAfterEdit(parts: readonly Part[], checks: readonly Check[], options: AnalyzeOptions, before: Readonly<Layout>, fits: (memo: PlanMemo) => boolean): PlanMemo[] | undefined {
+    const old = before.plan;
+    if (!old || old.length !== parts.length || before.parts.length !== parts.length || !old.length || !fits(old[0])) return undefined;
+    let edited = -1;
+    for (let i = 0; i < parts.length; i++) {
+      if (parts[i].result === before.parts[i].result) continue;
+      if (edited >= 0) return undefined;
+      edited = i;
+    }
+    if (edited < 0) return old.slice();
+    const structure = structureAfterEdit(parts, edited, before.parts[edited].result, parts[edited].result, old[edited].structure, old, options.annex?.rows);
+    if (!structure) return undefined;
+    const plan = old.slice();
+    plan[edited] = this.planMemo(parts[edited].result, checks, options, fits, (s) => sameStructure(s, structure), () => structure, undefined);
+    return plan;
+  }
+
+  /**
+   * A paragraph's plan-level memo for the structure `is` accepts: one its result keeps, or made with `structure()` (its
+   * findings, those of the plan-level checks with it merged in) and kept.
+   */
+  private planMemo(
+    result: ParagraphResult,
+    checks: readonly Check[],
+    options: AnalyzeOptions,
+    fits: (memo: PlanMemo) => boolean,
+    is: (structure: ResponsibilityRun) => boolean,
+    structure: () => ResponsibilityRun,
+    assignments: CheckRun['assignments'],
+  ): PlanMemo {
+    const latest = result.planFindings;
+    if (latest && fits(latest) && is(latest.structure)) return latest;
+    const older = result.olderPlanFindings;
+    if (older) for (const memo of older) if (fits(memo) && is(memo.structure)) return memo;
+    const run: CheckRun = { model: result.model, context: this.context, msg: messages(options.locale), locale: options.locale, referenceStyle: options.referenceStyle ?? 'table', structure: structure(), assignments };
+    const findings: Finding[] = [];
+    runChecks(checks, result.model.blocks, run, findings);
+    const own = result.findings;
+    const merged = findings.length ? [...own, ...findings].sort((a, b) => a.start - b.start || a.end - b.end) : own;
+    const memo = { checks, locale: options.locale, structure: run.structure!, merged };
+    // the last few, each list at its length (a result keeps it for its life)
+    if (latest) result.olderPlanFindings = [...(older ?? []).slice(older && older.length >= PLAN_MEMOS - 1 ? 1 : 0), latest];
+    result.planFindings = memo;
+    return memo;
   }
 
   /** The paragraphs of text[from, to), starting at `line` with the table context `table`, and the context after them. */

@@ -233,12 +233,17 @@ export class StructureWalk {
     const firstLeads = this.firstLeadsAt[i];
     const outline = this.outlines[i];
     const outlineCites = this.outlineCitesAbove(i);
-    const planCites = i === this.titleAt ? { planCites: this.citesOfPlan() } : {};
     const numbering = this.numberedAt.get(i);
     const spellings = this.spellingsOf(i);
     const parentLine = this.parentLineAt(i);
     const childTasks = this.childTasksAt(i);
-    return (this.last = { requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, title, planAssignsLeads, firstLeads, tables, expectListed, following: this.following(i), outline, outlineCites, heads: this.heads(i), ...planCites, ...(numbering ? { numbering } : {}), ...(spellings ? { spellings } : {}), ...(parentLine ? { parentLine } : {}), ...(childTasks ? { childTasks } : {}), ...(this.labelsItemAt(i) ? { labelsItem: true } : {}) });
+    // every field in one literal, set or not: StructureWalk.is reads the structures of thousands of paragraphs an edit, and
+    // objects of one shape keep its reads fast (optional fields spread in made dozens of shapes)
+    return (this.last = {
+      requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, title, planCites: i === this.titleAt ? this.citesOfPlan() : undefined, numbering,
+      planAssignsLeads, firstLeads, following: this.following(i), outline, outlineCites, heads: this.heads(i), tables, expectListed, spellings, parentLine, childTasks,
+      labelsItem: this.labelsItemAt(i) || undefined,
+    });
   }
 
   /** The tasks the lines of the outline above paragraph i cite (a heading-like line is under the levels above its own only: outlinesOf). */
@@ -326,6 +331,120 @@ export class StructureWalk {
   private following(i: number): string | undefined {
     return followingLabels(this.facts, i) || undefined;
   }
+}
+
+/**
+ * The structure of paragraph i after an edit that changed it alone (`before` and `after`: its results; `structure`: what
+ * the walk told it before the edit), when the rest of the plan sees it alike: then every other paragraph's structure is
+ * what it was, and an edit re-checks one paragraph without walking the plan. Undefined whenever something the walk reads
+ * of the paragraph may differ (seenByPlan: its facts, whether it names a lead, its table rows, the tasks its items
+ * list, the units it names, its first and last blocks as its neighbours read them, its counts of task items and of
+ * dated ones), for a paragraph among the plan's first (its title, a bulletin's or a report's), and for one that others
+ * may be numbered under (their parent line holds its text). The tasks it cites count only where the walk reads them:
+ * for the title's list of the plan's tasks, a heading's or a numbered line's.
+ */
+export function structureAfterEdit(
+  parts: readonly { result: StructuredParagraph }[],
+  i: number,
+  before: StructuredParagraph,
+  after: StructuredParagraph,
+  structure: ResponsibilityRun,
+  /** The plan's structures before the edit (the title's paragraph holds the tasks the plan cites). */
+  structures: readonly { structure: ResponsibilityRun }[],
+  annex?: readonly RowAssignments[],
+): ResponsibilityRun | undefined {
+  if (i <= TITLE_WITHIN) return undefined;
+  const facts = (before.facts ??= paragraphFacts(before.model.text));
+  const afterFacts = (after.facts ??= paragraphFacts(after.model.text));
+  if (afterFacts.issued || facts.issued) return undefined;
+  // a （1） or ① paragraph after it may be numbered under it (its text is theirs): looked for as far as numberedUnder looks
+  const level = facts.numbered ?? 0;
+  if (level && level < 5) {
+    for (let k = i + 1; k < parts.length && k <= i + NUMBERED_REACH; k++) {
+      const r = parts[k].result;
+      if (((r.facts ??= paragraphFacts(r.model.text)).numbered ?? 0) > level) return undefined;
+    }
+  }
+  if (seenByPlan(before, structure) !== seenByPlan(after, structure)) return undefined;
+  // the tasks it cites: the title's paragraph lists the plan's, a heading's go with the outline, a numbered line's with its parent's
+  const planTitled = structures.slice(0, TITLE_WITHIN + 1).some((s) => s.structure.planCites);
+  if ((planTitled || facts.numbered || facts.outlineStep !== OUTLINE_BEFORE) && citedBy(before) !== citedBy(after)) return undefined;
+  // the units it names are those it named (seenByPlan): what it is told of those the plan writes two ways says where
+  if (after.unitFacts === NO_UNIT_FACTS) return structure;
+  const spellings = planSpellings(parts, annexLeadsOf(annex)).of(after.unitFacts!);
+  return spellings === structure.spellings ? structure : { ...structure, spellings };
+}
+
+/** The lead units of a plan's 分工表 when it is a file of its own. */
+function annexLeadsOf(annex: readonly RowAssignments[] | undefined): readonly string[] {
+  return annex?.flatMap((rows) => rows.led.flatMap((l) => l.leads)) ?? [];
+}
+
+/** The tasks a paragraph cites, by number or restated, in order, as a string to compare. */
+function citedBy(r: StructuredParagraph): string {
+  const cited: string[] = [];
+  for (const b of r.model.blocks) {
+    for (const ref of b.references) cited.push(idsOf(ref.tasks));
+    for (const bare of b.bare) cited.push('#' + idsOf(bareTasks(bare)));
+    if (b.restates) cited.push('=' + b.restates.task.id);
+  }
+  return cited.join(';');
+}
+
+function idsOf(tasks: readonly Task[]): string {
+  return tasks.map((t) => t.id).join(',');
+}
+
+/** Whether two structures tell a paragraph the same (what StructureWalk.is compares, field by field). */
+export function sameStructure(a: ResponsibilityRun, b: ResponsibilityRun): boolean {
+  return a === b || (
+    a.requireLeadUnit === b.requireLeadUnit && a.expectDeadlines === b.expectDeadlines && a.requireDeadline === b.requireDeadline && a.pilotEnd === b.pilotEnd &&
+    a.issued === b.issued && a.title === b.title && a.planCites?.key === b.planCites?.key && sameNumbering(a.numbering, b.numbering) &&
+    a.planAssignsLeads === b.planAssignsLeads && a.firstLeads === b.firstLeads && a.following === b.following && sameStrings(a.outline ?? [], b.outline ?? []) &&
+    sameOutlineCites(a.outlineCites ?? [], b.outlineCites ?? []) && !!a.heads === !!b.heads && (a.tables === b.tables || a.tables?.key === b.tables?.key) &&
+    !!a.expectListed === !!b.expectListed && sameSpellings(a.spellings, b.spellings) && a.parentLine?.text === b.parentLine?.text &&
+    sameTaskList(a.parentLine?.tasks, b.parentLine?.tasks) && sameTaskList(a.childTasks, b.childTasks) && !!a.labelsItem === !!b.labelsItem
+  );
+}
+
+function sameOutlineCites(a: readonly (readonly Task[])[], b: readonly (readonly Task[])[]): boolean {
+  return a === b || (a.length === b.length && a.every((tasks, k) => sameTaskList(tasks, b[k])));
+}
+
+/** What the plan's walk reads of a paragraph (structureAfterEdit), as a string to compare: read with `structure`'s context. */
+function seenByPlan(r: StructuredParagraph, structure: ResponsibilityRun): string {
+  const f = r.facts!;
+  const model = r.model;
+  const first = model.blocks[0];
+  const firstText = first?.kind === 'item' ? model.text.slice(first.start, first.end) : undefined;
+  const last = model.blocks[model.blocks.length - 1];
+  const items = (r.taskItems ??= taskItemCount(model));
+  let dated = '';
+  if (items || titled(model)) {
+    const undated: Task[] = [];
+    const count = datedItemCount(model, structure.following ?? '', undated, structure.outline ?? [], undefined, structure.parentLine);
+    dated = `${count}:${idsOf(undated)}`;
+  }
+  const rows = (r.rowAssignments ??= rowAssignments(model));
+  const units = (r.unitFacts ??= unitFacts(model));
+  return [
+    f.declaresFirstLeads, f.firstLeadsNote, f.leadingLabels, f.labelsOnly, f.outlineStep === OUTLINE_BEFORE ? '\u0000' : JSON.stringify(f.outlineStep), f.clause, f.unitLine, f.title,
+    // the numbers of its headings as the plan counts them (not where they stand in it)
+    f.numbers?.map((n) => `${n.level}:${n.value}`).join(','), f.numbered, f.numberedFirst,
+    (r.assignsLead ??= planAssignsLeadUnits(model.text)), idsOf((r.bodyTasks ??= bodyTasksOf(model))),
+    rows === NO_ROW_ASSIGNMENTS ? '' : rowsKey(rows),
+    units.mentions.map((m) => m.name).join(','), units.declared.map((d) => d.join('=')).join(','),
+    firstText === undefined ? '' : `${opensItemUnder(firstText, 1)}${opensItemUnder(firstText, 2)}`,
+    !!last && mayBeTaskItem(last) && (last.references.length > 0 || last.bare.length > 0 || !!last.restates),
+    titled(model), items, dated,
+  ].join('\u0001');
+}
+
+/** What a paragraph's table rows tell the plan's 分工表 (gatherTables reads the same), as a string to compare. */
+function rowsKey(rows: RowAssignments): string {
+  const led = rows.led.map(({ task, leads }) => `${task.id}=${leads.join('+')}`).join(',');
+  const dated = rows.dated.map(({ task, deadline }) => `${task.id}=${deadline ? `${dueBy(deadline)}~${deadline.text}` : ''}`).join(',');
+  return `${idsOf(rows.listed)}/${rows.unread}/${led}/${dated}`;
 }
 
 /** The last plan's rows and what they made (an edit outside the 分工表 leaves every paragraph's rows as they were). */
