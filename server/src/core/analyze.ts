@@ -4,7 +4,7 @@ import { BareReference } from './bareNumbers';
 import { CheckContext } from './checks/context';
 import { Check, CHECKS, CheckRun } from './checks/registry';
 import { readThresholds, ThresholdMatch } from './checks/thresholdMismatch';
-import { blankComments, parseDirectives, silencer } from './directives';
+import { blankComments, blankEditorNotes, parseDirectives, silencer } from './directives';
 import { DiagnosticCode, Finding, Severity, SeveritySetting, shiftFinding } from './findings';
 import { Locale, messages } from './messages';
 import { hardWrapView, hardWrapViewAfterEdit, originalSpan, TextView } from './hardWraps';
@@ -894,7 +894,8 @@ export class Checker {
     const msg = messages(options.locale);
     const ctx = this.context;
     // an HTML comment is not part of the plan as it reads (Markdown shows none): the checks see blanks in its place
-    const shown = blankComments(text);
+    // (nor a drafter's note to a colleague, 【批注：…】 or 【待确认…】)
+    const shown = blankEditorNotes(blankComments(text));
     const model = buildParagraphModel(shown, table, this.index, ctx.matcher);
     model.thresholds = exact(readThresholds(shown, model.blocks, model.references, ctx, msg, options.locale, model.bare));
     const run: CheckRun = { model, context: ctx, msg, locale: options.locale, referenceStyle: options.referenceStyle ?? 'table' };

@@ -35,6 +35,18 @@ export function blankComments(text: string): string {
   return from ? out + text.slice(from) : text;
 }
 
+/**
+ * A drafter's note to a colleague inside a draft, in 【】 or ［］: 【批注：…】, 【待确认…】, 【待补充】, 【请区商务局确认】,
+ * 【TODO …】. It is not the plan's words (its units, dates and tasks are asked about, not assigned), on one line.
+ */
+const EDITOR_NOTE = /[【［](?:批注|待[确补核定查商]|请[^【】［］\r\n]{0,20}?(?:确认|核实|核对|补充|提供|审核)|TODO|todo|编者注|修改意见)[^【】［］\r\n]*[】］]/g;
+
+/** The text with every drafter's note (EDITOR_NOTE) turned into spaces: the same offsets and lines. */
+export function blankEditorNotes(text: string): string {
+  if (!text.includes('【') && !text.includes('［')) return text;
+  return text.replace(EDITOR_NOTE, (note, at: number) => blanks(text, at, at + note.length));
+}
+
 /** text[start, end) with every character but line breaks a space. */
 function blanks(text: string, start: number, end: number): string {
   let out = '';
