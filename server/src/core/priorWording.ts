@@ -19,6 +19,8 @@ const REPLACED_BY = /^[^“”「」。；;\n]{0,10}?(?:修改为|修改成|改�
 const MISWRITTEN = /(?:误写为|误写成|误作)[^，。；,;！？!?\n]*/g;
 /** The rule a task changed, recited (资产总额的门槛由原来的不低于4亿美元降为不低于2亿美元): what it was, up to what it became. */
 const FORMER_RULE = /(?:由|从)原(?:来|先|有)的?[^，。；,;！？!?\n]{1,24}?(?=降为|降至|降低为|降低至|调整为|改为|提高到|提高至|下调至|上调至|放宽至|放宽为)/g;
+/** The same without 原来 when what it was is a figure alone (门槛由4亿美元降至两亿美元, 从5年延长至8年). */
+const FORMER_FIGURE = /(?:由|从)(?:不低于|不少于|不超过|不高于)?[0-9０-９.．一二三四五六七八九十两百千万亿]+(?:%|％|亿美元|万美元|美元|亿元|万元|元|年|个月|家|个)?(?=降为|降至|降低为|降低至|调整为|改为|提高到|提高至|下调至|上调至|放宽至|放宽为|延长至|缩短至|减少至|增加至)/g;
 /** A quotation in 「」 or “”, without line breaks. */
 const QUOTATION = /“[^“”\n]*”|「[^「」\n]*」/g;
 
@@ -54,6 +56,10 @@ function readPriorWording(text: string, blocks: readonly Block[]): readonly [num
   if (text.includes('原')) {
     FORMER_RULE.lastIndex = 0;
     for (let m = FORMER_RULE.exec(text); m; m = FORMER_RULE.exec(text)) (out ??= []).push([m.index, m.index + m[0].length]);
+  }
+  if (text.includes('由') || text.includes('从')) {
+    FORMER_FIGURE.lastIndex = 0;
+    for (let m = FORMER_FIGURE.exec(text); m; m = FORMER_FIGURE.exec(text)) (out ??= []).push([m.index, m.index + m[0].length]);
   }
   if (text.includes('误')) {
     MISWRITTEN.lastIndex = 0;

@@ -21,8 +21,8 @@ export interface QuantityPhrase {
 
 const BASE_COMPARATORS: Record<string, Comparator> = {};
 const addWords = (c: Comparator, words: string[]) => { for (const w of words) BASE_COMPARATORS[w] = c; };
-addWords('>=', ['不低于', '不少于', '至少', '不小于', '大于等于', '大于或等于', '不得低于', '不得少于', '不应低于', '最少', '最低', '≥', '⩾', '>=', '＞＝', '下限为', '下限是']);
-addWords('<=', ['不超过', '不高于', '不多于', '至多', '不大于', '小于等于', '小于或等于', '不得超过', '不得高于', '不得多于', '不应超过', '未超过', '最多', '最高', '≤', '⩽', '<=', '＜＝', '上限为', '上限是']);
+addWords('>=', ['不低于', '不少于', '至少', '不小于', '大于等于', '大于或等于', '不得低于', '不得少于', '不应低于', '最少', '最低', '≥', '⩾', '>=', '＞＝', '下限为', '下限是', '最短', ...['下限', '最低'].flatMap((w) => ['降为', '降至', '调整为', '调整至', '提高至', '提高到', '放宽至', '放宽为'].map((v) => w + v))]);
+addWords('<=', ['不超过', '不高于', '不多于', '至多', '不大于', '小于等于', '小于或等于', '不得超过', '不得高于', '不得多于', '不应超过', '未超过', '最多', '最高', '≤', '⩽', '<=', '＜＝', '上限为', '上限是', '最长', ...['上限', '最高'].flatMap((w) => ['降为', '降至', '调整为', '调整至', '提高至', '提高到', '放宽至', '放宽为'].map((v) => w + v))]);
 addWords('<', ['低于', '少于', '小于', '不足', '不满', '未满', '不到', '<', '＜']);
 addWords('>', ['高于', '超过', '多于', '大于', '超出', '>', '＞']);
 addWords('=', ['为', '达到', '等于', '=', '＝']);
@@ -453,6 +453,8 @@ export function contradicts(plan: { comparator?: Comparator; value: number; low?
   const pf = FAMILY[plan.unit], sf = FAMILY[source.unit];
   // a range (3至5年) is held to a minimum by its lower end, to a maximum or a value by its upper end
   let pv = plan.low !== undefined && (source.comparator === '>=' || source.comparator === '>') ? plan.low : plan.value, sv = source.value;
+  // a share written as a fraction of one, without a unit (中方股比下限为0.67): the same as 67%
+  if (plan.unit === 'none' && source.unit === 'percent' && pv > 0 && pv < 1) pv *= 100;
   if (pf !== 'none' && sf !== 'none') {
     if (pf !== sf) return false;
     if (plan.unit !== source.unit) {
