@@ -754,7 +754,8 @@ export class Checker {
    */
   private planAfterEdit(parts: readonly Part[], checks: readonly Check[], options: AnalyzeOptions, before: Readonly<Layout>, fits: (memo: PlanMemo) => boolean): PlanMemo[] | undefined {
     const old = before.plan;
-    if (!old || old.length !== parts.length || before.parts.length !== parts.length || !old.length || !fits(old[0])) return undefined;
+    // (a version's memos are its parts', one each)
+    if (!old?.length || old.length !== parts.length || !fits(old[0])) return undefined;
     let edited = -1;
     for (let i = 0; i < parts.length; i++) {
       if (parts[i].result === before.parts[i].result) continue;

@@ -121,7 +121,7 @@ export class StructureWalk {
     this.outlines = outlinesOf(this.facts);
     this.numberedUnder = numberedUnder(this.facts);
     this.tables = tableAssignments(parts, annex);
-    this.annexLeads = annex?.flatMap((rows) => rows.led.flatMap((l) => l.leads)) ?? [];
+    this.annexLeads = annexLeadsOf(annex);
     // a row that names no task this reader finds may list one in words of its own: then no task is said missing
     this.expectListed = !!this.tables && !this.tables.unread && listsMostBodyTasks(parts, this.tables.listed);
     // a note of the plan's (注：排在第一位的为牵头单位) holds for every paragraph; a declaration after a list, from there on
@@ -421,9 +421,9 @@ function seenByPlan(r: StructuredParagraph, structure: ResponsibilityRun): strin
   const items = (r.taskItems ??= taskItemCount(model));
   let dated = '';
   if (items || titled(model)) {
-    const undated: Task[] = [];
-    const count = datedItemCount(model, structure.following ?? '', undated, structure.outline ?? [], undefined, structure.parentLine);
-    dated = `${count}:${idsOf(undated)}`;
+    // the count the walk made (or makes) in this place: the paragraph before the edit has it already
+    const count = datedCount(r, structure.following ?? '', structure.outline ?? [], structure.parentLine);
+    dated = `${count.dated}:${idsOf(count.undatedTasks)}`;
   }
   const rows = (r.rowAssignments ??= rowAssignments(model));
   const units = (r.unitFacts ??= unitFacts(model));
@@ -627,25 +627,36 @@ function datesMostItems(
     // the outline above it (a Word plan's （一）…（2025年底前完成） paragraph) can date its items
     const outline = outlines[i];
     const parentLine = parentLineOf(i);
-    let counted = result.datedItems;
-    if (!countFits(counted, following, outline, parentLine?.text)) {
-      // a paragraph the plan repeats under other headings or before other labels keeps a count for each
-      const older = result.olderDatedItems;
-      const kept = older?.find((c) => countFits(c, following, outline, parentLine?.text));
-      if (kept) counted = kept;
-      else {
-        const undatedTasks: Task[] = [];
-        const dated = datedItemCount(result.model, following, undatedTasks, outline, reads?.(i), parentLine);
-        if (result.datedItems) result.olderDatedItems = [...(older ?? []).slice(older && older.length >= DATED_MEMOS - 1 ? 1 : 0), result.datedItems];
-        result.datedItems = counted = { following, outline, dated, undatedTasks: undatedTasks.length ? undatedTasks : NO_TASKS, ...(parentLine ? { parentLine: parentLine.text } : {}) };
-      }
-    }
+    const counted = datedCount(result, following, outline, parentLine, reads && (() => reads(i)));
     undated += n - counted.dated;
     // an item of the body that a row of the plan's 分工表 dates is dated
     if (datedInTables) for (const t of counted.undatedTasks) if (datedInTables.has(t)) undated--;
     if (undated > allowed) return false;
   }
   return true;
+}
+
+/**
+ * A paragraph's count of dated items with these labelled lines after it, this outline above it and this parent line:
+ * one it keeps (a paragraph the plan repeats under other headings or before other labels keeps a count for each), or
+ * made and kept; `reads`, where the assignments it reads go (asked only when it counts).
+ */
+function datedCount(
+  result: StructuredParagraph,
+  following: string,
+  outline: readonly string[],
+  parentLine: { text: string } | undefined,
+  reads?: () => { firstLeads: boolean; into: Map<Block, BlockAssignment> },
+): DatedItems {
+  const latest = result.datedItems;
+  if (countFits(latest, following, outline, parentLine?.text)) return latest;
+  const older = result.olderDatedItems;
+  const kept = older?.find((c) => countFits(c, following, outline, parentLine?.text));
+  if (kept) return kept;
+  const undatedTasks: Task[] = [];
+  const dated = datedItemCount(result.model, following, undatedTasks, outline, reads?.(), parentLine);
+  if (latest) result.olderDatedItems = [...(older ?? []).slice(older && older.length >= DATED_MEMOS - 1 ? 1 : 0), latest];
+  return (result.datedItems = { following, outline, dated, undatedTasks: undatedTasks.length ? undatedTasks : NO_TASKS, ...(parentLine ? { parentLine: parentLine.text } : {}) });
 }
 
 /** Whether a paragraph's count of dated items was made with these labelled lines after it and this outline above it. */
