@@ -16,9 +16,8 @@ import { commonPrefix, commonSuffix, exact, LineIndex, NONE } from './text';
 import { RuleData } from './thresholds';
 import { Position, Range, Task } from './types';
 import { ResponsibilityRun, restatementIn } from './itemAssignment';
-import { DatedItems, ParagraphFacts, planRows, planStructures, RowAssignments, sameStructure, StructureSettings, structureAfterEdit, StructureWalk } from './planStructure';
+import { planRows, planStructures, RowAssignments, sameStructure, StructureSettings, structureAfterEdit, StructuredParagraph, StructureWalk } from './planStructure';
 import { TaskItem, taskItemsOf } from './taskItems';
-import type { UnitFacts } from './unitSpellings';
 
 export interface AnalyzeOptions {
   locale: Locale;
@@ -53,26 +52,13 @@ export interface Positions {
   offsetAt(position: Position): number;
 }
 
-interface ParagraphResult {
+/** A paragraph's result: the walk's reading of it (its facts and counts, read on first use), its model and findings. */
+interface ParagraphResult extends StructuredParagraph {
   text: string;
   /** The mark of the last retainOnly that kept it. */
   retained?: number;
   model: ParagraphModel;
   findings: Finding[];
-  /** What the paragraph tells the plan-level checks about the plan (read on first use). */
-  facts?: ParagraphFacts;
-  /** Whether it names a lead unit (planAssignsLeadUnits): read when the paragraphs before it name none. */
-  assignsLead?: boolean;
-  /** How many task items it holds, and how many give a deadline: read when policyLens.structure.requireDeadline is auto. */
-  taskItems?: number;
-  datedItems?: DatedItems;
-  olderDatedItems?: readonly DatedItems[];
-  /** The tasks its table rows name a lead and a deadline for (read on first use by the plan's structure). */
-  rowAssignments?: RowAssignments;
-  /** The tasks of its task items that are not table rows (read on first use by the plan's structure). */
-  bodyTasks?: readonly Task[];
-  /** The units its blocks assign items to, and the short names it declares (read on first use by the plan's structure). */
-  unitFacts?: UnitFacts;
   /** The findings of the plan-level checks, for the checks, locale and plan facts they were made with. */
   planFindings?: PlanMemo;
   /** Earlier memos still kept (a paragraph repeated where the plan tells it other things), oldest first. */
