@@ -159,6 +159,9 @@ const DE = '的'.charCodeAt(0);
 /** Scratch for subjectOf: where each word last occurs in the clause (-1: nowhere). */
 let lastAt = new Int32Array(64);
 
+/** A blank between words: a space, a tab, a no-break or an ideographic space. */
+const BLANK = /[ \t\u00a0\u3000]/;
+
 /** The subject a quantity is about, from the words just before it in its clause (or just after, for 3年试点). */
 export function subjectOf(text: string, q: QuantityPhrase, rules: SubjectRule[]): Subject | undefined {
   const clause = clauseBefore(text, q.start, SUBJECT_WINDOW);
@@ -172,12 +175,15 @@ export function subjectOf(text: string, q: QuantityPhrase, rules: SubjectRule[])
     const starting = byFirst.get(clause.charCodeAt(p));
     if (starting) for (const k of starting) if (clause.startsWith(words[k], p)) lastAt[k] = p;
   }
+  // where the clause's words end, before the blanks a hurried drafter typed (给予 6 年过渡期)
+  let wordsEnd = clause.length;
+  while (wordsEnd > 0 && BLANK.test(clause[wordsEnd - 1])) wordsEnd--;
   let best: Subject | undefined;
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r];
     if (rule.after) {
       // 3年试点: the head right after the quantity, one of `before` ending the clause, no comparator
-      if (!q.comparator && text.startsWith(rule.head, q.end) && rule.before?.find((w) => clause.endsWith(w))) {
+      if (!q.comparator && text.startsWith(rule.head, q.end) && rule.before?.find((w) => clause.endsWith(w, wordsEnd))) {
         best = { head: rule.head, start: q.end, end: q.end + rule.head.length };
       }
       continue;
@@ -186,7 +192,7 @@ export function subjectOf(text: string, q: QuantityPhrase, rules: SubjectRule[])
     // (设置5年过渡期, 设置不超过6年的过渡期)
     if (rule.before) {
       const at = text.charCodeAt(q.end) === DE ? q.end + 1 : q.end;
-      if (text.startsWith(rule.head, at) && rule.before.some((w) => clause.endsWith(w))) {
+      if (text.startsWith(rule.head, at) && rule.before.some((w) => clause.endsWith(w, wordsEnd))) {
         best = { head: rule.head, start: at, end: at + rule.head.length };
         continue;
       }

@@ -63,11 +63,19 @@ function pairAt(a: string, i: number, b: string, j: number, ending: boolean): re
   return undefined;
 }
 
+/**
+ * Whether two characters are one, written full-width or half-width: a plan typed with half-width marks (`(仅限应用商店,`)
+ * copies the task's `（仅限应用商店，` all the same.
+ */
+function sameWidth(x: number, y: number): boolean {
+  return x === y || (x >= 0xff01 && x <= 0xff5e ? x - 0xfee0 : x) === (y >= 0xff01 && y <= 0xff5e ? y - 0xfee0 : y);
+}
+
 /** How many characters a[..i) and b[..j) share at their ends, a reversed pair between them counted as shared. */
 function sharedBefore(a: string, i: number, b: string, j: number): number {
   let k = 0;
   for (;;) {
-    while (i > 0 && j > 0 && a.charCodeAt(i - 1) === b.charCodeAt(j - 1)) i--, j--, k++;
+    while (i > 0 && j > 0 && sameWidth(a.charCodeAt(i - 1), b.charCodeAt(j - 1))) i--, j--, k++;
     const pair = i > 0 && j > 0 ? pairAt(a, i, b, j, true) : undefined;
     if (!pair) return k;
     i -= pair[0];
@@ -80,7 +88,7 @@ function sharedBefore(a: string, i: number, b: string, j: number): number {
 function sharedAfter(a: string, i: number, b: string, j: number): number {
   let k = 0;
   for (;;) {
-    while (i < a.length && j < b.length && a.charCodeAt(i) === b.charCodeAt(j)) i++, j++, k++;
+    while (i < a.length && j < b.length && sameWidth(a.charCodeAt(i), b.charCodeAt(j))) i++, j++, k++;
     const pair = i < a.length && j < b.length ? pairAt(a, i, b, j, false) : undefined;
     if (!pair) return k;
     i += pair[0];
