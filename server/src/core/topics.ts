@@ -251,7 +251,7 @@ export function intendedFor(model: ParagraphModel, block: Block, ref: ResolvedRe
  */
 export function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher, index: Pick<TaskIndex, 'prefixes' | 'resolve'>, t: TopicThresholds = TOPIC_THRESHOLDS): Restatement | undefined {
   if (!mayBeTaskItem(block) || block.references.length || block.bare.length) return undefined;
-  const words = model.text.slice(block.start, block.end);
+  const words = withoutTitles(model.text.slice(block.start, block.end));
   const i = model.blocks.indexOf(block);
   // a nested item of an item that cites or restates a task is a part of that item's task, not a task of its own
   const parent = parentItem(model.text, model.blocks, i);
@@ -288,6 +288,15 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
   const citedAbove = above.find((h) => h.tasks.includes(best.task))?.title;
   return citedAbove === undefined ? { task: best.task, score: best.score, title } : { task: best.task, score: best.score, title, citedAbove };
 }
+
+/**
+ * An item's words without the titles of documents it names (its basis: `依据《关于外商投资举办投资性公司的规定》`): a
+ * document's title in 《》 is no restatement of a task, whose words it may share.
+ */
+function withoutTitles(words: string): string {
+  return words.includes('《') ? words.replace(DOCUMENT_TITLE, (title) => ' '.repeat(title.length)) : words;
+}
+const DOCUMENT_TITLE = /《[^《》\n]{1,80}》/g;
 
 /** A heading above a block and the tasks it cites; `line`: a heading-like line of the block's paragraph. */
 interface HeadingAbove {
