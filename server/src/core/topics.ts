@@ -162,7 +162,7 @@ export function judgeReference(
 ): ReferenceVerdict | undefined {
   if (!ref.tasks.length || ref.problems.length) return undefined;
   const span = judgedSpan(model.text, block, ref, refs, model.blocks);
-  const words = withoutAssigningClauses(topicText(model.text, span, refs));
+  const words = withoutTitles(withoutAssigningClauses(topicText(model.text, span, refs)), matcher);
   const cited = ref.tasks.length > 40 ? ref.tasks.slice(0, 40) : ref.tasks;
   const scores = matcher.scoreOf(words, cited.map((x) => x.id));
   let bestCited = 0;
@@ -223,7 +223,7 @@ function intendedTask(
 ): (Omit<Restatement, 'title'> & { span: { start: number; end: number } }) | undefined {
   if (!ref.source) return undefined;
   const span = judgedSpan(model.text, block, ref, block.references, model.blocks);
-  const words = topicText(model.text, span, block.references);
+  const words = withoutTitles(topicText(model.text, span, block.references), matcher);
   const citedHere = citedIn(block.references, span.start, span.end);
   const source = ref.source.prefix;
   const allowed = (task: Task) => sourcePrefixOf(task) === source && (table === undefined || task.table === table) && !citedHere.has(task.id);
@@ -251,7 +251,7 @@ export function intendedFor(model: ParagraphModel, block: Block, ref: ResolvedRe
  */
 export function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher, index: Pick<TaskIndex, 'prefixes' | 'resolve'>, t: TopicThresholds = TOPIC_THRESHOLDS): Restatement | undefined {
   if (!mayBeTaskItem(block) || block.references.length || block.bare.length) return undefined;
-  const words = withoutTitles(model.text.slice(block.start, block.end));
+  const words = withoutTitles(model.text.slice(block.start, block.end), matcher);
   const i = model.blocks.indexOf(block);
   // a nested item of an item that cites or restates a task is a part of that item's task, not a task of its own
   const parent = parentItem(model.text, model.blocks, i);
@@ -290,13 +290,27 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
 }
 
 /**
- * An item's words without the titles of documents it names (its basis: `依据《关于外商投资举办投资性公司的规定》`): a
- * document's title in 《》 is no restatement of a task, whose words it may share.
+ * Words without the titles of the documents they name (a basis: `依据《关于外商投资举办投资性公司的规定》`), but for a title
+ * a task names itself (《区域全面经济伙伴关系协定》): another document's title shares a task's words without being about it.
  */
-function withoutTitles(words: string): string {
-  return words.includes('《') ? words.replace(DOCUMENT_TITLE, (title) => ' '.repeat(title.length)) : words;
+function withoutTitles(words: string, matcher: TaskMatcher): string {
+  if (!words.includes('《')) return words;
+  const own = taskTitles(matcher);
+  return words.replace(DOCUMENT_TITLE, (title) => (own.has(title) ? title : ' '.repeat(title.length)));
 }
 const DOCUMENT_TITLE = /《[^《》\n]{1,80}》/g;
+
+/** The titles in 《》 the tasks' texts name, per matcher (its tasks). */
+function taskTitles(matcher: TaskMatcher): ReadonlySet<string> {
+  let titles = taskTitlesOf.get(matcher);
+  if (!titles) {
+    const found = new Set<string>();
+    for (const task of matcher.tasks) for (const text of [task.text, task.bodyText ?? '']) for (const m of text.matchAll(DOCUMENT_TITLE)) found.add(m[0]);
+    taskTitlesOf.set(matcher, (titles = found));
+  }
+  return titles;
+}
+const taskTitlesOf = new WeakMap<TaskMatcher, ReadonlySet<string>>();
 
 /** A heading above a block and the tasks it cites; `line`: a heading-like line of the block's paragraph. */
 interface HeadingAbove {
