@@ -193,6 +193,14 @@ export function readUnitList(text: string, start = 0, end = text.length): { unit
       b -= 4;
       isMarked = true;
     }
+    // a unit and its other name in a parenthesis before its role (由黄埔区政府（广州开发区管委会）牵头): both names, the
+    // first first, as a labelled line reads 牵头单位：黄埔区政府（广州开发区管委会）
+    const alias = aliasOf(text, a, b);
+    if (alias) {
+      units.push({ name: text.slice(a, alias - 1), start: a, end: alias - 1 }, { name: text.slice(alias, b - 1), start: alias, end: b - 1 });
+      if (isMarked && !marked) marked = units[units.length - 2];
+      continue;
+    }
     // a piece that can be neither a unit nor units joined by 和 ends the list before it is cut out
     if (!mayNameUnits(text, a, b)) return undefined;
     const piece = text.slice(a, b);
@@ -203,6 +211,15 @@ export function readUnitList(text: string, start = 0, end = text.length): { unit
     if (isMarked && !marked) marked = found[0];
   }
   return units.length ? { units, marked } : undefined;
+}
+
+/** Where the other name of text[a, b)'s unit starts, in a parenthesis that ends it (黄埔区政府（广州开发区管委会）), if any. */
+function aliasOf(text: string, a: number, b: number): number | undefined {
+  const last = text.charCodeAt(b - 1);
+  if (b - a < 4 || (last !== 0xff09 && last !== 41)) return undefined;
+  const open = text.lastIndexOf(last === 41 ? '(' : '（', b - 1);
+  if (open <= a || b - open > MAX_ALIAS || !isUnitLast(text.charCodeAt(open - 1))) return undefined;
+  return isUnitName(text.slice(open + 1, b - 1)) && isUnitName(text.slice(a, open)) ? open + 1 : undefined;
 }
 
 /** A blank or a line break between units (区统计局 区司法局, a Word cell's paragraphs, 区统计局<br>区司法局, an Excel cell's lines). */
@@ -529,6 +546,11 @@ export function hasUnitChar(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** The longest other name of a unit a parenthesis after it gives (（广州开发区管委会）), with its marks. */
+const MAX_ALIAS = 24;
+/** A role word right after such a parenthesis. */
+const ROLE_NEXT = /^(?:牵头|负责|配合|参与|协助|协办|会同|协同)/;
+
 /** The clauses of text[from, to), as flat [start, end, start, end, …] (one array, not one per clause). */
 function clausesOf(text: string, from: number, to: number): number[] {
   const out: number[] = [];
@@ -544,6 +566,15 @@ function clausesOf(text: string, from: number, to: number): number[] {
       // 由区市场监督管理局（以下简称“区市场监管局”）牵头: the declaration is a part of its unit's name, not a clause break
       const close = text.indexOf(c === 0xff08 ? '）' : ')', i);
       if (close > i && close < to) {
+        i = close;
+        continue;
+      }
+    }
+    if ((c === 0xff08 || c === 0x28) && i > from && isUnitLast(text.charCodeAt(i - 1))) {
+      // 由黄埔区政府（广州开发区管委会）牵头: the unit's other name in its parenthesis, before its role, is a part of its
+      // clause, not a break
+      const close = text.indexOf(c === 0xff08 ? '）' : ')', i);
+      if (close > i + 1 && close < to && close - i <= MAX_ALIAS && ROLE_NEXT.test(text.slice(close + 1, close + 3)) && isUnitName(text.slice(i + 1, close))) {
         i = close;
         continue;
       }
