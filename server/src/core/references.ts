@@ -288,6 +288,8 @@ const OWN_PART_BEFORE = /(?:上述|前述|上文|前文|下述|下列|第[ \t\u3
  */
 const YEAR_BEFORE = /(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4}|[今明去本当]|同)年度?[ \t\u3000]*$/;
 const TASK_AFTER = /^[ \t\u3000]*(?:试点)?任务/;
+/** What makes the number after 任务 a date or a span of time: a year, a month, a day, a week. */
+const TIME_AFTER = /^[ \t\u3000]*(?:年|个月|月|日|天|周)/;
 
 /** Task numbers written without a table (第12项, 任务12, 试点任务第12项) outside any full reference. */
 export function scanBareTaskNumbers(text: string, refs: TaskReference[]): BareTaskNumber[] {
@@ -315,6 +317,8 @@ export function scanBareTaskNumbers(text: string, refs: TaskReference[]): BareTa
     // 重点民生实事, 今年第2项)
     if (OWN_TABLE_BEFORE.test(text.slice(Math.max(0, start - 8), start)) || OWN_PART_BEFORE.test(text.slice(Math.max(0, start - 10), start))) continue;
     if (m[2] !== undefined && YEAR_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && !TASK_AFTER.test(text.slice(end, end + 4))) continue;
+    // 任务 before a date or a span of time (剩余任务2025年底前完成, 任务3个月内完成): the number is the year's or the span's
+    if (m[1] !== undefined && TIME_AFTER.test(text.slice(end, end + 4))) continue;
     found.push(group ? { start, end, text: m[0], item, spans: exact(group) } : { start, end, text: m[0], item });
   }
   return found;
