@@ -150,6 +150,52 @@ function citedIn(refs: readonly ResolvedReference[], start: number, end: number)
   return out;
 }
 
+/**
+ * The clauses a reference judges, when its span cites tasks clause by clause, each in a parenthesis that closes its
+ * clause (…新增一批受理场景（表1第35项），同时…引导跨国公司设立资金管理中心（表1第36项）；): from the parenthesis before
+ * its own (or the span's start) to the end of its own. Undefined when the span has one such parenthesis, or a reference
+ * that stands elsewhere (落实表1第12项，推动…: the words follow it).
+ */
+function ownClauses(text: string, span: { start: number; end: number }, ref: ResolvedReference, refs: readonly ResolvedReference[]): { start: number; end: number } | undefined {
+  let groups = 0;
+  let before = span.start;
+  let own: { start: number; end: number } | undefined;
+  let lastClose = -1;
+  for (let i = firstReferenceFrom(refs, span.start); i < refs.length && refs[i].ref.start < span.end; i++) {
+    const r = refs[i].ref;
+    const close = closingParenthesisOf(text, r.start, r.end, span.end);
+    if (close < 0) return undefined;
+    if (close !== lastClose) {
+      // a new parenthesis: its clauses start after the one before
+      if (lastClose >= 0) before = lastClose + 1;
+      lastClose = close;
+      groups++;
+    }
+    if (refs[i] === ref) own = { start: before, end: close + 1 };
+  }
+  return groups >= 2 ? own : undefined;
+}
+
+/**
+ * Where the parenthesis that holds text[start, end) closes, when it closes a clause (a clause's or sentence's mark, or
+ * the span's end, right after it), else -1.
+ */
+function closingParenthesisOf(text: string, start: number, end: number, limit: number): number {
+  let open = start - 1;
+  while (open >= 0 && start - open <= MAX_IN_PARENTHESIS && !OPENS.has(text[open]) && !CLOSES.has(text[open]) && text[open] !== '\n') open--;
+  if (open < 0 || !OPENS.has(text[open])) return -1;
+  let close = end;
+  while (close < limit && end - close > -MAX_IN_PARENTHESIS && !CLOSES.has(text[close]) && !OPENS.has(text[close]) && text[close] !== '\n') close++;
+  if (close >= limit || !CLOSES.has(text[close])) return -1;
+  let next = close + 1;
+  while (next < limit && (text[next] === ' ' || text[next] === '\u3000')) next++;
+  return next >= limit || CLAUSE_CLOSE.test(text[next]) ? close : -1;
+}
+const OPENS = new Set(['（', '(']);
+const CLOSES = new Set(['）', ')']);
+const MAX_IN_PARENTHESIS = 40;
+const CLAUSE_CLOSE = /[，,；;。.！!？?\n]/;
+
 /** Does the text around `ref` fit the tasks it cites, or clearly another task? Undefined for a reference to nothing. */
 export function judgeReference(
   model: ParagraphModel,
@@ -161,7 +207,8 @@ export function judgeReference(
   refs: readonly ResolvedReference[] = block.references,
 ): ReferenceVerdict | undefined {
   if (!ref.tasks.length || ref.problems.length) return undefined;
-  const span = judgedSpan(model.text, block, ref, refs, model.blocks);
+  const sentence = judgedSpan(model.text, block, ref, refs, model.blocks);
+  const span = ownClauses(model.text, sentence, ref, refs) ?? sentence;
   const words = withoutTitles(withoutAssigningClauses(topicText(model.text, span, refs)), matcher);
   const cited = ref.tasks.length > 40 ? ref.tasks.slice(0, 40) : ref.tasks;
   const scores = matcher.scoreOf(words, cited.map((x) => x.id));

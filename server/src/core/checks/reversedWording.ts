@@ -71,11 +71,23 @@ function sameWidth(x: number, y: number): boolean {
   return x === y || (x >= 0xff01 && x <= 0xff5e ? x - 0xfee0 : x) === (y >= 0xff01 && y <= 0xff5e ? y - 0xfee0 : y);
 }
 
+/** Quotation marks: a copy may put them in or leave them out around a word of the task's. */
+const QUOTE_MARKS = new Set(['“', '”', '‘', '’', '「', '」', '『', '』', '"', "'"]);
+
 /** How many characters a[..i) and b[..j) share at their ends, a reversed pair between them counted as shared. */
 function sharedBefore(a: string, i: number, b: string, j: number): number {
   let k = 0;
   for (;;) {
     while (i > 0 && j > 0 && sameWidth(a.charCodeAt(i - 1), b.charCodeAt(j - 1))) i--, j--, k++;
+    // a quotation mark one of them has and the other not (贷款黑名单制度 for the task's 贷款“白名单”制度): no copied word
+    if (i > 0 && j > 0 && QUOTE_MARKS.has(a[i - 1])) {
+      i--, k++;
+      continue;
+    }
+    if (i > 0 && j > 0 && QUOTE_MARKS.has(b[j - 1])) {
+      j--;
+      continue;
+    }
     const pair = i > 0 && j > 0 ? pairAt(a, i, b, j, true) : undefined;
     if (!pair) return k;
     i -= pair[0];
@@ -89,6 +101,14 @@ function sharedAfter(a: string, i: number, b: string, j: number): number {
   let k = 0;
   for (;;) {
     while (i < a.length && j < b.length && sameWidth(a.charCodeAt(i), b.charCodeAt(j))) i++, j++, k++;
+    if (i < a.length && j < b.length && QUOTE_MARKS.has(a[i])) {
+      i++, k++;
+      continue;
+    }
+    if (i < a.length && j < b.length && QUOTE_MARKS.has(b[j])) {
+      j++;
+      continue;
+    }
     const pair = i < a.length && j < b.length ? pairAt(a, i, b, j, false) : undefined;
     if (!pair) return k;
     i += pair[0];
