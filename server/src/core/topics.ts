@@ -314,8 +314,9 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
     else if (next && !assignsAbove(model.text.slice(next.start, next.end).replace(SUB_ITEM_MARKER, ''))) return undefined;
   }
   const above = headingsAbove(model, i, index);
-  // the plan's own frame — its guiding thought, goals, safeguards — restates no task: by its label or its heading's
-  if (isFrameSection(words) || (above[0] && isFrameSection(above[0].title))) return undefined;
+  // the plan's own frame — its guiding thought, goals, safeguards — restates no task: by its label or any heading's above it
+  // (一是…强化人才支撑 in （二）强化要素支撑 under 四、保障措施)
+  if (isFrameSection(words) || above.some((h) => isFrameSection(h.title))) return undefined;
 
   const [best, second] = matcher.match(words, 2);
   if (!best || best.score < t.restatedMinScore || best.score < t.restatedRatio * (second?.score ?? 0)) {
