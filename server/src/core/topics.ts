@@ -185,7 +185,7 @@ function closingParenthesisOf(text: string, start: number, end: number, limit: n
   while (open >= 0 && start - open <= MAX_IN_PARENTHESIS && !OPENS.has(text[open]) && !CLOSES.has(text[open]) && text[open] !== '\n') open--;
   if (open < 0 || !OPENS.has(text[open])) return -1;
   let close = end;
-  while (close < limit && end - close > -MAX_IN_PARENTHESIS && !CLOSES.has(text[close]) && !OPENS.has(text[close]) && text[close] !== '\n') close++;
+  while (close < limit && close - end < MAX_IN_PARENTHESIS && !CLOSES.has(text[close]) && !OPENS.has(text[close]) && text[close] !== '\n') close++;
   if (close >= limit || !CLOSES.has(text[close])) return -1;
   let next = close + 1;
   while (next < limit && (text[next] === ' ' || text[next] === '\u3000')) next++;
@@ -193,7 +193,9 @@ function closingParenthesisOf(text: string, start: number, end: number, limit: n
 }
 const OPENS = new Set(['（', '(']);
 const CLOSES = new Set(['）', ')']);
+/** How far from a reference its parenthesis may open or close (（表1第12项、表1第13项、表1第14项）). */
 const MAX_IN_PARENTHESIS = 40;
+/** What follows a parenthesis that closes a clause. */
 const CLAUSE_CLOSE = /[，,；;。.！!？?\n]/;
 
 /** Does the text around `ref` fit the tasks it cites, or clearly another task? Undefined for a reference to nothing. */
