@@ -176,6 +176,15 @@ function ownClauses(text: string, span: { start: number; end: number }, ref: Res
   return groups >= 2 ? own : undefined;
 }
 
+/** The cell of a row that holds the reference (a 工作举措 cell's clauses, not the 任务编号 cell's list). */
+function cellAround(text: string, row: { start: number; end: number }, ref: ResolvedReference): { start: number; end: number } {
+  let start = ref.ref.start;
+  while (start > row.start && text[start - 1] !== '|' && text[start - 1] !== '\t') start--;
+  let end = ref.ref.end;
+  while (end < row.end && text[end] !== '|' && text[end] !== '\t') end++;
+  return { start, end };
+}
+
 /**
  * Where the parenthesis that holds text[start, end) closes, when it closes a clause (a clause's or sentence's mark, or
  * the span's end, right after it), else -1.
@@ -210,7 +219,7 @@ export function judgeReference(
 ): ReferenceVerdict | undefined {
   if (!ref.tasks.length || ref.problems.length) return undefined;
   const sentence = judgedSpan(model.text, block, ref, refs, model.blocks);
-  const span = ownClauses(model.text, sentence, ref, refs) ?? sentence;
+  const span = ownClauses(model.text, block.kind === 'row' ? cellAround(model.text, block, ref) : sentence, ref, refs) ?? sentence;
   const words = withoutTitles(withoutAssigningClauses(topicText(model.text, span, refs)), matcher);
   const cited = ref.tasks.length > 40 ? ref.tasks.slice(0, 40) : ref.tasks;
   const scores = matcher.scoreOf(words, cited.map((x) => x.id));
