@@ -87,6 +87,9 @@ const COLLECTIVE = /^各(?:镇街|镇（街）|镇\(街\)|镇|街道|街|区|县
 /** Verbs and function words that never occur inside an organisation's name: a candidate holding one is a clause. */
 const CLAUSE_WORD = /推进|加快|支持|开展|推动|落实|鼓励|探索|完善|深化|实施|负责|牵头|配合|会同|做好|加强|强化|按照|根据|试点|要求|进一步|积极|以及|或者|我们|包括|不含|例如|比如|诸如|其中|的/;
 
+/** A count of things (区属2家三甲医院国际医疗部, 3个街道办事处): what a report says of them, no organisation's name. */
+const COUNTED = /[0-9０-９]+(?:家|个|所|名|座|批|项)/;
+
 /** Is the whole string the name of an organisation (or a collective of them)? */
 export function isUnitName(s: string): boolean {
   const name = s.trim();
@@ -97,7 +100,7 @@ export function isUnitName(s: string): boolean {
   if (name.charCodeAt(0) !== GE && !isUnitLast(name.charCodeAt(name.length - 1))) return false;
   if (COLLECTIVE.test(name)) return true;
   if (!/^[\u4e00-\u9fffA-Za-z0-9（）()·]+$/.test(name)) return false;
-  if (CLAUSE_WORD.test(name) || NOT_A_UNIT.test(name)) return false;
+  if (CLAUSE_WORD.test(name) || NOT_A_UNIT.test(name) || COUNTED.test(name)) return false;
   if (/^[（(]|[（(][^）)]*$/.test(name)) return false;
   return UNIT_ENDING.test(name) || isDistrict(name);
 }

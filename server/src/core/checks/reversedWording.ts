@@ -15,6 +15,7 @@ import { QUOTE } from './misquote';
 import { CheckRun } from './registry';
 import { relatedTask } from './related';
 import { enclosingItem } from '../scopes';
+import { statusLabelEnd } from '../topics';
 
 /** The task's characters, on both sides of the word together, that the plan must have copied around it. */
 export const MIN_COPIED = 8;
@@ -400,12 +401,30 @@ function clauseAt(original: string, at: number, length: number): string {
   return (from > start ? '……' : '') + original.slice(from, to) + (to < end ? '……' : '');
 }
 
+/** The references of the status line a sentence is told under (表1第38项：已完成。, then the sentence), if any. */
+function statusLabelOver(text: string, blocks: readonly Block[], block: Block): Block['references'] | undefined {
+  for (let k = blocks.indexOf(block) - 1; k >= 0; k--) {
+    const above = blocks[k];
+    if (above.kind !== 'sentence' || above.bare.length) return undefined;
+    if (!above.references.length) continue;
+    return above.references.length === 1 && statusLabelEnd(text, blocks, above, above.references[0]) >= block.end ? above.references : undefined;
+  }
+  return undefined;
+}
+
 export function checkReversedWording(block: Block, run: CheckRun): Finding[] {
   // the tasks it cites, or the one an uncited item or row restates (what uncited-task reports), or, for an item nested in
   // one that cites tasks (1. 扩大金融机构对外开放（表1第26项）, then   - …) or a clause of an enumeration whose title cites
   // them (1. 落实表1第46、47项：一是…；二是…), that item's: it is a part of theirs
+  // (or, for a sentence after a report's status line, 表1第38项：已完成。我区…, the task of that line: it tells of it)
   const i = block.references.length || block.restates || block.kind !== 'item' ? -1 : run.model.blocks.indexOf(block);
-  const own = block.references.length ? block.references : i >= 0 ? enclosingItem(run.model.text, run.model.blocks, i)?.references : undefined;
+  const own = block.references.length
+    ? block.references
+    : i >= 0
+      ? enclosingItem(run.model.text, run.model.blocks, i)?.references
+      : block.kind === 'sentence' && !block.bare.length
+        ? statusLabelOver(run.model.text, run.model.blocks, block)
+        : undefined;
   const refs = own ?? block.references;
   // and the tasks of bare numbers its heading, its sentence or their number settles (第17项 under 二、表3任务落实)
   const bare = settledTasks(block.bare, block);

@@ -328,10 +328,11 @@ function uncitedCandidates(ctx: CheckContext, unit: string, subject: Subject): C
 const LOWERING = /(?:降低|降至|降为|下调|放宽|缩短|减少|减至)[^，。；,;！？!?\n]*$/;
 
 /**
- * A sentence that reports what was done before its figure (首家企业已在我区注册落地，中方股比为70%; 截至6月底…): the
- * figure is the value reached, held to the bound, not a restatement of it.
+ * A sentence that reports what was done before its figure (首家企业已在我区注册落地，中方股比为70%; 截至6月底…), in any
+ * of its clauses (…首家中方股比为60%；第二家中方股比为75%): the figure is the value reached, held to the bound, not a
+ * restatement of it.
  */
-const REACHED = /(?:已|落地|截至|截止|累计|首家|实际)[^。；;！？!?\n]*$/;
+const REACHED = /(?:已|落地|截至|截止|累计|首家|实际)[^。！？!?\n]*$/;
 
 /**
  * Does the plan's quantity contradict the candidate? `lowering`: whether the plan's own clause lowers the requirement
