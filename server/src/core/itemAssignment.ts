@@ -130,8 +130,11 @@ export function firstLeadsDeclaredAt(text: string): number {
  * from a heading; undefined (not `{}`) when the block is no task item. `{ task: undefined }`: a task item whose task is
  * not known (第5项 left open). `around`: the plan's structure at the block's paragraph.
  */
-export function taskOfItem(block: Pick<Block, 'kind' | 'tableHeader' | 'references' | 'bare' | 'restates' | 'heads' | 'open'>, around?: ItemStructure): { task?: Task } | undefined {
+export function taskOfItem(block: Pick<Block, 'kind' | 'tableHeader' | 'references' | 'bare' | 'restates' | 'heads' | 'open' | 'frame'>, around?: ItemStructure): { task?: Task } | undefined {
   if (!mayBeTaskItem(block) || around?.heads) return undefined;
+  // an item of the plan's frame (工作目标, 保障措施…, by its label, its headings or the outline above its paragraph) is
+  // none; a table row is (the 附件's 分工表 after 保障措施 is under its heading)
+  if (block.kind !== 'row' && (block.frame || (around?.outline?.length && frameOutline(around.outline)))) return undefined;
   const cited = block.references.find((r) => r.tasks.length);
   if (cited) return { task: cited.tasks[0] };
   if (block.bare.length) return { task: block.bare.find((b) => b.resolved)?.resolved };
@@ -177,10 +180,10 @@ export function restatementIn(block: Pick<Block, 'restates' | 'open'>, around: I
   return result;
 }
 
-/** Whether an outline's innermost line is a section of the plan's frame, by outline (the blocks under one share it). */
+/** Whether a line of an outline is a section of the plan's frame, by outline (the blocks under one share it). */
 function frameOutline(outline: readonly string[]): boolean {
   let frame = frameOutlines.get(outline);
-  if (frame === undefined) frameOutlines.set(outline, (frame = isFrameSection(outline[outline.length - 1])));
+  if (frame === undefined) frameOutlines.set(outline, (frame = outline.some(isFrameSection)));
   return frame;
 }
 const frameOutlines = new WeakMap<readonly string[], boolean>();

@@ -3,7 +3,7 @@
 // (the headings above, the table last named). Every check reads this model; none re-parses the text.
 import { BareReference, resolveBareNumbers } from './bareNumbers';
 import type { ThresholdMatch } from './checks/thresholdMismatch';
-import { Restatement, restatementOf } from './topics';
+import { inPlanFrame, Restatement, restatementOf } from './topics';
 import { TaskMatcher } from './matcher';
 import { numberColumnReferences } from './numberColumns';
 import { BareTaskNumber, scanReferences, TaskReference } from './references';
@@ -266,6 +266,11 @@ export interface Block {
    * cites one task only, gives it that task (restatementIn, with the plan's outline).
    */
   open?: boolean;
+  /**
+   * A block of the plan's frame (its own label or a heading above it 工作目标, 基本原则, 保障措施, 实施步骤…): the plan's
+   * purpose, goals and management, no task item, whatever tasks it cites (到2024年底，表3第16项等10项任务率先落地).
+   */
+  frame?: boolean;
 }
 
 /**
@@ -428,7 +433,7 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
     while (r < references.length && references[r].ref.start < scope.start) r++;
     const r0 = r;
     while (r < references.length && references[r].ref.start < scope.end) r++;
-    const block: Block = { kind, start: scope.start, end: scope.end, headings: titles, references: r0 === r ? NONE : r0 === 0 && r === references.length ? references : references.slice(r0, r), bare: NONE, context, restates: undefined, heads: undefined, open: undefined };
+    const block: Block = { kind, start: scope.start, end: scope.end, headings: titles, references: r0 === r ? NONE : r0 === 0 && r === references.length ? references : references.slice(r0, r), bare: NONE, context, restates: undefined, heads: undefined, open: undefined, frame: undefined };
     if (HEADING_LINE.test(first)) kind = 'heading';
     else if (first.startsWith('|') || (rows !== undefined && rows.has(scope.start))) {
       kind = 'row';
@@ -467,7 +472,10 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
   }
   const model: ParagraphModel = { text, references, blocks: exact(blocks), bare: exact(bare), carried: carriedEvents(events), thresholds: undefined };
   for (let i = 0; i < blocks.length; i++) if (headsItems(text, blocks, i)) blocks[i].heads = true;
-  for (const block of blocks) block.restates = restatementOf(model, block, matcher, index);
+  for (const block of blocks) {
+    if (inPlanFrame(model, block, index)) block.frame = true;
+    block.restates = restatementOf(model, block, matcher, index);
+  }
   return model;
 }
 

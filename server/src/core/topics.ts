@@ -324,10 +324,9 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
     if (model.blocks.length === 1) title = !words.includes('。');
     else if (next && !assignsAbove(model.text.slice(next.start, next.end).replace(SUB_ITEM_MARKER, ''))) return undefined;
   }
+  // the plan's own frame — its guiding thought, goals, safeguards — restates no task (inPlanFrame)
+  if (block.frame) return undefined;
   const above = headingsAbove(model, i, index);
-  // the plan's own frame — its guiding thought, goals, safeguards — restates no task: by its label or any heading's above it
-  // (一是…强化人才支撑 in （二）强化要素支撑 under 四、保障措施)
-  if (isFrameSection(words) || above.some((h) => isFrameSection(h.title))) return undefined;
 
   const [best, second] = matcher.match(words, 2);
   if (!best || best.score < t.restatedMinScore || best.score < t.restatedRatio * (second?.score ?? 0)) {
@@ -347,6 +346,19 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
   const citedAbove = above.find((h) => h.tasks.includes(best.task))?.title;
   return citedAbove === undefined ? { task: best.task, score: best.score, title } : { task: best.task, score: best.score, title, citedAbove };
 }
+
+/**
+ * Whether a list item is of the plan's frame: its own label (（一）工作目标。…) or any heading above it (四、保障措施
+ * over （二）强化要素支撑。一是…) is a frame section's. What stands there is the plan's purpose, goals and management.
+ */
+export function inPlanFrame(model: ParagraphModel, block: Block, index: Pick<TaskIndex, 'prefixes' | 'resolve'>): boolean {
+  // a table row is no frame's: a plan's 分工表 (附件) comes after its 保障措施, under that heading
+  if (!mayBeTaskItem(block) || block.kind === 'row') return false;
+  if (isFrameSection(model.text.slice(block.start, Math.min(block.end, block.start + FRAME_LABEL_REACH)))) return true;
+  return headingsAbove(model, model.blocks.indexOf(block), index).some((h) => isFrameSection(h.title));
+}
+/** A frame section's label is read in a block's first characters (（一）指导思想。…). */
+const FRAME_LABEL_REACH = 40;
 
 /**
  * Words without the titles of the documents they name (a basis: `依据《关于外商投资举办投资性公司的规定》`), but for a title
