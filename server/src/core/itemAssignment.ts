@@ -8,7 +8,7 @@ import { BETWEEN_LISTED } from './references';
 import type { NumberingState } from './headingNumbers';
 import { closingParenthesis, type Deadline, type IssueDate } from './deadlines';
 import { lineEndFrom, linesOf } from './text';
-import { assignsAbove, rowLines, CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, isFrameSection, LABEL_LINE, MARKER_OPENING, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
+import { assignsAbove, rowLines, CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, framedBy, LABEL_LINE, MARKER_OPENING, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
 import { Assignment, dedupe, firstLeadsDeclaration, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
 // ---------------------------------------------------------------- blocks of the plan model
@@ -180,10 +180,10 @@ export function restatementIn(block: Pick<Block, 'restates' | 'open'>, around: I
   return result;
 }
 
-/** Whether a line of an outline is a section of the plan's frame, by outline (the blocks under one share it). */
+/** Whether an outline (outermost first) puts what is under it in the plan's frame (framedBy), by outline (the blocks under one share it). */
 function frameOutline(outline: readonly string[]): boolean {
   let frame = frameOutlines.get(outline);
-  if (frame === undefined) frameOutlines.set(outline, (frame = outline.some(isFrameSection)));
+  if (frame === undefined) frameOutlines.set(outline, (frame = framedBy(outline)));
   return frame;
 }
 const frameOutlines = new WeakMap<readonly string[], boolean>();

@@ -26,6 +26,24 @@ export function isFrameSection(text: string): boolean {
   return FRAME_SECTION.test(text);
 }
 
+/** A section of the plan's tasks (二、主要任务, （二）重点任务): the frame-like headings inside it (（三）人才保障) hold tasks. */
+const TASK_SECTION = new RegExp(
+  String.raw`^[ \t\u3000]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．])?[ \t\u3000]*(?:\*\*)?` +
+    '(?:主要任务|重点任务|工作任务|试点任务|具体任务|任务措施|主要措施|重点工作|重点举措|主要举措)',
+);
+
+/**
+ * Whether headings, outermost first, put what is under them in the plan's frame: the outermost that is a frame
+ * section's (三、保障措施) or a task section's (二、主要任务, whose （三）人才保障 holds tasks) decides.
+ */
+export function framedBy(titles: Iterable<string>): boolean {
+  for (const title of titles) {
+    if (isFrameSection(title)) return true;
+    if (TASK_SECTION.test(title)) return false;
+  }
+  return false;
+}
+
 /** A paragraph that is one heading-like line (一、商务服务（区商务局牵头）, （一）金融服务): its level and title. */
 export function headingLikeLine(paragraph: string): { level: 1 | 2; title: string } | undefined {
   const text = paragraph.trim();

@@ -3,7 +3,7 @@
 import { topicText } from './bareNumbers';
 import { closingParenthesis } from './deadlines';
 import { TaskMatcher } from './matcher';
-import { assignsAbove, CN_HEADING_ITEM, enumerationTitle, followsDirectly, headingItemsAbove, isClause, headingLikeLine, isFrameSection, parentItem, SUB_ITEM_MARKER } from './scopes';
+import { assignsAbove, CN_HEADING_ITEM, enumerationTitle, followsDirectly, framedBy, headingItemsAbove, isClause, headingLikeLine, isFrameSection, parentItem, SUB_ITEM_MARKER } from './scopes';
 import { scanReferences } from './references';
 import { Block, mayBeTaskItem, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
 import { citedTasks, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
@@ -355,7 +355,12 @@ export function inPlanFrame(model: ParagraphModel, block: Block, index: Pick<Tas
   // a table row is no frame's: a plan's 分工表 (附件) comes after its 保障措施, under that heading
   if (!mayBeTaskItem(block) || block.kind === 'row') return false;
   if (isFrameSection(model.text.slice(block.start, Math.min(block.end, block.start + FRAME_LABEL_REACH)))) return true;
-  return headingsAbove(model, model.blocks.indexOf(block), index).some((h) => isFrameSection(h.title));
+  // the headings above it, outermost first (they come innermost first)
+  const above = headingsAbove(model, model.blocks.indexOf(block), index);
+  return above.length > 0 && framedBy(outermostFirst(above));
+}
+function* outermostFirst(headings: readonly HeadingAbove[]): Iterable<string> {
+  for (let k = headings.length - 1; k >= 0; k--) yield headings[k].title;
 }
 /** A frame section's label is read in a block's first characters (（一）指导思想。…). */
 const FRAME_LABEL_REACH = 40;
