@@ -207,6 +207,20 @@ const MAX_IN_PARENTHESIS = 40;
 /** What follows a parenthesis that closes a clause. */
 const CLAUSE_CLOSE = /[，,；;。.！!？?\n]/;
 
+/**
+ * Whether a reference, with the references listed after it, names examples of a group of tasks (表1第25项等金融开放任务,
+ * 表2第8项、表2第9项等8项任务): 等 and a count or a kind of 任务 right after the list.
+ */
+function namesGroup(text: string, ref: ResolvedReference, refs: readonly ResolvedReference[]): boolean {
+  let end = ref.ref.end;
+  for (let i = refs.indexOf(ref) + 1; i < refs.length && LIST_GAP.test(text.slice(end, refs[i].ref.start)); i++) end = refs[i].ref.end;
+  return GROUP_AFTER.test(text.slice(end, end + 24));
+}
+/** What joins the references of a list. */
+const LIST_GAP = /^[ \t\u3000]*(?:[、，,和及与]|以及)?[ \t\u3000]*$/;
+/** 等 and the group the listed tasks are examples of (等金融开放任务, 等8项任务, 等用地支持政策). */
+const GROUP_AFTER = /^[ \t\u3000]*等[^。；;，,！？!?\n]{0,16}?(?:任务|事项|工作|政策|措施|举措|改革|项目|试点)/;
+
 /** Does the text around `ref` fit the tasks it cites, or clearly another task? Undefined for a reference to nothing. */
 export function judgeReference(
   model: ParagraphModel,
@@ -218,6 +232,8 @@ export function judgeReference(
   refs: readonly ResolvedReference[] = block.references,
 ): ReferenceVerdict | undefined {
   if (!ref.tasks.length || ref.problems.length) return undefined;
+  // tasks named as examples of a group (到2024年底，表2第8项、表2第9项等融合发展任务形成示范): the words are the group's
+  if (namesGroup(model.text, ref, refs)) return undefined;
   const sentence = judgedSpan(model.text, block, ref, refs, model.blocks);
   const span = ownClauses(model.text, block.kind === 'row' ? cellAround(model.text, block, ref) : sentence, ref, refs) ?? sentence;
   const words = withoutTitles(withoutAssigningClauses(topicText(model.text, span, refs)), matcher);
