@@ -9,7 +9,7 @@ import type { NumberingState } from './headingNumbers';
 import { closingParenthesis, type Deadline, type IssueDate } from './deadlines';
 import { lineEndFrom, linesOf } from './text';
 import { assignsAbove, rowLines, CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, framedBy, LABEL_LINE, MARKER_OPENING, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
-import { Assignment, dedupe, firstLeadsDeclaration, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
+import { assigningTable, Assignment, dedupe, firstLeadsDeclaration, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
 // ---------------------------------------------------------------- blocks of the plan model
 
@@ -130,11 +130,11 @@ export function firstLeadsDeclaredAt(text: string): number {
  * from a heading; undefined (not `{}`) when the block is no task item. `{ task: undefined }`: a task item whose task is
  * not known (第5项 left open). `around`: the plan's structure at the block's paragraph.
  */
-export function taskOfItem(block: Pick<Block, 'kind' | 'tableHeader' | 'references' | 'bare' | 'restates' | 'heads' | 'open' | 'frame'>, around?: ItemStructure): { task?: Task } | undefined {
+export function taskOfItem(block: Pick<Block, 'kind' | 'tableHeader' | 'header' | 'references' | 'bare' | 'restates' | 'heads' | 'open' | 'frame'>, around?: ItemStructure): { task?: Task } | undefined {
   if (!mayBeTaskItem(block) || around?.heads) return undefined;
   // an item of the plan's frame (工作目标, 保障措施…, by its label, its headings or the outline above its paragraph) is
-  // none; a table row is (the 附件's 分工表 after 保障措施 is under its heading)
-  if (block.kind !== 'row' && (block.frame || (around?.outline?.length && frameOutline(around.outline)))) return undefined;
+  // none; a row of a 分工表 is (the 附件's 分工表 after 保障措施 is under its heading)
+  if (block.frame || (around?.outline?.length && frameOutline(around.outline) && !(block.kind === 'row' && assigningTable(block)))) return undefined;
   const cited = block.references.find((r) => r.tasks.length);
   if (cited) return { task: cited.tasks[0] };
   if (block.bare.length) return { task: block.bare.find((b) => b.resolved)?.resolved };

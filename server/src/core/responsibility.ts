@@ -773,6 +773,11 @@ export function isAssignmentHeader(h: string): boolean {
   return [LEAD_HEADER, RESPONSIBLE_HEADER, PARTNER_HEADER, DEADLINE_HEADER].some((re) => re.test(name));
 }
 
+/** A row of a table that assigns tasks: its header names a lead, partner or deadline column (a 分工表). */
+export function assigningTable(row: { header?: readonly string[] }): boolean {
+  return !!row.header?.some(isAssignmentHeader);
+}
+
 /**
  * The assignment of a table row, its columns found by their header. Offsets are into the cell the unit or deadline is
  * in, named by `cell`. With both 牵头单位 and 责任单位 columns, 责任单位 are partners; 责任单位 alone names the lead first.

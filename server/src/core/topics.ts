@@ -7,7 +7,7 @@ import { assignsAbove, CN_HEADING_ITEM, enumerationTitle, followsDirectly, frame
 import { scanReferences } from './references';
 import { Block, mayBeTaskItem, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
 import { citedTasks, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
-import { readUnitList } from './responsibility';
+import { assigningTable, readUnitList } from './responsibility';
 import { HAS_WORDS } from './text';
 import { Task } from './types';
 
@@ -364,14 +364,20 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
 }
 
 /**
- * Whether a list item is of the plan's frame: its own label (（一）工作目标。…) or any heading above it (四、保障措施
+ * Whether a list item or row is of the plan's frame: its own label (（一）工作目标。…) or any heading above it (四、保障措施
  * over （二）强化要素支撑。一是…) is a frame section's. What stands there is the plan's purpose, goals and management.
  */
 export function inPlanFrame(model: ParagraphModel, block: Block, index: Pick<TaskIndex, 'prefixes' | 'resolve'>): boolean {
-  // a table row is no frame's: a plan's 分工表 (附件) comes after its 保障措施, under that heading
-  if (!mayBeTaskItem(block) || block.kind === 'row') return false;
+  if (!mayBeTaskItem(block)) return false;
+  // a row of a table that assigns (a 分工表, with a 牵头单位 or 完成时限 column) is no frame's: the plan's 分工表 (附件) comes
+  // after its 保障措施, under that heading; a row of its goals' table (| 指标 | 目标值 | 对应任务 |) is
+  if (block.kind === 'row') return !assigningTable(block) && framedByHeadings(model, block, index);
   if (isFrameSection(model.text.slice(block.start, Math.min(block.end, block.start + FRAME_LABEL_REACH)))) return true;
-  // the headings above it, outermost first (they come innermost first)
+  return framedByHeadings(model, block, index);
+}
+
+/** Whether the headings above a block, outermost first (they come innermost first), put it in the plan's frame. */
+function framedByHeadings(model: ParagraphModel, block: Block, index: Pick<TaskIndex, 'prefixes' | 'resolve'>): boolean {
   const above = headingsAbove(model, model.blocks.indexOf(block), index);
   return above.length > 0 && framedBy(outermostFirst(above));
 }
