@@ -773,10 +773,17 @@ export function isAssignmentHeader(h: string): boolean {
   return [LEAD_HEADER, RESPONSIBLE_HEADER, PARTNER_HEADER, DEADLINE_HEADER].some((re) => re.test(name));
 }
 
-/** A row of a table that assigns tasks: its header names a lead, partner or deadline column (a 分工表). */
+/**
+ * A row of a table that assigns tasks (a 分工表): its header names a lead, responsible or partner column, or a deadline
+ * column as such (完成时限; not a bare 时间, which a table of the plan's stages has: | 阶段 | 时间 | 主要工作 | 涉及任务 |).
+ */
 export function assigningTable(row: { header?: readonly string[] }): boolean {
-  return !!row.header?.some(isAssignmentHeader);
+  return !!row.header?.some((h) => {
+    const name = headerName(h);
+    return LEAD_HEADER.test(name) || RESPONSIBLE_HEADER.test(name) || PARTNER_HEADER.test(name) || TASK_DEADLINE_HEADER.test(name);
+  });
 }
+const TASK_DEADLINE_HEADER = /^(?:完成时限|完成时间|完成期限|时限)$/;
 
 /**
  * The assignment of a table row, its columns found by their header. Offsets are into the cell the unit or deadline is
