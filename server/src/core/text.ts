@@ -21,6 +21,11 @@ export function exact<T>(list: T[]): T[] {
 
 const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
 
+/** A character code of full-width ASCII (ＡＢＣ，１２３（）) as its half-width one; any other code as it is. */
+export function halfWidthCode(c: number): number {
+  return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+}
+
 /** Full-width ASCII (digits, letters, punctuation) to half-width; everything else unchanged. Keeps the length. */
 export function toHalfWidth(s: string): string {
   // The matcher folds every span it scores, and most spans have a few full-width characters (，（）：) or none: the
@@ -33,7 +38,7 @@ export function toHalfWidth(s: string): string {
   do {
     const at = FULL_WIDTH.lastIndex - 1;
     const c = s.charCodeAt(at);
-    out += s.slice(last, at) + (c === 0x3000 ? ' ' : String.fromCharCode(c - 0xfee0));
+    out += s.slice(last, at) + (c === 0x3000 ? ' ' : String.fromCharCode(halfWidthCode(c)));
     last = at + 1;
   } while (FULL_WIDTH.test(s));
   return out + s.slice(last);

@@ -10,6 +10,7 @@ import { settledTasks } from '../bareNumbers';
 import { Finding } from '../findings';
 import { Block } from '../planModel';
 import { formatReference } from '../taskIndex';
+import { halfWidthCode } from '../text';
 import { Task } from '../types';
 import { QUOTE } from './misquote';
 import { CheckRun } from './registry';
@@ -69,7 +70,7 @@ function pairAt(a: string, i: number, b: string, j: number, ending: boolean): re
  * copies the task's `（仅限应用商店，` all the same.
  */
 function sameWidth(x: number, y: number): boolean {
-  return x === y || (x >= 0xff01 && x <= 0xff5e ? x - 0xfee0 : x) === (y >= 0xff01 && y <= 0xff5e ? y - 0xfee0 : y);
+  return x === y || halfWidthCode(x) === halfWidthCode(y);
 }
 
 /** Quotation marks: a copy may put them in or leave them out around a word of the task's. */
