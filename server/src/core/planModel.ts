@@ -3,7 +3,7 @@
 // (the headings above, the table last named). Every check reads this model; none re-parses the text.
 import { BareReference, resolveBareNumbers } from './bareNumbers';
 import type { ThresholdMatch } from './checks/thresholdMismatch';
-import { inPlanFrame, Restatement, restatementOf } from './topics';
+import { readFrameAndRestatement, Restatement } from './topics';
 import { TaskMatcher } from './matcher';
 import { numberColumnReferences } from './numberColumns';
 import { BareTaskNumber, scanReferences, TaskReference } from './references';
@@ -472,10 +472,7 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
   }
   const model: ParagraphModel = { text, references, blocks: exact(blocks), bare: exact(bare), carried: carriedEvents(events), thresholds: undefined };
   for (let i = 0; i < blocks.length; i++) if (headsItems(text, blocks, i)) blocks[i].heads = true;
-  for (const block of blocks) {
-    if (inPlanFrame(model, block, index)) block.frame = true;
-    block.restates = restatementOf(model, block, matcher, index);
-  }
+  for (const block of blocks) readFrameAndRestatement(model, block, matcher, index);
   return model;
 }
 

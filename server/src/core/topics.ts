@@ -322,8 +322,9 @@ export function intendedFor(model: ParagraphModel, block: Block, ref: ResolvedRe
 /**
  * The task an uncited list item or table row clearly restates, if any; else, for an item under a heading that cites
  * one task only (### （二）落实表3第22项, or a heading-like line above it in its paragraph), that task (score 0).
+ * `headings`: the headings above it, innermost first (headingsAbove, read once per block).
  */
-export function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher, index: Pick<TaskIndex, 'prefixes' | 'resolve'>, t: TopicThresholds = TOPIC_THRESHOLDS): Restatement | undefined {
+function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher, headings: () => readonly HeadingAbove[], t: TopicThresholds = TOPIC_THRESHOLDS): Restatement | undefined {
   if (!mayBeTaskItem(block) || block.references.length || block.bare.length) return undefined;
   const words = withoutTitles(model.text.slice(block.start, block.end), matcher);
   const i = model.blocks.indexOf(block);
@@ -342,7 +343,7 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
   }
   // the plan's own frame — its guiding thought, goals, safeguards — restates no task (inPlanFrame)
   if (block.frame) return undefined;
-  const above = headingsAbove(model, i, index);
+  const above = headings();
 
   const [best, second] = matcher.match(words, 2);
   if (!best || best.score < t.restatedMinScore || best.score < t.restatedRatio * (second?.score ?? 0)) {
@@ -364,21 +365,31 @@ export function restatementOf(model: ParagraphModel, block: Block, matcher: Task
 }
 
 /**
+ * A block's place in the plan's frame (inPlanFrame) and the task it restates (restatementOf), set on it: the headings
+ * above it are read once, for both, and only if one asks.
+ */
+export function readFrameAndRestatement(model: ParagraphModel, block: Block, matcher: TaskMatcher, index: Pick<TaskIndex, 'prefixes' | 'resolve'>): void {
+  let above: readonly HeadingAbove[] | undefined;
+  const headings = () => (above ??= headingsAbove(model, model.blocks.indexOf(block), index));
+  if (inPlanFrame(model, block, headings)) block.frame = true;
+  block.restates = restatementOf(model, block, matcher, headings);
+}
+
+/**
  * Whether a list item or row is of the plan's frame: its own label (（一）工作目标。…) or any heading above it (四、保障措施
  * over （二）强化要素支撑。一是…) is a frame section's. What stands there is the plan's purpose, goals and management.
  */
-export function inPlanFrame(model: ParagraphModel, block: Block, index: Pick<TaskIndex, 'prefixes' | 'resolve'>): boolean {
+function inPlanFrame(model: ParagraphModel, block: Block, headings: () => readonly HeadingAbove[]): boolean {
   if (!mayBeTaskItem(block)) return false;
   // a row of a table that assigns (a 分工表, with a 牵头单位 or 完成时限 column) is no frame's: the plan's 分工表 (附件) comes
   // after its 保障措施, under that heading; a row of its goals' table (| 指标 | 目标值 | 对应任务 |) is
-  if (block.kind === 'row') return !assigningTable(block) && framedByHeadings(model, block, index);
+  if (block.kind === 'row') return !assigningTable(block) && framedByHeadings(headings());
   if (isFrameSection(model.text.slice(block.start, Math.min(block.end, block.start + FRAME_LABEL_REACH)))) return true;
-  return framedByHeadings(model, block, index);
+  return framedByHeadings(headings());
 }
 
-/** Whether the headings above a block, outermost first (they come innermost first), put it in the plan's frame. */
-function framedByHeadings(model: ParagraphModel, block: Block, index: Pick<TaskIndex, 'prefixes' | 'resolve'>): boolean {
-  const above = headingsAbove(model, model.blocks.indexOf(block), index);
+/** Whether the headings above a block (innermost first, as headingsAbove gives them) put it in the plan's frame. */
+function framedByHeadings(above: readonly HeadingAbove[]): boolean {
   return above.length > 0 && framedBy(outermostFirst(above));
 }
 function* outermostFirst(headings: readonly HeadingAbove[]): Iterable<string> {
