@@ -5,7 +5,7 @@ import { closingParenthesis } from './deadlines';
 import { TaskMatcher } from './matcher';
 import { assignsAbove, CN_HEADING_ITEM, enumerationTitle, followsDirectly, framedBy, headingItemsAbove, isClause, headingLikeLine, isFrameSection, parentItem, SUB_ITEM_MARKER } from './scopes';
 import { scanReferences } from './references';
-import { Block, mayBeTaskItem, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
+import { Block, cellSpans, mayBeTaskItem, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
 import { citedTasks, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
 import { assigningTable, readUnitList } from './responsibility';
 import { HAS_WORDS } from './text';
@@ -176,13 +176,12 @@ function ownClauses(text: string, span: { start: number; end: number }, ref: Res
   return groups >= 2 ? own : undefined;
 }
 
-/** The cell of a row that holds the reference (a 工作举措 cell's clauses, not the 任务编号 cell's list). */
+/** The cell of a row that holds the reference (a 工作举措 cell's clauses, not the 任务编号 cell's list), as cellSpans reads its cells. */
 function cellAround(text: string, row: { start: number; end: number }, ref: ResolvedReference): { start: number; end: number } {
-  let start = ref.ref.start;
-  while (start > row.start && text[start - 1] !== '|' && text[start - 1] !== '\t') start--;
-  let end = ref.ref.end;
-  while (end < row.end && text[end] !== '|' && text[end] !== '\t') end++;
-  return { start, end };
+  for (const [a, b] of cellSpans(text.slice(row.start, row.end))) {
+    if (row.start + a <= ref.ref.start && ref.ref.end <= row.start + b) return { start: row.start + a, end: row.start + b };
+  }
+  return row;
 }
 
 /**
