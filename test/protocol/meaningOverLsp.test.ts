@@ -32,7 +32,7 @@ describe('what each sentence is about, over the protocol', function () {
     assert.ok(d, `a reference-mismatch diagnostic: ${JSON.stringify(diagnostics)}`);
     assert.deepStrictEqual(d.range.start, positionOf(text, '表1第31项', 0));
     assert.strictEqual(d.severity, 2);
-    assert.match(d.message, /该句内容与表1第31项（.+）不符，更接近表1第13项（外商投资旅行社）/);
+    assert.match(d.message, /该条目内容与表1第31项（.+）不符，更接近表1第13项（外商投资旅行社）/);
     assert.match(d.message, /外商投资旅行社/);
     assert.match(d.relatedInformation[0].message, /表1第13项/);
   });

@@ -1,5 +1,6 @@
 // Every user-facing sentence of the core, in Chinese (the default) and English.
 import type { NumberFormatProblem } from './documentCitations';
+import type { JudgedPart } from './topics';
 
 export type Locale = 'zh' | 'en';
 
@@ -10,6 +11,9 @@ export function localeOf(tag: string | undefined | null): Locale {
 }
 
 const range = (a: number, b: number) => `${a}–${b}`;
+
+/** The span a reference was judged by, as a message names it (该句内容与…不符). */
+const ZH_PART: Record<JudgedPart, string> = { sentence: '该句', clause: '该分句', item: '该条目', row: '该行', heading: '该标题' };
 
 const zh = {
   noSource: (prefix: string) =>
@@ -107,8 +111,8 @@ const zh = {
     `任务编号“${written}”是日期：Excel 常规格式的单元格会把输入的 ${typed} 存成日期，按${reference}（${label}）读取；请把该列设为文本格式，写作“${typed}”`,
   namedTableLacks: (written: string, table: number, count: number, by: 'sentence' | 'heading', candidates: string) =>
     `“${written}”：${by === 'heading' ? '标题' : '本句'}所指的表${table}只有第1–${count}项，${candidates ? `可能是：${candidates}` : '且任务清单中没有哪张表有该项'}`,
-  referenceMismatch: (cited: string, citedLabel: string, better: string, betterLabel: string, terms: string[]) =>
-    `该句内容与${cited}（${citedLabel}）不符，更接近${better}（${betterLabel}）${terms.length ? `：匹配“${terms.join('”“')}”` : ''}`,
+  referenceMismatch: (part: JudgedPart, cited: string, citedLabel: string, better: string, betterLabel: string, terms: string[]) =>
+    `${ZH_PART[part]}内容与${cited}（${citedLabel}）不符，更接近${better}（${betterLabel}）${terms.length ? `：匹配“${terms.join('”“')}”` : ''}`,
   uncitedTask: (ref: string, label: string, terms: string[]) =>
     `该条目复述了${ref}（${label}）${terms.length ? `（匹配“${terms.join('”“')}”）` : ''}，但未注明引用`,
   addReference: (ref: string) => `补充引用 ${ref}`,
@@ -215,8 +219,8 @@ const en: Messages = {
     `task number "${written}" is a date: a General-format Excel cell stores ${typed} typed into it as a date, so it is read as ${reference} (${label}); format the column as Text and write "${typed}"`,
   namedTableLacks: (written, table, count, by, candidates) =>
     `"${written}": 表${table}, which the ${by === 'heading' ? 'heading' : 'sentence'} names, has tasks 1–${count}; ${candidates ? `it may be ${candidates}` : 'no table of the task list has that task'}`,
-  referenceMismatch: (cited, citedLabel, better, betterLabel, terms) =>
-    `this sentence does not fit ${cited} (${citedLabel}); it is closer to ${better} (${betterLabel})${terms.length ? `: it shares "${terms.join('", "')}"` : ''}`,
+  referenceMismatch: (part, cited, citedLabel, better, betterLabel, terms) =>
+    `this ${part} does not fit ${cited} (${citedLabel}); it is closer to ${better} (${betterLabel})${terms.length ? `: it shares "${terms.join('", "')}"` : ''}`,
   uncitedTask: (ref, label, terms) => `this item restates ${ref} (${label})${terms.length ? ` (it shares "${terms.join('", "')}")` : ''} without citing it`,
   addReference: (ref) => `Cite ${ref}`,
   matchedTerms: 'Matching words',

@@ -5,7 +5,7 @@ import { closingParenthesis } from './deadlines';
 import { TaskMatcher } from './matcher';
 import { assignsAbove, CN_HEADING_ITEM, enumerationTitle, followsDirectly, framedBy, headingItemsAbove, isClause, headingLikeLine, isFrameSection, parentItem, SUB_ITEM_MARKER } from './scopes';
 import { scanReferences } from './references';
-import { Block, cellSpans, mayBeTaskItem, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
+import { Block, BlockKind, cellSpans, mayBeTaskItem, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
 import { citedTasks, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
 import { assigningTable, readUnitList } from './responsibility';
 import { HAS_WORDS } from './text';
@@ -50,6 +50,8 @@ export type TopicThresholds = typeof TOPIC_THRESHOLDS;
 export interface ReferenceVerdict {
   /** The text judged (the reference's sentence, or its whole list item or row). */
   span: { start: number; end: number };
+  /** What the span is, for the message to name it: the sentence, the clauses before the reference's parenthesis, the whole item, row or heading. */
+  part: JudgedPart;
   /** The best-fitting cited task and its score. */
   cited: Task;
   citedScore: number;
@@ -57,6 +59,8 @@ export interface ReferenceVerdict {
   better?: Task;
   betterScore?: number;
 }
+
+export type JudgedPart = 'sentence' | 'clause' | BlockKind;
 
 /** At most this many characters on each side of a reference are read to judge it (a hostile line can be huge). */
 const MAX_REACH = 200;
@@ -234,13 +238,15 @@ export function judgeReference(
   // tasks named as examples of a group (到2024年底，表2第8项、表2第9项等融合发展任务形成示范): the words are the group's
   if (namesGroup(model.text, ref, refs)) return undefined;
   const sentence = judgedSpan(model.text, block, ref, refs, model.blocks);
-  const span = ownClauses(model.text, block.kind === 'row' ? cellAround(model.text, block, ref) : sentence, ref, refs) ?? sentence;
+  const clauses = ownClauses(model.text, block.kind === 'row' ? cellAround(model.text, block, ref) : sentence, ref, refs);
+  const span = clauses ?? sentence;
+  const part: JudgedPart = clauses ? 'clause' : span.start === block.start && span.end === block.end ? block.kind : 'sentence';
   const words = withoutTitles(withoutAssigningClauses(topicText(model.text, span, refs)), matcher);
   const cited = ref.tasks.length > 40 ? ref.tasks.slice(0, 40) : ref.tasks;
   const scores = matcher.scoreOf(words, cited.map((x) => x.id));
   let bestCited = 0;
   for (let i = 1; i < scores.length; i++) if (scores[i] > scores[bestCited]) bestCited = i;
-  const verdict: ReferenceVerdict = { span, cited: cited[bestCited], citedScore: scores[bestCited] };
+  const verdict: ReferenceVerdict = { span, part, cited: cited[bestCited], citedScore: scores[bestCited] };
   // every task cited in the span counts as cited: a sentence about two tasks may cite both
   const citedHere = citedIn(refs, span.start, span.end);
   // the best task not cited here is among the first (cited here + 1) (at most 8, as the tasks a span cites may be many)

@@ -57,7 +57,7 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
       end: r.ref.end,
       code: 'reference-mismatch',
       severity: 'warning',
-      message: run.msg.referenceMismatch(cited, taskLabel(run.context.index, about), formatReference(verdict.better), taskLabel(run.context.index, verdict.better), terms),
+      message: run.msg.referenceMismatch(verdict.part, cited, taskLabel(run.context.index, about), formatReference(verdict.better), taskLabel(run.context.index, verdict.better), terms),
       related,
       fixes: [{ title: run.msg.replaceWith(better), start, end: r.ref.end, newText: better, preferred: true }],
     });
