@@ -252,12 +252,15 @@ export function judgeReference(
   // the best task not cited here is among the first (cited here + 1) (at most 8, as the tasks a span cites may be many)
   const other = matcher.match(words, Math.min(8, citedHere.size + 1)).find((m) => !citedHere.has(m.task.id));
   if (!other) return verdict;
+  // the cited task is the other's twin: what the span shares with the cited task alone is next to nothing, and the
+  // other's score exceeds the cited one's by what it shares alone, which few spans reach (建好广州期货交易所的期货交割库
+  // cited as 表1第30项, whose 期货交易所 表1第29项 has too)
+  const twin = () => other.score >= verdict.citedScore + t.mismatchMinScore - t.twinOwnMax && isTwinOf(matcher, words, verdict.cited, other.task, t);
   const clearly =
     verdict.citedScore >= t.fitsScore
-      ? // the cited task fits, unless it is the other's twin (what the span shares with the cited task alone is next to
-        // nothing; the other's score must then exceed the cited one's by what it shares alone, which few spans reach)
-        other.score >= verdict.citedScore + t.mismatchMinScore - t.twinOwnMax && isTwinOf(matcher, words, verdict.cited, other.task, t)
-      : other.score >= t.mismatchMinScore && other.score >= t.mismatchRatio * Math.max(verdict.citedScore, 1);
+      ? // the cited task fits, unless it is the other's twin
+        twin()
+      : (other.score >= t.mismatchMinScore && other.score >= t.mismatchRatio * Math.max(verdict.citedScore, 1)) || twin();
   if (clearly) {
     verdict.better = other.task;
     verdict.betterScore = other.score;
