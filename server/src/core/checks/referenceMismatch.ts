@@ -3,6 +3,7 @@
 import { blockCitations, listWithTable } from '../bareNumbers';
 import { BETWEEN_LISTED } from '../references';
 import { Finding } from '../findings';
+import { insidePrior, priorWording } from '../priorWording';
 import { Block } from '../planModel';
 import { formatReference, sourcePrefixOf, TaskIndex } from '../taskIndex';
 import { Task } from '../types';
@@ -15,7 +16,11 @@ export function checkReferenceMismatch(block: Block, run: CheckRun): Finding[] {
   const findings: Finding[] = [];
   const { index, matcher } = run.context;
   // its references and the bare numbers its heading, its sentence or their number settles (第12项 under 二、表1任务落实)
-  const refs = blockCitations(block);
+  // but those of words the document quotes as another text's (将“（表1第13项）”修改为“（表1第31项）”): the task replaced is
+  // not cited, and the new one is judged against the others
+  const prior = priorWording(run.model.text, run.model.blocks, run.model);
+  const all = blockCitations(block);
+  const refs = prior.length ? all.filter((r) => !insidePrior(prior, r.ref.start, r.ref.end)) : all;
   if (!refs.length) return findings;
   // a span is part of its block: a block without enough topic words cannot be clearly about another task
   // (of a status line, 表3第17项：已完成。, the sentences after it that it labels)
