@@ -11,7 +11,7 @@ import { AssignmentSource, headingItemTitle, itemAssignmentOf, restatementIn } f
 import { Messages } from '../messages';
 import { nameAsWritten, PilotArea } from '../pilotAreas';
 import { Block, cellSpans, mayBeTaskItem } from '../planModel';
-import { isAssignmentHeader, isUnitName, Unit } from '../responsibility';
+import { isAssignmentHeader, isDistrict, isUnitName, leadingDistrict, titleDistricts, Unit } from '../responsibility';
 import { ASSIGNMENT_LABELS, headingItemsAbove } from '../scopes';
 import { scanReferences } from '../references';
 import { formatReference, ResolvedReference } from '../taskIndex';
@@ -153,10 +153,15 @@ function ledElsewhere(block: Block, claim: Claim, cited: readonly ResolvedRefere
     const area = unitArea(unit.name, ctx);
     return area ? [{ unit, area }] : [];
   });
-  if (!areaLeads.length) return [];
-  const wrong = claim.tasks.filter((t) => !areaLeads.some((l) => l.area === ctx.areaOf.get(t.id)));
+  // a district that is no pilot area (增城区市场监管局) leads elsewhere than an area that is a district by its names
+  // (黄埔区, 海珠区); not than one that is not (空港经济区: which districts it spans the source does not say)
+  const otherLeads = areaLeads.length ? [] : leads.filter((unit) => isOtherDistrict(unit.name, ctx, run.structure?.title));
+  if (!areaLeads.length && !otherLeads.length) return [];
+  const wrong = claim.tasks.filter((t) =>
+    areaLeads.length ? !areaLeads.some((l) => l.area === ctx.areaOf.get(t.id)) : ctx.areaOf.get(t.id)?.names.some(isDistrict),
+  );
   if (!wrong.length) return [];
-  const { unit } = areaLeads[0];
+  const unit = areaLeads.length ? areaLeads[0].unit : otherLeads[0];
   const written = unitRange(unit, assignment.leadFrom);
   // in prose, the lead after the reference (its parenthesis): one before it closes the sentence before
   if (prose && !(written && cited.length && written.start > cited[0].ref.start)) return [];
@@ -177,6 +182,22 @@ function unitArea(name: string, ctx: CheckContext): PilotArea | undefined {
   if (!area) return undefined;
   const rest = name.slice(area.length);
   return area.endsWith('区') || DISTRICT_AFTER.test(rest) || COMMITTEE.test(name) ? ctx.areaByName.get(area) : undefined;
+}
+
+/**
+ * Is a unit a district's that is no pilot area's (增城区市场监管局, 广州市番禺区政府), by the district its name opens with,
+ * in a plan whose title names that district or none (a city's plan)? In another district's plan, other-district-unit
+ * says it (黄埔区落实…… with 越秀区地方金融监督管理局牵头).
+ */
+function isOtherDistrict(name: string, ctx: CheckContext, title: string | undefined): boolean {
+  const district = leadingDistrict(name)?.name;
+  if (!district || ctx.areaByName.has(district) || ctx.areaByName.has(district.replace(/(?:新区|区|县)$/, ''))) return false;
+  if (!title) return true;
+  const named = titleDistricts(title);
+  if (named.length) return named.includes(district);
+  const pattern = ctx.areaPattern;
+  pattern.lastIndex = 0;
+  return !pattern.test(title);
 }
 
 /** The name of a pilot area a unit's name opens with (南沙区商务局, 广州开发区管委会), if any. */
