@@ -122,6 +122,9 @@ export function isDistrict(name: string): boolean {
   return !!m && !NOT_A_DISTRICT.test(m[1]) && !NOT_A_DISTRICT_STEM.test(m[1]);
 }
 
+/** A district's or zone's own name: 黄埔区 → 黄埔, 南沙新区 → 南沙. */
+export const districtStem = (name: string) => name.replace(/(?:新区|区|县)$/, '');
+
 /** A district's name a name opens with, after its city if any (天河区商务局, 广州市天河区商务局 → 天河区). */
 const LEADING_DISTRICT = /^(?:[\u4e00-\u9fff]{2,4}?市)?([\u4e00-\u9fff]{2,3}?(?:新区|区|县))/;
 

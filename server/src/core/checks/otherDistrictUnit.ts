@@ -6,7 +6,7 @@
 import { blockCitations } from '../bareNumbers';
 import { Finding } from '../findings';
 import { Block } from '../planModel';
-import { isDistrict, leadingDistrict, titleDistricts } from '../responsibility';
+import { districtStem, isDistrict, leadingDistrict, titleDistricts } from '../responsibility';
 import { blockReading, unitPlace } from '../unitSpellings';
 import type { CheckContext } from './context';
 import { areaNameAtStart, citesAreaTask } from './placeMismatch';
@@ -23,9 +23,9 @@ export function checkOtherDistrictUnits(block: Block, run: CheckRun): Finding[] 
   const findings: Finding[] = [];
   for (const u of [read.lead, ...(read.coLeads ?? []), ...(read.named ?? [])]) {
     const district = u && unitDistrict(u.name, run.context);
-    if (!u || !district || own.names.has(district.name) || own.names.has(stemOf(district.name))) continue;
+    if (!u || !district || own.names.has(district.name) || own.names.has(districtStem(district.name))) continue;
     // a pilot area's district leading an area's task: place-mismatch says whether it is the task's area
-    if ((run.context.areaByName.has(district.name) || run.context.areaByName.has(stemOf(district.name))) && aboutAreaTask(block, run.context)) continue;
+    if ((run.context.areaByName.has(district.name) || run.context.areaByName.has(districtStem(district.name))) && aboutAreaTask(block, run.context)) continue;
     const start = unitPlace(text, block, spans, u);
     if (start === undefined) continue;
     const at = start + district.at;
@@ -77,9 +77,6 @@ interface OwnDistrict {
   names: Set<string>;
 }
 
-/** A district's or zone's own name: 黄埔区 → 黄埔, 南沙新区 → 南沙. */
-const stemOf = (name: string) => name.replace(/(?:新区|区|县)$/, '');
-
 let lastTitle: { title: string; context: CheckContext; own: OwnDistrict | undefined } | undefined;
 
 /**
@@ -91,14 +88,14 @@ function titleDistrict(title: string, context: CheckContext): OwnDistrict | unde
   const names = new Set<string>();
   const add = (name: string) => {
     names.add(name);
-    names.add(stemOf(name));
+    names.add(districtStem(name));
   };
   const written = leadingDistrict(title)?.name;
   let shown = written;
   // every district the title names (越秀区、荔湾区联合……: a plan of both), with its pilot area's names
   for (const district of titleDistricts(title)) {
     add(district);
-    for (const name of context.areaByName.get(district)?.names ?? context.areaByName.get(stemOf(district))?.names ?? []) add(name);
+    for (const name of context.areaByName.get(district)?.names ?? context.areaByName.get(districtStem(district))?.names ?? []) add(name);
   }
   const pattern = context.areaPattern;
   pattern.lastIndex = 0;

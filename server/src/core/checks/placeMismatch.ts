@@ -11,7 +11,7 @@ import { AssignmentSource, headingItemTitle, itemAssignmentOf, restatementIn } f
 import { Messages } from '../messages';
 import { nameAsWritten, PilotArea } from '../pilotAreas';
 import { Block, cellSpans, mayBeTaskItem } from '../planModel';
-import { isAssignmentHeader, isDistrict, isUnitName, leadingDistrict, titleDistricts, Unit } from '../responsibility';
+import { districtStem, isAssignmentHeader, isDistrict, isUnitName, leadingDistrict, titleDistricts, Unit } from '../responsibility';
 import { ASSIGNMENT_LABELS, headingItemsAbove } from '../scopes';
 import { scanReferences } from '../references';
 import { formatReference, ResolvedReference } from '../taskIndex';
@@ -191,7 +191,7 @@ function unitArea(name: string, ctx: CheckContext): PilotArea | undefined {
  */
 function isOtherDistrict(name: string, ctx: CheckContext, title: string | undefined): boolean {
   const district = leadingDistrict(name)?.name;
-  if (!district || ctx.areaByName.has(district) || ctx.areaByName.has(district.replace(/(?:新区|区|县)$/, ''))) return false;
+  if (!district || ctx.areaByName.has(district) || ctx.areaByName.has(districtStem(district))) return false;
   if (!title) return true;
   const named = titleDistricts(title);
   if (named.length) return named.includes(district);
