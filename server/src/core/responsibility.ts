@@ -71,7 +71,7 @@ function termOf(text: string, start: number, end: number): Term | undefined {
 /** The endings of an organisation's name. */
 const UNIT_ENDING = new RegExp(
   '(?:局|委|办|厅|院|部|署|中心|公司|集团|政府|管委会|委员会|银行|分行|支行|海关|办公室|交易所|研究所|事务所|协会|商会|联合会|' +
-    '贸促会|促进会|工商联|妇联|侨联|残联|文联|科协|工会|支队|大队|总队|街道|街道办事处|镇|大学|学院|(?:有关|相关|成员|职能|主管|责任)(?:单位|部门))$',
+    '贸促会|促进会|工商联|妇联|侨联|残联|文联|科协|工会|支队|大队|总队|中队|执法队|街道|街道办事处|镇|大学|学院|(?:有关|相关|成员|职能|主管|责任)(?:单位|部门))$',
 );
 /**
  * A leading group, a joint conference, a task force or its office, the body a plan's programme sets up: its name is the
