@@ -138,6 +138,12 @@ export function contextEvents(text: string, refs: ResolvedReference[]): ContextE
     }
   }
   if (text.includes('、') || text.includes('）') || text.includes(')')) outlineEvents(text, refs, events, headingLines);
+  // an annex's line (附件, 附件2：重点任务分工表) ends the reach of every heading above it: the body's 二、金融服务 is no
+  // heading of the 分工表 after it
+  if (text.includes('附件')) {
+    ANNEX_LINE.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = ANNEX_LINE.exec(text)); ) events.push({ at: m.index, kind: 'heading', heading: heading(1, m[0].trim(), '') });
+  }
   const inHeading = (at: number) => headingLines.length > 0 && headingLines.some(([a, b]) => at >= a && at < b);
   if (text.includes('表')) {
     TABLE_MENTION.lastIndex = 0;
@@ -175,6 +181,9 @@ function outlineEvents(text: string, refs: readonly ResolvedReference[], events:
     if (h.several) headingLines.push([at, end]);
   }
 }
+
+/** A line of its own that opens an annex: 附件, 附件2, 附件1：重点任务分工表 (a title of at most 30 characters, no sentence). */
+const ANNEX_LINE = /^[ \t\u3000]*附件[ \t]*[0-9０-９一二三四五六七八九十]*[ \t]*(?:[：:、．.][ \t]*[^。；;，,\n]{0,30})?[ \t]*$/gm;
 
 /** A line that opens with 一、 (group 1) or （一）. */
 const OUTLINE_LINE = /^[ \t\u3000]*(?:([一二三四五六七八九十]+)、|[（(][一二三四五六七八九十]+[）)]).*$/gm;
