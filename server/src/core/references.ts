@@ -277,10 +277,11 @@ function enumerationLabel(text: string, start: number, end: number, number: stri
 /** The plan's own table or list right before a number (附表1, 列表1（): its items are no tasks. */
 const OWN_TABLE_BEFORE = /(?:附表|列表|图表|报表)[ \t\u3000]*(?:[0-9０-９]+|[一二三四五六七八九十]+)[ \t\u3000]*(?:[（(]|的|中|所列)?$/;
 /**
- * What points into a document's own parts right before a number: the list above or below (按照上述第2项要求), or a part,
- * chapter or article (本方案第三部分第5项, 穗府办〔2023〕12号文件第三部分第3项, 第5条第2项). Its items are no tasks.
+ * What points into a document's own parts right before a number: the list above or below (按照上述第2项要求), the
+ * document itself (本方案第12项工作), or a part, chapter or article (本方案第三部分第5项, 穗府办〔2023〕12号文件第三部分第3项,
+ * 第5条第2项). Its items are no tasks.
  */
-const OWN_PART_BEFORE = /(?:上述|前述|上文|前文|下述|下列|第[ \t\u3000]*(?:[0-9０-９]+|[一二三四五六七八九十百]+)[ \t\u3000]*(?:部分|章|节|条|款|篇)(?:中|的)?)[ \t\u3000]*$/;
+const OWN_PART_BEFORE = /(?:上述|前述|上文|前文|下述|下列|本(?:实施|工作)?方案|本文件|本通知|本意见|第[ \t\u3000]*(?:[0-9０-９]+|[一二三四五六七八九十百]+)[ \t\u3000]*(?:部分|章|节|条|款|篇)(?:中|的)?)[ \t\u3000]*$/;
 
 /**
  * A year right before a number (2025年, 二〇二五年度, 今年): what it counts is counted within the year, not the task list,
