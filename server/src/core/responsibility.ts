@@ -71,13 +71,15 @@ function termOf(text: string, start: number, end: number): Term | undefined {
 /** The endings of an organisation's name. */
 const UNIT_ENDING = new RegExp(
   '(?:局|委|办|厅|院|部|署|中心|公司|集团|政府|管委会|委员会|银行|分行|支行|海关|办公室|交易所|研究所|事务所|协会|商会|联合会|' +
-    '贸促会|促进会|工商联|妇联|侨联|残联|文联|科协|工会|支队|大队|总队|中队|执法队|街道|街道办事处|镇|大学|学院|(?:有关|相关|成员|职能|主管|责任)(?:单位|部门))$',
+    '贸促会|促进会|工商联|妇联|侨联|残联|文联|科协|工会|支队|大队|总队|中队|执法队|实验室|街道|街道办事处|镇|大学|学院|(?:有关|相关|成员|职能|主管|责任)(?:单位|部门))$',
 );
 /**
  * A leading group, a joint conference, a task force or its office, the body a plan's programme sets up: its name is the
  * programme's words.
  */
 const PROGRAMME_BODY = /(?:领导小组|联席会议|工作专班|指挥部)(?:办公室)?$/;
+/** The programme's office by its usual short name: 区试点办, 广州市试点办 (its 试点 is no clause's). */
+const PILOT_OFFICE = /^(?:[\u4e00-\u9fff]{0,4}[市区县])?试点办(?:公室)?$/;
 /** What a clause that assigns work or sets a body up says (区商务局牵头, 成立领导小组), which no body's own name holds. */
 const ASSIGNING_WORD = /负责|牵头|配合|会同|的|^(?:成立|组建|设立|建立|健全|完善|加强|强化|发挥|充分|依托|通过|经|由|请)/;
 /** Words that end like an organisation but are not one (总部, 内部, 全部, 东部…). */
@@ -96,6 +98,7 @@ export function isUnitName(s: string): boolean {
   if (name.length < 2 || name.length > 40) return false;
   // a body named after its programme (从化区服务业扩大开放综合试点工作领导小组办公室), whose name holds a clause's words
   if (PROGRAMME_BODY.test(name) && !ASSIGNING_WORD.test(name) && /^[\u4e00-\u9fff（）()]+$/.test(name)) return true;
+  if (PILOT_OFFICE.test(name)) return true;
   // most candidates are clauses: only a collective (各…) or a name with a unit's last character can pass
   if (name.charCodeAt(0) !== GE && !isUnitLast(name.charCodeAt(name.length - 1))) return false;
   if (COLLECTIVE.test(name)) return true;
