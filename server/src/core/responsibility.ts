@@ -484,6 +484,8 @@ function readClause(text: string, start: number, end: number): readonly RoleUnit
   let chunkStart = start;
   const by = clause.lastIndexOf('由', role ? role.index : clause.length);
   if (by >= 0) chunkStart = start + by + 1;
+  // 一是区商务局会同区司法局建立…: the clause's label is no part of the unit's name
+  else chunkStart += CLAUSE_LABEL.exec(clause)?.[0].length ?? 0;
   if (role) {
     // 市商务局、市发展改革委按职责分工负责: the manner before the role word is not part of the names
     const manner = MANNER.exec(text.slice(chunkStart, start + role.index));
@@ -517,12 +519,15 @@ function readClause(text: string, start: number, end: number): readonly RoleUnit
   }
   // 区金融工作局已于2024年2月完成…: the units a report says did the work lead it (a government's bureaus: not 医疗部)
   const did = clause.indexOf('已');
-  if (did >= 2) {
-    const doers = readUnitList(text, start, start + did);
-    if (doers && doers.units.every((u) => GOVERNMENT_LEVEL.test(u.name))) out.push({ role: 'lead', units: doers.units, at: start });
+  if (did >= 2 && start + did > chunkStart) {
+    const doers = readUnitList(text, chunkStart, start + did);
+    if (doers && doers.units.every((u) => GOVERNMENT_LEVEL.test(u.name))) out.push({ role: 'lead', units: doers.units, at: chunkStart });
   }
   return out;
 }
+
+/** An enumeration's label that opens a clause: 一是, 二是, 首先, 其次 (and a comma after it). */
+const CLAUSE_LABEL = /^[ \t\u3000]*(?:[一二三四五六七八九十]+是|首先|其次|再次|最后)[，,]?/;
 
 /** The inside of a parenthesis that declares a short name: 以下简称“区市场监管局”, 简称区市场监管局. */
 const SHORT_NAME_DECLARED = /^(?:以下|下)?简称/;
