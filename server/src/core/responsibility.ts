@@ -481,11 +481,11 @@ function readClause(text: string, start: number, end: number): readonly RoleUnit
   }
   ROLE_WORD.lastIndex = 0;
   const role = ROLE_WORD.exec(clause);
-  let chunkStart = start;
+  // 一是区商务局会同区司法局建立…: the clause's label is no part of the unit's name
+  const unlabelled = start + (CLAUSE_LABEL.exec(clause)?.[0].length ?? 0);
+  let chunkStart = unlabelled;
   const by = clause.lastIndexOf('由', role ? role.index : clause.length);
   if (by >= 0) chunkStart = start + by + 1;
-  // 一是区商务局会同区司法局建立…: the clause's label is no part of the unit's name
-  else chunkStart += CLAUSE_LABEL.exec(clause)?.[0].length ?? 0;
   if (role) {
     // 市商务局、市发展改革委按职责分工负责: the manner before the role word is not part of the names
     const manner = MANNER.exec(text.slice(chunkStart, start + role.index));
@@ -519,9 +519,9 @@ function readClause(text: string, start: number, end: number): readonly RoleUnit
   }
   // 区金融工作局已于2024年2月完成…: the units a report says did the work lead it (a government's bureaus: not 医疗部)
   const did = clause.indexOf('已');
-  if (did >= 2 && start + did > chunkStart) {
-    const doers = readUnitList(text, chunkStart, start + did);
-    if (doers && doers.units.every((u) => GOVERNMENT_LEVEL.test(u.name))) out.push({ role: 'lead', units: doers.units, at: chunkStart });
+  if (did >= 2 && start + did > unlabelled) {
+    const doers = readUnitList(text, unlabelled, start + did);
+    if (doers && doers.units.every((u) => GOVERNMENT_LEVEL.test(u.name))) out.push({ role: 'lead', units: doers.units, at: unlabelled });
   }
   return out;
 }
