@@ -10,14 +10,14 @@ export interface Scope {
 /** The indentation before a marker: a plain-text plan indents with full-width spaces (　　1．). */
 export const INDENT = String.raw`[ \t\u3000]*`;
 
+/** What opens a section's title: blanks, a Markdown heading's hashes, bold, its number (一、, （一）, 1．). */
+const SECTION_OPENING = String.raw`^[ \t\u3000]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．])?[ \t\u3000]*(?:\*\*)?`;
+
 /**
  * The sections of a plan's frame around its tasks (一、总体要求 with （一）指导思想 and （二）工作目标; 三、保障措施 with
  * （一）加强组织领导): what stands in them is the plan's own purpose, goals and management, not a task item, whatever a
  * task's words it holds (立足……数字创意等产业基础). Matched whole, after the numbering, up to a full stop or colon.
  */
-/** What opens a section's title: blanks, a Markdown heading's hashes, bold, its number (一、, （一）, 1．). */
-const SECTION_OPENING = String.raw`^[ \t\u3000]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．])?[ \t\u3000]*(?:\*\*)?`;
-
 const FRAME_SECTION = new RegExp(
   SECTION_OPENING +
     '(?:总体要求|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标|目标任务|保障措施|组织保障|组织实施|实施保障|工作要求|工作机制|(?:加强|强化)?组织领导|督促检查|督查考核|考核评估|评估考核|宣传引导|(?:加强)?宣传推广|资金保障|要素保障|人才保障|政策保障|风险防控|防范(?:化解)?(?:重大)?风险|实施步骤|工作步骤|进度安排|时间安排|附则|存在(?:的)?问题|主要问题|问题和不足|困难和问题)' +
