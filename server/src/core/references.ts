@@ -292,6 +292,8 @@ const TASK_AFTER = /^[ \t\u3000]*(?:试点)?任务/;
 /** What makes the number after 任务 a date or a span of time: a year, a month, a day, a week. */
 const TIME_AFTER = /^[ \t\u3000]*(?:年|个月|月|日|天|周)/;
 
+/** 任务 and a number of 项 with no 第 between (任务36项): a count of tasks, as 重点任务36项 and 已完成任务3项 write it. */
+const COUNT_OF_TASKS = /^(?:试点)?任务[ \t\u3000]*[^第\s][^第]*项$/;
 /** Task numbers written without a table (第12项, 任务12, 试点任务第12项) outside any full reference. */
 export function scanBareTaskNumbers(text: string, refs: TaskReference[]): BareTaskNumber[] {
   const found: BareTaskNumber[] = [];
@@ -320,6 +322,8 @@ export function scanBareTaskNumbers(text: string, refs: TaskReference[]): BareTa
     if (m[2] !== undefined && YEAR_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && !TASK_AFTER.test(text.slice(end, end + 4))) continue;
     // 任务 before a date or a span of time (剩余任务2025年底前完成, 任务3个月内完成): the number is the year's or the span's
     if (m[1] !== undefined && TIME_AFTER.test(text.slice(end, end + 4))) continue;
+    // 任务 and a number of 项 without 第 counts tasks (梳理重点任务36项, 已完成任务3项): a task's number is 任务12 or 任务第12项
+    if (m[1] !== undefined && COUNT_OF_TASKS.test(m[0])) continue;
     found.push(group ? { start, end, text: m[0], item, spans: exact(group) } : { start, end, text: m[0], item });
   }
   return found;
