@@ -188,11 +188,11 @@ export function subjectOf(text: string, q: QuantityPhrase, rules: SubjectRule[])
       }
       continue;
     }
-    // a subject that may also follow its quantity, right after it or its 的, one of `before` ending the clause
-    // (设置5年过渡期, 设置不超过6年的过渡期)
+    // a subject that may also follow its quantity, right after it or its 的, or a few words after its 的, one of
+    // `before` ending the clause (设置5年过渡期, 设置不超过6年的过渡期, 具有不少于3年的境外律师执业经历)
     if (rule.before) {
-      const at = text.charCodeAt(q.end) === DE ? q.end + 1 : q.end;
-      if (text.startsWith(rule.head, at) && rule.before.some((w) => clause.endsWith(w, wordsEnd))) {
+      const at = headAfter(text, q.end, rule.head);
+      if (at >= 0 && rule.before.some((w) => clause.endsWith(w, wordsEnd))) {
         best = { head: rule.head, start: at, end: at + rule.head.length };
         continue;
       }
@@ -222,6 +222,22 @@ export function subjectOf(text: string, q: QuantityPhrase, rules: SubjectRule[])
     }
   }
   return best;
+}
+
+/** How many characters may stand between a quantity's 的 and the subject after it (的境外律师执业经历). */
+const WORDS_AFTER_DE = 6;
+
+/**
+ * Where `head` starts after a quantity ending at `end`: right after it or its 的, or within a few characters after its
+ * 的 that hold no mark or blank (的境外律师执业经历); -1 where it does not.
+ */
+function headAfter(text: string, end: number, head: string): number {
+  if (text.charCodeAt(end) !== DE) return text.startsWith(head, end) ? end : -1;
+  for (let at = end + 1; at <= end + 1 + WORDS_AFTER_DE && at < text.length; at++) {
+    if (text.startsWith(head, at)) return at;
+    if (!/[\u4e00-\u9fff]/.test(text[at])) return -1;
+  }
+  return -1;
 }
 
 /** Where in `clause` words[from, to) stand right after one of `holders`: [start, end) of each. Undefined: nowhere. */
