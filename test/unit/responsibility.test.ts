@@ -238,11 +238,12 @@ describe('declarations and plans', () => {
       '区发展改革局', '市委网信办', '区卫生健康委', '各镇街', '各区', '各有关单位', '广州海关', '中国银行广州分行', '广州期货交易所', '区政务服务中心',
       '市工业和信息化局', '市规划和自然资源局', '市住房城乡建设局', '国家外汇管理局广东省分局', '市委宣传部', '广州开发区管委会', '市中级人民法院',
       '广州仲裁委', '市贸促会', '市工商联', '团市委', '市消防救援支队', '各区人民政府', '广州市律师协会', '广州地铁集团', '暨南大学',
+      '外资处', '国际交流与合作处', '医务科', '镇统计站', '街道来穗人员服务管理站', '司法所', '专项工作组', '社区居委会',
     ];
     for (const u of units) {
       assert.ok(isUnitName(u), `"${u}" is an organisation`);
     }
-    for (const u of ['总部', '推进改革区商务局', '外资', '企业', '全部', '特色小镇', '社会资本']) assert.ok(!isUnitName(u), `"${u}" is not an organisation`);
+    for (const u of ['总部', '推进改革区商务局', '外资', '企业', '全部', '特色小镇', '社会资本', '此处', '好处', '各处', '学科', '心血管外科', '门户网站', '经营场所']) assert.ok(!isUnitName(u), `"${u}" is not an organisation`);
   });
 
   it('reads the labelled lines that follow a paragraph across a blank line, and only those', () => {

@@ -71,13 +71,17 @@ function termOf(text: string, start: number, end: number): Term | undefined {
 /** The endings of an organisation's name. */
 const UNIT_ENDING = new RegExp(
   '(?:局|委|办|厅|院|部|署|中心|公司|集团|政府|管委会|委员会|银行|分行|支行|海关|办公室|交易所|研究所|事务所|协会|商会|联合会|' +
-    '贸促会|促进会|工商联|妇联|侨联|残联|文联|科协|工会|支队|大队|总队|中队|执法队|实验室|街道|街道办事处|镇|大学|学院|(?:有关|相关|成员|职能|主管|责任)(?:单位|部门))$',
+    '贸促会|促进会|工商联|妇联|侨联|残联|文联|科协|工会|支队|大队|总队|中队|执法队|实验室|街道|街道办事处|镇|大学|学院|' +
+    '居委会|村委会|(?:有关|相关|成员|职能|主管|责任)(?:单位|部门)|' +
+    // the 处室, 科室, 站 and 所 of a bureau, a college, a hospital or a 镇 (外资处, 教务处, 医务科, 统计站, 司法所), a
+    // name of three characters or more, not a word that ends so (此处, 好处, 学科, 外科, 网站, 场所)
+    '(?<=[\\u4e00-\\u9fff]{2})(?:(?<![此到好用深出长短难各某别何去相益])处|(?<![学本专内外工理文医牙儿妇眼骨])科|(?<![网车驿])站|(?<![场住处厕诊寓会])所))$',
 );
 /**
  * A leading group, a joint conference, a task force or its office, the body a plan's programme sets up: its name is the
  * programme's words.
  */
-const PROGRAMME_BODY = /(?:领导小组|联席会议|工作专班|指挥部)(?:办公室)?$/;
+const PROGRAMME_BODY = /(?:领导小组|联席会议|工作专班|指挥部|工作组|专项组)(?:办公室)?$/;
 /** The programme's office by its usual short name: 区试点办, 广州市试点办 (its 试点 is no clause's). */
 const PILOT_OFFICE = /^(?:[\u4e00-\u9fff]{0,4}[市区县])?试点办(?:公室)?$/;
 /** What a clause that assigns work or sets a body up says (区商务局牵头, 成立领导小组), which no body's own name holds. */
@@ -287,7 +291,7 @@ const UNIT_LAST = 1;
 const LIST_SEPARATOR = 2;
 /** Clause boundaries: punctuation that ends a phrase, and brackets. */
 const CLAUSE_BREAK = 4;
-for (const [chars, bit] of [['局委办厅院部署心司团府行关室所会联协镇道学位门处队区县', UNIT_LAST], ['、，,／/', LIST_SEPARATOR], ['，,。；;：:（）()\n！？!?', CLAUSE_BREAK]] as const) {
+for (const [chars, bit] of [['局委办厅院部署心司团府行关室所会联协镇道学位门处队区县科站', UNIT_LAST], ['、，,／/', LIST_SEPARATOR], ['，,。；;：:（）()\n！？!?', CLAUSE_BREAK]] as const) {
   for (const c of chars) CHAR_CLASS[c.charCodeAt(0)] |= bit;
 }
 const isUnitLast = (c: number) => (CHAR_CLASS[c] & UNIT_LAST) !== 0;
