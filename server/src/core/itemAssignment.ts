@@ -85,9 +85,10 @@ export interface ResponsibilityRun {
   childTasks?: readonly Task[];
   /**
    * This paragraph opens with labelled lines (牵头单位：…, 完成时限：…) that assign a task item of a paragraph above it
-   * (a Word plan saved with blank lines writes each in a paragraph of its own): its deadline is that item's.
+   * (a Word plan saved with blank lines writes each in a paragraph of its own): its deadline and its lead are that
+   * item's, whose tasks these are (empty when its references cite nothing).
    */
-  labelsItem?: boolean;
+  labelsItem?: readonly Task[];
 }
 
 /**

@@ -181,21 +181,26 @@ export class StructureWalk {
       s.requireDeadline === this.requireDeadline && s.expectDeadlines === this.expectDeadlines &&
       s.firstLeads === this.firstLeadsAt[i] && !!s.expectListed === this.expectListed && this.sameTablesFor(i, s.tables) && s.following === this.following(i) && !!s.heads === this.heads(i) && sameStrings(s.outline ?? [], this.outlines[i]) &&
       (i === this.titleAt ? s.planCites?.key === this.citesOfPlan().key : !s.planCites) && sameNumbering(s.numbering, this.numberedAt.get(i)) &&
-      s.parentLine?.text === this.parentLineAt(i)?.text && sameTaskList(s.childTasks, this.childTasksAt(i)) && !!s.labelsItem === this.labelsItemAt(i) &&
+      s.parentLine?.text === this.parentLineAt(i)?.text && sameTaskList(s.childTasks, this.childTasksAt(i)) && sameTaskList(s.labelsItem, this.labelsItemAt(i)) &&
       sameSpellings(s.spellings, this.spellingsOf(i));
   }
 
   /**
-   * Whether paragraph i opens with labelled lines that assign a task item above it: the last block of the paragraph
-   * before it, or before the paragraphs of nothing but labels between them, cites or restates a task.
+   * The tasks of the task item above whose labelled lines paragraph i opens with: the last block of the paragraph before
+   * it, or before the paragraphs of nothing but labels between them, when it cites or restates a task (its references'
+   * tasks, its bare numbers', the one it restates; none when its references cite nothing). Undefined when it opens with
+   * no labels, or they are no such item's.
    */
-  private labelsItemAt(i: number): boolean {
-    if (!this.facts[i].leadingLabels) return false;
+  private labelsItemAt(i: number): readonly Task[] | undefined {
+    if (!this.facts[i].leadingLabels) return undefined;
     let j = i - 1;
     while (j >= 0 && this.facts[j].labelsOnly) j--;
     const blocks = j >= 0 ? this.parts[j].result.model.blocks : [];
     const last = blocks[blocks.length - 1];
-    return !!last && mayBeTaskItem(last) && (last.references.length > 0 || last.bare.length > 0 || !!last.restates);
+    if (!last || !mayBeTaskItem(last) || (!last.references.length && !last.bare.length && !last.restates)) return undefined;
+    const tasks = [...citedTasks(last.references), ...last.bare.flatMap(bareTasks)];
+    if (last.restates) tasks.push(last.restates.task);
+    return tasks.length ? [...new Set(tasks)] : NO_TASKS;
   }
 
   /** What paragraph i is told of the plan's spellings of the units it names: undefined when it names none the plan writes two ways. */
@@ -242,7 +247,7 @@ export class StructureWalk {
     return (this.last = {
       requireLeadUnit, requireDeadline, expectDeadlines, pilotEnd, issued, title, planCites: i === this.titleAt ? this.citesOfPlan() : undefined, numbering,
       planAssignsLeads, firstLeads, following: this.following(i), outline, outlineCites, heads: this.heads(i), tables, expectListed, spellings, parentLine, childTasks,
-      labelsItem: this.labelsItemAt(i) || undefined,
+      labelsItem: this.labelsItemAt(i),
     });
   }
 
@@ -403,7 +408,7 @@ export function sameStructure(a: ResponsibilityRun, b: ResponsibilityRun): boole
     a.planAssignsLeads === b.planAssignsLeads && a.firstLeads === b.firstLeads && a.following === b.following && sameStrings(a.outline ?? [], b.outline ?? []) &&
     sameOutlineCites(a.outlineCites ?? [], b.outlineCites ?? []) && !!a.heads === !!b.heads && (a.tables === b.tables || a.tables?.key === b.tables?.key) &&
     !!a.expectListed === !!b.expectListed && sameSpellings(a.spellings, b.spellings) && a.parentLine?.text === b.parentLine?.text &&
-    sameTaskList(a.parentLine?.tasks, b.parentLine?.tasks) && sameTaskList(a.childTasks, b.childTasks) && !!a.labelsItem === !!b.labelsItem
+    sameTaskList(a.parentLine?.tasks, b.parentLine?.tasks) && sameTaskList(a.childTasks, b.childTasks) && sameTaskList(a.labelsItem, b.labelsItem)
   );
 }
 

@@ -5,6 +5,7 @@
 // area's district leading an area's task (place-mismatch judges it against the task's area).
 import { blockCitations } from '../bareNumbers';
 import { Finding } from '../findings';
+import { itemExtentEnd } from '../itemAssignment';
 import { Block } from '../planModel';
 import { districtStem, isDistrict, leadingDistrict, titleDistricts } from '../responsibility';
 import { blockReading, unitPlace } from '../unitSpellings';
@@ -25,7 +26,7 @@ export function checkOtherDistrictUnits(block: Block, run: CheckRun): Finding[] 
     const district = u && unitDistrict(u.name, run.context);
     if (!u || !district || own.names.has(district.name) || own.names.has(districtStem(district.name))) continue;
     // a pilot area's district leading an area's task: place-mismatch says whether it is the task's area
-    if ((run.context.areaByName.has(district.name) || run.context.areaByName.has(districtStem(district.name))) && aboutAreaTask(block, run.context)) continue;
+    if ((run.context.areaByName.has(district.name) || run.context.areaByName.has(districtStem(district.name))) && itemAboutAreaTask(block, run)) continue;
     const start = unitPlace(text, block, spans, u);
     if (start === undefined) continue;
     const at = start + district.at;
@@ -64,6 +65,23 @@ function unitDistrict(name: string, context: CheckContext): { name: string; at: 
 
 /** A zone's committee whose name opens with a district's stem: 南沙开发区管委会, 增城经济技术开发区管理委员会. */
 const DISTRICT_ZONE = /^([\u4e00-\u9fff]{2})(?:经济技术开发区|高新技术产业开发区|开发区|高新区)(?:管委会|管理委员会)$/;
+
+/**
+ * Whether the item a block assigns cites or restates an area's task (aboutAreaTask): the block itself, or the item whose
+ * labelled lines it is — the item before it in the paragraph whose extent (itemExtentEnd) reaches it (（二）…（表3第10项）。
+ * then 牵头单位：黄埔区知识产权局 on the next line), or, for the labelled lines a paragraph opens with, the item of a
+ * paragraph above (StructureWalk's labelsItem: a Word plan saved with blank lines).
+ */
+function itemAboutAreaTask(block: Block, run: CheckRun): boolean {
+  const ctx = run.context;
+  if (aboutAreaTask(block, ctx)) return true;
+  if (block.kind === 'item' || block.kind === 'row') return false;
+  const blocks = run.model.blocks;
+  for (let j = blocks.indexOf(block) - 1; j >= 0; j--) {
+    if (blocks[j].kind === 'item') return itemExtentEnd(run.model.text, blocks, blocks[j]) >= block.end && aboutAreaTask(blocks[j], ctx);
+  }
+  return !!run.structure?.labelsItem?.some((t) => ctx.areaOf.has(t.id));
+}
 
 /** Whether the block cites (by a reference, or a bare number it settles) or restates a task the source gives a pilot area. */
 function aboutAreaTask(block: Block, context: CheckContext): boolean {
