@@ -67,7 +67,12 @@ export function checkPlaces(block: Block, run: CheckRun): Finding[] {
     const open = r.tasks.filter((t) => ctx.areaOf.has(t.id));
     // a sentence about another task than the one it cites is reference-mismatch's: its place (and owner) is that task's
     if (here.length) {
-      const wrong = open.filter((t) => !here.some((m) => m.area === ctx.areaOf.get(t.id)));
+      let wrong = open.filter((t) => !here.some((m) => m.area === ctx.areaOf.get(t.id)));
+      // the task's own area named as a partner of the work (推动琶洲与天河中央商务区联动建设……): done with it, not elsewhere
+      if (wrong.length) {
+        const joint = jointMentionsIn(text, span.start, span.end, block, ctx);
+        if (joint.length) wrong = wrong.filter((t) => !joint.some((m) => m.area === ctx.areaOf.get(t.id)));
+      }
       if (wrong.length) {
         if (judgeReference(run.model, block, r, ctx.matcher, undefined, cited)?.better) continue;
         // one finding per area (表3第9至11项 in 琶洲: one for 黄埔区's three)
@@ -306,6 +311,29 @@ function mentionsIn(text: string, from: number, to: number, block: Block | undef
     return !opensUnit(unit, a, b);
   });
 }
+
+/**
+ * The places of text[from, to) named as partners of the work (与天河中央商务区联动, 协同南沙): not where it is done
+ * (mentionsIn leaves them out), but the work is done with them. Not a model (借鉴南沙, 南沙经验): the work is done elsewhere.
+ */
+function jointMentionsIn(text: string, from: number, to: number, block: Block | undefined, ctx: CheckContext): Mention[] {
+  const unit = text.slice(from, to);
+  const pattern = ctx.areaPattern;
+  pattern.lastIndex = 0;
+  const found: Mention[] = [];
+  let skipped: [number, number][] | undefined;
+  for (let m = pattern.exec(unit); m !== null; m = pattern.exec(unit)) {
+    const a = m.index;
+    const b = a + nameAsWritten(unit, a, m[0]).length;
+    if (!PARTNER_BEFORE.test(unit.slice(Math.max(0, a - 2), a)) || opensUnit(unit, a, b)) continue;
+    skipped ??= skippedSpans(unit, block);
+    if (skipped.some(([s, e]) => a >= s && b <= e)) continue;
+    found.push({ start: from + a, end: from + b, area: ctx.areaByName.get(m[0])! });
+  }
+  return found;
+}
+/** Words before a place that make it a partner of the work (NOT_HERE_BEFORE's, but for a model's). */
+const PARTNER_BEFORE = /(?:联动|协同|携手|会同|联合|(?<!参)与|(?<![共协会])同)$/;
 
 /** The spans of a block's text no place in which is judged: quotations, assigning parentheses and labels, a row's cells of units and deadlines. */
 function skippedSpans(unit: string, block: Block | undefined): [number, number][] {
