@@ -276,18 +276,20 @@ export class TaskMatcher {
   /**
    * What `text` shares with task `a` and not with task `b`, and with `b` and not `a`: the summed weights of its distinct
    * grams that one of the two tasks has and the other does not (twin tasks, written to one pattern, share the rest).
+   * `besides`: tasks whose grams `a` does not count as its own either (the other tasks a span cites with it).
    */
-  contrast(text: string, a: string, b: string): { onlyA: number; onlyB: number } {
+  contrast(text: string, a: string, b: string, besides: readonly string[] = []): { onlyA: number; onlyB: number } {
     const i = this.order.get(a);
     const j = this.order.get(b);
     let onlyA = 0;
     let onlyB = 0;
     if (i === undefined || j === undefined) return { onlyA, onlyB };
+    const others = besides.map((id) => this.order.get(id)).filter((k): k is number => k !== undefined && k !== i);
     for (const e of this.collectGrams(text)) {
       const inA = includes(e.list, i);
       if (inA !== includes(e.list, j)) {
-        if (inA) onlyA += e.weight;
-        else onlyB += e.weight;
+        if (!inA) onlyB += e.weight;
+        else if (!others.some((k) => includes(e.list, k))) onlyA += e.weight;
       }
     }
     // collectGrams re-used the buffer of found grams, not the scores: the scores of the last text stay valid

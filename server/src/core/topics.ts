@@ -262,7 +262,11 @@ export function judgeReference(
   // the cited task is the other's twin: what the span shares with the cited task alone is next to nothing, and the
   // other's score exceeds the cited one's by what it shares alone, which few spans reach (建好广州期货交易所的期货交割库
   // cited as 表1第30项, whose 期货交易所 表1第29项 has too)
-  const twin = () => other.score >= verdict.citedScore + t.mismatchMinScore - t.twinOwnMax && isTwinOf(matcher, words, verdict.cited, other.task, t);
+  // (what it shares with the other tasks the span cites is theirs, not the cited task's own: a task listed with another
+  // for a sentence about two, 支持外国专利代理机构在知识城…；推动广州知识产权交易中心…（表3第10项、表2第15项), fits
+  // neither by its 专利代理 (表3第10项's) nor its 知识产权 (表2第16项's))
+  const twin = () =>
+    other.score >= verdict.citedScore + t.mismatchMinScore - t.twinOwnMax && isTwinOf(matcher, words, verdict.cited, other.task, t, citedHere);
   const clearly =
     verdict.citedScore >= t.fitsScore
       ? // the cited task fits, unless it is the other's twin
@@ -276,8 +280,8 @@ export function judgeReference(
 }
 
 /** Whether `words` share next to nothing with `cited` that `other` does not have, and much with `other` alone (twinOwnMax). */
-function isTwinOf(matcher: TaskMatcher, words: string, cited: Task, other: Task, t: TopicThresholds): boolean {
-  const { onlyA, onlyB } = matcher.contrast(words, cited.id, other.id);
+function isTwinOf(matcher: TaskMatcher, words: string, cited: Task, other: Task, t: TopicThresholds, citedHere: ReadonlySet<string>): boolean {
+  const { onlyA, onlyB } = matcher.contrast(words, cited.id, other.id, citedHere.size > 1 ? [...citedHere] : undefined);
   return onlyA < t.twinOwnMax && onlyB >= t.mismatchMinScore;
 }
 
