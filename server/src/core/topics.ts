@@ -271,12 +271,24 @@ export function judgeReference(
     verdict.citedScore >= t.fitsScore
       ? // the cited task fits, unless it is the other's twin
         twin()
-      : (other.score >= t.mismatchMinScore && other.score >= t.mismatchRatio * Math.max(verdict.citedScore, 1)) || twin();
+      : (other.score >= t.mismatchMinScore && other.score >= t.mismatchRatio * Math.max(verdict.citedScore, 1) && ownBeyondCited(matcher, words, other.task, citedHere, t)) ||
+        twin();
   if (clearly) {
     verdict.better = other.task;
     verdict.betterScore = other.score;
   }
   return verdict;
+}
+
+/**
+ * Whether the span shares with `other` at least mismatchMinScore that none of the tasks it cites has, when it cites
+ * several: words of theirs are no sign of another task (建设国家数字服务出口基地、国家文化出口基地，推动金融业对外开放
+ * citing 表3第16至18项 is not about 表1第45项's 国家中医药服务出口基地 for the third's sake). With one cited task, true.
+ */
+function ownBeyondCited(matcher: TaskMatcher, words: string, other: Task, citedHere: ReadonlySet<string>, t: TopicThresholds): boolean {
+  if (citedHere.size < 2) return true;
+  const [first, ...rest] = citedHere;
+  return matcher.contrast(words, other.id, first, rest).onlyA >= t.mismatchMinScore;
 }
 
 /** Whether `words` share next to nothing with `cited` that `other` does not have, and much with `other` alone (twinOwnMax). */
