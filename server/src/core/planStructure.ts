@@ -7,7 +7,7 @@ import { ENUMERATION, numberingIsFirst, numberingLevel, opensItemUnder } from '.
 import { citedTasks } from './taskIndex';
 import { Task } from './types';
 import { lineEndFrom } from './text';
-import { firstLeadsDeclaration, isUnitName, namesNoUnit } from './responsibility';
+import { firstLeadsDeclaration, isUnitName, namesNoUnit, titleDistricts } from './responsibility';
 import { Deadline, dueBy, IssueDate, issueDateIn } from './deadlines';
 import { afterNumber, HeadingNumber, headingNumbersIn, NO_NUMBERING, NumberingState, sameNumbering } from './headingNumbers';
 import { bareTasks } from './bareNumbers';
@@ -208,7 +208,7 @@ export class StructureWalk {
     const result = this.parts[i].result;
     const facts = (result.unitFacts ??= unitFacts(result.model));
     // most paragraphs name no unit: told nothing, whatever the plan writes (PlanSpellings.of keeps what it told the others)
-    return facts === NO_UNIT_FACTS ? undefined : (this.planSpellings ??= planSpellings(this.parts, this.annexLeads)).of(facts);
+    return facts === NO_UNIT_FACTS ? undefined : (this.planSpellings ??= planSpellings(this.parts, this.annexLeads, titleDistricts(this.title ?? ''))).of(facts);
   }
 
   /**
@@ -376,7 +376,7 @@ export function structureAfterEdit(
   if ((planTitled || facts.numbered || facts.outlineStep !== OUTLINE_BEFORE) && citedBy(before) !== citedBy(after)) return undefined;
   // the units it names are those it named (seenByPlan): what it is told of those the plan writes two ways says where
   if (after.unitFacts === NO_UNIT_FACTS) return structure;
-  const spellings = planSpellings(parts, annexLeadsOf(annex)).of(after.unitFacts!);
+  const spellings = planSpellings(parts, annexLeadsOf(annex), titleDistricts(structure.title ?? '')).of(after.unitFacts!);
   return spellings === structure.spellings ? structure : { ...structure, spellings };
 }
 

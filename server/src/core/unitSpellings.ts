@@ -4,7 +4,7 @@
 // plan declares short for another (区工业和信息化局（以下简称区工信局）) is no inconsistency.
 import { ownAssignment, ownAssignmentRead, rowAssignment } from './itemAssignment';
 import { Block, cellSpans } from './planModel';
-import { Assignment, hasUnitChar, isDistrict, isUnitName, mayNameSameUnit, namesNoUnit, Unit } from './responsibility';
+import { Assignment, hasUnitChar, isDistrict, isUnitName, mayNameSameUnit, namesNoUnit, sameDistrictOf, Unit } from './responsibility';
 
 /** A unit's name where a paragraph assigns an item to it: offsets into the paragraph. */
 export interface UnitMention {
@@ -168,9 +168,11 @@ export function planSpellings(
   paragraphs: readonly { result: { model: { text: string; blocks: readonly Block[] }; unitFacts?: UnitFacts } }[],
   /** The lead units its 分工表 names when that is a file of its own (PlanAnnex): they count as the plan's own. */
   annexLeads: readonly string[] = [],
+  /** The districts the plan's title names (titleDistricts): another district's unit is none of the plan's. */
+  own: readonly string[] = [],
 ): PlanSpellings {
   // compared with the last plan's as they are read: nothing is made while they are the same (a keystroke)
-  const annex = annexLeads.join('\u0001');
+  const annex = annexLeads.join('\u0001') + '\u0002' + own.join('\u0001');
   const last = lastPlan?.annex === annex ? lastPlan : undefined;
   let facts: UnitFacts[] | undefined;
   let k = 0;
@@ -184,7 +186,7 @@ export function planSpellings(
   }
   if (last && !facts && k === last.facts.length) return last.made;
   facts ??= last ? last.facts.slice(0, k) : [];
-  let made = new PlanSpellings(facts, annexLeads);
+  let made = new PlanSpellings(facts, annexLeads, own);
   if (lastPlan && made.sameAs(lastPlan.made)) made = lastPlan.made;
   lastPlan = { facts, annex, made };
   return made;
@@ -202,15 +204,15 @@ export class PlanSpellings {
   /** What each paragraph's facts were told (TOLD_NOTHING: nothing). */
   private readonly told = new WeakMap<UnitFacts, UnitSpellings>();
 
-  constructor(facts: readonly UnitFacts[], annexLeads: readonly string[] = []) {
+  constructor(facts: readonly UnitFacts[], annexLeads: readonly string[] = [], own: readonly string[] = []) {
     const declared: (readonly [string, string])[] = [];
     for (const f of facts) {
       for (const m of f.mentions) this.uses.set(m.name, (this.uses.get(m.name) ?? 0) + 1);
       for (const d of f.declared) declared.push(d);
     }
     for (const name of annexLeads) if (isNamedUnit(name)) this.uses.set(name, (this.uses.get(name) ?? 0) + 1);
-    this.declaredKey = declared.map((d) => d.join('\u0001')).join('\u0002');
-    this.variants = variantsOf([...this.uses.keys()], declared, this.declaredKey);
+    this.declaredKey = declared.map((d) => d.join('\u0001')).join('\u0002') + '\u0003' + own.join('\u0001');
+    this.variants = variantsOf([...this.uses.keys()], declared, this.declaredKey, own);
   }
 
   /** The same names, each as many times, and the same declarations: what it tells a paragraph is what `other` told it. */
@@ -248,8 +250,12 @@ const NO_VARIANTS: ReadonlyMap<string, readonly string[]> = new Map();
 /** The last set of names and declarations, and their variants: an edit rarely changes which names a plan writes. */
 let lastVariants: { key: string; made: ReadonlyMap<string, readonly string[]> } = { key: '', made: new Map() };
 
-/** By name: the other names of `names` that may name the same unit, but for a name declared short for the other (`declared`, written as `declaredKey`). */
-function variantsOf(names: readonly string[], declared: readonly (readonly [string, string])[], declaredKey: string): ReadonlyMap<string, readonly string[]> {
+/**
+ * By name: the other names of `names` that may name the same unit, but for a name declared short for the other
+ * (`declared`, written as `declaredKey`, with `own`) and another district's unit (南沙区金融工作局 is not a 天河区 plan's
+ * 区金融局: sameDistrictOf, with the districts `own` of the plan's title).
+ */
+function variantsOf(names: readonly string[], declared: readonly (readonly [string, string])[], declaredKey: string, own: readonly string[] = []): ReadonlyMap<string, readonly string[]> {
   // every pair is compared: a text of thousands of names (no plan's) would take seconds on each change of them
   if (names.length > MAX_NAMES) return NO_VARIANTS;
   const key = `${names.join('\u0001')}\u0003${declaredKey}`;
@@ -262,7 +268,7 @@ function variantsOf(names: readonly string[], declared: readonly (readonly [stri
       const [a, b] = [names[i], names[j]];
       // 天河区商务局 and 区商务局 are the same unit, written with and without its place: neither a slip (but 商务局 for
       // 区商务局 leaves out only the level, which says whose bureau it is)
-      if (withPlace(a, b) || withPlace(b, a) || !mayNameSameUnit(a, b) || excused(a, b)) continue;
+      if (withPlace(a, b) || withPlace(b, a) || !mayNameSameUnit(a, b) || excused(a, b) || !sameDistrictOf(a, b, own)) continue;
       (made.get(a) ?? made.set(a, []).get(a)!).push(b);
       (made.get(b) ?? made.set(b, []).get(b)!).push(a);
     }
