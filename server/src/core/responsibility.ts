@@ -72,10 +72,10 @@ function termOf(text: string, start: number, end: number): Term | undefined {
 const UNIT_ENDING = new RegExp(
   '(?:局|委|办|厅|院|部|署|中心|公司|集团|政府|管委会|委员会|银行|分行|支行|海关|办公室|交易所|研究所|事务所|协会|商会|联合会|' +
     '贸促会|促进会|工商联|妇联|侨联|残联|文联|科协|工会|支队|大队|总队|中队|执法队|实验室|街道|街道办事处|镇|大学|学院|' +
-    '居委会|村委会|(?:有关|相关|成员|职能|主管|责任)(?:单位|部门)|' +
+    '居委会|村委会|董事会|监事会|股东大会|股东会|合伙人会议|(?:有关|相关|成员|职能|主管|责任)(?:单位|部门)|' +
     // the 处室, 科室, 站 and 所 of a bureau, a college, a hospital or a 镇 (外资处, 教务处, 医务科, 统计站, 司法所), a
     // name of three characters or more, not a word that ends so (此处, 好处, 学科, 外科, 网站, 场所)
-    '(?<=[\\u4e00-\\u9fff]{2})(?:(?<![此到好用深出长短难各某别何去相益])处|(?<![学本专内外工理文医牙儿妇眼骨])科|(?<![网车驿])站|(?<![场住处厕诊寓会])所))$',
+    '(?<=[\\u4e00-\\u9fff]{2})(?:(?<![此到好用深出长短难各某别何去相益])处|(?<![学本专内外工文医牙儿妇眼骨])科|(?<![网车驿])站|(?<![场住处厕诊寓会])所))$',
 );
 /**
  * A leading group, a joint conference, a task force or its office, the body a plan's programme sets up: its name is the
@@ -91,7 +91,7 @@ const NOT_A_UNIT = /(?:全部|内部|外部|总部|干部|局部|东部|西部|�
 /** The collective names plans use for all units of a kind (各镇街, 各区, 各有关单位). */
 const COLLECTIVE = /^各(?:镇街|镇（街）|镇\(街\)|镇|街道|街|区|县|区县|县区|园区|功能区|片区|开发区|成员单位|有关单位|相关单位|有关部门|相关部门|部门|单位)$/;
 /** Verbs and function words that never occur inside an organisation's name: a candidate holding one is a clause. */
-const CLAUSE_WORD = /推进|加快|支持|开展|推动|落实|鼓励|探索|完善|深化|实施|负责|牵头|配合|会同|做好|加强|强化|按照|根据|试点|要求|进一步|积极|以及|或者|我们|包括|不含|例如|比如|诸如|其中|的/;
+const CLAUSE_WORD = /召开|推进|加快|支持|开展|推动|落实|鼓励|探索|完善|深化|实施|负责|牵头|配合|会同|做好|加强|强化|按照|根据|试点|要求|进一步|积极|以及|或者|我们|包括|不含|例如|比如|诸如|其中|的/;
 
 /** A count of things (区属2家三甲医院国际医疗部, 3个街道办事处): what a report says of them, no organisation's name. */
 const COUNTED = /[0-9０-９]+(?:家|个|所|名|座|批|项)/;
@@ -291,7 +291,7 @@ const UNIT_LAST = 1;
 const LIST_SEPARATOR = 2;
 /** Clause boundaries: punctuation that ends a phrase, and brackets. */
 const CLAUSE_BREAK = 4;
-for (const [chars, bit] of [['局委办厅院部署心司团府行关室所会联协镇道学位门处队区县科站', UNIT_LAST], ['、，,／/', LIST_SEPARATOR], ['，,。；;：:（）()\n！？!?', CLAUSE_BREAK]] as const) {
+for (const [chars, bit] of [['局委办厅院部署心司团府行关室所会联协镇道学位门处队区县科站议', UNIT_LAST], ['、，,／/', LIST_SEPARATOR], ['，,。；;：:（）()\n！？!?', CLAUSE_BREAK]] as const) {
   for (const c of chars) CHAR_CLASS[c.charCodeAt(0)] |= bit;
 }
 const isUnitLast = (c: number) => (CHAR_CLASS[c] & UNIT_LAST) !== 0;
