@@ -291,7 +291,7 @@ export function tableRowStarts(text: string, lines?: readonly { start: number; l
       rows.add(start);
       gfm = true;
       continue;
-    } else if (isTabRow(line) && (isTabRow(filledLine(lines, i, -1)) || isTabRow(filledLine(lines, i, 1)))) rows.add(start);
+    } else if (tabRowAt(lines, i) && (tabRowAt(lines, filledIndex(lines, i, -1)) || tabRowAt(lines, filledIndex(lines, i, 1)))) rows.add(start);
     gfm &&= rows.has(start);
   }
   if (continued) for (const start of continued.keys()) if (!rows.has(start)) continued.delete(start);
@@ -303,12 +303,29 @@ export function tableRowStarts(text: string, lines?: readonly { start: number; l
 export const BLANK_LINE = /^[ \t\u3000]*$/;
 
 /**
- * The first line that is not blank before (`step` -1) or after (1) line `i`: the rows of a table pasted with a blank
- * line between them are neighbours. '' when there is none.
+ * The index of the first line that is not blank before (`step` -1) or after (1) line `i`: the rows of a table pasted
+ * with a blank line between them are neighbours. -1 when there is none.
  */
-function filledLine(lines: readonly { line: string }[], i: number, step: -1 | 1): string {
-  for (let j = i + step; j >= 0 && j < lines.length; j += step) if (!BLANK_LINE.test(lines[j].line)) return lines[j].line;
-  return '';
+function filledIndex(lines: readonly { line: string }[], i: number, step: -1 | 1): number {
+  for (let j = i + step; j >= 0 && j < lines.length; j += step) if (!BLANK_LINE.test(lines[j].line)) return j;
+  return -1;
+}
+
+/**
+ * Whether line i is a row of a table pasted with tabs: isTabRow's, or one cell of text and the rest empty between such
+ * rows — a section's title over its rows (一、科技服务领域\t\t\t, a merged row as Excel copies it), which the table goes
+ * on after; one over the table or under it (its title, a total) is none.
+ */
+function tabRowAt(lines: readonly { line: string }[], i: number): boolean {
+  if (i < 0) return false;
+  const line = lines[i].line;
+  if (!TAB_ROW_SHAPE.test(line)) return false;
+  if (!LONE_CELL.test(line)) return true;
+  if (!isTabRow(lines[filledIndex(lines, i, -1)]?.line ?? '')) return false;
+  // the next row of the table, past the titles of sections with no row (二、…\t\t then 三、…\t\t)
+  let next = filledIndex(lines, i, 1);
+  while (next >= 0 && TAB_ROW_SHAPE.test(lines[next].line) && LONE_CELL.test(lines[next].line)) next = filledIndex(lines, next, 1);
+  return next >= 0 && isTabRow(lines[next].line);
 }
 
 /**
