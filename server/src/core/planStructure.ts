@@ -857,7 +857,7 @@ function firstLineOf(text: string): string {
 /** The plan's title is among its first this many paragraphs (after 附件1, （征求意见稿）, a file number). */
 const TITLE_WITHIN = 4;
 /** A title ends with the kind of document it is. */
-export const TITLE_END = /(?:方案|计划|意见|通知|要点|清单|安排|细则|办法|措施|分工表|任务表|台账)$/;
+export const TITLE_END = /(?:方案|计划|意见|通知|要点|清单|安排|细则|办法|措施|分工表|任务表|分解表|推进表|责任表|进度表|一览表|台账)$/;
 /** The last character of a paragraph that may be a title: TITLE_END's, a closing bracket, bold's `*`. */
 const TITLE_LAST = /[案划见知点单排则法施表账）)》*]/;
 /** The longest title, its lines joined. */
