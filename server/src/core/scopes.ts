@@ -484,8 +484,10 @@ const CLAUSE_MARK = '[。；;：:，,！？!?]';
 const AFTER_CLAUSE_MARK = String.raw`${CLAUSE_MARK}[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?`;
 /** A clause of an enumeration (一是…；二是…；三是…): a unit of its own, as a list item is. */
 export const ENUMERATION = new RegExp(String.raw`^${INDENT}[一二三四五六七八九十]{1,3}是`);
+/** Not the idiom 一是一，二是二 (exactly as it is): the numeral again after 是, then a mark or the end (二是二手车 is a clause). */
+const NOT_IDIOM = String.raw`(?!\2(?:[，,。；;、！!？?\s]|$))`;
 /** Where an enumerated clause may open: at the unit's start, after its list marker or a punctuation mark, on its line or the next (not 统一是). */
-const ENUMERATION_AT = new RegExp(String.raw`(^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*|${AFTER_CLAUSE_MARK})([一二三四五六七八九十]{1,3})是`, 'g');
+const ENUMERATION_AT = new RegExp(String.raw`(^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*|${AFTER_CLAUSE_MARK})([一二三四五六七八九十]{1,3})是${NOT_IDIOM}`, 'g');
 
 const MARKER_ONLY = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*$`);
 
@@ -493,7 +495,7 @@ const MARKER_ONLY = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})?[ 
  * ENUMERATION_AT at the start of any line (a paragraph's list items each open one: 1. 一是…) or of a table's cell
  * (| 一是…；二是… |).
  */
-const ENUMERATION_AT_LINES = new RegExp(String.raw`(^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*|\|[ \t\u3000]*|${AFTER_CLAUSE_MARK})([一二三四五六七八九十]{1,3})是`, 'gm');
+const ENUMERATION_AT_LINES = new RegExp(String.raw`(^${INDENT}(?:${LIST_MARKER_SOURCE})?[ \t]*|\|[ \t\u3000]*|${AFTER_CLAUSE_MARK})([一二三四五六七八九十]{1,3})是${NOT_IDIOM}`, 'gm');
 
 /**
  * The numbers of the enumerated clauses of a text (一是…；二是…), each its numeral's offsets and value, in order: one that
