@@ -467,6 +467,8 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
         block.cells = cellsOf(line);
         if (table.header) block.header = table.header;
         table.rowUnderHeaderRead = true; // only the row right under the header can be a second header row
+        // a section's title over the rows after it (一、科技服务领域 and empty cells, a merged row): no row of data
+        if (table.rows > 0 && sectionTitleRow(block.cells, block.references.length > 0)) block.tableHeader = true;
       }
       table.rows++;
     } else if (LIST_MARKER.test(line) || ENUMERATION.test(line)) kind = 'item';
@@ -483,6 +485,16 @@ export function buildParagraphModel(text: string, incoming: PlanContext, index: 
   for (let i = 0; i < blocks.length; i++) if (headsItems(text, blocks, i)) blocks[i].heads = true;
   for (const block of blocks) readFrameAndRestatement(model, block, matcher, index);
   return model;
+}
+
+/**
+ * Whether a table's row is a section's title over the rows after it, as Excel and Word copy a merged row (一、科技服务领域
+ * then empty cells): its first cell alone holds text, words that cite no task and are no number.
+ */
+function sectionTitleRow(cells: readonly string[], cites: boolean): boolean {
+  if (cites || cells.length < 3 || cells.slice(1).some((c) => c.trim())) return false;
+  const first = cells[0].replace(/\*\*/g, '').trim();
+  return /[\u4e00-\u9fff]{2}/.test(first) && !/^[0-9０-９.．、\s]*$/.test(first);
 }
 
 /** The index of the first reference (of references in text order) that starts at or after `offset`. */
