@@ -137,6 +137,8 @@ export function unitFacts(model: { text: string; blocks: readonly Block[] }): Un
 /** The longest unit's name that ends at `end` (right before its 以下简称), without a word the sentence opens it with. */
 function fullNameBefore(text: string, end: number): string | undefined {
   for (let start = Math.max(0, end - FULL_NAME_REACH); start < end - 1; start++) {
+    // not from inside a word that opens the sentence's clause (同区发展和改革局 of 会同区发展和改革局)
+    if (start > 0 && OPENING_WORD.test(text.slice(start - 1, start + 1)) && !OPENING_WORD.test(text.slice(start, start + 1))) continue;
     const name = text.slice(start, end).trim();
     if (!isUnitName(name)) continue;
     // 由区工业和信息化局（以下简称“区工信局”）会同…: the unit is 区工业和信息化局
