@@ -263,8 +263,8 @@ const OWN_WORK_AFTER = /^[ \t\u3000]*(?:工作|措施|举措|内容|重点|活�
  * no task. Not with a colon: 第十七项：为重点产业提供专利预审服务
  * under a heading that names 表2 is its task (the labelled set's b012).
  */
-/** What follows an ordinal in digits of the plan's own measures (第3项措施, 第18项指标): the tasks are 任务, never 措施. */
-const OWN_MEASURE_AFTER = /^[ \t\u3000]*(?:措施|举措|活动|行动|指标)/;
+/** What follows an ordinal in digits of the plan's own measures (第3项措施, 第18项指标, 第5项重点工作): the tasks are 任务, never 措施. */
+const OWN_MEASURE_AFTER = /^[ \t\u3000]*(?:措施|举措|活动|行动|指标|重点工作)/;
 
 function enumerationLabel(text: string, start: number, end: number, number: string): boolean {
   if (OWN_MEASURE_AFTER.test(text.slice(end, end + 4))) return true;
@@ -284,10 +284,10 @@ const OWN_TABLE_BEFORE = /(?:附表|列表|图表|报表)[ \t\u3000]*(?:[0-9０-
 const OWN_PART_BEFORE = /(?:上述|前述|上文|前文|下述|下列|本(?:实施|工作)?方案|本文件|本通知|本意见|第[ \t\u3000]*(?:[0-9０-９]+|[一二三四五六七八九十百]+)[ \t\u3000]*(?:部分|章|节|条|款|篇)(?:中|的)?)[ \t\u3000]*$/;
 
 /**
- * A year right before a number (2025年, 二〇二五年度, 今年): what it counts is counted within the year, not the task list,
+ * A year right before a number (2025年, 二〇二五年度, 今年, 全年): what it counts is counted within the year, not the task list,
  * unless it is a 任务 (到2025年第12项任务完成: the year says by when).
  */
-const YEAR_BEFORE = /(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4}|[今明去本当]|同)年度?[ \t\u3000]*$/;
+const YEAR_BEFORE = /(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4}|[今明去本当全]|同)年度?[ \t\u3000]*$/;
 const TASK_AFTER = /^[ \t\u3000]*(?:试点)?任务/;
 /** What makes the number after 任务 a date or a span of time: a year, a month, a day, a week. */
 const TIME_AFTER = /^[ \t\u3000]*(?:年|个月|月|日|天|周)/;
