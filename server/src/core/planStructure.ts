@@ -195,12 +195,7 @@ export class StructureWalk {
     if (!this.facts[i].leadingLabels) return undefined;
     let j = i - 1;
     while (j >= 0 && this.facts[j].labelsOnly) j--;
-    const blocks = j >= 0 ? this.parts[j].result.model.blocks : [];
-    const last = blocks[blocks.length - 1];
-    if (!last || !mayBeTaskItem(last) || (!last.references.length && !last.bare.length && !last.restates)) return undefined;
-    const tasks = [...citedTasks(last.references), ...last.bare.flatMap(bareTasks)];
-    if (last.restates) tasks.push(last.restates.task);
-    return tasks.length ? [...new Set(tasks)] : NO_TASKS;
+    return j >= 0 ? lastItemTasks(this.parts[j].result.model) : undefined;
   }
 
   /** What paragraph i is told of the plan's spellings of the units it names: undefined when it names none the plan writes two ways. */
@@ -422,7 +417,7 @@ function seenByPlan(r: StructuredParagraph, structure: ResponsibilityRun): strin
   const model = r.model;
   const first = model.blocks[0];
   const firstText = first?.kind === 'item' ? model.text.slice(first.start, first.end) : undefined;
-  const last = model.blocks[model.blocks.length - 1];
+  const lastTasks = lastItemTasks(model);
   const items = (r.taskItems ??= taskItemCount(model));
   let dated = '';
   if (items || titled(model)) {
@@ -440,9 +435,23 @@ function seenByPlan(r: StructuredParagraph, structure: ResponsibilityRun): strin
     rows === NO_ROW_ASSIGNMENTS ? '' : rowsKey(rows),
     units.mentions.map((m) => m.name).join(','), units.declared.map((d) => d.join('=')).join(','),
     firstText === undefined ? '' : `${opensItemUnder(firstText, 1)}${opensItemUnder(firstText, 2)}`,
-    !!last && mayBeTaskItem(last) && (last.references.length > 0 || last.bare.length > 0 || !!last.restates),
+    // the tasks of its last item, which labelled lines opening the next paragraph assign (labelsItemAt)
+    lastTasks ? `+${idsOf(lastTasks)}` : '',
     titled(model), items, dated,
   ].join('\u0001');
+}
+
+/**
+ * The tasks of a paragraph's last block when it is a task item that cites or restates one (its references' tasks, its
+ * bare numbers', the one it restates; none when its references cite nothing): labelled lines that open the next
+ * paragraph assign it (StructureWalk.labelsItemAt). Undefined when it is no such item.
+ */
+function lastItemTasks(model: Pick<ParagraphModel, 'blocks'>): readonly Task[] | undefined {
+  const last = model.blocks[model.blocks.length - 1];
+  if (!last || !mayBeTaskItem(last) || (!last.references.length && !last.bare.length && !last.restates)) return undefined;
+  const tasks = [...citedTasks(last.references), ...last.bare.flatMap(bareTasks)];
+  if (last.restates) tasks.push(last.restates.task);
+  return tasks.length ? [...new Set(tasks)] : NO_TASKS;
 }
 
 /** What a paragraph's table rows tell the plan's 分工表 (gatherTables reads the same), as a string to compare. */
