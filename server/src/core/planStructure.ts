@@ -329,7 +329,7 @@ export class StructureWalk {
   }
 
   private following(i: number): string | undefined {
-    return followingLabels(this.facts, i) || undefined;
+    return followingLabels(this.facts, i, this.parts) || undefined;
   }
 }
 
@@ -637,7 +637,7 @@ function datesMostItems(
     const result = parts[i].result;
     const n = count(i);
     if (!n) continue;
-    const following = followingLabels(facts, i);
+    const following = followingLabels(facts, i, parts);
     // the outline above it (a Word plan's （一）…（2025年底前完成） paragraph) can date its items
     const outline = outlines[i];
     const parentLine = parentLineOf(i);
@@ -932,10 +932,26 @@ const NO_FACTS: ParagraphFacts = Object.freeze({ declaresFirstLeads: false, firs
  * else, those opening the one after it (a Word plan writes 牵头单位：… and 完成时限：… as paragraphs of their own). For a
  * clause of an enumeration in paragraphs of their own (一是…；, then 二是…。, then 责任单位：…), those after its last clause.
  */
-function followingLabels(facts: readonly ParagraphFacts[], i: number): string {
+function followingLabels(facts: readonly ParagraphFacts[], i: number, parts?: readonly { result: StructuredParagraph }[]): string {
   let last = i;
   if (facts[i]?.clause) while (facts[last + 1]?.clause) last++;
+  // a heading-like line that cites its task, its body a paragraph of prose, then the labelled lines (一、…（表2第15项）,
+  // then 加快…。, then 牵头单位：…, as a notice or a Word plan writes them): the labels after the body are the line's
+  if (parts && !facts[last + 1]?.leadingLabels && bodyFollows(parts, facts, last)) last++;
   let labels = facts[last + 1]?.leadingLabels ?? '';
   for (let k = last + 1; labels && facts[k].labelsOnly && facts[k + 1]?.leadingLabels; k++) labels += '\n' + facts[k + 1].leadingLabels;
   return labels;
+}
+
+/**
+ * Whether paragraph i is a heading-like line that cites or restates a task (an outline line, 一、…（表2第15项）) and the
+ * paragraph after it is its body: prose that opens with no number, label or clause, whose last block cites nothing,
+ * followed by labelled lines.
+ */
+function bodyFollows(parts: readonly { result: StructuredParagraph }[], facts: readonly ParagraphFacts[], i: number): boolean {
+  const line = facts[i];
+  const body = facts[i + 1];
+  if (!line || !body || line.outlineStep === OUTLINE_BEFORE || !line.outlineStep.length || !facts[i + 2]?.leadingLabels) return false;
+  if (body.outlineStep !== OUTLINE_BEFORE || body.numbered || body.clause || body.labelsOnly || body.title || body.numbers || body.issued) return false;
+  return parts[i].result.model.blocks.length === 1 && !!lastItemTasks(parts[i].result.model) && !lastItemTasks(parts[i + 1].result.model);
 }
