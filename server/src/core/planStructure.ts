@@ -937,21 +937,28 @@ function followingLabels(facts: readonly ParagraphFacts[], i: number, parts?: re
   if (facts[i]?.clause) while (facts[last + 1]?.clause) last++;
   // a heading-like line that cites its task, its body a paragraph of prose, then the labelled lines (一、…（表2第15项）,
   // then 加快…。, then 牵头单位：…, as a notice or a Word plan writes them): the labels after the body are the line's
-  if (parts && !facts[last + 1]?.leadingLabels && bodyFollows(parts, facts, last)) last++;
+  if (parts && !facts[last + 1]?.leadingLabels) last += bodyParagraphs(parts, facts, last);
   let labels = facts[last + 1]?.leadingLabels ?? '';
   for (let k = last + 1; labels && facts[k].labelsOnly && facts[k + 1]?.leadingLabels; k++) labels += '\n' + facts[k + 1].leadingLabels;
   return labels;
 }
 
 /**
- * Whether paragraph i is a heading-like line that cites or restates a task (an outline line, 一、…（表2第15项）) and the
- * paragraph after it is its body: prose that opens with no number, label or clause, whose last block cites nothing,
- * followed by labelled lines.
+ * How many paragraphs of prose paragraph i's labelled lines come after, when paragraph i is a heading-like line that
+ * cites or restates a task (an outline line, 一、…（表2第15项）): its body, paragraphs that open with no number, label
+ * or clause and whose last block cites nothing, at most MAX_BODY, then the labels. 0 when it is none such.
  */
-function bodyFollows(parts: readonly { result: StructuredParagraph }[], facts: readonly ParagraphFacts[], i: number): boolean {
+function bodyParagraphs(parts: readonly { result: StructuredParagraph }[], facts: readonly ParagraphFacts[], i: number): number {
   const line = facts[i];
-  const body = facts[i + 1];
-  if (!line || !body || line.outlineStep === OUTLINE_BEFORE || !line.outlineStep.length || !facts[i + 2]?.leadingLabels) return false;
-  if (body.outlineStep !== OUTLINE_BEFORE || body.numbered || body.clause || body.labelsOnly || body.title || body.numbers || body.issued) return false;
-  return parts[i].result.model.blocks.length === 1 && !!lastItemTasks(parts[i].result.model) && !lastItemTasks(parts[i + 1].result.model);
+  if (!line || line.outlineStep === OUTLINE_BEFORE || !line.outlineStep.length) return 0;
+  if (parts[i].result.model.blocks.length !== 1 || !lastItemTasks(parts[i].result.model)) return 0;
+  for (let k = 1; k <= MAX_BODY && i + k < facts.length; k++) {
+    const body = facts[i + k];
+    if (body.outlineStep !== OUTLINE_BEFORE || body.numbered || body.clause || body.leadingLabels || body.labelsOnly || body.title || body.numbers || body.issued) return 0;
+    if (lastItemTasks(parts[i + k].result.model)) return 0;
+    if (facts[i + k + 1]?.leadingLabels) return k;
+  }
+  return 0;
 }
+/** The most paragraphs of prose between a heading-like item and its labelled lines. */
+const MAX_BODY = 3;
