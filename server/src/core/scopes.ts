@@ -313,19 +313,25 @@ function filledIndex(lines: readonly { line: string }[], i: number, step: -1 | 1
 
 /**
  * Whether line i is a row of a table pasted with tabs: isTabRow's, or one cell of text and the rest empty between such
- * rows — a section's title over its rows (一、科技服务领域\t\t\t, a merged row as Excel copies it), which the table goes
- * on after; one over the table or under it (its title, a total) is none.
+ * rows — a section's title over its rows (一、科技服务领域\t\t\t, a merged row as Excel copies it) or a row that goes on
+ * with the cell above (\t\t（续上）…\t\t), which the table goes on after; one over the table or under it (its title, a
+ * total) is none.
  */
 function tabRowAt(lines: readonly { line: string }[], i: number): boolean {
   if (i < 0) return false;
   const line = lines[i].line;
   if (!TAB_ROW_SHAPE.test(line)) return false;
   if (!LONE_CELL.test(line)) return true;
-  if (!isTabRow(lines[filledIndex(lines, i, -1)]?.line ?? '')) return false;
-  // the next row of the table, past the titles of sections with no row (二、…\t\t then 三、…\t\t)
-  let next = filledIndex(lines, i, 1);
-  while (next >= 0 && TAB_ROW_SHAPE.test(lines[next].line) && LONE_CELL.test(lines[next].line)) next = filledIndex(lines, next, 1);
-  return next >= 0 && isTabRow(lines[next].line);
+  // the rows of the table before and after it, past other such lines (a section's title after a row that continues the
+  // cell above, （续上）… in one cell; the titles of sections with no row, 二、…\t\t then 三、…\t\t)
+  return isTabRow(lines[rowPast(lines, i, -1)]?.line ?? '') && isTabRow(lines[rowPast(lines, i, 1)]?.line ?? '');
+}
+
+/** The first filled line before (`step` -1) or after (1) line i that is not one cell of text and the rest empty; -1: none. */
+function rowPast(lines: readonly { line: string }[], i: number, step: -1 | 1): number {
+  let j = filledIndex(lines, i, step);
+  while (j >= 0 && TAB_ROW_SHAPE.test(lines[j].line) && LONE_CELL.test(lines[j].line)) j = filledIndex(lines, j, step);
+  return j;
 }
 
 /**
