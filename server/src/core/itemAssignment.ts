@@ -390,7 +390,13 @@ export function blockAssignment(
       // (   - 2025年底前实现重点商圈全覆盖。（区金融工作局牵头）)
       // (a sentence of a paragraph's prose starts with the line break after the sentence before it)
       const label = blocks[j].kind === 'item' ? line.replace(SUB_ITEM_MARKER, '') : line.replace(LEADING_BREAKS, '');
-      if (!assignsAbove(label) && !nestedIn(text, blocks, j, block)) break;
+      if (!assignsAbove(label) && !nestedIn(text, blocks, j, block)) {
+        // a heading-like line of its own (一、表1第17项：…) whose body, sentences of prose, comes before its labelled lines
+        const labels = clauses.length ? -1 : labelsAfterBody(text, blocks, block, j);
+        if (labels < 0) break;
+        j = labels - 1;
+        continue;
+      }
       add(shiftAssignment(ownAssignment(text, blocks[j], options.firstLeads), () => blocks[j].start), 'lines');
     }
     // …二是培育机构。责任单位：区金融工作局，完成时限：2025年底。: the labels that close the enumeration are the item's
@@ -472,6 +478,27 @@ export function itemAssignmentOf(
   if (!read) memo.set(block, (read = blockAssignment(run.model.text, run.model.blocks, block, !!run.structure?.firstLeads, run.structure, true)));
   return read;
 }
+
+/**
+ * Where the labelled lines of a heading-like item that is a line of its own (一、表1第17项：…, （二）…（表1第38项）) start
+ * after its body: from blocks[j], at most MAX_BODY_SENTENCES sentences of prose that cite nothing, then a line that
+ * assigns (责任单位：…) — a notice's or a report's item. -1 when the item is none such or no labels follow its body.
+ */
+function labelsAfterBody(text: string, blocks: readonly BlockLike[], item: BlockLike, j: number): number {
+  const own = text.slice(item.start, item.end);
+  if (!HEADING_LIKE_ITEM.test(own) || /[\r\n]/.test(own.trim()) || !item.references.length) return -1;
+  for (let k = j; k < blocks.length && k < j + MAX_BODY_SENTENCES; k++) {
+    const b = blocks[k];
+    if (b.kind !== 'sentence' || b.references.length) return -1;
+    const line = text.slice(b.start, b.end).replace(LEADING_BREAKS, '');
+    if (assignsAbove(line)) return k > j ? k : -1;
+  }
+  return -1;
+}
+/** An item opening with an outline's number: 一、, （一）, 1．. */
+const HEADING_LIKE_ITEM = /^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9０-９]+[．.、])/;
+/** The most sentences of prose between a heading-like item and its labelled lines. */
+const MAX_BODY_SENTENCES = 6;
 
 /**
  * Where an item ends with what blockAssignment reads as its (its labelled lines, the items nested in it, the clauses of
