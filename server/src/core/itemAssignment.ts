@@ -8,7 +8,7 @@ import { BETWEEN_LISTED } from './references';
 import type { NumberingState } from './headingNumbers';
 import { closingParenthesis, type Deadline, type IssueDate } from './deadlines';
 import { lineEndFrom, linesOf } from './text';
-import { assignsAbove, rowLines, CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, framedBy, LABEL_LINE, MARKER_OPENING, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
+import { assignsAbove, rowLines, CN_HEADING_ITEM, ENUMERATION, headingItemsAbove, headingLikeLine, framedBy, LABEL_LINE, MARKER_OPENING, numberingLevel, parentItem, SUB_ITEM_MARKER, tableRowStarts } from './scopes';
 import { assigningTable, Assignment, dedupe, firstLeadsDeclaration, hasUnitChar, readAssignment, readHeadingAssignment, readRowAssignment } from './responsibility';
 
 // ---------------------------------------------------------------- blocks of the plan model
@@ -480,13 +480,14 @@ export function itemAssignmentOf(
 }
 
 /**
- * Where the labelled lines of a heading-like item that is a line of its own (一、表1第17项：…, （二）…（表1第38项）) start
+ * Where the labelled lines of a heading-like item that is a line of its own, opening with an outline's number
+ * (一、表1第17项：…, （二）…（表1第38项）, 1．…: CN_HEADING_ITEM, numberingLevel 3), start
  * after its body: from blocks[j], at most MAX_BODY_SENTENCES sentences of prose that cite nothing, then a line that
  * assigns (责任单位：…) — a notice's or a report's item. -1 when the item is none such or no labels follow its body.
  */
 function labelsAfterBody(text: string, blocks: readonly BlockLike[], item: BlockLike, j: number): number {
   const own = text.slice(item.start, item.end);
-  if (!HEADING_LIKE_ITEM.test(own) || /[\r\n]/.test(own.trim()) || !item.references.length) return -1;
+  if (!(CN_HEADING_ITEM.test(own) || numberingLevel(own) === 3) || /[\r\n]/.test(own.trim()) || !item.references.length) return -1;
   for (let k = j; k < blocks.length && k < j + MAX_BODY_SENTENCES; k++) {
     const b = blocks[k];
     if (b.kind !== 'sentence' || b.references.length) return -1;
@@ -495,8 +496,6 @@ function labelsAfterBody(text: string, blocks: readonly BlockLike[], item: Block
   }
   return -1;
 }
-/** An item opening with an outline's number: 一、, （一）, 1．. */
-const HEADING_LIKE_ITEM = /^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9０-９]+[．.、])/;
 /** The most sentences of prose between a heading-like item and its labelled lines. */
 const MAX_BODY_SENTENCES = 6;
 

@@ -267,6 +267,8 @@ const TAB_ROW_SHAPE = new RegExp(String.raw`^${INDENT}\S[^\t]*\t[^\t]*\t`);
 const LONE_CELL = /^[ \t\u3000]*[^\t]+(?:\t[ \u3000]*)+$/;
 /** Whether a line is a row of a table copied as text from Word or Excel: three cells or more separated by tabs, not one cell of text alone. */
 const isTabRow = (line: string) => TAB_ROW_SHAPE.test(line) && !LONE_CELL.test(line);
+/** Whether a line has a tab row's shape but one cell of text alone (a title, a total, a section's title, a continued cell). */
+const isLoneCellRow = (line: string) => TAB_ROW_SHAPE.test(line) && LONE_CELL.test(line);
 
 /**
  * The offsets (relative to the text) of the lines that are table rows: Markdown rows that open with |; the rows of a
@@ -320,8 +322,8 @@ function filledIndex(lines: readonly { line: string }[], i: number, step: -1 | 1
 function tabRowAt(lines: readonly { line: string }[], i: number): boolean {
   if (i < 0) return false;
   const line = lines[i].line;
-  if (!TAB_ROW_SHAPE.test(line)) return false;
-  if (!LONE_CELL.test(line)) return true;
+  if (isTabRow(line)) return true;
+  if (!isLoneCellRow(line)) return false;
   // the rows of the table before and after it, past other such lines (a section's title after a row that continues the
   // cell above, （续上）… in one cell; the titles of sections with no row, 二、…\t\t then 三、…\t\t)
   return isTabRow(lines[rowPast(lines, i, -1)]?.line ?? '') && isTabRow(lines[rowPast(lines, i, 1)]?.line ?? '');
@@ -330,7 +332,7 @@ function tabRowAt(lines: readonly { line: string }[], i: number): boolean {
 /** The first filled line before (`step` -1) or after (1) line i that is not one cell of text and the rest empty; -1: none. */
 function rowPast(lines: readonly { line: string }[], i: number, step: -1 | 1): number {
   let j = filledIndex(lines, i, step);
-  while (j >= 0 && TAB_ROW_SHAPE.test(lines[j].line) && LONE_CELL.test(lines[j].line)) j = filledIndex(lines, j, step);
+  while (j >= 0 && isLoneCellRow(lines[j].line)) j = filledIndex(lines, j, step);
   return j;
 }
 

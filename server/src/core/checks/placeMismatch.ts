@@ -294,6 +294,22 @@ function underHeadings(text: string, block: Block, claims: readonly Claim[], run
 
 /** The areas text[from, to) names as where the work is done (not a model, a partner, a unit or who is assigned). */
 function mentionsIn(text: string, from: number, to: number, block: Block | undefined, ctx: CheckContext): Mention[] {
+  return placesIn(text, from, to, block, ctx, (unit, a, b) => !NOT_HERE_BEFORE.test(unit.slice(Math.max(0, a - 2), a)) && !NOT_HERE_AFTER.test(unit.slice(b, b + 8)));
+}
+
+/**
+ * The places of text[from, to) named as partners of the work (与天河中央商务区联动, 协同南沙): not where it is done
+ * (mentionsIn leaves them out), but the work is done with them. Not a model (借鉴南沙, 南沙经验): the work is done elsewhere.
+ */
+function jointMentionsIn(text: string, from: number, to: number, block: Block | undefined, ctx: CheckContext): Mention[] {
+  return placesIn(text, from, to, block, ctx, (unit, a) => PARTNER_BEFORE.test(unit.slice(Math.max(0, a - 2), a)));
+}
+
+/**
+ * The areas text[from, to) names, outside the spans no place in which is judged (skippedSpans) and not opening a unit's
+ * name (南沙区政府), that `keep` keeps (by the words around the name at unit[a, b)).
+ */
+function placesIn(text: string, from: number, to: number, block: Block | undefined, ctx: CheckContext, keep: (unit: string, a: number, b: number) => boolean): Mention[] {
   const unit = text.slice(from, to);
   const pattern = ctx.areaPattern;
   pattern.lastIndex = 0;
@@ -307,30 +323,8 @@ function mentionsIn(text: string, from: number, to: number, block: Block | undef
     const a = m.start - from;
     const b = m.end - from;
     if (skipped.some(([s, e]) => a >= s && b <= e)) return false;
-    if (NOT_HERE_BEFORE.test(unit.slice(Math.max(0, a - 2), a)) || NOT_HERE_AFTER.test(unit.slice(b, b + 8))) return false;
-    return !opensUnit(unit, a, b);
+    return keep(unit, a, b) && !opensUnit(unit, a, b);
   });
-}
-
-/**
- * The places of text[from, to) named as partners of the work (与天河中央商务区联动, 协同南沙): not where it is done
- * (mentionsIn leaves them out), but the work is done with them. Not a model (借鉴南沙, 南沙经验): the work is done elsewhere.
- */
-function jointMentionsIn(text: string, from: number, to: number, block: Block | undefined, ctx: CheckContext): Mention[] {
-  const unit = text.slice(from, to);
-  const pattern = ctx.areaPattern;
-  pattern.lastIndex = 0;
-  const found: Mention[] = [];
-  let skipped: [number, number][] | undefined;
-  for (let m = pattern.exec(unit); m !== null; m = pattern.exec(unit)) {
-    const a = m.index;
-    const b = a + nameAsWritten(unit, a, m[0]).length;
-    if (!PARTNER_BEFORE.test(unit.slice(Math.max(0, a - 2), a)) || opensUnit(unit, a, b)) continue;
-    skipped ??= skippedSpans(unit, block);
-    if (skipped.some(([s, e]) => a >= s && b <= e)) continue;
-    found.push({ start: from + a, end: from + b, area: ctx.areaByName.get(m[0])! });
-  }
-  return found;
 }
 /** Words before a place that make it a partner of the work (NOT_HERE_BEFORE's, but for a model's). */
 const PARTNER_BEFORE = /(?:联动|协同|携手|会同|联合|(?<!参)与|(?<![共协会])同)$/;
