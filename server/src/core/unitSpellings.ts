@@ -160,7 +160,7 @@ const OPENING_WORD = /^(?:由|请|并|和|及|与|会同|联合|协同|指导|�
 const LEADS_INTO = /(?:由|请|会同|联合|协同)(?=[区市县省])/g;
 
 /** The last plan's paragraphs' facts (those that have any) and the spellings made of them. */
-let lastPlan: { facts: readonly UnitFacts[]; annex: string; made: PlanSpellings } | undefined;
+let lastPlan: { facts: readonly UnitFacts[]; given: string; made: PlanSpellings } | undefined;
 
 /**
  * The plan's spellings of its units, from its paragraphs' facts (a keystroke most often leaves them as they were: then
@@ -174,8 +174,9 @@ export function planSpellings(
   own: readonly string[] = [],
 ): PlanSpellings {
   // compared with the last plan's as they are read: nothing is made while they are the same (a keystroke)
-  const annex = annexLeads.join('\u0001') + '\u0002' + own.join('\u0001');
-  const last = lastPlan?.annex === annex ? lastPlan : undefined;
+  // what it is given besides the paragraphs: the 分工表 file's leads and the title's districts
+  const given = annexLeads.join('\u0001') + '\u0002' + own.join('\u0001');
+  const last = lastPlan?.given === given ? lastPlan : undefined;
   let facts: UnitFacts[] | undefined;
   let k = 0;
   for (let i = 0; i < paragraphs.length; i++) {
@@ -190,7 +191,7 @@ export function planSpellings(
   facts ??= last ? last.facts.slice(0, k) : [];
   let made = new PlanSpellings(facts, annexLeads, own);
   if (lastPlan && made.sameAs(lastPlan.made)) made = lastPlan.made;
-  lastPlan = { facts, annex, made };
+  lastPlan = { facts, given, made };
   return made;
 }
 
@@ -200,7 +201,8 @@ const TOLD_NOTHING = new UnitSpellings([], new Map());
 /** The plan's spellings of its units, from every paragraph's facts: told to each paragraph that writes one of them. */
 export class PlanSpellings {
   private readonly uses = new Map<string, number>();
-  private readonly declaredKey: string;
+  /** The declarations and the title's districts, as a string: with the names, what the variants are made of. */
+  private readonly madeOf: string;
   /** By name: the plan's other names that may name the same unit (made once per set of names: see `variantsOf`). */
   private readonly variants: ReadonlyMap<string, readonly string[]>;
   /** What each paragraph's facts were told (TOLD_NOTHING: nothing). */
@@ -213,13 +215,13 @@ export class PlanSpellings {
       for (const d of f.declared) declared.push(d);
     }
     for (const name of annexLeads) if (isNamedUnit(name)) this.uses.set(name, (this.uses.get(name) ?? 0) + 1);
-    this.declaredKey = declared.map((d) => d.join('\u0001')).join('\u0002') + '\u0003' + own.join('\u0001');
-    this.variants = variantsOf([...this.uses.keys()], declared, this.declaredKey, own);
+    this.madeOf = declared.map((d) => d.join('\u0001')).join('\u0002') + '\u0003' + own.join('\u0001');
+    this.variants = variantsOf([...this.uses.keys()], declared, this.madeOf, own);
   }
 
   /** The same names, each as many times, and the same declarations: what it tells a paragraph is what `other` told it. */
   sameAs(other: PlanSpellings): boolean {
-    if (this.uses.size !== other.uses.size || this.declaredKey !== other.declaredKey) return false;
+    if (this.uses.size !== other.uses.size || this.madeOf !== other.madeOf) return false;
     for (const [name, n] of this.uses) if (other.uses.get(name) !== n) return false;
     return true;
   }
@@ -254,13 +256,13 @@ let lastVariants: { key: string; made: ReadonlyMap<string, readonly string[]> } 
 
 /**
  * By name: the other names of `names` that may name the same unit, but for a name declared short for the other
- * (`declared`, written as `declaredKey`, with `own`) and another district's unit (南沙区金融工作局 is not a 天河区 plan's
+ * (`declared`; `madeOf` writes it with `own`) and another district's unit (南沙区金融工作局 is not a 天河区 plan's
  * 区金融局: sameDistrictOf, with the districts `own` of the plan's title).
  */
-function variantsOf(names: readonly string[], declared: readonly (readonly [string, string])[], declaredKey: string, own: readonly string[] = []): ReadonlyMap<string, readonly string[]> {
+function variantsOf(names: readonly string[], declared: readonly (readonly [string, string])[], madeOf: string, own: readonly string[] = []): ReadonlyMap<string, readonly string[]> {
   // every pair is compared: a text of thousands of names (no plan's) would take seconds on each change of them
   if (names.length > MAX_NAMES) return NO_VARIANTS;
-  const key = `${names.join('\u0001')}\u0003${declaredKey}`;
+  const key = `${names.join('\u0001')}\u0003${madeOf}`;
   if (key === lastVariants.key) return lastVariants.made;
   const shortFor = new Set(declared.map(([full, short]) => `${full}\u0001${short}`));
   const excused = (a: string, b: string) => shortFor.has(`${a}\u0001${b}`) || shortFor.has(`${b}\u0001${a}`);
