@@ -61,6 +61,9 @@ export function checkPlaces(block: Block, run: CheckRun): Finding[] {
   const all = mentionsIn(text, block.start, block.end, block, ctx);
   const findings: Finding[] = [];
   const unheaded: Claim[] = [];
+  // tasks put in a place, by the place and their own area: a sentence citing two of one area (表3第10项、表3第12项 in
+  // 琶洲) gets one finding on the place, as a range (表3第9至11项) does
+  const elsewhere = new Map<string, { m: Mention; own: PilotArea; tasks: Task[] }>();
   for (const r of refs) {
     const span = judgedSpan(text, block, r, cited);
     const here = all.filter((m) => m.start >= span.start && m.end <= span.end);
@@ -75,8 +78,12 @@ export function checkPlaces(block: Block, run: CheckRun): Finding[] {
       }
       if (wrong.length) {
         if (judgeReference(run.model, block, r, ctx.matcher, undefined, cited)?.better) continue;
-        // one finding per area (表3第9至11项 in 琶洲: one for 黄埔区's three)
-        for (const [own, tasks] of byArea(wrong, ctx)) findings.push(putElsewhere(text, here[0], own, tasks, undefined, run));
+        for (const [own, tasks] of byArea(wrong, ctx)) {
+          const key = `${here[0].start}:${own.title}`;
+          const put = elsewhere.get(key);
+          if (put) put.tasks.push(...tasks.filter((t) => !put.tasks.includes(t)));
+          else elsewhere.set(key, { m: here[0], own, tasks: [...tasks] });
+        }
       }
     }
     // led by a district of another area (（南沙区政府牵头） for 黄埔区's task), whatever place the sentence names
@@ -85,6 +92,7 @@ export function checkPlaces(block: Block, run: CheckRun): Finding[] {
     findings.push(...led);
     if (!led.length && !all.length) unheaded.push(claim);
   }
+  for (const { m, own, tasks } of elsewhere.values()) findings.push(putElsewhere(text, m, own, tasks, undefined, run));
   if (unheaded.length) findings.push(...underHeadings(text, block, unheaded, run));
   return findings;
 }
