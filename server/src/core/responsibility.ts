@@ -631,8 +631,11 @@ export function namesNoUnit(name: string): boolean {
 /** A city bureau's branch in a district, named from the city (市生态环境局某区分局): the district's 区生态环境分局. */
 const CITY_BRANCH = /^(?:\p{Script=Han}{2,3}市|市)(\p{Script=Han}+?)局\p{Script=Han}{0,4}区分局$/u;
 
-/** A name that ends as a unit's does: a longer name that starts with it and goes on names a part of it (区政府办公室, 区委宣传部). */
-const UNIT_END = /(?:府|委|局|办|会|部|院|厅|中心|集团)$/;
+/**
+ * A name that ends as a unit's does: a longer name that starts with it and goes on names a part of it (区政府办公室, 区委宣传部;
+ * a street's or a town's offices, 街道平安建设办公室, 镇公共服务办公室, in its own plan).
+ */
+const UNIT_END = /(?:府|委|局|办|会|部|院|厅|中心|集团|街道|镇)$/;
 /** …unless what goes on only writes its last word in full: 办 for 办公室 (区口岸物流办), 委 for 委员会 or 委会 (区管委). */
 const WRITTEN_IN_FULL = /(?:办公室|委员会|委会)$/;
 

@@ -3,7 +3,7 @@
 import { topicText } from './bareNumbers';
 import { closingParenthesis } from './deadlines';
 import { TaskMatcher } from './matcher';
-import { assignsAbove, CN_HEADING_ITEM, enumerationTitle, followsDirectly, framedBy, headingItemsAbove, isClause, headingLikeLine, isFrameSection, parentItem, SUB_ITEM_MARKER } from './scopes';
+import { assignsAbove, CN_HEADING_ITEM, enumerationTitle, followsDirectly, framedBy, headingItemsAbove, isClause, headingLikeLine, isFrameSection, numberingIsFirst, numberingLevel, parentItem, SUB_ITEM_MARKER } from './scopes';
 import { scanReferences } from './references';
 import { Block, BlockKind, cellSpans, mayBeTaskItem, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
 import { citedTasks, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
@@ -387,7 +387,7 @@ function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher
     // a title is a phrase: a line with a sentence in it (（四）…开展低空载人飞行器试飞和组网。（区交通运输局，2025年6月）) is an item
     if (model.blocks.length === 1) title = !words.includes('。');
     else if (next && !assignsAbove(model.text.slice(next.start, next.end).replace(SUB_ITEM_MARKER, ''))) return undefined;
-  }
+  } else if (block.kind === 'item' && runInTitleOver(model, words, i)) return undefined;
   // the plan's own frame — its guiding thought, goals, safeguards — restates no task (inPlanFrame)
   if (block.frame) return undefined;
   const above = headings();
@@ -409,6 +409,20 @@ function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher
   if (enumerationPartsOf(model, i).some((b) => b.references.some((r) => r.tasks.includes(best.task)))) return undefined;
   const citedAbove = above.find((h) => h.tasks.includes(best.task))?.title;
   return citedAbove === undefined ? { task: best.task, score: best.score, title } : { task: best.task, score: best.score, title, citedAbove };
+}
+
+/**
+ * Whether an item is a Word outline's title closed by a full stop (（二）落实公平竞争审查。), a line of its own with the
+ * first of the items numbered under it next in its paragraph (1．…): a section's title, as headingLikeLine's, that
+ * restates no task (its items cite theirs).
+ */
+function runInTitleOver(model: ParagraphModel, words: string, i: number): boolean {
+  const next = model.blocks[i + 1];
+  if (!next || !words.endsWith('。')) return false;
+  const phrase = words.trim().slice(0, -1);
+  if (/[。；;，,]/.test(phrase) || !headingLikeLine(phrase)) return false;
+  const line = model.text.slice(next.start, next.end);
+  return numberingLevel(line) > 0 && numberingIsFirst(line);
 }
 
 /**
