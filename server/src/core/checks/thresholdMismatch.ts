@@ -85,7 +85,7 @@ export function readThresholds(
       if (!candidates.length) continue;
       // with several candidates, the plan agrees if it agrees with any of them
       const clause = () => text.slice(scope.start, q.valueStart);
-      const agreeing = candidates.find((c) => !judge(q, c, () => LOWERING.test(clause()), () => REACHED.test(clause())));
+      const agreeing = candidates.find((c) => !judge(q, c, () => LOWERING.test(clause()), () => REACHED.test(clause()) || inReportColumn(scope, unit, q.valueStart - scope.start)));
       const chosen = agreeing ?? candidates[0];
       const source = chosen.threshold;
       const match: ThresholdMatch = { start: q.start, end: q.end, planWords, source, contradicts: !agreeing };
@@ -329,10 +329,22 @@ const LOWERING = /(?:降低|降至|降为|下调|放宽|缩短|减少|减至)[^�
 
 /**
  * A sentence that reports what was done before its figure (首家企业已在我区注册落地，中方股比为70%; 截至6月底…), in any
- * of its clauses (…首家中方股比为60%；第二家中方股比为75%): the figure is the value reached, held to the bound, not a
- * restatement of it.
+ * of its clauses (…首家中方股比为60%；第二家中方股比为75%), or gives the figures of several (两家企业外资股比分别为49%和
+ * 50%): the figure is the value reached, held to the bound, not a restatement of it.
  */
-const REACHED = /(?:已|落地|截至|截止|累计|首家|实际)[^。！？!?\n]*$/;
+const REACHED = /(?:已|落地|截至|截止|累计|首家|实际|分别)[^。！？!?\n]*$/;
+/**
+ * A table's column of what was done (完成情况, 进展情况, 工作成效): a figure in its cell is a value reached, whatever its
+ * sentence says (a 完成情况表's …获得经营许可，外资股比分别为49%和50%).
+ */
+const REPORT_COLUMN = /完成情况|进展情况|推进情况|落实情况|工作进展|工作成效|进展成效/;
+
+/** Whether offset `at` of a row (its text `unit`) is in a cell under a header of what was done (REPORT_COLUMN). */
+function inReportColumn(scope: Scope & { header?: string[]; tableHeader?: boolean }, unit: string, at: number): boolean {
+  if (!scope.header || scope.tableHeader || !scope.header.some((h) => REPORT_COLUMN.test(h))) return false;
+  const k = cellSpans(unit).findIndex(([s, e]) => at >= s && at < e);
+  return k >= 0 && REPORT_COLUMN.test(scope.header[k] ?? '');
+}
 
 /**
  * Does the plan's quantity contradict the candidate? `lowering`: whether the plan's own clause lowers the requirement
