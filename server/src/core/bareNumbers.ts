@@ -281,13 +281,20 @@ function namedSource(before: string, index: TaskIndex): PolicyIndex | undefined 
 }
 
 /** The words of a span that can say what it is about: the references and the bare number themselves left out. */
-export function topicText(text: string, span: { start: number; end: number }, refs: readonly ResolvedReference[], skip?: { start: number; end: number }): string {
+export function topicText(
+  text: string,
+  span: { start: number; end: number },
+  refs: readonly ResolvedReference[],
+  skip?: { start: number; end: number } | readonly { start: number; end: number }[],
+): string {
   let out = '';
   let at = span.start;
   // refs are in text order: only those inside the span are cut (a binary search keeps long lines linear)
   const cuts: { start: number; end: number }[] = [];
   for (let i = firstReferenceFrom(refs, span.start); i < refs.length && refs[i].ref.start < span.end; i++) if (refs[i].ref.end <= span.end) cuts.push(refs[i].ref);
-  if (skip) cuts.push(skip);
+  for (const c of Array.isArray(skip) ? skip : skip ? [skip as { start: number; end: number }] : NONE) {
+    if (c.start >= span.start && c.end <= span.end) cuts.push(c);
+  }
   cuts.sort((a, b) => a.start - b.start);
   for (const c of cuts) {
     if (c.start < at) continue;

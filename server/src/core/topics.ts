@@ -7,7 +7,7 @@ import { assignsAbove, CN_HEADING_ITEM, enumerationTitle, followsDirectly, frame
 import { scanReferences } from './references';
 import { Block, BlockKind, cellSpans, mayBeTaskItem, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
 import { citedTasks, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
-import { assigningTable, readUnitList } from './responsibility';
+import { assigningTable, isAssignmentHeader, readUnitList } from './responsibility';
 import { HAS_WORDS } from './text';
 import { Task } from './types';
 
@@ -162,6 +162,21 @@ function withoutAssigningClauses(words: string): string {
   return last ? out + words.slice(last) : words;
 }
 
+/**
+ * The cells of a 分工表's row under its lead, partner and deadline columns (| 市司法局、广州仲裁委员会 | under 配合单位):
+ * who and when, not what. A unit's name (广州仲裁委员会) is no topic of the row's, and would make another task fit.
+ */
+function assigningCells(text: string, block: Block): { start: number; end: number }[] | undefined {
+  const header = block.kind === 'row' && !block.tableHeader ? block.header : undefined;
+  if (!header || !header.some(isAssignmentHeader)) return undefined;
+  const cells = cellSpans(text.slice(block.start, block.end));
+  const out: { start: number; end: number }[] = [];
+  header.forEach((h, k) => {
+    if (cells[k] && isAssignmentHeader(h)) out.push({ start: block.start + cells[k][0], end: block.start + cells[k][1] });
+  });
+  return out;
+}
+
 /** The tasks cited by the references that start in [start, end) of a block (its references are in text order). */
 function citedIn(refs: readonly ResolvedReference[], start: number, end: number): Set<string> {
   const out = new Set<string>();
@@ -256,7 +271,7 @@ export function judgeReference(
   const clauses = ownClauses(model.text, block.kind === 'row' ? cellAround(model.text, block, ref) : sentence, ref, refs);
   const span = clauses ?? sentence;
   const part: JudgedPart = clauses ? 'clause' : span.start === block.start && span.end === block.end ? block.kind : 'sentence';
-  const words = withoutTitles(withoutAssigningClauses(topicText(model.text, span, refs)), matcher);
+  const words = withoutTitles(withoutAssigningClauses(topicText(model.text, span, refs, assigningCells(model.text, block))), matcher);
   const cited = ref.tasks.length > 40 ? ref.tasks.slice(0, 40) : ref.tasks;
   const scores = matcher.scoreOf(words, cited.map((x) => x.id));
   let bestCited = 0;
