@@ -719,7 +719,9 @@ export function readAssignment(text: string, options: { firstLeads: boolean }): 
 
   // roles in the text
   const rest = labels.length ? blank(text, labels.map((l) => [l.start, l.valueEnd] as [number, number])) : text;
-  const closing = closingParenthesis(rest);
+  let closing = closingParenthesis(rest);
+  // a unit's other name (市市场监管局（市知识产权局）, a table's cell of who gave an opinion) assigns nothing
+  if (closing && isUnitName(rest.slice(0, closing[0] - 1).trim())) closing = undefined;
   const clauses = clausesOf(rest, 0, rest.length);
   for (let k = 0; k < clauses.length; k += 2) {
     const a = clauses[k];
