@@ -964,10 +964,15 @@ function bodyParagraphs(parts: readonly { result: StructuredParagraph }[], facts
   for (let k = 1; k <= MAX_BODY && i + k < facts.length; k++) {
     const body = facts[i + k];
     if (body.outlineStep !== OUTLINE_BEFORE || body.numbered || body.clause || body.leadingLabels || body.labelsOnly || body.title || body.numbers || body.issued) return 0;
-    if (lastItemTasks(parts[i + k].result.model)) return 0;
+    // a paragraph that cites a task, prose too (支持…（表1第46项）。), is the task's own text, not the line's body
+    if (lastItemTasks(parts[i + k].result.model) || citesAny(parts[i + k].result.model)) return 0;
     if (facts[i + k + 1]?.leadingLabels) return k;
   }
   return 0;
+}
+/** Whether any block of a paragraph cites a task, by a reference or a bare number. */
+function citesAny(model: Pick<ParagraphModel, 'blocks'>): boolean {
+  return model.blocks.some((b) => b.references.length > 0 || b.bare.length > 0);
 }
 /** The most paragraphs of prose between a heading-like item and its labelled lines. */
 const MAX_BODY = 3;
