@@ -14,6 +14,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 const PDF_COPIES = path.join(FIXTURES, 'heldout', 'pdf-copies-r12.jsonl');
 const HARD_COPIES = path.join(FIXTURES, 'heldout', 'pdf-copies-hard-r13.jsonl');
+const R162_COPIES = path.join(FIXTURES, 'heldout', 'adversarial-pdf-copies-r162.jsonl');
 
 interface Sample {
   id: string;
@@ -25,7 +26,7 @@ function samplesOf(file: string): Sample[] {
 }
 
 function pdfCopy(id: string): string {
-  const found = [...samplesOf(PDF_COPIES), ...samplesOf(HARD_COPIES)].find((s) => s.id === id);
+  const found = [...samplesOf(PDF_COPIES), ...samplesOf(HARD_COPIES), ...samplesOf(R162_COPIES)].find((s) => s.id === id);
   assert.ok(found, id);
   return found.text;
 }
@@ -105,6 +106,13 @@ describe('a plan copied out of a PDF (hardWrapView)', function () {
         assert.deepStrictEqual(analysis.references.map((r) => r.tasks.map((t) => t.id)), whole.references.map((r) => r.tasks.map((t) => t.id)));
       }
     }
+  });
+
+  it('joins a clause a page left open, however short its line, past the page\'s number and a running head seen once', () => {
+    const text = pdfCopy('pd162_05');
+    assert.ok(text.includes('同步探索以保\n险方式取代保证金，\n- 1 -\n南沙区服务业扩大开放综合试点实施方案\n提升船舶'));
+    const view = hardWrapView(text)!;
+    assert.ok(view.text.includes('同步探索以保险方式取代保证金，提升船舶和飞机融资服务水平。（区金融局牵头'));
   });
 
   it('takes out a running head repeated at every page break with the page number, between two halves of a sentence', () => {
@@ -192,6 +200,16 @@ describe('a plan copied out of a PDF (hardWrapView)', function () {
     assert.strictEqual(view('　　5．推进测试中心建设，鼓励政府网站支持IPv6永\n- 7 -\n久访问。（区工业和信息化局牵头）'), '　　5．推进测试中心建设，鼓励政府网站支持IPv6永久访问。（区工业和信息化局牵头）');
     // (a line narrower than a page's is the writer's own)
     assert.strictEqual(view('支持IPv6永\n- 7 -\n久访问。'), undefined);
+    // a clause left open (，) at a page's end, however short the line, goes on past the page's number and a running head
+    // seen once (the document's short title); a sentence's end there does not, nor a clause before a line that opens a block
+    assert.strictEqual(
+      view('　　2．推进国际消费中心城市建设（表4第6项），\n—1—\n服务业扩大开放综合试点工作方案\n打造一批国际消费新场景。\n'),
+      '　　2．推进国际消费中心城市建设（表4第6项），打造一批国际消费新场景。\n',
+    );
+    assert.strictEqual(view('　　2．推进国际消费中心城市建设（表4第6项）。\n—1—\n服务业扩大开放综合试点工作方案\n　　3．打造一批国际消费新场景。'), undefined);
+    assert.strictEqual(view('　　2．推进国际消费中心城市建设（表4第6项），\n—1—\n　　3．打造一批国际消费新场景。'), undefined);
+    // a table's number at a line's end goes on with 第 and its item (落实表4⏎第9项)
+    assert.strictEqual(view('　　5．放宽外商设立投资性公司申请条件，全面推动落实表4\n第9项，推动资产总额门槛降至2亿美元。'), '　　5．放宽外商设立投资性公司申请条件，全面推动落实表4第9项，推动资产总额门槛降至2亿美元。');
     assert.strictEqual(view('服务型制造子公司的过渡期支持政策一般为3至\n5年，按规定办理。'), '服务型制造子公司的过渡期支持政策一般为3至5年，按规定办理。');
     // not the writer's own breaks: a heading over its text, a table's title over its first cell, short lines, a sentence's end
     for (const text of ['一、总体要求\n为深入贯彻落实试点任务', '附件：重点任务分工表\n1\t1-12', '序号\n1\n2\n3', '落实表1第12项。\n2025年底前完成。', '目标：引进企业10\n牵头单位：区商务局']) {
@@ -223,9 +241,11 @@ describe('a plan copied out of a PDF (hardWrapView)', function () {
     const joined = texts.filter((t) => hardWrapView(t.text)).map((t) => t.where);
     // the six PDF copies of the mixed set (its six plans saved from Word, WPS or as Markdown are not joined), and a
     // Markdown plan an editor wrapped at 74 columns (its list items' lines indented to their text): joined as a page's
-    // lines are, as CommonMark reads it
+    // lines are, as CommonMark reads it; round 162's eight PDF copies; and a quotation a PDF's line cut (qs163_05:
+    // “…国家文化出口基⏎地…”, left open at the line's end)
     const mixedCopies = ['01', '03', '05', '07', '09', '11'].map((n) => `mixed-r15.jsonl:mx15_${n}`);
-    assert.deepStrictEqual(joined, [...mixedCopies, 'short-lines-r14.jsonl:sl14_07']);
+    const r162 = ['01', '02', '03', '04', '05', '06', '07', '08'].map((n) => `adversarial-pdf-copies-r162.jsonl:pd162_${n}`);
+    assert.deepStrictEqual(joined, [...r162, 'adversarial-quotations-r163.jsonl:qs163_05', ...mixedCopies, 'short-lines-r14.jsonl:sl14_07']);
   });
 
   it('places each finding on the lines the user has, with the same ranges for diagnostics and for every other reader', () => {

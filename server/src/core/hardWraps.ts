@@ -388,10 +388,13 @@ function lineCuts(text: string, rows: ReadonlySet<number>): Cut[] {
       cut(line.start, Math.min(line.next, text.length), false);
       continue;
     }
-    if (line.width < width * FULL || !open(line) || rows.has(line.start)) continue;
-    // past a page break's number and running head or foot, when the sentence goes on after them
+    // (a line of any width that leaves a clause open, …取代保证金，, before a page's number: the sentence goes on past it)
+    const atClause = pages.has(i + 1) && CLAUSE_CODES.has(line.text.trimEnd().charCodeAt(line.text.trimEnd().length - 1));
+    if ((line.width < width * FULL && !atClause) || !open(line) || rows.has(line.start)) continue;
+    // past a page break's number and running head or foot, when the sentence goes on after them (a head seen once, the
+    // document's short title, too)
     let j = i + 1;
-    while (j < lines.length - 1 && j - i <= MAX_FURNITURE && pages.has(j)) j++;
+    while (j < lines.length - 1 && j - i <= MAX_FURNITURE && (pages.has(j) || (pages.has(j - 1) && isRunningHead(lines[j].text) && goesOn(j + 1)))) j++;
     if (j > i + 1 && !goesOn(j) && !goesOnItem(i, j)) j = i + 1;
     const indent = goesOn(j) ? 0 : goesOnItem(i, j);
     if (!indent && !goesOn(j)) continue;
@@ -443,6 +446,8 @@ const isBlank = (c: number) => c === 32 || c === 9 || c === 0x3000;
 function mayGoOn(text: string, from: number, last: number, next: number): boolean {
   const c = text.charCodeAt(last - 1);
   if (TOKEN_CODES.has(c) || (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return true;
+  // a clause's mark (，、) before a page's number: the sentence goes on on the next page
+  if (CLAUSE_CODES.has(c)) return pageNumberAt(text, next);
   if (CLOSING_CODES.has(c)) return false;
   // an open quotation or bracket: the line's last “ or （ after its last ” or ）
   for (let k = last - 1; k >= from; k--) {
@@ -451,10 +456,17 @@ function mayGoOn(text: string, from: number, last: number, next: number): boolea
     if (d === 0x201c || d === 0xff08) return true;
   }
   // a page's number on the next line (— 7 —, - 7 -)
-  let k = next;
+  return pageNumberAt(text, next);
+}
+
+/** Whether the line at `at` may be a page's number (opens with a dash: — 7 —, - 7 -; told before reading it). */
+function pageNumberAt(text: string, at: number): boolean {
+  let k = at;
   while (k < text.length && isBlank(text.charCodeAt(k))) k++;
   return PAGE_DASHES.has(text.charCodeAt(k));
 }
+/** The marks that close a clause but not a sentence. */
+const CLAUSE_CODES = new Set([...'，,、'].map((c) => c.charCodeAt(0)));
 /** The last characters of a line that may end half a token: 表, 第, a T-form's point, a range's 至, a 文号's 〕. */
 const TOKEN_CODES = new Set([...'表第.．至到~～〕'].map((c) => c.charCodeAt(0)));
 /** What a page's number opens with: — 7 —, - 7 -. */
@@ -463,16 +475,25 @@ const PAGE_DASHES = new Set([...'—－-–~～'].map((c) => c.charCodeAt(0)));
 /** The cut that joins the line at `start` to the next (past a page's number), when a page broke it inside a token. */
 function tokenCut(text: string, rows: ReadonlySet<number>, start: number): Cut | undefined {
   const line = lineAround(text, start);
-  // a line as wide as a page's (MIN_WIDTH): a page breaks its lines where they are full
-  if (line.width < MIN_WIDTH || rows.has(line.start) || !open(line) || line.next > text.length) return undefined;
+  const written = line.text.trimEnd();
+  // a line as wide as a page's (MIN_WIDTH): a page breaks its lines where they are full; but a clause left open at a
+  // page's end (…同步探索以保险方式取代保证金，⏎- 1 -) goes on past it, however short
+  const atClause = CLAUSE_CODES.has(written.charCodeAt(written.length - 1));
+  if ((line.width < MIN_WIDTH && !atClause) || rows.has(line.start) || !open(line) || line.next > text.length) return undefined;
   // past a page's number (— 6 —) and a running head between the halves
   let next = lineAround(text, line.next);
-  for (let k = 0; k < MAX_FURNITURE && PAGE_NUMBER.test(next.text) && next.next <= text.length; k++) next = lineAround(text, next.next);
-  const written = line.text.trimEnd();
+  let numbers = 0;
+  for (; numbers < MAX_FURNITURE && PAGE_NUMBER.test(next.text) && next.next <= text.length; numbers++) next = lineAround(text, next.next);
+  if (atClause && !numbers) return undefined;
+  // a running head after the number, seen once (the document's short title, 南沙区……实施方案), when the sentence goes on after it
+  if (numbers && isRunningHead(next.text) && next.next <= text.length) {
+    const after = lineAround(text, next.next);
+    if (continues(after)) next = after;
+  }
   // a quotation or bracket left open, or a word a page's number parted (永⏎- 7 -⏎久访问): any words go on; a number, 表 or
   // 第: a number or what follows one; T1., a range's 至 or a 文号's year: a digit
   const token = TOKEN_END.test(written);
-  const after = UNCLOSED.test(written) || (next.start > line.next && !token) ? ANY_WORDS : !token ? undefined : NUMBER_END.test(written) ? NUMBER_GOES_ON : DIGIT_FIRST;
+  const after = UNCLOSED.test(written) || (next.start > line.next && !token) ? ANY_WORDS : !token ? undefined : TABLE_END.test(written) ? TABLE_GOES_ON : NUMBER_END.test(written) ? NUMBER_GOES_ON : DIGIT_FIRST;
   if (!after || !continues(next) || !after.test(next.text)) return undefined;
   const end = line.start + written.length;
   return { start: end, end: next.start, space: betweenLetters(text, end, next.start) };
@@ -480,6 +501,16 @@ function tokenCut(text: string, rows: ReadonlySet<number>, start: number): Cut |
 
 /** A line that ends with a mark ends a sentence, a clause or a bracket (or is a table's row): no token goes on past it. */
 const CLOSING_CODES = new Set([...'。！？!?；;：:，,、）)》”」』|>'].map((c) => c.charCodeAt(0)));
+/** A line that ends with a table's number (…落实表4): its item goes on, 第9项 or 9项. */
+const TABLE_END = /(?:^|[^工务单附列图报])表[0-9０-９]{1,2}$/;
+const TABLE_GOES_ON = /^[ \t\u3000]*(?:[0-9０-９]|[项第])/;
+/** A line that may be a page's running head: a short title, no mark of a sentence or clause in it. */
+const RUNNING_HEAD = /^[^。，,；;：:、！？!?“”（）()]{6,40}$/;
+/** Whether a line may be a page's running head seen once: a short title of a document (……实施方案). */
+function isRunningHead(line: string): boolean {
+  const t = line.trim();
+  return RUNNING_HEAD.test(t) && TITLE_END.test(t);
+}
 /** A line ending inside a number: a digit, or 表 or 第 before one (not 分工表, 附表). */
 const NUMBER_END = /(?:[0-9０-９]|(?:^|[^工务单附列图报])表|第)$/;
 /** …or in a token a digit goes on: T1. (a T-form's table), a range's 至 after a number, a 文号's year (〔2022〕). */
