@@ -5,9 +5,10 @@ import { BareReference, settledTasks } from '../bareNumbers';
 import { Finding, Fix } from '../findings';
 import { Locale, Messages } from '../messages';
 import { comparatorWords, contradicts, findQuantities, formatQuantity, QuantityPhrase } from '../quantity';
-import { Scope } from '../scopes';
-import { cellSpans } from '../planModel';
-import { formatReference, ResolvedReference } from '../taskIndex';
+import { headingItemsAbove, Scope } from '../scopes';
+import { scanReferences } from '../references';
+import { Block, cellSpans } from '../planModel';
+import { citedTasks, formatReference, ResolvedReference } from '../taskIndex';
 import { Task } from '../types';
 import { indexByFirstCode, NONE } from '../text';
 import { complementFor, flipComparator, otherSides, sameSubject, SourceThreshold, Subject, subjectOf } from '../thresholds';
@@ -79,8 +80,11 @@ export function readThresholds(
       let candidates: Candidate[];
       if (cited.length) candidates = cited.flatMap((t) => candidatesOf(ctx, t.id, subject));
       else {
-        // the words of the threshold itself (subject, comparator, number) say nothing about which task is meant
-        candidates = uncitedCandidates(ctx, unit.slice(0, from - scope.start) + '|' + unit.slice(to - scope.start), subject);
+        // the task a heading above cites is its items' (二、设立条件（表1第12项） over （一）中方股比不低于67%，外资股比不超过33%)
+        candidates = headingCitations(text, scopes, scope, ctx).flatMap((t) => candidatesOf(ctx, t.id, subject));
+        // else the task the unit is about: the words of the threshold itself (subject, comparator, number) say nothing
+        // about which task is meant
+        if (!candidates.length) candidates = uncitedCandidates(ctx, unit.slice(0, from - scope.start) + '|' + unit.slice(to - scope.start), subject);
       }
       if (!candidates.length) continue;
       // with several candidates, the plan agrees if it agrees with any of them
@@ -95,6 +99,27 @@ export function readThresholds(
     }
   }
   return matches;
+}
+
+/**
+ * The tasks the innermost heading above a unit that cites any cites: a heading-like item above it in its paragraph
+ * (二、设立条件（表1第12项）), else a Markdown heading (### （一）设立条件（表1第12项）).
+ */
+function headingCitations(text: string, scopes: readonly Scope[], scope: Scope, ctx: CheckContext): readonly Task[] {
+  // (the scopes are the paragraph's blocks, in the analyser; a test may give bare ranges)
+  const blocks = scopes as readonly Partial<Block>[];
+  const i = scopes.indexOf(scope);
+  if (i < 0 || !blocks.every((b) => b.kind !== undefined)) return NONE;
+  for (const h of headingItemsAbove(text, blocks as readonly Block[], i)) {
+    const refs = (scopes[h.index] as Partial<Pick<Block, 'references'>>).references;
+    if (refs?.length) return citedTasks(refs);
+  }
+  const titles = (scope as Partial<Pick<Block, 'headings'>>).headings ?? NONE;
+  for (let k = titles.length - 1; k >= 0; k--) {
+    const refs = scanReferences(titles[k], { prefixes: ctx.index.prefixes });
+    if (refs.length) return citedTasks(refs.map((r) => ctx.index.resolve(r)));
+  }
+  return NONE;
 }
 
 /** What follows a number that counts or measures (8000余人, 320家, 40多所, 36万平方米): a measure word of people, things or land. */
