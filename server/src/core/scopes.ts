@@ -67,7 +67,7 @@ const BRACKETED_NUMBER_AT = new RegExp(BRACKETED_NUMBER_SOURCE, 'y');
  * The markers that open a list item: - 1. 1) 1、 １． 4） （一） (1) 一、 ①, and a Word outline's 1.1 or 2.3.1 before a blank
  * (first: 1. of 1.1 would be a marker too, and leave 1 in the item's text). A table row opens with | instead.
  */
-export const LIST_MARKER_SOURCE = String.raw`[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3}(?=[ 	　])|[-*+]|[0-9０-９]+[.)、．）]|[（(][一二三四五六七八九十0-9０-９]+[）)]|[一二三四五六七八九十]+、|${CIRCLED_SOURCE}`;
+export const LIST_MARKER_SOURCE = String.raw`[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){1,3}(?=[ 	　])|[-+]|\*(?!\*)|[0-9０-９]+[.)、．）]|[（(][一二三四五六七八九十0-9０-９]+[）)]|[一二三四五六七八九十]+、|${CIRCLED_SOURCE}`;
 /** A line that opens a list item (its marker). */
 export const LIST_MARKER = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})`);
 /**
