@@ -10,10 +10,10 @@ const PRIOR_COLUMN = /^(?:原(?:方案|稿)?(?:表述|内容|条文|文字)|原�
 
 /**
  * What says the quotation after it is what another text wrote (将中方股比写作“…”, 方案原写“…”, 删除了原稿中“…”) or what the
- * one written to, or a unit, proposed (贵局提出的“…”, 贵单位建议的“…”, 对市规划和自然资源局提出的“…”的意见; not 《总体方案》提出的“…”,
- * the source's words).
+ * one written to, or a unit, proposed (贵局提出的“…”, 贵单位建议的“…”, 对市规划和自然资源局提出的“…”的意见, 区卫生健康局反馈意见
+ * 中的“…”; not 《总体方案》提出的“…”, the source's words, nor a document's, 《…意见》中的“…”).
  */
-const AS_WRITTEN = /(?:写作|写为|写成|原写|误写为?|误作|原表述为|原稿中?|原稿的|(?:贵|你|该)[\u4e00-\u9fff]{0,3}?(?:提出|建议)的?|(?:局|委|办|院|厅|中心|政府|单位|部门|处|科|所)(?:提出|建议)的)[ \t]*$/;
+const AS_WRITTEN = /(?:写作|写为|写成|原写|误写为?|误作|原表述为|原稿中?|原稿的|(?:贵|你|该)[\u4e00-\u9fff]{0,3}?(?:提出|建议)的?|(?:局|委|办|院|厅|中心|政府|单位|部门|处|科|所)(?:提出|建议)的|(?<!》)(?:意见|来函)中的?)[ \t]*$/;
 /** What says the quotation before it is the wording replaced (“…”修改为“…”, “…”中的任务编号更正为“…”, 由“…”规范为“…”). */
 const REPLACED_BY = /^[^“”「」。；;\n]{0,10}?(?:修改为|修改成|改为|改成|更正为|调整为|修订为|替换为|规范为)/;
 /** An unquoted figure or phrase said to have been written wrongly (原稿将外资股比上限误写为40%), to the clause's end. */
