@@ -3,7 +3,7 @@
 import { Block, cellSpans, mayBeTaskItem, ParagraphModel } from './planModel';
 import type { UnitSpellings } from './unitSpellings';
 import { Task } from './types';
-import { formatReference } from './taskIndex';
+import { formatReference, ResolvedReference } from './taskIndex';
 import { BETWEEN_LISTED } from './references';
 import type { NumberingState } from './headingNumbers';
 import { closingParenthesis, type Deadline, type IssueDate } from './deadlines';
@@ -490,11 +490,17 @@ function labelsAfterBody(text: string, blocks: readonly BlockLike[], item: Block
   if (!(CN_HEADING_ITEM.test(own) || numberingLevel(own) === 3) || /[\r\n]/.test(own.trim()) || !item.references.length) return -1;
   for (let k = j; k < blocks.length && k < j + MAX_BODY_SENTENCES; k++) {
     const b = blocks[k];
-    if (b.kind !== 'sentence' || b.references.length) return -1;
+    // (a sentence that cites the item's own task again, …开展人工智能法律和伦理研究（表3第23项）。, is its body too)
+    if (b.kind !== 'sentence' || !citesWithin(b.references, item.references)) return -1;
     const line = text.slice(b.start, b.end).replace(LEADING_BREAKS, '');
     if (assignsAbove(line)) return k > j ? k : -1;
   }
   return -1;
+}
+/** Whether every task `refs` cite is one `own` cite (true when `refs` cite none). */
+function citesWithin(refs: readonly ResolvedReference[], own: readonly ResolvedReference[]): boolean {
+  for (const r of refs) for (const t of r.tasks) if (!own.some((o) => o.tasks.includes(t))) return false;
+  return refs.every((r) => r.tasks.length > 0);
 }
 /** The most sentences of prose between a heading-like item and its labelled lines. */
 const MAX_BODY_SENTENCES = 6;
