@@ -390,9 +390,12 @@ function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher
   if (!mayBeTaskItem(block) || block.references.length || block.bare.length) return undefined;
   const words = withoutTitles(model.text.slice(block.start, block.end), matcher);
   const i = model.blocks.indexOf(block);
-  // a nested item of an item that cites or restates a task is a part of that item's task, not a task of its own
-  const parent = parentItem(model.text, model.blocks, i);
-  if (parent && (parent.references.length || parent.bare.length || parent.restates)) return undefined;
+  // a nested item of an item that cites or restates a task is a part of that item's task, not a task of its own, at any
+  // depth (1. …（表1第56项） over - … over - …)
+  for (let k = i, parent = parentItem(model.text, model.blocks, k); parent; parent = parentItem(model.text, model.blocks, k)) {
+    if (parent.references.length || parent.bare.length || parent.restates) return undefined;
+    k = model.blocks.indexOf(parent);
+  }
   // a heading-like line (（一）推动先进制造业和现代服务业融合发展) heads what follows it, unless that is its labelled lines
   // (（一）开展“两业”融合统计调查 then 牵头单位：…, a Word plan's item); a paragraph of its own, the next paragraph tells
   // (title); the last of a paragraph's items is one of them
