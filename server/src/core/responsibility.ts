@@ -515,19 +515,28 @@ function readClause(text: string, start: number, end: number): readonly RoleUnit
   // 区商务局会同区财政局推进… / …，会同区财政局制定… (or 协同)
   const together = togetherAt(clause);
   if (together >= 0) {
-    const before = readUnitList(text, chunkStart, start + together);
+    // (区委宣传部已于2023年8月会同区金融工作局发布…: a report's units that did the work, before 已)
+    const before = readUnitList(text, chunkStart, start + together) ?? reportedDoers(text, clause, start, unlabelled, together);
     if (before) out.push({ role: 'lead', units: before.units, at: chunkStart });
     const after = leadingUnitList(text, start + together + 2, end);
     if (after) out.push({ role: 'partner', units: after, at: start + together + 2 });
     return out;
   }
   // 区金融工作局已于2024年2月完成…: the units a report says did the work lead it (a government's bureaus: not 医疗部)
-  const did = clause.indexOf('已');
-  if (did >= 2 && start + did > unlabelled) {
-    const doers = readUnitList(text, unlabelled, start + did);
-    if (doers && doers.units.every((u) => GOVERNMENT_LEVEL.test(u.name))) out.push({ role: 'lead', units: doers.units, at: unlabelled });
-  }
+  const doers = reportedDoers(text, clause, start, unlabelled, clause.length);
+  if (doers) out.push({ role: 'lead', units: doers.units, at: unlabelled });
   return out;
+}
+
+/**
+ * The units a report's clause says did the work, before its 已 (区金融工作局已于2024年2月完成…) and before `limit` in the
+ * clause: a government's bureaus only (not 医疗部).
+ */
+function reportedDoers(text: string, clause: string, start: number, unlabelled: number, limit: number): ReturnType<typeof readUnitList> {
+  const did = clause.indexOf('已');
+  if (did < 2 || did >= limit || start + did <= unlabelled) return undefined;
+  const doers = readUnitList(text, unlabelled, start + did);
+  return doers && doers.units.every((u) => GOVERNMENT_LEVEL.test(u.name)) ? doers : undefined;
 }
 
 /** An enumeration's label that opens a clause: 一是, 二是, 首先, 其次 (and a comma after it). */
