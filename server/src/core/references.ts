@@ -255,7 +255,7 @@ const CLAUSE_BEFORE = /(?:^|[。；;：:，,！？!?\n])[ \t\u3000]*$/;
 /** What follows an ordinal that labels a clause (第一项，完善政策；第二项，强化服务). */
 const LABEL_AFTER = /^[ \t\u3000]*[，,、]/;
 /** What follows an ordinal of the plan's own work (第一项工作是建立台账, 第二项措施): a noun of its own, not a task's. */
-const OWN_WORK_AFTER = /^[ \t\u3000]*(?:工作|措施|举措|内容|重点|活动|行动)/;
+const OWN_WORK_AFTER = /^[ \t\u3000]*(?:工作|措施|举措|内容|重点|活动|行动|建议|意见|议题|提案)/;
 
 /**
  * 第一项 to 第十项 opening a clause and followed by a comma (以下三项工作：第一项，完善政策；第二项，…), or followed by a
@@ -263,8 +263,11 @@ const OWN_WORK_AFTER = /^[ \t\u3000]*(?:工作|措施|举措|内容|重点|活�
  * no task. Not with a colon: 第十七项：为重点产业提供专利预审服务
  * under a heading that names 表2 is its task (the labelled set's b012).
  */
-/** What follows an ordinal in digits of the plan's own measures (第3项措施, 第18项指标, 第5项重点工作): the tasks are 任务, never 措施. */
-const OWN_MEASURE_AFTER = /^[ \t\u3000]*(?:措施|举措|活动|行动|指标|重点工作)/;
+/**
+ * What follows an ordinal in digits of the plan's own measures (第3项措施, 第18项指标, 第5项重点工作), or of the proposals it
+ * answers (第3项建议, 第2项意见): the tasks are 任务, never 措施.
+ */
+const OWN_MEASURE_AFTER = /^[ \t\u3000]*(?:措施|举措|活动|行动|指标|重点工作|建议|意见|议题|提案)/;
 
 function enumerationLabel(text: string, start: number, end: number, number: string): boolean {
   if (OWN_MEASURE_AFTER.test(text.slice(end, end + 4))) return true;
