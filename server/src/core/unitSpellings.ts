@@ -157,10 +157,11 @@ function fullNameBefore(text: string, end: number): string | undefined {
 /** A word a sentence puts before the unit it names: 由, 请, 会同, 联合, … (no unit's name starts so). */
 const OPENING_WORD = /^(?:由|请|并|和|及|与|会同|联合|协同|指导|督促|推动|支持|依托)/;
 /**
- * Within a sentence, the words that lead into the unit after them when it starts with its level or a place above a
- * district (由区…, 请市…, 本方案由广州空港经济区管理委员会…).
+ * Within a sentence, the words that lead into the unit after them: 由 and 请 before any name (由区…, 请市…, 本方案由某市空港
+ * 经济区管理委员会…; not 自由 nor 申请, inside names), 会同, 联合 and 协同 (which names hold too: 工商业联合会, 协同创新中心)
+ * before a level.
  */
-const LEADS_INTO = /(?:由|请|会同|联合|协同)(?=[区市县省]|广州|广东|中国)/g;
+const LEADS_INTO = /(?:(?<![自理缘经])由|(?<![申提邀])请)(?=\p{Script=Han})|(?:会同|联合|协同)(?=[区市县省])/gu;
 
 /** The last plan's paragraphs' facts (those that have any) and the spellings made of them. */
 let lastPlan: { facts: readonly UnitFacts[]; given: string; made: PlanSpellings } | undefined;
