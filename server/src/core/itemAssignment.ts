@@ -3,7 +3,7 @@
 import { Block, cellSpans, mayBeTaskItem, ParagraphModel } from './planModel';
 import type { UnitSpellings } from './unitSpellings';
 import { Task } from './types';
-import { formatReference, ResolvedReference } from './taskIndex';
+import { formatReference } from './taskIndex';
 import { BETWEEN_LISTED } from './references';
 import type { NumberingState } from './headingNumbers';
 import { closingParenthesis, type Deadline, type IssueDate } from './deadlines';
@@ -399,6 +399,12 @@ export function blockAssignment(
       }
       add(shiftAssignment(ownAssignment(text, blocks[j], options.firstLeads), () => blocks[j].start), 'lines');
     }
+    // a heading-like line of its own citing its task, its body sentences of prose with no labels after them (a report's
+    // （一）表3第22项：实验室建设, then 区科工商信局已于2024年1月会同…): the lead and deadline the body names are the item's
+    if (!result.lead && !clauses.length && j === i + 1) {
+      const body = bodyAfter(text, blocks, block, j);
+      if (body) add(shiftAssignment(readAssignment(text.slice(body.start, body.end), options), () => body.start), 'lines');
+    }
     // …二是培育机构。责任单位：区金融工作局，完成时限：2025年底。: the labels that close the enumeration are the item's
     const closing = clauses.length ? enumerationLabels(text, blocks, clauses) : undefined;
     if (closing) add(shiftAssignment(readAssignment(closing.text, options), () => closing.start), 'lines');
@@ -482,7 +488,7 @@ export function itemAssignmentOf(
 /**
  * Where the labelled lines of a heading-like item that is a line of its own, opening with an outline's number
  * (一、表1第17项：…, （二）…（表1第38项）, 1．…: CN_HEADING_ITEM, numberingLevel 3), start
- * after its body: from blocks[j], at most MAX_BODY_SENTENCES sentences of prose that cite nothing, then a line that
+ * after its body: from blocks[j], at most MAX_BODY_SENTENCES sentences of prose, then a line that
  * assigns (责任单位：…) — a notice's or a report's item. -1 when the item is none such or no labels follow its body.
  */
 function labelsAfterBody(text: string, blocks: readonly BlockLike[], item: BlockLike, j: number): number {
@@ -490,18 +496,30 @@ function labelsAfterBody(text: string, blocks: readonly BlockLike[], item: Block
   if (!(CN_HEADING_ITEM.test(own) || numberingLevel(own) === 3) || /[\r\n]/.test(own.trim()) || !item.references.length) return -1;
   for (let k = j; k < blocks.length && k < j + MAX_BODY_SENTENCES; k++) {
     const b = blocks[k];
-    // (a sentence that cites the item's own task again, …开展人工智能法律和伦理研究（表3第23项）。, is its body too)
-    if (b.kind !== 'sentence' || !citesWithin(b.references, item.references)) return -1;
+    // (a sentence that cites the item's own task again, …开展人工智能法律和伦理研究（表3第23项）。, or another as related,
+    // …同步服务表3第24项…, is its body too: a sentence of prose is no item to take labels)
+    if (b.kind !== 'sentence') return -1;
     const line = text.slice(b.start, b.end).replace(LEADING_BREAKS, '');
     if (assignsAbove(line)) return k > j ? k : -1;
   }
   return -1;
 }
-/** Whether every task `refs` cite is one `own` cite (true when `refs` cite none). */
-function citesWithin(refs: readonly ResolvedReference[], own: readonly ResolvedReference[]): boolean {
-  for (const r of refs) for (const t of r.tasks) if (!own.some((o) => o.tasks.includes(t))) return false;
-  return refs.every((r) => r.tasks.length > 0);
+/**
+ * The body of a heading-like item that is a line of its own and cites a task (labelsAfterBody's item): from blocks[j],
+ * at most MAX_BODY_SENTENCES sentences of prose; undefined when it is no such item.
+ */
+function bodyAfter(text: string, blocks: readonly BlockLike[], item: BlockLike, j: number): { start: number; end: number } | undefined {
+  const own = text.slice(item.start, item.end);
+  if (!(CN_HEADING_ITEM.test(own) || numberingLevel(own) === 3) || /[\r\n]/.test(own.trim()) || !item.references.length) return undefined;
+  let end = -1;
+  for (let k = j; k < blocks.length && k < j + MAX_BODY_SENTENCES; k++) {
+    const b = blocks[k];
+    if (b.kind !== 'sentence') break;
+    end = b.end;
+  }
+  return end < 0 ? undefined : { start: blocks[j].start, end };
 }
+
 /** The most sentences of prose between a heading-like item and its labelled lines. */
 const MAX_BODY_SENTENCES = 6;
 

@@ -961,11 +961,13 @@ function bodyParagraphs(parts: readonly { result: StructuredParagraph }[], facts
   const line = facts[i];
   if (!line || line.outlineStep === OUTLINE_BEFORE || !line.outlineStep.length) return 0;
   if (parts[i].result.model.blocks.length !== 1 || !lastItemTasks(parts[i].result.model)) return 0;
+  const cites = citesAny(parts[i].result.model);
   for (let k = 1; k <= MAX_BODY && i + k < facts.length; k++) {
     const body = facts[i + k];
     if (body.outlineStep !== OUTLINE_BEFORE || body.numbered || body.clause || body.leadingLabels || body.labelsOnly || body.title || body.numbers || body.issued) return 0;
-    // a paragraph that cites a task, prose too (支持…（表1第46项）。), is the task's own text, not the line's body
-    if (lastItemTasks(parts[i + k].result.model) || citesAny(parts[i + k].result.model)) return 0;
+    // a paragraph of prose that cites a task (支持…（表1第46项）。) is the task's own text, not the body of a line that only
+    // restates it; under a line that cites its task, it is the body (围绕表3第16项，建立…)
+    if (lastItemTasks(parts[i + k].result.model) || (!cites && citesAny(parts[i + k].result.model))) return 0;
     if (facts[i + k + 1]?.leadingLabels) return k;
   }
   return 0;

@@ -492,9 +492,10 @@ function readClause(text: string, start: number, end: number): readonly RoleUnit
   if (by >= 0) chunkStart = start + by + 1;
   if (role) {
     // 市商务局、市发展改革委按职责分工负责: the manner before the role word is not part of the names
-    const manner = MANNER.exec(text.slice(chunkStart, start + role.index));
-    const chunkEnd = start + role.index - (manner ? manner[0].length : 0);
     const kind = ROLE_AFTER.find(([re]) => re.test(role[0]))![1];
+    const before = text.slice(chunkStart, start + role.index);
+    const manner = MANNER.exec(before) ?? (kind === 'lead' ? WHEN_LED.exec(before) : null);
+    const chunkEnd = start + role.index - (manner ? manner[0].length : 0);
     const together = togetherAt(text.slice(chunkStart, chunkEnd));
     if (together >= 0) {
       // 由区商务局会同区财政局负责: the first leads, the others partner
@@ -557,6 +558,8 @@ function togetherAt(s: string): number {
 
 /** How units do a task, written between their names and the role word (按职责分工负责, 共同牵头, 具体负责, 为牵头单位). */
 const MANNER = /(?:按照?职责分工|按照?职责|依职责|分别|共同|联合|具体|主要|全面|统筹|为)$/;
+/** …and when a lead did (区金融工作局于2024年4月牵头…): not a partner's (区商务局已于2024年9月协助2家企业…, the doer's). */
+const WHEN_LED = /(?:已|将)?于[0-9０-９]{4}年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?(?:底|初|中旬|上旬|下旬)?$/;
 
 const NO_ROLES: readonly RoleUnits[] = Object.freeze([]);
 
