@@ -5,7 +5,7 @@ import { BareReference, settledTasks } from '../bareNumbers';
 import { Finding, Fix } from '../findings';
 import { Locale, Messages } from '../messages';
 import { comparatorWords, contradicts, findQuantities, formatQuantity, QuantityPhrase } from '../quantity';
-import { headingItemsAbove, Scope } from '../scopes';
+import { headingItemsAbove, parentItem, Scope } from '../scopes';
 import { scanReferences } from '../references';
 import { Block, cellSpans } from '../planModel';
 import { citedTasks, formatReference, ResolvedReference } from '../taskIndex';
@@ -102,14 +102,19 @@ export function readThresholds(
 }
 
 /**
- * The tasks the innermost heading above a unit that cites any cites: a heading-like item above it in its paragraph
- * (二、设立条件（表1第12项）), else a Markdown heading (### （一）设立条件（表1第12项）).
+ * The tasks the item a unit is nested in cites, or the innermost heading above it that cites any: a heading-like item
+ * above it in its paragraph (二、设立条件（表1第12项）), else a Markdown heading (### （一）设立条件（表1第12项）).
  */
 function headingCitations(text: string, scopes: readonly Scope[], scope: Scope, ctx: CheckContext): readonly Task[] {
   // (the scopes are the paragraph's blocks, in the analyser; a test may give bare ranges)
   const blocks = scopes as readonly Partial<Block>[];
   const i = scopes.indexOf(scope);
   if (i < 0 || !blocks.every((b) => b.kind !== undefined)) return NONE;
+  // the item it is nested in, at any depth (1. 落实表1第12项… over - … over - 中方股比不低于67%，即外资股比不超过33%)
+  for (let k = i, parent = parentItem(text, blocks as readonly Block[], k); parent; parent = parentItem(text, blocks as readonly Block[], k)) {
+    if (parent.references.length) return citedTasks(parent.references);
+    k = blocks.indexOf(parent);
+  }
   for (const h of headingItemsAbove(text, blocks as readonly Block[], i)) {
     const refs = (scopes[h.index] as Partial<Pick<Block, 'references'>>).references;
     if (refs?.length) return citedTasks(refs);
