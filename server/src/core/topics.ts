@@ -5,8 +5,8 @@ import { closingParenthesis } from './deadlines';
 import { TaskMatcher } from './matcher';
 import { assignsAbove, CN_HEADING_ITEM, enumerationTitle, followsDirectly, framedBy, headingItemsAbove, isClause, headingLikeLine, isFrameSection, numberingIsFirst, numberingLevel, parentItem, SUB_ITEM_MARKER } from './scopes';
 import { scanReferences } from './references';
-import { Block, BlockKind, cellSpans, mayBeTaskItem, ParagraphModel, sentenceAround, firstReferenceFrom } from './planModel';
-import { citedTasks, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
+import { Block, BlockKind, cellSpans, Heading, mayBeTaskItem, ParagraphModel, PlanContext, sentenceAround, firstReferenceFrom } from './planModel';
+import { citedTasks, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex, taskId } from './taskIndex';
 import { assigningTable, isAssignmentHeader, readUnitList } from './responsibility';
 import { HAS_WORDS } from './text';
 import { Task } from './types';
@@ -447,7 +447,7 @@ function runInTitleOver(model: ParagraphModel, words: string, i: number): boolea
  * A block's place in the plan's frame (inPlanFrame) and the task it restates (restatementOf), set on it: the headings
  * above it are read once, for both, and only if one asks.
  */
-export function readFrameAndRestatement(model: ParagraphModel, block: Block, matcher: TaskMatcher, index: Pick<TaskIndex, 'prefixes' | 'resolve'>): void {
+export function readFrameAndRestatement(model: ParagraphModel, block: Block, matcher: TaskMatcher, index: Pick<TaskIndex, 'prefixes' | 'resolve' | 'task'>): void {
   let above: readonly HeadingAbove[] | undefined;
   const headings = () => (above ??= headingsAbove(model, model.blocks.indexOf(block), index));
   if (inPlanFrame(model, block, headings)) block.frame = true;
@@ -511,8 +511,8 @@ interface HeadingAbove {
 const HEADING_ITEM_LINE = new RegExp(CN_HEADING_ITEM.source, 'm');
 
 /** The headings above blocks[i], innermost first: the heading-like lines above it in its paragraph, then its Markdown headings. */
-function headingsAbove(model: ParagraphModel, i: number, index: Pick<TaskIndex, 'prefixes' | 'resolve'>): readonly HeadingAbove[] {
-  const markdown = markdownHeadings(model.blocks[i].headings, index);
+function headingsAbove(model: ParagraphModel, i: number, index: Pick<TaskIndex, 'prefixes' | 'resolve' | 'task'>): readonly HeadingAbove[] {
+  const markdown = markdownHeadings(model.blocks[i].headings, index, model.blocks[i].context.headings);
   if (!HEADING_ITEM_LINE.test(model.text)) return markdown;
   const lines = headingItemsAbove(model.text, model.blocks, i).map(({ index: j, title }) => ({ title, tasks: citedTasks(model.blocks[j].references), line: true }));
   return lines.length ? [...lines, ...markdown] : markdown;
@@ -533,19 +533,41 @@ function enumerationPartsOf(model: ParagraphModel, i: number): Block[] {
 }
 
 /** The Markdown headings of a list of titles, innermost first, with the tasks each cites (made once per list: a section's blocks share it). */
-function markdownHeadings(titles: readonly string[], index: Pick<TaskIndex, 'prefixes' | 'resolve'>): readonly HeadingAbove[] {
+function markdownHeadings(
+  titles: readonly string[],
+  index: Pick<TaskIndex, 'prefixes' | 'resolve' | 'task'>,
+  /** The headings the titles are of (by level, as the context has them): the tables they name settle a bare number. */
+  headings: PlanContext['headings'] = [],
+): readonly HeadingAbove[] {
   let found = markdownHeadingsOf.get(titles);
   if (!found) {
     found = [];
+    const shown = headings.filter((h): h is Heading => !!h && titles.includes(h.title));
     for (let k = titles.length - 1; k >= 0; k--) {
       const cites = titles[k].includes('表') || /[TＴ]/.test(titles[k]);
-      const tasks = cites ? citedTasks(scanReferences(titles[k], { prefixes: index.prefixes }).map((r) => index.resolve(r))) : NO_TASKS;
+      let tasks = cites ? citedTasks(scanReferences(titles[k], { prefixes: index.prefixes }).map((r) => index.resolve(r))) : NO_TASKS;
+      // a bare number a heading above settles (### （一）投资性公司申请条件（第9项） under ## 三、表4任务落实): its task
+      if (!tasks.length && shown.length === titles.length) tasks = settledInTitle(titles[k], shown.slice(0, k + 1), index);
       found.push({ title: titles[k], tasks, line: false });
     }
     markdownHeadingsOf.set(titles, found);
   }
   return found;
 }
+
+/** A heading's one bare task number (第9项), of the table the innermost of `above` (it included) that names one names. */
+function settledInTitle(title: string, above: readonly Heading[], index: Pick<TaskIndex, 'task'>): readonly Task[] {
+  const m = BARE_IN_TITLE.exec(title);
+  if (!m) return NO_TASKS;
+  for (let k = above.length - 1; k >= 0; k--) {
+    if (above[k].several) return NO_TASKS;
+    if (above[k].table === null) continue;
+    const task = index.task(taskId('', above[k].table!, Number(m[1].replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)))));
+    return task ? [task] : NO_TASKS;
+  }
+  return NO_TASKS;
+}
+const BARE_IN_TITLE = /第[ \t\u3000]*([0-9０-９]{1,2})[ \t\u3000]*项/;
 
 const NO_TASKS: readonly Task[] = Object.freeze([]);
 const markdownHeadingsOf = new WeakMap<readonly string[], HeadingAbove[]>();
