@@ -1,6 +1,6 @@
 // What a block is about, by the matcher: whether the text around a reference fits the cited task or clearly another
 // one, and which task an uncited list item or table row restates. Shared by the checks, hover and coverage.
-import { topicText } from './bareNumbers';
+import { bareTasks, topicText } from './bareNumbers';
 import { closingParenthesis } from './deadlines';
 import { TaskMatcher } from './matcher';
 import { assignsAbove, CN_HEADING_ITEM, enumerationTitle, followsDirectly, framedBy, headingItemsAbove, isClause, headingLikeLine, isFrameSection, numberingIsFirst, numberingLevel, parentItem, SUB_ITEM_MARKER } from './scopes';
@@ -514,7 +514,12 @@ const HEADING_ITEM_LINE = new RegExp(CN_HEADING_ITEM.source, 'm');
 function headingsAbove(model: ParagraphModel, i: number, index: Pick<TaskIndex, 'prefixes' | 'resolve' | 'task'>): readonly HeadingAbove[] {
   const markdown = markdownHeadings(model.blocks[i].headings, index, model.blocks[i].context.headings);
   if (!HEADING_ITEM_LINE.test(model.text)) return markdown;
-  const lines = headingItemsAbove(model.text, model.blocks, i).map(({ index: j, title }) => ({ title, tasks: citedTasks(model.blocks[j].references), line: true }));
+  // (a line's bare number its heading settles, （一）…（第3项） under 二、表2任务落实, cites its task as a reference does)
+  const lines = headingItemsAbove(model.text, model.blocks, i).map(({ index: j, title }) => {
+    const b = model.blocks[j];
+    const tasks = b.bare.length ? [...new Set([...citedTasks(b.references), ...b.bare.flatMap(bareTasks)])] : citedTasks(b.references);
+    return { title, tasks, line: true };
+  });
   return lines.length ? [...lines, ...markdown] : markdown;
 }
 
@@ -533,7 +538,7 @@ function enumerationPartsOf(model: ParagraphModel, i: number): Block[] {
 }
 
 /** The Markdown headings of a list of titles, innermost first, with the tasks each cites (made once per list: a section's blocks share it). */
-function markdownHeadings(
+export function markdownHeadings(
   titles: readonly string[],
   index: Pick<TaskIndex, 'prefixes' | 'resolve' | 'task'>,
   /** The headings the titles are of (by level, as the context has them): the tables they name settle a bare number. */
@@ -559,14 +564,23 @@ function markdownHeadings(
 function settledInTitle(title: string, above: readonly Heading[], index: Pick<TaskIndex, 'task'>): readonly Task[] {
   const m = BARE_IN_TITLE.exec(title);
   if (!m) return NO_TASKS;
+  const item = Number(m[1].replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
   for (let k = above.length - 1; k >= 0; k--) {
     if (above[k].several) return NO_TASKS;
     if (above[k].table === null) continue;
-    const task = index.task(taskId('', above[k].table!, Number(m[1].replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)))));
+    const task = index.task(taskId('', above[k].table!, item));
     return task ? [task] : NO_TASKS;
   }
-  return NO_TASKS;
+  // no heading names a table: a number only one table has (第49项) is that table's
+  const only: Task[] = [];
+  for (let table = 1; table <= MAX_TABLES; table++) {
+    const task = index.task(taskId('', table, item));
+    if (task) only.push(task);
+  }
+  return only.length === 1 ? only : NO_TASKS;
 }
+/** How many tables a source's task list is looked through for a number only one of them has. */
+const MAX_TABLES = 20;
 const BARE_IN_TITLE = /第[ \t\u3000]*([0-9０-９]{1,2})[ \t\u3000]*项/;
 
 const NO_TASKS: readonly Task[] = Object.freeze([]);

@@ -1,16 +1,16 @@
 // threshold-mismatch: a share, term or amount in the plan that contradicts the source threshold of the same
 // subject, for the task cited in the same unit (list item, table row, sentence) or, with none cited, for the
 // task whose distinctive words the unit carries.
-import { BareReference, settledTasks } from '../bareNumbers';
+import { BareReference, bareTasks, settledTasks } from '../bareNumbers';
 import { Finding, Fix } from '../findings';
 import { Locale, Messages } from '../messages';
 import { comparatorWords, contradicts, findQuantities, formatQuantity, QuantityPhrase } from '../quantity';
 import { headingItemsAbove, parentItem, Scope } from '../scopes';
-import { scanReferences } from '../references';
 import { Block, cellSpans } from '../planModel';
 import { citedTasks, formatReference, ResolvedReference } from '../taskIndex';
 import { Task } from '../types';
 import { indexByFirstCode, NONE } from '../text';
+import { markdownHeadings } from '../topics';
 import { complementFor, flipComparator, otherSides, sameSubject, SourceThreshold, Subject, subjectOf } from '../thresholds';
 import { CheckContext } from './context';
 import { relatedTask } from './related';
@@ -116,14 +116,12 @@ function headingCitations(text: string, scopes: readonly Scope[], scope: Scope, 
     k = blocks.indexOf(parent);
   }
   for (const h of headingItemsAbove(text, blocks as readonly Block[], i)) {
-    const refs = (scopes[h.index] as Partial<Pick<Block, 'references'>>).references;
-    if (refs?.length) return citedTasks(refs);
+    const b = scopes[h.index] as Partial<Pick<Block, 'references' | 'bare'>>;
+    if (b.references?.length || b.bare?.length) return [...new Set([...citedTasks(b.references ?? NONE), ...(b.bare ?? NONE).flatMap(bareTasks)])];
   }
-  const titles = (scope as Partial<Pick<Block, 'headings'>>).headings ?? NONE;
-  for (let k = titles.length - 1; k >= 0; k--) {
-    const refs = scanReferences(titles[k], { prefixes: ctx.index.prefixes });
-    if (refs.length) return citedTasks(refs.map((r) => ctx.index.resolve(r)));
-  }
+  // (a Markdown heading's bare number the heading above it settles too: ### （一）外商投资社会调查（第12项） under ## 二、表1任务落实)
+  const block = scope as Partial<Pick<Block, 'headings' | 'context'>>;
+  for (const h of markdownHeadings(block.headings ?? NONE, ctx.index, block.context?.headings)) if (h.tasks.length) return h.tasks;
   return NONE;
 }
 
