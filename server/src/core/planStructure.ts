@@ -946,7 +946,12 @@ function followingLabels(facts: readonly ParagraphFacts[], i: number, parts?: re
   if (facts[i]?.clause) while (facts[last + 1]?.clause) last++;
   // a heading-like line that cites its task, its body a paragraph of prose, then the labelled lines (一、…（表2第15项）,
   // then 加快…。, then 牵头单位：…, as a notice or a Word plan writes them): the labels after the body are the line's
-  if (parts && !facts[last + 1]?.leadingLabels) last += bodyParagraphs(parts, facts, last);
+  if (parts && !facts[last + 1]?.leadingLabels) {
+    const body = bodyParagraphs(parts, facts, last);
+    // (no labels after its body: a report's item, the line then a paragraph saying which bureau did the work, 区…已于…会同…)
+    if (!body) return reportBody(parts, facts, last);
+    last += body;
+  }
   let labels = facts[last + 1]?.leadingLabels ?? '';
   for (let k = last + 1; labels && facts[k].labelsOnly && facts[k + 1]?.leadingLabels; k++) labels += '\n' + facts[k + 1].leadingLabels;
   return labels;
@@ -972,6 +977,21 @@ function bodyParagraphs(parts: readonly { result: StructuredParagraph }[], facts
   }
   return 0;
 }
+/**
+ * The paragraph of prose after paragraph i, when paragraph i is a heading-like line that cites its task and no labelled
+ * lines follow (（一）表3第22项：实验室建设, then 区工业和信息化局已于2023年3月会同…): the item's body, which names who did
+ * the work, read as its labels are. '' when it is none such.
+ */
+function reportBody(parts: readonly { result: StructuredParagraph }[], facts: readonly ParagraphFacts[], i: number): string {
+  const line = facts[i];
+  const body = facts[i + 1];
+  if (!line || !body || line.outlineStep === OUTLINE_BEFORE || !line.outlineStep.length) return '';
+  if (parts[i].result.model.blocks.length !== 1 || !citesAny(parts[i].result.model)) return '';
+  if (body.outlineStep !== OUTLINE_BEFORE || body.numbered || body.clause || body.labelsOnly || body.title || body.numbers || body.issued) return '';
+  const model = parts[i + 1].result.model;
+  return lastItemTasks(model) || model.blocks.some((b) => b.kind !== 'sentence') ? '' : model.text;
+}
+
 /** Whether any block of a paragraph cites a task, by a reference or a bare number. */
 function citesAny(model: Pick<ParagraphModel, 'blocks'>): boolean {
   return model.blocks.some((b) => b.references.length > 0 || b.bare.length > 0);
