@@ -3,7 +3,7 @@
 import { bareTasks, topicText } from './bareNumbers';
 import { closingParenthesis } from './deadlines';
 import { TaskMatcher } from './matcher';
-import { assignsAbove, CN_HEADING_ITEM, enumerationTitle, followsDirectly, framedBy, headingItemsAbove, isClause, headingLikeLine, isFrameSection, numberingIsFirst, numberingLevel, parentItem, SUB_ITEM_MARKER } from './scopes';
+import { assignsAbove, CN_HEADING_ITEM, INDENT, LIST_MARKER_SOURCE, enumerationTitle, followsDirectly, framedBy, headingItemsAbove, isClause, headingLikeLine, isFrameSection, numberingIsFirst, numberingLevel, parentItem, SUB_ITEM_MARKER } from './scopes';
 import { scanReferences } from './references';
 import { Block, BlockKind, cellSpans, Heading, mayBeTaskItem, ParagraphModel, PlanContext, sentenceAround, firstReferenceFrom } from './planModel';
 import { citedTasks, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex, taskId } from './taskIndex';
@@ -114,18 +114,23 @@ const MARKUP_ONLY = /^[ \t\u3000*_#>-]*$/;
  * one that cites a task or a bare task number, or the line's end, at most 2 × MAX_REACH from the reference. Else the block's end.
  */
 export function statusLabelEnd(text: string, blocks: readonly Block[], block: Block, ref: ResolvedReference): number {
-  if (block.kind !== 'sentence' || block.references.length !== 1 || block.references[0] !== ref || block.bare.length) return block.end;
-  if (!MARKUP_ONLY.test(text.slice(block.start, ref.ref.start)) || !STATUS_REST.test(text.slice(ref.ref.end, block.end))) return block.end;
+  if ((block.kind !== 'sentence' && block.kind !== 'item') || block.references.length !== 1 || block.references[0] !== ref || block.bare.length) return block.end;
+  const before = text.slice(block.start, ref.ref.start);
+  if (!(MARKUP_ONLY.test(before) || (block.kind === 'item' && ITEM_MARKER_ONLY.test(before))) || !STATUS_REST.test(text.slice(ref.ref.end, block.end))) return block.end;
+  // an item (（二）表1第31项：已完成。) is a line of its own: its sentences are on the lines after it, up to the next item
+  const acrossLines = block.kind === 'item';
   let end = block.end;
   const limit = ref.ref.end + 2 * MAX_REACH;
   for (let i = blocks.indexOf(block) + 1; i < blocks.length; i++) {
     const next = blocks[i];
     if (next.kind !== 'sentence' || next.references.length || next.bare.length || next.end > limit) break;
-    if (text.slice(end, next.start).includes('\n')) break;
+    if (!acrossLines && text.slice(end, next.start).includes('\n')) break;
     end = next.end;
   }
   return end;
 }
+/** What may stand before a status line's reference in a list item: its marker ((二), 1．, -) and markup. */
+const ITEM_MARKER_ONLY = new RegExp(String.raw`^${INDENT}(?:${LIST_MARKER_SOURCE})[ \t\u3000*_]*$`);
 
 /** What a parenthesis that assigns an item says (（区科技局牵头，2024年底前完成）): who and when, not what. */
 export const ASSIGNING = /牵头|负责|配合|责任|主责|协办|完成|[年月]前|底前|持续|长期/;
