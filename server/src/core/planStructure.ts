@@ -3,7 +3,7 @@
 // keeps about itself, so that a re-check walks cached facts instead of re-reading the plan.
 import { BlockAssignment, firstLeadsDeclaredAt, itemTasks, rowAssignment, datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun, TableAssignments, taskOfItem } from './itemAssignment';
 import { Block, mayBeTaskItem, ParagraphModel } from './planModel';
-import { ENUMERATION, numberingIsFirst, numberingLevel, opensItemUnder } from './scopes';
+import { CN_HEADING_ITEM, ENUMERATION, numberingIsFirst, numberingLevel, opensItemUnder } from './scopes';
 import { citedTasks } from './taskIndex';
 import { Task } from './types';
 import { lineEndFrom } from './text';
@@ -985,8 +985,13 @@ function bodyParagraphs(parts: readonly { result: StructuredParagraph }[], facts
 function reportBody(parts: readonly { result: StructuredParagraph }[], facts: readonly ParagraphFacts[], i: number): string {
   const line = facts[i];
   const body = facts[i + 1];
-  if (!line || !body || line.outlineStep === OUTLINE_BEFORE || !line.outlineStep.length) return '';
-  if (parts[i].result.model.blocks.length !== 1 || !citesAny(parts[i].result.model)) return '';
+  if (!line || !body) return '';
+  const own = parts[i].result.model;
+  if (own.blocks.length !== 1 || !citesAny(own)) return '';
+  // an outline line, or an item's line of its own (（二）表1第14项：持续推进。, which its full stop keeps from the outline)
+  const text = own.text.trim();
+  const isLine = (line.outlineStep !== OUTLINE_BEFORE && line.outlineStep.length > 0) || (own.blocks[0].kind === 'item' && !/[\r\n]/.test(text) && (CN_HEADING_ITEM.test(text) || numberingLevel(text) === 3));
+  if (!isLine) return '';
   if (body.outlineStep !== OUTLINE_BEFORE || body.numbered || body.clause || body.labelsOnly || body.title || body.numbers || body.issued) return '';
   const model = parts[i + 1].result.model;
   return lastItemTasks(model) || model.blocks.some((b) => b.kind !== 'sentence') ? '' : model.text;

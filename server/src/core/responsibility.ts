@@ -537,7 +537,7 @@ function reportedDoers(text: string, clause: string, start: number, unlabelled: 
   const did = clause.indexOf('已');
   if (did < 2 || did >= limit || start + did <= unlabelled) return undefined;
   const doers = readUnitList(text, unlabelled, start + did);
-  return doers && doers.units.every((u) => GOVERNMENT_LEVEL.test(u.name)) ? doers : undefined;
+  return doers && doers.units.every((u) => GOVERNMENT_LEVEL.test(u.name) || ZONE_COMMITTEE.test(u.name)) ? doers : undefined;
 }
 
 /** An enumeration's label that opens a clause: 一是, 二是, 首先, 其次 (and a comma after it). */
@@ -546,6 +546,8 @@ const CLAUSE_LABEL = /^[ \t\u3000]*(?:[一二三四五六七八九十]+是|首�
 /** The inside of a parenthesis that declares a short name: 以下简称“区市场监管局”, 简称区市场监管局. */
 const SHORT_NAME_DECLARED = /^(?:以下|下)?简称/;
 
+/** A zone's committee, a government's too (天河中央商务区管委会, 广州空港经济区管理委员会). */
+const ZONE_COMMITTEE = /(?:管委会|管理委员会)$/;
 /** A government's unit by its name's opening: its level (区商务局, 市科技局) or its district (黄埔区人社局). */
 const GOVERNMENT_LEVEL = /^(?:省|市|区|县|[\u4e00-\u9fff]{2,3}(?:新区|区|县|市)(?!场))/;
 
