@@ -5,7 +5,7 @@
 import { TaskMatcher } from './matcher';
 import { applyEvent, Block, blockAt, ContextEvent, firstReferenceFrom, headingTable, PlanContext, sentenceAround, wholeSentenceStart } from './planModel';
 import { BareTaskNumber, ItemSpan, MAX_RANGE_ITEMS, scanBareTaskNumbers } from './references';
-import { formatReference, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
+import { citedTasks, formatReference, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex } from './taskIndex';
 import { NONE } from './text';
 import { PolicyIndex, Task } from './types';
 
@@ -190,6 +190,11 @@ export function settledTasks(bare: readonly BareReference[], span: { start: numb
   let out: Task[] | undefined;
   for (const b of bare) if (settledIn(b, span)) (out ??= []).push(...bareTasks(b));
   return out ?? NONE;
+}
+
+/** The tasks a block cites, by its references and its resolved bare numbers, each once. */
+export function blockTasks(b: Pick<Block, 'references' | 'bare'>): Task[] {
+  return b.bare.length ? [...new Set([...citedTasks(b.references), ...b.bare.flatMap(bareTasks)])] : citedTasks(b.references);
 }
 
 /** The tasks a resolved bare number cites: its task, or a list or range's tasks. */

@@ -492,8 +492,7 @@ export function itemAssignmentOf(
  * assigns (责任单位：…) — a notice's or a report's item. -1 when the item is none such or no labels follow its body.
  */
 function labelsAfterBody(text: string, blocks: readonly BlockLike[], item: BlockLike, j: number): number {
-  const own = text.slice(item.start, item.end);
-  if (!(CN_HEADING_ITEM.test(own) || numberingLevel(own) === 3) || /[\r\n]/.test(own.trim()) || !item.references.length) return -1;
+  if (!item.references.length || !isNumberedLine(text.slice(item.start, item.end))) return -1;
   for (let k = j; k < blocks.length && k < j + MAX_BODY_SENTENCES; k++) {
     const b = blocks[k];
     // (a sentence that cites the item's own task again, …开展人工智能法律和伦理研究（表3第23项）。, or another as related,
@@ -509,8 +508,7 @@ function labelsAfterBody(text: string, blocks: readonly BlockLike[], item: Block
  * at most MAX_BODY_SENTENCES sentences of prose; undefined when it is no such item.
  */
 function bodyAfter(text: string, blocks: readonly BlockLike[], item: BlockLike, j: number): { start: number; end: number } | undefined {
-  const own = text.slice(item.start, item.end);
-  if (!(CN_HEADING_ITEM.test(own) || numberingLevel(own) === 3) || /[\r\n]/.test(own.trim()) || !item.references.length) return undefined;
+  if (!item.references.length || !isNumberedLine(text.slice(item.start, item.end))) return undefined;
   let end = -1;
   for (let k = j; k < blocks.length && k < j + MAX_BODY_SENTENCES; k++) {
     const b = blocks[k];
@@ -518,6 +516,11 @@ function bodyAfter(text: string, blocks: readonly BlockLike[], item: BlockLike, 
     end = b.end;
   }
   return end < 0 ? undefined : { start: blocks[j].start, end };
+}
+
+/** Whether an item's text is a line of its own opening with an outline's number (一、…, （二）…, 1．…). */
+export function isNumberedLine(own: string): boolean {
+  return (CN_HEADING_ITEM.test(own) || numberingLevel(own) === 3) && !/[\r\n]/.test(own.trim());
 }
 
 /** The most sentences of prose between a heading-like item and its labelled lines. */

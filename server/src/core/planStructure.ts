@@ -1,16 +1,16 @@
 // The plan's structure as each paragraph sees it: whether the plan names lead units anywhere, a declaration that the
 // first unit leads, the heading-like lines above, the labelled lines that follow. Worked out from facts each paragraph
 // keeps about itself, so that a re-check walks cached facts instead of re-reading the plan.
-import { BlockAssignment, firstLeadsDeclaredAt, itemTasks, rowAssignment, datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun, TableAssignments, taskOfItem } from './itemAssignment';
+import { BlockAssignment, firstLeadsDeclaredAt, isNumberedLine, itemTasks, rowAssignment, datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun, TableAssignments, taskOfItem } from './itemAssignment';
 import { Block, mayBeTaskItem, ParagraphModel } from './planModel';
-import { CN_HEADING_ITEM, ENUMERATION, numberingIsFirst, numberingLevel, opensItemUnder } from './scopes';
+import { ENUMERATION, numberingIsFirst, numberingLevel, opensItemUnder } from './scopes';
 import { citedTasks } from './taskIndex';
 import { Task } from './types';
 import { lineEndFrom } from './text';
 import { firstLeadsDeclaration, isUnitName, namesNoUnit, titleDistricts } from './responsibility';
 import { Deadline, dueBy, IssueDate, issueDateIn } from './deadlines';
 import { afterNumber, HeadingNumber, headingNumbersIn, NO_NUMBERING, NumberingState, sameNumbering } from './headingNumbers';
-import { bareTasks } from './bareNumbers';
+import { bareTasks, blockTasks } from './bareNumbers';
 import { NO_UNIT_FACTS, PlanSpellings, planSpellings, sameSpellings, UnitFacts, unitFacts, UnitSpellings } from './unitSpellings';
 
 /** policyLens.structure: when a task item needs a lead unit, and a deadline; the end of the pilot period if set. */
@@ -449,9 +449,9 @@ function seenByPlan(r: StructuredParagraph, structure: ResponsibilityRun): strin
 function lastItemTasks(model: Pick<ParagraphModel, 'blocks'>): readonly Task[] | undefined {
   const last = model.blocks[model.blocks.length - 1];
   if (!last || !mayBeTaskItem(last) || (!last.references.length && !last.bare.length && !last.restates)) return undefined;
-  const tasks = [...citedTasks(last.references), ...last.bare.flatMap(bareTasks)];
-  if (last.restates) tasks.push(last.restates.task);
-  return tasks.length ? [...new Set(tasks)] : NO_TASKS;
+  const tasks = blockTasks(last);
+  if (last.restates && !tasks.includes(last.restates.task)) return [...tasks, last.restates.task];
+  return tasks.length ? tasks : NO_TASKS;
 }
 
 /** What a paragraph's table rows tell the plan's 分工表 (gatherTables reads the same), as a string to compare. */
@@ -969,7 +969,7 @@ function bodyParagraphs(parts: readonly { result: StructuredParagraph }[], facts
   const cites = citesAny(parts[i].result.model);
   for (let k = 1; k <= MAX_BODY && i + k < facts.length; k++) {
     const body = facts[i + k];
-    if (body.outlineStep !== OUTLINE_BEFORE || body.numbered || body.clause || body.leadingLabels || body.labelsOnly || body.title || body.numbers || body.issued) return 0;
+    if (!isProse(body) || body.leadingLabels) return 0;
     // a paragraph of prose that cites a task (支持…（表1第46项）。) is the task's own text, not the body of a line that only
     // restates it; under a line that cites its task, it is the body (围绕表3第16项，建立…)
     if (lastItemTasks(parts[i + k].result.model) || (!cites && citesAny(parts[i + k].result.model))) return 0;
@@ -989,12 +989,15 @@ function reportBody(parts: readonly { result: StructuredParagraph }[], facts: re
   const own = parts[i].result.model;
   if (own.blocks.length !== 1 || !citesAny(own)) return '';
   // an outline line, or an item's line of its own (（二）表1第14项：持续推进。, which its full stop keeps from the outline)
-  const text = own.text.trim();
-  const isLine = (line.outlineStep !== OUTLINE_BEFORE && line.outlineStep.length > 0) || (own.blocks[0].kind === 'item' && !/[\r\n]/.test(text) && (CN_HEADING_ITEM.test(text) || numberingLevel(text) === 3));
-  if (!isLine) return '';
-  if (body.outlineStep !== OUTLINE_BEFORE || body.numbered || body.clause || body.labelsOnly || body.title || body.numbers || body.issued) return '';
+  const isLine = (line.outlineStep !== OUTLINE_BEFORE && line.outlineStep.length > 0) || (own.blocks[0].kind === 'item' && isNumberedLine(own.text));
+  if (!isLine || !isProse(body)) return '';
   const model = parts[i + 1].result.model;
   return lastItemTasks(model) || model.blocks.some((b) => b.kind !== 'sentence') ? '' : model.text;
+}
+
+/** Whether a paragraph's facts are a paragraph of prose's: no outline line, number, clause, title, labels only, 文号 or 落款. */
+function isProse(f: ParagraphFacts): boolean {
+  return f.outlineStep === OUTLINE_BEFORE && !f.numbered && !f.clause && !f.labelsOnly && !f.title && !f.numbers && !f.issued;
 }
 
 /** Whether any block of a paragraph cites a task, by a reference or a bare number. */

@@ -167,6 +167,11 @@ export function parentItem<B extends { kind: string; start: number; end: number 
   return undefined;
 }
 
+/** The items blocks[i] is nested in, innermost first (parentItem, then its parent, …). */
+export function* enclosingItems<B extends { kind: string; start: number; end: number }>(text: string, blocks: readonly B[], i: number): Generator<B> {
+  for (let parent = parentItem(text, blocks, i); parent; parent = parentItem(text, blocks, blocks.indexOf(parent))) yield parent;
+}
+
 /** A line's numbering under the outline's （一）: 3 for 1．, 4 for （1）, 5 for ①; 0 for another line (一、 and （一） are the outline's). */
 export function numberingLevel(line: string): number {
   const m = NUMBERING_AT_START.exec(line);

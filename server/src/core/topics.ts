@@ -1,9 +1,9 @@
 // What a block is about, by the matcher: whether the text around a reference fits the cited task or clearly another
 // one, and which task an uncited list item or table row restates. Shared by the checks, hover and coverage.
-import { bareTasks, topicText } from './bareNumbers';
+import { blockTasks, topicText } from './bareNumbers';
 import { closingParenthesis } from './deadlines';
 import { TaskMatcher } from './matcher';
-import { assignsAbove, CN_HEADING_ITEM, INDENT, LIST_MARKER_SOURCE, enumerationTitle, followsDirectly, framedBy, headingItemsAbove, isClause, headingLikeLine, isFrameSection, numberingIsFirst, numberingLevel, parentItem, SUB_ITEM_MARKER } from './scopes';
+import { assignsAbove, CN_HEADING_ITEM, INDENT, LIST_MARKER_SOURCE, enumerationTitle, followsDirectly, framedBy, headingItemsAbove, isClause, headingLikeLine, isFrameSection, numberingIsFirst, numberingLevel, enclosingItems, SUB_ITEM_MARKER } from './scopes';
 import { scanReferences } from './references';
 import { Block, BlockKind, cellSpans, Heading, mayBeTaskItem, ParagraphModel, PlanContext, sentenceAround, firstReferenceFrom } from './planModel';
 import { citedTasks, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex, taskId } from './taskIndex';
@@ -397,10 +397,7 @@ function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher
   const i = model.blocks.indexOf(block);
   // a nested item of an item that cites or restates a task is a part of that item's task, not a task of its own, at any
   // depth (1. …（表1第56项） over - … over - …)
-  for (let k = i, parent = parentItem(model.text, model.blocks, k); parent; parent = parentItem(model.text, model.blocks, k)) {
-    if (parent.references.length || parent.bare.length || parent.restates) return undefined;
-    k = model.blocks.indexOf(parent);
-  }
+  for (const parent of enclosingItems(model.text, model.blocks, i)) if (parent.references.length || parent.bare.length || parent.restates) return undefined;
   // a heading-like line (（一）推动先进制造业和现代服务业融合发展) heads what follows it, unless that is its labelled lines
   // (（一）开展“两业”融合统计调查 then 牵头单位：…, a Word plan's item); a paragraph of its own, the next paragraph tells
   // (title); the last of a paragraph's items is one of them
@@ -520,11 +517,7 @@ function headingsAbove(model: ParagraphModel, i: number, index: Pick<TaskIndex, 
   const markdown = markdownHeadings(model.blocks[i].headings, index, model.blocks[i].context.headings);
   if (!HEADING_ITEM_LINE.test(model.text)) return markdown;
   // (a line's bare number its heading settles, （一）…（第3项） under 二、表2任务落实, cites its task as a reference does)
-  const lines = headingItemsAbove(model.text, model.blocks, i).map(({ index: j, title }) => {
-    const b = model.blocks[j];
-    const tasks = b.bare.length ? [...new Set([...citedTasks(b.references), ...b.bare.flatMap(bareTasks)])] : citedTasks(b.references);
-    return { title, tasks, line: true };
-  });
+  const lines = headingItemsAbove(model.text, model.blocks, i).map(({ index: j, title }) => ({ title, tasks: blockTasks(model.blocks[j]), line: true }));
   return lines.length ? [...lines, ...markdown] : markdown;
 }
 

@@ -1,11 +1,11 @@
 // threshold-mismatch: a share, term or amount in the plan that contradicts the source threshold of the same
 // subject, for the task cited in the same unit (list item, table row, sentence) or, with none cited, for the
 // task whose distinctive words the unit carries.
-import { BareReference, bareTasks, settledTasks } from '../bareNumbers';
+import { BareReference, blockTasks, settledTasks } from '../bareNumbers';
 import { Finding, Fix } from '../findings';
 import { Locale, Messages } from '../messages';
 import { comparatorWords, contradicts, findQuantities, formatQuantity, QuantityPhrase } from '../quantity';
-import { headingItemsAbove, parentItem, Scope } from '../scopes';
+import { enclosingItems, headingItemsAbove, Scope } from '../scopes';
 import { Block, cellSpans } from '../planModel';
 import { citedTasks, formatReference, ResolvedReference } from '../taskIndex';
 import { Task } from '../types';
@@ -107,21 +107,18 @@ export function readThresholds(
  */
 function headingCitations(text: string, scopes: readonly Scope[], scope: Scope, ctx: CheckContext): readonly Task[] {
   // (the scopes are the paragraph's blocks, in the analyser; a test may give bare ranges)
-  const blocks = scopes as readonly Partial<Block>[];
-  const i = scopes.indexOf(scope);
-  if (i < 0 || !blocks.every((b) => b.kind !== undefined)) return NONE;
+  if ((scope as Partial<Block>).kind === undefined) return NONE;
+  const blocks = scopes as readonly Block[];
+  const block = scope as Block;
+  const i = blocks.indexOf(block);
   // the item it is nested in, at any depth (1. 落实表1第12项… over - … over - 中方股比不低于67%，即外资股比不超过33%)
-  for (let k = i, parent = parentItem(text, blocks as readonly Block[], k); parent; parent = parentItem(text, blocks as readonly Block[], k)) {
-    if (parent.references.length) return citedTasks(parent.references);
-    k = blocks.indexOf(parent);
-  }
-  for (const h of headingItemsAbove(text, blocks as readonly Block[], i)) {
-    const b = scopes[h.index] as Partial<Pick<Block, 'references' | 'bare'>>;
-    if (b.references?.length || b.bare?.length) return [...new Set([...citedTasks(b.references ?? NONE), ...(b.bare ?? NONE).flatMap(bareTasks)])];
+  for (const parent of enclosingItems(text, blocks, i)) if (parent.references.length) return citedTasks(parent.references);
+  for (const h of headingItemsAbove(text, blocks, i)) {
+    const tasks = blockTasks(blocks[h.index]);
+    if (tasks.length) return tasks;
   }
   // (a Markdown heading's bare number the heading above it settles too: ### （一）外商投资社会调查（第12项） under ## 二、表1任务落实)
-  const block = scope as Partial<Pick<Block, 'headings' | 'context'>>;
-  for (const h of markdownHeadings(block.headings ?? NONE, ctx.index, block.context?.headings)) if (h.tasks.length) return h.tasks;
+  for (const h of markdownHeadings(block.headings, ctx.index, block.context.headings)) if (h.tasks.length) return h.tasks;
   return NONE;
 }
 
