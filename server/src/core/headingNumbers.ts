@@ -17,6 +17,9 @@ export interface HeadingNumber {
   wide?: boolean;
 }
 
+/** The level of an enumeration's clauses (一是…；二是…), below the four of headings. */
+export const ENUMERATION_LEVEL = 5;
+
 /** A line that opens with a number: a Markdown heading's marks or indentation, bold, then the number and its marks. */
 const HEADING_NUMBER = /^(#{1,6}[ \t]+)?[ \t\u3000]*(?:\*\*)?(?:([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[）)]|([0-9０-９]{1,2})[、．](?![0-9０-９])|[（(]([0-9０-９]{1,2})[）)])/;
 /** A cheap test first: no line of most paragraphs opens with a number of any of the forms. */
@@ -30,7 +33,7 @@ export function headingNumbersIn(text: string): HeadingNumber[] | undefined {
   const headings = linesNumbers(text);
   const clauses = enumerationNumbers(text);
   if (!clauses.length) return headings;
-  const enumerated = clauses.map((c): HeadingNumber => ({ level: 5, ...c }));
+  const enumerated = clauses.map((c): HeadingNumber => ({ level: ENUMERATION_LEVEL, ...c }));
   return headings ? [...headings, ...enumerated].sort((a, b) => a.start - b.start) : enumerated;
 }
 

@@ -282,9 +282,15 @@ function enumerationLabels(text: string, blocks: readonly BlockLike[], clauses: 
  * from it on, and every clause's that names no lead or deadline of its own.
  */
 function clauseClosing(text: string, blocks: readonly BlockLike[], i: number): { start: number; text: string } | undefined {
+  const last = lastClause(text, blocks, i);
+  return last === i ? undefined : enumerationClosing(text, blocks, last, true);
+}
+
+/** The last clause of the enumeration (一是…；二是…) from clause blocks[i] on: its index. */
+function lastClause(text: string, blocks: readonly BlockLike[], i: number): number {
   let last = i;
   while (last + 1 < blocks.length && blocks[last + 1].kind === 'item' && ENUMERATION.test(text.slice(blocks[last + 1].start, blocks[last + 1].end))) last++;
-  return last === i ? undefined : enumerationClosing(text, blocks, last, true);
+  return last;
 }
 
 /** A row's reading of its cells, by whether the first unit of a list leads: read once per row (the checks, the plan's 分工表 rows). */
@@ -424,6 +430,9 @@ export function blockAssignment(
       if (!result.lead || !(result.deadline || result.term)) {
         const shared = clauseClosing(text, blocks, i);
         if (shared) add(shiftAssignment(readAssignment(shared.text, options), () => shared.start), 'enumeration');
+        // an enumeration that ends its paragraph, each clause citing its task (一是…（表1第40项）；二是…（表1第42项）。),
+        // then the labelled lines in the next paragraph: they are every clause's, not only the last one's
+        else if (around.following && j < blocks.length && lastClause(text, blocks, i) === blocks.length - 1) add(readAssignment(around.following, options), 'following');
       }
     }
     // the paragraph's last item: its labelled lines may follow after a blank line (a Word plan's next paragraph)

@@ -3,13 +3,13 @@
 // keeps about itself, so that a re-check walks cached facts instead of re-reading the plan.
 import { BlockAssignment, firstLeadsDeclaredAt, isNumberedLine, itemTasks, rowAssignment, datedItemCount, DEADLINE_SHARE, taskItemCount, labelLinesAfter, nextOutline, planAssignsLeadUnits, ResponsibilityRun, TableAssignments, taskOfItem } from './itemAssignment';
 import { Block, mayBeTaskItem, ParagraphModel } from './planModel';
-import { ENUMERATION, numberingIsFirst, numberingLevel, opensItemUnder } from './scopes';
+import { ENUMERATION, MARKER_OPENING, numberingIsFirst, numberingLevel, opensItemUnder } from './scopes';
 import { citedTasks } from './taskIndex';
 import { Task } from './types';
 import { lineEndFrom } from './text';
 import { firstLeadsDeclaration, isUnitName, namesNoUnit, titleDistricts } from './responsibility';
 import { Deadline, dueBy, IssueDate, issueDateIn } from './deadlines';
-import { afterNumber, HeadingNumber, headingNumbersIn, NO_NUMBERING, NumberingState, sameNumbering } from './headingNumbers';
+import { afterNumber, ENUMERATION_LEVEL, HeadingNumber, headingNumbersIn, NO_NUMBERING, NumberingState, sameNumbering } from './headingNumbers';
 import { bareTasks, blockTasks } from './bareNumbers';
 import { NO_UNIT_FACTS, PlanSpellings, planSpellings, sameSpellings, UnitFacts, unitFacts, UnitSpellings } from './unitSpellings';
 
@@ -969,10 +969,12 @@ function bodyParagraphs(parts: readonly { result: StructuredParagraph }[], facts
   const cites = citesAny(parts[i].result.model);
   for (let k = 1; k <= MAX_BODY && i + k < facts.length; k++) {
     const body = facts[i + k];
-    if (!isProse(body) || body.leadingLabels) return 0;
+    if (!isProse(body, true) || body.leadingLabels) return 0;
     // a paragraph of prose that cites a task (支持…（表1第46项）。) is the task's own text, not the body of a line that only
     // restates it; under a line that cites its task, it is the body (围绕表3第16项，建立…)
-    if (lastItemTasks(parts[i + k].result.model) || (!cites && citesAny(parts[i + k].result.model))) return 0;
+    // (an enumeration whose clauses cite tasks, under a line that cites its own, is the line's body all the same)
+    const model = parts[i + k].result.model;
+    if ((lastItemTasks(model) && !(cites && enumerates(model))) || (!cites && citesAny(model))) return 0;
     if (facts[i + k + 1]?.leadingLabels) return k;
   }
   return 0;
@@ -995,9 +997,25 @@ function reportBody(parts: readonly { result: StructuredParagraph }[], facts: re
   return lastItemTasks(model) || model.blocks.some((b) => b.kind !== 'sentence') ? '' : model.text;
 }
 
-/** Whether a paragraph's facts are a paragraph of prose's: no outline line, number, clause, title, labels only, 文号 or 落款. */
-function isProse(f: ParagraphFacts): boolean {
-  return f.outlineStep === OUTLINE_BEFORE && !f.numbered && !f.clause && !f.labelsOnly && !f.title && !f.numbers && !f.issued;
+/**
+ * Whether a paragraph is an enumeration (一是…；二是…) whose clauses cite tasks: under a line that cites its task, its body
+ * (按照…（表4第14项）的要求，一是…；二是…。三是按照表4第13项，…), not an item of its own.
+ */
+function enumerates(model: Pick<ParagraphModel, 'text' | 'blocks'>): boolean {
+  const last = model.blocks[model.blocks.length - 1];
+  // its last clause a later one (二是…, 三是…): the clauses before it may be sentences of their own (…的要求，一是…；二是…。)
+  return !!last && last.kind === 'item' && LATER_CLAUSE.test(model.text.slice(last.start, last.end).replace(MARKER_OPENING, ''));
+}
+/** A clause of an enumeration after its first (二是…). */
+const LATER_CLAUSE = /^\s*(?:[二三四五六七八九]|十[一二三四五六七八九]?)是/;
+
+/**
+ * Whether a paragraph's facts are a paragraph of prose's: no outline line, number, clause, title, labels only, 文号 or 落款;
+ * with `enumerating`, the numbers of an enumeration inside it allowed (…的要求，一是…；二是…。三是…).
+ */
+function isProse(f: ParagraphFacts, enumerating = false): boolean {
+  const numbers = !f.numbers || (enumerating && f.numbers.every((n) => n.level === ENUMERATION_LEVEL));
+  return f.outlineStep === OUTLINE_BEFORE && !f.numbered && !f.clause && !f.labelsOnly && !f.title && numbers && !f.issued;
 }
 
 /** Whether any block of a paragraph cites a task, by a reference or a bare number. */
