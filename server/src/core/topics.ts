@@ -3,7 +3,7 @@
 import { blockTasks, topicText } from './bareNumbers';
 import { closingParenthesis } from './deadlines';
 import { TaskMatcher } from './matcher';
-import { assignsAbove, CN_HEADING_ITEM, INDENT, LIST_MARKER_SOURCE, enumerationTitle, followsDirectly, framedBy, headingItemsAbove, isClause, headingLikeLine, isFrameSection, numberingIsFirst, numberingLevel, enclosingItems, SUB_ITEM_MARKER } from './scopes';
+import { assignsAbove, CN_HEADING_ITEM, INDENT, LIST_MARKER_SOURCE, enumerationTitle, followsDirectly, framedBy, headingItemsAbove, isClause, headingLikeLine, isFrameSection, numberingIsFirst, numberingLevel, enclosingItems, MARKER_OPENING, SUB_ITEM_MARKER } from './scopes';
 import { scanReferences } from './references';
 import { Block, BlockKind, cellSpans, Heading, mayBeTaskItem, ParagraphModel, PlanContext, sentenceAround, firstReferenceFrom } from './planModel';
 import { citedTasks, ReferenceProblem, ResolvedReference, sourcePrefixOf, TaskIndex, taskId } from './taskIndex';
@@ -393,6 +393,8 @@ export function intendedFor(model: ParagraphModel, block: Block, ref: ResolvedRe
  */
 function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher, headings: () => readonly HeadingAbove[], t: TopicThresholds = TOPIC_THRESHOLDS): Restatement | undefined {
   if (!mayBeTaskItem(block) || block.references.length || block.bare.length) return undefined;
+  // a list item that only assigns (- 牵头单位：区科工商信局, - （区商务局牵头）): the labelled lines of what is above it, no task
+  if (block.kind === 'item' && assignsAbove(model.text.slice(block.start, block.end).replace(MARKER_OPENING, ''))) return undefined;
   const words = withoutTitles(model.text.slice(block.start, block.end), matcher);
   const i = model.blocks.indexOf(block);
   // a nested item of an item that cites or restates a task is a part of that item's task, not a task of its own, at any
