@@ -242,13 +242,16 @@ describe('a plan copied out of a PDF (hardWrapView)', function () {
     // the six PDF copies of the mixed set (its six plans saved from Word, WPS or as Markdown are not joined), and a
     // Markdown plan an editor wrapped at 74 columns (its list items' lines indented to their text): joined as a page's
     // lines are, as CommonMark reads it; rounds 162's and 164's eight PDF copies each; a quotation a PDF's line cut (qs163_05:
-    // “…国家文化出口基⏎地…”, left open at the line's end); and round 177's plan copied out of a PDF (wr177_05)
+    // “…国家文化出口基⏎地…”, left open at the line's end); round 177's plan copied out of a PDF (wr177_05); and the four of
+    // round 193's PDF copies whose lines break mid-sentence in the items (its others break only in the frame's prose, or
+    // are one page)
     const mixedCopies = ['01', '03', '05', '07', '09', '11'].map((n) => `mixed-r15.jsonl:mx15_${n}`);
     const eight = ['01', '02', '03', '04', '05', '06', '07', '08'];
     const r162 = eight.map((n) => `adversarial-pdf-copies-r162.jsonl:pd162_${n}`);
     const r164 = eight.map((n) => `adversarial-pdf-pages-r164.jsonl:pc164_${n}`);
     const joinedToo = ['adversarial-quotations-r163.jsonl:qs163_05', 'adversarial-whole-plans-recall-r177.jsonl:wr177_05'];
-    assert.deepStrictEqual(joined, [...r162, ...r164, ...joinedToo, ...mixedCopies, 'short-lines-r14.jsonl:sl14_07']);
+    const r193 = ['03', '08', '13', '14'].map((n) => `adversarial-pdf-copies-r193.jsonl:pd193_${n}`);
+    assert.deepStrictEqual(joined, [...r162, ...r193, ...r164, ...joinedToo, ...mixedCopies, 'short-lines-r14.jsonl:sl14_07']);
   });
 
   it('places each finding on the lines the user has, with the same ranges for diagnostics and for every other reader', () => {
