@@ -2,11 +2,12 @@
 // some of that area's tasks (表3第22至24项 are 海珠区's) — by reference, by a bare number read as the task, by an item
 // that restates it, or in its 分工表: the area's own pilot is left out.
 // Reported once, on the area's name in the title, with the tasks it leaves out. A plan that cites no task at all (a
-// notice, a first outline) is not judged, nor minutes (…会议纪要), which take up what their meeting discussed.
+// notice, a first outline) is not judged, nor minutes (…会议纪要), which take up what their meeting discussed, nor a
+// report on the work (…督办情况通报, …工作总结), which takes up what was done or lags.
 import { Finding } from '../findings';
 import { nameAsWritten, PilotArea } from '../pilotAreas';
 import { Block } from '../planModel';
-import { endsAsTitle, isMinutesTitle } from '../planStructure';
+import { endsAsTitle, isRecordTitle } from '../planStructure';
 import { formatReference, sourcePrefixOf } from '../taskIndex';
 import { Task } from '../types';
 import type { CheckRun } from './registry';
@@ -15,9 +16,9 @@ import { relatedTask } from './related';
 export function checkMissingAreaTasks(block: Block, run: CheckRun): Finding[] {
   const cites = run.structure?.planCites;
   if (!cites || !cites.ids.size) return [];
-  // minutes take up what their meeting discussed, not the area's whole pilot
+  // minutes take up what their meeting discussed, a report what was done: not the area's whole pilot
   const title = run.structure?.title;
-  if (title && isMinutesTitle(title)) return [];
+  if (title && isRecordTitle(title)) return [];
   // the walk gives the plan's citations to the title's paragraph alone: its first block, the title (a heading, or the
   // paragraph's own line)
   if (block !== run.model.blocks[0]) return [];
