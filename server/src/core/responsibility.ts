@@ -183,6 +183,12 @@ export function readUnitList(text: string, start = 0, end = text.length): { unit
   while (start < end && (isSpace(text.charCodeAt(start)) || text.charCodeAt(start) === STAR)) start++;
   while (end > start && isListTrailer(text.charCodeAt(end - 1))) end--;
   if (text.startsWith('由', start)) start++;
+  else {
+    // minutes' and notices' words that give the work (会议要求区金融局牵头, 请区商务局牵头, 会议同意由区商务局牵头)
+    LEAD_IN.lastIndex = start;
+    const m = LEAD_IN.exec(text);
+    if (m && start + m[0].length < end) start += m[0].length;
+  }
   // a short name declared after the last unit (区市场监督管理局（以下简称“区市场监管局”）牵头) names it again, no unit of its own
   if (end > start && (text.charCodeAt(end - 1) === 0xff09 || text.charCodeAt(end - 1) === 41)) {
     const open = Math.max(text.lastIndexOf('（', end), text.lastIndexOf('(', end));
@@ -225,6 +231,9 @@ export function readUnitList(text: string, start = 0, end = text.length): { unit
   }
   return units.length ? { units, marked } : undefined;
 }
+
+/** What gives the work before the units that do it: 请, 会议要求, 会议同意由, 责成 (由 is trimmed alone, first). */
+const LEAD_IN = /(?:(?:会议|会上)?(?:要求|同意|明确|确定|决定|议定|责成)(?:由|请)?|请)/y;
 
 /** Where the other name of text[a, b)'s unit starts, in a parenthesis that ends it (黄埔区政府（广州开发区管委会）), if any. */
 function aliasOf(text: string, a: number, b: number): number | undefined {
