@@ -154,8 +154,8 @@ function fullNameBefore(text: string, end: number): string | undefined {
   return undefined;
 }
 
-/** A word a sentence puts before the unit it names: 由, 请, 会同, 联合, … (no unit's name starts so). */
-const OPENING_WORD = /^(?:由|请|并|和|及|与|会同|联合|协同|指导|督促|推动|支持|依托)/;
+/** A word a sentence puts before the unit it names: 由, 请, 会同, 联合, minutes' 听取, 责成, … (no unit's name starts so). */
+const OPENING_WORD = /^(?:由|请|并|和|及|与|会同|联合|协同|指导|督促|推动|支持|依托|听取|责成|要求)/;
 /**
  * Within a sentence, the words that lead into the unit after them: 由 and 请 before any name (由区…, 请市…, 本方案由某市空港
  * 经济区管理委员会…; not 自由 nor 申请, inside names), 会同, 联合 and 协同 (which names hold too: 工商业联合会, 协同创新中心)
