@@ -395,7 +395,7 @@ export function blockAssignment(
       // a line of its own or a sub-item (   - 牵头单位：区商务局); or any item nested in this one, a part of it
       // (   - 2025年底前实现重点商圈全覆盖。（区金融工作局牵头）)
       // (a sentence of a paragraph's prose starts with the line break after the sentence before it)
-      const label = blocks[j].kind === 'item' ? line.replace(SUB_ITEM_MARKER, '') : line.replace(LEADING_BREAKS, '');
+      const label = blocks[j].kind === 'item' ? line.replace(LABEL_BULLET, '') : line.replace(LEADING_BREAKS, '');
       if (!assignsAbove(label) && !nestedIn(text, blocks, j, block)) {
         // a heading-like line of its own (一、表1第17项：…) whose body, sentences of prose, comes before its labelled lines
         const labels = clauses.length ? -1 : labelsAfterBody(text, blocks, block, j);
@@ -544,7 +544,7 @@ export function itemExtentEnd(text: string, blocks: readonly BlockLike[], block:
   if (block.kind !== 'item') return end;
   for (let j = blocks.indexOf(block) + 1; j < blocks.length && (blocks[j].kind === 'sentence' || blocks[j].kind === 'item'); j++) {
     const line = text.slice(blocks[j].start, blocks[j].end);
-    const label = blocks[j].kind === 'item' ? line.replace(SUB_ITEM_MARKER, '') : line.replace(LEADING_BREAKS, '');
+    const label = blocks[j].kind === 'item' ? line.replace(LABEL_BULLET, '') : line.replace(LEADING_BREAKS, '');
     const clause = blocks[j].kind === 'item' && !blocks[j].references.length && ENUMERATION.test(line);
     if (!clause && !assignsAbove(label) && !nestedIn(text, blocks, j, block)) break;
     end = blocks[j].end;
@@ -623,6 +623,9 @@ function linesAssignLeads(text: string): boolean {
  * The labelled lines (牵头单位：…, 完成时限：…) that start text[from…] after blank lines, up to the first line that is
  * not one; '' when there are none. Word plans put them in a paragraph of their own after the item they assign.
  */
+/** A bullet before a labelled line, at any indent (- 牵头单位：…, 　　- 完成时限：… as Word saves an indented list). */
+const LABEL_BULLET = /^[ \t\u3000]*[-*+][ \t]+/;
+
 export function labelLinesAfter(text: string, from: number): string {
   const lines: string[] = [];
   const line = /[^\r\n]*/y;
@@ -631,7 +634,7 @@ export function labelLinesAfter(text: string, from: number): string {
     line.lastIndex = at;
     const l = line.exec(text)![0];
     if (l.trim()) {
-      if (!assignsAbove(l.replace(SUB_ITEM_MARKER, ''))) break;
+      if (!assignsAbove(l.replace(LABEL_BULLET, ''))) break;
       lines.push(l);
     } else if (lines.length && !l.trim()) break; // the labels' own paragraph ends at a blank line
     at += l.length;
