@@ -854,9 +854,9 @@ export interface ParagraphFacts {
 }
 
 /** The title of a report on the work rather than a plan of it: a ledger, a summary, a progress report. */
-const REPORT_TITLE = /(?:台账|总结|报告|通报|进展情况|完成情况|进展表|情况表)(?:[（(][^（()）]{1,14}[）)])?[\s*#]*$/;
+const REPORT_TITLE = /(?:台账|总结|报告|通报|进展情况|推进情况|完成情况|进展表|情况表)(?:[（(][^（()）]{1,14}[）)])?[\s*#]*$/;
 /** A report's title but a ledger's (台账, which lists every task as a 分工表 does): what was done, what lags. */
-const WORK_REPORT_TITLE = /(?:总结|报告|通报|进展情况|完成情况|进展表|情况表)(?:[（(][^（()）]{1,14}[）)])?[\s*#]*$/;
+const WORK_REPORT_TITLE = /(?:总结|报告|通报|进展情况|推进情况|完成情况|进展表|情况表)(?:[（(][^（()）]{1,14}[）)])?[\s*#]*$/;
 /**
  * The title of minutes (…专题会议纪要（2024年第3期）): the decisions of one meeting, which assign work as a plan does but
  * take up only what the meeting discussed.
@@ -880,9 +880,9 @@ function firstLineOf(text: string): string {
 /** The plan's title is among its first this many paragraphs (after 附件1, （征求意见稿）, a file number). */
 const TITLE_WITHIN = 4;
 /** A title ends with the kind of document it is. */
-export const TITLE_END = /(?:方案|计划|意见|通知|要点|清单|安排|细则|办法|措施|分工表|任务表|分解表|推进表|责任表|进度表|一览表|台账|纪要|通报|报告|总结)$/;
+export const TITLE_END = /(?:方案|计划|意见|通知|要点|清单|安排|细则|办法|措施|分工表|任务表|分解表|推进表|责任表|进度表|一览表|台账|纪要|通报|报告|总结|进展情况|推进情况|完成情况|推进情况表|进展情况表)$/;
 /** The last character of a paragraph that may be a title: TITLE_END's, a closing bracket, bold's `*`. */
-const TITLE_LAST = /[案划见知点单排则法施表账要报告结）)》*]/;
+const TITLE_LAST = /[案划见知点单排则法施表账要报告结况）)》*]/;
 /** The longest title, its lines joined. */
 const MAX_TITLE = 80;
 

@@ -119,9 +119,10 @@ const NOT_A_DISTRICT = /^(?:城|市|社|小|园|片|景|校|厂|库|矿|灾|疫|
 
 /**
  * …and longer ones: a kind of area with a word before it (重点园区, 核心片区, 各景区, 相关园区: a stem ending with the kind's
- * first character, or opening with a word that picks among areas).
+ * first character, or opening with a word that picks among areas), or the writer's own (现将我区, 推动本区: 我区 with the words
+ * before it).
  */
-const NOT_A_DISTRICT_STEM = /^(?:重点|各|相关|有关|上述|其他)|[园片景校]$/;
+const NOT_A_DISTRICT_STEM = /^(?:重点|各|相关|有关|上述|其他)|[园片景校我本该]$/;
 
 /** Whether the whole name is a district's (黄埔区, 南沙新区; not 城区, 开发区, 重点园区). */
 export function isDistrict(name: string): boolean {
