@@ -428,9 +428,21 @@ function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher
   // the words before an enumeration's clauses (（一）打造人工智能与数字经济创新高地。一是…（表3第22项）；二是…) are its title:
   // a task one of its clauses cites is that clause's; and a clause of an enumeration whose title cites the task
   // (3．建设数字创意产业基地（表3第24项）。一是…；二是…) is part of it
-  if (enumerationPartsOf(model, i).some((b) => b.references.some((r) => r.tasks.includes(best.task)))) return undefined;
+  const parts = enumerationPartsOf(model, i);
+  if (parts.some((b) => b.references.some((r) => r.tasks.includes(best.task)))) return undefined;
+  // a title of a phrase over clauses that cite tasks of their own ((三)推动先进制造业和现代服务业融合发展。一是…（表2第1项）；
+  // 二是…（表2第2项）。): the section's title, as a heading-like line is, that restates no task
+  if (parts.some((b) => b.references.length) && isTitlePhrase(words)) return undefined;
   const citedAbove = above.find((h) => h.tasks.includes(best.task))?.title;
   return citedAbove === undefined ? { task: best.task, score: best.score, title } : { task: best.task, score: best.score, title, citedAbove };
+}
+
+/** Whether an item's words are a title closed by a full stop: a heading-like phrase (（二）落实公平竞争审查。), no clause. */
+function isTitlePhrase(words: string): boolean {
+  const trimmed = words.trim();
+  if (!trimmed.endsWith('。')) return false;
+  const phrase = trimmed.slice(0, -1);
+  return !/[。；;，,]/.test(phrase) && !!headingLikeLine(phrase);
 }
 
 /**
@@ -440,9 +452,7 @@ function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher
  */
 function runInTitleOver(model: ParagraphModel, words: string, i: number): boolean {
   const next = model.blocks[i + 1];
-  if (!next || !words.endsWith('。')) return false;
-  const phrase = words.trim().slice(0, -1);
-  if (/[。；;，,]/.test(phrase) || !headingLikeLine(phrase)) return false;
+  if (!next || !isTitlePhrase(words)) return false;
   const line = model.text.slice(next.start, next.end);
   return numberingLevel(line) > 0 && numberingIsFirst(line);
 }
