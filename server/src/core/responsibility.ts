@@ -561,12 +561,20 @@ const ZONE_COMMITTEE = /(?:管委会|管理委员会)$/;
 /** A government's unit by its name's opening: its level (区商务局, 市科技局) or its district (黄埔区人社局). */
 const GOVERNMENT_LEVEL = /^(?:省|市|区|县|[\u4e00-\u9fff]{2,3}(?:新区|区|县|市)(?!场))/;
 
-/** Where 会同 (or 协同) joins the leading units to their partners (区商务局会同区财政局), or -1; both are two characters. */
+/**
+ * Where 会同 (or 协同, or 联合 before a level: 区委网信办联合区市场监管局, not 工商业联合会) joins the leading units to their
+ * partners (区商务局会同区财政局), or -1; each is two characters.
+ */
 function togetherAt(s: string): number {
   const a = s.indexOf('会同');
   const b = s.indexOf('协同');
-  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+  const c = s.search(JOINED_WITH);
+  let at = -1;
+  for (const x of [a, b, c]) if (x >= 0 && (at < 0 || x < at)) at = x;
+  return at;
 }
+/** 联合 joining units to the units after it (a level opens their names). */
+const JOINED_WITH = /联合(?=[区市县省])/;
 
 /** How units do a task, written between their names and the role word (按职责分工负责, 共同牵头, 具体负责, 为牵头单位). */
 const MANNER = /(?:按照?职责分工|按照?职责|依职责|分别|共同|联合|具体|主要|全面|统筹|为)$/;
