@@ -119,10 +119,10 @@ const NOT_A_DISTRICT = /^(?:城|市|社|小|园|片|景|校|厂|库|矿|灾|疫|
 
 /**
  * …and longer ones: a kind of area with a word before it (重点园区, 核心片区, 各景区, 相关园区: a stem ending with the kind's
- * first character, or opening with a word that picks among areas), or the writer's own (现将我区, 推动本区: 我区 with the words
- * before it).
+ * first character, or opening with a word that picks among areas or a sentence's verb: 依托区人才服务中心), or the writer's
+ * own (现将我区, 推动本区: 我区 with the words before it).
  */
-const NOT_A_DISTRICT_STEM = /^(?:重点|各|相关|有关|上述|其他)|[园片景校我本该]$/;
+const NOT_A_DISTRICT_STEM = /^(?:重点|各|相关|有关|上述|其他|依托|推动|支持)|[园片景校我本该]$/;
 
 /** Whether the whole name is a district's (黄埔区, 南沙新区; not 城区, 开发区, 重点园区). */
 export function isDistrict(name: string): boolean {
@@ -233,8 +233,8 @@ export function readUnitList(text: string, start = 0, end = text.length): { unit
   return units.length ? { units, marked } : undefined;
 }
 
-/** What gives the work before the units that do it: 请, 会议要求, 会议同意由, 责成 (由 is trimmed alone, first). */
-const LEAD_IN = /(?:(?:会议|会上)?(?:要求|同意|明确|确定|决定|议定|责成)(?:由|请)?|请)/y;
+/** What gives the work before the units that do it: 请, 会议要求, 会议同意由, 责成, 本方案由 (由 is trimmed alone, first). */
+const LEAD_IN = /(?:(?:会议|会上)?(?:要求|同意|明确|确定|决定|议定|责成)(?:由|请)?|请|本(?:方案|计划|通知)由)/y;
 
 /** Where the other name of text[a, b)'s unit starts, in a parenthesis that ends it (黄埔区政府（广州开发区管委会）), if any. */
 function aliasOf(text: string, a: number, b: number): number | undefined {
@@ -544,11 +544,18 @@ function readClause(text: string, start: number, end: number): readonly RoleUnit
  * clause: a government's bureaus only (not 医疗部).
  */
 function reportedDoers(text: string, clause: string, start: number, unlabelled: number, limit: number): ReturnType<typeof readUnitList> {
-  const did = clause.indexOf('已');
+  const did = clause.search(DID);
   if (did < 2 || did >= limit || start + did <= unlabelled) return undefined;
   const doers = readUnitList(text, unlabelled, start + did);
-  return doers && doers.units.every((u) => GOVERNMENT_LEVEL.test(u.name) || ZONE_COMMITTEE.test(u.name)) ? doers : undefined;
+  // (a unit's name, not a district's alone: 在黄埔区推动…, 成立区…专班 name none)
+  return doers && doers.units.every((u) => (GOVERNMENT_LEVEL.test(u.name) || ZONE_COMMITTEE.test(u.name)) && !isDistrict(u.name)) ? doers : undefined;
 }
+
+/**
+ * What follows the units a report says did the work: 已 (区金融工作局已于…), or how they do it (区人社局为外籍人才…提供…,
+ * 区商务局推动…, …正在…). Not 统筹 (…，区教育局统筹推进，… after an item is no part of it).
+ */
+const DID = /已|为(?![主牵配责])|正在|积极|持续|推动|推进|依托|组织|开展|制定|举办/;
 
 /** An enumeration's label that opens a clause: 一是, 二是, 首先, 其次 (and a comma after it). */
 const CLAUSE_LABEL = /^[ \t\u3000]*(?:[一二三四五六七八九十]+是|首先|其次|再次|最后)[，,]?/;
@@ -559,7 +566,7 @@ const SHORT_NAME_DECLARED = /^(?:以下|下)?简称/;
 /** A zone's committee, a government's too (天河中央商务区管委会, 广州空港经济区管理委员会). */
 const ZONE_COMMITTEE = /(?:管委会|管理委员会)$/;
 /** A government's unit by its name's opening: its level (区商务局, 市科技局) or its district (黄埔区人社局). */
-const GOVERNMENT_LEVEL = /^(?:省|市|区|县|[\u4e00-\u9fff]{2,3}(?:新区|区|县|市)(?!场))/;
+const GOVERNMENT_LEVEL = /^(?:省|市|区|县|[\u4e00-\u9fff]{2,3}(?:新区|区|县|市)(?![场内域]))/;
 
 /**
  * Where 会同 (or 协同, or 联合 before a level: 区委网信办联合区市场监管局, not 工商业联合会) joins the leading units to their

@@ -412,6 +412,8 @@ function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher
   } else if (block.kind === 'item' && runInTitleOver(model, words, i)) return undefined;
   // the plan's own frame — its guiding thought, goals, safeguards — restates no task (inPlanFrame)
   if (block.frame) return undefined;
+  // an item that asks (一、…的，是否可直接受理。 in a letter asking how a task is carried out) takes up no task
+  if (ASKS.test(words)) return undefined;
   const above = headings();
 
   const [best, second] = matcher.match(words, 2);
@@ -436,6 +438,9 @@ function restatementOf(model: ParagraphModel, block: Block, matcher: TaskMatcher
   const citedAbove = above.find((h) => h.tasks.includes(best.task))?.title;
   return citedAbove === undefined ? { task: best.task, score: best.score, title } : { task: best.task, score: best.score, title, citedAbove };
 }
+
+/** A question: 是否, or a question mark at its end. */
+const ASKS = /是否|[？?][\s)）*]*$/;
 
 /** Whether an item's words are a title closed by a full stop: a heading-like phrase (（二）落实公平竞争审查。), no clause. */
 function isTitlePhrase(words: string): boolean {
