@@ -544,7 +544,10 @@ function readClause(text: string, start: number, end: number): readonly RoleUnit
  * clause: a government's bureaus only (not 医疗部).
  */
 function reportedDoers(text: string, clause: string, start: number, unlabelled: number, limit: number): ReturnType<typeof readUnitList> {
-  const did = clause.search(DID);
+  // how a unit does the work only after a clause that opens with a government's unit (a cheap test first: most clauses
+  // do not, and the words of DID are in most)
+  const opens = GOVERNMENT_LEVEL.test(clause.slice(unlabelled - start, unlabelled - start + OPENING_REACH));
+  const did = opens ? clause.search(DID) : clause.indexOf('已');
   if (did < 2 || did >= limit || start + did <= unlabelled) return undefined;
   const doers = readUnitList(text, unlabelled, start + did);
   // (a unit's name, not a district's alone: 在黄埔区推动…, 成立区…专班 name none)
@@ -556,6 +559,8 @@ function reportedDoers(text: string, clause: string, start: number, unlabelled: 
  * 区商务局推动…, …正在…). Not 统筹 (…，区教育局统筹推进，… after an item is no part of it).
  */
 const DID = /已|为(?![主牵配责])|正在|积极|持续|推动|推进|依托|组织|开展|制定|举办/;
+/** How much of a clause's opening GOVERNMENT_LEVEL needs to see (黄埔新区…: five characters). */
+const OPENING_REACH = 6;
 
 /** An enumeration's label that opens a clause: 一是, 二是, 首先, 其次 (and a comma after it). */
 const CLAUSE_LABEL = /^[ \t\u3000]*(?:[一二三四五六七八九十]+是|首先|其次|再次|最后)[，,]?/;
