@@ -619,13 +619,13 @@ function linesAssignLeads(text: string): boolean {
 
 // ---------------------------------------------------------------- across paragraphs
 
+/** A bullet before a labelled line, at any indent (- 牵头单位：…, 　　- 完成时限：… as Word saves an indented list). */
+const LABEL_BULLET = /^[ \t\u3000]*[-*+][ \t]+/;
+
 /**
  * The labelled lines (牵头单位：…, 完成时限：…) that start text[from…] after blank lines, up to the first line that is
  * not one; '' when there are none. Word plans put them in a paragraph of their own after the item they assign.
  */
-/** A bullet before a labelled line, at any indent (- 牵头单位：…, 　　- 完成时限：… as Word saves an indented list). */
-const LABEL_BULLET = /^[ \t\u3000]*[-*+][ \t]+/;
-
 export function labelLinesAfter(text: string, from: number): string {
   const lines: string[] = [];
   const line = /[^\r\n]*/y;

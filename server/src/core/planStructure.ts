@@ -853,15 +853,19 @@ export interface ParagraphFacts {
   numberedFirst?: boolean;
 }
 
+/** What may close a title after its kind: a bracket (（2024年第3期）), blanks, bold's or a heading's marks. */
+const TITLE_CLOSE = String.raw`(?:[（(][^（()）]{1,14}[）)])?[\s*#]*$`;
+/** The kinds of a report on the work: what was done, what lags. */
+const WORK_REPORTS = '总结|报告|通报|进展情况|推进情况|完成情况|进展表|情况表';
 /** The title of a report on the work rather than a plan of it: a ledger, a summary, a progress report. */
-const REPORT_TITLE = /(?:台账|总结|报告|通报|进展情况|推进情况|完成情况|进展表|情况表)(?:[（(][^（()）]{1,14}[）)])?[\s*#]*$/;
-/** A report's title but a ledger's (台账, which lists every task as a 分工表 does): what was done, what lags. */
-const WORK_REPORT_TITLE = /(?:总结|报告|通报|进展情况|推进情况|完成情况|进展表|情况表)(?:[（(][^（()）]{1,14}[）)])?[\s*#]*$/;
+const REPORT_TITLE = new RegExp(`(?:台账|${WORK_REPORTS})${TITLE_CLOSE}`);
+/** A report's title but a ledger's (台账, which lists every task as a 分工表 does). */
+const WORK_REPORT_TITLE = new RegExp(`(?:${WORK_REPORTS})${TITLE_CLOSE}`);
 /**
  * The title of minutes (…专题会议纪要（2024年第3期）): the decisions of one meeting, which assign work as a plan does but
  * take up only what the meeting discussed.
  */
-const MINUTES_TITLE = /纪要(?:[（(][^（()）]{1,14}[）)])?[\s*#]*$/;
+const MINUTES_TITLE = new RegExp(`纪要${TITLE_CLOSE}`);
 /**
  * Whether a document's title (planTitle's) is of minutes (MINUTES_TITLE) or of a report on the work (WORK_REPORT_TITLE: a
  * 督办通报 lists the tasks that lag, a 工作总结 what was done): it takes up what it is about, not every task of a plan.
@@ -870,7 +874,7 @@ export function isRecordTitle(title: string): boolean {
   return MINUTES_TITLE.test(title) || WORK_REPORT_TITLE.test(title);
 }
 /** A bulletin's title: 工作简报（第7期）, 南沙区…工作简报（2024年第3期）, 快报. */
-const BULLETIN_TITLE = /(?:简报|快报)(?:[（(][^（()）]{1,14}[）)])?[\s*#]*$/;
+const BULLETIN_TITLE = new RegExp(`(?:简报|快报)${TITLE_CLOSE}`);
 
 /** A paragraph's first line, trimmed (a paragraph starts on a line that is not blank): sliced, not the whole text copied. */
 function firstLineOf(text: string): string {

@@ -578,15 +578,10 @@ const GOVERNMENT_LEVEL = /^(?:省|市|区|县|[\u4e00-\u9fff]{2,3}(?:新区|区|
  * partners (区商务局会同区财政局), or -1; each is two characters.
  */
 function togetherAt(s: string): number {
-  const a = s.indexOf('会同');
-  const b = s.indexOf('协同');
-  const c = s.search(JOINED_WITH);
-  let at = -1;
-  for (const x of [a, b, c]) if (x >= 0 && (at < 0 || x < at)) at = x;
-  return at;
+  return s.search(TOGETHER);
 }
-/** 联合 joining units to the units after it (a level opens their names). */
-const JOINED_WITH = /联合(?=[区市县省])/;
+/** 会同, 协同, or 联合 before a level (the units after it open with theirs). */
+const TOGETHER = /会同|协同|联合(?=[区市县省])/;
 
 /** How units do a task, written between their names and the role word (按职责分工负责, 共同牵头, 具体负责, 为牵头单位). */
 const MANNER = /(?:按照?职责分工|按照?职责|依职责|分别|共同|联合|具体|主要|全面|统筹|为)$/;
